@@ -1,0 +1,333 @@
+/**
+ * The adoption audit (spec §2–§6, §9, §10): one pass over the runs, then per-member and team
+ * figures. Pure: the same input gives the same audit in Sheets, in tests and in `npm start`.
+ */
+import { dayToIso, type Day } from './dates';
+import { memberKey } from './text';
+import {
+  CATEGORIES,
+  MIN_RUNS_FOR_WORKFLOW_VERDICT,
+  STATUS_LABELS,
+  type AuditSettings,
+  type Category,
+  type EditType,
+  type Outcome,
+  type Roster,
+  type RosterMember,
+  type Run,
+  type RowProblem,
+} from './types';
+import type { Audit, MemberReport, TeamReport, WorkflowReport, SixWeek } from './audit-types';
+import { diagnose } from './diagnosis';
+import { acceptanceRate, addEditTypes, categoryFor, emptyEditTypes, emptyOutcomes } from './rates';
+import { programmePosition } from './programme';
+import { headline } from './headline';
+
+export interface AuditInput {
+  runs: Run[];
+  /** null when there is no roster: every member seen in the log is then in scope. */
+  roster: Roster | null;
+  /** Display names of log members the roster does not know (ParsedLog.names). */
+  names: Map<string, string>;
+  asOf: Day;
+  weeks: number;
+  settings: AuditSettings;
+  skippedRows?: RowProblem[];
+  notices?: RowProblem[];
+}
+
+/** What the single pass gathers about one member. */
+export interface MemberTally {
+  key: string;
+  rosterMember: RosterMember | null;
+  runs: number;
+  unpromptedRuns: number;
+  outcomes: Record<Outcome, number>;
+  editTypes: Record<EditType, number>;
+  byWorkflow: Map<string, { workflow: string; outcomes: Record<Outcome, number>; editTypes: Record<EditType, number>; runs: number }>;
+  workflows90d: Set<string>;
+  runsLastWeek: number;
+  lastRunDay: Day | null;
+  firstUnpromptedSinceTraining: Day | null;
+  /** The first runs on or after training (up to 3), in date then row order. */
+  firstRunsSinceTraining: Run[];
+  ranSinceTraining: boolean;
+  ranAnchorSinceTraining: boolean;
+  ranUntrainedWorkflow: boolean;
+}
+
+export const EARLY_RUNS_CONSIDERED = 3;
+
+function workflowSet(member: RosterMember | null): Set<string> | null {
+  if (!member) return null;
+  const names = [...member.trainedWorkflows, member.anchorWorkflow].filter(Boolean).map(memberKey);
+  return names.length ? new Set(names) : null;
+}
+
+export function validateWindow(weeks: number) {
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 520) {
+    throw new RangeError(`The window must be a whole number of weeks from 1 to 520, not ${weeks}.`);
+  }
+}
+
+export function runAudit(input: AuditInput): Audit {
+  const { asOf, weeks, settings } = input;
+  validateWindow(weeks);
+  const windowStart = asOf - 7 * weeks + 1;
+  const lastWeekStart = asOf - 6;
+  const start90 = asOf - 89;
+  const rosterMembers = input.roster?.members ?? [];
+  const tallies = new Map<string, MemberTally>();
+  const trained = new Map<string, Set<string> | null>();
+
+  const tallyFor = (key: string, rosterMember: RosterMember | null): MemberTally => {
+    let tally = tallies.get(key);
+    if (!tally) {
+      tally = {
+        key,
+        rosterMember,
+        runs: 0,
+        unpromptedRuns: 0,
+        outcomes: emptyOutcomes(),
+        editTypes: emptyEditTypes(),
+        byWorkflow: new Map(),
+        workflows90d: new Set(),
+        runsLastWeek: 0,
+        lastRunDay: null,
+        firstUnpromptedSinceTraining: null,
+        firstRunsSinceTraining: [],
+        ranSinceTraining: false,
+        ranAnchorSinceTraining: false,
+        ranUntrainedWorkflow: false,
+      };
+      tallies.set(key, tally);
+      trained.set(key, workflowSet(rosterMember));
+    }
+    return tally;
+  };
+  for (const member of rosterMembers) tallyFor(member.key, member);
+
+  const teamOutcomes = emptyOutcomes();
+  const teamEditTypes = emptyEditTypes();
+  const workflowTallies = new Map<string, { workflow: string; runs: number; members: Set<string>; outcomes: Record<Outcome, number>; editTypes: Record<EditType, number> }>();
+  let teamRuns = 0;
+
+  for (const run of input.runs) {
+    if (run.day > asOf) continue;
+    const tally = tallies.get(run.memberKey) ?? tallyFor(run.memberKey, null);
+    if (tally.lastRunDay === null || run.day > tally.lastRunDay) tally.lastRunDay = run.day;
+    if (run.day >= start90) tally.workflows90d.add(run.workflowKey);
+
+    const member = tally.rosterMember;
+    const trainingDay = member?.trainingDay ?? null;
+    if (trainingDay === null || run.day >= trainingDay) {
+      tally.ranSinceTraining = true;
+      if (!run.prompted && (tally.firstUnpromptedSinceTraining === null || run.day < tally.firstUnpromptedSinceTraining)) {
+        tally.firstUnpromptedSinceTraining = run.day;
+      }
+      insertEarlyRun(tally.firstRunsSinceTraining, run);
+      if (member?.anchorWorkflow && memberKey(member.anchorWorkflow) === run.workflowKey) tally.ranAnchorSinceTraining = true;
+      const trainedSet = trained.get(tally.key);
+      if (trainedSet && !trainedSet.has(run.workflowKey)) tally.ranUntrainedWorkflow = true;
+    }
+
+    if (run.day < windowStart) continue;
+    tally.runs++;
+    if (!run.prompted) tally.unpromptedRuns++;
+    if (run.day >= lastWeekStart) tally.runsLastWeek++;
+    tally.outcomes[run.outcome]++;
+    addEditTypes(tally.editTypes, run);
+    let perWorkflow = tally.byWorkflow.get(run.workflowKey);
+    if (!perWorkflow) {
+      perWorkflow = { workflow: run.workflow, outcomes: emptyOutcomes(), editTypes: emptyEditTypes(), runs: 0 };
+      tally.byWorkflow.set(run.workflowKey, perWorkflow);
+    }
+    perWorkflow.runs++;
+    perWorkflow.outcomes[run.outcome]++;
+    addEditTypes(perWorkflow.editTypes, run);
+
+    teamRuns++;
+    teamOutcomes[run.outcome]++;
+    addEditTypes(teamEditTypes, run);
+    let workflow = workflowTallies.get(run.workflowKey);
+    if (!workflow) {
+      workflow = { workflow: run.workflow, runs: 0, members: new Set(), outcomes: emptyOutcomes(), editTypes: emptyEditTypes() };
+      workflowTallies.set(run.workflowKey, workflow);
+    }
+    workflow.runs++;
+    workflow.members.add(run.memberKey);
+    workflow.outcomes[run.outcome]++;
+    addEditTypes(workflow.editTypes, run);
+  }
+
+  const workflows: WorkflowReport[] = [...workflowTallies.values()]
+    .map((w) => {
+      const rate = acceptanceRate(w.outcomes);
+      return {
+        workflow: w.workflow,
+        runs: w.runs,
+        members: w.members.size,
+        acceptanceRate: rate,
+        belowTarget: w.runs >= MIN_RUNS_FOR_WORKFLOW_VERDICT && rate !== null && rate < settings.acceptanceTarget,
+        editTypes: w.editTypes,
+      };
+    })
+    .sort((a, b) => b.runs - a.runs || a.workflow.localeCompare(b.workflow));
+
+  const hasRoster = input.roster !== null;
+  const members: MemberReport[] = [...tallies.values()].map((tally) =>
+    memberReport(tally, { asOf, weeks, settings, hasRoster, name: input.names.get(tally.key) ?? tally.key }),
+  );
+
+  const inScope = members.filter((m) => m.inScope);
+  const categories = Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+  for (const m of inScope) categories[m.category]++;
+  const genuineAdopters = categories['Genuine adopter'];
+  const adoptionRate = inScope.length ? genuineAdopters / inScope.length : null;
+  const trainingCompletionRate =
+    hasRoster && inScope.length
+      ? inScope.filter((m) => m.trainingDate !== null && isoDayOnOrBefore(m.trainingDate, asOf)).length / inScope.length
+      : null;
+  const team: TeamReport = {
+    membersInScope: inScope.length,
+    genuineAdopters,
+    categories,
+    adoptionRate,
+    trainingCompletionRate,
+    gap: adoptionRate !== null && trainingCompletionRate !== null ? trainingCompletionRate - adoptionRate : null,
+    blendedAcceptanceRate: acceptanceRate(teamOutcomes),
+    runs: teamRuns,
+    activeMembers: members.filter((m) => m.runs > 0).length,
+    workflowsBelowThreshold: workflows.filter((w) => w.belowTarget).map((w) => w.workflow),
+    editTypes: teamEditTypes,
+  };
+
+  const diagnosis = diagnose({ members, tallies, team, settings, asOf });
+  members.sort(
+    (a, b) =>
+      Number(b.inScope) - Number(a.inScope) ||
+      CATEGORIES.indexOf(a.category) - CATEGORIES.indexOf(b.category) ||
+      b.usesPerWeek - a.usesPerWeek ||
+      a.member.localeCompare(b.member),
+  );
+
+  const notices = [...(input.notices ?? [])];
+  if (hasRoster) {
+    for (const m of members.filter((x) => !x.onRoster)) {
+      notices.push({
+        row: 0,
+        reason: `"${m.member}" is in the log but not on the roster: add them to the roster, or log them under their roster name or email. Their runs count in the team's sessions but not in the adoption rate.`,
+      });
+    }
+  }
+
+  return {
+    asOf: dayToIso(asOf),
+    weeks,
+    windowStart: dayToIso(windowStart),
+    settings,
+    headline: headline({ activeMembers: team.activeMembers, runs: team.runs, blendedAcceptanceRate: team.blendedAcceptanceRate, workflowsBelow: team.workflowsBelowThreshold.length, weeks }),
+    team,
+    members,
+    workflows,
+    diagnosis,
+    skippedRows: input.skippedRows ?? [],
+    notices,
+  };
+}
+
+function isoDayOnOrBefore(iso: string, day: Day): boolean {
+  return iso <= dayToIso(day);
+}
+
+function insertEarlyRun(early: Run[], run: Run) {
+  const before = (a: Run, b: Run) => a.day < b.day || (a.day === b.day && a.row < b.row);
+  if (early.length === EARLY_RUNS_CONSIDERED && !before(run, early[early.length - 1])) return;
+  let i = early.length;
+  while (i > 0 && before(run, early[i - 1])) i--;
+  early.splice(i, 0, run);
+  if (early.length > EARLY_RUNS_CONSIDERED) early.pop();
+}
+
+interface MemberContext {
+  asOf: Day;
+  weeks: number;
+  settings: AuditSettings;
+  hasRoster: boolean;
+  name: string;
+}
+
+function memberReport(tally: MemberTally, ctx: MemberContext): MemberReport {
+  const member = tally.rosterMember;
+  const usesPerWeek = tally.unpromptedRuns / ctx.weeks;
+  const category = categoryFor(usesPerWeek, ctx.settings);
+  const rate = acceptanceRate(tally.outcomes);
+  const status = member?.status ?? 'active';
+  const trainingDay = member?.trainingDay ?? null;
+  const firstRun = trainingDay !== null ? tally.firstUnpromptedSinceTraining : null;
+  return {
+    member: member?.name ?? ctx.name,
+    key: tally.key,
+    email: member?.email ?? null,
+    role: member?.role ?? '',
+    onRoster: member !== null,
+    inScope: (member !== null || !ctx.hasRoster) && status !== 'no-anchor',
+    status,
+    statusLabel: STATUS_LABELS[status],
+    trainingDate: trainingDay !== null ? dayToIso(trainingDay) : null,
+    runs: tally.runs,
+    unpromptedRuns: tally.unpromptedRuns,
+    usesPerWeek,
+    category,
+    acceptanceRate: rate,
+    outcomes: tally.outcomes,
+    workflows: [...tally.byWorkflow.values()]
+      .map((w) => ({ workflow: w.workflow, runs: w.runs, acceptanceRate: acceptanceRate(w.outcomes) }))
+      .sort((a, b) => b.runs - a.runs || a.workflow.localeCompare(b.workflow)),
+    editTypes: tally.editTypes,
+    daysToFirstRun: firstRun !== null && trainingDay !== null ? firstRun - trainingDay : null,
+    firstRunDate: firstRun !== null ? dayToIso(firstRun) : null,
+    workflows90d: tally.workflows90d.size,
+    lastRunDate: tally.lastRunDay !== null ? dayToIso(tally.lastRunDay) : null,
+    sixWeek: sixWeekDecision({ trainingDay, usesPerWeek, rate, tally, asOf: ctx.asOf, settings: ctx.settings }),
+    diagnosis: [],
+    followUp: [],
+    programme: trainingDay !== null ? programmePosition(trainingDay, ctx.asOf) : null,
+  };
+}
+
+export const SIX_WEEK_DAY = 42;
+
+const SIX_WEEK_MEANING: Record<'working' | 'reverted' | 'quality' | 'stable', [string, string]> = {
+  working: ['Adoption is working', 'Continue; plan second-wave workflows'],
+  reverted: ['Reverted', 'Diagnose why; intervene'],
+  quality: ['Quality bar not met', 'Diagnose the context or prompt gap; fix it'],
+  stable: ['Stable, not deepening', 'Second session on additional workflows'],
+};
+
+/** Spec §9, evaluated from day 42 after training on the audit's window. */
+export function sixWeekDecision(args: {
+  trainingDay: Day | null;
+  usesPerWeek: number;
+  rate: number | null;
+  tally: Pick<MemberTally, 'ranUntrainedWorkflow'> & { rosterMember: RosterMember | null };
+  asOf: Day;
+  settings: AuditSettings;
+}): SixWeek {
+  const { trainingDay, asOf, settings } = args;
+  if (trainingDay === null) {
+    return { status: 'no-training-date', label: 'No training date', nextStep: 'Add the training date to the roster', dueDate: null, frequencyMet: null, acceptanceMet: null, expansion: null };
+  }
+  const dueDay = trainingDay + SIX_WEEK_DAY;
+  const dueDate = dayToIso(dueDay);
+  if (asOf < dueDay) {
+    return { status: 'not-yet', label: `Not yet (day ${Math.max(0, asOf - trainingDay)} of 42)`, nextStep: `Measure on ${dueDate}`, dueDate, frequencyMet: null, acceptanceMet: null, expansion: null };
+  }
+  const frequencyMet = args.usesPerWeek >= settings.genuineAt;
+  const acceptanceMet = args.rate !== null && args.rate >= settings.acceptanceTarget;
+  const expansion = workflowSet(args.tally.rosterMember) ? args.tally.ranUntrainedWorkflow : null;
+  const status = !frequencyMet ? 'reverted' : !acceptanceMet ? 'quality' : expansion ? 'working' : 'stable';
+  const [label, nextStep] = SIX_WEEK_MEANING[status];
+  return { status, label, nextStep, dueDate, frequencyMet, acceptanceMet, expansion };
+}
+

@@ -1,0 +1,205 @@
+/**
+ * Calendar days. The domain counts whole days in the spreadsheet's time zone (spec §1), so a
+ * day is an integer: days since 1970-01-01. Instants (Date cells, timestamps) become days only
+ * through `dayOfInstant` with an explicit zone.
+ */
+import { isDate, describeValue, sheetErrorIn } from './text';
+
+export type Day = number;
+const MS_PER_DAY = 86_400_000;
+/** Day number of 1899-12-30, the epoch of Sheets' serial dates. */
+const SHEETS_EPOCH_DAY = -25_569;
+const MIN_MS = Date.UTC(1000, 0, 2);
+const MAX_MS = Date.UTC(9999, 11, 30);
+
+export function dayFromYmd(year: number, month: number, day: number): Day | null {
+  if (!Number.isInteger(year) || !Number.isInteger(month) || !Number.isInteger(day)) return null;
+  if (month < 1 || month > 12 || day < 1 || day > 31 || year < 1000 || year > 9999) return null;
+  const ms = Date.UTC(year, month - 1, day);
+  const check = new Date(ms);
+  // 31/02 rolls over to March in Date.UTC: such a day does not exist.
+  if (check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return null;
+  return Math.round(ms / MS_PER_DAY);
+}
+
+export function dayToIso(day: Day): string {
+  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+}
+
+export function isoToDay(iso: string): Day | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso.trim());
+  return m ? dayFromYmd(Number(m[1]), Number(m[2]), Number(m[3])) : null;
+}
+
+/** 0 = Sunday … 6 = Saturday, as Date.getUTCDay. */
+export function weekday(day: Day): number {
+  return new Date(day * MS_PER_DAY).getUTCDay();
+}
+
+/** A readable date for messages and emails: "Mon 2 Mar 2026". */
+export function dayToLabel(day: Day): string {
+  const date = new Date(day * MS_PER_DAY);
+  const weekdays = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  return `${weekdays[date.getUTCDay()]} ${date.getUTCDate()} ${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`;
+}
+
+/**
+ * Offsets of a zone, cached per quarter hour: DST changes happen on quarter-hour boundaries in
+ * every zone in use, and formatting an instant is the expensive part of reading a large log.
+ */
+const offsetCaches = new Map<string, { format: Intl.DateTimeFormat; offsets: Map<number, number> }>();
+const QUARTER_HOUR = 900_000;
+
+function zoneCache(timeZone: string) {
+  let cache = offsetCaches.get(timeZone);
+  if (!cache) {
+    let format: Intl.DateTimeFormat;
+    try {
+      format = new Intl.DateTimeFormat('en-US', {
+        timeZone,
+        hourCycle: 'h23',
+        year: 'numeric',
+        month: 'numeric',
+        day: 'numeric',
+        hour: 'numeric',
+        minute: 'numeric',
+      });
+    } catch {
+      throw new RangeError(`Unknown time zone "${timeZone}": use an IANA name such as Europe/London.`);
+    }
+    cache = { format, offsets: new Map() };
+    offsetCaches.set(timeZone, cache);
+  }
+  return cache;
+}
+
+/** Minutes to add to UTC to get local time in `timeZone` at instant `ms`. */
+export function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  if (timeZone === 'UTC' || timeZone === 'Etc/UTC' || timeZone === 'GMT') return 0;
+  const cache = zoneCache(timeZone);
+  const bucket = Math.floor(ms / QUARTER_HOUR);
+  let offset = cache.offsets.get(bucket);
+  if (offset === undefined) {
+    const parts: Record<string, number> = {};
+    for (const part of cache.format.formatToParts(new Date(bucket * QUARTER_HOUR))) {
+      if (part.type !== 'literal') parts[part.type] = Number(part.value);
+    }
+    const localAsUtc = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute);
+    offset = Math.round((localAsUtc - bucket * QUARTER_HOUR) / 60_000);
+    cache.offsets.set(bucket, offset);
+  }
+  return offset;
+}
+
+/** The calendar day an instant falls on in `timeZone`. */
+export function dayOfInstant(instant: Date | number, timeZone: string): Day {
+  const ms = typeof instant === 'number' ? instant : instant.getTime();
+  return Math.floor((ms + zoneOffsetMinutes(ms, timeZone) * 60_000) / MS_PER_DAY);
+}
+
+/** How the spreadsheet's locale writes d/m/y dates: the locale decides, never the value. */
+export type DateOrder = 'DMY' | 'MDY';
+
+/** Sheets locales that write month first (en_US's 3/11/2026 is 11 March). */
+const MONTH_FIRST_LOCALES = ['en_us', 'es_us', 'en_ph', 'fil', 'en_ca'];
+
+export function dateOrderForLocale(locale: string | null | undefined): DateOrder {
+  const key = (locale ?? 'en_US').replace('-', '_').toLowerCase();
+  return MONTH_FIRST_LOCALES.some((prefix) => key === prefix || key.startsWith(`${prefix}_`)) ? 'MDY' : 'DMY';
+}
+
+export interface DateReadOptions {
+  timeZone: string;
+  dateOrder: DateOrder;
+}
+
+export type DateRead = { ok: true; day: Day } | { ok: false; reason: string };
+
+const MONTHS: Record<string, number> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+
+function monthNumber(name: string): number | undefined {
+  const key = name.toLowerCase().replace(/\.$/, '');
+  return MONTHS[key] ?? MONTHS[key.slice(0, 3)] ?? undefined;
+}
+
+const TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?\s*(Z|[+-]\d{2}:?\d{2})?)?`;
+const ISO_RE = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, 'i');
+const NUMERIC_RE = new RegExp(String.raw`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})${TIME}$`, 'i');
+const DAY_MONTH_NAME_RE = /^(?:[a-z]{3,9},?\s+)?(\d{1,2})\s+([a-z]{3,9}\.?),?\s+(\d{4})$/i;
+const MONTH_NAME_DAY_RE = /^(?:[a-z]{3,9},?\s+)?([a-z]{3,9}\.?)\s+(\d{1,2}),?\s+(\d{4})$/i;
+
+/** Lowest and highest serial numbers read as dates: 1 Jan 1990 to 31 Dec 2199. */
+const SERIAL_MIN = 32_874;
+const SERIAL_MAX = 109_574;
+
+/**
+ * Reads a cell as a calendar day. Dates and timestamps are read in the spreadsheet's zone;
+ * d/m/y text is read in the locale's order and rejected, not guessed, when it is not a real
+ * day in that order.
+ */
+export function readDay(value: unknown, options: DateReadOptions): DateRead {
+  if (isDate(value)) {
+    const ms = value.getTime();
+    if (Number.isNaN(ms)) return { ok: false, reason: 'the date cell holds an invalid date' };
+    // Outside years 1000–9999 a date cell is a typo, and zone arithmetic stops being exact.
+    if (ms < MIN_MS || ms > MAX_MS) return { ok: false, reason: `the date ${value.toISOString()} is outside the years 1000 to 9999` };
+    return { ok: true, day: dayOfInstant(ms, options.timeZone) };
+  }
+  if (typeof value === 'number') {
+    if (Number.isFinite(value) && value >= SERIAL_MIN && value <= SERIAL_MAX) {
+      return { ok: true, day: SHEETS_EPOCH_DAY + Math.floor(value) };
+    }
+    return { ok: false, reason: `${describeValue(value)} is not a date` };
+  }
+  if (typeof value !== 'string') return { ok: false, reason: `${describeValue(value)} is not a date` };
+  const text = value.trim();
+  if (text === '') return { ok: false, reason: 'the date is blank' };
+  const error = sheetErrorIn(text);
+  if (error) return { ok: false, reason: `the date cell shows the error ${error}` };
+
+  let m = ISO_RE.exec(text);
+  if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), m.slice(4), text, options);
+  m = NUMERIC_RE.exec(text);
+  if (m) {
+    if (m[3].length !== 4) return { ok: false, reason: `${describeValue(text)} has a two-digit year: write the year in full` };
+    const [first, second] = [Number(m[1]), Number(m[2])];
+    const [day, month] = options.dateOrder === 'DMY' ? [first, second] : [second, first];
+    const read = fromParts(Number(m[3]), month, day, m.slice(4), text, options);
+    if (!read.ok && read.reason.endsWith('is not a calendar date')) {
+      const order = options.dateOrder === 'DMY' ? 'day/month/year' : 'month/day/year';
+      return { ok: false, reason: `${describeValue(text)} is not a date in the spreadsheet's ${order} order` };
+    }
+    return read;
+  }
+  m = DAY_MONTH_NAME_RE.exec(text);
+  if (m && monthNumber(m[2])) return fromParts(Number(m[3]), monthNumber(m[2])!, Number(m[1]), [], text, options);
+  m = MONTH_NAME_DAY_RE.exec(text);
+  if (m && monthNumber(m[1])) return fromParts(Number(m[3]), monthNumber(m[1])!, Number(m[2]), [], text, options);
+  return { ok: false, reason: `${describeValue(text)} is not a date (write it as YYYY-MM-DD)` };
+}
+
+function fromParts(year: number, month: number, day: number, time: (string | undefined)[], text: string, options: DateReadOptions): DateRead {
+  const calendarDay = dayFromYmd(year, month, day);
+  if (calendarDay === null) return { ok: false, reason: `${describeValue(text)} is not a calendar date` };
+  const [hour, minute, second, meridiem, zone] = time;
+  if (hour === undefined) return { ok: true, day: calendarDay };
+  let h = Number(hour);
+  if (meridiem) {
+    if (h < 1 || h > 12) return { ok: false, reason: `${describeValue(text)} has an impossible time` };
+    h = (h % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0);
+  }
+  if (h > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return { ok: false, reason: `${describeValue(text)} has an impossible time` };
+  if (!zone) return { ok: true, day: calendarDay };
+  // A timestamp with an explicit offset is an instant: its day is the one in the sheet's zone.
+  const offsetMinutes = zone.toUpperCase() === 'Z' ? 0 : parseOffset(zone);
+  const ms = calendarDay * MS_PER_DAY + (h * 60 + Number(minute) - offsetMinutes) * 60_000 + Number(second ?? 0) * 1000;
+  return { ok: true, day: dayOfInstant(ms, options.timeZone) };
+}
+
+function parseOffset(zone: string): number {
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+  return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
+}

@@ -1,0 +1,38 @@
+/** The replacement programme's timeline (spec §8): milestones counted from each training date. */
+import { dayToIso, type Day } from './dates';
+import type { ProgrammePosition } from './audit-types';
+
+export type MilestoneDay = 7 | 14 | 21 | 30 | 42;
+
+export interface MilestoneSpec {
+  day: MilestoneDay;
+  name: string;
+  /** Who is emailed: the member's follow-up owner, or the programme owner. */
+  recipient: 'follow-up owner' | 'owner';
+}
+
+export const MILESTONES: readonly MilestoneSpec[] = [
+  { day: 7, name: 'Day-seven follow-up', recipient: 'follow-up owner' },
+  { day: 14, name: 'Peer advocacy moment', recipient: 'owner' },
+  { day: 21, name: 'Week-three check', recipient: 'follow-up owner' },
+  { day: 30, name: 'Adoption reassessment', recipient: 'owner' },
+  { day: 42, name: 'Six-week measurement', recipient: 'owner' },
+];
+
+export function milestoneSpec(day: number): MilestoneSpec | undefined {
+  return MILESTONES.find((m) => m.day === day);
+}
+
+export function programmePosition(trainingDay: Day, asOf: Day): ProgrammePosition {
+  const day = asOf - trainingDay;
+  const reached = [...MILESTONES].reverse().find((m) => m.day <= day) ?? null;
+  const next = MILESTONES.find((m) => m.day > day) ?? null;
+  return {
+    day,
+    reached: reached?.day ?? null,
+    reachedLabel: reached?.name ?? null,
+    next: next?.day ?? null,
+    nextLabel: next?.name ?? null,
+    nextDate: next ? dayToIso(trainingDay + next.day) : null,
+  };
+}

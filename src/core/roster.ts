@@ -1,0 +1,170 @@
+/** The roster (spec §7): who is on the team, when they were trained, and on what. */
+import { findHeader, type FieldSpec } from './header';
+import { readDay, type DateReadOptions } from './dates';
+import { cellText, describeValue, isBlankCell, isDate, memberKey, spellingKey } from './text';
+import type { Roster, RosterMember, RosterStatus, RowProblem } from './types';
+import { memberProblem } from './log';
+
+type RosterField =
+  | 'member'
+  | 'email'
+  | 'role'
+  | 'trainingDate'
+  | 'anchorWorkflow'
+  | 'trainedWorkflows'
+  | 'status'
+  | 'contextPackReady'
+  | 'followUpOwner';
+
+export const ROSTER_FIELDS: FieldSpec<RosterField>[] = [
+  { field: 'member', label: 'Team member', required: true, names: ['team member', 'member', 'name'] },
+  { field: 'email', label: 'Email', required: false, names: ['email', 'e-mail', 'email address'] },
+  { field: 'role', label: 'Role', required: false, names: ['role'] },
+  { field: 'trainingDate', label: 'Training date', required: false, names: ['training date', 'trained on', 'date trained'] },
+  { field: 'anchorWorkflow', label: 'Anchor workflow', required: false, names: ['anchor workflow', 'anchor'] },
+  { field: 'trainedWorkflows', label: 'Trained workflows', required: false, names: ['trained workflows', 'workflows trained'] },
+  { field: 'status', label: 'Status', required: false, names: ['status'] },
+  { field: 'contextPackReady', label: 'Context pack ready', required: false, names: ['context pack ready', 'context pack'] },
+  { field: 'followUpOwner', label: 'Follow-up owner', required: false, names: ['follow-up owner', 'follow up owner', 'followup owner'] },
+];
+
+export const ROSTER_HEADERS = ROSTER_FIELDS.map((spec) => spec.label);
+
+const EMAIL_RE = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
+
+export function isEmail(text: string): boolean {
+  return EMAIL_RE.test(text.trim());
+}
+
+const STATUS_BY_KEY: Record<string, RosterStatus> = {
+  '': 'active',
+  active: 'active',
+  'principled resistance': 'principled-resistance',
+  'no suitable anchor workflow': 'no-anchor',
+};
+
+function readYesNo(value: unknown): boolean | null | undefined {
+  if (typeof value === 'boolean') return value;
+  if (isBlankCell(value)) return null;
+  const key = spellingKey(cellText(value));
+  if (['yes', 'y', 'true', 'ready', 'x', '✓'].includes(key)) return true;
+  if (['no', 'n', 'false', 'not ready'].includes(key)) return false;
+  return undefined;
+}
+
+function splitList(value: unknown): string[] {
+  return cellText(value)
+    .split(/[,;\n]/)
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
+/**
+ * Reads the roster. A row without a usable name is skipped; any other odd cell is reported and
+ * read as blank (an invalid email is not used, an unknown status counts as active).
+ */
+export function parseRoster(values: unknown[][], options: DateReadOptions & { firstRow?: number }): Roster {
+  const firstRow = options.firstRow ?? 1;
+  const header = findHeader(values, ROSTER_FIELDS, 'roster');
+  const c = header.columns;
+  const members: RosterMember[] = [];
+  const skipped: RowProblem[] = [];
+  const notices: RowProblem[] = header.notices.map((reason) => ({ row: header.rowIndex + firstRow, reason }));
+  const seen = new Map<string, number>();
+  const cell = (cells: unknown[], field: RosterField) => (c[field] === undefined ? '' : cells[c[field]!]);
+
+  for (let i = header.rowIndex + 1; i < values.length; i++) {
+    const cells = values[i];
+    const row = i + firstRow;
+    if (!cells || cells.every(isBlankCell)) continue;
+    const nameCell = cell(cells, 'member');
+    const problem = memberProblem(nameCell);
+    if (problem) {
+      skipped.push({ row, reason: problem.charAt(0).toUpperCase() + problem.slice(1) });
+      continue;
+    }
+    const name = (nameCell as string).replace(/\s+/g, ' ').trim();
+    const key = memberKey(name);
+    if (seen.has(key)) {
+      skipped.push({ row, reason: `"${name}" is already on the roster at row ${seen.get(key)}` });
+      continue;
+    }
+    seen.set(key, row);
+
+    let email: string | null = cellText(cell(cells, 'email')) || null;
+    if (email && !isEmail(email)) {
+      notices.push({ row, reason: `Email "${email}" is not an email address: reminders about ${name} go to the owner` });
+      email = null;
+    }
+
+    let trainingDay: number | null = null;
+    const trainingCell = cell(cells, 'trainingDate');
+    if (!isBlankCell(trainingCell)) {
+      const read = readDay(trainingCell, options);
+      if (read.ok) trainingDay = read.day;
+      else notices.push({ row, reason: `Training date not read (${read.reason}): ${name} is counted as not yet trained` });
+    }
+
+    const statusText = isDate(cell(cells, 'status')) ? 'date' : cellText(cell(cells, 'status'));
+    let status = STATUS_BY_KEY[spellingKey(statusText)];
+    if (status === undefined) {
+      notices.push({
+        row,
+        reason: `Status "${statusText}" is not one of: blank, Principled resistance, No suitable anchor workflow: ${name} is counted as active`,
+      });
+      status = 'active';
+    }
+
+    const packCell = cell(cells, 'contextPackReady');
+    let contextPackReady = readYesNo(packCell);
+    if (contextPackReady === undefined) {
+      notices.push({ row, reason: `Context pack ready is ${describeValue(packCell)}: use yes or no` });
+      contextPackReady = null;
+    }
+
+    let followUpOwner: string | null = cellText(cell(cells, 'followUpOwner')) || null;
+    if (followUpOwner && !isEmail(followUpOwner)) {
+      notices.push({ row, reason: `Follow-up owner "${followUpOwner}" is not an email address: the owner follows up ${name}` });
+      followUpOwner = null;
+    }
+
+    members.push({
+      row,
+      key,
+      name,
+      email: email ? email.trim() : null,
+      role: cellText(cell(cells, 'role')),
+      trainingDay,
+      anchorWorkflow: cellText(cell(cells, 'anchorWorkflow')).replace(/\s+/g, ' '),
+      trainedWorkflows: splitList(cell(cells, 'trainedWorkflows')),
+      status,
+      contextPackReady,
+      followUpOwner: followUpOwner ? followUpOwner.trim() : null,
+    });
+  }
+  return { members, skipped, notices };
+}
+
+/**
+ * Maps what the log's member column says (a name or an email, any case and spacing) to one
+ * identity: a roster member's key where the roster knows the name or email.
+ */
+export class MemberDirectory {
+  private readonly byKey = new Map<string, RosterMember>();
+
+  constructor(readonly members: RosterMember[] = []) {
+    for (const member of members) {
+      this.byKey.set(member.key, member);
+      if (member.email && !this.byKey.has(memberKey(member.email))) this.byKey.set(memberKey(member.email), member);
+    }
+  }
+
+  keyFor(text: string): string {
+    const key = memberKey(text);
+    return this.byKey.get(key)?.key ?? key;
+  }
+
+  find(text: string): RosterMember | undefined {
+    return this.byKey.get(memberKey(text));
+  }
+}

@@ -1,0 +1,78 @@
+/** The domain's plain data. Everything that leaves the core is JSON-safe (ISO dates, no Date). */
+import type { Day } from './dates';
+
+export type Outcome = 'as-is' | 'light' | 'heavy' | 'not-used';
+export const OUTCOMES: readonly Outcome[] = ['as-is', 'light', 'heavy', 'not-used'];
+
+export type EditType = 'tone' | 'scope' | 'format' | 'missing info' | 'wrong info';
+export const EDIT_TYPES: readonly EditType[] = ['tone', 'scope', 'format', 'missing info', 'wrong info'];
+
+export type Category = 'Genuine adopter' | 'Developing user' | 'Non-adopter';
+export const CATEGORIES: readonly Category[] = ['Genuine adopter', 'Developing user', 'Non-adopter'];
+
+export type LogField = 'date' | 'member' | 'workflow' | 'outcome' | 'editType' | 'prompted' | 'notes';
+
+/** A row Uptake could not use, or used with a caveat: the sheet's row number and why. */
+export interface RowProblem {
+  row: number;
+  reason: string;
+}
+
+/** One AI workflow run read from the log. */
+export interface Run {
+  /** Sheet row number (1-based, as the sheet shows it). */
+  row: number;
+  day: Day;
+  /** Identity of the member: the roster member's key when the roster knows them. */
+  memberKey: string;
+  /** The member cell as typed. */
+  memberText: string;
+  workflowKey: string;
+  workflow: string;
+  outcome: Outcome;
+  editTypes: EditType[];
+  prompted: boolean;
+}
+
+export type RosterStatus = 'active' | 'principled-resistance' | 'no-anchor';
+
+export const STATUS_LABELS: Record<RosterStatus, string> = {
+  active: '',
+  'principled-resistance': 'Principled resistance',
+  'no-anchor': 'No suitable anchor workflow',
+};
+
+export interface RosterMember {
+  row: number;
+  key: string;
+  name: string;
+  email: string | null;
+  role: string;
+  trainingDay: Day | null;
+  anchorWorkflow: string;
+  trainedWorkflows: string[];
+  status: RosterStatus;
+  /** null when the roster leaves it blank. */
+  contextPackReady: boolean | null;
+  followUpOwner: string | null;
+}
+
+export interface Roster {
+  members: RosterMember[];
+  skipped: RowProblem[];
+  notices: RowProblem[];
+}
+
+export interface AuditSettings {
+  /** Uses per week from which a member is a Genuine adopter (spec §3). */
+  genuineAt: number;
+  /** Uses per week from which a member is a Developing user. */
+  developingAt: number;
+  /** Acceptance-rate target, 0–1 (spec §4). */
+  acceptanceTarget: number;
+}
+
+export const DEFAULT_SETTINGS: AuditSettings = { genuineAt: 3, developingAt: 1, acceptanceTarget: 0.7 };
+
+/** Runs a workflow needs in the window before it can be called below threshold (spec §11). */
+export const MIN_RUNS_FOR_WORKFLOW_VERDICT = 3;

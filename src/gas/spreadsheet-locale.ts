@@ -1,0 +1,28 @@
+/** How the active spreadsheet reads dates: its time zone and its locale's day/month order. */
+import { dateOrderForLocale, type DateReadOptions } from '../core/dates';
+
+/**
+ * Read-only calls that custom functions may make. Falls back to the script's zone, then UTC,
+ * when no spreadsheet is at hand (a trigger, a test without one).
+ */
+export function spreadsheetDateOptions(spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet | null): DateReadOptions {
+  let timeZone = '';
+  let locale = '';
+  try {
+    const active = spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
+    if (active) {
+      timeZone = active.getSpreadsheetTimeZone();
+      locale = active.getSpreadsheetLocale();
+    }
+  } catch {
+    // No spreadsheet in this execution: use the script's zone below.
+  }
+  if (!timeZone) {
+    try {
+      timeZone = Session.getScriptTimeZone();
+    } catch {
+      timeZone = 'UTC';
+    }
+  }
+  return { timeZone: timeZone || 'UTC', dateOrder: dateOrderForLocale(locale || null) };
+}

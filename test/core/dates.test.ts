@@ -1,0 +1,82 @@
+import { readDay, dayOfInstant, dateOrderForLocale, dayToIso, dayFromYmd, zoneOffsetMinutes } from '../../src/core/dates';
+import { day } from './fixtures';
+
+const MDY = { timeZone: 'UTC', dateOrder: 'MDY' as const };
+const DMY = { timeZone: 'UTC', dateOrder: 'DMY' as const };
+
+describe('reading date cells (spec §1: calendar days in the spreadsheet zone)', () => {
+  test('a Date cell is the calendar day in the spreadsheet zone, not UTC', () => {
+    // Midnight 2 March in Sydney is still 1 March in UTC.
+    const sydneyMidnight = new Date('2026-03-01T13:00:00Z');
+    expect(readDay(sydneyMidnight, { timeZone: 'Australia/Sydney', dateOrder: 'DMY' })).toEqual({ ok: true, day: day('2026-03-02') });
+    expect(readDay(sydneyMidnight, DMY)).toEqual({ ok: true, day: day('2026-03-01') });
+    // Midnight 2 March in New York is 05:00 UTC.
+    expect(readDay(new Date('2026-03-02T05:00:00Z'), { timeZone: 'America/New_York', dateOrder: 'MDY' })).toEqual({ ok: true, day: day('2026-03-02') });
+  });
+
+  test.each([
+    ['2026-03-02', '2026-03-02'],
+    ['2026-3-2', '2026-03-02'],
+    ['2026/03/02', '2026-03-02'],
+    ['2026-03-02 17:45', '2026-03-02'],
+    ['2026-03-02T23:30:00', '2026-03-02'],
+    ['2 Mar 2026', '2026-03-02'],
+    ['March 2, 2026', '2026-03-02'],
+    ['Mon, 2 Mar 2026', '2026-03-02'],
+  ])('text %p is %p whatever the locale', (text, iso) => {
+    expect(readDay(text, MDY)).toEqual({ ok: true, day: day(iso) });
+    expect(readDay(text, DMY)).toEqual({ ok: true, day: day(iso) });
+  });
+
+  test('d/m/yyyy and m/d/yyyy: the locale decides, never the value', () => {
+    expect(readDay('3/11/2026', MDY)).toEqual({ ok: true, day: day('2026-03-11') });
+    expect(readDay('3/11/2026', DMY)).toEqual({ ok: true, day: day('2026-11-03') });
+    expect(readDay('25/12/2026', DMY)).toEqual({ ok: true, day: day('2026-12-25') });
+    const wrongOrder = readDay('25/12/2026', MDY);
+    expect(wrongOrder).toEqual({ ok: false, reason: expect.stringContaining('month/day/year') });
+    expect(readDay('12/25/2026 9:15 pm', MDY)).toEqual({ ok: true, day: day('2026-12-25') });
+  });
+
+  test('a timestamp with an offset is an instant, read in the spreadsheet zone', () => {
+    expect(readDay('2026-03-02T23:30:00Z', { timeZone: 'Europe/Berlin', dateOrder: 'DMY' })).toEqual({ ok: true, day: day('2026-03-03') });
+    expect(readDay('2026-03-02T01:30:00+02:00', DMY)).toEqual({ ok: true, day: day('2026-03-01') });
+  });
+
+  test('serial numbers are Sheets dates; other numbers are not', () => {
+    expect(readDay(46083, DMY)).toEqual({ ok: true, day: day('2026-03-02') });
+    expect(readDay(46083.75, DMY)).toEqual({ ok: true, day: day('2026-03-02') });
+    expect(readDay(3, DMY).ok).toBe(false);
+  });
+
+  test.each(['', 'soon', '31/02/2026', '2026-02-30', '2026-13-01', '3/11/26', '2026-03-02 25:00', true, new Date('nope'), '#N/A'])(
+    '%p is not a date, with a reason',
+    (value) => {
+      const read = readDay(value, DMY);
+      expect(read.ok).toBe(false);
+      expect((read as { reason: string }).reason.length).toBeGreaterThan(5);
+    },
+  );
+
+  test('the spreadsheet locale gives the day/month order', () => {
+    expect(dateOrderForLocale('en_US')).toBe('MDY');
+    expect(dateOrderForLocale('en_GB')).toBe('DMY');
+    expect(dateOrderForLocale('de_DE')).toBe('DMY');
+    expect(dateOrderForLocale('fr')).toBe('DMY');
+  });
+
+  test('offsets follow daylight saving in both hemispheres', () => {
+    expect(zoneOffsetMinutes(Date.parse('2026-01-15T12:00:00Z'), 'Europe/London')).toBe(0);
+    expect(zoneOffsetMinutes(Date.parse('2026-07-15T12:00:00Z'), 'Europe/London')).toBe(60);
+    expect(zoneOffsetMinutes(Date.parse('2026-01-15T12:00:00Z'), 'Australia/Sydney')).toBe(660);
+    expect(zoneOffsetMinutes(Date.parse('2026-07-15T12:00:00Z'), 'Australia/Sydney')).toBe(600);
+    expect(zoneOffsetMinutes(Date.parse('2026-07-15T12:00:00Z'), 'America/St_Johns')).toBe(-150);
+    expect(dayOfInstant(Date.parse('2026-03-29T00:30:00Z'), 'Europe/London')).toBe(day('2026-03-29'));
+    expect(dayOfInstant(Date.parse('2026-03-28T23:30:00Z'), 'Europe/London')).toBe(day('2026-03-28'));
+    expect(dayOfInstant(Date.parse('2026-03-28T23:30:00Z'), 'Europe/Paris')).toBe(day('2026-03-29'));
+  });
+
+  test('day arithmetic round-trips', () => {
+    expect(dayToIso(dayFromYmd(2028, 2, 29)!)).toBe('2028-02-29');
+    expect(dayFromYmd(2027, 2, 29)).toBeNull();
+  });
+});
