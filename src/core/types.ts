@@ -16,6 +16,8 @@ export type LogField = 'date' | 'member' | 'workflow' | 'outcome' | 'editType' |
 export interface RowProblem {
   row: number;
   reason: string;
+  /** The sheet the row is on, when it is not the log (a roster row, say). */
+  sheet?: string;
 }
 
 /** One AI workflow run read from the log. */

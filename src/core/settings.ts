@@ -1,0 +1,84 @@
+/** The owner's settings (thresholds, window, digest, recipients, sheets): defaults and validation. */
+import { isEmail } from './roster';
+import type { AuditSettings } from './types';
+
+export interface Settings extends AuditSettings {
+  /** Default audit window in weeks. */
+  weeks: number;
+  /** Day of the weekly digest: 0 = Sunday … 6 = Saturday. */
+  digestWeekday: number;
+  /** Hour of the daily run in the script's zone, 0–23. */
+  digestHour: number;
+  /** Who owns the programme: receives reminders, the digest and problem reports. '' = the user who turned automation on. */
+  ownerEmail: string;
+  /** Extra digest recipients (a founder, say). */
+  recipients: string[];
+  /** Whether extra recipients get member names; by default they get the aggregate digest. */
+  namedForRecipients: boolean;
+  /** Sheet names chosen by the owner; '' = found by headers. */
+  logSheet: string;
+  rosterSheet: string;
+}
+
+export const DEFAULTS: Settings = {
+  genuineAt: 3,
+  developingAt: 1,
+  acceptanceTarget: 0.7,
+  weeks: 1,
+  digestWeekday: 1,
+  digestHour: 8,
+  ownerEmail: '',
+  recipients: [],
+  namedForRecipients: false,
+  logSheet: '',
+  rosterSheet: '',
+};
+
+export class SettingsError extends Error {
+  constructor(readonly field: keyof Settings, message: string) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+function numberIn(field: keyof Settings, value: unknown, min: number, max: number, what: string, integer = false): number {
+  const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+  if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
+    throw new SettingsError(field, `${what} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
+  }
+  return n;
+}
+
+/**
+ * Checks settings coming from the sidebar or from storage, filling what is missing with the
+ * defaults. Throws SettingsError naming the field for anything out of range.
+ */
+export function validateSettings(input: Partial<Record<keyof Settings, unknown>>): Settings {
+  const s = { ...DEFAULTS, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) } as Record<keyof Settings, unknown>;
+  const genuineAt = numberIn('genuineAt', s.genuineAt, 0, 100, 'The Genuine adopter threshold');
+  const developingAt = numberIn('developingAt', s.developingAt, 0, 100, 'The Developing user threshold');
+  if (developingAt > genuineAt) throw new SettingsError('developingAt', 'The Developing user threshold must not be above the Genuine adopter threshold.');
+  let target = s.acceptanceTarget;
+  if (typeof target === 'string' && target.trim().endsWith('%')) target = Number(target.trim().slice(0, -1)) / 100;
+  const acceptanceTarget = numberIn('acceptanceTarget', target, 0, 1, 'The acceptance target (as a fraction, e.g. 0.7)');
+  const recipients = (Array.isArray(s.recipients) ? s.recipients : String(s.recipients ?? '').split(/[,;\s]+/))
+    .map((r) => String(r).trim())
+    .filter(Boolean);
+  const bad = recipients.find((r) => !isEmail(r));
+  if (bad) throw new SettingsError('recipients', `"${bad}" is not an email address.`);
+  const ownerEmail = String(s.ownerEmail ?? '').trim();
+  if (ownerEmail && !isEmail(ownerEmail)) throw new SettingsError('ownerEmail', `"${ownerEmail}" is not an email address.`);
+  return {
+    genuineAt,
+    developingAt,
+    acceptanceTarget,
+    weeks: numberIn('weeks', s.weeks, 1, 52, 'The window', true),
+    digestWeekday: numberIn('digestWeekday', s.digestWeekday, 0, 6, 'The digest weekday', true),
+    digestHour: numberIn('digestHour', s.digestHour, 0, 23, 'The hour of the daily run', true),
+    ownerEmail,
+    recipients: [...new Set(recipients.map((r) => r.toLowerCase()))],
+    namedForRecipients: s.namedForRecipients === true || s.namedForRecipients === 'true',
+    logSheet: String(s.logSheet ?? '').trim(),
+    rosterSheet: String(s.rosterSheet ?? '').trim(),
+  };
+}

@@ -1,0 +1,145 @@
+/**
+ * Reads the team's log and roster from the spreadsheet: one getValues per sheet, whatever the
+ * number of rows, and never a write to the team's sheets.
+ */
+import { findHeader, HeaderNotFoundError } from '../core/header';
+import { LOG_FIELDS, parseLog, type ParsedLog } from '../core/log';
+import { MemberDirectory, parseRoster, ROSTER_FIELDS } from '../core/roster';
+import { runAudit } from '../core/audit';
+import type { Audit } from '../core/audit-types';
+import { dayOfInstant, isoToDay, type DateReadOptions, type Day } from '../core/dates';
+import type { Settings } from '../core/settings';
+import type { Roster } from '../core/types';
+import { spreadsheetDateOptions } from './spreadsheet-locale';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Sheets Uptake owns and re-creates; it never reads them as the team's log. */
+export const AUDIT_SHEET = 'Adoption audit';
+export const SENT_SHEET = 'Uptake sent';
+/** Names "Set up log and roster" gives the sheets it creates. */
+export const DEFAULT_LOG_SHEET = 'AI usage log';
+export const DEFAULT_ROSTER_SHEET = 'Roster';
+const OWN_SHEETS = [AUDIT_SHEET, SENT_SHEET];
+
+/** A problem with the spreadsheet's set-up that the owner must fix; `message` says how. */
+export class SetupError extends Error {
+  constructor(
+    readonly code: 'no-log' | 'log-missing' | 'log-header' | 'roster-missing' | 'roster-header',
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SetupError';
+  }
+}
+
+const HEADER_ROWS_SCANNED = 30;
+
+function headRows(sheet: Sheet): unknown[][] {
+  const rows = Math.min(sheet.getLastRow(), HEADER_ROWS_SCANNED);
+  const cols = sheet.getLastColumn();
+  return rows > 0 && cols > 0 ? sheet.getRange(1, 1, rows, cols).getValues() : [];
+}
+
+function hasHeader(sheet: Sheet, fields: typeof LOG_FIELDS | typeof ROSTER_FIELDS): boolean {
+  try {
+    findHeader(headRows(sheet), fields as never, 'sheet');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The log: the sheet named in Settings, else the first sheet whose headers are a log's (spec §1). */
+export function findLogSheet(spreadsheet: Spreadsheet, settings: Pick<Settings, 'logSheet' | 'rosterSheet'>): Sheet | null {
+  if (settings.logSheet) {
+    const chosen = spreadsheet.getSheetByName(settings.logSheet);
+    if (!chosen) {
+      throw new SetupError('log-missing', `The log sheet "${settings.logSheet}" chosen in Settings no longer exists. Choose the log sheet again in Settings.`);
+    }
+    return chosen;
+  }
+  const candidates = spreadsheet.getSheets().filter((s) => !OWN_SHEETS.includes(s.getName()) && s.getName() !== settings.rosterSheet);
+  return candidates.find((sheet) => sheet.getName().toLowerCase() !== DEFAULT_ROSTER_SHEET.toLowerCase() && hasHeader(sheet, LOG_FIELDS)) ?? null;
+}
+
+/** The roster: the sheet named in Settings, else one named "Roster", else none (the log alone is audited). */
+export function findRosterSheet(spreadsheet: Spreadsheet, settings: Pick<Settings, 'rosterSheet'>): Sheet | null {
+  if (settings.rosterSheet) {
+    const chosen = spreadsheet.getSheetByName(settings.rosterSheet);
+    if (!chosen) {
+      throw new SetupError('roster-missing', `The roster sheet "${settings.rosterSheet}" chosen in Settings no longer exists. Choose it again in Settings.`);
+    }
+    return chosen;
+  }
+  return spreadsheet.getSheets().find((s) => s.getName().trim().toLowerCase() === DEFAULT_ROSTER_SHEET.toLowerCase()) ?? null;
+}
+
+export interface TeamData {
+  logSheet: Sheet;
+  rosterSheet: Sheet | null;
+  log: ParsedLog;
+  roster: Roster | null;
+  dateOptions: DateReadOptions;
+  /** Today in the spreadsheet's zone. */
+  today: Day;
+}
+
+function values(sheet: Sheet): unknown[][] {
+  return sheet.getDataRange().getValues();
+}
+
+/** Reads and parses the log and the roster. Throws SetupError with what to fix. */
+export function readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData {
+  const dateOptions = spreadsheetDateOptions(spreadsheet);
+  const logSheet = findLogSheet(spreadsheet, settings);
+  if (!logSheet) {
+    throw new SetupError(
+      'no-log',
+      'Uptake found no log: no sheet has the headers Date, Team member, Workflow and Outcome. ' +
+        'Use "Set up log and roster" to create one, or choose your log sheet in Settings.',
+    );
+  }
+  const rosterSheet = findRosterSheet(spreadsheet, settings);
+  let roster: Roster | null = null;
+  if (rosterSheet) {
+    try {
+      roster = parseRoster(values(rosterSheet), dateOptions);
+    } catch (error) {
+      if (error instanceof HeaderNotFoundError) throw new SetupError('roster-header', `Roster sheet "${rosterSheet.getName()}": ${error.message}`);
+      throw error;
+    }
+  }
+  let log: ParsedLog;
+  try {
+    log = parseLog(values(logSheet), { ...dateOptions, directory: new MemberDirectory(roster?.members ?? []) });
+  } catch (error) {
+    if (error instanceof HeaderNotFoundError) throw new SetupError('log-header', `Log sheet "${logSheet.getName()}": ${error.message}`);
+    throw error;
+  }
+  return { logSheet, rosterSheet, log, roster, dateOptions, today: dayOfInstant(Date.now(), dateOptions.timeZone) };
+}
+
+/** The audit of the spreadsheet for an as-of date (ISO, default today) and a window in weeks. */
+export function auditTeam(team: TeamData, settings: Settings, asOfIso?: string | null, weeks?: number | null): Audit {
+  let asOf = team.today;
+  if (asOfIso) {
+    const parsed = isoToDay(asOfIso);
+    if (parsed === null) throw new Error(`"${asOfIso}" is not a date: use YYYY-MM-DD.`);
+    asOf = parsed;
+  }
+  const sheet = team.rosterSheet?.getName();
+  const rosterNotices = team.roster ? team.roster.notices.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row}: ${n.reason}` })) : [];
+  const rosterSkips = team.roster ? team.roster.skipped.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row} skipped: ${n.reason}` })) : [];
+  return runAudit({
+    runs: team.log.runs,
+    roster: team.roster,
+    names: team.log.names,
+    asOf,
+    weeks: weeks ?? settings.weeks,
+    settings: { genuineAt: settings.genuineAt, developingAt: settings.developingAt, acceptanceTarget: settings.acceptanceTarget },
+    skippedRows: team.log.skipped,
+    notices: [...team.log.notices, ...rosterSkips, ...rosterNotices],
+  });
+}
