@@ -50,3 +50,7 @@ export function ACCEPTANCE_RATE(outcomes: unknown) {
 export function USES_PER_WEEK(dates: unknown, members: unknown, member: unknown, as_of?: unknown, weeks?: unknown, prompted?: unknown) {
   return usesPerWeek(dates, members, member, as_of, weeks, prompted, spreadsheetDateOptions());
 }
+
+// ---- Add-on menu, sheets set-up, sidebar calls, audit sheet, log a run (issue 3) ----
+
+// ---- Automation: daily trigger, reminders, digest (issue 4) ----
