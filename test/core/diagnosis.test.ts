@@ -1,4 +1,4 @@
-import { audit, member, runsOf, plus, type RosterSpec, type RunSpec } from './fixtures';
+import { audit, member, runsOf, type RosterSpec, type RunSpec } from './fixtures';
 
 const AS_OF = '2026-03-15';
 const TRAINED = '2026-03-01';

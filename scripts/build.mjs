@@ -1,0 +1,315 @@
+// Builds the Apps Script project into build/ (the rootDir that .clasp.json pushes):
+//   build/Code.js          src/index.ts bundled as one IIFE + a top-level stub per export
+//   build/appsscript.json  the manifest, copied
+//   build/<name>.html      each src/client/<name>.html with its scripts and styles inlined
+import * as esbuild from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const SRC_INDEX = path.join(ROOT, 'src', 'index.ts');
+const CLIENT_DIR = path.join(ROOT, 'src', 'client');
+const MANIFEST = path.join(ROOT, 'appsscript.json');
+const OUT_DIR = path.join(ROOT, 'build');
+const GLOBAL_NAME = 'Uptake';
+const CODE_JS_LIMIT = 150 * 1024;
+
+class BuildError extends Error {}
+
+/**
+ * @typedef {object} EntryPoint
+ * @property {string} name
+ * @property {string[]} params  parameter list as written in the stub (`name` or `...name`)
+ * @property {string[]} paramNames
+ * @property {string} jsDoc  the JSDoc comment, verbatim from src/index.ts
+ * @property {boolean} custom  whether the JSDoc carries @customfunction
+ */
+
+/** @param {ts.Node} node */
+function hasExportModifier(node) {
+  return ts.canHaveModifiers(node) &&
+    (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/**
+ * @param {ts.SourceFile} sf
+ * @param {ts.Node} node
+ */
+function where(sf, node) {
+  const { line } = sf.getLineAndCharacterOfPosition(node.getStart(sf));
+  return `${path.relative(ROOT, sf.fileName)}:${line + 1}`;
+}
+
+/**
+ * Reads the Apps Script entry points: every `export function` of src/index.ts.
+ * Apps Script only calls top-level function declarations, and only the TypeScript source
+ * still has the JSDoc that makes a custom function visible in Sheets, so both are taken
+ * from here rather than from the bundle.
+ * @param {string} file
+ * @returns {EntryPoint[]}
+ */
+function readEntryPoints(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  /** @type {string[]} */
+  const errors = [];
+  /** @type {Map<string, ts.FunctionDeclaration[]>} */
+  const byName = new Map();
+
+  for (const stmt of sf.statements) {
+    if (ts.isFunctionDeclaration(stmt) && hasExportModifier(stmt)) {
+      if (!stmt.name || (ts.getModifiers(stmt) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) {
+        errors.push(`${where(sf, stmt)}: default export: Apps Script needs a named function; use \`export function NAME(...)\`.`);
+        continue;
+      }
+      const list = byName.get(stmt.name.text) ?? [];
+      list.push(stmt);
+      byName.set(stmt.name.text, list);
+    } else if (ts.isExportDeclaration(stmt) && !stmt.isTypeOnly) {
+      // The stub needs the JSDoc and parameter names, which a re-export does not carry here.
+      errors.push(`${where(sf, stmt)}: re-export: declare each entry point in src/index.ts as \`export function NAME(...)\` with its JSDoc (a thin wrapper around the core function is fine).`);
+    } else if (ts.isExportAssignment(stmt)) {
+      errors.push(`${where(sf, stmt)}: \`export default\`/\`export =\` is not an Apps Script entry point; use \`export function NAME(...)\`.`);
+    } else if (ts.isVariableStatement(stmt) && hasExportModifier(stmt)) {
+      for (const decl of stmt.declarationList.declarations) {
+        const init = decl.initializer;
+        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
+          errors.push(`${where(sf, decl)}: \`export const ${decl.name.getText(sf)} = function/arrow\`: Apps Script only sees function declarations; write \`export function ${decl.name.getText(sf)}(...)\`.`);
+        }
+      }
+    }
+  }
+
+  /** @type {EntryPoint[]} */
+  const entries = [];
+  for (const [name, decls] of byName) {
+    // Overloads: parameters come from the implementation, JSDoc from whichever has one.
+    const impl = decls.find((d) => d.body) ?? decls[decls.length - 1];
+    const docs = [impl, ...decls]
+      .map((d) => ts.getJSDocCommentsAndTags(d).filter(ts.isJSDoc))
+      .find((list) => list.length > 0);
+    // The comment directly above the function; earlier ones (e.g. a file header) do not count.
+    const doc = docs?.[docs.length - 1];
+    if (name === GLOBAL_NAME) {
+      errors.push(`${where(sf, impl)}: an entry point may not be called ${GLOBAL_NAME}: that is the bundle's global.`);
+      continue;
+    }
+    if (!doc) {
+      errors.push(`${where(sf, impl)}: exported function ${name} has no JSDoc comment (/** ... */) directly above it. Apps Script shows that comment in the editor, and custom functions need it to appear in Sheets.`);
+      continue;
+    }
+    /** @type {string[]} */
+    const params = [];
+    /** @type {string[]} */
+    const paramNames = [];
+    impl.parameters.forEach((p) => {
+      if (ts.isIdentifier(p.name) && p.name.text === 'this') return;
+      const pname = ts.isIdentifier(p.name) ? p.name.text : `arg${paramNames.length}`;
+      paramNames.push(pname);
+      params.push(p.dotDotDotToken ? `...${pname}` : pname);
+    });
+    const tags = doc.tags ?? [];
+    const custom = tags.some((t) => t.tagName.text === 'customfunction');
+    if (custom) {
+      const documented = new Set(
+        tags.filter((t) => ts.isJSDocParameterTag(t)).map((t) => /** @type {ts.JSDocParameterTag} */ (t).name.getText(sf)),
+      );
+      for (const p of paramNames) {
+        if (!documented.has(p)) {
+          errors.push(`${where(sf, impl)}: custom function ${name}: parameter "${p}" has no @param line in its JSDoc (Sheets shows it in the formula help).`);
+        }
+      }
+      if (!tags.some((t) => t.tagName.text === 'return')) {
+        const hint = tags.some((t) => t.tagName.text === 'returns') ? ' (write @return, the spelling Google documents for custom functions, not @returns)' : '';
+        errors.push(`${where(sf, impl)}: custom function ${name} has no @return line in its JSDoc${hint}.`);
+      }
+    }
+    entries.push({
+      name,
+      params,
+      paramNames,
+      jsDoc: text.slice(doc.pos, doc.end),
+      custom,
+    });
+  }
+  if (errors.length) {
+    throw new BuildError(`src/index.ts cannot be turned into Apps Script entry points:\n  ${errors.join('\n  ')}`);
+  }
+  return entries;
+}
+
+/** @param {EntryPoint} e */
+function stub(e) {
+  return `${e.jsDoc}\nfunction ${e.name}(${e.params.join(', ')}) {\n  return ${GLOBAL_NAME}.${e.name}.apply(this, arguments);\n}\n`;
+}
+
+/** @param {esbuild.Message[]} messages */
+function formatMessages(messages) {
+  return esbuild.formatMessagesSync(messages, { kind: 'error', color: false }).join('');
+}
+
+/**
+ * @param {esbuild.BuildOptions & { write: false }} options
+ * @returns {Promise<string>} the text of the single output file
+ */
+async function bundle(options) {
+  /** @type {esbuild.BuildResult<{ write: false }>} */
+  let result;
+  try {
+    result = await esbuild.build({ logLevel: 'silent', ...options });
+  } catch (err) {
+    const errs = /** @type {{ errors?: esbuild.Message[] }} */ (err).errors;
+    if (errs) throw new BuildError(formatMessages(errs));
+    throw err;
+  }
+  if (result.warnings.length) process.stderr.write(formatMessages(result.warnings));
+  return result.outputFiles[0].text;
+}
+
+async function buildCode() {
+  const entries = readEntryPoints(SRC_INDEX);
+  const banner = '// Generated by scripts/build.mjs from src/: edit the TypeScript and run `npm run build`.\n' +
+    `// The functions at the end are the Apps Script entry points; they call into ${GLOBAL_NAME}.\n`;
+  const body = await bundle({
+    entryPoints: [SRC_INDEX],
+    bundle: true,
+    write: false,
+    outfile: path.join(OUT_DIR, 'Code.js'),
+    format: 'iife',
+    globalName: GLOBAL_NAME,
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2020',
+    minify: false,
+    charset: 'utf8',
+    banner: { js: banner },
+  });
+  const code = `${body}\n${entries.map(stub).join('\n')}`;
+  if (Buffer.byteLength(code) > CODE_JS_LIMIT) {
+    throw new BuildError(`build/Code.js is ${kb(Buffer.byteLength(code))}, over the ${kb(CODE_JS_LIMIT)} budget: the Apps Script editor gets slow and every execution parses the whole file.`);
+  }
+  return { code, entries };
+}
+
+/**
+ * Makes inlined text safe inside `<script>`/`<style>`: a literal `</script` (`</style`)
+ * would end the element early; in scripts, `<!--` can switch the HTML parser into its
+ * script-escape states and `<?` reads as a scriptlet should the file ever be served as a
+ * template. esbuild keeps all three out of code, so they can only sit in strings, template
+ * literals, regular expressions and comments, where `<\/` and `\x3C` mean the same. An odd
+ * run of backslashes in front already escapes the `<`, so one of them is dropped.
+ * @param {string} text
+ * @param {'script' | 'style'} tag
+ */
+function escapeInline(text, tag) {
+  const out = text.replace(new RegExp(`</(${tag})`, 'gi'), '<\\/$1');
+  if (tag === 'style') return out;
+  return out.replace(/(\\*)<(?=!--|\?)/g, (_m, slashes) =>
+    `${slashes.length % 2 ? slashes.slice(1) : slashes}\\x3C`);
+}
+
+/**
+ * @param {string} htmlFile
+ * @param {string} ref  the relative URL written in the HTML
+ */
+function resolveRef(htmlFile, ref) {
+  const file = path.resolve(path.dirname(htmlFile), ref);
+  if (!fs.existsSync(file)) {
+    throw new BuildError(`${path.relative(ROOT, htmlFile)} refers to ${ref}, which does not exist.`);
+  }
+  return file;
+}
+
+/** @param {string} htmlFile */
+async function buildHtml(htmlFile) {
+  const rel = path.relative(ROOT, htmlFile);
+  let html = fs.readFileSync(htmlFile, 'utf8');
+  /** @type {Promise<[string, string]>[]} */
+  const jobs = [];
+  const scriptRe = /<script\b[^>]*?\bsrc\s*=\s*["'](\.{1,2}\/[^"']+)["'][^>]*>\s*<\/script\s*>/gi;
+  const styleRe = /<link\b[^>]*?\brel\s*=\s*["']stylesheet["'][^>]*?\bhref\s*=\s*["'](\.{1,2}\/[^"']+)["'][^>]*>/gi;
+  for (const m of html.matchAll(scriptRe)) {
+    const entry = resolveRef(htmlFile, m[1]);
+    jobs.push(bundle({
+      entryPoints: [entry], bundle: true, write: false, outfile: 'inline.js',
+      format: 'iife', platform: 'browser', target: 'es2020', minify: true, charset: 'utf8',
+    }).then((js) => [m[0], `<script>${escapeInline(js.trim(), 'script')}</script>`]));
+  }
+  for (const m of html.matchAll(styleRe)) {
+    const entry = resolveRef(htmlFile, m[1]);
+    jobs.push(bundle({
+      entryPoints: [entry], bundle: true, write: false, outfile: 'inline.css',
+      minify: true, charset: 'utf8', loader: { '.css': 'css' },
+    }).then((css) => [m[0], `<style>${escapeInline(css.trim(), 'style')}</style>`]));
+  }
+  for (const [tag, inlined] of await Promise.all(jobs)) {
+    html = html.split(tag).join(inlined);
+  }
+  // Anything still relative would 404: HtmlService serves one file with no siblings.
+  const leftover = /<(?:script|link|img)\b[^>]*\b(?:src|href)\s*=\s*["'](?!https?:|\/\/|data:|#)([^"']+)["']/i.exec(html);
+  if (leftover) {
+    throw new BuildError(`${rel}: ${leftover[0]}... cannot be served by HtmlService; only <script src="./X.ts"></script> and <link rel="stylesheet" href="./X.css"> are inlined, other references must be absolute URLs.`);
+  }
+  if (html.includes('<?')) {
+    throw new BuildError(`${rel} contains "<?", which HtmlService reads as a scriptlet in templates; escape it (&lt;?).`);
+  }
+  return html;
+}
+
+function kb(/** @type {number} */ bytes) {
+  return `${(bytes / 1024).toFixed(1)} KB`;
+}
+
+async function main() {
+  const started = performance.now();
+  const htmlFiles = fs.existsSync(CLIENT_DIR)
+    ? fs.readdirSync(CLIENT_DIR).filter((f) => f.endsWith('.html')).sort()
+    : [];
+  let manifest;
+  try {
+    manifest = fs.readFileSync(MANIFEST, 'utf8');
+    JSON.parse(manifest);
+  } catch (err) {
+    throw new BuildError(`appsscript.json: ${/** @type {Error} */ (err).message}`);
+  }
+  const [{ code, entries }, ...pages] = await Promise.all([
+    buildCode(),
+    ...htmlFiles.map((f) => buildHtml(path.join(CLIENT_DIR, f))),
+  ]);
+
+  /** @type {[string, string][]} */
+  const outputs = [
+    ['Code.js', code],
+    ['appsscript.json', manifest],
+    ...htmlFiles.map((f, i) => /** @type {[string, string]} */ ([f, pages[i]])),
+  ];
+  // Apps Script names a project's files without their extension: Code.html would clash.
+  for (const f of htmlFiles) {
+    if (/^(code|appsscript)\.html$/i.test(f)) {
+      throw new BuildError(`src/client/${f} has the same name as a file Apps Script already has (Code, appsscript); rename it.`);
+    }
+  }
+  // clasp pushes everything in build/ and replaces the whole remote project, so a stale
+  // file left from an earlier build would be deployed: start from an empty folder.
+  fs.rmSync(OUT_DIR, { recursive: true, force: true });
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  for (const [name, text] of outputs) {
+    fs.writeFileSync(path.join(OUT_DIR, name), text);
+  }
+
+  const custom = entries.filter((e) => e.custom).map((e) => e.name);
+  const other = entries.filter((e) => !e.custom).map((e) => e.name);
+  for (const [name, text] of outputs) {
+    console.log(`  build/${name.padEnd(24)} ${kb(Buffer.byteLength(text)).padStart(9)}`);
+  }
+  console.log(`  custom functions: ${custom.join(', ') || '(none)'}`);
+  console.log(`  other entry points: ${other.join(', ') || '(none)'}`);
+  console.log(`built in ${Math.round(performance.now() - started)} ms`);
+}
+
+main().catch((err) => {
+  console.error(err instanceof BuildError ? `build failed: ${err.message}` : err);
+  process.exit(1);
+});
