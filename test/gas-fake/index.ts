@@ -1,0 +1,23 @@
+// An in-memory Apps Script for tests and local runs: see README.md in this folder.
+export { createFakeGas, FakeGas, CallCounter, EXECUTION_TIMEOUT_MESSAGE } from './harness';
+export type { FakeGasOptions, FakeGlobals, RunOptions, ExecutionRecord, ExecutionKind } from './harness';
+export { loadBundle } from './bundle';
+export type { BundleContext, LoadBundleOptions, TriggerRun } from './bundle';
+export { FakeClock } from './clock';
+export type { TimeInput } from './clock';
+export type { CallInfo, ServiceName } from './boundary';
+export { FORMULA_MARKER, DEFAULT_NUMBER_FORMAT } from './values';
+export type { CellValue, ValueParsing } from './values';
+export {
+  FakeSpreadsheet, FakeSheet, FakeRange, FakeDataValidation, FakeEmbeddedChart,
+} from './spreadsheet';
+export type { SpreadsheetInit } from './spreadsheet';
+export type { RecordedMenu, MenuEntry, MenuItemInfo, ShownHtml, DialogRecord, ToastRecord, ScriptedResponse } from './ui';
+export {
+  LOCK_TIMEOUT_MESSAGE, MAIL_QUOTA_MESSAGE, PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT,
+} from './services';
+export type { SentMail, LogEntry, LockScope } from './services';
+export { ADDON_TRIGGER_LIMIT_MESSAGE, SCRIPT_TRIGGER_LIMIT_MESSAGE } from './script-app';
+export type { TriggerRecord, ClockSchedule } from './script-app';
+export { formatDate } from './time';
+export type { ButtonName, AuthModeName } from './enums';

@@ -1,0 +1,135 @@
+import { ADDON_TRIGGER_LIMIT_MESSAGE, SCRIPT_TRIGGER_LIMIT_MESSAGE, createFakeGas } from './index';
+
+describe('ScriptApp triggers', () => {
+  it('allows one trigger of each type per user per document in an add-on', () => {
+    const fake = createFakeGas();
+    const app = fake.globals.ScriptApp;
+    const ss = fake.globals.SpreadsheetApp.getActive();
+    const daily = app.newTrigger('daily').timeBased().everyDays(1).atHour(7).create();
+    expect(() => app.newTrigger('other').timeBased().everyHours(6).create()).toThrow(ADDON_TRIGGER_LIMIT_MESSAGE);
+    app.newTrigger('edited').forSpreadsheet(ss).onEdit().create();
+    expect(() => app.newTrigger('edited2').forSpreadsheet(ss).onEdit().create()).toThrow(ADDON_TRIGGER_LIMIT_MESSAGE);
+    // Another user, or another document, has its own allowance.
+    fake.session.setUser('bob@x.com');
+    app.newTrigger('daily').timeBased().everyDays(1).atHour(7).create();
+    fake.session.setUser('user@example.com');
+    const other = fake.createSpreadsheet({ name: 'Other' });
+    fake.setActiveSpreadsheet(other);
+    app.newTrigger('daily').timeBased().everyDays(1).atHour(7).create();
+    fake.setActiveSpreadsheet(fake.spreadsheet);
+    // Deleting frees the slot.
+    app.deleteTrigger(daily);
+    app.newTrigger('daily').timeBased().everyDays(1).atHour(8).create();
+    expect(app.getProjectTriggers().map((t) => [t.getHandlerFunction(), String(t.getEventType()), String(t.getTriggerSource())]))
+      .toEqual([['edited', 'ON_EDIT', 'SPREADSHEETS'], ['daily', 'CLOCK', 'CLOCK'], ['daily', 'CLOCK', 'CLOCK']]);
+    expect(app.getUserTriggers(ss).map((t) => t.getHandlerFunction())).toEqual(['edited', 'daily']);
+    expect(app.getProjectTriggers()[0].getEventType()).toBe(app.EventType.ON_EDIT);
+  });
+
+  it('caps a plain script at 20 triggers per user and refuses sub-hourly add-on triggers', () => {
+    const plain = createFakeGas({ addon: false });
+    for (let i = 0; i < 20; i++) plain.globals.ScriptApp.newTrigger(`f${i}`).timeBased().everyMinutes(5).create();
+    expect(() => plain.globals.ScriptApp.newTrigger('f20').timeBased().everyMinutes(5).create()).toThrow(SCRIPT_TRIGGER_LIMIT_MESSAGE);
+    const addon = createFakeGas();
+    expect(() => addon.globals.ScriptApp.newTrigger('f').timeBased().everyMinutes(5).create()).toThrow(/once an hour/);
+  });
+
+  it('schedules atHour in the trigger time zone, across a DST change', () => {
+    const fake = createFakeGas({ now: '2026-03-27T12:00:00Z', timeZone: 'Europe/Berlin' });
+    fake.globals.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(7).nearMinute(0).create();
+    const rec = fake.triggers.clock()[0];
+    const fires: string[] = [];
+    let t = fake.clock.now();
+    for (let i = 0; i < 3; i++) {
+      const next = fake.triggers.nextFire(rec, t);
+      if (next === null) throw new Error('no next fire');
+      fires.push(new Date(next).toISOString());
+      t = next;
+    }
+    // 07:00 Berlin is 06:00Z before 29 March and 05:00Z after.
+    expect(fires).toEqual(['2026-03-28T06:00:00.000Z', '2026-03-29T05:00:00.000Z', '2026-03-30T05:00:00.000Z']);
+  });
+
+  it('reports the scripted authorization status', () => {
+    const fake = createFakeGas();
+    const app = fake.globals.ScriptApp;
+    const info = (): GoogleAppsScript.Script.AuthorizationInfo => app.getAuthorizationInfo(app.AuthMode.FULL);
+    expect(info().getAuthorizationStatus()).toBe(app.AuthorizationStatus.NOT_REQUIRED);
+    fake.triggers.authorizationStatus = 'REQUIRED';
+    expect(String(info().getAuthorizationStatus())).toBe('REQUIRED');
+    expect(info().getAuthorizationUrl()).toMatch(/^https:\/\//);
+  });
+});
+
+describe('Ui', () => {
+  it('answers dialogs from the scripted queue and records them', () => {
+    const fake = createFakeGas();
+    const ui = fake.globals.SpreadsheetApp.getUi();
+    fake.ui.queueResponse('YES');
+    fake.ui.queuePrompt('team-a');
+    expect(ui.alert('Reset?', 'This deletes the log.', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
+    const p = ui.prompt('Team name?', ui.ButtonSet.OK_CANCEL);
+    expect(p.getResponseText()).toBe('team-a');
+    expect(p.getSelectedButton()).toBe(ui.Button.OK);
+    // Nothing scripted: a YES/NO dialog is closed, a plain alert acknowledged.
+    expect(ui.alert('Again?', ui.ButtonSet.YES_NO)).toBe(ui.Button.CLOSE);
+    expect(ui.alert('Done')).toBe(ui.Button.OK);
+    expect(fake.ui.dialogs.map((d) => [d.kind, d.title, d.buttons, d.response])).toEqual([
+      ['alert', 'Reset?', 'YES_NO', 'YES'], ['prompt', null, 'OK_CANCEL', 'OK'], ['alert', null, 'YES_NO', 'CLOSE'],
+      ['alert', null, null, 'OK'],
+    ]);
+    fake.ui.queueResponse('YES');
+    expect(() => ui.alert('Only OK')).toThrow(/cannot answer an alert with buttons OK/);
+  });
+
+  it('records toasts and replaces a menu built twice', () => {
+    const fake = createFakeGas();
+    const ui = fake.globals.SpreadsheetApp.getUi();
+    ui.createMenu('Uptake').addItem('A', 'a').addToUi();
+    ui.createMenu('Uptake').addItem('B', 'b').addToUi();
+    expect(fake.ui.menuItems('Uptake').map((i) => i.functionName)).toEqual(['b']);
+    fake.globals.SpreadsheetApp.getActive().toast('Saved', 'Uptake');
+    expect(fake.ui.toasts).toEqual([expect.objectContaining({ message: 'Saved', title: 'Uptake' })]);
+  });
+});
+
+describe('call counting and unimplemented methods', () => {
+  it('counts every call on spreadsheet objects, per method, and resets', () => {
+    const fake = createFakeGas();
+    fake.addSheet('Log', [['a', 'b'], [1, 2]]);
+    fake.calls.reset();
+    const sheet = fake.globals.SpreadsheetApp.getActive().getSheetByName('Log');
+    sheet?.getDataRange().getValues();
+    sheet?.getRange(3, 1, 1, 2).setValues([[3, 4]]);
+    fake.globals.MailApp.getRemainingDailyQuota();
+    expect(fake.calls.spreadsheet).toBe(6);
+    expect(fake.calls.mail).toBe(1);
+    expect(fake.calls.methods('spreadsheet')).toEqual({
+      'Range.getValues': 1, 'Range.setValues': 1, 'Sheet.getDataRange': 1, 'Sheet.getRange': 1,
+      'Spreadsheet.getSheetByName': 1, 'SpreadsheetApp.getActive': 1,
+    });
+    expect(fake.calls.count('Range.*')).toBe(2);
+    expect(fake.calls.sequence.slice(0, 2)).toEqual(['SpreadsheetApp.getActive', 'Spreadsheet.getSheetByName']);
+    // Test helpers work on the raw objects and are not counted.
+    fake.sheetValues('Log');
+    expect(fake.calls.total).toBe(7);
+    fake.calls.reset();
+    expect(fake.calls.total).toBe(0);
+  });
+
+  it('names the fake class when a method is not implemented, and hides internals', () => {
+    const fake = createFakeGas();
+    const range = fake.globals.SpreadsheetApp.getActive().getRange('A1') as unknown as Record<string, unknown>;
+    expect(() => (range.autoFill as () => void)()).toThrow('FakeRange.autoFill is not implemented by the Apps Script fake');
+    expect(range._write).toBeUndefined();
+    expect(range._sheet).toBeUndefined();
+  });
+
+  it('advances the clock by a configured latency per call', () => {
+    const fake = createFakeGas();
+    fake.setLatency('Range.*', 50);
+    const t0 = fake.clock.now();
+    fake.globals.SpreadsheetApp.getActive().getRange('A1').setValue(1);
+    expect(fake.clock.now() - t0).toBe(50);
+  });
+});

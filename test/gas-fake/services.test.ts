@@ -1,0 +1,152 @@
+import {
+  LOCK_TIMEOUT_MESSAGE, MAIL_QUOTA_MESSAGE, PROPERTY_STORE_LIMIT, createFakeGas, formatDate,
+} from './index';
+
+describe('MailApp', () => {
+  it('spends one quota unit per recipient and refuses past the daily quota', () => {
+    const fake = createFakeGas({ mailQuota: 3, now: '2026-03-01T10:00:00Z' });
+    const mail = fake.globals.MailApp;
+    mail.sendEmail('a@x.com', 'S', 'B', { cc: 'b@x.com' });
+    expect(mail.getRemainingDailyQuota()).toBe(1);
+    expect(() => mail.sendEmail({ to: 'c@x.com, d@x.com', subject: 'S', body: 'B' })).toThrow(MAIL_QUOTA_MESSAGE);
+    mail.sendEmail({ to: 'c@x.com', subject: 'S', body: 'B', htmlBody: '<b>B</b>', name: 'Uptake' });
+    expect(() => mail.sendEmail('e@x.com', 'S', 'B')).toThrow('Service invoked too many times for one day: email.');
+    expect(fake.mail.sent.map((m) => m.recipients)).toEqual([['a@x.com', 'b@x.com'], ['c@x.com']]);
+    expect(fake.mail.sent[1]).toMatchObject({ htmlBody: '<b>B</b>', name: 'Uptake', at: new Date('2026-03-01T10:00:00Z') });
+  });
+
+  it('resets the quota when the date changes in the script time zone', () => {
+    const fake = createFakeGas({ mailQuota: 1, timeZone: 'America/New_York', now: '2026-03-02T03:00:00Z' });
+    const mail = fake.globals.MailApp;
+    mail.sendEmail('a@x.com', 'S', 'B');
+    expect(mail.getRemainingDailyQuota()).toBe(0);
+    // 04:59Z is still 1 March in New York.
+    fake.clock.set('2026-03-02T04:59:00Z');
+    expect(() => mail.sendEmail('a@x.com', 'S', 'B')).toThrow(MAIL_QUOTA_MESSAGE);
+    fake.clock.set('2026-03-02T05:00:00Z');
+    expect(mail.getRemainingDailyQuota()).toBe(1);
+    mail.sendEmail('a@x.com', 'S', 'B');
+    expect(fake.mail.sent).toHaveLength(2);
+  });
+
+  it('fails for scripted and malformed addresses without spending quota', () => {
+    const fake = createFakeGas();
+    fake.mail.failFor('bad@x');
+    const mail = fake.globals.MailApp;
+    expect(() => mail.sendEmail('bad@x', 'S', 'B')).toThrow('Invalid email: bad@x');
+    expect(() => mail.sendEmail('not-an-address', 'S', 'B')).toThrow('Invalid email: not-an-address');
+    expect(mail.getRemainingDailyQuota()).toBe(100);
+    mail.sendEmail('boss@x.com', 'reply-to@x.com', 'Weekly report', 'Body');
+    expect(fake.mail.sent[0]).toMatchObject({ to: 'boss@x.com', replyTo: 'reply-to@x.com', subject: 'Weekly report', body: 'Body' });
+  });
+});
+
+describe('LockService', () => {
+  it('tryLock fails and waits out its timeout while someone else holds the lock', () => {
+    const fake = createFakeGas();
+    fake.locks.holdElsewhere('script');
+    const lock = fake.globals.LockService.getScriptLock();
+    const before = fake.clock.now();
+    expect(lock.tryLock(5000)).toBe(false);
+    expect(fake.clock.now() - before).toBe(5000);
+    expect(lock.hasLock()).toBe(false);
+    expect(() => lock.waitLock(1000)).toThrow(LOCK_TIMEOUT_MESSAGE);
+  });
+
+  it('waitLock succeeds when the other holder lets go within the timeout', () => {
+    const fake = createFakeGas();
+    fake.locks.holdElsewhere('document', { releaseAfterMs: 3000 });
+    const lock = fake.globals.LockService.getDocumentLock();
+    const before = fake.clock.now();
+    lock.waitLock(10000);
+    expect(lock.hasLock()).toBe(true);
+    expect(fake.clock.now() - before).toBe(3000);
+    lock.releaseLock();
+    expect(fake.locks.holder('document')).toBeNull();
+  });
+
+  it('gives no document lock, cache or properties without a document', () => {
+    const fake = createFakeGas();
+    fake.setActiveSpreadsheet(null);
+    expect(fake.globals.LockService.getDocumentLock()).toBeNull();
+    expect(fake.globals.CacheService.getDocumentCache()).toBeNull();
+    expect(fake.globals.PropertiesService.getDocumentProperties()).toBeNull();
+    expect(fake.globals.SpreadsheetApp.getActiveSpreadsheet()).toBeNull();
+  });
+});
+
+describe('PropertiesService', () => {
+  it('refuses a value over 9 KB and a store over 500 KB, changing nothing', () => {
+    const fake = createFakeGas();
+    const props = fake.globals.PropertiesService.getScriptProperties();
+    expect(() => props.setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
+    props.setProperty('ok', 'x'.repeat(9 * 1024));
+    const chunk = 'y'.repeat(9000);
+    let i = 0;
+    expect(() => {
+      for (; i < 100; i++) props.setProperty(`k${i}`, chunk);
+    }).toThrow('You have exceeded the property storage quota. Please remove some properties and try again.');
+    expect(props.getProperty(`k${i}`)).toBeNull();
+    expect(fake.properties.script._bytes()).toBeLessThanOrEqual(PROPERTY_STORE_LIMIT);
+    expect(() => props.setProperties({ a: '1', b: 'z'.repeat(10000) })).toThrow('Argument too large: value');
+    expect(props.getProperty('a')).toBeNull();
+  });
+
+  it('keeps user properties per user and document properties per document', () => {
+    const fake = createFakeGas({ user: 'ann@x.com' });
+    const svc = fake.globals.PropertiesService;
+    svc.getUserProperties().setProperty('k', 'ann');
+    svc.getDocumentProperties().setProperties({ a: '1', b: '2' });
+    fake.session.setUser('bob@x.com');
+    expect(svc.getUserProperties().getProperty('k')).toBeNull();
+    expect(svc.getDocumentProperties().getProperties()).toEqual({ a: '1', b: '2' });
+    svc.getDocumentProperties().setProperties({ c: '3' }, true);
+    expect(svc.getDocumentProperties().getKeys()).toEqual(['c']);
+  });
+});
+
+describe('CacheService', () => {
+  it('expires entries on the fake clock', () => {
+    const fake = createFakeGas();
+    const cache = fake.globals.CacheService.getScriptCache();
+    cache.put('k', 'v', 60);
+    fake.clock.advance(59_000);
+    expect(cache.get('k')).toBe('v');
+    fake.clock.advance(1_000);
+    expect(cache.get('k')).toBeNull();
+  });
+});
+
+describe('Utilities', () => {
+  const instant = Date.parse('2026-03-29T00:30:05.007Z'); // a Sunday; Europe switches to summer time at 01:00Z
+
+  it('formats the common patterns in a zone', () => {
+    expect(formatDate(instant, 'Etc/UTC', 'yyyy-MM-dd HH:mm:ss')).toBe('2026-03-29 00:30:05');
+    expect(formatDate(instant, 'America/Los_Angeles', 'EEE, MMM d yyyy h:mm a')).toBe('Sat, Mar 28 2026 5:30 PM');
+    expect(formatDate(instant, 'Asia/Kolkata', "EEEE dd MMMM 'at' HH:mm")).toBe('Sunday 29 March at 06:00');
+    expect(formatDate(instant, 'Europe/Paris', 'yyyy-MM-dd\'T\'HH:mm:ss.SSSXXX')).toBe('2026-03-29T01:30:05.007+01:00');
+    expect(formatDate(instant + 3600_000, 'Europe/Paris', 'HH:mm Z')).toBe('03:30 +0200');
+    expect(formatDate(instant, 'Nowhere/Special', 'HH:mm z')).toBe('00:30 GMT');
+    expect(() => formatDate(instant, 'UTC', 'yyyy-qq')).toThrow("Illegal pattern character 'q'");
+  });
+
+  it('sleeps by moving the fake clock, and formats Dates through the service', () => {
+    const fake = createFakeGas({ now: instant });
+    const u = fake.globals.Utilities;
+    u.sleep(1500);
+    expect(fake.clock.now()).toBe(instant + 1500);
+    expect(u.formatDate(new Date(instant), 'GMT+2', 'HH:mm')).toBe('02:30');
+    expect(u.getUuid()).toMatch(/^[0-9a-f-]{36}$/);
+  });
+});
+
+describe('Logger and console', () => {
+  it('captures logs with the fake time', () => {
+    const fake = createFakeGas({ now: '2026-03-01T08:00:00Z' });
+    fake.globals.Logger.log('sent %s reminders', 3);
+    fake.globals.console.warn('quota low:', 2);
+    expect(fake.logs.messages()).toEqual(['sent 3 reminders', 'quota low: 2']);
+    expect(fake.logs.entries[1]).toMatchObject({ source: 'console', level: 'warn', at: new Date('2026-03-01T08:00:00Z') });
+    expect(fake.globals.Logger.getLog()).toBe('sent 3 reminders');
+  });
+});

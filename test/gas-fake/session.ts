@@ -1,0 +1,60 @@
+import { createHash } from 'node:crypto';
+import type { FakeInfo } from './boundary';
+import type { FakeGas } from './harness';
+
+type GSession = GoogleAppsScript.Base.Session;
+type GUser = GoogleAppsScript.Base.User;
+
+export class FakeUser implements Pick<GUser, 'getEmail'> {
+  static readonly fakeInfo: FakeInfo = { service: 'session', cls: 'User' };
+  constructor(private readonly email: string) {}
+  getEmail(): string {
+    return this.email;
+  }
+}
+
+/** Who is running and where: settable by tests, read by Session and by per-user stores. */
+export class SessionState {
+  activeUser: string;
+  effectiveUser: string;
+  locale: string;
+  scriptTimeZone: string;
+  /** Whether the time zone was given by the test, so a manifest does not override it. */
+  timeZoneExplicit: boolean;
+
+  constructor(opts: { user?: string; effectiveUser?: string; locale?: string; timeZone?: string }) {
+    this.activeUser = opts.user ?? 'user@example.com';
+    this.effectiveUser = opts.effectiveUser ?? this.activeUser;
+    this.locale = opts.locale ?? 'en';
+    this.scriptTimeZone = opts.timeZone ?? 'Etc/UTC';
+    this.timeZoneExplicit = opts.timeZone !== undefined;
+  }
+
+  setUser(email: string, effective: string = email): void {
+    this.activeUser = email;
+    this.effectiveUser = effective;
+  }
+}
+
+export class FakeSession implements Pick<GSession,
+  'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'> {
+  static readonly fakeInfo: FakeInfo = { service: 'session', cls: 'Session' };
+  constructor(private readonly gas: FakeGas) {}
+
+  getActiveUser(): GUser {
+    return new FakeUser(this.gas.currentUser()) as unknown as GUser;
+  }
+  getEffectiveUser(): GUser {
+    return new FakeUser(this.gas.execution?.effectiveUser ?? this.gas.session.effectiveUser) as unknown as GUser;
+  }
+  getScriptTimeZone(): string {
+    return this.gas.session.scriptTimeZone;
+  }
+  getActiveUserLocale(): string {
+    return this.gas.session.locale;
+  }
+  getTemporaryActiveUserKey(): string {
+    // Stable per user, opaque, and not the email: what code may rely on.
+    return createHash('sha256').update(`temp-key:${this.gas.currentUser()}`).digest('base64url').slice(0, 43);
+  }
+}

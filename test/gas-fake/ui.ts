@@ -1,0 +1,366 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { FakeInfo } from './boundary';
+import {
+  Button, ButtonNames, ButtonSet, ButtonSetNames, SandboxMode, XFrameOptionsMode, enumName,
+  type ButtonName, type ButtonSetName,
+} from './enums';
+import type { FakeGas } from './harness';
+
+type GUi = GoogleAppsScript.Base.Ui;
+type GMenu = GoogleAppsScript.Base.Menu;
+type GButton = GoogleAppsScript.Base.Button;
+type GButtonSet = GoogleAppsScript.Base.ButtonSet;
+type GPromptResponse = GoogleAppsScript.Base.PromptResponse;
+type GHtmlService = GoogleAppsScript.HTML.HtmlService;
+type GHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
+
+function api<T>(x: object): T {
+  return x as unknown as T;
+}
+
+export type MenuEntry =
+  | { kind: 'item'; caption: string; functionName: string }
+  | { kind: 'separator' }
+  | { kind: 'submenu'; caption: string; entries: MenuEntry[] };
+
+export interface RecordedMenu {
+  /** The caption given to createMenu; null for the add-on menu. */
+  caption: string | null;
+  addon: boolean;
+  entries: MenuEntry[];
+}
+
+export interface MenuItemInfo {
+  /** Captions from the top menu down to the item. */
+  path: string[];
+  caption: string;
+  functionName: string;
+}
+
+export interface ShownHtml {
+  kind: 'sidebar' | 'modal' | 'modeless';
+  title: string;
+  content: string;
+  width: number | null;
+  height: number | null;
+  at: Date;
+}
+
+export interface DialogRecord {
+  kind: 'alert' | 'prompt';
+  title: string | null;
+  prompt: string;
+  buttons: ButtonSetName | null;
+  response: ButtonName;
+  text?: string;
+  at: Date;
+}
+
+export interface ToastRecord {
+  spreadsheetId: string;
+  message: string;
+  title: string;
+  timeoutSeconds: number;
+  at: Date;
+}
+
+export interface ScriptedResponse {
+  button: ButtonName;
+  /** For prompt(): the text the user typed. */
+  text?: string;
+}
+
+/** Everything the user would have seen, and the answers the test scripts for dialogs. */
+export class UiState {
+  menus: RecordedMenu[] = [];
+  shown: ShownHtml[] = [];
+  dialogs: DialogRecord[] = [];
+  toasts: ToastRecord[] = [];
+  private queue: ScriptedResponse[] = [];
+
+  /** The next alert/prompt answers with this button (and text, for a prompt). */
+  queueResponse(response: ButtonName | ScriptedResponse): void {
+    this.queue.push(typeof response === 'string' ? { button: response } : response);
+  }
+
+  queuePrompt(text: string, button: ButtonName = 'OK'): void {
+    this.queue.push({ button, text });
+  }
+
+  pendingResponses(): number {
+    return this.queue.length;
+  }
+
+  _nextResponse(): ScriptedResponse | undefined {
+    return this.queue.shift();
+  }
+
+  addonMenu(): RecordedMenu | undefined {
+    return this.menus.find((m) => m.addon);
+  }
+
+  /** Every clickable item of the menus (or of the one with `caption`; null for the add-on menu). */
+  menuItems(caption?: string | null): MenuItemInfo[] {
+    const out: MenuItemInfo[] = [];
+    const walk = (entries: MenuEntry[], trail: string[]): void => {
+      for (const e of entries) {
+        if (e.kind === 'item') out.push({ path: [...trail, e.caption], caption: e.caption, functionName: e.functionName });
+        else if (e.kind === 'submenu') walk(e.entries, [...trail, e.caption]);
+      }
+    };
+    for (const m of this.menus) {
+      if (caption !== undefined && m.caption !== caption) continue;
+      walk(m.entries, [m.caption ?? '(add-on)']);
+    }
+    return out;
+  }
+
+  sidebars(): ShownHtml[] {
+    return this.shown.filter((s) => s.kind === 'sidebar');
+  }
+
+  lastShown(): ShownHtml | undefined {
+    return this.shown[this.shown.length - 1];
+  }
+
+  reset(): void {
+    this.menus = [];
+    this.shown = [];
+    this.dialogs = [];
+    this.toasts = [];
+    this.queue = [];
+  }
+}
+
+export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
+  static readonly fakeInfo: FakeInfo = { service: 'ui', cls: 'Menu' };
+  readonly _entries: MenuEntry[] = [];
+
+  constructor(private readonly state: UiState, readonly _caption: string | null) {}
+
+  addItem(caption: string, functionName: string): GMenu {
+    if (typeof functionName !== 'string' || functionName === '') {
+      throw new Error(`Menu item "${caption}" needs the name of a function, as a string.`);
+    }
+    this._entries.push({ kind: 'item', caption: String(caption), functionName });
+    return api<GMenu>(this);
+  }
+  addSeparator(): GMenu {
+    this._entries.push({ kind: 'separator' });
+    return api<GMenu>(this);
+  }
+  addSubMenu(menu: GMenu): GMenu {
+    if (!(menu instanceof FakeMenu)) throw new Error('addSubMenu needs a Menu made by createMenu().');
+    this._entries.push({ kind: 'submenu', caption: menu._caption ?? '', entries: structuredClone(menu._entries) });
+    return api<GMenu>(this);
+  }
+  addToUi(): void {
+    const menu: RecordedMenu = { caption: this._caption, addon: this._caption === null, entries: structuredClone(this._entries) };
+    // Building the menu again (the next onOpen) replaces it rather than adding a second one.
+    const i = this.state.menus.findIndex((m) => m.caption === menu.caption);
+    if (i >= 0) this.state.menus[i] = menu;
+    else this.state.menus.push(menu);
+  }
+}
+
+export class FakePromptResponse implements Pick<GPromptResponse, 'getResponseText' | 'getSelectedButton'> {
+  static readonly fakeInfo: FakeInfo = { service: 'ui', cls: 'PromptResponse' };
+  constructor(private readonly text: string, private readonly button: ButtonName) {}
+  getResponseText(): string {
+    return this.text;
+  }
+  getSelectedButton(): GButton {
+    return api<GButton>(this.button as unknown as object);
+  }
+}
+
+export class FakeUi implements Pick<GUi,
+  'Button' | 'ButtonSet' | 'alert' | 'prompt' | 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog' |
+  'showModelessDialog'> {
+  static readonly fakeInfo: FakeInfo = { service: 'ui', cls: 'Ui' };
+  readonly Button = Button;
+  readonly ButtonSet = ButtonSet;
+
+  constructor(private readonly gas: FakeGas) {}
+
+  private get state(): UiState {
+    return this.gas.ui;
+  }
+
+  createAddonMenu(): GMenu {
+    return api<GMenu>(new FakeMenu(this.state, null));
+  }
+  createMenu(caption: string): GMenu {
+    return api<GMenu>(new FakeMenu(this.state, String(caption)));
+  }
+
+  alert(a: string, b?: string | GButtonSet, c?: GButtonSet): GButton {
+    const [title, prompt, set] = dialogArgs(a, b, c);
+    const scripted = this.state._nextResponse();
+    const response = scripted?.button ?? defaultButton(set);
+    checkButton(response, set, 'alert');
+    this.state.dialogs.push({ kind: 'alert', title, prompt, buttons: set, response, at: this.gas.clock.date() });
+    return api<GButton>(response as unknown as object);
+  }
+
+  prompt(a: string, b?: string | GButtonSet, c?: GButtonSet): GPromptResponse {
+    const [title, prompt, set] = dialogArgs(a, b, c);
+    const effective = set ?? 'OK';
+    const scripted = this.state._nextResponse();
+    const response = scripted?.button ?? 'CLOSE';
+    checkButton(response, effective, 'prompt');
+    const text = scripted?.text ?? '';
+    this.state.dialogs.push({ kind: 'prompt', title, prompt, buttons: set, response, text, at: this.gas.clock.date() });
+    return api<GPromptResponse>(new FakePromptResponse(text, response));
+  }
+
+  showSidebar(userInterface: GHtmlOutput): void {
+    this._show('sidebar', userInterface, null);
+  }
+  showModalDialog(userInterface: GHtmlOutput, title: string): void {
+    this._show('modal', userInterface, title);
+  }
+  showModelessDialog(userInterface: GHtmlOutput, title: string): void {
+    this._show('modeless', userInterface, title);
+  }
+
+  private _show(kind: ShownHtml['kind'], out: GHtmlOutput, title: string | null): void {
+    if (!(out instanceof FakeHtmlOutput)) throw new Error(`Ui.show: expected an HtmlOutput from HtmlService, got ${String(out)}.`);
+    this.state.shown.push({
+      kind,
+      title: title ?? out.getTitle(),
+      content: out.getContent(),
+      width: out._width,
+      height: out._height,
+      at: this.gas.clock.date(),
+    });
+  }
+}
+
+function dialogArgs(a: string, b?: string | GButtonSet, c?: GButtonSet): [string | null, string, ButtonSetName | null] {
+  if (c !== undefined) return [String(a), String(b), toButtonSet(c)];
+  if (b !== undefined) return [null, String(a), toButtonSet(b)];
+  return [null, String(a), null];
+}
+
+function toButtonSet(v: unknown): ButtonSetName {
+  const name = enumName(ButtonSetNames, v);
+  if (!name) throw new Error(`Invalid argument: buttons (${String(v)}); use ui.ButtonSet.`);
+  return name;
+}
+
+/** With nothing scripted, a one-button dialog is acknowledged and any other is closed. */
+function defaultButton(set: ButtonSetName | null): ButtonName {
+  return set === null || set === 'OK' ? 'OK' : 'CLOSE';
+}
+
+const ALLOWED: Record<ButtonSetName, ButtonName[]> = {
+  OK: ['OK', 'CLOSE'],
+  OK_CANCEL: ['OK', 'CANCEL', 'CLOSE'],
+  YES_NO: ['YES', 'NO', 'CLOSE'],
+  YES_NO_CANCEL: ['YES', 'NO', 'CANCEL', 'CLOSE'],
+};
+
+function checkButton(b: ButtonName, set: ButtonSetName | null, what: string): void {
+  if (!enumName(ButtonNames, b)) throw new Error(`gas-fake: scripted response "${String(b)}" is not a Button name.`);
+  const allowed = ALLOWED[set ?? 'OK'];
+  if (!allowed.includes(b)) {
+    throw new Error(`gas-fake: scripted response ${b} cannot answer an ${what} with buttons ${set ?? 'OK'} (${allowed.join('/')}).`);
+  }
+}
+
+// ---- HtmlService -------------------------------------------------------------------------------
+
+export class HtmlState {
+  /** Folder holding <name>.html files (the build folder). */
+  dir: string | null;
+  constructor(dir: string | null) {
+    this.dir = dir;
+  }
+}
+
+export class FakeHtmlOutput implements Pick<GHtmlOutput,
+  'append' | 'clear' | 'getContent' | 'setContent' | 'getTitle' | 'setTitle' | 'getWidth' | 'setWidth' | 'getHeight' |
+  'setHeight' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'addMetaTag' | 'setFaviconUrl'> {
+  static readonly fakeInfo: FakeInfo = { service: 'html', cls: 'HtmlOutput' };
+  _title = '';
+  _width: number | null = null;
+  _height: number | null = null;
+  _sandbox: string | null = null;
+  _meta: Record<string, string> = {};
+
+  constructor(private content: string) {}
+
+  append(addedContent: string): GHtmlOutput {
+    this.content += String(addedContent);
+    return api<GHtmlOutput>(this);
+  }
+  clear(): GHtmlOutput {
+    this.content = '';
+    return api<GHtmlOutput>(this);
+  }
+  getContent(): string {
+    return this.content;
+  }
+  setContent(content: string): GHtmlOutput {
+    this.content = String(content);
+    return api<GHtmlOutput>(this);
+  }
+  getTitle(): string {
+    return this._title;
+  }
+  setTitle(title: string): GHtmlOutput {
+    this._title = String(title);
+    return api<GHtmlOutput>(this);
+  }
+  getWidth(): number {
+    return this._width ?? 0;
+  }
+  setWidth(width: number): GHtmlOutput {
+    this._width = width;
+    return api<GHtmlOutput>(this);
+  }
+  getHeight(): number {
+    return this._height ?? 0;
+  }
+  setHeight(height: number): GHtmlOutput {
+    this._height = height;
+    return api<GHtmlOutput>(this);
+  }
+  setSandboxMode(mode: GoogleAppsScript.HTML.SandboxMode): GHtmlOutput {
+    this._sandbox = String(mode);
+    return api<GHtmlOutput>(this);
+  }
+  setXFrameOptionsMode(_mode: GoogleAppsScript.HTML.XFrameOptionsMode): GHtmlOutput {
+    return api<GHtmlOutput>(this);
+  }
+  addMetaTag(name: string, content: string): GHtmlOutput {
+    this._meta[name] = content;
+    return api<GHtmlOutput>(this);
+  }
+  setFaviconUrl(_iconUrl: string): GHtmlOutput {
+    return api<GHtmlOutput>(this);
+  }
+}
+
+export class FakeHtmlService implements Pick<GHtmlService,
+  'SandboxMode' | 'XFrameOptionsMode' | 'createHtmlOutput' | 'createHtmlOutputFromFile'> {
+  static readonly fakeInfo: FakeInfo = { service: 'html', cls: 'HtmlService' };
+  readonly SandboxMode = SandboxMode;
+  readonly XFrameOptionsMode = XFrameOptionsMode;
+
+  constructor(private readonly state: HtmlState) {}
+
+  createHtmlOutput(html?: string | GoogleAppsScript.Base.BlobSource): GHtmlOutput {
+    if (html !== undefined && typeof html !== 'string') throw new Error('gas-fake: createHtmlOutput(blob) is not implemented.');
+    return api<GHtmlOutput>(new FakeHtmlOutput(html ?? ''));
+  }
+  createHtmlOutputFromFile(filename: string): GHtmlOutput {
+    const name = String(filename).replace(/\.html$/, '');
+    const dir = this.state.dir;
+    const file = dir === null ? null : path.join(dir, `${name}.html`);
+    if (!file || !fs.existsSync(file)) throw new Error(`No HTML file named ${name} was found.`);
+    return api<GHtmlOutput>(new FakeHtmlOutput(fs.readFileSync(file, 'utf8')));
+  }
+}
