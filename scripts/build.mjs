@@ -182,7 +182,12 @@ async function buildCode() {
     platform: 'neutral',
     mainFields: ['module', 'main'],
     target: 'es2020',
-    minify: false,
+    // Every execution (each custom-function cell, each sidebar call) parses the whole file:
+    // drop whitespace and dead syntax, but keep identifiers so Apps Script's stack traces and
+    // execution log stay readable.
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: false,
     charset: 'utf8',
     banner: { js: banner },
   });

@@ -34,6 +34,10 @@ export class SetupError extends Error {
   }
 }
 
+export const NO_LOG_MESSAGE =
+  'Uptake found no log: no sheet has the headers Date, Team member, Workflow and Outcome. ' +
+  'Use "Set up log and roster" to create one, or choose your log sheet in Settings.';
+
 const HEADER_ROWS_SCANNED = 30;
 
 function headRows(sheet: Sheet): unknown[][] {
@@ -95,11 +99,7 @@ export function readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData
   const dateOptions = spreadsheetDateOptions(spreadsheet);
   const logSheet = findLogSheet(spreadsheet, settings);
   if (!logSheet) {
-    throw new SetupError(
-      'no-log',
-      'Uptake found no log: no sheet has the headers Date, Team member, Workflow and Outcome. ' +
-        'Use "Set up log and roster" to create one, or choose your log sheet in Settings.',
-    );
+    throw new SetupError('no-log', NO_LOG_MESSAGE);
   }
   const rosterSheet = findRosterSheet(spreadsheet, settings);
   let roster: Roster | null = null;

@@ -1,0 +1,166 @@
+/**
+ * The "Adoption audit" sheet: Uptake's own sheet, deleted and re-created at every run. The whole
+ * sheet is laid out as one block of values and one of number formats, so writing it takes the
+ * same few spreadsheet calls whether the log has a hundred rows or fifty thousand.
+ */
+import { auditIntro, auditTables, NO_VALUE, type AuditTable, type AuditTableId, type ColumnKind } from '../core/audit-table';
+import type { Audit } from '../core/audit-types';
+import { dayOfInstant, dayToIso, zoneOffsetMinutes } from '../core/dates';
+import { TEXT_FORMAT } from './formats';
+import type { Settings } from '../core/settings';
+import { AUDIT_SHEET, auditTeam, readTeam, SetupError, type TeamData } from './team-data';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+
+const NUMBER_FORMATS: Record<ColumnKind, string> = {
+  text: TEXT_FORMAT,
+  integer: '0',
+  decimal: '0.0',
+  percent: '0%',
+};
+
+/** Where a table landed on the sheet: its header row (1-based), its data rows below it, its width. */
+export interface TablePlace {
+  headerRow: number;
+  dataRows: number;
+  columns: number;
+}
+
+export interface AuditSheetLayout {
+  values: (string | number)[][];
+  formats: string[][];
+  width: number;
+  /** 'bold' for the notice, table titles and header rows; 'normal' elsewhere. */
+  fontWeights: ('bold' | 'normal')[][];
+  tables: Record<AuditTableId, TablePlace>;
+}
+
+const EMPTY_TABLE_TEXT: Record<AuditTableId, string> = {
+  summary: '',
+  categories: '',
+  members: 'No team members yet.',
+  workflows: 'No runs in the window.',
+  editTypes: '',
+  findings: 'Nothing to suggest.',
+  rows: 'Every log row was read.',
+};
+
+/** The sheet's cells: the notice line, the intro, then each table (title, header, rows) with a blank row between. */
+export function auditSheetLayout(audit: Audit, notice: string): AuditSheetLayout {
+  const tables = auditTables(audit);
+  const width = Math.max(...tables.map((t) => t.columns.length));
+  const values: (string | number)[][] = [];
+  const formats: string[][] = [];
+  const fontWeights: ('bold' | 'normal')[][] = [];
+  const places = {} as Record<AuditTableId, TablePlace>;
+
+  const line = (cells: (string | number)[], cellFormats: string[], weight: 'bold' | 'normal' = 'normal') => {
+    values.push([...cells, ...Array<string>(width - cells.length).fill('')]);
+    formats.push([...cellFormats, ...Array<string>(width - cellFormats.length).fill(TEXT_FORMAT)]);
+    fontWeights.push(Array<'bold' | 'normal'>(width).fill(weight));
+    return values.length;
+  };
+  const textLine = (text: string, weight: 'bold' | 'normal' = 'normal') => line([text], [TEXT_FORMAT], weight);
+
+  textLine(notice, 'bold');
+  for (const text of auditIntro(audit)) textLine(text);
+  textLine('');
+
+  const addTable = (table: AuditTable) => {
+    textLine(table.title, 'bold');
+    const headerRow = line(
+      table.columns.map((c) => c.label),
+      table.columns.map(() => TEXT_FORMAT),
+      'bold',
+    );
+    for (const row of table.rows) {
+      line(
+        row.map((cell) => (cell === null ? NO_VALUE : cell)),
+        row.map((cell, i) => (typeof cell === 'number' ? NUMBER_FORMATS[table.columns[i].kind] : TEXT_FORMAT)),
+      );
+    }
+    if (!table.rows.length && EMPTY_TABLE_TEXT[table.id]) textLine(EMPTY_TABLE_TEXT[table.id]);
+    places[table.id] = { headerRow, dataRows: table.rows.length, columns: table.columns.length };
+    textLine('');
+  };
+  tables.forEach(addTable);
+  return { values, formats, width, fontWeights, tables: places };
+}
+
+/** "Written by Uptake on 2026-03-15 at 09:14 (Europe/London): …", in the spreadsheet's zone. */
+export function writtenNotice(nowMs: number, timeZone: string): string {
+  const local = new Date(nowMs + zoneOffsetMinutes(nowMs, timeZone) * 60_000);
+  const time = local.toISOString().slice(11, 16);
+  return `Written by Uptake on ${dayToIso(dayOfInstant(nowMs, timeZone))} at ${time} (${timeZone}): re-created at every run; edits here are lost.`;
+}
+
+const CHART_WIDTH_COLUMNS_GAP = 2;
+
+function insertCharts(sheet: Sheet, layout: AuditSheetLayout, audit: Audit) {
+  const chartColumn = layout.width + CHART_WIDTH_COLUMNS_GAP;
+  const categories = layout.tables.categories;
+  if (audit.team.membersInScope > 0) {
+    const pie = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.PIE)
+      .addRange(sheet.getRange(categories.headerRow, 1, categories.dataRows + 1, 2))
+      .setNumHeaders(1)
+      .setOption('title', 'Adoption categories (members in scope)')
+      .setPosition(1, chartColumn, 0, 0)
+      .build();
+    sheet.insertChart(pie);
+  }
+  const workflows = layout.tables.workflows;
+  if (workflows.dataRows > 0) {
+    // Acceptance as columns, the target as a line across them: workflows under the line need work.
+    const combo = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.COMBO)
+      .addRange(sheet.getRange(workflows.headerRow, 1, workflows.dataRows + 1, 1))
+      .addRange(sheet.getRange(workflows.headerRow, 4, workflows.dataRows + 1, 2))
+      .setNumHeaders(1)
+      .setOption('title', `Acceptance rate by workflow against the ${Math.round(audit.settings.acceptanceTarget * 100)}% target`)
+      .setOption('seriesType', 'bars')
+      .setOption('series', { 1: { type: 'line' } })
+      .setOption('vAxis', { format: 'percent', minValue: 0, maxValue: 1 })
+      .setPosition(22, chartColumn, 0, 0)
+      .build();
+    sheet.insertChart(combo);
+  }
+}
+
+/** Deletes the previous audit sheet and writes a new one at the end; returns it. */
+export function writeAuditSheet(spreadsheet: Spreadsheet, audit: Audit, nowMs: number, timeZone: string): Sheet {
+  const layout = auditSheetLayout(audit, writtenNotice(nowMs, timeZone));
+  const previous = spreadsheet.getSheetByName(AUDIT_SHEET);
+  if (previous) spreadsheet.deleteSheet(previous);
+  const sheet = spreadsheet.insertSheet(AUDIT_SHEET, spreadsheet.getNumSheets());
+  // A new sheet has 1,000 rows; a long list of skipped rows needs more.
+  const missingRows = layout.values.length - sheet.getMaxRows();
+  if (missingRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missingRows);
+  const block = sheet.getRange(1, 1, layout.values.length, layout.width);
+  // Formats first: a value written into a plain-text cell is stored as typed, never as a formula.
+  block.setNumberFormats(layout.formats);
+  block.setValues(layout.values);
+  block.setFontWeights(layout.fontWeights);
+  insertCharts(sheet, layout, audit);
+  return sheet;
+}
+
+/** "Run audit to sheet": audits the team and writes the sheet; a set-up problem is shown, not thrown. */
+export function runAuditToSheet(spreadsheet: Spreadsheet, ui: GoogleAppsScript.Base.Ui, settings: Settings): Sheet | null {
+  let team: TeamData;
+  try {
+    team = readTeam(spreadsheet, settings);
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    ui.alert('Uptake could not run the audit', error.message, ui.ButtonSet.OK);
+    return null;
+  }
+  const audit = auditTeam(team, settings);
+  const sheet = writeAuditSheet(spreadsheet, audit, Date.now(), team.dateOptions.timeZone);
+  spreadsheet.setActiveSheet(sheet);
+  return sheet;
+}

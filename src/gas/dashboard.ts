@@ -1,0 +1,117 @@
+/**
+ * The dashboard sidebar's server calls. Everything returned is plain JSON (ISO dates, no Date):
+ * google.script.run carries nothing else.
+ */
+import type { Audit } from '../core/audit-types';
+import { dayOfInstant, dayToIso } from '../core/dates';
+import type { Settings } from '../core/settings';
+import type { DashboardData, DashboardRequest, MilestoneRow } from '../shared/api';
+import { automationStatus } from './automation';
+import { loadSettings, saveSettings } from './settings-store';
+import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { AUDIT_SHEET, auditTeam, findLogSheet, NO_LOG_MESSAGE, readTeam, SENT_SHEET, SetupError } from './team-data';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Sheets Uptake writes itself: never offered as the team's log or roster. */
+const OWN_SHEETS = [AUDIT_SHEET, SENT_SHEET];
+
+/** What an error says, without its class name or stack: the sidebar shows it as is. */
+export function plainError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  return new Error(message || 'Something went wrong; please try again.');
+}
+
+/** Members with a training date and where they are in the 30-day programme, next milestone first. */
+export function programmeTimeline(audit: Audit): MilestoneRow[] {
+  const rows: MilestoneRow[] = [];
+  for (const m of audit.members) {
+    if (!m.programme || m.trainingDate === null) continue;
+    rows.push({
+      member: m.member,
+      trainingDate: m.trainingDate,
+      day: m.programme.day,
+      reached: m.programme.reachedLabel,
+      next: m.programme.nextLabel,
+      nextDate: m.programme.nextDate,
+    });
+  }
+  // Milestones coming soonest first; members past the last milestone after them.
+  return rows.sort(
+    (a, b) =>
+      Number(a.nextDate === null) - Number(b.nextDate === null) ||
+      (a.nextDate ?? '').localeCompare(b.nextDate ?? '') ||
+      a.member.localeCompare(b.member),
+  );
+}
+
+export function sheetNames(spreadsheet: Spreadsheet): string[] {
+  return spreadsheet
+    .getSheets()
+    .map((sheet) => sheet.getName())
+    .filter((name) => !OWN_SHEETS.includes(name));
+}
+
+/** The audit and everything around it. A set-up problem comes back as `problem`, not as an error. */
+export function dashboardData(spreadsheet: Spreadsheet, request: DashboardRequest | null | undefined): DashboardData {
+  const settings = loadSettings();
+  const timeZone = spreadsheetDateOptions(spreadsheet).timeZone;
+  const data: DashboardData = {
+    today: dayToIso(dayOfInstant(Date.now(), timeZone)),
+    timeZone,
+    audit: null,
+    problem: null,
+    settings,
+    automation: automationStatus(),
+    logSheet: null,
+    rosterSheet: null,
+    sheetNames: sheetNames(spreadsheet),
+    timeline: [],
+  };
+  try {
+    const team = readTeam(spreadsheet, settings);
+    data.logSheet = team.logSheet.getName();
+    data.rosterSheet = team.rosterSheet?.getName() ?? null;
+    const audit = auditTeam(team, settings, request?.asOf ?? null, request?.weeks ?? null);
+    data.audit = audit;
+    data.timeline = programmeTimeline(audit);
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw plainError(error);
+    data.problem = { code: error.code, message: error.message };
+  }
+  return data;
+}
+
+/** Selects a row of the log, so that a skipped row named in the sidebar can be fixed in place. */
+export function selectLogRow(spreadsheet: Spreadsheet, row: unknown): void {
+  if (typeof row !== 'number' || !Number.isInteger(row) || row < 1) throw new Error(`${String(row)} is not a row number.`);
+  const sheet = findLogSheet(spreadsheet, loadSettings());
+  if (!sheet) throw new Error(NO_LOG_MESSAGE);
+  if (row > sheet.getMaxRows()) throw new Error(`The log "${sheet.getName()}" has no row ${row} any more: it ends at row ${sheet.getMaxRows()}.`);
+  spreadsheet.setActiveSheet(sheet);
+  sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
+}
+
+/** Validates and stores the owner's settings; a bad field comes back as a message naming it. */
+export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unknown): Settings {
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) throw new Error('No settings were sent.');
+  const proposed = changes as Partial<Record<keyof Settings, unknown>>;
+  const names = new Set(spreadsheet.getSheets().map((sheet) => sheet.getName()));
+  for (const [field, label] of [
+    ['logSheet', 'log'],
+    ['rosterSheet', 'roster'],
+  ] as const) {
+    const name = typeof proposed[field] === 'string' ? (proposed[field] as string).trim() : '';
+    if (!name) continue;
+    if (OWN_SHEETS.includes(name)) throw new Error(`"${name}" is a sheet Uptake writes itself; choose the team's ${label} sheet.`);
+    if (!names.has(name)) throw new Error(`There is no sheet named "${name}" to use as the ${label}.`);
+  }
+  const merged = { ...loadSettings(), ...proposed };
+  if (merged.logSheet && merged.logSheet === merged.rosterSheet) throw new Error('The log and the roster must be two different sheets.');
+  try {
+    return saveSettings(proposed as Partial<Settings>);
+  } catch (error) {
+    // A SettingsError's message names the field ("The window must be …"): the sidebar shows it as is.
+    throw plainError(error);
+  }
+}

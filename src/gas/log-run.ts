@@ -1,0 +1,241 @@
+/**
+ * "Log a run": the form's data and the one write Uptake makes to the team's log, a new row at
+ * its end, in the log's own column order, under the document lock.
+ */
+import { dayOfInstant, dayToIso, dayToLabel, isoToDay, type Day } from '../core/dates';
+import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/header';
+import { EDIT_TYPE_CHOICES, LOG_FIELDS, OUTCOME_CHOICES, readEditTypes, readOutcome } from '../core/log';
+import { MemberDirectory } from '../core/roster';
+import type { Settings } from '../core/settings';
+import { isBlankCell, memberKey } from '../core/text';
+import { OUTCOMES, type LogField, type Outcome } from '../core/types';
+import type { LogFormData, LogRunRequest, LogRunResult } from '../shared/api';
+import { DATE_FORMAT, TEXT_FORMAT } from './formats';
+import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { findLogSheet, NO_LOG_MESSAGE, readTeam, SetupError } from './team-data';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Per user: whom this person logged as last time, so the form starts with their name. */
+export const LOG_AS_PROPERTY = 'uptake.logAs';
+/** How long "Log a run" waits for another writer to finish. */
+export const LOCK_WAIT_MS = 10_000;
+/** Longest text a Sheets cell holds. */
+const CELL_LIMIT = 50_000;
+/** Day number of 1899-12-30, day 0 of Sheets' date serial numbers. */
+const SHEETS_EPOCH_DAY = -25_569;
+
+function today(spreadsheet: Spreadsheet): Day {
+  return dayOfInstant(Date.now(), spreadsheetDateOptions(spreadsheet).timeZone);
+}
+
+/** Distinct by key, in the order given. */
+function distinct<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Set<string>();
+  return items.filter((item) => {
+    const k = key(item);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** The form's lists: one read of the log (and one of the roster), whatever its length. */
+export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFormData {
+  const remembered = PropertiesService.getUserProperties().getProperty(LOG_AS_PROPERTY) ?? '';
+  const form: LogFormData = {
+    today: dayToIso(today(spreadsheet)),
+    member: remembered,
+    members: [],
+    workflows: [],
+    outcomes: [...OUTCOME_CHOICES],
+    editTypes: [...EDIT_TYPE_CHOICES],
+    problem: null,
+  };
+  let team: ReturnType<typeof readTeam>;
+  try {
+    team = readTeam(spreadsheet, settings);
+  } catch (error) {
+    if (error instanceof SetupError) {
+      form.problem = { code: error.code, message: error.message };
+      return form;
+    }
+    throw error;
+  }
+  const rosterMembers = team.roster?.members ?? [];
+  const directory = new MemberDirectory(rosterMembers);
+  const names = [...rosterMembers.map((m) => m.name), ...team.log.names.values()];
+  form.members = distinct(names, (name) => directory.keyFor(name)).sort((a, b) => a.localeCompare(b));
+
+  const runs = team.log.runs;
+  const mine = remembered ? directory.keyFor(remembered) : null;
+  const recent = runs
+    .filter((run) => run.memberKey === mine)
+    .sort((a, b) => b.day - a.day || b.row - a.row)
+    .map((run) => run.workflow);
+  const frequency = new Map<string, { workflow: string; runs: number }>();
+  for (const run of runs) {
+    const entry = frequency.get(run.workflowKey) ?? { workflow: run.workflow, runs: 0 };
+    entry.runs++;
+    frequency.set(run.workflowKey, entry);
+  }
+  const byFrequency = [...frequency.values()].sort((a, b) => b.runs - a.runs || a.workflow.localeCompare(b.workflow)).map((w) => w.workflow);
+  form.workflows = distinct([...recent, ...byFrequency], memberKey);
+  return form;
+}
+
+/** A checked run, ready to be written. */
+export interface LogEntry {
+  day: Day;
+  member: string;
+  workflow: string;
+  /** The canonical spelling, as the log's dropdown offers it. */
+  outcome: string;
+  editTypes: string;
+  prompted: boolean;
+  notes: string;
+}
+
+const CANONICAL_OUTCOME: Record<Outcome, string> = Object.fromEntries(OUTCOMES.map((o, i) => [o, OUTCOME_CHOICES[i]])) as Record<Outcome, string>;
+
+function textField(value: unknown, what: string, required: boolean): string {
+  if (value !== undefined && value !== null && typeof value !== 'string') throw new Error(`${what} must be text.`);
+  const text = (typeof value === 'string' ? value : '').replace(/\s+/g, ' ').trim();
+  if (required && !text) throw new Error(`Enter the ${what.toLowerCase()}.`);
+  if (text.length > CELL_LIMIT) throw new Error(`${what} is ${text.length} characters long; a cell holds at most ${CELL_LIMIT}.`);
+  return text;
+}
+
+/**
+ * Checks what the form sent. Throws an Error whose message says which field is wrong and how
+ * to fix it; nothing is written then.
+ */
+export function checkLogRun(request: unknown, todayDay: Day): LogEntry {
+  if (typeof request !== 'object' || request === null) throw new Error('Nothing to log: fill in the form.');
+  const r = request as Partial<Record<keyof LogRunRequest, unknown>>;
+  const dateText = typeof r.date === 'string' ? r.date.trim() : '';
+  if (!dateText) throw new Error('Enter the date of the run.');
+  const day = isoToDay(dateText);
+  if (day === null) throw new Error(`The date "${dateText}" is not a date: use YYYY-MM-DD.`);
+  if (day > todayDay) throw new Error(`The date ${dateText} is in the future: today is ${dayToIso(todayDay)} in the spreadsheet's time zone.`);
+  const member = textField(r.member, 'Team member', true);
+  const workflow = textField(r.workflow, 'Workflow', true);
+  const outcome = readOutcome(r.outcome);
+  if (outcome === null) throw new Error(`Choose the outcome: ${OUTCOME_CHOICES.join(', ')}.`);
+  const editList = r.editTypes ?? [];
+  if (!Array.isArray(editList) || editList.some((e) => typeof e !== 'string')) throw new Error('Edit types must be a list of names.');
+  const read = readEditTypes((editList as string[]).join(', '));
+  if (read.unknown.length) {
+    throw new Error(`Edit type ${read.unknown.map((u) => `"${u}"`).join(', ')} is not one of: ${EDIT_TYPE_CHOICES.join(', ')}.`);
+  }
+  if (r.prompted !== undefined && r.prompted !== null && typeof r.prompted !== 'boolean') throw new Error('Prompted must be ticked or not.');
+  const notes = typeof r.notes === 'string' ? r.notes.trim() : '';
+  if (r.notes !== undefined && r.notes !== null && typeof r.notes !== 'string') throw new Error('Notes must be text.');
+  if (notes.length > CELL_LIMIT) throw new Error(`The notes are ${notes.length} characters long; a cell holds at most ${CELL_LIMIT}.`);
+  return { day, member, workflow, outcome: CANONICAL_OUTCOME[outcome], editTypes: read.types.join(', '), prompted: r.prompted === true, notes };
+}
+
+const REQUIRED_FIELDS: LogField[] = ['date', 'member', 'workflow', 'outcome'];
+
+/** The cell a field gets and its number format ('' keeps the cell's own format). */
+function cellFor(field: LogField, entry: LogEntry): [string | number | boolean, string] {
+  switch (field) {
+    case 'date':
+      // A date serial number: the same calendar day whatever the spreadsheet's time zone.
+      return [entry.day - SHEETS_EPOCH_DAY, DATE_FORMAT];
+    case 'member':
+      return [entry.member, TEXT_FORMAT];
+    case 'workflow':
+      return [entry.workflow, TEXT_FORMAT];
+    case 'outcome':
+      return [entry.outcome, TEXT_FORMAT];
+    case 'editType':
+      return [entry.editTypes, TEXT_FORMAT];
+    case 'prompted':
+      return [entry.prompted, ''];
+    case 'notes':
+      return [entry.notes, TEXT_FORMAT];
+  }
+}
+
+/** A number format that already shows a date (the team's own style): kept for the new row. */
+function isDateFormat(format: string): boolean {
+  return format !== TEXT_FORMAT && /[dy]/i.test(format.replace(/"[^"]*"/g, ''));
+}
+
+/**
+ * Sheet row number after the last row holding a run. A row whose Date, Team member, Workflow
+ * and Outcome are blank is free, even if unticked checkboxes or formulas fill other columns
+ * down the sheet.
+ */
+function nextFreeRow(values: unknown[][], headerIndex: number, columns: Partial<Record<LogField, number>>): number {
+  for (let i = values.length - 1; i > headerIndex; i--) {
+    if (REQUIRED_FIELDS.some((field) => !isBlankCell(values[i][columns[field]!]))) return i + 2;
+  }
+  return headerIndex + 2;
+}
+
+/** Consecutive runs of the mapped columns (0-based), so columns Uptake does not know stay untouched. */
+function columnSpans(columns: Partial<Record<LogField, number>>): { start: number; fields: LogField[] }[] {
+  const mapped = (Object.entries(columns) as [LogField, number][]).sort((a, b) => a[1] - b[1]);
+  const spans: { start: number; fields: LogField[] }[] = [];
+  for (const [field, column] of mapped) {
+    const last = spans[spans.length - 1];
+    if (last && last.start + last.fields.length === column) last.fields.push(field);
+    else spans.push({ start: column, fields: [field] });
+  }
+  return spans;
+}
+
+function writeEntry(sheet: Sheet, entry: LogEntry): number {
+  const values = sheet.getDataRange().getValues();
+  let header: HeaderMatch<LogField>;
+  try {
+    header = findHeader(values, LOG_FIELDS, 'log');
+  } catch (error) {
+    if (error instanceof HeaderNotFoundError) throw new SetupError('log-header', `Log sheet "${sheet.getName()}": ${error.message}`);
+    throw error;
+  }
+  const row = nextFreeRow(values, header.rowIndex, header.columns);
+  if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+  for (const span of columnSpans(header.columns)) {
+    const range = sheet.getRange(row, span.start + 1, 1, span.fields.length);
+    const existing = range.getNumberFormats()[0];
+    const cells = span.fields.map((field) => cellFor(field, entry));
+    const formats = cells.map(([, format], i) => {
+      if (format === DATE_FORMAT && isDateFormat(existing[i])) return existing[i];
+      return format || existing[i];
+    });
+    // Formats first: text written into a plain-text cell stays text, never a formula.
+    range.setNumberFormats([formats]);
+    range.setValues([cells.map(([value]) => value)]);
+  }
+  return row;
+}
+
+/** Appends one run to the log; returns its row and a confirmation. */
+export function logRun(spreadsheet: Spreadsheet, settings: Settings, request: unknown): LogRunResult {
+  const entry = checkLogRun(request, today(spreadsheet));
+  const sheet = findLogSheet(spreadsheet, settings);
+  if (!sheet) throw new SetupError('no-log', NO_LOG_MESSAGE);
+  // Outside a document the document lock is null; the script lock then serialises writers.
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  try {
+    lock.waitLock(LOCK_WAIT_MS);
+  } catch {
+    throw new Error('Someone else is adding a run to the log right now. Nothing was written: try again in a few seconds.');
+  }
+  let row: number;
+  try {
+    row = writeEntry(sheet, entry);
+    SpreadsheetApp.flush();
+  } finally {
+    lock.releaseLock();
+  }
+  PropertiesService.getUserProperties().setProperty(LOG_AS_PROPERTY, entry.member);
+  return {
+    row,
+    message: `Logged in row ${row} of "${sheet.getName()}": ${entry.member}, ${entry.workflow}, ${entry.outcome.toLowerCase()} on ${dayToLabel(entry.day)}.`,
+  };
+}

@@ -1,0 +1,104 @@
+// The dashboard sidebar's server calls, on the built bundle.
+import { isDate } from '../../src/core/text';
+import { plus } from '../core/fixtures';
+import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+
+function teamSheet() {
+  const { runs, roster } = sampleTeam();
+  return fakeWithBundle({ spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } } });
+}
+
+function datesIn(value: unknown, path = '$'): string[] {
+  if (isDate(value)) return [path];
+  if (Array.isArray(value)) return value.flatMap((v, i) => datesIn(v, `${path}[${i}]`));
+  if (value && typeof value === 'object') return Object.entries(value).flatMap(([k, v]) => datesIn(v, `${path}.${k}`));
+  return [];
+}
+
+describe('getDashboard', () => {
+  test('is plain JSON: no Date anywhere, and a JSON round trip gives the same data', () => {
+    const { bundle } = teamSheet();
+    const data = bundle.getDashboard({});
+    expect(datesIn(data)).toEqual([]);
+    expect(JSON.parse(JSON.stringify(data))).toEqual(data);
+  });
+
+  test('holds the audit, the sheets, the settings, the timeline and the automation status', () => {
+    const { bundle } = teamSheet();
+    bundle.runAuditToSheet();
+    const data = bundle.getDashboard({});
+    expect(data).toMatchObject({ today: TODAY, timeZone: 'Etc/UTC', problem: null, logSheet: 'Log', rosterSheet: 'Roster' });
+    expect(data.audit.asOf).toBe(TODAY);
+    expect(data.audit.members.map((m: { member: string }) => m.member).sort()).toEqual(['Ana', 'Ben', 'Cleo']);
+    // Uptake's own sheet is not offered as a log or roster.
+    expect(data.sheetNames).toEqual(['Log', 'Roster']);
+    expect(data.settings).toEqual(bundle.getSettings());
+    expect(data.automation).toMatchObject({ on: expect.any(Boolean), hour: 8, digestWeekday: 1 });
+    // Next milestone soonest first: Ana (day 20) reaches day 21 tomorrow; Ben and Cleo both in 4 days.
+    expect(data.timeline).toEqual([
+      { member: 'Ana', trainingDate: plus(TODAY, -20), day: 20, reached: 'Peer advocacy moment', next: 'Week-three check', nextDate: plus(TODAY, 1) },
+      { member: 'Ben', trainingDate: plus(TODAY, -10), day: 10, reached: 'Day-seven follow-up', next: 'Peer advocacy moment', nextDate: plus(TODAY, 4) },
+      { member: 'Cleo', trainingDate: plus(TODAY, -3), day: 3, reached: null, next: 'Day-seven follow-up', nextDate: plus(TODAY, 4) },
+    ]);
+  });
+
+  test('takes an as-of date and a window', () => {
+    const { bundle } = teamSheet();
+    const data = bundle.getDashboard({ asOf: plus(TODAY, -7), weeks: 2 });
+    expect(data.audit).toMatchObject({ asOf: plus(TODAY, -7), weeks: 2, windowStart: plus(TODAY, -20) });
+  });
+
+  test('a set-up problem comes back as `problem`, not as an error', () => {
+    const { bundle } = fakeWithBundle({ spreadsheet: { sheets: { Notes: [['Anything'], ['else']] } } });
+    const data = bundle.getDashboard({});
+    expect(data.audit).toBeNull();
+    expect(data.problem).toEqual({ code: 'no-log', message: expect.stringContaining('Uptake found no log') });
+    expect(data.sheetNames).toEqual(['Notes']);
+  });
+
+  test('other errors are thrown with a message to show, not a stack', () => {
+    const { bundle } = teamSheet();
+    expect(() => bundle.getDashboard({ asOf: '15/03/2026' })).toThrow(/^"15\/03\/2026" is not a date: use YYYY-MM-DD\.$/);
+    expect(() => bundle.getDashboard({ weeks: 0 })).toThrow('The window must be a whole number of weeks');
+  });
+});
+
+describe('selectLogRow', () => {
+  test('activates that row of the log', () => {
+    const { gas, bundle } = teamSheet();
+    gas.sheet('Roster').activate();
+    bundle.selectLogRow(5);
+    expect(gas.selection()).toEqual({ sheet: 'Log', a1: 'A5:G5' });
+  });
+
+  test('refuses what is not a row of the log', () => {
+    const { gas, bundle } = teamSheet();
+    expect(() => bundle.selectLogRow(0)).toThrow('0 is not a row number.');
+    expect(() => bundle.selectLogRow(gas.sheet('Log').getMaxRows() + 1)).toThrow('has no row');
+  });
+});
+
+describe('settings', () => {
+  test('getSettings gives the defaults; saveSettings stores valid changes', () => {
+    const { bundle } = teamSheet();
+    expect(bundle.getSettings()).toMatchObject({ genuineAt: 3, developingAt: 1, acceptanceTarget: 0.7, weeks: 1 });
+    const saved = bundle.saveSettings({ weeks: 2, acceptanceTarget: '80%', logSheet: 'Log' });
+    expect(saved).toMatchObject({ weeks: 2, acceptanceTarget: 0.8, logSheet: 'Log' });
+    expect(bundle.getSettings()).toEqual(saved);
+    expect(bundle.getDashboard({}).audit.weeks).toBe(2);
+  });
+
+  test.each([
+    [{ weeks: 0 }, 'The window must be a whole number from 1 to 52.'],
+    [{ ownerEmail: 'boss' }, '"boss" is not an email address.'],
+    [{ logSheet: 'Nope' }, 'There is no sheet named "Nope" to use as the log.'],
+    [{ logSheet: 'Adoption audit' }, '"Adoption audit" is a sheet Uptake writes itself'],
+    [{ logSheet: 'Log', rosterSheet: 'Log' }, 'The log and the roster must be two different sheets.'],
+  ])('%p is refused with a message naming the field, and nothing is stored', (changes, message) => {
+    const { bundle } = teamSheet();
+    bundle.runAuditToSheet();
+    const before = bundle.getSettings();
+    expect(() => bundle.saveSettings(changes)).toThrow(message);
+    expect(bundle.getSettings()).toEqual(before);
+  });
+});

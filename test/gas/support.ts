@@ -1,0 +1,41 @@
+// Runs the BUILT bundle (build/Code.js, `npm run build`) in the in-memory Apps Script.
+import { createFakeGas, loadBundle, type FakeGasOptions } from '../gas-fake';
+import { BUILD_DIR, readBuilt } from '../bundle/support';
+import { LOG_HEADER, ROSTER_HEADER, d, plus, type RosterSpec, type RunSpec } from '../core/fixtures';
+
+export const TODAY = '2026-03-15';
+
+/** A fake Apps Script at 10:00 UTC on TODAY, with the bundle loaded. */
+export function fakeWithBundle(options: FakeGasOptions = {}) {
+  readBuilt('Code.js'); // a clear message when the build is missing
+  const gas = createFakeGas({ now: `${TODAY}T10:00:00Z`, ...options });
+  const bundle = loadBundle(gas, BUILD_DIR);
+  return { gas, bundle };
+}
+
+/** Log rows as a team would keep them: the header, then one row per run (Date cells). */
+export function logSheetRows(runs: RunSpec[], header: string[] = LOG_HEADER): unknown[][] {
+  return [header, ...runs.map((r) => [d(r.date), r.member, r.workflow ?? 'Proposal', r.outcome ?? 'Used as-is', r.edit ?? '', r.prompted ?? false, ''])];
+}
+
+export function rosterSheetRows(members: RosterSpec[]): unknown[][] {
+  return [
+    ROSTER_HEADER,
+    ...members.map((m) => [m.name, m.email ?? '', m.role ?? '', m.training ? d(m.training) : '', m.anchor ?? '', m.trained ?? '', m.status ?? '', m.pack ?? '', m.owner ?? '']),
+  ];
+}
+
+/** A small team: Ana a genuine adopter, Ben developing with heavy edits, Cleo trained but silent. */
+export function sampleTeam() {
+  const runs: RunSpec[] = [
+    ...[0, 1, 2, 3].map((i) => ({ date: plus(TODAY, -i), member: 'Ana', workflow: 'Client proposal' })),
+    ...[0, 2, 4].map((i) => ({ date: plus(TODAY, -i), member: 'Ben', workflow: 'Weekly update', outcome: 'Heavy edit', edit: 'tone' })),
+    { date: plus(TODAY, -1), member: 'Ben', workflow: 'Client proposal', outcome: 'Light edit', edit: 'format' },
+  ];
+  const roster: RosterSpec[] = [
+    { name: 'Ana', email: 'ana@example.com', training: plus(TODAY, -20), anchor: 'Client proposal' },
+    { name: 'Ben', email: 'ben@example.com', training: plus(TODAY, -10), anchor: 'Weekly update' },
+    { name: 'Cleo', email: 'cleo@example.com', training: plus(TODAY, -3), anchor: 'Board memo' },
+  ];
+  return { runs, roster };
+}
