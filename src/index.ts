@@ -6,6 +6,16 @@
  */
 import { adoptionCategory, acceptanceRateOf, usesPerWeek } from './core/sheet-functions';
 import { spreadsheetDateOptions } from './gas/spreadsheet-locale';
+import type { Settings } from './core/settings';
+import type { DashboardData, DashboardRequest, LogFormData, LogRunRequest, LogRunResult } from './shared/api';
+import type { AutomationStatus, DigestPreview } from './shared/api';
+import * as auditSheet from './gas/audit-sheet';
+import * as dashboard from './gas/dashboard';
+import * as logRunForm from './gas/log-run';
+import * as menu from './gas/menu';
+import * as setup from './gas/setup';
+import { loadSettings } from './gas/settings-store';
+import * as automation from './gas/automation';
 
 /**
  * The adoption category for a number of unprompted uses per week: "Genuine adopter" (3 or
@@ -53,4 +63,189 @@ export function USES_PER_WEEK(dates: unknown, members: unknown, member: unknown,
 
 // ---- Add-on menu, sheets set-up, sidebar calls, audit sheet, log a run (issue 3) ----
 
+/**
+ * Builds the Uptake menu when the spreadsheet opens. Runs in AuthMode.NONE too, where only the
+ * menu may be built: it reads no document and no properties.
+ *
+ * @param {GoogleAppsScript.Events.SheetsOnOpen} e The open event.
+ */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen | GoogleAppsScript.Events.AddonOnInstall) {
+  // The same menu in every auth mode: each item asks for authorisation when it is clicked.
+  void e;
+  menu.buildMenu();
+}
+
+/**
+ * Builds the menu right after the add-on is installed, so the user need not reload.
+ *
+ * @param {GoogleAppsScript.Events.AddonOnInstall} e The install event.
+ */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
+  onOpen(e);
+}
+
+/** Menu "Log a run": opens the form that adds one run to the log. */
+export function showLogForm() {
+  menu.showPage('logrun', 'Log a run');
+}
+
+/** Menu "Open dashboard": opens the adoption dashboard in the sidebar. */
+export function showDashboard() {
+  menu.showPage('sidebar', 'Uptake');
+}
+
+/** Menu "Settings": opens the dashboard sidebar on its Settings view. */
+export function showSettings() {
+  menu.showPage('sidebar', 'Uptake settings', 'settings');
+}
+
+/** Menu "Help": what Uptake does, where its rules are, how to get support. */
+export function showHelp() {
+  menu.showHelp();
+}
+
+/** Menu "Run audit to sheet": re-creates the "Adoption audit" sheet with tables and charts. */
+export function runAuditToSheet() {
+  auditSheet.runAuditToSheet(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), loadSettings());
+}
+
+/**
+ * Menu "Set up log and roster": creates the log and roster sheets that are missing; asks before
+ * adding dropdowns to an existing log. Says what it did in an alert.
+ */
+export function setUpLogAndRoster() {
+  const ui = SpreadsheetApp.getUi();
+  const report = setup.setUpLogAndRoster(SpreadsheetApp.getActiveSpreadsheet(), ui, loadSettings());
+  ui.alert('Uptake set-up', report.join('\n\n'), ui.ButtonSet.OK);
+}
+
+/**
+ * Sidebar: the audit, settings, programme timeline and automation status, as plain JSON.
+ *
+ * @param {DashboardRequest} request The as-of date (YYYY-MM-DD) and window in weeks; both optional.
+ * @return {DashboardData} The dashboard; `problem` says what to fix when the log cannot be read.
+ */
+export function getDashboard(request?: DashboardRequest | null): DashboardData {
+  return dashboard.dashboardData(SpreadsheetApp.getActiveSpreadsheet(), request);
+}
+
+/**
+ * Sidebar: selects a row of the log, e.g. a skipped row to fix.
+ *
+ * @param {number} row The sheet row number.
+ */
+export function selectLogRow(row: number) {
+  dashboard.selectLogRow(SpreadsheetApp.getActiveSpreadsheet(), row);
+}
+
+/**
+ * Sidebar: the owner's settings.
+ *
+ * @return {Settings} The stored settings, defaults filled in.
+ */
+export function getSettings(): Settings {
+  return loadSettings();
+}
+
+/**
+ * Sidebar: validates and stores changed settings; a bad field comes back as an error naming it.
+ *
+ * @param {Partial<Settings>} changes The fields to change.
+ * @return {Settings} The settings now stored.
+ */
+export function saveSettings(changes: Partial<Settings>): Settings {
+  return dashboard.saveSettingsFromSidebar(SpreadsheetApp.getActiveSpreadsheet(), changes);
+}
+
+/**
+ * "Log a run" form: today, the member this user logs as, and the names and workflows to pick from.
+ *
+ * @return {LogFormData} The form's data.
+ */
+export function getLogForm(): LogFormData {
+  return logRunForm.logFormData(SpreadsheetApp.getActiveSpreadsheet(), loadSettings());
+}
+
+/**
+ * "Log a run" form: checks the run and appends it as one new row of the log, under the document lock.
+ *
+ * @param {LogRunRequest} request The run: date (YYYY-MM-DD), member, workflow, outcome, edit types, prompted, notes.
+ * @return {LogRunResult} The row written and a confirmation.
+ */
+export function logRun(request: LogRunRequest): LogRunResult {
+  try {
+    return logRunForm.logRun(SpreadsheetApp.getActiveSpreadsheet(), loadSettings(), request);
+  } catch (error) {
+    throw dashboard.plainError(error);
+  }
+}
+
+
 // ---- Automation: daily trigger, reminders, digest (issue 4) ----
+
+/**
+ * The daily trigger: sends the programme reminders that are due (days 7, 14, 21, 30 and 42
+ * after each training date) and, on the digest weekday, the weekly digest. Each email goes
+ * exactly once: what was sent is recorded in the "Uptake sent" sheet.
+ *
+ * @param {GoogleAppsScript.Events.TimeDriven} e The time-driven event.
+ */
+export function runDaily(e?: GoogleAppsScript.Events.TimeDriven) {
+  automation.runDaily(e as { triggerUid?: string } | undefined);
+}
+
+/**
+ * Sidebar and Settings: turns the daily automation on (one daily trigger at the Settings hour,
+ * however often it is turned on) or off (the trigger is removed).
+ *
+ * @param {boolean} on Whether automation should run.
+ * @return {AutomationStatus} The automation status after the change.
+ */
+export function setAutomation(on: boolean): AutomationStatus {
+  if (typeof on !== 'boolean') throw new Error('Say whether automation should be on (true) or off (false).');
+  try {
+    return automation.setAutomation(on);
+  } catch (error) {
+    throw dashboard.plainError(error);
+  }
+}
+
+/**
+ * Sidebar: whether automation is on, when it last ran, what it sent and the problems it found.
+ *
+ * @return {AutomationStatus} The automation status.
+ */
+export function getAutomationStatus(): AutomationStatus {
+  return automation.automationStatus();
+}
+
+/**
+ * Menu and sidebar "Send digest now": the weekly digest of the last seven days, to the owner
+ * and the recipients, now. Shows the result in a toast and returns it.
+ *
+ * @param {boolean} [quiet] true when the caller shows the result itself (no toast).
+ * @return {string} What was sent.
+ */
+export function sendDigestNow(quiet?: boolean): string {
+  let summary: string;
+  try {
+    summary = automation.sendDigestNow();
+  } catch (error) {
+    throw dashboard.plainError(error);
+  }
+  if (quiet !== true) SpreadsheetApp.getActiveSpreadsheet().toast(summary, 'Uptake', 10);
+  return summary;
+}
+
+/**
+ * Sidebar "Preview digest": the owner's digest as it would be sent now, and its recipients.
+ *
+ * @return {DigestPreview} Subject, HTML, plain text and recipients.
+ */
+export function previewDigest(): DigestPreview {
+  try {
+    return automation.previewDigest();
+  } catch (error) {
+    throw dashboard.plainError(error);
+  }
+}

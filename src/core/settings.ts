@@ -7,7 +7,7 @@ export interface Settings extends AuditSettings {
   weeks: number;
   /** Day of the weekly digest: 0 = Sunday … 6 = Saturday. */
   digestWeekday: number;
-  /** Hour of the daily run in the script's zone, 0–23. */
+  /** Hour of the daily run in the spreadsheet's time zone, 0–23. */
   digestHour: number;
   /** Who owns the programme: receives reminders, the digest and problem reports. '' = the user who turned automation on. */
   ownerEmail: string;

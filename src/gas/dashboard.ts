@@ -6,7 +6,7 @@ import type { Audit } from '../core/audit-types';
 import { dayOfInstant, dayToIso } from '../core/dates';
 import type { Settings } from '../core/settings';
 import type { DashboardData, DashboardRequest, MilestoneRow } from '../shared/api';
-import { automationStatus } from './automation';
+import { automationStatus, syncAutomationSchedule } from './automation';
 import { loadSettings, saveSettings } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 import { AUDIT_SHEET, auditTeam, findLogSheet, NO_LOG_MESSAGE, readTeam, SENT_SHEET, SetupError } from './team-data';
@@ -108,10 +108,14 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   }
   const merged = { ...loadSettings(), ...proposed };
   if (merged.logSheet && merged.logSheet === merged.rosterSheet) throw new Error('The log and the roster must be two different sheets.');
+  let saved: Settings;
   try {
-    return saveSettings(proposed as Partial<Settings>);
+    saved = saveSettings(proposed as Partial<Settings>);
   } catch (error) {
     // A SettingsError's message names the field ("The window must be …"): the sidebar shows it as is.
     throw plainError(error);
   }
+  // A new hour moves the daily trigger now, not at the next time automation is switched on.
+  syncAutomationSchedule();
+  return saved;
 }

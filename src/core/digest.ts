@@ -1,0 +1,214 @@
+/**
+ * The weekly digest (spec §11): the headline first, then categories against last week, who
+ * needs follow-up and why, milestones in the coming week, top edit types.
+ *
+ * Two versions. The named one goes to the owner (and to the extra recipients when the owner
+ * chooses). The aggregate one, the default for extra recipients, names nobody and shows no
+ * figure over fewer than MIN_GROUP people: it is built from team counts only, never from the
+ * audit's evidence strings, which may contain names.
+ */
+import { dayToLabel, isoToDay, type Day } from './dates';
+import { percent, plural } from './text';
+import { CATEGORIES, EDIT_TYPES, type EditType } from './types';
+import type { Audit, Finding } from './audit-types';
+import { renderEmail, type EmailBlock, type EmailContent } from './email';
+import type { UpcomingMilestone } from './reminders';
+
+/** No breakdown over fewer people than this in the aggregate digest. */
+export const MIN_GROUP = 5;
+
+export interface DigestInput {
+  /** The audit of the week the digest covers (as-of = the day before the digest day, 1 week). */
+  current: Audit;
+  /** The week before, for the changes. */
+  previous: Audit;
+  /** Milestones falling due in the coming week. */
+  upcoming: UpcomingMilestone[];
+  named: boolean;
+  /** Problems for the owner (failed emails, set-up problems); only the owner's version shows them. */
+  problems: string[];
+  spreadsheetUrl: string;
+  /** The digest day (the weekday in Settings) and the day it is sent. */
+  digestDay: Day;
+  sentDay: Day;
+  /** "Send digest now": not the scheduled one, so never called late. */
+  onRequest?: boolean;
+}
+
+function change(now: number, before: number): string {
+  const delta = now - before;
+  return delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : 'no change';
+}
+
+function pointsChange(now: number | null, before: number | null): string {
+  if (now === null || before === null) return '';
+  const delta = Math.round(now * 100) - Math.round(before * 100);
+  return delta === 0 ? ' (no change)' : ` (${delta > 0 ? '+' : '−'}${Math.abs(delta)} points)`;
+}
+
+export function topEditTypes(counts: Record<EditType, number>, limit = 3): EditType[] {
+  return EDIT_TYPES.filter((t) => counts[t] > 0)
+    .sort((a, b) => counts[b] - counts[a] || EDIT_TYPES.indexOf(a) - EDIT_TYPES.indexOf(b))
+    .slice(0, limit);
+}
+
+function categorySection(input: DigestInput, breakdown: boolean): EmailBlock[] {
+  const { current, previous } = input;
+  const heading: EmailBlock = { kind: 'heading', text: 'Adoption against last week' };
+  if (!breakdown) {
+    return [
+      heading,
+      {
+        kind: 'paragraph',
+        text: `Fewer than ${MIN_GROUP} members are in scope, so this version of the digest shows no breakdown by category.`,
+      },
+    ];
+  }
+  const t = current.team;
+  const p = previous.team;
+  return [
+    heading,
+    {
+      kind: 'table',
+      head: ['Category', 'This week', 'Last week', 'Change'],
+      rows: CATEGORIES.map((c) => [c, String(t.categories[c]), String(p.categories[c]), change(t.categories[c], p.categories[c])]),
+    },
+    {
+      kind: 'list',
+      items: [
+        `Adoption rate: ${percent(t.adoptionRate)} of ${plural(t.membersInScope, 'member')} in scope (last week ${percent(p.adoptionRate)})${pointsChange(t.adoptionRate, p.adoptionRate)}.`,
+        `Training completion: ${percent(t.trainingCompletionRate)}; gap to adoption: ${t.gap === null ? '–' : `${Math.round(t.gap * 100)} points`}.`,
+        `Blended acceptance rate: ${percent(t.blendedAcceptanceRate)} (last week ${percent(p.blendedAcceptanceRate)})${pointsChange(t.blendedAcceptanceRate, p.blendedAcceptanceRate)}.`,
+      ],
+    },
+  ];
+}
+
+function followUpSection(input: DigestInput, breakdown: boolean): EmailBlock[] {
+  const heading: EmailBlock = { kind: 'heading', text: 'Who needs follow-up and why' };
+  const needing = input.current.members.filter((m) => m.followUp.length > 0);
+  if (!input.named) {
+    if (!breakdown) return [];
+    return [
+      heading,
+      {
+        kind: 'paragraph',
+        text: `${needing.length} of ${plural(input.current.team.membersInScope, 'member')} in scope need follow-up this week; the programme owner has the details.`,
+      },
+    ];
+  }
+  if (!needing.length) return [heading, { kind: 'paragraph', text: 'Nobody: every member in scope is a Genuine adopter at or above the acceptance target.' }];
+  return [
+    heading,
+    {
+      kind: 'list',
+      items: needing.map((m) => {
+        const suggestion = m.diagnosis[0] ? ` Suggested: ${m.diagnosis[0].step}` : '';
+        return `${m.member}: ${m.followUp.join('; ')}.${suggestion}`;
+      }),
+    },
+  ];
+}
+
+function milestoneSection(input: DigestInput): EmailBlock[] {
+  const heading: EmailBlock = { kind: 'heading', text: 'Programme milestones in the coming week' };
+  const rows = input.upcoming;
+  if (!rows.length) return [heading, { kind: 'paragraph', text: 'None.' }];
+  if (!input.named) {
+    return [heading, { kind: 'paragraph', text: `${plural(rows.length, 'programme milestone')} fall${rows.length === 1 ? 's' : ''} due; the reminders go to the programme owner.` }];
+  }
+  return [
+    heading,
+    {
+      kind: 'table',
+      head: ['Due', 'Member', 'Milestone', 'Reminder to'],
+      rows: rows.map((r) => [dayToLabel(isoToDay(r.dueDate)!), r.member, r.milestone, r.recipient]),
+    },
+  ];
+}
+
+function editTypeSection(input: DigestInput): EmailBlock[] {
+  const now = input.current.team.editTypes;
+  const before = input.previous.team.editTypes;
+  const top = topEditTypes(now);
+  return [
+    { kind: 'heading', text: 'Top edit types' },
+    top.length
+      ? { kind: 'list', items: top.map((t) => `${t}: ${now[t]} (last week ${before[t]})`) }
+      : { kind: 'paragraph', text: 'No edits recorded this week.' },
+  ];
+}
+
+function workflowSection(input: DigestInput): EmailBlock[] {
+  const below = input.current.workflows.filter((w) => w.belowTarget);
+  if (!below.length) return [];
+  const shown = input.named ? below : below.filter((w) => w.members >= MIN_GROUP);
+  const hidden = below.length - shown.length;
+  const items = shown.map((w) => `${w.workflow}: ${percent(w.acceptanceRate)} accepted over ${plural(w.runs, 'run')} by ${plural(w.members, 'member')}`);
+  if (hidden) items.push(`${plural(hidden, 'workflow')} used by fewer than ${MIN_GROUP} people (not detailed here)`);
+  return [
+    { kind: 'heading', text: `Workflows below the ${percent(input.current.settings.acceptanceTarget)} acceptance target` },
+    { kind: 'list', items },
+  ];
+}
+
+/** Team-level suggestions. The aggregate version rebuilds them from counts: evidence may name people. */
+function suggestionSection(input: DigestInput, breakdown: boolean): EmailBlock[] {
+  const teamFindings = input.current.diagnosis.filter((f: Finding) => !f.member);
+  let items: string[];
+  if (input.named) {
+    items = teamFindings.map((f) => `${f.cause}: ${f.step} (${f.evidence.join(' ')})`);
+  } else {
+    if (!breakdown) return [];
+    const team = input.current.team;
+    items = teamFindings.flatMap((f) => {
+      if (f.code === 'wrong-metric') return [`${f.cause}: ${f.step} (Training completion ${percent(team.trainingCompletionRate)}, adoption rate ${percent(team.adoptionRate)}.)`];
+      if (f.code === 'no-peer-advocacy') return [`${f.cause}: ${f.step} (${team.genuineAdopters} of ${team.membersInScope} members in scope are Genuine adopters.)`];
+      return [];
+    });
+  }
+  return items.length ? [{ kind: 'heading', text: 'Suggestions for the team' }, { kind: 'list', items }] : [];
+}
+
+export function digestSubject(input: Pick<DigestInput, 'current' | 'digestDay' | 'sentDay' | 'onRequest'>): string {
+  const asOf = isoToDay(input.current.asOf)!;
+  const late = !input.onRequest && input.sentDay > input.digestDay ? ` (late: due ${dayToLabel(input.digestDay)})` : '';
+  return `Uptake weekly digest: the week to ${dayToLabel(asOf)}${late}`;
+}
+
+export function composeDigest(input: DigestInput): EmailContent {
+  const { current } = input;
+  const breakdown = input.named || current.team.membersInScope >= MIN_GROUP;
+  const asOf = isoToDay(current.asOf)!;
+  const blocks: EmailBlock[] = [
+    { kind: 'paragraph', strong: true, text: current.headline },
+    { kind: 'paragraph', text: `The week ${dayToLabel(isoToDay(current.windowStart)!)} to ${dayToLabel(asOf)}, against the week before.` },
+  ];
+  if (!input.onRequest && input.sentDay > input.digestDay) {
+    blocks.push({ kind: 'paragraph', text: `This digest was due on ${dayToLabel(input.digestDay)}; Uptake’s daily run could not send it then.` });
+  }
+  blocks.push(
+    ...categorySection(input, breakdown),
+    ...followUpSection(input, breakdown),
+    ...milestoneSection(input),
+    ...editTypeSection(input),
+    ...workflowSection(input),
+    ...suggestionSection(input, breakdown),
+  );
+  if (input.named && input.problems.length) {
+    blocks.push({ kind: 'heading', text: 'Problems Uptake ran into' }, { kind: 'list', items: input.problems });
+  }
+  if (input.named && current.skippedRows.length) {
+    blocks.push({ kind: 'paragraph', text: `${plural(current.skippedRows.length, 'log row was', 'log rows were')} skipped: open Uptake’s sidebar to see which and why.` });
+  }
+  blocks.push(
+    { kind: 'link', label: 'Open the team’s spreadsheet', url: input.spreadsheetUrl },
+    {
+      kind: 'paragraph',
+      text: input.named
+        ? 'This digest names team members: it is for the programme owner.'
+        : `This is the aggregate digest: it names nobody and shows no figures for groups of fewer than ${MIN_GROUP} people.`,
+    },
+  );
+  return renderEmail(digestSubject(input), blocks);
+}

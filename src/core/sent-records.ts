@@ -1,0 +1,175 @@
+/**
+ * The "Uptake sent" sheet: one row per (member, milestone) settled and per digest recipient.
+ * It is the memory that makes every email go exactly once: a milestone is sent when it is due
+ * and no row records it.
+ *
+ * Identity of a milestone record: the member, the milestone and the programme (training date).
+ * - The member is matched by email or by name key: a member renamed in the roster keeps their
+ *   history when the roster has their email, and one whose email is corrected keeps it by name.
+ *   A member renamed with no email on the roster is a new person to Uptake (as to the log).
+ * - A training date that moves by less than PROGRAMME_RESTART_DAYS is a correction of the same
+ *   programme (nothing is sent twice); a move of that much or more is a new programme (a second
+ *   training), whose milestones are sent again.
+ * Identity of a digest record: the digest day and the recipient.
+ */
+import { readDay, dayToIso, type Day } from './dates';
+import { cellText, headerKey, isBlankCell, memberKey } from './text';
+import { milestoneSpec, MILESTONES } from './programme';
+
+export const SENT_HEADERS = ['Date sent', 'Team member', 'Milestone', 'Recipient', 'Due date', 'Training date', 'Member email', 'Note'];
+export const DIGEST_MILESTONE = 'Weekly digest';
+/** A training date moved by fewer days than this is a correction, not a new programme. */
+export const PROGRAMME_RESTART_DAYS = 14;
+
+/** A row of the sent sheet, all text (it is written as text, never as a formula). */
+export interface SentRecord {
+  /** "YYYY-MM-DD HH:mm" in the spreadsheet's zone. */
+  sentAt: string;
+  member: string;
+  milestone: string;
+  /** Who was emailed; '' when the milestone was settled without an email. */
+  recipient: string;
+  dueDate: string;
+  trainingDate: string;
+  memberEmail: string;
+  note: string;
+}
+
+export type RecordDraft = Omit<SentRecord, 'sentAt'>;
+
+export function recordRow(record: SentRecord): string[] {
+  return [record.sentAt, record.member, record.milestone, record.recipient, record.dueDate, record.trainingDate, record.memberEmail, record.note];
+}
+
+interface ParsedRecord {
+  nameKey: string;
+  email: string;
+  milestoneDay: number | null;
+  digest: boolean;
+  recipient: string;
+  dueDay: Day | null;
+  trainingDay: Day | null;
+}
+
+function lower(text: string): string {
+  return text.trim().toLowerCase();
+}
+
+/**
+ * Reads the sheet's values (header row first). Columns are found by header so that a column
+ * the owner moved still reads; rows that are not records (blank, hand-written notes) are
+ * ignored rather than guessed at.
+ */
+export function parseSentRows(values: unknown[][], timeZone: string): ParsedRecord[] {
+  if (values.length === 0) return [];
+  const header = values[0].map((cell) => headerKey(cellText(cell)));
+  const column = (name: string, fallback: number) => {
+    const at = header.indexOf(headerKey(name));
+    return at >= 0 ? at : fallback;
+  };
+  const c = {
+    member: column('Team member', 1),
+    milestone: column('Milestone', 2),
+    recipient: column('Recipient', 3),
+    due: column('Due date', 4),
+    training: column('Training date', 5),
+    email: column('Member email', 6),
+  };
+  const dateOptions = { timeZone, dateOrder: 'DMY' as const };
+  const dayIn = (cell: unknown): Day | null => {
+    if (isBlankCell(cell)) return null;
+    const read = readDay(cell, dateOptions);
+    return read.ok ? read.day : null;
+  };
+  const records: ParsedRecord[] = [];
+  for (const row of values.slice(1)) {
+    const milestone = cellText(row[c.milestone]);
+    const digest = lower(milestone) === lower(DIGEST_MILESTONE);
+    const spec = MILESTONES.find((m) => lower(m.name) === lower(milestone));
+    if (!digest && !spec) continue;
+    records.push({
+      nameKey: memberKey(cellText(row[c.member])),
+      email: lower(cellText(row[c.email])),
+      milestoneDay: spec?.day ?? null,
+      digest,
+      recipient: lower(cellText(row[c.recipient])),
+      dueDay: dayIn(row[c.due]),
+      trainingDay: dayIn(row[c.training]),
+    });
+  }
+  return records;
+}
+
+export interface MemberIdentity {
+  key: string;
+  email: string | null;
+}
+
+/** What has been sent, looked up by the identities above. */
+export class SentIndex {
+  private readonly milestones: ParsedRecord[];
+  private readonly digests = new Set<string>();
+
+  constructor(records: ParsedRecord[]) {
+    this.milestones = records.filter((r) => r.milestoneDay !== null && r.trainingDay !== null);
+    for (const r of records) if (r.digest && r.dueDay !== null) this.digests.add(`${r.dueDay}|${r.recipient}`);
+  }
+
+  static empty(): SentIndex {
+    return new SentIndex([]);
+  }
+
+  /** Adds records just written, so a later step of the same run sees them. */
+  add(drafts: RecordDraft[]): void {
+    for (const parsed of parseSentRows([SENT_HEADERS, ...drafts.map((d) => recordRow({ sentAt: '', ...d }))], 'UTC')) {
+      if (parsed.milestoneDay !== null && parsed.trainingDay !== null) this.milestones.push(parsed);
+      if (parsed.digest && parsed.dueDay !== null) this.digests.add(`${parsed.dueDay}|${parsed.recipient}`);
+    }
+  }
+
+  private sameMember(record: ParsedRecord, member: MemberIdentity): boolean {
+    const email = lower(member.email ?? '');
+    return (email !== '' && email === record.email) || record.nameKey === member.key;
+  }
+
+  /** The milestone days recorded for this member's programme starting on `trainingDay`. */
+  recordedMilestones(member: MemberIdentity, trainingDay: Day): Set<number> {
+    const days = new Set<number>();
+    for (const r of this.milestones) {
+      if (Math.abs(r.trainingDay! - trainingDay) < PROGRAMME_RESTART_DAYS && this.sameMember(r, member)) days.add(r.milestoneDay!);
+    }
+    return days;
+  }
+
+  hasMilestone(member: MemberIdentity, milestoneDay: number, trainingDay: Day): boolean {
+    return this.recordedMilestones(member, trainingDay).has(milestoneDay);
+  }
+
+  hasDigest(digestDay: Day, recipient: string): boolean {
+    return this.digests.has(`${digestDay}|${lower(recipient)}`);
+  }
+}
+
+/** A draft for a milestone of a member (the sent sheet's columns, before the send time). */
+export function milestoneDraft(args: {
+  member: { name: string; email: string | null };
+  milestoneDay: number;
+  recipient: string;
+  dueDay: Day;
+  trainingDay: Day;
+  note: string;
+}): RecordDraft {
+  return {
+    member: args.member.name,
+    milestone: milestoneSpec(args.milestoneDay)?.name ?? String(args.milestoneDay),
+    recipient: args.recipient,
+    dueDate: dayToIso(args.dueDay),
+    trainingDate: dayToIso(args.trainingDay),
+    memberEmail: args.member.email ?? '',
+    note: args.note,
+  };
+}
+
+export function digestDraft(digestDay: Day, recipient: string, note: string): RecordDraft {
+  return { member: '', milestone: DIGEST_MILESTONE, recipient, dueDate: dayToIso(digestDay), trainingDate: '', memberEmail: '', note };
+}

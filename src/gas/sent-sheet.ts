@@ -1,0 +1,51 @@
+/**
+ * The "Uptake sent" sheet: Uptake's record of every email its automation sent, read once per
+ * run and appended to right after each email. Everything is written as text (number format
+ * '@' before setValues): a member called "=HYPERLINK(…)" stays a name, never a formula.
+ */
+import { parseSentRows, recordRow, SentIndex, SENT_HEADERS, type RecordDraft, type SentRecord } from '../core/sent-records';
+import { zoneOffsetMinutes } from '../core/dates';
+import { SENT_SHEET } from './team-data';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** The sent sheet, created with its header row when missing. */
+export function sentSheet(spreadsheet: Spreadsheet): Sheet {
+  const existing = spreadsheet.getSheetByName(SENT_SHEET);
+  if (existing) return existing;
+  const sheet = spreadsheet.insertSheet(SENT_SHEET);
+  const header = sheet.getRange(1, 1, 1, SENT_HEADERS.length);
+  header.setNumberFormat('@');
+  header.setValues([SENT_HEADERS]);
+  header.setFontWeight('bold');
+  sheet.setFrozenRows(1);
+  return sheet;
+}
+
+/** One getValues for the whole sheet, whatever its length. */
+export function readSentIndex(sheet: Sheet, timeZone: string): SentIndex {
+  const rows = sheet.getLastRow();
+  if (rows < 1) return SentIndex.empty();
+  const values = sheet.getRange(1, 1, rows, Math.max(SENT_HEADERS.length, sheet.getLastColumn())).getValues();
+  return new SentIndex(parseSentRows(values, timeZone));
+}
+
+/** "2026-03-09 08:14" in the spreadsheet's zone: the time as the owner reads it. */
+export function localTimestamp(ms: number, timeZone: string): string {
+  const local = new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
+export function stamp(drafts: RecordDraft[], ms: number, timeZone: string): SentRecord[] {
+  const sentAt = localTimestamp(ms, timeZone);
+  return drafts.map((draft) => ({ sentAt, ...draft }));
+}
+
+/** Appends records with one setValues, as text, below the last row. */
+export function appendRecords(sheet: Sheet, records: SentRecord[]): void {
+  if (!records.length) return;
+  const range = sheet.getRange(sheet.getLastRow() + 1, 1, records.length, SENT_HEADERS.length);
+  range.setNumberFormat('@');
+  range.setValues(records.map(recordRow));
+}

@@ -1,0 +1,77 @@
+// The daily automation on the BUILT bundle, in the in-memory Apps Script with a fake clock.
+import { createFakeGas, loadBundle, type FakeGasOptions, type SentMail } from '../gas-fake';
+import { BUILD_DIR, readBuilt } from '../bundle/support';
+import { logSheetRows, rosterSheetRows } from '../gas/support';
+import type { RosterSpec, RunSpec } from '../core/fixtures';
+
+export const OWNER = 'owner@example.com';
+export const LEAD = 'lead@example.com';
+export const BOSS = 'boss@example.com';
+export const LOG = 'AI usage log';
+export const ROSTER = 'Roster';
+export const SENT = 'Uptake sent';
+/** A Sunday: automation is turned on at 10:00 UTC; the daily run fires from Monday at 8:xx. */
+export const START = '2026-03-01';
+
+export interface TeamOptions {
+  members: RosterSpec[];
+  runs?: RunSpec[];
+  settings?: Record<string, unknown>;
+  fake?: FakeGasOptions;
+  /** Turn automation on at the start (default true). */
+  on?: boolean;
+}
+
+/** A spreadsheet with a log and a roster, the owner's settings saved, automation on. */
+export function team(options: TeamOptions) {
+  readBuilt('Code.js');
+  const gas = createFakeGas({ now: `${START}T10:00:00Z`, user: OWNER, activeSpreadsheetInTimeTriggers: true, ...options.fake });
+  gas.addSheet(LOG, logSheetRows(options.runs ?? []));
+  gas.addSheet(ROSTER, rosterSheetRows(options.members));
+  const bundle = loadBundle(gas, BUILD_DIR);
+  bundle.saveSettings({ ownerEmail: OWNER, ...options.settings });
+  if (options.on !== false) bundle.setAutomation(true);
+  return { gas, bundle };
+}
+
+/** The day (UTC, the sheet's zone in these tests) an email was sent. */
+export function dayOf(mail: SentMail): string {
+  return mail.at.toISOString().slice(0, 10);
+}
+
+/** Emails as [day, recipients, subject] in the order they went. */
+export function mailLog(mails: SentMail[]): [string, string, string][] {
+  return mails.map((m) => [dayOf(m), m.recipients.join(','), m.subject]);
+}
+
+/** The sent sheet's rows below the header, as objects. */
+export function sentRows(gas: ReturnType<typeof team>['gas']) {
+  const values = gas.sheetValues(SENT);
+  return values.slice(1).map((row) => ({
+    sentAt: row[0] as string,
+    member: row[1] as string,
+    milestone: row[2] as string,
+    recipient: row[3] as string,
+    dueDate: row[4] as string,
+    trainingDate: row[5] as string,
+    memberEmail: row[6] as string,
+    note: row[7] as string,
+  }));
+}
+
+/** Milestone records (not digests), as "member|milestone" keys. */
+export function milestoneKeys(gas: ReturnType<typeof team>['gas']): string[] {
+  return sentRows(gas)
+    .filter((r) => r.milestone !== 'Weekly digest')
+    .map((r) => `${r.member}|${r.milestone}`);
+}
+
+/** The keys that appear more than once. */
+export function duplicates(keys: string[]): string[] {
+  return keys.filter((k, i) => keys.indexOf(k) !== i);
+}
+
+/** Deletes a sheet of the bound spreadsheet, as a user would. */
+export function deleteSheet(gas: ReturnType<typeof team>['gas'], name: string): void {
+  gas.spreadsheet.deleteSheet(gas.sheet(name) as unknown as GoogleAppsScript.Spreadsheet.Sheet);
+}

@@ -1,0 +1,131 @@
+// Turning automation on and off, and how the daily run finds its spreadsheet and checks its rights.
+import { plus } from '../core/fixtures';
+import { OWNER, team } from './support';
+
+const members = [{ name: 'Ana', training: '2026-03-02' }];
+
+describe('turning automation on and off', () => {
+  test('on makes one daily trigger at the Settings hour in the sheet’s zone; on twice still one', () => {
+    const { gas, bundle } = team({ members, on: false, settings: { digestHour: 7 } });
+    expect(bundle.getAutomationStatus()).toMatchObject({ on: false, lastRun: null });
+    const status = bundle.setAutomation(true);
+    expect(status).toMatchObject({ on: true, hour: 7 });
+    bundle.setAutomation(true);
+    const triggers = gas.triggers.clock();
+    expect(triggers).toHaveLength(1);
+    expect(triggers[0]).toMatchObject({ handler: 'runDaily', schedule: { kind: 'days', every: 1, hour: 7 }, timeZone: 'Etc/UTC', owner: OWNER });
+  });
+
+  test('saving a new hour in Settings moves the trigger at once, still one trigger', () => {
+    const { gas, bundle } = team({ members });
+    expect(gas.triggers.clock().map((t) => t.schedule)).toEqual([{ kind: 'days', every: 1, hour: 8 }]);
+    bundle.saveSettings({ digestHour: 18 });
+    expect(gas.triggers.clock().map((t) => t.schedule)).toEqual([{ kind: 'days', every: 1, hour: 18 }]);
+    expect(bundle.getAutomationStatus()).toMatchObject({ on: true, hour: 18, problems: [] });
+  });
+
+  test('saving settings while automation is off creates no trigger', () => {
+    const { gas, bundle } = team({ members });
+    bundle.setAutomation(false);
+    bundle.saveSettings({ digestHour: 18 });
+    expect(gas.triggers.clock()).toEqual([]);
+  });
+
+  test('off removes the trigger; nothing runs any more', () => {
+    const { gas, bundle } = team({ members });
+    expect(bundle.setAutomation(false)).toMatchObject({ on: false });
+    expect(gas.triggers.clock()).toEqual([]);
+    expect(bundle.$runDays(14)).toEqual([]);
+    expect(gas.mail.sent).toEqual([]);
+  });
+
+  test('turned off by another editor, the owner’s trigger removes itself at its next run', () => {
+    const { gas, bundle } = team({ members });
+    bundle.$run('setAutomation', [false], { user: 'colleague@example.com' });
+    expect(gas.triggers.clock()).toHaveLength(1); // not theirs to delete
+    const runs = bundle.$runDays(3);
+    expect(runs).toHaveLength(1);
+    expect(gas.triggers.clock()).toEqual([]);
+    expect(gas.mail.sent).toEqual([]);
+  });
+
+  test('with no owner email in Settings, the user who turned automation on is the owner', () => {
+    const { gas, bundle } = team({ members, on: false, settings: { ownerEmail: '' } });
+    bundle.$run('setAutomation', [true], { user: 'founder@example.com' });
+    bundle.$runDays(8);
+    expect(gas.mail.sent.map((m) => [m.recipients.join(), m.subject])).toContainEqual(['founder@example.com', 'Uptake: Day-seven follow-up for Ana']);
+    expect(gas.mail.to(OWNER)).toEqual([]);
+  });
+
+  test('the entry point refuses anything but true or false', () => {
+    const { bundle } = team({ members, on: false });
+    expect(() => bundle.setAutomation('yes')).toThrow('Say whether automation should be on (true) or off (false).');
+  });
+});
+
+describe('finding the spreadsheet and checking authorisation', () => {
+  test('without an active spreadsheet in the trigger, it opens the one it was made for (full spreadsheets scope)', () => {
+    const { gas, bundle } = team({
+      members,
+      fake: { activeSpreadsheetInTimeTriggers: false, oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp'] },
+    });
+    bundle.$runDays(8);
+    expect(gas.calls.count('SpreadsheetApp.openById')).toBeGreaterThan(0);
+    expect(gas.mail.sent.map((m) => m.subject)).toContain('Uptake: Day-seven follow-up for Ana');
+  });
+
+  test('with no document context at all, it finds the spreadsheet, settings and state through the trigger owner’s properties', () => {
+    const { gas, bundle } = team({
+      members,
+      settings: { digestWeekday: 3 },
+      fake: { oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp'] },
+    });
+    const trigger = gas.triggers.clock()[0];
+    gas.clock.set('2026-03-09T08:30:00Z');
+    bundle.$run('runDaily', [{ authMode: 'FULL', triggerUid: trigger.uid }], { kind: 'trigger', user: OWNER, document: null, activeSpreadsheet: null, triggerUid: trigger.uid });
+    expect(gas.mail.sent.map((m) => m.subject)).toEqual(['Uptake: Day-seven follow-up for Ana', 'Uptake weekly digest: the week to Tue 3 Mar 2026 (late: due Wed 4 Mar 2026)']);
+    expect(gas.locks.acquisitions.get('script')).toBe(1);
+    // The run's report went to the owner's mirror; the sidebar shows it.
+    expect(bundle.getAutomationStatus().lastRunReport[0]).toBe('Sent Day-seven follow-up for Ana to owner@example.com');
+  });
+
+  test('with only spreadsheets.currentonly and no active spreadsheet, the run says why it could not work', () => {
+    const { gas, bundle } = team({
+      members,
+      fake: { activeSpreadsheetInTimeTriggers: false, oauthScopes: ['spreadsheets.currentonly', 'script.container.ui', 'script.send_mail', 'script.scriptapp'] },
+    });
+    const runs = bundle.$runDays(1);
+    expect(runs[0].ok).toBe(true);
+    expect(gas.mail.sent).toEqual([]);
+    const status = bundle.getAutomationStatus();
+    expect(status.problems).toEqual([expect.stringMatching(/^The daily run could not open the spreadsheet \(You do not have permission to call SpreadsheetApp\.openById/)]);
+    expect(status.lastRunReport).toEqual(status.problems);
+  });
+
+  test('when authorisation is needed again, nothing is sent and the sidebar says so', () => {
+    const { gas, bundle } = team({ members });
+    gas.triggers.authorizationStatus = 'REQUIRED';
+    bundle.$runDays(8);
+    expect(gas.mail.sent).toEqual([]);
+    expect(bundle.getAutomationStatus().problems).toEqual([expect.stringContaining('Uptake needs to be authorised again')]);
+    gas.triggers.authorizationStatus = 'NOT_REQUIRED';
+    bundle.$runDays(1);
+    expect(gas.mail.sent.map((m) => m.subject)).toContain('Uptake: Day-seven follow-up for Ana (late)');
+    expect(bundle.getAutomationStatus().problems).toEqual([]);
+  });
+});
+
+describe('the cost of a daily run', () => {
+  test('its spreadsheet calls do not grow with the log', () => {
+    const callsFor = (rows: number) => {
+      const runs = Array.from({ length: rows }, (_, i) => ({ date: plus('2026-03-01', -(i % 60)), member: i % 2 ? 'Ana' : 'Ben' }));
+      const { gas, bundle } = team({ members: [{ name: 'Ana', training: '2026-02-20' }, { name: 'Ben', training: '2026-02-20' }], runs });
+      gas.calls.reset();
+      bundle.$runDays(1);
+      return gas.calls.spreadsheet;
+    };
+    const small = callsFor(10);
+    expect(small).toBeGreaterThan(0);
+    expect(callsFor(3000)).toBe(small);
+  });
+});
