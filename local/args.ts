@@ -1,0 +1,133 @@
+/** The command line of `npm start`: flags, their checks and the help text. */
+import { parseArgs } from 'node:util';
+import { isoToDay } from '../src/core/dates';
+import { isEmail } from '../src/core/roster';
+
+/** A problem the person running the command can fix; printed without a stack trace. */
+export class CliError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+    this.name = 'CliError';
+  }
+}
+
+export interface CliOptions {
+  /** CSV of the log tab; null = the example team. */
+  log: string | null;
+  roster: string | null;
+  /** YYYY-MM-DD; null = the example's date, or today for a real log. */
+  asOf: string | null;
+  /** Window in weeks; null = the Settings default (1). */
+  weeks: number | null;
+  out: string | null;
+  json: boolean;
+  /** The spreadsheet locale the CSV was downloaded from: decides d/m/y or m/d/y. */
+  locale: string | null;
+  timeZone: string | null;
+  owner: string | null;
+  help: boolean;
+}
+
+export const USAGE = `Usage: npm start -- [options]
+
+Audits a team's AI usage log with the same code the Uptake add-on runs in Google Sheets
+(build/Code.js in an in-memory Apps Script), prints the audit and writes its outputs.
+With no --log it audits the example team in examples/.
+
+  --log FILE         the log tab downloaded as CSV (File > Download > Comma-separated values)
+  --roster FILE      the roster tab downloaded as CSV (optional)
+  --as-of YYYY-MM-DD last day of the audit (default: today; the example's last day for the example)
+  --weeks N          audit window in whole weeks, 1 to 52 (default 1: "this week")
+  --out DIR          where to write the outputs (default out/)
+  --json             print one JSON object on stdout instead of the tables
+                     (use \`npm start --silent -- --json\` so npm prints nothing else)
+  --locale LOCALE    the spreadsheet's locale, which decides how dates are read:
+                     en_US reads 3/4/2026 as 4 March, en_GB as 3 April (default en_US)
+  --time-zone ZONE   the spreadsheet's time zone, an IANA name (default UTC)
+  --owner EMAIL      the programme owner, who receives the digest and reminders
+                     (default owner@example.com; the example team has its own)
+  --help             this text
+`;
+
+const LOCALE_RE = /^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?(?:[_-][A-Za-z0-9]{2,8})?$/;
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: false,
+      options: {
+        log: { type: 'string' },
+        roster: { type: 'string' },
+        'as-of': { type: 'string' },
+        weeks: { type: 'string' },
+        out: { type: 'string' },
+        json: { type: 'boolean' },
+        locale: { type: 'string' },
+        'time-zone': { type: 'string' },
+        owner: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    });
+  } catch (error) {
+    // parseArgs explains the flag it could not read; the usage says what it accepts.
+    throw new CliError(`${(error as Error).message.replace(/\. To specify.*$/s, '.')}\n\n${USAGE}`, 2);
+  }
+  const v = parsed.values;
+  const asOf = v['as-of'] ?? null;
+  if (asOf !== null && isoToDay(asOf) === null) {
+    throw new CliError(`--as-of "${asOf}" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01.`, 2);
+  }
+  let weeks: number | null = null;
+  if (v.weeks !== undefined) {
+    const text = v.weeks.trim();
+    weeks = /^\d+$/.test(text) ? Number(text) : NaN;
+    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
+      throw new CliError(`--weeks "${v.weeks}" is not a window Uptake can audit: give a whole number of weeks from 1 to 52.`, 2);
+    }
+  }
+  const locale = v.locale ?? null;
+  if (locale !== null && !LOCALE_RE.test(locale)) {
+    throw new CliError(`--locale "${locale}" is not a locale: write it as Sheets names them, e.g. en_US or en_GB.`, 2);
+  }
+  const timeZone = v['time-zone'] ?? null;
+  if (timeZone !== null && !isTimeZone(timeZone)) {
+    throw new CliError(`--time-zone "${timeZone}" is not a time zone: use an IANA name such as Europe/London or America/New_York.`, 2);
+  }
+  const owner = v.owner ?? null;
+  if (owner !== null && !isEmail(owner)) {
+    throw new CliError(`--owner "${owner}" is not an email address.`, 2);
+  }
+  if (v.roster !== undefined && v.log === undefined) {
+    throw new CliError('--roster needs --log: give the log tab as CSV too (the roster alone has no runs to audit).', 2);
+  }
+  for (const flag of ['log', 'roster', 'out'] as const) {
+    if (v[flag] !== undefined && v[flag]!.trim() === '') throw new CliError(`--${flag} needs a file or folder name.`, 2);
+  }
+  return {
+    log: v.log ?? null,
+    roster: v.roster ?? null,
+    asOf,
+    weeks,
+    out: v.out ?? null,
+    json: v.json ?? false,
+    locale: locale?.replace('-', '_') ?? null,
+    timeZone,
+    owner,
+    help: v.help ?? false,
+  };
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,269 @@
+/**
+ * `npm start`: audits a team's log (or the example team) with the built add-on running in the
+ * in-memory Apps Script, prints the audit and writes the sidebar, the audit sheet, the digest
+ * and the coming reminders to out/. scripts/start.mjs builds, bundles this file and runs it.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { CliError, parseCliArgs, USAGE, type CliOptions } from './args';
+import { CsvError, parseCsv, toCsv } from './csv';
+import { runInMemory, type RunResult, type TeamTables } from './gas-run';
+import { auditJson } from './json';
+import { renderAudit } from './report';
+import { sidebarPreviewHtml } from './sidebar-page';
+import { escapeHtml } from '../src/core/html';
+
+export interface Io {
+  stdout(text: string): void;
+  stderr(text: string): void;
+}
+
+/** What examples/example.json says about the example team. */
+interface ExampleConfig {
+  log: string;
+  roster: string;
+  asOf: string;
+  locale: string;
+  timeZone: string;
+  owner: string;
+}
+
+const DEFAULT_LOCALE = 'en_US';
+const DEFAULT_TIME_ZONE = 'UTC';
+const DEFAULT_OWNER = 'owner@example.com';
+/** The reminders simulated after the as-of date: the 30-day programme's horizon. */
+const SIMULATED_DAYS = 30;
+/** The windows the sidebar's picker offers. */
+const SIDEBAR_WEEKS = [1, 2, 4, 6, 8, 12];
+
+export const OUTPUT_FILES = ['sidebar.html', 'audit.csv', 'digest.html', 'digest.txt', 'reminders.md'] as const;
+
+interface Paths {
+  /** The repository: build/, examples/ and the default out/ are here. */
+  root: string;
+  /** Where the person ran the command: their --log, --roster and --out are relative to it. */
+  cwd: string;
+}
+
+/** A path as the person would recognise it: relative to where they ran the command when inside it. */
+function shown(file: string, paths: Paths): string {
+  const relative = path.relative(paths.cwd, file);
+  return relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative : file;
+}
+
+function readCsvFile(file: string, what: string, paths: Paths): string[][] {
+  const name = shown(file, paths);
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError(`The ${what} file ${name} does not exist. Download the ${what} tab as CSV (File › Download › Comma-separated values) and give its path.`);
+    if (code === 'EISDIR') throw new CliError(`${name} is a folder: give the ${what} tab's CSV file.`);
+    if (code === 'EACCES' || code === 'EPERM') throw new CliError(`The ${what} file ${name} cannot be read: permission denied.`);
+    throw new CliError(`The ${what} file ${name} cannot be read: ${(error as Error).message}`);
+  }
+  if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) || bytes.includes(0)) {
+    throw new CliError(`${name} is not a CSV file (it looks like a workbook or another binary file). In Sheets, open the ${what} tab and use File › Download › Comma-separated values.`);
+  }
+  try {
+    return parseCsv(bytes.toString('utf8'));
+  } catch (error) {
+    if (error instanceof CsvError) throw new CliError(`${name}: ${error.message}`);
+    throw error;
+  }
+}
+
+function readExample(paths: Paths): ExampleConfig & { dir: string } {
+  const dir = path.join(paths.root, 'examples');
+  const file = path.join(dir, 'example.json');
+  try {
+    return { ...(JSON.parse(fs.readFileSync(file, 'utf8')) as ExampleConfig), dir };
+  } catch (error) {
+    throw new CliError(`The example team could not be read from ${shown(file, paths)}: ${(error as Error).message}`);
+  }
+}
+
+/** The email list as Markdown: one section per email, bodies fenced so that nothing in them is read as Markdown. */
+export function remindersMarkdown(result: Pick<RunResult, 'reminders' | 'dailyReports' | 'simulated'>, asOf: string): string {
+  const { reminders, simulated } = result;
+  const lines = [
+    `# Emails the daily run would send, ${simulated.from} to ${simulated.to}`,
+    '',
+    `Automation turned on on ${asOf} (the as-of date), then the daily trigger fired once a day in the in-memory Apps Script.`,
+    'Programme reminders (days 7, 14, 21, 30 and 42 after each training date) and the weekly digests, in the order sent.',
+    'The log is taken as it is: no runs are invented after the as-of date.',
+    '',
+    `${reminders.length === 1 ? '1 email' : `${reminders.length} emails`}.`,
+  ];
+  for (const mail of reminders) {
+    const longestTicks = Math.max(0, ...(mail.body.match(/`+/g) ?? []).map((run) => run.length));
+    const fence = '`'.repeat(Math.max(3, longestTicks + 1));
+    lines.push('', `## ${mail.date} · to ${mail.to}`, '', `Subject: ${mail.subject}`, '', `${fence}text`, mail.body.trimEnd(), fence);
+  }
+  lines.push('', '## What each daily run reported', '');
+  if (result.dailyReports.length === 0) lines.push('The daily trigger did not run.');
+  for (const { date, report, problems } of result.dailyReports) {
+    for (const problem of problems) lines.push(`- ${date}: problem: ${problem}`);
+    lines.push(`- ${date}: ${report.length ? report.join(' / ') : 'nothing to send'}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function digestPage(subject: string, html: string): string {
+  return `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<title>${escapeHtml(subject)}</title>\n</head>\n<body>\n${html}\n</body>\n</html>\n`;
+}
+
+interface Plan {
+  team: TeamTables;
+  asOf: string | null;
+  locale: string;
+  timeZone: string;
+  owner: string;
+  outDir: string;
+  source: string;
+}
+
+function plan(options: CliOptions, paths: Paths): Plan {
+  const outDir = options.out ? path.resolve(paths.cwd, options.out) : path.join(paths.root, 'out');
+  if (options.log === null) {
+    const example = readExample(paths);
+    const logFile = path.join(example.dir, example.log);
+    const rosterFile = path.join(example.dir, example.roster);
+    return {
+      team: {
+        log: readCsvFile(logFile, 'log', paths),
+        roster: readCsvFile(rosterFile, 'roster', paths),
+        logSource: shown(logFile, paths),
+        rosterSource: shown(rosterFile, paths),
+      },
+      asOf: options.asOf ?? example.asOf,
+      locale: options.locale ?? example.locale,
+      timeZone: options.timeZone ?? example.timeZone,
+      owner: options.owner ?? example.owner,
+      outDir,
+      source: 'the example team in examples/',
+    };
+  }
+  const logFile = path.resolve(paths.cwd, options.log);
+  const rosterFile = options.roster === null ? null : path.resolve(paths.cwd, options.roster);
+  const team: TeamTables = {
+    log: readCsvFile(logFile, 'log', paths),
+    roster: rosterFile === null ? null : readCsvFile(rosterFile, 'roster', paths),
+    logSource: shown(logFile, paths),
+    rosterSource: rosterFile === null ? null : shown(rosterFile, paths),
+  };
+  return {
+    team,
+    asOf: options.asOf,
+    locale: options.locale ?? DEFAULT_LOCALE,
+    timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
+    owner: options.owner ?? DEFAULT_OWNER,
+    outDir,
+    source: team.rosterSource ? `${team.logSource} and ${team.rosterSource}` : team.logSource,
+  };
+}
+
+function writeOutputs(result: RunResult, sidebarHtml: string, chosen: Plan): string[] {
+  const { outDir } = chosen;
+  try {
+    fs.mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw new CliError(`The output folder ${outDir} cannot be created: ${(error as Error).message}`);
+  }
+  const audit = result.audit;
+  const files: Record<(typeof OUTPUT_FILES)[number], string> = {
+    'sidebar.html': sidebarPreviewHtml(sidebarHtml, {
+      dashboards: {
+        asOf: audit.asOf,
+        defaultWeeks: audit.weeks,
+        byWeeks: result.sidebar.dashboards,
+      },
+      values: result.sidebar.values,
+      source: `${chosen.source}, as of ${audit.asOf}`,
+    }),
+    'audit.csv': toCsv(result.auditSheet),
+    'digest.html': digestPage(result.digest.subject, result.digest.html),
+    'digest.txt': `Subject: ${result.digest.subject}\nTo: ${result.digest.recipients.join(', ')}\n\n${result.digest.text.trimEnd()}\n`,
+    'reminders.md': remindersMarkdown(result, audit.asOf),
+  };
+  const written: string[] = [];
+  for (const [name, text] of Object.entries(files)) {
+    const file = path.join(outDir, name);
+    try {
+      fs.writeFileSync(file, text);
+    } catch (error) {
+      throw new CliError(`${file} cannot be written: ${(error as Error).message}`);
+    }
+    written.push(file);
+  }
+  return written;
+}
+
+export function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): number {
+  const paths: Paths = { root: path.resolve(env.UPTAKE_ROOT ?? process.cwd()), cwd: path.resolve(env.INIT_CWD ?? process.cwd()) };
+  try {
+    const options = parseCliArgs(argv);
+    if (options.help) {
+      io.stdout(USAGE);
+      return 0;
+    }
+    const buildDir = path.join(paths.root, 'build');
+    const sidebarFile = path.join(buildDir, 'sidebar.html');
+    for (const file of [path.join(buildDir, 'Code.js'), sidebarFile]) {
+      if (!fs.existsSync(file)) throw new CliError(`${shown(file, paths)} is missing: run npm run build first (npm start does).`);
+    }
+    const chosen = plan(options, paths);
+    const progress = (line: string) => io.stderr(`uptake: ${line}\n`);
+    progress(`Auditing ${chosen.source}`);
+    const result = runInMemory(chosen.team, {
+      buildDir,
+      asOf: chosen.asOf,
+      weeks: options.weeks,
+      locale: chosen.locale,
+      timeZone: chosen.timeZone,
+      owner: chosen.owner,
+      days: SIMULATED_DAYS,
+      sidebarWeeks: SIDEBAR_WEEKS,
+      nowMs: Date.now(),
+      progress,
+    });
+    const written = writeOutputs(result, fs.readFileSync(sidebarFile, 'utf8'), chosen);
+    // Problems the daily runs met are worth a look; so is what they said when they sent nothing.
+    const problems = new Set(result.dailyReports.flatMap((r) => (result.reminders.length ? r.problems : [...r.problems, ...r.report])));
+    for (const line of problems) progress(`the daily run reported: ${line}`);
+    if (options.json) {
+      io.stdout(`${JSON.stringify(auditJson(result.audit), null, 2)}\n`);
+      progress(`Wrote ${written.map((f) => shown(f, paths)).join(', ')}`);
+    } else {
+      io.stdout(renderAudit(result.audit));
+      io.stdout(`\nWritten:\n${written.map((f) => `  ${shown(f, paths)}`).join('\n')}\n`);
+      io.stdout(`Emails the daily run would send in the next ${SIMULATED_DAYS} days: ${result.reminders.length} (see reminders.md).\n`);
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.stderr(`uptake: ${error.message}\n`);
+      return error.exitCode;
+    }
+    // Not the person's data: a bug. The message, and the stack only when asked for.
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`uptake: could not finish: ${message}\n`);
+    if (env.UPTAKE_DEBUG && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    else io.stderr('uptake: set UPTAKE_DEBUG=1 for the details.\n');
+    return 70;
+  }
+}
+
+// Run when executed (node cli.cjs), not when imported by a test.
+if (require.main === module) {
+  // Piped into `head` or a pager that quits: stop quietly, as other command-line tools do.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(0);
+    throw error;
+  });
+  process.exitCode = main(process.argv.slice(2), process.env, {
+    stdout: (text) => process.stdout.write(text),
+    stderr: (text) => process.stderr.write(text),
+  });
+}

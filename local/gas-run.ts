@@ -1,0 +1,247 @@
+/**
+ * Runs the built add-on (build/Code.js) in the in-memory Apps Script on a team's log and roster,
+ * through the same entry points Sheets calls: getDashboard, runAuditToSheet, previewDigest and
+ * the daily trigger (runDaily). Nothing here computes a figure; it only sets the stage (sheets,
+ * settings, the clock) and collects what the bundle produced.
+ */
+import path from 'node:path';
+import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from '../test/gas-fake';
+import { dayOfInstant, dayToIso, isoToDay, zoneOffsetMinutes, type Day } from '../src/core/dates';
+import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, SENT_SHEET } from '../src/gas/team-data';
+import type { Audit } from '../src/core/audit-types';
+import type { AutomationStatus, DashboardData, DigestPreview } from '../src/shared/api';
+import type { Settings } from '../src/core/settings';
+import { CliError } from './args';
+
+export interface TeamTables {
+  /** The log tab's cells, row 1 first, as text (what a CSV download holds). */
+  log: string[][];
+  roster: string[][] | null;
+  /** The files the tables came from, as the person named them. */
+  logSource: string;
+  rosterSource: string | null;
+}
+
+export interface RunRequest {
+  buildDir: string;
+  /** YYYY-MM-DD, or null for today in `timeZone` (from `nowMs`). */
+  asOf: string | null;
+  /** null = the Settings default. */
+  weeks: number | null;
+  locale: string;
+  timeZone: string;
+  owner: string;
+  /** Days of the daily trigger to simulate after the as-of date. */
+  days: number;
+  /** Windows the standalone sidebar can switch between (its window picker). */
+  sidebarWeeks: number[];
+  /** Real time, for "today" when no as-of is given. */
+  nowMs: number;
+  progress: (line: string) => void;
+}
+
+export interface Reminder {
+  /** YYYY-MM-DD in the spreadsheet's zone. */
+  date: string;
+  to: string;
+  subject: string;
+  body: string;
+}
+
+export interface DailyReport {
+  date: string;
+  /** What the run did, one line each ("Sent Day-seven follow-up for Ana to lee@…"). */
+  report: string[];
+  /** Problems the automation status shows after the run (set-up problems, failed emails). */
+  problems: string[];
+}
+
+export interface RunResult {
+  audit: Audit;
+  /** The "Adoption audit" sheet as Sheets shows it (display values). */
+  auditSheet: string[][];
+  digest: DigestPreview;
+  /** Every email the daily trigger sent over the simulated days, in order. */
+  reminders: Reminder[];
+  /** What each daily run reported (the automation status's last-run lines), one entry per run. */
+  dailyReports: DailyReport[];
+  /** Days simulated, first and last (YYYY-MM-DD). */
+  simulated: { from: string; to: string };
+  sidebar: {
+    dashboards: Record<string, DashboardData>;
+    values: Record<string, unknown>;
+  };
+}
+
+const MS_PER_DAY = 86_400_000;
+
+/** The instant at `hour`:`minute` local time of `day` in `timeZone`. */
+export function localInstant(day: Day, hour: number, minute: number, timeZone: string): number {
+  const wall = day * MS_PER_DAY + (hour * 60 + minute) * 60_000;
+  // The offset at the wall time read as UTC is right except within an hour of a DST change.
+  let ms = wall - zoneOffsetMinutes(wall, timeZone) * 60_000;
+  ms = wall - zoneOffsetMinutes(ms, timeZone) * 60_000;
+  return ms;
+}
+
+/** Writes rows of text into a new sheet formatted as plain text, so that nothing is reinterpreted. */
+function fillTextSheet(gas: FakeGas, name: string, rows: string[][]): void {
+  const sheet = gas.sheet(name);
+  if (rows.length === 0) return;
+  const width = Math.max(1, ...rows.map((r) => r.length));
+  const padded = rows.map((r) => [...r, ...new Array<string>(width - r.length).fill('')]);
+  // A new sheet has 1000 rows and 26 columns, as in Sheets: make room for the file first.
+  if (padded.length > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), padded.length - sheet.getMaxRows());
+  if (width > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), width - sheet.getMaxColumns());
+  // As in the add-on's own writes: text stays text, a cell starting with "=" is not a formula.
+  sheet.getRange(1, 1, padded.length, width).setNumberFormat('@').setValues(padded);
+}
+
+/** A message from the bundle without Apps Script's "Error: " prefix. */
+function messageOf(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.replace(/^(?:[A-Z][A-Za-z]*(?:Error|Exception)):\s*/, '');
+}
+
+function call<T>(bundle: BundleContext, name: string, ...args: unknown[]): T {
+  if (typeof bundle[name] !== 'function') {
+    throw new Error(`build/Code.js has no entry point ${name}: run npm run build (npm start does) after updating the sources.`);
+  }
+  return bundle.$run(name, args) as T;
+}
+
+/**
+ * Each CSV becomes a sheet named after its file ("log.csv"), so that the add-on's messages
+ * ("Log sheet "log.csv": ...") and the audit's roster notes point at the file to fix.
+ */
+export function sheetNames(team: Pick<TeamTables, 'logSource' | 'rosterSource'>): { log: string; roster: string | null } {
+  const reserved = [AUDIT_SHEET, SENT_SHEET].map((name) => name.toLowerCase());
+  const usable = (name: string) => name.length > 0 && name.length <= 100 && !reserved.includes(name.toLowerCase());
+  const log = usable(path.basename(team.logSource)) ? path.basename(team.logSource) : DEFAULT_LOG_SHEET;
+  if (team.rosterSource === null) return { log, roster: null };
+  const roster = path.basename(team.rosterSource);
+  return { log, roster: usable(roster) && roster !== log ? roster : log === DEFAULT_ROSTER_SHEET ? `${DEFAULT_ROSTER_SHEET} (2)` : DEFAULT_ROSTER_SHEET };
+}
+
+export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
+  const { timeZone, progress } = request;
+  // The add-on's "today" is the as-of date (the menu's audit sheet is always as of today); noon,
+  // so that the daily trigger first fires the next morning.
+  const asOfDay = request.asOf === null ? dayOfInstant(request.nowMs, timeZone) : isoToDay(request.asOf);
+  if (asOfDay === null) throw new CliError(`"${request.asOf}" is not a date: write it as YYYY-MM-DD.`);
+  const asOf = dayToIso(asOfDay);
+  const start = localInstant(asOfDay, 12, 0, timeZone);
+  const names = sheetNames(team);
+  const sheets: Record<string, unknown[][]> = { [names.log]: [] };
+  const rosterSheet = team.roster ? names.roster ?? DEFAULT_ROSTER_SHEET : null;
+  if (rosterSheet) sheets[rosterSheet] = [];
+  const gas = createFakeGas({
+    now: start,
+    timeZone,
+    user: request.owner,
+    // A Workspace account's quota, so the reminders show the whole programme.
+    mailQuota: 1500,
+    // Links in the emails point at this id: a placeholder, since no real spreadsheet exists.
+    spreadsheet: { id: 'YOUR-SPREADSHEET-ID', name: 'Uptake local run', timeZone, locale: request.locale, sheets },
+  });
+  fillTextSheet(gas, names.log, team.log);
+  if (team.roster && rosterSheet) fillTextSheet(gas, rosterSheet, team.roster);
+
+  progress(`Loading ${path.join(path.basename(request.buildDir), 'Code.js')} into the in-memory Apps Script`);
+  const bundle = loadBundle(gas, request.buildDir);
+
+  try {
+    call<Settings>(bundle, 'saveSettings', {
+      logSheet: names.log,
+      rosterSheet: rosterSheet ?? '',
+      ownerEmail: request.owner,
+      ...(request.weeks !== null ? { weeks: request.weeks } : {}),
+    });
+  } catch (error) {
+    throw new CliError(messageOf(error));
+  }
+
+  progress('Auditing (getDashboard)');
+  const dashboardFor = (weeks: number | null): DashboardData => {
+    let data: DashboardData;
+    try {
+      data = call<DashboardData>(bundle, 'getDashboard', { asOf, weeks });
+    } catch (error) {
+      throw new CliError(messageOf(error));
+    }
+    if (data.problem) throw new CliError(data.problem.message);
+    if (!data.audit) throw new CliError('The add-on returned no audit and no problem.');
+    return data;
+  };
+  const requested = dashboardFor(request.weeks);
+  const audit = requested.audit!;
+
+  const dashboards: Record<string, DashboardData> = { [String(audit.weeks)]: requested };
+  for (const weeks of request.sidebarWeeks) {
+    if (!(String(weeks) in dashboards)) dashboards[String(weeks)] = dashboardFor(weeks);
+  }
+  const values: Record<string, unknown> = {
+    getSettings: call<Settings>(bundle, 'getSettings'),
+    getAutomationStatus: call<AutomationStatus>(bundle, 'getAutomationStatus'),
+  };
+
+  progress(`Writing the "${AUDIT_SHEET}" sheet (runAuditToSheet)`);
+  call(bundle, 'runAuditToSheet');
+  const auditSheet = gas.sheetDisplayValues(AUDIT_SHEET);
+
+  // Automation turned on on the as-of date, as the owner would from the sidebar.
+  try {
+    call<AutomationStatus>(bundle, 'setAutomation', true);
+  } catch (error) {
+    throw new CliError(`Automation could not be turned on: ${messageOf(error)}`);
+  }
+
+  // The digest as it would go out the morning after the as-of date (before the daily run): it
+  // covers the seven days ending on the as-of date, as the Monday digest covers the week to Sunday.
+  gas.clock.set(localInstant(asOfDay + 1, 0, 30, timeZone));
+  let digest: DigestPreview;
+  try {
+    digest = call<DigestPreview>(bundle, 'previewDigest');
+  } catch (error) {
+    throw new CliError(`The digest could not be composed: ${messageOf(error)}`);
+  }
+  values.previewDigest = digest;
+
+  // Then the daily trigger fires once a day, as Apps Script would fire it.
+  progress(`Simulating ${request.days} days of the daily trigger (runDaily)`);
+  const mailBefore = gas.mail.sent.length;
+  const dailyReports: DailyReport[] = [];
+  let lastRun: string | null = null;
+  const simulationStart = Date.now();
+  for (let day = asOfDay + 1; day <= asOfDay + request.days; day++) {
+    const done = day - asOfDay - 1;
+    // On a large log each day takes a while: say how far it got, but not for a quick run.
+    if (done > 0 && done % 10 === 0 && Date.now() - simulationStart > 1500) progress(`  ${done} of ${request.days} days simulated`);
+    const runs = bundle.$runDueTriggers(localInstant(day + 1, 0, 0, timeZone));
+    const failed = runs.find((run) => !run.ok);
+    if (failed) throw new CliError(`The daily run of ${dayToIso(day)} failed: ${messageOf(failed.error)}`);
+    // What the run reported, as the sidebar's automation status shows it.
+    const status = call<AutomationStatus>(bundle, 'getAutomationStatus');
+    if (status.lastRun !== null && status.lastRun !== lastRun) {
+      lastRun = status.lastRun;
+      dailyReports.push({ date: dayToIso(day), report: status.lastRunReport, problems: status.problems });
+    }
+  }
+  const reminders = gas.mail.sent.slice(mailBefore).map((mail) => ({
+    date: dayToIso(dayOfInstant(mail.at.getTime(), timeZone)),
+    to: mail.recipients.join(', '),
+    subject: mail.subject,
+    body: mail.body,
+  }));
+
+  return {
+    audit,
+    auditSheet,
+    digest,
+    reminders,
+    dailyReports,
+    simulated: { from: dayToIso(asOfDay + 1), to: dayToIso(asOfDay + request.days) },
+    sidebar: { dashboards, values },
+  };
+}
+

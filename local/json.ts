@@ -1,0 +1,86 @@
+/**
+ * The `--json` output: the audit the bundle returned, narrowed to a stable shape for scripts.
+ * Rates are numbers from 0 to 1 (null when there is nothing to measure), never rounded.
+ */
+import type { Audit, Finding, SixWeek } from '../src/core/audit-types';
+import type { Category, RowProblem } from '../src/core/types';
+
+export interface JsonMember {
+  /** The roster's name (or the log's spelling for someone not on the roster). */
+  member: string;
+  inScope: boolean;
+  category: Category;
+  usesPerWeek: number;
+  /** null when the member has no runs in the window. */
+  acceptanceRate: number | null;
+  runs: number;
+  /** null when there is no unprompted run since training yet (or no training date). */
+  daysToFirstRun: number | null;
+  workflows90d: number;
+  /** The whole six-week decision (spec §9): status, label, next step, due date and the three tests. */
+  sixWeek: SixWeek;
+  /** The member's suggested causes with their evidence (spec §10). */
+  diagnosis: Finding[];
+}
+
+export interface JsonAudit {
+  asOf: string;
+  weeks: number;
+  headline: string;
+  team: {
+    membersInScope: number;
+    genuineAdopters: number;
+    adoptionRate: number | null;
+    trainingCompletionRate: number | null;
+    gap: number | null;
+    blendedAcceptanceRate: number | null;
+    runs: number;
+    activeMembers: number;
+    workflowsBelowThreshold: string[];
+    /** Team-level findings: wrong metric, no peer advocacy, workflow-level gaps. */
+    diagnosis: Finding[];
+  };
+  members: JsonMember[];
+  skippedRows: { row: number; reason: string; sheet?: string }[];
+  /** Rows read with a caveat, and roster problems: the same notes the audit sheet lists. */
+  notices: { row: number; reason: string; sheet?: string }[];
+}
+
+function rowProblem(problem: RowProblem) {
+  return problem.sheet === undefined ? { row: problem.row, reason: problem.reason } : { row: problem.row, reason: problem.reason, sheet: problem.sheet };
+}
+
+export function auditJson(audit: Audit): JsonAudit {
+  const t = audit.team;
+  return {
+    asOf: audit.asOf,
+    weeks: audit.weeks,
+    headline: audit.headline,
+    team: {
+      membersInScope: t.membersInScope,
+      genuineAdopters: t.genuineAdopters,
+      adoptionRate: t.adoptionRate,
+      trainingCompletionRate: t.trainingCompletionRate,
+      gap: t.gap,
+      blendedAcceptanceRate: t.blendedAcceptanceRate,
+      runs: t.runs,
+      activeMembers: t.activeMembers,
+      workflowsBelowThreshold: [...t.workflowsBelowThreshold],
+      diagnosis: audit.diagnosis.filter((f) => f.member === undefined),
+    },
+    members: audit.members.map((m) => ({
+      member: m.member,
+      inScope: m.inScope,
+      category: m.category,
+      usesPerWeek: m.usesPerWeek,
+      acceptanceRate: m.acceptanceRate,
+      runs: m.runs,
+      daysToFirstRun: m.daysToFirstRun,
+      workflows90d: m.workflows90d,
+      sixWeek: m.sixWeek,
+      diagnosis: m.diagnosis,
+    })),
+    skippedRows: audit.skippedRows.map(rowProblem),
+    notices: audit.notices.map(rowProblem),
+  };
+}

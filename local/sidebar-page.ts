@@ -1,0 +1,107 @@
+/**
+ * The sidebar as a standalone page: build/sidebar.html, unchanged, preceded by a stand-in for
+ * `google.script.run` that answers from data the bundle computed in the in-memory Apps Script.
+ * Opening the file in a browser shows what the add-on's sidebar would show for the same sheets.
+ */
+
+export interface SidebarPreviewData {
+  /** What getDashboard returned, per window in weeks, for one as-of date. */
+  dashboards: { asOf: string; defaultWeeks: number; byWeeks: Record<string, unknown> };
+  /** Other read-only server calls and what each returned. */
+  values: Record<string, unknown>;
+  /** Where the data came from, for the banner. */
+  source: string;
+}
+
+/**
+ * Runs in the page, before the sidebar's own script: defines `google.script.run` with the
+ * handler chain Apps Script gives (withSuccessHandler, withFailureHandler, withUserObject) and
+ * answers asynchronously, as the real one does. Serialised with toString, so it must not use
+ * anything from this module.
+ */
+function installPreviewShim(data: SidebarPreviewData): void {
+  const readOnly = (name: string) =>
+    `This page is a read-only preview written by npm start, so "${name}" does nothing here. ` +
+    'Open the spreadsheet with the Uptake add-on to change settings, log runs or turn on automation.';
+
+  function answer(name: string, args: unknown[]): { ok: true; value: unknown } | { ok: false; message: string } {
+    if (name === 'getDashboard') {
+      const request = (args[0] ?? {}) as { asOf?: string | null; weeks?: number | string | null };
+      if (request.asOf && request.asOf !== data.dashboards.asOf) {
+        return {
+          ok: false,
+          message: `This preview holds the audit as of ${data.dashboards.asOf} only. Run npm start -- --as-of ${request.asOf} to see another date.`,
+        };
+      }
+      const weeks = String(request.weeks ?? data.dashboards.defaultWeeks);
+      if (!(weeks in data.dashboards.byWeeks)) {
+        return { ok: false, message: `This preview holds no ${weeks}-week audit. Run npm start -- --weeks ${weeks} to see it.` };
+      }
+      return { ok: true, value: data.dashboards.byWeeks[weeks] };
+    }
+    if (Object.prototype.hasOwnProperty.call(data.values, name)) return { ok: true, value: data.values[name] };
+    return { ok: false, message: readOnly(name) };
+  }
+
+  type Handler = ((value: unknown, userObject?: unknown) => void) | null;
+  function runner(success: Handler, failure: Handler, userObject: unknown): object {
+    return new Proxy(
+      {},
+      {
+        get(_target, prop) {
+          if (prop === 'withSuccessHandler') return (f: Handler) => runner(f, failure, userObject);
+          if (prop === 'withFailureHandler') return (f: Handler) => runner(success, f, userObject);
+          if (prop === 'withUserObject') return (o: unknown) => runner(success, failure, o);
+          if (typeof prop !== 'string' || prop === 'then') return undefined;
+          return (...args: unknown[]) => {
+            // A copy, as google.script.run serialises results: the page cannot alter the data.
+            const result = answer(prop, args);
+            setTimeout(() => {
+              if (result.ok) success?.(JSON.parse(JSON.stringify(result.value ?? null)), userObject);
+              else if (failure) failure(new Error(result.message), userObject);
+            }, 0);
+          };
+        },
+      },
+    );
+  }
+
+  const noop = () => undefined;
+  (window as unknown as { google: unknown }).google = {
+    script: {
+      run: runner(null, null, undefined),
+      host: { close: noop, setHeight: noop, setWidth: noop, editor: { focus: noop } },
+    },
+  };
+  document.addEventListener('DOMContentLoaded', () => {
+    const banner = document.createElement('p');
+    banner.className = 'uptake-preview-banner';
+    banner.textContent = `Preview written by npm start: ${data.source}. Read only.`;
+    document.body.insertBefore(banner, document.body.firstChild);
+  });
+}
+
+/** JSON that is safe inside a <script> element: no "</script", "<!--" or line separators. */
+export function scriptSafeJson(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+/** The page frame a sidebar has in Sheets: 300 px wide, on the grey of the editor. */
+const PREVIEW_STYLE =
+  '<style>html{background:#f1f3f4}body{width:300px;min-height:100vh;margin:0 auto;background:#fff;box-shadow:0 0 4px rgba(0,0,0,.2)}' +
+  '.uptake-preview-banner{margin:0;padding:6px 12px;font:12px/1.4 Arial,sans-serif;background:#fef7e0;color:#3c4043}</style>';
+
+/** build/sidebar.html with the shim and its data inserted at the top of <head>. */
+export function sidebarPreviewHtml(sidebarHtml: string, data: SidebarPreviewData): string {
+  const shim = `<script>(${installPreviewShim.toString()})(${scriptSafeJson(data)});</script>`;
+  const head = /<head\b[^>]*>/i.exec(sidebarHtml);
+  const inserted = `${shim}${PREVIEW_STYLE}`;
+  if (head) {
+    const at = head.index + head[0].length;
+    return `${sidebarHtml.slice(0, at)}\n${inserted}\n${sidebarHtml.slice(at)}`;
+  }
+  return `${inserted}\n${sidebarHtml}`;
+}

@@ -1,0 +1,125 @@
+// The example team (examples/) must keep showing everything Uptake reports, when audited by
+// the BUILT add-on in the in-memory Apps Script, so that it cannot silently rot as rules change.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCsv } from '../../local/csv';
+import { runInMemory, type RunResult } from '../../local/gas-run';
+import { CAUSES } from '../../src/core/diagnosis';
+import { MILESTONES } from '../../src/core/programme';
+import { CATEGORIES } from '../../src/core/types';
+import { BUILD_DIR, readBuilt } from '../bundle/support';
+import { removeTemp, ROOT, tempDir } from './support';
+
+const EXAMPLES = path.join(ROOT, 'examples');
+const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as {
+  log: string;
+  roster: string;
+  asOf: string;
+  locale: string;
+  timeZone: string;
+  owner: string;
+};
+
+let result: RunResult;
+
+beforeAll(() => {
+  readBuilt('Code.js');
+  const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
+  result = runInMemory(
+    { log: read(example.log), roster: read(example.roster), logSource: example.log, rosterSource: example.roster },
+    {
+      buildDir: BUILD_DIR,
+      asOf: example.asOf,
+      weeks: null,
+      locale: example.locale,
+      timeZone: example.timeZone,
+      owner: example.owner,
+      days: 30,
+      sidebarWeeks: [],
+      nowMs: Date.now(),
+      progress: () => undefined,
+    },
+  );
+});
+
+describe('the example team, audited by build/Code.js as of its fixed date', () => {
+  test('is audited as of the date in examples/example.json, over the default one-week window', () => {
+    expect([result.audit.asOf, result.audit.weeks]).toEqual([example.asOf, 1]);
+  });
+
+  test('has members in scope in every category', () => {
+    const inScope = result.audit.members.filter((m) => m.inScope);
+    for (const category of CATEGORIES) expect([category, inScope.some((m) => m.category === category)]).toEqual([category, true]);
+  });
+
+  test('shows every diagnosed cause the core knows', () => {
+    const found = new Set(result.audit.diagnosis.map((f) => f.code));
+    const codes = Object.keys(CAUSES);
+    expect(codes.length).toBe(7);
+    expect(codes.filter((code) => !found.has(code as never))).toEqual([]);
+    // Each finding carries its evidence.
+    expect(result.audit.diagnosis.filter((f) => f.evidence.length === 0)).toEqual([]);
+  });
+
+  test('shows every six-week outcome, and members not yet at day 42', () => {
+    const statuses = new Set(result.audit.members.map((m) => m.sixWeek.status));
+    expect(['working', 'reverted', 'quality', 'stable', 'not-yet'].filter((s) => !statuses.has(s as never))).toEqual([]);
+  });
+
+  test('skips a row of each kind, naming the sheet row (= CSV record) it is about', () => {
+    const records = parseCsv(fs.readFileSync(path.join(EXAMPLES, example.log), 'utf8'));
+    const header = records.findIndex((cells) => cells[0] === 'Date') + 1;
+    // Columns: Date, Team member, Workflow, Outcome, Edit type, Prompted, Notes.
+    const kinds: [string, RegExp, (cells: string[], reason: string) => boolean][] = [
+      ['unreadable date', /is not a (calendar )?date/, (cells, reason) => reason.includes(`"${cells[0]}"`)],
+      ['blank member', /^The team member is blank$/, (cells) => cells[1] === '' && cells[2] !== ''],
+      ['blank workflow', /^The workflow is blank$/, (cells) => cells[2] === '' && cells[1] !== ''],
+      ['unknown outcome', /^The outcome .* is not one of/, (cells, reason) => reason.includes(`"${cells[3]}"`)],
+      ['unreadable prompted', /^Prompted is /, (cells, reason) => reason.includes(`"${cells[5]}"`)],
+    ];
+    for (const [kind, pattern, about] of kinds) {
+      const skipped = result.audit.skippedRows.filter((p) => pattern.test(p.reason));
+      expect([kind, skipped.length]).toEqual([kind, 1]);
+      const [{ row, reason }] = skipped;
+      expect([kind, row > header, about(records[row - 1], reason)]).toEqual([kind, true, true]);
+    }
+    expect(result.audit.skippedRows.length).toBe(kinds.length);
+  });
+
+  test('has someone at each programme milestone on the as-of date', () => {
+    const reached = new Set(result.audit.members.map((m) => m.programme?.reached ?? null));
+    for (const milestone of MILESTONES) expect([milestone.name, reached.has(milestone.day)]).toEqual([milestone.name, true]);
+  });
+
+  test('the digest covers the same week as the audit and starts with its headline', () => {
+    expect(result.digest.text).toContain(result.audit.headline);
+    expect(result.digest.recipients).toEqual([example.owner]);
+  });
+
+  test('the next 30 days send a reminder of every milestone, and weekly digests', () => {
+    const subjects = result.reminders.map((r) => r.subject);
+    for (const milestone of MILESTONES) {
+      expect([milestone.name, subjects.some((s) => s.includes(milestone.name))]).toEqual([milestone.name, true]);
+    }
+    expect(subjects.filter((s) => /digest/i.test(s)).length).toBeGreaterThanOrEqual(4);
+    // Every email is dated within the simulated days.
+    for (const r of result.reminders) expect(r.date >= result.simulated.from && r.date <= result.simulated.to).toBe(true);
+  });
+});
+
+describe('examples/generate.mjs', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = tempDir();
+  });
+  afterAll(() => removeTemp(dir));
+
+  test('writes exactly the committed example files', () => {
+    const run = spawnSync(process.execPath, [path.join(EXAMPLES, 'generate.mjs'), dir], { encoding: 'utf8' });
+    expect(run.status).toBe(0);
+    for (const name of ['log.csv', 'roster.csv', 'example.json']) {
+      expect([name, fs.readFileSync(path.join(dir, name), 'utf8') === fs.readFileSync(path.join(EXAMPLES, name), 'utf8')]).toEqual([name, true]);
+    }
+  });
+});
