@@ -60,14 +60,19 @@ export function validateSettings(input: Partial<Record<keyof Settings, unknown>>
   if (developingAt > genuineAt) throw new SettingsError('developingAt', 'The Developing user threshold must not be above the Genuine adopter threshold.');
   let target = s.acceptanceTarget;
   if (typeof target === 'string' && target.trim().endsWith('%')) target = Number(target.trim().slice(0, -1)) / 100;
-  const acceptanceTarget = numberIn('acceptanceTarget', target, 0, 1, 'The acceptance target (as a fraction, e.g. 0.7)');
+  let acceptanceTarget: number;
+  try {
+    acceptanceTarget = numberIn('acceptanceTarget', target, 0, 1, 'The acceptance target');
+  } catch {
+    throw new SettingsError('acceptanceTarget', 'The acceptance target must be from 0% to 100%.');
+  }
   const recipients = (Array.isArray(s.recipients) ? s.recipients : String(s.recipients ?? '').split(/[,;\s]+/))
     .map((r) => String(r).trim())
     .filter(Boolean);
   const bad = recipients.find((r) => !isEmail(r));
-  if (bad) throw new SettingsError('recipients', `"${bad}" is not an email address.`);
+  if (bad) throw new SettingsError('recipients', `Extra recipients: "${bad}" is not an email address.`);
   const ownerEmail = String(s.ownerEmail ?? '').trim();
-  if (ownerEmail && !isEmail(ownerEmail)) throw new SettingsError('ownerEmail', `"${ownerEmail}" is not an email address.`);
+  if (ownerEmail && !isEmail(ownerEmail)) throw new SettingsError('ownerEmail', `Owner email: "${ownerEmail}" is not an email address.`);
   return {
     genuineAt,
     developingAt,

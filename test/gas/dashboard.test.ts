@@ -90,7 +90,9 @@ describe('settings', () => {
 
   test.each([
     [{ weeks: 0 }, 'The window must be a whole number from 1 to 52.'],
-    [{ ownerEmail: 'boss' }, '"boss" is not an email address.'],
+    [{ ownerEmail: 'boss' }, 'Owner email: "boss" is not an email address.'],
+    [{ recipients: 'ceo@x.com, nope' }, 'Extra recipients: "nope" is not an email address.'],
+    [{ acceptanceTarget: 1.5 }, 'The acceptance target must be from 0% to 100%.'],
     [{ logSheet: 'Nope' }, 'There is no sheet named "Nope" to use as the log.'],
     [{ logSheet: 'Adoption audit' }, '"Adoption audit" is a sheet Uptake writes itself'],
     [{ logSheet: 'Log', rosterSheet: 'Log' }, 'The log and the roster must be two different sheets.'],

@@ -1,0 +1,65 @@
+/**
+ * The only way the sidebar builds HTML: elements and text nodes, never markup strings. Every
+ * value from the sheet (names, workflows, notes, reasons) arrives as a text node, so a cell
+ * holding `<img onerror=…>` shows as those characters and runs nothing.
+ */
+
+export type Child = Node | string | number | null | undefined | false | readonly Child[];
+
+/** Attribute values; `false`, null and undefined leave the attribute out, `true` sets it empty. */
+export type AttrValue = string | number | boolean | null | undefined;
+export type Attrs = Record<string, AttrValue | ((event: Event) => void)>;
+
+function append(parent: Node, child: Child): void {
+  if (child === null || child === undefined || child === false) return;
+  if (Array.isArray(child)) {
+    for (const c of child as readonly Child[]) append(parent, c);
+  } else if (child instanceof Node) {
+    parent.appendChild(child);
+  } else {
+    parent.appendChild(document.createTextNode(String(child)));
+  }
+}
+
+/**
+ * Creates an element. Keys starting with "on" take a listener (`onclick: () => …`); `class`
+ * sets the class attribute; every other value is set as an attribute, never as HTML.
+ */
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs?: Attrs | null,
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (typeof value === 'function') {
+      node.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (value === true) {
+      node.setAttribute(name, '');
+    } else if (value !== false && value !== null && value !== undefined) {
+      node.setAttribute(name, String(value));
+    }
+  }
+  for (const child of children) append(node, child);
+  return node;
+}
+
+/** Replaces the children of `parent` with `children`. */
+export function fill(parent: Element, ...children: Child[]): void {
+  parent.replaceChildren();
+  for (const child of children) append(parent, child);
+}
+
+/** The element with this id, which the page's HTML must contain. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const node = document.getElementById(id);
+  if (!node) throw new Error(`The page is missing its #${id} element.`);
+  return node as T;
+}
+
+let idCounter = 0;
+/** A fresh id for tying a label or description to its control. */
+export function uniqueId(prefix: string): string {
+  idCounter += 1;
+  return `${prefix}-${idCounter}`;
+}

@@ -1,0 +1,139 @@
+/**
+ * The Settings form: filled from the server's Settings, read back as the changes saveSettings
+ * takes. The server validates (core validateSettings) and names the field it rejects; the form
+ * only converts the acceptance target between the percent people type and the stored fraction.
+ */
+import type { Settings } from '../core/settings';
+import type { DashboardData } from '../shared/api';
+import { el, fill } from './dom';
+import { WEEKDAYS, hourLabel } from './format';
+
+type Field = keyof Settings;
+
+const FIELDS: readonly Field[] = [
+  'genuineAt',
+  'developingAt',
+  'acceptanceTarget',
+  'weeks',
+  'digestWeekday',
+  'digestHour',
+  'ownerEmail',
+  'recipients',
+  'namedForRecipients',
+  'logSheet',
+  'rosterSheet',
+];
+
+/** Words in the server's messages that name each field (validateSettings' wording). */
+const FIELD_WORDS: [Field, RegExp][] = [
+  ['genuineAt', /genuine adopter threshold/i],
+  ['developingAt', /developing user threshold/i],
+  ['acceptanceTarget', /acceptance target/i],
+  ['weeks', /\bwindow\b/i],
+  ['digestWeekday', /weekday/i],
+  ['digestHour', /hour/i],
+  ['ownerEmail', /owner/i],
+  ['recipients', /recipient/i],
+  ['logSheet', /\blog\b/i],
+  ['rosterSheet', /roster/i],
+];
+
+function control(form: HTMLFormElement, field: Field): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
+  const node = form.elements.namedItem(field);
+  if (!node) throw new Error(`The settings form has no ${field} field.`);
+  return node as HTMLInputElement;
+}
+
+function sheetOptions(select: HTMLSelectElement, names: string[], chosen: string, found: string | null): void {
+  // "Automatic": Uptake finds the sheet by its headers; say which one it found.
+  const findLabel = found && !chosen ? `Automatic (${found})` : 'Automatic (by headers)';
+  const all = chosen && !names.includes(chosen) ? [...names, chosen] : names;
+  fill(
+    select,
+    el('option', { value: '' }, findLabel),
+    all.map((name) => el('option', { value: name }, names.includes(name) ? name : `${name} (missing)`)),
+  );
+  select.value = chosen;
+}
+
+/** What the form shows: the settings, the sheets to choose from and the sheets in use. */
+export type SettingsView = Pick<DashboardData, 'settings' | 'sheetNames' | 'logSheet' | 'rosterSheet'>;
+
+export function fillSettingsForm(form: HTMLFormElement, view: SettingsView): void {
+  const { settings, sheetNames } = view;
+  const weekday = control(form, 'digestWeekday') as HTMLSelectElement;
+  if (weekday.options.length === 0) fill(weekday, WEEKDAYS.map((name, i) => el('option', { value: i }, name)));
+  const hour = control(form, 'digestHour') as HTMLSelectElement;
+  if (hour.options.length === 0) fill(hour, Array.from({ length: 24 }, (_, h) => el('option', { value: h }, hourLabel(h))));
+  sheetOptions(control(form, 'logSheet') as HTMLSelectElement, sheetNames, settings.logSheet, view.logSheet);
+  sheetOptions(control(form, 'rosterSheet') as HTMLSelectElement, sheetNames, settings.rosterSheet, view.rosterSheet);
+
+  control(form, 'genuineAt').value = String(settings.genuineAt);
+  control(form, 'developingAt').value = String(settings.developingAt);
+  control(form, 'acceptanceTarget').value = String(Math.round(settings.acceptanceTarget * 1000) / 10);
+  control(form, 'weeks').value = String(settings.weeks);
+  weekday.value = String(settings.digestWeekday);
+  hour.value = String(settings.digestHour);
+  control(form, 'ownerEmail').value = settings.ownerEmail;
+  control(form, 'recipients').value = settings.recipients.join(', ');
+  (control(form, 'namedForRecipients') as HTMLInputElement).checked = settings.namedForRecipients;
+  clearFieldErrors(form);
+}
+
+/**
+ * The form's values as saveSettings takes them. Text the server must judge is passed on as
+ * typed; only a number typed as a percent becomes the fraction the settings store.
+ */
+export function readSettingsForm(form: HTMLFormElement): Partial<Record<Field, unknown>> {
+  const value = (field: Field) => control(form, field).value.trim();
+  const target = value('acceptanceTarget');
+  const targetNumber = Number(target);
+  return {
+    genuineAt: value('genuineAt'),
+    developingAt: value('developingAt'),
+    // "70" means 70%; the settings hold 0.7. Anything else goes as "N%" for the server to judge.
+    acceptanceTarget: target !== '' && Number.isFinite(targetNumber) ? targetNumber / 100 : `${target}%`,
+    weeks: value('weeks'),
+    digestWeekday: Number(value('digestWeekday')),
+    digestHour: Number(value('digestHour')),
+    ownerEmail: value('ownerEmail'),
+    recipients: value('recipients'),
+    namedForRecipients: (control(form, 'namedForRecipients') as HTMLInputElement).checked,
+    logSheet: value('logSheet'),
+    rosterSheet: value('rosterSheet'),
+  };
+}
+
+/**
+ * The field a server message is about: from the words it uses ("The window must be…"), else
+ * from the value it quotes ('"bob@" is not an email address.'), else null.
+ */
+export function fieldOfMessage(form: HTMLFormElement, message: string): Field | null {
+  const named = FIELD_WORDS.find(([, words]) => words.test(message));
+  if (named) return named[0];
+  const quoted = /"([^"]+)"/.exec(message)?.[1];
+  if (!quoted) return null;
+  return FIELDS.find((field) => control(form, field).value.includes(quoted)) ?? null;
+}
+
+export function clearFieldErrors(form: HTMLFormElement): void {
+  for (const field of FIELDS) {
+    const input = control(form, field);
+    input.removeAttribute('aria-invalid');
+    input.removeAttribute('aria-errormessage');
+  }
+  for (const old of Array.from(form.querySelectorAll('.field-error'))) old.remove();
+}
+
+/** Shows `message` under the field it names (when it names one) and moves focus there. */
+export function showFieldError(form: HTMLFormElement, field: Field | null, message: string): void {
+  clearFieldErrors(form);
+  if (!field || !FIELDS.includes(field)) return;
+  const input = control(form, field);
+  const id = `error-${field}`;
+  input.setAttribute('aria-invalid', 'true');
+  input.setAttribute('aria-errormessage', id);
+  const group = input.closest('.form-group') ?? input.parentElement;
+  group?.appendChild(el('p', { class: 'field-error', id }, message));
+  input.focus();
+}

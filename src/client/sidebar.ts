@@ -1,0 +1,181 @@
+/**
+ * The owner's sidebar: the dashboard for a chosen week, the automation switch and the
+ * settings. All data comes from getDashboard; every call goes through `server`.
+ */
+import type { DashboardData, DashboardRequest } from '../shared/api';
+import { renderAutomationStatus, renderDigestPreview } from './automation';
+import { dashboardSections, type DashboardActions } from './dashboard';
+import { byId, el, fill } from './dom';
+import { Feedback } from './feedback';
+import { addDays } from './format';
+import { server } from './server';
+import { clearFieldErrors, fieldOfMessage, fillSettingsForm, readSettingsForm, showFieldError } from './settings-form';
+
+declare global {
+  interface Window {
+    /** Set by the server before this script runs to open on a view other than the dashboard. */
+    UPTAKE_VIEW?: string;
+  }
+}
+
+type View = 'dashboard' | 'settings';
+
+function start(): void {
+  const app = byId('app');
+  const feedback = new Feedback(app, byId('status'), byId('error'));
+  const asOfInput = byId<HTMLInputElement>('as-of');
+  const weeksSelect = byId<HTMLSelectElement>('weeks');
+  const prevWeek = byId<HTMLButtonElement>('prev-week');
+  const nextWeek = byId<HTMLButtonElement>('next-week');
+  const dashboard = byId('dashboard');
+  const automationToggle = byId<HTMLInputElement>('automation-on');
+  const automationStatus = byId('automation-status');
+  const automationMessage = byId('automation-message');
+  const digestPreview = byId('digest-preview');
+  const settingsForm = byId<HTMLFormElement>('settings-form');
+  const settingsError = byId('settings-error');
+  const settingsSaved = byId('settings-saved');
+
+  let data: DashboardData | null = null;
+  /** Only the answer to the latest request is shown: an older one may arrive later. */
+  let latestRequest = 0;
+
+  const actions: DashboardActions = {
+    selectRow: (row) => {
+      void feedback.run(`Selecting row ${row}…`, () => server.selectLogRow(row));
+    },
+    openSettings: () => showView('settings'),
+  };
+
+  function showView(view: View): void {
+    byId('view-dashboard').hidden = view !== 'dashboard';
+    byId('view-settings').hidden = view !== 'settings';
+    for (const [tab, name] of [
+      ['tab-dashboard', 'dashboard'],
+      ['tab-settings', 'settings'],
+    ] as const) {
+      const button = byId(tab);
+      if (name === view) button.setAttribute('aria-current', 'page');
+      else button.removeAttribute('aria-current');
+    }
+    if (view === 'settings') {
+      settingsSaved.hidden = true;
+      if (data) fillSettingsForm(settingsForm, data);
+    }
+  }
+
+  function showWindow(asOf: string, weeks: number): void {
+    asOfInput.value = asOf;
+    if (!Array.from(weeksSelect.options).some((o) => o.value === String(weeks))) {
+      weeksSelect.appendChild(el('option', { value: weeks }, `${weeks} weeks`));
+    }
+    weeksSelect.value = String(weeks);
+    const next = addDays(asOf, 7);
+    feedback.block(nextWeek, data !== null && (next === null || next > data.today));
+  }
+
+  function render(next: DashboardData): void {
+    data = next;
+    asOfInput.max = next.today;
+    showWindow(next.audit?.asOf ?? (asOfInput.value || next.today), next.audit?.weeks ?? (Number(weeksSelect.value) || next.settings.weeks));
+    fill(dashboard, dashboardSections(next, actions));
+    renderAutomationStatus(automationStatus, automationToggle, next.automation);
+    if (!byId('view-settings').hidden) fillSettingsForm(settingsForm, next);
+    feedback.applyDisabled();
+  }
+
+  async function load(request: DashboardRequest): Promise<void> {
+    latestRequest += 1;
+    const mine = latestRequest;
+    const result = await feedback.run('Loading…', () => server.getDashboard(request));
+    if (mine !== latestRequest || result === undefined) return;
+    // Apps Script delivers null when a result cannot cross to the page (a Date in it, say).
+    if (result === null) feedback.showError('The dashboard could not be loaded: the server sent no data. Close and reopen the sidebar.');
+    else render(result);
+  }
+
+  function currentRequest(asOf: string | null = asOfInput.value || null): DashboardRequest {
+    return { asOf, weeks: Number(weeksSelect.value) || null };
+  }
+
+  function step(days: number): void {
+    const moved = asOfInput.value ? addDays(asOfInput.value, days) : null;
+    if (moved) void load(currentRequest(moved));
+  }
+
+  prevWeek.addEventListener('click', () => step(-7));
+  nextWeek.addEventListener('click', () => step(7));
+  asOfInput.addEventListener('change', () => {
+    if (asOfInput.value) void load(currentRequest());
+  });
+  weeksSelect.addEventListener('change', () => void load(currentRequest()));
+  byId('window-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    void load(currentRequest());
+  });
+
+  byId('tab-dashboard').addEventListener('click', () => showView('dashboard'));
+  byId('tab-settings').addEventListener('click', () => showView('settings'));
+  byId('cancel-settings').addEventListener('click', () => showView('dashboard'));
+
+  function automationNote(text: string): void {
+    automationMessage.textContent = text;
+    automationMessage.hidden = text === '';
+  }
+
+  automationToggle.addEventListener('change', async () => {
+    const wanted = automationToggle.checked;
+    automationNote('');
+    const status = await feedback.run(wanted ? 'Turning automation on…' : 'Turning automation off…', () => server.setAutomation(wanted));
+    if (status) {
+      renderAutomationStatus(automationStatus, automationToggle, status);
+      automationNote(status.on ? 'Automation is on.' : 'Automation is off.');
+    } else {
+      automationToggle.checked = !wanted;
+    }
+  });
+
+  byId('send-digest').addEventListener('click', async () => {
+    automationNote('');
+    const result = await feedback.run('Sending the digest…', () => server.sendDigestNow());
+    if (result === undefined) return;
+    automationNote(typeof result === 'string' && result ? result : 'Digest sent.');
+    const status = await feedback.run('Loading…', () => server.getAutomationStatus());
+    if (status) renderAutomationStatus(automationStatus, automationToggle, status);
+  });
+
+  byId('preview-digest').addEventListener('click', async () => {
+    automationNote('');
+    const preview = await feedback.run('Preparing the preview…', () => server.previewDigest());
+    if (preview) renderDigestPreview(digestPreview, preview);
+  });
+
+  settingsForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    settingsSaved.hidden = true;
+    settingsError.hidden = true;
+    clearFieldErrors(settingsForm);
+    const changes = readSettingsForm(settingsForm);
+    const saved = await feedback.run('Saving…', () => server.saveSettings(changes), (message) => {
+      settingsError.textContent = message;
+      settingsError.hidden = false;
+      showFieldError(settingsForm, fieldOfMessage(settingsForm, message), message);
+    });
+    if (!saved) return;
+    settingsSaved.textContent = 'Saved.';
+    settingsSaved.hidden = false;
+    if (data) {
+      data = { ...data, settings: saved };
+      fillSettingsForm(settingsForm, data);
+    }
+    // Thresholds, target and sheets change the audit: reload it for the same window.
+    await load(currentRequest());
+  });
+
+  showView(window.UPTAKE_VIEW === 'settings' ? 'settings' : 'dashboard');
+  void load({ asOf: null, weeks: null });
+}
+
+// The server may define UPTAKE_VIEW in a script after this one: start once the page is parsed.
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

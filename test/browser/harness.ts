@@ -1,0 +1,177 @@
+// Drives the BUILT sidebar pages in Debian's Chromium, with google.script.run answered by the
+// BUILT bundle (build/Code.js) running in the in-memory Apps Script. The page is the HTML the
+// bundle itself hands to SpreadsheetApp.getUi().showSidebar, served from a made-up origin;
+// every other request (Google's stylesheet included) is aborted, so nothing waits on a network.
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from '../gas-fake';
+import { BUILD_DIR, ROOT, readBuilt } from '../bundle/support';
+import { LOG_SHEET, OWNER, ROSTER_SHEET, TODAY, logRows, rosterRows } from './team';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SIDEBAR_WIDTH = 300;
+export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
+const PAGE_ORIGIN = 'https://uptake.test';
+
+export interface ServerCall {
+  fn: string;
+  args: unknown[];
+  ok: boolean;
+  /** What the server returned, for successful calls. */
+  value?: unknown;
+  /** The error message sent to the failure handler, for failed calls. */
+  message?: string;
+}
+
+/**
+ * The example team in a fresh in-memory Apps Script, with the bundle loaded; `sheets` replaces
+ * the log and roster (to show a set-up problem, say).
+ */
+export function exampleTeam(sheets?: Record<string, unknown[][]>): { gas: FakeGas; bundle: BundleContext } {
+  readBuilt('Code.js');
+  readBuilt('sidebar.html');
+  readBuilt('logrun.html');
+  const gas = createFakeGas({
+    now: `${TODAY}T10:00:00Z`,
+    user: OWNER,
+    spreadsheet: { name: 'Team AI log', sheets: sheets ?? { [LOG_SHEET]: logRows(), [ROSTER_SHEET]: rosterRows() } },
+  });
+  const bundle = loadBundle(gas, BUILD_DIR);
+  return { gas, bundle };
+}
+
+export async function launchChromium(): Promise<BrowserContext> {
+  if (!fs.existsSync(CHROMIUM)) {
+    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does).`);
+  }
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    viewport: { width: SIDEBAR_WIDTH, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const close = context.close.bind(context);
+  context.close = async (options) => {
+    await close(options);
+    fs.rmSync(profile, { recursive: true, force: true });
+  };
+  return context;
+}
+
+/**
+ * google.script.run as Apps Script gives it to a page: `run.withSuccessHandler(f)
+ * .withFailureHandler(g).fn(...args)`, asynchronous, arguments and results carried as JSON.
+ * The call itself goes to the test through the `__uptakeServer` binding.
+ */
+function installScriptRun(): void {
+  type Handler = ((value: unknown) => void) | null;
+  const send = (window as unknown as { __uptakeServer(fn: string, args: string): Promise<string> }).__uptakeServer;
+  function runner(success: Handler, failure: Handler): unknown {
+    const chain = {
+      withSuccessHandler: (f: Handler) => runner(f, failure),
+      withFailureHandler: (f: Handler) => runner(success, f),
+      withUserObject: () => runner(success, failure),
+    };
+    return new Proxy(chain, {
+      get(target, name) {
+        if (typeof name !== 'string') return undefined;
+        if (name in target) return target[name as keyof typeof chain];
+        return (...args: unknown[]) => {
+          void send(name, JSON.stringify(args)).then((answer) => {
+            const reply = JSON.parse(answer) as { ok: boolean; value?: unknown; message?: string };
+            if (reply.ok) success?.(reply.value ?? null);
+            else failure?.(new Error(reply.message));
+          });
+        };
+      },
+    });
+  }
+  (window as unknown as { google: unknown }).google = { script: { run: runner(null, null) } };
+}
+
+export interface SidebarPage {
+  page: Page;
+  /** Every google.script.run call, in the order they were answered. */
+  calls: ServerCall[];
+  /** Messages of alert/confirm/prompt dialogs (each dismissed). */
+  dialogs: string[];
+  /** Uncaught exceptions and console errors in the page. */
+  pageErrors: string[];
+  /** URLs the page asked for and did not get. */
+  blocked: string[];
+  /** Holds server answers until the returned function is called (to see the loading state). */
+  hold(): () => void;
+}
+
+/**
+ * Opens what the entry point `opener` (showDashboard, showSettings, showLogForm) puts in the
+ * sidebar, in a new tab of `context`, wired to `bundle`.
+ */
+export async function openSidebar(context: BrowserContext, gas: FakeGas, bundle: BundleContext, opener: string): Promise<SidebarPage> {
+  bundle.$run(opener);
+  const shown = gas.ui.lastShown();
+  if (!shown || shown.kind !== 'sidebar') throw new Error(`${opener} showed no sidebar`);
+  const html = shown.content;
+  const page = await context.newPage();
+  let gate = Promise.resolve();
+  const result: SidebarPage = {
+    page,
+    calls: [],
+    dialogs: [],
+    pageErrors: [],
+    blocked: [],
+    hold: () => {
+      let release = () => undefined as void;
+      gate = new Promise<void>((resolve) => (release = resolve));
+      return () => {
+        release();
+        gate = Promise.resolve();
+      };
+    },
+  };
+  page.on('dialog', (dialog) => {
+    result.dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  page.on('pageerror', (error) => result.pageErrors.push(error.message));
+  page.on('console', (message) => {
+    // The aborted requests (Google's stylesheet) log "Failed to load resource": expected here.
+    const aborted = result.blocked.includes(message.location().url);
+    if (message.type() === 'error' && !aborted) result.pageErrors.push(message.text());
+  });
+  await page.route('**/*', async (route) => {
+    const url = route.request().url();
+    if (url === `${PAGE_ORIGIN}/${opener}`) {
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    } else {
+      result.blocked.push(url);
+      await route.abort();
+    }
+  });
+  await page.exposeFunction('__uptakeServer', async (fn: string, argsJson: string) => {
+    await gate;
+    const args = JSON.parse(argsJson) as unknown[];
+    try {
+      const value = bundle.$runFromClient(fn, ...args);
+      result.calls.push({ fn, args, ok: true, value });
+      return JSON.stringify({ ok: true, value });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      result.calls.push({ fn, args, ok: false, message });
+      return JSON.stringify({ ok: false, message });
+    }
+  });
+  await page.addInitScript(installScriptRun);
+  await page.goto(`${PAGE_ORIGIN}/${opener}`);
+  return result;
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const file = path.join(SCREENSHOT_DIR, name);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
