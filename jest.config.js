@@ -12,4 +12,7 @@ module.exports = {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],
+  // Some suites start child processes (the build, the CLI) or Chromium; on a loaded 2-core CI
+  // machine they can take longer than jest's 5 s default. This is a hang guard, not a speed test.
+  testTimeout: 60_000,
 };
