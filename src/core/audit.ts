@@ -22,6 +22,7 @@ import { diagnose } from './diagnosis';
 import { acceptanceRate, addEditTypes, categoryFor, emptyEditTypes, emptyOutcomes } from './rates';
 import { programmePosition } from './programme';
 import { headline } from './headline';
+import { futureRowNotices } from './future-rows';
 
 export interface AuditInput {
   runs: Run[];
@@ -34,6 +35,8 @@ export interface AuditInput {
   settings: AuditSettings;
   skippedRows?: RowProblem[];
   notices?: RowProblem[];
+  /** Today in the spreadsheet's zone: runs dated after it are reported as notices (likely typos). */
+  today?: Day;
 }
 
 /** What the single pass gathers about one member. */
@@ -58,6 +61,15 @@ export interface MemberTally {
 
 export const EARLY_RUNS_CONSIDERED = 3;
 
+interface TallyContext {
+  tally: MemberTally;
+  trainingDay: Day | null;
+  /** The anchor workflow's key; null when the roster names none. */
+  anchorKey: string | null;
+  /** Trained and anchor workflows' keys; null when the roster names none. */
+  trained: Set<string> | null;
+}
+
 function workflowSet(member: RosterMember | null): Set<string> | null {
   if (!member) return null;
   const names = [...member.trainedWorkflows, member.anchorWorkflow].filter(Boolean).map(memberKey);
@@ -78,12 +90,13 @@ export function runAudit(input: AuditInput): Audit {
   const start90 = asOf - 89;
   const rosterMembers = input.roster?.members ?? [];
   const tallies = new Map<string, MemberTally>();
-  const trained = new Map<string, Set<string> | null>();
+  // What the loop over the runs needs per member, worked out once rather than once per run.
+  const contexts = new Map<string, TallyContext>();
 
-  const tallyFor = (key: string, rosterMember: RosterMember | null): MemberTally => {
-    let tally = tallies.get(key);
-    if (!tally) {
-      tally = {
+  const tallyFor = (key: string, rosterMember: RosterMember | null): TallyContext => {
+    let context = contexts.get(key);
+    if (!context) {
+      const tally: MemberTally = {
         key,
         rosterMember,
         runs: 0,
@@ -101,9 +114,15 @@ export function runAudit(input: AuditInput): Audit {
         ranUntrainedWorkflow: false,
       };
       tallies.set(key, tally);
-      trained.set(key, workflowSet(rosterMember));
+      context = {
+        tally,
+        trainingDay: rosterMember?.trainingDay ?? null,
+        anchorKey: rosterMember?.anchorWorkflow ? memberKey(rosterMember.anchorWorkflow) : null,
+        trained: workflowSet(rosterMember),
+      };
+      contexts.set(key, context);
     }
-    return tally;
+    return context;
   };
   for (const member of rosterMembers) tallyFor(member.key, member);
 
@@ -113,28 +132,28 @@ export function runAudit(input: AuditInput): Audit {
   let teamRuns = 0;
 
   for (const run of input.runs) {
-    if (run.day > asOf) continue;
-    const tally = tallies.get(run.memberKey) ?? tallyFor(run.memberKey, null);
-    if (tally.lastRunDay === null || run.day > tally.lastRunDay) tally.lastRunDay = run.day;
-    if (run.day >= start90) tally.workflows90d.add(run.workflowKey);
+    const day = run.day;
+    if (day > asOf) continue;
+    const context = contexts.get(run.memberKey) ?? tallyFor(run.memberKey, null);
+    const tally = context.tally;
+    if (tally.lastRunDay === null || day > tally.lastRunDay) tally.lastRunDay = day;
+    if (day >= start90) tally.workflows90d.add(run.workflowKey);
 
-    const member = tally.rosterMember;
-    const trainingDay = member?.trainingDay ?? null;
-    if (trainingDay === null || run.day >= trainingDay) {
+    const trainingDay = context.trainingDay;
+    if (trainingDay === null || day >= trainingDay) {
       tally.ranSinceTraining = true;
-      if (!run.prompted && (tally.firstUnpromptedSinceTraining === null || run.day < tally.firstUnpromptedSinceTraining)) {
-        tally.firstUnpromptedSinceTraining = run.day;
+      if (!run.prompted && (tally.firstUnpromptedSinceTraining === null || day < tally.firstUnpromptedSinceTraining)) {
+        tally.firstUnpromptedSinceTraining = day;
       }
       insertEarlyRun(tally.firstRunsSinceTraining, run);
-      if (member?.anchorWorkflow && memberKey(member.anchorWorkflow) === run.workflowKey) tally.ranAnchorSinceTraining = true;
-      const trainedSet = trained.get(tally.key);
-      if (trainedSet && !trainedSet.has(run.workflowKey)) tally.ranUntrainedWorkflow = true;
+      if (context.anchorKey === run.workflowKey) tally.ranAnchorSinceTraining = true;
+      if (context.trained && !context.trained.has(run.workflowKey)) tally.ranUntrainedWorkflow = true;
     }
 
-    if (run.day < windowStart) continue;
+    if (day < windowStart) continue;
     tally.runs++;
     if (!run.prompted) tally.unpromptedRuns++;
-    if (run.day >= lastWeekStart) tally.runsLastWeek++;
+    if (day >= lastWeekStart) tally.runsLastWeek++;
     tally.outcomes[run.outcome]++;
     addEditTypes(tally.editTypes, run);
     let perWorkflow = tally.byWorkflow.get(run.workflowKey);
@@ -211,7 +230,7 @@ export function runAudit(input: AuditInput): Audit {
       a.member.localeCompare(b.member),
   );
 
-  const notices = [...(input.notices ?? [])];
+  const notices = [...(input.notices ?? []), ...(input.today === undefined ? [] : futureRowNotices(input.runs, input.today))];
   if (hasRoster) {
     for (const m of members.filter((x) => !x.onRoster)) {
       notices.push({
@@ -240,8 +259,13 @@ function isoDayOnOrBefore(iso: string, day: Day): boolean {
   return iso <= dayToIso(day);
 }
 
+/** Date then row order: the order the runs happened in, as far as the log tells. */
+function runsBefore(a: Run, b: Run): boolean {
+  return a.day < b.day || (a.day === b.day && a.row < b.row);
+}
+
 function insertEarlyRun(early: Run[], run: Run) {
-  const before = (a: Run, b: Run) => a.day < b.day || (a.day === b.day && a.row < b.row);
+  const before = runsBefore;
   if (early.length === EARLY_RUNS_CONSIDERED && !before(run, early[early.length - 1])) return;
   let i = early.length;
   while (i > 0 && before(run, early[i - 1])) i--;

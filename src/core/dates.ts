@@ -48,36 +48,47 @@ export function dayToLabel(day: Day): string {
  * Offsets of a zone, cached per quarter hour: DST changes happen on quarter-hour boundaries in
  * every zone in use, and formatting an instant is the expensive part of reading a large log.
  */
-const offsetCaches = new Map<string, { format: Intl.DateTimeFormat; offsets: Map<number, number> }>();
+interface ZoneCache {
+  /** null for UTC, whose offset is always 0. */
+  format: Intl.DateTimeFormat | null;
+  offsets: Map<number, number>;
+}
+const offsetCaches = new Map<string, ZoneCache>();
 const QUARTER_HOUR = 900_000;
+/** The zone asked for last: a spreadsheet reads every date in one zone. */
+let lastZone: { timeZone: string; cache: ZoneCache } | null = null;
 
-function zoneCache(timeZone: string) {
+function zoneCache(timeZone: string): ZoneCache {
+  if (lastZone !== null && lastZone.timeZone === timeZone) return lastZone.cache;
   let cache = offsetCaches.get(timeZone);
   if (!cache) {
-    let format: Intl.DateTimeFormat;
-    try {
-      format = new Intl.DateTimeFormat('en-US', {
-        timeZone,
-        hourCycle: 'h23',
-        year: 'numeric',
-        month: 'numeric',
-        day: 'numeric',
-        hour: 'numeric',
-        minute: 'numeric',
-      });
-    } catch {
-      throw new RangeError(`Unknown time zone "${timeZone}": use an IANA name such as Europe/London.`);
+    let format: Intl.DateTimeFormat | null = null;
+    if (timeZone !== 'UTC' && timeZone !== 'Etc/UTC' && timeZone !== 'GMT') {
+      try {
+        format = new Intl.DateTimeFormat('en-US', {
+          timeZone,
+          hourCycle: 'h23',
+          year: 'numeric',
+          month: 'numeric',
+          day: 'numeric',
+          hour: 'numeric',
+          minute: 'numeric',
+        });
+      } catch {
+        throw new RangeError(`Unknown time zone "${timeZone}": use an IANA name such as Europe/London.`);
+      }
     }
     cache = { format, offsets: new Map() };
     offsetCaches.set(timeZone, cache);
   }
+  lastZone = { timeZone, cache };
   return cache;
 }
 
 /** Minutes to add to UTC to get local time in `timeZone` at instant `ms`. */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
-  if (timeZone === 'UTC' || timeZone === 'Etc/UTC' || timeZone === 'GMT') return 0;
   const cache = zoneCache(timeZone);
+  if (cache.format === null) return 0;
   const bucket = Math.floor(ms / QUARTER_HOUR);
   let offset = cache.offsets.get(bucket);
   if (offset === undefined) {
@@ -141,7 +152,8 @@ const SERIAL_MAX = 109_574;
  * day in that order.
  */
 export function readDay(value: unknown, options: DateReadOptions): DateRead {
-  if (isDate(value)) {
+  // instanceof first: it is the quick answer for this realm's dates; isDate also knows other realms'.
+  if (value instanceof Date || isDate(value)) {
     const ms = value.getTime();
     if (Number.isNaN(ms)) return { ok: false, reason: 'the date cell holds an invalid date' };
     // Outside years 1000–9999 a date cell is a typo, and zone arithmetic stops being exact.

@@ -1,5 +1,5 @@
 /** Finding the team's columns by their header text (spec §1), wherever the header row sits. */
-import { headerKey, columnLetter, cellText } from './text';
+import { headerKey, columnLetter, cellText, describeValue } from './text';
 
 export interface FieldSpec<F extends string> {
   field: F;
@@ -61,6 +61,37 @@ function matchRow<F extends string>(row: unknown[], specs: FieldSpec<F>[]) {
   return { columns, notices };
 }
 
+/** Edit distance with adjacent transpositions ("Dtae" is one step from "date"). */
+function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0][j] = j;
+  for (let i = 1; i <= a.length; i++) {
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  }
+  return d[a.length][b.length];
+}
+
+/**
+ * Header cells of `row` that no field claims but that are a typo away from a header of a field
+ * in `missing` ("Promted"): said aloud, because a column read as absent changes the figures
+ * silently (without Prompted every run counts toward adoption).
+ */
+function typoHints<F extends string>(row: unknown[], claimed: Set<number>, missing: FieldSpec<F>[]): string[] {
+  const hints: string[] = [];
+  row.forEach((cell, col) => {
+    if (claimed.has(col)) return;
+    const key = headerKey(cellText(cell));
+    if (key.length < 3 || key.length > 40) return;
+    const spec = missing.find((s) => s.names.some((name) => editDistance(key, headerKey(name)) <= (key.length <= 5 ? 1 : 2)));
+    if (spec) hints.push(`Column ${columnLetter(col)} (${describeValue(cell)}) looks like the ${spec.label} column but is not read: name it "${spec.label}".`);
+  });
+  return hints;
+}
+
 /**
  * The first row (of the first 30) holding every required header. Rows above it are titles.
  * Throws HeaderNotFoundError naming each missing column and the headers of the closest row.
@@ -72,7 +103,11 @@ export function findHeader<F extends string>(values: unknown[][], specs: FieldSp
   for (let rowIndex = 0; rowIndex < limit; rowIndex++) {
     const { columns, notices } = matchRow(values[rowIndex] ?? [], specs);
     const found = required.filter((spec) => columns[spec.field] !== undefined).length;
-    if (found === required.length) return { rowIndex, columns, notices };
+    if (found === required.length) {
+      const claimed = new Set(Object.values(columns) as number[]);
+      const absent = specs.filter((spec) => columns[spec.field] === undefined);
+      return { rowIndex, columns, notices: [...notices, ...typoHints(values[rowIndex] ?? [], claimed, absent)] };
+    }
     if (found > best.found) best = { rowIndex, found };
   }
   const bestRow = best.rowIndex >= 0 ? values[best.rowIndex] ?? [] : [];
@@ -80,11 +115,14 @@ export function findHeader<F extends string>(values: unknown[][], specs: FieldSp
   const missing = required.filter((spec) => columns[spec.field] === undefined);
   const headersFound = bestRow.map(cellText).filter(Boolean);
   const accepted = missing.map((spec) => `${spec.label} (${spec.names.map((n) => `"${n}"`).join(', ')})`).join('; ');
-  const where = best.found > 0 ? `row ${best.rowIndex + 1}` : 'the first rows';
-  const found = headersFound.length ? headersFound.map((h) => `"${h}"`).join(', ') : 'none';
+  const where = best.found > 0 ? `row ${best.rowIndex + 1}` : `the first ${HEADER_SEARCH_ROWS} rows`;
+  // Quoted and shortened: a pasted paragraph in a header cell must not make the message a page long.
+  const found = headersFound.length ? headersFound.map(describeValue).join(', ') : 'none';
+  const claimed = new Set(Object.values(columns) as number[]);
+  const hints = best.found > 0 ? typoHints(bestRow, claimed, missing) : [];
   throw new HeaderNotFoundError(
     `The ${what} has no header row with the columns Uptake needs. Missing: ${accepted}. ` +
-      `Headers found on ${where}: ${found}.`,
+      `Headers found on ${where}: ${found}.${hints.map((h) => ` ${h}`).join('')}`,
     missing.map((spec) => spec.label),
     headersFound,
   );

@@ -1,6 +1,6 @@
 /** Reading the team's log (spec §1): every row becomes a Run or a reported skip, never a guess. */
 import { findHeader, type FieldSpec } from './header';
-import { readDay, type DateReadOptions } from './dates';
+import { readDay, type DateRead, type DateReadOptions } from './dates';
 import { describeValue, isBlankCell, isDate, sheetErrorIn, spellingKey, memberKey, cellText } from './text';
 import type { EditType, LogField, Outcome, Run, RowProblem } from './types';
 import type { MemberDirectory } from './roster';
@@ -111,6 +111,98 @@ export function memberProblem(value: unknown): string | null {
   return null;
 }
 
+/** What a member cell reads as: a problem, or the member's text and identity. */
+interface MemberRead {
+  problem: string | null;
+  text: string;
+  key: string;
+  /** Whether `names` has been given this cell's text (only a usable row may name a member). */
+  named: boolean;
+}
+
+/** What a workflow cell reads as: a problem, or its text as shown and its key. */
+interface WorkflowRead {
+  problem: string | null;
+  workflow: string;
+  key: string;
+}
+
+interface OutcomeRead {
+  outcome: Outcome | null;
+  problem: string | null;
+}
+
+interface PromptedRead {
+  prompted: boolean;
+  problem: string | null;
+}
+
+interface EditTypesRead {
+  types: EditType[];
+  /** The notice for the parts that are not edit types, or null. */
+  ignored: string | null;
+}
+
+/**
+ * Reads of one cell value, remembered for the rest of the parse. A log repeats the same few
+ * dozen names, workflows and outcomes over every row, and each read is a pure function of the
+ * value, so each distinct value is normalised once instead of once per row. Dates and other
+ * objects are not remembered (they are not primitives: equal dates are different objects).
+ */
+function memo<T>(cache: Map<unknown, T>, value: unknown, read: (value: unknown) => T): T {
+  if (typeof value === 'object' && value !== null) return read(value);
+  let known = cache.get(value);
+  if (known === undefined) {
+    known = read(value);
+    cache.set(value, known);
+  }
+  return known;
+}
+
+function readWorkflow(cell: unknown): WorkflowRead {
+  const workflow = isDate(cell) || typeof cell === 'boolean' ? '' : cellText(cell);
+  if (!workflow) {
+    return { problem: isBlankCell(cell) ? 'the workflow is blank' : `the workflow is ${describeValue(cell)}, not a name`, workflow, key: '' };
+  }
+  const error = sheetErrorIn(workflow);
+  if (error) return { problem: `the workflow cell shows the error ${error}`, workflow, key: '' };
+  return { problem: null, workflow: workflow.replace(/\s+/g, ' '), key: memberKey(workflow) };
+}
+
+function readOutcomeCell(cell: unknown): OutcomeRead {
+  const outcome = readOutcome(cell);
+  if (outcome !== null) return { outcome, problem: null };
+  const error = sheetErrorIn(cell);
+  return {
+    outcome,
+    problem: isBlankCell(cell)
+      ? 'the outcome is blank'
+      : error
+        ? `the outcome cell shows the error ${error}`
+        : `the outcome ${describeValue(cell)} is not one of: used as-is, light edit, heavy edit, not used`,
+  };
+}
+
+function readPromptedCell(cell: unknown): PromptedRead {
+  const prompted = readPrompted(cell);
+  return prompted === null
+    ? { prompted: false, problem: `prompted is ${describeValue(cell)}: use yes/no or the checkbox` }
+    : { prompted, problem: null };
+}
+
+/** Edit types read from one cell value; the array is shared by every run with that value. */
+function readSharedEditTypes(cell: unknown): EditTypesRead {
+  const read = readEditTypes(cell);
+  return {
+    types: Object.freeze(read.types) as EditType[],
+    ignored: read.unknown.length
+      ? `Edit type ${read.unknown.map(describeValue).join(', ')} ignored: use tone, scope, format, missing info or wrong info`
+      : null,
+  };
+}
+
+const NO_EDIT_TYPES: EditTypesRead = readSharedEditTypes('');
+
 /**
  * Reads the log's values (as getValues returns them). Throws HeaderNotFoundError when no row
  * carries the required headers; every other problem is a skipped row with its reason.
@@ -119,81 +211,110 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
   const firstRow = options.firstRow ?? 1;
   const header = findHeader(values, LOG_FIELDS, 'log');
   const c = header.columns as Record<LogField, number | undefined>;
+  const dateCol = c.date!;
+  const memberCol = c.member!;
+  const workflowCol = c.workflow!;
+  const outcomeCol = c.outcome!;
+  const promptedCol = c.prompted;
+  const editTypeCol = c.editType;
   const runs: Run[] = [];
   const skipped: RowProblem[] = [];
   const notices: RowProblem[] = header.notices.map((reason) => ({ row: header.rowIndex + firstRow, reason }));
   const names = new Map<string, string>();
   const directory = options.directory;
 
+  const members = new Map<unknown, MemberRead>();
+  const readMember = (cell: unknown): MemberRead => {
+    const problem = memberProblem(cell);
+    if (problem) return { problem, text: '', key: '', named: false };
+    const text = (cell as string).replace(/\s+/g, ' ').trim();
+    return { problem: null, text, key: directory ? directory.keyFor(text) : memberKey(text), named: false };
+  };
+  const workflows = new Map<unknown, WorkflowRead>();
+  const outcomes = new Map<unknown, OutcomeRead>();
+  const promptedReads = new Map<unknown, PromptedRead>();
+  const editTypeReads = new Map<unknown, EditTypesRead>();
+  const dates = new Map<unknown, DateRead>();
+  // Rows of a log come in date order, so a date cell usually holds the instant of the row above.
+  let lastInstant = NaN;
+  let lastInstantRead: DateRead = { ok: false, reason: '' };
+
   for (let i = header.rowIndex + 1; i < values.length; i++) {
     const cells = values[i];
     const row = i + firstRow;
-    if (!cells || cells.every(isBlankCell)) continue;
-    const reasons: string[] = [];
+    if (!cells || isBlankRow(cells)) continue;
+    let reasons: string[] | null = null;
 
-    const dateRead = readDay(cells[c.date!], options);
-    if (!dateRead.ok) reasons.push(dateRead.reason);
-
-    const memberCell = cells[c.member!];
-    const badMember = memberProblem(memberCell);
-    if (badMember) reasons.push(badMember);
-
-    const workflowCell = cells[c.workflow!];
-    const workflow = isDate(workflowCell) || typeof workflowCell === 'boolean' ? '' : cellText(workflowCell);
-    const workflowError = sheetErrorIn(workflow);
-    if (!workflow) reasons.push(isBlankCell(workflowCell) ? 'the workflow is blank' : `the workflow is ${describeValue(workflowCell)}, not a name`);
-    else if (workflowError) reasons.push(`the workflow cell shows the error ${workflowError}`);
-
-    const outcomeCell = cells[c.outcome!];
-    const outcome = readOutcome(outcomeCell);
-    if (outcome === null) {
-      reasons.push(
-        isBlankCell(outcomeCell)
-          ? 'the outcome is blank'
-          : `the outcome ${describeValue(outcomeCell)} is not one of: used as-is, light edit, heavy edit, not used`,
-      );
+    const dateCell = cells[dateCol];
+    let dateRead: DateRead;
+    if (dateCell instanceof Date || isDate(dateCell)) {
+      const instant = dateCell.getTime();
+      if (instant !== lastInstant) {
+        lastInstant = instant;
+        lastInstantRead = readDay(dateCell, options);
+      }
+      dateRead = lastInstantRead;
+    } else {
+      dateRead = memo(dates, dateCell, (cell) => readDay(cell, options));
     }
+    if (!dateRead.ok) (reasons ??= []).push(dateRead.reason);
+
+    const member = memo(members, cells[memberCol], readMember);
+    if (member.problem) (reasons ??= []).push(member.problem);
+
+    const workflow = memo(workflows, cells[workflowCol], readWorkflow);
+    if (workflow.problem) (reasons ??= []).push(workflow.problem);
+
+    const outcome = memo(outcomes, cells[outcomeCol], readOutcomeCell);
+    if (outcome.problem) (reasons ??= []).push(outcome.problem);
 
     let prompted = false;
-    if (c.prompted !== undefined) {
-      const read = readPrompted(cells[c.prompted]);
-      if (read === null) reasons.push(`prompted is ${describeValue(cells[c.prompted])}: use yes/no or the checkbox`);
-      else prompted = read;
+    if (promptedCol !== undefined) {
+      const cell = cells[promptedCol];
+      if (typeof cell === 'boolean') prompted = cell;
+      else {
+        const read = memo(promptedReads, cell, readPromptedCell);
+        if (read.problem) (reasons ??= []).push(read.problem);
+        else prompted = read.prompted;
+      }
     }
 
-    if (reasons.length) {
+    if (reasons) {
       skipped.push({ row, reason: capitalise(reasons.join('; ')) });
       continue;
     }
 
-    let editTypes: EditType[] = [];
-    if (c.editType !== undefined) {
-      const read = readEditTypes(cells[c.editType]);
+    let editTypes = NO_EDIT_TYPES.types;
+    if (editTypeCol !== undefined) {
+      const cell = cells[editTypeCol];
+      const read = cell === '' ? NO_EDIT_TYPES : memo(editTypeReads, cell, readSharedEditTypes);
       editTypes = read.types;
-      if (read.unknown.length) {
-        notices.push({
-          row,
-          reason: `Edit type ${read.unknown.map((u) => `"${u}"`).join(', ')} ignored: use tone, scope, format, missing info or wrong info`,
-        });
-      }
+      if (read.ignored !== null) notices.push({ row, reason: read.ignored });
     }
 
-    const memberText = (memberCell as string).replace(/\s+/g, ' ').trim();
-    const key = directory ? directory.keyFor(memberText) : memberKey(memberText);
-    if (!names.has(key)) names.set(key, memberText);
+    if (!member.named) {
+      member.named = true;
+      if (!names.has(member.key)) names.set(member.key, member.text);
+    }
     runs.push({
       row,
       day: (dateRead as { day: number }).day,
-      memberKey: key,
-      memberText,
-      workflowKey: memberKey(workflow),
-      workflow: workflow.replace(/\s+/g, ' '),
-      outcome: outcome!,
+      memberKey: member.key,
+      memberText: member.text,
+      workflowKey: workflow.key,
+      workflow: workflow.workflow,
+      outcome: outcome.outcome!,
       editTypes,
       prompted,
     });
   }
   return { headerRow: header.rowIndex + firstRow, columns: header.columns, runs, skipped, notices, names };
+}
+
+/** Every cell blank. The first cell of a used row is seldom blank, so this usually reads one cell. */
+function isBlankRow(cells: unknown[]): boolean {
+  for (let i = 0; i < cells.length; i++) if (!isBlankCell(cells[i])) return false;
+  return true;
 }
 
 function capitalise(text: string): string {

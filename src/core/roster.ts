@@ -71,6 +71,9 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
   const skipped: RowProblem[] = [];
   const notices: RowProblem[] = header.notices.map((reason) => ({ row: header.rowIndex + firstRow, reason }));
   const seen = new Map<string, number>();
+  const emails = new Map<string, { name: string; row: number }>();
+  /** Emails on two rows: log rows under one cannot be told apart, so no member gets them. */
+  const shared = new Set<string>();
   const cell = (cells: unknown[], field: RosterField) => (c[field] === undefined ? '' : cells[c[field]!]);
 
   for (let i = header.rowIndex + 1; i < values.length; i++) {
@@ -93,8 +96,18 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
 
     let email: string | null = cellText(cell(cells, 'email')) || null;
     if (email && !isEmail(email)) {
-      notices.push({ row, reason: `Email "${email}" is not an email address: reminders about ${name} go to the owner` });
+      notices.push({ row, reason: `Email ${describeValue(email)} is not an email address: it is ignored, so log rows under it do not count as ${name}'s` });
       email = null;
+    }
+    if (email) {
+      const first = emails.get(memberKey(email));
+      if (first !== undefined) {
+        notices.push({ row, reason: `Email "${email.trim()}" is also ${first.name}'s (row ${first.row}): it is ignored for both; give each member their own email` });
+        shared.add(memberKey(email));
+        email = null;
+      } else {
+        emails.set(memberKey(email), { name, row });
+      }
     }
 
     let trainingDay: number | null = null;
@@ -142,6 +155,7 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
       followUpOwner: followUpOwner ? followUpOwner.trim() : null,
     });
   }
+  for (const member of members) if (member.email && shared.has(memberKey(member.email))) member.email = null;
   return { members, skipped, notices };
 }
 

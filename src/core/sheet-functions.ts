@@ -68,8 +68,9 @@ export function acceptanceRateOf(outcomes: unknown): number {
       if (isBlankCell(cell)) return;
       const outcome = readOutcome(cell);
       if (outcome === null) {
+        const error = sheetErrorIn(cell);
         throw new Error(
-          `ACCEPTANCE_RATE: ${describeValue(cell)}${position(range, r, c)} is not an outcome. ` +
+          `ACCEPTANCE_RATE: ${error ? `the error ${error}` : describeValue(cell)}${position(range, r, c)} is not an outcome. ` +
             `Accepted spellings: ${ACCEPTED_OUTCOME_SPELLINGS.join(', ')}.`,
         );
       }

@@ -6,7 +6,7 @@
 import { auditIntro, auditTables, NO_VALUE, type AuditTable, type AuditTableId, type ColumnKind } from '../core/audit-table';
 import type { Audit } from '../core/audit-types';
 import { dayOfInstant, dayToIso, zoneOffsetMinutes } from '../core/dates';
-import { TEXT_FORMAT } from './formats';
+import { fitCell, TEXT_FORMAT } from './formats';
 import type { Settings } from '../core/settings';
 import { AUDIT_SHEET, auditTeam, readTeam, SetupError, type TeamData } from './team-data';
 
@@ -57,7 +57,8 @@ export function auditSheetLayout(audit: Audit, notice: string): AuditSheetLayout
   const places = {} as Record<AuditTableId, TablePlace>;
 
   const line = (cells: (string | number)[], cellFormats: string[], weight: 'bold' | 'normal' = 'normal') => {
-    values.push([...cells, ...Array<string>(width - cells.length).fill('')]);
+    // A member or workflow name may itself be 50,000 characters; a message quoting it is longer.
+    values.push([...cells.map((cell) => (typeof cell === 'string' ? fitCell(cell) : cell)), ...Array<string>(width - cells.length).fill('')]);
     formats.push([...cellFormats, ...Array<string>(width - cellFormats.length).fill(TEXT_FORMAT)]);
     fontWeights.push(Array<'bold' | 'normal'>(width).fill(weight));
     return values.length;
@@ -149,18 +150,35 @@ export function writeAuditSheet(spreadsheet: Spreadsheet, audit: Audit, nowMs: n
   return sheet;
 }
 
-/** "Run audit to sheet": audits the team and writes the sheet; a set-up problem is shown, not thrown. */
+/** How long "Run audit to sheet" waits for another audit (or another Uptake write) to finish. */
+export const AUDIT_LOCK_WAIT_MS = 30_000;
+
+/**
+ * "Run audit to sheet": audits the team and writes the sheet; a set-up problem is shown, not
+ * thrown. Under the document lock: two editors running it at once would otherwise delete the
+ * sheet the other is writing, or both insert one with the same name.
+ */
 export function runAuditToSheet(spreadsheet: Spreadsheet, ui: GoogleAppsScript.Base.Ui, settings: Settings): Sheet | null {
-  let team: TeamData;
-  try {
-    team = readTeam(spreadsheet, settings);
-  } catch (error) {
-    if (!(error instanceof SetupError)) throw error;
-    ui.alert('Uptake could not run the audit', error.message, ui.ButtonSet.OK);
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  if (!lock.tryLock(AUDIT_LOCK_WAIT_MS)) {
+    ui.alert('Uptake could not run the audit', 'Another audit (or another Uptake task) is still writing to this spreadsheet. Nothing was changed: try again in a minute.', ui.ButtonSet.OK);
     return null;
   }
-  const audit = auditTeam(team, settings);
-  const sheet = writeAuditSheet(spreadsheet, audit, Date.now(), team.dateOptions.timeZone);
-  spreadsheet.setActiveSheet(sheet);
-  return sheet;
+  try {
+    let team: TeamData;
+    try {
+      team = readTeam(spreadsheet, settings);
+    } catch (error) {
+      if (!(error instanceof SetupError)) throw error;
+      ui.alert('Uptake could not run the audit', error.message, ui.ButtonSet.OK);
+      return null;
+    }
+    const audit = auditTeam(team, settings);
+    const sheet = writeAuditSheet(spreadsheet, audit, Date.now(), team.dateOptions.timeZone);
+    SpreadsheetApp.flush();
+    spreadsheet.setActiveSheet(sheet);
+    return sheet;
+  } finally {
+    lock.releaseLock();
+  }
 }

@@ -37,6 +37,10 @@ export const TIME_BUDGET_MS = 270_000;
 export const MAX_SEND_ATTEMPTS = 3;
 const MAX_FAILURES_KEPT = 25;
 const LOCK_WAIT_MS = 5_000;
+/** Apps Script refuses a property value over 9 KB (counted in UTF-8 bytes). */
+const PROPERTY_VALUE_BYTES = 9 * 1024;
+/** Report lines and stored messages are cut to this: a 50,000-character name must not fill a property. */
+const STORED_LINE_CHARS = 300;
 
 const KEYS = {
   state: 'uptake.automation',
@@ -45,6 +49,8 @@ const KEYS = {
   failures: 'uptake.automation.failures',
   attempts: 'uptake.automation.attempts',
   pending: 'uptake.automation.pending',
+  /** The roster sheet the last run read: a run that finds none after one existed says so. */
+  roster: 'uptake.automation.roster',
   /** Settings copied for runs that cannot read document properties (user-properties mirror only). */
   settings: 'uptake.settings',
 };
@@ -134,6 +140,33 @@ function writeJson(store: Store, key: string, value: unknown): void {
   store.set(key, JSON.stringify(value));
 }
 
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+function clipped(text: string, max = STORED_LINE_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Drops items (from the start, or the end) until `encode` of the rest fits one property value. */
+function fitProperty<T>(items: T[], encode: (kept: T[]) => unknown, dropFrom: 'start' | 'end'): T[] {
+  let kept = items;
+  while (kept.length > 0 && utf8Bytes(JSON.stringify(encode(kept))) > PROPERTY_VALUE_BYTES) {
+    kept = dropFrom === 'start' ? kept.slice(1) : kept.slice(0, -1);
+  }
+  return kept;
+}
+
 function settingsFor(mirrored: boolean, store: Store): Settings {
   if (!mirrored) return loadSettings();
   try {
@@ -191,6 +224,8 @@ export function setAutomation(on: boolean): AutomationStatus {
   if (!lock.tryLock(LOCK_WAIT_MS * 2)) throw new Error('Uptake is busy (the daily run or another change is in progress). Try again in a minute.');
   try {
     const { store } = automationStore(spreadsheet.getId());
+    // Turned off or on again: a roster removed on purpose is no longer a problem.
+    store.remove(KEYS.roster);
     const settings = loadSettings();
     const previous = readJson<AutomationState | null>(store, KEYS.state, null);
     const existing = dailyTriggers(spreadsheet, previous);
@@ -450,6 +485,19 @@ class DailyRun {
       }
       throw error;
     }
+    const rosterRead = this.store.get(KEYS.roster);
+    if (!team.rosterSheet && rosterRead) {
+      // Found by its name alone, a roster renamed or deleted would stop every reminder without a word.
+      this.reportSetupProblem(
+        new SetupError(
+          'roster-missing',
+          `The roster sheet "${rosterRead}" that the daily run read before is gone (deleted or renamed), so no programme reminders can be sent. ` +
+            'Restore it, or choose the roster sheet in Settings; if you removed it on purpose, turn automation off and on again.',
+        ),
+      );
+      return;
+    }
+    if (team.rosterSheet && team.rosterSheet.getName() !== rosterRead) this.store.set(KEYS.roster, team.rosterSheet.getName());
     this.store.remove(KEYS.problem);
     const audits = auditSource(team, this.settings);
 
@@ -527,7 +575,8 @@ class DailyRun {
       this.report.push(`Still waiting for a fix: ${error.message}`);
       return;
     }
-    const problem: StoredProblem = { hash, code: error.code, message: error.message, emailed: false, since: stored?.hash === hash ? stored.since : dayToIso(this.today) };
+    // Stored shortened (the email carries it whole): a header row of pasted text must not overflow the property.
+    const problem: StoredProblem = { hash, code: error.code, message: clipped(error.message, 2_000), emailed: false, since: stored?.hash === hash ? stored.since : dayToIso(this.today) };
     writeJson(this.store, KEYS.problem, problem);
     const content = renderEmail('Uptake: the daily run needs a fix in your spreadsheet', [
       { kind: 'paragraph', text: `Uptake’s daily run could not read your team’s data in “${this.spreadsheet.getName()}”:` },
@@ -601,8 +650,10 @@ class DailyRun {
     this.store.remove(KEYS.pending);
   }
 
-  private failed(recipients: string[], records: RecordDraft[], what: string, error: string): void {
-    const recipient = recipients.join(', ');
+  private failed(recipients: string[], records: RecordDraft[], whatSent: string, errorText: string): void {
+    const recipient = clipped(recipients.join(', '), 2_000);
+    const what = clipped(whatSent);
+    const error = clipped(errorText);
     this.report.push(`Failed: ${what} to ${recipient}: ${error}`);
     const attempts = readJson<Record<string, number>>(this.store, KEYS.attempts, {});
     const givenUp: RecordDraft[] = [];
@@ -623,7 +674,7 @@ class DailyRun {
     if (!records.length) tries = (all.find(same)?.attempts ?? 0) + 1;
     const failures = all.filter((f) => !same(f));
     failures.push({ at: localTimestamp(Date.now(), this.timeZone), what, recipient, error, attempts: tries, givenUp: givenUp.length > 0 });
-    writeJson(this.store, KEYS.failures, failures.slice(-MAX_FAILURES_KEPT));
+    writeJson(this.store, KEYS.failures, fitProperty(failures.slice(-MAX_FAILURES_KEPT), (kept) => kept, 'start'));
     if (givenUp.length) {
       this.record(givenUp);
       this.report.push(`Gave up on ${what} to ${recipient} after ${MAX_SEND_ATTEMPTS} attempts; recorded as not sent.`);
@@ -644,8 +695,13 @@ class DailyRun {
   private finish(): void {
     if (this.stopReason) this.report.push(`Stopped early: ${this.stopReason}. ${plural(this.waiting, 'email waits', 'emails wait')} for the next run.`);
     if (this.onRequest) return;
-    const lastRun: LastRun = { at: new Date(this.startedAt).toISOString(), report: this.report.slice(0, 60) };
-    if (this.problem) lastRun.problem = this.problem;
+    const at = new Date(this.startedAt).toISOString();
+    const lines = this.report.slice(0, 60).map((line) => clipped(line));
+    const more = (kept: string[]) => `… and ${plural(this.report.length - kept.length, 'more line')}`;
+    const report = fitProperty(lines, (kept) => ({ at, report: [...kept, more(kept)], problem: this.problem }), 'end');
+    if (report.length < this.report.length) report.push(more(report));
+    const lastRun: LastRun = { at, report };
+    if (this.problem) lastRun.problem = clipped(this.problem, 2_000);
     writeJson(this.store, KEYS.lastRun, lastRun);
   }
 
@@ -673,8 +729,9 @@ class DailyRun {
   }
 }
 
+/** Hashed: the key holds a member's name, which may be 50,000 characters long. */
 function attemptKey(draft: RecordDraft): string {
-  return [draft.milestone, draft.member.toLowerCase(), draft.memberEmail.toLowerCase(), draft.trainingDate, draft.dueDate, draft.recipient.toLowerCase()].join('|');
+  return hashText([draft.milestone, draft.member.toLowerCase(), draft.memberEmail.toLowerCase(), draft.trainingDate, draft.dueDate, draft.recipient.toLowerCase()].join('|'));
 }
 
 /** Small, stable hash of a problem's code and message (not security: "has it changed?"). */

@@ -9,7 +9,7 @@ import type { DashboardData, DashboardRequest, MilestoneRow } from '../shared/ap
 import { automationStatus, syncAutomationSchedule } from './automation';
 import { loadSettings, saveSettings } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
-import { AUDIT_SHEET, auditTeam, findLogSheet, NO_LOG_MESSAGE, readTeam, SENT_SHEET, SetupError } from './team-data';
+import { AUDIT_SHEET, auditTeam, findLogSheet, noLogError, readTeam, SENT_SHEET, SetupError } from './team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -85,8 +85,9 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
 /** Selects a row of the log, so that a skipped row named in the sidebar can be fixed in place. */
 export function selectLogRow(spreadsheet: Spreadsheet, row: unknown): void {
   if (typeof row !== 'number' || !Number.isInteger(row) || row < 1) throw new Error(`${String(row)} is not a row number.`);
-  const sheet = findLogSheet(spreadsheet, loadSettings());
-  if (!sheet) throw new Error(NO_LOG_MESSAGE);
+  const settings = loadSettings();
+  const sheet = findLogSheet(spreadsheet, settings);
+  if (!sheet) throw new Error(noLogError(spreadsheet, settings).message);
   if (row > sheet.getMaxRows()) throw new Error(`The log "${sheet.getName()}" has no row ${row} any more: it ends at row ${sheet.getMaxRows()}.`);
   spreadsheet.setActiveSheet(sheet);
   sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).activate();

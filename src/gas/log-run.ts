@@ -10,9 +10,9 @@ import type { Settings } from '../core/settings';
 import { isBlankCell, memberKey } from '../core/text';
 import { OUTCOMES, type LogField, type Outcome } from '../core/types';
 import type { LogFormData, LogRunRequest, LogRunResult } from '../shared/api';
-import { DATE_FORMAT, TEXT_FORMAT } from './formats';
+import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from './formats';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
-import { findLogSheet, NO_LOG_MESSAGE, readTeam, SetupError } from './team-data';
+import { findLogSheet, noLogError, readTeam, SetupError } from './team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -21,8 +21,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const LOG_AS_PROPERTY = 'uptake.logAs';
 /** How long "Log a run" waits for another writer to finish. */
 export const LOCK_WAIT_MS = 10_000;
-/** Longest text a Sheets cell holds. */
-const CELL_LIMIT = 50_000;
 /** Day number of 1899-12-30, day 0 of Sheets' date serial numbers. */
 const SHEETS_EPOCH_DAY = -25_569;
 
@@ -103,7 +101,7 @@ function textField(value: unknown, what: string, required: boolean): string {
   if (value !== undefined && value !== null && typeof value !== 'string') throw new Error(`${what} must be text.`);
   const text = (typeof value === 'string' ? value : '').replace(/\s+/g, ' ').trim();
   if (required && !text) throw new Error(`Enter the ${what.toLowerCase()}.`);
-  if (text.length > CELL_LIMIT) throw new Error(`${what} is ${text.length} characters long; a cell holds at most ${CELL_LIMIT}.`);
+  if (text.length > CELL_TEXT_LIMIT) throw new Error(`${what} is ${text.length} characters long; a cell holds at most ${CELL_TEXT_LIMIT}.`);
   return text;
 }
 
@@ -132,7 +130,7 @@ export function checkLogRun(request: unknown, todayDay: Day): LogEntry {
   if (r.prompted !== undefined && r.prompted !== null && typeof r.prompted !== 'boolean') throw new Error('Prompted must be ticked or not.');
   const notes = typeof r.notes === 'string' ? r.notes.trim() : '';
   if (r.notes !== undefined && r.notes !== null && typeof r.notes !== 'string') throw new Error('Notes must be text.');
-  if (notes.length > CELL_LIMIT) throw new Error(`The notes are ${notes.length} characters long; a cell holds at most ${CELL_LIMIT}.`);
+  if (notes.length > CELL_TEXT_LIMIT) throw new Error(`The notes are ${notes.length} characters long; a cell holds at most ${CELL_TEXT_LIMIT}.`);
   return { day, member, workflow, outcome: CANONICAL_OUTCOME[outcome], editTypes: read.types.join(', '), prompted: r.prompted === true, notes };
 }
 
@@ -218,7 +216,7 @@ function writeEntry(sheet: Sheet, entry: LogEntry): number {
 export function logRun(spreadsheet: Spreadsheet, settings: Settings, request: unknown): LogRunResult {
   const entry = checkLogRun(request, today(spreadsheet));
   const sheet = findLogSheet(spreadsheet, settings);
-  if (!sheet) throw new SetupError('no-log', NO_LOG_MESSAGE);
+  if (!sheet) throw noLogError(spreadsheet, settings);
   // Outside a document the document lock is null; the script lock then serialises writers.
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   try {

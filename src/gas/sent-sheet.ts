@@ -6,6 +6,7 @@
 import { parseSentRows, recordRow, SentIndex, SENT_HEADERS, type RecordDraft, type SentRecord } from '../core/sent-records';
 import { zoneOffsetMinutes } from '../core/dates';
 import { SENT_SHEET } from './team-data';
+import { fitCell } from './formats';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -47,5 +48,5 @@ export function appendRecords(sheet: Sheet, records: SentRecord[]): void {
   if (!records.length) return;
   const range = sheet.getRange(sheet.getLastRow() + 1, 1, records.length, SENT_HEADERS.length);
   range.setNumberFormat('@');
-  range.setValues(records.map(recordRow));
+  range.setValues(records.map((record) => recordRow(record).map(fitCell)));
 }

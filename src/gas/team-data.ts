@@ -34,11 +34,14 @@ export class SetupError extends Error {
   }
 }
 
+const HEADER_ROWS_SCANNED = 30;
+
 export const NO_LOG_MESSAGE =
-  'Uptake found no log: no sheet has the headers Date, Team member, Workflow and Outcome. ' +
+  `Uptake found no log: no sheet has the headers Date, Team member, Workflow and Outcome in its first ${HEADER_ROWS_SCANNED} rows. ` +
   'Use "Set up log and roster" to create one, or choose your log sheet in Settings.';
 
-const HEADER_ROWS_SCANNED = 30;
+/** Said when Uptake took the sheet nearest to a log for the log: it may have guessed wrong. */
+export const NEAREST_LOG_HINT = 'If this sheet is not your log, choose your log sheet in Settings.';
 
 function headRows(sheet: Sheet): unknown[][] {
   const rows = Math.min(sheet.getLastRow(), HEADER_ROWS_SCANNED);
@@ -66,6 +69,36 @@ export function findLogSheet(spreadsheet: Spreadsheet, settings: Pick<Settings, 
   }
   const candidates = spreadsheet.getSheets().filter((s) => !OWN_SHEETS.includes(s.getName()) && s.getName() !== settings.rosterSheet);
   return candidates.find((sheet) => sheet.getName().toLowerCase() !== DEFAULT_ROSTER_SHEET.toLowerCase() && hasHeader(sheet, LOG_FIELDS)) ?? null;
+}
+
+/** Required log headers a sheet must show (at least) to be taken for a log with a broken header. */
+const NEAR_LOG_HEADERS = 2;
+
+/**
+ * When no sheet is a log: the sheet that comes closest (half the required headers or more on
+ * one row), with what its header lacks, so that a typo or a deleted column is named instead of
+ * "no log". null when no sheet comes close.
+ */
+function nearestLogProblem(spreadsheet: Spreadsheet, settings: Pick<Settings, 'rosterSheet'>): SetupError | null {
+  const required = LOG_FIELDS.filter((spec) => spec.required);
+  let best: { sheet: Sheet; found: number; error: HeaderNotFoundError } | null = null;
+  for (const sheet of spreadsheet.getSheets()) {
+    const name = sheet.getName();
+    if (OWN_SHEETS.includes(name) || name === settings.rosterSheet || name.toLowerCase() === DEFAULT_ROSTER_SHEET.toLowerCase()) continue;
+    try {
+      findHeader(headRows(sheet), LOG_FIELDS, 'log');
+    } catch (error) {
+      if (!(error instanceof HeaderNotFoundError)) throw error;
+      const found = required.length - error.missing.length;
+      if (found >= NEAR_LOG_HEADERS && (!best || found > best.found)) best = { sheet, found, error };
+    }
+  }
+  return best ? new SetupError('log-header', `Log sheet "${best.sheet.getName()}": ${best.error.message} ${NEAREST_LOG_HINT}`) : null;
+}
+
+/** The error to give when findLogSheet finds no log: the nearest sheet's header problem, else "no log". */
+export function noLogError(spreadsheet: Spreadsheet, settings: Pick<Settings, 'rosterSheet'>): SetupError {
+  return nearestLogProblem(spreadsheet, settings) ?? new SetupError('no-log', NO_LOG_MESSAGE);
 }
 
 /** The roster: the sheet named in Settings, else one named "Roster", else none (the log alone is audited). */
@@ -99,7 +132,7 @@ export function readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData
   const dateOptions = spreadsheetDateOptions(spreadsheet);
   const logSheet = findLogSheet(spreadsheet, settings);
   if (!logSheet) {
-    throw new SetupError('no-log', NO_LOG_MESSAGE);
+    throw noLogError(spreadsheet, settings);
   }
   const rosterSheet = findRosterSheet(spreadsheet, settings);
   let roster: Roster | null = null;
@@ -141,5 +174,6 @@ export function auditTeam(team: TeamData, settings: Settings, asOfIso?: string |
     settings: { genuineAt: settings.genuineAt, developingAt: settings.developingAt, acceptanceTarget: settings.acceptanceTarget },
     skippedRows: team.log.skipped,
     notices: [...team.log.notices, ...rosterSkips, ...rosterNotices],
+    today: team.today,
   });
 }
