@@ -1,0 +1,104 @@
+/** The bench's figures and the budgets `npm run bench -- --check` enforces (see BENCHMARKS.md). */
+
+export interface CallFigures {
+  audit: { spreadsheet: number; getValues: number; total: number; methods: Record<string, number> };
+  dashboard: { spreadsheet: number; getValues: number; total: number };
+  auditSheetRows: number;
+}
+
+export interface SizeFigures {
+  rows: number;
+  /** Timed runs the medians are taken over. */
+  runs: number;
+  /** readTeam: finding the sheets, parsing the roster and the log. */
+  parseMs: number;
+  /** auditTeam: the audit of the parsed runs. */
+  auditMs: number;
+  coreMs: number;
+  /** The bare pass over the same rows (date and member only): the floor. */
+  floorMs: number;
+  ratio: number;
+  /** The heap's high-water mark during one parse + audit, above the heap before it. */
+  heapPeakMb: number;
+  /** The heap the generated cells themselves take (what getValues hands back). */
+  logMb: number;
+  calls: CallFigures | null;
+}
+
+export interface CustomFigures {
+  name: string;
+  cells: number;
+  warmMs: number;
+  coldMs: number;
+}
+
+export interface BenchResults {
+  command: string;
+  machine: { node: string; cpu: string; cores: number; memoryGb: number; platform: string };
+  sizes: SizeFigures[];
+  custom: CustomFigures[];
+  /** Bytes of each deployed file; null when it was not built. */
+  files: Record<string, number | null>;
+  seconds: number;
+}
+
+export const RATIO_BUDGET = 3;
+export const RATIO_BUDGET_ROWS = 100_000;
+export const CODE_JS_BUDGET_BYTES = 150 * 1024;
+export const SIDEBAR_BUDGET_BYTES = 100 * 1024;
+
+export interface Verdict {
+  name: string;
+  /** null: not measured in this run (too few sizes, or not the size the budget is set at). */
+  ok: boolean | null;
+  detail: string;
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function callsBudget(sizes: SizeFigures[]): Verdict {
+  const name = 'spreadsheet calls of "Run audit to sheet" independent of rows';
+  const measured = sizes.filter((s) => s.calls);
+  if (measured.length < 2) return { name, ok: null, detail: 'needs two sizes run in the in-memory Apps Script' };
+  const [first, ...rest] = measured;
+  const key = (s: SizeFigures) => JSON.stringify(s.calls!.audit.methods);
+  const differing = rest.filter((s) => key(s) !== key(first) || s.calls!.dashboard.total !== first.calls!.dashboard.total);
+  const counts = measured.map((s) => `${s.calls!.audit.spreadsheet} at ${s.rows.toLocaleString('en-US')} rows`).join(', ');
+  if (!differing.length) return { name, ok: true, detail: counts };
+  const changed = (s: SizeFigures) =>
+    Object.keys({ ...first.calls!.audit.methods, ...s.calls!.audit.methods })
+      .filter((m) => first.calls!.audit.methods[m] !== s.calls!.audit.methods[m])
+      .map((m) => `${m} ${first.calls!.audit.methods[m] ?? 0} → ${s.calls!.audit.methods[m] ?? 0}`)
+      .join(', ');
+  return {
+    name,
+    ok: false,
+    detail: `${counts}; at ${differing[0].rows.toLocaleString('en-US')} rows: ${changed(differing[0]) || 'getDashboard calls changed'}. Read and write whole ranges, never a call per row.`,
+  };
+}
+
+function ratioBudget(sizes: SizeFigures[]): Verdict {
+  const name = `audit ≤ ${RATIO_BUDGET}× the bare pass at ${RATIO_BUDGET_ROWS.toLocaleString('en-US')} rows`;
+  const at = sizes.find((s) => s.rows === RATIO_BUDGET_ROWS);
+  if (!at) return { name, ok: null, detail: `${RATIO_BUDGET_ROWS.toLocaleString('en-US')} rows not run` };
+  const detail = `${at.ratio.toFixed(2)}× (${at.coreMs.toFixed(1)} ms against ${at.floorMs.toFixed(1)} ms)`;
+  return at.ratio <= RATIO_BUDGET
+    ? { name, ok: true, detail }
+    : { name, ok: false, detail: `${detail}: see "The ratio budget" in BENCHMARKS.md for where the time goes; profile with node --cpu-prof` };
+}
+
+function sizeBudget(files: BenchResults['files'], file: string, budget: number): Verdict {
+  const name = `build/${file} under ${kb(budget)}`;
+  const bytes = files[file];
+  if (bytes === null || bytes === undefined) return { name, ok: false, detail: `build/${file} is missing: run npm run build` };
+  return { name, ok: bytes < budget, detail: bytes < budget ? kb(bytes) : `${kb(bytes)}, ${kb(bytes - budget)} over` };
+}
+
+export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'files'>): Verdict[] {
+  return [
+    callsBudget(results.sizes),
+    ratioBudget(results.sizes),
+    sizeBudget(results.files, 'Code.js', CODE_JS_BUDGET_BYTES),
+    sizeBudget(results.files, 'sidebar.html', SIDEBAR_BUDGET_BYTES),
+  ];
+}

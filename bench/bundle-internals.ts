@@ -1,0 +1,103 @@
+/**
+ * The core as build/Code.js ships it, callable from the bench.
+ *
+ * The bundle's global `Uptake` exposes only the entry points; readTeam and auditTeam are locals
+ * of its IIFE. Rather than add a bench-only entry point to production, or bundle the sources a
+ * second time (different code from what ships), the bench compiles the text of build/Code.js with
+ * one extra statement before the IIFE returns, which hands those locals out. Every function body
+ * the bench times is the shipped one, byte for byte.
+ */
+import type { Audit } from '../src/core/audit-types';
+import type { Settings } from '../src/core/settings';
+import type { TeamData } from '../src/gas/team-data';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The bundle's locals the bench calls: the exact functions "Run audit to sheet" and the sidebar use. */
+export interface BundleInternals {
+  readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData;
+  auditTeam(team: TeamData, settings: Settings, asOfIso?: string | null, weeks?: number | null): Audit;
+  validateSettings(input: unknown): Settings;
+  /** The top-level stubs Apps Script calls for custom-function cells. */
+  ADOPTION_CATEGORY(...args: unknown[]): unknown;
+  ACCEPTANCE_RATE(...args: unknown[]): unknown;
+  USES_PER_WEEK(...args: unknown[]): unknown;
+}
+
+const INTERNAL_NAMES = ['readTeam', 'auditTeam', 'validateSettings'] as const;
+const TOP_LEVEL_NAMES = ['ADOPTION_CATEGORY', 'ACCEPTANCE_RATE', 'USES_PER_WEEK'] as const;
+const IIFE_END = /return __toCommonJS\(([A-Za-z_$][\w$]*)\);?\}\)\(\);/g;
+
+function countMatches(code: string, pattern: RegExp): number {
+  return [...code.matchAll(pattern)].length;
+}
+
+/** What the bundle's global code reads besides its own functions: only these two, and only when called. */
+export interface BenchGlobals {
+  SpreadsheetApp: { getActiveSpreadsheet(): unknown };
+  Session: { getScriptTimeZone(): string };
+}
+
+/**
+ * Compiles `code` (the text of build/Code.js) in this realm, with its internals handed out.
+ * Fails with what changed when the bundle no longer has exactly one function of each name
+ * (esbuild renames a clashing local `readTeam2`, and minified identifiers would hide them).
+ */
+export function loadBundleInternals(code: string, globals: BenchGlobals): BundleInternals {
+  const ends = countMatches(code, IIFE_END);
+  if (ends !== 1) {
+    throw new Error(`bench: build/Code.js should end its IIFE once with "return __toCommonJS(...)})();", found ${ends}: has the build's format changed?`);
+  }
+  for (const name of INTERNAL_NAMES) {
+    const found = countMatches(code, new RegExp(`function ${name}\\(`, 'g'));
+    if (found !== 1) {
+      throw new Error(`bench: build/Code.js has ${found} functions named ${name} (expected 1): the bench times the bundle's own ${name}; was it renamed or are identifiers minified?`);
+    }
+  }
+  const handOut = INTERNAL_NAMES.map((name) => `__bench.${name}=${name};`).join('');
+  const instrumented =
+    code.replace(IIFE_END, (end) => handOut + end) +
+    '\n' + TOP_LEVEL_NAMES.map((name) => `__bench.${name}=${name};`).join('');
+  const exports: Partial<BundleInternals> = {};
+  // Parameters shadow the names the bundle reads as globals; nothing else leaks into this realm.
+  const run = new Function('__bench', 'SpreadsheetApp', 'Session', instrumented) as (
+    out: Partial<BundleInternals>, spreadsheetApp: BenchGlobals['SpreadsheetApp'], session: BenchGlobals['Session'],
+  ) => void;
+  run(exports, globals.SpreadsheetApp, globals.Session);
+  for (const name of [...INTERNAL_NAMES, ...TOP_LEVEL_NAMES]) {
+    if (typeof exports[name] !== 'function') throw new Error(`bench: build/Code.js did not hand out ${name}`);
+  }
+  return exports as BundleInternals;
+}
+
+/**
+ * A read-only spreadsheet holding a log and a roster, whose reads cost nothing: getValues hands
+ * back the arrays it was given (readTeam never writes to them). What the bench times through it is
+ * Uptake's own work; the reads themselves are spreadsheet service calls, counted separately.
+ */
+export function zeroCostSpreadsheet(sheets: Record<string, unknown[][]>, timeZone: string, locale: string): Spreadsheet {
+  const sheetObjects = Object.entries(sheets).map(([name, values]) => {
+    const width = values.reduce((max, row) => Math.max(max, row.length), 0);
+    const range = (row: number, column: number, rows: number, columns: number) => ({
+      getValues: () =>
+        row === 1 && column === 1 && rows === values.length && columns === width
+          ? values
+          : values.slice(row - 1, row - 1 + rows).map((cells) => cells.slice(column - 1, column - 1 + columns)),
+    });
+    return {
+      getName: () => name,
+      getLastRow: () => values.length,
+      getLastColumn: () => width,
+      getMaxRows: () => values.length,
+      getRange: range,
+      getDataRange: () => range(1, 1, values.length, width),
+    };
+  });
+  const spreadsheet = {
+    getSpreadsheetTimeZone: () => timeZone,
+    getSpreadsheetLocale: () => locale,
+    getSheets: () => sheetObjects.slice(),
+    getSheetByName: (name: string) => sheetObjects.find((s) => s.getName() === name) ?? null,
+  };
+  return spreadsheet as unknown as Spreadsheet;
+}

@@ -1,0 +1,178 @@
+// The bench's parts, without timing: its data is reproducible and realistic, it times the same
+// audit the sidebar computes (from the BUILT bundle), and its budgets fail when they should.
+import fs from 'fs';
+import { createFakeGas, loadBundle } from '../gas-fake';
+import { BUILD_DIR, CODE_JS } from '../bundle/support';
+import { loadBundleInternals, zeroCostSpreadsheet } from '../../bench/bundle-internals';
+import { DATE_COL, generateTeam, LAST_DAY_ISO, LOCALE, MEMBER_COL, TIME_ZONE } from '../../bench/generate';
+import { barePass } from '../../bench/measure';
+import { checkBudgets, type CallFigures, type SizeFigures } from '../../bench/budgets';
+import { parseArgs, report } from '../../bench/run';
+import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../../src/gas/team-data';
+import { LOG_HEADERS, OUTCOME_CHOICES } from '../../src/core/log';
+import { ROSTER_HEADERS } from '../../src/core/roster';
+import { isoToDay } from '../../src/core/dates';
+import type { DashboardData } from '../../src/shared/api';
+
+function builtCode(): string {
+  if (!fs.existsSync(CODE_JS)) throw new Error('build/Code.js is missing: run `npm run build` (npm test does) before these tests.');
+  return fs.readFileSync(CODE_JS, 'utf8');
+}
+
+const GLOBALS = {
+  SpreadsheetApp: { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => TIME_ZONE, getSpreadsheetLocale: () => LOCALE }) },
+  Session: { getScriptTimeZone: () => TIME_ZONE },
+};
+
+describe('generated team data', () => {
+  it('is the same for the same size and seed, and differs for another seed', () => {
+    const a = generateTeam(3_000);
+    const b = generateTeam(3_000);
+    expect(b.log).toEqual(a.log);
+    expect(b.roster).toEqual(a.roster);
+    expect(generateTeam(3_000, { seed: 7 }).log).not.toEqual(a.log);
+  });
+
+  it('has 50 members on the roster, 20 workflows, every outcome, prompted runs and a few bad rows', () => {
+    const team = generateTeam(4_000);
+    expect(team.log[0]).toEqual(LOG_HEADERS);
+    expect(team.log).toHaveLength(4_001);
+    expect(team.roster[0]).toEqual(ROSTER_HEADERS);
+    expect(new Set(team.roster.slice(1).map((r) => r[0])).size).toBe(50);
+    expect(new Set(team.log.slice(1).map((r) => r[2])).size).toBeGreaterThanOrEqual(20);
+    const outcomes = new Set(team.log.slice(1).map((r) => r[3]));
+    for (const outcome of OUTCOME_CHOICES) expect(outcomes).toContain(outcome);
+    expect(team.log.slice(1).some((r) => r[5] === true)).toBe(true);
+    expect(team.log.slice(1).some((r) => typeof r[DATE_COL] === 'string')).toBe(true);
+    expect(team.badRows.length).toBeGreaterThanOrEqual(5);
+    expect(team.lastDay).toBe(isoToDay(LAST_DAY_ISO));
+  });
+
+  it('keeps the log in date order, over a span that grows with its size', () => {
+    const small = generateTeam(1_000);
+    const large = generateTeam(20_000);
+    expect(large.lastDay - large.firstDay).toBeGreaterThan(10 * (small.lastDay - small.firstDay));
+    const times = large.log.slice(1).map((r) => r[DATE_COL]).filter((d): d is Date => d instanceof Date).map((d) => d.getTime());
+    // Timestamps fall within their day, so the dates never go back by a day or more.
+    expect(times.filter((t, i) => i > 0 && t <= times[i - 1] - 86_400_000)).toEqual([]);
+  });
+});
+
+describe('the bare pass', () => {
+  it('reads the latest date cell and counts the members as written', () => {
+    const values = [
+      ['Date', 'Team member'],
+      [new Date('2026-03-01T00:00:00Z'), 'Ana'],
+      [new Date('2026-03-03T00:00:00Z'), 'Ben'],
+      ['2026-03-09', 'ana'],
+    ];
+    expect(barePass(values, 0, 1)).toEqual({ latest: Date.parse('2026-03-03T00:00:00Z'), members: 3 });
+  });
+});
+
+describe('the core as the bench runs it from build/Code.js', () => {
+  it('hands out the bundle\'s own readTeam and auditTeam, and refuses a bundle where it cannot find them', () => {
+    const code = builtCode();
+    expect(() => loadBundleInternals(code, GLOBALS)).not.toThrow();
+    expect(() => loadBundleInternals(code.replace(/function readTeam\(/g, 'function readTeam2('), GLOBALS)).toThrow(/functions named readTeam/);
+  });
+
+  it('computes the same audit as getDashboard in the in-memory Apps Script, skipping exactly the bad rows', () => {
+    const team = generateTeam(2_000);
+    const bundle = loadBundleInternals(builtCode(), GLOBALS);
+    const spreadsheet = zeroCostSpreadsheet({ [DEFAULT_LOG_SHEET]: team.log, [DEFAULT_ROSTER_SHEET]: team.roster }, team.timeZone, team.locale);
+    const settings = bundle.validateSettings({});
+    const audit = bundle.auditTeam(bundle.readTeam(spreadsheet, settings), settings, LAST_DAY_ISO);
+    expect(audit.skippedRows.map((p) => p.row)).toEqual(team.badRows);
+    expect(audit.members).toHaveLength(50);
+
+    const fake = createFakeGas({
+      now: `${LAST_DAY_ISO}T18:00:00Z`,
+      spreadsheet: { timeZone: team.timeZone, locale: team.locale },
+      valueParsing: 'text',
+    });
+    fake.addSheet(DEFAULT_LOG_SHEET, team.log);
+    fake.addSheet(DEFAULT_ROSTER_SHEET, team.roster);
+    expect(fake.sheetValues(DEFAULT_LOG_SHEET)).toEqual(team.log);
+    const ctx = loadBundle(fake, BUILD_DIR);
+    const dashboard = ctx.$runFromClient('getDashboard', { asOf: LAST_DAY_ISO }) as DashboardData;
+    expect(dashboard.problem).toBeNull();
+    expect(dashboard.audit).toEqual(JSON.parse(JSON.stringify(audit)));
+  });
+
+  it('reads the date and member columns the bare pass reads', () => {
+    const team = generateTeam(1_000, { badRows: false });
+    expect(team.log[0][DATE_COL]).toBe('Date');
+    expect(team.log[0][MEMBER_COL]).toBe('Team member');
+    expect(barePass(team.log, DATE_COL, MEMBER_COL).members).toBeGreaterThan(50);
+  });
+});
+
+describe('budgets', () => {
+  const calls = (getValues: number): CallFigures => ({
+    audit: { spreadsheet: 57 + getValues, getValues, total: 60 + getValues, methods: { 'Range.getValues': getValues, 'Sheet.getRange': 20 } },
+    dashboard: { spreadsheet: 40, getValues: 3, total: 52 },
+    auditSheetRows: 140,
+  });
+  const size = (rows: number, ratio: number, callFigures: CallFigures | null): SizeFigures => ({
+    rows, runs: 5, parseMs: ratio, auditMs: 0, coreMs: ratio, floorMs: 1, ratio, heapPeakMb: 1, logMb: 1, calls: callFigures,
+  });
+  const files = { 'Code.js': 120 * 1024, 'sidebar.html': 40 * 1024 };
+
+  it('all hold when calls are the same at every size, the ratio is within 3× and the files are small', () => {
+    const verdicts = checkBudgets({ sizes: [size(1_000, 9, calls(3)), size(10_000, 5, calls(3)), size(100_000, 2.5, null)], files });
+    expect(verdicts.map((v) => v.ok)).toEqual([true, true, true, true]);
+  });
+
+  it('name each broken budget', () => {
+    const verdicts = checkBudgets({
+      sizes: [size(1_000, 9, calls(3)), size(10_000, 5, calls(4)), size(100_000, 3.4, null)],
+      files: { 'Code.js': 151 * 1024, 'sidebar.html': null },
+    });
+    expect(verdicts.filter((v) => v.ok === false).map((v) => v.name)).toEqual([
+      'spreadsheet calls of "Run audit to sheet" independent of rows',
+      'audit ≤ 3× the bare pass at 100,000 rows',
+      'build/Code.js under 150.0 KB',
+      'build/sidebar.html under 100.0 KB',
+    ]);
+    expect(verdicts[0].detail).toContain('Range.getValues 3 → 4');
+    expect(verdicts[3].detail).toContain('missing');
+  });
+
+  it('say when a budget was not measured', () => {
+    const verdicts = checkBudgets({ sizes: [size(1_000, 9, calls(3))], files });
+    expect(verdicts[0].ok).toBeNull();
+    expect(verdicts[1].ok).toBeNull();
+  });
+});
+
+describe('command line and report', () => {
+  it('runs 1,000 to 100,000 rows under --check, every size otherwise, and refuses unknown options', () => {
+    expect(parseArgs(['--check']).sizes).toEqual([1_000, 10_000, 100_000]);
+    expect(parseArgs([]).sizes).toEqual([1_000, 10_000, 100_000, 500_000]);
+    expect(parseArgs(['--sizes=2_000,5000', '--runs=2'])).toMatchObject({ sizes: [2_000, 5_000], runs: 2, check: false });
+    expect(() => parseArgs(['--fast'])).toThrow('unknown option --fast');
+    expect(() => parseArgs(['--sizes=ten'])).toThrow('--sizes takes whole numbers');
+  });
+
+  it('reports time per row, the ratio, how time grows and the service calls of each size', () => {
+    const sizeFigures = (rows: number, coreMs: number): SizeFigures => ({
+      rows, runs: 5, parseMs: coreMs * 0.8, auditMs: coreMs * 0.2, coreMs, floorMs: coreMs / 4, ratio: 4, heapPeakMb: 2, logMb: 1,
+      calls: { audit: { spreadsheet: 60, getValues: 3, total: 62, methods: {} }, dashboard: { spreadsheet: 40, getValues: 3, total: 52 }, auditSheetRows: 130 },
+    });
+    const text = report({
+      command: 'npm run bench',
+      machine: { node: 'v20', cpu: 'Test CPU', cores: 2, memoryGb: 24, platform: 'linux' },
+      sizes: [sizeFigures(1_000, 1), sizeFigures(10_000, 10)],
+      custom: [{ name: 'ACCEPTANCE_RATE', cells: 10_000, warmMs: 2, coldMs: 12 }],
+      files: { 'Code.js': 2048, 'sidebar.html': null },
+      seconds: 1,
+    });
+    expect(text).toContain('Test CPU, 2 cores');
+    // 10 ms over 10,000 rows is 1,000 ns a row, and ten times the rows in ten times the time is linear.
+    expect(text).toContain('| 10,000 | 5 | 8.00 | 2.00 | 10.00 | 1,000 | 2.500 | 4.00× | 1.00 |');
+    expect(text).toContain('| 10,000 | 60 | 3 | 62 | 130 | 40 | 52 |');
+    expect(text).toContain('| ACCEPTANCE_RATE | 2.00 | 12.0 |');
+    expect(text).toContain('| build/sidebar.html | missing |');
+  });
+});
