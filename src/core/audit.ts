@@ -7,6 +7,7 @@ import { memberKey } from './text';
 import {
   CATEGORIES,
   MIN_RUNS_FOR_WORKFLOW_VERDICT,
+  OUTCOMES,
   STATUS_LABELS,
   type AuditSettings,
   type Category,
@@ -19,13 +20,15 @@ import {
 } from './types';
 import type { Audit, MemberReport, TeamReport, WorkflowReport, SixWeek } from './audit-types';
 import { diagnose } from './diagnosis';
-import { acceptanceRate, addEditTypes, categoryFor, emptyEditTypes, emptyOutcomes } from './rates';
+import { acceptanceRate, addEditMask, categoryFor, emptyEditTypes, emptyOutcomes } from './rates';
+import { RunTable } from './run-table';
 import { programmePosition } from './programme';
 import { headline } from './headline';
 import { futureRowNotices } from './future-rows';
 
 export interface AuditInput {
-  runs: Run[];
+  /** The log's runs: its RunTable (fast), or Run objects. */
+  runs: RunTable | readonly Run[];
   /** null when there is no roster: every member seen in the log is then in scope. */
   roster: Roster | null;
   /** Display names of log members the roster does not know (ParsedLog.names). */
@@ -37,6 +40,8 @@ export interface AuditInput {
   notices?: RowProblem[];
   /** Today in the spreadsheet's zone: runs dated after it are reported as notices (likely typos). */
   today?: Day;
+  /** Runs before this day are left out (figures "since training" for a reminder). */
+  fromDay?: Day;
 }
 
 /** What the single pass gathers about one member. */
@@ -61,13 +66,20 @@ export interface MemberTally {
 
 export const EARLY_RUNS_CONSIDERED = 3;
 
+/** Before every day a log can hold: "no training date" compares as trained long ago. */
+const NO_DAY = -2_147_483_648;
+
 interface TallyContext {
   tally: MemberTally;
-  trainingDay: Day | null;
+  /** The training day, or NO_DAY. */
+  trainedFrom: Day;
   /** The anchor workflow's key; null when the roster names none. */
   anchorKey: string | null;
   /** Trained and anchor workflows' keys; null when the roster names none. */
   trained: Set<string> | null;
+  /** Per workflow index of the run table: 1 when run since training, and in the last 90 days. */
+  sinceTraining: Uint8Array;
+  last90: Uint8Array;
 }
 
 function workflowSet(member: RosterMember | null): Set<string> | null {
@@ -85,9 +97,12 @@ export function validateWindow(weeks: number) {
 export function runAudit(input: AuditInput): Audit {
   const { asOf, weeks, settings } = input;
   validateWindow(weeks);
+  const table = input.runs instanceof RunTable ? input.runs : RunTable.fromRuns(input.runs);
   const windowStart = asOf - 7 * weeks + 1;
   const lastWeekStart = asOf - 6;
   const start90 = asOf - 89;
+  const fromDay = input.fromDay ?? NO_DAY;
+  const workflowCount = table.workflowKeys.length;
   const rosterMembers = input.roster?.members ?? [];
   const tallies = new Map<string, MemberTally>();
   // What the loop over the runs needs per member, worked out once rather than once per run.
@@ -116,9 +131,11 @@ export function runAudit(input: AuditInput): Audit {
       tallies.set(key, tally);
       context = {
         tally,
-        trainingDay: rosterMember?.trainingDay ?? null,
+        trainedFrom: rosterMember?.trainingDay ?? NO_DAY,
         anchorKey: rosterMember?.anchorWorkflow ? memberKey(rosterMember.anchorWorkflow) : null,
         trained: workflowSet(rosterMember),
+        sinceTraining: new Uint8Array(workflowCount),
+        last90: new Uint8Array(workflowCount),
       };
       contexts.set(key, context);
     }
@@ -131,52 +148,72 @@ export function runAudit(input: AuditInput): Audit {
   const workflowTallies = new Map<string, { workflow: string; runs: number; members: Set<string>; outcomes: Record<Outcome, number>; editTypes: Record<EditType, number> }>();
   let teamRuns = 0;
 
-  for (const run of input.runs) {
-    const day = run.day;
-    if (day > asOf) continue;
-    const context = contexts.get(run.memberKey) ?? tallyFor(run.memberKey, null);
+  // The hot loop: typed arrays in, counters out; nothing here allocates per run.
+  const { days, members: memberOf, workflows: workflowOf, outcomes: outcomeOf, prompted: promptedOf, editMasks } = table;
+  const contextOfMember: (TallyContext | undefined)[] = new Array(table.memberKeys.length);
+  for (let i = 0; i < table.length; i++) {
+    const day = days[i];
+    if (day > asOf || day < fromDay) continue;
+    const m = memberOf[i];
+    const context = contextOfMember[m] ?? (contextOfMember[m] = tallyFor(table.memberKeys[m], null));
     const tally = context.tally;
     if (tally.lastRunDay === null || day > tally.lastRunDay) tally.lastRunDay = day;
-    if (day >= start90) tally.workflows90d.add(run.workflowKey);
+    const w = workflowOf[i];
+    if (day >= start90) context.last90[w] = 1;
+    const prompted = promptedOf[i] === 1;
 
-    const trainingDay = context.trainingDay;
-    if (trainingDay === null || day >= trainingDay) {
+    if (day >= context.trainedFrom) {
+      context.sinceTraining[w] = 1;
       tally.ranSinceTraining = true;
-      if (!run.prompted && (tally.firstUnpromptedSinceTraining === null || day < tally.firstUnpromptedSinceTraining)) {
+      if (!prompted && (tally.firstUnpromptedSinceTraining === null || day < tally.firstUnpromptedSinceTraining)) {
         tally.firstUnpromptedSinceTraining = day;
       }
-      insertEarlyRun(tally.firstRunsSinceTraining, run);
-      if (context.anchorKey === run.workflowKey) tally.ranAnchorSinceTraining = true;
-      if (context.trained && !context.trained.has(run.workflowKey)) tally.ranUntrainedWorkflow = true;
+      const early = tally.firstRunsSinceTraining;
+      if (early.length < EARLY_RUNS_CONSIDERED || isBefore(day, table.rows[i], early[early.length - 1])) insertEarlyRun(early, table.at(i));
     }
 
     if (day < windowStart) continue;
+    const outcome = OUTCOMES[outcomeOf[i]];
+    const mask = outcome === 'light' || outcome === 'heavy' ? editMasks[i] : 0;
+    const workflowKey = table.workflowKeys[w];
     tally.runs++;
-    if (!run.prompted) tally.unpromptedRuns++;
+    if (!prompted) tally.unpromptedRuns++;
     if (day >= lastWeekStart) tally.runsLastWeek++;
-    tally.outcomes[run.outcome]++;
-    addEditTypes(tally.editTypes, run);
-    let perWorkflow = tally.byWorkflow.get(run.workflowKey);
+    tally.outcomes[outcome]++;
+    addEditMask(tally.editTypes, mask);
+    let perWorkflow = tally.byWorkflow.get(workflowKey);
     if (!perWorkflow) {
-      perWorkflow = { workflow: run.workflow, outcomes: emptyOutcomes(), editTypes: emptyEditTypes(), runs: 0 };
-      tally.byWorkflow.set(run.workflowKey, perWorkflow);
+      perWorkflow = { workflow: table.workflowNames[w], outcomes: emptyOutcomes(), editTypes: emptyEditTypes(), runs: 0 };
+      tally.byWorkflow.set(workflowKey, perWorkflow);
     }
     perWorkflow.runs++;
-    perWorkflow.outcomes[run.outcome]++;
-    addEditTypes(perWorkflow.editTypes, run);
+    perWorkflow.outcomes[outcome]++;
+    addEditMask(perWorkflow.editTypes, mask);
 
     teamRuns++;
-    teamOutcomes[run.outcome]++;
-    addEditTypes(teamEditTypes, run);
-    let workflow = workflowTallies.get(run.workflowKey);
+    teamOutcomes[outcome]++;
+    addEditMask(teamEditTypes, mask);
+    let workflow = workflowTallies.get(workflowKey);
     if (!workflow) {
-      workflow = { workflow: run.workflow, runs: 0, members: new Set(), outcomes: emptyOutcomes(), editTypes: emptyEditTypes() };
-      workflowTallies.set(run.workflowKey, workflow);
+      workflow = { workflow: table.workflowNames[w], runs: 0, members: new Set(), outcomes: emptyOutcomes(), editTypes: emptyEditTypes() };
+      workflowTallies.set(workflowKey, workflow);
     }
     workflow.runs++;
-    workflow.members.add(run.memberKey);
-    workflow.outcomes[run.outcome]++;
-    addEditTypes(workflow.editTypes, run);
+    workflow.members.add(tally.key);
+    workflow.outcomes[outcome]++;
+    addEditMask(workflow.editTypes, mask);
+  }
+
+  // Per-workflow flags become the member's facts, by workflow key (several spellings, one workflow).
+  for (const context of contexts.values()) {
+    const tally = context.tally;
+    for (let w = 0; w < workflowCount; w++) {
+      const key = table.workflowKeys[w];
+      if (context.last90[w]) tally.workflows90d.add(key);
+      if (!context.sinceTraining[w]) continue;
+      if (key === context.anchorKey) tally.ranAnchorSinceTraining = true;
+      if (context.trained && !context.trained.has(key)) tally.ranUntrainedWorkflow = true;
+    }
   }
 
   const workflows: WorkflowReport[] = [...workflowTallies.values()]
@@ -230,7 +267,7 @@ export function runAudit(input: AuditInput): Audit {
       a.member.localeCompare(b.member),
   );
 
-  const notices = [...(input.notices ?? []), ...(input.today === undefined ? [] : futureRowNotices(input.runs, input.today))];
+  const notices = [...(input.notices ?? []), ...(input.today === undefined ? [] : futureRowNotices(table, input.today))];
   if (hasRoster) {
     for (const m of members.filter((x) => !x.onRoster)) {
       notices.push({
@@ -260,15 +297,13 @@ function isoDayOnOrBefore(iso: string, day: Day): boolean {
 }
 
 /** Date then row order: the order the runs happened in, as far as the log tells. */
-function runsBefore(a: Run, b: Run): boolean {
-  return a.day < b.day || (a.day === b.day && a.row < b.row);
+function isBefore(day: Day, row: number, other: Run): boolean {
+  return day < other.day || (day === other.day && row < other.row);
 }
 
 function insertEarlyRun(early: Run[], run: Run) {
-  const before = runsBefore;
-  if (early.length === EARLY_RUNS_CONSIDERED && !before(run, early[early.length - 1])) return;
   let i = early.length;
-  while (i > 0 && before(run, early[i - 1])) i--;
+  while (i > 0 && isBefore(run.day, run.row, early[i - 1])) i--;
   early.splice(i, 0, run);
   if (early.length > EARLY_RUNS_CONSIDERED) early.pop();
 }

@@ -52,6 +52,11 @@ interface ZoneCache {
   /** null for UTC, whose offset is always 0. */
   format: Intl.DateTimeFormat | null;
   offsets: Map<number, number>;
+  /** Per UTC day: the offset when it holds all day (nearly every day), null on a day with a change. */
+  dayOffsets: Map<number, number | null>;
+  /** The last UTC day looked up whose offset holds all day: a log's rows come day by day. */
+  lastUtcDay: number;
+  lastUtcDayOffset: number;
 }
 const offsetCaches = new Map<string, ZoneCache>();
 const QUARTER_HOUR = 900_000;
@@ -78,18 +83,14 @@ function zoneCache(timeZone: string): ZoneCache {
         throw new RangeError(`Unknown time zone "${timeZone}": use an IANA name such as Europe/London.`);
       }
     }
-    cache = { format, offsets: new Map() };
+    cache = { format, offsets: new Map(), dayOffsets: new Map(), lastUtcDay: NaN, lastUtcDayOffset: 0 };
     offsetCaches.set(timeZone, cache);
   }
   lastZone = { timeZone, cache };
   return cache;
 }
 
-/** Minutes to add to UTC to get local time in `timeZone` at instant `ms`. */
-export function zoneOffsetMinutes(ms: number, timeZone: string): number {
-  const cache = zoneCache(timeZone);
-  if (cache.format === null) return 0;
-  const bucket = Math.floor(ms / QUARTER_HOUR);
+function bucketOffset(cache: ZoneCache & { format: Intl.DateTimeFormat }, bucket: number): number {
   let offset = cache.offsets.get(bucket);
   if (offset === undefined) {
     const parts: Record<string, number> = {};
@@ -101,6 +102,29 @@ export function zoneOffsetMinutes(ms: number, timeZone: string): number {
     cache.offsets.set(bucket, offset);
   }
   return offset;
+}
+
+const QUARTERS_PER_DAY = MS_PER_DAY / QUARTER_HOUR;
+
+/** Minutes to add to UTC to get local time in `timeZone` at instant `ms`. */
+export function zoneOffsetMinutes(ms: number, timeZone: string): number {
+  const cache = zoneCache(timeZone);
+  if (cache.format === null) return 0;
+  const utcDay = Math.floor(ms / MS_PER_DAY);
+  if (utcDay === cache.lastUtcDay) return cache.lastUtcDayOffset;
+  const zone = cache as ZoneCache & { format: Intl.DateTimeFormat };
+  let allDay = cache.dayOffsets.get(utcDay);
+  if (allDay === undefined) {
+    // Changes fall on quarter hours and never twice in a day: the same offset in the first and
+    // the last quarter of a UTC day holds all day.
+    const first = bucketOffset(zone, utcDay * QUARTERS_PER_DAY);
+    allDay = first === bucketOffset(zone, utcDay * QUARTERS_PER_DAY + QUARTERS_PER_DAY - 1) ? first : null;
+    cache.dayOffsets.set(utcDay, allDay);
+  }
+  if (allDay === null) return bucketOffset(zone, Math.floor(ms / QUARTER_HOUR));
+  cache.lastUtcDay = utcDay;
+  cache.lastUtcDayOffset = allDay;
+  return allDay;
 }
 
 /** The calendar day an instant falls on in `timeZone`. */

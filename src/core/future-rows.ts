@@ -4,13 +4,15 @@
  * a word: each such row is reported as a notice, and the run is kept as it is.
  */
 import { dayToIso, type Day } from './dates';
-import type { RowProblem, Run } from './types';
+import type { RowProblem } from './types';
+import type { RunTable } from './run-table';
 
-export function futureRowNotices(runs: readonly Run[], today: Day): RowProblem[] {
+export function futureRowNotices(runs: RunTable, today: Day): RowProblem[] {
   const notices: RowProblem[] = [];
-  for (const run of runs) {
-    if (run.day > today) {
-      notices.push({ row: run.row, reason: `Dated ${dayToIso(run.day)}, after today (${dayToIso(today)}): no audit up to today counts this run; check the date` });
+  for (let i = 0; i < runs.length; i++) {
+    const day = runs.days[i];
+    if (day > today) {
+      notices.push({ row: runs.rows[i], reason: `Dated ${dayToIso(day)}, after today (${dayToIso(today)}): no audit up to today counts this run; check the date` });
     }
   }
   return notices;

@@ -2,8 +2,9 @@
 import { findHeader, type FieldSpec } from './header';
 import { readDay, type DateRead, type DateReadOptions } from './dates';
 import { describeValue, isBlankCell, isDate, sheetErrorIn, spellingKey, memberKey, cellText } from './text';
-import type { EditType, LogField, Outcome, Run, RowProblem } from './types';
+import { OUTCOMES, type EditType, type LogField, type Outcome, type Run, type RowProblem } from './types';
 import type { MemberDirectory } from './roster';
+import { RunTableBuilder, editMask, type RunTable } from './run-table';
 
 export const LOG_FIELDS: FieldSpec<LogField>[] = [
   { field: 'date', label: 'Date', required: true, names: ['date', 'day', 'run date', 'timestamp'] },
@@ -87,7 +88,10 @@ export interface ParsedLog {
   /** Sheet row number of the header row. */
   headerRow: number;
   columns: Partial<Record<LogField, number>>;
-  runs: Run[];
+  /** The runs column by column: what the audit reads. */
+  table: RunTable;
+  /** The runs as objects, made on first use (for readers of a few runs; the audit uses `table`). */
+  readonly runs: Run[];
   skipped: RowProblem[];
   /** Rows read with a caveat (an unknown edit type ignored), and header ambiguities (row = header row). */
   notices: RowProblem[];
@@ -116,6 +120,8 @@ interface MemberRead {
   problem: string | null;
   text: string;
   key: string;
+  /** Index in the run table; -1 with a problem. */
+  index: number;
   /** Whether `names` has been given this cell's text (only a usable row may name a member). */
   named: boolean;
 }
@@ -127,8 +133,15 @@ interface WorkflowRead {
   key: string;
 }
 
+interface IndexedWorkflowRead extends WorkflowRead {
+  /** Index in the run table; -1 with a problem. */
+  index: number;
+}
+
 interface OutcomeRead {
   outcome: Outcome | null;
+  /** Index in OUTCOMES; -1 with a problem. */
+  index: number;
   problem: string | null;
 }
 
@@ -138,7 +151,7 @@ interface PromptedRead {
 }
 
 interface EditTypesRead {
-  types: EditType[];
+  mask: number;
   /** The notice for the parts that are not edit types, or null. */
   ignored: string | null;
 }
@@ -171,10 +184,11 @@ function readWorkflow(cell: unknown): WorkflowRead {
 
 function readOutcomeCell(cell: unknown): OutcomeRead {
   const outcome = readOutcome(cell);
-  if (outcome !== null) return { outcome, problem: null };
+  if (outcome !== null) return { outcome, index: OUTCOMES.indexOf(outcome), problem: null };
   const error = sheetErrorIn(cell);
   return {
     outcome,
+    index: -1,
     problem: isBlankCell(cell)
       ? 'the outcome is blank'
       : error
@@ -190,11 +204,11 @@ function readPromptedCell(cell: unknown): PromptedRead {
     : { prompted, problem: null };
 }
 
-/** Edit types read from one cell value; the array is shared by every run with that value. */
+/** Edit types read from one cell value, as a mask. */
 function readSharedEditTypes(cell: unknown): EditTypesRead {
   const read = readEditTypes(cell);
   return {
-    types: Object.freeze(read.types) as EditType[],
+    mask: editMask(read.types),
     ignored: read.unknown.length
       ? `Edit type ${read.unknown.map(describeValue).join(', ')} ignored: use tone, scope, format, missing info or wrong info`
       : null,
@@ -202,6 +216,12 @@ function readSharedEditTypes(cell: unknown): EditTypesRead {
 }
 
 const NO_EDIT_TYPES: EditTypesRead = readSharedEditTypes('');
+
+/**
+ * The reads of the dropdown's own spellings, which most outcome cells hold: comparing with four
+ * strings is cheaper than hashing the cell for a look-up, and the audit reads every row.
+ */
+const CHOSEN_OUTCOMES: readonly OutcomeRead[] = OUTCOME_CHOICES.map(readOutcomeCell);
 
 /**
  * Reads the log's values (as getValues returns them). Throws HeaderNotFoundError when no row
@@ -217,7 +237,7 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
   const outcomeCol = c.outcome!;
   const promptedCol = c.prompted;
   const editTypeCol = c.editType;
-  const runs: Run[] = [];
+  const table = new RunTableBuilder(Math.max(0, values.length - header.rowIndex - 1));
   const skipped: RowProblem[] = [];
   const notices: RowProblem[] = header.notices.map((reason) => ({ row: header.rowIndex + firstRow, reason }));
   const names = new Map<string, string>();
@@ -226,11 +246,16 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
   const members = new Map<unknown, MemberRead>();
   const readMember = (cell: unknown): MemberRead => {
     const problem = memberProblem(cell);
-    if (problem) return { problem, text: '', key: '', named: false };
+    if (problem) return { problem, text: '', key: '', index: -1, named: false };
     const text = (cell as string).replace(/\s+/g, ' ').trim();
-    return { problem: null, text, key: directory ? directory.keyFor(text) : memberKey(text), named: false };
+    const key = directory ? directory.keyFor(text) : memberKey(text);
+    return { problem: null, text, key, index: table.member(text, key), named: false };
   };
-  const workflows = new Map<unknown, WorkflowRead>();
+  const workflows = new Map<unknown, IndexedWorkflowRead>();
+  const readIndexedWorkflow = (cell: unknown): IndexedWorkflowRead => {
+    const read = readWorkflow(cell);
+    return { ...read, index: read.problem ? -1 : table.workflow(read.workflow, read.key) };
+  };
   const outcomes = new Map<unknown, OutcomeRead>();
   const promptedReads = new Map<unknown, PromptedRead>();
   const editTypeReads = new Map<unknown, EditTypesRead>();
@@ -239,10 +264,14 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
   let lastInstant = NaN;
   let lastInstantRead: DateRead = { ok: false, reason: '' };
 
+  const { rows: rowOf, days: dayOf, members: memberOf, workflows: workflowOf, outcomes: outcomeOf, prompted: promptedOf, editMasks } = table;
+  let count = 0;
+
   for (let i = header.rowIndex + 1; i < values.length; i++) {
     const cells = values[i];
     const row = i + firstRow;
-    if (!cells || isBlankRow(cells)) continue;
+    // A date cell makes a row not blank: the common case skips the look at every cell.
+    if (!cells || (!(cells[dateCol] instanceof Date) && isBlankRow(cells))) continue;
     let reasons: string[] | null = null;
 
     const dateCell = cells[dateCol];
@@ -259,13 +288,21 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
     }
     if (!dateRead.ok) (reasons ??= []).push(dateRead.reason);
 
-    const member = memo(members, cells[memberCol], readMember);
+    const memberCell = cells[memberCol];
+    const member = members.get(memberCell) ?? memo(members, memberCell, readMember);
     if (member.problem) (reasons ??= []).push(member.problem);
 
-    const workflow = memo(workflows, cells[workflowCol], readWorkflow);
+    const workflowCell = cells[workflowCol];
+    const workflow = workflows.get(workflowCell) ?? memo(workflows, workflowCell, readIndexedWorkflow);
     if (workflow.problem) (reasons ??= []).push(workflow.problem);
 
-    const outcome = memo(outcomes, cells[outcomeCol], readOutcomeCell);
+    const outcomeCell = cells[outcomeCol];
+    const outcome =
+      outcomeCell === OUTCOME_CHOICES[0] ? CHOSEN_OUTCOMES[0]
+      : outcomeCell === OUTCOME_CHOICES[1] ? CHOSEN_OUTCOMES[1]
+      : outcomeCell === OUTCOME_CHOICES[2] ? CHOSEN_OUTCOMES[2]
+      : outcomeCell === OUTCOME_CHOICES[3] ? CHOSEN_OUTCOMES[3]
+      : outcomes.get(outcomeCell) ?? memo(outcomes, outcomeCell, readOutcomeCell);
     if (outcome.problem) (reasons ??= []).push(outcome.problem);
 
     let prompted = false;
@@ -284,11 +321,11 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
       continue;
     }
 
-    let editTypes = NO_EDIT_TYPES.types;
+    let mask = 0;
     if (editTypeCol !== undefined) {
       const cell = cells[editTypeCol];
       const read = cell === '' ? NO_EDIT_TYPES : memo(editTypeReads, cell, readSharedEditTypes);
-      editTypes = read.types;
+      mask = read.mask;
       if (read.ignored !== null) notices.push({ row, reason: read.ignored });
     }
 
@@ -296,19 +333,28 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
       member.named = true;
       if (!names.has(member.key)) names.set(member.key, member.text);
     }
-    runs.push({
-      row,
-      day: (dateRead as { day: number }).day,
-      memberKey: member.key,
-      memberText: member.text,
-      workflowKey: workflow.key,
-      workflow: workflow.workflow,
-      outcome: outcome.outcome!,
-      editTypes,
-      prompted,
-    });
+    rowOf[count] = row;
+    dayOf[count] = (dateRead as { day: number }).day;
+    memberOf[count] = member.index;
+    workflowOf[count] = workflow.index;
+    outcomeOf[count] = outcome.index;
+    promptedOf[count] = prompted ? 1 : 0;
+    editMasks[count] = mask;
+    count++;
   }
-  return { headerRow: header.rowIndex + firstRow, columns: header.columns, runs, skipped, notices, names };
+  const runTable = table.build(count);
+  let runs: Run[] | null = null;
+  return {
+    headerRow: header.rowIndex + firstRow,
+    columns: header.columns,
+    table: runTable,
+    get runs() {
+      return (runs ??= runTable.toArray());
+    },
+    skipped,
+    notices,
+    names,
+  };
 }
 
 /** Every cell blank. The first cell of a used row is seldom blank, so this usually reads one cell. */

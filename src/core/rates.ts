@@ -1,5 +1,5 @@
 /** The two measures everything else is built from: frequency category and acceptance rate. */
-import type { AuditSettings, Category, EditType, Outcome, Run } from './types';
+import { EDIT_TYPES, type AuditSettings, type Category, type EditType, type Outcome } from './types';
 
 export function categoryFor(usesPerWeek: number, settings: Pick<AuditSettings, 'genuineAt' | 'developingAt'>): Category {
   if (usesPerWeek >= settings.genuineAt) return 'Genuine adopter';
@@ -21,9 +21,11 @@ export function emptyEditTypes(): Record<EditType, number> {
   return { tone: 0, scope: 0, format: 0, 'missing info': 0, 'wrong info': 0 };
 }
 
-/** Edit types count only on runs whose output was edited (spec §6). */
-export function addEditTypes(into: Record<EditType, number>, run: Run) {
-  if (run.outcome !== 'light' && run.outcome !== 'heavy') return;
-  for (const type of run.editTypes) into[type]++;
+/**
+ * Adds a run's edit types (a RunTable mask) to a distribution. Edit types count only on runs
+ * whose output was edited (spec §6): the caller passes 0 for the others.
+ */
+export function addEditMask(into: Record<EditType, number>, mask: number) {
+  for (let bit = 0; mask !== 0; bit++, mask >>= 1) if (mask & 1) into[EDIT_TYPES[bit]]++;
 }
 

@@ -764,8 +764,7 @@ function auditSource(team: TeamData, settings: Settings): AuditSource {
     const key = `${asOf}|${weeks}|${fromDay ?? ''}`;
     let audit = cache.get(key);
     if (!audit) {
-      const runs = fromDay === undefined ? team.log.runs : team.log.runs.filter((run) => run.day >= fromDay);
-      audit = auditTeam({ ...team, log: { ...team.log, runs } }, settings, dayToIso(asOf), weeks);
+      audit = auditTeam(team, settings, dayToIso(asOf), weeks, fromDay);
       cache.set(key, audit);
     }
     return audit;

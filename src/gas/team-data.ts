@@ -154,8 +154,11 @@ export function readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData
   return { logSheet, rosterSheet, log, roster, dateOptions, today: dayOfInstant(Date.now(), dateOptions.timeZone) };
 }
 
-/** The audit of the spreadsheet for an as-of date (ISO, default today) and a window in weeks. */
-export function auditTeam(team: TeamData, settings: Settings, asOfIso?: string | null, weeks?: number | null): Audit {
+/**
+ * The audit of the spreadsheet for an as-of date (ISO, default today) and a window in weeks;
+ * `fromDay` leaves out the runs before it (a member's figures since training).
+ */
+export function auditTeam(team: TeamData, settings: Settings, asOfIso?: string | null, weeks?: number | null, fromDay?: Day): Audit {
   let asOf = team.today;
   if (asOfIso) {
     const parsed = isoToDay(asOfIso);
@@ -166,7 +169,7 @@ export function auditTeam(team: TeamData, settings: Settings, asOfIso?: string |
   const rosterNotices = team.roster ? team.roster.notices.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row}: ${n.reason}` })) : [];
   const rosterSkips = team.roster ? team.roster.skipped.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row} skipped: ${n.reason}` })) : [];
   return runAudit({
-    runs: team.log.runs,
+    runs: team.log.table,
     roster: team.roster,
     names: team.log.names,
     asOf,
@@ -175,5 +178,6 @@ export function auditTeam(team: TeamData, settings: Settings, asOfIso?: string |
     skippedRows: team.log.skipped,
     notices: [...team.log.notices, ...rosterSkips, ...rosterNotices],
     today: team.today,
+    fromDay,
   });
 }
