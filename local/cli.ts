@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './args';
-import { CsvError, parseCsv, toCsv } from './csv';
+import { CsvError, parseCsv, spreadsheetSafeCell, toCsv } from './csv';
 import { runInMemory, type RunResult, type TeamTables } from './gas-run';
 import { auditJson } from './json';
 import { renderAudit } from './report';
@@ -182,7 +182,7 @@ function writeOutputs(result: RunResult, sidebarHtml: string, chosen: Plan): str
       values: result.sidebar.values,
       source: `${chosen.source}, as of ${audit.asOf}`,
     }),
-    'audit.csv': toCsv(result.auditSheet),
+    'audit.csv': toCsv(result.auditSheet.map((record) => record.map(spreadsheetSafeCell))),
     'digest.html': digestPage(result.digest.subject, result.digest.html),
     'digest.txt': `Subject: ${result.digest.subject}\nTo: ${result.digest.recipients.join(', ')}\n\n${result.digest.text.trimEnd()}\n`,
     'reminders.md': remindersMarkdown(result, audit.asOf),

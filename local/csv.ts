@@ -103,3 +103,12 @@ export function csvField(value: string): string {
 export function toCsv(records: readonly (readonly string[])[]): string {
   return records.map((record) => record.map(csvField).join(',')).join('\r\n') + (records.length ? '\r\n' : '');
 }
+
+/**
+ * A cell of a CSV meant to be opened in a spreadsheet: text that a spreadsheet would run as a
+ * formula (starting with =, +, -, @ and not a number) gets a leading apostrophe, which Sheets
+ * and Excel read as "this is text". Team text stays text, as it does in the audit sheet.
+ */
+export function spreadsheetSafeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) && !Number.isFinite(Number(value)) ? `'${value}` : value;
+}

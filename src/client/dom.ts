@@ -34,6 +34,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   for (const [name, value] of Object.entries(attrs ?? {})) {
     if (typeof value === 'function') {
       node.addEventListener(name.slice(2).toLowerCase(), value);
+    } else if (/^on/i.test(name) || /^(href|src|srcdoc|formaction|action)$/i.test(name)) {
+      // Handlers only as functions, and no URL or document from a string: a string here could
+      // come from a cell, and would run as script.
+      throw new Error(`el(): "${name}" must be set in code, not from a string.`);
     } else if (value === true) {
       node.setAttribute(name, '');
     } else if (value !== false && value !== null && value !== undefined) {

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CsvError, csvField, parseCsv, toCsv } from '../../local/csv';
+import { CsvError, csvField, parseCsv, spreadsheetSafeCell, toCsv } from '../../local/csv';
 
 describe('parseCsv (RFC 4180, as Sheets downloads a tab)', () => {
   test('splits records on CRLF and LF, fields on commas, and keeps empty fields', () => {
@@ -89,5 +89,20 @@ describe('parseCsv (RFC 4180, as Sheets downloads a tab)', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('spreadsheetSafeCell', () => {
+  test.each([
+    ['=IMPORTXML("http://x","//a")', `'=IMPORTXML("http://x","//a")`],
+    ['+1 555', "'+1 555"],
+    ['-Dee', "'-Dee"],
+    ['@Eve', "'@Eve"],
+    ['-0.25', '-0.25'],
+    ['+3', '+3'],
+    ['Ana', 'Ana'],
+    ['', ''],
+  ])('%p is written as %p', (cell, written) => {
+    expect(spreadsheetSafeCell(cell)).toBe(written);
   });
 });
