@@ -6,7 +6,7 @@
 import { readDay, type DateReadOptions, type Day } from './dates';
 import { ACCEPTED_OUTCOME_SPELLINGS, readOutcome, readPrompted } from './log';
 import { categoryFor, acceptanceRate, emptyOutcomes } from './rates';
-import { describeValue, isBlankCell, memberKey, sheetErrorIn } from './text';
+import { describeValue, isBlankCell, memberKey, plural, sheetErrorIn } from './text';
 import { DEFAULT_SETTINGS, type Category } from './types';
 
 type Cell = unknown;
@@ -112,13 +112,13 @@ export function usesPerWeek(
   const dateCells = flatten(dateRange);
   const memberCells = flatten(memberRange);
   if (dateCells.length !== memberCells.length) {
-    throw new Error(`USES_PER_WEEK: dates and members must be ranges of the same size; dates has ${dateCells.length} cells, members ${memberCells.length}.`);
+    throw new Error(`USES_PER_WEEK: dates and members must be ranges of the same size; dates has ${plural(dateCells.length, 'cell')}, members ${memberCells.length}.`);
   }
   const hasPrompted = prompted !== undefined && !(isBlankCell(prompted) && !Array.isArray(prompted));
   const promptedRange = hasPrompted ? asRange(prompted) : null;
   const promptedCells = promptedRange ? flatten(promptedRange) : null;
   if (promptedCells && promptedCells.length !== dateCells.length) {
-    throw new Error(`USES_PER_WEEK: prompted must be the same size as dates; dates has ${dateCells.length} cells, prompted ${promptedCells.length}.`);
+    throw new Error(`USES_PER_WEEK: prompted must be the same size as dates; dates has ${plural(dateCells.length, 'cell')}, prompted ${promptedCells.length}.`);
   }
   if (typeof member !== 'string' || !member.trim()) {
     throw new Error(`USES_PER_WEEK: member must be a team member's name or email; got ${describeValue(member)}.`);
