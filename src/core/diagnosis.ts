@@ -103,7 +103,7 @@ export function diagnose({ members, tallies, team, settings, asOf }: DiagnoseInp
     }
 
     m.diagnosis = found;
-    if (!genuine) m.followUp.push(`${m.category}: ${formatUses(m.usesPerWeek)} unprompted uses a week (threshold ${settings.genuineAt})`);
+    if (!genuine) m.followUp.push(`${m.category}: ${usesPhrase(m.usesPerWeek)} (threshold ${settings.genuineAt})`);
     if (lowAcceptance) m.followUp.push(`Acceptance ${percent(m.acceptanceRate)} is below the ${target} target`);
   }
 
@@ -162,4 +162,9 @@ export function diagnose({ members, tallies, team, settings, asOf }: DiagnoseInp
 
 export function formatUses(uses: number): string {
   return Number.isInteger(uses) ? String(uses) : uses.toFixed(1);
+}
+
+/** "1 unprompted use a week", "2.5 unprompted uses a week". */
+export function usesPhrase(uses: number): string {
+  return `${formatUses(uses)} unprompted ${uses === 1 ? 'use' : 'uses'} a week`;
 }

@@ -17,7 +17,7 @@
 import { dayToIso, dayToLabel, type Day } from './dates';
 import { MILESTONES, type MilestoneSpec } from './programme';
 import { percent, plural } from './text';
-import { formatUses } from './diagnosis';
+import { usesPhrase } from './diagnosis';
 import type { Audit, MemberReport } from './audit-types';
 import type { AuditSettings, RosterMember } from './types';
 import { renderEmail, type EmailBlock, type EmailContent } from './email';
@@ -160,7 +160,7 @@ export function planReminders(input: ReminderInput): ReminderPlan {
             recipient: '',
             dueDay,
             trainingDay: member.trainingDay,
-            note: `Not needed: a Genuine adopter on ${dayToIso(today)} (${formatUses(report.usesPerWeek)} unprompted uses a week)`,
+            note: `Not needed: a Genuine adopter on ${dayToIso(today)} (${usesPhrase(report.usesPerWeek)})`,
           }),
         );
         continue;
@@ -270,7 +270,7 @@ function figures(d: MemberDetails, input: ReminderInput): string[] {
   }
   const n = d.now;
   if (n) {
-    lines.push(`${capitalise(windowLabel(input.settings.weeks))}: ${n.category}, ${formatUses(n.usesPerWeek)} unprompted uses a week (Genuine from ${input.settings.genuineAt}).`);
+    lines.push(`${capitalise(windowLabel(input.settings.weeks))}: ${n.category}, ${usesPhrase(n.usesPerWeek)} (Genuine from ${input.settings.genuineAt}).`);
     lines.push(
       n.firstRunDate
         ? `First unprompted run after training: ${dayToLabel(isoDay(n.firstRunDate))} (${plural(n.daysToFirstRun ?? 0, 'day')} after training).`
@@ -323,7 +323,7 @@ const daySeven: Writer = (details, input) => [
     kind: 'paragraph',
     text:
       `A week ago ${nameList(details.map((d) => d.item.member.name))} ${details.length === 1 ? 'was' : 'were'} trained. ` +
-      'Book a 15-minute follow-up with each of them this week, one to one, and ask three questions:',
+      `Book a 15-minute follow-up with ${details.length === 1 ? 'them' : 'each of them'} this week, one to one, and ask three questions:`,
   },
   { kind: 'list', items: ['Did you use it?', 'What happened?', 'What did not work?'] },
   { kind: 'paragraph', text: 'Their runs and outcomes since training, from the log:' },
@@ -357,7 +357,7 @@ const dayFourteen: Writer = (details, input) => {
         const target = input.settings.acceptanceTarget;
         const best = bestWorkflow(d.sinceTraining, target) ?? bestWorkflow(d.now, target);
         const result = best ? `best workflow ${best}` : `no workflow at the ${percent(target)} acceptance target yet: ask for the result they are proudest of`;
-        return `${d.item.member.name} (${d.now!.category}, ${formatUses(d.now!.usesPerWeek)} unprompted uses a week): ${result}.`;
+        return `${d.item.member.name} (${d.now!.category}, ${usesPhrase(d.now!.usesPerWeek)}): ${result}.`;
       }),
     });
   } else {

@@ -26,7 +26,7 @@ describe('the scheduled digest', () => {
     ]);
     const [owner, boss] = digests(gas);
     expect(owner.body.split('\n')[0]).toBe('2 team members ran 5 workflow sessions this week; blended acceptance rate 80%; 0 workflows below threshold under review.');
-    expect(owner.body).toContain('- Ben: Developing user: 1 unprompted uses a week (threshold 3)');
+    expect(owner.body).toContain('- Ben: Developing user: 1 unprompted use a week (threshold 3)');
     expect(owner.htmlBody).toContain('&lt;i&gt;Cleo&lt;/i&gt;');
     expect(owner.htmlBody).not.toContain('<i>Cleo</i>');
     expect(boss.body.split('\n')[0]).toBe(owner.body.split('\n')[0]);

@@ -128,7 +128,7 @@ describe('diagnosis (spec §10): a suggestion with its evidence', () => {
       roster: [{ name: 'Ana' }, { name: 'Ben' }],
     });
     expect(member(result, 'Ana').followUp).toEqual([
-      'Developing user: 1 unprompted uses a week (threshold 3)',
+      'Developing user: 1 unprompted use a week (threshold 3)',
       'Acceptance 0% is below the 70% target',
     ]);
     expect(member(result, 'Ben').followUp).toEqual([]);

@@ -226,7 +226,7 @@ describe('planning the reminders', () => {
     const names = ['Ana', 'Ben', 'Cleo'];
     const sent = names.map((name) => draft(name, 'Day-seven follow-up', TRAINED));
     const text = planReminders(input({ members: names.map((name) => ({ name, training: TRAINED })), runs, today, sent })).emails[0].content.text;
-    expect(text).toContain('Cleo (Developing user, 1 unprompted uses a week): no workflow at the 70% acceptance target yet: ask for the result they are proudest of.');
+    expect(text).toContain('Cleo (Developing user, 1 unprompted use a week): no workflow at the 70% acceptance target yet: ask for the result they are proudest of.');
     expect(text).toContain('Ana (Genuine adopter, 5 unprompted uses a week): best workflow "Proposal" (100% accepted over 3 runs).');
     expect(text).not.toContain('"Summary"'); // 0% accepted: not a result to present
     expect(text).toMatch(/Not ready to share yet: follow up instead[\s\S]*Ben: Non-adopter: 0 unprompted uses a week/);
