@@ -61,7 +61,7 @@ export function USES_PER_WEEK(dates: unknown, members: unknown, member: unknown,
   return usesPerWeek(dates, members, member, as_of, weeks, prompted, spreadsheetDateOptions());
 }
 
-// ---- Add-on menu, sheets set-up, sidebar calls, audit sheet, log a run (issue 3) ----
+// ---- Add-on menu, sheets set-up, sidebar calls, audit sheet, log a run ----
 
 /**
  * Builds the Uptake menu when the spreadsheet opens. Runs in AuthMode.NONE too, where only the
@@ -181,7 +181,7 @@ export function logRun(request: LogRunRequest): LogRunResult {
 }
 
 
-// ---- Automation: daily trigger, reminders, digest (issue 4) ----
+// ---- Automation: daily trigger, reminders, digest ----
 
 /**
  * The daily trigger: sends the programme reminders that are due (days 7, 14, 21, 30 and 42

@@ -57,7 +57,7 @@ function summaryTable(audit: Audit): AuditTable {
     columns: [
       pct('Adoption rate'),
       pct('Training completion'),
-      pct('Gap (training − adoption)'),
+      pct('Gap in points (training − adoption)'),
       pct('Blended acceptance'),
       integer('Members in scope'),
       integer('Genuine adopters'),

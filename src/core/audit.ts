@@ -380,10 +380,12 @@ export function sixWeekDecision(args: {
   const dueDay = trainingDay + SIX_WEEK_DAY;
   const dueDate = dayToIso(dueDay);
   if (asOf < dueDay) {
-    return { status: 'not-yet', label: `Not yet (day ${Math.max(0, asOf - trainingDay)} of 42)`, nextStep: `Measure on ${dueDate}`, dueDate, frequencyMet: null, acceptanceMet: null, expansion: null };
+    const label = asOf < trainingDay ? `Training on ${dayToIso(trainingDay)}` : `Not yet (day ${asOf - trainingDay} of 42)`;
+    return { status: 'not-yet', label, nextStep: `Measure on ${dueDate}`, dueDate, frequencyMet: null, acceptanceMet: null, expansion: null };
   }
   const frequencyMet = args.usesPerWeek >= settings.genuineAt;
-  const acceptanceMet = args.rate !== null && args.rate >= settings.acceptanceTarget;
+  // No runs, no rate (spec §4): acceptance is unknown, shown as "–", and the decision is Reverted.
+  const acceptanceMet = args.rate === null ? null : args.rate >= settings.acceptanceTarget;
   const expansion = workflowSet(args.tally.rosterMember) ? args.tally.ranUntrainedWorkflow : null;
   const status = !frequencyMet ? 'reverted' : !acceptanceMet ? 'quality' : expansion ? 'working' : 'stable';
   const [label, nextStep] = SIX_WEEK_MEANING[status];

@@ -75,7 +75,7 @@ export function diagnose({ members, tallies, team, settings, asOf }: DiagnoseInp
     const infoEdits = m.editTypes['missing info'] + m.editTypes['wrong info'];
     const foundation: string[] = [];
     if (lowAcceptance && edits > 0 && infoEdits * 2 > edits) {
-      foundation.push(`Acceptance ${percent(m.acceptanceRate)} against a ${target} target; ${infoEdits} of ${plural(edits, 'edit')} were missing or wrong info.`);
+      foundation.push(`Acceptance ${percent(m.acceptanceRate)} against a ${target} target; ${infoEdits} of ${plural(edits, 'edit')} ${edits === 1 ? 'was' : 'were'} missing or wrong info.`);
     }
     if (roster?.contextPackReady === false && (!genuine || lowAcceptance)) {
       foundation.push('The roster says the context pack for their role is not ready.');
@@ -103,7 +103,9 @@ export function diagnose({ members, tallies, team, settings, asOf }: DiagnoseInp
     }
 
     m.diagnosis = found;
-    if (!genuine) m.followUp.push(`${m.category}: ${usesPhrase(m.usesPerWeek)} (threshold ${settings.genuineAt})`);
+    // Not trained yet: the programme has not started, so being below the threshold is expected.
+    const trainingAhead = roster?.trainingDay != null && roster.trainingDay > asOf;
+    if (!genuine && !trainingAhead) m.followUp.push(`${m.category}: ${usesPhrase(m.usesPerWeek)} (threshold ${settings.genuineAt})`);
     if (lowAcceptance) m.followUp.push(`Acceptance ${percent(m.acceptanceRate)} is below the ${target} target`);
   }
 

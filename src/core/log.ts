@@ -112,6 +112,8 @@ export function memberProblem(value: unknown): string | null {
   if (error) return `the team member cell shows the error ${error}`;
   if (typeof value === 'number') return `the team member is ${describeValue(value)}, not a name or email`;
   if (typeof value !== 'string') return `the team member is ${describeValue(value)}, not a name or email`;
+  // A CSV export turns a number cell into digits: read it as the number Sheets holds.
+  if (/^\s*\d+(?:[.,]\d+)?\s*$/.test(value)) return `the team member is the number ${value.trim()}, not a name or email`;
   return null;
 }
 

@@ -1,6 +1,6 @@
 /** The replacement programme's timeline (spec §8): milestones counted from each training date. */
 import { dayToIso, type Day } from './dates';
-import type { ProgrammePosition } from './audit-types';
+import type { Audit, ProgrammePosition } from './audit-types';
 
 export type MilestoneDay = 7 | 14 | 21 | 30 | 42;
 
@@ -35,4 +35,41 @@ export function programmePosition(trainingDay: Day, asOf: Day): ProgrammePositio
     nextLabel: next?.name ?? null,
     nextDate: next ? dayToIso(trainingDay + next.day) : null,
   };
+}
+
+/** A row of the programme timeline the sidebar shows. */
+export interface MilestoneRow {
+  member: string;
+  trainingDate: string;
+  /** Days since training on the as-of date. */
+  day: number;
+  reached: string | null;
+  next: string | null;
+  nextDate: string | null;
+}
+
+/**
+ * The programme timeline: members who are in it (a training date, in scope, not principled
+ * resistance: the members reminders are about) and where they stand, soonest milestone first.
+ */
+export function programmeTimeline(audit: Audit): MilestoneRow[] {
+  const rows: MilestoneRow[] = [];
+  for (const m of audit.members) {
+    if (!m.programme || m.trainingDate === null || !m.inScope || m.status !== 'active') continue;
+    rows.push({
+      member: m.member,
+      trainingDate: m.trainingDate,
+      day: m.programme.day,
+      reached: m.programme.reachedLabel,
+      next: m.programme.nextLabel,
+      nextDate: m.programme.nextDate,
+    });
+  }
+  // Milestones coming soonest first; members past the last milestone after them.
+  return rows.sort(
+    (a, b) =>
+      Number(a.nextDate === null) - Number(b.nextDate === null) ||
+      (a.nextDate ?? '').localeCompare(b.nextDate ?? '') ||
+      a.member.localeCompare(b.member),
+  );
 }

@@ -3,7 +3,7 @@
  * a range ('' for blank cells, Date for date cells). Errors are thrown with messages a sheet
  * user can act on; Sheets shows them on the #ERROR! cell.
  */
-import { readDay, type DateReadOptions, type Day } from './dates';
+import { dayOfInstant, dayToIso, readDay, type DateReadOptions, type Day } from './dates';
 import { ACCEPTED_OUTCOME_SPELLINGS, readOutcome, readPrompted } from './log';
 import { categoryFor, acceptanceRate, emptyOutcomes } from './rates';
 import { describeValue, isBlankCell, memberKey, plural, sheetErrorIn } from './text';
@@ -41,7 +41,11 @@ export function adoptionCategory(uses: unknown, genuineAt?: unknown, developingA
     developingAt: readThreshold(developingAt, DEFAULT_SETTINGS.developingAt, 'developing_at'),
   };
   if (settings.developingAt > settings.genuineAt) {
-    throw new Error(`developing_at (${settings.developingAt}) must not be above genuine_at (${settings.genuineAt}).`);
+    const byDefault = isBlankCell(developingAt);
+    throw new Error(
+      `developing_at (${byDefault ? 'default ' : ''}${settings.developingAt}) must not be above genuine_at (${settings.genuineAt})` +
+        `${byDefault ? ': give developing_at too' : ''}.`,
+    );
   }
   const range = Array.isArray(uses);
   const result = asRange(uses).map((row, r) =>
@@ -105,7 +109,7 @@ export function usesPerWeek(
   asOf: unknown,
   weeks: unknown,
   prompted: unknown,
-  options: DateReadOptions,
+  options: DateReadOptions & { now?: number },
 ): number {
   const dateRange = asRange(dates);
   const memberRange = asRange(members);
@@ -134,12 +138,24 @@ export function usesPerWeek(
   let asOfDay: Day;
   if (isBlankCell(asOf)) {
     let latest: Day | null = null;
-    for (const cell of dateCells) {
+    let latestAt = -1;
+    for (let i = 0; i < dateCells.length; i++) {
+      const cell = dateCells[i];
       if (isBlankCell(cell)) continue;
       const read = readDay(cell, options);
-      if (read.ok && (latest === null || read.day > latest)) latest = read.day;
+      if (read.ok && (latest === null || read.day > latest)) {
+        latest = read.day;
+        latestAt = i;
+      }
     }
     if (latest === null) throw new Error('USES_PER_WEEK: the dates range holds no date, so there is no as_of date; give as_of.');
+    // One mistyped future date would silently move the window past every run: say so instead.
+    const today = dayOfInstant(options.now ?? Date.now(), options.timeZone);
+    if (latest > today) {
+      throw new Error(
+        `USES_PER_WEEK: the latest date${flatPosition(dateRange, latestAt, 'dates')} is ${dayToIso(latest)}, after today; correct it, or give as_of.`,
+      );
+    }
     asOfDay = latest;
   } else {
     const read = readDay(asOf, options);

@@ -5,7 +5,8 @@
 import type { Audit } from '../core/audit-types';
 import { dayOfInstant, dayToIso } from '../core/dates';
 import type { Settings } from '../core/settings';
-import type { DashboardData, DashboardRequest, MilestoneRow } from '../shared/api';
+import type { DashboardData, DashboardRequest } from '../shared/api';
+import { programmeTimeline } from '../core/programme';
 import { automationStatus, syncAutomationSchedule } from './automation';
 import { loadSettings, saveSettings } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
@@ -20,29 +21,6 @@ const OWN_SHEETS = [AUDIT_SHEET, SENT_SHEET];
 export function plainError(error: unknown): Error {
   const message = error instanceof Error ? error.message : String(error);
   return new Error(message || 'Something went wrong; please try again.');
-}
-
-/** Members with a training date and where they are in the 30-day programme, next milestone first. */
-export function programmeTimeline(audit: Audit): MilestoneRow[] {
-  const rows: MilestoneRow[] = [];
-  for (const m of audit.members) {
-    if (!m.programme || m.trainingDate === null) continue;
-    rows.push({
-      member: m.member,
-      trainingDate: m.trainingDate,
-      day: m.programme.day,
-      reached: m.programme.reachedLabel,
-      next: m.programme.nextLabel,
-      nextDate: m.programme.nextDate,
-    });
-  }
-  // Milestones coming soonest first; members past the last milestone after them.
-  return rows.sort(
-    (a, b) =>
-      Number(a.nextDate === null) - Number(b.nextDate === null) ||
-      (a.nextDate ?? '').localeCompare(b.nextDate ?? '') ||
-      a.member.localeCompare(b.member),
-  );
 }
 
 export function sheetNames(spreadsheet: Spreadsheet): string[] {

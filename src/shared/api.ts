@@ -5,6 +5,7 @@
  */
 import type { Audit } from '../core/audit-types';
 import type { Settings } from '../core/settings';
+import type { MilestoneRow } from '../core/programme';
 
 export interface DashboardRequest {
   /** YYYY-MM-DD; default today in the spreadsheet's zone. */
@@ -34,15 +35,7 @@ export interface AutomationStatus {
   remainingQuota: number | null;
 }
 
-export interface MilestoneRow {
-  member: string;
-  trainingDate: string;
-  /** Days since training on the as-of date. */
-  day: number;
-  reached: string | null;
-  next: string | null;
-  nextDate: string | null;
-}
+export type { MilestoneRow } from '../core/programme';
 
 export interface DashboardData {
   today: string;

@@ -377,13 +377,15 @@ export const CORPUS: CorpusCase[] = [
         [3, 'The team member is the number 3.5, not a name or email'],
         [4, 'The team member is a ticked checkbox (TRUE), not a name or email'],
         [5, 'The team member is the date 2026-03-01, not a name or email'],
+        [6, 'The team member is the number 007, not a name or email'],
       ],
       notices: [],
-      runs: { '007': 1, Ana: 1 },
+      runs: { Ana: 1 },
     },
-    // A CSV holds only text: "42" cannot be told from a name typed as text. Not a guess: with a
-    // roster, each of them is reported as not on it.
-    csv: { dropSkipped: [2, 3, 4, 5], runs: { '42': 1, '3.5': 1, TRUE: 1, '2026-03-01': 1, '007': 1, Ana: 1 } },
+    // A CSV holds only text: digits are read as the number they were, but "TRUE" and a date
+    // cannot be told from a name typed as text. Not a guess: with a roster, each of them is
+    // reported as not on it.
+    csv: { dropSkipped: [4, 5], runs: { TRUE: 1, '2026-03-01': 1, Ana: 1 } },
   },
   {
     id: 'long-text',
@@ -480,8 +482,7 @@ export const CORPUS: CorpusCase[] = [
       ],
       runs: { 'cleo@example.com': 1, Ana: 1, 'ben@': 1, [PAYLOADS.img]: 1 },
     },
-    // A number in the roster's name column is text in a CSV: a member called "42".
-    csv: { dropRosterSkipped: [7] },
+    // A number in the roster's name column comes as "42" in a CSV: read as the number it was.
   },
   {
     id: 'roster-header-typo',

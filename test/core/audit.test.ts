@@ -237,6 +237,8 @@ describe('six-week decision table (spec §9)', () => {
 
   test('frequency no → Reverted', () => {
     expect(decide(runsOf('Ana', 2, AS_OF))).toMatchObject({ status: 'reverted', label: 'Reverted', nextStep: 'Diagnose why; intervene', frequencyMet: false });
+    // No runs: no acceptance rate, so acceptance is unknown rather than "no".
+    expect(decide([])).toMatchObject({ status: 'reverted', frequencyMet: false, acceptanceMet: null });
   });
 
   test('frequency yes, acceptance no → Quality bar not met', () => {
@@ -260,5 +262,6 @@ describe('six-week decision table (spec §9)', () => {
   test('before day 42 there is no decision yet; without a training date there is none at all', () => {
     expect(decide(runsOf('Ana', 3, AS_OF), { ...base, training: plus(AS_OF, -41) })).toMatchObject({ status: 'not-yet', dueDate: plus(AS_OF, 1) });
     expect(decide(runsOf('Ana', 3, AS_OF), { name: 'Ana' } as typeof base)).toMatchObject({ status: 'no-training-date' });
+    expect(decide([], { ...base, training: plus(AS_OF, 4) })).toMatchObject({ status: 'not-yet', label: `Training on ${plus(AS_OF, 4)}` });
   });
 });

@@ -133,4 +133,14 @@ describe('diagnosis (spec §10): a suggestion with its evidence', () => {
     ]);
     expect(member(result, 'Ben').followUp).toEqual([]);
   });
+
+  test('a member whose training is still ahead is not chased for being below the threshold', () => {
+    const result = audit([], { asOf: AS_OF, roster: [{ name: 'Ana', training: '2026-03-20', anchor: 'Proposal' }] });
+    expect(member(result, 'Ana').followUp).toEqual([]);
+  });
+
+  test('one edit is "was", several "were"', () => {
+    const result = audit(runsOf('Ana', 1, AS_OF, { outcome: 'heavy', edit: 'wrong info' }), { asOf: AS_OF, roster: [{ name: 'Ana', training: TRAINED, anchor: 'Proposal' }] });
+    expect(member(result, 'Ana').diagnosis.find((f) => f.code === 'foundation')!.evidence[0]).toContain('1 of 1 edit was missing or wrong info');
+  });
 });

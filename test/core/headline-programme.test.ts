@@ -1,5 +1,5 @@
 import { headline } from '../../src/core/headline';
-import { programmePosition, MILESTONES } from '../../src/core/programme';
+import { programmePosition, programmeTimeline, MILESTONES } from '../../src/core/programme';
 import { day, plus, audit, member, runsOf } from './fixtures';
 
 describe('the headline sentence (spec §11)', () => {
@@ -44,5 +44,27 @@ describe('programme timeline (spec §8)', () => {
     const result = audit([], { asOf: '2026-03-15', roster: [{ name: 'Ana', training: plus('2026-03-15', -21) }, { name: 'Ben' }] });
     expect(member(result, 'Ana').programme).toMatchObject({ day: 21, reachedLabel: 'Week-three check', nextLabel: 'Adoption reassessment' });
     expect(member(result, 'Ben').programme).toBeNull();
+  });
+});
+
+describe('the programme timeline the sidebar shows', () => {
+  test('lists only members the programme is about, soonest milestone first', () => {
+    const asOf = '2026-03-15';
+    const result = audit([], {
+      asOf,
+      roster: [
+        { name: 'Ana', training: plus(asOf, -12) },
+        { name: 'Ben', training: plus(asOf, -5) },
+        { name: 'Cy', training: plus(asOf, -60) },
+        { name: 'Di', training: plus(asOf, -5), status: 'Principled resistance' },
+        { name: 'Ed', training: plus(asOf, -5), status: 'No suitable anchor workflow' },
+        { name: 'Flo' },
+      ],
+    });
+    expect(programmeTimeline(result).map((r) => [r.member, r.next, r.nextDate])).toEqual([
+      ['Ana', 'Peer advocacy moment', plus(asOf, 2)], // same date: by name
+      ['Ben', 'Day-seven follow-up', plus(asOf, 2)],
+      ['Cy', null, null],
+    ]);
   });
 });

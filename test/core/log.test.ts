@@ -138,6 +138,7 @@ describe('skipped rows (spec §1): reported with the sheet row and the reason, n
     [[d('2026-03-02'), 'Ana', 'P', 'great'], /outcome "great" is not one of/],
     [[d('2026-03-02'), 'Ana', 'P', ''], /outcome is blank/],
     [[d('2026-03-02'), 42, 'P', 'used'], /team member is the number 42/],
+    [[d('2026-03-02'), '12345', 'P', 'used'], /team member is the number 12345/],
     [[d('2026-03-02'), '#N/A', 'P', 'used'], /error #N\/A/],
     [['#REF!', 'Ana', 'P', 'used'], /error #REF!/],
   ])('row %p is skipped', (row, reason) => {

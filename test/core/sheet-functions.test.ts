@@ -25,7 +25,8 @@ describe('ADOPTION_CATEGORY', () => {
     expect(() => adoptionCategory([[1], [2], ['lots']])).toThrow('"lots" (row 3, column 1 of the range)');
     expect(() => adoptionCategory([[1, -2]])).toThrow('cannot be negative; got -2 (row 1, column 2 of the range)');
     expect(() => adoptionCategory(-1)).toThrow('cannot be negative; got -1.');
-    expect(() => adoptionCategory(2, 1, 3)).toThrow('developing_at (3) must not be above genuine_at (1)');
+    expect(() => adoptionCategory(2, 1, 3)).toThrow('developing_at (3) must not be above genuine_at (1).');
+    expect(() => adoptionCategory(0.7, 0.5)).toThrow('developing_at (default 1) must not be above genuine_at (0.5): give developing_at too.');
     expect(() => adoptionCategory(2, 'x')).toThrow('genuine_at');
   });
 });
@@ -63,6 +64,17 @@ describe('USES_PER_WEEK', () => {
     expect(usesPerWeek(dates, members, 'ana', d('2026-03-14'), 2, undefined, UTC)).toBe(1.5);
     expect(usesPerWeek(dates, members, 'ana', d('2026-03-09'), 1, undefined, UTC)).toBe(1);
     expect(usesPerWeek(dates, members, 'Cy', undefined, 1, undefined, UTC)).toBe(0);
+  });
+
+  test('a default as_of after today is refused, naming the row, instead of moving the window past every run', () => {
+    const typo = [...dates, [d('2062-03-01')]];
+    const names = [...members, ['Ben']];
+    const now = Date.parse('2026-03-16T12:00:00Z');
+    expect(() => usesPerWeek(typo, names, 'Ana', '', '', undefined, { ...UTC, now })).toThrow(
+      'the latest date (row 7 of dates) is 2062-03-01, after today; correct it, or give as_of',
+    );
+    expect(usesPerWeek(typo, names, 'Ana', d('2026-03-15'), 1, undefined, { ...UTC, now })).toBe(3);
+    expect(usesPerWeek(dates, members, 'Ana', '', '', undefined, { ...UTC, now })).toBe(3);
   });
 
   test('bad arguments throw a message a sheet user can act on', () => {
