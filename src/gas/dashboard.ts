@@ -2,7 +2,6 @@
  * The dashboard sidebar's server calls. Everything returned is plain JSON (ISO dates, no Date):
  * google.script.run carries nothing else.
  */
-import type { Audit } from '../core/audit-types';
 import { dayOfInstant, dayToIso } from '../core/dates';
 import type { Settings } from '../core/settings';
 import type { DashboardData, DashboardRequest } from '../shared/api';
