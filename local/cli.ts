@@ -19,7 +19,8 @@ export interface Io {
 }
 
 /** What examples/example.json says about the example team. */
-interface ExampleConfig {
+/** examples/example.json: the example team and how to read it. */
+export interface ExampleConfig {
   log: string;
   roster: string;
   asOf: string;

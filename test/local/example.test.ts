@@ -8,18 +8,12 @@ import { runInMemory, type RunResult } from '../../local/gas-run';
 import { CAUSES } from '../../src/core/diagnosis';
 import { MILESTONES } from '../../src/core/programme';
 import { CATEGORIES } from '../../src/core/types';
+import type { ExampleConfig } from '../../local/cli';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { removeTemp, ROOT, tempDir } from './support';
 
 const EXAMPLES = path.join(ROOT, 'examples');
-const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as {
-  log: string;
-  roster: string;
-  asOf: string;
-  locale: string;
-  timeZone: string;
-  owner: string;
-};
+const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as ExampleConfig;
 
 let result: RunResult;
 
