@@ -75,7 +75,7 @@ export function diagnose({ members, tallies, team, settings, asOf }: DiagnoseInp
     const infoEdits = m.editTypes['missing info'] + m.editTypes['wrong info'];
     const foundation: string[] = [];
     if (lowAcceptance && edits > 0 && infoEdits * 2 > edits) {
-      foundation.push(`Acceptance ${percent(m.acceptanceRate)} against a ${target} target; ${infoEdits} of ${plural(edits, 'edit')} ${edits === 1 ? 'was' : 'were'} missing or wrong info.`);
+      foundation.push(`Acceptance ${percent(m.acceptanceRate)} against a ${target} target; ${infoEdits} of ${plural(edits, 'edit')} ${infoEdits === 1 ? 'was' : 'were'} missing or wrong info.`);
     }
     if (roster?.contextPackReady === false && (!genuine || lowAcceptance)) {
       foundation.push('The roster says the context pack for their role is not ready.');
@@ -126,6 +126,7 @@ export function diagnose({ members, tallies, team, settings, asOf }: DiagnoseInp
   }
 
   const adopters = inScope.filter((m) => m.category === 'Genuine adopter');
+  // Fewer adopters than half: at least two others, so "are not" always agrees.
   if (adopters.length > 0 && adopters.length * 2 < inScope.length) {
     teamFindings.push({
       code: 'no-peer-advocacy',

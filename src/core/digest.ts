@@ -12,7 +12,8 @@ import { percent, plural } from './text';
 import { CATEGORIES, EDIT_TYPES, type EditType } from './types';
 import type { Audit, Finding } from './audit-types';
 import { renderEmail, type EmailBlock, type EmailContent } from './email';
-import type { UpcomingMilestone } from './reminders';
+import { milestoneSpec } from './programme';
+import { adoptersOf, type UpcomingMilestone } from './reminders';
 
 /** No breakdown over fewer people than this in the aggregate digest. */
 export const MIN_GROUP = 5;
@@ -40,10 +41,11 @@ function change(now: number, before: number): string {
   return delta > 0 ? `+${delta}` : delta < 0 ? `−${-delta}` : 'no change';
 }
 
-function pointsChange(now: number | null, before: number | null): string {
-  if (now === null || before === null) return '';
+/** "(last week 36%, no change)", "(last week 80%, −9 points)": one bracket group. */
+function lastWeek(now: number | null, before: number | null): string {
+  if (now === null || before === null) return `(last week ${percent(before)})`;
   const delta = Math.round(now * 100) - Math.round(before * 100);
-  return delta === 0 ? ' (no change)' : ` (${delta > 0 ? '+' : '−'}${Math.abs(delta)} points)`;
+  return `(last week ${percent(before)}, ${delta === 0 ? 'no change' : `${delta > 0 ? '+' : '−'}${plural(Math.abs(delta), 'point')}`})`;
 }
 
 export function topEditTypes(counts: Record<EditType, number>, limit = 3): EditType[] {
@@ -76,9 +78,9 @@ function categorySection(input: DigestInput, breakdown: boolean): EmailBlock[] {
     {
       kind: 'list',
       items: [
-        `Adoption rate: ${percent(t.adoptionRate)} of ${plural(t.membersInScope, 'member')} in scope (last week ${percent(p.adoptionRate)})${pointsChange(t.adoptionRate, p.adoptionRate)}.`,
+        `Adoption rate: ${percent(t.adoptionRate)} of ${plural(t.membersInScope, 'member')} in scope ${lastWeek(t.adoptionRate, p.adoptionRate)}.`,
         `Training completion: ${percent(t.trainingCompletionRate)}; gap to adoption: ${t.gap === null ? '–' : `${Math.round(t.gap * 100)} points`}.`,
-        `Blended acceptance rate: ${percent(t.blendedAcceptanceRate)} (last week ${percent(p.blendedAcceptanceRate)})${pointsChange(t.blendedAcceptanceRate, p.blendedAcceptanceRate)}.`,
+        `Blended acceptance rate: ${percent(t.blendedAcceptanceRate)} ${lastWeek(t.blendedAcceptanceRate, p.blendedAcceptanceRate)}.`,
       ],
     },
   ];
@@ -93,7 +95,7 @@ function followUpSection(input: DigestInput, breakdown: boolean): EmailBlock[] {
       heading,
       {
         kind: 'paragraph',
-        text: `${needing.length} of ${plural(input.current.team.membersInScope, 'member')} in scope need follow-up this week; the programme owner has the details.`,
+        text: `${needing.length} of ${plural(input.current.team.membersInScope, 'member')} in scope ${needing.length === 1 ? 'needs' : 'need'} follow-up this week; the programme owner has the details.`,
       },
     ];
   }
@@ -115,7 +117,10 @@ function milestoneSection(input: DigestInput): EmailBlock[] {
   const rows = input.upcoming;
   if (!rows.length) return [heading, { kind: 'paragraph', text: 'None.' }];
   if (!input.named) {
-    return [heading, { kind: 'paragraph', text: `${plural(rows.length, 'programme milestone')} fall${rows.length === 1 ? 's' : ''} due; the reminders go to the programme owner.` }];
+    // Days 7 and 21 go to the member's follow-up owner (spec §8); no address is named here.
+    const toFollowUpOwners = rows.some((r) => milestoneSpec(r.milestoneDay)?.recipient === 'follow-up owner');
+    const to = toFollowUpOwners ? 'the programme owner and the follow-up owners' : 'the programme owner';
+    return [heading, { kind: 'paragraph', text: `${plural(rows.length, 'programme milestone')} fall${rows.length === 1 ? 's' : ''} due; the reminders go to ${to}.` }];
   }
   return [
     heading,
@@ -163,7 +168,7 @@ function suggestionSection(input: DigestInput, breakdown: boolean): EmailBlock[]
     const team = input.current.team;
     items = teamFindings.flatMap((f) => {
       if (f.code === 'wrong-metric') return [`${f.cause}: ${f.step} (Training completion ${percent(team.trainingCompletionRate)}, adoption rate ${percent(team.adoptionRate)}.)`];
-      if (f.code === 'no-peer-advocacy') return [`${f.cause}: ${f.step} (${team.genuineAdopters} of ${team.membersInScope} members in scope are Genuine adopters.)`];
+      if (f.code === 'no-peer-advocacy') return [`${f.cause}: ${f.step} (${adoptersOf(team.genuineAdopters, team.membersInScope)}.)`];
       return [];
     });
   }

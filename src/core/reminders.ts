@@ -2,23 +2,32 @@
  * Programme reminders (spec §8): which milestones are due today, for whom, and what each email
  * says. Pure: the caller gives the roster, what the sent sheet records, and audits of the team.
  *
+ * Figures: the daily run goes in the morning, when today's runs are mostly not logged yet, so
+ * every figure in a reminder is as of the day before (the last complete day), as the Monday
+ * digest is as of the Sunday before (spec §2). The digest and a reminder sent the same morning
+ * therefore agree.
+ *
  * Catch-up policy:
  * - A milestone is due from its day on, until it is recorded in the sent sheet. A run that is
  *   late, or a run that ran out of quota or time, sends it later, once, saying when it was due.
  * - Milestones due more than STALE_AFTER_DAYS ago are not sent: their advice is out of date
  *   (a member added to the roster with a training date long past, or automation off for
  *   months). The sidebar's timeline still shows them.
- * - When a member has several milestones outstanding (more than a week without a run), only the
- *   latest is sent; the earlier ones are named in it and recorded as included, so each
- *   (member, milestone) is settled exactly once.
- * - The day-21 check goes only to members below the Genuine threshold at send time; for a
- *   Genuine adopter it is recorded as not needed.
+ * - When a member has several milestones outstanding for one recipient (more than a week
+ *   without a run), only the latest is sent to that recipient; the earlier ones are named in it
+ *   and recorded as included, so each (member, milestone) is settled exactly once. Milestones
+ *   for another recipient (the owner's day 14 beside the follow-up owner's day 21) get their
+ *   own email: at most one email per recipient per member per run.
+ * - The day-21 check goes only to members below the Genuine threshold on the last complete day
+ *   before it fell due (its due day − 1, whatever day it is sent); for a Genuine adopter it is
+ *   recorded as not needed.
  */
 import { dayToIso, dayToLabel, type Day } from './dates';
 import { MILESTONES, type MilestoneSpec } from './programme';
-import { percent, plural } from './text';
+import { memberKey, percent, plural } from './text';
 import { usesPhrase } from './diagnosis';
-import type { Audit, MemberReport } from './audit-types';
+import { SIX_WEEK_DAY, sixWeekDecision } from './audit';
+import type { Audit, MemberReport, SixWeek, WorkflowRate } from './audit-types';
 import type { AuditSettings, RosterMember } from './types';
 import { renderEmail, type EmailBlock, type EmailContent } from './email';
 import { milestoneDraft, type RecordDraft, type SentIndex } from './sent-records';
@@ -47,17 +56,21 @@ export function remindable(member: RosterMember): member is RosterMember & { tra
 
 /**
  * For each member, the milestones due on or before `today`, within the stale horizon, not yet
- * recorded, and not older than a milestone already recorded.
+ * recorded, and not older than a milestone already recorded for the same recipient (the
+ * follow-up owner's days 7 and 21, the owner's days 14, 30 and 42). A later milestone for the
+ * other recipient does not close an earlier one: each recipient's email goes, or is retried,
+ * on its own.
  */
 export function outstandingMilestones(roster: RosterMember[], today: Day, sent: SentIndex): MemberDue[] {
   const result: MemberDue[] = [];
   for (const member of roster) {
     if (!remindable(member)) continue;
     const recorded = sent.recordedMilestones(member, member.trainingDay);
-    const latestRecorded = Math.max(0, ...recorded);
+    const latestRecorded = (recipient: MilestoneSpec['recipient']) =>
+      Math.max(0, ...MILESTONES.filter((m) => m.recipient === recipient && recorded.has(m.day)).map((m) => m.day));
     const outstanding = MILESTONES.map((milestone) => ({ milestone, dueDay: member.trainingDay + milestone.day })).filter(
       ({ milestone, dueDay }) =>
-        dueDay <= today && today - dueDay <= STALE_AFTER_DAYS && milestone.day > latestRecorded && !recorded.has(milestone.day),
+        dueDay <= today && today - dueDay <= STALE_AFTER_DAYS && milestone.day > latestRecorded(milestone.recipient) && !recorded.has(milestone.day),
     );
     if (outstanding.length) result.push({ member, trainingDay: member.trainingDay, outstanding });
   }
@@ -134,38 +147,59 @@ interface Chosen {
   member: RosterMember & { trainingDay: Day };
   milestone: MilestoneSpec;
   dueDay: Day;
+  /** Earlier outstanding milestones of this member for the same recipient, named in this email. */
   superseded: OutstandingMilestone[];
   to: string;
+}
+
+/** The last complete day before `day`: the as-of of every figure computed on `day` (spec §2). */
+export function lastCompleteDay(day: Day): Day {
+  return day - 1;
+}
+
+/** The member in the Settings window as of the day before the week-three check fell due. */
+function atWeekThree(member: RosterMember, dueDay: Day, input: ReminderInput): MemberReport | undefined {
+  return input.auditAt(lastCompleteDay(dueDay), input.settings.weeks).members.find((m) => m.key === member.key);
 }
 
 /** What today's run should send and settle. */
 export function planReminders(input: ReminderInput): ReminderPlan {
   const { today, settings } = input;
-  const current = input.auditAt(today, settings.weeks);
-  const reports = new Map(current.members.map((m) => [m.key, m]));
+  const current = input.auditAt(lastCompleteDay(today), settings.weeks);
   const settled: RecordDraft[] = [];
   const chosen: Chosen[] = [];
 
   for (const due of outstandingMilestones(input.roster, today, input.sent)) {
     const member = due.member as Chosen['member'];
-    const report = reports.get(member.key);
-    const pending = [...due.outstanding];
-    while (pending.length) {
-      const { milestone, dueDay } = pending.pop()!;
-      if (milestone.day === 21 && report?.category === 'Genuine adopter') {
+    let pending = due.outstanding;
+    const check = pending.find((o) => o.milestone.day === 21);
+    const atCheck = check && atWeekThree(member, check.dueDay, input);
+    if (check && atCheck?.category === 'Genuine adopter') {
+      pending = pending.filter((o) => o !== check);
+      // A recorded day-21 check closes the day-seven follow-up (same recipient): settled only
+      // once that has gone, so an email that fails or waits for quota is not lost.
+      if (!pending.some((o) => o.milestone.recipient === check.milestone.recipient)) {
         settled.push(
           milestoneDraft({
             member,
             milestoneDay: 21,
             recipient: '',
-            dueDay,
+            dueDay: check.dueDay,
             trainingDay: member.trainingDay,
-            note: `Not needed: a Genuine adopter on ${dayToIso(today)} (${usesPhrase(report.usesPerWeek)})`,
+            note: `Not needed: a Genuine adopter in ${weeksPhrase(settings.weeks)} to ${dayToIso(lastCompleteDay(check.dueDay))}, the day before it fell due (${usesPhrase(atCheck.usesPerWeek)})`,
           }),
         );
-        continue;
       }
-      chosen.push({ member, milestone, dueDay, superseded: pending.splice(0), to: recipientFor(milestone, member, input.ownerEmail) });
+    }
+    // One email per recipient: the latest of their milestones, naming the earlier ones.
+    const byRecipient = new Map<string, OutstandingMilestone[]>();
+    for (const item of pending) {
+      const key = recipientFor(item.milestone, member, input.ownerEmail).toLowerCase();
+      byRecipient.set(key, [...(byRecipient.get(key) ?? []), item]);
+    }
+    for (const items of byRecipient.values()) {
+      const latest = items[items.length - 1];
+      chosen.push({ member, milestone: latest.milestone, dueDay: latest.dueDay, superseded: items.slice(0, -1), to: recipientFor(latest.milestone, member, input.ownerEmail) });
     }
   }
 
@@ -234,43 +268,69 @@ export function nameList(names: string[]): string {
 
 interface MemberDetails {
   item: Chosen;
-  /** This member in the current audit (the Settings window ending today). */
+  /** This member in the current audit (the Settings window ending on the last complete day). */
   now: MemberReport | undefined;
-  /** This member over the runs on and after the training day, up to today. */
+  /** This member over the runs on and after the training day, up to the last complete day. */
   sinceTraining: MemberReport | undefined;
+  /** For a week-three check: the member as of the day before it fell due, which decided it. */
+  atCheck: MemberReport | undefined;
 }
 
 function memberDetails(item: Chosen, input: ReminderInput, current: Audit): MemberDetails {
   const trainingDay = item.member.trainingDay;
+  const asOf = lastCompleteDay(input.today);
   // Whole weeks that cover the training day; runs before it are left out by `fromDay`.
-  const weeks = Math.ceil((input.today - trainingDay + 1) / 7);
-  const since = input.auditAt(input.today, weeks, trainingDay);
+  const weeks = Math.max(1, Math.ceil((asOf - trainingDay + 1) / 7));
+  const since = input.auditAt(asOf, weeks, trainingDay);
   return {
     item,
     now: current.members.find((m) => m.key === item.member.key),
     sinceTraining: since.members.find((m) => m.key === item.member.key),
+    atCheck: item.milestone.day === 21 ? atWeekThree(item.member, item.dueDay, input) : undefined,
   };
 }
 
+/** The Settings window as a short label: "this week", "in the last 4 weeks". */
 function windowLabel(weeks: number): string {
   return weeks === 1 ? 'this week' : `in the last ${weeks} weeks`;
 }
 
-/** The member's own figures since training and now, as list items. */
+/** "the week", "the 4 weeks" (followed by "to <day>"). */
+function weeksPhrase(weeks: number): string {
+  return weeks === 1 ? 'the week' : `the ${weeks} weeks`;
+}
+
+function dayRange(from: Day, to: Day): string {
+  return `${dayToLabel(from)} to ${dayToLabel(to)}`;
+}
+
+/** The Settings window ending on `asOf`, with its days: "this week (Mon 2 Mar 2026 to Sun 8 Mar 2026)". */
+function windowWithDays(weeks: number, asOf: Day): string {
+  return `${windowLabel(weeks)} (${dayRange(asOf - 7 * weeks + 1, asOf)})`;
+}
+
+/** The member's own figures since training and in the Settings window, as list items; each says which days it covers. */
 function figures(d: MemberDetails, input: ReminderInput): string[] {
   const trainingDay = d.item.member.trainingDay;
+  const asOf = lastCompleteDay(input.today);
+  const { weeks, genuineAt } = input.settings;
   const lines: string[] = [`Trained on ${dayToLabel(trainingDay)}, ${plural(input.today - trainingDay, 'day')} ago.`];
   const s = d.sinceTraining;
   if (s) {
     const o = s.outcomes;
     lines.push(
-      `Since training: ${plural(s.runs, 'run')}, ${s.unpromptedRuns} unprompted; used as-is ${o['as-is']}, light edit ${o.light}, ` +
+      `Since training (${dayRange(trainingDay, asOf)}): ${plural(s.runs, 'run')}, ${s.unpromptedRuns} unprompted; used as-is ${o['as-is']}, light edit ${o.light}, ` +
         `heavy edit ${o.heavy}, not used ${o['not-used']}; acceptance rate ${percent(s.acceptanceRate)}.`,
     );
   }
+  const c = d.atCheck;
+  if (c && lastCompleteDay(d.item.dueDay) !== asOf) {
+    const checkDay = lastCompleteDay(d.item.dueDay);
+    lines.push(`When the check fell due (${dayRange(checkDay - 7 * weeks + 1, checkDay)}): ${c.category}, ${usesPhrase(c.usesPerWeek)} (Genuine from ${genuineAt}).`);
+  }
   const n = d.now;
   if (n) {
-    lines.push(`${capitalise(windowLabel(input.settings.weeks))}: ${n.category}, ${usesPhrase(n.usesPerWeek)} (Genuine from ${input.settings.genuineAt}).`);
+    lines.push(`${capitalise(windowWithDays(weeks, asOf))}: ${n.category}, ${usesPhrase(n.usesPerWeek)} (Genuine from ${genuineAt}); acceptance rate ${percent(n.acceptanceRate)}.`);
     lines.push(
       n.firstRunDate
         ? `First unprompted run after training: ${dayToLabel(isoDay(n.firstRunDate))} (${plural(n.daysToFirstRun ?? 0, 'day')} after training).`
@@ -280,12 +340,14 @@ function figures(d: MemberDetails, input: ReminderInput): string[] {
   return lines;
 }
 
-function suggestions(d: MemberDetails): string[] {
+/** Follow-up reasons and suggested causes: about the Settings window, and labelled so. */
+function suggestions(d: MemberDetails, input: ReminderInput): string[] {
   const n = d.now;
   if (!n) return [];
+  const label = windowLabel(input.settings.weeks);
   return [
-    ...n.followUp.map((reason) => `Needs follow-up: ${reason}.`),
-    ...n.diagnosis.map((f) => `Suggested cause: ${f.cause}. ${f.step} (${f.evidence.join(' ')})`),
+    ...n.followUp.map((reason) => `Needs follow-up (${label}): ${reason}.`),
+    ...n.diagnosis.map((f) => `Suggested cause (${label}): ${f.cause}. ${f.step} (${f.evidence.join(' ')})`),
   ];
 }
 
@@ -304,7 +366,7 @@ function memberSection(d: MemberDetails, input: ReminderInput, extra: string[] =
   return [
     { kind: 'heading', text: d.item.member.name },
     { kind: 'paragraph', text: dueLine(d, input.today) },
-    { kind: 'list', items: [...extra, ...figures(d, input), ...suggestions(d)] },
+    { kind: 'list', items: [...extra, ...figures(d, input), ...suggestions(d, input)] },
   ];
 }
 
@@ -330,15 +392,21 @@ const daySeven: Writer = (details, input) => [
   ...details.flatMap((d) => memberSection(d, input)),
 ];
 
-/** The workflow a member would best present: highest acceptance, then most runs; null when none reaches the target. */
+/**
+ * The workflow a member would best present: most accepted runs (used as-is or after a light
+ * edit), then highest acceptance, then most runs; null when none reaches the target. "91%
+ * accepted over 11 runs" is a better story than "100% over 1 run".
+ */
 export function bestWorkflow(report: MemberReport | undefined, target: number): string | null {
+  const accepted = (w: WorkflowRate) => Math.round((w.acceptanceRate ?? 0) * w.runs);
   const rated = (report?.workflows ?? []).filter((w) => w.acceptanceRate !== null && w.acceptanceRate >= target);
-  rated.sort((a, b) => b.acceptanceRate! - a.acceptanceRate! || b.runs - a.runs || a.workflow.localeCompare(b.workflow));
+  rated.sort((a, b) => accepted(b) - accepted(a) || b.acceptanceRate! - a.acceptanceRate! || b.runs - a.runs || a.workflow.localeCompare(b.workflow));
   const best = rated[0];
   return best ? `"${best.workflow}" (${percent(best.acceptanceRate)} accepted over ${plural(best.runs, 'run')})` : null;
 }
 
 const dayFourteen: Writer = (details, input) => {
+  const label = windowLabel(input.settings.weeks);
   const ready = details.filter((d) => d.now && d.now.category !== 'Non-adopter');
   const notReady = details.filter((d) => !ready.includes(d));
   const blocks: EmailBlock[] = [
@@ -355,9 +423,14 @@ const dayFourteen: Writer = (details, input) => {
       kind: 'list',
       items: ready.map((d) => {
         const target = input.settings.acceptanceTarget;
-        const best = bestWorkflow(d.sinceTraining, target) ?? bestWorkflow(d.now, target);
-        const result = best ? `best workflow ${best}` : `no workflow at the ${percent(target)} acceptance target yet: ask for the result they are proudest of`;
-        return `${d.item.member.name} (${d.now!.category}, ${usesPhrase(d.now!.usesPerWeek)}): ${result}.`;
+        const sinceTraining = bestWorkflow(d.sinceTraining, target);
+        const inWindow = sinceTraining ? null : bestWorkflow(d.now, target);
+        const result = sinceTraining
+          ? `best workflow since training ${sinceTraining}`
+          : inWindow
+            ? `best workflow ${label} ${inWindow}`
+            : `no workflow at the ${percent(target)} acceptance target yet: ask for the result they are proudest of`;
+        return `${d.item.member.name} (${label}: ${d.now!.category}, ${usesPhrase(d.now!.usesPerWeek)}): ${result}.`;
       }),
     });
   } else {
@@ -367,23 +440,33 @@ const dayFourteen: Writer = (details, input) => {
     blocks.push({ kind: 'heading', text: 'Not ready to share yet: follow up instead' });
     blocks.push({
       kind: 'list',
-      items: notReady.map((d) => `${d.item.member.name}: ${d.now?.followUp.join('; ') || 'no runs recorded since training'}.`),
+      items: notReady.map((d) => (d.now?.followUp.length ? `${d.item.member.name} (${label}): ${d.now.followUp.join('; ')}.` : `${d.item.member.name}: no runs recorded since training.`)),
     });
   }
   blocks.push({ kind: 'heading', text: 'Figures since training' });
   return [...blocks, ...details.flatMap((d) => memberSection(d, input))];
 };
 
-const dayTwentyOne: Writer = (details, input) => [
-  {
-    kind: 'paragraph',
-    text:
-      `Three weeks after training, ${nameList(details.map((d) => d.item.member.name))} ${details.length === 1 ? 'is' : 'are'} below the ` +
-      `Genuine adopter threshold (${input.settings.genuineAt} unprompted uses a week). Follow up individually, on their real current work: ` +
-      'not another group session.',
-  },
-  ...details.flatMap((d) => memberSection(d, input)),
-];
+const dayTwentyOne: Writer = (details, input) => {
+  // Decided on the day before each check fell due: a late email says "was", as of then.
+  const late = details.some((d) => d.item.dueDay < input.today);
+  const verb = late ? (details.length === 1 ? 'was' : 'were') : details.length === 1 ? 'is' : 'are';
+  return [
+    {
+      kind: 'paragraph',
+      text:
+        `Three weeks after training, ${nameList(details.map((d) => d.item.member.name))} ${verb} below the ` +
+        `Genuine adopter threshold (${input.settings.genuineAt} unprompted uses a week)${late ? ' when the check fell due' : ''}. ` +
+        'Follow up individually, on their real current work: not another group session.',
+    },
+    ...details.flatMap((d) => memberSection(d, input)),
+  ];
+};
+
+/** "1 of 2 members in scope is a Genuine adopter", "2 of 5 members in scope are Genuine adopters". */
+export function adoptersOf(genuineAdopters: number, membersInScope: number): string {
+  return `${genuineAdopters} of ${plural(membersInScope, 'member')} in scope ${genuineAdopters === 1 ? 'is a Genuine adopter' : 'are Genuine adopters'}`;
+}
 
 const dayThirty: Writer = (details, input, current) => {
   const team = current.team;
@@ -392,11 +475,10 @@ const dayThirty: Writer = (details, input, current) => {
     {
       kind: 'list',
       items: [
-        `Adoption rate now (${windowLabel(current.weeks)}): ${percent(team.adoptionRate)}, ${team.genuineAdopters} of ${plural(team.membersInScope, 'member')} in scope are Genuine adopters.`,
+        `Adoption rate now, ${windowWithDays(current.weeks, isoDay(current.asOf))}: ${percent(team.adoptionRate)}, ${adoptersOf(team.genuineAdopters, team.membersInScope)}.`,
         ...[...new Set(details.map((d) => d.item.member.trainingDay))].sort((a, b) => a - b).map((trainingDay) => {
           const baseline = input.auditAt(trainingDay - 1, input.settings.weeks).team;
-          const before = input.settings.weeks === 1 ? 'the week' : `the ${input.settings.weeks} weeks`;
-          return `At the programme’s start (${before} before the training on ${dayToLabel(trainingDay)}): ${percent(baseline.adoptionRate)}.`;
+          return `At the programme’s start (${weeksPhrase(input.settings.weeks)} before the training on ${dayToLabel(trainingDay)}): ${percent(baseline.adoptionRate)}.`;
         }),
         `Target: ${percent(PROGRAMME_TARGET)}–80% of members in scope Genuine adopters at day 30.`,
       ],
@@ -420,21 +502,42 @@ function yesNo(value: boolean | null): string {
   return value === null ? '–' : value ? 'yes' : 'no';
 }
 
+/**
+ * Spec §9 on the Settings window ending on the last complete day. On day 42 that is day 41, the
+ * last day of the sixth week, which an audit as of that day still calls "not yet" (its decision
+ * starts on day 42): the decision is taken here, on the same figures as the rest of the email.
+ */
+function sixWeekOf(d: MemberDetails, input: ReminderInput): SixWeek | undefined {
+  const n = d.now;
+  if (!n) return undefined;
+  const member = d.item.member;
+  const trained = new Set([...member.trainedWorkflows, member.anchorWorkflow].filter(Boolean).map(memberKey));
+  const ranUntrainedWorkflow = (d.sinceTraining?.workflows ?? []).some((w) => !trained.has(memberKey(w.workflow)));
+  return sixWeekDecision({
+    trainingDay: member.trainingDay,
+    usesPerWeek: n.usesPerWeek,
+    rate: n.acceptanceRate,
+    tally: { rosterMember: member, ranUntrainedWorkflow },
+    asOf: Math.max(lastCompleteDay(input.today), member.trainingDay + SIX_WEEK_DAY),
+    settings: input.settings,
+  });
+}
+
 const dayFortyTwo: Writer = (details, input) => [
   { kind: 'paragraph', text: 'Six weeks after training: the six-week measurement. The decision for each member:' },
   {
     kind: 'table',
     head: ['Member', 'Frequency met', 'Acceptance met', 'Expanded', 'Meaning', 'Next step'],
     rows: details.map((d) => {
-      const six = d.now?.sixWeek;
+      const six = sixWeekOf(d, input);
       return [d.item.member.name, yesNo(six?.frequencyMet ?? null), yesNo(six?.acceptanceMet ?? null), yesNo(six?.expansion ?? null), six?.label ?? '–', six?.nextStep ?? '–'];
     }),
   },
   {
     kind: 'paragraph',
     text:
-      `Frequency met: at least ${input.settings.genuineAt} unprompted uses a week ${windowLabel(input.settings.weeks)}. ` +
-      `Acceptance met: at least ${percent(input.settings.acceptanceTarget)}. Expanded: ran a workflow they were not trained on.`,
+      `Frequency met: at least ${input.settings.genuineAt} unprompted uses a week, ${windowWithDays(input.settings.weeks, lastCompleteDay(input.today))}. ` +
+      `Acceptance met: at least ${percent(input.settings.acceptanceTarget)} of the runs on the same days accepted. Expanded: ran a workflow they were not trained on, since training.`,
   },
   ...details.flatMap((d) => memberSection(d, input)),
 ];

@@ -16,7 +16,7 @@ import { plural } from '../core/text';
 import type { Audit } from '../core/audit-types';
 import { composeDigest } from '../core/digest';
 import { renderEmail, type EmailContent } from '../core/email';
-import { planReminders, upcomingMilestones } from '../core/reminders';
+import { lastCompleteDay, planReminders, upcomingMilestones } from '../core/reminders';
 import { digestDraft, type RecordDraft, type SentIndex } from '../core/sent-records';
 import { validateSettings, type Settings } from '../core/settings';
 import type { AutomationStatus, DigestPreview } from '../shared/api';
@@ -795,10 +795,11 @@ function failureLine(f: Failure): string {
 
 /**
  * The digest of the week before the digest day (spec §2: as-of = the day before, one week);
- * "send now" covers the seven days before today.
+ * "send now" covers the seven days before today. The reminders use the same last complete day,
+ * so a digest and a reminder sent the same morning agree.
  */
 function digestContent(team: TeamData, audits: AuditSource, spreadsheet: Spreadsheet, options: DigestOptions): EmailContent {
-  const asOf = (options.onRequest ? options.sentDay : options.digestDay) - 1;
+  const asOf = lastCompleteDay(options.onRequest ? options.sentDay : options.digestDay);
   return composeDigest({
     current: audits(asOf, 1),
     previous: audits(asOf - 7, 1),

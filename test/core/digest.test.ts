@@ -51,7 +51,8 @@ describe('the named digest (owner)', () => {
     expect(text).toMatch(/Genuine adopter\s+1\s+0\s+\+1/);
     expect(text).toMatch(/Developing user\s+2\s+1\s+\+1/);
     expect(text).toMatch(/Non-adopter\s+3\s+5\s+−2/);
-    expect(text).toContain('Adoption rate: 17% of 6 members in scope (last week 0%) (+17 points).');
+    expect(text).toContain('Adoption rate: 17% of 6 members in scope (last week 0%, +17 points).');
+    expect(text).toContain('Blended acceptance rate: 50% (last week 100%, −50 points).');
   });
 
   test('names who needs follow-up and why, the coming milestones and the top edit types', () => {
@@ -90,8 +91,9 @@ describe('the aggregate digest (extra recipients)', () => {
     const { text } = composeDigest(digestInput(bigTeam(), false));
     expect(text).toMatch(/Genuine adopter\s+1\s+0\s+\+1/);
     expect(text).toContain('5 of 6 members in scope need follow-up this week');
-    expect(text).toContain('6 programme milestones fall due; the reminders go to the programme owner.');
-    expect(text).toContain('No peer advocacy (cause 5): Run the peer advocacy moment at the next team meeting, naming the adopters. (1 of 6 members in scope are Genuine adopters.)');
+    // Umar's week-three check goes to his follow-up owner (here the owner, but the digest names no address).
+    expect(text).toContain('6 programme milestones fall due; the reminders go to the programme owner and the follow-up owners.');
+    expect(text).toContain('No peer advocacy (cause 5): Run the peer advocacy moment at the next team meeting, naming the adopters. (1 of 6 members in scope is a Genuine adopter.)');
     // The workflow below target is used by 2 people: not detailed for them.
     expect(text).toContain(`1 workflow used by fewer than ${MIN_GROUP} people (not detailed here)`);
     expect(text).not.toContain('Board memo');
@@ -131,5 +133,36 @@ describe('rendering', () => {
   test('top edit types are the most frequent first, at most three, none when there are none', () => {
     expect(topEditTypes({ tone: 1, scope: 0, format: 5, 'missing info': 3, 'wrong info': 2 })).toEqual(['format', 'missing info', 'wrong info']);
     expect(topEditTypes({ tone: 0, scope: 0, format: 0, 'missing info': 0, 'wrong info': 0 })).toEqual([]);
+  });
+});
+
+describe('wording', () => {
+  test('the change against last week is in the same brackets as last week’s figure', () => {
+    const team = bigTeam();
+    const input = digestInput(team, true);
+    const { text } = composeDigest({ ...input, previous: input.current });
+    expect(text).toContain('Adoption rate: 17% of 6 members in scope (last week 17%, no change).');
+    expect(text).toContain('Blended acceptance rate: 50% (last week 50%, no change).');
+    expect(text).not.toContain(') (');
+  });
+
+  test('one point, one member: singular', () => {
+    // Seven members; one needs follow-up, and the blended rate moves by one point (99% to 100%).
+    const roster: RosterSpec[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((name) => ({ name, training: plus(AS_OF, -60) }));
+    const runs: RunSpec[] = [
+      ...['A', 'B', 'C', 'D', 'E', 'F'].flatMap((name) => runsOf(name, 4, AS_OF)),
+      ...Array.from({ length: 99 }, () => ({ date: plus(AS_OF, -7), member: 'A' })),
+      { date: plus(AS_OF, -7), member: 'A', outcome: 'Not used' },
+    ];
+    const { text } = composeDigest(digestInput({ runs, roster }, false));
+    expect(text).toContain('1 of 7 members in scope needs follow-up this week');
+    expect(text).toContain('Blended acceptance rate: 100% (last week 99%, +1 point).');
+  });
+
+  test('milestones that all go to the programme owner say so', () => {
+    // Trained 12 days before the digest week: day 14 falls in the coming week, nothing else.
+    const roster: RosterSpec[] = NAMES.map((name) => ({ name, training: plus(AS_OF, -12) }));
+    const { text } = composeDigest(digestInput({ runs: [], roster }, false));
+    expect(text).toContain('6 programme milestones fall due; the reminders go to the programme owner.');
   });
 });

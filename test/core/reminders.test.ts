@@ -3,7 +3,9 @@ import { parseLog } from '../../src/core/log';
 import { MemberDirectory, parseRoster } from '../../src/core/roster';
 import { runAudit } from '../../src/core/audit';
 import { DEFAULT_SETTINGS, type RosterMember } from '../../src/core/types';
+import type { MemberReport } from '../../src/core/audit-types';
 import {
+  bestWorkflow,
   outstandingMilestones,
   planReminders,
   STALE_AFTER_DAYS,
@@ -49,6 +51,20 @@ function draft(member: string, milestone: string, trainingDate: string, email = 
   return { member, milestone, recipient: OWNER, dueDate: trainingDate, trainingDate, memberEmail: email, note: '' };
 }
 
+const NAME_OF: Record<number, string> = { 7: 'Day-seven follow-up', 14: 'Peer advocacy moment', 21: 'Week-three check', 30: 'Adoption reassessment', 42: 'Six-week measurement' };
+
+/** Records of every milestone of `member` before day `n`: what an on-time programme has sent. */
+function sentBefore(member: string, n: number, trainingDate = TRAINED): RecordDraft[] {
+  return [7, 14, 21, 30, 42].filter((m) => m < n).map((m) => draft(member, NAME_OF[m], trainingDate));
+}
+
+/** Runs of `member` on the days after training whose weekday (0 = the training day's) is in `weekdays`, from day `from` to day `to`. */
+function weekly(member: string, weekdays: number[], from: number, to: number, extra: Partial<RunSpec> = {}): RunSpec[] {
+  const runs: RunSpec[] = [];
+  for (let n = from; n <= to; n++) if (weekdays.includes(n % 7)) runs.push({ date: plus(TRAINED, n), member, ...extra });
+  return runs;
+}
+
 describe('which milestones are due', () => {
   const members: RosterSpec[] = [
     { name: 'Ana', training: TRAINED },
@@ -80,11 +96,14 @@ describe('which milestones are due', () => {
     expect(due[0].outstanding.map((o) => o.milestone.day)).toEqual([14, 21, 30]);
   });
 
-  test('a recorded milestone is not due again, nor is anything older than it', () => {
+  test('a recorded milestone is not due again, nor is anything older than it for the same recipient', () => {
     const sent = SentIndex.empty();
     sent.add([draft('Ana', 'Week-three check', TRAINED)]);
+    // Day 21 (the follow-up owner's) closes day 7, not the owner's day 14: that email may have failed.
     const due = outstandingMilestones(roster([{ name: 'Ana', training: TRAINED }]), day(plus(TRAINED, 30)), sent);
-    expect(due[0].outstanding.map((o) => o.milestone.day)).toEqual([30]);
+    expect(due[0].outstanding.map((o) => o.milestone.day)).toEqual([14, 30]);
+    sent.add([draft('Ana', 'Adoption reassessment', TRAINED)]);
+    expect(outstandingMilestones(roster([{ name: 'Ana', training: TRAINED }]), day(plus(TRAINED, 30)), sent)).toEqual([]);
   });
 });
 
@@ -162,9 +181,7 @@ describe('planning the reminders', () => {
     [30, OWNER],
     [42, OWNER],
   ])('day %i goes to %s', (n, to) => {
-    const plan = planReminders(
-      input({ members: [{ name: 'Ana', training: TRAINED, owner: 'lead@example.com' }], today: plus(TRAINED, n), sent: [draft('Ana', n === 14 ? 'Day-seven follow-up' : 'Peer advocacy moment', TRAINED)] }),
-    );
+    const plan = planReminders(input({ members: [{ name: 'Ana', training: TRAINED, owner: 'lead@example.com' }], today: plus(TRAINED, n), sent: sentBefore('Ana', n) }));
     expect(plan.emails.map((e) => [e.milestone.day, e.to])).toEqual([[n, to]]);
   });
 
@@ -176,12 +193,19 @@ describe('planning the reminders', () => {
           { name: 'Ana', training: TRAINED },
           { name: 'Ben', training: TRAINED },
         ],
-        runs: runsOf('Ana', 4, today),
+        runs: runsOf('Ana', 4, plus(today, -1)),
         today,
-        sent: [draft('Ana', 'Peer advocacy moment', TRAINED), draft('Ben', 'Peer advocacy moment', TRAINED)],
+        sent: [...sentBefore('Ana', 21), ...sentBefore('Ben', 21)],
       }),
     );
-    expect(plan.settled).toEqual([expect.objectContaining({ member: 'Ana', milestone: 'Week-three check', recipient: '', note: expect.stringMatching(/^Not needed: a Genuine adopter/) })]);
+    expect(plan.settled).toEqual([
+      expect.objectContaining({
+        member: 'Ana',
+        milestone: 'Week-three check',
+        recipient: '',
+        note: 'Not needed: a Genuine adopter in the week to 2026-03-22, the day before it fell due (4 unprompted uses a week)',
+      }),
+    ]);
     expect(plan.emails.map((e) => e.records.map((r) => r.member))).toEqual([['Ben']]);
     expect(plan.emails[0].content.text).toContain('below the Genuine adopter threshold (3 unprompted uses a week)');
     expect(plan.emails[0].content.text).toContain('not another group session');
@@ -202,43 +226,45 @@ describe('planning the reminders', () => {
     ]);
   });
 
-  test('the day-seven email shows the member’s own runs and outcomes since training, not before', () => {
+  test('the day-seven email shows the member’s own runs and outcomes since training, not before, up to yesterday', () => {
     const today = plus(TRAINED, 7);
     const runs: RunSpec[] = [
       { date: plus(TRAINED, -1), member: 'Ana', outcome: 'Not used' },
-      ...runsOf('Ana', 2, today),
+      ...runsOf('Ana', 2, plus(today, -1)),
       { date: plus(TRAINED, 3), member: 'Ana', outcome: 'Heavy edit', edit: 'tone', prompted: true },
+      // Logged this morning, before the daily run: today is not over, and counts from tomorrow.
+      { date: today, member: 'Ana', outcome: 'Not used' },
     ];
     const text = planReminders(input({ members: [{ name: 'Ana', training: TRAINED }], runs, today })).emails[0].content.text;
     expect(text).toContain('Did you use it?');
-    expect(text).toContain('Since training: 3 runs, 2 unprompted; used as-is 2, light edit 0, heavy edit 1, not used 0; acceptance rate 67%.');
-    expect(text).toContain('This week: Developing user, 2 unprompted uses a week (Genuine from 3).');
+    expect(text).toContain('Since training (Mon 2 Mar 2026 to Sun 8 Mar 2026): 3 runs, 2 unprompted; used as-is 2, light edit 0, heavy edit 1, not used 0; acceptance rate 67%.');
+    expect(text).toContain('This week (Mon 2 Mar 2026 to Sun 8 Mar 2026): Developing user, 2 unprompted uses a week (Genuine from 3); acceptance rate 67%.');
     expect(text).toContain('https://docs.google.com/spreadsheets/d/abc/edit');
   });
 
   test('day 14 names the members to invite, with their best workflow; non-adopters are followed up instead', () => {
     const today = plus(TRAINED, 14);
     const runs: RunSpec[] = [
-      ...runsOf('Ana', 3, today, { workflow: 'Proposal' }),
-      ...runsOf('Ana', 2, today, { workflow: 'Summary', outcome: 'Heavy edit' }),
-      ...runsOf('Cleo', 1, today, { workflow: 'Summary', outcome: 'Heavy edit' }),
+      ...runsOf('Ana', 3, plus(today, -1), { workflow: 'Proposal' }),
+      ...runsOf('Ana', 2, plus(today, -1), { workflow: 'Summary', outcome: 'Heavy edit' }),
+      ...runsOf('Cleo', 1, plus(today, -1), { workflow: 'Summary', outcome: 'Heavy edit' }),
     ];
     const names = ['Ana', 'Ben', 'Cleo'];
     const sent = names.map((name) => draft(name, 'Day-seven follow-up', TRAINED));
     const text = planReminders(input({ members: names.map((name) => ({ name, training: TRAINED })), runs, today, sent })).emails[0].content.text;
-    expect(text).toContain('Cleo (Developing user, 1 unprompted use a week): no workflow at the 70% acceptance target yet: ask for the result they are proudest of.');
-    expect(text).toContain('Ana (Genuine adopter, 5 unprompted uses a week): best workflow "Proposal" (100% accepted over 3 runs).');
+    expect(text).toContain('Cleo (this week: Developing user, 1 unprompted use a week): no workflow at the 70% acceptance target yet: ask for the result they are proudest of.');
+    expect(text).toContain('Ana (this week: Genuine adopter, 5 unprompted uses a week): best workflow since training "Proposal" (100% accepted over 3 runs).');
     expect(text).not.toContain('"Summary"'); // 0% accepted: not a result to present
-    expect(text).toMatch(/Not ready to share yet: follow up instead[\s\S]*Ben: Non-adopter: 0 unprompted uses a week/);
+    expect(text).toMatch(/Not ready to share yet: follow up instead[\s\S]*Ben \(this week\): Non-adopter: 0 unprompted uses a week/);
   });
 
   test('day 30 compares the adoption rate with the start of the programme and names the context pack when short', () => {
     const today = plus(TRAINED, 30);
     const plan = planReminders(
-      input({ members: [{ name: 'Ana', training: TRAINED }, { name: 'Ben', training: TRAINED }], runs: runsOf('Ana', 3, today), today, sent: [draft('Ana', 'Week-three check', TRAINED), draft('Ben', 'Week-three check', TRAINED)] }),
+      input({ members: [{ name: 'Ana', training: TRAINED }, { name: 'Ben', training: TRAINED }], runs: runsOf('Ana', 3, plus(today, -1)), today, sent: [...sentBefore('Ana', 30), ...sentBefore('Ben', 30)] }),
     );
     const text = plan.emails[0].content.text;
-    expect(text).toContain('Adoption rate now (this week): 50%, 1 of 2 members in scope are Genuine adopters.');
+    expect(text).toContain('Adoption rate now, this week (Wed 25 Mar 2026 to Tue 31 Mar 2026): 50%, 1 of 2 members in scope is a Genuine adopter.');
     expect(text).toContain('At the programme’s start (the week before the training on Mon 2 Mar 2026): 0%.');
     expect(text).toContain('the next diagnosis is the context pack');
   });
@@ -246,7 +272,7 @@ describe('planning the reminders', () => {
   test('day 42 gives the six-week decision table', () => {
     const today = plus(TRAINED, 42);
     const plan = planReminders(
-      input({ members: [{ name: 'Ana', training: TRAINED, trained: 'Proposal' }], runs: runsOf('Ana', 4, today, { workflow: 'Proposal' }), today, sent: [draft('Ana', 'Adoption reassessment', TRAINED)] }),
+      input({ members: [{ name: 'Ana', training: TRAINED, trained: 'Proposal' }], runs: runsOf('Ana', 4, plus(today, -1), { workflow: 'Proposal' }), today, sent: sentBefore('Ana', 42) }),
     );
     const text = plan.emails[0].content.text;
     expect(text).toContain('Member  Frequency met  Acceptance met  Expanded  Meaning');
@@ -279,5 +305,165 @@ describe('milestones in the coming week (for the digest)', () => {
       { member: 'Ana', milestone: 'Day-seven follow-up', milestoneDay: 7, dueDate: '2026-03-09', recipient: 'lead@example.com' },
       { member: 'Ben', milestone: 'Peer advocacy moment', milestoneDay: 14, dueDate: '2026-03-09', recipient: OWNER },
     ]);
+  });
+});
+
+describe('reminder figures are as of the last complete day (the run goes in the morning)', () => {
+  // Mon/Wed/Fri every week, used as-is: 3 unprompted uses in every Monday-to-Sunday week. TRAINED
+  // is a Monday, so every milestone day (7, 14, 21, 42) is a Monday whose runs are not logged yet.
+  const members: RosterSpec[] = [{ name: 'Ana', training: TRAINED, trained: 'Proposal', owner: 'lead@example.com' }];
+  /** What the log holds on the morning of day n: the runs up to the day before. */
+  const runsBefore = (n: number) => weekly('Ana', [0, 2, 4], 0, n - 1, { workflow: 'Proposal' });
+
+  test('the day-42 decision counts the whole sixth week: frequency met, not Reverted', () => {
+    const plan = planReminders(input({ members, runs: runsBefore(42), today: plus(TRAINED, 42), sent: sentBefore('Ana', 42) }));
+    const text = plan.emails[0].content.text;
+    expect(text).toMatch(/Ana\s+yes\s+yes\s+no\s+Stable, not deepening/);
+    expect(text).not.toContain('Reverted');
+    expect(text).toContain('Frequency met: at least 3 unprompted uses a week, this week (Mon 6 Apr 2026 to Sun 12 Apr 2026).');
+    expect(text).toContain('This week (Mon 6 Apr 2026 to Sun 12 Apr 2026): Genuine adopter, 3 unprompted uses a week (Genuine from 3); acceptance rate 100%.');
+  });
+
+  test('the day-42 decision sees expansion since training, up to the last complete day', () => {
+    const expanded = [...runsBefore(42), { date: plus(TRAINED, 20), member: 'Ana', workflow: 'Board memo' }];
+    const text = planReminders(input({ members, runs: expanded, today: plus(TRAINED, 42), sent: sentBefore('Ana', 42) })).emails[0].content.text;
+    expect(text).toMatch(/Ana\s+yes\s+yes\s+yes\s+Adoption is working/);
+  });
+
+  test('on day 21 the same member is a Genuine adopter: the week-three check is not needed', () => {
+    const plan = planReminders(input({ members, runs: runsBefore(21), today: plus(TRAINED, 21), sent: sentBefore('Ana', 21) }));
+    expect(plan.emails).toEqual([]);
+    expect(plan.settled.map((r) => [r.member, r.milestone, r.note])).toEqual([
+      ['Ana', 'Week-three check', 'Not needed: a Genuine adopter in the week to 2026-03-22, the day before it fell due (3 unprompted uses a week)'],
+    ]);
+  });
+
+  test('the day-7 email counts the first week since training, Monday to Sunday', () => {
+    const text = planReminders(input({ members, runs: runsBefore(7), today: plus(TRAINED, 7) })).emails[0].content.text;
+    expect(text).toContain('This week (Mon 2 Mar 2026 to Sun 8 Mar 2026): Genuine adopter, 3 unprompted uses a week (Genuine from 3)');
+    expect(text).toContain('Since training (Mon 2 Mar 2026 to Sun 8 Mar 2026): 3 runs, 3 unprompted');
+  });
+});
+
+describe('the week-three check is decided on the day before it fell due, even when sent late', () => {
+  const members: RosterSpec[] = [{ name: 'Ana', training: TRAINED, owner: 'lead@example.com' }];
+  const today = plus(TRAINED, 24); // three runs missed: the check was due on day 21
+
+  test('a Genuine adopter then, who stopped since: not needed', () => {
+    const plan = planReminders(input({ members, runs: weekly('Ana', [0, 1, 2], 14, 16), today, sent: sentBefore('Ana', 21) }));
+    expect(plan.emails).toEqual([]);
+    expect(plan.settled.map((r) => r.note)).toEqual(['Not needed: a Genuine adopter in the week to 2026-03-22, the day before it fell due (3 unprompted uses a week)']);
+  });
+
+  test('below the threshold then, a Genuine adopter since: sent, saying what it was decided on', () => {
+    const plan = planReminders(input({ members, runs: weekly('Ana', [0, 1, 2], 21, 23), today, sent: sentBefore('Ana', 21) }));
+    expect(plan.settled).toEqual([]);
+    expect(plan.emails.map((e) => [e.to, e.milestone.day])).toEqual([['lead@example.com', 21]]);
+    const text = plan.emails[0].content.text;
+    expect(text).toContain('Three weeks after training, Ana was below the Genuine adopter threshold (3 unprompted uses a week) when the check fell due.');
+    expect(text).toContain('When the check fell due (Mon 16 Mar 2026 to Sun 22 Mar 2026): Non-adopter, 0 unprompted uses a week (Genuine from 3).');
+    expect(text).toContain('This week (Thu 19 Mar 2026 to Wed 25 Mar 2026): Genuine adopter, 3 unprompted uses a week (Genuine from 3)');
+  });
+});
+
+describe('missed milestones are folded only into an email to the same recipient', () => {
+  const members: RosterSpec[] = [{ name: 'Ana', training: TRAINED, owner: 'lead@example.com' }];
+  const today = plus(TRAINED, 22); // days 7, 14 and 21 all outstanding
+
+  test('the owner gets their day 14; the follow-up owner their day 21, naming day 7', () => {
+    const plan = planReminders(input({ members, today }));
+    expect(plan.emails.map((e) => [e.to, e.milestone.day, e.records.map((r) => [r.milestone, r.recipient])])).toEqual([
+      [OWNER, 14, [['Peer advocacy moment', OWNER]]],
+      [
+        'lead@example.com',
+        21,
+        [
+          ['Week-three check', 'lead@example.com'],
+          ['Day-seven follow-up', 'lead@example.com'],
+        ],
+      ],
+    ]);
+    const [owner, lead] = plan.emails.map((e) => e.content.text);
+    expect(owner).not.toContain('Also missed');
+    expect(owner).not.toContain('Day-seven');
+    expect(lead).toContain('Also missed, and not sent separately: Day-seven follow-up (due Mon 9 Mar 2026).');
+    expect(lead).not.toContain('Peer advocacy moment (due');
+    expect(plan.emails[0].records[0].note).toBe('Due 2026-03-16, sent 8 days late');
+  });
+
+  test('without a follow-up owner, everything goes to the owner in one email, the latest', () => {
+    const plan = planReminders(input({ members: [{ name: 'Ana', training: TRAINED }], today }));
+    expect(plan.emails.map((e) => [e.to, e.milestone.day, e.records.map((r) => r.milestone)])).toEqual([
+      [OWNER, 21, ['Week-three check', 'Day-seven follow-up', 'Peer advocacy moment']],
+    ]);
+  });
+
+  test('a Genuine adopter’s check waits until the day-seven email it would close has gone', () => {
+    const runs = weekly('Ana', [0, 2, 4], 14, 20);
+    const first = planReminders(input({ members, runs, today }));
+    expect(first.emails.map((e) => [e.to, e.milestone.day, e.records.map((r) => r.milestone)])).toEqual([
+      ['lead@example.com', 7, ['Day-seven follow-up']],
+      [OWNER, 14, ['Peer advocacy moment']],
+    ]);
+    expect(first.settled).toEqual([]);
+    // The next day, with both recorded, the check is settled as not needed, as of day 20.
+    const sent = first.emails.flatMap((e) => e.records);
+    const next = planReminders(input({ members, runs, today: plus(today, 1), sent }));
+    expect(next.emails).toEqual([]);
+    expect(next.settled.map((r) => [r.milestone, r.note])).toEqual([['Week-three check', expect.stringContaining('in the week to 2026-03-22')]]);
+  });
+});
+
+describe('every window-based figure in an email says which window it is', () => {
+  test('"since training" and "this week" figures are labelled; the follow-up reasons name their window', () => {
+    const today = plus(TRAINED, 21);
+    const runs: RunSpec[] = [
+      ...weekly('Ana', [1, 3, 5], 1, 12),
+      { date: plus(TRAINED, 15), member: 'Ana', outcome: 'Heavy edit', edit: 'tone' },
+      { date: plus(TRAINED, 18), member: 'Ana' },
+    ];
+    const text = planReminders(input({ members: [{ name: 'Ana', training: TRAINED }], runs, today, sent: sentBefore('Ana', 21) })).emails[0].content.text;
+    expect(text).toContain('Since training (Mon 2 Mar 2026 to Sun 22 Mar 2026): 8 runs, 8 unprompted; used as-is 7, light edit 0, heavy edit 1, not used 0; acceptance rate 88%.');
+    expect(text).toContain('This week (Mon 16 Mar 2026 to Sun 22 Mar 2026): Developing user, 2 unprompted uses a week (Genuine from 3); acceptance rate 50%.');
+    expect(text).toContain('Needs follow-up (this week): Acceptance 50% is below the 70% target.');
+    expect(text).not.toMatch(/Needs follow-up: /);
+  });
+
+  test('with a window of several weeks, the label says so', () => {
+    const today = plus(TRAINED, 21);
+    const base = input({ members: [{ name: 'Ana', training: TRAINED }], runs: runsOf('Ana', 2, plus(today, -1)), today, sent: sentBefore('Ana', 21) });
+    const text = planReminders({ ...base, settings: { ...base.settings, weeks: 3 } }).emails[0].content.text;
+    expect(text).toContain('In the last 3 weeks (Mon 2 Mar 2026 to Sun 22 Mar 2026): Non-adopter');
+    expect(text).toContain('Needs follow-up (in the last 3 weeks): Non-adopter');
+  });
+});
+
+describe('the peer advocacy moment’s best workflow', () => {
+  test('is the one with the most accepted runs, not the highest rate over one run', () => {
+    const report = { workflows: [
+      { workflow: 'Proposal', runs: 1, acceptanceRate: 1 },
+      { workflow: 'Summary', runs: 11, acceptanceRate: 10 / 11 },
+      { workflow: 'Board memo', runs: 3, acceptanceRate: 1 / 3 },
+    ] } as unknown as MemberReport;
+    expect(bestWorkflow(report, 0.7)).toBe('"Summary" (91% accepted over 11 runs)');
+  });
+
+  test('ties on accepted runs go to the higher rate, then to more runs', () => {
+    const report = { workflows: [
+      { workflow: 'A', runs: 5, acceptanceRate: 4 / 5 },
+      { workflow: 'B', runs: 4, acceptanceRate: 1 },
+    ] } as unknown as MemberReport;
+    expect(bestWorkflow(report, 0.7)).toBe('"B" (100% accepted over 4 runs)');
+  });
+
+  test('in the day-14 email', () => {
+    const today = plus(TRAINED, 14);
+    const runs: RunSpec[] = [
+      { date: plus(TRAINED, 1), member: 'Ana', workflow: 'Proposal' },
+      ...runsOf('Ana', 10, plus(today, -1), { workflow: 'Summary' }),
+      { date: plus(TRAINED, 2), member: 'Ana', workflow: 'Summary', outcome: 'Heavy edit' },
+    ];
+    const text = planReminders(input({ members: [{ name: 'Ana', training: TRAINED }], runs, today, sent: sentBefore('Ana', 14) })).emails[0].content.text;
+    expect(text).toContain('best workflow since training "Summary" (91% accepted over 11 runs)');
   });
 });
