@@ -2,7 +2,7 @@
  * The `--json` output: the audit the bundle returned, narrowed to a stable shape for scripts.
  * Rates are numbers from 0 to 1 (null when there is nothing to measure), never rounded.
  */
-import type { Audit, Finding, SixWeek } from '../src/core/audit-types';
+import type { Audit, Finding, SixWeek, TeamReport } from '../src/core/audit-types';
 import type { Category, RowProblem } from '../src/core/types';
 
 export interface JsonMember {
@@ -27,16 +27,18 @@ export interface JsonAudit {
   asOf: string;
   weeks: number;
   headline: string;
-  team: {
-    membersInScope: number;
-    genuineAdopters: number;
-    adoptionRate: number | null;
-    trainingCompletionRate: number | null;
-    gap: number | null;
-    blendedAcceptanceRate: number | null;
-    runs: number;
-    activeMembers: number;
-    workflowsBelowThreshold: string[];
+  team: Pick<
+    TeamReport,
+    | 'membersInScope'
+    | 'genuineAdopters'
+    | 'adoptionRate'
+    | 'trainingCompletionRate'
+    | 'gap'
+    | 'blendedAcceptanceRate'
+    | 'runs'
+    | 'activeMembers'
+    | 'workflowsBelowThreshold'
+  > & {
     /** Team-level findings: wrong metric, no peer advocacy, workflow-level gaps. */
     diagnosis: Finding[];
   };
