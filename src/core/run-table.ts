@@ -94,12 +94,8 @@ export class RunTableBuilder {
   readonly outcomes: Uint8Array;
   readonly prompted: Uint8Array;
   readonly editMasks: Uint8Array;
-  private readonly memberTexts: string[] = [];
-  private readonly memberKeys: string[] = [];
-  private readonly memberIndex = new Map<string, number>();
-  private readonly workflowNames: string[] = [];
-  private readonly workflowKeys: string[] = [];
-  private readonly workflowIndex = new Map<string, number>();
+  private readonly memberCells = new CellIndex();
+  private readonly workflowCells = new CellIndex();
 
   /** `capacity`: an upper bound on the number of runs. */
   constructor(capacity: number) {
@@ -114,27 +110,11 @@ export class RunTableBuilder {
 
   /** The index of a member cell (its text and identity); called once per distinct cell by the parser. */
   member(text: string, key: string): number {
-    const id = `${key}\u0000${text}`;
-    let index = this.memberIndex.get(id);
-    if (index === undefined) {
-      index = this.memberTexts.length;
-      this.memberTexts.push(text);
-      this.memberKeys.push(key);
-      this.memberIndex.set(id, index);
-    }
-    return index;
+    return this.memberCells.indexOf(text, key);
   }
 
   workflow(name: string, key: string): number {
-    const id = `${key}\u0000${name}`;
-    let index = this.workflowIndex.get(id);
-    if (index === undefined) {
-      index = this.workflowNames.length;
-      this.workflowNames.push(name);
-      this.workflowKeys.push(key);
-      this.workflowIndex.set(id, index);
-    }
-    return index;
+    return this.workflowCells.indexOf(name, key);
   }
 
   /** The table of the first `count` rows written. */
@@ -148,10 +128,29 @@ export class RunTableBuilder {
       this.outcomes.subarray(0, count),
       this.prompted.subarray(0, count),
       this.editMasks.subarray(0, count),
-      this.memberTexts,
-      this.memberKeys,
-      this.workflowNames,
-      this.workflowKeys,
+      this.memberCells.texts,
+      this.memberCells.keys,
+      this.workflowCells.texts,
+      this.workflowCells.keys,
     );
+  }
+}
+
+/** Distinct (text, key) pairs of a column, each with its index. */
+class CellIndex {
+  readonly texts: string[] = [];
+  readonly keys: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  indexOf(text: string, key: string): number {
+    const id = `${key}\u0000${text}`;
+    let found = this.index.get(id);
+    if (found === undefined) {
+      found = this.texts.length;
+      this.texts.push(text);
+      this.keys.push(key);
+      this.index.set(id, found);
+    }
+    return found;
   }
 }
