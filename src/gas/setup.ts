@@ -173,18 +173,27 @@ function offerLogValidation(sheet: Sheet, ui: Ui, report: string[]) {
 }
 
 /**
+ * The sheet `find` returns (null: none, create it), or undefined when it reports a set-up
+ * problem (a sheet chosen in Settings is gone): the message then goes to the report and
+ * nothing is created in its place.
+ */
+function sheetOrReport(find: () => Sheet | null, report: string[]): Sheet | null | undefined {
+  try {
+    return find();
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    report.push(error.message);
+    return undefined;
+  }
+}
+
+/**
  * Creates what is missing and asks before adding dropdowns to an existing log. Returns what it
  * did, one line each (also shown to the user in an alert).
  */
 export function setUpLogAndRoster(spreadsheet: Spreadsheet, ui: Ui, settings: Settings): string[] {
   const report: string[] = [];
-  let log: Sheet | null | undefined;
-  try {
-    log = findLogSheet(spreadsheet, settings);
-  } catch (error) {
-    if (!(error instanceof SetupError)) throw error;
-    report.push(error.message);
-  }
+  const log = sheetOrReport(() => findLogSheet(spreadsheet, settings), report);
   if (log === null) {
     const created = createLog(spreadsheet);
     report.push(`Created the log "${created.getName()}" with the columns ${LOG_HEADERS.join(', ')}, a frozen header row and dropdowns for Outcome, Edit type and Prompted.`);
@@ -192,13 +201,7 @@ export function setUpLogAndRoster(spreadsheet: Spreadsheet, ui: Ui, settings: Se
     offerLogValidation(log, ui, report);
   }
 
-  let roster: Sheet | null | undefined;
-  try {
-    roster = findRosterSheet(spreadsheet, settings);
-  } catch (error) {
-    if (!(error instanceof SetupError)) throw error;
-    report.push(error.message);
-  }
+  const roster = sheetOrReport(() => findRosterSheet(spreadsheet, settings), report);
   if (roster === null) {
     const created = createRoster(spreadsheet);
     report.push(`Created the roster "${created.getName()}" with the columns ${ROSTER_HEADERS.join(', ')}. Add one row per team member.`);
