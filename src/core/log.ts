@@ -256,7 +256,9 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
   const workflows = new Map<unknown, IndexedWorkflowRead>();
   const readIndexedWorkflow = (cell: unknown): IndexedWorkflowRead => {
     const read = readWorkflow(cell);
-    return { ...read, index: read.problem ? -1 : table.workflow(read.workflow, read.key) };
+    // Spelled out, not spread: a spread copy takes a map of its own, and the loop's reads of
+    // these objects would go megamorphic.
+    return { problem: read.problem, workflow: read.workflow, key: read.key, index: read.problem ? -1 : table.workflow(read.workflow, read.key) };
   };
   const outcomes = new Map<unknown, OutcomeRead>();
   const promptedReads = new Map<unknown, PromptedRead>();
