@@ -10,18 +10,35 @@ export function median(values: number[]): number {
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
-/** Milliseconds of one call of `fn`, timed over a batch of `reps` calls (for calls shorter than the timer's grain). */
-export function timeBatch(fn: () => unknown, reps: number): number {
+/**
+ * What the bench times: `run`, each call on an input of its own that `prepare` makes before the
+ * timer starts (fresh cells, as every getValues hands back). Without `prepare`, `run` gets nothing.
+ */
+export interface Timed<T = unknown> {
+  prepare?(): T;
+  run(input: T): unknown;
+}
+
+/**
+ * Milliseconds of one call, timed over a batch of `reps` calls (for calls shorter than the timer's
+ * grain). The inputs are made first, and the young generation they were made in is emptied, so
+ * that neither is timed. (Not a full collection: forcing one between batches slows the code timed
+ * after it several times over, and no execution in Apps Script starts from one.)
+ */
+export function timeBatch<T>(fn: Timed<T>, reps: number): number {
+  const inputs: T[] = new Array(reps);
+  for (let i = 0; i < reps; i++) inputs[i] = fn.prepare ? fn.prepare() : (undefined as T);
+  minorGarbageCollection();
   const started = performance.now();
   let last: unknown;
-  for (let i = 0; i < reps; i++) last = fn();
+  for (let i = 0; i < reps; i++) last = fn.run(inputs[i]);
   const ms = (performance.now() - started) / reps;
   sink[0] = last;
   return ms;
 }
 
-/** How many calls of `fn` make a batch of at least `minMs`. */
-export function repsFor(fn: () => unknown, minMs: number): number {
+/** How many calls make a batch of at least `minMs`. */
+export function repsFor<T>(fn: Timed<T>, minMs: number): number {
   const once = timeBatch(fn, 1);
   return Math.max(1, Math.ceil(minMs / Math.max(once, 0.001)));
 }
@@ -31,11 +48,11 @@ export function repsFor(fn: () => unknown, minMs: number): number {
  * patch of the machine (another process, a thermal step) hits all of them alike.
  * Returns each function's per-run times.
  */
-export function interleave(fns: Record<string, () => unknown>, runs: number, minBatchMs: number): Record<string, number[]> {
+export function interleave(fns: Record<string, Timed>, runs: number, minBatchMs: number): Record<string, number[]> {
   const reps: Record<string, number> = {};
   const times: Record<string, number[]> = {};
   for (const [name, fn] of Object.entries(fns)) {
-    fn(); // warm-up: the first call compiles
+    timeBatch(fn, 1); // warm-up: the first call compiles
     reps[name] = repsFor(fn, minBatchMs);
     times[name] = [];
   }
@@ -45,11 +62,23 @@ export function interleave(fns: Record<string, () => unknown>, runs: number, min
   return times;
 }
 
-export function collectGarbage(): void {
-  const gc = (globalThis as { gc?: () => void }).gc;
+type GcFunction = (options?: { type: 'major' | 'minor'; execution?: 'sync' }) => void;
+
+function gcFunction(): GcFunction {
+  const gc = (globalThis as { gc?: GcFunction }).gc;
   if (!gc) throw new Error('bench: run node with --expose-gc (npm run bench does)');
+  return gc;
+}
+
+export function collectGarbage(): void {
+  const gc = gcFunction();
   gc();
   gc();
+}
+
+/** Empties the young generation (a scavenge). */
+export function minorGarbageCollection(): void {
+  gcFunction()({ type: 'minor', execution: 'sync' });
 }
 
 export function heapUsed(): number {

@@ -4,8 +4,8 @@ import fs from 'fs';
 import { createFakeGas, loadBundle } from '../gas-fake';
 import { BUILD_DIR, CODE_JS } from '../bundle/support';
 import { loadBundleInternals, zeroCostSpreadsheet } from '../../bench/bundle-internals';
-import { DATE_COL, generateTeam, LAST_DAY_ISO, LOCALE, MEMBER_COL, TIME_ZONE } from '../../bench/generate';
-import { barePass } from '../../bench/measure';
+import { cellsAsRead, DATE_COL, generateTeam, LAST_DAY_ISO, LOCALE, MEMBER_COL, TIME_ZONE } from '../../bench/generate';
+import { barePass, interleave } from '../../bench/measure';
 import { checkBudgets, RATIO_BUDGET, type CallFigures, type SizeFigures } from '../../bench/budgets';
 import { parseArgs, report } from '../../bench/run';
 import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../../src/gas/team-data';
@@ -31,6 +31,20 @@ describe('generated team data', () => {
     expect(b.log).toEqual(a.log);
     expect(b.roster).toEqual(a.roster);
     expect(generateTeam(3_000, { seed: 7 }).log).not.toEqual(a.log);
+  });
+
+  it('is copied for each timed call as a new getValues would return it: equal cells in new rows and Dates', () => {
+    const team = generateTeam(1_000);
+    const copy = cellsAsRead(team.log);
+    expect(copy).toEqual(team.log);
+    expect(copy).not.toBe(team.log);
+    copy.forEach((row, i) => {
+      expect(row).not.toBe(team.log[i]);
+      row.forEach((cell, j) => {
+        if (cell instanceof Date) expect(cell).not.toBe(team.log[i][j]);
+      });
+    });
+    expect(copy.flat().some((cell) => cell instanceof Date)).toBe(true);
   });
 
   it('has 50 members on the roster, 20 workflows, every outcome, prompted runs and a few bad rows', () => {
@@ -67,6 +81,24 @@ describe('the bare pass', () => {
       ['2026-03-09', 'ana'],
     ];
     expect(barePass(values, 0, 1)).toEqual({ latest: Date.parse('2026-03-03T00:00:00Z'), members: 3 });
+  });
+});
+
+describe('the timing', () => {
+  it('hands every timed call an input of its own, made before the timer starts', () => {
+    const global = globalThis as { gc?: unknown };
+    const before = global.gc;
+    global.gc = () => undefined; // the bench runs with --expose-gc; jest does not
+    try {
+      let made = 0;
+      const seen: number[] = [];
+      const times = interleave({ parse: { prepare: () => ++made, run: (input: number) => seen.push(input) } }, 3, 0);
+      expect(times.parse).toHaveLength(3);
+      expect(new Set(seen).size).toBe(seen.length);
+      expect(seen.length).toBe(made);
+    } finally {
+      global.gc = before;
+    }
   });
 });
 
