@@ -150,11 +150,27 @@ export function runAudit(input: AuditInput): Audit {
 
   // The hot loop: typed arrays in, counters out; nothing here allocates per run.
   const { days, members: memberOf, workflows: workflowOf, outcomes: outcomeOf, prompted: promptedOf, editMasks } = table;
-  const contextOfMember: (TallyContext | undefined)[] = new Array(table.memberKeys.length);
+  const memberCount = table.memberKeys.length;
+  const contextOfMember: (TallyContext | undefined)[] = new Array(memberCount);
+  // Most of a long log is history: runs of roster members before their training and before the
+  // window. Those only move the member's last run day and 90-day workflows, kept here per member
+  // cell and merged after the loop, so the loop does not touch the member's tally for them.
+  const historyBefore = new Int32Array(memberCount).fill(NO_DAY);
+  for (let m = 0; m < memberCount; m++) {
+    const context = contexts.get(table.memberKeys[m]);
+    if (context) historyBefore[m] = Math.min(context.trainedFrom, windowStart);
+  }
+  const historyLastDay = new Int32Array(memberCount).fill(NO_DAY);
+  const historyLast90 = new Uint8Array(memberCount * workflowCount);
   for (let i = 0; i < table.length; i++) {
     const day = days[i];
     if (day > asOf || day < fromDay) continue;
     const m = memberOf[i];
+    if (day < historyBefore[m]) {
+      if (day > historyLastDay[m]) historyLastDay[m] = day;
+      if (day >= start90) historyLast90[m * workflowCount + workflowOf[i]] = 1;
+      continue;
+    }
     const context = contextOfMember[m] ?? (contextOfMember[m] = tallyFor(table.memberKeys[m], null));
     const tally = context.tally;
     if (tally.lastRunDay === null || day > tally.lastRunDay) tally.lastRunDay = day;
@@ -202,6 +218,15 @@ export function runAudit(input: AuditInput): Audit {
     workflow.members.add(tally.key);
     workflow.outcomes[outcome]++;
     addEditMask(workflow.editTypes, mask);
+  }
+
+  for (let m = 0; m < memberCount; m++) {
+    if (historyLastDay[m] === NO_DAY) continue;
+    // Only roster members have history (historyBefore), and their contexts exist from the start.
+    const context = contexts.get(table.memberKeys[m])!;
+    const tally = context.tally;
+    if (tally.lastRunDay === null || historyLastDay[m] > tally.lastRunDay) tally.lastRunDay = historyLastDay[m];
+    for (let w = 0; w < workflowCount; w++) if (historyLast90[m * workflowCount + w]) context.last90[w] = 1;
   }
 
   // Per-workflow flags become the member's facts, by workflow key (several spellings, one workflow).
