@@ -43,11 +43,11 @@ export interface BenchResults {
 }
 
 /**
- * The target is 3×; the audit measures 4–4.5× (BENCHMARKS.md, "The ratio budget", says
- * where the time goes). CI holds the line at 5× so that nothing slides back while the 3× target
- * stays open.
+ * The target is 3×. On fresh cells the audit measures 2.7–3.0× under --check and up to 3.6× in
+ * other runs (BENCHMARKS.md, "The ratio budget"): too close to 3× for a check that must not fail
+ * by chance, so CI holds the line at 4× while the 3× target stays open.
  */
-export const RATIO_BUDGET = 5;
+export const RATIO_BUDGET = 4;
 export const RATIO_TARGET = 3;
 export const RATIO_BUDGET_ROWS = 100_000;
 export const CODE_JS_BUDGET_BYTES = 150 * 1024;
