@@ -156,10 +156,10 @@ export function runAudit(input: AuditInput): Audit {
   // window. Those only move the member's last run day and 90-day workflows, kept here per member
   // cell and merged after the loop, so the loop does not touch the member's tally for them.
   const historyBefore = new Int32Array(memberCount).fill(NO_DAY);
-  for (let m = 0; m < memberCount; m++) {
-    const context = contexts.get(table.memberKeys[m]);
+  const rosterContextOf = table.memberKeys.map((key) => contexts.get(key));
+  rosterContextOf.forEach((context, m) => {
     if (context) historyBefore[m] = Math.min(context.trainedFrom, windowStart);
-  }
+  });
   const historyLastDay = new Int32Array(memberCount).fill(NO_DAY);
   const historyLast90 = new Uint8Array(memberCount * workflowCount);
   for (let i = 0; i < table.length; i++) {
@@ -221,9 +221,9 @@ export function runAudit(input: AuditInput): Audit {
   }
 
   for (let m = 0; m < memberCount; m++) {
-    if (historyLastDay[m] === NO_DAY) continue;
-    // Only roster members have history (historyBefore), and their contexts exist from the start.
-    const context = contexts.get(table.memberKeys[m])!;
+    const context = rosterContextOf[m];
+    // Only roster members have history (historyBefore).
+    if (historyLastDay[m] === NO_DAY || !context) continue;
     const tally = context.tally;
     if (tally.lastRunDay === null || historyLastDay[m] > tally.lastRunDay) tally.lastRunDay = historyLastDay[m];
     for (let w = 0; w < workflowCount; w++) if (historyLast90[m * workflowCount + w]) context.last90[w] = 1;
