@@ -96,8 +96,8 @@ function measureSize(bundle: BundleInternals, rows: number, args: Args, withCall
   const logBytes = heapUsed() - before;
 
   const core = coreAudit(bundle, team);
-  checkAuditOf(team, core.audit(core.read(core.freshSpreadsheet())));
   let parsed = core.read(core.freshSpreadsheet());
+  checkAuditOf(team, core.audit(parsed));
   // The bare pass and the parse each get fresh cells per call; the audit reads the parsed runs.
   const times = interleave(
     {
