@@ -5,6 +5,7 @@ import { describeValue, isBlankCell, isDate, sheetErrorIn, spellingKey, memberKe
 import { OUTCOMES, type EditType, type LogField, type Outcome, type Run, type RowProblem } from './types';
 import type { MemberDirectory } from './roster';
 import { RunTableBuilder, editMask, type RunTable } from './run-table';
+import { CellMemo } from './cell-memo';
 
 export const LOG_FIELDS: FieldSpec<LogField>[] = [
   { field: 'date', label: 'Date', required: true, names: ['date', 'day', 'run date', 'timestamp'] },
@@ -158,22 +159,6 @@ interface EditTypesRead {
   ignored: string | null;
 }
 
-/**
- * Reads of one cell value, remembered for the rest of the parse. A log repeats the same few
- * dozen names, workflows and outcomes over every row, and each read is a pure function of the
- * value, so each distinct value is normalised once instead of once per row. Dates and other
- * objects are not remembered (they are not primitives: equal dates are different objects).
- */
-function memo<T>(cache: Map<unknown, T>, value: unknown, read: (value: unknown) => T): T {
-  if (typeof value === 'object' && value !== null) return read(value);
-  let known = cache.get(value);
-  if (known === undefined) {
-    known = read(value);
-    cache.set(value, known);
-  }
-  return known;
-}
-
 function readWorkflow(cell: unknown): WorkflowRead {
   const workflow = isDate(cell) || typeof cell === 'boolean' ? '' : cellText(cell);
   if (!workflow) {
@@ -245,25 +230,24 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
   const names = new Map<string, string>();
   const directory = options.directory;
 
-  const members = new Map<unknown, MemberRead>();
-  const readMember = (cell: unknown): MemberRead => {
+  // Each distinct value of a column is read once (see CellMemo).
+  const members = new CellMemo<MemberRead>((cell) => {
     const problem = memberProblem(cell);
     if (problem) return { problem, text: '', key: '', index: -1, named: false };
     const text = (cell as string).replace(/\s+/g, ' ').trim();
     const key = directory ? directory.keyFor(text) : memberKey(text);
     return { problem: null, text, key, index: table.member(text, key), named: false };
-  };
-  const workflows = new Map<unknown, IndexedWorkflowRead>();
-  const readIndexedWorkflow = (cell: unknown): IndexedWorkflowRead => {
+  });
+  const workflows = new CellMemo<IndexedWorkflowRead>((cell) => {
     const read = readWorkflow(cell);
     // Spelled out, not spread: a spread copy takes a map of its own, and the loop's reads of
     // these objects would go megamorphic.
     return { problem: read.problem, workflow: read.workflow, key: read.key, index: read.problem ? -1 : table.workflow(read.workflow, read.key) };
-  };
-  const outcomes = new Map<unknown, OutcomeRead>();
-  const promptedReads = new Map<unknown, PromptedRead>();
-  const editTypeReads = new Map<unknown, EditTypesRead>();
-  const dates = new Map<unknown, DateRead>();
+  });
+  const outcomes = new CellMemo(readOutcomeCell);
+  const promptedReads = new CellMemo(readPromptedCell);
+  const editTypeReads = new CellMemo(readSharedEditTypes);
+  const dates = new CellMemo((cell) => readDay(cell, options));
   // Rows of a log come in date order, so a date cell usually holds the instant of the row above.
   let lastInstant = NaN;
   let lastInstantRead: DateRead = { ok: false, reason: '' };
@@ -288,16 +272,16 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
       }
       dateRead = lastInstantRead;
     } else {
-      dateRead = memo(dates, dateCell, (cell) => readDay(cell, options));
+      dateRead = dates.get(dateCell);
     }
     if (!dateRead.ok) (reasons ??= []).push(dateRead.reason);
 
     const memberCell = cells[memberCol];
-    const member = members.get(memberCell) ?? memo(members, memberCell, readMember);
+    const member = members.get(memberCell);
     if (member.problem) (reasons ??= []).push(member.problem);
 
     const workflowCell = cells[workflowCol];
-    const workflow = workflows.get(workflowCell) ?? memo(workflows, workflowCell, readIndexedWorkflow);
+    const workflow = workflows.get(workflowCell);
     if (workflow.problem) (reasons ??= []).push(workflow.problem);
 
     const outcomeCell = cells[outcomeCol];
@@ -306,7 +290,7 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
       : outcomeCell === OUTCOME_CHOICES[1] ? CHOSEN_OUTCOMES[1]
       : outcomeCell === OUTCOME_CHOICES[2] ? CHOSEN_OUTCOMES[2]
       : outcomeCell === OUTCOME_CHOICES[3] ? CHOSEN_OUTCOMES[3]
-      : outcomes.get(outcomeCell) ?? memo(outcomes, outcomeCell, readOutcomeCell);
+      : outcomes.get(outcomeCell);
     if (outcome.problem) (reasons ??= []).push(outcome.problem);
 
     let prompted = false;
@@ -314,7 +298,7 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
       const cell = cells[promptedCol];
       if (typeof cell === 'boolean') prompted = cell;
       else {
-        const read = memo(promptedReads, cell, readPromptedCell);
+        const read = promptedReads.get(cell);
         if (read.problem) (reasons ??= []).push(read.problem);
         else prompted = read.prompted;
       }
@@ -328,7 +312,7 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
     let mask = 0;
     if (editTypeCol !== undefined) {
       const cell = cells[editTypeCol];
-      const read = cell === '' ? NO_EDIT_TYPES : memo(editTypeReads, cell, readSharedEditTypes);
+      const read = cell === '' ? NO_EDIT_TYPES : editTypeReads.get(cell);
       mask = read.mask;
       if (read.ignored !== null) notices.push({ row, reason: read.ignored });
     }
