@@ -4,6 +4,7 @@ import { readDay, type DateReadOptions } from './dates';
 import { cellText, describeValue, isBlankCell, isDate, memberKey, spellingKey } from './text';
 import type { Roster, RosterMember, RosterStatus, RowProblem } from './types';
 import { memberProblem } from './log';
+import { keepShapeOf } from './shapes';
 
 type RosterField =
   | 'member'
@@ -182,3 +183,5 @@ export class MemberDirectory {
     return this.byKey.get(memberKey(text));
   }
 }
+
+keepShapeOf(new MemberDirectory());

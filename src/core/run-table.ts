@@ -5,6 +5,7 @@
  * want objects ask for them (`at`, `toArray`).
  */
 import { EDIT_TYPES, OUTCOMES, type EditType, type Run } from './types';
+import { keepShapeOf } from './shapes';
 
 /** Edit types as a bit mask: bit i is EDIT_TYPES[i]. */
 export function editMask(types: readonly EditType[]): number {
@@ -154,3 +155,6 @@ class CellIndex {
     return found;
   }
 }
+
+keepShapeOf(new RunTableBuilder(0).build(0));
+keepShapeOf(new RunTableBuilder(0));
