@@ -43,12 +43,10 @@ export interface BenchResults {
 }
 
 /**
- * The target is 3×. On fresh cells the audit measures 2.7–3.0× under --check and up to 3.6× in
- * other runs (BENCHMARKS.md, "The ratio budget"): too close to 3× for a check that must not fail
- * by chance, so CI holds the line at 4× while the 3× target stays open.
+ * The audit within 3× the bare pass: 2.1× under --check and in the full run on the machine in
+ * BENCHMARKS.md ("The ratio budget"), so the check has room for a slower machine or a noisy run.
  */
-export const RATIO_BUDGET = 4;
-export const RATIO_TARGET = 3;
+export const RATIO_BUDGET = 3;
 export const RATIO_BUDGET_ROWS = 100_000;
 export const CODE_JS_BUDGET_BYTES = 150 * 1024;
 export const SIDEBAR_BUDGET_BYTES = 100 * 1024;
@@ -87,7 +85,7 @@ function ratioBudget(sizes: SizeFigures[]): Verdict {
   const name = `audit ≤ ${RATIO_BUDGET}× the bare pass at ${RATIO_BUDGET_ROWS.toLocaleString('en-US')} rows`;
   const at = sizes.find((s) => s.rows === RATIO_BUDGET_ROWS);
   if (!at) return { name, ok: null, detail: `${RATIO_BUDGET_ROWS.toLocaleString('en-US')} rows not run` };
-  const detail = `${at.ratio.toFixed(2)}× (${at.coreMs.toFixed(1)} ms against ${at.floorMs.toFixed(1)} ms; the target is ${RATIO_TARGET}×, see BENCHMARKS.md)`;
+  const detail = `${at.ratio.toFixed(2)}× (${at.coreMs.toFixed(1)} ms against ${at.floorMs.toFixed(1)} ms)`;
   return at.ratio <= RATIO_BUDGET
     ? { name, ok: true, detail }
     : { name, ok: false, detail: `${detail}: see "The ratio budget" in BENCHMARKS.md for where the time goes; profile with node --cpu-prof` };

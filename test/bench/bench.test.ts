@@ -156,6 +156,12 @@ describe('budgets', () => {
     expect(verdicts.map((v) => v.ok)).toEqual([true, true, true, true]);
   });
 
+  it('hold the audit to 3× the bare pass at 100,000 rows', () => {
+    const ratioVerdict = (ratio: number) => checkBudgets({ sizes: [size(100_000, ratio, null)], files })[1];
+    expect(ratioVerdict(2.95)).toMatchObject({ name: 'audit ≤ 3× the bare pass at 100,000 rows', ok: true });
+    expect(ratioVerdict(3.05).ok).toBe(false);
+  });
+
   it('name each broken budget', () => {
     const verdicts = checkBudgets({
       sizes: [size(1_000, 9, calls(3)), size(10_000, 5, calls(4)), size(100_000, RATIO_BUDGET + 0.1, null)],
