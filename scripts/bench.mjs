@@ -10,7 +10,7 @@ const HEAP_MB = 6144;
  * The collector works on the main thread only. Its helper threads otherwise mark and sweep the
  * bench's own copies of the cells (hundreds of MB at 500,000 rows) while the timed code runs, and
  * on two cores that took the parse from 130 to 170 ns a row between 250,000 and 1,000,000 rows
- * while the bare pass stayed flat (BENCHMARKS.md, "How cost grows").
+ * while the bare pass stayed flat (BENCHMARKS.md, "Timing").
  */
 const GC_FLAGS = ['--single-threaded-gc'];
 

@@ -10,7 +10,8 @@ import { keepShapeOf } from './shapes';
  * places a string by its length and four of its characters, and compares it with what it finds
  * there. Strings the table cannot place in a few probes, and every other primitive, go to a Map,
  * so a column whose values all look alike costs at most a few comparisons more per cell.
- * Dates and other objects are read every time: equal dates are different objects.
+ * Dates and other objects are read every time: equal dates are different objects. A read is
+ * never undefined (undefined means "not read yet").
  */
 export class CellMemo<T> {
   /** Slots: a power of two, at most half of them filled so that probes stay short. */
