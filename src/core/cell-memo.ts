@@ -29,16 +29,25 @@ export class CellMemo<T> {
 
   get(cell: unknown): T {
     if (typeof cell !== 'string') return this.getOther(cell);
+    const slot = this.slotFor(cell);
+    // slotFor compared the strings: a filled slot is this string's.
+    if (slot >= 0 && this.keys[slot] !== undefined) return this.reads[slot] as T;
+    return this.getOther(cell);
+  }
+
+  /**
+   * The slot holding `cell`, or else the first free slot among its probes, or -1 when neither is
+   * there. Slots are filled in probe order and never emptied, so a string is never past a free slot.
+   */
+  private slotFor(cell: string): number {
     const mask = CellMemo.SLOTS - 1;
     let slot = slotOf(cell) & mask;
     for (let probe = 0; probe < CellMemo.MAX_PROBES; probe++) {
       const key = this.keys[slot];
-      if (key === cell) return this.reads[slot] as T;
-      // Slots are filled in probe order and never emptied: past an empty one, the string is not here.
-      if (key === undefined) break;
+      if (key === cell || key === undefined) return slot;
       slot = (slot + 1) & mask;
     }
-    return this.getOther(cell);
+    return -1;
   }
 
   private getOther(cell: unknown): T {
@@ -46,27 +55,16 @@ export class CellMemo<T> {
     let read = this.others.get(cell);
     if (read === undefined) {
       read = this.read(cell);
-      if (typeof cell === 'string' && this.placeString(cell, read)) return read;
-      this.others.set(cell, read);
-    }
-    return read;
-  }
-
-  /** Puts a new string in the first free slot of its probes; false when there is none to take. */
-  private placeString(cell: string, read: T): boolean {
-    if (this.strings >= CellMemo.MAX_STRINGS) return false;
-    const mask = CellMemo.SLOTS - 1;
-    let slot = slotOf(cell) & mask;
-    for (let probe = 0; probe < CellMemo.MAX_PROBES; probe++) {
-      if (this.keys[slot] === undefined) {
-        this.keys[slot] = cell;
+      const slot = typeof cell === 'string' && this.strings < CellMemo.MAX_STRINGS ? this.slotFor(cell) : -1;
+      if (slot >= 0) {
+        this.keys[slot] = cell as string;
         this.reads[slot] = read;
         this.strings++;
-        return true;
+      } else {
+        this.others.set(cell, read);
       }
-      slot = (slot + 1) & mask;
     }
-    return false;
+    return read;
   }
 }
 
