@@ -19,15 +19,39 @@ const nodeGlobals = {
 
 // Apps Script has none of these; the DOM lib in tsconfig.json would let them type-check.
 const notInAppsScript = [
-  'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage',
-  'fetch', 'XMLHttpRequest', 'alert', 'setTimeout', 'setInterval', 'clearTimeout',
-  'clearInterval', 'requestAnimationFrame', 'process', 'require', 'Buffer',
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'fetch',
+  'XMLHttpRequest',
+  'alert',
+  'setTimeout',
+  'setInterval',
+  'clearTimeout',
+  'clearInterval',
+  'requestAnimationFrame',
+  'process',
+  'require',
+  'Buffer',
 ].map((name) => ({ name, message: `${name} does not exist in Apps Script (server code).` }));
 
 // The sidebar runs in the browser: server services are reached via google.script.run only.
 const serverOnly = [
-  'SpreadsheetApp', 'MailApp', 'PropertiesService', 'ScriptApp', 'HtmlService', 'LockService',
-  'CacheService', 'Session', 'Utilities', 'UrlFetchApp', 'DriveApp', 'Logger',
+  'SpreadsheetApp',
+  'MailApp',
+  'PropertiesService',
+  'ScriptApp',
+  'HtmlService',
+  'LockService',
+  'CacheService',
+  'Session',
+  'Utilities',
+  'UrlFetchApp',
+  'DriveApp',
+  'Logger',
 ].map((name) => ({ name, message: `${name} is server-side; call it through google.script.run.` }));
 
 export default defineConfig(
@@ -47,7 +71,7 @@ export default defineConfig(
     languageOptions: { globals: nodeGlobals },
   },
   {
-    files: ['**/*.cjs', 'jest.config.js'],
+    files: ['**/*.cjs', 'jest.config.js', 'test/global-setup.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

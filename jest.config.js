@@ -1,7 +1,8 @@
-// `npm test` builds first, so the tests under test/bundle see a fresh build/.
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
+  // Every suite that loads build/ tests the current source, however jest is started.
+  globalSetup: '<rootDir>/test/global-setup.js',
   roots: ['<rootDir>/test'],
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/build/'],

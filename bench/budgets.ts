@@ -66,8 +66,12 @@ function callsBudget(sizes: SizeFigures[]): Verdict {
   if (measured.length < 2) return { name, ok: null, detail: 'needs two sizes run in the in-memory Apps Script' };
   const [first, ...rest] = measured;
   const key = (s: SizeFigures) => JSON.stringify(s.calls!.audit.methods);
-  const differing = rest.filter((s) => key(s) !== key(first) || s.calls!.dashboard.total !== first.calls!.dashboard.total);
-  const counts = measured.map((s) => `${s.calls!.audit.spreadsheet} at ${s.rows.toLocaleString('en-US')} rows`).join(', ');
+  const differing = rest.filter(
+    (s) => key(s) !== key(first) || s.calls!.dashboard.total !== first.calls!.dashboard.total,
+  );
+  const counts = measured
+    .map((s) => `${s.calls!.audit.spreadsheet} at ${s.rows.toLocaleString('en-US')} rows`)
+    .join(', ');
   if (!differing.length) return { name, ok: true, detail: counts };
   const changed = (s: SizeFigures) =>
     Object.keys({ ...first.calls!.audit.methods, ...s.calls!.audit.methods })
@@ -88,13 +92,18 @@ function ratioBudget(sizes: SizeFigures[]): Verdict {
   const detail = `${at.ratio.toFixed(2)}× (${at.coreMs.toFixed(1)} ms against ${at.floorMs.toFixed(1)} ms)`;
   return at.ratio <= RATIO_BUDGET
     ? { name, ok: true, detail }
-    : { name, ok: false, detail: `${detail}: see "The ratio budget" in BENCHMARKS.md for where the time goes; profile with node --cpu-prof` };
+    : {
+        name,
+        ok: false,
+        detail: `${detail}: see "The ratio budget" in BENCHMARKS.md for where the time goes; profile with node --cpu-prof`,
+      };
 }
 
 function sizeBudget(files: BenchResults['files'], file: string, budget: number): Verdict {
   const name = `build/${file} under ${kb(budget)}`;
   const bytes = files[file];
-  if (bytes === null || bytes === undefined) return { name, ok: false, detail: `build/${file} is missing: run npm run build` };
+  if (bytes === null || bytes === undefined)
+    return { name, ok: false, detail: `build/${file} is missing: run npm run build` };
   return { name, ok: bytes < budget, detail: bytes < budget ? kb(bytes) : `${kb(bytes)}, ${kb(bytes - budget)} over` };
 }
 

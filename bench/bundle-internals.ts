@@ -46,22 +46,29 @@ export interface BenchGlobals {
 export function loadBundleInternals(code: string, globals: BenchGlobals): BundleInternals {
   const ends = countMatches(code, IIFE_END);
   if (ends !== 1) {
-    throw new Error(`bench: build/Code.js should end its IIFE once with "return __toCommonJS(...)})();", found ${ends}: has the build's format changed?`);
+    throw new Error(
+      `bench: build/Code.js should end its IIFE once with "return __toCommonJS(...)})();", found ${ends}: has the build's format changed?`,
+    );
   }
   for (const name of INTERNAL_NAMES) {
     const found = countMatches(code, new RegExp(`function ${name}\\(`, 'g'));
     if (found !== 1) {
-      throw new Error(`bench: build/Code.js has ${found} functions named ${name} (expected 1): the bench times the bundle's own ${name}; was it renamed or are identifiers minified?`);
+      throw new Error(
+        `bench: build/Code.js has ${found} functions named ${name} (expected 1): the bench times the bundle's own ${name}; was it renamed or are identifiers minified?`,
+      );
     }
   }
   const handOut = INTERNAL_NAMES.map((name) => `__bench.${name}=${name};`).join('');
   const instrumented =
     code.replace(IIFE_END, (end) => handOut + end) +
-    '\n' + TOP_LEVEL_NAMES.map((name) => `__bench.${name}=${name};`).join('');
+    '\n' +
+    TOP_LEVEL_NAMES.map((name) => `__bench.${name}=${name};`).join('');
   const exports: Partial<BundleInternals> = {};
   // Parameters shadow the names the bundle reads as globals; nothing else leaks into this realm.
   const run = new Function('__bench', 'SpreadsheetApp', 'Session', instrumented) as (
-    out: Partial<BundleInternals>, spreadsheetApp: BenchGlobals['SpreadsheetApp'], session: BenchGlobals['Session'],
+    out: Partial<BundleInternals>,
+    spreadsheetApp: BenchGlobals['SpreadsheetApp'],
+    session: BenchGlobals['Session'],
   ) => void;
   run(exports, globals.SpreadsheetApp, globals.Session);
   for (const name of [...INTERNAL_NAMES, ...TOP_LEVEL_NAMES]) {
@@ -75,7 +82,11 @@ export function loadBundleInternals(code: string, globals: BenchGlobals): Bundle
  * back the arrays it was given (readTeam never writes to them). What the bench times through it is
  * Uptake's own work; the reads themselves are spreadsheet service calls, counted separately.
  */
-export function zeroCostSpreadsheet(sheets: Record<string, unknown[][]>, timeZone: string, locale: string): Spreadsheet {
+export function zeroCostSpreadsheet(
+  sheets: Record<string, unknown[][]>,
+  timeZone: string,
+  locale: string,
+): Spreadsheet {
   const sheetObjects = Object.entries(sheets).map(([name, values]) => {
     const width = values.reduce((max, row) => Math.max(max, row.length), 0);
     const range = (row: number, column: number, rows: number, columns: number) => ({

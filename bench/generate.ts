@@ -39,10 +39,26 @@ export function seededRandom(seed: number): () => number {
 const FIRST_NAMES = ['Ana', 'Ben', 'Cleo', 'Dev', 'Eun-ji', 'Farid', 'Grace', 'Hugo', 'Ines', 'Jonas'];
 const LAST_NAMES = ['Okafor', 'Lindqvist', 'Moreau', 'Patel', 'Silva'];
 const WORKFLOWS = [
-  'Client proposal', 'Weekly update', 'Board memo', 'Meeting notes', 'Sales email', 'Support reply',
-  'Job description', 'Press release', 'Contract summary', 'Research brief', 'Blog draft', 'Release notes',
-  'Onboarding guide', 'Survey analysis', 'Campaign copy', 'Invoice query', 'Product FAQ', 'Status report',
-  'Interview questions', 'Risk register',
+  'Client proposal',
+  'Weekly update',
+  'Board memo',
+  'Meeting notes',
+  'Sales email',
+  'Support reply',
+  'Job description',
+  'Press release',
+  'Contract summary',
+  'Research brief',
+  'Blog draft',
+  'Release notes',
+  'Onboarding guide',
+  'Survey analysis',
+  'Campaign copy',
+  'Invoice query',
+  'Product FAQ',
+  'Status report',
+  'Interview questions',
+  'Risk register',
 ];
 const ROLES = ['Account manager', 'Analyst', 'Designer', 'Engineer', 'Marketer', 'Operations'];
 /** What a team types besides the dropdown's spellings: all of them read as the same outcome. */
@@ -52,7 +68,12 @@ const OUTCOME_VARIANTS: Record<string, string[]> = {
   'Heavy edit': ['heavy edit', 'HEAVY EDIT', 'major edit'],
   'Not used': ['not used', 'Not-used', 'discarded'],
 };
-const NOTES = ['Saved about 20 minutes', 'Needed the client context', 'First try with the new prompt', 'Shared in stand-up'];
+const NOTES = [
+  'Saved about 20 minutes',
+  'Needed the client context',
+  'First try with the new prompt',
+  'Shared in stand-up',
+];
 
 export interface GeneratedMember {
   name: string;
@@ -129,8 +150,15 @@ function rosterRows(members: GeneratedMember[], lastDay: Day, timeZone: string):
     const training = i === 48 || i === 49 ? '' : new Date(localMidnight(lastDay - 10 - 12 * (i % 11), timeZone));
     const status = i === 5 ? 'Principled resistance' : i === 17 ? 'No suitable anchor workflow' : '';
     rows.push([
-      m.name, m.email, ROLES[i % ROLES.length], training, m.anchor, m.trained.join(', '), status,
-      i % 4 === 0 ? 'no' : 'yes', i % 10 === 0 ? 'lead@example.com' : '',
+      m.name,
+      m.email,
+      ROLES[i % ROLES.length],
+      training,
+      m.anchor,
+      m.trained.join(', '),
+      status,
+      i % 4 === 0 ? 'no' : 'yes',
+      i % 10 === 0 ? 'lead@example.com' : '',
     ]);
   });
   return rows;
@@ -138,19 +166,42 @@ function rosterRows(members: GeneratedMember[], lastDay: Day, timeZone: string):
 
 /** How a member's cell reads in the log: mostly the roster name, sometimes the email or odd spacing. */
 function memberSpellings(m: GeneratedMember): string[] {
-  return [m.name, m.name, m.name, m.name, m.name, m.name, m.name, m.email, m.name.toLowerCase(), ` ${m.name.replace(' ', '  ')} `];
+  return [
+    m.name,
+    m.name,
+    m.name,
+    m.name,
+    m.name,
+    m.name,
+    m.name,
+    m.email,
+    m.name.toLowerCase(),
+    ` ${m.name.replace(' ', '  ')} `,
+  ];
 }
 
 /** A row Uptake must skip, each with a different reason it reports. */
 function badRow(kind: number, good: unknown[]): unknown[] {
   const row = good.slice();
   switch (kind % 6) {
-    case 0: row[MEMBER_COL] = ''; break;
-    case 1: row[3] = 'maybe'; break;
-    case 2: row[DATE_COL] = 'yesterday'; break;
-    case 3: row[2] = '#REF!'; break;
-    case 4: row[DATE_COL] = '3/4/24'; break;
-    default: row[5] = 'perhaps'; break;
+    case 0:
+      row[MEMBER_COL] = '';
+      break;
+    case 1:
+      row[3] = 'maybe';
+      break;
+    case 2:
+      row[DATE_COL] = 'yesterday';
+      break;
+    case 3:
+      row[2] = '#REF!';
+      break;
+    case 4:
+      row[DATE_COL] = '3/4/24';
+      break;
+    default:
+      row[5] = 'perhaps';
+      break;
   }
   return row;
 }
@@ -198,9 +249,11 @@ export function generateTeam(rows: number, options: GenerateOptions = {}): Gener
 
     const dateKind = random();
     const date: unknown =
-      dateKind < 0.95 ? new Date(midnight)
-        // A form timestamp: the same day, during working hours.
-        : dateKind < 0.98 ? new Date(midnight + (8 + Math.floor(random() * 10)) * 3_600_000 + Math.floor(random() * 3_600_000))
+      dateKind < 0.95
+        ? new Date(midnight)
+        : // A form timestamp: the same day, during working hours.
+          dateKind < 0.98
+          ? new Date(midnight + (8 + Math.floor(random() * 10)) * 3_600_000 + Math.floor(random() * 3_600_000))
           : dayToIso(day);
 
     const w = random();
@@ -247,9 +300,11 @@ export function generateTeam(rows: number, options: GenerateOptions = {}): Gener
 export function cellsAsRead(cells: readonly unknown[][]): unknown[][] {
   return cells.map((row) =>
     row.map((cell) =>
-      typeof cell === 'string' ? Buffer.from(cell, 'utf8').toString('utf8')
-      : cell instanceof Date ? new Date(cell.getTime())
-      : cell,
+      typeof cell === 'string'
+        ? Buffer.from(cell, 'utf8').toString('utf8')
+        : cell instanceof Date
+          ? new Date(cell.getTime())
+          : cell,
     ),
   );
 }

@@ -85,7 +85,6 @@ export function heapUsed(): number {
   return v8.getHeapStatistics().used_heap_size;
 }
 
-
 /**
  * The heap's high-water mark while `fn` runs, above the heap before it (after a full gc). The heap
  * only shrinks in a gc, so its peak is the largest "before gc" figure among the collections during

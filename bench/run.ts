@@ -13,7 +13,16 @@ import * as path from 'node:path';
 import { createFakeGas, loadBundle, type FakeGas } from '../test/gas-fake';
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
 import { loadBundleInternals, zeroCostSpreadsheet, type BundleInternals } from './bundle-internals';
-import { cellsAsRead, DATE_COL, generateTeam, LAST_DAY_ISO, LOCALE, MEMBER_COL, TIME_ZONE, type GeneratedTeam } from './generate';
+import {
+  cellsAsRead,
+  DATE_COL,
+  generateTeam,
+  LAST_DAY_ISO,
+  LOCALE,
+  MEMBER_COL,
+  TIME_ZONE,
+  type GeneratedTeam,
+} from './generate';
 import { barePass, collectGarbage, heapDuring, heapUsed, interleave, median, sink } from './measure';
 import { checkBudgets, type BenchResults, type CallFigures, type CustomFigures, type SizeFigures } from './budgets';
 
@@ -37,7 +46,13 @@ export interface Args {
 }
 
 export function parseArgs(argv: string[]): Args {
-  const args: Args = { check: false, sizes: [], runs: null, json: null, root: process.env.UPTAKE_ROOT ?? process.cwd() };
+  const args: Args = {
+    check: false,
+    sizes: [],
+    runs: null,
+    json: null,
+    root: process.env.UPTAKE_ROOT ?? process.cwd(),
+  };
   for (const arg of argv) {
     const [flag, value] = arg.split('=', 2);
     if (flag === '--check') args.check = true;
@@ -46,8 +61,10 @@ export function parseArgs(argv: string[]): Args {
     else if (flag === '--json' && value) args.json = value;
     else throw new Error(`bench: unknown option ${arg}. Options: --check, --sizes=1000,10000, --runs=N, --json=FILE`);
   }
-  if (args.sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('bench: --sizes takes whole numbers of rows, e.g. --sizes=1000,10000');
-  if (args.runs !== null && (!Number.isInteger(args.runs) || args.runs < 1)) throw new Error('bench: --runs takes a whole number, 1 or more');
+  if (args.sizes.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error('bench: --sizes takes whole numbers of rows, e.g. --sizes=1000,10000');
+  if (args.runs !== null && (!Number.isInteger(args.runs) || args.runs < 1))
+    throw new Error('bench: --runs takes a whole number, 1 or more');
   if (!args.sizes.length) args.sizes = args.check ? CHECK_SIZES : FULL_SIZES;
   return args;
 }
@@ -81,10 +98,14 @@ function coreAudit(bundle: BundleInternals, team: GeneratedTeam) {
 function checkAuditOf(team: GeneratedTeam, audit: ReturnType<BundleInternals['auditTeam']>) {
   const skipped = audit.skippedRows.map((p) => p.row);
   if (skipped.length !== team.badRows.length || skipped.some((row, i) => row !== team.badRows[i])) {
-    throw new Error(`bench: the audit of ${team.rows} rows skipped rows ${skipped.slice(0, 10).join(', ')}…, not the generated bad rows ${team.badRows.slice(0, 10).join(', ')}…`);
+    throw new Error(
+      `bench: the audit of ${team.rows} rows skipped rows ${skipped.slice(0, 10).join(', ')}…, not the generated bad rows ${team.badRows.slice(0, 10).join(', ')}…`,
+    );
   }
   if (audit.members.length !== 50 || audit.team.runs === 0) {
-    throw new Error(`bench: the audit of ${team.rows} rows has ${audit.members.length} members and ${audit.team.runs} runs in the window; expected 50 and some`);
+    throw new Error(
+      `bench: the audit of ${team.rows} rows has ${audit.members.length} members and ${audit.team.runs} runs in the window; expected 50 and some`,
+    );
   }
 }
 
@@ -101,7 +122,10 @@ function measureSize(bundle: BundleInternals, rows: number, args: Args, withCall
   // The bare pass and the parse each get fresh cells per call; the audit reads the parsed runs.
   const times = interleave(
     {
-      floor: { prepare: () => cellsAsRead(team.log), run: (cells: unknown[][]) => barePass(cells, DATE_COL, MEMBER_COL) },
+      floor: {
+        prepare: () => cellsAsRead(team.log),
+        run: (cells: unknown[][]) => barePass(cells, DATE_COL, MEMBER_COL),
+      },
       read: { prepare: core.freshSpreadsheet, run: (spreadsheet: Spreadsheet) => (parsed = core.read(spreadsheet)) },
       audit: { run: () => core.audit(parsed) },
     },
@@ -177,13 +201,23 @@ function serviceCalls(team: GeneratedTeam, root: string): CallFigures {
 
   fake.calls.reset();
   ctx.runAuditToSheet();
-  const audit = { spreadsheet: fake.calls.spreadsheet, getValues: fake.calls.count('Range.getValues'), total: fake.calls.total, methods: fake.calls.methods() };
+  const audit = {
+    spreadsheet: fake.calls.spreadsheet,
+    getValues: fake.calls.count('Range.getValues'),
+    total: fake.calls.total,
+    methods: fake.calls.methods(),
+  };
   const written = fake.sheetValues(AUDIT_SHEET);
-  if (written.length === 0) throw new Error(`bench: "Run audit to sheet" wrote no "${AUDIT_SHEET}" sheet for ${team.rows} rows`);
+  if (written.length === 0)
+    throw new Error(`bench: "Run audit to sheet" wrote no "${AUDIT_SHEET}" sheet for ${team.rows} rows`);
 
   fake.calls.reset();
   ctx.$runFromClient('getDashboard', { asOf: LAST_DAY_ISO });
-  const dashboard = { spreadsheet: fake.calls.spreadsheet, getValues: fake.calls.count('Range.getValues'), total: fake.calls.total };
+  const dashboard = {
+    spreadsheet: fake.calls.spreadsheet,
+    getValues: fake.calls.count('Range.getValues'),
+    total: fake.calls.total,
+  };
   return { audit, dashboard, auditSheetRows: written.length };
 }
 
@@ -213,7 +247,9 @@ function measureCustomFunctions(bundle: BundleInternals, args: Args): CustomFigu
     const fn = bundle[name as 'ADOPTION_CATEGORY'];
     // Fresh cells per call, as for the audit: each custom-function cell is an execution of its own.
     const fresh = () => fnArgs.map((arg) => (Array.isArray(arg) ? cellsAsRead(arg as unknown[][]) : arg));
-    const times = interleave({ [name]: { prepare: fresh, run: (input: unknown[]) => fn(...input) } }, 5, MIN_BATCH_MS)[name];
+    const times = interleave({ [name]: { prepare: fresh, run: (input: unknown[]) => fn(...input) } }, 5, MIN_BATCH_MS)[
+      name
+    ];
     const cold: number[] = [];
     let coldResult: unknown;
     for (let i = 0; i < 3; i++) {
@@ -245,17 +281,22 @@ function fileSize(root: string, file: string): number | null {
   return fs.existsSync(p) ? fs.statSync(p).size : null;
 }
 
-const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const fmt = (n: number, digits = 1) =>
+  n.toLocaleString('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
 export function report(results: BenchResults): string {
   const lines: string[] = [];
   const m = results.machine;
   lines.push(`Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGb} GiB, ${m.platform}; Node ${m.node}.`);
-  lines.push(`Log: generated, seed 20260313; 50 members, 20 workflows; time zone ${TIME_ZONE}, locale ${LOCALE}; audit as of ${LAST_DAY_ISO}, 1-week window.`);
+  lines.push(
+    `Log: generated, seed 20260313; 50 members, 20 workflows; time zone ${TIME_ZONE}, locale ${LOCALE}; audit as of ${LAST_DAY_ISO}, 1-week window.`,
+  );
   lines.push('');
   lines.push('Audit in the core (build/Code.js readTeam + auditTeam; reads cost nothing), medians:');
   lines.push('');
-  lines.push('| rows | runs | parse ms | audit ms | total ms | ns/row | bare pass ms | ratio | growth | heap peak MB | log cells MB |');
+  lines.push(
+    '| rows | runs | parse ms | audit ms | total ms | ns/row | bare pass ms | ratio | growth | heap peak MB | log cells MB |',
+  );
   lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
   results.sizes.forEach((s, i) => {
     const prev = results.sizes[i - 1];
@@ -272,17 +313,23 @@ export function report(results: BenchResults): string {
     lines.push('');
     lines.push('Service calls in the in-memory Apps Script (one execution each):');
     lines.push('');
-    lines.push('| rows | Run audit to sheet: spreadsheet calls | of which getValues | all services | audit sheet rows | getDashboard: spreadsheet calls | all services |');
+    lines.push(
+      '| rows | Run audit to sheet: spreadsheet calls | of which getValues | all services | audit sheet rows | getDashboard: spreadsheet calls | all services |',
+    );
     lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
     for (const s of withCalls) {
       const c = s.calls!;
-      lines.push(`| ${s.rows.toLocaleString('en-US')} | ${c.audit.spreadsheet} | ${c.audit.getValues} | ${c.audit.total} | ${c.auditSheetRows} | ${c.dashboard.spreadsheet} | ${c.dashboard.total} |`);
+      lines.push(
+        `| ${s.rows.toLocaleString('en-US')} | ${c.audit.spreadsheet} | ${c.audit.getValues} | ${c.audit.total} | ${c.auditSheetRows} | ${c.dashboard.spreadsheet} | ${c.dashboard.total} |`,
+      );
     }
   }
   lines.push('');
   lines.push(`Custom functions on ${CUSTOM_FUNCTION_CELLS.toLocaleString('en-US')}-cell ranges (limit 30 s):`);
   lines.push('');
-  lines.push('| function | warm, median ms | one cell in the in-memory Apps Script (fresh context: load + copy + call), ms |');
+  lines.push(
+    '| function | warm, median ms | one cell in the in-memory Apps Script (fresh context: load + copy + call), ms |',
+  );
   lines.push('| --- | ---: | ---: |');
   for (const c of results.custom) lines.push(`| ${c.name} | ${fmt(c.warmMs, 2)} | ${fmt(c.coldMs, 1)} |`);
   lines.push('');
@@ -290,7 +337,8 @@ export function report(results: BenchResults): string {
   lines.push('');
   lines.push('| file | KB |');
   lines.push('| --- | ---: |');
-  for (const [file, bytes] of Object.entries(results.files)) lines.push(`| build/${file} | ${bytes === null ? 'missing' : fmt(bytes / 1024)} |`);
+  for (const [file, bytes] of Object.entries(results.files))
+    lines.push(`| build/${file} | ${bytes === null ? 'missing' : fmt(bytes / 1024)} |`);
   return lines.join('\n');
 }
 
@@ -300,7 +348,9 @@ export async function runBench(argv: string[]): Promise<number> {
   const started = performance.now();
   const code = fs.readFileSync(path.join(args.root, 'build', 'Code.js'), 'utf8');
   const bundle = loadBundleInternals(code, {
-    SpreadsheetApp: { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => TIME_ZONE, getSpreadsheetLocale: () => LOCALE }) },
+    SpreadsheetApp: {
+      getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => TIME_ZONE, getSpreadsheetLocale: () => LOCALE }),
+    },
     Session: { getScriptTimeZone: () => TIME_ZONE },
   });
   const results: BenchResults = {
@@ -337,9 +387,10 @@ export async function runBench(argv: string[]): Promise<number> {
   // Under --check a budget that was not measured is broken too: CI must not pass by skipping it.
   const broken = verdicts.filter((v) => v.ok === false || (args.check && v.ok === null));
   if (args.check && broken.length) {
-    console.error(`\nbench --check: ${broken.length} budget${broken.length === 1 ? '' : 's'} broken: ${broken.map((v) => v.name).join('; ')}`);
+    console.error(
+      `\nbench --check: ${broken.length} budget${broken.length === 1 ? '' : 's'} broken: ${broken.map((v) => v.name).join('; ')}`,
+    );
     return 1;
   }
   return 0;
 }
-

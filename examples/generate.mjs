@@ -67,7 +67,10 @@ const NOT_USED = 'Not used';
  * @param {string} member
  * @param {{ from: number, to: number, perWeek: [number, number], workflows: string[], acceptance: number, edits?: string[], promptedShare?: number }} options
  */
-function filler(member, { from, to, perWeek, workflows, acceptance, edits = ['format', 'tone', 'scope'], promptedShare = 0 }) {
+function filler(
+  member,
+  { from, to, perWeek, workflows, acceptance, edits = ['format', 'tone', 'scope'], promptedShare = 0 },
+) {
   /** @type {LogRun[]} */
   const runs = [];
   for (let week = from; week <= to; week++) {
@@ -77,7 +80,14 @@ function filler(member, { from, to, perWeek, workflows, acceptance, edits = ['fo
     const ordered = [...days].sort();
     for (let i = 0; i < count; i++) {
       const r = random();
-      const outcome = r < acceptance * 0.6 ? USED : r < acceptance ? LIGHT : r < acceptance + (1 - acceptance) * 0.6 ? HEAVY : NOT_USED;
+      const outcome =
+        r < acceptance * 0.6
+          ? USED
+          : r < acceptance
+            ? LIGHT
+            : r < acceptance + (1 - acceptance) * 0.6
+              ? HEAVY
+              : NOT_USED;
       runs.push({
         date: dayOf(week, ordered[i % ordered.length]),
         member,
@@ -98,7 +108,15 @@ function filler(member, { from, to, perWeek, workflows, acceptance, edits = ['fo
  * @returns {LogRun[]}
  */
 function runsOf(member, rows) {
-  return rows.map(([date, workflow, outcome, edit = '', prompted = false, notes = '']) => ({ date, member, workflow, outcome, edit, prompted, notes }));
+  return rows.map(([date, workflow, outcome, edit = '', prompted = false, notes = '']) => ({
+    date,
+    member,
+    workflow,
+    outcome,
+    edit,
+    prompted,
+    notes,
+  }));
 }
 
 const LAST_WEEK = WEEKS - 1;
@@ -112,10 +130,32 @@ const lastWeek = (weekday) => dayOf(LAST_WEEK, weekday);
 const members = [
   {
     // Genuine adopter who expanded beyond what she was trained on: six weeks say "working".
-    roster: ['Ana Silva', 'ana.silva@northwind.example', 'Account manager', '2026-01-05', 'Client proposal', 'Client proposal, Meeting summary', '', 'yes', LEAD],
+    roster: [
+      'Ana Silva',
+      'ana.silva@northwind.example',
+      'Account manager',
+      '2026-01-05',
+      'Client proposal',
+      'Client proposal, Meeting summary',
+      '',
+      'yes',
+      LEAD,
+    ],
     runs: [
-      ...filler('Ana Silva', { from: 0, to: 2, perWeek: [3, 4], workflows: ['Client proposal', 'Meeting summary'], acceptance: 0.85 }),
-      ...filler('Ana Silva', { from: 3, to: LAST_WEEK - 1, perWeek: [3, 5], workflows: ['Client proposal', 'Meeting summary', 'Sales follow-up email'], acceptance: 0.9 }),
+      ...filler('Ana Silva', {
+        from: 0,
+        to: 2,
+        perWeek: [3, 4],
+        workflows: ['Client proposal', 'Meeting summary'],
+        acceptance: 0.85,
+      }),
+      ...filler('Ana Silva', {
+        from: 3,
+        to: LAST_WEEK - 1,
+        perWeek: [3, 5],
+        workflows: ['Client proposal', 'Meeting summary', 'Sales follow-up email'],
+        acceptance: 0.9,
+      }),
       ...runsOf('Ana Silva', [
         [lastWeek(0), 'Client proposal', USED, '', false, 'Renewal for "Acme Ltd", sent the same day'],
         [lastWeek(1), 'Sales follow-up email', LIGHT, 'tone'],
@@ -126,9 +166,25 @@ const members = [
   },
   {
     // Genuine adopter on the one workflow he was trained on: "stable, not deepening".
-    roster: ['Ben Okafor', 'ben.okafor@northwind.example', 'Support lead', '2026-01-05', 'Support reply', 'Support reply', '', 'yes', LEAD],
+    roster: [
+      'Ben Okafor',
+      'ben.okafor@northwind.example',
+      'Support lead',
+      '2026-01-05',
+      'Support reply',
+      'Support reply',
+      '',
+      'yes',
+      LEAD,
+    ],
     runs: [
-      ...filler('Ben Okafor', { from: 0, to: LAST_WEEK - 1, perWeek: [4, 6], workflows: ['Support reply'], acceptance: 0.85 }),
+      ...filler('Ben Okafor', {
+        from: 0,
+        to: LAST_WEEK - 1,
+        perWeek: [4, 6],
+        workflows: ['Support reply'],
+        acceptance: 0.85,
+      }),
       ...runsOf('Ben Okafor', [
         [lastWeek(0), 'Support reply', USED],
         [lastWeek(0), 'Support reply', LIGHT, 'tone'],
@@ -141,28 +197,71 @@ const members = [
   {
     // Uses it often, but the output misses context and her context pack is not ready:
     // "quality bar not met" and the Foundation cause.
-    roster: ['Chloé Martin', 'chloe.martin@northwind.example', 'Marketing manager', '2026-01-12', 'Campaign brief', 'Campaign brief', '', 'no', ''],
+    roster: [
+      'Chloé Martin',
+      'chloe.martin@northwind.example',
+      'Marketing manager',
+      '2026-01-12',
+      'Campaign brief',
+      'Campaign brief',
+      '',
+      'no',
+      '',
+    ],
     runs: [
-      ...filler('Chloé Martin', { from: 1, to: LAST_WEEK - 1, perWeek: [3, 4], workflows: ['Campaign brief'], acceptance: 0.45, edits: ['missing info', 'missing info', 'wrong info', 'tone'] }),
+      ...filler('Chloé Martin', {
+        from: 1,
+        to: LAST_WEEK - 1,
+        perWeek: [3, 4],
+        workflows: ['Campaign brief'],
+        acceptance: 0.45,
+        edits: ['missing info', 'missing info', 'wrong info', 'tone'],
+      }),
       ...runsOf('Chloé Martin', [
         [lastWeek(0), 'Campaign brief', HEAVY, 'missing info'],
         [lastWeek(1), 'Campaign brief', LIGHT, 'missing info; tone'],
-        [lastWeek(2), 'Campaign brief', HEAVY, 'wrong info', false, '=the brief had last year\'s prices'],
+        [lastWeek(2), 'Campaign brief', HEAVY, 'wrong info', false, "=the brief had last year's prices"],
         [lastWeek(4), 'Campaign brief', NOT_USED],
       ]),
     ],
   },
   {
     // Started after training, then stopped two weeks ago: "reverted", an obstacle nobody followed up.
-    roster: ['Dev Patel', 'dev.patel@northwind.example', 'Sales representative', '2026-01-12', 'Sales follow-up email', 'Sales follow-up email', '', 'yes', LEAD],
+    roster: [
+      'Dev Patel',
+      'dev.patel@northwind.example',
+      'Sales representative',
+      '2026-01-12',
+      'Sales follow-up email',
+      'Sales follow-up email',
+      '',
+      'yes',
+      LEAD,
+    ],
     runs: [
       ...runsOf('Dev Patel', [[dayOf(1, 1), 'Sales follow-up email', LIGHT, 'tone', true]]),
-      ...filler('Dev Patel', { from: 2, to: 5, perWeek: [2, 3], workflows: ['Sales follow-up email'], acceptance: 0.7 }),
+      ...filler('Dev Patel', {
+        from: 2,
+        to: 5,
+        perWeek: [2, 3],
+        workflows: ['Sales follow-up email'],
+        acceptance: 0.7,
+      }),
     ],
   },
   {
     // Developing user on her anchor workflow who also tries client proposals, below target.
-    roster: ['Emma Johansson', 'emma.johansson@northwind.example', 'Operations coordinator', '2026-01-20', 'Weekly report', 'Weekly report', '', 'yes', ''],
+    roster: [
+      'Emma Johansson',
+      'emma.johansson@northwind.example',
+      'Operations coordinator',
+      '2026-01-20',
+      'Weekly report',
+      'Weekly report',
+      '',
+      'yes',
+      '',
+    ],
     runs: [
       ...runsOf('Emma Johansson', [
         [dayOf(2, 2), 'Weekly report', USED],
@@ -179,7 +278,17 @@ const members = [
   {
     // First runs after training were heavy edits and an unused output; client proposals stay
     // below target for him and Emma: a workflow-level gap (tone: a voice guide).
-    roster: ['Farid Haddad', 'farid.haddad@northwind.example', 'Account manager', '2026-01-26', 'Client proposal', 'Client proposal', '', 'yes', LEAD],
+    roster: [
+      'Farid Haddad',
+      'farid.haddad@northwind.example',
+      'Account manager',
+      '2026-01-26',
+      'Client proposal',
+      'Client proposal',
+      '',
+      'yes',
+      LEAD,
+    ],
     runs: [
       ...runsOf('Farid Haddad', [
         [dayOf(3, 1), 'Client proposal', HEAVY, 'tone'],
@@ -194,7 +303,17 @@ const members = [
   },
   {
     // Trained on invoice chasing, has never run it: demonstrations were not about her work.
-    roster: ['Grace Liu', 'grace.liu@northwind.example', 'Finance analyst', '2026-02-02', 'Invoice chase', 'Invoice chase', '', 'yes', LEAD],
+    roster: [
+      'Grace Liu',
+      'grace.liu@northwind.example',
+      'Finance analyst',
+      '2026-02-02',
+      'Invoice chase',
+      'Invoice chase',
+      '',
+      'yes',
+      LEAD,
+    ],
     runs: runsOf('Grace Liu', [
       [dayOf(4, 3), 'Meeting summary', LIGHT, 'format', true],
       [dayOf(5, 2), 'Expense summary', HEAVY, 'missing info'],
@@ -202,10 +321,26 @@ const members = [
   },
   {
     // A new genuine adopter three weeks in: one to name at the peer advocacy moment.
-    roster: ['Hugo Brown', 'hugo.brown@northwind.example', 'Software engineer', '2026-02-09', 'Release notes', 'Release notes', '', 'yes', ''],
+    roster: [
+      'Hugo Brown',
+      'hugo.brown@northwind.example',
+      'Software engineer',
+      '2026-02-09',
+      'Release notes',
+      'Release notes',
+      '',
+      'yes',
+      '',
+    ],
     runs: [
       ...runsOf('Hugo Brown', [[dayOf(5, 1), 'Release notes', LIGHT, 'format', true]]),
-      ...filler('Hugo Brown', { from: 5, to: LAST_WEEK - 1, perWeek: [2, 3], workflows: ['Release notes'], acceptance: 0.8 }),
+      ...filler('Hugo Brown', {
+        from: 5,
+        to: LAST_WEEK - 1,
+        perWeek: [2, 3],
+        workflows: ['Release notes'],
+        acceptance: 0.8,
+      }),
       ...runsOf('Hugo Brown', [
         [lastWeek(0), 'Release notes', USED],
         [lastWeek(1), 'Release notes', LIGHT, 'format'],
@@ -215,20 +350,55 @@ const members = [
     ],
   },
   // Trained two weeks ago with no anchor workflow, and no runs since: no role-specific workflow.
-  { roster: ['Isla Novak', 'isla.novak@northwind.example', 'HR partner', '2026-02-16', '', '', '', '', LEAD], runs: [] },
+  {
+    roster: ['Isla Novak', 'isla.novak@northwind.example', 'HR partner', '2026-02-16', '', '', '', '', LEAD],
+    runs: [],
+  },
   {
     // Principled resistance: counted in the team figures, never diagnosed or chased.
-    roster: ['Jonas Weber', 'jonas.weber@northwind.example', 'Legal counsel', '2026-01-12', 'Contract summary', 'Contract summary', 'Principled resistance', 'yes', ''],
-    runs: runsOf('Jonas Weber', [[dayOf(2, 3), 'Contract summary', NOT_USED, '', true, 'Tried it once with Sam; prefers to draft himself']]),
+    roster: [
+      'Jonas Weber',
+      'jonas.weber@northwind.example',
+      'Legal counsel',
+      '2026-01-12',
+      'Contract summary',
+      'Contract summary',
+      'Principled resistance',
+      'yes',
+      '',
+    ],
+    runs: runsOf('Jonas Weber', [
+      [dayOf(2, 3), 'Contract summary', NOT_USED, '', true, 'Tried it once with Sam; prefers to draft himself'],
+    ]),
   },
   {
     // No suitable anchor workflow: shown, but out of scope of the adoption rate.
-    roster: ['Kofi Mensah', 'kofi.mensah@northwind.example', 'Facilities manager', '', '', '', 'No suitable anchor workflow', '', ''],
+    roster: [
+      'Kofi Mensah',
+      'kofi.mensah@northwind.example',
+      'Facilities manager',
+      '',
+      '',
+      '',
+      'No suitable anchor workflow',
+      '',
+      '',
+    ],
     runs: runsOf('Kofi Mensah', [[dayOf(6, 2), 'Meeting summary', USED, '', true]]),
   },
   {
     // Trained six days ago; logs under her email, which the roster maps to her name.
-    roster: ['Lena Fischer', 'lena.fischer@northwind.example', 'Product manager', '2026-02-23', 'Research brief', 'Research brief', '', 'yes', LEAD],
+    roster: [
+      'Lena Fischer',
+      'lena.fischer@northwind.example',
+      'Product manager',
+      '2026-02-23',
+      'Research brief',
+      'Research brief',
+      '',
+      'yes',
+      LEAD,
+    ],
     runs: runsOf('lena.fischer@northwind.example', [
       [lastWeek(1), 'Research brief', USED, '', true],
       [lastWeek(3), 'Research brief', LIGHT, 'format'],
@@ -241,11 +411,25 @@ const members = [
  * @type {LogRun[]}
  */
 const problemRows = [
-  { date: '2026-02-30', member: 'Hugo Brown', workflow: 'Release notes', outcome: USED, prompted: false, notes: 'unreadable date' },
+  {
+    date: '2026-02-30',
+    member: 'Hugo Brown',
+    workflow: 'Release notes',
+    outcome: USED,
+    prompted: false,
+    notes: 'unreadable date',
+  },
   { date: dayOf(2, 3), member: '', workflow: 'Meeting summary', outcome: LIGHT, edit: 'format', prompted: false },
   { date: dayOf(4, 0), member: 'Ben Okafor', workflow: '', outcome: USED, prompted: false },
   { date: dayOf(5, 4), member: 'Emma Johansson', workflow: 'Weekly report', outcome: 'Partly used', prompted: false },
-  { date: dayOf(6, 1), member: 'Farid Haddad', workflow: 'Client proposal', outcome: LIGHT, edit: 'tone', prompted: 'sometimes' },
+  {
+    date: dayOf(6, 1),
+    member: 'Farid Haddad',
+    workflow: 'Client proposal',
+    outcome: LIGHT,
+    edit: 'tone',
+    prompted: 'sometimes',
+  },
 ];
 
 const order = new Map(members.map((m, i) => [m.roster[0], i]));
@@ -272,9 +456,27 @@ const logRows = [
   // A title row above the header, as real logs have; Sheets exports it padded with empty cells.
   ['Northwind Studio: AI usage log (example team)', '', '', '', '', '', ''],
   LOG_HEADER,
-  ...allRuns.map((r) => [r.date, r.member, r.workflow, r.outcome, r.edit ?? '', checkbox(r.prompted ?? false), r.notes ?? '']),
+  ...allRuns.map((r) => [
+    r.date,
+    r.member,
+    r.workflow,
+    r.outcome,
+    r.edit ?? '',
+    checkbox(r.prompted ?? false),
+    r.notes ?? '',
+  ]),
 ];
-const ROSTER_HEADER = ['Team member', 'Email', 'Role', 'Training date', 'Anchor workflow', 'Trained workflows', 'Status', 'Context pack ready', 'Follow-up owner'];
+const ROSTER_HEADER = [
+  'Team member',
+  'Email',
+  'Role',
+  'Training date',
+  'Anchor workflow',
+  'Trained workflows',
+  'Status',
+  'Context pack ready',
+  'Follow-up owner',
+];
 const rosterRows = [ROSTER_HEADER, ...members.map((m) => m.roster)];
 
 fs.mkdirSync(OUT, { recursive: true });
@@ -284,7 +486,8 @@ fs.writeFileSync(
   path.join(OUT, 'example.json'),
   `${JSON.stringify(
     {
-      description: 'The example team `npm start` audits when no --log is given. Regenerate with: node examples/generate.mjs',
+      description:
+        'The example team `npm start` audits when no --log is given. Regenerate with: node examples/generate.mjs',
       log: 'log.csv',
       roster: 'roster.csv',
       asOf: AS_OF,

@@ -88,7 +88,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
     const text = v.weeks.trim();
     weeks = /^\d+$/.test(text) ? Number(text) : NaN;
     if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
-      throw new CliError(`--weeks "${v.weeks}" is not a window Uptake can audit: give a whole number of weeks from 1 to 52.`, 2);
+      throw new CliError(
+        `--weeks "${v.weeks}" is not a window Uptake can audit: give a whole number of weeks from 1 to 52.`,
+        2,
+      );
     }
   }
   const locale = v.locale ?? null;
@@ -97,7 +100,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   const timeZone = v['time-zone'] ?? null;
   if (timeZone !== null && !isTimeZone(timeZone)) {
-    throw new CliError(`--time-zone "${timeZone}" is not a time zone: use an IANA name such as Europe/London or America/New_York.`, 2);
+    throw new CliError(
+      `--time-zone "${timeZone}" is not a time zone: use an IANA name such as Europe/London or America/New_York.`,
+      2,
+    );
   }
   const owner = v.owner ?? null;
   if (owner !== null && !isEmail(owner)) {
@@ -107,7 +113,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new CliError('--roster needs --log: give the log tab as CSV too (the roster alone has no runs to audit).', 2);
   }
   for (const flag of ['log', 'roster', 'out'] as const) {
-    if (v[flag] !== undefined && v[flag]!.trim() === '') throw new CliError(`--${flag} needs a file or folder name.`, 2);
+    if (v[flag] !== undefined && v[flag]!.trim() === '')
+      throw new CliError(`--${flag} needs a file or folder name.`, 2);
   }
   return {
     log: v.log ?? null,

@@ -59,13 +59,19 @@ function readCsvFile(file: string, what: string, paths: Paths): string[][] {
     bytes = fs.readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new CliError(`The ${what} file ${name} does not exist. Download the ${what} tab as CSV (File › Download › Comma-separated values) and give its path.`);
+    if (code === 'ENOENT')
+      throw new CliError(
+        `The ${what} file ${name} does not exist. Download the ${what} tab as CSV (File › Download › Comma-separated values) and give its path.`,
+      );
     if (code === 'EISDIR') throw new CliError(`${name} is a folder: give the ${what} tab's CSV file.`);
-    if (code === 'EACCES' || code === 'EPERM') throw new CliError(`The ${what} file ${name} cannot be read: permission denied.`);
+    if (code === 'EACCES' || code === 'EPERM')
+      throw new CliError(`The ${what} file ${name} cannot be read: permission denied.`);
     throw new CliError(`The ${what} file ${name} cannot be read: ${(error as Error).message}`);
   }
   if (bytes.subarray(0, 4).equals(Buffer.from('PK\x03\x04', 'latin1')) || bytes.includes(0)) {
-    throw new CliError(`${name} is not a CSV file (it looks like a workbook or another binary file). In Sheets, open the ${what} tab and use File › Download › Comma-separated values.`);
+    throw new CliError(
+      `${name} is not a CSV file (it looks like a workbook or another binary file). In Sheets, open the ${what} tab and use File › Download › Comma-separated values.`,
+    );
   }
   try {
     return parseCsv(bytes.toString('utf8'));
@@ -86,7 +92,10 @@ function readExample(paths: Paths): ExampleConfig & { dir: string } {
 }
 
 /** The email list as Markdown: one section per email, bodies fenced so that nothing in them is read as Markdown. */
-export function remindersMarkdown(result: Pick<RunResult, 'reminders' | 'dailyReports' | 'simulated'>, asOf: string): string {
+export function remindersMarkdown(
+  result: Pick<RunResult, 'reminders' | 'dailyReports' | 'simulated'>,
+  asOf: string,
+): string {
   const { reminders, simulated } = result;
   const lines = [
     `# Emails the daily run would send, ${simulated.from} to ${simulated.to}`,
@@ -100,7 +109,16 @@ export function remindersMarkdown(result: Pick<RunResult, 'reminders' | 'dailyRe
   for (const mail of reminders) {
     const longestTicks = Math.max(0, ...(mail.body.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longestTicks + 1));
-    lines.push('', `## ${mail.date} · to ${mail.to}`, '', `Subject: ${mail.subject}`, '', `${fence}text`, mail.body.trimEnd(), fence);
+    lines.push(
+      '',
+      `## ${mail.date} · to ${mail.to}`,
+      '',
+      `Subject: ${mail.subject}`,
+      '',
+      `${fence}text`,
+      mail.body.trimEnd(),
+      fence,
+    );
   }
   lines.push('', '## What each daily run reported', '');
   if (result.dailyReports.length === 0) lines.push('The daily trigger did not run.');
@@ -202,7 +220,10 @@ function writeOutputs(result: RunResult, sidebarHtml: string, chosen: Plan): str
 }
 
 export function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): number {
-  const paths: Paths = { root: path.resolve(env.UPTAKE_ROOT ?? process.cwd()), cwd: path.resolve(env.INIT_CWD ?? process.cwd()) };
+  const paths: Paths = {
+    root: path.resolve(env.UPTAKE_ROOT ?? process.cwd()),
+    cwd: path.resolve(env.INIT_CWD ?? process.cwd()),
+  };
   try {
     const options = parseCliArgs(argv);
     if (options.help) {
@@ -212,7 +233,8 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): number {
     const buildDir = path.join(paths.root, 'build');
     const sidebarFile = path.join(buildDir, 'sidebar.html');
     for (const file of [path.join(buildDir, 'Code.js'), sidebarFile]) {
-      if (!fs.existsSync(file)) throw new CliError(`${shown(file, paths)} is missing: run npm run build first (npm start does).`);
+      if (!fs.existsSync(file))
+        throw new CliError(`${shown(file, paths)} is missing: run npm run build first (npm start does).`);
     }
     const chosen = plan(options, paths);
     const progress = (line: string) => io.stderr(`uptake: ${line}\n`);
@@ -231,7 +253,9 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): number {
     });
     const written = writeOutputs(result, fs.readFileSync(sidebarFile, 'utf8'), chosen);
     // Problems the daily runs met are worth a look; so is what they said when they sent nothing.
-    const problems = new Set(result.dailyReports.flatMap((r) => (result.reminders.length ? r.problems : [...r.problems, ...r.report])));
+    const problems = new Set(
+      result.dailyReports.flatMap((r) => (result.reminders.length ? r.problems : [...r.problems, ...r.report])),
+    );
     for (const line of problems) progress(`the daily run reported: ${line}`);
     if (options.json) {
       io.stdout(`${JSON.stringify(auditJson(result.audit), null, 2)}\n`);
@@ -239,7 +263,9 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): number {
     } else {
       io.stdout(renderAudit(result.audit));
       io.stdout(`\nWritten:\n${written.map((f) => `  ${shown(f, paths)}`).join('\n')}\n`);
-      io.stdout(`Emails the daily run would send in the next ${SIMULATED_DAYS} days: ${result.reminders.length} (see reminders.md).\n`);
+      io.stdout(
+        `Emails the daily run would send in the next ${SIMULATED_DAYS} days: ${result.reminders.length} (see reminders.md).\n`,
+      );
     }
     return 0;
   } catch (error) {

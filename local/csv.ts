@@ -55,13 +55,20 @@ export function parseCsv(text: string): string[][] {
       i += ch === '\r' && source[i + 1] === '\n' ? 2 : 1;
       line++;
     } else if (closedQuote) {
-      throw new CsvError(`Line ${line}: text follows the closing quote of a quoted field (inside quotes, write a quote as "").`, line);
+      throw new CsvError(
+        `Line ${line}: text follows the closing quote of a quoted field (inside quotes, write a quote as "").`,
+        line,
+      );
     } else if (ch === '"' && field === '') {
       // A quoted field runs to the next quote that is not doubled, across line breaks.
       const startLine = line;
       i++;
       for (;;) {
-        if (i >= n) throw new CsvError(`Line ${startLine}: a quoted field is never closed (a " is missing before the end of the file).`, startLine);
+        if (i >= n)
+          throw new CsvError(
+            `Line ${startLine}: a quoted field is never closed (a " is missing before the end of the file).`,
+            startLine,
+          );
         const c = source[i];
         if (c === '"') {
           if (source[i + 1] !== '"') break;

@@ -105,7 +105,9 @@ function messageOf(error: unknown): string {
 
 function call<T>(bundle: BundleContext, name: string, ...args: unknown[]): T {
   if (typeof bundle[name] !== 'function') {
-    throw new Error(`build/Code.js has no entry point ${name}: run npm run build (npm start does) after updating the sources.`);
+    throw new Error(
+      `build/Code.js has no entry point ${name}: run npm run build (npm start does) after updating the sources.`,
+    );
   }
   return bundle.$run(name, args) as T;
 }
@@ -114,13 +116,24 @@ function call<T>(bundle: BundleContext, name: string, ...args: unknown[]): T {
  * Each CSV becomes a sheet named after its file ("log.csv"), so that the add-on's messages
  * ("Log sheet "log.csv": ...") and the audit's roster notes point at the file to fix.
  */
-export function sheetNames(team: Pick<TeamTables, 'logSource' | 'rosterSource'>): { log: string; roster: string | null } {
+export function sheetNames(team: Pick<TeamTables, 'logSource' | 'rosterSource'>): {
+  log: string;
+  roster: string | null;
+} {
   const reserved = [AUDIT_SHEET, SENT_SHEET].map((name) => name.toLowerCase());
   const usable = (name: string) => name.length > 0 && name.length <= 100 && !reserved.includes(name.toLowerCase());
   const log = usable(path.basename(team.logSource)) ? path.basename(team.logSource) : DEFAULT_LOG_SHEET;
   if (team.rosterSource === null) return { log, roster: null };
   const roster = path.basename(team.rosterSource);
-  return { log, roster: usable(roster) && roster !== log ? roster : log === DEFAULT_ROSTER_SHEET ? `${DEFAULT_ROSTER_SHEET} (2)` : DEFAULT_ROSTER_SHEET };
+  return {
+    log,
+    roster:
+      usable(roster) && roster !== log
+        ? roster
+        : log === DEFAULT_ROSTER_SHEET
+          ? `${DEFAULT_ROSTER_SHEET} (2)`
+          : DEFAULT_ROSTER_SHEET,
+  };
 }
 
 export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
@@ -133,7 +146,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   const start = localInstant(asOfDay, 12, 0, timeZone);
   const names = sheetNames(team);
   const sheets: Record<string, unknown[][]> = { [names.log]: [] };
-  const rosterSheet = team.roster ? names.roster ?? DEFAULT_ROSTER_SHEET : null;
+  const rosterSheet = team.roster ? (names.roster ?? DEFAULT_ROSTER_SHEET) : null;
   if (rosterSheet) sheets[rosterSheet] = [];
   const gas = createFakeGas({
     now: start,
@@ -216,7 +229,8 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   for (let day = asOfDay + 1; day <= asOfDay + request.days; day++) {
     const done = day - asOfDay - 1;
     // On a large log each day takes a while: say how far it got, but not for a quick run.
-    if (done > 0 && done % 10 === 0 && Date.now() - simulationStart > 1500) progress(`  ${done} of ${request.days} days simulated`);
+    if (done > 0 && done % 10 === 0 && Date.now() - simulationStart > 1500)
+      progress(`  ${done} of ${request.days} days simulated`);
     const runs = bundle.$runDueTriggers(localInstant(day + 1, 0, 0, timeZone));
     const failed = runs.find((run) => !run.ok);
     if (failed) throw new CliError(`The daily run of ${dayToIso(day)} failed: ${messageOf(failed.error)}`);
@@ -244,4 +258,3 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     sidebar: { dashboards, values },
   };
 }
-

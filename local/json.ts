@@ -49,7 +49,9 @@ export interface JsonAudit {
 }
 
 function rowProblem(problem: RowProblem) {
-  return problem.sheet === undefined ? { row: problem.row, reason: problem.reason } : { row: problem.row, reason: problem.reason, sheet: problem.sheet };
+  return problem.sheet === undefined
+    ? { row: problem.row, reason: problem.reason }
+    : { row: problem.row, reason: problem.reason, sheet: problem.sheet };
 }
 
 export function auditJson(audit: Audit): JsonAudit {

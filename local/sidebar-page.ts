@@ -35,7 +35,10 @@ function installPreviewShim(data: SidebarPreviewData): void {
       }
       const weeks = String(request.weeks ?? data.dashboards.defaultWeeks);
       if (!(weeks in data.dashboards.byWeeks)) {
-        return { ok: false, message: `This preview holds no ${weeks}-week audit. Run npm start -- --weeks ${weeks} to see it.` };
+        return {
+          ok: false,
+          message: `This preview holds no ${weeks}-week audit. Run npm start -- --weeks ${weeks} to see it.`,
+        };
       }
       return { ok: true, value: data.dashboards.byWeeks[weeks] };
     }

@@ -18,9 +18,10 @@ export const CACHE_DIR = path.join(ROOT, 'node_modules', '.cache', 'uptake');
  */
 export function buildAddOn(name) {
   const npmCli = process.env.npm_execpath;
-  const [command, args] = npmCli && /\.[cm]?js$/.test(npmCli)
-    ? [process.execPath, [npmCli, 'run', '--silent', 'build']]
-    : ['npm', ['run', '--silent', 'build']];
+  const [command, args] =
+    npmCli && /\.[cm]?js$/.test(npmCli)
+      ? [process.execPath, [npmCli, 'run', '--silent', 'build']]
+      : ['npm', ['run', '--silent', 'build']];
   const result = spawnSync(command, args, {
     cwd: ROOT,
     stdio: ['ignore', process.stderr, process.stderr],
@@ -71,7 +72,9 @@ export async function buildBundleAndRun({ name, entry, outfile, nodeArgs = [], e
   try {
     bundled = await bundleForNode(entry, outfile);
   } catch (error) {
-    process.stderr.write(`${name}: could not bundle ${entry}: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${name}: could not bundle ${entry}: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     return 1;
   }
   const run = spawnSync(process.execPath, [...nodeArgs, '--enable-source-maps', bundled, ...process.argv.slice(2)], {

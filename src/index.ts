@@ -57,7 +57,14 @@ export function ACCEPTANCE_RATE(outcomes: unknown) {
  * @return {number} Unprompted runs per week.
  * @customfunction
  */
-export function USES_PER_WEEK(dates: unknown, members: unknown, member: unknown, as_of?: unknown, weeks?: unknown, prompted?: unknown) {
+export function USES_PER_WEEK(
+  dates: unknown,
+  members: unknown,
+  member: unknown,
+  as_of?: unknown,
+  weeks?: unknown,
+  prompted?: unknown,
+) {
   return usesPerWeek(dates, members, member, as_of, weeks, prompted, spreadsheetDateOptions());
 }
 
@@ -179,7 +186,6 @@ export function logRun(request: LogRunRequest): LogRunResult {
     throw dashboard.plainError(error);
   }
 }
-
 
 // ---- Automation: daily trigger, reminders, digest ----
 

@@ -19,20 +19,46 @@ export function renderAutomationStatus(target: HTMLElement, toggle: HTMLInputEle
         : `Off. When on, it runs daily at ${hourLabel(status.hour)} and sends the digest on ${WEEKDAYS[status.digestWeekday] ?? '?'}s.`,
     ),
     el('p', null, el('span', { class: 'label' }, 'Last run: '), timestampLabel(status.lastRun)),
-    status.lastRunReport.length > 0 && el('ul', { class: 'plain-list run-report', 'aria-label': 'What the last run did' }, status.lastRunReport.map((line) => el('li', null, line))),
-    status.lastRun !== null && status.lastRunReport.length === 0 && el('p', { class: 'hint' }, 'It had nothing to send.'),
+    status.lastRunReport.length > 0 &&
+      el(
+        'ul',
+        { class: 'plain-list run-report', 'aria-label': 'What the last run did' },
+        status.lastRunReport.map((line) => el('li', null, line)),
+      ),
+    status.lastRun !== null &&
+      status.lastRunReport.length === 0 &&
+      el('p', { class: 'hint' }, 'It had nothing to send.'),
     status.problems.length > 0 &&
-      el('div', { class: 'message error-message' }, el('p', null, el('strong', null, 'Problems found:')), el('ul', null, status.problems.map((p) => el('li', null, p)))),
-    status.remainingQuota !== null && el('p', { class: 'hint' }, `${plural(status.remainingQuota, 'email recipient')} left in today’s quota.`),
+      el(
+        'div',
+        { class: 'message error-message' },
+        el('p', null, el('strong', null, 'Problems found:')),
+        el(
+          'ul',
+          null,
+          status.problems.map((p) => el('li', null, p)),
+        ),
+      ),
+    status.remainingQuota !== null &&
+      el('p', { class: 'hint' }, `${plural(status.remainingQuota, 'email recipient')} left in today’s quota.`),
   );
 }
 
 /** The digest as its recipients would get it. */
 export function renderDigestPreview(target: HTMLElement, preview: DigestPreview): void {
-  const frame = el('iframe', { class: 'preview-frame', title: `Digest preview: ${preview.subject}`, sandbox: '', referrerpolicy: 'no-referrer' });
+  const frame = el('iframe', {
+    class: 'preview-frame',
+    title: `Digest preview: ${preview.subject}`,
+    sandbox: '',
+    referrerpolicy: 'no-referrer',
+  });
   // srcdoc is a property of the sandboxed frame's document, not of this page: nothing in it runs.
   frame.srcdoc = preview.html;
-  const text = el('pre', { class: 'preview-text', hidden: true, tabindex: 0, 'aria-label': 'Digest as plain text' }, preview.text);
+  const text = el(
+    'pre',
+    { class: 'preview-text', hidden: true, tabindex: 0, 'aria-label': 'Digest as plain text' },
+    preview.text,
+  );
   const asHtml = el('button', { type: 'button', 'aria-pressed': 'true', onclick: () => show(false) }, 'Formatted');
   const asText = el('button', { type: 'button', 'aria-pressed': 'false', onclick: () => show(true) }, 'Plain text');
   function show(plain: boolean) {
@@ -47,8 +73,18 @@ export function renderDigestPreview(target: HTMLElement, preview: DigestPreview)
       'div',
       { class: 'preview', id: 'preview', role: 'region', 'aria-label': 'Digest preview' },
       el('h3', null, 'Digest preview'),
-      el('p', null, el('span', { class: 'label' }, 'To: '), preview.recipients.length ? preview.recipients.join(', ') : 'nobody yet (set the owner email)'),
-      el('p', null, el('span', { class: 'label' }, 'Subject: '), el('span', { id: 'preview-subject' }, preview.subject)),
+      el(
+        'p',
+        null,
+        el('span', { class: 'label' }, 'To: '),
+        preview.recipients.length ? preview.recipients.join(', ') : 'nobody yet (set the owner email)',
+      ),
+      el(
+        'p',
+        null,
+        el('span', { class: 'label' }, 'Subject: '),
+        el('span', { id: 'preview-subject' }, preview.subject),
+      ),
       el('div', { class: 'button-row', role: 'group', 'aria-label': 'Show the digest' }, asHtml, asText),
       frame,
       text,

@@ -49,7 +49,8 @@ function summary(audit: Audit): HTMLElement {
   const team = audit.team;
   const stat = (label: string, value: string, extra = '') =>
     el('div', { class: `stat ${extra}`.trim() }, el('dt', null, label), el('dd', null, value));
-  const trainedCount = team.trainingCompletionRate === null ? null : Math.round(team.trainingCompletionRate * team.membersInScope);
+  const trainedCount =
+    team.trainingCompletionRate === null ? null : Math.round(team.trainingCompletionRate * team.membersInScope);
   return el(
     'section',
     { class: 'panel summary', 'aria-labelledby': 'summary-heading' },
@@ -76,7 +77,8 @@ function summary(audit: Audit): HTMLElement {
 function categories(audit: Audit): HTMLElement {
   const inScope = audit.members.filter((m) => m.inScope);
   const outOfScope = audit.members.filter((m) => !m.inScope);
-  const nameOf = (m: MemberReport) => (m.status === 'principled-resistance' ? `${m.member} (principled resistance)` : m.member);
+  const nameOf = (m: MemberReport) =>
+    m.status === 'principled-resistance' ? `${m.member} (principled resistance)` : m.member;
   return section(
     'Categories',
     el(
@@ -94,7 +96,9 @@ function categories(audit: Audit): HTMLElement {
       }),
     ),
     outOfScope.length > 0 &&
-      note(`Not counted: ${outOfScope.map((m) => `${m.member} (${m.statusLabel || 'not on the roster'})`).join(', ')}.`),
+      note(
+        `Not counted: ${outOfScope.map((m) => `${m.member} (${m.statusLabel || 'not on the roster'})`).join(', ')}.`,
+      ),
   );
 }
 
@@ -116,17 +120,44 @@ function memberDetails(m: MemberReport): HTMLElement {
     detailRow('Runs', `${m.runs} in the window, ${m.unpromptedRuns} unprompted`),
     detailRow('First run', firstRunText(m)),
     detailRow('Workflows, 90 days', String(m.workflows90d)),
-    detailRow('Six weeks', six.label, six.nextStep && el('span', { class: 'step' }, ` Next: ${six.nextStep}`), six.status === 'not-yet' && six.dueDate && ` (due ${dateLabel(six.dueDate)})`),
-    detailRow('Follow-up', m.followUp.length ? el('ul', null, m.followUp.map((reason) => el('li', null, reason))) : 'none needed'),
+    detailRow(
+      'Six weeks',
+      six.label,
+      six.nextStep && el('span', { class: 'step' }, ` Next: ${six.nextStep}`),
+      six.status === 'not-yet' && six.dueDate && ` (due ${dateLabel(six.dueDate)})`,
+    ),
+    detailRow(
+      'Follow-up',
+      m.followUp.length
+        ? el(
+            'ul',
+            null,
+            m.followUp.map((reason) => el('li', null, reason)),
+          )
+        : 'none needed',
+    ),
     m.workflows.length > 0 &&
-      detailRow('By workflow', el('ul', null, m.workflows.map((w) => el('li', null, `${w.workflow}: ${percent(w.acceptanceRate)} of ${plural(w.runs, 'run')}`)))),
+      detailRow(
+        'By workflow',
+        el(
+          'ul',
+          null,
+          m.workflows.map((w) =>
+            el('li', null, `${w.workflow}: ${percent(w.acceptanceRate)} of ${plural(w.runs, 'run')}`),
+          ),
+        ),
+      ),
   );
 }
 
 function members(audit: Audit): HTMLElement {
   const rows = audit.members.flatMap((m) => {
     const detailsId = uniqueId('member');
-    const details = el('tr', { id: detailsId, class: 'member-details', hidden: true }, el('td', { colspan: 4 }, memberDetails(m)));
+    const details = el(
+      'tr',
+      { id: detailsId, class: 'member-details', hidden: true },
+      el('td', { colspan: 4 }, memberDetails(m)),
+    );
     const toggle = el(
       'button',
       {
@@ -141,7 +172,13 @@ function members(audit: Audit): HTMLElement {
         },
       },
       m.member,
-      m.followUp.length > 0 && el('span', { class: 'flag', title: 'Needs a follow-up' }, el('span', { class: 'visually-hidden' }, ', needs a follow-up'), '\u00a0⚑'),
+      m.followUp.length > 0 &&
+        el(
+          'span',
+          { class: 'flag', title: 'Needs a follow-up' },
+          el('span', { class: 'visually-hidden' }, ', needs a follow-up'),
+          '\u00a0⚑',
+        ),
     );
     return [
       el(
@@ -162,7 +199,11 @@ function members(audit: Audit): HTMLElement {
       : el(
           'table',
           { class: 'members', id: 'members' },
-          el('caption', { class: 'visually-hidden' }, 'Members: uses per week, category and acceptance rate. Open a name for details.'),
+          el(
+            'caption',
+            { class: 'visually-hidden' },
+            'Members: uses per week, category and acceptance rate. Open a name for details.',
+          ),
           el(
             'thead',
             null,
@@ -170,7 +211,11 @@ function members(audit: Audit): HTMLElement {
               'tr',
               null,
               el('th', { scope: 'col' }, 'Member'),
-              el('th', { scope: 'col', class: 'num' }, el('abbr', { title: 'Unprompted uses per week' }, 'Uses', el('br'), '/wk')),
+              el(
+                'th',
+                { scope: 'col', class: 'num' },
+                el('abbr', { title: 'Unprompted uses per week' }, 'Uses', el('br'), '/wk'),
+              ),
               el('th', { scope: 'col' }, 'Category'),
               el('th', { scope: 'col', class: 'num' }, el('abbr', { title: 'Acceptance rate' }, 'Accept')),
             ),
@@ -182,7 +227,8 @@ function members(audit: Audit): HTMLElement {
 
 function topEditType(editTypes: Record<EditType, number>): EditType | null {
   let best: EditType | null = null;
-  for (const type of EDIT_TYPES) if (editTypes[type] > 0 && (best === null || editTypes[type] > editTypes[best])) best = type;
+  for (const type of EDIT_TYPES)
+    if (editTypes[type] > 0 && (best === null || editTypes[type] > editTypes[best])) best = type;
   return best;
 }
 
@@ -204,7 +250,10 @@ function workflowsBelow(audit: Audit): HTMLElement {
     'Workflows below target',
     below.length === 0
       ? note(`None: every workflow with enough runs meets the ${target} acceptance target.`)
-      : [note(`Acceptance target ${target}.`), el('ul', { class: 'plain-list', id: 'workflows-below' }, below.map(item))],
+      : [
+          note(`Acceptance target ${target}.`),
+          el('ul', { class: 'plain-list', id: 'workflows-below' }, below.map(item)),
+        ],
   );
 }
 
@@ -224,7 +273,13 @@ function editTypeChart(audit: Audit): HTMLElement {
         EDIT_TYPES.map((type) => {
           const bar = el('span', { class: 'bar' });
           bar.style.width = `${(counts[type] / max) * 100}%`;
-          return el('tr', null, el('th', { scope: 'row' }, type), el('td', { class: 'bar-cell' }, bar), el('td', { class: 'num' }, counts[type]));
+          return el(
+            'tr',
+            null,
+            el('th', { scope: 'row' }, type),
+            el('td', { class: 'bar-cell' }, bar),
+            el('td', { class: 'num' }, counts[type]),
+          );
         }),
       ),
     ),
@@ -237,7 +292,12 @@ function finding(f: Finding): HTMLElement {
     'li',
     { class: 'finding' },
     el('p', { class: 'cause' }, el('strong', null, f.cause), about && ` · ${about}`),
-    f.evidence.length > 0 && el('ul', { class: 'evidence' }, f.evidence.map((e) => el('li', null, e))),
+    f.evidence.length > 0 &&
+      el(
+        'ul',
+        { class: 'evidence' },
+        f.evidence.map((e) => el('li', null, e)),
+      ),
     el('p', { class: 'step' }, el('span', { class: 'label' }, 'Next step: '), f.step),
   );
 }
@@ -247,7 +307,10 @@ function diagnosis(audit: Audit): HTMLElement {
     'Possible causes',
     audit.diagnosis.length === 0
       ? note('Nothing in this window points to a cause to look into.')
-      : [note('Suggestions from the data, not verdicts.'), el('ol', { class: 'findings', id: 'findings' }, audit.diagnosis.map(finding))],
+      : [
+          note('Suggestions from the data, not verdicts.'),
+          el('ol', { class: 'findings', id: 'findings' }, audit.diagnosis.map(finding)),
+        ],
   );
 }
 
@@ -264,7 +327,18 @@ function rowList(problems: RowProblem[], actions: DashboardActions, id: string):
       const label = p.sheet ? `${p.sheet} row ${p.row}` : `Row ${p.row}`;
       const target = p.sheet
         ? el('span', { class: 'row-number' }, label)
-        : el('button', { type: 'button', class: 'row-button', 'data-server': true, 'data-row': p.row, 'aria-describedby': reasonId, onclick: () => actions.selectRow(p.row) }, label);
+        : el(
+            'button',
+            {
+              type: 'button',
+              class: 'row-button',
+              'data-server': true,
+              'data-row': p.row,
+              'aria-describedby': reasonId,
+              onclick: () => actions.selectRow(p.row),
+            },
+            label,
+          );
       return el('li', null, target, ' ', reason);
     }),
   );
@@ -275,7 +349,10 @@ function skippedRows(audit: Audit, actions: DashboardActions): HTMLElement {
     'Rows not counted',
     audit.skippedRows.length === 0
       ? note('Every row of the log could be read.')
-      : [note(`${plural(audit.skippedRows.length, 'row')} skipped, never guessed. Select a row number to go to it.`), rowList(audit.skippedRows, actions, 'skipped-rows')],
+      : [
+          note(`${plural(audit.skippedRows.length, 'row')} skipped, never guessed. Select a row number to go to it.`),
+          rowList(audit.skippedRows, actions, 'skipped-rows'),
+        ],
     audit.notices.length > 0 && [el('h3', null, 'Counted, with a note'), rowList(audit.notices, actions, 'notices')],
   );
 }
@@ -305,7 +382,9 @@ function timeline(rows: MilestoneRow[]): HTMLElement {
                   'p',
                   { class: 'milestone' },
                   el('strong', null, g.next ?? 'Programme done'),
-                  g.nextDate ? el('span', { class: 'when' }, dateLabel(g.nextDate)) : el('span', { class: 'when' }, 'all milestones reached'),
+                  g.nextDate
+                    ? el('span', { class: 'when' }, dateLabel(g.nextDate))
+                    : el('span', { class: 'when' }, 'all milestones reached'),
                 ),
                 el('p', { class: 'names' }, g.members.map((m) => `${m.member} (day ${m.day})`).join(', ')),
               ),
@@ -321,7 +400,15 @@ export function dashboardSections(data: DashboardData, actions: DashboardActions
   if (data.problem) out.push(problemBox(data.problem, actions));
   const audit = data.audit;
   if (audit) {
-    out.push(summary(audit), categories(audit), members(audit), workflowsBelow(audit), editTypeChart(audit), diagnosis(audit), skippedRows(audit, actions));
+    out.push(
+      summary(audit),
+      categories(audit),
+      members(audit),
+      workflowsBelow(audit),
+      editTypeChart(audit),
+      diagnosis(audit),
+      skippedRows(audit, actions),
+    );
   }
   out.push(timeline(data.timeline));
   return out;

@@ -77,7 +77,9 @@ export class Feedback {
 
   /** Sets `disabled` on every server control: busy, or blocked for its own reason (`data-blocked`). */
   applyDisabled(): void {
-    for (const control of Array.from(this.root.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('[data-server]'))) {
+    for (const control of Array.from(
+      this.root.querySelectorAll<HTMLButtonElement | HTMLInputElement | HTMLSelectElement>('[data-server]'),
+    )) {
       control.disabled = this.busy || control.dataset.blocked === 'true';
     }
   }

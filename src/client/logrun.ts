@@ -64,7 +64,10 @@ function start(): void {
         ),
       ),
     );
-    fill(byId('workflow-list'), workflows.map((name) => el('option', { value: name })));
+    fill(
+      byId('workflow-list'),
+      workflows.map((name) => el('option', { value: name })),
+    );
   }
 
   function renderForm(data: LogFormData): void {
@@ -72,7 +75,10 @@ function start(): void {
     // No runs in the future: the server refuses them too.
     date.max = data.today;
     member.value = data.member;
-    fill(byId('member-list'), data.members.map((name) => el('option', { value: name })));
+    fill(
+      byId('member-list'),
+      data.members.map((name) => el('option', { value: name })),
+    );
     workflows = data.workflows;
     renderPicks();
     fill(
@@ -91,7 +97,12 @@ function start(): void {
       editTypes,
       data.editTypes.map((type) => {
         const id = uniqueId('edit');
-        return el('div', { class: 'checkbox-row' }, el('input', { type: 'checkbox', name: 'editType', id, value: type }), el('label', { for: id }, type));
+        return el(
+          'div',
+          { class: 'checkbox-row' },
+          el('input', { type: 'checkbox', name: 'editType', id, value: type }),
+          el('label', { for: id }, type),
+        );
       }),
     );
     showEditTypes();
@@ -110,7 +121,9 @@ function start(): void {
       member: member.value.trim(),
       workflow: workflow.value.trim(),
       outcome: chosenOutcome(),
-      editTypes: editTypesGroup.hidden ? [] : Array.from(editTypes.querySelectorAll<HTMLInputElement>('input:checked'), (input) => input.value),
+      editTypes: editTypesGroup.hidden
+        ? []
+        : Array.from(editTypes.querySelectorAll<HTMLInputElement>('input:checked'), (input) => input.value),
       prompted: prompted.checked,
       notes: notes.value,
     };
@@ -136,7 +149,13 @@ function start(): void {
   // Enter submits from anywhere in the form, radios and checkboxes included.
   form.addEventListener('keydown', (event) => {
     const target = event.target as HTMLElement;
-    if (event.key !== 'Enter' || event.isComposing || target instanceof HTMLButtonElement || target instanceof HTMLTextAreaElement) return;
+    if (
+      event.key !== 'Enter' ||
+      event.isComposing ||
+      target instanceof HTMLButtonElement ||
+      target instanceof HTMLTextAreaElement
+    )
+      return;
     if (target instanceof HTMLInputElement && (target.type === 'radio' || target.type === 'checkbox')) {
       event.preventDefault();
       form.requestSubmit();

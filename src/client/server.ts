@@ -27,7 +27,9 @@ declare global {
 /** The message of a failure, for the user: the server's words, never a stack trace. */
 export function errorMessage(error: unknown): string {
   const message =
-    error && typeof error === 'object' && 'message' in error ? String((error as { message: unknown }).message) : String(error ?? '');
+    error && typeof error === 'object' && 'message' in error
+      ? String((error as { message: unknown }).message)
+      : String(error ?? '');
   // Apps Script prefixes thrown errors with their class name ("Exception: …", "Error: …").
   const plain = message.replace(/^(?:Uncaught\s+)?(?:[A-Z][A-Za-z]*(?:Error|Exception)):\s*/, '').trim();
   return plain || 'Something went wrong on the server; please try again.';

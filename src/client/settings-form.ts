@@ -62,9 +62,17 @@ export type SettingsView = Pick<DashboardData, 'settings' | 'sheetNames' | 'logS
 export function fillSettingsForm(form: HTMLFormElement, view: SettingsView): void {
   const { settings, sheetNames } = view;
   const weekday = control(form, 'digestWeekday') as HTMLSelectElement;
-  if (weekday.options.length === 0) fill(weekday, WEEKDAYS.map((name, i) => el('option', { value: i }, name)));
+  if (weekday.options.length === 0)
+    fill(
+      weekday,
+      WEEKDAYS.map((name, i) => el('option', { value: i }, name)),
+    );
   const hour = control(form, 'digestHour') as HTMLSelectElement;
-  if (hour.options.length === 0) fill(hour, Array.from({ length: 24 }, (_, h) => el('option', { value: h }, hourLabel(h))));
+  if (hour.options.length === 0)
+    fill(
+      hour,
+      Array.from({ length: 24 }, (_, h) => el('option', { value: h }, hourLabel(h))),
+    );
   sheetOptions(control(form, 'logSheet') as HTMLSelectElement, sheetNames, settings.logSheet, view.logSheet);
   sheetOptions(control(form, 'rosterSheet') as HTMLSelectElement, sheetNames, settings.rosterSheet, view.rosterSheet);
 

@@ -77,7 +77,10 @@ function start(): void {
   function render(next: DashboardData): void {
     data = next;
     asOfInput.max = next.today;
-    showWindow(next.audit?.asOf ?? (asOfInput.value || next.today), next.audit?.weeks ?? (Number(weeksSelect.value) || next.settings.weeks));
+    showWindow(
+      next.audit?.asOf ?? (asOfInput.value || next.today),
+      next.audit?.weeks ?? (Number(weeksSelect.value) || next.settings.weeks),
+    );
     fill(dashboard, dashboardSections(next, actions));
     renderAutomationStatus(automationStatus, automationToggle, next.automation);
     if (!byId('view-settings').hidden) fillSettingsForm(settingsForm, next);
@@ -90,7 +93,8 @@ function start(): void {
     const result = await feedback.run('Loading…', () => server.getDashboard(request));
     if (mine !== latestRequest || result === undefined) return;
     // Apps Script delivers null when a result cannot cross to the page (a Date in it, say).
-    if (result === null) feedback.showError('The dashboard could not be loaded: the server sent no data. Close and reopen the sidebar.');
+    if (result === null)
+      feedback.showError('The dashboard could not be loaded: the server sent no data. Close and reopen the sidebar.');
     else render(result);
   }
 
@@ -126,7 +130,9 @@ function start(): void {
   automationToggle.addEventListener('change', async () => {
     const wanted = automationToggle.checked;
     automationNote('');
-    const status = await feedback.run(wanted ? 'Turning automation on…' : 'Turning automation off…', () => server.setAutomation(wanted));
+    const status = await feedback.run(wanted ? 'Turning automation on…' : 'Turning automation off…', () =>
+      server.setAutomation(wanted),
+    );
     if (status) {
       renderAutomationStatus(automationStatus, automationToggle, status);
       automationNote(status.on ? 'Automation is on.' : 'Automation is off.');
@@ -156,11 +162,15 @@ function start(): void {
     settingsError.hidden = true;
     clearFieldErrors(settingsForm);
     const changes = readSettingsForm(settingsForm);
-    const saved = await feedback.run('Saving…', () => server.saveSettings(changes), (message) => {
-      settingsError.textContent = message;
-      settingsError.hidden = false;
-      showFieldError(settingsForm, fieldOfMessage(settingsForm, message), message);
-    });
+    const saved = await feedback.run(
+      'Saving…',
+      () => server.saveSettings(changes),
+      (message) => {
+        settingsError.textContent = message;
+        settingsError.hidden = false;
+        showFieldError(settingsForm, fieldOfMessage(settingsForm, message), message);
+      },
+    );
     if (!saved) return;
     settingsSaved.textContent = 'Saved.';
     settingsSaved.hidden = false;

@@ -142,8 +142,22 @@ function workflowTable(audit: Audit): AuditTable {
   return {
     id: 'workflows',
     title: 'Workflows',
-    columns: [text('Workflow'), integer('Runs'), integer('Members'), pct('Acceptance'), pct('Target'), text('Below target')],
-    rows: audit.workflows.map((w) => [w.workflow, w.runs, w.members, w.acceptanceRate, audit.settings.acceptanceTarget, w.belowTarget ? 'yes' : '']),
+    columns: [
+      text('Workflow'),
+      integer('Runs'),
+      integer('Members'),
+      pct('Acceptance'),
+      pct('Target'),
+      text('Below target'),
+    ],
+    rows: audit.workflows.map((w) => [
+      w.workflow,
+      w.runs,
+      w.members,
+      w.acceptanceRate,
+      audit.settings.acceptanceTarget,
+      w.belowTarget ? 'yes' : '',
+    ]),
   };
 }
 
@@ -181,7 +195,15 @@ function rowTable(audit: Audit): AuditTable {
 
 /** Every table of the audit, in the order the sheet shows them. */
 export function auditTables(audit: Audit): AuditTable[] {
-  return [summaryTable(audit), categoryTable(audit), memberTable(audit), workflowTable(audit), editTypeTable(audit), findingTable(audit), rowTable(audit)];
+  return [
+    summaryTable(audit),
+    categoryTable(audit),
+    memberTable(audit),
+    workflowTable(audit),
+    editTypeTable(audit),
+    findingTable(audit),
+    rowTable(audit),
+  ];
 }
 
 /** A cell as a person reads it: percentages rounded, uses per week to one decimal, null as "–". */

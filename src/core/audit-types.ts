@@ -17,13 +17,7 @@ export interface SixWeek {
 }
 
 export type FindingCode =
-  | 'foundation'
-  | 'obstacle'
-  | 'no-workflow'
-  | 'generic-demos'
-  | 'wrong-metric'
-  | 'no-peer-advocacy'
-  | 'workflow-gap';
+  'foundation' | 'obstacle' | 'no-workflow' | 'generic-demos' | 'wrong-metric' | 'no-peer-advocacy' | 'workflow-gap';
 
 /** A suggested cause with the evidence behind it (spec §10): a suggestion, never a verdict. */
 export interface Finding {

@@ -52,7 +52,10 @@ export interface MemberTally {
   unpromptedRuns: number;
   outcomes: Record<Outcome, number>;
   editTypes: Record<EditType, number>;
-  byWorkflow: Map<string, { workflow: string; outcomes: Record<Outcome, number>; editTypes: Record<EditType, number>; runs: number }>;
+  byWorkflow: Map<
+    string,
+    { workflow: string; outcomes: Record<Outcome, number>; editTypes: Record<EditType, number>; runs: number }
+  >;
   workflows90d: Set<string>;
   runsLastWeek: number;
   lastRunDay: Day | null;
@@ -145,11 +148,27 @@ export function runAudit(input: AuditInput): Audit {
 
   const teamOutcomes = emptyOutcomes();
   const teamEditTypes = emptyEditTypes();
-  const workflowTallies = new Map<string, { workflow: string; runs: number; members: Set<string>; outcomes: Record<Outcome, number>; editTypes: Record<EditType, number> }>();
+  const workflowTallies = new Map<
+    string,
+    {
+      workflow: string;
+      runs: number;
+      members: Set<string>;
+      outcomes: Record<Outcome, number>;
+      editTypes: Record<EditType, number>;
+    }
+  >();
   let teamRuns = 0;
 
   // The hot loop: typed arrays in, counters out; nothing here allocates per run.
-  const { days, members: memberOf, workflows: workflowOf, outcomes: outcomeOf, prompted: promptedOf, editMasks } = table;
+  const {
+    days,
+    members: memberOf,
+    workflows: workflowOf,
+    outcomes: outcomeOf,
+    prompted: promptedOf,
+    editMasks,
+  } = table;
   const memberCount = table.memberKeys.length;
   const contextOfMember: (TallyContext | undefined)[] = new Array(memberCount);
   // Most of a long log is history: runs of roster members before their training and before the
@@ -185,7 +204,8 @@ export function runAudit(input: AuditInput): Audit {
         tally.firstUnpromptedSinceTraining = day;
       }
       const early = tally.firstRunsSinceTraining;
-      if (early.length < EARLY_RUNS_CONSIDERED || isBefore(day, table.rows[i], early[early.length - 1])) insertEarlyRun(early, table.at(i));
+      if (early.length < EARLY_RUNS_CONSIDERED || isBefore(day, table.rows[i], early[early.length - 1]))
+        insertEarlyRun(early, table.at(i));
     }
 
     if (day < windowStart) continue;
@@ -199,7 +219,12 @@ export function runAudit(input: AuditInput): Audit {
     addEditMask(tally.editTypes, mask);
     let perWorkflow = tally.byWorkflow.get(workflowKey);
     if (!perWorkflow) {
-      perWorkflow = { workflow: table.workflowNames[w], outcomes: emptyOutcomes(), editTypes: emptyEditTypes(), runs: 0 };
+      perWorkflow = {
+        workflow: table.workflowNames[w],
+        outcomes: emptyOutcomes(),
+        editTypes: emptyEditTypes(),
+        runs: 0,
+      };
       tally.byWorkflow.set(workflowKey, perWorkflow);
     }
     perWorkflow.runs++;
@@ -211,7 +236,13 @@ export function runAudit(input: AuditInput): Audit {
     addEditMask(teamEditTypes, mask);
     let workflow = workflowTallies.get(workflowKey);
     if (!workflow) {
-      workflow = { workflow: table.workflowNames[w], runs: 0, members: new Set(), outcomes: emptyOutcomes(), editTypes: emptyEditTypes() };
+      workflow = {
+        workflow: table.workflowNames[w],
+        runs: 0,
+        members: new Set(),
+        outcomes: emptyOutcomes(),
+        editTypes: emptyEditTypes(),
+      };
       workflowTallies.set(workflowKey, workflow);
     }
     workflow.runs++;
@@ -292,7 +323,10 @@ export function runAudit(input: AuditInput): Audit {
       a.member.localeCompare(b.member),
   );
 
-  const notices = [...(input.notices ?? []), ...(input.today === undefined ? [] : futureRowNotices(table, input.today))];
+  const notices = [
+    ...(input.notices ?? []),
+    ...(input.today === undefined ? [] : futureRowNotices(table, input.today)),
+  ];
   if (hasRoster) {
     for (const m of members.filter((x) => !x.onRoster)) {
       notices.push({
@@ -307,7 +341,13 @@ export function runAudit(input: AuditInput): Audit {
     weeks,
     windowStart: dayToIso(windowStart),
     settings,
-    headline: headline({ activeMembers: team.activeMembers, runs: team.runs, blendedAcceptanceRate: team.blendedAcceptanceRate, workflowsBelow: team.workflowsBelowThreshold.length, weeks }),
+    headline: headline({
+      activeMembers: team.activeMembers,
+      runs: team.runs,
+      blendedAcceptanceRate: team.blendedAcceptanceRate,
+      workflowsBelow: team.workflowsBelowThreshold.length,
+      weeks,
+    }),
     team,
     members,
     workflows,
@@ -400,13 +440,30 @@ export function sixWeekDecision(args: {
 }): SixWeek {
   const { trainingDay, asOf, settings } = args;
   if (trainingDay === null) {
-    return { status: 'no-training-date', label: 'No training date', nextStep: 'Add the training date to the roster', dueDate: null, frequencyMet: null, acceptanceMet: null, expansion: null };
+    return {
+      status: 'no-training-date',
+      label: 'No training date',
+      nextStep: 'Add the training date to the roster',
+      dueDate: null,
+      frequencyMet: null,
+      acceptanceMet: null,
+      expansion: null,
+    };
   }
   const dueDay = trainingDay + SIX_WEEK_DAY;
   const dueDate = dayToIso(dueDay);
   if (asOf < dueDay) {
-    const label = asOf < trainingDay ? `Training on ${dayToIso(trainingDay)}` : `Not yet (day ${asOf - trainingDay} of 42)`;
-    return { status: 'not-yet', label, nextStep: `Measure on ${dueDate}`, dueDate, frequencyMet: null, acceptanceMet: null, expansion: null };
+    const label =
+      asOf < trainingDay ? `Training on ${dayToIso(trainingDay)}` : `Not yet (day ${asOf - trainingDay} of 42)`;
+    return {
+      status: 'not-yet',
+      label,
+      nextStep: `Measure on ${dueDate}`,
+      dueDate,
+      frequencyMet: null,
+      acceptanceMet: null,
+      expansion: null,
+    };
   }
   const frequencyMet = args.usesPerWeek >= settings.genuineAt;
   // No runs, no rate (spec §4): acceptance is unknown, shown as "–", and the decision is Reverted.
@@ -416,4 +473,3 @@ export function sixWeekDecision(args: {
   const [label, nextStep] = SIX_WEEK_MEANING[status];
   return { status, label, nextStep, dueDate, frequencyMet, acceptanceMet, expansion };
 }
-

@@ -152,7 +152,19 @@ export interface DateReadOptions {
 export type DateRead = { ok: true; day: Day } | { ok: false; reason: string };
 
 const MONTHS: Record<string, number> = {
-  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+  jan: 1,
+  feb: 2,
+  mar: 3,
+  apr: 4,
+  may: 5,
+  jun: 6,
+  jul: 7,
+  aug: 8,
+  sep: 9,
+  sept: 9,
+  oct: 10,
+  nov: 11,
+  dec: 12,
 };
 
 function monthNumber(name: string): number | undefined {
@@ -181,7 +193,8 @@ export function readDay(value: unknown, options: DateReadOptions): DateRead {
     const ms = value.getTime();
     if (Number.isNaN(ms)) return { ok: false, reason: 'the date cell holds an invalid date' };
     // Outside years 1000–9999 a date cell is a typo, and zone arithmetic stops being exact.
-    if (ms < MIN_MS || ms > MAX_MS) return { ok: false, reason: `the date ${value.toISOString()} is outside the years 1000 to 9999` };
+    if (ms < MIN_MS || ms > MAX_MS)
+      return { ok: false, reason: `the date ${value.toISOString()} is outside the years 1000 to 9999` };
     return { ok: true, day: dayOfInstant(ms, options.timeZone) };
   }
   if (typeof value === 'number') {
@@ -200,7 +213,8 @@ export function readDay(value: unknown, options: DateReadOptions): DateRead {
   if (m) return fromParts(Number(m[1]), Number(m[2]), Number(m[3]), m.slice(4), text, options);
   m = NUMERIC_RE.exec(text);
   if (m) {
-    if (m[3].length !== 4) return { ok: false, reason: `${describeValue(text)} has a two-digit year: write the year in full` };
+    if (m[3].length !== 4)
+      return { ok: false, reason: `${describeValue(text)} has a two-digit year: write the year in full` };
     const [first, second] = [Number(m[1]), Number(m[2])];
     const [day, month] = options.dateOrder === 'DMY' ? [first, second] : [second, first];
     const read = fromParts(Number(m[3]), month, day, m.slice(4), text, options);
@@ -217,7 +231,14 @@ export function readDay(value: unknown, options: DateReadOptions): DateRead {
   return { ok: false, reason: `${describeValue(text)} is not a date (write it as YYYY-MM-DD)` };
 }
 
-function fromParts(year: number, month: number, day: number, time: (string | undefined)[], text: string, options: DateReadOptions): DateRead {
+function fromParts(
+  year: number,
+  month: number,
+  day: number,
+  time: (string | undefined)[],
+  text: string,
+  options: DateReadOptions,
+): DateRead {
   const calendarDay = dayFromYmd(year, month, day);
   if (calendarDay === null) return { ok: false, reason: `${describeValue(text)} is not a calendar date` };
   const [hour, minute, second, meridiem, zone] = time;
@@ -227,7 +248,8 @@ function fromParts(year: number, month: number, day: number, time: (string | und
     if (h < 1 || h > 12) return { ok: false, reason: `${describeValue(text)} has an impossible time` };
     h = (h % 12) + (meridiem.toLowerCase() === 'pm' ? 12 : 0);
   }
-  if (h > 23 || Number(minute) > 59 || Number(second ?? 0) > 59) return { ok: false, reason: `${describeValue(text)} has an impossible time` };
+  if (h > 23 || Number(minute) > 59 || Number(second ?? 0) > 59)
+    return { ok: false, reason: `${describeValue(text)} has an impossible time` };
   if (!zone) return { ok: true, day: calendarDay };
   // A timestamp with an explicit offset is an instant: its day is the one in the sheet's zone.
   const offsetMinutes = zone.toUpperCase() === 'Z' ? 0 : parseOffset(zone);

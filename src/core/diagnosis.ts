@@ -14,15 +14,27 @@ export const HIGH_COMPLETION = 0.75;
 export const LOW_ADOPTION = 0.5;
 
 export const CAUSES = {
-  foundation: { cause: 'Insufficient context pack (Foundation)', step: 'Fix the context pack for the role before more training.' },
-  obstacle: { cause: 'Obstacle with no follow-up (cause 3)', step: '15-minute follow-up now: "Did you use it? What happened? What did not work?"' },
+  foundation: {
+    cause: 'Insufficient context pack (Foundation)',
+    step: 'Fix the context pack for the role before more training.',
+  },
+  obstacle: {
+    cause: 'Obstacle with no follow-up (cause 3)',
+    step: '15-minute follow-up now: "Did you use it? What happened? What did not work?"',
+  },
   'no-workflow': {
     cause: 'No role-specific workflow (cause 2)',
     step: 'Identify the anchor workflow: "the one weekly task that takes the most time and gives the least satisfaction".',
   },
-  'generic-demos': { cause: 'Demonstrations not about their work (cause 1)', step: 'Individual anchor-workflow session on real current work.' },
+  'generic-demos': {
+    cause: 'Demonstrations not about their work (cause 1)',
+    step: 'Individual anchor-workflow session on real current work.',
+  },
   'wrong-metric': { cause: 'Wrong adoption metric (cause 4)', step: 'Report adoption rate, not attendance.' },
-  'no-peer-advocacy': { cause: 'No peer advocacy (cause 5)', step: 'Run the peer advocacy moment at the next team meeting, naming the adopters.' },
+  'no-peer-advocacy': {
+    cause: 'No peer advocacy (cause 5)',
+    step: 'Run the peer advocacy moment at the next team meeting, naming the adopters.',
+  },
   'workflow-gap': { cause: 'Workflow-level gap', step: "Fix that workflow's prompt or context." },
 } as const;
 
@@ -44,7 +56,9 @@ export function topEditType(counts: Record<EditType, number>): EditType | null {
 }
 
 function editSummary(counts: Record<EditType, number>): string {
-  const parts = (Object.entries(counts) as [EditType, number][]).filter(([, n]) => n > 0).map(([type, n]) => `${type} ${n}`);
+  const parts = (Object.entries(counts) as [EditType, number][])
+    .filter(([, n]) => n > 0)
+    .map(([type, n]) => `${type} ${n}`);
   return parts.length ? parts.join(', ') : 'none recorded';
 }
 
@@ -68,14 +82,17 @@ export function diagnose({ members, tallies, team, settings, asOf }: DiagnoseInp
     const genuine = m.category === 'Genuine adopter';
     const lowAcceptance = m.acceptanceRate !== null && m.acceptanceRate < settings.acceptanceTarget;
     const found: Finding[] = [];
-    const add = (code: keyof typeof CAUSES, evidence: string[]) => found.push({ code, ...CAUSES[code], evidence, member: m.member });
+    const add = (code: keyof typeof CAUSES, evidence: string[]) =>
+      found.push({ code, ...CAUSES[code], evidence, member: m.member });
 
     // Foundation: the outputs are wrong for lack of context, whatever the frequency.
     const edits = Object.values(m.editTypes).reduce((a, b) => a + b, 0);
     const infoEdits = m.editTypes['missing info'] + m.editTypes['wrong info'];
     const foundation: string[] = [];
     if (lowAcceptance && edits > 0 && infoEdits * 2 > edits) {
-      foundation.push(`Acceptance ${percent(m.acceptanceRate)} against a ${target} target; ${infoEdits} of ${plural(edits, 'edit')} ${infoEdits === 1 ? 'was' : 'were'} missing or wrong info.`);
+      foundation.push(
+        `Acceptance ${percent(m.acceptanceRate)} against a ${target} target; ${infoEdits} of ${plural(edits, 'edit')} ${infoEdits === 1 ? 'was' : 'were'} missing or wrong info.`,
+      );
     }
     if (roster?.contextPackReady === false && (!genuine || lowAcceptance)) {
       foundation.push('The roster says the context pack for their role is not ready.');
@@ -90,22 +107,32 @@ export function diagnose({ members, tallies, team, settings, asOf }: DiagnoseInp
       const early = tally.firstRunsSinceTraining;
       if (early.length && early.every((run) => run.outcome === 'heavy' || run.outcome === 'not-used')) {
         const outcomes = early.map((run) => (run.outcome === 'heavy' ? 'heavy edit' : 'not used')).join(', ');
-        obstacle.push(`Their first ${early.length === 1 ? 'run' : `${early.length} runs`} after training: ${outcomes}.`);
+        obstacle.push(
+          `Their first ${early.length === 1 ? 'run' : `${early.length} runs`} after training: ${outcomes}.`,
+        );
       }
       if (obstacle.length) add('obstacle', obstacle);
 
       if (roster && !roster.anchorWorkflow && m.runs === 0) {
         add('no-workflow', ['No anchor workflow on the roster and no runs in the window.']);
       }
-      if (roster?.anchorWorkflow && roster.trainingDay !== null && roster.trainingDay <= asOf && !tally.ranAnchorSinceTraining) {
-        add('generic-demos', [`Trained on ${dayToIso(roster.trainingDay)}; has never run their anchor workflow "${roster.anchorWorkflow}" since.`]);
+      if (
+        roster?.anchorWorkflow &&
+        roster.trainingDay !== null &&
+        roster.trainingDay <= asOf &&
+        !tally.ranAnchorSinceTraining
+      ) {
+        add('generic-demos', [
+          `Trained on ${dayToIso(roster.trainingDay)}; has never run their anchor workflow "${roster.anchorWorkflow}" since.`,
+        ]);
       }
     }
 
     m.diagnosis = found;
     // Not trained yet: the programme has not started, so being below the threshold is expected.
     const trainingAhead = roster?.trainingDay != null && roster.trainingDay > asOf;
-    if (!genuine && !trainingAhead) m.followUp.push(`${m.category}: ${usesPhrase(m.usesPerWeek)} (threshold ${settings.genuineAt})`);
+    if (!genuine && !trainingAhead)
+      m.followUp.push(`${m.category}: ${usesPhrase(m.usesPerWeek)} (threshold ${settings.genuineAt})`);
     if (lowAcceptance) m.followUp.push(`Acceptance ${percent(m.acceptanceRate)} is below the ${target} target`);
   }
 
@@ -144,7 +171,8 @@ export function diagnose({ members, tallies, team, settings, asOf }: DiagnoseInp
       const entry = byWorkflow.get(key) ?? { workflow: w.workflow, below: [], edits: emptyEditTypes() };
       for (const [type, n] of Object.entries(w.editTypes) as [EditType, number][]) entry.edits[type] += n;
       const rate = acceptanceRate(w.outcomes);
-      if (rate !== null && rate < settings.acceptanceTarget) entry.below.push(`${m.member} ${percent(rate)} over ${plural(w.runs, 'run')}`);
+      if (rate !== null && rate < settings.acceptanceTarget)
+        entry.below.push(`${m.member} ${percent(rate)} over ${plural(w.runs, 'run')}`);
       byWorkflow.set(key, entry);
     }
   }
@@ -155,7 +183,10 @@ export function diagnose({ members, tallies, team, settings, asOf }: DiagnoseInp
       code: 'workflow-gap',
       cause: `${CAUSES['workflow-gap'].cause}: ${entry.workflow}`,
       step: top ? STEP_BY_EDIT_TYPE[top] : CAUSES['workflow-gap'].step,
-      evidence: [`Below the ${target} target for ${entry.below.length} members: ${entry.below.join('; ')}.`, `Edit types on this workflow: ${editSummary(entry.edits)}.`],
+      evidence: [
+        `Below the ${target} target for ${entry.below.length} members: ${entry.below.join('; ')}.`,
+        `Edit types on this workflow: ${editSummary(entry.edits)}.`,
+      ],
       workflow: entry.workflow,
     });
   }

@@ -73,7 +73,12 @@ function categorySection(input: DigestInput, breakdown: boolean): EmailBlock[] {
     {
       kind: 'table',
       head: ['Category', 'This week', 'Last week', 'Change'],
-      rows: CATEGORIES.map((c) => [c, String(t.categories[c]), String(p.categories[c]), change(t.categories[c], p.categories[c])]),
+      rows: CATEGORIES.map((c) => [
+        c,
+        String(t.categories[c]),
+        String(p.categories[c]),
+        change(t.categories[c], p.categories[c]),
+      ]),
     },
     {
       kind: 'list',
@@ -99,7 +104,14 @@ function followUpSection(input: DigestInput, breakdown: boolean): EmailBlock[] {
       },
     ];
   }
-  if (!needing.length) return [heading, { kind: 'paragraph', text: 'Nobody: every member in scope is a Genuine adopter at or above the acceptance target.' }];
+  if (!needing.length)
+    return [
+      heading,
+      {
+        kind: 'paragraph',
+        text: 'Nobody: every member in scope is a Genuine adopter at or above the acceptance target.',
+      },
+    ];
   return [
     heading,
     {
@@ -120,7 +132,13 @@ function milestoneSection(input: DigestInput): EmailBlock[] {
     // Days 7 and 21 go to the member's follow-up owner (spec §8); no address is named here.
     const toFollowUpOwners = rows.some((r) => milestoneSpec(r.milestoneDay)?.recipient === 'follow-up owner');
     const to = toFollowUpOwners ? 'the programme owner and the follow-up owners' : 'the programme owner';
-    return [heading, { kind: 'paragraph', text: `${plural(rows.length, 'programme milestone')} fall${rows.length === 1 ? 's' : ''} due; the reminders go to ${to}.` }];
+    return [
+      heading,
+      {
+        kind: 'paragraph',
+        text: `${plural(rows.length, 'programme milestone')} fall${rows.length === 1 ? 's' : ''} due; the reminders go to ${to}.`,
+      },
+    ];
   }
   return [
     heading,
@@ -149,10 +167,16 @@ function workflowSection(input: DigestInput): EmailBlock[] {
   if (!below.length) return [];
   const shown = input.named ? below : below.filter((w) => w.members >= MIN_GROUP);
   const hidden = below.length - shown.length;
-  const items = shown.map((w) => `${w.workflow}: ${percent(w.acceptanceRate)} accepted over ${plural(w.runs, 'run')} by ${plural(w.members, 'member')}`);
+  const items = shown.map(
+    (w) =>
+      `${w.workflow}: ${percent(w.acceptanceRate)} accepted over ${plural(w.runs, 'run')} by ${plural(w.members, 'member')}`,
+  );
   if (hidden) items.push(`${plural(hidden, 'workflow')} used by fewer than ${MIN_GROUP} people (not detailed here)`);
   return [
-    { kind: 'heading', text: `Workflows below the ${percent(input.current.settings.acceptanceTarget)} acceptance target` },
+    {
+      kind: 'heading',
+      text: `Workflows below the ${percent(input.current.settings.acceptanceTarget)} acceptance target`,
+    },
     { kind: 'list', items },
   ];
 }
@@ -167,12 +191,21 @@ function suggestionSection(input: DigestInput, breakdown: boolean): EmailBlock[]
     if (!breakdown) return [];
     const team = input.current.team;
     items = teamFindings.flatMap((f) => {
-      if (f.code === 'wrong-metric') return [`${f.cause}: ${f.step} (Training completion ${percent(team.trainingCompletionRate)}, adoption rate ${percent(team.adoptionRate)}.)`];
-      if (f.code === 'no-peer-advocacy') return [`${f.cause}: ${f.step} (${adoptersOf(team.genuineAdopters, team.membersInScope)}.)`];
+      if (f.code === 'wrong-metric')
+        return [
+          `${f.cause}: ${f.step} (Training completion ${percent(team.trainingCompletionRate)}, adoption rate ${percent(team.adoptionRate)}.)`,
+        ];
+      if (f.code === 'no-peer-advocacy')
+        return [`${f.cause}: ${f.step} (${adoptersOf(team.genuineAdopters, team.membersInScope)}.)`];
       return [];
     });
   }
-  return items.length ? [{ kind: 'heading', text: 'Suggestions for the team' }, { kind: 'list', items }] : [];
+  return items.length
+    ? [
+        { kind: 'heading', text: 'Suggestions for the team' },
+        { kind: 'list', items },
+      ]
+    : [];
 }
 
 export function digestSubject(input: Pick<DigestInput, 'current' | 'digestDay' | 'sentDay' | 'onRequest'>): string {
@@ -187,10 +220,16 @@ export function composeDigest(input: DigestInput): EmailContent {
   const asOf = isoToDay(current.asOf)!;
   const blocks: EmailBlock[] = [
     { kind: 'paragraph', strong: true, text: current.headline },
-    { kind: 'paragraph', text: `The week ${dayToLabel(isoToDay(current.windowStart)!)} to ${dayToLabel(asOf)}, against the week before.` },
+    {
+      kind: 'paragraph',
+      text: `The week ${dayToLabel(isoToDay(current.windowStart)!)} to ${dayToLabel(asOf)}, against the week before.`,
+    },
   ];
   if (!input.onRequest && input.sentDay > input.digestDay) {
-    blocks.push({ kind: 'paragraph', text: `This digest was due on ${dayToLabel(input.digestDay)}; Uptake’s daily run could not send it then.` });
+    blocks.push({
+      kind: 'paragraph',
+      text: `This digest was due on ${dayToLabel(input.digestDay)}; Uptake’s daily run could not send it then.`,
+    });
   }
   blocks.push(
     ...categorySection(input, breakdown),
@@ -204,7 +243,10 @@ export function composeDigest(input: DigestInput): EmailContent {
     blocks.push({ kind: 'heading', text: 'Problems Uptake ran into' }, { kind: 'list', items: input.problems });
   }
   if (input.named && current.skippedRows.length) {
-    blocks.push({ kind: 'paragraph', text: `${plural(current.skippedRows.length, 'log row was', 'log rows were')} skipped: open Uptake’s sidebar to see which and why.` });
+    blocks.push({
+      kind: 'paragraph',
+      text: `${plural(current.skippedRows.length, 'log row was', 'log rows were')} skipped: open Uptake’s sidebar to see which and why.`,
+    });
   }
   blocks.push(
     { kind: 'link', label: 'Open the team’s spreadsheet', url: input.spreadsheetUrl },

@@ -20,7 +20,10 @@ export interface EmailContent {
 
 /** Subjects are one line: a name with a line break in it must not add headers or lines. */
 export function oneLine(text: string, max = 160): string {
-  const line = text.replace(/[\r\n\t]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = text
+    .replace(/[\r\n\t]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
@@ -70,14 +73,18 @@ export function renderHtml(blocks: EmailBlock[]): string {
         case 'heading':
           return `<h3 style="margin:20px 0 6px;font-size:15px">${escapeHtml(block.text)}</h3>`;
         case 'paragraph':
-          return block.strong ? `<p><strong>${escapeHtml(block.text)}</strong></p>` : `<p>${escapeHtml(block.text)}</p>`;
+          return block.strong
+            ? `<p><strong>${escapeHtml(block.text)}</strong></p>`
+            : `<p>${escapeHtml(block.text)}</p>`;
         case 'list':
           return `<ul>${block.items.map((item) => `<li>${escapeHtml(item)}</li>`).join('')}</ul>`;
         case 'table':
           return (
             '<table style="border-collapse:collapse">' +
             `<tr>${block.head.map((h) => `<th ${CELL}>${escapeHtml(h)}</th>`).join('')}</tr>` +
-            block.rows.map((row) => `<tr>${row.map((cell) => `<td ${CELL}>${escapeHtml(cell)}</td>`).join('')}</tr>`).join('') +
+            block.rows
+              .map((row) => `<tr>${row.map((cell) => `<td ${CELL}>${escapeHtml(cell)}</td>`).join('')}</tr>`)
+              .join('') +
             '</table>'
           );
         case 'link': {

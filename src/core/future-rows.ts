@@ -12,7 +12,10 @@ export function futureRowNotices(runs: RunTable, today: Day): RowProblem[] {
   for (let i = 0; i < runs.length; i++) {
     const day = runs.days[i];
     if (day > today) {
-      notices.push({ row: runs.rows[i], reason: `Dated ${dayToIso(day)}, after today (${dayToIso(today)}): no audit up to today counts this run; check the date` });
+      notices.push({
+        row: runs.rows[i],
+        reason: `Dated ${dayToIso(day)}, after today (${dayToIso(today)}): no audit up to today counts this run; check the date`,
+      });
     }
   }
   return notices;

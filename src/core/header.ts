@@ -69,7 +69,8 @@ function editDistance(a: string, b: string): number {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
     }
   }
   return d[a.length][b.length];
@@ -86,8 +87,13 @@ function typoHints<F extends string>(row: unknown[], claimed: Set<number>, missi
     if (claimed.has(col)) return;
     const key = headerKey(cellText(cell));
     if (key.length < 3 || key.length > 40) return;
-    const spec = missing.find((s) => s.names.some((name) => editDistance(key, headerKey(name)) <= (key.length <= 5 ? 1 : 2)));
-    if (spec) hints.push(`Column ${columnLetter(col)} (${describeValue(cell)}) looks like the ${spec.label} column but is not read: name it "${spec.label}".`);
+    const spec = missing.find((s) =>
+      s.names.some((name) => editDistance(key, headerKey(name)) <= (key.length <= 5 ? 1 : 2)),
+    );
+    if (spec)
+      hints.push(
+        `Column ${columnLetter(col)} (${describeValue(cell)}) looks like the ${spec.label} column but is not read: name it "${spec.label}".`,
+      );
   });
   return hints;
 }
@@ -110,7 +116,7 @@ export function findHeader<F extends string>(values: unknown[][], specs: FieldSp
     }
     if (found > best.found) best = { rowIndex, found };
   }
-  const bestRow = best.rowIndex >= 0 ? values[best.rowIndex] ?? [] : [];
+  const bestRow = best.rowIndex >= 0 ? (values[best.rowIndex] ?? []) : [];
   const { columns } = matchRow(bestRow, specs);
   const missing = required.filter((spec) => columns[spec.field] === undefined);
   const headersFound = bestRow.map(cellText).filter(Boolean);

@@ -11,7 +11,10 @@ export interface HeadlineFigures {
 
 export function headline(f: HeadlineFigures): string {
   const period = f.weeks === 1 ? 'this week' : `in the last ${f.weeks} weeks`;
-  const rate = f.blendedAcceptanceRate === null ? 'no acceptance rate yet' : `blended acceptance rate ${Math.round(f.blendedAcceptanceRate * 100)}%`;
+  const rate =
+    f.blendedAcceptanceRate === null
+      ? 'no acceptance rate yet'
+      : `blended acceptance rate ${Math.round(f.blendedAcceptanceRate * 100)}%`;
   return (
     `${plural(f.activeMembers, 'team member')} ran ${plural(f.runs, 'workflow session')} ${period}; ${rate}; ` +
     `${plural(f.workflowsBelow, 'workflow')} below threshold under review.`

@@ -9,10 +9,25 @@ import { CellMemo } from './cell-memo';
 
 export const LOG_FIELDS: FieldSpec<LogField>[] = [
   { field: 'date', label: 'Date', required: true, names: ['date', 'day', 'run date', 'timestamp'] },
-  { field: 'member', label: 'Team member', required: true, names: ['team member', 'member', 'name', 'person', 'who', 'user', 'email'] },
+  {
+    field: 'member',
+    label: 'Team member',
+    required: true,
+    names: ['team member', 'member', 'name', 'person', 'who', 'user', 'email'],
+  },
   { field: 'workflow', label: 'Workflow', required: true, names: ['workflow', 'workflow name', 'task', 'use case'] },
-  { field: 'outcome', label: 'Outcome', required: true, names: ['outcome', 'output', 'output used', 'result', 'acceptance'] },
-  { field: 'editType', label: 'Edit type', required: false, names: ['edit type', 'editing type', 'edit', 'what was edited'] },
+  {
+    field: 'outcome',
+    label: 'Outcome',
+    required: true,
+    names: ['outcome', 'output', 'output used', 'result', 'acceptance'],
+  },
+  {
+    field: 'editType',
+    label: 'Edit type',
+    required: false,
+    names: ['edit type', 'editing type', 'edit', 'what was edited'],
+  },
   { field: 'prompted', label: 'Prompted', required: false, names: ['prompted', 'was prompted', 'prompted by someone'] },
   { field: 'notes', label: 'Notes', required: false, names: ['notes', 'note', 'comment', 'comments'] },
 ];
@@ -39,7 +54,7 @@ for (const [outcome, spellings] of Object.entries(OUTCOME_SPELLINGS) as [Outcome
 export const ACCEPTED_OUTCOME_SPELLINGS = Object.values(OUTCOME_SPELLINGS).flat();
 
 export function readOutcome(value: unknown): Outcome | null {
-  return typeof value === 'string' ? OUTCOME_BY_KEY.get(spellingKey(value)) ?? null : null;
+  return typeof value === 'string' ? (OUTCOME_BY_KEY.get(spellingKey(value)) ?? null) : null;
 }
 
 const EDIT_TYPE_SPELLINGS: Record<EditType, string[]> = {
@@ -114,7 +129,8 @@ export function memberProblem(value: unknown): string | null {
   if (typeof value === 'number') return `the team member is ${describeValue(value)}, not a name or email`;
   if (typeof value !== 'string') return `the team member is ${describeValue(value)}, not a name or email`;
   // A CSV export turns a number cell into digits: read it as the number Sheets holds.
-  if (/^\s*\d+(?:[.,]\d+)?\s*$/.test(value)) return `the team member is the number ${value.trim()}, not a name or email`;
+  if (/^\s*\d+(?:[.,]\d+)?\s*$/.test(value))
+    return `the team member is the number ${value.trim()}, not a name or email`;
   return null;
 }
 
@@ -162,7 +178,11 @@ interface EditTypesRead {
 function readWorkflow(cell: unknown): WorkflowRead {
   const workflow = isDate(cell) || typeof cell === 'boolean' ? '' : cellText(cell);
   if (!workflow) {
-    return { problem: isBlankCell(cell) ? 'the workflow is blank' : `the workflow is ${describeValue(cell)}, not a name`, workflow, key: '' };
+    return {
+      problem: isBlankCell(cell) ? 'the workflow is blank' : `the workflow is ${describeValue(cell)}, not a name`,
+      workflow,
+      key: '',
+    };
   }
   const error = sheetErrorIn(workflow);
   if (error) return { problem: `the workflow cell shows the error ${error}`, workflow, key: '' };
@@ -242,7 +262,12 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
     const read = readWorkflow(cell);
     // Spelled out, not spread: a spread copy takes a map of its own, and the loop's reads of
     // these objects would go megamorphic.
-    return { problem: read.problem, workflow: read.workflow, key: read.key, index: read.problem ? -1 : table.workflow(read.workflow, read.key) };
+    return {
+      problem: read.problem,
+      workflow: read.workflow,
+      key: read.key,
+      index: read.problem ? -1 : table.workflow(read.workflow, read.key),
+    };
   });
   const outcomes = new CellMemo(readOutcomeCell);
   const promptedReads = new CellMemo(readPromptedCell);
@@ -252,7 +277,15 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
   let lastInstant = NaN;
   let lastInstantRead: DateRead = { ok: false, reason: '' };
 
-  const { rows: rowOf, days: dayOf, members: memberOf, workflows: workflowOf, outcomes: outcomeOf, prompted: promptedOf, editMasks } = table;
+  const {
+    rows: rowOf,
+    days: dayOf,
+    members: memberOf,
+    workflows: workflowOf,
+    outcomes: outcomeOf,
+    prompted: promptedOf,
+    editMasks,
+  } = table;
   let count = 0;
 
   for (let i = header.rowIndex + 1; i < values.length; i++) {
@@ -286,11 +319,15 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
 
     const outcomeCell = cells[outcomeCol];
     const outcome =
-      outcomeCell === OUTCOME_CHOICES[0] ? CHOSEN_OUTCOMES[0]
-      : outcomeCell === OUTCOME_CHOICES[1] ? CHOSEN_OUTCOMES[1]
-      : outcomeCell === OUTCOME_CHOICES[2] ? CHOSEN_OUTCOMES[2]
-      : outcomeCell === OUTCOME_CHOICES[3] ? CHOSEN_OUTCOMES[3]
-      : outcomes.get(outcomeCell);
+      outcomeCell === OUTCOME_CHOICES[0]
+        ? CHOSEN_OUTCOMES[0]
+        : outcomeCell === OUTCOME_CHOICES[1]
+          ? CHOSEN_OUTCOMES[1]
+          : outcomeCell === OUTCOME_CHOICES[2]
+            ? CHOSEN_OUTCOMES[2]
+            : outcomeCell === OUTCOME_CHOICES[3]
+              ? CHOSEN_OUTCOMES[3]
+              : outcomes.get(outcomeCell);
     if (outcome.problem) (reasons ??= []).push(outcome.problem);
 
     let prompted = false;

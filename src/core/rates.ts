@@ -1,7 +1,10 @@
 /** The two measures everything else is built from: frequency category and acceptance rate. */
 import { EDIT_TYPES, type AuditSettings, type Category, type EditType, type Outcome } from './types';
 
-export function categoryFor(usesPerWeek: number, settings: Pick<AuditSettings, 'genuineAt' | 'developingAt'>): Category {
+export function categoryFor(
+  usesPerWeek: number,
+  settings: Pick<AuditSettings, 'genuineAt' | 'developingAt'>,
+): Category {
   if (usesPerWeek >= settings.genuineAt) return 'Genuine adopter';
   if (usesPerWeek >= settings.developingAt) return 'Developing user';
   return 'Non-adopter';
@@ -28,4 +31,3 @@ export function emptyEditTypes(): Record<EditType, number> {
 export function addEditMask(into: Record<EditType, number>, mask: number) {
   for (let bit = 0; mask !== 0; bit++, mask >>= 1) if (mask & 1) into[EDIT_TYPES[bit]]++;
 }
-

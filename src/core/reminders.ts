@@ -68,9 +68,15 @@ export function outstandingMilestones(roster: RosterMember[], today: Day, sent: 
     const recorded = sent.recordedMilestones(member, member.trainingDay);
     const latestRecorded = (recipient: MilestoneSpec['recipient']) =>
       Math.max(0, ...MILESTONES.filter((m) => m.recipient === recipient && recorded.has(m.day)).map((m) => m.day));
-    const outstanding = MILESTONES.map((milestone) => ({ milestone, dueDay: member.trainingDay + milestone.day })).filter(
+    const outstanding = MILESTONES.map((milestone) => ({
+      milestone,
+      dueDay: member.trainingDay + milestone.day,
+    })).filter(
       ({ milestone, dueDay }) =>
-        dueDay <= today && today - dueDay <= STALE_AFTER_DAYS && milestone.day > latestRecorded(milestone.recipient) && !recorded.has(milestone.day),
+        dueDay <= today &&
+        today - dueDay <= STALE_AFTER_DAYS &&
+        milestone.day > latestRecorded(milestone.recipient) &&
+        !recorded.has(milestone.day),
     );
     if (outstanding.length) result.push({ member, trainingDay: member.trainingDay, outstanding });
   }
@@ -87,7 +93,12 @@ export interface UpcomingMilestone {
 }
 
 /** Milestones falling due from `from` to `to` inclusive, in date order (the digest's list). */
-export function upcomingMilestones(roster: RosterMember[], from: Day, to: Day, ownerEmail: string): UpcomingMilestone[] {
+export function upcomingMilestones(
+  roster: RosterMember[],
+  from: Day,
+  to: Day,
+  ownerEmail: string,
+): UpcomingMilestone[] {
   const rows: (UpcomingMilestone & { due: Day })[] = [];
   for (const member of roster) {
     if (!remindable(member)) continue;
@@ -110,7 +121,7 @@ export function upcomingMilestones(roster: RosterMember[], from: Day, to: Day, o
 }
 
 export function recipientFor(milestone: MilestoneSpec, member: RosterMember, ownerEmail: string): string {
-  return milestone.recipient === 'follow-up owner' ? member.followUpOwner ?? ownerEmail : ownerEmail;
+  return milestone.recipient === 'follow-up owner' ? (member.followUpOwner ?? ownerEmail) : ownerEmail;
 }
 
 /** One reminder email: the content, who gets it, and the records its sending settles. */
@@ -199,7 +210,13 @@ export function planReminders(input: ReminderInput): ReminderPlan {
     }
     for (const items of byRecipient.values()) {
       const latest = items[items.length - 1];
-      chosen.push({ member, milestone: latest.milestone, dueDay: latest.dueDay, superseded: items.slice(0, -1), to: recipientFor(latest.milestone, member, input.ownerEmail) });
+      chosen.push({
+        member,
+        milestone: latest.milestone,
+        dueDay: latest.dueDay,
+        superseded: items.slice(0, -1),
+        to: recipientFor(latest.milestone, member, input.ownerEmail),
+      });
     }
   }
 
@@ -226,7 +243,16 @@ function reminderEmail(items: Chosen[], input: ReminderInput, current: Audit): P
   const to = items[0].to;
   const records: RecordDraft[] = [];
   for (const item of items) {
-    records.push(milestoneDraft({ member: item.member, milestoneDay: milestone.day, recipient: to, dueDay: item.dueDay, trainingDay: item.member.trainingDay, note: lateNote(item.dueDay, today) }));
+    records.push(
+      milestoneDraft({
+        member: item.member,
+        milestoneDay: milestone.day,
+        recipient: to,
+        dueDay: item.dueDay,
+        trainingDay: item.member.trainingDay,
+        note: lateNote(item.dueDay, today),
+      }),
+    );
     for (const earlier of item.superseded) {
       records.push(
         milestoneDraft({
@@ -256,7 +282,10 @@ function reminderEmail(items: Chosen[], input: ReminderInput, current: Audit): P
     milestone,
     content: renderEmail(subject, blocks),
     records,
-    summary: items.map((item) => `${milestone.name} for ${item.member.name}${item.dueDay < today ? ` (due ${dayToIso(item.dueDay)})` : ''}`),
+    summary: items.map(
+      (item) =>
+        `${milestone.name} for ${item.member.name}${item.dueDay < today ? ` (due ${dayToIso(item.dueDay)})` : ''}`,
+    ),
   };
 }
 
@@ -326,11 +355,15 @@ function figures(d: MemberDetails, input: ReminderInput): string[] {
   const c = d.atCheck;
   if (c && lastCompleteDay(d.item.dueDay) !== asOf) {
     const checkDay = lastCompleteDay(d.item.dueDay);
-    lines.push(`When the check fell due (${dayRange(checkDay - 7 * weeks + 1, checkDay)}): ${c.category}, ${usesPhrase(c.usesPerWeek)} (Genuine from ${genuineAt}).`);
+    lines.push(
+      `When the check fell due (${dayRange(checkDay - 7 * weeks + 1, checkDay)}): ${c.category}, ${usesPhrase(c.usesPerWeek)} (Genuine from ${genuineAt}).`,
+    );
   }
   const n = d.now;
   if (n) {
-    lines.push(`${capitalise(windowWithDays(weeks, asOf))}: ${n.category}, ${usesPhrase(n.usesPerWeek)} (Genuine from ${genuineAt}); acceptance rate ${percent(n.acceptanceRate)}.`);
+    lines.push(
+      `${capitalise(windowWithDays(weeks, asOf))}: ${n.category}, ${usesPhrase(n.usesPerWeek)} (Genuine from ${genuineAt}); acceptance rate ${percent(n.acceptanceRate)}.`,
+    );
     lines.push(
       n.firstRunDate
         ? `First unprompted run after training: ${dayToLabel(isoDay(n.firstRunDate))} (${plural(n.daysToFirstRun ?? 0, 'day')} after training).`
@@ -400,7 +433,13 @@ const daySeven: Writer = (details, input) => [
 export function bestWorkflow(report: MemberReport | undefined, target: number): string | null {
   const accepted = (w: WorkflowRate) => Math.round((w.acceptanceRate ?? 0) * w.runs);
   const rated = (report?.workflows ?? []).filter((w) => w.acceptanceRate !== null && w.acceptanceRate >= target);
-  rated.sort((a, b) => accepted(b) - accepted(a) || b.acceptanceRate! - a.acceptanceRate! || b.runs - a.runs || a.workflow.localeCompare(b.workflow));
+  rated.sort(
+    (a, b) =>
+      accepted(b) - accepted(a) ||
+      b.acceptanceRate! - a.acceptanceRate! ||
+      b.runs - a.runs ||
+      a.workflow.localeCompare(b.workflow),
+  );
   const best = rated[0];
   return best ? `"${best.workflow}" (${percent(best.acceptanceRate)} accepted over ${plural(best.runs, 'run')})` : null;
 }
@@ -440,7 +479,11 @@ const dayFourteen: Writer = (details, input) => {
     blocks.push({ kind: 'heading', text: 'Not ready to share yet: follow up instead' });
     blocks.push({
       kind: 'list',
-      items: notReady.map((d) => (d.now?.followUp.length ? `${d.item.member.name} (${label}): ${d.now.followUp.join('; ')}.` : `${d.item.member.name}: no runs recorded since training.`)),
+      items: notReady.map((d) =>
+        d.now?.followUp.length
+          ? `${d.item.member.name} (${label}): ${d.now.followUp.join('; ')}.`
+          : `${d.item.member.name}: no runs recorded since training.`,
+      ),
     });
   }
   blocks.push({ kind: 'heading', text: 'Figures since training' });
@@ -476,10 +519,12 @@ const dayThirty: Writer = (details, input, current) => {
       kind: 'list',
       items: [
         `Adoption rate now, ${windowWithDays(current.weeks, isoDay(current.asOf))}: ${percent(team.adoptionRate)}, ${adoptersOf(team.genuineAdopters, team.membersInScope)}.`,
-        ...[...new Set(details.map((d) => d.item.member.trainingDay))].sort((a, b) => a - b).map((trainingDay) => {
-          const baseline = input.auditAt(trainingDay - 1, input.settings.weeks).team;
-          return `At the programme’s start (${weeksPhrase(input.settings.weeks)} before the training on ${dayToLabel(trainingDay)}): ${percent(baseline.adoptionRate)}.`;
-        }),
+        ...[...new Set(details.map((d) => d.item.member.trainingDay))]
+          .sort((a, b) => a - b)
+          .map((trainingDay) => {
+            const baseline = input.auditAt(trainingDay - 1, input.settings.weeks).team;
+            return `At the programme’s start (${weeksPhrase(input.settings.weeks)} before the training on ${dayToLabel(trainingDay)}): ${percent(baseline.adoptionRate)}.`;
+          }),
         `Target: ${percent(PROGRAMME_TARGET)}–80% of members in scope Genuine adopters at day 30.`,
       ],
     },
@@ -530,7 +575,14 @@ const dayFortyTwo: Writer = (details, input) => [
     head: ['Member', 'Frequency met', 'Acceptance met', 'Expanded', 'Meaning', 'Next step'],
     rows: details.map((d) => {
       const six = sixWeekOf(d, input);
-      return [d.item.member.name, yesNo(six?.frequencyMet ?? null), yesNo(six?.acceptanceMet ?? null), yesNo(six?.expansion ?? null), six?.label ?? '–', six?.nextStep ?? '–'];
+      return [
+        d.item.member.name,
+        yesNo(six?.frequencyMet ?? null),
+        yesNo(six?.acceptanceMet ?? null),
+        yesNo(six?.expansion ?? null),
+        six?.label ?? '–',
+        six?.nextStep ?? '–',
+      ];
     }),
   },
   {
@@ -542,4 +594,10 @@ const dayFortyTwo: Writer = (details, input) => [
   ...details.flatMap((d) => memberSection(d, input)),
 ];
 
-const MILESTONE_WRITERS: Record<number, Writer> = { 7: daySeven, 14: dayFourteen, 21: dayTwentyOne, 30: dayThirty, 42: dayFortyTwo };
+const MILESTONE_WRITERS: Record<number, Writer> = {
+  7: daySeven,
+  14: dayFourteen,
+  21: dayTwentyOne,
+  30: dayThirty,
+  42: dayFortyTwo,
+};

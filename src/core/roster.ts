@@ -21,12 +21,32 @@ export const ROSTER_FIELDS: FieldSpec<RosterField>[] = [
   { field: 'member', label: 'Team member', required: true, names: ['team member', 'member', 'name'] },
   { field: 'email', label: 'Email', required: false, names: ['email', 'e-mail', 'email address'] },
   { field: 'role', label: 'Role', required: false, names: ['role'] },
-  { field: 'trainingDate', label: 'Training date', required: false, names: ['training date', 'trained on', 'date trained'] },
+  {
+    field: 'trainingDate',
+    label: 'Training date',
+    required: false,
+    names: ['training date', 'trained on', 'date trained'],
+  },
   { field: 'anchorWorkflow', label: 'Anchor workflow', required: false, names: ['anchor workflow', 'anchor'] },
-  { field: 'trainedWorkflows', label: 'Trained workflows', required: false, names: ['trained workflows', 'workflows trained'] },
+  {
+    field: 'trainedWorkflows',
+    label: 'Trained workflows',
+    required: false,
+    names: ['trained workflows', 'workflows trained'],
+  },
   { field: 'status', label: 'Status', required: false, names: ['status'] },
-  { field: 'contextPackReady', label: 'Context pack ready', required: false, names: ['context pack ready', 'context pack'] },
-  { field: 'followUpOwner', label: 'Follow-up owner', required: false, names: ['follow-up owner', 'follow up owner', 'followup owner'] },
+  {
+    field: 'contextPackReady',
+    label: 'Context pack ready',
+    required: false,
+    names: ['context pack ready', 'context pack'],
+  },
+  {
+    field: 'followUpOwner',
+    label: 'Follow-up owner',
+    required: false,
+    names: ['follow-up owner', 'follow up owner', 'followup owner'],
+  },
 ];
 
 export const ROSTER_HEADERS = ROSTER_FIELDS.map((spec) => spec.label);
@@ -97,13 +117,19 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
 
     let email: string | null = cellText(cell(cells, 'email')) || null;
     if (email && !isEmail(email)) {
-      notices.push({ row, reason: `Email ${describeValue(email)} is not an email address: it is ignored, so log rows under it do not count as ${name}'s` });
+      notices.push({
+        row,
+        reason: `Email ${describeValue(email)} is not an email address: it is ignored, so log rows under it do not count as ${name}'s`,
+      });
       email = null;
     }
     if (email) {
       const first = emails.get(memberKey(email));
       if (first !== undefined) {
-        notices.push({ row, reason: `Email "${email.trim()}" is also ${first.name}'s (row ${first.row}): it is ignored for both; give each member their own email` });
+        notices.push({
+          row,
+          reason: `Email "${email.trim()}" is also ${first.name}'s (row ${first.row}): it is ignored for both; give each member their own email`,
+        });
         shared.add(memberKey(email));
         email = null;
       } else {
@@ -116,7 +142,8 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
     if (!isBlankCell(trainingCell)) {
       const read = readDay(trainingCell, options);
       if (read.ok) trainingDay = read.day;
-      else notices.push({ row, reason: `Training date not read (${read.reason}): ${name} is counted as not yet trained` });
+      else
+        notices.push({ row, reason: `Training date not read (${read.reason}): ${name} is counted as not yet trained` });
     }
 
     const statusText = isDate(cell(cells, 'status')) ? 'date' : cellText(cell(cells, 'status'));
@@ -138,7 +165,10 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
 
     let followUpOwner: string | null = cellText(cell(cells, 'followUpOwner')) || null;
     if (followUpOwner && !isEmail(followUpOwner)) {
-      notices.push({ row, reason: `Follow-up owner "${followUpOwner}" is not an email address: the owner follows up ${name}` });
+      notices.push({
+        row,
+        reason: `Follow-up owner "${followUpOwner}" is not an email address: the owner follows up ${name}`,
+      });
       followUpOwner = null;
     }
 

@@ -16,7 +16,16 @@ import { readDay, dayToIso, type Day } from './dates';
 import { cellText, headerKey, isBlankCell, memberKey } from './text';
 import { milestoneSpec, MILESTONES } from './programme';
 
-export const SENT_HEADERS = ['Date sent', 'Team member', 'Milestone', 'Recipient', 'Due date', 'Training date', 'Member email', 'Note'];
+export const SENT_HEADERS = [
+  'Date sent',
+  'Team member',
+  'Milestone',
+  'Recipient',
+  'Due date',
+  'Training date',
+  'Member email',
+  'Note',
+];
 export const DIGEST_MILESTONE = 'Weekly digest';
 /** A training date moved by fewer days than this is a correction, not a new programme. */
 export const PROGRAMME_RESTART_DAYS = 14;
@@ -38,7 +47,16 @@ export interface SentRecord {
 export type RecordDraft = Omit<SentRecord, 'sentAt'>;
 
 export function recordRow(record: SentRecord): string[] {
-  return [record.sentAt, record.member, record.milestone, record.recipient, record.dueDate, record.trainingDate, record.memberEmail, record.note];
+  return [
+    record.sentAt,
+    record.member,
+    record.milestone,
+    record.recipient,
+    record.dueDate,
+    record.trainingDate,
+    record.memberEmail,
+    record.note,
+  ];
 }
 
 interface ParsedRecord {
@@ -136,7 +154,8 @@ export class SentIndex {
   recordedMilestones(member: MemberIdentity, trainingDay: Day): Set<number> {
     const days = new Set<number>();
     for (const r of this.milestones) {
-      if (Math.abs(r.trainingDay! - trainingDay) < PROGRAMME_RESTART_DAYS && this.sameMember(r, member)) days.add(r.milestoneDay!);
+      if (Math.abs(r.trainingDay! - trainingDay) < PROGRAMME_RESTART_DAYS && this.sameMember(r, member))
+        days.add(r.milestoneDay!);
     }
     return days;
   }
@@ -171,5 +190,13 @@ export function milestoneDraft(args: {
 }
 
 export function digestDraft(digestDay: Day, recipient: string, note: string): RecordDraft {
-  return { member: '', milestone: DIGEST_MILESTONE, recipient, dueDate: dayToIso(digestDay), trainingDate: '', memberEmail: '', note };
+  return {
+    member: '',
+    milestone: DIGEST_MILESTONE,
+    recipient,
+    dueDate: dayToIso(digestDay),
+    trainingDate: '',
+    memberEmail: '',
+    note,
+  };
 }

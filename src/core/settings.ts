@@ -35,13 +35,23 @@ export const DEFAULTS: Settings = {
 };
 
 export class SettingsError extends Error {
-  constructor(readonly field: keyof Settings, message: string) {
+  constructor(
+    readonly field: keyof Settings,
+    message: string,
+  ) {
     super(message);
     this.name = 'SettingsError';
   }
 }
 
-function numberIn(field: keyof Settings, value: unknown, min: number, max: number, what: string, integer = false): number {
+function numberIn(
+  field: keyof Settings,
+  value: unknown,
+  min: number,
+  max: number,
+  what: string,
+  integer = false,
+): number {
   const n = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
   if (typeof n !== 'number' || !Number.isFinite(n) || n < min || n > max || (integer && !Number.isInteger(n))) {
     throw new SettingsError(field, `${what} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
@@ -54,10 +64,17 @@ function numberIn(field: keyof Settings, value: unknown, min: number, max: numbe
  * defaults. Throws SettingsError naming the field for anything out of range.
  */
 export function validateSettings(input: Partial<Record<keyof Settings, unknown>>): Settings {
-  const s = { ...DEFAULTS, ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)) } as Record<keyof Settings, unknown>;
+  const s = {
+    ...DEFAULTS,
+    ...Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== null)),
+  } as Record<keyof Settings, unknown>;
   const genuineAt = numberIn('genuineAt', s.genuineAt, 0, 100, 'The Genuine adopter threshold');
   const developingAt = numberIn('developingAt', s.developingAt, 0, 100, 'The Developing user threshold');
-  if (developingAt > genuineAt) throw new SettingsError('developingAt', 'The Developing user threshold must not be above the Genuine adopter threshold.');
+  if (developingAt > genuineAt)
+    throw new SettingsError(
+      'developingAt',
+      'The Developing user threshold must not be above the Genuine adopter threshold.',
+    );
   let target = s.acceptanceTarget;
   if (typeof target === 'string' && target.trim().endsWith('%')) target = Number(target.trim().slice(0, -1)) / 100;
   let acceptanceTarget: number;
@@ -72,7 +89,8 @@ export function validateSettings(input: Partial<Record<keyof Settings, unknown>>
   const bad = recipients.find((r) => !isEmail(r));
   if (bad) throw new SettingsError('recipients', `Extra recipients: "${bad}" is not an email address.`);
   const ownerEmail = String(s.ownerEmail ?? '').trim();
-  if (ownerEmail && !isEmail(ownerEmail)) throw new SettingsError('ownerEmail', `Owner email: "${ownerEmail}" is not an email address.`);
+  if (ownerEmail && !isEmail(ownerEmail))
+    throw new SettingsError('ownerEmail', `Owner email: "${ownerEmail}" is not an email address.`);
   return {
     genuineAt,
     developingAt,

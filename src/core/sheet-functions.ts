@@ -35,7 +35,11 @@ function readThreshold(value: unknown, fallback: number, name: string): number {
 }
 
 /** ADOPTION_CATEGORY: the category of a number of uses per week, or of each cell of a range. */
-export function adoptionCategory(uses: unknown, genuineAt?: unknown, developingAt?: unknown): Category | '' | (Category | '')[][] {
+export function adoptionCategory(
+  uses: unknown,
+  genuineAt?: unknown,
+  developingAt?: unknown,
+): Category | '' | (Category | '')[][] {
   const settings = {
     genuineAt: readThreshold(genuineAt, DEFAULT_SETTINGS.genuineAt, 'genuine_at'),
     developingAt: readThreshold(developingAt, DEFAULT_SETTINGS.developingAt, 'developing_at'),
@@ -56,7 +60,8 @@ export function adoptionCategory(uses: unknown, genuineAt?: unknown, developingA
         const what = error ? `the error ${error}` : describeValue(cell);
         throw new Error(`ADOPTION_CATEGORY needs uses per week as a number; got ${what}${position(range, r, c)}.`);
       }
-      if (cell < 0) throw new Error(`ADOPTION_CATEGORY: uses per week cannot be negative; got ${cell}${position(range, r, c)}.`);
+      if (cell < 0)
+        throw new Error(`ADOPTION_CATEGORY: uses per week cannot be negative; got ${cell}${position(range, r, c)}.`);
       return categoryFor(cell, settings);
     }),
   );
@@ -116,13 +121,17 @@ export function usesPerWeek(
   const dateCells = flatten(dateRange);
   const memberCells = flatten(memberRange);
   if (dateCells.length !== memberCells.length) {
-    throw new Error(`USES_PER_WEEK: dates and members must be ranges of the same size; dates has ${plural(dateCells.length, 'cell')}, members ${memberCells.length}.`);
+    throw new Error(
+      `USES_PER_WEEK: dates and members must be ranges of the same size; dates has ${plural(dateCells.length, 'cell')}, members ${memberCells.length}.`,
+    );
   }
   const hasPrompted = prompted !== undefined && !(isBlankCell(prompted) && !Array.isArray(prompted));
   const promptedRange = hasPrompted ? asRange(prompted) : null;
   const promptedCells = promptedRange ? flatten(promptedRange) : null;
   if (promptedCells && promptedCells.length !== dateCells.length) {
-    throw new Error(`USES_PER_WEEK: prompted must be the same size as dates; dates has ${plural(dateCells.length, 'cell')}, prompted ${promptedCells.length}.`);
+    throw new Error(
+      `USES_PER_WEEK: prompted must be the same size as dates; dates has ${plural(dateCells.length, 'cell')}, prompted ${promptedCells.length}.`,
+    );
   }
   if (typeof member !== 'string' || !member.trim()) {
     throw new Error(`USES_PER_WEEK: member must be a team member's name or email; got ${describeValue(member)}.`);
@@ -148,7 +157,8 @@ export function usesPerWeek(
         latestAt = i;
       }
     }
-    if (latest === null) throw new Error('USES_PER_WEEK: the dates range holds no date, so there is no as_of date; give as_of.');
+    if (latest === null)
+      throw new Error('USES_PER_WEEK: the dates range holds no date, so there is no as_of date; give as_of.');
     // One mistyped future date would silently move the window past every run: say so instead.
     const today = dayOfInstant(options.now ?? Date.now(), options.timeZone);
     if (latest > today) {
@@ -175,7 +185,9 @@ export function usesPerWeek(
     if (promptedCells) {
       const flag = readPrompted(promptedCells[i]);
       if (flag === null) {
-        throw new Error(`USES_PER_WEEK: prompted is ${describeValue(promptedCells[i])}${flatPosition(promptedRange!, i, 'prompted')}; use yes/no or a checkbox.`);
+        throw new Error(
+          `USES_PER_WEEK: prompted is ${describeValue(promptedCells[i])}${flatPosition(promptedRange!, i, 'prompted')}; use yes/no or a checkbox.`,
+        );
       }
       if (flag) continue;
     }

@@ -33,7 +33,18 @@ export function headerKey(text: string): string {
 }
 
 /** Sheets shows these strings in a cell whose formula failed; they are never data. */
-const SHEET_ERRORS = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NAME?', '#NUM!', '#NULL!', '#ERROR!', '#SPILL!', '#CALC!'];
+const SHEET_ERRORS = [
+  '#N/A',
+  '#REF!',
+  '#VALUE!',
+  '#DIV/0!',
+  '#NAME?',
+  '#NUM!',
+  '#NULL!',
+  '#ERROR!',
+  '#SPILL!',
+  '#CALC!',
+];
 
 export function sheetErrorIn(value: unknown): string | null {
   if (typeof value !== 'string') return null;
@@ -44,7 +55,8 @@ export function sheetErrorIn(value: unknown): string | null {
 /** A cell value as a user would recognise it in a message: quoted, shortened, never raw HTML. */
 export function describeValue(value: unknown): string {
   if (value === '' || value === null || value === undefined) return 'a blank cell';
-  if (isDate(value)) return Number.isNaN(value.getTime()) ? 'an invalid date' : `the date ${value.toISOString().slice(0, 10)}`;
+  if (isDate(value))
+    return Number.isNaN(value.getTime()) ? 'an invalid date' : `the date ${value.toISOString().slice(0, 10)}`;
   if (typeof value === 'boolean') return value ? 'a ticked checkbox (TRUE)' : 'an unticked checkbox (FALSE)';
   if (typeof value === 'number') return `the number ${value}`;
   const text = String(value).replace(/\s+/g, ' ').trim();

@@ -3,7 +3,14 @@
  * sheet is laid out as one block of values and one of number formats, so writing it takes the
  * same few spreadsheet calls whether the log has a hundred rows or fifty thousand.
  */
-import { auditIntro, auditTables, NO_VALUE, type AuditTable, type AuditTableId, type ColumnKind } from '../core/audit-table';
+import {
+  auditIntro,
+  auditTables,
+  NO_VALUE,
+  type AuditTable,
+  type AuditTableId,
+  type ColumnKind,
+} from '../core/audit-table';
 import type { Audit } from '../core/audit-types';
 import { dayOfInstant, dayToIso, zoneOffsetMinutes } from '../core/dates';
 import { fitCell, TEXT_FORMAT } from './formats';
@@ -12,7 +19,6 @@ import { AUDIT_SHEET, auditTeam, readTeam, SetupError, type TeamData } from './t
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
 
 const NUMBER_FORMATS: Record<ColumnKind, string> = {
   text: TEXT_FORMAT,
@@ -58,7 +64,10 @@ export function auditSheetLayout(audit: Audit, notice: string): AuditSheetLayout
 
   const line = (cells: (string | number)[], cellFormats: string[], weight: 'bold' | 'normal' = 'normal') => {
     // A member or workflow name may itself be 50,000 characters; a message quoting it is longer.
-    values.push([...cells.map((cell) => (typeof cell === 'string' ? fitCell(cell) : cell)), ...Array<string>(width - cells.length).fill('')]);
+    values.push([
+      ...cells.map((cell) => (typeof cell === 'string' ? fitCell(cell) : cell)),
+      ...Array<string>(width - cells.length).fill(''),
+    ]);
     formats.push([...cellFormats, ...Array<string>(width - cellFormats.length).fill(TEXT_FORMAT)]);
     fontWeights.push(Array<'bold' | 'normal'>(width).fill(weight));
     return values.length;
@@ -122,7 +131,10 @@ function insertCharts(sheet: Sheet, layout: AuditSheetLayout, audit: Audit) {
       .addRange(sheet.getRange(workflows.headerRow, 1, workflows.dataRows + 1, 1))
       .addRange(sheet.getRange(workflows.headerRow, 4, workflows.dataRows + 1, 2))
       .setNumHeaders(1)
-      .setOption('title', `Acceptance rate by workflow against the ${Math.round(audit.settings.acceptanceTarget * 100)}% target`)
+      .setOption(
+        'title',
+        `Acceptance rate by workflow against the ${Math.round(audit.settings.acceptanceTarget * 100)}% target`,
+      )
       .setOption('seriesType', 'bars')
       .setOption('series', { 1: { type: 'line' } })
       .setOption('vAxis', { format: 'percent', minValue: 0, maxValue: 1 })
@@ -158,10 +170,18 @@ export const AUDIT_LOCK_WAIT_MS = 30_000;
  * thrown. Under the document lock: two editors running it at once would otherwise delete the
  * sheet the other is writing, or both insert one with the same name.
  */
-export function runAuditToSheet(spreadsheet: Spreadsheet, ui: GoogleAppsScript.Base.Ui, settings: Settings): Sheet | null {
+export function runAuditToSheet(
+  spreadsheet: Spreadsheet,
+  ui: GoogleAppsScript.Base.Ui,
+  settings: Settings,
+): Sheet | null {
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
   if (!lock.tryLock(AUDIT_LOCK_WAIT_MS)) {
-    ui.alert('Uptake could not run the audit', 'Another audit (or another Uptake task) is still writing to this spreadsheet. Nothing was changed: try again in a minute.', ui.ButtonSet.OK);
+    ui.alert(
+      'Uptake could not run the audit',
+      'Another audit (or another Uptake task) is still writing to this spreadsheet. Nothing was changed: try again in a minute.',
+      ui.ButtonSet.OK,
+    );
     return null;
   }
   try {

@@ -123,7 +123,10 @@ function propertiesStore(properties: GoogleAppsScript.Properties.Properties, pre
 function automationStore(spreadsheetId: string): { store: Store; mirrored: boolean } {
   const documentProperties = PropertiesService.getDocumentProperties();
   if (documentProperties) return { store: propertiesStore(documentProperties), mirrored: false };
-  return { store: propertiesStore(PropertiesService.getUserProperties(), `${MIRROR_PREFIX}${spreadsheetId}.`), mirrored: true };
+  return {
+    store: propertiesStore(PropertiesService.getUserProperties(), `${MIRROR_PREFIX}${spreadsheetId}.`),
+    mirrored: true,
+  };
 }
 
 function readJson<T>(store: Store, key: string, fallback: T): T {
@@ -221,7 +224,8 @@ function writeMirror(spreadsheetId: string, state: AutomationState, settings: Se
 export function setAutomation(on: boolean): AutomationStatus {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS * 2)) throw new Error('Uptake is busy (the daily run or another change is in progress). Try again in a minute.');
+  if (!lock.tryLock(LOCK_WAIT_MS * 2))
+    throw new Error('Uptake is busy (the daily run or another change is in progress). Try again in a minute.');
   try {
     const { store } = automationStore(spreadsheet.getId());
     // Turned off or on again: a roster removed on purpose is no longer a problem.
@@ -242,13 +246,24 @@ export function setAutomation(on: boolean): AutomationStatus {
       return automationStatus();
     }
 
-    let keep = previous?.on && existing.length === 1 && previous.hour === settings.digestHour && existing[0].getUniqueId() === previous.triggerId ? existing[0] : null;
+    let keep =
+      previous?.on &&
+      existing.length === 1 &&
+      previous.hour === settings.digestHour &&
+      existing[0].getUniqueId() === previous.triggerId
+        ? existing[0]
+        : null;
     if (!keep) {
       for (const trigger of existing) {
         user.deleteProperty(TRIGGER_DOCUMENT_PREFIX + trigger.getUniqueId());
         ScriptApp.deleteTrigger(trigger);
       }
-      keep = ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(settings.digestHour).inTimezone(timeZone).create();
+      keep = ScriptApp.newTrigger(DAILY_HANDLER)
+        .timeBased()
+        .everyDays(1)
+        .atHour(settings.digestHour)
+        .inTimezone(timeZone)
+        .create();
     }
     const state: AutomationState = {
       on: true,
@@ -308,11 +323,16 @@ export function automationStatus(): AutomationStatus {
   try {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const { store } = automationStore(spreadsheet.getId());
-    const stores = [store, propertiesStore(PropertiesService.getUserProperties(), `${MIRROR_PREFIX}${spreadsheet.getId()}.`)];
+    const stores = [
+      store,
+      propertiesStore(PropertiesService.getUserProperties(), `${MIRROR_PREFIX}${spreadsheet.getId()}.`),
+    ];
     const state = readJson<AutomationState | null>(store, KEYS.state, null);
     status.on = state?.on === true;
     // A run outside the document writes to the owner's mirror: show whichever ran last.
-    const runs = stores.map((s) => readJson<LastRun | null>(s, KEYS.lastRun, null)).filter((r): r is LastRun => r !== null);
+    const runs = stores
+      .map((s) => readJson<LastRun | null>(s, KEYS.lastRun, null))
+      .filter((r): r is LastRun => r !== null);
     const last = runs.sort((a, b) => b.at.localeCompare(a.at))[0];
     if (last) {
       status.lastRun = last.at;
@@ -321,7 +341,9 @@ export function automationStatus(): AutomationStatus {
     status.problems = problemsIn(store);
     if (last?.problem) status.problems.unshift(last.problem);
     if (state?.on && state.hour !== settings.digestHour) {
-      status.problems.push(`The daily run is still set for ${state.hour}:00; turn automation off and on again to move it to ${settings.digestHour}:00.`);
+      status.problems.push(
+        `The daily run is still set for ${state.hour}:00; turn automation off and on again to move it to ${settings.digestHour}:00.`,
+      );
     }
     status.remainingQuota = remainingQuota();
   } catch (error) {
@@ -379,7 +401,12 @@ function reportOutside(event: TriggerEvent | undefined, startedAt: number, probl
   const user = PropertiesService.getUserProperties();
   const id = event?.triggerUid ? user.getProperty(TRIGGER_DOCUMENT_PREFIX + event.triggerUid) : null;
   if (!store && id) store = propertiesStore(user, `${MIRROR_PREFIX}${id}.`);
-  if (store) writeJson(store, KEYS.lastRun, { at: new Date(startedAt).toISOString(), report: [problem], problem } satisfies LastRun);
+  if (store)
+    writeJson(store, KEYS.lastRun, {
+      at: new Date(startedAt).toISOString(),
+      report: [problem],
+      problem,
+    } satisfies LastRun);
 }
 
 /**
@@ -392,12 +419,20 @@ export function runDaily(event?: TriggerEvent): void {
   if (auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) {
     // Triggers keep firing when re-authorisation is needed, and MailApp would fail: say so instead.
     const url = auth.getAuthorizationUrl();
-    reportOutside(event, startedAt, `Uptake needs to be authorised again before it can send anything: open Uptake from the Extensions menu and accept${url ? ` (${url})` : ''}.`);
+    reportOutside(
+      event,
+      startedAt,
+      `Uptake needs to be authorised again before it can send anything: open Uptake from the Extensions menu and accept${url ? ` (${url})` : ''}.`,
+    );
     return;
   }
   const { spreadsheet, error } = findSpreadsheet(event);
   if (!spreadsheet) {
-    reportOutside(event, startedAt, `The daily run could not open the spreadsheet (${error}), so it sent nothing. Turn automation off and on again from the sidebar; if this persists, tell whoever installed Uptake.`);
+    reportOutside(
+      event,
+      startedAt,
+      `The daily run could not open the spreadsheet (${error}), so it sent nothing. Turn automation off and on again from the sidebar; if this persists, tell whoever installed Uptake.`,
+    );
     return;
   }
   const { store, mirrored } = automationStore(spreadsheet.getId());
@@ -459,7 +494,9 @@ class DailyRun {
     try {
       this.work();
     } catch (error) {
-      this.report.push(`The daily run stopped on an error: ${errorMessage(error)}. What was not recorded is sent next run.`);
+      this.report.push(
+        `The daily run stopped on an error: ${errorMessage(error)}. What was not recorded is sent next run.`,
+      );
       throw error;
     } finally {
       this.finish();
@@ -468,7 +505,8 @@ class DailyRun {
 
   private work(): void {
     if (!this.owner) {
-      this.problem = 'Uptake does not know whom to email: set the owner email in Settings (or turn automation on again).';
+      this.problem =
+        'Uptake does not know whom to email: set the owner email in Settings (or turn automation on again).';
       this.report.push(this.problem);
       return;
     }
@@ -497,7 +535,8 @@ class DailyRun {
       );
       return;
     }
-    if (team.rosterSheet && team.rosterSheet.getName() !== rosterRead) this.store.set(KEYS.roster, team.rosterSheet.getName());
+    if (team.rosterSheet && team.rosterSheet.getName() !== rosterRead)
+      this.store.set(KEYS.roster, team.rosterSheet.getName());
     this.store.remove(KEYS.problem);
     const audits = auditSource(team, this.settings);
 
@@ -535,13 +574,19 @@ class DailyRun {
     const sent = this.sent!;
     const owner = this.owner.toLowerCase();
     const { named, aggregate } = digestAudiences(this.settings, owner);
-    const owed = (recipients: string[]) => (this.onRequest ? recipients : recipients.filter((r) => !sent.hasDigest(digestDay, r)));
+    const owed = (recipients: string[]) =>
+      this.onRequest ? recipients : recipients.filter((r) => !sent.hasDigest(digestDay, r));
     const failures = readJson<Failure[]>(this.store, KEYS.failures, []);
     const batches: { recipients: string[]; version: 'named' | 'aggregate'; forOwner: boolean }[] = [];
     const namedOwed = owed(named);
     if (namedOwed.includes(owner)) batches.push({ recipients: [owner], version: 'named', forOwner: true });
-    for (const recipients of chunk(namedOwed.filter((r) => r !== owner), MAX_RECIPIENTS_PER_EMAIL)) batches.push({ recipients, version: 'named', forOwner: false });
-    for (const recipients of chunk(owed(aggregate), MAX_RECIPIENTS_PER_EMAIL)) batches.push({ recipients, version: 'aggregate', forOwner: false });
+    for (const recipients of chunk(
+      namedOwed.filter((r) => r !== owner),
+      MAX_RECIPIENTS_PER_EMAIL,
+    ))
+      batches.push({ recipients, version: 'named', forOwner: false });
+    for (const recipients of chunk(owed(aggregate), MAX_RECIPIENTS_PER_EMAIL))
+      batches.push({ recipients, version: 'aggregate', forOwner: false });
 
     let delivered = 0;
     for (const batch of batches) {
@@ -562,7 +607,11 @@ class DailyRun {
       if (batch.forOwner && failures.length) {
         // Reported now: keep only failures that happened after this digest was composed.
         const reported = new Set(failures.map((f) => JSON.stringify(f)));
-        writeJson(this.store, KEYS.failures, readJson<Failure[]>(this.store, KEYS.failures, []).filter((f) => !reported.has(JSON.stringify(f))));
+        writeJson(
+          this.store,
+          KEYS.failures,
+          readJson<Failure[]>(this.store, KEYS.failures, []).filter((f) => !reported.has(JSON.stringify(f))),
+        );
       }
     }
     return delivered;
@@ -576,10 +625,19 @@ class DailyRun {
       return;
     }
     // Stored shortened (the email carries it whole): a header row of pasted text must not overflow the property.
-    const problem: StoredProblem = { hash, code: error.code, message: clipped(error.message, 2_000), emailed: false, since: stored?.hash === hash ? stored.since : dayToIso(this.today) };
+    const problem: StoredProblem = {
+      hash,
+      code: error.code,
+      message: clipped(error.message, 2_000),
+      emailed: false,
+      since: stored?.hash === hash ? stored.since : dayToIso(this.today),
+    };
     writeJson(this.store, KEYS.problem, problem);
     const content = renderEmail('Uptake: the daily run needs a fix in your spreadsheet', [
-      { kind: 'paragraph', text: `Uptake’s daily run could not read your team’s data in “${this.spreadsheet.getName()}”:` },
+      {
+        kind: 'paragraph',
+        text: `Uptake’s daily run could not read your team’s data in “${this.spreadsheet.getName()}”:`,
+      },
       { kind: 'paragraph', strong: true, text: error.message },
       {
         kind: 'paragraph',
@@ -606,7 +664,8 @@ class DailyRun {
       this.waiting++;
       return 'stopped';
     }
-    if (Date.now() - this.startedAt > TIME_BUDGET_MS) return this.stop('the run was close to Apps Script’s 6-minute limit');
+    if (Date.now() - this.startedAt > TIME_BUDGET_MS)
+      return this.stop('the run was close to Apps Script’s 6-minute limit');
     const quota = remainingQuota();
     if (quota !== null && quota < recipients.length) return this.stop('today’s email quota is used up');
     try {
@@ -673,8 +732,19 @@ class DailyRun {
     // Emails without records (the digest, a problem email) are counted here instead.
     if (!records.length) tries = (all.find(same)?.attempts ?? 0) + 1;
     const failures = all.filter((f) => !same(f));
-    failures.push({ at: localTimestamp(Date.now(), this.timeZone), what, recipient, error, attempts: tries, givenUp: givenUp.length > 0 });
-    writeJson(this.store, KEYS.failures, fitProperty(failures.slice(-MAX_FAILURES_KEPT), (kept) => kept, 'start'));
+    failures.push({
+      at: localTimestamp(Date.now(), this.timeZone),
+      what,
+      recipient,
+      error,
+      attempts: tries,
+      givenUp: givenUp.length > 0,
+    });
+    writeJson(
+      this.store,
+      KEYS.failures,
+      fitProperty(failures.slice(-MAX_FAILURES_KEPT), (kept) => kept, 'start'),
+    );
     if (givenUp.length) {
       this.record(givenUp);
       this.report.push(`Gave up on ${what} to ${recipient} after ${MAX_SEND_ATTEMPTS} attempts; recorded as not sent.`);
@@ -693,7 +763,10 @@ class DailyRun {
   }
 
   private finish(): void {
-    if (this.stopReason) this.report.push(`Stopped early: ${this.stopReason}. ${plural(this.waiting, 'email waits', 'emails wait')} for the next run.`);
+    if (this.stopReason)
+      this.report.push(
+        `Stopped early: ${this.stopReason}. ${plural(this.waiting, 'email waits', 'emails wait')} for the next run.`,
+      );
     if (this.onRequest) return;
     const at = new Date(this.startedAt).toISOString();
     const lines = this.report.slice(0, 60).map((line) => clipped(line));
@@ -731,7 +804,16 @@ class DailyRun {
 
 /** Hashed: the key holds a member's name, which may be 50,000 characters long. */
 function attemptKey(draft: RecordDraft): string {
-  return hashText([draft.milestone, draft.member.toLowerCase(), draft.memberEmail.toLowerCase(), draft.trainingDate, draft.dueDate, draft.recipient.toLowerCase()].join('|'));
+  return hashText(
+    [
+      draft.milestone,
+      draft.member.toLowerCase(),
+      draft.memberEmail.toLowerCase(),
+      draft.trainingDate,
+      draft.dueDate,
+      draft.recipient.toLowerCase(),
+    ].join('|'),
+  );
 }
 
 /** Small, stable hash of a problem's code and message (not security: "has it changed?"). */
@@ -775,7 +857,9 @@ function auditSource(team: TeamData, settings: Settings): AuditSource {
 function digestAudiences(settings: Settings, owner: string): { named: string[]; aggregate: string[] } {
   const ownerKey = owner.toLowerCase();
   const others = settings.recipients.map((r) => r.toLowerCase()).filter((r) => r !== ownerKey);
-  return settings.namedForRecipients ? { named: [ownerKey, ...others], aggregate: [] } : { named: [ownerKey], aggregate: others };
+  return settings.namedForRecipients
+    ? { named: [ownerKey, ...others], aggregate: [] }
+    : { named: [ownerKey], aggregate: others };
 }
 
 interface DigestOptions {
@@ -798,7 +882,12 @@ function failureLine(f: Failure): string {
  * "send now" covers the seven days before today. The reminders use the same last complete day,
  * so a digest and a reminder sent the same morning agree.
  */
-function digestContent(team: TeamData, audits: AuditSource, spreadsheet: Spreadsheet, options: DigestOptions): EmailContent {
+function digestContent(
+  team: TeamData,
+  audits: AuditSource,
+  spreadsheet: Spreadsheet,
+  options: DigestOptions,
+): EmailContent {
   const asOf = lastCompleteDay(options.onRequest ? options.sentDay : options.digestDay);
   return composeDigest({
     current: audits(asOf, 1),
@@ -823,19 +912,24 @@ function digestContent(team: TeamData, audits: AuditSource, spreadsheet: Spreads
 export function sendDigestNow(): string {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(LOCK_WAIT_MS * 2)) throw new Error('Uptake’s daily run is in progress: try again in a few minutes.');
+  if (!lock.tryLock(LOCK_WAIT_MS * 2))
+    throw new Error('Uptake’s daily run is in progress: try again in a few minutes.');
   try {
     const { store, mirrored } = automationStore(spreadsheet.getId());
     const state = readJson<AutomationState | null>(store, KEYS.state, null);
     const run = new DailyRun(spreadsheet, store, mirrored, state, Date.now(), true);
-    if (!run.ownerEmail) throw new Error('Uptake does not know whom to send the digest to: set the owner email in Settings.');
+    if (!run.ownerEmail)
+      throw new Error('Uptake does not know whom to send the digest to: set the owner email in Settings.');
     // A SetupError's message says what to fix; the entry point passes it on as it is.
     const team = readTeam(spreadsheet, run.runSettings);
     run.prepareForDigest();
     const delivered = run.sendDigest(team, auditSource(team, run.runSettings), run.day);
     if (run.stoppedBecause) return `The digest was not sent: ${run.stoppedBecause}. Try again tomorrow.`;
     const failed = run.report.find((line) => line.startsWith('Failed'));
-    if (failed) return delivered ? `Digest sent to ${plural(delivered, 'recipient')}; ${failed}` : `The digest was not sent: ${failed}`;
+    if (failed)
+      return delivered
+        ? `Digest sent to ${plural(delivered, 'recipient')}; ${failed}`
+        : `The digest was not sent: ${failed}`;
     return `Digest sent to ${plural(delivered, 'recipient')}.`;
   } finally {
     lock.releaseLock();
@@ -861,5 +955,10 @@ export function previewDigest(): DigestPreview {
     owner,
   });
   const { named, aggregate } = digestAudiences(settings, owner);
-  return { subject: content.subject, html: content.html, text: content.text, recipients: [...named, ...aggregate].filter(Boolean) };
+  return {
+    subject: content.subject,
+    html: content.html,
+    text: content.text,
+    recipients: [...named, ...aggregate].filter(Boolean),
+  };
 }

@@ -61,18 +61,21 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
 
 /** Selects a row of the log, so that a skipped row named in the sidebar can be fixed in place. */
 export function selectLogRow(spreadsheet: Spreadsheet, row: unknown): void {
-  if (typeof row !== 'number' || !Number.isInteger(row) || row < 1) throw new Error(`${String(row)} is not a row number.`);
+  if (typeof row !== 'number' || !Number.isInteger(row) || row < 1)
+    throw new Error(`${String(row)} is not a row number.`);
   const settings = loadSettings();
   const sheet = findLogSheet(spreadsheet, settings);
   if (!sheet) throw new Error(noLogError(spreadsheet, settings).message);
-  if (row > sheet.getMaxRows()) throw new Error(`The log "${sheet.getName()}" has no row ${row} any more: it ends at row ${sheet.getMaxRows()}.`);
+  if (row > sheet.getMaxRows())
+    throw new Error(`The log "${sheet.getName()}" has no row ${row} any more: it ends at row ${sheet.getMaxRows()}.`);
   spreadsheet.setActiveSheet(sheet);
   sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
 }
 
 /** Validates and stores the owner's settings; a bad field comes back as a message naming it. */
 export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unknown): Settings {
-  if (typeof changes !== 'object' || changes === null || Array.isArray(changes)) throw new Error('No settings were sent.');
+  if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
+    throw new Error('No settings were sent.');
   const proposed = changes as Partial<Record<keyof Settings, unknown>>;
   const names = new Set(spreadsheet.getSheets().map((sheet) => sheet.getName()));
   for (const [field, label] of [
@@ -81,11 +84,13 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   ] as const) {
     const name = typeof proposed[field] === 'string' ? (proposed[field] as string).trim() : '';
     if (!name) continue;
-    if (OWN_SHEETS.includes(name)) throw new Error(`"${name}" is a sheet Uptake writes itself; choose the team's ${label} sheet.`);
+    if (OWN_SHEETS.includes(name))
+      throw new Error(`"${name}" is a sheet Uptake writes itself; choose the team's ${label} sheet.`);
     if (!names.has(name)) throw new Error(`There is no sheet named "${name}" to use as the ${label}.`);
   }
   const merged = { ...loadSettings(), ...proposed };
-  if (merged.logSheet && merged.logSheet === merged.rosterSheet) throw new Error('The log and the roster must be two different sheets.');
+  if (merged.logSheet && merged.logSheet === merged.rosterSheet)
+    throw new Error('The log and the roster must be two different sheets.');
   let saved: Settings;
   try {
     saved = saveSettings(proposed as Partial<Settings>);

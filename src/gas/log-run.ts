@@ -78,7 +78,9 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
     entry.runs++;
     frequency.set(run.workflowKey, entry);
   }
-  const byFrequency = [...frequency.values()].sort((a, b) => b.runs - a.runs || a.workflow.localeCompare(b.workflow)).map((w) => w.workflow);
+  const byFrequency = [...frequency.values()]
+    .sort((a, b) => b.runs - a.runs || a.workflow.localeCompare(b.workflow))
+    .map((w) => w.workflow);
   form.workflows = distinct([...recent, ...byFrequency], memberKey);
   return form;
 }
@@ -95,13 +97,16 @@ export interface LogEntry {
   notes: string;
 }
 
-const CANONICAL_OUTCOME: Record<Outcome, string> = Object.fromEntries(OUTCOMES.map((o, i) => [o, OUTCOME_CHOICES[i]])) as Record<Outcome, string>;
+const CANONICAL_OUTCOME: Record<Outcome, string> = Object.fromEntries(
+  OUTCOMES.map((o, i) => [o, OUTCOME_CHOICES[i]]),
+) as Record<Outcome, string>;
 
 function textField(value: unknown, what: string, required: boolean): string {
   if (value !== undefined && value !== null && typeof value !== 'string') throw new Error(`${what} must be text.`);
   const text = (typeof value === 'string' ? value : '').replace(/\s+/g, ' ').trim();
   if (required && !text) throw new Error(`Enter the ${what.toLowerCase()}.`);
-  if (text.length > CELL_TEXT_LIMIT) throw new Error(`${what} is ${text.length} characters long; a cell holds at most ${CELL_TEXT_LIMIT}.`);
+  if (text.length > CELL_TEXT_LIMIT)
+    throw new Error(`${what} is ${text.length} characters long; a cell holds at most ${CELL_TEXT_LIMIT}.`);
   return text;
 }
 
@@ -116,22 +121,38 @@ export function checkLogRun(request: unknown, todayDay: Day): LogEntry {
   if (!dateText) throw new Error('Enter the date of the run.');
   const day = isoToDay(dateText);
   if (day === null) throw new Error(`The date "${dateText}" is not a date: use YYYY-MM-DD.`);
-  if (day > todayDay) throw new Error(`The date ${dateText} is in the future: today is ${dayToIso(todayDay)} in the spreadsheet's time zone.`);
+  if (day > todayDay)
+    throw new Error(
+      `The date ${dateText} is in the future: today is ${dayToIso(todayDay)} in the spreadsheet's time zone.`,
+    );
   const member = textField(r.member, 'Team member', true);
   const workflow = textField(r.workflow, 'Workflow', true);
   const outcome = readOutcome(r.outcome);
   if (outcome === null) throw new Error(`Choose the outcome: ${OUTCOME_CHOICES.join(', ')}.`);
   const editList = r.editTypes ?? [];
-  if (!Array.isArray(editList) || editList.some((e) => typeof e !== 'string')) throw new Error('Edit types must be a list of names.');
+  if (!Array.isArray(editList) || editList.some((e) => typeof e !== 'string'))
+    throw new Error('Edit types must be a list of names.');
   const read = readEditTypes((editList as string[]).join(', '));
   if (read.unknown.length) {
-    throw new Error(`Edit type ${read.unknown.map((u) => `"${u}"`).join(', ')} is not one of: ${EDIT_TYPE_CHOICES.join(', ')}.`);
+    throw new Error(
+      `Edit type ${read.unknown.map((u) => `"${u}"`).join(', ')} is not one of: ${EDIT_TYPE_CHOICES.join(', ')}.`,
+    );
   }
-  if (r.prompted !== undefined && r.prompted !== null && typeof r.prompted !== 'boolean') throw new Error('Prompted must be ticked or not.');
+  if (r.prompted !== undefined && r.prompted !== null && typeof r.prompted !== 'boolean')
+    throw new Error('Prompted must be ticked or not.');
   const notes = typeof r.notes === 'string' ? r.notes.trim() : '';
   if (r.notes !== undefined && r.notes !== null && typeof r.notes !== 'string') throw new Error('Notes must be text.');
-  if (notes.length > CELL_TEXT_LIMIT) throw new Error(`The notes are ${notes.length} characters long; a cell holds at most ${CELL_TEXT_LIMIT}.`);
-  return { day, member, workflow, outcome: CANONICAL_OUTCOME[outcome], editTypes: read.types.join(', '), prompted: r.prompted === true, notes };
+  if (notes.length > CELL_TEXT_LIMIT)
+    throw new Error(`The notes are ${notes.length} characters long; a cell holds at most ${CELL_TEXT_LIMIT}.`);
+  return {
+    day,
+    member,
+    workflow,
+    outcome: CANONICAL_OUTCOME[outcome],
+    editTypes: read.types.join(', '),
+    prompted: r.prompted === true,
+    notes,
+  };
 }
 
 const REQUIRED_FIELDS: LogField[] = ['date', 'member', 'workflow', 'outcome'];
@@ -192,7 +213,8 @@ function writeEntry(sheet: Sheet, entry: LogEntry): number {
   try {
     header = findHeader(values, LOG_FIELDS, 'log');
   } catch (error) {
-    if (error instanceof HeaderNotFoundError) throw new SetupError('log-header', `Log sheet "${sheet.getName()}": ${error.message}`);
+    if (error instanceof HeaderNotFoundError)
+      throw new SetupError('log-header', `Log sheet "${sheet.getName()}": ${error.message}`);
     throw error;
   }
   const row = nextFreeRow(values, header.rowIndex, header.columns);
@@ -222,7 +244,9 @@ export function logRun(spreadsheet: Spreadsheet, settings: Settings, request: un
   try {
     lock.waitLock(LOCK_WAIT_MS);
   } catch {
-    throw new Error('Someone else is adding a run to the log right now. Nothing was written: try again in a few seconds.');
+    throw new Error(
+      'Someone else is adding a run to the log right now. Nothing was written: try again in a few seconds.',
+    );
   }
   let row: number;
   try {

@@ -6,7 +6,13 @@ export const SENDER_NAME = 'Uptake';
 export const MAX_RECIPIENTS_PER_EMAIL = 50;
 
 export function sendEmail(recipients: string[], content: EmailContent): void {
-  MailApp.sendEmail({ to: recipients.join(','), subject: content.subject, body: content.text, htmlBody: content.html, name: SENDER_NAME });
+  MailApp.sendEmail({
+    to: recipients.join(','),
+    subject: content.subject,
+    body: content.text,
+    htmlBody: content.html,
+    name: SENDER_NAME,
+  });
 }
 
 /** Recipients MailApp will still take today; null when it cannot say (no mail scope yet, say). */

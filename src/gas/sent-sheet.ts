@@ -3,7 +3,14 @@
  * run and appended to right after each email. Everything is written as text (number format
  * '@' before setValues): a member called "=HYPERLINK(…)" stays a name, never a formula.
  */
-import { parseSentRows, recordRow, SentIndex, SENT_HEADERS, type RecordDraft, type SentRecord } from '../core/sent-records';
+import {
+  parseSentRows,
+  recordRow,
+  SentIndex,
+  SENT_HEADERS,
+  type RecordDraft,
+  type SentRecord,
+} from '../core/sent-records';
 import { zoneOffsetMinutes } from '../core/dates';
 import { SENT_SHEET } from './team-data';
 import { fitCell } from './formats';

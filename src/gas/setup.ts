@@ -18,7 +18,8 @@ type Ui = GoogleAppsScript.Base.Ui;
 type DataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 
 const OUTCOME_HELP = 'Pick one: Used as-is, Light edit, Heavy edit or Not used.';
-const EDIT_TYPE_HELP = 'Pick one, or type several separated by commas (e.g. "tone, format"): tone, scope, format, missing info, wrong info.';
+const EDIT_TYPE_HELP =
+  'Pick one, or type several separated by commas (e.g. "tone, format"): tone, scope, format, missing info, wrong info.';
 const PROMPTED_HELP = 'Ticked (or yes) when someone asked for this run; prompted runs do not count toward adoption.';
 const PROMPTED_TEXT_CHOICES = ['yes', 'no'];
 const STATUS_CHOICES = [STATUS_LABELS['principled-resistance'], STATUS_LABELS['no-anchor']];
@@ -28,15 +29,24 @@ const YES_NO_HELP = 'yes or no.';
 function rules() {
   const builder = () => SpreadsheetApp.newDataValidation();
   return {
-    outcome: () => builder().requireValueInList(OUTCOME_CHOICES, true).setAllowInvalid(false).setHelpText(OUTCOME_HELP).build(),
+    outcome: () =>
+      builder().requireValueInList(OUTCOME_CHOICES, true).setAllowInvalid(false).setHelpText(OUTCOME_HELP).build(),
     // Several edit types may share a cell ("tone, format"), which a dropdown alone would refuse.
-    editType: () => builder().requireValueInList(EDIT_TYPE_CHOICES, true).setAllowInvalid(true).setHelpText(EDIT_TYPE_HELP).build(),
+    editType: () =>
+      builder().requireValueInList(EDIT_TYPE_CHOICES, true).setAllowInvalid(true).setHelpText(EDIT_TYPE_HELP).build(),
     checkbox: () => builder().requireCheckbox().setHelpText(PROMPTED_HELP).build(),
     // A log that already says "yes"/"x" keeps its text: a checkbox would show those cells as invalid.
-    promptedText: () => builder().requireValueInList(PROMPTED_TEXT_CHOICES, true).setAllowInvalid(true).setHelpText(PROMPTED_HELP).build(),
+    promptedText: () =>
+      builder()
+        .requireValueInList(PROMPTED_TEXT_CHOICES, true)
+        .setAllowInvalid(true)
+        .setHelpText(PROMPTED_HELP)
+        .build(),
     date: () => builder().requireDate().setAllowInvalid(false).setHelpText('A date, e.g. 2026-03-02.').build(),
-    status: () => builder().requireValueInList(STATUS_CHOICES, true).setAllowInvalid(false).setHelpText(STATUS_HELP).build(),
-    yesNo: () => builder().requireValueInList(['yes', 'no'], true).setAllowInvalid(false).setHelpText(YES_NO_HELP).build(),
+    status: () =>
+      builder().requireValueInList(STATUS_CHOICES, true).setAllowInvalid(false).setHelpText(STATUS_HELP).build(),
+    yesNo: () =>
+      builder().requireValueInList(['yes', 'no'], true).setAllowInvalid(false).setHelpText(YES_NO_HELP).build(),
     email: () => builder().requireTextIsEmail().setAllowInvalid(false).setHelpText('An email address.').build(),
   };
 }
@@ -117,7 +127,11 @@ function missingLogValidation(sheet: Sheet, values: unknown[][]): { headerRow: n
   const data = values.slice(header.rowIndex + 1);
   const r = rules();
   const missing: MissingValidation[] = [];
-  const consider = (field: 'outcome' | 'editType' | 'prompted', label: string, pick: (cells: unknown[]) => { rule: () => DataValidation; flagged: number }) => {
+  const consider = (
+    field: 'outcome' | 'editType' | 'prompted',
+    label: string,
+    pick: (cells: unknown[]) => { rule: () => DataValidation; flagged: number },
+  ) => {
     const index = header.columns[field];
     if (index === undefined || headerRow >= sheet.getMaxRows()) return;
     if (sheet.getRange(headerRow + 1, index + 1).getDataValidation() !== null) return;
@@ -161,7 +175,9 @@ function offerLogValidation(sheet: Sheet, ui: Ui, report: string[]) {
     'Add dropdowns to your log?',
     `Your log "${name}" has no dropdowns in: ${columns}. Add them from row ${headerRow + 1} down? ` +
       'No cell changes; ' +
-      (flagged ? `${plural(flagged, 'existing cell')} outside the lists will only be flagged.` : 'every existing value fits the lists.'),
+      (flagged
+        ? `${plural(flagged, 'existing cell')} outside the lists will only be flagged.`
+        : 'every existing value fits the lists.'),
     ui.ButtonSet.YES_NO,
   );
   if (answer !== ui.Button.YES) {
@@ -196,7 +212,9 @@ export function setUpLogAndRoster(spreadsheet: Spreadsheet, ui: Ui, settings: Se
   const log = sheetOrReport(() => findLogSheet(spreadsheet, settings), report);
   if (log === null) {
     const created = createLog(spreadsheet);
-    report.push(`Created the log "${created.getName()}" with the columns ${LOG_HEADERS.join(', ')}, a frozen header row and dropdowns for Outcome, Edit type and Prompted.`);
+    report.push(
+      `Created the log "${created.getName()}" with the columns ${LOG_HEADERS.join(', ')}, a frozen header row and dropdowns for Outcome, Edit type and Prompted.`,
+    );
   } else if (log) {
     offerLogValidation(log, ui, report);
   }
@@ -204,7 +222,9 @@ export function setUpLogAndRoster(spreadsheet: Spreadsheet, ui: Ui, settings: Se
   const roster = sheetOrReport(() => findRosterSheet(spreadsheet, settings), report);
   if (roster === null) {
     const created = createRoster(spreadsheet);
-    report.push(`Created the roster "${created.getName()}" with the columns ${ROSTER_HEADERS.join(', ')}. Add one row per team member.`);
+    report.push(
+      `Created the roster "${created.getName()}" with the columns ${ROSTER_HEADERS.join(', ')}. Add one row per team member.`,
+    );
   } else if (roster) {
     report.push(`The roster "${roster.getName()}" exists; Uptake left it as it is.`);
   }

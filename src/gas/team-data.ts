@@ -59,16 +59,28 @@ function hasHeader(sheet: Sheet, fields: typeof LOG_FIELDS | typeof ROSTER_FIELD
 }
 
 /** The log: the sheet named in Settings, else the first sheet whose headers are a log's (spec §1). */
-export function findLogSheet(spreadsheet: Spreadsheet, settings: Pick<Settings, 'logSheet' | 'rosterSheet'>): Sheet | null {
+export function findLogSheet(
+  spreadsheet: Spreadsheet,
+  settings: Pick<Settings, 'logSheet' | 'rosterSheet'>,
+): Sheet | null {
   if (settings.logSheet) {
     const chosen = spreadsheet.getSheetByName(settings.logSheet);
     if (!chosen) {
-      throw new SetupError('log-missing', `The log sheet "${settings.logSheet}" chosen in Settings no longer exists. Choose the log sheet again in Settings.`);
+      throw new SetupError(
+        'log-missing',
+        `The log sheet "${settings.logSheet}" chosen in Settings no longer exists. Choose the log sheet again in Settings.`,
+      );
     }
     return chosen;
   }
-  const candidates = spreadsheet.getSheets().filter((s) => !OWN_SHEETS.includes(s.getName()) && s.getName() !== settings.rosterSheet);
-  return candidates.find((sheet) => sheet.getName().toLowerCase() !== DEFAULT_ROSTER_SHEET.toLowerCase() && hasHeader(sheet, LOG_FIELDS)) ?? null;
+  const candidates = spreadsheet
+    .getSheets()
+    .filter((s) => !OWN_SHEETS.includes(s.getName()) && s.getName() !== settings.rosterSheet);
+  return (
+    candidates.find(
+      (sheet) => sheet.getName().toLowerCase() !== DEFAULT_ROSTER_SHEET.toLowerCase() && hasHeader(sheet, LOG_FIELDS),
+    ) ?? null
+  );
 }
 
 /** Required log headers a sheet must show (at least) to be taken for a log with a broken header. */
@@ -84,7 +96,12 @@ function nearestLogProblem(spreadsheet: Spreadsheet, settings: Pick<Settings, 'r
   let best: { sheet: Sheet; found: number; error: HeaderNotFoundError } | null = null;
   for (const sheet of spreadsheet.getSheets()) {
     const name = sheet.getName();
-    if (OWN_SHEETS.includes(name) || name === settings.rosterSheet || name.toLowerCase() === DEFAULT_ROSTER_SHEET.toLowerCase()) continue;
+    if (
+      OWN_SHEETS.includes(name) ||
+      name === settings.rosterSheet ||
+      name.toLowerCase() === DEFAULT_ROSTER_SHEET.toLowerCase()
+    )
+      continue;
     try {
       findHeader(headRows(sheet), LOG_FIELDS, 'log');
     } catch (error) {
@@ -93,7 +110,9 @@ function nearestLogProblem(spreadsheet: Spreadsheet, settings: Pick<Settings, 'r
       if (found >= NEAR_LOG_HEADERS && (!best || found > best.found)) best = { sheet, found, error };
     }
   }
-  return best ? new SetupError('log-header', `Log sheet "${best.sheet.getName()}": ${best.error.message} ${NEAREST_LOG_HINT}`) : null;
+  return best
+    ? new SetupError('log-header', `Log sheet "${best.sheet.getName()}": ${best.error.message} ${NEAREST_LOG_HINT}`)
+    : null;
 }
 
 /** The error to give when findLogSheet finds no log: the nearest sheet's header problem, else "no log". */
@@ -106,11 +125,16 @@ export function findRosterSheet(spreadsheet: Spreadsheet, settings: Pick<Setting
   if (settings.rosterSheet) {
     const chosen = spreadsheet.getSheetByName(settings.rosterSheet);
     if (!chosen) {
-      throw new SetupError('roster-missing', `The roster sheet "${settings.rosterSheet}" chosen in Settings no longer exists. Choose it again in Settings.`);
+      throw new SetupError(
+        'roster-missing',
+        `The roster sheet "${settings.rosterSheet}" chosen in Settings no longer exists. Choose it again in Settings.`,
+      );
     }
     return chosen;
   }
-  return spreadsheet.getSheets().find((s) => s.getName().trim().toLowerCase() === DEFAULT_ROSTER_SHEET.toLowerCase()) ?? null;
+  return (
+    spreadsheet.getSheets().find((s) => s.getName().trim().toLowerCase() === DEFAULT_ROSTER_SHEET.toLowerCase()) ?? null
+  );
 }
 
 export interface TeamData {
@@ -140,7 +164,8 @@ export function readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData
     try {
       roster = parseRoster(values(rosterSheet), dateOptions);
     } catch (error) {
-      if (error instanceof HeaderNotFoundError) throw new SetupError('roster-header', `Roster sheet "${rosterSheet.getName()}": ${error.message}`);
+      if (error instanceof HeaderNotFoundError)
+        throw new SetupError('roster-header', `Roster sheet "${rosterSheet.getName()}": ${error.message}`);
       throw error;
     }
   }
@@ -148,7 +173,8 @@ export function readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData
   try {
     log = parseLog(values(logSheet), { ...dateOptions, directory: new MemberDirectory(roster?.members ?? []) });
   } catch (error) {
-    if (error instanceof HeaderNotFoundError) throw new SetupError('log-header', `Log sheet "${logSheet.getName()}": ${error.message}`);
+    if (error instanceof HeaderNotFoundError)
+      throw new SetupError('log-header', `Log sheet "${logSheet.getName()}": ${error.message}`);
     throw error;
   }
   return { logSheet, rosterSheet, log, roster, dateOptions, today: dayOfInstant(Date.now(), dateOptions.timeZone) };
@@ -158,7 +184,13 @@ export function readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData
  * The audit of the spreadsheet for an as-of date (ISO, default today) and a window in weeks;
  * `fromDay` leaves out the runs before it (a member's figures since training).
  */
-export function auditTeam(team: TeamData, settings: Settings, asOfIso?: string | null, weeks?: number | null, fromDay?: Day): Audit {
+export function auditTeam(
+  team: TeamData,
+  settings: Settings,
+  asOfIso?: string | null,
+  weeks?: number | null,
+  fromDay?: Day,
+): Audit {
   let asOf = team.today;
   if (asOfIso) {
     const parsed = isoToDay(asOfIso);
@@ -166,15 +198,23 @@ export function auditTeam(team: TeamData, settings: Settings, asOfIso?: string |
     asOf = parsed;
   }
   const sheet = team.rosterSheet?.getName();
-  const rosterNotices = team.roster ? team.roster.notices.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row}: ${n.reason}` })) : [];
-  const rosterSkips = team.roster ? team.roster.skipped.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row} skipped: ${n.reason}` })) : [];
+  const rosterNotices = team.roster
+    ? team.roster.notices.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row}: ${n.reason}` }))
+    : [];
+  const rosterSkips = team.roster
+    ? team.roster.skipped.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row} skipped: ${n.reason}` }))
+    : [];
   return runAudit({
     runs: team.log.table,
     roster: team.roster,
     names: team.log.names,
     asOf,
     weeks: weeks ?? settings.weeks,
-    settings: { genuineAt: settings.genuineAt, developingAt: settings.developingAt, acceptanceTarget: settings.acceptanceTarget },
+    settings: {
+      genuineAt: settings.genuineAt,
+      developingAt: settings.developingAt,
+      acceptanceTarget: settings.acceptanceTarget,
+    },
     skippedRows: team.log.skipped,
     notices: [...team.log.notices, ...rosterSkips, ...rosterNotices],
     today: team.today,

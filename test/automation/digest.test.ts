@@ -12,7 +12,8 @@ const runs: RunSpec[] = [
   { date: '2026-02-27', member: 'Ben', outcome: 'Heavy edit', edit: 'tone' },
 ];
 
-const digests = (gas: ReturnType<typeof team>['gas']) => gas.mail.sent.filter((m) => m.subject.startsWith('Uptake weekly digest'));
+const digests = (gas: ReturnType<typeof team>['gas']) =>
+  gas.mail.sent.filter((m) => m.subject.startsWith('Uptake weekly digest'));
 
 describe('the scheduled digest', () => {
   test('goes once on the digest day, as-of the day before: a rerun the same day sends nothing', () => {
@@ -25,7 +26,9 @@ describe('the scheduled digest', () => {
       [[BOSS], 'Uptake weekly digest: the week to Sun 1 Mar 2026'],
     ]);
     const [owner, boss] = digests(gas);
-    expect(owner.body.split('\n')[0]).toBe('2 team members ran 5 workflow sessions this week; blended acceptance rate 80%; 0 workflows below threshold under review.');
+    expect(owner.body.split('\n')[0]).toBe(
+      '2 team members ran 5 workflow sessions this week; blended acceptance rate 80%; 0 workflows below threshold under review.',
+    );
     expect(owner.body).toContain('- Ben: Developing user: 1 unprompted use a week (threshold 3)');
     expect(owner.htmlBody).toContain('&lt;i&gt;Cleo&lt;/i&gt;');
     expect(owner.htmlBody).not.toContain('<i>Cleo</i>');
@@ -39,7 +42,11 @@ describe('the scheduled digest', () => {
   });
 
   test('goes on the weekday chosen in Settings, and named to the recipients when the owner chooses', () => {
-    const { gas, bundle } = team({ members, runs, settings: { recipients: [BOSS], digestWeekday: 4, namedForRecipients: true } });
+    const { gas, bundle } = team({
+      members,
+      runs,
+      settings: { recipients: [BOSS], digestWeekday: 4, namedForRecipients: true },
+    });
     bundle.$runDays(7);
     expect(digests(gas).map((m) => [m.at.toISOString().slice(0, 10), m.recipients])).toEqual([
       ['2026-03-05', [OWNER]],
@@ -64,7 +71,12 @@ describe('the scheduled digest', () => {
 
 describe('send digest now and preview', () => {
   test('send now goes at once, says so in a toast and returns the summary; on the digest day it is that day’s digest', () => {
-    const { gas, bundle } = team({ members, runs, settings: { recipients: [BOSS] }, fake: { now: '2026-03-02T07:00:00Z' } });
+    const { gas, bundle } = team({
+      members,
+      runs,
+      settings: { recipients: [BOSS] },
+      fake: { now: '2026-03-02T07:00:00Z' },
+    });
     expect(bundle.sendDigestNow()).toBe('Digest sent to 2 recipients.');
     expect(gas.ui.toasts.map((t) => t.message)).toEqual(['Digest sent to 2 recipients.']);
     expect(bundle.sendDigestNow(true)).toBe('Digest sent to 2 recipients.');
@@ -80,7 +92,10 @@ describe('send digest now and preview', () => {
     bundle.sendDigestNow(true);
     expect(digests(gas).map((m) => m.subject)).toEqual(['Uptake weekly digest: the week to Tue 3 Mar 2026']);
     bundle.$runDays(5);
-    expect(digests(gas).map((m) => m.subject)).toEqual(['Uptake weekly digest: the week to Tue 3 Mar 2026', 'Uptake weekly digest: the week to Sun 8 Mar 2026']);
+    expect(digests(gas).map((m) => m.subject)).toEqual([
+      'Uptake weekly digest: the week to Tue 3 Mar 2026',
+      'Uptake weekly digest: the week to Sun 8 Mar 2026',
+    ]);
   });
 
   test('preview shows the owner’s digest as it would go now, and who gets a digest', () => {
@@ -88,7 +103,9 @@ describe('send digest now and preview', () => {
     const preview = bundle.previewDigest();
     expect(preview.recipients).toEqual([OWNER, BOSS]);
     expect(preview.subject).toBe('Uptake weekly digest: the week to Sat 28 Feb 2026');
-    expect(preview.text.split('\n')[0]).toBe('2 team members ran 5 workflow sessions this week; blended acceptance rate 80%; 0 workflows below threshold under review.');
+    expect(preview.text.split('\n')[0]).toBe(
+      '2 team members ran 5 workflow sessions this week; blended acceptance rate 80%; 0 workflows below threshold under review.',
+    );
     expect(preview.html).toContain('&lt;i&gt;Cleo&lt;/i&gt;');
     expect(gas.mail.sent).toEqual([]);
     expect(gas.spreadsheet.getSheetByName('Uptake sent')).toBeNull();

@@ -6,7 +6,11 @@ import type { RosterSpec } from '../core/fixtures';
 import { dayOf, duplicates, milestoneKeys, sentRows, team } from './support';
 
 const NAMES = ['Ana', 'Ben', 'Cleo', 'Dara', 'Eli', 'Fay'];
-const members: RosterSpec[] = NAMES.map((name) => ({ name, training: '2026-03-03', owner: `${name.toLowerCase()}.lead@example.com` }));
+const members: RosterSpec[] = NAMES.map((name) => ({
+  name,
+  training: '2026-03-03',
+  owner: `${name.toLowerCase()}.lead@example.com`,
+}));
 const DUE = '2026-03-10';
 
 /** Turned on Monday 9 March (so the first digest is Monday 16), run through to `until`. */
@@ -68,7 +72,9 @@ describe('quota running out mid-run', () => {
     expect(daySeven(gas)).toHaveLength(4);
     expect(milestoneKeys(gas)).toHaveLength(4);
     const status = bundle.getAutomationStatus();
-    expect(status.lastRunReport.join('\n')).toContain('Stopped early: today’s email quota is used up. 2 emails wait for the next run.');
+    expect(status.lastRunReport.join('\n')).toContain(
+      'Stopped early: today’s email quota is used up. 2 emails wait for the next run.',
+    );
     bundle.$runDays(1);
     expect(leadsMailed(gas).sort()).toEqual(everyone);
     expect(daySeven(gas).slice(4).map(dayOf)).toEqual(['2026-03-11', '2026-03-11']);
@@ -86,7 +92,9 @@ describe('the six-minute limit approached', () => {
     expect(run.ok).toBe(true); // not killed
     expect(daySeven(gas)).toHaveLength(5);
     expect(milestoneKeys(gas)).toHaveLength(5);
-    expect(bundle.getAutomationStatus().lastRunReport.join('\n')).toContain('close to Apps Script’s 6-minute limit. 1 email waits');
+    expect(bundle.getAutomationStatus().lastRunReport.join('\n')).toContain(
+      'close to Apps Script’s 6-minute limit. 1 email waits',
+    );
     bundle.$runDays(1);
     expect(leadsMailed(gas).sort()).toEqual(everyone);
     expect(duplicates(milestoneKeys(gas))).toEqual([]);

@@ -23,7 +23,9 @@ describe('the log sheet deleted', () => {
     // problem leaves the sidebar, and the programme goes on (day 7 is Monday 9 March).
     gas.addSheet(LOG, [['Date', 'Team member', 'Workflow', 'Outcome']]);
     bundle.$runDays(3);
-    expect(gas.mail.sent.filter((m) => m.subject !== setupSubject).map((m) => [m.at.toISOString().slice(0, 10), m.subject])).toEqual([
+    expect(
+      gas.mail.sent.filter((m) => m.subject !== setupSubject).map((m) => [m.at.toISOString().slice(0, 10), m.subject]),
+    ).toEqual([
       ['2026-03-07', 'Uptake weekly digest: the week to Sun 1 Mar 2026 (late: due Mon 2 Mar 2026)'],
       ['2026-03-09', 'Uptake: Day-seven follow-up for Ana'],
       ['2026-03-09', 'Uptake weekly digest: the week to Sun 8 Mar 2026'],
@@ -53,7 +55,9 @@ describe('MailApp refusing one recipient', () => {
       'Day-seven follow-up for Ana to lead@example.com failed (last 2026-03-10 08:08): Invalid email: lead@example.com; Uptake tries again at the next run.',
     ]);
     bundle.$runDays(6); // retried on 11 and 12 March, then given up; Monday 16 March: the digest
-    const digest = gas.mail.sent.find((m) => m.subject.startsWith('Uptake weekly digest') && m.at.toISOString().startsWith('2026-03-16'))!;
+    const digest = gas.mail.sent.find(
+      (m) => m.subject.startsWith('Uptake weekly digest') && m.at.toISOString().startsWith('2026-03-16'),
+    )!;
     expect(digest.body).toContain('Problems Uptake ran into');
     expect(digest.body).toContain(
       'Day-seven follow-up for Ana to lead@example.com failed 3 times (last 2026-03-12 08:08): Invalid email: lead@example.com; Uptake gave up and recorded it as not sent.',
@@ -82,9 +86,16 @@ describe('MailApp refusing one recipient', () => {
     });
     bundle.$runDays(20);
     expect(attempted.filter((to) => to === LEAD)).toHaveLength(3);
-    expect(sentRows(gas).find((r) => r.member === 'Ana')).toMatchObject({ milestone: 'Day-seven follow-up', recipient: LEAD, note: 'Not sent after 3 attempts: Invalid email: lead@example.com' });
+    expect(sentRows(gas).find((r) => r.member === 'Ana')).toMatchObject({
+      milestone: 'Day-seven follow-up',
+      recipient: LEAD,
+      note: 'Not sent after 3 attempts: Invalid email: lead@example.com',
+    });
     // The week-three check (24 March, outside these 20 days) is a new email: not given up with it.
-    expect(milestoneKeys(gas).filter((k) => k.startsWith('Ana|'))).toEqual(['Ana|Day-seven follow-up', 'Ana|Peer advocacy moment']);
+    expect(milestoneKeys(gas).filter((k) => k.startsWith('Ana|'))).toEqual([
+      'Ana|Day-seven follow-up',
+      'Ana|Peer advocacy moment',
+    ]);
   });
 });
 
@@ -94,7 +105,9 @@ describe('a member renamed in the roster', () => {
     bundle.$runDays(8);
     gas.sheet('Roster').getRange('A2').setValue('Ana Silva');
     bundle.$runDays(7);
-    expect(gas.mail.sent.filter((m) => m.subject.includes('Day-seven')).map((m) => m.subject)).toEqual(['Uptake: Day-seven follow-up for Ana']);
+    expect(gas.mail.sent.filter((m) => m.subject.includes('Day-seven')).map((m) => m.subject)).toEqual([
+      'Uptake: Day-seven follow-up for Ana',
+    ]);
     expect(gas.mail.sent.map((m) => m.subject)).toContain('Uptake: Peer advocacy moment for Ana Silva');
     expect(milestoneKeys(gas)).toEqual(['Ana|Day-seven follow-up', 'Ana Silva|Peer advocacy moment']);
   });
@@ -116,7 +129,12 @@ describe('names that are markup or formulas', () => {
     const evil = '<b>x</b>';
     const formula = '=HYPERLINK("http://evil")';
     // The apostrophe makes the roster cell hold the text, as typing '=… in Sheets does.
-    const { gas, bundle } = team({ members: [{ name: evil, training: '2026-03-02' }, { name: `'${formula}`, training: '2026-03-02' }] });
+    const { gas, bundle } = team({
+      members: [
+        { name: evil, training: '2026-03-02' },
+        { name: `'${formula}`, training: '2026-03-02' },
+      ],
+    });
     bundle.$runDays(8);
     const mail = gas.mail.sent.find((m) => m.subject.startsWith('Uptake: Day-seven'))!;
     expect(mail.htmlBody).toContain('&lt;b&gt;x&lt;/b&gt;');
@@ -126,7 +144,9 @@ describe('names that are markup or formulas', () => {
     const rows = sentRows(gas).filter((r) => r.milestone === 'Day-seven follow-up');
     expect(rows.map((r) => r.member).sort()).toEqual([evil, formula].sort());
     expect(gas.formulaCells().filter((c) => c.sheet === 'Uptake sent')).toEqual([]);
-    const digest = gas.mail.sent.find((m) => m.subject.startsWith('Uptake weekly digest') && m.htmlBody?.includes('x&lt;/b&gt;'));
+    const digest = gas.mail.sent.find(
+      (m) => m.subject.startsWith('Uptake weekly digest') && m.htmlBody?.includes('x&lt;/b&gt;'),
+    );
     expect(digest?.htmlBody).not.toContain('<b>x</b>');
   });
 });

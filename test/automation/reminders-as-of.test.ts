@@ -12,7 +12,8 @@ describe('a member who runs Mon/Wed/Fri every week, outputs used as-is', () => {
   // The daily runs from Mon 2 March to Mon 13 April, each at 8:xx; Ana logs her run later that day.
   for (let n = 0; n <= 42; n++) {
     bundle.$runDays(1);
-    if ([0, 2, 4].includes(n % 7)) gas.sheet(LOG).appendRow(logSheetRows([{ date: plus(TRAINED, n), member: 'Ana', workflow: 'Proposal' }])[1]);
+    if ([0, 2, 4].includes(n % 7))
+      gas.sheet(LOG).appendRow(logSheetRows([{ date: plus(TRAINED, n), member: 'Ana', workflow: 'Proposal' }])[1]);
   }
   const on = (day: string) => gas.mail.sent.filter((m) => m.at.toISOString().startsWith(day));
   const digestOn = (day: string) => on(day).find((m) => m.subject.startsWith('Uptake weekly digest'))!;
@@ -30,8 +31,14 @@ describe('a member who runs Mon/Wed/Fri every week, outputs used as-is', () => {
       const digest = digestOn(day);
       const reminder = reminderOn(day);
       expect([day, digest.body]).toEqual([day, expect.stringMatching(/Genuine adopter\s+1\s/)]);
-      expect([day, digest.body]).toEqual([day, expect.stringContaining('Nobody: every member in scope is a Genuine adopter')]);
-      expect([day, reminder.body]).toEqual([day, expect.stringMatching(/This week[^:]*: Genuine adopter, 3 unprompted uses a week/)]);
+      expect([day, digest.body]).toEqual([
+        day,
+        expect.stringContaining('Nobody: every member in scope is a Genuine adopter'),
+      ]);
+      expect([day, reminder.body]).toEqual([
+        day,
+        expect.stringMatching(/This week[^:]*: Genuine adopter, 3 unprompted uses a week/),
+      ]);
       expect([day, reminder.body]).not.toEqual([day, expect.stringContaining('Needs follow-up')]);
     }
   });
@@ -54,9 +61,15 @@ describe('a member added to the roster three weeks after training', () => {
       [[OWNER], 'Uptake: Peer advocacy moment for Ana (late)'],
       [[LEAD], 'Uptake: Week-three check for Ana (late)'],
     ]);
-    expect(reminders[1].body).toContain('Also missed, and not sent separately: Day-seven follow-up (due Sat 14 Feb 2026).');
+    expect(reminders[1].body).toContain(
+      'Also missed, and not sent separately: Day-seven follow-up (due Sat 14 Feb 2026).',
+    );
     expect(reminders[0].body).not.toContain('Also missed');
-    expect(sentRows(gas).filter((r) => r.member === 'Ana').map((r) => [r.milestone, r.recipient])).toEqual([
+    expect(
+      sentRows(gas)
+        .filter((r) => r.member === 'Ana')
+        .map((r) => [r.milestone, r.recipient]),
+    ).toEqual([
       ['Peer advocacy moment', OWNER],
       ['Week-three check', LEAD],
       ['Day-seven follow-up', LEAD],
@@ -72,7 +85,17 @@ describe('a member added to the roster three weeks after training', () => {
     expect(gas.mail.to(LEAD).map((m) => m.subject)).toEqual(['Uptake: Week-three check for Ana (late)']);
     gas.mail.clearFailures();
     bundle.$runDays(1);
-    expect(gas.mail.to(OWNER).filter((m) => m.subject.startsWith('Uptake: ')).map((m) => m.subject)).toEqual(['Uptake: Peer advocacy moment for Ana (late)']);
-    expect(sentRows(gas).filter((r) => r.member === 'Ana').map((r) => r.milestone).sort()).toEqual(['Day-seven follow-up', 'Peer advocacy moment', 'Week-three check']);
+    expect(
+      gas.mail
+        .to(OWNER)
+        .filter((m) => m.subject.startsWith('Uptake: '))
+        .map((m) => m.subject),
+    ).toEqual(['Uptake: Peer advocacy moment for Ana (late)']);
+    expect(
+      sentRows(gas)
+        .filter((r) => r.member === 'Ana')
+        .map((r) => r.milestone)
+        .sort(),
+    ).toEqual(['Day-seven follow-up', 'Peer advocacy moment', 'Week-three check']);
   });
 });

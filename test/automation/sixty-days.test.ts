@@ -4,7 +4,13 @@ import { dayToLabel } from '../../src/core/dates';
 import { day, plus, type RosterSpec, type RunSpec } from '../core/fixtures';
 import { BOSS, LEAD, mailLog, milestoneKeys, duplicates, OWNER, sentRows, team } from './support';
 
-const MILESTONE = { 7: 'Day-seven follow-up', 14: 'Peer advocacy moment', 21: 'Week-three check', 30: 'Adoption reassessment', 42: 'Six-week measurement' } as const;
+const MILESTONE = {
+  7: 'Day-seven follow-up',
+  14: 'Peer advocacy moment',
+  21: 'Week-three check',
+  30: 'Adoption reassessment',
+  42: 'Six-week measurement',
+} as const;
 
 const members: RosterSpec[] = [
   { name: 'Ana', email: 'ana@example.com', training: '2026-03-02', owner: LEAD },
@@ -17,7 +23,11 @@ const members: RosterSpec[] = [
   { name: 'Gus', training: '2026-02-20' },
 ];
 // Ben runs a workflow every day after training: a Genuine adopter by day 21, so no week-three check.
-const runs: RunSpec[] = Array.from({ length: 60 }, (_, i) => ({ date: plus('2026-03-10', i), member: 'Ben', workflow: 'Proposal' }));
+const runs: RunSpec[] = Array.from({ length: 60 }, (_, i) => ({
+  date: plus('2026-03-10', i),
+  member: 'Ben',
+  workflow: 'Proposal',
+}));
 
 /** What spec §8 says should go out, from the roster alone: [day, to, subject]. */
 function expectedReminders(): [string, string, string][] {
@@ -26,7 +36,7 @@ function expectedReminders(): [string, string, string][] {
     if (!m.training || m.status) continue;
     for (const n of [7, 14, 21, 30, 42] as const) {
       if (n === 21 && m.name === 'Ben') continue; // Genuine adopter at send time
-      const to = n === 7 || n === 21 ? m.owner ?? OWNER : OWNER;
+      const to = n === 7 || n === 21 ? (m.owner ?? OWNER) : OWNER;
       rows.push({ due: plus(m.training, n), to, milestone: n, member: m.name });
     }
   }
@@ -42,7 +52,14 @@ function expectedReminders(): [string, string, string][] {
   }
   return [...groups.values()]
     .filter((g) => g.due <= '2026-04-30')
-    .map((g) => [g.due, g.to, `Uptake: ${MILESTONE[g.milestone as 7]} for ${g.names.sort().join(' and ')}${g.names.includes('Gus') && g.milestone === 7 ? ' (late)' : ''}`] as [string, string, string]);
+    .map(
+      (g) =>
+        [
+          g.due,
+          g.to,
+          `Uptake: ${MILESTONE[g.milestone as 7]} for ${g.names.sort().join(' and ')}${g.names.includes('Gus') && g.milestone === 7 ? ' (late)' : ''}`,
+        ] as [string, string, string],
+    );
 }
 
 function expectedDigests(): [string, string, string][] {
@@ -54,7 +71,8 @@ function expectedDigests(): [string, string, string][] {
   return rows;
 }
 
-const byDayThenText = (a: [string, string, string], b: [string, string, string]) => a.join('|').localeCompare(b.join('|'));
+const byDayThenText = (a: [string, string, string], b: [string, string, string]) =>
+  a.join('|').localeCompare(b.join('|'));
 
 describe('sixty days of the daily run', () => {
   const { gas, bundle } = team({ members, runs, settings: { recipients: [BOSS] } });
@@ -76,9 +94,12 @@ describe('sixty days of the daily run', () => {
     const digests = mailLog(gas.mail.sent).filter(([, , subject]) => subject.startsWith('Uptake weekly digest'));
     expect(digests.sort(byDayThenText)).toEqual(expectedDigests().sort(byDayThenText));
     for (const mail of gas.mail.sent.filter((m) => m.recipients.includes(BOSS))) {
-      for (const name of members.map((m) => m.name)) expect(`${mail.body}\n${mail.htmlBody}`).not.toMatch(new RegExp(`\\b${name}\\b`));
+      for (const name of members.map((m) => m.name))
+        expect(`${mail.body}\n${mail.htmlBody}`).not.toMatch(new RegExp(`\\b${name}\\b`));
     }
-    const ownerDigest = gas.mail.sent.find((m) => m.recipients.includes(OWNER) && m.subject.startsWith('Uptake weekly digest') && m.body.includes('Ana'));
+    const ownerDigest = gas.mail.sent.find(
+      (m) => m.recipients.includes(OWNER) && m.subject.startsWith('Uptake weekly digest') && m.body.includes('Ana'),
+    );
     expect(ownerDigest).toBeDefined();
   });
 
@@ -86,7 +107,10 @@ describe('sixty days of the daily run', () => {
     const keys = milestoneKeys(gas);
     expect(duplicates(keys)).toEqual([]);
     expect(keys).toContain('Ben|Week-three check');
-    expect(sentRows(gas).find((r) => r.member === 'Ben' && r.milestone === 'Week-three check')).toMatchObject({ recipient: '', note: expect.stringMatching(/^Not needed: a Genuine adopter/) });
+    expect(sentRows(gas).find((r) => r.member === 'Ben' && r.milestone === 'Week-three check')).toMatchObject({
+      recipient: '',
+      note: expect.stringMatching(/^Not needed: a Genuine adopter/),
+    });
     expect(keys.filter((k) => /^(Cleo|Dara|Eve)\|/.test(k))).toEqual([]);
     // Ana's five, Ben's five, Fay's five, Gus's five (his day 42 on 3 April is inside the window).
     expect(keys).toHaveLength(20);
@@ -97,7 +121,10 @@ describe('sixty days of the daily run', () => {
   test('the late one says when it was due', () => {
     const gus = gas.mail.sent.find((m) => m.subject === 'Uptake: Day-seven follow-up for Gus (late)')!;
     expect(gus.body).toContain('due on Fri 27 Feb 2026, 3 days ago');
-    expect(sentRows(gas).find((r) => r.member === 'Gus' && r.milestone === 'Day-seven follow-up')).toMatchObject({ dueDate: '2026-02-27', note: 'Due 2026-02-27, sent 3 days late' });
+    expect(sentRows(gas).find((r) => r.member === 'Gus' && r.milestone === 'Day-seven follow-up')).toMatchObject({
+      dueDate: '2026-02-27',
+      note: 'Due 2026-02-27, sent 3 days late',
+    });
   });
 
   test('the status shows the last run and what it sent', () => {

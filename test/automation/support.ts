@@ -25,7 +25,12 @@ export interface TeamOptions {
 /** A spreadsheet with a log and a roster, the owner's settings saved, automation on. */
 export function team(options: TeamOptions) {
   readBuilt('Code.js');
-  const gas = createFakeGas({ now: `${START}T10:00:00Z`, user: OWNER, activeSpreadsheetInTimeTriggers: true, ...options.fake });
+  const gas = createFakeGas({
+    now: `${START}T10:00:00Z`,
+    user: OWNER,
+    activeSpreadsheetInTimeTriggers: true,
+    ...options.fake,
+  });
   gas.addSheet(LOG, logSheetRows(options.runs ?? []));
   gas.addSheet(ROSTER, rosterSheetRows(options.members));
   const bundle = loadBundle(gas, BUILD_DIR);

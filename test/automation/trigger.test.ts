@@ -13,7 +13,12 @@ describe('turning automation on and off', () => {
     bundle.setAutomation(true);
     const triggers = gas.triggers.clock();
     expect(triggers).toHaveLength(1);
-    expect(triggers[0]).toMatchObject({ handler: 'runDaily', schedule: { kind: 'days', every: 1, hour: 7 }, timeZone: 'Etc/UTC', owner: OWNER });
+    expect(triggers[0]).toMatchObject({
+      handler: 'runDaily',
+      schedule: { kind: 'days', every: 1, hour: 7 },
+      timeZone: 'Etc/UTC',
+      owner: OWNER,
+    });
   });
 
   test('saving a new hour in Settings moves the trigger at once, still one trigger', () => {
@@ -53,7 +58,10 @@ describe('turning automation on and off', () => {
     const { gas, bundle } = team({ members, on: false, settings: { ownerEmail: '' } });
     bundle.$run('setAutomation', [true], { user: 'founder@example.com' });
     bundle.$runDays(8);
-    expect(gas.mail.sent.map((m) => [m.recipients.join(), m.subject])).toContainEqual(['founder@example.com', 'Uptake: Day-seven follow-up for Ana']);
+    expect(gas.mail.sent.map((m) => [m.recipients.join(), m.subject])).toContainEqual([
+      'founder@example.com',
+      'Uptake: Day-seven follow-up for Ana',
+    ]);
     expect(gas.mail.to(OWNER)).toEqual([]);
   });
 
@@ -67,7 +75,10 @@ describe('finding the spreadsheet and checking authorisation', () => {
   test('without an active spreadsheet in the trigger, it opens the one it was made for (full spreadsheets scope)', () => {
     const { gas, bundle } = team({
       members,
-      fake: { activeSpreadsheetInTimeTriggers: false, oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp'] },
+      fake: {
+        activeSpreadsheetInTimeTriggers: false,
+        oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp'],
+      },
     });
     bundle.$runDays(8);
     expect(gas.calls.count('SpreadsheetApp.openById')).toBeGreaterThan(0);
@@ -82,8 +93,17 @@ describe('finding the spreadsheet and checking authorisation', () => {
     });
     const trigger = gas.triggers.clock()[0];
     gas.clock.set('2026-03-09T08:30:00Z');
-    bundle.$run('runDaily', [{ authMode: 'FULL', triggerUid: trigger.uid }], { kind: 'trigger', user: OWNER, document: null, activeSpreadsheet: null, triggerUid: trigger.uid });
-    expect(gas.mail.sent.map((m) => m.subject)).toEqual(['Uptake: Day-seven follow-up for Ana', 'Uptake weekly digest: the week to Tue 3 Mar 2026 (late: due Wed 4 Mar 2026)']);
+    bundle.$run('runDaily', [{ authMode: 'FULL', triggerUid: trigger.uid }], {
+      kind: 'trigger',
+      user: OWNER,
+      document: null,
+      activeSpreadsheet: null,
+      triggerUid: trigger.uid,
+    });
+    expect(gas.mail.sent.map((m) => m.subject)).toEqual([
+      'Uptake: Day-seven follow-up for Ana',
+      'Uptake weekly digest: the week to Tue 3 Mar 2026 (late: due Wed 4 Mar 2026)',
+    ]);
     expect(gas.locks.acquisitions.get('script')).toBe(1);
     // The run's report went to the owner's mirror; the sidebar shows it.
     expect(bundle.getAutomationStatus().lastRunReport[0]).toBe('Sent Day-seven follow-up for Ana to owner@example.com');
@@ -92,13 +112,20 @@ describe('finding the spreadsheet and checking authorisation', () => {
   test('with only spreadsheets.currentonly and no active spreadsheet, the run says why it could not work', () => {
     const { gas, bundle } = team({
       members,
-      fake: { activeSpreadsheetInTimeTriggers: false, oauthScopes: ['spreadsheets.currentonly', 'script.container.ui', 'script.send_mail', 'script.scriptapp'] },
+      fake: {
+        activeSpreadsheetInTimeTriggers: false,
+        oauthScopes: ['spreadsheets.currentonly', 'script.container.ui', 'script.send_mail', 'script.scriptapp'],
+      },
     });
     const runs = bundle.$runDays(1);
     expect(runs[0].ok).toBe(true);
     expect(gas.mail.sent).toEqual([]);
     const status = bundle.getAutomationStatus();
-    expect(status.problems).toEqual([expect.stringMatching(/^The daily run could not open the spreadsheet \(You do not have permission to call SpreadsheetApp\.openById/)]);
+    expect(status.problems).toEqual([
+      expect.stringMatching(
+        /^The daily run could not open the spreadsheet \(You do not have permission to call SpreadsheetApp\.openById/,
+      ),
+    ]);
     expect(status.lastRunReport).toEqual(status.problems);
   });
 
@@ -107,7 +134,9 @@ describe('finding the spreadsheet and checking authorisation', () => {
     gas.triggers.authorizationStatus = 'REQUIRED';
     bundle.$runDays(8);
     expect(gas.mail.sent).toEqual([]);
-    expect(bundle.getAutomationStatus().problems).toEqual([expect.stringContaining('Uptake needs to be authorised again')]);
+    expect(bundle.getAutomationStatus().problems).toEqual([
+      expect.stringContaining('Uptake needs to be authorised again'),
+    ]);
     gas.triggers.authorizationStatus = 'NOT_REQUIRED';
     bundle.$runDays(1);
     expect(gas.mail.sent.map((m) => m.subject)).toContain('Uptake: Day-seven follow-up for Ana (late)');
@@ -118,8 +147,17 @@ describe('finding the spreadsheet and checking authorisation', () => {
 describe('the cost of a daily run', () => {
   test('its spreadsheet calls do not grow with the log', () => {
     const callsFor = (rows: number) => {
-      const runs = Array.from({ length: rows }, (_, i) => ({ date: plus('2026-03-01', -(i % 60)), member: i % 2 ? 'Ana' : 'Ben' }));
-      const { gas, bundle } = team({ members: [{ name: 'Ana', training: '2026-02-20' }, { name: 'Ben', training: '2026-02-20' }], runs });
+      const runs = Array.from({ length: rows }, (_, i) => ({
+        date: plus('2026-03-01', -(i % 60)),
+        member: i % 2 ? 'Ana' : 'Ben',
+      }));
+      const { gas, bundle } = team({
+        members: [
+          { name: 'Ana', training: '2026-02-20' },
+          { name: 'Ben', training: '2026-02-20' },
+        ],
+        runs,
+      });
       gas.calls.reset();
       bundle.$runDays(1);
       return gas.calls.spreadsheet;

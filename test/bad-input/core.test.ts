@@ -12,7 +12,10 @@ import { dateOrderOf, rowReasons, runsByMember, sorted, unpromptedByMember, valu
 function readCase(c: CorpusCase) {
   const options = { timeZone: zoneOf(c), dateOrder: dateOrderOf(c) };
   const roster = c.roster ? parseRoster(valuesOf(c.roster, options.timeZone), options) : null;
-  const log = parseLog(valuesOf(c.log, options.timeZone), { ...options, directory: new MemberDirectory(roster?.members ?? []) });
+  const log = parseLog(valuesOf(c.log, options.timeZone), {
+    ...options,
+    directory: new MemberDirectory(roster?.members ?? []),
+  });
   const audit = runAudit({
     runs: log.runs,
     roster,

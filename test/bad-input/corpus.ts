@@ -68,28 +68,41 @@ export interface CorpusCase {
    * CSV expectation differs: the rows listed here replace those of `expect`, and `runs` replaces
    * the whole map. `false`: not representable as CSV.
    */
-  csv?: false | { skipped?: RowReason[]; dropSkipped?: number[]; dropRosterSkipped?: number[]; runs?: Record<string, number> };
+  csv?:
+    | false
+    | { skipped?: RowReason[]; dropSkipped?: number[]; dropRosterSkipped?: number[]; runs?: Record<string, number> };
 }
 
 export const LOG_HEADER = ['Date', 'Team member', 'Workflow', 'Outcome', 'Edit type', 'Prompted', 'Notes'];
-export const ROSTER_HEADER = ['Team member', 'Email', 'Role', 'Training date', 'Anchor workflow', 'Trained workflows', 'Status', 'Context pack ready', 'Follow-up owner'];
+export const ROSTER_HEADER = [
+  'Team member',
+  'Email',
+  'Role',
+  'Training date',
+  'Anchor workflow',
+  'Trained workflows',
+  'Status',
+  'Context pack ready',
+  'Follow-up owner',
+];
 
 const OUTCOMES = 'used as-is, light edit, heavy edit, not used';
 const outcomeReason = (shown: string) => `The outcome ${shown} is not one of: ${OUTCOMES}`;
 const notOnRoster = (name: string) =>
   `"${name}" is in the log but not on the roster: add them to the roster, or log them under their roster name or email. Their runs count in the team's sessions but not in the adoption rate.`;
-const future = (iso: string) => `Dated ${iso}, after today (${TODAY}): no audit up to today counts this run; check the date`;
+const future = (iso: string) =>
+  `Dated ${iso}, after today (${TODAY}): no audit up to today counts this run; check the date`;
 
 /** A run row: date, member, workflow, outcome, then edit type, prompted, notes. */
-const run = (date: Cell, member: Cell, workflow: Cell = 'Proposal', outcome: Cell = 'Used as-is', edit: Cell = '', prompted: Cell = false, notes: Cell = ''): Cell[] => [
-  date,
-  member,
-  workflow,
-  outcome,
-  edit,
-  prompted,
-  notes,
-];
+const run = (
+  date: Cell,
+  member: Cell,
+  workflow: Cell = 'Proposal',
+  outcome: Cell = 'Used as-is',
+  edit: Cell = '',
+  prompted: Cell = false,
+  notes: Cell = '',
+): Cell[] => [date, member, workflow, outcome, edit, prompted, notes];
 
 /** The text the payload tests put in every kind of cell. */
 export const PAYLOADS = {
@@ -161,7 +174,10 @@ export const CORPUS: CorpusCase[] = [
       skipped: [],
       notices: [
         [1, 'Columns A and B could both be the Date column; Uptake reads column A ("Date") and ignores B.'],
-        [1, 'Columns C and D could both be the Team member column; Uptake reads column C ("Team member") and ignores D.'],
+        [
+          1,
+          'Columns C and D could both be the Team member column; Uptake reads column C ("Team member") and ignores D.',
+        ],
         [1, 'Columns F and G could both be the Outcome column; Uptake reads column F ("Outcome") and ignores G.'],
       ],
       runs: { Ana: 2 },
@@ -265,7 +281,13 @@ export const CORPUS: CorpusCase[] = [
   {
     id: 'future-dates',
     what: 'runs dated tomorrow, next year and decades ahead (typos): outside every window up to today, and reported',
-    log: [LOG_HEADER, run(D('2026-03-15'), 'Ana'), run(D('2026-03-16'), 'Ana'), run(D('2027-03-10'), 'Ana'), run(D('2062-03-10'), 'Ben')],
+    log: [
+      LOG_HEADER,
+      run(D('2026-03-15'), 'Ana'),
+      run(D('2026-03-16'), 'Ana'),
+      run(D('2027-03-10'), 'Ana'),
+      run(D('2062-03-10'), 'Ben'),
+    ],
     expect: {
       skipped: [],
       notices: [],
@@ -315,9 +337,18 @@ export const CORPUS: CorpusCase[] = [
     what: 'outcomes in odd case, hyphens, underscores, dashes and spacing; and ones that are not outcomes',
     log: [
       LOG_HEADER,
-      ...['USED AS-IS', 'used-as-is', ' Used as is ', 'light_edit', 'Light Edits', 'heavy–edit', 'MAJOR EDIT', 'not-used', 'Rejected', 'accepted'].map((o) =>
-        run(D('2026-03-10'), 'Ana', 'Proposal', o),
-      ),
+      ...[
+        'USED AS-IS',
+        'used-as-is',
+        ' Used as is ',
+        'light_edit',
+        'Light Edits',
+        'heavy–edit',
+        'MAJOR EDIT',
+        'not-used',
+        'Rejected',
+        'accepted',
+      ].map((o) => run(D('2026-03-10'), 'Ana', 'Proposal', o)),
       run(D('2026-03-10'), 'Ana', 'Proposal', 'Not Used.'),
       run(D('2026-03-10'), 'Ana', 'Proposal', 'ok'),
       run(D('2026-03-10'), 'Ana', 'Proposal', 'Used ✓'),
@@ -418,7 +449,9 @@ export const CORPUS: CorpusCase[] = [
     expect: {
       skipped: [[6, outcomeReason(`"${PAYLOADS.img}"`)]],
       // Edit types are a comma list: the formula's comma splits it in two parts, both reported.
-      notices: [[3, 'Edit type "=IMPORTXML("http://x"", ""//a")" ignored: use tone, scope, format, missing info or wrong info']],
+      notices: [
+        [3, 'Edit type "=IMPORTXML("http://x"", ""//a")" ignored: use tone, scope, format, missing info or wrong info'],
+      ],
       runs: { [PAYLOADS.img]: 1, [PAYLOADS.formula]: 1, [PAYLOADS.at]: 1, [PAYLOADS.quotes]: 1 },
     },
   },
@@ -427,7 +460,9 @@ export const CORPUS: CorpusCase[] = [
     what: 'prompted as words, letters, ticks and checkboxes; and values that are none of them',
     log: [
       LOG_HEADER,
-      ...(['Yes', 'y', 'TRUE', true, 'x', '✓', 'no', '', false, 'FALSE'] as Cell[]).map((p) => run(D('2026-03-10'), 'Ana', 'Proposal', 'Used as-is', '', p)),
+      ...(['Yes', 'y', 'TRUE', true, 'x', '✓', 'no', '', false, 'FALSE'] as Cell[]).map((p) =>
+        run(D('2026-03-10'), 'Ana', 'Proposal', 'Used as-is', '', p),
+      ),
       run(D('2026-03-10'), 'Ana', 'Proposal', 'Used as-is', '', 'maybe'),
       run(D('2026-03-10'), 'Ana', 'Proposal', 'Used as-is', '', 1),
     ],
@@ -458,7 +493,13 @@ export const CORPUS: CorpusCase[] = [
       ['Eve', '', '', 'soon', '', '', '', '', ''],
       [PAYLOADS.img, 'img@example.com', '', '', '', '', '', '', ''],
     ],
-    log: [LOG_HEADER, run(D('2026-03-10'), 'cleo@example.com'), run(D('2026-03-10'), 'Ana'), run(D('2026-03-11'), 'ben@'), run(D('2026-03-11'), PAYLOADS.img)],
+    log: [
+      LOG_HEADER,
+      run(D('2026-03-10'), 'cleo@example.com'),
+      run(D('2026-03-10'), 'Ana'),
+      run(D('2026-03-11'), 'ben@'),
+      run(D('2026-03-11'), PAYLOADS.img),
+    ],
     expect: {
       skipped: [],
       notices: [],
@@ -470,11 +511,20 @@ export const CORPUS: CorpusCase[] = [
       ],
       rosterNotices: [
         [3, `Email "ben@" is not an email address: it is ignored, so log rows under it do not count as Ben's`],
-        [4, 'Status "On leave" is not one of: blank, Principled resistance, No suitable anchor workflow: Cleo is counted as active'],
+        [
+          4,
+          'Status "On leave" is not one of: blank, Principled resistance, No suitable anchor workflow: Cleo is counted as active',
+        ],
         [4, 'Context pack ready is "maybe": use yes or no'],
         [4, 'Follow-up owner "not an email" is not an email address: the owner follows up Cleo'],
-        [9, `Email "cleo@example.com" is also Cleo's (row 4): it is ignored for both; give each member their own email`],
-        [10, 'Training date not read ("soon" is not a date (write it as YYYY-MM-DD)): Eve is counted as not yet trained'],
+        [
+          9,
+          `Email "cleo@example.com" is also Cleo's (row 4): it is ignored for both; give each member their own email`,
+        ],
+        [
+          10,
+          'Training date not read ("soon" is not a date (write it as YYYY-MM-DD)): Eve is counted as not yet trained',
+        ],
       ],
       auditNotices: [
         [0, notOnRoster('cleo@example.com')],
@@ -495,7 +545,9 @@ export const CORPUS: CorpusCase[] = [
     expect: {
       skipped: [],
       notices: [],
-      rosterNotices: [[1, 'Column C ("Traning date") looks like the Training date column but is not read: name it "Training date".']],
+      rosterNotices: [
+        [1, 'Column C ("Traning date") looks like the Training date column but is not read: name it "Training date".'],
+      ],
       runs: { Ana: 1 },
     },
   },
@@ -509,7 +561,8 @@ export const CORPUS: CorpusCase[] = [
     log: [LOG_HEADER, run(D('2026-03-10'), 'Ana')],
     headerError: {
       sheet: 'roster',
-      message: 'The roster has no header row with the columns Uptake needs. Missing: Team member ("team member", "member", "name"). Headers found on the first 30 rows: "Email", "Training date".',
+      message:
+        'The roster has no header row with the columns Uptake needs. Missing: Team member ("team member", "member", "name"). Headers found on the first 30 rows: "Email", "Training date".',
     },
   },
 ];

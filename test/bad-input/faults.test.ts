@@ -14,7 +14,8 @@ import { teamSnapshot } from './support';
 
 const AUDIT = 'Adoption audit';
 const SETUP_SUBJECT = 'Uptake: the daily run needs a fix in your spreadsheet';
-const BUSY = 'Another audit (or another Uptake task) is still writing to this spreadsheet. Nothing was changed: try again in a minute.';
+const BUSY =
+  'Another audit (or another Uptake task) is still writing to this spreadsheet. Nothing was changed: try again in a minute.';
 
 /** Ana, trained on Mon 2 March (day 7: Mon 9 March), followed up by the lead; a few runs. */
 function anaTeam(options: Partial<TeamOptions> = {}) {
@@ -26,7 +27,8 @@ function anaTeam(options: Partial<TeamOptions> = {}) {
 }
 
 const setupMails = (gas: ReturnType<typeof team>['gas']) => gas.mail.sent.filter((m) => m.subject === SETUP_SUBJECT);
-const subjects = (gas: ReturnType<typeof team>['gas']) => gas.mail.sent.map((m) => `${m.at.toISOString().slice(0, 10)} ${m.recipients.join()} ${m.subject}`);
+const subjects = (gas: ReturnType<typeof team>['gas']) =>
+  gas.mail.sent.map((m) => `${m.at.toISOString().slice(0, 10)} ${m.recipients.join()} ${m.subject}`);
 
 describe('two audits at once', () => {
   test('an audit that finds another one writing waits for it, then writes one complete sheet', () => {
@@ -51,7 +53,9 @@ describe('two audits at once', () => {
     const before = gas.sheetValues(AUDIT);
     gas.locks.holdElsewhere('document');
     bundle.runAuditToSheet();
-    expect(gas.ui.dialogs).toEqual([expect.objectContaining({ kind: 'alert', title: 'Uptake could not run the audit', prompt: BUSY })]);
+    expect(gas.ui.dialogs).toEqual([
+      expect.objectContaining({ kind: 'alert', title: 'Uptake could not run the audit', prompt: BUSY }),
+    ]);
     expect(gas.sheetValues(AUDIT)).toEqual(before);
   });
 
@@ -89,7 +93,9 @@ describe('the quota already at zero', () => {
     const [run] = bundle.$runDueTriggers('2026-03-09T12:00:00Z');
     expect(run.ok).toBe(true);
     expect(gas.mail.sent).toEqual([]);
-    expect(bundle.getAutomationStatus().lastRunReport).toEqual(['Stopped early: today’s email quota is used up. 2 emails wait for the next run.']);
+    expect(bundle.getAutomationStatus().lastRunReport).toEqual([
+      'Stopped early: today’s email quota is used up. 2 emails wait for the next run.',
+    ]);
     bundle.$runDays(1);
     expect(subjects(gas)).toEqual([
       '2026-03-10 lead@example.com Uptake: Day-seven follow-up for Ana (late)',
@@ -127,7 +133,11 @@ describe('a member whose name is 50,000 characters long', () => {
     expect(runs.map((r) => r.error?.message ?? 'ok')).toEqual(Array(8).fill('ok'));
     expect(gas.mail.to(LEAD)).toHaveLength(1);
     expect(gas.mail.to(LEAD)[0].subject.length).toBeLessThanOrEqual(160);
-    expect(sentRows(gas).filter((r) => r.milestone === 'Day-seven follow-up').map((r) => r.member)).toEqual([name]);
+    expect(
+      sentRows(gas)
+        .filter((r) => r.milestone === 'Day-seven follow-up')
+        .map((r) => r.member),
+    ).toEqual([name]);
     const report = bundle.getAutomationStatus().lastRunReport as string[];
     expect(report.length).toBeGreaterThan(0);
     for (const line of report) expect(line.length).toBeLessThanOrEqual(300);
@@ -143,8 +153,12 @@ describe('the roster or the log deleted, renamed or changed while automation is 
     bundle.$runDays(4);
     expect(setupMails(gas)).toHaveLength(1);
     expect(setupMails(gas)[0].recipients).toEqual([OWNER]);
-    expect(setupMails(gas)[0].body).toContain('The roster sheet "Roster" that the daily run read before is gone (deleted or renamed)');
-    expect(bundle.getAutomationStatus().problems).toEqual([expect.stringContaining('The roster sheet "Roster" that the daily run read before is gone')]);
+    expect(setupMails(gas)[0].body).toContain(
+      'The roster sheet "Roster" that the daily run read before is gone (deleted or renamed)',
+    );
+    expect(bundle.getAutomationStatus().problems).toEqual([
+      expect.stringContaining('The roster sheet "Roster" that the daily run read before is gone'),
+    ]);
     gas.addSheet(ROSTER, roster);
     bundle.$runDays(5); // through Tuesday 10 March
     expect(gas.mail.to(LEAD).map((m) => m.subject)).toEqual(['Uptake: Day-seven follow-up for Ana']);
@@ -183,7 +197,9 @@ describe('the roster or the log deleted, renamed or changed while automation is 
     gas.sheet(LOG).setName('Old log');
     bundle.$runDays(3);
     expect(setupMails(gas)).toHaveLength(1);
-    expect(setupMails(gas)[0].body).toContain(`The log sheet "${LOG}" chosen in Settings no longer exists. Choose the log sheet again in Settings.`);
+    expect(setupMails(gas)[0].body).toContain(
+      `The log sheet "${LOG}" chosen in Settings no longer exists. Choose the log sheet again in Settings.`,
+    );
     gas.sheet('Old log').setName(LOG);
     bundle.$runDays(4);
     expect(gas.mail.to(LEAD).map((m) => m.subject)).toEqual(['Uptake: Day-seven follow-up for Ana']);
@@ -204,8 +220,13 @@ describe('the roster or the log deleted, renamed or changed while automation is 
     const before = teamSnapshot(gas);
     bundle.$runDays(3);
     expect(setupMails(gas)).toHaveLength(1);
-    expect(setupMails(gas)[0].body).toContain(`Log sheet "${LOG}": The log has no header row with the columns Uptake needs. Missing: Outcome`);
-    expect(bundle.getDashboard({}).problem).toEqual({ code: 'log-header', message: expect.stringContaining('Missing: Outcome') });
+    expect(setupMails(gas)[0].body).toContain(
+      `Log sheet "${LOG}": The log has no header row with the columns Uptake needs. Missing: Outcome`,
+    );
+    expect(bundle.getDashboard({}).problem).toEqual({
+      code: 'log-header',
+      message: expect.stringContaining('Missing: Outcome'),
+    });
     expect(teamSnapshot(gas)).toEqual(before);
   });
 });

@@ -28,7 +28,7 @@ const big: CorpusCase = {
   id: 'hundred-thousand-rows',
   what: '100,000 rows',
   locale: 'en_GB',
-  log: [LOG_HEADER, ...Array.from({ length: BLOCKS }, () => block).flat() as Cell[][]],
+  log: [LOG_HEADER, ...(Array.from({ length: BLOCKS }, () => block).flat() as Cell[][])],
 };
 
 /** The sheet row of offset `k` in block `b` (the header is row 1). */
@@ -40,7 +40,8 @@ function expectEveryRowNamed(problems: { row: number; reason: string }[], kinds:
   problems.forEach((problem, i) => {
     const [offset, reason] = kinds[i % kinds.length];
     const expected = rowOf(Math.floor(i / kinds.length), offset);
-    if (problem.row !== expected || !problem.reason.startsWith(reason)) expect({ i, problem }).toEqual({ i, problem: { row: expected, reason: expect.stringMatching(`^${reason}`) } });
+    if (problem.row !== expected || !problem.reason.startsWith(reason))
+      expect({ i, problem }).toEqual({ i, problem: { row: expected, reason: expect.stringMatching(`^${reason}`) } });
   });
 }
 
@@ -48,14 +49,28 @@ test(`the core reads ${ROWS.toLocaleString('en')} rows: each skipped row and not
   const log = parseLog(valuesOf(big.log, 'UTC'), { timeZone: 'UTC', dateOrder: 'DMY' });
   expect(log.runs).toHaveLength(BLOCKS * 4);
   expectEveryRowNamed(log.skipped, SKIPS);
-  const audit = runAudit({ runs: log.runs, roster: null, names: log.names, asOf: isoToDay(TODAY)!, weeks: 1, settings: DEFAULT_SETTINGS, today: isoToDay(TODAY)! });
+  const audit = runAudit({
+    runs: log.runs,
+    roster: null,
+    names: log.names,
+    asOf: isoToDay(TODAY)!,
+    weeks: 1,
+    settings: DEFAULT_SETTINGS,
+    today: isoToDay(TODAY)!,
+  });
   expect(runsByMember(audit.members)).toEqual({ Ana: BLOCKS, ben: BLOCKS, [PAYLOADS.img]: BLOCKS });
-  expectEveryRowNamed([...log.notices, ...audit.notices.filter((n) => n.reason.startsWith('Dated'))].sort((a, b) => a.row - b.row), NOTICES);
+  expectEveryRowNamed(
+    [...log.notices, ...audit.notices.filter((n) => n.reason.startsWith('Dated'))].sort((a, b) => a.row - b.row),
+    NOTICES,
+  );
 });
 
 test(`the sidebar and the audit sheet on ${ROWS.toLocaleString('en')} rows: the same figures, the same spreadsheet calls as 3,000 rows, the log unchanged`, () => {
   // 3,000 rows: enough skipped rows that the audit sheet, too, outgrows a new sheet's 1,000 rows.
-  const small = caseSheets({ ...big, log: [LOG_HEADER, ...(Array.from({ length: 300 }, () => block).flat() as Cell[][])] });
+  const small = caseSheets({
+    ...big,
+    log: [LOG_HEADER, ...(Array.from({ length: 300 }, () => block).flat() as Cell[][])],
+  });
   small.gas.calls.reset();
   small.bundle.getDashboard({});
   small.bundle.runAuditToSheet();

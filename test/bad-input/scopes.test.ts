@@ -19,38 +19,62 @@ const SCOPES = [
 const ADDON_STYLESHEET = 'https://ssl.gstatic.com/docs/script/css/add-ons1.css';
 
 describe('the manifest', () => {
-  test.each(['appsscript.json', path.join('build', 'appsscript.json')])('%s asks for exactly spreadsheets, script.container.ui, script.send_mail and script.scriptapp', (file) => {
-    const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as { oauthScopes: string[]; urlFetchWhitelist?: unknown; dependencies?: { enabledAdvancedServices?: unknown[]; libraries?: unknown[] } };
-    expect([...manifest.oauthScopes].sort()).toEqual([...SCOPES].sort());
-    expect(manifest.oauthScopes).toHaveLength(new Set(manifest.oauthScopes).size);
-    // No advanced service, library or fetch allow-list: nothing that could reach another API.
-    expect(manifest.urlFetchWhitelist).toBeUndefined();
-    expect(manifest.dependencies?.enabledAdvancedServices ?? []).toEqual([]);
-    expect(manifest.dependencies?.libraries ?? []).toEqual([]);
-  });
+  test.each(['appsscript.json', path.join('build', 'appsscript.json')])(
+    '%s asks for exactly spreadsheets, script.container.ui, script.send_mail and script.scriptapp',
+    (file) => {
+      const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as {
+        oauthScopes: string[];
+        urlFetchWhitelist?: unknown;
+        dependencies?: { enabledAdvancedServices?: unknown[]; libraries?: unknown[] };
+      };
+      expect([...manifest.oauthScopes].sort()).toEqual([...SCOPES].sort());
+      expect(manifest.oauthScopes).toHaveLength(new Set(manifest.oauthScopes).size);
+      // No advanced service, library or fetch allow-list: nothing that could reach another API.
+      expect(manifest.urlFetchWhitelist).toBeUndefined();
+      expect(manifest.dependencies?.enabledAdvancedServices ?? []).toEqual([]);
+      expect(manifest.dependencies?.libraries ?? []).toEqual([]);
+    },
+  );
 });
 
 describe('no network calls', () => {
-  const NETWORK = /\b(UrlFetchApp|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts|fetch\s*\(|GmailApp|DriveApp|DocumentApp|FormApp|CalendarApp|ContactsApp|Jdbc|ContentService|Maps\.|LanguageApp)/;
+  const NETWORK =
+    /\b(UrlFetchApp|XMLHttpRequest|WebSocket|EventSource|sendBeacon|importScripts|fetch\s*\(|GmailApp|DriveApp|DocumentApp|FormApp|CalendarApp|ContactsApp|Jdbc|ContentService|Maps\.|LanguageApp)/;
 
   test('build/Code.js uses only spreadsheet, HTML, properties, lock, trigger, mail and session services', () => {
     const code = readBuilt('Code.js');
     expect(code.match(NETWORK)).toBeNull();
     const services = new Set(code.match(/\b[A-Z][A-Za-z]*(?:App|Service)\b|\bSession\b|\bCharts\b/g));
-    expect([...services].sort()).toEqual(['Charts', 'HtmlService', 'LockService', 'MailApp', 'PropertiesService', 'ScriptApp', 'Session', 'SpreadsheetApp']);
+    expect([...services].sort()).toEqual([
+      'Charts',
+      'HtmlService',
+      'LockService',
+      'MailApp',
+      'PropertiesService',
+      'ScriptApp',
+      'Session',
+      'SpreadsheetApp',
+    ]);
     // No URL at all in the server code: links in emails are the spreadsheet's own (getUrl).
     expect(code.match(/https?:\/\/[^\s'"`]+/g)).toBeNull();
   });
 
-  test.each(['sidebar.html', 'logrun.html', 'help.html'])('build/%s loads Google\'s add-on stylesheet and nothing else', (file) => {
-    const html = readBuilt(file);
-    expect(html.match(NETWORK)).toBeNull();
-    expect(html.match(/https?:\/\/[^\s'"`)<>]+/g)).toEqual([ADDON_STYLESHEET]);
-    const loads = [...html.matchAll(/<(script|link|img|iframe|source|video|audio|embed|object)\b[^>]*\b(src|href|data)\s*=\s*["']([^"']+)["']/gi)].map((m) => m[3]);
-    expect(loads).toEqual([ADDON_STYLESHEET]);
-    expect(html).not.toMatch(/@import|url\(\s*['"]?https?:/i);
-    expect(html).not.toMatch(/<form\b[^>]*\baction\s*=/i);
-  });
+  test.each(['sidebar.html', 'logrun.html', 'help.html'])(
+    "build/%s loads Google's add-on stylesheet and nothing else",
+    (file) => {
+      const html = readBuilt(file);
+      expect(html.match(NETWORK)).toBeNull();
+      expect(html.match(/https?:\/\/[^\s'"`)<>]+/g)).toEqual([ADDON_STYLESHEET]);
+      const loads = [
+        ...html.matchAll(
+          /<(script|link|img|iframe|source|video|audio|embed|object)\b[^>]*\b(src|href|data)\s*=\s*["']([^"']+)["']/gi,
+        ),
+      ].map((m) => m[3]);
+      expect(loads).toEqual([ADDON_STYLESHEET]);
+      expect(html).not.toMatch(/@import|url\(\s*['"]?https?:/i);
+      expect(html).not.toMatch(/<form\b[^>]*\baction\s*=/i);
+    },
+  );
 });
 
 describe('who receives email', () => {
@@ -63,7 +87,17 @@ describe('who receives email', () => {
     const rows: Cell[][] = [ROSTER_HEADER];
     const owners = [LEAD, COACH, '', 'not an email', LEAD.toUpperCase(), PAYLOADS.img];
     for (let i = 0; i < 10; i++) {
-      rows.push([`Member ${i}`, `member${i}@example.com`, '', D(i < 5 ? '2026-03-02' : '2026-03-16'), 'Proposal', 'Proposal', i === 9 ? 'Principled resistance' : '', 'yes', owners[i % owners.length]]);
+      rows.push([
+        `Member ${i}`,
+        `member${i}@example.com`,
+        '',
+        D(i < 5 ? '2026-03-02' : '2026-03-16'),
+        'Proposal',
+        'Proposal',
+        i === 9 ? 'Principled resistance' : '',
+        'yes',
+        owners[i % owners.length],
+      ]);
     }
     return rows;
   }
@@ -71,7 +105,16 @@ describe('who receives email', () => {
     const rows: Cell[][] = [LOG_HEADER];
     for (let day = 0; day < 40; day++) {
       const date = new Date(Date.UTC(2026, 2, 2 + day)).toISOString().slice(0, 10);
-      for (let i = 0; i < 10; i += 1 + (day % 3)) rows.push([D(date), `member${i}@example.com`, day % 4 ? 'Proposal' : 'Report', day % 5 ? 'Used as-is' : 'Heavy edit', '', false, '']);
+      for (let i = 0; i < 10; i += 1 + (day % 3))
+        rows.push([
+          D(date),
+          `member${i}@example.com`,
+          day % 4 ? 'Proposal' : 'Report',
+          day % 5 ? 'Used as-is' : 'Heavy edit',
+          '',
+          false,
+          '',
+        ]);
     }
     return rows;
   }
@@ -101,10 +144,14 @@ describe('who receives email', () => {
     return new Set(gas.mail.sent.flatMap((m) => m.recipients.map((r) => r.toLowerCase())));
   }
 
-  test('the owner, the follow-up owners on the roster and the extra recipients; never a member\'s own email', () => {
+  test("the owner, the follow-up owners on the roster and the extra recipients; never a member's own email", () => {
     const gas = run({ ownerEmail: OWNER, recipients: [BOSS] });
     expect([...recipients(gas)].sort()).toEqual([BOSS, COACH, LEAD, OWNER].sort());
-    expect(gas.mail.sent.filter((m) => m.subject === 'Uptake: the daily run needs a fix in your spreadsheet').map((m) => m.recipients)).toEqual([[OWNER]]);
+    expect(
+      gas.mail.sent
+        .filter((m) => m.subject === 'Uptake: the daily run needs a fix in your spreadsheet')
+        .map((m) => m.recipients),
+    ).toEqual([[OWNER]]);
     // The extra recipient gets the aggregate digest only: no member named.
     for (const mail of gas.mail.to(BOSS)) {
       expect(mail.subject).toMatch(/^Uptake weekly digest/);
@@ -124,10 +171,16 @@ describe('who receives email', () => {
   });
 
   test('every service call stays in this spreadsheet: no other document is opened', () => {
-    const gas = createFakeGas({ now: '2026-03-01T10:00:00Z', user: OWNER, valueParsing: 'text', spreadsheet: { sheets: { 'AI usage log': sheetInputOf(log(), 'UTC'), Roster: sheetInputOf(roster(), 'UTC') } } });
+    const gas = createFakeGas({
+      now: '2026-03-01T10:00:00Z',
+      user: OWNER,
+      valueParsing: 'text',
+      spreadsheet: { sheets: { 'AI usage log': sheetInputOf(log(), 'UTC'), Roster: sheetInputOf(roster(), 'UTC') } },
+    });
     const opened: string[] = [];
     gas.onCall((call) => {
-      if (call.key === 'SpreadsheetApp.openById' || call.key === 'SpreadsheetApp.openByUrl') opened.push(String(call.args[0]));
+      if (call.key === 'SpreadsheetApp.openById' || call.key === 'SpreadsheetApp.openByUrl')
+        opened.push(String(call.args[0]));
     });
     const bundle = loadBundle(gas, BUILD_DIR);
     bundle.saveSettings({ ownerEmail: OWNER });
@@ -137,6 +190,33 @@ describe('who receives email', () => {
     bundle.runAuditToSheet();
     expect(new Set(opened)).toEqual(new Set(opened.length ? [gas.spreadsheet.getId()] : []));
     const services = new Set(Object.keys(gas.calls.methods()).map((k) => k.split('.')[0]));
-    for (const service of services) expect(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'EmbeddedChartBuilder', 'EmbeddedChart', 'Charts', 'HtmlService', 'HtmlOutput', 'PropertiesService', 'Properties', 'LockService', 'Lock', 'ScriptApp', 'TriggerBuilder', 'ClockTriggerBuilder', 'Trigger', 'AuthorizationInfo', 'MailApp', 'Session', 'User', 'Ui', 'Menu', 'DataValidationBuilder', 'DataValidation']).toContain(service);
+    for (const service of services)
+      expect([
+        'SpreadsheetApp',
+        'Spreadsheet',
+        'Sheet',
+        'Range',
+        'EmbeddedChartBuilder',
+        'EmbeddedChart',
+        'Charts',
+        'HtmlService',
+        'HtmlOutput',
+        'PropertiesService',
+        'Properties',
+        'LockService',
+        'Lock',
+        'ScriptApp',
+        'TriggerBuilder',
+        'ClockTriggerBuilder',
+        'Trigger',
+        'AuthorizationInfo',
+        'MailApp',
+        'Session',
+        'User',
+        'Ui',
+        'Menu',
+        'DataValidationBuilder',
+        'DataValidation',
+      ]).toContain(service);
   });
 });

@@ -7,7 +7,18 @@ import { fitCell } from '../../src/gas/formats';
 import { NEAREST_LOG_HINT } from '../../src/gas/team-data';
 import type { BundleContext, FakeGas } from '../gas-fake';
 import { CORPUS, TODAY, type CorpusCase, type RowReason } from './corpus';
-import { auditNoticesOf, caseSheets, LOG_SHEET, OWNER, ROSTER_SHEET, rowReasons, runsByMember, sorted, teamSnapshot, unpromptedByMember } from './support';
+import {
+  auditNoticesOf,
+  caseSheets,
+  LOG_SHEET,
+  OWNER,
+  ROSTER_SHEET,
+  rowReasons,
+  runsByMember,
+  sorted,
+  teamSnapshot,
+  unpromptedByMember,
+} from './support';
 
 const AUDIT = 'Adoption audit';
 
@@ -38,7 +49,12 @@ function auditSheetRows(gas: FakeGas): unknown[][] {
 }
 
 /** Runs `operation`; the team's sheets must be exactly as before, and an error must be one the case explains. */
-function unchanged(gas: FakeGas, what: string, operation: () => unknown, explained: (string | RegExp)[] = []): { value?: unknown; error?: string } {
+function unchanged(
+  gas: FakeGas,
+  what: string,
+  operation: () => unknown,
+  explained: (string | RegExp)[] = [],
+): { value?: unknown; error?: string } {
   const before = teamSnapshot(gas);
   let outcome: { value?: unknown; error?: string };
   try {
@@ -76,7 +92,14 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
 
   test('the sidebar (getDashboard): the audit with every skipped row and notice, or the set-up problem', () => {
     const { value } = unchanged(gas, 'getDashboard', () => bundle.$runFromClient('getDashboard', {}));
-    const data = value as { problem: Setup | null; audit: { skippedRows: { row: number; reason: string }[]; notices: { row: number; reason: string }[]; members: { member: string; runs: number; unpromptedRuns: number }[] } | null };
+    const data = value as {
+      problem: Setup | null;
+      audit: {
+        skippedRows: { row: number; reason: string }[];
+        notices: { row: number; reason: string }[];
+        members: { member: string; runs: number; unpromptedRuns: number }[];
+      } | null;
+    };
     if (problem) {
       expect(data.problem).toEqual(problem);
       expect(data.audit).toBeNull();
@@ -90,28 +113,43 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     expect(runsByMember(audit.members)).toEqual(e.runs);
     if (e.unprompted) expect(unpromptedByMember(audit.members, Object.keys(e.unprompted))).toEqual(e.unprompted);
     // Another window and as-of date read the same rows.
-    unchanged(gas, 'getDashboard (2 weeks, as of the day before)', () => bundle.$runFromClient('getDashboard', { asOf: '2026-03-14', weeks: 2 }));
+    unchanged(gas, 'getDashboard (2 weeks, as of the day before)', () =>
+      bundle.$runFromClient('getDashboard', { asOf: '2026-03-14', weeks: 2 }),
+    );
   });
 
   test('the other sidebar calls: the Log a run form, the automation status, the digest preview, selecting a skipped row', () => {
-    const form = unchanged(gas, 'getLogForm', () => bundle.$runFromClient('getLogForm')).value as { problem: Setup | null; members: string[] };
+    const form = unchanged(gas, 'getLogForm', () => bundle.$runFromClient('getLogForm')).value as {
+      problem: Setup | null;
+      members: string[];
+    };
     expect(form.problem).toEqual(problem);
-    const status = unchanged(gas, 'getAutomationStatus', () => bundle.$runFromClient('getAutomationStatus')).value as { problems: string[] };
+    const status = unchanged(gas, 'getAutomationStatus', () => bundle.$runFromClient('getAutomationStatus')).value as {
+      problems: string[];
+    };
     expect(status.problems).toEqual([]);
     const preview = unchanged(gas, 'previewDigest', () => bundle.$runFromClient('previewDigest'), explained);
     if (problem) expect(preview.error).toBe(problem.message);
-    else expect((preview.value as { subject: string }).subject).toBe('Uptake weekly digest: the week to Sat 14 Mar 2026');
+    else
+      expect((preview.value as { subject: string }).subject).toBe('Uptake weekly digest: the week to Sat 14 Mar 2026');
     const firstSkipped = c.expect?.skipped[0]?.[0];
     if (firstSkipped !== undefined) {
       unchanged(gas, 'selectLogRow', () => bundle.$runFromClient('selectLogRow', firstSkipped));
-      expect(gas.selection()).toEqual({ sheet: LOG_SHEET, a1: expect.stringMatching(new RegExp(`^A${firstSkipped}:[A-Z]+${firstSkipped}$`)) });
+      expect(gas.selection()).toEqual({
+        sheet: LOG_SHEET,
+        a1: expect.stringMatching(new RegExp(`^A${firstSkipped}:[A-Z]+${firstSkipped}$`)),
+      });
     }
   });
 
   test('"Run audit to sheet": every skipped row and notice listed with its row and reason, as text; or an alert saying what to fix', () => {
     unchanged(gas, 'runAuditToSheet', () => bundle.runAuditToSheet());
     if (problem) {
-      expect(gas.ui.dialogs.at(-1)).toMatchObject({ kind: 'alert', title: 'Uptake could not run the audit', prompt: problem.message });
+      expect(gas.ui.dialogs.at(-1)).toMatchObject({
+        kind: 'alert',
+        title: 'Uptake could not run the audit',
+        prompt: problem.message,
+      });
       expect(gas.spreadsheet.getSheetByName(AUDIT)).toBeNull();
       return;
     }
@@ -122,7 +160,9 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
       return [fromRoster ? rosterSheet : row ? 'Log' : '', row || '–', 'Note', fitCell(reason)];
     });
     const rows = auditSheetRows(gas);
-    expect(rows.filter((r) => r[2] === 'Skipped')).toEqual(e.skipped.map(([row, reason]) => ['Log', row, 'Skipped', reason]));
+    expect(rows.filter((r) => r[2] === 'Skipped')).toEqual(
+      e.skipped.map(([row, reason]) => ['Log', row, 'Skipped', reason]),
+    );
     const byText = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
     expect(rows.filter((r) => r[2] === 'Note').sort(byText)).toEqual(noticeRows.sort(byText));
     expect(gas.formulaCells()).toEqual([]);
@@ -136,7 +176,9 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     let runs: { ok: boolean; error?: Error }[] = [];
     unchanged(gas, 'the daily run, 7 days', () => (runs = bundle.$runDays(7)));
     expect(runs.map((r) => [r.ok, r.error?.message])).toEqual(Array(7).fill([true, undefined]));
-    const setupMails = gas.mail.sent.filter((m) => m.subject === 'Uptake: the daily run needs a fix in your spreadsheet');
+    const setupMails = gas.mail.sent.filter(
+      (m) => m.subject === 'Uptake: the daily run needs a fix in your spreadsheet',
+    );
     expect(gas.mail.sent.every((m) => m.recipients.join() === OWNER)).toBe(true);
     if (problem) {
       expect(setupMails).toHaveLength(1);
@@ -144,12 +186,14 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
       expect(bundle.getAutomationStatus().problems).toEqual([problem.message]);
     } else {
       expect(setupMails).toEqual([]);
-      expect(gas.mail.sent.filter((m) => m.subject === 'Uptake weekly digest: the week to Sun 15 Mar 2026')).toHaveLength(1);
+      expect(
+        gas.mail.sent.filter((m) => m.subject === 'Uptake weekly digest: the week to Sun 15 Mar 2026'),
+      ).toHaveLength(1);
     }
     expect(gas.formulaCells()).toEqual([]);
   });
 
-  test('the custom functions over the log\'s columns: a number, or an error naming the cell', () => {
+  test("the custom functions over the log's columns: a number, or an error naming the cell", () => {
     const dates = column(gas, 'Date');
     const members = column(gas, 'Team member');
     const outcomes = column(gas, 'Outcome');
@@ -159,9 +203,12 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     }
     const names = Object.keys(c.expect?.runs ?? {});
     for (const name of names) {
-      const result = unchanged(gas, `USES_PER_WEEK(${name.slice(0, 20)})`, () => bundle.$custom('USES_PER_WEEK', dates.values, members.values, name, TODAY, 1), [
-        /^USES_PER_WEEK: .+ \(row \d+ of dates\)\.$/s,
-      ]);
+      const result = unchanged(
+        gas,
+        `USES_PER_WEEK(${name.slice(0, 20)})`,
+        () => bundle.$custom('USES_PER_WEEK', dates.values, members.values, name, TODAY, 1),
+        [/^USES_PER_WEEK: .+ \(row \d+ of dates\)\.$/s],
+      );
       if (result.error === undefined) {
         expect(typeof result.value).toBe('number');
         expect(result.value as number).toBeGreaterThanOrEqual(0);
@@ -173,7 +220,8 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     if (rate.error === undefined) expect(rate.value).toEqual(expect.any(Number));
     // A row the audit skips for its outcome is named by its position in the range.
     const outcomeSkip = c.expect?.skipped.find(([, reason]) => /^The outcome "/.test(reason));
-    if (outcomeSkip) expect(rate.error).toContain(`(row ${outcomeSkip[0] - dates.headerRow - 1}, column 1 of the range)`);
+    if (outcomeSkip)
+      expect(rate.error).toContain(`(row ${outcomeSkip[0] - dates.headerRow - 1}, column 1 of the range)`);
   });
 });
 
@@ -197,10 +245,31 @@ describe('a log as teams dress it: formulas, dropdowns, formats, colours, notes,
       ['runAuditToSheet', () => bundle.runAuditToSheet()],
       ['sendDigestNow', () => bundle.sendDigestNow(true)],
       ['automation', () => (bundle.setAutomation(true), bundle.$runDays(3))],
-      ['USES_PER_WEEK', () => bundle.$custom('USES_PER_WEEK', gas.sheetValues(LOG_SHEET).slice(4).map((r) => [r[0]]), gas.sheetValues(LOG_SHEET).slice(4).map((r) => [r[1]]), 'Ana', TODAY)],
+      [
+        'USES_PER_WEEK',
+        () =>
+          bundle.$custom(
+            'USES_PER_WEEK',
+            gas
+              .sheetValues(LOG_SHEET)
+              .slice(4)
+              .map((r) => [r[0]]),
+            gas
+              .sheetValues(LOG_SHEET)
+              .slice(4)
+              .map((r) => [r[1]]),
+            'Ana',
+            TODAY,
+          ),
+      ],
     ];
     for (const [what, op] of ops) unchanged(gas, what, op);
-    expect(gas.formulaCells().map((f) => `${f.sheet}!${f.a1}`)).toEqual([`${LOG_SHEET}!G5`, `${LOG_SHEET}!H5`, `${LOG_SHEET}!H6`, `${LOG_SHEET}!H7`]);
+    expect(gas.formulaCells().map((f) => `${f.sheet}!${f.a1}`)).toEqual([
+      `${LOG_SHEET}!G5`,
+      `${LOG_SHEET}!H5`,
+      `${LOG_SHEET}!H6`,
+      `${LOG_SHEET}!H7`,
+    ]);
   });
 });
 
@@ -212,7 +281,14 @@ describe('the snapshot used above', () => {
       ['a date to the same day as text', (gas) => gas.sheet(LOG_SHEET).getRange('A5').setValue('2026-03-10')],
       ['a number format', (gas) => gas.sheet(LOG_SHEET).getRange('B5').setNumberFormat('@')],
       ['a formula', (gas) => gas.sheet(LOG_SHEET).getRange('G5').setFormula('=1')],
-      ['a validation', (gas) => gas.sheet(LOG_SHEET).getRange('D5').setDataValidation(gas.globals.SpreadsheetApp.newDataValidation().requireCheckbox().build())],
+      [
+        'a validation',
+        (gas) =>
+          gas
+            .sheet(LOG_SHEET)
+            .getRange('D5')
+            .setDataValidation(gas.globals.SpreadsheetApp.newDataValidation().requireCheckbox().build()),
+      ],
       ['a merge', (gas) => gas.sheet(LOG_SHEET).getRange('C5:D5').merge()],
       ['a note', (gas) => gas.sheet(LOG_SHEET).getRange('C5').setNote('x')],
       ['the name', (gas) => gas.sheet(LOG_SHEET).setName('Log')],

@@ -46,7 +46,9 @@ export function valuesOf(rows: Cell[][], timeZone: string): unknown[][] {
  * apostrophe a person types to keep it text.
  */
 export function sheetInputOf(rows: Cell[][], timeZone: string): unknown[][] {
-  return valuesOf(rows, timeZone).map((row) => row.map((cell) => (typeof cell === 'string' && /^[=']/.test(cell) ? `'${cell}` : cell)));
+  return valuesOf(rows, timeZone).map((row) =>
+    row.map((cell) => (typeof cell === 'string' && /^[=']/.test(cell) ? `'${cell}` : cell)),
+  );
 }
 
 /** A cell as a CSV download shows it. */
@@ -137,13 +139,15 @@ export function sheetSnapshot(sheet: FakeSheet): string {
 /** Snapshots of every sheet that is not Uptake's own, by name, in order. */
 export function teamSnapshot(gas: FakeGas): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const sheet of gas.spreadsheet._sheets) if (!OWN_SHEETS.includes(sheet._name)) out[sheet._name] = sheetSnapshot(sheet);
+  for (const sheet of gas.spreadsheet._sheets)
+    if (!OWN_SHEETS.includes(sheet._name)) out[sheet._name] = sheetSnapshot(sheet);
   return out;
 }
 
 // ---- expectations ----------------------------------------------------------------------------
 
-export const rowReasons = (problems: { row: number; reason: string }[]): RowReason[] => problems.map((p) => [p.row, p.reason]);
+export const rowReasons = (problems: { row: number; reason: string }[]): RowReason[] =>
+  problems.map((p) => [p.row, p.reason]);
 
 /** Sorted, so that the order in which the audit gathers notices does not matter. */
 export function sorted(list: RowReason[]): RowReason[] {
@@ -165,6 +169,9 @@ export function runsByMember(members: { member: string; runs: number }[]): Recor
   return Object.fromEntries(members.filter((m) => m.runs > 0).map((m) => [m.member, m.runs]));
 }
 
-export function unpromptedByMember(members: { member: string; unpromptedRuns: number }[], names: string[]): Record<string, number | undefined> {
+export function unpromptedByMember(
+  members: { member: string; unpromptedRuns: number }[],
+  names: string[],
+): Record<string, number | undefined> {
   return Object.fromEntries(names.map((name) => [name, members.find((m) => m.member === name)?.unpromptedRuns]));
 }

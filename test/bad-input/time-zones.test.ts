@@ -48,7 +48,8 @@ function logOf(asOf: string): Cell[][] {
   ];
 }
 
-const HEADLINE = '1 team member ran 7 workflow sessions this week; blended acceptance rate 100%; 0 workflows below threshold under review.';
+const HEADLINE =
+  '1 team member ran 7 workflow sessions this week; blended acceptance rate 100%; 0 workflows below threshold under review.';
 
 describe.each(SCENARIOS.map((s) => [`${s.zone}, week to ${s.asOf} (${s.change})`, s] as const))('%s', (_label, s) => {
   const asOfDay = isoToDay(s.asOf)!;
@@ -63,19 +64,23 @@ describe.each(SCENARIOS.map((s) => [`${s.zone}, week to ${s.asOf} (${s.change})`
       user: OWNER,
       valueParsing: 'text',
       activeSpreadsheetInTimeTriggers: true,
-      spreadsheet: { timeZone: s.zone, locale: 'en_GB', sheets: { 'AI usage log': sheetInputOf(logOf(s.asOf), s.zone) } },
+      spreadsheet: {
+        timeZone: s.zone,
+        locale: 'en_GB',
+        sheets: { 'AI usage log': sheetInputOf(logOf(s.asOf), s.zone) },
+      },
     });
     const bundle = loadBundle(gas, BUILD_DIR);
     bundle.saveSettings({ ownerEmail: OWNER, digestHour: 0 });
     return { gas, bundle };
   }
 
-  test('the set-up is a real test: at that instant it is still Sunday in the script\'s zone', () => {
+  test("the set-up is a real test: at that instant it is still Sunday in the script's zone", () => {
     expect(dayOfInstant(mondayEarly, SCRIPT_ZONE)).toBe(asOfDay);
     expect(dayOfInstant(mondayEarly, s.zone)).toBe(asOfDay + 1);
   });
 
-  test('sidebar: today is the sheet\'s Monday; the week to Sunday has 7 runs; the default window moves with today', () => {
+  test("sidebar: today is the sheet's Monday; the week to Sunday has 7 runs; the default window moves with today", () => {
     const { bundle } = sheet();
     const week = bundle.$runFromClient('getDashboard', { asOf: s.asOf, weeks: 1 }) as DashboardData;
     expect(week.timeZone).toBe(s.zone);
@@ -115,17 +120,32 @@ describe.each(SCENARIOS.map((s) => [`${s.zone}, week to ${s.asOf} (${s.change})`
   test('CSV run: the same figures from the same log downloaded as text', () => {
     const result = runInMemory(
       { log: parseCsv(csvOf(logOf(s.asOf))), roster: null, logSource: 'log.csv', rosterSource: null },
-      { buildDir: BUILD_DIR, asOf: s.asOf, weeks: 1, locale: 'en_GB', timeZone: s.zone, owner: OWNER, days: 1, sidebarWeeks: [], nowMs: mondayEarly, progress: () => undefined },
+      {
+        buildDir: BUILD_DIR,
+        asOf: s.asOf,
+        weeks: 1,
+        locale: 'en_GB',
+        timeZone: s.zone,
+        owner: OWNER,
+        days: 1,
+        sidebarWeeks: [],
+        nowMs: mondayEarly,
+        progress: () => undefined,
+      },
     );
     expect(result.audit.headline).toBe(HEADLINE);
     expect(result.audit.members.map((m) => [m.member, m.usesPerWeek])).toEqual([['Ana', 7]]);
     expect(result.digest.text.split('\n')[0]).toBe(HEADLINE);
-    expect(result.reminders.filter((m) => m.subject.startsWith('Uptake weekly digest')).map((m) => [m.date, m.body.split('\n')[0]])).toEqual([[plusDays(s.asOf, 1), HEADLINE]]);
+    expect(
+      result.reminders
+        .filter((m) => m.subject.startsWith('Uptake weekly digest'))
+        .map((m) => [m.date, m.body.split('\n')[0]]),
+    ).toEqual([[plusDays(s.asOf, 1), HEADLINE]]);
   });
 });
 
 describe('a spreadsheet zone different from the script zone', () => {
-  test('"Log a run" writes the sheet\'s today, and refuses the sheet\'s tomorrow though it is today in the script\'s zone', () => {
+  test("\"Log a run\" writes the sheet's today, and refuses the sheet's tomorrow though it is today in the script's zone", () => {
     readBuilt('Code.js');
     // 23:30 on 14 March in Los Angeles (the script) is 18:30 on 15 March in Sydney (the sheet).
     const gas = createFakeGas({
@@ -136,12 +156,28 @@ describe('a spreadsheet zone different from the script zone', () => {
     });
     const bundle = loadBundle(gas, BUILD_DIR);
     expect((bundle.$runFromClient('getLogForm') as LogFormData).today).toBe('2026-03-15');
-    const logged = bundle.$runFromClient('logRun', { date: '2026-03-15', member: 'Ana', workflow: 'Proposal', outcome: 'Used as-is', editTypes: [], prompted: false, notes: '' }) as LogRunResult;
+    const logged = bundle.$runFromClient('logRun', {
+      date: '2026-03-15',
+      member: 'Ana',
+      workflow: 'Proposal',
+      outcome: 'Used as-is',
+      editTypes: [],
+      prompted: false,
+      notes: '',
+    }) as LogRunResult;
     expect(logged.row).toBe(2);
     expect(gas.sheetDisplayValues('AI usage log')[1][0]).toBe('2026-03-15');
-    expect(() => bundle.$runFromClient('logRun', { date: '2026-03-16', member: 'Ana', workflow: 'Proposal', outcome: 'Used as-is', editTypes: [], prompted: false, notes: '' })).toThrow(
-      "The date 2026-03-16 is in the future: today is 2026-03-15 in the spreadsheet's time zone.",
-    );
+    expect(() =>
+      bundle.$runFromClient('logRun', {
+        date: '2026-03-16',
+        member: 'Ana',
+        workflow: 'Proposal',
+        outcome: 'Used as-is',
+        editTypes: [],
+        prompted: false,
+        notes: '',
+      }),
+    ).toThrow("The date 2026-03-16 is in the future: today is 2026-03-15 in the spreadsheet's time zone.");
     const data = bundle.$runFromClient('getDashboard', {}) as DashboardData;
     expect([data.today, data.audit!.team.runs]).toEqual(['2026-03-15', 1]);
   });

@@ -15,12 +15,15 @@ import { isoToDay } from '../../src/core/dates';
 import type { DashboardData } from '../../src/shared/api';
 
 function builtCode(): string {
-  if (!fs.existsSync(CODE_JS)) throw new Error('build/Code.js is missing: run `npm run build` (npm test does) before these tests.');
+  if (!fs.existsSync(CODE_JS))
+    throw new Error('build/Code.js is missing: run `npm run build` (npm test does) before these tests.');
   return fs.readFileSync(CODE_JS, 'utf8');
 }
 
 const GLOBALS = {
-  SpreadsheetApp: { getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => TIME_ZONE, getSpreadsheetLocale: () => LOCALE }) },
+  SpreadsheetApp: {
+    getActiveSpreadsheet: () => ({ getSpreadsheetTimeZone: () => TIME_ZONE, getSpreadsheetLocale: () => LOCALE }),
+  },
   Session: { getScriptTimeZone: () => TIME_ZONE },
 };
 
@@ -66,7 +69,11 @@ describe('generated team data', () => {
     const small = generateTeam(1_000);
     const large = generateTeam(20_000);
     expect(large.lastDay - large.firstDay).toBeGreaterThan(10 * (small.lastDay - small.firstDay));
-    const times = large.log.slice(1).map((r) => r[DATE_COL]).filter((d): d is Date => d instanceof Date).map((d) => d.getTime());
+    const times = large.log
+      .slice(1)
+      .map((r) => r[DATE_COL])
+      .filter((d): d is Date => d instanceof Date)
+      .map((d) => d.getTime());
     // Timestamps fall within their day, so the dates never go back by a day or more.
     expect(times.filter((t, i) => i > 0 && t <= times[i - 1] - 86_400_000)).toEqual([]);
   });
@@ -103,16 +110,22 @@ describe('the timing', () => {
 });
 
 describe('the core as the bench runs it from build/Code.js', () => {
-  it('hands out the bundle\'s own readTeam and auditTeam, and refuses a bundle where it cannot find them', () => {
+  it("hands out the bundle's own readTeam and auditTeam, and refuses a bundle where it cannot find them", () => {
     const code = builtCode();
     expect(() => loadBundleInternals(code, GLOBALS)).not.toThrow();
-    expect(() => loadBundleInternals(code.replace(/function readTeam\(/g, 'function readTeam2('), GLOBALS)).toThrow(/functions named readTeam/);
+    expect(() => loadBundleInternals(code.replace(/function readTeam\(/g, 'function readTeam2('), GLOBALS)).toThrow(
+      /functions named readTeam/,
+    );
   });
 
   it('computes the same audit as getDashboard in the in-memory Apps Script, skipping exactly the bad rows', () => {
     const team = generateTeam(2_000);
     const bundle = loadBundleInternals(builtCode(), GLOBALS);
-    const spreadsheet = zeroCostSpreadsheet({ [DEFAULT_LOG_SHEET]: team.log, [DEFAULT_ROSTER_SHEET]: team.roster }, team.timeZone, team.locale);
+    const spreadsheet = zeroCostSpreadsheet(
+      { [DEFAULT_LOG_SHEET]: team.log, [DEFAULT_ROSTER_SHEET]: team.roster },
+      team.timeZone,
+      team.locale,
+    );
     const settings = bundle.validateSettings({});
     const audit = bundle.auditTeam(bundle.readTeam(spreadsheet, settings), settings, LAST_DAY_ISO);
     expect(audit.skippedRows.map((p) => p.row)).toEqual(team.badRows);
@@ -142,17 +155,34 @@ describe('the core as the bench runs it from build/Code.js', () => {
 
 describe('budgets', () => {
   const calls = (getValues: number): CallFigures => ({
-    audit: { spreadsheet: 57 + getValues, getValues, total: 60 + getValues, methods: { 'Range.getValues': getValues, 'Sheet.getRange': 20 } },
+    audit: {
+      spreadsheet: 57 + getValues,
+      getValues,
+      total: 60 + getValues,
+      methods: { 'Range.getValues': getValues, 'Sheet.getRange': 20 },
+    },
     dashboard: { spreadsheet: 40, getValues: 3, total: 52 },
     auditSheetRows: 140,
   });
   const size = (rows: number, ratio: number, callFigures: CallFigures | null): SizeFigures => ({
-    rows, runs: 5, parseMs: ratio, auditMs: 0, coreMs: ratio, floorMs: 1, ratio, heapPeakMb: 1, logMb: 1, calls: callFigures,
+    rows,
+    runs: 5,
+    parseMs: ratio,
+    auditMs: 0,
+    coreMs: ratio,
+    floorMs: 1,
+    ratio,
+    heapPeakMb: 1,
+    logMb: 1,
+    calls: callFigures,
   });
   const files = { 'Code.js': 120 * 1024, 'sidebar.html': 40 * 1024 };
 
   it('all hold when calls are the same at every size, the ratio is within the budget and the files are small', () => {
-    const verdicts = checkBudgets({ sizes: [size(1_000, 9, calls(3)), size(10_000, 5, calls(3)), size(100_000, 2.5, null)], files });
+    const verdicts = checkBudgets({
+      sizes: [size(1_000, 9, calls(3)), size(10_000, 5, calls(3)), size(100_000, 2.5, null)],
+      files,
+    });
     expect(verdicts.map((v) => v.ok)).toEqual([true, true, true, true]);
   });
 
@@ -188,15 +218,31 @@ describe('command line and report', () => {
   it('runs 1,000 to 100,000 rows under --check, every size otherwise, and refuses unknown options', () => {
     expect(parseArgs(['--check']).sizes).toEqual([1_000, 10_000, 100_000]);
     expect(parseArgs([]).sizes).toEqual([1_000, 10_000, 100_000, 500_000]);
-    expect(parseArgs(['--sizes=2_000,5000', '--runs=2'])).toMatchObject({ sizes: [2_000, 5_000], runs: 2, check: false });
+    expect(parseArgs(['--sizes=2_000,5000', '--runs=2'])).toMatchObject({
+      sizes: [2_000, 5_000],
+      runs: 2,
+      check: false,
+    });
     expect(() => parseArgs(['--fast'])).toThrow('unknown option --fast');
     expect(() => parseArgs(['--sizes=ten'])).toThrow('--sizes takes whole numbers');
   });
 
   it('reports time per row, the ratio, how time grows and the service calls of each size', () => {
     const sizeFigures = (rows: number, coreMs: number): SizeFigures => ({
-      rows, runs: 5, parseMs: coreMs * 0.8, auditMs: coreMs * 0.2, coreMs, floorMs: coreMs / 4, ratio: 4, heapPeakMb: 2, logMb: 1,
-      calls: { audit: { spreadsheet: 60, getValues: 3, total: 62, methods: {} }, dashboard: { spreadsheet: 40, getValues: 3, total: 52 }, auditSheetRows: 130 },
+      rows,
+      runs: 5,
+      parseMs: coreMs * 0.8,
+      auditMs: coreMs * 0.2,
+      coreMs,
+      floorMs: coreMs / 4,
+      ratio: 4,
+      heapPeakMb: 2,
+      logMb: 1,
+      calls: {
+        audit: { spreadsheet: 60, getValues: 3, total: 62, methods: {} },
+        dashboard: { spreadsheet: 40, getValues: 3, total: 52 },
+        auditSheetRows: 130,
+      },
     });
     const text = report({
       command: 'npm run bench',

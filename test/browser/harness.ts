@@ -1,16 +1,15 @@
-// Drives the BUILT sidebar pages in Debian's Chromium, with google.script.run answered by the
+// Drives the BUILT sidebar pages in Chromium (see chromium.ts), with google.script.run answered by the
 // BUILT bundle (build/Code.js) running in the in-memory Apps Script. The page is the HTML the
 // bundle itself hands to SpreadsheetApp.getUi().showSidebar, served from a made-up origin;
 // every other request (Google's stylesheet included) is aborted, so nothing waits on a network.
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { launchChromium as launchSizedChromium } from './chromium';
 import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from '../gas-fake';
 import { BUILD_DIR, ROOT, readBuilt } from '../bundle/support';
 import { LOG_SHEET, OWNER, ROSTER_SHEET, TODAY, logRows, rosterRows } from './team';
 
-export const CHROMIUM = '/usr/bin/chromium';
 export const SIDEBAR_WIDTH = 300;
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
 const PAGE_ORIGIN = 'https://uptake.test';
@@ -42,23 +41,9 @@ export function exampleTeam(sheets?: Record<string, unknown[][]>): { gas: FakeGa
   return { gas, bundle };
 }
 
-export async function launchChromium(): Promise<BrowserContext> {
-  if (!fs.existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} is missing: install it with \`apt-get update && apt-get install -y chromium\` (.ci/run does).`);
-  }
-  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    viewport: { width: SIDEBAR_WIDTH, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  const close = context.close.bind(context);
-  context.close = async (options) => {
-    await close(options);
-    fs.rmSync(profile, { recursive: true, force: true });
-  };
-  return context;
+/** Chromium at the sidebar's fixed width. */
+export function launchChromium(): Promise<BrowserContext> {
+  return launchSizedChromium({ width: SIDEBAR_WIDTH, height: 900 });
 }
 
 /**
@@ -110,7 +95,12 @@ export interface SidebarPage {
  * Opens what the entry point `opener` (showDashboard, showSettings, showLogForm) puts in the
  * sidebar, in a new tab of `context`, wired to `bundle`.
  */
-export async function openSidebar(context: BrowserContext, gas: FakeGas, bundle: BundleContext, opener: string): Promise<SidebarPage> {
+export async function openSidebar(
+  context: BrowserContext,
+  gas: FakeGas,
+  bundle: BundleContext,
+  opener: string,
+): Promise<SidebarPage> {
   bundle.$run(opener);
   const shown = gas.ui.lastShown();
   if (!shown || shown.kind !== 'sidebar') throw new Error(`${opener} showed no sidebar`);

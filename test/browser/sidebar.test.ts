@@ -100,10 +100,11 @@ describe('dashboard', () => {
     // The example team: a real gap between training and adoption.
     expect(team.gap).toBeGreaterThan(0.5);
 
-    const categories = await page.locator('#categories li').evaluateAll((items) =>
-      items.map((li) => Array.from(li.children, (c) => (c as HTMLElement).innerText.trim())),
-    );
-    const nameOf = (m: Audit['members'][number]) => (m.status === 'principled-resistance' ? `${m.member} (principled resistance)` : m.member);
+    const categories = await page
+      .locator('#categories li')
+      .evaluateAll((items) => items.map((li) => Array.from(li.children, (c) => (c as HTMLElement).innerText.trim())));
+    const nameOf = (m: Audit['members'][number]) =>
+      m.status === 'principled-resistance' ? `${m.member} (principled resistance)` : m.member;
     expect(categories).toEqual(
       (['Genuine adopter', 'Developing user', 'Non-adopter'] as const).map((category) => {
         const names = audit.members.filter((m) => m.inScope && m.category === category).map(nameOf);
@@ -115,9 +116,11 @@ describe('dashboard', () => {
 
     // One row per member: name, uses a week, category, acceptance ("–" without runs, never 0%).
     // textContent: what a screen reader reads, the follow-up flag's hidden words included.
-    const rows = await page.locator('#members tbody tr.member-row').evaluateAll((trs) =>
-      trs.map((tr) => Array.from(tr.children, (c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())),
-    );
+    const rows = await page
+      .locator('#members tbody tr.member-row')
+      .evaluateAll((trs) =>
+        trs.map((tr) => Array.from(tr.children, (c) => (c.textContent ?? '').replace(/\s+/g, ' ').trim())),
+      );
     expect(rows).toEqual(
       audit.members.map((m) => [
         m.followUp.length ? `${m.member}, needs a follow-up ⚑` : m.member,
@@ -141,8 +144,14 @@ describe('dashboard', () => {
     expect(detailText).toContain(ana.sixWeek.label);
     expect(detailText).toMatch(new RegExp(`Workflows, 90 days\\s+${ana.workflows90d}`));
 
-    expect(await texts(page.locator('#workflows-below li strong'))).toEqual(audit.workflows.filter((w) => w.belowTarget).map((w) => w.workflow));
-    expect(await texts(page.locator('#edit-types td.num'))).toEqual(['tone', 'scope', 'format', 'missing info', 'wrong info'].map((t) => String(team.editTypes[t as keyof typeof team.editTypes])));
+    expect(await texts(page.locator('#workflows-below li strong'))).toEqual(
+      audit.workflows.filter((w) => w.belowTarget).map((w) => w.workflow),
+    );
+    expect(await texts(page.locator('#edit-types td.num'))).toEqual(
+      ['tone', 'scope', 'format', 'missing info', 'wrong info'].map((t) =>
+        String(team.editTypes[t as keyof typeof team.editTypes]),
+      ),
+    );
 
     const findings = page.locator('#findings > li');
     expect(await findings.count()).toBe(audit.diagnosis.length);
@@ -157,9 +166,13 @@ describe('dashboard', () => {
     // Skipped rows with their row numbers and reasons.
     expect(audit.skippedRows.map((r) => r.row)).toEqual([0, 1, 2, 3].map((i) => FIRST_SKIPPED_ROW + i));
     expect(await texts(page.locator('#skipped-rows button'))).toEqual(audit.skippedRows.map((r) => `Row ${r.row}`));
-    expect(await texts(page.locator('#skipped-rows .reason'))).toEqual(audit.skippedRows.map((r) => r.reason.replace(/\s+/g, ' ').trim()));
+    expect(await texts(page.locator('#skipped-rows .reason'))).toEqual(
+      audit.skippedRows.map((r) => r.reason.replace(/\s+/g, ' ').trim()),
+    );
 
-    expect(await page.locator('#timeline').innerText()).toContain(`${expected.timeline[0].member} (day ${expected.timeline[0].day})`);
+    expect(await page.locator('#timeline').innerText()).toContain(
+      `${expected.timeline[0].member} (day ${expected.timeline[0].day})`,
+    );
     for (const row of expected.timeline) expect(await page.locator('#timeline').innerText()).toContain(row.member);
 
     // Cell text that looks like HTML is shown as the characters typed, and runs nothing.
@@ -177,7 +190,8 @@ describe('dashboard', () => {
       Array.from(document.querySelectorAll<HTMLElement>('button, input, select, textarea'))
         .filter((c) => !c.closest('[hidden]'))
         .filter((c) => {
-          const labelled = (c as HTMLInputElement).labels?.length || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby');
+          const labelled =
+            (c as HTMLInputElement).labels?.length || c.getAttribute('aria-label') || c.getAttribute('aria-labelledby');
           return !(c instanceof HTMLButtonElement ? c.innerText.trim() : labelled);
         })
         .map((c) => c.outerHTML.slice(0, 80)),
@@ -310,11 +324,16 @@ describe('settings', () => {
     await idle(page);
     expect(await page.locator('#view-settings').isVisible()).toBe(true);
     expect(await page.locator('#view-dashboard').isHidden()).toBe(true);
-    const stored = () => JSON.parse(gas.properties.forDocument(gas.spreadsheet.getId()).getProperty(SETTINGS_KEY) ?? '{}');
+    const stored = () =>
+      JSON.parse(gas.properties.forDocument(gas.spreadsheet.getId()).getProperty(SETTINGS_KEY) ?? '{}');
 
     const target = page.getByLabel('Acceptance target (%)');
     expect(await target.inputValue()).toBe('70');
-    expect(await texts(page.locator('#set-logSheet option'))).toEqual(['Automatic (AI usage log)', 'AI usage log', 'Roster']);
+    expect(await texts(page.locator('#set-logSheet option'))).toEqual([
+      'Automatic (AI usage log)',
+      'AI usage log',
+      'Roster',
+    ]);
     await target.fill('80');
     await page.getByRole('button', { name: 'Save' }).click();
     const saved = await lastCall<{ acceptanceTarget: number }>(s, 'saveSettings');
@@ -379,14 +398,29 @@ describe('log a run', () => {
 
     const logged = await lastCall<LogRunResult>(s, 'logRun');
     expect(logged.args).toEqual([
-      { date: TODAY, member: 'Dev Patel', workflow: 'Ticket reply', outcome: 'Light edit', editTypes: ['tone', 'format'], prompted: true, notes: '=1+1 <b>as typed</b>' },
+      {
+        date: TODAY,
+        member: 'Dev Patel',
+        workflow: 'Ticket reply',
+        outcome: 'Light edit',
+        editTypes: ['tone', 'format'],
+        prompted: true,
+        notes: '=1+1 <b>as typed</b>',
+      },
     ]);
     await idle(page);
     const values = gas.sheetValues(LOG_SHEET);
     expect(values.length).toBe(rowsBefore + 1);
     expect(logged.value.row).toBe(rowsBefore + 1);
     const written = values[values.length - 1];
-    expect(written.slice(1)).toEqual(['Dev Patel', 'Ticket reply', 'Light edit', 'tone, format', true, '=1+1 <b>as typed</b>']);
+    expect(written.slice(1)).toEqual([
+      'Dev Patel',
+      'Ticket reply',
+      'Light edit',
+      'tone, format',
+      true,
+      '=1+1 <b>as typed</b>',
+    ]);
     expect(gas.sheetDisplayValues(LOG_SHEET)[values.length - 1][0]).toMatch(/2026-03-11|3\/11\/2026|11\/03\/2026/);
     expect(gas.formulaCells()).toEqual([]);
     expect(await page.locator('#logged').innerText()).toBe(logged.value.message);
@@ -408,7 +442,17 @@ describe('log a run', () => {
     await page.keyboard.press('Space'); // focus moved to the first outcome: Used as-is
     await page.keyboard.press('Enter');
     const second = await lastCall<LogRunResult>(s, 'logRun', 2);
-    expect(second.args).toEqual([{ date: TODAY, member: 'Dev Patel', workflow: 'Ticket reply', outcome: 'Used as-is', editTypes: [], prompted: false, notes: '' }]);
+    expect(second.args).toEqual([
+      {
+        date: TODAY,
+        member: 'Dev Patel',
+        workflow: 'Ticket reply',
+        outcome: 'Used as-is',
+        editTypes: [],
+        prompted: false,
+        notes: '',
+      },
+    ]);
     expect(gas.sheetValues(LOG_SHEET).length).toBe(rowsBefore + 2);
     await idle(page);
 
@@ -427,7 +471,15 @@ describe('log a run', () => {
 
   test('remembers the member for the next time', async () => {
     const { gas, bundle } = exampleTeam();
-    bundle.$runFromClient('logRun', { date: TODAY, member: 'Ana Lima', workflow: 'Client proposal', outcome: 'Used as-is', editTypes: [], prompted: false, notes: '' });
+    bundle.$runFromClient('logRun', {
+      date: TODAY,
+      member: 'Ana Lima',
+      workflow: 'Client proposal',
+      outcome: 'Used as-is',
+      editTypes: [],
+      prompted: false,
+      notes: '',
+    });
     const s = await openSidebar(context, gas, bundle, 'showLogForm');
     await lastCall(s, 'getLogForm');
     await idle(s.page);

@@ -59,7 +59,8 @@ describe('scripts/build.mjs', () => {
   test.concurrent('writes stubs, the manifest and inlined sidebars', async () => {
     const { ok, output, dir } = await buildProject({
       'src/index.ts': GOOD,
-      'src/client/sidebar.html': '<html><head><link rel="stylesheet" href="./sidebar.css"></head>' +
+      'src/client/sidebar.html':
+        '<html><head><link rel="stylesheet" href="./sidebar.css"></head>' +
         '<body><script src="./sidebar.ts"></script></body></html>',
       'src/client/sidebar.css': 'body { margin: 0 }',
       'src/client/sidebar.ts': 'document.body.dataset.x = "</script><!-- <?";',
@@ -67,7 +68,9 @@ describe('scripts/build.mjs', () => {
     expect(output).toContain('build/Code.js');
     expect(ok).toBe(true);
     const code = fs.readFileSync(path.join(dir, 'build', 'Code.js'), 'utf8');
-    expect(code).toContain(' * @customfunction\n */\nfunction DOUBLE(value) {\n  return Uptake.DOUBLE.apply(this, arguments);\n}');
+    expect(code).toContain(
+      ' * @customfunction\n */\nfunction DOUBLE(value) {\n  return Uptake.DOUBLE.apply(this, arguments);\n}',
+    );
     expect(code).toContain('function onOpen(e) {');
     expect(fs.readdirSync(path.join(dir, 'build')).sort()).toEqual(['Code.js', 'appsscript.json', 'sidebar.html']);
     const html = fs.readFileSync(path.join(dir, 'build', 'sidebar.html'), 'utf8');
@@ -83,13 +86,17 @@ describe('scripts/build.mjs', () => {
   });
 
   test.concurrent('fails when a custom function misses a @param', async () => {
-    const { ok, output } = await buildProject({ 'src/index.ts': GOOD.replace(' * @param {number} value The number.\n', '') });
+    const { ok, output } = await buildProject({
+      'src/index.ts': GOOD.replace(' * @param {number} value The number.\n', ''),
+    });
     expect(ok).toBe(false);
     expect(output).toMatch(/DOUBLE: parameter "value" has no @param/);
   });
 
   test.concurrent('fails when a custom function misses @return', async () => {
-    const { ok, output } = await buildProject({ 'src/index.ts': GOOD.replace(' * @return {number} Twice the number.\n', '') });
+    const { ok, output } = await buildProject({
+      'src/index.ts': GOOD.replace(' * @return {number} Twice the number.\n', ''),
+    });
     expect(ok).toBe(false);
     expect(output).toMatch(/DOUBLE has no @return/);
   });

@@ -50,6 +50,9 @@ test('the daily trigger handler is top-level in Code.js', () => {
 
 test.each([...new Set(pageCalls)])('google.script.run.%s is top-level in Code.js and named in a built page', (name) => {
   expect(functions.has(name)).toBe(true);
-  const pages = fs.readdirSync(BUILD_DIR).filter((f) => f.endsWith('.html')).map((f) => fs.readFileSync(path.join(BUILD_DIR, f), 'utf8'));
+  const pages = fs
+    .readdirSync(BUILD_DIR)
+    .filter((f) => f.endsWith('.html'))
+    .map((f) => fs.readFileSync(path.join(BUILD_DIR, f), 'utf8'));
   expect(pages.some((html) => html.includes(`"${name}"`) || html.includes(`'${name}'`))).toBe(true);
 });

@@ -83,7 +83,9 @@ describe('build/Code.js', () => {
       const tagNames = tags.map((t) => t.tagName.text);
       expect(tagNames).toContain('customfunction');
       expect(tagNames).toContain('return');
-      const documented = tags.filter((t): t is ts.JSDocParameterTag => ts.isJSDocParameterTag(t)).map((t) => t.name.getText(codeSf));
+      const documented = tags
+        .filter((t): t is ts.JSDocParameterTag => ts.isJSDocParameterTag(t))
+        .map((t) => t.name.getText(codeSf));
       expect(documented).toEqual(expect.arrayContaining(entry.params));
     });
 
@@ -99,18 +101,36 @@ describe('loading build/Code.js', () => {
   // Apps Script runs the whole file on every custom-function cell, menu click and trigger,
   // including onOpen in AuthMode.NONE where services are off limits.
   const SERVICES = [
-    'SpreadsheetApp', 'MailApp', 'PropertiesService', 'ScriptApp', 'HtmlService', 'LockService',
-    'CacheService', 'Session', 'Utilities', 'UrlFetchApp', 'DriveApp', 'Logger', 'GmailApp',
-    'DocumentApp', 'CalendarApp', 'FormApp', 'ContentService', 'CardService', 'Browser',
+    'SpreadsheetApp',
+    'MailApp',
+    'PropertiesService',
+    'ScriptApp',
+    'HtmlService',
+    'LockService',
+    'CacheService',
+    'Session',
+    'Utilities',
+    'UrlFetchApp',
+    'DriveApp',
+    'Logger',
+    'GmailApp',
+    'DocumentApp',
+    'CalendarApp',
+    'FormApp',
+    'ContentService',
+    'CardService',
+    'Browser',
   ];
 
   function recordingContext(touched: string[]): vm.Context {
     const sandbox: Record<string, unknown> = {};
     for (const service of SERVICES) {
-      const record = (what: string) => (..._args: unknown[]): never => {
-        touched.push(`${service}: ${what}`);
-        throw new Error(`${service} used while loading the bundle`);
-      };
+      const record =
+        (what: string) =>
+        (..._args: unknown[]): never => {
+          touched.push(`${service}: ${what}`);
+          throw new Error(`${service} used while loading the bundle`);
+        };
       // A function target, so that calling or constructing the service is trapped too.
       const proxy = new Proxy(function service() {}, {
         get: (_t, key) => record(`get ${String(key)}`)(),

@@ -41,7 +41,10 @@ describe('build/ loaded with gas-local', () => {
       if (thrown !== undefined) {
         expect(isErrorFromAnyRealm(thrown)).toBe(true);
         const { name: kind, message } = thrown as Error;
-        expect([kind, message]).toEqual([expect.not.stringMatching(/^(TypeError|ReferenceError|RangeError)$/), expect.stringMatching(/\S/)]);
+        expect([kind, message]).toEqual([
+          expect.not.stringMatching(/^(TypeError|ReferenceError|RangeError)$/),
+          expect.stringMatching(/\S/),
+        ]);
       }
     });
   });

@@ -7,7 +7,10 @@ import { ROOT, readBuilt } from './support';
 
 const CLIENT_DIR = path.join(ROOT, 'src', 'client');
 const sources = fs.existsSync(CLIENT_DIR)
-  ? fs.readdirSync(CLIENT_DIR).filter((f) => f.endsWith('.html')).sort()
+  ? fs
+      .readdirSync(CLIENT_DIR)
+      .filter((f) => f.endsWith('.html'))
+      .sort()
   : [];
 
 /** Contents of the inline <script> elements, split the way an HTML parser would. */
@@ -19,7 +22,10 @@ function inlineScripts(html: string): string[] {
 
 describe('sidebar HTML', () => {
   test('every src/client/*.html is built, and nothing else', () => {
-    const built = fs.readdirSync(path.join(ROOT, 'build')).filter((f) => f.endsWith('.html')).sort();
+    const built = fs
+      .readdirSync(path.join(ROOT, 'build'))
+      .filter((f) => f.endsWith('.html'))
+      .sort();
     expect(built).toEqual(sources);
   });
 

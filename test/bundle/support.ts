@@ -25,8 +25,7 @@ export function lastJsDoc(node: ts.Node): ts.JSDoc | undefined {
 }
 
 function isExported(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) &&
-    (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
 }
 
 /** Every `export function` of src/index.ts (overloads collapse onto the implementation). */

@@ -71,7 +71,14 @@ describe('auditTables', () => {
     const rows = table(tables, 'workflows').rows;
     expect(rows).toHaveLength(result.workflows.length);
     for (const [i, w] of result.workflows.entries()) {
-      expect(rows[i]).toEqual([w.workflow, w.runs, w.members, w.acceptanceRate, result.settings.acceptanceTarget, w.belowTarget ? 'yes' : '']);
+      expect(rows[i]).toEqual([
+        w.workflow,
+        w.runs,
+        w.members,
+        w.acceptanceRate,
+        result.settings.acceptanceTarget,
+        w.belowTarget ? 'yes' : '',
+      ]);
     }
     expect(rows.find((r) => r[0] === 'Weekly update')?.[5]).toBe('yes');
   });
@@ -118,7 +125,11 @@ describe('cellDisplay and windowLabel', () => {
   });
 
   test('the window names its weeks and days', () => {
-    expect(windowLabel({ weeks: 2, windowStart: '2026-03-02', asOf: '2026-03-15' })).toBe('2 weeks (2026-03-02 to 2026-03-15)');
-    expect(windowLabel({ weeks: 1, windowStart: '2026-03-09', asOf: '2026-03-15' })).toBe('1 week (2026-03-09 to 2026-03-15)');
+    expect(windowLabel({ weeks: 2, windowStart: '2026-03-02', asOf: '2026-03-15' })).toBe(
+      '2 weeks (2026-03-02 to 2026-03-15)',
+    );
+    expect(windowLabel({ weeks: 1, windowStart: '2026-03-09', asOf: '2026-03-15' })).toBe(
+      '1 week (2026-03-09 to 2026-03-15)',
+    );
   });
 });

@@ -191,7 +191,13 @@ describe('the other metrics of the second article (spec §6)', () => {
       { asOf: AS_OF },
     );
     expect(result.team.editTypes).toEqual({ tone: 2, scope: 0, format: 1, 'missing info': 1, 'wrong info': 0 });
-    expect(member(result, 'Ana').editTypes).toEqual({ tone: 2, scope: 0, format: 0, 'missing info': 1, 'wrong info': 0 });
+    expect(member(result, 'Ana').editTypes).toEqual({
+      tone: 2,
+      scope: 0,
+      format: 0,
+      'missing info': 1,
+      'wrong info': 0,
+    });
     expect(result.workflows.find((w) => w.workflow === 'Summary')!.editTypes.format).toBe(1);
   });
 
@@ -203,7 +209,10 @@ describe('the other metrics of the second article (spec §6)', () => {
         { date: '2026-03-07', member: 'Ana' },
         { date: '2026-03-09', member: 'Ana' },
       ],
-      { asOf: AS_OF, roster: [{ name: 'Ana', training: '2026-03-03' }, { name: 'Ben', training: '2026-03-03' }, { name: 'Cy' }] },
+      {
+        asOf: AS_OF,
+        roster: [{ name: 'Ana', training: '2026-03-03' }, { name: 'Ben', training: '2026-03-03' }, { name: 'Cy' }],
+      },
     );
     expect(member(result, 'Ana').daysToFirstRun).toBe(4);
     expect(member(result, 'Ana').firstRunDate).toBe('2026-03-07');
@@ -228,15 +237,29 @@ describe('the other metrics of the second article (spec §6)', () => {
 describe('six-week decision table (spec §9)', () => {
   const training = plus(AS_OF, -42);
   const base = { name: 'Ana', training, anchor: 'Proposal', trained: 'Proposal, Summary' };
-  const decide = (runs: RunSpec[], roster = base) => member(audit(runs, { asOf: AS_OF, roster: [roster] }), 'Ana').sixWeek;
+  const decide = (runs: RunSpec[], roster = base) =>
+    member(audit(runs, { asOf: AS_OF, roster: [roster] }), 'Ana').sixWeek;
 
   test('frequency yes, acceptance yes, expansion yes → Adoption is working', () => {
-    const six = decide([...runsOf('Ana', 3, AS_OF, { workflow: 'Proposal' }), { date: plus(AS_OF, -20), member: 'Ana', workflow: 'Board report' }]);
-    expect(six).toMatchObject({ status: 'working', label: 'Adoption is working', nextStep: 'Continue; plan second-wave workflows', expansion: true });
+    const six = decide([
+      ...runsOf('Ana', 3, AS_OF, { workflow: 'Proposal' }),
+      { date: plus(AS_OF, -20), member: 'Ana', workflow: 'Board report' },
+    ]);
+    expect(six).toMatchObject({
+      status: 'working',
+      label: 'Adoption is working',
+      nextStep: 'Continue; plan second-wave workflows',
+      expansion: true,
+    });
   });
 
   test('frequency no → Reverted', () => {
-    expect(decide(runsOf('Ana', 2, AS_OF))).toMatchObject({ status: 'reverted', label: 'Reverted', nextStep: 'Diagnose why; intervene', frequencyMet: false });
+    expect(decide(runsOf('Ana', 2, AS_OF))).toMatchObject({
+      status: 'reverted',
+      label: 'Reverted',
+      nextStep: 'Diagnose why; intervene',
+      frequencyMet: false,
+    });
     // No runs: no acceptance rate, so acceptance is unknown rather than "no".
     expect(decide([])).toMatchObject({ status: 'reverted', frequencyMet: false, acceptanceMet: null });
   });
@@ -260,8 +283,16 @@ describe('six-week decision table (spec §9)', () => {
   });
 
   test('before day 42 there is no decision yet; without a training date there is none at all', () => {
-    expect(decide(runsOf('Ana', 3, AS_OF), { ...base, training: plus(AS_OF, -41) })).toMatchObject({ status: 'not-yet', dueDate: plus(AS_OF, 1) });
-    expect(decide(runsOf('Ana', 3, AS_OF), { name: 'Ana' } as typeof base)).toMatchObject({ status: 'no-training-date' });
-    expect(decide([], { ...base, training: plus(AS_OF, 4) })).toMatchObject({ status: 'not-yet', label: `Training on ${plus(AS_OF, 4)}` });
+    expect(decide(runsOf('Ana', 3, AS_OF), { ...base, training: plus(AS_OF, -41) })).toMatchObject({
+      status: 'not-yet',
+      dueDate: plus(AS_OF, 1),
+    });
+    expect(decide(runsOf('Ana', 3, AS_OF), { name: 'Ana' } as typeof base)).toMatchObject({
+      status: 'no-training-date',
+    });
+    expect(decide([], { ...base, training: plus(AS_OF, 4) })).toMatchObject({
+      status: 'not-yet',
+      label: `Training on ${plus(AS_OF, 4)}`,
+    });
   });
 });

@@ -45,7 +45,12 @@ describe('CellMemo: each distinct cell value read once', () => {
   });
 
   test('any sequence of values gets the read of its own value, each value read once', () => {
-    const pool = fc.oneof(fc.string({ maxLength: 12 }), fc.integer({ min: -3, max: 3 }), fc.boolean(), fc.constant(null));
+    const pool = fc.oneof(
+      fc.string({ maxLength: 12 }),
+      fc.integer({ min: -3, max: 3 }),
+      fc.boolean(),
+      fc.constant(null),
+    );
     fc.assert(
       fc.property(fc.array(pool, { maxLength: 400 }), (cells) => {
         const { memo, reads } = countingMemo();

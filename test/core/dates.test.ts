@@ -1,4 +1,11 @@
-import { readDay, dayOfInstant, dateOrderForLocale, dayToIso, dayFromYmd, zoneOffsetMinutes } from '../../src/core/dates';
+import {
+  readDay,
+  dayOfInstant,
+  dateOrderForLocale,
+  dayToIso,
+  dayFromYmd,
+  zoneOffsetMinutes,
+} from '../../src/core/dates';
 import { day } from './fixtures';
 
 const MDY = { timeZone: 'UTC', dateOrder: 'MDY' as const };
@@ -8,10 +15,16 @@ describe('reading date cells (spec §1: calendar days in the spreadsheet zone)',
   test('a Date cell is the calendar day in the spreadsheet zone, not UTC', () => {
     // Midnight 2 March in Sydney is still 1 March in UTC.
     const sydneyMidnight = new Date('2026-03-01T13:00:00Z');
-    expect(readDay(sydneyMidnight, { timeZone: 'Australia/Sydney', dateOrder: 'DMY' })).toEqual({ ok: true, day: day('2026-03-02') });
+    expect(readDay(sydneyMidnight, { timeZone: 'Australia/Sydney', dateOrder: 'DMY' })).toEqual({
+      ok: true,
+      day: day('2026-03-02'),
+    });
     expect(readDay(sydneyMidnight, DMY)).toEqual({ ok: true, day: day('2026-03-01') });
     // Midnight 2 March in New York is 05:00 UTC.
-    expect(readDay(new Date('2026-03-02T05:00:00Z'), { timeZone: 'America/New_York', dateOrder: 'MDY' })).toEqual({ ok: true, day: day('2026-03-02') });
+    expect(readDay(new Date('2026-03-02T05:00:00Z'), { timeZone: 'America/New_York', dateOrder: 'MDY' })).toEqual({
+      ok: true,
+      day: day('2026-03-02'),
+    });
   });
 
   test.each([
@@ -38,7 +51,10 @@ describe('reading date cells (spec §1: calendar days in the spreadsheet zone)',
   });
 
   test('a timestamp with an offset is an instant, read in the spreadsheet zone', () => {
-    expect(readDay('2026-03-02T23:30:00Z', { timeZone: 'Europe/Berlin', dateOrder: 'DMY' })).toEqual({ ok: true, day: day('2026-03-03') });
+    expect(readDay('2026-03-02T23:30:00Z', { timeZone: 'Europe/Berlin', dateOrder: 'DMY' })).toEqual({
+      ok: true,
+      day: day('2026-03-03'),
+    });
     expect(readDay('2026-03-02T01:30:00+02:00', DMY)).toEqual({ ok: true, day: day('2026-03-01') });
   });
 
@@ -48,14 +64,22 @@ describe('reading date cells (spec §1: calendar days in the spreadsheet zone)',
     expect(readDay(3, DMY).ok).toBe(false);
   });
 
-  test.each(['', 'soon', '31/02/2026', '2026-02-30', '2026-13-01', '3/11/26', '2026-03-02 25:00', true, new Date('nope'), '#N/A'])(
-    '%p is not a date, with a reason',
-    (value) => {
-      const read = readDay(value, DMY);
-      expect(read.ok).toBe(false);
-      expect((read as { reason: string }).reason.length).toBeGreaterThan(5);
-    },
-  );
+  test.each([
+    '',
+    'soon',
+    '31/02/2026',
+    '2026-02-30',
+    '2026-13-01',
+    '3/11/26',
+    '2026-03-02 25:00',
+    true,
+    new Date('nope'),
+    '#N/A',
+  ])('%p is not a date, with a reason', (value) => {
+    const read = readDay(value, DMY);
+    expect(read.ok).toBe(false);
+    expect((read as { reason: string }).reason.length).toBeGreaterThan(5);
+  });
 
   test('the spreadsheet locale gives the day/month order', () => {
     expect(dateOrderForLocale('en_US')).toBe('MDY');

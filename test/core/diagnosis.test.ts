@@ -17,14 +17,19 @@ describe('diagnosis (spec §10): a suggestion with its evidence', () => {
   });
 
   test('context pack not ready on the roster → Insufficient context pack', () => {
-    const result = audit(runsOf('Ana', 1, AS_OF), { asOf: AS_OF, roster: [{ name: 'Ana', training: TRAINED, anchor: 'Proposal', pack: 'no' }] });
+    const result = audit(runsOf('Ana', 1, AS_OF), {
+      asOf: AS_OF,
+      roster: [{ name: 'Ana', training: TRAINED, anchor: 'Proposal', pack: 'no' }],
+    });
     const finding = member(result, 'Ana').diagnosis.find((f) => f.code === 'foundation')!;
     expect(finding.evidence).toEqual(['The roster says the context pack for their role is not ready.']);
   });
 
   test('low acceptance from tone edits is not a Foundation problem', () => {
     const runs = runsOf('Ana', 4, AS_OF, { outcome: 'heavy', edit: 'tone' });
-    expect(codes(audit(runs, { asOf: AS_OF, roster: [{ name: 'Ana', training: TRAINED, anchor: 'Proposal' }] }), 'Ana')).not.toContain('foundation');
+    expect(
+      codes(audit(runs, { asOf: AS_OF, roster: [{ name: 'Ana', training: TRAINED, anchor: 'Proposal' }] }), 'Ana'),
+    ).not.toContain('foundation');
   });
 
   test('ran after training, then no runs in the last week → Obstacle with no follow-up', () => {
@@ -68,12 +73,19 @@ describe('diagnosis (spec §10): a suggestion with its evidence', () => {
     expect(finding.step).toBe('Individual anchor-workflow session on real current work.');
     expect(finding.evidence[0]).toContain('"Client proposal"');
     // Not yet trained: not diagnosed.
-    const notTrained = audit([], { asOf: AS_OF, roster: [{ name: 'Ana', training: '2026-04-01', anchor: 'Client proposal' }] });
+    const notTrained = audit([], {
+      asOf: AS_OF,
+      roster: [{ name: 'Ana', training: '2026-04-01', anchor: 'Client proposal' }],
+    });
     expect(codes(notTrained, 'Ana')).not.toContain('generic-demos');
   });
 
   test('training completion high, adoption low → Wrong adoption metric', () => {
-    const roster: RosterSpec[] = ['Ana', 'Ben', 'Cy', 'Di'].map((name) => ({ name, training: TRAINED, anchor: 'Proposal' }));
+    const roster: RosterSpec[] = ['Ana', 'Ben', 'Cy', 'Di'].map((name) => ({
+      name,
+      training: TRAINED,
+      anchor: 'Proposal',
+    }));
     const result = audit(runsOf('Ana', 3, AS_OF, { workflow: 'Proposal' }), { asOf: AS_OF, roster });
     const finding = result.diagnosis.find((f) => f.code === 'wrong-metric')!;
     expect(finding.cause).toBe('Wrong adoption metric (cause 4)');
@@ -112,12 +124,17 @@ describe('diagnosis (spec §10): a suggestion with its evidence', () => {
   });
 
   test('a workflow below target for one member only is not a workflow gap', () => {
-    const result = audit([...runsOf('Ana', 3, AS_OF, { outcome: 'heavy' }), ...runsOf('Ben', 3, AS_OF)], { asOf: AS_OF });
+    const result = audit([...runsOf('Ana', 3, AS_OF, { outcome: 'heavy' }), ...runsOf('Ben', 3, AS_OF)], {
+      asOf: AS_OF,
+    });
     expect(result.diagnosis.map((f) => f.code)).not.toContain('workflow-gap');
   });
 
   test('principled resistance: listed apart, never diagnosed', () => {
-    const result = audit([], { asOf: AS_OF, roster: [{ name: 'Ana', training: TRAINED, status: 'Principled resistance', pack: 'no' }] });
+    const result = audit([], {
+      asOf: AS_OF,
+      roster: [{ name: 'Ana', training: TRAINED, status: 'Principled resistance', pack: 'no' }],
+    });
     expect(member(result, 'Ana').diagnosis).toEqual([]);
     expect(member(result, 'Ana').followUp).toEqual([]);
   });
@@ -140,7 +157,12 @@ describe('diagnosis (spec §10): a suggestion with its evidence', () => {
   });
 
   test('one edit is "was", several "were"', () => {
-    const result = audit(runsOf('Ana', 1, AS_OF, { outcome: 'heavy', edit: 'wrong info' }), { asOf: AS_OF, roster: [{ name: 'Ana', training: TRAINED, anchor: 'Proposal' }] });
-    expect(member(result, 'Ana').diagnosis.find((f) => f.code === 'foundation')!.evidence[0]).toContain('1 of 1 edit was missing or wrong info');
+    const result = audit(runsOf('Ana', 1, AS_OF, { outcome: 'heavy', edit: 'wrong info' }), {
+      asOf: AS_OF,
+      roster: [{ name: 'Ana', training: TRAINED, anchor: 'Proposal' }],
+    });
+    expect(member(result, 'Ana').diagnosis.find((f) => f.code === 'foundation')!.evidence[0]).toContain(
+      '1 of 1 edit was missing or wrong info',
+    );
   });
 });

@@ -21,7 +21,11 @@ function bigTeam(): { runs: RunSpec[]; roster: RosterSpec[] } {
   return { runs, roster };
 }
 
-function digestInput(team: { runs: RunSpec[]; roster: RosterSpec[] }, named: boolean, extra: Partial<DigestInput> = {}): DigestInput {
+function digestInput(
+  team: { runs: RunSpec[]; roster: RosterSpec[] },
+  named: boolean,
+  extra: Partial<DigestInput> = {},
+): DigestInput {
   const members = parseRoster(rosterRows(team.roster), UTC).members;
   return {
     current: audit(team.runs, { roster: team.roster, asOf: AS_OF }),
@@ -37,14 +41,22 @@ function digestInput(team: { runs: RunSpec[]; roster: RosterSpec[] }, named: boo
 }
 
 describe('the named digest (owner)', () => {
-  const input = digestInput(bigTeam(), true, { problems: ['2026-03-14 08:00: Day-seven follow-up to x@example.com failed: Invalid email'] });
+  const input = digestInput(bigTeam(), true, {
+    problems: ['2026-03-14 08:00: Day-seven follow-up to x@example.com failed: Invalid email'],
+  });
   const { subject, text, html } = composeDigest(input);
 
   test('starts with the headline, in text and in HTML', () => {
     expect(subject).toBe('Uptake weekly digest: the week to Sun 15 Mar 2026');
     expect(text.split('\n')[0]).toBe(input.current.headline);
-    expect(input.current.headline).toMatch(/^3 team members ran 8 workflow sessions this week; blended acceptance rate 50%; 1 workflow below threshold/);
-    expect(html).toMatch(new RegExp(`^<div[^>]*>\\n<p><strong>${input.current.headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</strong></p>`));
+    expect(input.current.headline).toMatch(
+      /^3 team members ran 8 workflow sessions this week; blended acceptance rate 50%; 1 workflow below threshold/,
+    );
+    expect(html).toMatch(
+      new RegExp(
+        `^<div[^>]*>\\n<p><strong>${input.current.headline.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}</strong></p>`,
+      ),
+    );
   });
 
   test('shows the categories against last week', () => {
@@ -56,12 +68,18 @@ describe('the named digest (owner)', () => {
   });
 
   test('names who needs follow-up and why, the coming milestones and the top edit types', () => {
-    expect(text).toMatch(/- Yusuf: Developing user: 2 unprompted uses a week \(threshold 3\); Acceptance 0% is below the 70% target\./);
-    expect(text).toMatch(/- Wanda: Non-adopter: 0 unprompted uses a week \(threshold 3\)\. Suggested: Identify the anchor workflow/);
+    expect(text).toMatch(
+      /- Yusuf: Developing user: 2 unprompted uses a week \(threshold 3\); Acceptance 0% is below the 70% target\./,
+    );
+    expect(text).toMatch(
+      /- Wanda: Non-adopter: 0 unprompted uses a week \(threshold 3\)\. Suggested: Identify the anchor workflow/,
+    );
     expect(text).not.toMatch(/- Zelda:/);
     // Trained 10–15 days before AS_OF: Zelda (10 days) reaches day 14 on Thu 19 Mar, Umar (15) day 21 on Sat 21.
     expect(text).toMatch(/Thu 19 Mar 2026\s+Zelda\s+Peer advocacy moment\s+owner@example.com/);
-    expect(text).toMatch(/Sat 21 Mar 2026\s+Umar\s+Week-three check\s+owner@example.com \(if still below the Genuine threshold\)/);
+    expect(text).toMatch(
+      /Sat 21 Mar 2026\s+Umar\s+Week-three check\s+owner@example.com \(if still below the Genuine threshold\)/,
+    );
     expect(text).toContain('- missing info: 2 (last week 0)');
   });
 
@@ -92,29 +110,46 @@ describe('the aggregate digest (extra recipients)', () => {
     expect(text).toMatch(/Genuine adopter\s+1\s+0\s+\+1/);
     expect(text).toContain('5 of 6 members in scope need follow-up this week');
     // Umar's week-three check goes to his follow-up owner (here the owner, but the digest names no address).
-    expect(text).toContain('6 programme milestones fall due; the reminders go to the programme owner and the follow-up owners.');
-    expect(text).toContain('No peer advocacy (cause 5): Run the peer advocacy moment at the next team meeting, naming the adopters. (1 of 6 members in scope is a Genuine adopter.)');
+    expect(text).toContain(
+      '6 programme milestones fall due; the reminders go to the programme owner and the follow-up owners.',
+    );
+    expect(text).toContain(
+      'No peer advocacy (cause 5): Run the peer advocacy moment at the next team meeting, naming the adopters. (1 of 6 members in scope is a Genuine adopter.)',
+    );
     // The workflow below target is used by 2 people: not detailed for them.
     expect(text).toContain(`1 workflow used by fewer than ${MIN_GROUP} people (not detailed here)`);
     expect(text).not.toContain('Board memo');
   });
 
   test('with fewer than 5 members in scope it shows no category breakdown at all', () => {
-    const roster: RosterSpec[] = [{ name: 'Zelda' }, { name: 'Yusuf' }, { name: 'Xavier' }, { name: 'Wanda' }, { name: 'Violet', status: 'No suitable anchor workflow' }];
+    const roster: RosterSpec[] = [
+      { name: 'Zelda' },
+      { name: 'Yusuf' },
+      { name: 'Xavier' },
+      { name: 'Wanda' },
+      { name: 'Violet', status: 'No suitable anchor workflow' },
+    ];
     const runs = [...runsOf('Zelda', 4, AS_OF), ...runsOf('Yusuf', 1, AS_OF)];
     const { text, html } = composeDigest(digestInput({ runs, roster }, false));
-    expect(text).toContain(`Fewer than ${MIN_GROUP} members are in scope, so this version of the digest shows no breakdown by category.`);
+    expect(text).toContain(
+      `Fewer than ${MIN_GROUP} members are in scope, so this version of the digest shows no breakdown by category.`,
+    );
     for (const label of ['Genuine adopter', 'Developing user', 'Non-adopter', 'Adoption rate', 'need follow-up']) {
       expect(text).not.toContain(label);
       expect(html).not.toContain(label);
     }
-    expect(text.split('\n')[0]).toBe('2 team members ran 5 workflow sessions this week; blended acceptance rate 100%; 0 workflows below threshold under review.');
+    expect(text.split('\n')[0]).toBe(
+      '2 team members ran 5 workflow sessions this week; blended acceptance rate 100%; 0 workflows below threshold under review.',
+    );
   });
 });
 
 describe('rendering', () => {
   test('member names are escaped in the HTML and kept as typed in the text', () => {
-    const roster: RosterSpec[] = [{ name: '<b>x</b>', training: plus(AS_OF, -6) }, { name: '=HYPERLINK("http://evil")', training: plus(AS_OF, -6) }];
+    const roster: RosterSpec[] = [
+      { name: '<b>x</b>', training: plus(AS_OF, -6) },
+      { name: '=HYPERLINK("http://evil")', training: plus(AS_OF, -6) },
+    ];
     const { text, html } = composeDigest(digestInput({ runs: runsOf('<b>x</b>', 1, AS_OF), roster }, true));
     expect(text).toContain('<b>x</b>');
     expect(html).not.toContain('<b>x</b>');
@@ -131,7 +166,11 @@ describe('rendering', () => {
   });
 
   test('top edit types are the most frequent first, at most three, none when there are none', () => {
-    expect(topEditTypes({ tone: 1, scope: 0, format: 5, 'missing info': 3, 'wrong info': 2 })).toEqual(['format', 'missing info', 'wrong info']);
+    expect(topEditTypes({ tone: 1, scope: 0, format: 5, 'missing info': 3, 'wrong info': 2 })).toEqual([
+      'format',
+      'missing info',
+      'wrong info',
+    ]);
     expect(topEditTypes({ tone: 0, scope: 0, format: 0, 'missing info': 0, 'wrong info': 0 })).toEqual([]);
   });
 });
@@ -148,7 +187,10 @@ describe('wording', () => {
 
   test('one point, one member: singular', () => {
     // Seven members; one needs follow-up, and the blended rate moves by one point (99% to 100%).
-    const roster: RosterSpec[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((name) => ({ name, training: plus(AS_OF, -60) }));
+    const roster: RosterSpec[] = ['A', 'B', 'C', 'D', 'E', 'F', 'G'].map((name) => ({
+      name,
+      training: plus(AS_OF, -60),
+    }));
     const runs: RunSpec[] = [
       ...['A', 'B', 'C', 'D', 'E', 'F'].flatMap((name) => runsOf(name, 4, AS_OF)),
       ...Array.from({ length: 99 }, () => ({ date: plus(AS_OF, -7), member: 'A' })),

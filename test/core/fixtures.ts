@@ -48,7 +48,15 @@ export interface RunSpec {
 export function logRows(runs: RunSpec[]): unknown[][] {
   return [
     LOG_HEADER,
-    ...runs.map((r) => [d(r.date), r.member, r.workflow ?? 'Proposal', r.outcome ?? 'Used as-is', r.edit ?? '', r.prompted ?? false, '']),
+    ...runs.map((r) => [
+      d(r.date),
+      r.member,
+      r.workflow ?? 'Proposal',
+      r.outcome ?? 'Used as-is',
+      r.edit ?? '',
+      r.prompted ?? false,
+      '',
+    ]),
   ];
 }
 

@@ -17,8 +17,13 @@ describe('the headline sentence (spec §11)', () => {
     );
   });
   test('the audit headline counts members who ran and every run, prompted ones included', () => {
-    const result = audit([...runsOf('Ana', 2, '2026-03-15', { prompted: true }), ...runsOf('Ben', 1, '2026-03-15', { outcome: 'heavy' })], { asOf: '2026-03-15' });
-    expect(result.headline).toBe('2 team members ran 3 workflow sessions this week; blended acceptance rate 67%; 1 workflow below threshold under review.');
+    const result = audit(
+      [...runsOf('Ana', 2, '2026-03-15', { prompted: true }), ...runsOf('Ben', 1, '2026-03-15', { outcome: 'heavy' })],
+      { asOf: '2026-03-15' },
+    );
+    expect(result.headline).toBe(
+      '2 team members ran 3 workflow sessions this week; blended acceptance rate 67%; 1 workflow below threshold under review.',
+    );
   });
 });
 
@@ -35,14 +40,31 @@ describe('programme timeline (spec §8)', () => {
 
   test('where a member stands on the as-of date', () => {
     const trained = day('2026-03-01');
-    expect(programmePosition(trained, trained + 3)).toMatchObject({ day: 3, reached: null, next: 7, nextDate: '2026-03-08' });
-    expect(programmePosition(trained, trained + 14)).toMatchObject({ day: 14, reached: 14, reachedLabel: 'Peer advocacy moment', next: 21 });
+    expect(programmePosition(trained, trained + 3)).toMatchObject({
+      day: 3,
+      reached: null,
+      next: 7,
+      nextDate: '2026-03-08',
+    });
+    expect(programmePosition(trained, trained + 14)).toMatchObject({
+      day: 14,
+      reached: 14,
+      reachedLabel: 'Peer advocacy moment',
+      next: 21,
+    });
     expect(programmePosition(trained, trained + 50)).toMatchObject({ reached: 42, next: null, nextDate: null });
   });
 
   test('the audit gives each trained member their position', () => {
-    const result = audit([], { asOf: '2026-03-15', roster: [{ name: 'Ana', training: plus('2026-03-15', -21) }, { name: 'Ben' }] });
-    expect(member(result, 'Ana').programme).toMatchObject({ day: 21, reachedLabel: 'Week-three check', nextLabel: 'Adoption reassessment' });
+    const result = audit([], {
+      asOf: '2026-03-15',
+      roster: [{ name: 'Ana', training: plus('2026-03-15', -21) }, { name: 'Ben' }],
+    });
+    expect(member(result, 'Ana').programme).toMatchObject({
+      day: 21,
+      reachedLabel: 'Week-three check',
+      nextLabel: 'Adoption reassessment',
+    });
     expect(member(result, 'Ben').programme).toBeNull();
   });
 });

@@ -27,7 +27,13 @@ describe('finding the log header (spec §1)', () => {
       ['x', 'light edit', 'Ben', 'Summary', d('2026-03-03')],
     ];
     const log = parseLog(values, UTC);
-    expect(log.runs[0]).toMatchObject({ day: day('2026-03-03'), memberText: 'Ben', workflow: 'Summary', outcome: 'light', prompted: false });
+    expect(log.runs[0]).toMatchObject({
+      day: day('2026-03-03'),
+      memberText: 'Ben',
+      workflow: 'Summary',
+      outcome: 'light',
+      prompted: false,
+    });
   });
 
   test('the header row may sit below title rows; row numbers stay the sheet rows', () => {
@@ -92,7 +98,10 @@ describe('outcome spellings (spec §1)', () => {
 
 describe('edit types and prompted (spec §1)', () => {
   test('a cell may list several edit types separated by commas or semicolons', () => {
-    expect(readEditTypes('tone, Missing Info; format')).toEqual({ types: ['tone', 'missing info', 'format'], unknown: [] });
+    expect(readEditTypes('tone, Missing Info; format')).toEqual({
+      types: ['tone', 'missing info', 'format'],
+      unknown: [],
+    });
     expect(readEditTypes('wrong-info;scope')).toEqual({ types: ['wrong info', 'scope'], unknown: [] });
     expect(readEditTypes('tone, vibes')).toEqual({ types: ['tone'], unknown: ['vibes'] });
   });
@@ -115,13 +124,25 @@ describe('edit types and prompted (spec §1)', () => {
 
   test('an unreadable prompted value skips the row instead of guessing', () => {
     expect(readPrompted('maybe')).toBeNull();
-    const log = parseLog([['Date', 'Member', 'Workflow', 'Outcome', 'Prompted'], [d('2026-03-02'), 'Ana', 'P', 'used', 'maybe']], UTC);
+    const log = parseLog(
+      [
+        ['Date', 'Member', 'Workflow', 'Outcome', 'Prompted'],
+        [d('2026-03-02'), 'Ana', 'P', 'used', 'maybe'],
+      ],
+      UTC,
+    );
     expect(log.runs).toHaveLength(0);
     expect(log.skipped[0]).toEqual({ row: 2, reason: expect.stringContaining('Prompted is "maybe"') });
   });
 
   test('an unknown edit type keeps the run and is reported', () => {
-    const log = parseLog([['Date', 'Member', 'Workflow', 'Outcome', 'Edit type'], [d('2026-03-02'), 'Ana', 'P', 'light', 'tone, vibes']], UTC);
+    const log = parseLog(
+      [
+        ['Date', 'Member', 'Workflow', 'Outcome', 'Edit type'],
+        [d('2026-03-02'), 'Ana', 'P', 'light', 'tone, vibes'],
+      ],
+      UTC,
+    );
     expect(log.runs[0].editTypes).toEqual(['tone']);
     expect(log.notices).toEqual([{ row: 2, reason: expect.stringContaining('"vibes"') }]);
   });
@@ -162,7 +183,11 @@ describe('skipped rows (spec §1): reported with the sheet row and the reason, n
 describe('members (spec §1)', () => {
   test('names match case-insensitively with surrounding and repeated spaces folded', () => {
     const log = parseLog(
-      [['Date', 'Member', 'Workflow', 'Outcome'], [d('2026-03-02'), 'Ana  Lima', 'P', 'used'], [d('2026-03-03'), ' ana lima ', 'P', 'used']],
+      [
+        ['Date', 'Member', 'Workflow', 'Outcome'],
+        [d('2026-03-02'), 'Ana  Lima', 'P', 'used'],
+        [d('2026-03-03'), ' ana lima ', 'P', 'used'],
+      ],
       UTC,
     );
     expect(new Set(log.runs.map((r) => r.memberKey)).size).toBe(1);
@@ -172,7 +197,11 @@ describe('members (spec §1)', () => {
   test('the roster maps an email to a name: both are the same person', () => {
     const roster = parseRoster(rosterRows([{ name: 'Ana Lima', email: 'ana@example.com' }]), UTC);
     const log = parseLog(
-      [['Date', 'Member', 'Workflow', 'Outcome'], [d('2026-03-02'), 'ANA@example.com', 'P', 'used'], [d('2026-03-03'), 'ana lima', 'P', 'used']],
+      [
+        ['Date', 'Member', 'Workflow', 'Outcome'],
+        [d('2026-03-02'), 'ANA@example.com', 'P', 'used'],
+        [d('2026-03-03'), 'ana lima', 'P', 'used'],
+      ],
       { ...UTC, directory: new MemberDirectory(roster.members) },
     );
     expect(log.runs.map((r) => r.memberKey)).toEqual(['ana lima', 'ana lima']);

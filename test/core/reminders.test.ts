@@ -12,7 +12,13 @@ import {
   upcomingMilestones,
   type ReminderInput,
 } from '../../src/core/reminders';
-import { parseSentRows, SentIndex, SENT_HEADERS, PROGRAMME_RESTART_DAYS, type RecordDraft } from '../../src/core/sent-records';
+import {
+  parseSentRows,
+  SentIndex,
+  SENT_HEADERS,
+  PROGRAMME_RESTART_DAYS,
+  type RecordDraft,
+} from '../../src/core/sent-records';
 import { day, logRows, plus, rosterRows, runsOf, UTC, type RosterSpec, type RunSpec } from './fixtures';
 
 const OWNER = 'owner@example.com';
@@ -23,7 +29,12 @@ function roster(members: RosterSpec[]): RosterMember[] {
 }
 
 /** A reminder input over a log and roster, with nothing sent yet unless `sent` says so. */
-function input(options: { members: RosterSpec[]; runs?: RunSpec[]; today: string; sent?: RecordDraft[] }): ReminderInput {
+function input(options: {
+  members: RosterSpec[];
+  runs?: RunSpec[];
+  today: string;
+  sent?: RecordDraft[];
+}): ReminderInput {
   const parsedRoster = parseRoster(rosterRows(options.members), UTC);
   const log = parseLog(logRows(options.runs ?? []), { ...UTC, directory: new MemberDirectory(parsedRoster.members) });
   const sent = SentIndex.empty();
@@ -51,7 +62,13 @@ function draft(member: string, milestone: string, trainingDate: string, email = 
   return { member, milestone, recipient: OWNER, dueDate: trainingDate, trainingDate, memberEmail: email, note: '' };
 }
 
-const NAME_OF: Record<number, string> = { 7: 'Day-seven follow-up', 14: 'Peer advocacy moment', 21: 'Week-three check', 30: 'Adoption reassessment', 42: 'Six-week measurement' };
+const NAME_OF: Record<number, string> = {
+  7: 'Day-seven follow-up',
+  14: 'Peer advocacy moment',
+  21: 'Week-three check',
+  30: 'Adoption reassessment',
+  42: 'Six-week measurement',
+};
 
 /** Records of every milestone of `member` before day `n`: what an on-time programme has sent. */
 function sentBefore(member: string, n: number, trainingDate = TRAINED): RecordDraft[] {
@@ -61,7 +78,8 @@ function sentBefore(member: string, n: number, trainingDate = TRAINED): RecordDr
 /** Runs of `member` on the days after training whose weekday (0 = the training day's) is in `weekdays`, from day `from` to day `to`. */
 function weekly(member: string, weekdays: number[], from: number, to: number, extra: Partial<RunSpec> = {}): RunSpec[] {
   const runs: RunSpec[] = [];
-  for (let n = from; n <= to; n++) if (weekdays.includes(n % 7)) runs.push({ date: plus(TRAINED, n), member, ...extra });
+  for (let n = from; n <= to; n++)
+    if (weekdays.includes(n % 7)) runs.push({ date: plus(TRAINED, n), member, ...extra });
   return runs;
 }
 
@@ -92,7 +110,11 @@ describe('which milestones are due', () => {
 
   test('a milestone due more than the stale horizon ago is not sent', () => {
     expect(STALE_AFTER_DAYS).toBe(28);
-    const due = outstandingMilestones(roster([{ name: 'Ana', training: TRAINED }]), day(plus(TRAINED, 7 + 29)), SentIndex.empty());
+    const due = outstandingMilestones(
+      roster([{ name: 'Ana', training: TRAINED }]),
+      day(plus(TRAINED, 7 + 29)),
+      SentIndex.empty(),
+    );
     expect(due[0].outstanding.map((o) => o.milestone.day)).toEqual([14, 21, 30]);
   });
 
@@ -103,7 +125,9 @@ describe('which milestones are due', () => {
     const due = outstandingMilestones(roster([{ name: 'Ana', training: TRAINED }]), day(plus(TRAINED, 30)), sent);
     expect(due[0].outstanding.map((o) => o.milestone.day)).toEqual([14, 30]);
     sent.add([draft('Ana', 'Adoption reassessment', TRAINED)]);
-    expect(outstandingMilestones(roster([{ name: 'Ana', training: TRAINED }]), day(plus(TRAINED, 30)), sent)).toEqual([]);
+    expect(outstandingMilestones(roster([{ name: 'Ana', training: TRAINED }]), day(plus(TRAINED, 30)), sent)).toEqual(
+      [],
+    );
   });
 });
 
@@ -120,7 +144,9 @@ describe('identity of a sent record', () => {
   test('a member whose email was corrected is matched by name', () => {
     const sent = SentIndex.empty();
     sent.add([draft('Ana', 'Day-seven follow-up', TRAINED, 'ana@exmaple.com')]);
-    expect(outstandingMilestones(roster([{ name: ' ana ', email: 'ana@example.com', training: TRAINED }]), at, sent)).toEqual([]);
+    expect(
+      outstandingMilestones(roster([{ name: ' ana ', email: 'ana@example.com', training: TRAINED }]), at, sent),
+    ).toEqual([]);
   });
 
   test('a member renamed with no email on the roster is a new member', () => {
@@ -134,7 +160,9 @@ describe('identity of a sent record', () => {
     const sent = SentIndex.empty();
     sent.add([draft('Ana', 'Day-seven follow-up', TRAINED)]);
     const corrected = plus(TRAINED, PROGRAMME_RESTART_DAYS - 1);
-    expect(outstandingMilestones(roster([{ name: 'Ana', training: corrected }]), day(plus(corrected, 7)), sent)).toEqual([]);
+    expect(
+      outstandingMilestones(roster([{ name: 'Ana', training: corrected }]), day(plus(corrected, 7)), sent),
+    ).toEqual([]);
     const retrained = plus(TRAINED, PROGRAMME_RESTART_DAYS);
     const due = outstandingMilestones(roster([{ name: 'Ana', training: retrained }]), day(plus(retrained, 7)), sent);
     expect(due[0].outstanding.map((o) => o.milestone.day)).toEqual([7]);
@@ -181,7 +209,13 @@ describe('planning the reminders', () => {
     [30, OWNER],
     [42, OWNER],
   ])('day %i goes to %s', (n, to) => {
-    const plan = planReminders(input({ members: [{ name: 'Ana', training: TRAINED, owner: 'lead@example.com' }], today: plus(TRAINED, n), sent: sentBefore('Ana', n) }));
+    const plan = planReminders(
+      input({
+        members: [{ name: 'Ana', training: TRAINED, owner: 'lead@example.com' }],
+        today: plus(TRAINED, n),
+        sent: sentBefore('Ana', n),
+      }),
+    );
     expect(plan.emails.map((e) => [e.milestone.day, e.to])).toEqual([[n, to]]);
   });
 
@@ -219,10 +253,16 @@ describe('planning the reminders', () => {
     expect(email.milestone.day).toBe(14);
     expect(email.content.subject).toBe('Uptake: Peer advocacy moment for Ana (late)');
     expect(email.content.text).toContain('due on Mon 16 Mar 2026, 2 days ago');
-    expect(email.content.text).toContain('Also missed, and not sent separately: Day-seven follow-up (due Mon 9 Mar 2026)');
+    expect(email.content.text).toContain(
+      'Also missed, and not sent separately: Day-seven follow-up (due Mon 9 Mar 2026)',
+    );
     expect(email.records.map((r) => [r.milestone, r.dueDate, r.note])).toEqual([
       ['Peer advocacy moment', plus(TRAINED, 14), 'Due 2026-03-16, sent 2 days late'],
-      ['Day-seven follow-up', plus(TRAINED, 7), 'Not sent separately (due 2026-03-09): named in the Peer advocacy moment email'],
+      [
+        'Day-seven follow-up',
+        plus(TRAINED, 7),
+        'Not sent separately (due 2026-03-09): named in the Peer advocacy moment email',
+      ],
     ]);
   });
 
@@ -235,10 +275,15 @@ describe('planning the reminders', () => {
       // Logged this morning, before the daily run: today is not over, and counts from tomorrow.
       { date: today, member: 'Ana', outcome: 'Not used' },
     ];
-    const text = planReminders(input({ members: [{ name: 'Ana', training: TRAINED }], runs, today })).emails[0].content.text;
+    const text = planReminders(input({ members: [{ name: 'Ana', training: TRAINED }], runs, today })).emails[0].content
+      .text;
     expect(text).toContain('Did you use it?');
-    expect(text).toContain('Since training (Mon 2 Mar 2026 to Sun 8 Mar 2026): 3 runs, 2 unprompted; used as-is 2, light edit 0, heavy edit 1, not used 0; acceptance rate 67%.');
-    expect(text).toContain('This week (Mon 2 Mar 2026 to Sun 8 Mar 2026): Developing user, 2 unprompted uses a week (Genuine from 3); acceptance rate 67%.');
+    expect(text).toContain(
+      'Since training (Mon 2 Mar 2026 to Sun 8 Mar 2026): 3 runs, 2 unprompted; used as-is 2, light edit 0, heavy edit 1, not used 0; acceptance rate 67%.',
+    );
+    expect(text).toContain(
+      'This week (Mon 2 Mar 2026 to Sun 8 Mar 2026): Developing user, 2 unprompted uses a week (Genuine from 3); acceptance rate 67%.',
+    );
     expect(text).toContain('https://docs.google.com/spreadsheets/d/abc/edit');
   });
 
@@ -251,20 +296,38 @@ describe('planning the reminders', () => {
     ];
     const names = ['Ana', 'Ben', 'Cleo'];
     const sent = names.map((name) => draft(name, 'Day-seven follow-up', TRAINED));
-    const text = planReminders(input({ members: names.map((name) => ({ name, training: TRAINED })), runs, today, sent })).emails[0].content.text;
-    expect(text).toContain('Cleo (this week: Developing user, 1 unprompted use a week): no workflow at the 70% acceptance target yet: ask for the result they are proudest of.');
-    expect(text).toContain('Ana (this week: Genuine adopter, 5 unprompted uses a week): best workflow since training "Proposal" (100% accepted over 3 runs).');
+    const text = planReminders(
+      input({ members: names.map((name) => ({ name, training: TRAINED })), runs, today, sent }),
+    ).emails[0].content.text;
+    expect(text).toContain(
+      'Cleo (this week: Developing user, 1 unprompted use a week): no workflow at the 70% acceptance target yet: ask for the result they are proudest of.',
+    );
+    expect(text).toContain(
+      'Ana (this week: Genuine adopter, 5 unprompted uses a week): best workflow since training "Proposal" (100% accepted over 3 runs).',
+    );
     expect(text).not.toContain('"Summary"'); // 0% accepted: not a result to present
-    expect(text).toMatch(/Not ready to share yet: follow up instead[\s\S]*Ben \(this week\): Non-adopter: 0 unprompted uses a week/);
+    expect(text).toMatch(
+      /Not ready to share yet: follow up instead[\s\S]*Ben \(this week\): Non-adopter: 0 unprompted uses a week/,
+    );
   });
 
   test('day 30 compares the adoption rate with the start of the programme and names the context pack when short', () => {
     const today = plus(TRAINED, 30);
     const plan = planReminders(
-      input({ members: [{ name: 'Ana', training: TRAINED }, { name: 'Ben', training: TRAINED }], runs: runsOf('Ana', 3, plus(today, -1)), today, sent: [...sentBefore('Ana', 30), ...sentBefore('Ben', 30)] }),
+      input({
+        members: [
+          { name: 'Ana', training: TRAINED },
+          { name: 'Ben', training: TRAINED },
+        ],
+        runs: runsOf('Ana', 3, plus(today, -1)),
+        today,
+        sent: [...sentBefore('Ana', 30), ...sentBefore('Ben', 30)],
+      }),
     );
     const text = plan.emails[0].content.text;
-    expect(text).toContain('Adoption rate now, this week (Wed 25 Mar 2026 to Tue 31 Mar 2026): 50%, 1 of 2 members in scope is a Genuine adopter.');
+    expect(text).toContain(
+      'Adoption rate now, this week (Wed 25 Mar 2026 to Tue 31 Mar 2026): 50%, 1 of 2 members in scope is a Genuine adopter.',
+    );
     expect(text).toContain('At the programme’s start (the week before the training on Mon 2 Mar 2026): 0%.');
     expect(text).toContain('the next diagnosis is the context pack');
   });
@@ -272,7 +335,12 @@ describe('planning the reminders', () => {
   test('day 42 gives the six-week decision table', () => {
     const today = plus(TRAINED, 42);
     const plan = planReminders(
-      input({ members: [{ name: 'Ana', training: TRAINED, trained: 'Proposal' }], runs: runsOf('Ana', 4, plus(today, -1), { workflow: 'Proposal' }), today, sent: sentBefore('Ana', 42) }),
+      input({
+        members: [{ name: 'Ana', training: TRAINED, trained: 'Proposal' }],
+        runs: runsOf('Ana', 4, plus(today, -1), { workflow: 'Proposal' }),
+        today,
+        sent: sentBefore('Ana', 42),
+      }),
     );
     const text = plan.emails[0].content.text;
     expect(text).toContain('Member  Frequency met  Acceptance met  Expanded  Meaning');
@@ -282,7 +350,15 @@ describe('planning the reminders', () => {
   test('team text is escaped in the HTML and kept as typed in the text and the records', () => {
     const evil = '<b>x</b>';
     const formula = '=HYPERLINK("http://evil")';
-    const plan = planReminders(input({ members: [{ name: evil, training: TRAINED }, { name: formula, training: TRAINED }], today: plus(TRAINED, 7) }));
+    const plan = planReminders(
+      input({
+        members: [
+          { name: evil, training: TRAINED },
+          { name: formula, training: TRAINED },
+        ],
+        today: plus(TRAINED, 7),
+      }),
+    );
     const { html, text, subject } = plan.emails[0].content;
     expect(html).not.toContain('<b>x</b>');
     expect(html).toContain('&lt;b&gt;x&lt;/b&gt;');
@@ -302,7 +378,13 @@ describe('milestones in the coming week (for the digest)', () => {
       { name: 'Cleo', training: '2026-02-23', status: 'Principled resistance' },
     ]);
     expect(upcomingMilestones(members, day('2026-03-09'), day('2026-03-15'), OWNER)).toEqual([
-      { member: 'Ana', milestone: 'Day-seven follow-up', milestoneDay: 7, dueDate: '2026-03-09', recipient: 'lead@example.com' },
+      {
+        member: 'Ana',
+        milestone: 'Day-seven follow-up',
+        milestoneDay: 7,
+        dueDate: '2026-03-09',
+        recipient: 'lead@example.com',
+      },
       { member: 'Ben', milestone: 'Peer advocacy moment', milestoneDay: 14, dueDate: '2026-03-09', recipient: OWNER },
     ]);
   });
@@ -316,31 +398,47 @@ describe('reminder figures are as of the last complete day (the run goes in the 
   const runsBefore = (n: number) => weekly('Ana', [0, 2, 4], 0, n - 1, { workflow: 'Proposal' });
 
   test('the day-42 decision counts the whole sixth week: frequency met, not Reverted', () => {
-    const plan = planReminders(input({ members, runs: runsBefore(42), today: plus(TRAINED, 42), sent: sentBefore('Ana', 42) }));
+    const plan = planReminders(
+      input({ members, runs: runsBefore(42), today: plus(TRAINED, 42), sent: sentBefore('Ana', 42) }),
+    );
     const text = plan.emails[0].content.text;
     expect(text).toMatch(/Ana\s+yes\s+yes\s+no\s+Stable, not deepening/);
     expect(text).not.toContain('Reverted');
-    expect(text).toContain('Frequency met: at least 3 unprompted uses a week, this week (Mon 6 Apr 2026 to Sun 12 Apr 2026).');
-    expect(text).toContain('This week (Mon 6 Apr 2026 to Sun 12 Apr 2026): Genuine adopter, 3 unprompted uses a week (Genuine from 3); acceptance rate 100%.');
+    expect(text).toContain(
+      'Frequency met: at least 3 unprompted uses a week, this week (Mon 6 Apr 2026 to Sun 12 Apr 2026).',
+    );
+    expect(text).toContain(
+      'This week (Mon 6 Apr 2026 to Sun 12 Apr 2026): Genuine adopter, 3 unprompted uses a week (Genuine from 3); acceptance rate 100%.',
+    );
   });
 
   test('the day-42 decision sees expansion since training, up to the last complete day', () => {
     const expanded = [...runsBefore(42), { date: plus(TRAINED, 20), member: 'Ana', workflow: 'Board memo' }];
-    const text = planReminders(input({ members, runs: expanded, today: plus(TRAINED, 42), sent: sentBefore('Ana', 42) })).emails[0].content.text;
+    const text = planReminders(
+      input({ members, runs: expanded, today: plus(TRAINED, 42), sent: sentBefore('Ana', 42) }),
+    ).emails[0].content.text;
     expect(text).toMatch(/Ana\s+yes\s+yes\s+yes\s+Adoption is working/);
   });
 
   test('on day 21 the same member is a Genuine adopter: the week-three check is not needed', () => {
-    const plan = planReminders(input({ members, runs: runsBefore(21), today: plus(TRAINED, 21), sent: sentBefore('Ana', 21) }));
+    const plan = planReminders(
+      input({ members, runs: runsBefore(21), today: plus(TRAINED, 21), sent: sentBefore('Ana', 21) }),
+    );
     expect(plan.emails).toEqual([]);
     expect(plan.settled.map((r) => [r.member, r.milestone, r.note])).toEqual([
-      ['Ana', 'Week-three check', 'Not needed: a Genuine adopter in the week to 2026-03-22, the day before it fell due (3 unprompted uses a week)'],
+      [
+        'Ana',
+        'Week-three check',
+        'Not needed: a Genuine adopter in the week to 2026-03-22, the day before it fell due (3 unprompted uses a week)',
+      ],
     ]);
   });
 
   test('the day-7 email counts the first week since training, Monday to Sunday', () => {
     const text = planReminders(input({ members, runs: runsBefore(7), today: plus(TRAINED, 7) })).emails[0].content.text;
-    expect(text).toContain('This week (Mon 2 Mar 2026 to Sun 8 Mar 2026): Genuine adopter, 3 unprompted uses a week (Genuine from 3)');
+    expect(text).toContain(
+      'This week (Mon 2 Mar 2026 to Sun 8 Mar 2026): Genuine adopter, 3 unprompted uses a week (Genuine from 3)',
+    );
     expect(text).toContain('Since training (Mon 2 Mar 2026 to Sun 8 Mar 2026): 3 runs, 3 unprompted');
   });
 });
@@ -350,19 +448,31 @@ describe('the week-three check is decided on the day before it fell due, even wh
   const today = plus(TRAINED, 24); // three runs missed: the check was due on day 21
 
   test('a Genuine adopter then, who stopped since: not needed', () => {
-    const plan = planReminders(input({ members, runs: weekly('Ana', [0, 1, 2], 14, 16), today, sent: sentBefore('Ana', 21) }));
+    const plan = planReminders(
+      input({ members, runs: weekly('Ana', [0, 1, 2], 14, 16), today, sent: sentBefore('Ana', 21) }),
+    );
     expect(plan.emails).toEqual([]);
-    expect(plan.settled.map((r) => r.note)).toEqual(['Not needed: a Genuine adopter in the week to 2026-03-22, the day before it fell due (3 unprompted uses a week)']);
+    expect(plan.settled.map((r) => r.note)).toEqual([
+      'Not needed: a Genuine adopter in the week to 2026-03-22, the day before it fell due (3 unprompted uses a week)',
+    ]);
   });
 
   test('below the threshold then, a Genuine adopter since: sent, saying what it was decided on', () => {
-    const plan = planReminders(input({ members, runs: weekly('Ana', [0, 1, 2], 21, 23), today, sent: sentBefore('Ana', 21) }));
+    const plan = planReminders(
+      input({ members, runs: weekly('Ana', [0, 1, 2], 21, 23), today, sent: sentBefore('Ana', 21) }),
+    );
     expect(plan.settled).toEqual([]);
     expect(plan.emails.map((e) => [e.to, e.milestone.day])).toEqual([['lead@example.com', 21]]);
     const text = plan.emails[0].content.text;
-    expect(text).toContain('Three weeks after training, Ana was below the Genuine adopter threshold (3 unprompted uses a week) when the check fell due.');
-    expect(text).toContain('When the check fell due (Mon 16 Mar 2026 to Sun 22 Mar 2026): Non-adopter, 0 unprompted uses a week (Genuine from 3).');
-    expect(text).toContain('This week (Thu 19 Mar 2026 to Wed 25 Mar 2026): Genuine adopter, 3 unprompted uses a week (Genuine from 3)');
+    expect(text).toContain(
+      'Three weeks after training, Ana was below the Genuine adopter threshold (3 unprompted uses a week) when the check fell due.',
+    );
+    expect(text).toContain(
+      'When the check fell due (Mon 16 Mar 2026 to Sun 22 Mar 2026): Non-adopter, 0 unprompted uses a week (Genuine from 3).',
+    );
+    expect(text).toContain(
+      'This week (Thu 19 Mar 2026 to Wed 25 Mar 2026): Genuine adopter, 3 unprompted uses a week (Genuine from 3)',
+    );
   });
 });
 
@@ -410,7 +520,9 @@ describe('missed milestones are folded only into an email to the same recipient'
     const sent = first.emails.flatMap((e) => e.records);
     const next = planReminders(input({ members, runs, today: plus(today, 1), sent }));
     expect(next.emails).toEqual([]);
-    expect(next.settled.map((r) => [r.milestone, r.note])).toEqual([['Week-three check', expect.stringContaining('in the week to 2026-03-22')]]);
+    expect(next.settled.map((r) => [r.milestone, r.note])).toEqual([
+      ['Week-three check', expect.stringContaining('in the week to 2026-03-22')],
+    ]);
   });
 });
 
@@ -422,16 +534,27 @@ describe('every window-based figure in an email says which window it is', () => 
       { date: plus(TRAINED, 15), member: 'Ana', outcome: 'Heavy edit', edit: 'tone' },
       { date: plus(TRAINED, 18), member: 'Ana' },
     ];
-    const text = planReminders(input({ members: [{ name: 'Ana', training: TRAINED }], runs, today, sent: sentBefore('Ana', 21) })).emails[0].content.text;
-    expect(text).toContain('Since training (Mon 2 Mar 2026 to Sun 22 Mar 2026): 8 runs, 8 unprompted; used as-is 7, light edit 0, heavy edit 1, not used 0; acceptance rate 88%.');
-    expect(text).toContain('This week (Mon 16 Mar 2026 to Sun 22 Mar 2026): Developing user, 2 unprompted uses a week (Genuine from 3); acceptance rate 50%.');
+    const text = planReminders(
+      input({ members: [{ name: 'Ana', training: TRAINED }], runs, today, sent: sentBefore('Ana', 21) }),
+    ).emails[0].content.text;
+    expect(text).toContain(
+      'Since training (Mon 2 Mar 2026 to Sun 22 Mar 2026): 8 runs, 8 unprompted; used as-is 7, light edit 0, heavy edit 1, not used 0; acceptance rate 88%.',
+    );
+    expect(text).toContain(
+      'This week (Mon 16 Mar 2026 to Sun 22 Mar 2026): Developing user, 2 unprompted uses a week (Genuine from 3); acceptance rate 50%.',
+    );
     expect(text).toContain('Needs follow-up (this week): Acceptance 50% is below the 70% target.');
     expect(text).not.toMatch(/Needs follow-up: /);
   });
 
   test('with a window of several weeks, the label says so', () => {
     const today = plus(TRAINED, 21);
-    const base = input({ members: [{ name: 'Ana', training: TRAINED }], runs: runsOf('Ana', 2, plus(today, -1)), today, sent: sentBefore('Ana', 21) });
+    const base = input({
+      members: [{ name: 'Ana', training: TRAINED }],
+      runs: runsOf('Ana', 2, plus(today, -1)),
+      today,
+      sent: sentBefore('Ana', 21),
+    });
     const text = planReminders({ ...base, settings: { ...base.settings, weeks: 3 } }).emails[0].content.text;
     expect(text).toContain('In the last 3 weeks (Mon 2 Mar 2026 to Sun 22 Mar 2026): Non-adopter');
     expect(text).toContain('Needs follow-up (in the last 3 weeks): Non-adopter');
@@ -440,19 +563,23 @@ describe('every window-based figure in an email says which window it is', () => 
 
 describe('the peer advocacy moment’s best workflow', () => {
   test('is the one with the most accepted runs, not the highest rate over one run', () => {
-    const report = { workflows: [
-      { workflow: 'Proposal', runs: 1, acceptanceRate: 1 },
-      { workflow: 'Summary', runs: 11, acceptanceRate: 10 / 11 },
-      { workflow: 'Board memo', runs: 3, acceptanceRate: 1 / 3 },
-    ] } as unknown as MemberReport;
+    const report = {
+      workflows: [
+        { workflow: 'Proposal', runs: 1, acceptanceRate: 1 },
+        { workflow: 'Summary', runs: 11, acceptanceRate: 10 / 11 },
+        { workflow: 'Board memo', runs: 3, acceptanceRate: 1 / 3 },
+      ],
+    } as unknown as MemberReport;
     expect(bestWorkflow(report, 0.7)).toBe('"Summary" (91% accepted over 11 runs)');
   });
 
   test('ties on accepted runs go to the higher rate, then to more runs', () => {
-    const report = { workflows: [
-      { workflow: 'A', runs: 5, acceptanceRate: 4 / 5 },
-      { workflow: 'B', runs: 4, acceptanceRate: 1 },
-    ] } as unknown as MemberReport;
+    const report = {
+      workflows: [
+        { workflow: 'A', runs: 5, acceptanceRate: 4 / 5 },
+        { workflow: 'B', runs: 4, acceptanceRate: 1 },
+      ],
+    } as unknown as MemberReport;
     expect(bestWorkflow(report, 0.7)).toBe('"B" (100% accepted over 4 runs)');
   });
 
@@ -463,7 +590,9 @@ describe('the peer advocacy moment’s best workflow', () => {
       ...runsOf('Ana', 10, plus(today, -1), { workflow: 'Summary' }),
       { date: plus(TRAINED, 2), member: 'Ana', workflow: 'Summary', outcome: 'Heavy edit' },
     ];
-    const text = planReminders(input({ members: [{ name: 'Ana', training: TRAINED }], runs, today, sent: sentBefore('Ana', 14) })).emails[0].content.text;
+    const text = planReminders(
+      input({ members: [{ name: 'Ana', training: TRAINED }], runs, today, sent: sentBefore('Ana', 14) }),
+    ).emails[0].content.text;
     expect(text).toContain('best workflow since training "Summary" (91% accepted over 11 runs)');
   });
 });

@@ -5,9 +5,39 @@ import type { Run } from '../../src/core/types';
 
 describe('RunTable: the runs column by column', () => {
   const runs: Run[] = [
-    { row: 2, day: 20_000, memberKey: 'ana', memberText: 'Ana', workflowKey: 'proposal', workflow: 'Proposal', outcome: 'heavy', editTypes: ['tone', 'wrong info'], prompted: false },
-    { row: 3, day: 20_001, memberKey: 'ana', memberText: 'ANA', workflowKey: 'proposal', workflow: 'proposal', outcome: 'as-is', editTypes: [], prompted: true },
-    { row: 5, day: 19_990, memberKey: 'ben', memberText: 'Ben', workflowKey: 'summary', workflow: 'Summary', outcome: 'not-used', editTypes: ['format'], prompted: false },
+    {
+      row: 2,
+      day: 20_000,
+      memberKey: 'ana',
+      memberText: 'Ana',
+      workflowKey: 'proposal',
+      workflow: 'Proposal',
+      outcome: 'heavy',
+      editTypes: ['tone', 'wrong info'],
+      prompted: false,
+    },
+    {
+      row: 3,
+      day: 20_001,
+      memberKey: 'ana',
+      memberText: 'ANA',
+      workflowKey: 'proposal',
+      workflow: 'proposal',
+      outcome: 'as-is',
+      editTypes: [],
+      prompted: true,
+    },
+    {
+      row: 5,
+      day: 19_990,
+      memberKey: 'ben',
+      memberText: 'Ben',
+      workflowKey: 'summary',
+      workflow: 'Summary',
+      outcome: 'not-used',
+      editTypes: ['format'],
+      prompted: false,
+    },
   ];
 
   test('gives back the runs it was made from, spelling by spelling', () => {
@@ -25,7 +55,13 @@ describe('RunTable: the runs column by column', () => {
   });
 
   test('the parser fills one, and its Run objects are made on demand from it', () => {
-    const log = parseLog(logRows([{ date: '2026-03-02', member: 'Ana', edit: 'scope', outcome: 'light' }, { date: '2026-03-03', member: 'Ben' }]), UTC);
+    const log = parseLog(
+      logRows([
+        { date: '2026-03-02', member: 'Ana', edit: 'scope', outcome: 'light' },
+        { date: '2026-03-03', member: 'Ben' },
+      ]),
+      UTC,
+    );
     expect(log.table.length).toBe(2);
     expect(log.runs.map((r) => [r.row, r.memberText, r.outcome, r.editTypes])).toEqual([
       [2, 'Ana', 'light', ['scope']],

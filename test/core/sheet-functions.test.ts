@@ -14,7 +14,12 @@ describe('ADOPTION_CATEGORY', () => {
   });
 
   test('a range gives a same-shaped range, blanks stay blank', () => {
-    expect(adoptionCategory([[3, ''], [0, 1.5]])).toEqual([
+    expect(
+      adoptionCategory([
+        [3, ''],
+        [0, 1.5],
+      ]),
+    ).toEqual([
       ['Genuine adopter', ''],
       ['Non-adopter', 'Developing user'],
     ]);
@@ -26,7 +31,9 @@ describe('ADOPTION_CATEGORY', () => {
     expect(() => adoptionCategory([[1, -2]])).toThrow('cannot be negative; got -2 (row 1, column 2 of the range)');
     expect(() => adoptionCategory(-1)).toThrow('cannot be negative; got -1.');
     expect(() => adoptionCategory(2, 1, 3)).toThrow('developing_at (3) must not be above genuine_at (1).');
-    expect(() => adoptionCategory(0.7, 0.5)).toThrow('developing_at (default 1) must not be above genuine_at (0.5): give developing_at too.');
+    expect(() => adoptionCategory(0.7, 0.5)).toThrow(
+      'developing_at (default 1) must not be above genuine_at (0.5): give developing_at too.',
+    );
     expect(() => adoptionCategory(2, 'x')).toThrow('genuine_at');
   });
 });
@@ -38,7 +45,9 @@ describe('ACCEPTANCE_RATE', () => {
   });
 
   test('an unknown outcome throws naming the value, its position and the accepted spellings', () => {
-    expect(() => acceptanceRateOf([['used'], ['great']])).toThrow(/"great" \(row 2, column 1 of the range\) is not an outcome\. Accepted spellings: used as-is, as-is/);
+    expect(() => acceptanceRateOf([['used'], ['great']])).toThrow(
+      /"great" \(row 2, column 1 of the range\) is not an outcome\. Accepted spellings: used as-is, as-is/,
+    );
   });
 
   test('no outcome at all throws', () => {
@@ -79,10 +88,16 @@ describe('USES_PER_WEEK', () => {
 
   test('bad arguments throw a message a sheet user can act on', () => {
     expect(() => usesPerWeek(dates, [['Ana']], 'Ana', '', '', undefined, UTC)).toThrow('same size');
-    expect(() => usesPerWeek(dates, members, '', '', '', undefined, UTC)).toThrow("member must be a team member's name or email");
+    expect(() => usesPerWeek(dates, members, '', '', '', undefined, UTC)).toThrow(
+      "member must be a team member's name or email",
+    );
     expect(() => usesPerWeek(dates, members, 'Ana', '', 0, undefined, UTC)).toThrow('weeks must be a whole number');
     expect(() => usesPerWeek(dates, members, 'Ana', 'soon', 1, undefined, UTC)).toThrow('as_of is not a date');
-    expect(() => usesPerWeek([['x'], [d('2026-03-01')]], [['Ana'], ['Ana']], 'Ana', '', 1, undefined, UTC)).toThrow('(row 1 of dates)');
-    expect(() => usesPerWeek([[d('2026-03-01')]], [['Ana']], 'Ana', '', 1, [['maybe']], UTC)).toThrow('"maybe" (row 1 of prompted)');
+    expect(() => usesPerWeek([['x'], [d('2026-03-01')]], [['Ana'], ['Ana']], 'Ana', '', 1, undefined, UTC)).toThrow(
+      '(row 1 of dates)',
+    );
+    expect(() => usesPerWeek([[d('2026-03-01')]], [['Ana']], 'Ana', '', 1, [['maybe']], UTC)).toThrow(
+      '"maybe" (row 1 of prompted)',
+    );
   });
 });

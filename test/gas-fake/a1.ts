@@ -59,7 +59,8 @@ export function parseA1(input: string): GridRef {
   const r1 = p1[2] ? Number(p1[2]) : null;
   const c2 = p2[1] ? columnNumber(p2[1]) : null;
   const r2 = p2[2] ? Number(p2[2]) : null;
-  if ((c1 === null && r1 === null) || (b === undefined && (c1 === null || r1 === null))) throw new Error('Range not found');
+  if ((c1 === null && r1 === null) || (b === undefined && (c1 === null || r1 === null)))
+    throw new Error('Range not found');
   if (r1 === 0 || r2 === 0) throw new Error('Range not found');
   const row = Math.min(r1 ?? 1, r2 ?? r1 ?? 1);
   const col = Math.min(c1 ?? 1, c2 ?? c1 ?? 1);

@@ -4,12 +4,32 @@
 import { isDateLike, isPlainObject, type Realm } from './realm';
 
 export type ServiceName =
-  | 'spreadsheet' | 'ui' | 'html' | 'properties' | 'lock' | 'cache' | 'script' | 'mail' | 'session'
-  | 'utilities' | 'logger' | 'charts';
+  | 'spreadsheet'
+  | 'ui'
+  | 'html'
+  | 'properties'
+  | 'lock'
+  | 'cache'
+  | 'script'
+  | 'mail'
+  | 'session'
+  | 'utilities'
+  | 'logger'
+  | 'charts';
 
 export const SERVICE_NAMES: readonly ServiceName[] = [
-  'spreadsheet', 'ui', 'html', 'properties', 'lock', 'cache', 'script', 'mail', 'session', 'utilities',
-  'logger', 'charts',
+  'spreadsheet',
+  'ui',
+  'html',
+  'properties',
+  'lock',
+  'cache',
+  'script',
+  'mail',
+  'session',
+  'utilities',
+  'logger',
+  'charts',
 ];
 
 /** Put on each fake class as `static readonly fakeInfo`. `cls` is the Apps Script class name. */
@@ -45,8 +65,18 @@ export function fakeInfoOf(v: unknown): FakeInfo | undefined {
 // Names test tools and runtimes probe on any object; answering them with a throwing stub would
 // break printing and promise detection.
 const PROBED = new Set([
-  'then', 'toJSON', 'asymmetricMatch', 'nodeType', 'tagName', '$$typeof', '_isMockFunction', 'inspect',
-  'constructor', 'prototype', 'length', 'name',
+  'then',
+  'toJSON',
+  'asymmetricMatch',
+  'nodeType',
+  'tagName',
+  '$$typeof',
+  '_isMockFunction',
+  'inspect',
+  'constructor',
+  'prototype',
+  'length',
+  'name',
 ]);
 
 const MAX_DEPTH = 64;
@@ -124,13 +154,16 @@ export class Boundary {
     if (typeof prop === 'symbol' || prop === 'constructor') return Reflect.get(target, prop);
     // The fake's own members (`_x`) and its internal state are not part of the API: only
     // methods and enum properties (SpreadsheetApp.DataValidationCriteria) are.
-    const isApi = !prop.startsWith('_') && prop in target &&
+    const isApi =
+      !prop.startsWith('_') &&
+      prop in target &&
       (typeof Reflect.get(target, prop, target) === 'function' || /^[A-Z]/.test(prop));
     if (!isApi) {
       if (PROBED.has(prop) || !/^[A-Za-z]/.test(prop)) return undefined;
       const what = `Fake${info.cls}.${prop}`;
       // An enum-like name (SpreadsheetApp.WrapStrategy) is read, not called: fail on the read.
-      if (/^[A-Z]/.test(prop)) throw this.host.realm().newError(`${what} is not implemented by the Apps Script fake`, 'Exception');
+      if (/^[A-Z]/.test(prop))
+        throw this.host.realm().newError(`${what} is not implemented by the Apps Script fake`, 'Exception');
       return () => {
         throw this.host.realm().newError(`${what} is not implemented by the Apps Script fake`, 'Exception');
       };
@@ -142,7 +175,13 @@ export class Boundary {
     return (...args: unknown[]) => this.invoke(info, prop, target, args, fn);
   }
 
-  private invoke(info: FakeInfo, method: string, target: object, args: unknown[], fn: (...a: unknown[]) => unknown): unknown {
+  private invoke(
+    info: FakeInfo,
+    method: string,
+    target: object,
+    args: unknown[],
+    fn: (...a: unknown[]) => unknown,
+  ): unknown {
     const realm = this.host.realm();
     const call: CallInfo = { service: info.service, cls: info.cls, method, key: `${info.cls}.${method}`, args, target };
     try {

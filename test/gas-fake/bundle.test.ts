@@ -111,7 +111,10 @@ beforeAll(() => {
   fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify(MANIFEST));
   fs.writeFileSync(path.join(dir, 'Sidebar.html'), '<!DOCTYPE html><html><body><h1>Uptake</h1></body></html>');
   topLevelDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gas-fake-toplevel-'));
-  fs.writeFileSync(path.join(topLevelDir, 'a.js'), 'var ZONE = Session.getScriptTimeZone();\nfunction zone() { return ZONE; }\n');
+  fs.writeFileSync(
+    path.join(topLevelDir, 'a.js'),
+    'var ZONE = Session.getScriptTimeZone();\nfunction zone() { return ZONE; }\n',
+  );
 });
 
 afterAll(() => {
@@ -121,7 +124,10 @@ afterAll(() => {
 
 function fakeWithLog(extra: Parameters<typeof createFakeGas>[0] = {}): FakeGas {
   const fake = createFakeGas({ now: '2026-03-01T07:30:00Z', ...extra });
-  fake.addSheet('Log', [['Date', 'Note'], [new Date('2026-02-27T12:00:00Z'), 'x']]);
+  fake.addSheet('Log', [
+    ['Date', 'Note'],
+    [new Date('2026-02-27T12:00:00Z'), 'x'],
+  ]);
   return fake;
 }
 
@@ -137,7 +143,10 @@ describe('loading the bundle', () => {
       { path: ['(add-on)', 'Open Uptake'], caption: 'Open Uptake', functionName: 'showSidebar' },
       { path: ['(add-on)', 'Setup', 'Install daily run'], caption: 'Install daily run', functionName: 'install' },
     ]);
-    const missing = fake.ui.menuItems().map((i) => i.functionName).filter((f) => !ctx.$functions().includes(f));
+    const missing = fake.ui
+      .menuItems()
+      .map((i) => i.functionName)
+      .filter((f) => !ctx.$functions().includes(f));
     expect(missing).toEqual([]);
   });
 
@@ -160,8 +169,11 @@ describe('the clock inside the vm realm', () => {
     const ctx = loadBundle(fake, dir);
     const first = ctx.clock();
     expect(first).toEqual({
-      now: Date.parse('2026-03-01T07:30:00Z'), iso: '2026-03-01T07:30:00.000Z', fixed: Date.parse('2020-01-01T00:00:00Z'),
-      isDate: true, called: 'string',
+      now: Date.parse('2026-03-01T07:30:00Z'),
+      iso: '2026-03-01T07:30:00.000Z',
+      fixed: Date.parse('2020-01-01T00:00:00Z'),
+      isDate: true,
+      called: 'string',
     });
     fake.clock.advance(90 * 60 * 1000);
     expect(ctx.clock().iso).toBe('2026-03-01T09:00:00.000Z');
@@ -172,14 +184,21 @@ describe('the clock inside the vm realm', () => {
     expect(ctx.readCells()).toEqual({ dateIsDate: true, rowsAreArrays: true, year: 2026 });
   });
 
-  it('throws service errors as the realm\'s Error, named Exception', () => {
+  it("throws service errors as the realm's Error, named Exception", () => {
     const ctx = loadBundle(fakeWithLog(), dir);
-    expect(ctx.catchServiceError()).toEqual({ isError: true, name: 'Exception', message: 'The starting row of the range is too small.' });
+    expect(ctx.catchServiceError()).toEqual({
+      isError: true,
+      name: 'Exception',
+      message: 'The starting row of the range is too small.',
+    });
   });
 
   it('returns results and errors to the test as outer-realm values', () => {
     const ctx = loadBundle(fakeWithLog(), dir);
-    expect(ctx.list()).toStrictEqual([[1, 'a'], [new Date(0), true]]);
+    expect(ctx.list()).toStrictEqual([
+      [1, 'a'],
+      [new Date(0), true],
+    ]);
     expect(() => ctx.fail()).toThrow(Error);
     expect(() => ctx.fail()).toThrow('bad input: 42');
   });
@@ -213,11 +232,15 @@ describe('executions', () => {
   });
 
   it('shares state between executions through the fake', () => {
-    const fake = fakeWithLog({ oauthScopes: [...MANIFEST.oauthScopes, 'https://www.googleapis.com/auth/spreadsheets'] });
+    const fake = fakeWithLog({
+      oauthScopes: [...MANIFEST.oauthScopes, 'https://www.googleapis.com/auth/spreadsheets'],
+    });
     const ctx = loadBundle(fake, dir);
     expect(ctx.install()).toBe(1);
     const second = loadBundle(fake, dir);
-    expect(() => second.install()).toThrow('This add-on has created too many time-based triggers in this document for this Google user account.');
+    expect(() => second.install()).toThrow(
+      'This add-on has created too many time-based triggers in this document for this Google user account.',
+    );
     expect(fake.properties.forDocument(fake.spreadsheet.getId()).getProperty('ssId')).toBe(fake.spreadsheet.getId());
   });
 
@@ -266,20 +289,30 @@ describe('custom functions and google.script.run', () => {
     expect(() => ctx.$runFromClient('clientData', false)).toThrow(
       'clientData returned a value google.script.run cannot deliver (the client would get null): result.when is a Date (send an ISO string)',
     );
-    expect(() => ctx.$runFromClient('clientData', new Date())).toThrow('google.script.run cannot send: argument 0 is a Date');
+    expect(() => ctx.$runFromClient('clientData', new Date())).toThrow(
+      'google.script.run cannot send: argument 0 is a Date',
+    );
   });
 });
 
 describe('time-driven triggers over several days', () => {
   it('fires the daily trigger at 07:00 in the script zone, falling back to openById', () => {
-    const fake = fakeWithLog({ oauthScopes: [...MANIFEST.oauthScopes, 'https://www.googleapis.com/auth/spreadsheets'] });
+    const fake = fakeWithLog({
+      oauthScopes: [...MANIFEST.oauthScopes, 'https://www.googleapis.com/auth/spreadsheets'],
+    });
     const ctx = loadBundle(fake, dir);
     ctx.install();
     const runs = ctx.$runDays(3);
-    expect(runs.map((r) => [r.handler, r.ok])).toEqual([['daily', true], ['daily', true], ['daily', true]]);
+    expect(runs.map((r) => [r.handler, r.ok])).toEqual([
+      ['daily', true],
+      ['daily', true],
+      ['daily', true],
+    ]);
     // Europe/London is on GMT in early March, so 07:00 local is 07:00Z.
     expect(runs.map((r) => r.at.toISOString())).toEqual([
-      '2026-03-02T07:00:00.000Z', '2026-03-03T07:00:00.000Z', '2026-03-04T07:00:00.000Z',
+      '2026-03-02T07:00:00.000Z',
+      '2026-03-03T07:00:00.000Z',
+      '2026-03-04T07:00:00.000Z',
     ]);
     const rows = fake.sheetValues('Log').slice(2);
     expect(rows.map((r) => r[1])).toEqual(['fallback', 'fallback', 'fallback']);
@@ -290,7 +323,9 @@ describe('time-driven triggers over several days', () => {
   it('has no Ui in a trigger', () => {
     const fake = fakeWithLog();
     const ctx = loadBundle(fake, dir);
-    expect(() => ctx.$run('uiFromHere', [], { kind: 'trigger' })).toThrow('Cannot call SpreadsheetApp.getUi() from this context.');
+    expect(() => ctx.$run('uiFromHere', [], { kind: 'trigger' })).toThrow(
+      'Cannot call SpreadsheetApp.getUi() from this context.',
+    );
   });
 });
 
@@ -300,7 +335,11 @@ describe('HtmlService', () => {
     const ctx = loadBundle(fake, dir);
     ctx.showSidebar();
     expect(fake.ui.sidebars()).toEqual([
-      expect.objectContaining({ kind: 'sidebar', title: 'Uptake', content: expect.stringContaining('<h1>Uptake</h1>') }),
+      expect.objectContaining({
+        kind: 'sidebar',
+        title: 'Uptake',
+        content: expect.stringContaining('<h1>Uptake</h1>'),
+      }),
     ]);
   });
 });

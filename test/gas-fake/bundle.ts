@@ -71,9 +71,15 @@ class LoadedBundle {
   private persistent: Loaded | null = null;
   private readonly fresh: boolean;
 
-  constructor(private readonly gas: FakeGas, readonly dir: string, options: LoadBundleOptions) {
+  constructor(
+    private readonly gas: FakeGas,
+    readonly dir: string,
+    options: LoadBundleOptions,
+  ) {
     this.fresh = options.freshContextPerExecution ?? true;
-    const files = walk(dir).filter((f) => f.endsWith('.js')).sort();
+    const files = walk(dir)
+      .filter((f) => f.endsWith('.js'))
+      .sort();
     if (files.length === 0) throw new Error(`gas-fake: no .js files in ${dir} (build first)`);
     this.scripts = files.map((f) => new vm.Script(fs.readFileSync(f, 'utf8'), { filename: f }));
   }
@@ -158,7 +164,7 @@ class LoadedBundle {
     const at = gas.clock.now();
     rec.lastFiredAt = at;
     if (rec.schedule?.kind === 'once') rec.spent = true;
-    const document = rec.documentId ? gas.spreadsheets.get(rec.documentId) ?? null : null;
+    const document = rec.documentId ? (gas.spreadsheets.get(rec.documentId) ?? null) : null;
     const clock = rec.eventType === 'CLOCK';
     const ev = event ?? (clock ? clockEvent(rec, at) : { authMode: 'FULL', triggerUid: rec.uid, source: document });
     const run: TriggerRun = { uid: rec.uid, handler: rec.handler, at: new Date(at), ok: true };
@@ -207,7 +213,11 @@ function checkClientValue(v: unknown, where: string, what: string, depth = 0): v
     for (const [k, x] of Object.entries(v)) checkClientValue(x, `${where}.${k}`, what, depth + 1);
     return;
   }
-  const kind = isDateLike(v) ? 'a Date (send an ISO string)' : typeof v === 'function' ? 'a function' : 'an object that is not plain';
+  const kind = isDateLike(v)
+    ? 'a Date (send an ISO string)'
+    : typeof v === 'function'
+      ? 'a function'
+      : 'an object that is not plain';
   throw new Error(`${what}: ${where} is ${kind}`);
 }
 
@@ -275,7 +285,11 @@ export function loadBundle(fake: FakeGas, buildDir = 'build', options: LoadBundl
     $runFromClient: (name: string, ...args: unknown[]) => {
       args.forEach((a, i) => checkClientValue(a, `argument ${i}`, 'google.script.run cannot send'));
       const result = bundle.run(name, args);
-      checkClientValue(result, 'result', `${name} returned a value google.script.run cannot deliver (the client would get null)`);
+      checkClientValue(
+        result,
+        'result',
+        `${name} returned a value google.script.run cannot deliver (the client would get null)`,
+      );
       return result;
     },
     $functions: () => bundle.functionNames(),

@@ -6,14 +6,22 @@ import type { AuthModeName, EventTypeName } from './enums';
 import { outerRealm, type Realm } from './realm';
 import { FakeScriptApp, TriggerState } from './script-app';
 import {
-  CacheState, FakeCacheService, FakeConsole, FakeLockService, FakeLogger, FakeMailApp, FakePropertiesService,
-  FakeUtilities, LockState, LogState, MailState, PropertiesState,
+  CacheState,
+  FakeCacheService,
+  FakeConsole,
+  FakeLockService,
+  FakeLogger,
+  FakeMailApp,
+  FakePropertiesService,
+  FakeUtilities,
+  LockState,
+  LogState,
+  MailState,
+  PropertiesState,
 } from './services';
 import { FakeSession, SessionState } from './session';
 import { a1Cell } from './a1';
-import {
-  FakeCharts, FakeSheet, FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetInit,
-} from './spreadsheet';
+import { FakeCharts, FakeSheet, FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetInit } from './spreadsheet';
 import { FakeHtmlService, FakeUi, HtmlState, UiState } from './ui';
 import type { CellValue, ValueParsing } from './values';
 
@@ -177,7 +185,10 @@ export class CallCounter {
 }
 
 // Filled as calls are seen, so methods(service) can filter without a fixed class list.
-const SERVICE_CLASSES = Object.fromEntries(SERVICE_NAMES.map((s) => [s, new Set<string>()])) as Record<ServiceName, Set<string>>;
+const SERVICE_CLASSES = Object.fromEntries(SERVICE_NAMES.map((s) => [s, new Set<string>()])) as Record<
+  ServiceName,
+  Set<string>
+>;
 
 export interface FakeGlobals {
   SpreadsheetApp: FakeSpreadsheetApp;
@@ -225,12 +236,25 @@ function requiredScopes(call: CallInfo): string[] | null {
   return null;
 }
 
-const NONE_ALLOWED = new Set(['SpreadsheetApp.getUi', 'Ui.createAddonMenu', 'Ui.createMenu', 'ScriptApp.getAuthorizationInfo',
-  'Session.getActiveUserLocale', 'Session.getScriptTimeZone']);
+const NONE_ALLOWED = new Set([
+  'SpreadsheetApp.getUi',
+  'Ui.createAddonMenu',
+  'Ui.createMenu',
+  'ScriptApp.getAuthorizationInfo',
+  'Session.getActiveUserLocale',
+  'Session.getScriptTimeZone',
+]);
 const NONE_ALLOWED_SERVICES = new Set<ServiceName>(['logger', 'utilities', 'html', 'charts']);
-const AUTH_REQUIRED = new Set(['SpreadsheetApp.openById', 'SpreadsheetApp.openByUrl', 'ScriptApp.newTrigger',
-  'ScriptApp.getProjectTriggers', 'ScriptApp.getUserTriggers', 'ScriptApp.deleteTrigger']);
-const SPREADSHEET_MUTATOR = /^(set|insert|append|delete|clear|hide|show|activate|protect|merge|breakApart|check|uncheck|remove|update|autoResize|rename|toast|flush)/;
+const AUTH_REQUIRED = new Set([
+  'SpreadsheetApp.openById',
+  'SpreadsheetApp.openByUrl',
+  'ScriptApp.newTrigger',
+  'ScriptApp.getProjectTriggers',
+  'ScriptApp.getUserTriggers',
+  'ScriptApp.deleteTrigger',
+]);
+const SPREADSHEET_MUTATOR =
+  /^(set|insert|append|delete|clear|hide|show|activate|protect|merge|breakApart|check|uncheck|remove|update|autoResize|rename|toast|flush)/;
 
 /** Whether a call is refused in an auth mode (as Apps Script refuses it without authorization). */
 function deniedInMode(mode: AuthModeName, call: CallInfo): boolean {
@@ -240,13 +264,24 @@ function deniedInMode(mode: AuthModeName, call: CallInfo): boolean {
     case 'NONE':
       return !(NONE_ALLOWED.has(call.key) || call.cls === 'Menu' || NONE_ALLOWED_SERVICES.has(call.service));
     case 'LIMITED':
-      return call.service === 'mail' || AUTH_REQUIRED.has(call.key) || call.cls === 'ClockTriggerBuilder' ||
-        call.cls === 'SpreadsheetTriggerBuilder' || call.key === 'Ui.showSidebar' || call.key === 'Ui.showModalDialog' ||
-        call.key === 'Ui.showModelessDialog';
+      return (
+        call.service === 'mail' ||
+        AUTH_REQUIRED.has(call.key) ||
+        call.cls === 'ClockTriggerBuilder' ||
+        call.cls === 'SpreadsheetTriggerBuilder' ||
+        call.key === 'Ui.showSidebar' ||
+        call.key === 'Ui.showModalDialog' ||
+        call.key === 'Ui.showModelessDialog'
+      );
     case 'CUSTOM_FUNCTION':
-      return call.service === 'mail' || call.service === 'ui' || AUTH_REQUIRED.has(call.key) ||
-        call.cls === 'ClockTriggerBuilder' || call.cls === 'SpreadsheetTriggerBuilder' ||
-        (call.service === 'spreadsheet' && !call.cls.endsWith('Builder') && SPREADSHEET_MUTATOR.test(call.method));
+      return (
+        call.service === 'mail' ||
+        call.service === 'ui' ||
+        AUTH_REQUIRED.has(call.key) ||
+        call.cls === 'ClockTriggerBuilder' ||
+        call.cls === 'SpreadsheetTriggerBuilder' ||
+        (call.service === 'spreadsheet' && !call.cls.endsWith('Builder') && SPREADSHEET_MUTATOR.test(call.method))
+      );
   }
 }
 
@@ -372,7 +407,8 @@ export class FakeGas implements BoundaryHost {
 
   sheet(name: string, ss: FakeSpreadsheet = this.spreadsheet): FakeSheet {
     const s = ss._sheetNamed(name);
-    if (!s) throw new Error(`gas-fake: no sheet named "${name}" (sheets: ${ss._sheets.map((x) => x._name).join(', ')})`);
+    if (!s)
+      throw new Error(`gas-fake: no sheet named "${name}" (sheets: ${ss._sheets.map((x) => x._name).join(', ')})`);
     return s;
   }
 
@@ -393,27 +429,39 @@ export class FakeGas implements BoundaryHost {
     const out: { spreadsheetId: string; sheet: string; a1: string; formula: string }[] = [];
     for (const ss of this.spreadsheets.values()) {
       for (const sh of ss._sheets) {
-        sh._grid.forEach((row, r) => row?.forEach((c, col) => {
-          if (c?.formula !== undefined) out.push({ spreadsheetId: ss._id, sheet: sh._name, a1: a1Cell(r + 1, col + 1), formula: c.formula });
-        }));
+        sh._grid.forEach((row, r) =>
+          row?.forEach((c, col) => {
+            if (c?.formula !== undefined)
+              out.push({ spreadsheetId: ss._id, sheet: sh._name, a1: a1Cell(r + 1, col + 1), formula: c.formula });
+          }),
+        );
       }
     }
     return out;
   }
 
   /** The validation rule of one cell, as plain data. */
-  validation(sheetName: string, a1: string, ss: FakeSpreadsheet = this.spreadsheet):
-    { criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string } | null {
+  validation(
+    sheetName: string,
+    a1: string,
+    ss: FakeSpreadsheet = this.spreadsheet,
+  ): { criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string } | null {
     const range = this.sheet(sheetName, ss).getRange(a1);
     const r = range.getDataValidation();
     if (!r) return null;
     return {
-      criteria: String(r.getCriteriaType()), values: r.getCriteriaValues(), allowInvalid: r.getAllowInvalid(), helpText: r.getHelpText(),
+      criteria: String(r.getCriteriaType()),
+      values: r.getCriteriaValues(),
+      allowInvalid: r.getAllowInvalid(),
+      helpText: r.getHelpText(),
     };
   }
 
   /** The charts of a sheet, as plain data. */
-  charts(sheetName: string, ss: FakeSpreadsheet = this.spreadsheet): ReturnType<FakeSheet['_charts'][number]['_describe']>[] {
+  charts(
+    sheetName: string,
+    ss: FakeSpreadsheet = this.spreadsheet,
+  ): ReturnType<FakeSheet['_charts'][number]['_describe']>[] {
     return this.sheet(sheetName, ss)._charts.map((c) => c._describe());
   }
 
@@ -479,7 +527,8 @@ export class FakeGas implements BoundaryHost {
     if (this.execution) {
       throw new Error(`gas-fake: ${name} started while ${this.execution.name} is running; executions do not nest.`);
     }
-    const argMode = typeof firstArg === 'object' && firstArg !== null ? (firstArg as { authMode?: unknown }).authMode : undefined;
+    const argMode =
+      typeof firstArg === 'object' && firstArg !== null ? (firstArg as { authMode?: unknown }).authMode : undefined;
     const authMode = opts.authMode ?? (isAuthMode(argMode) ? argMode : 'FULL');
     const document = opts.document !== undefined ? opts.document : this.activeDoc;
     const user = opts.user ?? this.session.activeUser;
@@ -494,13 +543,15 @@ export class FakeGas implements BoundaryHost {
       active: opts.activeSpreadsheet !== undefined ? opts.activeSpreadsheet : document,
       startedAt: this.clock.now(),
       endedAt: null,
-      limitMs: opts.limitMs ?? (authMode === 'CUSTOM_FUNCTION' ? this.options.customFunctionLimitMs : this.options.executionLimitMs),
+      limitMs:
+        opts.limitMs ??
+        (authMode === 'CUSTOM_FUNCTION' ? this.options.customFunctionLimitMs : this.options.executionLimitMs),
       killed: false,
       phase: 'load',
       topLevelCalls: [],
       calls: 0,
       triggerUid: opts.triggerUid ?? null,
-      triggerEventType: opts.kind === 'trigger' ? opts.triggerEventType ?? 'CLOCK' : null,
+      triggerEventType: opts.kind === 'trigger' ? (opts.triggerEventType ?? 'CLOCK') : null,
       error: undefined,
       releasedLocks: [],
     };

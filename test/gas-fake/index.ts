@@ -8,14 +8,18 @@ export type { TimeInput } from './clock';
 export type { CallInfo, ServiceName } from './boundary';
 export { FORMULA_MARKER, DEFAULT_NUMBER_FORMAT } from './values';
 export type { CellValue, ValueParsing } from './values';
-export {
-  FakeSpreadsheet, FakeSheet, FakeRange, FakeDataValidation, FakeEmbeddedChart,
-} from './spreadsheet';
+export { FakeSpreadsheet, FakeSheet, FakeRange, FakeDataValidation, FakeEmbeddedChart } from './spreadsheet';
 export type { SpreadsheetInit } from './spreadsheet';
-export type { RecordedMenu, MenuEntry, MenuItemInfo, ShownHtml, DialogRecord, ToastRecord, ScriptedResponse } from './ui';
-export {
-  LOCK_TIMEOUT_MESSAGE, MAIL_QUOTA_MESSAGE, PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT,
-} from './services';
+export type {
+  RecordedMenu,
+  MenuEntry,
+  MenuItemInfo,
+  ShownHtml,
+  DialogRecord,
+  ToastRecord,
+  ScriptedResponse,
+} from './ui';
+export { LOCK_TIMEOUT_MESSAGE, MAIL_QUOTA_MESSAGE, PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT } from './services';
 export type { SentMail, LogEntry, LockScope } from './services';
 export { ADDON_TRIGGER_LIMIT_MESSAGE, SCRIPT_TRIGGER_LIMIT_MESSAGE } from './script-app';
 export type { TriggerRecord, ClockSchedule } from './script-app';

@@ -16,7 +16,12 @@ function setup(): { fake: FakeGas; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
 describe('Range.setValues dimension checks', () => {
   it('rejects a wrong row count with the Apps Script message', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]])).toThrow(
+    expect(() =>
+      sheet.getRange(1, 1, 3, 2).setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow(
       'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
     );
   });
@@ -66,7 +71,9 @@ describe('formulas versus text', () => {
     sheet.getRange('D2').setValue('=HYPERLINK("http://x")');
     expect(sheet.getRange('D2').getFormula()).toBe('=HYPERLINK("http://x")');
     expect(sheet.getRange('D2').getValue()).toBe(FORMULA_MARKER);
-    expect(fake.formulaCells()).toEqual([expect.objectContaining({ sheet: 'Log', a1: 'D2', formula: '=HYPERLINK("http://x")' })]);
+    expect(fake.formulaCells()).toEqual([
+      expect.objectContaining({ sheet: 'Log', a1: 'D2', formula: '=HYPERLINK("http://x")' }),
+    ]);
   });
 
   it('stores it as text in a cell formatted as plain text (@)', () => {
@@ -89,7 +96,10 @@ describe('formulas versus text', () => {
   it('parses typed-looking strings as Sheets does, but not in @ cells', () => {
     const { sheet } = setup();
     sheet.getRange('F1:F4').setValues([['007'], ['TRUE'], ['12%'], ['2026-03-01']]);
-    const v = sheet.getRange('F1:F4').getValues().map((r) => r[0]);
+    const v = sheet
+      .getRange('F1:F4')
+      .getValues()
+      .map((r) => r[0]);
     expect(v[0]).toBe(7);
     expect(v[1]).toBe(true);
     expect(v[2]).toBeCloseTo(0.12);
@@ -113,7 +123,10 @@ describe('number formats and display values', () => {
 
   it('formats percentages and grouped numbers', () => {
     const { sheet } = setup();
-    sheet.getRange('I1:I2').setNumberFormats([['0%'], ['#,##0']]).setValues([[0.734], [1234567]]);
+    sheet
+      .getRange('I1:I2')
+      .setNumberFormats([['0%'], ['#,##0']])
+      .setValues([[0.734], [1234567]]);
     expect(sheet.getRange('I1:I2').getDisplayValues()).toEqual([['73%'], ['1,234,567']]);
   });
 });
@@ -122,8 +135,12 @@ describe('data validation', () => {
   it('records criteria per cell and reads them back', () => {
     const { fake, sheet } = setup();
     const app = fake.globals.SpreadsheetApp;
-    const rule = app.newDataValidation().requireValueInList(['accepted', 'edited', 'rejected'], true)
-      .setAllowInvalid(false).setHelpText('Pick one').build();
+    const rule = app
+      .newDataValidation()
+      .requireValueInList(['accepted', 'edited', 'rejected'], true)
+      .setAllowInvalid(false)
+      .setHelpText('Pick one')
+      .build();
     sheet.getRange('C2:C10').setDataValidation(rule);
     const got = sheet.getRange('C5').getDataValidation();
     expect(got).not.toBeNull();
@@ -131,7 +148,10 @@ describe('data validation', () => {
     expect(got?.getCriteriaType()).toBe(app.DataValidationCriteria.VALUE_IN_LIST);
     expect(got?.getCriteriaValues()).toEqual([['accepted', 'edited', 'rejected'], true]);
     expect(fake.validation('Log', 'C3')).toEqual({
-      criteria: 'VALUE_IN_LIST', values: [['accepted', 'edited', 'rejected'], true], allowInvalid: false, helpText: 'Pick one',
+      criteria: 'VALUE_IN_LIST',
+      values: [['accepted', 'edited', 'rejected'], true],
+      allowInvalid: false,
+      helpText: 'Pick one',
     });
     expect(sheet.getRange('C11').getDataValidation()).toBeNull();
     sheet.getRange('C5').clearDataValidations();
@@ -141,7 +161,10 @@ describe('data validation', () => {
 
   it('rejects a whole write that breaks a reject-input rule', () => {
     const { fake, sheet } = setup();
-    const rule = fake.globals.SpreadsheetApp.newDataValidation().requireValueInList(['yes', 'no']).setAllowInvalid(false).build();
+    const rule = fake.globals.SpreadsheetApp.newDataValidation()
+      .requireValueInList(['yes', 'no'])
+      .setAllowInvalid(false)
+      .build();
     sheet.getRange('J1:J2').setDataValidation(rule);
     expect(() => sheet.getRange('J1:J2').setValues([['yes'], ['maybe']])).toThrow(
       'The data you entered in cell J2 violates the data validation rules set on this cell.',
@@ -165,7 +188,9 @@ describe('ranges and sheets', () => {
     const { sheet } = setup();
     expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
     expect(() => sheet.getRange(1, 1, 0, 1)).toThrow('The number of rows in the range must be at least 1.');
-    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow('The coordinates of the range are outside the dimensions of the sheet.');
+    expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow(
+      'The coordinates of the range are outside the dimensions of the sheet.',
+    );
     expect(sheet.getRange('B2:C4').getA1Notation()).toBe('B2:C4');
     expect(sheet.getRange('A:A').getNumRows()).toBe(sheet.getMaxRows());
   });
@@ -177,7 +202,10 @@ describe('ranges and sheets', () => {
     expect(sheet.getMaxRows()).toBe(1);
     sheet.appendRow(['a']);
     sheet.appendRow(['b', 2]);
-    expect(fake.sheetValues('Tiny')).toEqual([['a', ''], ['b', 2]]);
+    expect(fake.sheetValues('Tiny')).toEqual([
+      ['a', ''],
+      ['b', 2],
+    ]);
     expect(sheet.getMaxRows()).toBe(2);
   });
 
@@ -187,7 +215,9 @@ describe('ranges and sheets', () => {
     const s = ss.insertSheet('Roster', 0);
     expect(ss.getSheets().map((x) => x.getName())).toEqual(['Roster', 'Sheet1']);
     expect(ss.getActiveSheet().getName()).toBe('Roster');
-    expect(() => ss.insertSheet('Roster')).toThrow('A sheet with the name "Roster" already exists. Please enter another name.');
+    expect(() => ss.insertSheet('Roster')).toThrow(
+      'A sheet with the name "Roster" already exists. Please enter another name.',
+    );
     ss.deleteSheet(s);
     expect(() => ss.deleteSheet(ss.getSheets()[0])).toThrow("You can't remove all the sheets in a document.");
   });
@@ -201,11 +231,22 @@ describe('ranges and sheets', () => {
   it('records charts built with the builder', () => {
     const { fake, sheet } = setup();
     const charts = fake.globals.Charts;
-    const chart = sheet.newChart().setChartType(charts.ChartType.COLUMN).addRange(sheet.getRange('A1:B3'))
-      .setPosition(2, 5, 0, 0).setOption('title', 'Adoption').build();
+    const chart = sheet
+      .newChart()
+      .setChartType(charts.ChartType.COLUMN)
+      .addRange(sheet.getRange('A1:B3'))
+      .setPosition(2, 5, 0, 0)
+      .setOption('title', 'Adoption')
+      .build();
     sheet.insertChart(chart);
     expect(fake.charts('Log')).toEqual([
-      { id: expect.any(Number), type: 'COLUMN', ranges: ['Log!A1:B3'], position: { row: 2, col: 5, offsetX: 0, offsetY: 0 }, options: { title: 'Adoption' } },
+      {
+        id: expect.any(Number),
+        type: 'COLUMN',
+        ranges: ['Log!A1:B3'],
+        position: { row: 2, col: 5, offsetX: 0, offsetY: 0 },
+        options: { title: 'Adoption' },
+      },
     ]);
     sheet.removeChart(sheet.getCharts()[0]);
     expect(fake.charts('Log')).toEqual([]);

@@ -69,9 +69,13 @@ export function isDateLike(v: unknown): v is Date {
 }
 
 export function isErrorLike(v: unknown): boolean {
-  return Object.prototype.toString.call(v) === '[object Error]' ||
-    (typeof v === 'object' && v !== null && typeof (v as { message?: unknown }).message === 'string' &&
-      typeof (v as { name?: unknown }).name === 'string');
+  return (
+    Object.prototype.toString.call(v) === '[object Error]' ||
+    (typeof v === 'object' &&
+      v !== null &&
+      typeof (v as { message?: unknown }).message === 'string' &&
+      typeof (v as { name?: unknown }).name === 'string')
+  );
 }
 
 /** True for `{}`-style objects of any realm (not arrays, dates, class instances, proxies of them). */

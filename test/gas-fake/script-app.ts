@@ -2,8 +2,19 @@
 // a scriptable authorization status.
 import type { FakeInfo } from './boundary';
 import {
-  AuthMode, AuthModeNames, AuthorizationStatus, EventType, InstallationSource, TriggerSource, Weekday, WeekdayNames,
-  enumName, type AuthorizationStatusName, type EventTypeName, type TriggerSourceName, type WeekdayName,
+  AuthMode,
+  AuthModeNames,
+  AuthorizationStatus,
+  EventType,
+  InstallationSource,
+  TriggerSource,
+  Weekday,
+  WeekdayNames,
+  enumName,
+  type AuthorizationStatusName,
+  type EventTypeName,
+  type TriggerSourceName,
+  type WeekdayName,
 } from './enums';
 import type { FakeGas } from './harness';
 import { isDateLike } from './realm';
@@ -58,8 +69,10 @@ export interface TriggerRecord {
   spent?: boolean;
 }
 
-export class FakeTrigger implements Pick<GTrigger,
-  'getEventType' | 'getHandlerFunction' | 'getTriggerSource' | 'getTriggerSourceId' | 'getUniqueId'> {
+export class FakeTrigger implements Pick<
+  GTrigger,
+  'getEventType' | 'getHandlerFunction' | 'getTriggerSource' | 'getTriggerSourceId' | 'getUniqueId'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'Trigger' };
   constructor(readonly _rec: TriggerRecord) {}
 
@@ -112,7 +125,9 @@ export class TriggerState {
     this.records = [];
   }
 
-  _create(rec: Omit<TriggerRecord, 'uid' | 'owner' | 'createdAt' | 'documentId'> & { documentId?: string | null }): TriggerRecord {
+  _create(
+    rec: Omit<TriggerRecord, 'uid' | 'owner' | 'createdAt' | 'documentId'> & { documentId?: string | null },
+  ): TriggerRecord {
     const owner = this.gas.currentUser();
     const documentId = rec.documentId ?? this.gas.documentSpreadsheet()?._id ?? null;
     const mine = this.records.filter((r) => r.owner === owner);
@@ -122,8 +137,13 @@ export class TriggerState {
       if (mine.some((r) => r.eventType === rec.eventType && r.documentId === documentId)) {
         throw new Error(ADDON_TRIGGER_LIMIT_MESSAGE);
       }
-      if (rec.schedule && (rec.schedule.kind === 'minutes' || (rec.schedule.kind === 'hours' && rec.schedule.every < 1))) {
-        throw new Error('Add-ons may not use time-driven triggers that run more often than once an hour. (gas-fake wording)');
+      if (
+        rec.schedule &&
+        (rec.schedule.kind === 'minutes' || (rec.schedule.kind === 'hours' && rec.schedule.every < 1))
+      ) {
+        throw new Error(
+          'Add-ons may not use time-driven triggers that run more often than once an hour. (gas-fake wording)',
+        );
       }
     }
     if (mine.length >= TRIGGERS_PER_USER_LIMIT) throw new Error(SCRIPT_TRIGGER_LIMIT_MESSAGE);
@@ -154,7 +174,9 @@ export class TriggerState {
       }
       case 'hours': {
         const created = zonedParts(r.createdAt, tz);
-        const first = zonedToUtc(tz, created.year, created.month, created.day, created.hour, minute) + (created.minute >= minute ? 3600000 : 0);
+        const first =
+          zonedToUtc(tz, created.year, created.month, created.day, created.hour, minute) +
+          (created.minute >= minute ? 3600000 : 0);
         const step = s.every * 3600000;
         if (first > after) return first;
         return first + (Math.floor((after - first) / step) + 1) * step;
@@ -208,12 +230,21 @@ export class TriggerState {
 }
 
 const WEEKDAY_INDEX: Record<WeekdayName, number> = {
-  SUNDAY: 0, MONDAY: 1, TUESDAY: 2, WEDNESDAY: 3, THURSDAY: 4, FRIDAY: 5, SATURDAY: 6,
+  SUNDAY: 0,
+  MONDAY: 1,
+  TUESDAY: 2,
+  WEDNESDAY: 3,
+  THURSDAY: 4,
+  FRIDAY: 5,
+  SATURDAY: 6,
 };
 
 export class FakeAuthorizationInfo implements Pick<GAuthInfo, 'getAuthorizationStatus' | 'getAuthorizationUrl'> {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'AuthorizationInfo' };
-  constructor(private readonly status: AuthorizationStatusName, private readonly url: string) {}
+  constructor(
+    private readonly status: AuthorizationStatusName,
+    private readonly url: string,
+  ) {}
   getAuthorizationStatus(): GAuthStatus {
     return api<GAuthStatus>(this.status as unknown as object);
   }
@@ -223,9 +254,21 @@ export class FakeAuthorizationInfo implements Pick<GAuthInfo, 'getAuthorizationS
   }
 }
 
-export class FakeClockTriggerBuilder implements Pick<GClockBuilder,
-  'after' | 'at' | 'atHour' | 'create' | 'everyDays' | 'everyHours' | 'everyMinutes' | 'everyWeeks' | 'inTimezone' |
-  'nearMinute' | 'onMonthDay' | 'onWeekDay'> {
+export class FakeClockTriggerBuilder implements Pick<
+  GClockBuilder,
+  | 'after'
+  | 'at'
+  | 'atHour'
+  | 'create'
+  | 'everyDays'
+  | 'everyHours'
+  | 'everyMinutes'
+  | 'everyWeeks'
+  | 'inTimezone'
+  | 'nearMinute'
+  | 'onMonthDay'
+  | 'onWeekDay'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'ClockTriggerBuilder' };
   private kind: ClockSchedule['kind'] | null = null;
   private every = 1;
@@ -236,13 +279,19 @@ export class FakeClockTriggerBuilder implements Pick<GClockBuilder,
   private onceAt = 0;
   private tz: string | undefined;
 
-  constructor(private readonly gas: FakeGas, private readonly handler: string) {}
+  constructor(
+    private readonly gas: FakeGas,
+    private readonly handler: string,
+  ) {}
 
   private _self(): GClockBuilder {
     return api<GClockBuilder>(this);
   }
   private _recurrence(kind: ClockSchedule['kind'], every: number): GClockBuilder {
-    if (this.kind !== null) throw new Error('The trigger already has a schedule; call only one of everyMinutes/everyHours/everyDays/everyWeeks/onMonthDay/after/at.');
+    if (this.kind !== null)
+      throw new Error(
+        'The trigger already has a schedule; call only one of everyMinutes/everyHours/everyDays/everyWeeks/onMonthDay/after/at.',
+      );
     this.kind = kind;
     this.every = every;
     return this._self();
@@ -260,7 +309,8 @@ export class FakeClockTriggerBuilder implements Pick<GClockBuilder,
     return this._self();
   }
   atHour(hour: number): GClockBuilder {
-    if (!Number.isInteger(hour) || hour < 0 || hour > 23) throw new Error(`Invalid argument: hour (${hour}); use 0-23.`);
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+      throw new Error(`Invalid argument: hour (${hour}); use 0-23.`);
     this.hour = hour;
     return this._self();
   }
@@ -297,7 +347,8 @@ export class FakeClockTriggerBuilder implements Pick<GClockBuilder,
     return this._self();
   }
   nearMinute(minute: number): GClockBuilder {
-    if (!Number.isInteger(minute) || minute < 0 || minute > 59) throw new Error(`Invalid argument: minute (${minute}).`);
+    if (!Number.isInteger(minute) || minute < 0 || minute > 59)
+      throw new Error(`Invalid argument: minute (${minute}).`);
     // Apps Script rounds to the nearest 15 minutes.
     this.minute = (Math.round(minute / 15) * 15) % 60;
     return this._self();
@@ -306,7 +357,9 @@ export class FakeClockTriggerBuilder implements Pick<GClockBuilder,
     let schedule: ClockSchedule;
     switch (this.kind) {
       case null:
-        throw new Error('The time-based trigger has no schedule: call everyDays(), everyHours(), after() or similar before create().');
+        throw new Error(
+          'The time-based trigger has no schedule: call everyDays(), everyHours(), after() or similar before create().',
+        );
       case 'once':
         schedule = { kind: 'once', at: this.onceAt };
         break;
@@ -330,19 +383,30 @@ export class FakeClockTriggerBuilder implements Pick<GClockBuilder,
       throw new Error('atHour() works only with everyDays(), everyWeeks() or onMonthDay().');
     }
     const rec = this.gas.triggers._create({
-      handler: this.handler, eventType: 'CLOCK', source: 'CLOCK', sourceId: null, schedule, minute: this.minute,
+      handler: this.handler,
+      eventType: 'CLOCK',
+      source: 'CLOCK',
+      sourceId: null,
+      schedule,
+      minute: this.minute,
       timeZone: this.tz,
     });
     return api<GTrigger>(new FakeTrigger(rec));
   }
 }
 
-export class FakeSpreadsheetTriggerBuilder implements Pick<GSpreadsheetTriggerBuilder,
-  'create' | 'onChange' | 'onEdit' | 'onFormSubmit' | 'onOpen'> {
+export class FakeSpreadsheetTriggerBuilder implements Pick<
+  GSpreadsheetTriggerBuilder,
+  'create' | 'onChange' | 'onEdit' | 'onFormSubmit' | 'onOpen'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'SpreadsheetTriggerBuilder' };
   private type: EventTypeName | null = null;
 
-  constructor(private readonly gas: FakeGas, private readonly handler: string, private readonly ssId: string) {}
+  constructor(
+    private readonly gas: FakeGas,
+    private readonly handler: string,
+    private readonly ssId: string,
+  ) {}
 
   private _on(t: EventTypeName): GSpreadsheetTriggerBuilder {
     this.type = t;
@@ -361,9 +425,16 @@ export class FakeSpreadsheetTriggerBuilder implements Pick<GSpreadsheetTriggerBu
     return this._on('ON_OPEN');
   }
   create(): GTrigger {
-    if (!this.type) throw new Error('The spreadsheet trigger has no event: call onOpen(), onEdit(), onChange() or onFormSubmit() before create().');
+    if (!this.type)
+      throw new Error(
+        'The spreadsheet trigger has no event: call onOpen(), onEdit(), onChange() or onFormSubmit() before create().',
+      );
     const rec = this.gas.triggers._create({
-      handler: this.handler, eventType: this.type, source: 'SPREADSHEETS', sourceId: this.ssId, documentId: this.ssId,
+      handler: this.handler,
+      eventType: this.type,
+      source: 'SPREADSHEETS',
+      sourceId: this.ssId,
+      documentId: this.ssId,
     });
     return api<GTrigger>(new FakeTrigger(rec));
   }
@@ -371,7 +442,10 @@ export class FakeSpreadsheetTriggerBuilder implements Pick<GSpreadsheetTriggerBu
 
 export class FakeTriggerBuilder implements Pick<GTriggerBuilder, 'timeBased' | 'forSpreadsheet'> {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'TriggerBuilder' };
-  constructor(private readonly gas: FakeGas, private readonly handler: string) {}
+  constructor(
+    private readonly gas: FakeGas,
+    private readonly handler: string,
+  ) {}
 
   timeBased(): GClockBuilder {
     return api<GClockBuilder>(new FakeClockTriggerBuilder(this.gas, this.handler));
@@ -383,9 +457,21 @@ export class FakeTriggerBuilder implements Pick<GTriggerBuilder, 'timeBased' | '
   }
 }
 
-export class FakeScriptApp implements Pick<GScriptApp,
-  'AuthMode' | 'AuthorizationStatus' | 'EventType' | 'TriggerSource' | 'WeekDay' | 'InstallationSource' |
-  'newTrigger' | 'deleteTrigger' | 'getProjectTriggers' | 'getUserTriggers' | 'getAuthorizationInfo' | 'getScriptId'> {
+export class FakeScriptApp implements Pick<
+  GScriptApp,
+  | 'AuthMode'
+  | 'AuthorizationStatus'
+  | 'EventType'
+  | 'TriggerSource'
+  | 'WeekDay'
+  | 'InstallationSource'
+  | 'newTrigger'
+  | 'deleteTrigger'
+  | 'getProjectTriggers'
+  | 'getUserTriggers'
+  | 'getAuthorizationInfo'
+  | 'getScriptId'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'ScriptApp' };
   readonly AuthMode = AuthMode;
   readonly AuthorizationStatus = AuthorizationStatus;
@@ -397,7 +483,8 @@ export class FakeScriptApp implements Pick<GScriptApp,
   constructor(private readonly gas: FakeGas) {}
 
   newTrigger(functionName: string): GTriggerBuilder {
-    if (typeof functionName !== 'string' || functionName === '') throw new Error('ScriptApp.newTrigger needs a function name.');
+    if (typeof functionName !== 'string' || functionName === '')
+      throw new Error('ScriptApp.newTrigger needs a function name.');
     return api<GTriggerBuilder>(new FakeTriggerBuilder(this.gas, functionName));
   }
   deleteTrigger(trigger: GTrigger): void {
@@ -408,16 +495,19 @@ export class FakeScriptApp implements Pick<GScriptApp,
     return this.gas.triggers.list(this.gas.currentUser()).map((r) => api<GTrigger>(new FakeTrigger(r)));
   }
   getUserTriggers(
-    document: GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form,
+    document:
+      GoogleAppsScript.Spreadsheet.Spreadsheet | GoogleAppsScript.Document.Document | GoogleAppsScript.Forms.Form,
   ): GTrigger[] {
-    if (!(document instanceof FakeSpreadsheet)) throw new Error('ScriptApp.getUserTriggers needs a Spreadsheet in this fake.');
+    if (!(document instanceof FakeSpreadsheet))
+      throw new Error('ScriptApp.getUserTriggers needs a Spreadsheet in this fake.');
     return this.gas.triggers
       .list(this.gas.currentUser())
       .filter((r) => r.documentId === document._id || r.sourceId === document._id)
       .map((r) => api<GTrigger>(new FakeTrigger(r)));
   }
   getAuthorizationInfo(authMode: GAuthMode): GAuthInfo {
-    if (!enumName(AuthModeNames, authMode)) throw new Error('ScriptApp.getAuthorizationInfo needs a ScriptApp.AuthMode.');
+    if (!enumName(AuthModeNames, authMode))
+      throw new Error('ScriptApp.getAuthorizationInfo needs a ScriptApp.AuthMode.');
     const t = this.gas.triggers;
     return api<GAuthInfo>(new FakeAuthorizationInfo(t.authorizationStatus, t.authorizationUrl));
   }

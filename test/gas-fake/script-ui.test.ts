@@ -20,8 +20,15 @@ describe('ScriptApp triggers', () => {
     // Deleting frees the slot.
     app.deleteTrigger(daily);
     app.newTrigger('daily').timeBased().everyDays(1).atHour(8).create();
-    expect(app.getProjectTriggers().map((t) => [t.getHandlerFunction(), String(t.getEventType()), String(t.getTriggerSource())]))
-      .toEqual([['edited', 'ON_EDIT', 'SPREADSHEETS'], ['daily', 'CLOCK', 'CLOCK'], ['daily', 'CLOCK', 'CLOCK']]);
+    expect(
+      app
+        .getProjectTriggers()
+        .map((t) => [t.getHandlerFunction(), String(t.getEventType()), String(t.getTriggerSource())]),
+    ).toEqual([
+      ['edited', 'ON_EDIT', 'SPREADSHEETS'],
+      ['daily', 'CLOCK', 'CLOCK'],
+      ['daily', 'CLOCK', 'CLOCK'],
+    ]);
     expect(app.getUserTriggers(ss).map((t) => t.getHandlerFunction())).toEqual(['edited', 'daily']);
     expect(app.getProjectTriggers()[0].getEventType()).toBe(app.EventType.ON_EDIT);
   });
@@ -29,7 +36,9 @@ describe('ScriptApp triggers', () => {
   it('caps a plain script at 20 triggers per user and refuses sub-hourly add-on triggers', () => {
     const plain = createFakeGas({ addon: false });
     for (let i = 0; i < 20; i++) plain.globals.ScriptApp.newTrigger(`f${i}`).timeBased().everyMinutes(5).create();
-    expect(() => plain.globals.ScriptApp.newTrigger('f20').timeBased().everyMinutes(5).create()).toThrow(SCRIPT_TRIGGER_LIMIT_MESSAGE);
+    expect(() => plain.globals.ScriptApp.newTrigger('f20').timeBased().everyMinutes(5).create()).toThrow(
+      SCRIPT_TRIGGER_LIMIT_MESSAGE,
+    );
     const addon = createFakeGas();
     expect(() => addon.globals.ScriptApp.newTrigger('f').timeBased().everyMinutes(5).create()).toThrow(/once an hour/);
   });
@@ -75,7 +84,9 @@ describe('Ui', () => {
     expect(ui.alert('Again?', ui.ButtonSet.YES_NO)).toBe(ui.Button.CLOSE);
     expect(ui.alert('Done')).toBe(ui.Button.OK);
     expect(fake.ui.dialogs.map((d) => [d.kind, d.title, d.buttons, d.response])).toEqual([
-      ['alert', 'Reset?', 'YES_NO', 'YES'], ['prompt', null, 'OK_CANCEL', 'OK'], ['alert', null, 'YES_NO', 'CLOSE'],
+      ['alert', 'Reset?', 'YES_NO', 'YES'],
+      ['prompt', null, 'OK_CANCEL', 'OK'],
+      ['alert', null, 'YES_NO', 'CLOSE'],
       ['alert', null, null, 'OK'],
     ]);
     fake.ui.queueResponse('YES');
@@ -96,7 +107,10 @@ describe('Ui', () => {
 describe('call counting and unimplemented methods', () => {
   it('counts every call on spreadsheet objects, per method, and resets', () => {
     const fake = createFakeGas();
-    fake.addSheet('Log', [['a', 'b'], [1, 2]]);
+    fake.addSheet('Log', [
+      ['a', 'b'],
+      [1, 2],
+    ]);
     fake.calls.reset();
     const sheet = fake.globals.SpreadsheetApp.getActive().getSheetByName('Log');
     sheet?.getDataRange().getValues();
@@ -105,8 +119,12 @@ describe('call counting and unimplemented methods', () => {
     expect(fake.calls.spreadsheet).toBe(6);
     expect(fake.calls.mail).toBe(1);
     expect(fake.calls.methods('spreadsheet')).toEqual({
-      'Range.getValues': 1, 'Range.setValues': 1, 'Sheet.getDataRange': 1, 'Sheet.getRange': 1,
-      'Spreadsheet.getSheetByName': 1, 'SpreadsheetApp.getActive': 1,
+      'Range.getValues': 1,
+      'Range.setValues': 1,
+      'Sheet.getDataRange': 1,
+      'Sheet.getRange': 1,
+      'Spreadsheet.getSheetByName': 1,
+      'SpreadsheetApp.getActive': 1,
     });
     expect(fake.calls.count('Range.*')).toBe(2);
     expect(fake.calls.sequence.slice(0, 2)).toEqual(['SpreadsheetApp.getActive', 'Spreadsheet.getSheetByName']);
@@ -120,7 +138,9 @@ describe('call counting and unimplemented methods', () => {
   it('names the fake class when a method is not implemented, and hides internals', () => {
     const fake = createFakeGas();
     const range = fake.globals.SpreadsheetApp.getActive().getRange('A1') as unknown as Record<string, unknown>;
-    expect(() => (range.autoFill as () => void)()).toThrow('FakeRange.autoFill is not implemented by the Apps Script fake');
+    expect(() => (range.autoFill as () => void)()).toThrow(
+      'FakeRange.autoFill is not implemented by the Apps Script fake',
+    );
     expect(range._write).toBeUndefined();
     expect(range._sheet).toBeUndefined();
   });

@@ -1,6 +1,4 @@
-import {
-  LOCK_TIMEOUT_MESSAGE, MAIL_QUOTA_MESSAGE, PROPERTY_STORE_LIMIT, createFakeGas, formatDate,
-} from './index';
+import { LOCK_TIMEOUT_MESSAGE, MAIL_QUOTA_MESSAGE, PROPERTY_STORE_LIMIT, createFakeGas, formatDate } from './index';
 
 describe('MailApp', () => {
   it('spends one quota unit per recipient and refuses past the daily quota', () => {
@@ -12,7 +10,11 @@ describe('MailApp', () => {
     mail.sendEmail({ to: 'c@x.com', subject: 'S', body: 'B', htmlBody: '<b>B</b>', name: 'Uptake' });
     expect(() => mail.sendEmail('e@x.com', 'S', 'B')).toThrow('Service invoked too many times for one day: email.');
     expect(fake.mail.sent.map((m) => m.recipients)).toEqual([['a@x.com', 'b@x.com'], ['c@x.com']]);
-    expect(fake.mail.sent[1]).toMatchObject({ htmlBody: '<b>B</b>', name: 'Uptake', at: new Date('2026-03-01T10:00:00Z') });
+    expect(fake.mail.sent[1]).toMatchObject({
+      htmlBody: '<b>B</b>',
+      name: 'Uptake',
+      at: new Date('2026-03-01T10:00:00Z'),
+    });
   });
 
   it('resets the quota when the date changes in the script time zone', () => {
@@ -37,7 +39,12 @@ describe('MailApp', () => {
     expect(() => mail.sendEmail('not-an-address', 'S', 'B')).toThrow('Invalid email: not-an-address');
     expect(mail.getRemainingDailyQuota()).toBe(100);
     mail.sendEmail('boss@x.com', 'reply-to@x.com', 'Weekly report', 'Body');
-    expect(fake.mail.sent[0]).toMatchObject({ to: 'boss@x.com', replyTo: 'reply-to@x.com', subject: 'Weekly report', body: 'Body' });
+    expect(fake.mail.sent[0]).toMatchObject({
+      to: 'boss@x.com',
+      replyTo: 'reply-to@x.com',
+      subject: 'Weekly report',
+      body: 'Body',
+    });
   });
 });
 
@@ -124,7 +131,7 @@ describe('Utilities', () => {
     expect(formatDate(instant, 'Etc/UTC', 'yyyy-MM-dd HH:mm:ss')).toBe('2026-03-29 00:30:05');
     expect(formatDate(instant, 'America/Los_Angeles', 'EEE, MMM d yyyy h:mm a')).toBe('Sat, Mar 28 2026 5:30 PM');
     expect(formatDate(instant, 'Asia/Kolkata', "EEEE dd MMMM 'at' HH:mm")).toBe('Sunday 29 March at 06:00');
-    expect(formatDate(instant, 'Europe/Paris', 'yyyy-MM-dd\'T\'HH:mm:ss.SSSXXX')).toBe('2026-03-29T01:30:05.007+01:00');
+    expect(formatDate(instant, 'Europe/Paris', "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")).toBe('2026-03-29T01:30:05.007+01:00');
     expect(formatDate(instant + 3600_000, 'Europe/Paris', 'HH:mm Z')).toBe('03:30 +0200');
     expect(formatDate(instant, 'Nowhere/Special', 'HH:mm z')).toBe('00:30 GMT');
     expect(() => formatDate(instant, 'UTC', 'yyyy-qq')).toThrow("Illegal pattern character 'q'");
@@ -146,7 +153,11 @@ describe('Logger and console', () => {
     fake.globals.Logger.log('sent %s reminders', 3);
     fake.globals.console.warn('quota low:', 2);
     expect(fake.logs.messages()).toEqual(['sent 3 reminders', 'quota low: 2']);
-    expect(fake.logs.entries[1]).toMatchObject({ source: 'console', level: 'warn', at: new Date('2026-03-01T08:00:00Z') });
+    expect(fake.logs.entries[1]).toMatchObject({
+      source: 'console',
+      level: 'warn',
+      at: new Date('2026-03-01T08:00:00Z'),
+    });
     expect(fake.globals.Logger.getLog()).toBe('sent 3 reminders');
   });
 });

@@ -28,8 +28,16 @@ const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
-export class FakeProperties implements Pick<GProperties,
-  'deleteAllProperties' | 'deleteProperty' | 'getKeys' | 'getProperties' | 'getProperty' | 'setProperties' | 'setProperty'> {
+export class FakeProperties implements Pick<
+  GProperties,
+  | 'deleteAllProperties'
+  | 'deleteProperty'
+  | 'getKeys'
+  | 'getProperties'
+  | 'getProperty'
+  | 'setProperties'
+  | 'setProperty'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'properties', cls: 'Properties' };
   readonly _map = new Map<string, string>();
 
@@ -105,8 +113,10 @@ export class PropertiesState {
   }
 }
 
-export class FakePropertiesService implements Pick<GPropertiesService,
-  'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'> {
+export class FakePropertiesService implements Pick<
+  GPropertiesService,
+  'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'properties', cls: 'PropertiesService' };
   constructor(private readonly gas: FakeGas) {}
 
@@ -193,7 +203,10 @@ export class FakeLock implements Pick<GLock, 'hasLock' | 'releaseLock' | 'tryLoc
   static readonly fakeInfo: FakeInfo = { service: 'lock', cls: 'Lock' };
   private acquired = false;
 
-  constructor(private readonly gas: FakeGas, private readonly key: string) {}
+  constructor(
+    private readonly gas: FakeGas,
+    private readonly key: string,
+  ) {}
 
   hasLock(): boolean {
     return this.acquired && this.gas.locks._mutex(this.key).holder === this.gas.executionId();
@@ -351,7 +364,10 @@ export class MailState {
   private used = 0;
   private readonly failures = new Map<string, string>();
 
-  constructor(private readonly gas: FakeGas, quota: number) {
+  constructor(
+    private readonly gas: FakeGas,
+    quota: number,
+  ) {
     this.dailyQuota = quota;
   }
 
@@ -402,7 +418,8 @@ export class MailState {
       if (failure) throw new Error(failure);
       if (!EMAIL.test(r)) throw new Error(`Invalid email: ${r}`);
     }
-    if (recipients.length > MAX_RECIPIENTS_PER_MESSAGE) throw new Error('Limit Exceeded: Email Recipients Per Message.');
+    if (recipients.length > MAX_RECIPIENTS_PER_MESSAGE)
+      throw new Error('Limit Exceeded: Email Recipients Per Message.');
     this._roll();
     if (this.used + recipients.length > this.dailyQuota) throw new Error(MAIL_QUOTA_MESSAGE);
     this.used += recipients.length;
@@ -429,13 +446,20 @@ export class FakeMailApp implements Pick<GMailApp, 'getRemainingDailyQuota' | 's
   sendEmail(a: string | MailParams, b?: string, c?: string, d?: string | MailParams): void {
     if (typeof a === 'object' && a !== null) {
       this.gas.mail._send({
-        to: a.to ?? '', cc: a.cc ?? '', bcc: a.bcc ?? '', subject: a.subject ?? '', body: a.body ?? '',
-        htmlBody: a.htmlBody, name: a.name, replyTo: a.replyTo, noReply: a.noReply,
+        to: a.to ?? '',
+        cc: a.cc ?? '',
+        bcc: a.bcc ?? '',
+        subject: a.subject ?? '',
+        body: a.body ?? '',
+        htmlBody: a.htmlBody,
+        name: a.name,
+        replyTo: a.replyTo,
+        noReply: a.noReply,
       });
       return;
     }
     if (typeof a !== 'string' || typeof b !== 'string' || typeof c !== 'string') {
-      throw new Error('The parameters don\'t match the method signature for MailApp.sendEmail.');
+      throw new Error("The parameters don't match the method signature for MailApp.sendEmail.");
     }
     if (typeof d === 'string') {
       // sendEmail(to, replyTo, subject, body)
@@ -444,8 +468,15 @@ export class FakeMailApp implements Pick<GMailApp, 'getRemainingDailyQuota' | 's
     }
     const o = d ?? {};
     this.gas.mail._send({
-      to: a, cc: o.cc ?? '', bcc: o.bcc ?? '', subject: b, body: c, htmlBody: o.htmlBody, name: o.name,
-      replyTo: o.replyTo, noReply: o.noReply,
+      to: a,
+      cc: o.cc ?? '',
+      bcc: o.bcc ?? '',
+      subject: b,
+      body: c,
+      htmlBody: o.htmlBody,
+      name: o.name,
+      replyTo: o.replyTo,
+      noReply: o.noReply,
     });
   }
 }
@@ -455,15 +486,18 @@ export class FakeMailApp implements Pick<GMailApp, 'getRemainingDailyQuota' | 's
 /** Java's String.format for the conversions scripts use: %s %d %f %.Nf %%, %n. */
 export function javaFormat(template: string, args: unknown[]): string {
   let i = 0;
-  return String(template).replace(/%(\.(\d+))?([sdfn%])/g, (whole, _p: string, prec: string | undefined, conv: string) => {
-    if (conv === '%') return '%';
-    if (conv === 'n') return '\n';
-    if (i >= args.length) throw new Error(`Format specifier '${whole}' has no argument`);
-    const v = args[i++];
-    if (conv === 'd') return String(Math.trunc(Number(v)));
-    if (conv === 'f') return Number(v).toFixed(prec === undefined ? 6 : Number(prec));
-    return stringify(v);
-  });
+  return String(template).replace(
+    /%(\.(\d+))?([sdfn%])/g,
+    (whole, _p: string, prec: string | undefined, conv: string) => {
+      if (conv === '%') return '%';
+      if (conv === 'n') return '\n';
+      if (i >= args.length) throw new Error(`Format specifier '${whole}' has no argument`);
+      const v = args[i++];
+      if (conv === 'd') return String(Math.trunc(Number(v)));
+      if (conv === 'f') return Number(v).toFixed(prec === undefined ? 6 : Number(prec));
+      return stringify(v);
+    },
+  );
 }
 
 function stringify(v: unknown): string {
@@ -516,7 +550,10 @@ export class LogState {
   echo: boolean;
   private timers = new Map<string, number>();
 
-  constructor(private readonly gas: FakeGas, echo: boolean) {
+  constructor(
+    private readonly gas: FakeGas,
+    echo: boolean,
+  ) {
     this.echo = echo;
   }
 
@@ -554,7 +591,10 @@ export class FakeLogger implements Pick<GLogger, 'clear' | 'getLog' | 'log'> {
     this.gas.logs.entries = this.gas.logs.entries.filter((e) => e.source !== 'Logger');
   }
   getLog(): string {
-    return this.gas.logs.entries.filter((e) => e.source === 'Logger').map((e) => e.message).join('\n');
+    return this.gas.logs.entries
+      .filter((e) => e.source === 'Logger')
+      .map((e) => e.message)
+      .join('\n');
   }
   log(data: unknown, ...values: unknown[]): GLogger {
     const message = values.length > 0 && typeof data === 'string' ? javaFormat(data, values) : stringify(data);

@@ -36,8 +36,10 @@ export class SessionState {
   }
 }
 
-export class FakeSession implements Pick<GSession,
-  'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'> {
+export class FakeSession implements Pick<
+  GSession,
+  'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'session', cls: 'Session' };
   constructor(private readonly gas: FakeGas) {}
 

@@ -4,15 +4,27 @@
 import { a1Range, columnLetters, parseA1, quoteSheetName } from './a1';
 import type { FakeInfo } from './boundary';
 import {
-  ChartType, ChartTypeNames, DataValidationCriteria, DataValidationCriteriaNames, ProtectionType, enumName,
-  type ChartTypeName, type CriteriaName,
+  ChartType,
+  ChartTypeNames,
+  DataValidationCriteria,
+  DataValidationCriteriaNames,
+  ProtectionType,
+  enumName,
+  type ChartTypeName,
+  type CriteriaName,
 } from './enums';
 import type { FakeGas } from './harness';
 import { isDateLike } from './realm';
 import { FakeUser } from './session';
 import {
-  DEFAULT_NUMBER_FORMAT, FORMULA_MARKER, displayValue, parseInput, violates,
-  type Cell, type CellValue, type ValidationRule,
+  DEFAULT_NUMBER_FORMAT,
+  FORMULA_MARKER,
+  displayValue,
+  parseInput,
+  violates,
+  type Cell,
+  type CellValue,
+  type ValidationRule,
 } from './values';
 
 type GApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -43,8 +55,21 @@ function api<T>(x: object): T {
 }
 
 function signatureError(method: string, args: unknown[]): Error {
-  const types = args.map((a) => (a === null ? 'null' : Array.isArray(a) ? 'Object[]' : isDateLike(a) ? 'Date'
-    : typeof a === 'string' ? 'String' : typeof a === 'number' ? 'number' : typeof a === 'boolean' ? 'Boolean' : 'Object'));
+  const types = args.map((a) =>
+    a === null
+      ? 'null'
+      : Array.isArray(a)
+        ? 'Object[]'
+        : isDateLike(a)
+          ? 'Date'
+          : typeof a === 'string'
+            ? 'String'
+            : typeof a === 'number'
+              ? 'number'
+              : typeof a === 'boolean'
+                ? 'Boolean'
+                : 'Object',
+  );
   return new Error(`The parameters (${types.join(',')}) don't match the method signature for ${method}.`);
 }
 
@@ -60,12 +85,16 @@ function copyValue(v: CellValue): CellValue {
 function checkShape(data: unknown, numRows: number, numCols: number, method: string): unknown[][] {
   if (!Array.isArray(data)) throw signatureError(method, [data]);
   if (data.length !== numRows) {
-    throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`);
+    throw new Error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${numRows}.`,
+    );
   }
   for (const row of data) {
     if (!Array.isArray(row)) throw signatureError(method, [data]);
     if (row.length !== numCols) {
-      throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numCols}.`);
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${numCols}.`,
+      );
     }
   }
   return data as unknown[][];
@@ -73,9 +102,22 @@ function checkShape(data: unknown, numRows: number, numCols: number, method: str
 
 // ---- SpreadsheetApp -------------------------------------------------------------------------
 
-export class FakeSpreadsheetApp implements Pick<GApp,
-  'DataValidationCriteria' | 'ProtectionType' | 'getActive' | 'getActiveSpreadsheet' | 'getActiveSheet' | 'getActiveRange' |
-  'setActiveSheet' | 'setActiveRange' | 'openById' | 'openByUrl' | 'getUi' | 'newDataValidation' | 'flush'> {
+export class FakeSpreadsheetApp implements Pick<
+  GApp,
+  | 'DataValidationCriteria'
+  | 'ProtectionType'
+  | 'getActive'
+  | 'getActiveSpreadsheet'
+  | 'getActiveSheet'
+  | 'getActiveRange'
+  | 'setActiveSheet'
+  | 'setActiveRange'
+  | 'openById'
+  | 'openByUrl'
+  | 'getUi'
+  | 'newDataValidation'
+  | 'flush'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'SpreadsheetApp' };
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly ProtectionType = ProtectionType;
@@ -103,13 +145,15 @@ export class FakeSpreadsheetApp implements Pick<GApp,
   }
   openById(id: string): GSpreadsheet {
     const ss = this.gas.spreadsheets.get(String(id));
-    if (!ss) throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    if (!ss)
+      throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     return api<GSpreadsheet>(ss);
   }
   openByUrl(url: string): GSpreadsheet {
     const m = /\/d\/([^/]+)/.exec(String(url));
     const ss = m ? this.gas.spreadsheets.get(m[1]) : undefined;
-    if (!ss) throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    if (!ss)
+      throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
     return api<GSpreadsheet>(ss);
   }
   getUi(): GUi {
@@ -145,12 +189,38 @@ export interface SpreadsheetInit {
   sheets?: Record<string, unknown[][]>;
 }
 
-export class FakeSpreadsheet implements Pick<GSpreadsheet,
-  'getId' | 'getName' | 'rename' | 'getUrl' | 'getSpreadsheetTimeZone' | 'setSpreadsheetTimeZone' |
-  'getSpreadsheetLocale' | 'setSpreadsheetLocale' | 'getSheets' | 'getNumSheets' | 'getSheetByName' | 'getSheetById' |
-  'insertSheet' | 'deleteSheet' | 'getActiveSheet' | 'setActiveSheet' | 'getActiveRange' | 'setActiveRange' |
-  'setActiveSelection' | 'getRange' | 'toast' | 'getDataRange' | 'getLastRow' | 'getLastColumn' | 'appendRow' |
-  'getProtections' | 'getOwner' | 'getFrozenRows' | 'setFrozenRows'> {
+export class FakeSpreadsheet implements Pick<
+  GSpreadsheet,
+  | 'getId'
+  | 'getName'
+  | 'rename'
+  | 'getUrl'
+  | 'getSpreadsheetTimeZone'
+  | 'setSpreadsheetTimeZone'
+  | 'getSpreadsheetLocale'
+  | 'setSpreadsheetLocale'
+  | 'getSheets'
+  | 'getNumSheets'
+  | 'getSheetByName'
+  | 'getSheetById'
+  | 'insertSheet'
+  | 'deleteSheet'
+  | 'getActiveSheet'
+  | 'setActiveSheet'
+  | 'getActiveRange'
+  | 'setActiveRange'
+  | 'setActiveSelection'
+  | 'getRange'
+  | 'toast'
+  | 'getDataRange'
+  | 'getLastRow'
+  | 'getLastColumn'
+  | 'appendRow'
+  | 'getProtections'
+  | 'getOwner'
+  | 'getFrozenRows'
+  | 'setFrozenRows'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'Spreadsheet' };
 
   _id: string;
@@ -162,7 +232,10 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet,
   _active: FakeSheet | null = null;
   private nextSheetId = 0;
 
-  constructor(readonly _gas: FakeGas, init: SpreadsheetInit = {}) {
+  constructor(
+    readonly _gas: FakeGas,
+    init: SpreadsheetInit = {},
+  ) {
     this._id = init.id ?? _gas._newSpreadsheetId();
     this._name = init.name ?? 'Untitled spreadsheet';
     this.tz = init.timeZone ?? null;
@@ -175,7 +248,8 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet,
 
   /** Adds a sheet at the end filled from `rows` (parsed like setValues), without activating it. */
   _addSheet(name: string, rows: unknown[][] = [], index?: number): FakeSheet {
-    if (this._sheetNamed(name)) throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
+    if (this._sheetNamed(name))
+      throw new Error(`A sheet with the name "${name}" already exists. Please enter another name.`);
     // The first sheet of a new spreadsheet has gid 0; later ones get large ids, as in Sheets.
     const id = this.nextSheetId === 0 ? 0 : 100000000 + this.nextSheetId * 7919;
     this.nextSheetId++;
@@ -247,7 +321,11 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet,
     const s = this._sheets.find((x) => x._id === Number(id));
     return s ? api<GSheet>(s) : null;
   }
-  insertSheet(a?: string | number | { template?: GSheet }, b?: number | { template?: GSheet }, c?: { template?: GSheet }): GSheet {
+  insertSheet(
+    a?: string | number | { template?: GSheet },
+    b?: number | { template?: GSheet },
+    c?: { template?: GSheet },
+  ): GSheet {
     let name: string | undefined;
     let index: number | undefined;
     let options: { template?: GSheet } | undefined;
@@ -311,7 +389,10 @@ export class FakeSpreadsheet implements Pick<GSpreadsheet,
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this._gas.ui.toasts.push({
-      spreadsheetId: this._id, message: String(msg), title: title ?? '', timeoutSeconds: timeoutSeconds ?? 5,
+      spreadsheetId: this._id,
+      message: String(msg),
+      title: title ?? '',
+      timeoutSeconds: timeoutSeconds ?? 5,
       at: this._gas.clock.date(),
     });
   }
@@ -350,16 +431,66 @@ interface Box {
   numCols: number;
 }
 
-export class FakeSheet implements Pick<GSheet,
-  'activate' | 'appendRow' | 'autoResizeColumn' | 'autoResizeColumns' | 'clear' | 'clearContents' | 'clearFormats' |
-  'deleteRow' | 'deleteRows' | 'deleteColumn' | 'deleteColumns' | 'getCharts' | 'getColumnWidth' | 'getDataRange' |
-  'getFrozenColumns' | 'getFrozenRows' | 'getIndex' | 'getLastColumn' | 'getLastRow' | 'getMaxColumns' | 'getMaxRows' |
-  'getName' | 'getParent' | 'getRange' | 'getSheetId' | 'getSheetName' | 'getSheetValues' | 'getTabColor' |
-  'hideSheet' | 'showSheet' | 'isSheetHidden' | 'insertChart' | 'insertColumnsAfter' | 'insertColumnAfter' |
-  'insertRowsAfter' | 'insertRowAfter' | 'insertRowsBefore' | 'insertRowBefore' | 'newChart' | 'protect' |
-  'getProtections' | 'removeChart' | 'updateChart' | 'setActiveRange' | 'setActiveSelection' | 'getActiveRange' |
-  'setColumnWidth' | 'setColumnWidths' | 'setFrozenColumns' | 'setFrozenRows' | 'setName' | 'setTabColor' |
-  'hideColumns' | 'showColumns' | 'setRowHeight' | 'getRowHeight' | 'isColumnHiddenByUser'> {
+export class FakeSheet implements Pick<
+  GSheet,
+  | 'activate'
+  | 'appendRow'
+  | 'autoResizeColumn'
+  | 'autoResizeColumns'
+  | 'clear'
+  | 'clearContents'
+  | 'clearFormats'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'deleteColumn'
+  | 'deleteColumns'
+  | 'getCharts'
+  | 'getColumnWidth'
+  | 'getDataRange'
+  | 'getFrozenColumns'
+  | 'getFrozenRows'
+  | 'getIndex'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getMaxColumns'
+  | 'getMaxRows'
+  | 'getName'
+  | 'getParent'
+  | 'getRange'
+  | 'getSheetId'
+  | 'getSheetName'
+  | 'getSheetValues'
+  | 'getTabColor'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
+  | 'insertChart'
+  | 'insertColumnsAfter'
+  | 'insertColumnAfter'
+  | 'insertRowsAfter'
+  | 'insertRowAfter'
+  | 'insertRowsBefore'
+  | 'insertRowBefore'
+  | 'newChart'
+  | 'protect'
+  | 'getProtections'
+  | 'removeChart'
+  | 'updateChart'
+  | 'setActiveRange'
+  | 'setActiveSelection'
+  | 'getActiveRange'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'setFrozenColumns'
+  | 'setFrozenRows'
+  | 'setName'
+  | 'setTabColor'
+  | 'hideColumns'
+  | 'showColumns'
+  | 'setRowHeight'
+  | 'getRowHeight'
+  | 'isColumnHiddenByUser'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'Sheet' };
 
   _grid: (Cell | undefined)[][] = [];
@@ -378,7 +509,11 @@ export class FakeSheet implements Pick<GSheet,
   _merges: Box[] = [];
   private selection: Box = { row: 1, col: 1, numRows: 1, numCols: 1 };
 
-  constructor(readonly _ss: FakeSpreadsheet, readonly _id: number, public _name: string) {}
+  constructor(
+    readonly _ss: FakeSpreadsheet,
+    readonly _id: number,
+    public _name: string,
+  ) {}
 
   _cell(row: number, col: number): Cell | undefined {
     return this._grid[row - 1]?.[col - 1];
@@ -597,7 +732,8 @@ export class FakeSheet implements Pick<GSheet,
   }
   insertChart(chart: GChart): void {
     const ch = toChart(chart);
-    if (ch._id === null || this._ss._sheets.some((s) => s._charts.some((x) => x._id === ch._id))) ch._id = this._ss._gas._newChartId();
+    if (ch._id === null || this._ss._sheets.some((s) => s._charts.some((x) => x._id === ch._id)))
+      ch._id = this._ss._gas._newChartId();
     ch._sheet = this;
     this._charts.push(ch);
   }
@@ -620,7 +756,8 @@ export class FakeSheet implements Pick<GSheet,
   insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
     if (afterPosition < 1 || afterPosition > this._maxCols) throw new Error('Those columns are out of bounds.');
     for (const row of this._grid) {
-      if (row && row.length > afterPosition) row.splice(afterPosition, 0, ...new Array<Cell | undefined>(howMany).fill(undefined));
+      if (row && row.length > afterPosition)
+        row.splice(afterPosition, 0, ...new Array<Cell | undefined>(howMany).fill(undefined));
     }
     this._maxCols += howMany;
     return api<GSheet>(this);
@@ -738,18 +875,79 @@ function toChart(x: GChart | FakeEmbeddedChart): FakeEmbeddedChart {
 
 // ---- Range ------------------------------------------------------------------------------------
 
-export class FakeRange implements Pick<GRange,
-  'activate' | 'breakApart' | 'check' | 'clear' | 'clearContent' | 'clearDataValidations' | 'clearFormat' | 'clearNote' |
-  'getA1Notation' | 'getBackground' | 'getBackgrounds' | 'getCell' | 'getColumn' | 'getDataValidation' |
-  'getDataValidations' | 'getDisplayValue' | 'getDisplayValues' | 'getFontWeight' | 'getFontWeights' | 'getFormula' |
-  'getFormulas' | 'getGridId' | 'getHeight' | 'getLastColumn' | 'getLastRow' | 'getNote' | 'getNotes' |
-  'getNumColumns' | 'getNumRows' | 'getNumberFormat' | 'getNumberFormats' | 'getRow' | 'getRowIndex' | 'getSheet' |
-  'getValue' | 'getValues' | 'getWidth' | 'getWrap' | 'getWraps' | 'insertCheckboxes' | 'isBlank' | 'isChecked' |
-  'isPartOfMerge' | 'merge' | 'offset' | 'protect' | 'removeCheckboxes' | 'setBackground' | 'setBackgrounds' |
-  'setDataValidation' | 'setDataValidations' | 'setFontColor' | 'setFontFamily' | 'setFontSize' | 'setFontStyle' |
-  'setFontWeight' | 'setFontWeights' | 'setFormula' | 'setFormulas' | 'setHorizontalAlignment' | 'setNote' |
-  'setNotes' | 'setNumberFormat' | 'setNumberFormats' | 'setValue' | 'setValues' | 'setVerticalAlignment' |
-  'setWrap' | 'setWraps' | 'uncheck'> {
+export class FakeRange implements Pick<
+  GRange,
+  | 'activate'
+  | 'breakApart'
+  | 'check'
+  | 'clear'
+  | 'clearContent'
+  | 'clearDataValidations'
+  | 'clearFormat'
+  | 'clearNote'
+  | 'getA1Notation'
+  | 'getBackground'
+  | 'getBackgrounds'
+  | 'getCell'
+  | 'getColumn'
+  | 'getDataValidation'
+  | 'getDataValidations'
+  | 'getDisplayValue'
+  | 'getDisplayValues'
+  | 'getFontWeight'
+  | 'getFontWeights'
+  | 'getFormula'
+  | 'getFormulas'
+  | 'getGridId'
+  | 'getHeight'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getNote'
+  | 'getNotes'
+  | 'getNumColumns'
+  | 'getNumRows'
+  | 'getNumberFormat'
+  | 'getNumberFormats'
+  | 'getRow'
+  | 'getRowIndex'
+  | 'getSheet'
+  | 'getValue'
+  | 'getValues'
+  | 'getWidth'
+  | 'getWrap'
+  | 'getWraps'
+  | 'insertCheckboxes'
+  | 'isBlank'
+  | 'isChecked'
+  | 'isPartOfMerge'
+  | 'merge'
+  | 'offset'
+  | 'protect'
+  | 'removeCheckboxes'
+  | 'setBackground'
+  | 'setBackgrounds'
+  | 'setDataValidation'
+  | 'setDataValidations'
+  | 'setFontColor'
+  | 'setFontFamily'
+  | 'setFontSize'
+  | 'setFontStyle'
+  | 'setFontWeight'
+  | 'setFontWeights'
+  | 'setFormula'
+  | 'setFormulas'
+  | 'setHorizontalAlignment'
+  | 'setNote'
+  | 'setNotes'
+  | 'setNumberFormat'
+  | 'setNumberFormats'
+  | 'setValue'
+  | 'setValues'
+  | 'setVerticalAlignment'
+  | 'setWrap'
+  | 'setWraps'
+  | 'uncheck'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'Range' };
 
   constructor(
@@ -764,7 +962,8 @@ export class FakeRange implements Pick<GRange,
     const out: T[][] = [];
     for (let i = 0; i < this._numRows; i++) {
       const row: T[] = [];
-      for (let j = 0; j < this._numCols; j++) row.push(f(this._sheet._cell(this._row + i, this._col + j), this._row + i, this._col + j));
+      for (let j = 0; j < this._numCols; j++)
+        row.push(f(this._sheet._cell(this._row + i, this._col + j), this._row + i, this._col + j));
       out.push(row);
     }
     return out;
@@ -772,7 +971,8 @@ export class FakeRange implements Pick<GRange,
 
   private _each(f: (cell: Cell, r: number, c: number) => void): this {
     for (let i = 0; i < this._numRows; i++) {
-      for (let j = 0; j < this._numCols; j++) f(this._sheet._cellForWrite(this._row + i, this._col + j), this._row + i, this._col + j);
+      for (let j = 0; j < this._numCols; j++)
+        f(this._sheet._cellForWrite(this._row + i, this._col + j), this._row + i, this._col + j);
     }
     return this;
   }
@@ -792,7 +992,9 @@ export class FakeRange implements Pick<GRange,
     const parsed = this._cells((cell, r, c) => {
       const p = parseInput(data[r - this._row][c - this._col], cell?.format, ss._timeZone, ss._locale, parsing);
       if (violates(cell?.validation, p.value, p.formula)) {
-        throw new Error(`The data you entered in cell ${columnLetters(c)}${r} violates the data validation rules set on this cell.`);
+        throw new Error(
+          `The data you entered in cell ${columnLetters(c)}${r} violates the data validation rules set on this cell.`,
+        );
       }
       return p;
     });
@@ -817,18 +1019,27 @@ export class FakeRange implements Pick<GRange,
   }
   check(): GRange {
     this._each((cell) => {
-      if (cell.validation?.criteria === 'CHECKBOX') cell.value = (cell.validation.values[0] as CellValue | undefined) ?? true;
+      if (cell.validation?.criteria === 'CHECKBOX')
+        cell.value = (cell.validation.values[0] as CellValue | undefined) ?? true;
     });
     return this._self();
   }
   uncheck(): GRange {
     this._each((cell) => {
-      if (cell.validation?.criteria === 'CHECKBOX') cell.value = (cell.validation.values[1] as CellValue | undefined) ?? false;
+      if (cell.validation?.criteria === 'CHECKBOX')
+        cell.value = (cell.validation.values[1] as CellValue | undefined) ?? false;
     });
     return this._self();
   }
-  clear(options?: { commentsOnly?: boolean; contentsOnly?: boolean; formatOnly?: boolean; validationsOnly?: boolean; skipFilteredRows?: boolean }): GRange {
-    const only = options && (options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly);
+  clear(options?: {
+    commentsOnly?: boolean;
+    contentsOnly?: boolean;
+    formatOnly?: boolean;
+    validationsOnly?: boolean;
+    skipFilteredRows?: boolean;
+  }): GRange {
+    const only =
+      options && (options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly);
     this._each((cell) => {
       if (!only || options?.contentsOnly) {
         cell.value = '';
@@ -950,7 +1161,8 @@ export class FakeRange implements Pick<GRange,
     return this._cells((c) => c?.wrap ?? false);
   }
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GRange {
-    const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    const values =
+      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
     const rule = new FakeDataValidation('CHECKBOX', values, true, '');
     const unchecked = (uncheckedValue ?? (checkedValue === undefined ? false : '')) as CellValue;
     this._each((cell) => {
@@ -993,7 +1205,14 @@ export class FakeRange implements Pick<GRange,
     return this._self();
   }
   offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GRange {
-    return api<GRange>(this._sheet._rangeAt(this._row + rowOffset, this._col + columnOffset, numRows ?? this._numRows, numColumns ?? this._numCols));
+    return api<GRange>(
+      this._sheet._rangeAt(
+        this._row + rowOffset,
+        this._col + columnOffset,
+        numRows ?? this._numRows,
+        numColumns ?? this._numCols,
+      ),
+    );
   }
   protect(): GProtection {
     const p = new FakeProtection('RANGE', this._sheet, this);
@@ -1141,7 +1360,9 @@ export class FakeRange implements Pick<GRange,
 }
 
 function overlaps(a: Box, b: Box): boolean {
-  return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols;
+  return (
+    a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols
+  );
 }
 
 // ---- Data validation ---------------------------------------------------------------------------
@@ -1155,8 +1376,11 @@ function cloneArgs(values: readonly unknown[]): unknown[] {
   return values.map((v) => (Array.isArray(v) ? v.slice() : isDateLike(v) ? new Date(v.getTime()) : v));
 }
 
-export class FakeDataValidation implements ValidationRule, Pick<GDataValidation,
-  'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'> {
+export class FakeDataValidation
+  implements
+    ValidationRule,
+    Pick<GDataValidation, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'>
+{
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DataValidation' };
 
   constructor(
@@ -1187,11 +1411,26 @@ export class FakeDataValidation implements ValidationRule, Pick<GDataValidation,
   }
 }
 
-export class FakeDataValidationBuilder implements Pick<GDataValidationBuilder,
-  'build' | 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText' | 'requireCheckbox' |
-  'requireDate' | 'requireNumberBetween' | 'requireNumberGreaterThanOrEqualTo' | 'requireTextIsEmail' |
-  'requireTextIsUrl' | 'requireValueInList' | 'requireValueInRange' | 'setAllowInvalid' | 'setHelpText' |
-  'withCriteria'> {
+export class FakeDataValidationBuilder implements Pick<
+  GDataValidationBuilder,
+  | 'build'
+  | 'copy'
+  | 'getAllowInvalid'
+  | 'getCriteriaType'
+  | 'getCriteriaValues'
+  | 'getHelpText'
+  | 'requireCheckbox'
+  | 'requireDate'
+  | 'requireNumberBetween'
+  | 'requireNumberGreaterThanOrEqualTo'
+  | 'requireTextIsEmail'
+  | 'requireTextIsUrl'
+  | 'requireValueInList'
+  | 'requireValueInRange'
+  | 'setAllowInvalid'
+  | 'setHelpText'
+  | 'withCriteria'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DataValidationBuilder' };
 
   private criteria: CriteriaName | null = null;
@@ -1206,8 +1445,11 @@ export class FakeDataValidationBuilder implements Pick<GDataValidationBuilder,
   }
 
   build(): GDataValidation {
-    if (!this.criteria) throw new Error('The data validation rule has no criteria: call a require... method before build().');
-    return api<GDataValidation>(new FakeDataValidation(this.criteria, cloneArgs(this.values), this.allowInvalid, this.helpText));
+    if (!this.criteria)
+      throw new Error('The data validation rule has no criteria: call a require... method before build().');
+    return api<GDataValidation>(
+      new FakeDataValidation(this.criteria, cloneArgs(this.values), this.allowInvalid, this.helpText),
+    );
   }
   copy(): GDataValidationBuilder {
     const b = new FakeDataValidationBuilder();
@@ -1230,7 +1472,8 @@ export class FakeDataValidationBuilder implements Pick<GDataValidationBuilder,
     return this.helpText || null;
   }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): GDataValidationBuilder {
-    const values = checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    const values =
+      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
     return this._set('CHECKBOX', values);
   }
   requireDate(): GDataValidationBuilder {
@@ -1249,7 +1492,8 @@ export class FakeDataValidationBuilder implements Pick<GDataValidationBuilder,
     return this._set('TEXT_IS_VALID_URL', []);
   }
   requireValueInList(values: string[], showDropdown = true): GDataValidationBuilder {
-    if (!Array.isArray(values)) throw signatureError('SpreadsheetApp.DataValidationBuilder.requireValueInList', [values]);
+    if (!Array.isArray(values))
+      throw signatureError('SpreadsheetApp.DataValidationBuilder.requireValueInList', [values]);
     if (values.length === 0) throw new Error('The data validation rule needs at least one item in the list.');
     return this._set('VALUE_IN_LIST', [values.map(String), showDropdown]);
   }
@@ -1294,7 +1538,10 @@ export class FakeChartOptions implements Pick<GChartOptions, 'get'> {
   }
 }
 
-export class FakeContainerInfo implements Pick<GContainerInfo, 'getAnchorColumn' | 'getAnchorRow' | 'getOffsetX' | 'getOffsetY'> {
+export class FakeContainerInfo implements Pick<
+  GContainerInfo,
+  'getAnchorColumn' | 'getAnchorRow' | 'getOffsetX' | 'getOffsetY'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'ContainerInfo' };
   constructor(private readonly p: ChartState['position']) {}
   getAnchorColumn(): number {
@@ -1311,15 +1558,32 @@ export class FakeContainerInfo implements Pick<GContainerInfo, 'getAnchorColumn'
   }
 }
 
-export class FakeEmbeddedChart implements Pick<GChart,
-  'getChartId' | 'getContainerInfo' | 'getNumHeaders' | 'getOptions' | 'getRanges' | 'getTransposeRowsAndColumns' | 'modify'> {
+export class FakeEmbeddedChart implements Pick<
+  GChart,
+  | 'getChartId'
+  | 'getContainerInfo'
+  | 'getNumHeaders'
+  | 'getOptions'
+  | 'getRanges'
+  | 'getTransposeRowsAndColumns'
+  | 'modify'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'EmbeddedChart' };
   _sheet: FakeSheet | null = null;
 
-  constructor(public _id: number | null, readonly _state: ChartState) {}
+  constructor(
+    public _id: number | null,
+    readonly _state: ChartState,
+  ) {}
 
   /** A plain description for assertions. */
-  _describe(): { id: number | null; type: ChartTypeName | null; ranges: string[]; position: ChartState['position']; options: Record<string, unknown> } {
+  _describe(): {
+    id: number | null;
+    type: ChartTypeName | null;
+    ranges: string[];
+    position: ChartState['position'];
+    options: Record<string, unknown>;
+  } {
     return {
       id: this._id,
       type: this._state.type,
@@ -1352,17 +1616,45 @@ export class FakeEmbeddedChart implements Pick<GChart,
   }
 }
 
-export class FakeEmbeddedChartBuilder implements Pick<GChartBuilder,
-  'addRange' | 'build' | 'clearRanges' | 'getChartType' | 'getRanges' | 'removeRange' | 'setChartType' |
-  'setNumHeaders' | 'setOption' | 'setPosition' | 'setTransposeRowsAndColumns' | 'asColumnChart' | 'asBarChart' |
-  'asLineChart' | 'asPieChart' | 'asAreaChart' | 'asTableChart'>,
-  Pick<GColumnChartBuilder, 'setTitle' | 'setXAxisTitle' | 'setYAxisTitle' | 'setStacked' | 'setColors'> {
+export class FakeEmbeddedChartBuilder
+  implements
+    Pick<
+      GChartBuilder,
+      | 'addRange'
+      | 'build'
+      | 'clearRanges'
+      | 'getChartType'
+      | 'getRanges'
+      | 'removeRange'
+      | 'setChartType'
+      | 'setNumHeaders'
+      | 'setOption'
+      | 'setPosition'
+      | 'setTransposeRowsAndColumns'
+      | 'asColumnChart'
+      | 'asBarChart'
+      | 'asLineChart'
+      | 'asPieChart'
+      | 'asAreaChart'
+      | 'asTableChart'
+    >,
+    Pick<GColumnChartBuilder, 'setTitle' | 'setXAxisTitle' | 'setYAxisTitle' | 'setStacked' | 'setColors'>
+{
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'EmbeddedChartBuilder' };
   private readonly state: ChartState;
 
-  constructor(private readonly sheet: FakeSheet | null, private readonly chartId: number | null = null, state?: ChartState) {
+  constructor(
+    private readonly sheet: FakeSheet | null,
+    private readonly chartId: number | null = null,
+    state?: ChartState,
+  ) {
     this.state = state ?? {
-      type: null, ranges: [], options: new Map(), position: { row: 1, col: 1, offsetX: 0, offsetY: 0 }, numHeaders: -1, transpose: false,
+      type: null,
+      ranges: [],
+      options: new Map(),
+      position: { row: 1, col: 1, offsetX: 0, offsetY: 0 },
+      numHeaders: -1,
+      transpose: false,
     };
   }
 
@@ -1380,7 +1672,9 @@ export class FakeEmbeddedChartBuilder implements Pick<GChartBuilder,
   }
   removeRange(range: GRange): GChartBuilder {
     const r = toRange(range);
-    this.state.ranges = this.state.ranges.filter((x) => !(x._sheet === r._sheet && x.getA1Notation() === r.getA1Notation()));
+    this.state.ranges = this.state.ranges.filter(
+      (x) => !(x._sheet === r._sheet && x.getA1Notation() === r.getA1Notation()),
+    );
     return this._self();
   }
   clearRanges(): GChartBuilder {
@@ -1454,7 +1748,8 @@ export class FakeEmbeddedChartBuilder implements Pick<GChartBuilder,
     return api<GColumnChartBuilder>(this);
   }
   build(): GChart {
-    if (!this.state.type) throw new Error('The chart has no type: call setChartType() (or an as...Chart()) before build().');
+    if (!this.state.type)
+      throw new Error('The chart has no type: call setChartType() (or an as...Chart()) before build().');
     const chart = new FakeEmbeddedChart(this.chartId, cloneState(this.state));
     // A rebuilt existing chart stays bound to its sheet until updateChart replaces it.
     chart._sheet = this.chartId !== null ? this.sheet : null;
@@ -1464,17 +1759,35 @@ export class FakeEmbeddedChartBuilder implements Pick<GChartBuilder,
 
 // ---- Protection --------------------------------------------------------------------------------
 
-export class FakeProtection implements Pick<GProtection,
-  'addEditor' | 'addEditors' | 'canDomainEdit' | 'canEdit' | 'getDescription' | 'getEditors' | 'getProtectionType' |
-  'getRange' | 'isWarningOnly' | 'remove' | 'removeEditor' | 'removeEditors' | 'setDescription' | 'setDomainEdit' |
-  'setWarningOnly'> {
+export class FakeProtection implements Pick<
+  GProtection,
+  | 'addEditor'
+  | 'addEditors'
+  | 'canDomainEdit'
+  | 'canEdit'
+  | 'getDescription'
+  | 'getEditors'
+  | 'getProtectionType'
+  | 'getRange'
+  | 'isWarningOnly'
+  | 'remove'
+  | 'removeEditor'
+  | 'removeEditors'
+  | 'setDescription'
+  | 'setDomainEdit'
+  | 'setWarningOnly'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'Protection' };
   _description = '';
   _warningOnly = false;
   _domainEdit = true;
   _editors = new Set<string>();
 
-  constructor(readonly _type: 'RANGE' | 'SHEET', readonly _sheet: FakeSheet, readonly _range: FakeRange | null) {
+  constructor(
+    readonly _type: 'RANGE' | 'SHEET',
+    readonly _sheet: FakeSheet,
+    readonly _range: FakeRange | null,
+  ) {
     this._editors.add(_sheet._ss._gas.session.effectiveUser);
   }
 

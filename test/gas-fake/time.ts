@@ -29,8 +29,14 @@ function formatterFor(tz: string): Intl.DateTimeFormat | null {
   if (f) return f;
   try {
     f = new Intl.DateTimeFormat('en-US', {
-      timeZone: tz, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric',
-      hour: 'numeric', minute: 'numeric', second: 'numeric',
+      timeZone: tz,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
     });
   } catch (_e) {
     return null;
@@ -75,7 +81,14 @@ export function zonedParts(ms: number, tz: string): ZonedParts {
 
 /** The instant at which the wall clock in `tz` shows the given local time. */
 export function zonedToUtc(
-  tz: string, year: number, month: number, day: number, hour = 0, minute = 0, second = 0, ms = 0,
+  tz: string,
+  year: number,
+  month: number,
+  day: number,
+  hour = 0,
+  minute = 0,
+  second = 0,
+  ms = 0,
 ): number {
   const wall = Date.UTC(year, month - 1, day, hour, minute, second, ms);
   let guess = wall - zonedParts(wall, tz).offsetMinutes * 60000;
@@ -96,12 +109,25 @@ export function pad(n: number, width: number): string {
   return (n < 0 ? '-' : '') + (s.length >= width ? s : '0'.repeat(width - s.length) + s);
 }
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September',
-  'October', 'November', 'December'];
+export const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 export const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 function zoneName(ms: number, tz: string, long: boolean): string {
-  if (fixedOffsetMinutes(tz) !== null || !formatterFor(tz)) return offsetString(zonedParts(ms, tz).offsetMinutes, 'GMT');
+  if (fixedOffsetMinutes(tz) !== null || !formatterFor(tz))
+    return offsetString(zonedParts(ms, tz).offsetMinutes, 'GMT');
   const f = new Intl.DateTimeFormat('en-US', { timeZone: tz, timeZoneName: long ? 'long' : 'short' });
   const name = f.formatToParts(new Date(ms)).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT';
   return name === 'UTC' || name === 'Coordinated Universal Time' ? (long ? 'Coordinated Universal Time' : 'UTC') : name;
@@ -113,11 +139,16 @@ function offsetString(offsetMinutes: number, style: 'Z' | 'X1' | 'X2' | 'X3' | '
   const h = pad(Math.floor(Math.abs(offsetMinutes) / 60), 2);
   const m = pad(Math.abs(offsetMinutes) % 60, 2);
   switch (style) {
-    case 'Z': return `${sign}${h}${m}`;
-    case 'X1': return `${sign}${h}`;
-    case 'X2': return `${sign}${h}${m}`;
-    case 'X3': return `${sign}${h}:${m}`;
-    case 'GMT': return offsetMinutes === 0 ? 'GMT' : `GMT${sign}${h}:${m}`;
+    case 'Z':
+      return `${sign}${h}${m}`;
+    case 'X1':
+      return `${sign}${h}`;
+    case 'X2':
+      return `${sign}${h}${m}`;
+    case 'X3':
+      return `${sign}${h}:${m}`;
+    case 'GMT':
+      return offsetMinutes === 0 ? 'GMT' : `GMT${sign}${h}:${m}`;
   }
 }
 
@@ -183,7 +214,8 @@ export function formatDate(ms: number, tz: string, pattern: string): string {
 
 function field(ch: string, n: number, p: ZonedParts, ms: number, tz: string): string {
   switch (ch) {
-    case 'G': return 'AD';
+    case 'G':
+      return 'AD';
     case 'y':
     case 'Y':
       return n === 2 ? pad(p.year % 100, 2) : pad(p.year, n);
@@ -192,23 +224,40 @@ function field(ch: string, n: number, p: ZonedParts, ms: number, tz: string): st
       if (n >= 4) return MONTHS[p.month - 1];
       if (n === 3) return MONTHS[p.month - 1].slice(0, 3);
       return pad(p.month, n);
-    case 'd': return pad(p.day, n);
-    case 'D': return pad(dayOfYear(p), n);
-    case 'E': return n >= 4 ? WEEKDAYS[p.weekday] : WEEKDAYS[p.weekday].slice(0, 3);
-    case 'u': return pad(p.weekday === 0 ? 7 : p.weekday, n);
-    case 'F': return pad(Math.floor((p.day - 1) / 7) + 1, n);
-    case 'w': return pad(weekOfYear(p), n);
-    case 'a': return p.hour < 12 ? 'AM' : 'PM';
-    case 'H': return pad(p.hour, n);
-    case 'k': return pad(p.hour === 0 ? 24 : p.hour, n);
-    case 'K': return pad(p.hour % 12, n);
-    case 'h': return pad(p.hour % 12 === 0 ? 12 : p.hour % 12, n);
-    case 'm': return pad(p.minute, n);
-    case 's': return pad(p.second, n);
-    case 'S': return pad(p.ms, n);
-    case 'z': return zoneName(ms, tz, n >= 4);
-    case 'Z': return offsetString(p.offsetMinutes, 'Z');
-    case 'X': return offsetString(p.offsetMinutes, n === 1 ? 'X1' : n === 2 ? 'X2' : 'X3');
+    case 'd':
+      return pad(p.day, n);
+    case 'D':
+      return pad(dayOfYear(p), n);
+    case 'E':
+      return n >= 4 ? WEEKDAYS[p.weekday] : WEEKDAYS[p.weekday].slice(0, 3);
+    case 'u':
+      return pad(p.weekday === 0 ? 7 : p.weekday, n);
+    case 'F':
+      return pad(Math.floor((p.day - 1) / 7) + 1, n);
+    case 'w':
+      return pad(weekOfYear(p), n);
+    case 'a':
+      return p.hour < 12 ? 'AM' : 'PM';
+    case 'H':
+      return pad(p.hour, n);
+    case 'k':
+      return pad(p.hour === 0 ? 24 : p.hour, n);
+    case 'K':
+      return pad(p.hour % 12, n);
+    case 'h':
+      return pad(p.hour % 12 === 0 ? 12 : p.hour % 12, n);
+    case 'm':
+      return pad(p.minute, n);
+    case 's':
+      return pad(p.second, n);
+    case 'S':
+      return pad(p.ms, n);
+    case 'z':
+      return zoneName(ms, tz, n >= 4);
+    case 'Z':
+      return offsetString(p.offsetMinutes, 'Z');
+    case 'X':
+      return offsetString(p.offsetMinutes, n === 1 ? 'X1' : n === 2 ? 'X2' : 'X3');
     default:
       throw new Error(`Illegal pattern character '${ch}'`);
   }

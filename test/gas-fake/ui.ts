@@ -2,8 +2,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FakeInfo } from './boundary';
 import {
-  Button, ButtonNames, ButtonSet, ButtonSetNames, SandboxMode, XFrameOptionsMode, enumName,
-  type ButtonName, type ButtonSetName,
+  Button,
+  ButtonNames,
+  ButtonSet,
+  ButtonSetNames,
+  SandboxMode,
+  XFrameOptionsMode,
+  enumName,
+  type ButtonName,
+  type ButtonSetName,
 } from './enums';
 import type { FakeGas } from './harness';
 
@@ -105,7 +112,8 @@ export class UiState {
     const out: MenuItemInfo[] = [];
     const walk = (entries: MenuEntry[], trail: string[]): void => {
       for (const e of entries) {
-        if (e.kind === 'item') out.push({ path: [...trail, e.caption], caption: e.caption, functionName: e.functionName });
+        if (e.kind === 'item')
+          out.push({ path: [...trail, e.caption], caption: e.caption, functionName: e.functionName });
         else if (e.kind === 'submenu') walk(e.entries, [...trail, e.caption]);
       }
     };
@@ -137,7 +145,10 @@ export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addSu
   static readonly fakeInfo: FakeInfo = { service: 'ui', cls: 'Menu' };
   readonly _entries: MenuEntry[] = [];
 
-  constructor(private readonly state: UiState, readonly _caption: string | null) {}
+  constructor(
+    private readonly state: UiState,
+    readonly _caption: string | null,
+  ) {}
 
   addItem(caption: string, functionName: string): GMenu {
     if (typeof functionName !== 'string' || functionName === '') {
@@ -156,7 +167,11 @@ export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addSu
     return api<GMenu>(this);
   }
   addToUi(): void {
-    const menu: RecordedMenu = { caption: this._caption, addon: this._caption === null, entries: structuredClone(this._entries) };
+    const menu: RecordedMenu = {
+      caption: this._caption,
+      addon: this._caption === null,
+      entries: structuredClone(this._entries),
+    };
     // Building the menu again (the next onOpen) replaces it rather than adding a second one.
     const i = this.state.menus.findIndex((m) => m.caption === menu.caption);
     if (i >= 0) this.state.menus[i] = menu;
@@ -166,7 +181,10 @@ export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addSu
 
 export class FakePromptResponse implements Pick<GPromptResponse, 'getResponseText' | 'getSelectedButton'> {
   static readonly fakeInfo: FakeInfo = { service: 'ui', cls: 'PromptResponse' };
-  constructor(private readonly text: string, private readonly button: ButtonName) {}
+  constructor(
+    private readonly text: string,
+    private readonly button: ButtonName,
+  ) {}
   getResponseText(): string {
     return this.text;
   }
@@ -175,9 +193,18 @@ export class FakePromptResponse implements Pick<GPromptResponse, 'getResponseTex
   }
 }
 
-export class FakeUi implements Pick<GUi,
-  'Button' | 'ButtonSet' | 'alert' | 'prompt' | 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModalDialog' |
-  'showModelessDialog'> {
+export class FakeUi implements Pick<
+  GUi,
+  | 'Button'
+  | 'ButtonSet'
+  | 'alert'
+  | 'prompt'
+  | 'createAddonMenu'
+  | 'createMenu'
+  | 'showSidebar'
+  | 'showModalDialog'
+  | 'showModelessDialog'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'ui', cls: 'Ui' };
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
@@ -226,7 +253,8 @@ export class FakeUi implements Pick<GUi,
   }
 
   private _show(kind: ShownHtml['kind'], out: GHtmlOutput, title: string | null): void {
-    if (!(out instanceof FakeHtmlOutput)) throw new Error(`Ui.show: expected an HtmlOutput from HtmlService, got ${String(out)}.`);
+    if (!(out instanceof FakeHtmlOutput))
+      throw new Error(`Ui.show: expected an HtmlOutput from HtmlService, got ${String(out)}.`);
     this.state.shown.push({
       kind,
       title: title ?? out.getTitle(),
@@ -266,7 +294,9 @@ function checkButton(b: ButtonName, set: ButtonSetName | null, what: string): vo
   if (!enumName(ButtonNames, b)) throw new Error(`gas-fake: scripted response "${String(b)}" is not a Button name.`);
   const allowed = ALLOWED[set ?? 'OK'];
   if (!allowed.includes(b)) {
-    throw new Error(`gas-fake: scripted response ${b} cannot answer an ${what} with buttons ${set ?? 'OK'} (${allowed.join('/')}).`);
+    throw new Error(
+      `gas-fake: scripted response ${b} cannot answer an ${what} with buttons ${set ?? 'OK'} (${allowed.join('/')}).`,
+    );
   }
 }
 
@@ -280,9 +310,23 @@ export class HtmlState {
   }
 }
 
-export class FakeHtmlOutput implements Pick<GHtmlOutput,
-  'append' | 'clear' | 'getContent' | 'setContent' | 'getTitle' | 'setTitle' | 'getWidth' | 'setWidth' | 'getHeight' |
-  'setHeight' | 'setSandboxMode' | 'setXFrameOptionsMode' | 'addMetaTag' | 'setFaviconUrl'> {
+export class FakeHtmlOutput implements Pick<
+  GHtmlOutput,
+  | 'append'
+  | 'clear'
+  | 'getContent'
+  | 'setContent'
+  | 'getTitle'
+  | 'setTitle'
+  | 'getWidth'
+  | 'setWidth'
+  | 'getHeight'
+  | 'setHeight'
+  | 'setSandboxMode'
+  | 'setXFrameOptionsMode'
+  | 'addMetaTag'
+  | 'setFaviconUrl'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'html', cls: 'HtmlOutput' };
   _title = '';
   _width: number | null = null;
@@ -344,8 +388,10 @@ export class FakeHtmlOutput implements Pick<GHtmlOutput,
   }
 }
 
-export class FakeHtmlService implements Pick<GHtmlService,
-  'SandboxMode' | 'XFrameOptionsMode' | 'createHtmlOutput' | 'createHtmlOutputFromFile'> {
+export class FakeHtmlService implements Pick<
+  GHtmlService,
+  'SandboxMode' | 'XFrameOptionsMode' | 'createHtmlOutput' | 'createHtmlOutputFromFile'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'html', cls: 'HtmlService' };
   readonly SandboxMode = SandboxMode;
   readonly XFrameOptionsMode = XFrameOptionsMode;
@@ -353,7 +399,8 @@ export class FakeHtmlService implements Pick<GHtmlService,
   constructor(private readonly state: HtmlState) {}
 
   createHtmlOutput(html?: string | GoogleAppsScript.Base.BlobSource): GHtmlOutput {
-    if (html !== undefined && typeof html !== 'string') throw new Error('gas-fake: createHtmlOutput(blob) is not implemented.');
+    if (html !== undefined && typeof html !== 'string')
+      throw new Error('gas-fake: createHtmlOutput(blob) is not implemented.');
     return api<GHtmlOutput>(new FakeHtmlOutput(html ?? ''));
   }
   createHtmlOutputFromFile(filename: string): GHtmlOutput {

@@ -58,7 +58,13 @@ const PERCENT = /^([+-]?(?:\d+\.?\d*|\.\d+))%$/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 const US_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})(?: (\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
-export function parseInput(raw: unknown, format: string | undefined, tz: string, locale: string, parsing: ValueParsing): ParsedInput {
+export function parseInput(
+  raw: unknown,
+  format: string | undefined,
+  tz: string,
+  locale: string,
+  parsing: ValueParsing,
+): ParsedInput {
   if (raw === null || raw === undefined) return { value: '' };
   if (typeof raw === 'number' || typeof raw === 'boolean') return { value: raw };
   if (isDateLike(raw)) return { value: new Date(raw.getTime()) };
@@ -213,8 +219,14 @@ export function formatSheetsDate(ms: number, tz: string, format: string): string
         out += c.length <= 2 ? pad(p.year % 100, 2) : String(p.year);
         break;
       case 'd':
-        out += c.length === 1 ? String(p.day) : c.length === 2 ? pad(p.day, 2)
-          : c.length === 3 ? WEEKDAYS[p.weekday].slice(0, 3) : WEEKDAYS[p.weekday];
+        out +=
+          c.length === 1
+            ? String(p.day)
+            : c.length === 2
+              ? pad(p.day, 2)
+              : c.length === 3
+                ? WEEKDAYS[p.weekday].slice(0, 3)
+                : WEEKDAYS[p.weekday];
         break;
       case 'h': {
         const h = twelveHour ? (p.hour % 12 === 0 ? 12 : p.hour % 12) : p.hour;
@@ -255,16 +267,27 @@ export function displayValue(cell: Cell | undefined, tz: string): string {
   if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
   if (typeof v === 'string') return v;
   if (isDateLike(v)) {
-    if (f && f !== DEFAULT_NUMBER_FORMAT && f !== '@' && looksLikeDateFormat(f)) return formatSheetsDate(v.getTime(), tz, f);
+    if (f && f !== DEFAULT_NUMBER_FORMAT && f !== '@' && looksLikeDateFormat(f))
+      return formatSheetsDate(v.getTime(), tz, f);
     const p = zonedParts(v.getTime(), tz);
     const date = `${p.month}/${p.day}/${p.year}`;
-    return p.hour === 0 && p.minute === 0 && p.second === 0 ? date : `${date} ${p.hour}:${pad(p.minute, 2)}:${pad(p.second, 2)}`;
+    return p.hour === 0 && p.minute === 0 && p.second === 0
+      ? date
+      : `${date} ${p.hour}:${pad(p.minute, 2)}:${pad(p.second, 2)}`;
   }
   if (!f || f === DEFAULT_NUMBER_FORMAT || f === '@') return generalNumber(v);
   if (looksLikeDateFormat(f)) {
     const wall = SERIAL_EPOCH_MS + v * 86400000;
     const d = new Date(wall);
-    const ms = zonedToUtc(tz, d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
+    const ms = zonedToUtc(
+      tz,
+      d.getUTCFullYear(),
+      d.getUTCMonth() + 1,
+      d.getUTCDate(),
+      d.getUTCHours(),
+      d.getUTCMinutes(),
+      d.getUTCSeconds(),
+    );
     return formatSheetsDate(ms, tz, f);
   }
   return numberWithPattern(v, f);

@@ -6,7 +6,11 @@ import { audit, runsOf } from '../core/fixtures';
 
 const AS_OF = '2026-03-15';
 const result = audit(
-  [...runsOf('Ana', 4, AS_OF), ...runsOf('+1 Ben', 2, AS_OF, { workflow: '=HYPERLINK("http://x")' }), { date: AS_OF, member: '-Cleo', outcome: 'Not used' }],
+  [
+    ...runsOf('Ana', 4, AS_OF),
+    ...runsOf('+1 Ben', 2, AS_OF, { workflow: '=HYPERLINK("http://x")' }),
+    { date: AS_OF, member: '-Cleo', outcome: 'Not used' },
+  ],
   { asOf: AS_OF, roster: [{ name: 'Ana' }, { name: '+1 Ben' }, { name: '-Cleo' }, { name: 'Dee' }] },
 );
 const layout = auditSheetLayout(result, 'NOTICE');
@@ -52,7 +56,9 @@ describe('auditSheetLayout', () => {
       expect(layout.fontWeights[place.headerRow - 1][0]).toBe('bold');
       expect(place.dataRows).toBe(table.rows.length);
       table.rows.forEach((row, i) => {
-        expect(layout.values[place.headerRow + i].slice(0, row.length)).toEqual(row.map((cell) => (cell === null ? '–' : cell)));
+        expect(layout.values[place.headerRow + i].slice(0, row.length)).toEqual(
+          row.map((cell) => (cell === null ? '–' : cell)),
+        );
       });
     }
   });
@@ -61,6 +67,8 @@ describe('auditSheetLayout', () => {
 describe('writtenNotice', () => {
   test('gives the date and time in the spreadsheet zone and says the sheet is re-created', () => {
     const notice = writtenNotice(Date.parse('2026-03-15T23:30:00Z'), 'Europe/Paris');
-    expect(notice).toBe('Written by Uptake on 2026-03-16 at 00:30 (Europe/Paris): re-created at every run; edits here are lost.');
+    expect(notice).toBe(
+      'Written by Uptake on 2026-03-16 at 00:30 (Europe/Paris): re-created at every run; edits here are lost.',
+    );
   });
 });

@@ -17,7 +17,9 @@ function tableAfter(gas: Gas, firstHeader: string): string[][] {
 
 function teamSheet(extraRuns: RunSpec[] = []) {
   const { runs, roster } = sampleTeam();
-  return fakeWithBundle({ spreadsheet: { sheets: { Log: logSheetRows([...runs, ...extraRuns]), Roster: rosterSheetRows(roster) } } });
+  return fakeWithBundle({
+    spreadsheet: { sheets: { Log: logSheetRows([...runs, ...extraRuns]), Roster: rosterSheetRows(roster) } },
+  });
 }
 
 describe('runAuditToSheet', () => {
@@ -25,7 +27,9 @@ describe('runAuditToSheet', () => {
     const { gas, bundle } = teamSheet();
     bundle.runAuditToSheet();
     const rows = gas.sheetDisplayValues(AUDIT);
-    expect(rows[0][0]).toBe(`Written by Uptake on ${TODAY} at 10:00 (Etc/UTC): re-created at every run; edits here are lost.`);
+    expect(rows[0][0]).toBe(
+      `Written by Uptake on ${TODAY} at 10:00 (Etc/UTC): re-created at every run; edits here are lost.`,
+    );
     const dashboard = bundle.getDashboard({});
     expect(rows[1][0]).toBe(dashboard.audit.headline);
 
@@ -33,7 +37,18 @@ describe('runAuditToSheet', () => {
     expect(summary[1].slice(0, 5)).toEqual(['67%', '100%', '33%', '63%', '3']);
 
     const members = tableAfter(gas, 'Team member');
-    expect(members[0]).toEqual(['Team member', 'Roster status', 'Category', 'Uses per week', 'Acceptance', 'Runs', 'Days to first run', 'Workflows (90 days)', 'Six-week status', 'Follow-up']);
+    expect(members[0]).toEqual([
+      'Team member',
+      'Roster status',
+      'Category',
+      'Uses per week',
+      'Acceptance',
+      'Runs',
+      'Days to first run',
+      'Workflows (90 days)',
+      'Six-week status',
+      'Follow-up',
+    ]);
     expect(members.slice(1).map((r) => r[0])).toEqual(dashboard.audit.members.map((m: { member: string }) => m.member));
     const cleo = members.find((r) => r[0] === 'Cleo')!;
     expect(cleo.slice(2, 7)).toEqual(['Non-adopter', '0.0', '–', '0', 'not yet']);
@@ -44,7 +59,13 @@ describe('runAuditToSheet', () => {
       ['Weekly update', '3', '1', '0%', '70%', 'yes'],
     ]);
     const editTypes = tableAfter(gas, 'Edit type');
-    expect(editTypes.slice(1).map((r) => r.slice(0, 2))).toEqual([['tone', '3'], ['scope', '0'], ['format', '1'], ['missing info', '0'], ['wrong info', '0']]);
+    expect(editTypes.slice(1).map((r) => r.slice(0, 2))).toEqual([
+      ['tone', '3'],
+      ['scope', '0'],
+      ['format', '1'],
+      ['missing info', '0'],
+      ['wrong info', '0'],
+    ]);
     expect(gas.selection().sheet).toBe(AUDIT);
   });
 
@@ -57,7 +78,10 @@ describe('runAuditToSheet', () => {
     const charts = gas.charts(AUDIT);
     expect(charts.map((c) => c.type)).toEqual(['PIE', 'COMBO']);
     expect(charts[0].ranges).toEqual([`'${AUDIT}'!A${categoryHeader}:B${categoryHeader + 3}`]);
-    expect(charts[1].ranges).toEqual([`'${AUDIT}'!A${workflowHeader}:A${workflowHeader + 2}`, `'${AUDIT}'!D${workflowHeader}:E${workflowHeader + 2}`]);
+    expect(charts[1].ranges).toEqual([
+      `'${AUDIT}'!A${workflowHeader}:A${workflowHeader + 2}`,
+      `'${AUDIT}'!D${workflowHeader}:E${workflowHeader + 2}`,
+    ]);
     expect(rows[workflowHeader - 1].slice(3, 5)).toEqual(['Acceptance', 'Target']);
     expect(charts[1].options).toMatchObject({ seriesType: 'bars', series: { 1: { type: 'line' } } });
   });
@@ -77,7 +101,13 @@ describe('runAuditToSheet', () => {
   test('names and workflows that look like formulas stay text', () => {
     const tricky = ['=IMPORTXML("http://example.com","//a")', '+1', '-Dee', '@Eve'];
     // Typed into the log as text (a leading apostrophe, as Sheets users do); read back without it.
-    const { gas, bundle } = teamSheet(tricky.map((member, i) => ({ date: plus(TODAY, -i), member: `'${member}`, workflow: i ? `'=HYPERLINK("x${i}")` : 'Plain' })));
+    const { gas, bundle } = teamSheet(
+      tricky.map((member, i) => ({
+        date: plus(TODAY, -i),
+        member: `'${member}`,
+        workflow: i ? `'=HYPERLINK("x${i}")` : 'Plain',
+      })),
+    );
     expect(gas.sheetValues('Log').map((row) => row[1])).toEqual(expect.arrayContaining(tricky));
     bundle.runAuditToSheet();
     expect(gas.formulaCells().filter((cell) => cell.sheet === AUDIT)).toEqual([]);
@@ -86,15 +116,26 @@ describe('runAuditToSheet', () => {
     for (const text of [...tricky, '=HYPERLINK("x1")']) {
       const row = members.indexOf(text);
       expect(row).toBeGreaterThan(0);
-      expect(gas.sheet(AUDIT).getRange(row + 1, 1).getNumberFormat()).toBe('@');
+      expect(
+        gas
+          .sheet(AUDIT)
+          .getRange(row + 1, 1)
+          .getNumberFormat(),
+      ).toBe('@');
     }
   });
 
   test('lists every skipped row, even past the 1,000 rows a new sheet has', () => {
-    const bad = Array.from({ length: 1_200 }, (_, i) => ({ date: plus(TODAY, -(i % 7)), member: 'Ana', outcome: `maybe ${i}` }));
+    const bad = Array.from({ length: 1_200 }, (_, i) => ({
+      date: plus(TODAY, -(i % 7)),
+      member: 'Ana',
+      outcome: `maybe ${i}`,
+    }));
     const { gas, bundle } = teamSheet(bad);
     bundle.runAuditToSheet();
-    const skipped = tableAfter(gas, 'Sheet').slice(1).filter((row) => row[2] === 'Skipped');
+    const skipped = tableAfter(gas, 'Sheet')
+      .slice(1)
+      .filter((row) => row[2] === 'Skipped');
     expect(skipped).toHaveLength(1_200);
     expect(skipped[0].slice(0, 3)).toEqual(['Log', '10', 'Skipped']);
     expect(skipped[0][3]).toContain('"maybe 0" is not one of');
@@ -125,7 +166,9 @@ describe('spreadsheet calls', () => {
   }
   function callsFor(rows: number) {
     const { roster } = sampleTeam();
-    const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Log: logSheetRows(logOf(rows)), Roster: rosterSheetRows(roster) } } });
+    const { gas, bundle } = fakeWithBundle({
+      spreadsheet: { sheets: { Log: logSheetRows(logOf(rows)), Roster: rosterSheetRows(roster) } },
+    });
     gas.calls.reset();
     bundle.runAuditToSheet();
     expect(gas.sheetValues(AUDIT).length).toBeGreaterThan(20);

@@ -27,7 +27,13 @@ describe('getDashboard', () => {
     const { bundle } = teamSheet();
     bundle.runAuditToSheet();
     const data = bundle.getDashboard({});
-    expect(data).toMatchObject({ today: TODAY, timeZone: 'Etc/UTC', problem: null, logSheet: 'Log', rosterSheet: 'Roster' });
+    expect(data).toMatchObject({
+      today: TODAY,
+      timeZone: 'Etc/UTC',
+      problem: null,
+      logSheet: 'Log',
+      rosterSheet: 'Roster',
+    });
     expect(data.audit.asOf).toBe(TODAY);
     expect(data.audit.members.map((m: { member: string }) => m.member).sort()).toEqual(['Ana', 'Ben', 'Cleo']);
     // Uptake's own sheet is not offered as a log or roster.
@@ -36,9 +42,30 @@ describe('getDashboard', () => {
     expect(data.automation).toMatchObject({ on: expect.any(Boolean), hour: 8, digestWeekday: 1 });
     // Next milestone soonest first: Ana (day 20) reaches day 21 tomorrow; Ben and Cleo both in 4 days.
     expect(data.timeline).toEqual([
-      { member: 'Ana', trainingDate: plus(TODAY, -20), day: 20, reached: 'Peer advocacy moment', next: 'Week-three check', nextDate: plus(TODAY, 1) },
-      { member: 'Ben', trainingDate: plus(TODAY, -10), day: 10, reached: 'Day-seven follow-up', next: 'Peer advocacy moment', nextDate: plus(TODAY, 4) },
-      { member: 'Cleo', trainingDate: plus(TODAY, -3), day: 3, reached: null, next: 'Day-seven follow-up', nextDate: plus(TODAY, 4) },
+      {
+        member: 'Ana',
+        trainingDate: plus(TODAY, -20),
+        day: 20,
+        reached: 'Peer advocacy moment',
+        next: 'Week-three check',
+        nextDate: plus(TODAY, 1),
+      },
+      {
+        member: 'Ben',
+        trainingDate: plus(TODAY, -10),
+        day: 10,
+        reached: 'Day-seven follow-up',
+        next: 'Peer advocacy moment',
+        nextDate: plus(TODAY, 4),
+      },
+      {
+        member: 'Cleo',
+        trainingDate: plus(TODAY, -3),
+        day: 3,
+        reached: null,
+        next: 'Day-seven follow-up',
+        nextDate: plus(TODAY, 4),
+      },
     ]);
   });
 
@@ -58,7 +85,9 @@ describe('getDashboard', () => {
 
   test('other errors are thrown with a message to show, not a stack', () => {
     const { bundle } = teamSheet();
-    expect(() => bundle.getDashboard({ asOf: '15/03/2026' })).toThrow(/^"15\/03\/2026" is not a date: use YYYY-MM-DD\.$/);
+    expect(() => bundle.getDashboard({ asOf: '15/03/2026' })).toThrow(
+      /^"15\/03\/2026" is not a date: use YYYY-MM-DD\.$/,
+    );
     expect(() => bundle.getDashboard({ weeks: 0 })).toThrow('The window must be a whole number of weeks');
   });
 });

@@ -28,7 +28,9 @@ describe('checkLogRun', () => {
 
   test('today is allowed, tomorrow is not', () => {
     expect(checkLogRun({ ...valid, date: '2026-03-15' }, TODAY).day).toBe(TODAY);
-    expect(() => checkLogRun({ ...valid, date: '2026-03-16' }, TODAY)).toThrow('The date 2026-03-16 is in the future: today is 2026-03-15');
+    expect(() => checkLogRun({ ...valid, date: '2026-03-16' }, TODAY)).toThrow(
+      'The date 2026-03-16 is in the future: today is 2026-03-15',
+    );
   });
 
   test.each([
@@ -39,7 +41,10 @@ describe('checkLogRun', () => {
     [{ workflow: '' }, 'Enter the workflow.'],
     [{ workflow: 42 }, 'Workflow must be text.'],
     [{ outcome: 'great' }, 'Choose the outcome: Used as-is, Light edit, Heavy edit, Not used.'],
-    [{ editTypes: ['tone', 'vibes'] }, 'Edit type "vibes" is not one of: tone, scope, format, missing info, wrong info.'],
+    [
+      { editTypes: ['tone', 'vibes'] },
+      'Edit type "vibes" is not one of: tone, scope, format, missing info, wrong info.',
+    ],
     [{ prompted: 'yes' }, 'Prompted must be ticked or not.'],
   ])('%p is refused: %s', (change, message) => {
     expect(() => checkLogRun({ ...valid, ...change }, TODAY)).toThrow(message);

@@ -2,7 +2,15 @@
 import { d, plus } from '../core/fixtures';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
 
-const RUN = { date: TODAY, member: 'Ana', workflow: 'Board memo', outcome: 'Light edit', editTypes: ['tone', 'format'], prompted: false, notes: 'First try' };
+const RUN = {
+  date: TODAY,
+  member: 'Ana',
+  workflow: 'Board memo',
+  outcome: 'Light edit',
+  editTypes: ['tone', 'format'],
+  prompted: false,
+  notes: 'First try',
+};
 
 function teamSheet() {
   const { runs, roster } = sampleTeam();
@@ -13,7 +21,12 @@ describe('getLogForm', () => {
   test('lists the roster and log members, the outcomes and edit types, today in the sheet zone', () => {
     const { runs } = sampleTeam();
     const { bundle } = fakeWithBundle({
-      spreadsheet: { sheets: { Log: logSheetRows([...runs, { date: TODAY, member: 'Zoe (contractor)' }]), Roster: rosterSheetRows(sampleTeam().roster) } },
+      spreadsheet: {
+        sheets: {
+          Log: logSheetRows([...runs, { date: TODAY, member: 'Zoe (contractor)' }]),
+          Roster: rosterSheetRows(sampleTeam().roster),
+        },
+      },
     });
     const form = bundle.getLogForm();
     expect(form).toMatchObject({
@@ -28,15 +41,20 @@ describe('getLogForm', () => {
     expect(form.workflows).toEqual(['Client proposal', 'Weekly update', 'Proposal']);
   });
 
-  test('remembers per user whom they logged as, and puts that member\'s recent workflows first', () => {
+  test("remembers per user whom they logged as, and puts that member's recent workflows first", () => {
     const { gas, bundle } = teamSheet();
-    bundle.$run('logRun', [{ ...RUN, member: 'ben', workflow: 'Release notes', date: plus(TODAY, -1) }], { user: 'ben@example.com' });
+    bundle.$run('logRun', [{ ...RUN, member: 'ben', workflow: 'Release notes', date: plus(TODAY, -1) }], {
+      user: 'ben@example.com',
+    });
     const bens = bundle.$run('getLogForm', [], { user: 'ben@example.com' }) as { member: string; workflows: string[] };
     expect(bens.member).toBe('ben');
     // Ben's workflows, most recent first: Weekly update on the 15th, then on the 14th Release notes
     // (row 10) before Client proposal (row 9); then the team's others (none left).
     expect(bens.workflows).toEqual(['Weekly update', 'Release notes', 'Client proposal']);
-    const someoneElse = bundle.$run('getLogForm', [], { user: 'cleo@example.com' }) as { member: string; workflows: string[] };
+    const someoneElse = bundle.$run('getLogForm', [], { user: 'cleo@example.com' }) as {
+      member: string;
+      workflows: string[];
+    };
     expect(someoneElse.member).toBe('');
     expect(someoneElse.workflows).toEqual(['Client proposal', 'Weekly update', 'Release notes']);
     expect(gas.properties.forUser('ben@example.com').getProperty('uptake.logAs')).toBe('ben');
@@ -51,7 +69,10 @@ describe('getLogForm', () => {
 
   test('without a log, the form says what to do', () => {
     const { bundle } = fakeWithBundle();
-    expect(bundle.getLogForm().problem).toEqual({ code: 'no-log', message: expect.stringContaining('Set up log and roster') });
+    expect(bundle.getLogForm().problem).toEqual({
+      code: 'no-log',
+      message: expect.stringContaining('Set up log and roster'),
+    });
   });
 });
 
@@ -61,14 +82,26 @@ describe('logRun', () => {
     const before = gas.sheetValues('Log');
     const heldDuringWrite: boolean[] = [];
     gas.onCall((call) => {
-      if (call.key === 'Range.setValues') heldDuringWrite.push(gas.locks._mutex(gas.locks.key('document')).holder === gas.executionId());
+      if (call.key === 'Range.setValues')
+        heldDuringWrite.push(gas.locks._mutex(gas.locks.key('document')).holder === gas.executionId());
     });
     const result = bundle.logRun(RUN);
     const after = gas.sheetValues('Log');
-    expect(result).toEqual({ row: before.length + 1, message: `Logged in row ${before.length + 1} of "Log": Ana, Board memo, light edit on Sun 15 Mar 2026.` });
+    expect(result).toEqual({
+      row: before.length + 1,
+      message: `Logged in row ${before.length + 1} of "Log": Ana, Board memo, light edit on Sun 15 Mar 2026.`,
+    });
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after).toHaveLength(before.length + 1);
-    expect(gas.sheetDisplayValues('Log')[before.length]).toEqual([TODAY, 'Ana', 'Board memo', 'Light edit', 'tone, format', 'FALSE', 'First try']);
+    expect(gas.sheetDisplayValues('Log')[before.length]).toEqual([
+      TODAY,
+      'Ana',
+      'Board memo',
+      'Light edit',
+      'tone, format',
+      'FALSE',
+      'First try',
+    ]);
     expect(heldDuringWrite).toEqual([true]);
     const execution = gas.executions[gas.executions.length - 1];
     expect(execution.releasedLocks).toEqual([]); // released by the code, not by the end of the run
@@ -78,22 +111,39 @@ describe('logRun', () => {
     expect(ana.runs).toBe(5);
   });
 
-  test('writes in the log\'s own column order and leaves columns it does not know alone', () => {
+  test("writes in the log's own column order and leaves columns it does not know alone", () => {
     const header = ['Notes', 'Outcome', 'Week', 'Who', 'Run date', 'Task', 'Prompted'];
-    const rows = [header, ['', 'used', '=WEEKNUM(E2)', 'Ana', d(plus(TODAY, -1)), 'Proposal', false], ['', '', '=WEEKNUM(E3)', '', '', '', false]];
+    const rows = [
+      header,
+      ['', 'used', '=WEEKNUM(E2)', 'Ana', d(plus(TODAY, -1)), 'Proposal', false],
+      ['', '', '=WEEKNUM(E3)', '', '', '', false],
+    ];
     const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Runs: rows } } });
     const result = bundle.logRun({ ...RUN, prompted: true });
     // Row 3 holds only a formula and an unticked box: it is free, and its formula stays.
     expect(result.row).toBe(3);
     const sheet = gas.sheet('Runs');
-    expect(sheet.getRange('A3:G3').getDisplayValues()[0]).toEqual(['First try', 'Light edit', '#FORMULA', 'Ana', TODAY, 'Board memo', 'TRUE']);
+    expect(sheet.getRange('A3:G3').getDisplayValues()[0]).toEqual([
+      'First try',
+      'Light edit',
+      '#FORMULA',
+      'Ana',
+      TODAY,
+      'Board memo',
+      'TRUE',
+    ]);
     expect(sheet.getRange('C3').getFormula()).toBe('=WEEKNUM(E3)');
     expect(sheet.getRange('A2:G2').getValues()[0].slice(0, 2)).toEqual(['', 'used']);
   });
 
   test('text that looks like a formula is written as text', () => {
     const { gas, bundle } = teamSheet();
-    const { row } = bundle.logRun({ ...RUN, member: '+1 Ana', workflow: '=HYPERLINK("http://example.com")', notes: '@here' });
+    const { row } = bundle.logRun({
+      ...RUN,
+      member: '+1 Ana',
+      workflow: '=HYPERLINK("http://example.com")',
+      notes: '@here',
+    });
     const cells = gas.sheet('Log').getRange(row, 1, 1, 7);
     expect(cells.getFormulas()[0].every((f) => f === '')).toBe(true);
     expect(cells.getValues()[0].slice(1, 3)).toEqual(['+1 Ana', '=HYPERLINK("http://example.com")']);
@@ -101,10 +151,13 @@ describe('logRun', () => {
     expect(cells.getNumberFormats()[0][2]).toBe('@');
   });
 
-  test('the date is the calendar day in the spreadsheet\'s zone', () => {
+  test("the date is the calendar day in the spreadsheet's zone", () => {
     // 10:00 UTC on the 15th is 23:00 on the 15th in Auckland... and 11:00 UTC is the 16th there.
     const { runs } = sampleTeam();
-    const { gas, bundle } = fakeWithBundle({ now: `${TODAY}T11:30:00Z`, spreadsheet: { timeZone: 'Pacific/Auckland', sheets: { Log: logSheetRows(runs) } } });
+    const { gas, bundle } = fakeWithBundle({
+      now: `${TODAY}T11:30:00Z`,
+      spreadsheet: { timeZone: 'Pacific/Auckland', sheets: { Log: logSheetRows(runs) } },
+    });
     const tomorrow = plus(TODAY, 1);
     expect(bundle.getLogForm().today).toBe(tomorrow);
     const { row } = bundle.logRun({ ...RUN, date: tomorrow });
@@ -131,7 +184,9 @@ describe('logRun', () => {
     const before = gas.sheetValues('Log');
     gas.locks.holdElsewhere('document');
     const started = gas.clock.now();
-    expect(() => bundle.logRun(RUN)).toThrow('Someone else is adding a run to the log right now. Nothing was written: try again in a few seconds.');
+    expect(() => bundle.logRun(RUN)).toThrow(
+      'Someone else is adding a run to the log right now. Nothing was written: try again in a few seconds.',
+    );
     expect(gas.clock.now() - started).toBe(10_000);
     expect(gas.sheetValues('Log')).toEqual(before);
   });

@@ -25,7 +25,9 @@ describe('onOpen', () => {
     const called = gas.calls.sequence;
     expect(called.length).toBeGreaterThan(0);
     // Only the Ui and its menu: no properties, no document, no sheet.
-    expect(called.filter((key) => !['SpreadsheetApp.getUi', 'Ui.createAddonMenu'].includes(key) && !key.startsWith('Menu.'))).toEqual([]);
+    expect(
+      called.filter((key) => !['SpreadsheetApp.getUi', 'Ui.createAddonMenu'].includes(key) && !key.startsWith('Menu.')),
+    ).toEqual([]);
     expect(gas.calls.properties).toBe(0);
     const execution = gas.executions[gas.executions.length - 1];
     expect(execution.authMode).toBe('NONE');

@@ -33,8 +33,16 @@ describe('on an empty spreadsheet', () => {
     expect(log.getFrozenRows()).toBe(1);
     const maxRow = log.getMaxRows();
     for (const row of [2, maxRow]) {
-      expect(gas.validation('AI usage log', `D${row}`)).toMatchObject({ criteria: 'VALUE_IN_LIST', values: [OUTCOME_CHOICES, true], allowInvalid: false });
-      expect(gas.validation('AI usage log', `E${row}`)).toMatchObject({ criteria: 'VALUE_IN_LIST', values: [EDIT_TYPE_CHOICES, true], allowInvalid: true });
+      expect(gas.validation('AI usage log', `D${row}`)).toMatchObject({
+        criteria: 'VALUE_IN_LIST',
+        values: [OUTCOME_CHOICES, true],
+        allowInvalid: false,
+      });
+      expect(gas.validation('AI usage log', `E${row}`)).toMatchObject({
+        criteria: 'VALUE_IN_LIST',
+        values: [EDIT_TYPE_CHOICES, true],
+        allowInvalid: true,
+      });
       expect(gas.validation('AI usage log', `F${row}`)).toMatchObject({ criteria: 'CHECKBOX' });
     }
     expect(gas.validation('AI usage log', 'D1')).toBeNull();
@@ -47,7 +55,11 @@ describe('on an empty spreadsheet', () => {
     const roster = gas.sheet('Roster');
     expect(gas.sheetValues('Roster')).toEqual([ROSTER_HEADERS]);
     expect(roster.getFrozenRows()).toBe(1);
-    expect(gas.validation('Roster', 'G2')).toMatchObject({ criteria: 'VALUE_IN_LIST', values: [['Principled resistance', 'No suitable anchor workflow'], true], allowInvalid: false });
+    expect(gas.validation('Roster', 'G2')).toMatchObject({
+      criteria: 'VALUE_IN_LIST',
+      values: [['Principled resistance', 'No suitable anchor workflow'], true],
+      allowInvalid: false,
+    });
     expect(gas.validation('Roster', 'H2')).toMatchObject({ criteria: 'VALUE_IN_LIST', values: [['yes', 'no'], true] });
     expect(gas.validation('Roster', 'D2')).toMatchObject({ criteria: 'DATE_IS_VALID_DATE' });
     expect(roster.getRange('D2').getNumberFormat()).toBe('yyyy-mm-dd');
@@ -62,9 +74,25 @@ describe('on an empty spreadsheet', () => {
 
   test('the new log is found by the dashboard and takes a logged run', () => {
     expect(bundle.getDashboard({}).problem).toBeNull();
-    const result = bundle.logRun({ date: TODAY, member: 'Ana', workflow: 'Proposal', outcome: 'used', editTypes: [], prompted: false, notes: '' });
+    const result = bundle.logRun({
+      date: TODAY,
+      member: 'Ana',
+      workflow: 'Proposal',
+      outcome: 'used',
+      editTypes: [],
+      prompted: false,
+      notes: '',
+    });
     expect(result.row).toBe(2);
-    expect(gas.sheetDisplayValues('AI usage log')[1]).toEqual([TODAY, 'Ana', 'Proposal', 'Used as-is', '', 'FALSE', '']);
+    expect(gas.sheetDisplayValues('AI usage log')[1]).toEqual([
+      TODAY,
+      'Ana',
+      'Proposal',
+      'Used as-is',
+      '',
+      'FALSE',
+      '',
+    ]);
   });
 
   test('a second run finds everything in place and changes nothing', () => {
@@ -86,7 +114,9 @@ describe('on an existing log without dropdowns', () => {
     [d(TODAY), 'Ana', 'Proposal', 'accepted', '', '', '=1+1'],
   ];
   const setup = () => {
-    const fake = fakeWithBundle({ spreadsheet: { sheets: { 'Team log': rows, Roster: rosterSheetRows(team.roster) } } });
+    const fake = fakeWithBundle({
+      spreadsheet: { sheets: { 'Team log': rows, Roster: rosterSheetRows(team.roster) } },
+    });
     return { ...fake, before: snapshot(fake.gas, 'Team log') };
   };
 
@@ -106,7 +136,11 @@ describe('on an existing log without dropdowns', () => {
       expect(gas.validation('Team log', `D${row}`)?.criteria).toBe('VALUE_IN_LIST');
       expect(gas.validation('Team log', `E${row}`)?.criteria).toBe('VALUE_IN_LIST');
       // The team writes "yes" in Prompted: a checkbox would flag every such cell.
-      expect(gas.validation('Team log', `F${row}`)).toMatchObject({ criteria: 'VALUE_IN_LIST', values: [['yes', 'no'], true], allowInvalid: true });
+      expect(gas.validation('Team log', `F${row}`)).toMatchObject({
+        criteria: 'VALUE_IN_LIST',
+        values: [['yes', 'no'], true],
+        allowInvalid: true,
+      });
     }
     expect(gas.validation('Team log', 'D2')).toBeNull();
     expect(snapshot(gas, 'Team log')).toEqual(before);

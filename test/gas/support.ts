@@ -15,13 +15,34 @@ export function fakeWithBundle(options: FakeGasOptions = {}) {
 
 /** Log rows as a team would keep them: the header, then one row per run (Date cells). */
 export function logSheetRows(runs: RunSpec[], header: string[] = LOG_HEADER): unknown[][] {
-  return [header, ...runs.map((r) => [d(r.date), r.member, r.workflow ?? 'Proposal', r.outcome ?? 'Used as-is', r.edit ?? '', r.prompted ?? false, ''])];
+  return [
+    header,
+    ...runs.map((r) => [
+      d(r.date),
+      r.member,
+      r.workflow ?? 'Proposal',
+      r.outcome ?? 'Used as-is',
+      r.edit ?? '',
+      r.prompted ?? false,
+      '',
+    ]),
+  ];
 }
 
 export function rosterSheetRows(members: RosterSpec[]): unknown[][] {
   return [
     ROSTER_HEADER,
-    ...members.map((m) => [m.name, m.email ?? '', m.role ?? '', m.training ? d(m.training) : '', m.anchor ?? '', m.trained ?? '', m.status ?? '', m.pack ?? '', m.owner ?? '']),
+    ...members.map((m) => [
+      m.name,
+      m.email ?? '',
+      m.role ?? '',
+      m.training ? d(m.training) : '',
+      m.anchor ?? '',
+      m.trained ?? '',
+      m.status ?? '',
+      m.pack ?? '',
+      m.owner ?? '',
+    ]),
   ];
 }
 
@@ -29,7 +50,13 @@ export function rosterSheetRows(members: RosterSpec[]): unknown[][] {
 export function sampleTeam() {
   const runs: RunSpec[] = [
     ...[0, 1, 2, 3].map((i) => ({ date: plus(TODAY, -i), member: 'Ana', workflow: 'Client proposal' })),
-    ...[0, 2, 4].map((i) => ({ date: plus(TODAY, -i), member: 'Ben', workflow: 'Weekly update', outcome: 'Heavy edit', edit: 'tone' })),
+    ...[0, 2, 4].map((i) => ({
+      date: plus(TODAY, -i),
+      member: 'Ben',
+      workflow: 'Weekly update',
+      outcome: 'Heavy edit',
+      edit: 'tone',
+    })),
     { date: plus(TODAY, -1), member: 'Ben', workflow: 'Client proposal', outcome: 'Light edit', edit: 'format' },
   ];
   const roster: RosterSpec[] = [

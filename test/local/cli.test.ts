@@ -54,7 +54,11 @@ function addOnAuditOfExample(): Audit {
   const gas = createFakeGas({
     now: `${example.asOf}T12:00:00Z`,
     timeZone: example.timeZone,
-    spreadsheet: { timeZone: example.timeZone, locale: example.locale, sheets: { 'Team log': read(example.log), Roster: read(example.roster) } },
+    spreadsheet: {
+      timeZone: example.timeZone,
+      locale: example.locale,
+      sheets: { 'Team log': read(example.log), Roster: read(example.roster) },
+    },
   });
   const bundle = loadBundle(gas, BUILD_DIR);
   const data = bundle.getDashboard({ asOf: example.asOf }) as DashboardData;
@@ -106,9 +110,16 @@ describe('npm start on the example team', () => {
   });
 
   test('rates are numbers from 0 to 1, or null where nothing was measured', () => {
-    const rates = [json.team.adoptionRate, json.team.blendedAcceptanceRate, json.team.trainingCompletionRate, ...json.members.map((m) => m.acceptanceRate)];
+    const rates = [
+      json.team.adoptionRate,
+      json.team.blendedAcceptanceRate,
+      json.team.trainingCompletionRate,
+      ...json.members.map((m) => m.acceptanceRate),
+    ];
     for (const rate of rates) expect(rate === null || (typeof rate === 'number' && rate >= 0 && rate <= 1)).toBe(true);
-    expect(json.members.filter((m) => m.runs === 0).map((m) => m.acceptanceRate)).toEqual(json.members.filter((m) => m.runs === 0).map(() => null));
+    expect(json.members.filter((m) => m.runs === 0).map((m) => m.acceptanceRate)).toEqual(
+      json.members.filter((m) => m.runs === 0).map(() => null),
+    );
   });
 
   test('writes the sidebar, the audit sheet, the digest and the reminders, and nothing else', () => {
@@ -210,7 +221,23 @@ describe('npm start on a hand-made log (en_GB)', () => {
     write('hand-log.csv', HAND_LOG);
     write('hand-roster.csv', HAND_ROSTER);
     json = onlyJson(
-      runCli(cli, ['--json', '--log', 'hand-log.csv', '--roster', 'hand-roster.csv', '--as-of', '2026-03-15', '--locale', 'en_GB', '--out', 'hand-out'], work),
+      runCli(
+        cli,
+        [
+          '--json',
+          '--log',
+          'hand-log.csv',
+          '--roster',
+          'hand-roster.csv',
+          '--as-of',
+          '2026-03-15',
+          '--locale',
+          'en_GB',
+          '--out',
+          'hand-out',
+        ],
+        work,
+      ),
     );
   });
 
@@ -222,13 +249,24 @@ describe('npm start on a hand-made log (en_GB)', () => {
     expect(json.team.gap).toBeCloseTo(1 / 3, 12);
     expect(json.team.blendedAcceptanceRate).toBe(0.75);
     expect([json.team.runs, json.team.activeMembers, json.team.workflowsBelowThreshold]).toEqual([8, 3, ['Proposal']]);
-    expect(json.headline).toBe('3 team members ran 8 workflow sessions this week; blended acceptance rate 75%; 1 workflow below threshold under review.');
+    expect(json.headline).toBe(
+      '3 team members ran 8 workflow sessions this week; blended acceptance rate 75%; 1 workflow below threshold under review.',
+    );
   });
 
   test('members: categories, rates and days to first run as worked out, under their roster names', () => {
     const byName = Object.fromEntries(json.members.map((m) => [m.member, m]));
     expect(Object.keys(byName).sort()).toEqual(['Ana', 'Ben', 'Cara', 'Dan']);
-    expect(['Ana', 'Ben', 'Cara', 'Dan'].map((n) => [n, byName[n].category, byName[n].usesPerWeek, byName[n].acceptanceRate, byName[n].runs, byName[n].inScope])).toEqual([
+    expect(
+      ['Ana', 'Ben', 'Cara', 'Dan'].map((n) => [
+        n,
+        byName[n].category,
+        byName[n].usesPerWeek,
+        byName[n].acceptanceRate,
+        byName[n].runs,
+        byName[n].inScope,
+      ]),
+    ).toEqual([
       ['Ana', 'Genuine adopter', 3, 0.5, 4, true],
       ['Ben', 'Developing user', 1, 1, 3, true],
       ['Cara', 'Non-adopter', 0, null, 0, true],
@@ -246,7 +284,13 @@ describe('npm start on a hand-made log (en_GB)', () => {
   });
 
   test('the same file read as en_US (month first) skips 13/03/2026 instead of guessing', () => {
-    const us = onlyJson(runCli(cli, ['--json', '--log', 'hand-log.csv', '--roster', 'hand-roster.csv', '--as-of', '2026-03-15', '--out', 'us-out'], work));
+    const us = onlyJson(
+      runCli(
+        cli,
+        ['--json', '--log', 'hand-log.csv', '--roster', 'hand-roster.csv', '--as-of', '2026-03-15', '--out', 'us-out'],
+        work,
+      ),
+    );
     const dateRows = us.skippedRows.filter((p) => p.reason.includes('"13/03/2026"'));
     expect(dateRows.map((p) => p.row)).toEqual([6, HAND_SKIPPED_ROW]);
     expect(us.team.runs).not.toBe(json.team.runs);
@@ -255,12 +299,34 @@ describe('npm start on a hand-made log (en_GB)', () => {
   test('without --as-of, a real log is audited as of today in its time zone', () => {
     const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland' }).format(new Date());
     const before = today();
-    const run = onlyJson(runCli(cli, ['--json', '--log', 'hand-log.csv', '--locale', 'en_GB', '--time-zone', 'Pacific/Auckland', '--out', 'today-out'], work));
+    const run = onlyJson(
+      runCli(
+        cli,
+        [
+          '--json',
+          '--log',
+          'hand-log.csv',
+          '--locale',
+          'en_GB',
+          '--time-zone',
+          'Pacific/Auckland',
+          '--out',
+          'today-out',
+        ],
+        work,
+      ),
+    );
     expect([before, today()]).toContain(run.asOf);
   });
 
   test('without a roster, everyone in the log is in scope under the log spelling', () => {
-    const alone = onlyJson(runCli(cli, ['--json', '--log', 'hand-log.csv', '--as-of', '2026-03-15', '--locale', 'en_GB', '--out', 'alone-out'], work));
+    const alone = onlyJson(
+      runCli(
+        cli,
+        ['--json', '--log', 'hand-log.csv', '--as-of', '2026-03-15', '--locale', 'en_GB', '--out', 'alone-out'],
+        work,
+      ),
+    );
     expect(alone.team.membersInScope).toBe(4);
     expect(alone.team.trainingCompletionRate).toBeNull();
     expect(alone.members.map((m) => m.member).sort()).toEqual(['Ana', 'Cara', 'Dan', 'ben']);
@@ -282,7 +348,9 @@ describe('npm start refuses bad input with a message and no stack trace', () => 
 
   test('a roster file that does not exist', () => {
     write('ok-log.csv', HAND_LOG);
-    expect(refused(['--log', 'ok-log.csv', '--roster', 'gone.csv'])).toMatch(/The roster file gone\.csv does not exist/);
+    expect(refused(['--log', 'ok-log.csv', '--roster', 'gone.csv'])).toMatch(
+      /The roster file gone\.csv does not exist/,
+    );
   });
 
   test('a log without the required columns: each missing one named, the headers found listed', () => {
@@ -301,7 +369,9 @@ describe('npm start refuses bad input with a message and no stack trace', () => 
 
   test('a bad --weeks', () => {
     for (const weeks of ['0', 'two', '1.5', '53']) {
-      expect(refused(['--weeks', weeks])).toContain(`--weeks "${weeks}" is not a window Uptake can audit: give a whole number of weeks from 1 to 52.`);
+      expect(refused(['--weeks', weeks])).toContain(
+        `--weeks "${weeks}" is not a window Uptake can audit: give a whole number of weeks from 1 to 52.`,
+      );
     }
   });
 

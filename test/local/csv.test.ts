@@ -31,7 +31,10 @@ describe('parseCsv (RFC 4180, as Sheets downloads a tab)', () => {
   });
 
   test('a file without a final line break still yields its last record', () => {
-    expect(parseCsv('a,b\n1,2')).toEqual([['a', 'b'], ['1', '2']]);
+    expect(parseCsv('a,b\n1,2')).toEqual([
+      ['a', 'b'],
+      ['1', '2'],
+    ]);
     expect(parseCsv('"q"')).toEqual([['q']]);
     expect(parseCsv('a,""')).toEqual([['a', '']]);
   });
@@ -76,7 +79,12 @@ describe('parseCsv (RFC 4180, as Sheets downloads a tab)', () => {
       '" lead"',
       '',
     ]);
-    expect(toCsv([['a', 'b'], ['1', '2,3']])).toBe('a,b\r\n1,"2,3"\r\n');
+    expect(
+      toCsv([
+        ['a', 'b'],
+        ['1', '2,3'],
+      ]),
+    ).toBe('a,b\r\n1,"2,3"\r\n');
   });
 
   test('toCsv then parseCsv gives back any table of text (property)', () => {

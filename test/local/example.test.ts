@@ -44,7 +44,8 @@ describe('the example team, audited by build/Code.js as of its fixed date', () =
 
   test('has members in scope in every category', () => {
     const inScope = result.audit.members.filter((m) => m.inScope);
-    for (const category of CATEGORIES) expect([category, inScope.some((m) => m.category === category)]).toEqual([category, true]);
+    for (const category of CATEGORIES)
+      expect([category, inScope.some((m) => m.category === category)]).toEqual([category, true]);
   });
 
   test('shows every diagnosed cause the core knows', () => {
@@ -58,7 +59,9 @@ describe('the example team, audited by build/Code.js as of its fixed date', () =
 
   test('shows every six-week outcome, and members not yet at day 42', () => {
     const statuses = new Set(result.audit.members.map((m) => m.sixWeek.status));
-    expect(['working', 'reverted', 'quality', 'stable', 'not-yet'].filter((s) => !statuses.has(s as never))).toEqual([]);
+    expect(['working', 'reverted', 'quality', 'stable', 'not-yet'].filter((s) => !statuses.has(s as never))).toEqual(
+      [],
+    );
   });
 
   test('skips a row of each kind, naming the sheet row (= CSV record) it is about', () => {
@@ -83,7 +86,8 @@ describe('the example team, audited by build/Code.js as of its fixed date', () =
 
   test('has someone at each programme milestone on the as-of date', () => {
     const reached = new Set(result.audit.members.map((m) => m.programme?.reached ?? null));
-    for (const milestone of MILESTONES) expect([milestone.name, reached.has(milestone.day)]).toEqual([milestone.name, true]);
+    for (const milestone of MILESTONES)
+      expect([milestone.name, reached.has(milestone.day)]).toEqual([milestone.name, true]);
   });
 
   test('the digest covers the same week as the audit and starts with its headline', () => {
@@ -98,7 +102,8 @@ describe('the example team, audited by build/Code.js as of its fixed date', () =
     }
     expect(subjects.filter((s) => /digest/i.test(s)).length).toBeGreaterThanOrEqual(4);
     // Every email is dated within the simulated days.
-    for (const r of result.reminders) expect(r.date >= result.simulated.from && r.date <= result.simulated.to).toBe(true);
+    for (const r of result.reminders)
+      expect(r.date >= result.simulated.from && r.date <= result.simulated.to).toBe(true);
   });
 });
 
@@ -113,7 +118,10 @@ describe('examples/generate.mjs', () => {
     const run = spawnSync(process.execPath, [path.join(EXAMPLES, 'generate.mjs'), dir], { encoding: 'utf8' });
     expect(run.status).toBe(0);
     for (const name of ['log.csv', 'roster.csv', 'example.json']) {
-      expect([name, fs.readFileSync(path.join(dir, name), 'utf8') === fs.readFileSync(path.join(EXAMPLES, name), 'utf8')]).toEqual([name, true]);
+      expect([
+        name,
+        fs.readFileSync(path.join(dir, name), 'utf8') === fs.readFileSync(path.join(EXAMPLES, name), 'utf8'),
+      ]).toEqual([name, true]);
     }
   });
 });

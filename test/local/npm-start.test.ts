@@ -8,14 +8,26 @@ import type { JsonAudit } from '../../local/json';
 import { removeTemp, ROOT, STACK_FRAME, tempDir } from './support';
 
 /** What `npm start` needs: the sources, the launcher, the in-memory Apps Script and the example. */
-const COPIED = ['package.json', 'appsscript.json', 'tsconfig.json', 'scripts', 'src', 'local', 'examples', path.join('test', 'gas-fake')];
+const COPIED = [
+  'package.json',
+  'appsscript.json',
+  'tsconfig.json',
+  'scripts',
+  'src',
+  'local',
+  'examples',
+  path.join('test', 'gas-fake'),
+];
 
 let copy: string;
 
 beforeAll(() => {
   copy = tempDir('uptake-start-');
   for (const entry of COPIED) {
-    fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), { recursive: true, filter: (src) => !src.endsWith('.test.ts') });
+    fs.cpSync(path.join(ROOT, entry), path.join(copy, entry), {
+      recursive: true,
+      filter: (src) => !src.endsWith('.test.ts'),
+    });
   }
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(copy, 'node_modules'), 'dir');
 });
@@ -24,7 +36,12 @@ afterAll(() => removeTemp(copy));
 test('npm start --silent -- --json builds, runs the example and prints exactly one JSON object', () => {
   const { INIT_CWD: _ignored, ...env } = process.env;
   const started = Date.now();
-  const run = spawnSync('npm', ['start', '--silent', '--', '--json'], { cwd: copy, encoding: 'utf8', env, timeout: 120_000 });
+  const run = spawnSync('npm', ['start', '--silent', '--', '--json'], {
+    cwd: copy,
+    encoding: 'utf8',
+    env,
+    timeout: 120_000,
+  });
   const seconds = (Date.now() - started) / 1000;
   expect([run.status, run.stderr.match(STACK_FRAME)]).toEqual([0, null]);
   // The build's own report went to stderr, not into the JSON.

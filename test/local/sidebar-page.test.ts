@@ -27,7 +27,8 @@ beforeAll(async () => {
   page = await context.newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/ERR_FAILED|Failed to load resource/.test(message.text())) pageErrors.push(message.text());
+    if (message.type() === 'error' && !/ERR_FAILED|Failed to load resource/.test(message.text()))
+      pageErrors.push(message.text());
   });
   // Only the file itself: Google's stylesheet and anything else are refused, as offline.
   await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
@@ -44,7 +45,9 @@ const dashboardText = () => page.locator('#dashboard').innerText();
 test('shows the audit of the run, headline included, without errors', async () => {
   await page.locator('#dashboard').getByText(oneWeek.headline).waitFor({ timeout: 10_000 });
   expect(await dashboardText()).toContain(oneWeek.members[0].member);
-  expect(await page.locator('.uptake-preview-banner').innerText()).toMatch(/^Preview written by npm start: .* as of \d{4}-\d{2}-\d{2}\. Read only\.$/);
+  expect(await page.locator('.uptake-preview-banner').innerText()).toMatch(
+    /^Preview written by npm start: .* as of \d{4}-\d{2}-\d{2}\. Read only\.$/,
+  );
   expect(pageErrors).toEqual([]);
 });
 
@@ -66,9 +69,15 @@ test('previews the digest written next to it', async () => {
 test('another as-of date or a change is refused with a message, not an error', async () => {
   await page.locator('#as-of').fill('2026-02-01');
   await page.locator('#as-of').dispatchEvent('change');
-  await page.locator('#error').getByText(/holds the audit as of/).waitFor({ timeout: 10_000 });
+  await page
+    .locator('#error')
+    .getByText(/holds the audit as of/)
+    .waitFor({ timeout: 10_000 });
   await page.locator('#automation-on').click();
-  await page.getByText(/read-only preview written by npm start/).first().waitFor({ timeout: 10_000 });
+  await page
+    .getByText(/read-only preview written by npm start/)
+    .first()
+    .waitFor({ timeout: 10_000 });
   expect(pageErrors).toEqual([]);
 });
 

@@ -27,7 +27,8 @@ export function removeTemp(dir: string): void {
 export function bundleCliInto(dir: string): string {
   readBuilt('Code.js'); // a clear message when the build is missing
   const outfile = path.join(dir, 'cli.cjs');
-  const script = `import(${JSON.stringify(path.join(ROOT, 'scripts', 'start.mjs'))}).then((m) => m.bundleCli(${JSON.stringify(outfile)}))` +
+  const script =
+    `import(${JSON.stringify(path.join(ROOT, 'scripts', 'start.mjs'))}).then((m) => m.bundleCli(${JSON.stringify(outfile)}))` +
     '.catch((e) => { console.error(e); process.exit(1); })';
   const result = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
   if (result.status !== 0) throw new Error(`bundling local/cli.ts failed:\n${result.stderr}`);
