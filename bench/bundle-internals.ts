@@ -7,8 +7,8 @@
  * one extra statement before the IIFE returns, which hands those locals out. Every function body
  * the bench times is the shipped one, byte for byte.
  */
-import type { Audit } from '../src/core/audit-types';
-import type { Settings } from '../src/core/settings';
+import type { Audit } from '../src/core/audit/audit-types';
+import type { Settings } from '../src/core/base/settings';
 import type { TeamData } from '../src/gas/team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

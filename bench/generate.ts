@@ -3,9 +3,9 @@
  * checkbox booleans, text) and the roster of its members. The same seed and size always give the
  * same cells, so figures from two machines or two commits describe the same work.
  */
-import { dayToIso, isoToDay, zoneOffsetMinutes, type Day } from '../src/core/dates';
-import { EDIT_TYPE_CHOICES, LOG_HEADERS, OUTCOME_CHOICES } from '../src/core/log';
-import { ROSTER_HEADERS } from '../src/core/roster';
+import { dayToIso, isoToDay, zoneOffsetMinutes, type Day } from '../src/core/base/dates';
+import { EDIT_TYPE_CHOICES, LOG_HEADERS, OUTCOME_CHOICES } from '../src/core/sheets/log';
+import { ROSTER_HEADERS } from '../src/core/sheets/roster';
 
 export const MEMBER_COUNT = 50;
 export const WORKFLOW_COUNT = 20;

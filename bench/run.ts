@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createFakeGas, loadBundle, type FakeGas } from '../test/gas-fake';
+import { createFakeGas, loadBundle, type FakeGas } from '../local/apps-script';
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
 import { loadBundleInternals, zeroCostSpreadsheet, type BundleInternals } from './bundle-internals';
 import {

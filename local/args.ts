@@ -1,7 +1,7 @@
 /** The command line of `npm start`: flags, their checks and the help text. */
 import { parseArgs } from 'node:util';
-import { isoToDay } from '../src/core/dates';
-import { isEmail } from '../src/core/roster';
+import { isoToDay } from '../src/core/base/dates';
+import { isEmail } from '../src/core/base/text';
 
 /** A problem the person running the command can fix; printed without a stack trace. */
 export class CliError extends Error {

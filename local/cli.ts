@@ -11,7 +11,7 @@ import { runInMemory, type RunResult, type TeamTables } from './gas-run';
 import { auditJson } from './json';
 import { renderAudit } from './report';
 import { sidebarPreviewHtml } from './sidebar-page';
-import { escapeHtml } from '../src/core/html';
+import { escapeHtml } from '../src/core/mail/html';
 
 export interface Io {
   stdout(text: string): void;

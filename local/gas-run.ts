@@ -5,12 +5,12 @@
  * settings, the clock) and collects what the bundle produced.
  */
 import path from 'node:path';
-import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from '../test/gas-fake';
-import { dayOfInstant, dayToIso, isoToDay, zoneOffsetMinutes, type Day } from '../src/core/dates';
+import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from './apps-script';
+import { dayOfInstant, dayToIso, isoToDay, zoneOffsetMinutes, type Day } from '../src/core/base/dates';
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, SENT_SHEET } from '../src/gas/team-data';
-import type { Audit } from '../src/core/audit-types';
+import type { Audit } from '../src/core/audit/audit-types';
 import type { AutomationStatus, DashboardData, DigestPreview } from '../src/shared/api';
-import type { Settings } from '../src/core/settings';
+import type { Settings } from '../src/core/base/settings';
 import { CliError } from './args';
 
 export interface TeamTables {

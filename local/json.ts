@@ -2,8 +2,8 @@
  * The `--json` output: the audit the bundle returned, narrowed to a stable shape for scripts.
  * Rates are numbers from 0 to 1 (null when there is nothing to measure), never rounded.
  */
-import type { Audit, Finding, SixWeek, TeamReport } from '../src/core/audit-types';
-import type { Category, RowProblem } from '../src/core/types';
+import type { Audit, Finding, SixWeek, TeamReport } from '../src/core/audit/audit-types';
+import type { Category, RowProblem } from '../src/core/base/types';
 
 export interface JsonMember {
   /** The roster's name (or the log's spelling for someone not on the roster). */

@@ -3,10 +3,16 @@
  * causes with their evidence and the skipped rows. Cells are shown by the same audit tables the
  * "Adoption audit" sheet is written from, so the terminal and the sheet read alike.
  */
-import type { Audit } from '../src/core/audit-types';
-import { auditIntro, auditTables, cellDisplay, type AuditTable, type AuditTableId } from '../src/core/audit-table';
-import { percent, plural } from '../src/core/text';
-import type { RowProblem } from '../src/core/types';
+import type { Audit } from '../src/core/audit/audit-types';
+import {
+  auditIntro,
+  auditTables,
+  cellDisplay,
+  type AuditTable,
+  type AuditTableId,
+} from '../src/core/audit/audit-table';
+import { percent, plural } from '../src/core/base/text';
+import type { RowProblem } from '../src/core/base/types';
 
 function table(audit: Audit, id: AuditTableId): AuditTable {
   const found = auditTables(audit).find((t) => t.id === id);

@@ -4,9 +4,9 @@
  * Nothing at module top level may call a service: this file loads for every custom-function
  * cell and for onOpen in AuthMode.NONE.
  */
-import { adoptionCategory, acceptanceRateOf, usesPerWeek } from './core/sheet-functions';
+import { adoptionCategory, acceptanceRateOf, usesPerWeek } from './core/functions/sheet-functions';
 import { spreadsheetDateOptions } from './gas/spreadsheet-locale';
-import type { Settings } from './core/settings';
+import type { Settings } from './core/base/settings';
 import type { DashboardData, DashboardRequest, LogFormData, LogRunRequest, LogRunResult } from './shared/api';
 import type { AutomationStatus, DigestPreview } from './shared/api';
 import * as auditSheet from './gas/audit-sheet';

@@ -2,9 +2,9 @@
  * The dashboard's sections, built from DashboardData with `el` only: every name, workflow and
  * reason is a text node.
  */
-import type { Audit, Finding, MemberReport, WorkflowReport } from '../core/audit-types';
-import type { Category, EditType, RowProblem } from '../core/types';
-import { CATEGORIES, EDIT_TYPES } from '../core/types';
+import type { Audit, Finding, MemberReport, WorkflowReport } from '../core/audit/audit-types';
+import type { Category, EditType, RowProblem } from '../core/base/types';
+import { CATEGORIES, EDIT_TYPES } from '../core/base/types';
 import type { DashboardData, MilestoneRow, SetupProblem } from '../shared/api';
 import { el, uniqueId, type Child } from './dom';
 import { dateLabel, percent, perWeek, plural, points } from './format';

@@ -2,7 +2,7 @@
  * "Log a run": one AI workflow run appended to the team's log, in as few keystrokes as the
  * form allows. Date and member stay filled between runs; recent workflows are one click.
  */
-import { readOutcome } from '../core/log';
+import { readOutcome } from '../core/sheets/log';
 import type { LogFormData, LogRunRequest } from '../shared/api';
 import { byId, el, fill, uniqueId } from './dom';
 import { Feedback } from './feedback';

@@ -2,7 +2,7 @@
  * google.script.run as promises. Apps Script gives the page a `google.script.run` whose
  * functions return nothing and report through withSuccessHandler / withFailureHandler.
  */
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/base/settings';
 import type {
   AutomationStatus,
   DashboardData,

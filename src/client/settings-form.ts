@@ -3,7 +3,7 @@
  * takes. The server validates (core validateSettings) and names the field it rejects; the form
  * only converts the acceptance target between the percent people type and the stored fraction.
  */
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/base/settings';
 import type { DashboardData } from '../shared/api';
 import { el, fill } from './dom';
 import { WEEKDAYS, hourLabel } from './format';

@@ -10,11 +10,11 @@ import {
   type AuditTable,
   type AuditTableId,
   type ColumnKind,
-} from '../core/audit-table';
-import type { Audit } from '../core/audit-types';
-import { dayOfInstant, dayToIso, zoneOffsetMinutes } from '../core/dates';
+} from '../core/audit/audit-table';
+import type { Audit } from '../core/audit/audit-types';
+import { dayOfInstant, dayToIso, zoneOffsetMinutes } from '../core/base/dates';
 import { fitCell, TEXT_FORMAT } from './formats';
-import type { Settings } from '../core/settings';
+import type { Settings } from '../core/base/settings';
 import { AUDIT_SHEET, auditTeam, readTeam, SetupError, type TeamData } from './team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

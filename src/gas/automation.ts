@@ -11,14 +11,14 @@
  * falls inside the window; if writing the record fails, it is kept in properties and written
  * first thing next run.
  */
-import { dayOfInstant, dayToIso, isoToDay, weekday, type Day } from '../core/dates';
-import { plural } from '../core/text';
-import type { Audit } from '../core/audit-types';
-import { composeDigest } from '../core/digest';
-import { renderEmail, type EmailContent } from '../core/email';
-import { lastCompleteDay, planReminders, upcomingMilestones } from '../core/reminders';
-import { digestDraft, type RecordDraft, type SentIndex } from '../core/sent-records';
-import { validateSettings, type Settings } from '../core/settings';
+import { dayOfInstant, dayToIso, isoToDay, weekday, type Day } from '../core/base/dates';
+import { plural } from '../core/base/text';
+import type { Audit } from '../core/audit/audit-types';
+import { composeDigest } from '../core/programme/digest';
+import { renderEmail, type EmailContent } from '../core/mail/email';
+import { lastCompleteDay, planReminders, upcomingMilestones } from '../core/programme/reminders';
+import { digestDraft, type RecordDraft, type SentIndex } from '../core/programme/sent-records';
+import { validateSettings, type Settings } from '../core/base/settings';
 import type { AutomationStatus, DigestPreview } from '../shared/api';
 import { errorMessage, isQuotaError, MAX_RECIPIENTS_PER_EMAIL, remainingQuota, sendEmail } from './mail';
 import { appendRecords, localTimestamp, readSentIndex, sentSheet, stamp } from './sent-sheet';

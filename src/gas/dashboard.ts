@@ -2,10 +2,10 @@
  * The dashboard sidebar's server calls. Everything returned is plain JSON (ISO dates, no Date):
  * google.script.run carries nothing else.
  */
-import { dayOfInstant, dayToIso } from '../core/dates';
-import type { Settings } from '../core/settings';
+import { dayOfInstant, dayToIso } from '../core/base/dates';
+import type { Settings } from '../core/base/settings';
 import type { DashboardData, DashboardRequest } from '../shared/api';
-import { programmeTimeline } from '../core/programme';
+import { programmeTimeline } from '../core/programme/milestones';
 import { automationStatus, syncAutomationSchedule } from './automation';
 import { loadSettings, saveSettings } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';

@@ -2,13 +2,13 @@
  * "Log a run": the form's data and the one write Uptake makes to the team's log, a new row at
  * its end, in the log's own column order, under the document lock.
  */
-import { dayOfInstant, dayToIso, dayToLabel, isoToDay, type Day } from '../core/dates';
-import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/header';
-import { EDIT_TYPE_CHOICES, LOG_FIELDS, OUTCOME_CHOICES, readEditTypes, readOutcome } from '../core/log';
-import { MemberDirectory } from '../core/roster';
-import type { Settings } from '../core/settings';
-import { isBlankCell, memberKey } from '../core/text';
-import { OUTCOMES, type LogField, type Outcome } from '../core/types';
+import { dayOfInstant, dayToIso, dayToLabel, isoToDay, type Day } from '../core/base/dates';
+import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
+import { EDIT_TYPE_CHOICES, LOG_FIELDS, OUTCOME_CHOICES, readEditTypes, readOutcome } from '../core/sheets/log';
+import { MemberDirectory } from '../core/sheets/roster';
+import type { Settings } from '../core/base/settings';
+import { isBlankCell, memberKey } from '../core/base/text';
+import { OUTCOMES, type LogField, type Outcome } from '../core/base/types';
 import type { LogFormData, LogRunRequest, LogRunResult } from '../shared/api';
 import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from './formats';
 import { spreadsheetDateOptions } from './spreadsheet-locale';

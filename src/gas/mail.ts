@@ -1,5 +1,5 @@
 /** MailApp, in one place: how Uptake sends, and how it tells a quota stop from a failure. */
-import type { EmailContent } from '../core/email';
+import type { EmailContent } from '../core/mail/email';
 
 export const SENDER_NAME = 'Uptake';
 /** MailApp's limit of recipients per message. */

@@ -10,8 +10,8 @@ import {
   SENT_HEADERS,
   type RecordDraft,
   type SentRecord,
-} from '../core/sent-records';
-import { zoneOffsetMinutes } from '../core/dates';
+} from '../core/programme/sent-records';
+import { zoneOffsetMinutes } from '../core/base/dates';
 import { SENT_SHEET } from './team-data';
 import { fitCell } from './formats';
 

@@ -1,5 +1,5 @@
 /** Settings live in the document's properties: they belong to the spreadsheet, not to a user. */
-import { validateSettings, type Settings } from '../core/settings';
+import { validateSettings, type Settings } from '../core/base/settings';
 
 const SETTINGS_KEY = 'uptake.settings';
 

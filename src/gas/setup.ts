@@ -3,12 +3,12 @@
  * row and dropdowns. It never renames, reorders or rewrites the team's columns or rows; on an
  * existing log it only adds missing dropdowns, and only after asking.
  */
-import { findHeader, HeaderNotFoundError } from '../core/header';
-import { EDIT_TYPE_CHOICES, LOG_FIELDS, LOG_HEADERS, OUTCOME_CHOICES } from '../core/log';
-import { ROSTER_HEADERS } from '../core/roster';
-import type { Settings } from '../core/settings';
-import { isBlankCell, plural } from '../core/text';
-import { STATUS_LABELS } from '../core/types';
+import { findHeader, HeaderNotFoundError } from '../core/sheets/header';
+import { EDIT_TYPE_CHOICES, LOG_FIELDS, LOG_HEADERS, OUTCOME_CHOICES } from '../core/sheets/log';
+import { ROSTER_HEADERS } from '../core/sheets/roster';
+import type { Settings } from '../core/base/settings';
+import { isBlankCell, plural } from '../core/base/text';
+import { STATUS_LABELS } from '../core/base/types';
 import { DATE_FORMAT, TEXT_FORMAT } from './formats';
 import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, findLogSheet, findRosterSheet, SetupError } from './team-data';
 

@@ -1,5 +1,5 @@
 /** How the active spreadsheet reads dates: its time zone and its locale's day/month order. */
-import { dateOrderForLocale, type DateReadOptions } from '../core/dates';
+import { dateOrderForLocale, type DateReadOptions } from '../core/base/dates';
 
 /**
  * Read-only calls that custom functions may make. Falls back to the script's zone, then UTC,

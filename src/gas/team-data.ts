@@ -2,14 +2,14 @@
  * Reads the team's log and roster from the spreadsheet: one getValues per sheet, whatever the
  * number of rows, and never a write to the team's sheets.
  */
-import { findHeader, HeaderNotFoundError } from '../core/header';
-import { LOG_FIELDS, parseLog, type ParsedLog } from '../core/log';
-import { MemberDirectory, parseRoster, ROSTER_FIELDS } from '../core/roster';
-import { runAudit } from '../core/audit';
-import type { Audit } from '../core/audit-types';
-import { dayOfInstant, isoToDay, type DateReadOptions, type Day } from '../core/dates';
-import type { Settings } from '../core/settings';
-import type { Roster } from '../core/types';
+import { findHeader, HeaderNotFoundError } from '../core/sheets/header';
+import { LOG_FIELDS, parseLog, type ParsedLog } from '../core/sheets/log';
+import { MemberDirectory, parseRoster, ROSTER_FIELDS } from '../core/sheets/roster';
+import { runAudit } from '../core/audit/audit';
+import type { Audit } from '../core/audit/audit-types';
+import { dayOfInstant, isoToDay, type DateReadOptions, type Day } from '../core/base/dates';
+import type { Settings } from '../core/base/settings';
+import type { Roster } from '../core/base/types';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

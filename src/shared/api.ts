@@ -3,9 +3,9 @@
  * google.script.run carries only primitives, arrays and plain objects: dates travel as ISO
  * strings (YYYY-MM-DD), never as Date.
  */
-import type { Audit } from '../core/audit-types';
-import type { Settings } from '../core/settings';
-import type { MilestoneRow } from '../core/programme';
+import type { Audit } from '../core/audit/audit-types';
+import type { Settings } from '../core/base/settings';
+import type { MilestoneRow } from '../core/programme/milestones';
 
 export interface DashboardRequest {
   /** YYYY-MM-DD; default today in the spreadsheet's zone. */
@@ -35,7 +35,7 @@ export interface AutomationStatus {
   remainingQuota: number | null;
 }
 
-export type { MilestoneRow } from '../core/programme';
+export type { MilestoneRow } from '../core/programme/milestones';
 
 export interface DashboardData {
   today: string;

@@ -1,6 +1,6 @@
 // Sixty days of daily runs for a roster with staggered training dates: exactly which emails go
 // to whom on which day (spec §8 and §11), each once.
-import { dayToLabel } from '../../src/core/dates';
+import { dayToLabel } from '../../src/core/base/dates';
 import { day, plus, type RosterSpec, type RunSpec } from '../core/fixtures';
 import { BOSS, LEAD, mailLog, milestoneKeys, duplicates, OWNER, sentRows, team } from './support';
 

@@ -1,11 +1,11 @@
 // The bad-input corpus through the core: parseLog, parseRoster and runAudit, as every surface
 // calls them. Each case either reads or names the row and why, in Uptake's exact words.
-import { parseLog } from '../../src/core/log';
-import { parseRoster, MemberDirectory } from '../../src/core/roster';
-import { runAudit } from '../../src/core/audit';
-import { HeaderNotFoundError } from '../../src/core/header';
-import { isoToDay } from '../../src/core/dates';
-import { DEFAULT_SETTINGS } from '../../src/core/types';
+import { parseLog } from '../../src/core/sheets/log';
+import { parseRoster, MemberDirectory } from '../../src/core/sheets/roster';
+import { runAudit } from '../../src/core/audit/audit';
+import { HeaderNotFoundError } from '../../src/core/sheets/header';
+import { isoToDay } from '../../src/core/base/dates';
+import { DEFAULT_SETTINGS } from '../../src/core/base/types';
 import { CORPUS, TODAY, WINDOW_START, type CorpusCase } from './corpus';
 import { dateOrderOf, rowReasons, runsByMember, sorted, unpromptedByMember, valuesOf, zoneOf } from './support';
 

@@ -52,12 +52,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { escapeHtml } from '../../src/core/html';
+import { escapeHtml } from '../../src/core/mail/html';
 import { runInMemory } from '../../local/gas-run';
 import { parseCsv, spreadsheetSafeCell } from '../../local/csv';
 import { main } from '../../local/cli';
 import { BUILD_DIR, readBuilt, ROOT } from '../bundle/support';
-import { createFakeGas, loadBundle, type FakeGas, type SentMail } from '../gas-fake';
+import { createFakeGas, loadBundle, type FakeGas, type SentMail } from '../../local/apps-script';
 import { launchChromium } from '../browser/chromium';
 import { D, LOG_HEADER, PAYLOADS, ROSTER_HEADER, type Cell } from './corpus';
 import { csvOf, OWNER, sheetInputOf, teamSnapshot } from './support';

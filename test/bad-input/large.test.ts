@@ -1,10 +1,10 @@
 // 100,000 log rows with every kind of bad row among them: each skipped row is still named with
 // its own row number, the figures are exact, the spreadsheet calls do not grow with the rows, and
 // the team's log is unchanged afterwards. (No timing assertion: the suite itself stays quick.)
-import { parseLog } from '../../src/core/log';
-import { runAudit } from '../../src/core/audit';
-import { isoToDay } from '../../src/core/dates';
-import { DEFAULT_SETTINGS } from '../../src/core/types';
+import { parseLog } from '../../src/core/sheets/log';
+import { runAudit } from '../../src/core/audit/audit';
+import { isoToDay } from '../../src/core/base/dates';
+import { DEFAULT_SETTINGS } from '../../src/core/base/types';
 import { LOG_HEADER, mixedBlock, PAYLOADS, TODAY, type Cell, type CorpusCase } from './corpus';
 import { caseSheets, LOG_SHEET, runsByMember, teamSnapshot, valuesOf } from './support';
 

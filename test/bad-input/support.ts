@@ -1,11 +1,11 @@
 // Turning the corpus into what each surface reads, and the snapshot that proves Uptake changed
 // nothing in the team's sheets.
 import crypto from 'node:crypto';
-import { isoToDay } from '../../src/core/dates';
-import { isDate } from '../../src/core/text';
+import { isoToDay } from '../../src/core/base/dates';
+import { isDate } from '../../src/core/base/text';
 import { localInstant } from '../../local/gas-run';
 import { toCsv } from '../../local/csv';
-import { createFakeGas, loadBundle, type FakeGasOptions, type FakeSheet, type FakeGas } from '../gas-fake';
+import { createFakeGas, loadBundle, type FakeGasOptions, type FakeSheet, type FakeGas } from '../../local/apps-script';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { isDateCell, TODAY, type Cell, type CorpusCase, type DateCell, type Expected, type RowReason } from './corpus';
 

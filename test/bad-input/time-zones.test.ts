@@ -5,11 +5,11 @@
 // (getDashboard), the custom function (USES_PER_WEEK), the digest (previewDigest and the daily
 // run) and the CSV run. The in-memory Apps Script stores dates as instants: a date cell of a
 // Sydney sheet is midnight Sydney time, 13:00 or 14:00 UTC the day before.
-import { dayOfInstant, dayToIso, isoToDay } from '../../src/core/dates';
+import { dayOfInstant, dayToIso, isoToDay } from '../../src/core/base/dates';
 import { localInstant, runInMemory } from '../../local/gas-run';
 import { parseCsv } from '../../local/csv';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { createFakeGas, loadBundle } from '../gas-fake';
+import { createFakeGas, loadBundle } from '../../local/apps-script';
 import { LOG_HEADER, D, type Cell } from './corpus';
 import { csvOf, OWNER, sheetInputOf } from './support';
 import type { DashboardData, DigestPreview, LogFormData, LogRunResult } from '../../src/shared/api';

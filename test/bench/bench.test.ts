@@ -1,7 +1,7 @@
 // The bench's parts, without timing: its data is reproducible and realistic, it times the same
 // audit the sidebar computes (from the BUILT bundle), and its budgets fail when they should.
 import fs from 'fs';
-import { createFakeGas, loadBundle } from '../gas-fake';
+import { createFakeGas, loadBundle } from '../../local/apps-script';
 import { BUILD_DIR, CODE_JS } from '../bundle/support';
 import { loadBundleInternals, zeroCostSpreadsheet } from '../../bench/bundle-internals';
 import { cellsAsRead, DATE_COL, generateTeam, LAST_DAY_ISO, LOCALE, MEMBER_COL, TIME_ZONE } from '../../bench/generate';
@@ -9,9 +9,9 @@ import { barePass, interleave } from '../../bench/measure';
 import { checkBudgets, RATIO_BUDGET, type CallFigures, type SizeFigures } from '../../bench/budgets';
 import { parseArgs, report } from '../../bench/run';
 import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../../src/gas/team-data';
-import { LOG_HEADERS, OUTCOME_CHOICES } from '../../src/core/log';
-import { ROSTER_HEADERS } from '../../src/core/roster';
-import { isoToDay } from '../../src/core/dates';
+import { LOG_HEADERS, OUTCOME_CHOICES } from '../../src/core/sheets/log';
+import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
+import { isoToDay } from '../../src/core/base/dates';
 import type { DashboardData } from '../../src/shared/api';
 
 function builtCode(): string {

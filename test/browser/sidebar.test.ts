@@ -1,7 +1,7 @@
 // The sidebar and "Log a run" as a user sees them: the BUILT pages in Chromium at 300 px,
 // google.script.run answered by the BUILT bundle in the in-memory Apps Script.
 import type { BrowserContext, Locator, Page } from 'playwright-core';
-import type { Audit } from '../../src/core/audit-types';
+import type { Audit } from '../../src/core/audit/audit-types';
 import type { DashboardData, DigestPreview, LogRunResult } from '../../src/shared/api';
 import { plus } from '../core/fixtures';
 import { exampleTeam, launchChromium, openSidebar, screenshot, SIDEBAR_WIDTH, type SidebarPage } from './harness';

@@ -1,4 +1,4 @@
-import { auditTables, cellDisplay, NO_VALUE, windowLabel, type AuditTable } from '../../src/core/audit-table';
+import { auditTables, cellDisplay, NO_VALUE, windowLabel, type AuditTable } from '../../src/core/audit/audit-table';
 import { audit, plus, runsOf } from './fixtures';
 
 const AS_OF = '2026-03-15';

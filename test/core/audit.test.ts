@@ -1,6 +1,6 @@
 import { audit, member, runsOf, plus, type RunSpec } from './fixtures';
-import { categoryFor, acceptanceRate } from '../../src/core/rates';
-import { DEFAULT_SETTINGS } from '../../src/core/types';
+import { categoryFor, acceptanceRate } from '../../src/core/audit/rates';
+import { DEFAULT_SETTINGS } from '../../src/core/base/types';
 
 const AS_OF = '2026-03-15';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { CellMemo } from '../../src/core/cell-memo';
+import { CellMemo } from '../../src/core/v8/cell-memo';
 
 /** A string equal to `text` but not the same string object (as each getValues hands back). */
 const copyOf = (text: string) => text.split('').join('');

@@ -5,7 +5,7 @@ import {
   dayToIso,
   dayFromYmd,
   zoneOffsetMinutes,
-} from '../../src/core/dates';
+} from '../../src/core/base/dates';
 import { day } from './fixtures';
 
 const MDY = { timeZone: 'UTC', dateOrder: 'MDY' as const };

@@ -1,7 +1,7 @@
 // The weekly digest (spec §11): named for the owner, aggregate for extra recipients.
-import { composeDigest, MIN_GROUP, topEditTypes, type DigestInput } from '../../src/core/digest';
-import { upcomingMilestones } from '../../src/core/reminders';
-import { parseRoster } from '../../src/core/roster';
+import { composeDigest, MIN_GROUP, topEditTypes, type DigestInput } from '../../src/core/programme/digest';
+import { upcomingMilestones } from '../../src/core/programme/reminders';
+import { parseRoster } from '../../src/core/sheets/roster';
 import { audit, day, plus, rosterRows, runsOf, UTC, type RosterSpec, type RunSpec } from './fixtures';
 
 const AS_OF = '2026-03-15'; // a Sunday: the digest goes on Monday 16 March

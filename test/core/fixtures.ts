@@ -1,9 +1,9 @@
 /** Builders for core tests: logs and rosters as the 2-D arrays getValues returns. */
-import { parseLog } from '../../src/core/log';
-import { parseRoster, MemberDirectory } from '../../src/core/roster';
-import { runAudit } from '../../src/core/audit';
-import { isoToDay } from '../../src/core/dates';
-import { DEFAULT_SETTINGS, type AuditSettings } from '../../src/core/types';
+import { parseLog } from '../../src/core/sheets/log';
+import { parseRoster, MemberDirectory } from '../../src/core/sheets/roster';
+import { runAudit } from '../../src/core/audit/audit';
+import { isoToDay } from '../../src/core/base/dates';
+import { DEFAULT_SETTINGS, type AuditSettings } from '../../src/core/base/types';
 
 export const UTC = { timeZone: 'UTC', dateOrder: 'DMY' as const };
 

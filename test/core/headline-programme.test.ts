@@ -1,5 +1,5 @@
-import { headline } from '../../src/core/headline';
-import { programmePosition, programmeTimeline, MILESTONES } from '../../src/core/programme';
+import { headline } from '../../src/core/audit/headline';
+import { programmePosition, programmeTimeline, MILESTONES } from '../../src/core/programme/milestones';
 import { day, plus, audit, member, runsOf } from './fixtures';
 
 describe('the headline sentence (spec §11)', () => {

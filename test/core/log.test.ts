@@ -1,6 +1,6 @@
-import { parseLog, LOG_FIELDS, readOutcome, readPrompted, readEditTypes } from '../../src/core/log';
-import { HeaderNotFoundError } from '../../src/core/header';
-import { MemberDirectory, parseRoster } from '../../src/core/roster';
+import { parseLog, LOG_FIELDS, readOutcome, readPrompted, readEditTypes } from '../../src/core/sheets/log';
+import { HeaderNotFoundError } from '../../src/core/sheets/header';
+import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
 import { UTC, d, day, rosterRows } from './fixtures';
 
 describe('finding the log header (spec §1)', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import { parseLog } from '../../src/core/log';
-import { parseRoster } from '../../src/core/roster';
-import { readDay } from '../../src/core/dates';
+import { parseLog } from '../../src/core/sheets/log';
+import { parseRoster } from '../../src/core/sheets/roster';
+import { readDay } from '../../src/core/base/dates';
 import { LOG_HEADER, ROSTER_HEADER } from './fixtures';
 
 /** Anything getValues can return, plus the odd values a pasted sheet holds. */

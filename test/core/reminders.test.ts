@@ -1,9 +1,9 @@
 // Which programme milestones are due, to whom, and what the reminder emails say (spec §8).
-import { parseLog } from '../../src/core/log';
-import { MemberDirectory, parseRoster } from '../../src/core/roster';
-import { runAudit } from '../../src/core/audit';
-import { DEFAULT_SETTINGS, type RosterMember } from '../../src/core/types';
-import type { MemberReport } from '../../src/core/audit-types';
+import { parseLog } from '../../src/core/sheets/log';
+import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
+import { runAudit } from '../../src/core/audit/audit';
+import { DEFAULT_SETTINGS, type RosterMember } from '../../src/core/base/types';
+import type { MemberReport } from '../../src/core/audit/audit-types';
 import {
   bestWorkflow,
   outstandingMilestones,
@@ -11,14 +11,14 @@ import {
   STALE_AFTER_DAYS,
   upcomingMilestones,
   type ReminderInput,
-} from '../../src/core/reminders';
+} from '../../src/core/programme/reminders';
 import {
   parseSentRows,
   SentIndex,
   SENT_HEADERS,
   PROGRAMME_RESTART_DAYS,
   type RecordDraft,
-} from '../../src/core/sent-records';
+} from '../../src/core/programme/sent-records';
 import { day, logRows, plus, rosterRows, runsOf, UTC, type RosterSpec, type RunSpec } from './fixtures';
 
 const OWNER = 'owner@example.com';

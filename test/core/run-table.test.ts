@@ -1,7 +1,7 @@
-import { RunTable, editMask, editTypesOf } from '../../src/core/run-table';
-import { parseLog } from '../../src/core/log';
+import { RunTable, editMask, editTypesOf } from '../../src/core/sheets/run-table';
+import { parseLog } from '../../src/core/sheets/log';
 import { logRows, UTC } from './fixtures';
-import type { Run } from '../../src/core/types';
+import type { Run } from '../../src/core/base/types';
 
 describe('RunTable: the runs column by column', () => {
   const runs: Run[] = [

@@ -1,4 +1,4 @@
-import { adoptionCategory, acceptanceRateOf, usesPerWeek } from '../../src/core/sheet-functions';
+import { adoptionCategory, acceptanceRateOf, usesPerWeek } from '../../src/core/functions/sheet-functions';
 import { d } from './fixtures';
 
 const UTC = { timeZone: 'UTC', dateOrder: 'MDY' as const };

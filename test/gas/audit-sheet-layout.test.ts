@@ -1,5 +1,5 @@
 // The pure part of the audit sheet: how the tables become one block of values and formats.
-import { auditTables } from '../../src/core/audit-table';
+import { auditTables } from '../../src/core/audit/audit-table';
 import { auditSheetLayout, writtenNotice } from '../../src/gas/audit-sheet';
 import { TEXT_FORMAT } from '../../src/gas/formats';
 import { audit, runsOf } from '../core/fixtures';

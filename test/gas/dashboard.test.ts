@@ -1,5 +1,5 @@
 // The dashboard sidebar's server calls, on the built bundle.
-import { isDate } from '../../src/core/text';
+import { isDate } from '../../src/core/base/text';
 import { plus } from '../core/fixtures';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
 

@@ -1,6 +1,6 @@
 // What "Log a run" accepts before it writes anything (the write itself is tested on the bundle).
 import { checkLogRun } from '../../src/gas/log-run';
-import { isoToDay } from '../../src/core/dates';
+import { isoToDay } from '../../src/core/base/dates';
 
 const TODAY = isoToDay('2026-03-15')!;
 const valid = {

@@ -1,6 +1,6 @@
 // "Set up log and roster" on the built bundle: creates what is missing, asks before touching a log.
-import { EDIT_TYPE_CHOICES, LOG_HEADERS, OUTCOME_CHOICES } from '../../src/core/log';
-import { ROSTER_HEADERS } from '../../src/core/roster';
+import { EDIT_TYPE_CHOICES, LOG_HEADERS, OUTCOME_CHOICES } from '../../src/core/sheets/log';
+import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
 import { d } from '../core/fixtures';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
 

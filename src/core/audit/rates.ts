@@ -1,5 +1,5 @@
 /** The two measures everything else is built from: frequency category and acceptance rate. */
-import { EDIT_TYPES, type AuditSettings, type Category, type EditType, type Outcome } from './types';
+import { EDIT_TYPES, type AuditSettings, type Category, type EditType, type Outcome } from '../base/types';
 
 export function categoryFor(
   usesPerWeek: number,

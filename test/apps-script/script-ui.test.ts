@@ -1,4 +1,4 @@
-import { ADDON_TRIGGER_LIMIT_MESSAGE, SCRIPT_TRIGGER_LIMIT_MESSAGE, createFakeGas } from './index';
+import { ADDON_TRIGGER_LIMIT_MESSAGE, SCRIPT_TRIGGER_LIMIT_MESSAGE, createFakeGas } from '../../local/apps-script';
 
 describe('ScriptApp triggers', () => {
   it('allows one trigger of each type per user per document in an add-on', () => {

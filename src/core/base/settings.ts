@@ -1,5 +1,5 @@
 /** The owner's settings (thresholds, window, digest, recipients, sheets): defaults and validation. */
-import { isEmail } from './roster';
+import { isEmail } from './text';
 import type { AuditSettings } from './types';
 
 export interface Settings extends AuditSettings {

@@ -7,12 +7,12 @@
  * figure over fewer than MIN_GROUP people: it is built from team counts only, never from the
  * audit's evidence strings, which may contain names.
  */
-import { dayToLabel, isoToDay, type Day } from './dates';
-import { percent, plural } from './text';
-import { CATEGORIES, EDIT_TYPES, type EditType } from './types';
-import type { Audit, Finding } from './audit-types';
-import { renderEmail, type EmailBlock, type EmailContent } from './email';
-import { milestoneSpec } from './programme';
+import { dayToLabel, isoToDay, type Day } from '../base/dates';
+import { percent, plural } from '../base/text';
+import { CATEGORIES, EDIT_TYPES, type EditType } from '../base/types';
+import type { Audit, Finding } from '../audit/audit-types';
+import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
+import { milestoneSpec } from './milestones';
 import { adoptersOf, type UpcomingMilestone } from './reminders';
 
 /** No breakdown over fewer people than this in the aggregate digest. */

@@ -1,4 +1,10 @@
-import { LOCK_TIMEOUT_MESSAGE, MAIL_QUOTA_MESSAGE, PROPERTY_STORE_LIMIT, createFakeGas, formatDate } from './index';
+import {
+  LOCK_TIMEOUT_MESSAGE,
+  MAIL_QUOTA_MESSAGE,
+  PROPERTY_STORE_LIMIT,
+  createFakeGas,
+  formatDate,
+} from '../../local/apps-script';
 
 describe('MailApp', () => {
   it('spends one quota unit per recipient and refuses past the daily quota', () => {

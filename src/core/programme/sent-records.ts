@@ -12,9 +12,9 @@
  *   training), whose milestones are sent again.
  * Identity of a digest record: the digest day and the recipient.
  */
-import { readDay, dayToIso, type Day } from './dates';
-import { cellText, headerKey, isBlankCell, memberKey } from './text';
-import { milestoneSpec, MILESTONES } from './programme';
+import { readDay, dayToIso, type Day } from '../base/dates';
+import { cellText, headerKey, isBlankCell, memberKey } from '../base/text';
+import { milestoneSpec, MILESTONES } from './milestones';
 
 export const SENT_HEADERS = [
   'Date sent',

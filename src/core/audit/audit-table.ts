@@ -3,8 +3,8 @@
  * as CSV. Pure, so both outputs carry the same columns and the same figures.
  */
 import type { Audit, MemberReport } from './audit-types';
-import { percent } from './text';
-import { CATEGORIES, EDIT_TYPES } from './types';
+import { percent } from '../base/text';
+import { CATEGORIES, EDIT_TYPES } from '../base/types';
 
 /** How a column's numbers read: the sheet turns each into a number format, the CLI into text. */
 export type ColumnKind = 'text' | 'integer' | 'decimal' | 'percent';

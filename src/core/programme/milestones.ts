@@ -1,6 +1,6 @@
 /** The replacement programme's timeline (spec §8): milestones counted from each training date. */
-import { dayToIso, type Day } from './dates';
-import type { Audit, ProgrammePosition } from './audit-types';
+import { dayToIso, type Day } from '../base/dates';
+import type { Audit, ProgrammePosition } from '../audit/audit-types';
 
 export type MilestoneDay = 7 | 14 | 21 | 30 | 42;
 

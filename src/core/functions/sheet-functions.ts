@@ -3,11 +3,11 @@
  * a range ('' for blank cells, Date for date cells). Errors are thrown with messages a sheet
  * user can act on; Sheets shows them on the #ERROR! cell.
  */
-import { dayOfInstant, dayToIso, readDay, type DateReadOptions, type Day } from './dates';
-import { ACCEPTED_OUTCOME_SPELLINGS, readOutcome, readPrompted } from './log';
-import { categoryFor, acceptanceRate, emptyOutcomes } from './rates';
-import { describeValue, isBlankCell, memberKey, plural, sheetErrorIn } from './text';
-import { DEFAULT_SETTINGS, type Category } from './types';
+import { dayOfInstant, dayToIso, readDay, type DateReadOptions, type Day } from '../base/dates';
+import { ACCEPTED_OUTCOME_SPELLINGS, readOutcome, readPrompted } from '../sheets/log';
+import { categoryFor, acceptanceRate, emptyOutcomes } from '../audit/rates';
+import { describeValue, isBlankCell, memberKey, plural, sheetErrorIn } from '../base/text';
+import { DEFAULT_SETTINGS, type Category } from '../base/types';
 
 type Cell = unknown;
 

@@ -4,8 +4,8 @@
  * everything the audit computes, so the audit loops over these arrays and the few readers that
  * want objects ask for them (`at`, `toArray`).
  */
-import { EDIT_TYPES, OUTCOMES, type EditType, type Run } from './types';
-import { keepShapeOf } from './shapes';
+import { EDIT_TYPES, OUTCOMES, type EditType, type Run } from '../base/types';
+import { keepShapeOf } from '../v8/shapes';
 
 /** Edit types as a bit mask: bit i is EDIT_TYPES[i]. */
 export function editMask(types: readonly EditType[]): number {

@@ -1,5 +1,15 @@
 /** The audit's result: plain JSON, the same shape for the sidebar, the sheet, the digest and the CLI. */
-import type { Category, EditType, Outcome, RosterStatus, RowProblem, AuditSettings } from './types';
+import type { Day } from '../base/dates';
+import type {
+  Category,
+  EditType,
+  Outcome,
+  RosterMember,
+  RosterStatus,
+  RowProblem,
+  Run,
+  AuditSettings,
+} from '../base/types';
 
 export type SixWeekStatus = 'working' | 'reverted' | 'quality' | 'stable' | 'not-yet' | 'no-training-date';
 
@@ -114,4 +124,27 @@ export interface Audit {
   diagnosis: Finding[];
   skippedRows: RowProblem[];
   notices: RowProblem[];
+}
+
+/** What the single pass gathers about one member. */
+export interface MemberTally {
+  key: string;
+  rosterMember: RosterMember | null;
+  runs: number;
+  unpromptedRuns: number;
+  outcomes: Record<Outcome, number>;
+  editTypes: Record<EditType, number>;
+  byWorkflow: Map<
+    string,
+    { workflow: string; outcomes: Record<Outcome, number>; editTypes: Record<EditType, number>; runs: number }
+  >;
+  workflows90d: Set<string>;
+  runsLastWeek: number;
+  lastRunDay: Day | null;
+  firstUnpromptedSinceTraining: Day | null;
+  /** The first runs on or after training (up to 3), in date then row order. */
+  firstRunsSinceTraining: Run[];
+  ranSinceTraining: boolean;
+  ranAnchorSinceTraining: boolean;
+  ranUntrainedWorkflow: boolean;
 }

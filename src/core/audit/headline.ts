@@ -1,5 +1,5 @@
 /** The one sentence the weekly report to the founder starts with (spec §11). */
-import { plural } from './text';
+import { plural } from '../base/text';
 
 export interface HeadlineFigures {
   activeMembers: number;

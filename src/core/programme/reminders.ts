@@ -22,14 +22,14 @@
  *   before it fell due (its due day − 1, whatever day it is sent); for a Genuine adopter it is
  *   recorded as not needed.
  */
-import { dayToIso, dayToLabel, type Day } from './dates';
-import { MILESTONES, type MilestoneSpec } from './programme';
-import { memberKey, percent, plural } from './text';
-import { usesPhrase } from './diagnosis';
-import { SIX_WEEK_DAY, sixWeekDecision } from './audit';
-import type { Audit, MemberReport, SixWeek, WorkflowRate } from './audit-types';
-import type { AuditSettings, RosterMember } from './types';
-import { renderEmail, type EmailBlock, type EmailContent } from './email';
+import { dayToIso, dayToLabel, type Day } from '../base/dates';
+import { MILESTONES, type MilestoneSpec } from './milestones';
+import { memberKey, percent, plural } from '../base/text';
+import { usesPhrase } from '../audit/diagnosis';
+import { SIX_WEEK_DAY, sixWeekDecision } from '../audit/six-week';
+import type { Audit, MemberReport, SixWeek, WorkflowRate } from '../audit/audit-types';
+import type { AuditSettings, RosterMember } from '../base/types';
+import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { milestoneDraft, type RecordDraft, type SentIndex } from './sent-records';
 
 /** Milestones due longer ago than this are out of date and not sent. */

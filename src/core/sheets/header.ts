@@ -1,5 +1,5 @@
 /** Finding the team's columns by their header text (spec §1), wherever the header row sits. */
-import { headerKey, columnLetter, cellText, describeValue } from './text';
+import { headerKey, columnLetter, cellText, describeValue } from '../base/text';
 
 export interface FieldSpec<F extends string> {
   field: F;

@@ -3,9 +3,9 @@
  * ("2027" for "2026", a day and month swapped into October) would otherwise hide a run without
  * a word: each such row is reported as a notice, and the run is kept as it is.
  */
-import { dayToIso, type Day } from './dates';
-import type { RowProblem } from './types';
-import type { RunTable } from './run-table';
+import { dayToIso, type Day } from '../base/dates';
+import type { RowProblem } from '../base/types';
+import type { RunTable } from '../sheets/run-table';
 
 export function futureRowNotices(runs: RunTable, today: Day): RowProblem[] {
   const notices: RowProblem[] = [];

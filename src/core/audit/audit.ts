@@ -2,8 +2,8 @@
  * The adoption audit (spec §2–§6, §9, §10): one pass over the runs, then per-member and team
  * figures. Pure: the same input gives the same audit in Sheets, in tests and in `npm start`.
  */
-import { dayToIso, type Day } from './dates';
-import { memberKey } from './text';
+import { dayToIso, type Day } from '../base/dates';
+import { memberKey } from '../base/text';
 import {
   CATEGORIES,
   MIN_RUNS_FOR_WORKFLOW_VERDICT,
@@ -17,12 +17,14 @@ import {
   type RosterMember,
   type Run,
   type RowProblem,
-} from './types';
-import type { Audit, MemberReport, TeamReport, WorkflowReport, SixWeek } from './audit-types';
+} from '../base/types';
+import type { Audit, MemberReport, MemberTally, TeamReport, WorkflowReport } from './audit-types';
+import { sixWeekDecision } from './six-week';
+import { trainedWorkflowKeys } from '../sheets/roster';
 import { diagnose } from './diagnosis';
 import { acceptanceRate, addEditMask, categoryFor, emptyEditTypes, emptyOutcomes } from './rates';
-import { RunTable } from './run-table';
-import { programmePosition } from './programme';
+import { RunTable } from '../sheets/run-table';
+import { programmePosition } from '../programme/milestones';
 import { headline } from './headline';
 import { futureRowNotices } from './future-rows';
 
@@ -44,29 +46,6 @@ export interface AuditInput {
   fromDay?: Day;
 }
 
-/** What the single pass gathers about one member. */
-export interface MemberTally {
-  key: string;
-  rosterMember: RosterMember | null;
-  runs: number;
-  unpromptedRuns: number;
-  outcomes: Record<Outcome, number>;
-  editTypes: Record<EditType, number>;
-  byWorkflow: Map<
-    string,
-    { workflow: string; outcomes: Record<Outcome, number>; editTypes: Record<EditType, number>; runs: number }
-  >;
-  workflows90d: Set<string>;
-  runsLastWeek: number;
-  lastRunDay: Day | null;
-  firstUnpromptedSinceTraining: Day | null;
-  /** The first runs on or after training (up to 3), in date then row order. */
-  firstRunsSinceTraining: Run[];
-  ranSinceTraining: boolean;
-  ranAnchorSinceTraining: boolean;
-  ranUntrainedWorkflow: boolean;
-}
-
 export const EARLY_RUNS_CONSIDERED = 3;
 
 /** Before every day a log can hold: "no training date" compares as trained long ago. */
@@ -83,12 +62,6 @@ interface TallyContext {
   /** Per workflow index of the run table: 1 when run since training, and in the last 90 days. */
   sinceTraining: Uint8Array;
   last90: Uint8Array;
-}
-
-function workflowSet(member: RosterMember | null): Set<string> | null {
-  if (!member) return null;
-  const names = [...member.trainedWorkflows, member.anchorWorkflow].filter(Boolean).map(memberKey);
-  return names.length ? new Set(names) : null;
 }
 
 export function validateWindow(weeks: number) {
@@ -136,7 +109,7 @@ export function runAudit(input: AuditInput): Audit {
         tally,
         trainedFrom: rosterMember?.trainingDay ?? NO_DAY,
         anchorKey: rosterMember?.anchorWorkflow ? memberKey(rosterMember.anchorWorkflow) : null,
-        trained: workflowSet(rosterMember),
+        trained: trainedWorkflowKeys(rosterMember),
         sinceTraining: new Uint8Array(workflowCount),
         last90: new Uint8Array(workflowCount),
       };
@@ -418,58 +391,4 @@ function memberReport(tally: MemberTally, ctx: MemberContext): MemberReport {
     followUp: [],
     programme: trainingDay !== null ? programmePosition(trainingDay, ctx.asOf) : null,
   };
-}
-
-export const SIX_WEEK_DAY = 42;
-
-const SIX_WEEK_MEANING: Record<'working' | 'reverted' | 'quality' | 'stable', [string, string]> = {
-  working: ['Adoption is working', 'Continue; plan second-wave workflows'],
-  reverted: ['Reverted', 'Diagnose why; intervene'],
-  quality: ['Quality bar not met', 'Diagnose the context or prompt gap; fix it'],
-  stable: ['Stable, not deepening', 'Second session on additional workflows'],
-};
-
-/** Spec §9, evaluated from day 42 after training on the audit's window. */
-export function sixWeekDecision(args: {
-  trainingDay: Day | null;
-  usesPerWeek: number;
-  rate: number | null;
-  tally: Pick<MemberTally, 'ranUntrainedWorkflow'> & { rosterMember: RosterMember | null };
-  asOf: Day;
-  settings: AuditSettings;
-}): SixWeek {
-  const { trainingDay, asOf, settings } = args;
-  if (trainingDay === null) {
-    return {
-      status: 'no-training-date',
-      label: 'No training date',
-      nextStep: 'Add the training date to the roster',
-      dueDate: null,
-      frequencyMet: null,
-      acceptanceMet: null,
-      expansion: null,
-    };
-  }
-  const dueDay = trainingDay + SIX_WEEK_DAY;
-  const dueDate = dayToIso(dueDay);
-  if (asOf < dueDay) {
-    const label =
-      asOf < trainingDay ? `Training on ${dayToIso(trainingDay)}` : `Not yet (day ${asOf - trainingDay} of 42)`;
-    return {
-      status: 'not-yet',
-      label,
-      nextStep: `Measure on ${dueDate}`,
-      dueDate,
-      frequencyMet: null,
-      acceptanceMet: null,
-      expansion: null,
-    };
-  }
-  const frequencyMet = args.usesPerWeek >= settings.genuineAt;
-  // No runs, no rate (spec §4): acceptance is unknown, shown as "–", and the decision is Reverted.
-  const acceptanceMet = args.rate === null ? null : args.rate >= settings.acceptanceTarget;
-  const expansion = workflowSet(args.tally.rosterMember) ? args.tally.ranUntrainedWorkflow : null;
-  const status = !frequencyMet ? 'reverted' : !acceptanceMet ? 'quality' : expansion ? 'working' : 'stable';
-  const [label, nextStep] = SIX_WEEK_MEANING[status];
-  return { status, label, nextStep, dueDate, frequencyMet, acceptanceMet, expansion };
 }

@@ -2,11 +2,11 @@
  * Diagnosis (spec §10): each rule is a signal in the data, a suggested cause and a step, and it
  * always carries the evidence that triggered it. Principled resistance gets no diagnosis.
  */
-import { dayToIso, type Day } from './dates';
-import { percent, plural } from './text';
-import type { AuditSettings, EditType } from './types';
+import { dayToIso, type Day } from '../base/dates';
+import { percent, plural } from '../base/text';
+import type { AuditSettings, EditType } from '../base/types';
 import type { Finding, MemberReport, TeamReport } from './audit-types';
-import type { MemberTally } from './audit';
+import type { MemberTally } from './audit-types';
 import { acceptanceRate, emptyEditTypes } from './rates';
 
 /** "Training completion high, adoption low": the thresholds behind cause 4. */

@@ -1,10 +1,10 @@
 /** The roster (spec §7): who is on the team, when they were trained, and on what. */
 import { findHeader, type FieldSpec } from './header';
-import { readDay, type DateReadOptions } from './dates';
-import { cellText, describeValue, isBlankCell, isDate, memberKey, spellingKey } from './text';
-import type { Roster, RosterMember, RosterStatus, RowProblem } from './types';
-import { memberProblem } from './log';
-import { keepShapeOf } from './shapes';
+import { readDay, type DateReadOptions } from '../base/dates';
+import { isEmail, cellText, describeValue, isBlankCell, isDate, memberKey, spellingKey } from '../base/text';
+import type { Roster, RosterMember, RosterStatus, RowProblem } from '../base/types';
+import { memberProblem } from './member-cell';
+import { keepShapeOf } from '../v8/shapes';
 
 type RosterField =
   | 'member'
@@ -50,12 +50,6 @@ export const ROSTER_FIELDS: FieldSpec<RosterField>[] = [
 ];
 
 export const ROSTER_HEADERS = ROSTER_FIELDS.map((spec) => spec.label);
-
-const EMAIL_RE = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
-
-export function isEmail(text: string): boolean {
-  return EMAIL_RE.test(text.trim());
-}
 
 const STATUS_BY_KEY: Record<string, RosterStatus> = {
   '': 'active',
@@ -215,3 +209,10 @@ export class MemberDirectory {
 }
 
 keepShapeOf(new MemberDirectory());
+
+/** Keys of a member's trained and anchor workflows; null when the roster names none. */
+export function trainedWorkflowKeys(member: RosterMember | null): Set<string> | null {
+  if (!member) return null;
+  const names = [...member.trainedWorkflows, member.anchorWorkflow].filter(Boolean).map(memberKey);
+  return names.length ? new Set(names) : null;
+}

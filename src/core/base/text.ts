@@ -95,3 +95,9 @@ export function plural(count: number, singular: string, pluralForm = `${singular
 export function percent(rate: number | null): string {
   return rate === null ? '–' : `${Math.round(rate * 100)}%`;
 }
+
+const EMAIL_RE = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
+
+export function isEmail(text: string): boolean {
+  return EMAIL_RE.test(text.trim());
+}

@@ -1,11 +1,12 @@
 /** Reading the team's log (spec §1): every row becomes a Run or a reported skip, never a guess. */
 import { findHeader, type FieldSpec } from './header';
-import { readDay, type DateRead, type DateReadOptions } from './dates';
-import { describeValue, isBlankCell, isDate, sheetErrorIn, spellingKey, memberKey, cellText } from './text';
-import { OUTCOMES, type EditType, type LogField, type Outcome, type Run, type RowProblem } from './types';
+import { readDay, type DateRead, type DateReadOptions } from '../base/dates';
+import { describeValue, isBlankCell, isDate, sheetErrorIn, spellingKey, memberKey, cellText } from '../base/text';
+import { OUTCOMES, type EditType, type LogField, type Outcome, type Run, type RowProblem } from '../base/types';
 import type { MemberDirectory } from './roster';
+import { memberProblem } from './member-cell';
 import { RunTableBuilder, editMask, type RunTable } from './run-table';
-import { CellMemo } from './cell-memo';
+import { CellMemo } from '../v8/cell-memo';
 
 export const LOG_FIELDS: FieldSpec<LogField>[] = [
   { field: 'date', label: 'Date', required: true, names: ['date', 'day', 'run date', 'timestamp'] },
@@ -119,19 +120,6 @@ export interface LogReadOptions extends DateReadOptions {
   /** Sheet row number of values[0]; 1 for a whole-sheet read. */
   firstRow?: number;
   directory?: MemberDirectory;
-}
-
-/** Why a member cell cannot name a member, or null when it can. */
-export function memberProblem(value: unknown): string | null {
-  if (isBlankCell(value)) return 'the team member is blank';
-  const error = sheetErrorIn(value);
-  if (error) return `the team member cell shows the error ${error}`;
-  if (typeof value === 'number') return `the team member is ${describeValue(value)}, not a name or email`;
-  if (typeof value !== 'string') return `the team member is ${describeValue(value)}, not a name or email`;
-  // A CSV export turns a number cell into digits: read it as the number Sheets holds.
-  if (/^\s*\d+(?:[.,]\d+)?\s*$/.test(value))
-    return `the team member is the number ${value.trim()}, not a name or email`;
-  return null;
 }
 
 /** What a member cell reads as: a problem, or the member's text and identity. */
