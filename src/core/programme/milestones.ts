@@ -1,6 +1,8 @@
 /** The replacement programme's timeline (spec §8): milestones counted from each training date. */
 import { dayToIso, type Day } from '../base/dates';
 import type { Audit, ProgrammePosition } from '../audit/audit-types';
+import { followUpHeldOn } from '../interventions/summary';
+import type { InterventionReport } from '../interventions/types';
 
 export type MilestoneDay = 7 | 14 | 21 | 30 | 42;
 
@@ -46,13 +48,18 @@ export interface MilestoneRow {
   reached: string | null;
   next: string | null;
   nextDate: string | null;
+  /** The day-seven follow-up recorded as held (a "Follow-up session" on day 5 to 14): its date, or null. */
+  followUpHeld: string | null;
 }
 
 /**
  * The programme timeline: members who are in it (a training date, in scope, not principled
  * resistance: the members reminders are about) and where they stand, soonest milestone first.
  */
-export function programmeTimeline(audit: Audit): MilestoneRow[] {
+export function programmeTimeline(
+  audit: Audit,
+  interventions: readonly Pick<InterventionReport, 'date' | 'member' | 'type'>[] = [],
+): MilestoneRow[] {
   const rows: MilestoneRow[] = [];
   for (const m of audit.members) {
     if (!m.programme || m.trainingDate === null || !m.inScope || m.status !== 'active') continue;
@@ -63,6 +70,7 @@ export function programmeTimeline(audit: Audit): MilestoneRow[] {
       reached: m.programme.reachedLabel,
       next: m.programme.nextLabel,
       nextDate: m.programme.nextDate,
+      followUpHeld: followUpHeldOn(interventions, m.member, m.trainingDate),
     });
   }
   // Milestones coming soonest first; members past the last milestone after them.
