@@ -56,6 +56,11 @@ export interface BoundaryHost {
   afterCall(call: CallInfo): void;
 }
 
+/** The fake object handed out under a real interface type; the boundary keeps it a fake. */
+export function api<T>(x: object): T {
+  return x as unknown as T;
+}
+
 export function fakeInfoOf(v: unknown): FakeInfo | undefined {
   if (typeof v !== 'object' || v === null) return undefined;
   const ctor = (v as { constructor?: { fakeInfo?: FakeInfo } }).constructor;

@@ -5,23 +5,18 @@ import { FakeClock, type TimeInput } from './clock';
 import type { AuthModeName, EventTypeName } from './enums';
 import { outerRealm, type Realm } from './realm';
 import { FakeScriptApp, TriggerState } from './script-app';
-import {
-  CacheState,
-  FakeCacheService,
-  FakeConsole,
-  FakeLockService,
-  FakeLogger,
-  FakeMailApp,
-  FakePropertiesService,
-  FakeUtilities,
-  LockState,
-  LogState,
-  MailState,
-  PropertiesState,
-} from './services';
+import { CacheState, FakeCacheService } from './cache';
+import { FakeLockService, LockState } from './lock';
+import { FakeConsole, FakeLogger, LogState } from './logger';
+import { FakeMailApp, MailState } from './mail';
+import { FakePropertiesService, PropertiesState } from './properties';
+import { FakeUtilities } from './utilities';
 import { FakeSession, SessionState } from './session';
 import { a1Cell } from './a1';
-import { FakeCharts, FakeSheet, FakeSpreadsheet, FakeSpreadsheetApp, type SpreadsheetInit } from './spreadsheet';
+import { FakeCharts } from './charts';
+import { FakeSheet } from './sheet';
+import { FakeSpreadsheet, type SpreadsheetInit } from './spreadsheet';
+import { FakeSpreadsheetApp } from './spreadsheet-app';
 import { FakeHtmlService, FakeUi, HtmlState, UiState } from './ui';
 import type { CellValue, ValueParsing } from './values';
 

@@ -8,7 +8,11 @@ export type { TimeInput } from './clock';
 export type { CallInfo, ServiceName } from './boundary';
 export { FORMULA_MARKER, DEFAULT_NUMBER_FORMAT } from './values';
 export type { CellValue, ValueParsing } from './values';
-export { FakeSpreadsheet, FakeSheet, FakeRange, FakeDataValidation, FakeEmbeddedChart } from './spreadsheet';
+export { FakeSpreadsheet } from './spreadsheet';
+export { FakeSheet } from './sheet';
+export { FakeRange } from './range';
+export { FakeDataValidation } from './data-validation';
+export { FakeEmbeddedChart } from './charts';
 export type { SpreadsheetInit } from './spreadsheet';
 export type {
   RecordedMenu,
@@ -19,8 +23,12 @@ export type {
   ToastRecord,
   ScriptedResponse,
 } from './ui';
-export { LOCK_TIMEOUT_MESSAGE, MAIL_QUOTA_MESSAGE, PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT } from './services';
-export type { SentMail, LogEntry, LockScope } from './services';
+export { LOCK_TIMEOUT_MESSAGE } from './lock';
+export type { LockScope } from './lock';
+export { MAIL_QUOTA_MESSAGE } from './mail';
+export type { SentMail } from './mail';
+export { PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT } from './properties';
+export type { LogEntry } from './logger';
 export { ADDON_TRIGGER_LIMIT_MESSAGE, SCRIPT_TRIGGER_LIMIT_MESSAGE } from './script-app';
 export type { TriggerRecord, ClockSchedule } from './script-app';
 export { formatDate } from './time';

@@ -1,6 +1,6 @@
 // ScriptApp: installable triggers with editor add-on rules, a schedule the harness can fire, and
 // a scriptable authorization status.
-import type { FakeInfo } from './boundary';
+import { api, type FakeInfo } from './boundary';
 import {
   AuthMode,
   AuthModeNames,
@@ -31,10 +31,6 @@ type GEventType = GoogleAppsScript.Script.EventType;
 type GTriggerSource = GoogleAppsScript.Script.TriggerSource;
 type GAuthMode = GoogleAppsScript.Script.AuthMode;
 type GAuthStatus = GoogleAppsScript.Script.AuthorizationStatus;
-
-function api<T>(x: object): T {
-  return x as unknown as T;
-}
 
 export const ADDON_TRIGGER_LIMIT_MESSAGE =
   'This add-on has created too many time-based triggers in this document for this Google user account.';

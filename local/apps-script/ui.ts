@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { FakeInfo } from './boundary';
+import { api, type FakeInfo } from './boundary';
 import {
   Button,
   ButtonNames,
@@ -21,10 +21,6 @@ type GButtonSet = GoogleAppsScript.Base.ButtonSet;
 type GPromptResponse = GoogleAppsScript.Base.PromptResponse;
 type GHtmlService = GoogleAppsScript.HTML.HtmlService;
 type GHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
-
-function api<T>(x: object): T {
-  return x as unknown as T;
-}
 
 export type MenuEntry =
   | { kind: 'item'; caption: string; functionName: string }

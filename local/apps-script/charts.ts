@@ -1,0 +1,261 @@
+// Embedded charts, their builder, options and position, and the global Charts (its ChartType enum).
+import { quoteSheetName } from './a1';
+import { api, type FakeInfo } from './boundary';
+import { signatureError, toRange } from './cells';
+import { ChartType, ChartTypeNames, enumName, type ChartTypeName } from './enums';
+import type { FakeRange } from './range';
+import type { FakeSheet } from './sheet';
+
+type GRange = GoogleAppsScript.Spreadsheet.Range;
+type GChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+type GChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+type GColumnChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedColumnChartBuilder;
+type GContainerInfo = GoogleAppsScript.Spreadsheet.ContainerInfo;
+type GChartType = GoogleAppsScript.Charts.ChartType;
+type GChartOptions = GoogleAppsScript.Charts.ChartOptions;
+
+interface ChartState {
+  type: ChartTypeName | null;
+  ranges: FakeRange[];
+  options: Map<string, unknown>;
+  position: { row: number; col: number; offsetX: number; offsetY: number };
+  numHeaders: number;
+  transpose: boolean;
+}
+
+function cloneState(s: ChartState): ChartState {
+  return { ...s, ranges: s.ranges.slice(), options: new Map(s.options), position: { ...s.position } };
+}
+
+export class FakeChartOptions implements Pick<GChartOptions, 'get'> {
+  static readonly fakeInfo: FakeInfo = { service: 'charts', cls: 'ChartOptions' };
+  constructor(private readonly options: Map<string, unknown>) {}
+  get(option: string): unknown {
+    return this.options.has(option) ? this.options.get(option) : null;
+  }
+}
+
+export class FakeContainerInfo implements Pick<
+  GContainerInfo,
+  'getAnchorColumn' | 'getAnchorRow' | 'getOffsetX' | 'getOffsetY'
+> {
+  static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'ContainerInfo' };
+  constructor(private readonly p: ChartState['position']) {}
+  getAnchorColumn(): number {
+    return this.p.col;
+  }
+  getAnchorRow(): number {
+    return this.p.row;
+  }
+  getOffsetX(): number {
+    return this.p.offsetX;
+  }
+  getOffsetY(): number {
+    return this.p.offsetY;
+  }
+}
+
+export class FakeEmbeddedChart implements Pick<
+  GChart,
+  | 'getChartId'
+  | 'getContainerInfo'
+  | 'getNumHeaders'
+  | 'getOptions'
+  | 'getRanges'
+  | 'getTransposeRowsAndColumns'
+  | 'modify'
+> {
+  static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'EmbeddedChart' };
+  _sheet: FakeSheet | null = null;
+
+  constructor(
+    public _id: number | null,
+    readonly _state: ChartState,
+  ) {}
+
+  /** A plain description for assertions. */
+  _describe(): {
+    id: number | null;
+    type: ChartTypeName | null;
+    ranges: string[];
+    position: ChartState['position'];
+    options: Record<string, unknown>;
+  } {
+    return {
+      id: this._id,
+      type: this._state.type,
+      ranges: this._state.ranges.map((r) => `${quoteSheetName(r._sheet._name)}!${r.getA1Notation()}`),
+      position: { ...this._state.position },
+      options: Object.fromEntries(this._state.options),
+    };
+  }
+
+  getChartId(): number | null {
+    return this._sheet ? this._id : null;
+  }
+  getContainerInfo(): GContainerInfo {
+    return api<GContainerInfo>(new FakeContainerInfo({ ...this._state.position }));
+  }
+  getNumHeaders(): number {
+    return this._state.numHeaders;
+  }
+  getOptions(): GChartOptions {
+    return api<GChartOptions>(new FakeChartOptions(new Map(this._state.options)));
+  }
+  getRanges(): GRange[] {
+    return api<GRange[]>(this._state.ranges.slice());
+  }
+  getTransposeRowsAndColumns(): boolean {
+    return this._state.transpose;
+  }
+  modify(): GChartBuilder {
+    return api<GChartBuilder>(new FakeEmbeddedChartBuilder(this._sheet, this._id, cloneState(this._state)));
+  }
+}
+
+export class FakeEmbeddedChartBuilder
+  implements
+    Pick<
+      GChartBuilder,
+      | 'addRange'
+      | 'build'
+      | 'clearRanges'
+      | 'getChartType'
+      | 'getRanges'
+      | 'removeRange'
+      | 'setChartType'
+      | 'setNumHeaders'
+      | 'setOption'
+      | 'setPosition'
+      | 'setTransposeRowsAndColumns'
+      | 'asColumnChart'
+      | 'asBarChart'
+      | 'asLineChart'
+      | 'asPieChart'
+      | 'asAreaChart'
+      | 'asTableChart'
+    >,
+    Pick<GColumnChartBuilder, 'setTitle' | 'setXAxisTitle' | 'setYAxisTitle' | 'setStacked' | 'setColors'>
+{
+  static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'EmbeddedChartBuilder' };
+  private readonly state: ChartState;
+
+  constructor(
+    private readonly sheet: FakeSheet | null,
+    private readonly chartId: number | null = null,
+    state?: ChartState,
+  ) {
+    this.state = state ?? {
+      type: null,
+      ranges: [],
+      options: new Map(),
+      position: { row: 1, col: 1, offsetX: 0, offsetY: 0 },
+      numHeaders: -1,
+      transpose: false,
+    };
+  }
+
+  private _self(): GChartBuilder {
+    return api<GChartBuilder>(this);
+  }
+  private _typed<T>(type: ChartTypeName): T {
+    this.state.type = type;
+    return api<T>(this);
+  }
+
+  addRange(range: GRange): GChartBuilder {
+    this.state.ranges.push(toRange(range));
+    return this._self();
+  }
+  removeRange(range: GRange): GChartBuilder {
+    const r = toRange(range);
+    this.state.ranges = this.state.ranges.filter(
+      (x) => !(x._sheet === r._sheet && x.getA1Notation() === r.getA1Notation()),
+    );
+    return this._self();
+  }
+  clearRanges(): GChartBuilder {
+    this.state.ranges = [];
+    return this._self();
+  }
+  getRanges(): GRange[] {
+    return api<GRange[]>(this.state.ranges.slice());
+  }
+  getChartType(): GChartType {
+    return api<GChartType>(this.state.type as unknown as object);
+  }
+  setChartType(type: GChartType): GChartBuilder {
+    const name = enumName(ChartTypeNames, type);
+    if (!name) throw signatureError('SpreadsheetApp.EmbeddedChartBuilder.setChartType', [type]);
+    this.state.type = name;
+    return this._self();
+  }
+  setNumHeaders(headers: number): GChartBuilder {
+    this.state.numHeaders = headers;
+    return this._self();
+  }
+  setOption(option: string, value: unknown): GChartBuilder {
+    this.state.options.set(String(option), value);
+    return this._self();
+  }
+  setPosition(anchorRowPos: number, anchorColPos: number, offsetX: number, offsetY: number): GChartBuilder {
+    this.state.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
+    return this._self();
+  }
+  setTransposeRowsAndColumns(transpose: boolean): GChartBuilder {
+    this.state.transpose = !!transpose;
+    return this._self();
+  }
+  asColumnChart(): GColumnChartBuilder {
+    return this._typed('COLUMN');
+  }
+  asBarChart(): GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder {
+    return this._typed('BAR');
+  }
+  asLineChart(): GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder {
+    return this._typed('LINE');
+  }
+  asPieChart(): GoogleAppsScript.Spreadsheet.EmbeddedPieChartBuilder {
+    return this._typed('PIE');
+  }
+  asAreaChart(): GoogleAppsScript.Spreadsheet.EmbeddedAreaChartBuilder {
+    return this._typed('AREA');
+  }
+  asTableChart(): GoogleAppsScript.Spreadsheet.EmbeddedTableChartBuilder {
+    return this._typed('TABLE');
+  }
+  setTitle(chartTitle: string): GColumnChartBuilder {
+    this.state.options.set('title', chartTitle);
+    return api<GColumnChartBuilder>(this);
+  }
+  setXAxisTitle(title: string): GColumnChartBuilder {
+    this.state.options.set('hAxis.title', title);
+    return api<GColumnChartBuilder>(this);
+  }
+  setYAxisTitle(title: string): GColumnChartBuilder {
+    this.state.options.set('vAxis.title', title);
+    return api<GColumnChartBuilder>(this);
+  }
+  setStacked(): GColumnChartBuilder {
+    this.state.options.set('isStacked', true);
+    return api<GColumnChartBuilder>(this);
+  }
+  setColors(cssValues: string[]): GColumnChartBuilder {
+    this.state.options.set('colors', cssValues.slice());
+    return api<GColumnChartBuilder>(this);
+  }
+  build(): GChart {
+    if (!this.state.type)
+      throw new Error('The chart has no type: call setChartType() (or an as...Chart()) before build().');
+    const chart = new FakeEmbeddedChart(this.chartId, cloneState(this.state));
+    // A rebuilt existing chart stays bound to its sheet until updateChart replaces it.
+    chart._sheet = this.chartId !== null ? this.sheet : null;
+    return api<GChart>(chart);
+  }
+}
+
+/** The global `Charts` (only its ChartType enum is needed to build embedded charts). */
+export class FakeCharts {
+  static readonly fakeInfo: FakeInfo = { service: 'charts', cls: 'Charts' };
+  readonly ChartType = ChartType;
+}

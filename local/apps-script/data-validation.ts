@@ -1,0 +1,159 @@
+// DataValidation rules and their builder (SpreadsheetApp.newDataValidation).
+import { api, type FakeInfo } from './boundary';
+import { signatureError, toRange } from './cells';
+import { DataValidationCriteriaNames, enumName, type CriteriaName } from './enums';
+import { isDateLike } from './realm';
+import type { ValidationRule } from './values';
+
+type GRange = GoogleAppsScript.Spreadsheet.Range;
+type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
+type GDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+type GCriteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
+
+export function toValidation(x: GDataValidation | FakeDataValidation): FakeDataValidation {
+  if (!(x instanceof FakeDataValidation)) throw signatureError('SpreadsheetApp.Range.setDataValidation', [x]);
+  return x;
+}
+
+function cloneArgs(values: readonly unknown[]): unknown[] {
+  return values.map((v) => (Array.isArray(v) ? v.slice() : isDateLike(v) ? new Date(v.getTime()) : v));
+}
+
+export class FakeDataValidation
+  implements
+    ValidationRule,
+    Pick<GDataValidation, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'>
+{
+  static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DataValidation' };
+
+  constructor(
+    readonly criteria: CriteriaName,
+    readonly values: readonly unknown[],
+    readonly allowInvalid: boolean,
+    readonly helpText: string,
+  ) {}
+
+  copy(): GDataValidationBuilder {
+    const b = new FakeDataValidationBuilder();
+    b.withCriteria(api<GCriteria>(this.criteria as unknown as object), cloneArgs(this.values));
+    b.setAllowInvalid(this.allowInvalid);
+    b.setHelpText(this.helpText);
+    return api<GDataValidationBuilder>(b);
+  }
+  getAllowInvalid(): boolean {
+    return this.allowInvalid;
+  }
+  getCriteriaType(): GCriteria {
+    return api<GCriteria>(this.criteria as unknown as object);
+  }
+  getCriteriaValues(): unknown[] {
+    return cloneArgs(this.values);
+  }
+  getHelpText(): string {
+    return this.helpText;
+  }
+}
+
+export class FakeDataValidationBuilder implements Pick<
+  GDataValidationBuilder,
+  | 'build'
+  | 'copy'
+  | 'getAllowInvalid'
+  | 'getCriteriaType'
+  | 'getCriteriaValues'
+  | 'getHelpText'
+  | 'requireCheckbox'
+  | 'requireDate'
+  | 'requireNumberBetween'
+  | 'requireNumberGreaterThanOrEqualTo'
+  | 'requireTextIsEmail'
+  | 'requireTextIsUrl'
+  | 'requireValueInList'
+  | 'requireValueInRange'
+  | 'setAllowInvalid'
+  | 'setHelpText'
+  | 'withCriteria'
+> {
+  static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DataValidationBuilder' };
+
+  private criteria: CriteriaName | null = null;
+  private values: unknown[] = [];
+  private allowInvalid = true;
+  private helpText = '';
+
+  private _set(criteria: CriteriaName, values: unknown[]): GDataValidationBuilder {
+    this.criteria = criteria;
+    this.values = values;
+    return api<GDataValidationBuilder>(this);
+  }
+
+  build(): GDataValidation {
+    if (!this.criteria)
+      throw new Error('The data validation rule has no criteria: call a require... method before build().');
+    return api<GDataValidation>(
+      new FakeDataValidation(this.criteria, cloneArgs(this.values), this.allowInvalid, this.helpText),
+    );
+  }
+  copy(): GDataValidationBuilder {
+    const b = new FakeDataValidationBuilder();
+    b.criteria = this.criteria;
+    b.values = cloneArgs(this.values);
+    b.allowInvalid = this.allowInvalid;
+    b.helpText = this.helpText;
+    return api<GDataValidationBuilder>(b);
+  }
+  getAllowInvalid(): boolean {
+    return this.allowInvalid;
+  }
+  getCriteriaType(): GCriteria {
+    return api<GCriteria>(this.criteria as unknown as object);
+  }
+  getCriteriaValues(): unknown[] {
+    return cloneArgs(this.values);
+  }
+  getHelpText(): string | null {
+    return this.helpText || null;
+  }
+  requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): GDataValidationBuilder {
+    const values =
+      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
+    return this._set('CHECKBOX', values);
+  }
+  requireDate(): GDataValidationBuilder {
+    return this._set('DATE_IS_VALID_DATE', []);
+  }
+  requireNumberBetween(start: number, end: number): GDataValidationBuilder {
+    return this._set('NUMBER_BETWEEN', [start, end]);
+  }
+  requireNumberGreaterThanOrEqualTo(number: number): GDataValidationBuilder {
+    return this._set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [number]);
+  }
+  requireTextIsEmail(): GDataValidationBuilder {
+    return this._set('TEXT_IS_VALID_EMAIL', []);
+  }
+  requireTextIsUrl(): GDataValidationBuilder {
+    return this._set('TEXT_IS_VALID_URL', []);
+  }
+  requireValueInList(values: string[], showDropdown = true): GDataValidationBuilder {
+    if (!Array.isArray(values))
+      throw signatureError('SpreadsheetApp.DataValidationBuilder.requireValueInList', [values]);
+    if (values.length === 0) throw new Error('The data validation rule needs at least one item in the list.');
+    return this._set('VALUE_IN_LIST', [values.map(String), showDropdown]);
+  }
+  requireValueInRange(range: GRange, showDropdown = true): GDataValidationBuilder {
+    return this._set('VALUE_IN_RANGE', [toRange(range), showDropdown]);
+  }
+  setAllowInvalid(allowInvalidData: boolean): GDataValidationBuilder {
+    this.allowInvalid = !!allowInvalidData;
+    return api<GDataValidationBuilder>(this);
+  }
+  setHelpText(helpText: string): GDataValidationBuilder {
+    this.helpText = String(helpText);
+    return api<GDataValidationBuilder>(this);
+  }
+  withCriteria(criteria: GCriteria, args: unknown[]): GDataValidationBuilder {
+    const name = enumName(DataValidationCriteriaNames, criteria);
+    if (!name) throw signatureError('SpreadsheetApp.DataValidationBuilder.withCriteria', [criteria, args]);
+    return this._set(name, cloneArgs(args));
+  }
+}

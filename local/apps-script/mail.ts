@@ -1,0 +1,151 @@
+// MailApp: sent messages, the daily recipient quota, and failures a test injects.
+import type { FakeInfo } from './boundary';
+import type { FakeGas } from './harness';
+import { dayKey } from './time';
+
+type GMailApp = GoogleAppsScript.Mail.MailApp;
+type MailParams = GoogleAppsScript.Mail.MailAdvancedParameters;
+
+export interface SentMail {
+  to: string;
+  cc: string;
+  bcc: string;
+  recipients: string[];
+  subject: string;
+  body: string;
+  htmlBody?: string;
+  name?: string;
+  replyTo?: string;
+  noReply?: boolean;
+  from: string;
+  at: Date;
+}
+
+export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+
+const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
+
+export class MailState {
+  sent: SentMail[] = [];
+  dailyQuota: number;
+  private usedDay = '';
+  private used = 0;
+  private readonly failures = new Map<string, string>();
+
+  constructor(
+    private readonly gas: FakeGas,
+    quota: number,
+  ) {
+    this.dailyQuota = quota;
+  }
+
+  /** Sending to this address throws (by default "Invalid email: <address>"). */
+  failFor(address: string, message = `Invalid email: ${address}`): void {
+    this.failures.set(address.toLowerCase(), message);
+  }
+
+  clearFailures(): void {
+    this.failures.clear();
+  }
+
+  /** Recipients left today, in the script's time zone; a new day starts a new quota. */
+  remaining(): number {
+    this._roll();
+    return Math.max(0, this.dailyQuota - this.used);
+  }
+
+  /** Uses up quota as if `n` recipients had been mailed today. */
+  consume(n: number): void {
+    this._roll();
+    this.used += n;
+  }
+
+  to(address: string): SentMail[] {
+    const a = address.toLowerCase();
+    return this.sent.filter((m) => m.recipients.includes(a));
+  }
+
+  reset(): void {
+    this.sent = [];
+    this.used = 0;
+  }
+
+  private _roll(): void {
+    const today = dayKey(this.gas.clock.now(), this.gas.session.scriptTimeZone);
+    if (today !== this.usedDay) {
+      this.usedDay = today;
+      this.used = 0;
+    }
+  }
+
+  _send(m: Omit<SentMail, 'recipients' | 'from' | 'at'>): void {
+    const recipients = [m.to, m.cc, m.bcc].flatMap(splitAddresses);
+    if (recipients.length === 0) throw new Error('Failed to send email: no recipient');
+    for (const r of recipients) {
+      const failure = this.failures.get(r);
+      if (failure) throw new Error(failure);
+      if (!EMAIL.test(r)) throw new Error(`Invalid email: ${r}`);
+    }
+    if (recipients.length > MAX_RECIPIENTS_PER_MESSAGE)
+      throw new Error('Limit Exceeded: Email Recipients Per Message.');
+    this._roll();
+    if (this.used + recipients.length > this.dailyQuota) throw new Error(MAIL_QUOTA_MESSAGE);
+    this.used += recipients.length;
+    this.sent.push({ ...m, recipients, from: this.gas.session.effectiveUser, at: this.gas.clock.date() });
+  }
+}
+
+function splitAddresses(list: string): string[] {
+  return list
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)
+    .map((s) => (/<([^>]+)>/.exec(s)?.[1] ?? s).trim().toLowerCase());
+}
+
+export class FakeMailApp implements Pick<GMailApp, 'getRemainingDailyQuota' | 'sendEmail'> {
+  static readonly fakeInfo: FakeInfo = { service: 'mail', cls: 'MailApp' };
+  constructor(private readonly gas: FakeGas) {}
+
+  getRemainingDailyQuota(): number {
+    return this.gas.mail.remaining();
+  }
+
+  sendEmail(a: string | MailParams, b?: string, c?: string, d?: string | MailParams): void {
+    if (typeof a === 'object' && a !== null) {
+      this.gas.mail._send({
+        to: a.to ?? '',
+        cc: a.cc ?? '',
+        bcc: a.bcc ?? '',
+        subject: a.subject ?? '',
+        body: a.body ?? '',
+        htmlBody: a.htmlBody,
+        name: a.name,
+        replyTo: a.replyTo,
+        noReply: a.noReply,
+      });
+      return;
+    }
+    if (typeof a !== 'string' || typeof b !== 'string' || typeof c !== 'string') {
+      throw new Error("The parameters don't match the method signature for MailApp.sendEmail.");
+    }
+    if (typeof d === 'string') {
+      // sendEmail(to, replyTo, subject, body)
+      this.gas.mail._send({ to: a, cc: '', bcc: '', replyTo: b, subject: c, body: d });
+      return;
+    }
+    const o = d ?? {};
+    this.gas.mail._send({
+      to: a,
+      cc: o.cc ?? '',
+      bcc: o.bcc ?? '',
+      subject: b,
+      body: c,
+      htmlBody: o.htmlBody,
+      name: o.name,
+      replyTo: o.replyTo,
+      noReply: o.noReply,
+    });
+  }
+}

@@ -1,0 +1,117 @@
+// PropertiesService: script, document and user stores with their size limits.
+import { api, type FakeInfo } from './boundary';
+import type { FakeGas } from './harness';
+
+type GProperties = GoogleAppsScript.Properties.Properties;
+type GPropertiesService = GoogleAppsScript.Properties.PropertiesService;
+
+/** Bytes a property key or value counts for (UTF-8). */
+export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
+
+export const PROPERTY_VALUE_LIMIT = 9 * 1024;
+export const PROPERTY_STORE_LIMIT = 500 * 1024;
+
+export class FakeProperties implements Pick<
+  GProperties,
+  | 'deleteAllProperties'
+  | 'deleteProperty'
+  | 'getKeys'
+  | 'getProperties'
+  | 'getProperty'
+  | 'setProperties'
+  | 'setProperty'
+> {
+  static readonly fakeInfo: FakeInfo = { service: 'properties', cls: 'Properties' };
+  readonly _map = new Map<string, string>();
+
+  constructor(readonly _scope: string) {}
+
+  /** Applies a change only if the store stays within Apps Script's limits. */
+  private _commit(next: Map<string, string>): void {
+    for (const v of next.values()) {
+      if (utf8Bytes(v) > PROPERTY_VALUE_LIMIT) throw new Error('Argument too large: value');
+    }
+    let total = 0;
+    for (const [k, v] of next) total += utf8Bytes(k) + utf8Bytes(v);
+    if (total > PROPERTY_STORE_LIMIT) {
+      throw new Error('You have exceeded the property storage quota. Please remove some properties and try again.');
+    }
+    this._map.clear();
+    for (const [k, v] of next) this._map.set(k, v);
+  }
+
+  _bytes(): number {
+    let total = 0;
+    for (const [k, v] of this._map) total += utf8Bytes(k) + utf8Bytes(v);
+    return total;
+  }
+
+  deleteAllProperties(): GProperties {
+    this._map.clear();
+    return api<GProperties>(this);
+  }
+  deleteProperty(key: string): GProperties {
+    this._map.delete(String(key));
+    return api<GProperties>(this);
+  }
+  getKeys(): string[] {
+    return [...this._map.keys()];
+  }
+  getProperties(): { [key: string]: string } {
+    return Object.fromEntries(this._map);
+  }
+  getProperty(key: string): string | null {
+    return this._map.get(String(key)) ?? null;
+  }
+  setProperties(properties: { [key: string]: string }, deleteAllOthers = false): GProperties {
+    if (typeof properties !== 'object' || properties === null) throw new Error('Invalid argument: properties');
+    const next = deleteAllOthers ? new Map<string, string>() : new Map(this._map);
+    for (const [k, v] of Object.entries(properties)) next.set(k, String(v));
+    this._commit(next);
+    return api<GProperties>(this);
+  }
+  setProperty(key: string, value: string): GProperties {
+    if (key === null || key === undefined || key === '') throw new Error('Invalid argument: key');
+    const next = new Map(this._map);
+    next.set(String(key), String(value));
+    this._commit(next);
+    return api<GProperties>(this);
+  }
+}
+
+export class PropertiesState {
+  readonly script = new FakeProperties('script');
+  private readonly docs = new Map<string, FakeProperties>();
+  private readonly users = new Map<string, FakeProperties>();
+
+  forDocument(id: string): FakeProperties {
+    let p = this.docs.get(id);
+    if (!p) this.docs.set(id, (p = new FakeProperties(`document:${id}`)));
+    return p;
+  }
+  forUser(email: string): FakeProperties {
+    let p = this.users.get(email);
+    if (!p) this.users.set(email, (p = new FakeProperties(`user:${email}`)));
+    return p;
+  }
+}
+
+export class FakePropertiesService implements Pick<
+  GPropertiesService,
+  'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'
+> {
+  static readonly fakeInfo: FakeInfo = { service: 'properties', cls: 'PropertiesService' };
+  constructor(private readonly gas: FakeGas) {}
+
+  getDocumentProperties(): GProperties {
+    const doc = this.gas.documentSpreadsheet();
+    // Null outside a document, like the real service (typed non-null there too).
+    return (doc ? api<GProperties>(this.gas.properties.forDocument(doc._id)) : null) as GProperties;
+  }
+  getScriptProperties(): GProperties {
+    return api<GProperties>(this.gas.properties.script);
+  }
+  getUserProperties(): GProperties {
+    return api<GProperties>(this.gas.properties.forUser(this.gas.currentUser()));
+  }
+}

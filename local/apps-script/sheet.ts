@@ -1,0 +1,438 @@
+// A Sheet: its grid of cells, size, frozen rows, rows and columns inserted or deleted, charts and
+// protections. Public methods carry the real signatures; `_` members are the fake's own.
+import { parseA1 } from './a1';
+import { api, type FakeInfo } from './boundary';
+import { clearFormatting, copyValue, hasContent, isUnstyled, signatureError, toRange, type Box } from './cells';
+import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
+import { FakeProtection } from './protection';
+import { FakeRange } from './range';
+import type { FakeSpreadsheet } from './spreadsheet';
+import type { Cell, CellValue } from './values';
+
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GRange = GoogleAppsScript.Spreadsheet.Range;
+type GChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
+type GChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
+type GProtection = GoogleAppsScript.Spreadsheet.Protection;
+type GProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
+
+export class FakeSheet implements Pick<
+  GSheet,
+  | 'activate'
+  | 'appendRow'
+  | 'autoResizeColumn'
+  | 'autoResizeColumns'
+  | 'clear'
+  | 'clearContents'
+  | 'clearFormats'
+  | 'deleteRow'
+  | 'deleteRows'
+  | 'deleteColumn'
+  | 'deleteColumns'
+  | 'getCharts'
+  | 'getColumnWidth'
+  | 'getDataRange'
+  | 'getFrozenColumns'
+  | 'getFrozenRows'
+  | 'getIndex'
+  | 'getLastColumn'
+  | 'getLastRow'
+  | 'getMaxColumns'
+  | 'getMaxRows'
+  | 'getName'
+  | 'getParent'
+  | 'getRange'
+  | 'getSheetId'
+  | 'getSheetName'
+  | 'getSheetValues'
+  | 'getTabColor'
+  | 'hideSheet'
+  | 'showSheet'
+  | 'isSheetHidden'
+  | 'insertChart'
+  | 'insertColumnsAfter'
+  | 'insertColumnAfter'
+  | 'insertRowsAfter'
+  | 'insertRowAfter'
+  | 'insertRowsBefore'
+  | 'insertRowBefore'
+  | 'newChart'
+  | 'protect'
+  | 'getProtections'
+  | 'removeChart'
+  | 'updateChart'
+  | 'setActiveRange'
+  | 'setActiveSelection'
+  | 'getActiveRange'
+  | 'setColumnWidth'
+  | 'setColumnWidths'
+  | 'setFrozenColumns'
+  | 'setFrozenRows'
+  | 'setName'
+  | 'setTabColor'
+  | 'hideColumns'
+  | 'showColumns'
+  | 'setRowHeight'
+  | 'getRowHeight'
+  | 'isColumnHiddenByUser'
+> {
+  static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'Sheet' };
+
+  _grid: (Cell | undefined)[][] = [];
+  _maxRows = 1000;
+  _maxCols = 26;
+  _frozenRows = 0;
+  _frozenCols = 0;
+  _columnWidths = new Map<number, number>();
+  _rowHeights = new Map<number, number>();
+  _hiddenColumns = new Set<number>();
+  _autoResized = new Set<number>();
+  _hidden = false;
+  _tabColor: string | null = null;
+  _charts: FakeEmbeddedChart[] = [];
+  _protections: FakeProtection[] = [];
+  _merges: Box[] = [];
+  private selection: Box = { row: 1, col: 1, numRows: 1, numCols: 1 };
+
+  constructor(
+    readonly _ss: FakeSpreadsheet,
+    readonly _id: number,
+    public _name: string,
+  ) {}
+
+  _cell(row: number, col: number): Cell | undefined {
+    return this._grid[row - 1]?.[col - 1];
+  }
+
+  _cellForWrite(row: number, col: number): Cell {
+    const r = (this._grid[row - 1] ??= []);
+    return (r[col - 1] ??= { value: '' });
+  }
+
+  _ensureSize(rows: number, cols: number): void {
+    if (rows > this._maxRows) this._maxRows = rows;
+    if (cols > this._maxCols) this._maxCols = cols;
+  }
+
+  _rangeAt(row: number, col: number, numRows = 1, numCols = 1): FakeRange {
+    const nums = [row, col, numRows, numCols];
+    if (nums.some((n) => typeof n !== 'number' || !Number.isFinite(n))) {
+      throw signatureError('SpreadsheetApp.Sheet.getRange', nums);
+    }
+    const [r, c, nr, nc] = nums.map(Math.floor);
+    if (r < 1) throw new Error('The starting row of the range is too small.');
+    if (c < 1) throw new Error('The starting column of the range is too small.');
+    if (nr < 1) throw new Error('The number of rows in the range must be at least 1.');
+    if (nc < 1) throw new Error('The number of columns in the range must be at least 1.');
+    if (r + nr - 1 > this._maxRows || c + nc - 1 > this._maxCols) {
+      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
+    }
+    return new FakeRange(this, r, c, nr, nc);
+  }
+
+  _rangeFromRef(ref: { row: number; col: number; endRow: number | null; endCol: number | null }): FakeRange {
+    const endRow = ref.endRow ?? this._maxRows;
+    const endCol = ref.endCol ?? this._maxCols;
+    return this._rangeAt(ref.row, ref.col, endRow - ref.row + 1, endCol - ref.col + 1);
+  }
+
+  _selection(): FakeRange {
+    const b = this.selection;
+    return new FakeRange(this, b.row, b.col, b.numRows, b.numCols);
+  }
+
+  _select(range: FakeRange): void {
+    this.selection = { row: range._row, col: range._col, numRows: range._numRows, numCols: range._numCols };
+    this._ss._active = this;
+  }
+
+  _copyFrom(t: FakeSheet): void {
+    this._grid = t._grid.map((r) => r.map((c) => (c ? { ...c, value: copyValue(c.value) } : undefined)));
+    this._maxRows = t._maxRows;
+    this._maxCols = t._maxCols;
+    this._frozenRows = t._frozenRows;
+    this._frozenCols = t._frozenCols;
+  }
+
+  /** Raw values of the used area (getDataRange shape), for tests. */
+  _values(): CellValue[][] {
+    return this.getDataRange().getValues() as CellValue[][];
+  }
+
+  activate(): GSheet {
+    this._ss._active = this;
+    return api<GSheet>(this);
+  }
+  appendRow(rowContents: unknown[]): GSheet {
+    if (!Array.isArray(rowContents)) throw signatureError('SpreadsheetApp.Sheet.appendRow', [rowContents]);
+    if (rowContents.length === 0) return api<GSheet>(this);
+    const row = this.getLastRow() + 1;
+    this._ensureSize(row, rowContents.length);
+    this._rangeAt(row, 1, 1, rowContents.length)._write([rowContents]);
+    return api<GSheet>(this);
+  }
+  autoResizeColumn(columnPosition: number): GSheet {
+    this._autoResized.add(columnPosition);
+    return api<GSheet>(this);
+  }
+  autoResizeColumns(startColumn: number, numColumns: number): GSheet {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this._autoResized.add(c);
+    return api<GSheet>(this);
+  }
+  clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): GSheet {
+    const formatOnly = !!options?.formatOnly;
+    const contentsOnly = !!options?.contentsOnly;
+    for (const row of this._grid) {
+      if (!row) continue;
+      row.forEach((c, i) => {
+        if (!c) return;
+        if (!formatOnly) {
+          c.value = '';
+          delete c.formula;
+        }
+        if (!contentsOnly) clearFormatting(c);
+        if (!hasContent(c) && isUnstyled(c)) row[i] = undefined;
+      });
+    }
+    return api<GSheet>(this);
+  }
+  clearContents(): GSheet {
+    return this.clear({ contentsOnly: true });
+  }
+  clearFormats(): GSheet {
+    return this.clear({ formatOnly: true });
+  }
+  deleteRow(rowPosition: number): GSheet {
+    this.deleteRows(rowPosition, 1);
+    return api<GSheet>(this);
+  }
+  deleteRows(rowPosition: number, howMany: number): void {
+    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this._maxRows) {
+      throw new Error('Those rows are out of bounds.');
+    }
+    if (howMany >= this._maxRows) throw new Error("You can't delete all the rows on the sheet.");
+    this._grid.splice(rowPosition - 1, howMany);
+    this._maxRows -= howMany;
+  }
+  deleteColumn(columnPosition: number): GSheet {
+    this.deleteColumns(columnPosition, 1);
+    return api<GSheet>(this);
+  }
+  deleteColumns(columnPosition: number, howMany: number): void {
+    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this._maxCols) {
+      throw new Error('Those columns are out of bounds.');
+    }
+    if (howMany >= this._maxCols) throw new Error("You can't delete all the columns on the sheet.");
+    for (const row of this._grid) row?.splice(columnPosition - 1, howMany);
+    this._maxCols -= howMany;
+  }
+  getCharts(): GChart[] {
+    return api<GChart[]>(this._charts.slice());
+  }
+  getColumnWidth(columnPosition: number): number {
+    return this._columnWidths.get(columnPosition) ?? 100;
+  }
+  getDataRange(): GRange {
+    return api<GRange>(this._rangeAt(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn())));
+  }
+  getFrozenColumns(): number {
+    return this._frozenCols;
+  }
+  getFrozenRows(): number {
+    return this._frozenRows;
+  }
+  getIndex(): number {
+    return this._ss._sheets.indexOf(this) + 1;
+  }
+  getLastColumn(): number {
+    let last = 0;
+    for (const row of this._grid) {
+      if (!row) continue;
+      for (let c = row.length; c > last; c--) {
+        if (hasContent(row[c - 1])) {
+          last = c;
+          break;
+        }
+      }
+    }
+    return last;
+  }
+  getLastRow(): number {
+    for (let r = this._grid.length; r > 0; r--) {
+      if (this._grid[r - 1]?.some(hasContent)) return r;
+    }
+    return 0;
+  }
+  getMaxColumns(): number {
+    return this._maxCols;
+  }
+  getMaxRows(): number {
+    return this._maxRows;
+  }
+  getName(): string {
+    return this._name;
+  }
+  getParent(): GSpreadsheet {
+    return api<GSpreadsheet>(this._ss);
+  }
+  getRange(a: number | string, b?: number, c?: number, d?: number): GRange {
+    if (typeof a === 'string') {
+      const ref = parseA1(a);
+      return api<GRange>(this._rangeFromRef(ref));
+    }
+    if (b === undefined) throw signatureError('SpreadsheetApp.Sheet.getRange', [a]);
+    return api<GRange>(this._rangeAt(a, b, c ?? 1, d ?? 1));
+  }
+  getSheetId(): number {
+    return this._id;
+  }
+  getSheetName(): string {
+    return this._name;
+  }
+  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
+    const nr = numRows === -1 ? Math.max(1, this.getLastRow() - startRow + 1) : numRows;
+    const nc = numColumns === -1 ? Math.max(1, this.getLastColumn() - startColumn + 1) : numColumns;
+    return this._rangeAt(startRow, startColumn, nr, nc).getValues();
+  }
+  getTabColor(): string | null {
+    return this._tabColor;
+  }
+  setTabColor(color: string | null): GSheet {
+    this._tabColor = color;
+    return api<GSheet>(this);
+  }
+  hideSheet(): GSheet {
+    if (this._ss._sheets.filter((s) => !s._hidden && s !== this).length === 0) {
+      throw new Error("You can't hide all the sheets in a document.");
+    }
+    this._hidden = true;
+    return api<GSheet>(this);
+  }
+  showSheet(): GSheet {
+    this._hidden = false;
+    return api<GSheet>(this);
+  }
+  isSheetHidden(): boolean {
+    return this._hidden;
+  }
+  insertChart(chart: GChart): void {
+    const ch = toChart(chart);
+    if (ch._id === null || this._ss._sheets.some((s) => s._charts.some((x) => x._id === ch._id)))
+      ch._id = this._ss._gas._newChartId();
+    ch._sheet = this;
+    this._charts.push(ch);
+  }
+  updateChart(chart: GChart): void {
+    const ch = toChart(chart);
+    const i = this._charts.findIndex((x) => x._id === ch._id);
+    if (i < 0) throw new Error('The chart is not on this sheet.');
+    ch._sheet = this;
+    this._charts[i] = ch;
+  }
+  removeChart(chart: GChart): void {
+    const ch = toChart(chart);
+    const i = this._charts.findIndex((x) => x._id === ch._id);
+    if (i < 0) throw new Error('The chart is not on this sheet.');
+    this._charts.splice(i, 1);
+  }
+  newChart(): GChartBuilder {
+    return api<GChartBuilder>(new FakeEmbeddedChartBuilder(this));
+  }
+  insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
+    if (afterPosition < 1 || afterPosition > this._maxCols) throw new Error('Those columns are out of bounds.');
+    for (const row of this._grid) {
+      if (row && row.length > afterPosition)
+        row.splice(afterPosition, 0, ...new Array<Cell | undefined>(howMany).fill(undefined));
+    }
+    this._maxCols += howMany;
+    return api<GSheet>(this);
+  }
+  insertColumnAfter(afterPosition: number): GSheet {
+    return this.insertColumnsAfter(afterPosition, 1);
+  }
+  insertRowsAfter(afterPosition: number, howMany: number): GSheet {
+    if (afterPosition < 1 || afterPosition > this._maxRows) throw new Error('Those rows are out of bounds.');
+    if (this._grid.length > afterPosition) {
+      this._grid.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => [] as (Cell | undefined)[]));
+    }
+    this._maxRows += howMany;
+    return api<GSheet>(this);
+  }
+  insertRowAfter(afterPosition: number): GSheet {
+    return this.insertRowsAfter(afterPosition, 1);
+  }
+  insertRowsBefore(beforePosition: number, howMany: number): GSheet {
+    if (beforePosition < 1 || beforePosition > this._maxRows) throw new Error('Those rows are out of bounds.');
+    if (this._grid.length >= beforePosition) {
+      this._grid.splice(beforePosition - 1, 0, ...Array.from({ length: howMany }, () => [] as (Cell | undefined)[]));
+    }
+    this._maxRows += howMany;
+    return api<GSheet>(this);
+  }
+  insertRowBefore(beforePosition: number): GSheet {
+    return this.insertRowsBefore(beforePosition, 1);
+  }
+  protect(): GProtection {
+    const p = new FakeProtection('SHEET', this, null);
+    this._protections.push(p);
+    return api<GProtection>(p);
+  }
+  getProtections(type: GProtectionType): GProtection[] {
+    return api<GProtection[]>(this._protections.filter((p) => p._type === String(type)));
+  }
+  setActiveRange(range: GRange): GRange {
+    return toRange(range).activate();
+  }
+  setActiveSelection(range: GRange | string): GRange {
+    if (typeof range === 'string') return this.getRange(range).activate();
+    return toRange(range).activate();
+  }
+  getActiveRange(): GRange | null {
+    return api<GRange>(this._selection());
+  }
+  setColumnWidth(columnPosition: number, width: number): GSheet {
+    this._columnWidths.set(columnPosition, width);
+    return api<GSheet>(this);
+  }
+  setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet {
+    for (let c = startColumn; c < startColumn + numColumns; c++) this._columnWidths.set(c, width);
+    return api<GSheet>(this);
+  }
+  setFrozenColumns(columns: number): void {
+    this._frozenCols = columns;
+  }
+  setFrozenRows(rows: number): void {
+    if (rows < 0 || rows > this._maxRows) throw new Error('Those rows are out of bounds.');
+    this._frozenRows = rows;
+  }
+  setName(name: string): GSheet {
+    const n = String(name);
+    if (n !== this._name && this._ss._sheetNamed(n)) {
+      throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
+    }
+    this._name = n;
+    return api<GSheet>(this);
+  }
+  hideColumns(columnIndex: number, numColumns = 1): void {
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this._hiddenColumns.add(c);
+  }
+  showColumns(columnIndex: number, numColumns = 1): void {
+    for (let c = columnIndex; c < columnIndex + numColumns; c++) this._hiddenColumns.delete(c);
+  }
+  isColumnHiddenByUser(columnPosition: number): boolean {
+    return this._hiddenColumns.has(columnPosition);
+  }
+  setRowHeight(rowPosition: number, height: number): GSheet {
+    this._rowHeights.set(rowPosition, height);
+    return api<GSheet>(this);
+  }
+  getRowHeight(rowPosition: number): number {
+    return this._rowHeights.get(rowPosition) ?? 21;
+  }
+}
+
+function toChart(x: GChart | FakeEmbeddedChart): FakeEmbeddedChart {
+  if (!(x instanceof FakeEmbeddedChart)) throw signatureError('SpreadsheetApp.Sheet.insertChart', [x]);
+  return x;
+}

@@ -1,0 +1,89 @@
+// The global SpreadsheetApp: the active document, openById/openByUrl, getUi and new validations.
+import { api, type FakeInfo } from './boundary';
+import { FakeDataValidationBuilder } from './data-validation';
+import { DataValidationCriteria, ProtectionType } from './enums';
+import type { FakeGas } from './harness';
+import type { FakeSpreadsheet } from './spreadsheet';
+
+type GApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
+type GRange = GoogleAppsScript.Spreadsheet.Range;
+type GDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
+type GUi = GoogleAppsScript.Base.Ui;
+
+export class FakeSpreadsheetApp implements Pick<
+  GApp,
+  | 'DataValidationCriteria'
+  | 'ProtectionType'
+  | 'getActive'
+  | 'getActiveSpreadsheet'
+  | 'getActiveSheet'
+  | 'getActiveRange'
+  | 'setActiveSheet'
+  | 'setActiveRange'
+  | 'openById'
+  | 'openByUrl'
+  | 'getUi'
+  | 'newDataValidation'
+  | 'flush'
+> {
+  static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'SpreadsheetApp' };
+  readonly DataValidationCriteria = DataValidationCriteria;
+  readonly ProtectionType = ProtectionType;
+
+  constructor(private readonly gas: FakeGas) {}
+
+  getActive(): GSpreadsheet {
+    return this.getActiveSpreadsheet();
+  }
+  getActiveSpreadsheet(): GSpreadsheet {
+    // Typed non-null like the real API, but null in contexts without an active document.
+    return this.gas.activeSpreadsheet() as unknown as GSpreadsheet;
+  }
+  getActiveSheet(): GSheet {
+    return this._requireActive().getActiveSheet();
+  }
+  getActiveRange(): GRange {
+    return api<GRange>(this._requireActive().getActiveRange() as object);
+  }
+  setActiveSheet(sheet: GSheet, restoreSelection?: boolean): GSheet {
+    return this._requireActive().setActiveSheet(sheet, restoreSelection);
+  }
+  setActiveRange(range: GRange): GRange {
+    return this._requireActive().setActiveRange(range);
+  }
+  openById(id: string): GSpreadsheet {
+    const ss = this.gas.spreadsheets.get(String(id));
+    if (!ss)
+      throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
+    return api<GSpreadsheet>(ss);
+  }
+  openByUrl(url: string): GSpreadsheet {
+    const m = /\/d\/([^/]+)/.exec(String(url));
+    const ss = m ? this.gas.spreadsheets.get(m[1]) : undefined;
+    if (!ss)
+      throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    return api<GSpreadsheet>(ss);
+  }
+  getUi(): GUi {
+    const ex = this.gas.execution;
+    // Time-driven runs and custom functions have no user interface to show anything in.
+    if (ex && (ex.triggerEventType === 'CLOCK' || ex.authMode === 'CUSTOM_FUNCTION')) {
+      throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
+    }
+    return api<GUi>(this.gas.uiService);
+  }
+  newDataValidation(): GDataValidationBuilder {
+    return api<GDataValidationBuilder>(new FakeDataValidationBuilder());
+  }
+  flush(): void {
+    // Writes are applied at once in memory; flush only costs a (counted) call.
+  }
+
+  private _requireActive(): FakeSpreadsheet {
+    const ss = this.gas.activeSpreadsheet();
+    if (!ss) throw new Error('Cannot read the active spreadsheet: there is none in this context.');
+    return ss;
+  }
+}
