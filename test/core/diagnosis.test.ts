@@ -1,4 +1,8 @@
-import { audit, member, runsOf, type RosterSpec, type RunSpec } from './fixtures';
+import { parseLog } from '../../src/core/sheets/log';
+import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
+import { runAudit } from '../../src/core/audit/audit';
+import { DEFAULT_SETTINGS } from '../../src/core/base/types';
+import { audit, day, logRows, member, rosterRows, runsOf, UTC, type RosterSpec, type RunSpec } from './fixtures';
 
 const AS_OF = '2026-03-15';
 const TRAINED = '2026-03-01';
@@ -164,5 +168,65 @@ describe('diagnosis (spec §10): a suggestion with its evidence', () => {
     expect(member(result, 'Ana').diagnosis.find((f) => f.code === 'foundation')!.evidence[0]).toContain(
       '1 of 1 edit was missing or wrong info',
     );
+  });
+
+  describe('no training date: no evidence about training', () => {
+    // Both obstacle signals of cause 3: runs, the first ones heavy edit or not used, then nothing
+    // in the last week. Without a training date none of it is "after training".
+    const runs: RunSpec[] = [
+      { date: '2026-03-02', member: 'Ana', outcome: 'heavy' },
+      { date: '2026-03-04', member: 'Ana', outcome: 'not used' },
+    ];
+    /** The audit with Ana's roster training cell holding `trainingCell` (null: Ana not on the roster). */
+    function auditWithTrainingCell(trainingCell: unknown) {
+      const rows = rosterRows([
+        { name: 'Ben', training: TRAINED, anchor: 'Proposal' },
+        { name: 'Ana', anchor: 'Proposal' },
+      ]);
+      if (trainingCell === null) rows.pop();
+      else rows[2][3] = trainingCell;
+      const roster = parseRoster(rows, UTC);
+      const log = parseLog(logRows(runs), { ...UTC, directory: new MemberDirectory(roster.members) });
+      return runAudit({
+        runs: log.runs,
+        roster,
+        names: log.names,
+        asOf: day(AS_OF),
+        weeks: 1,
+        settings: DEFAULT_SETTINGS,
+        skippedRows: log.skipped,
+        notices: log.notices,
+      });
+    }
+
+    test.each([
+      ['blank', ''],
+      ['only spaces', '   '],
+      ['unreadable', 'after the offsite'],
+      ['not on the roster', null],
+    ])('training date %s', (_name, cell) => {
+      const result = auditWithTrainingCell(cell);
+      const evidence = member(result, 'Ana').diagnosis.flatMap((f) => f.evidence);
+      expect(evidence.filter((line) => /training/i.test(line))).toEqual([]);
+      expect(codes(result, 'Ana')).not.toContain('obstacle');
+    });
+
+    test('no roster at all', () => {
+      const result = audit(runs, { asOf: AS_OF });
+      expect(codes(result, 'Ana')).not.toContain('obstacle');
+      expect(
+        member(result, 'Ana')
+          .diagnosis.flatMap((f) => f.evidence)
+          .join('\n'),
+      ).not.toMatch(/training/i);
+    });
+
+    test('the same runs with a training date before them are evidence of cause 3', () => {
+      const result = auditWithTrainingCell(new Date(`${TRAINED}T00:00:00Z`));
+      expect(member(result, 'Ana').diagnosis.find((f) => f.code === 'obstacle')!.evidence).toEqual([
+        'Ran after training (last run 2026-03-04), then no runs in the last week.',
+        'Their first 2 runs after training: heavy edit, not used.',
+      ]);
+    });
   });
 });

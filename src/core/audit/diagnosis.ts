@@ -100,12 +100,16 @@ export function diagnose({ members, tallies, team, settings, asOf }: DiagnoseInp
     if (foundation.length) add('foundation', foundation);
 
     if (!genuine) {
+      // Cause 3 is an obstacle met after training. Without a training date (not on the roster,
+      // left blank or unreadable) every run counts as "since training" in the tally, so neither
+      // signal says anything about training: the finding would claim what the data does not show.
+      const trained = roster !== null && roster.trainingDay !== null;
       const obstacle: string[] = [];
-      if (tally.ranSinceTraining && tally.runsLastWeek === 0 && tally.lastRunDay !== null) {
+      if (trained && tally.ranSinceTraining && tally.runsLastWeek === 0 && tally.lastRunDay !== null) {
         obstacle.push(`Ran after training (last run ${dayToIso(tally.lastRunDay)}), then no runs in the last week.`);
       }
       const early = tally.firstRunsSinceTraining;
-      if (early.length && early.every((run) => run.outcome === 'heavy' || run.outcome === 'not-used')) {
+      if (trained && early.length && early.every((run) => run.outcome === 'heavy' || run.outcome === 'not-used')) {
         const outcomes = early.map((run) => (run.outcome === 'heavy' ? 'heavy edit' : 'not used')).join(', ');
         obstacle.push(
           `Their first ${early.length === 1 ? 'run' : `${early.length} runs`} after training: ${outcomes}.`,
