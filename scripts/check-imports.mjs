@@ -1,0 +1,309 @@
+// `node scripts/check-imports.mjs [folder]` (run by `npm run lint`): keeps the layout's promises
+// that ESLint cannot see across files. It reads every .ts and .mjs file under src/, local/,
+// scripts/ and bench/ of the folder (default: this project) and fails, naming the files, on
+//  - an import cycle between files (through imports the bundle keeps: `import type` is erased, so
+//    a type that two files share does not make a cycle; it still counts for the layers below);
+//  - src/core importing src/gas, src/client, src/index, local/ or test/ (the rules know nothing of
+//    Apps Script, the sidebar or how they are run);
+//  - src/ or local/ importing test/ (product code never needs a test to run);
+//  - src/client importing src/gas (the sidebar reaches the server through google.script.run only).
+// It reads the files as text and needs nothing installed.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const SCANNED = ['src', 'local', 'scripts', 'bench'];
+const EXTENSIONS = ['.ts', '.mjs'];
+/** What a specifier without an extension may name, in the order the bundler tries them. */
+const RESOLVE_SUFFIXES = ['', '.ts', '.mjs', '.js', '/index.ts', '/index.mjs', '/index.js'];
+
+/**
+ * Each rule: files under the folder `from` may not import files under any of `banned` (folders
+ * end in '/', anything else is a file name without its extension). The most specific rule first.
+ */
+const RULES = [
+  {
+    from: 'src/core/',
+    banned: ['src/gas/', 'src/client/', 'src/index', 'local/', 'test/'],
+    why: 'src/core holds the pure rules: it imports nothing from Apps Script adapters, the sidebar, the entry points, local/ or test/',
+  },
+  { from: 'src/', banned: ['test/'], why: 'product code does not import tests' },
+  { from: 'local/', banned: ['test/'], why: 'product code does not import tests' },
+  {
+    from: 'src/client/',
+    banned: ['src/gas/'],
+    why: 'the sidebar reaches the server through google.script.run, never by importing src/gas',
+  },
+];
+
+/**
+ * The text with comments and regular expressions replaced by spaces (line breaks kept), so that
+ * an import inside a comment is not read and one with comments between its names still is.
+ * Strings and template literals are kept as they are. A `/` that follows an operator or an
+ * opening bracket starts a regular expression, whose quotes are not strings.
+ * @param {string} text
+ * @returns {string}
+ */
+export function withoutComments(text) {
+  let out = '';
+  let i = 0;
+  let lastCode = '';
+  while (i < text.length) {
+    const c = text[i];
+    const next = text[i + 1];
+    if (c === '/' && next === '/') {
+      const end = text.indexOf('\n', i);
+      const stop = end < 0 ? text.length : end;
+      out += ' '.repeat(stop - i);
+      i = stop;
+    } else if (c === '/' && next === '*') {
+      const end = text.indexOf('*/', i + 2);
+      const stop = end < 0 ? text.length : end + 2;
+      out += text.slice(i, stop).replace(/[^\n]/g, ' ');
+      i = stop;
+    } else if (c === "'" || c === '"' || c === '`' || (c === '/' && /^$|[(,=:[!&|?{};+\-*%<>~^]/.test(lastCode))) {
+      // A string ends at its closing quote or, for ' and ", at the end of the line (an unclosed
+      // one is a syntax error the compiler reports; here it must not swallow the file).
+      let j = i + 1;
+      while (j < text.length && text[j] !== c && !(c !== '`' && text[j] === '\n')) j += text[j] === '\\' ? 2 : 1;
+      const literal = text.slice(i, j + 1);
+      out += c === '/' ? literal.replace(/[^\n]/g, ' ') : literal;
+      i = j + 1;
+      lastCode = c;
+    } else {
+      out += c;
+      if (!/\s/.test(c)) lastCode = c;
+      i++;
+    }
+  }
+  return out;
+}
+
+/** `import … from 'x'`, `export … from 'x'` (the names between may span lines). */
+const FROM_IMPORT = /(?:^|[;}\n])\s*(?:import|export)\b([\w\s{},*$]*?)\bfrom\s*(['"])([^'"\n]+)\2/g;
+/** `import 'x'` (for its effects). */
+const EFFECT_IMPORT = /(?:^|[;}\n])\s*import()\s*(['"])([^'"\n]+)\2/g;
+/** `import('x')`, anywhere in an expression. */
+const DYNAMIC_IMPORT = /\bimport\s*\(()\s*(['"])([^'"\n]+)\2/g;
+
+/**
+ * Whether the names of an import are types only (`import type { A }`, `import { type A }`),
+ * which the compiler erases.
+ * @param {string} names what stands between `import` and `from`
+ */
+function namesTypesOnly(names) {
+  if (/^\s*type\b/.test(names)) return true;
+  const braced = /^\s*\{([^}]*)\}\s*$/.exec(names);
+  if (!braced) return false;
+  const items = braced[1].split(',').filter((item) => item.trim() !== '');
+  return items.length > 0 && items.every((item) => /^\s*type\s/.test(item));
+}
+
+/**
+ * @typedef {{ specifier: string, typeOnly: boolean }} Import
+ */
+
+/**
+ * The modules a file imports, in the order they appear.
+ * @param {string} text
+ * @returns {Import[]}
+ */
+export function importsOf(text) {
+  const code = withoutComments(text);
+  const found = [];
+  for (const pattern of [FROM_IMPORT, EFFECT_IMPORT, DYNAMIC_IMPORT]) {
+    for (const match of code.matchAll(pattern)) {
+      found.push({ at: match.index, specifier: match[3], typeOnly: namesTypesOnly(match[1]) });
+    }
+  }
+  return found.sort((a, b) => a.at - b.at).map(({ specifier, typeOnly }) => ({ specifier, typeOnly }));
+}
+
+/**
+ * @param {string} dir absolute
+ * @returns {string[]} absolute paths of the .ts and .mjs files below it
+ */
+function sourceFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  const files = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...sourceFiles(full));
+    else if (EXTENSIONS.some((ext) => entry.name.endsWith(ext)) && !entry.name.endsWith('.d.ts')) files.push(full);
+  }
+  return files;
+}
+
+/**
+ * The project-relative path (with '/') a relative specifier names: the file if one exists, else
+ * the path as written (a banned import is reported even if its target is gone).
+ * @param {string} root
+ * @param {string} fromFile project-relative
+ * @param {string} specifier
+ * @returns {string}
+ */
+function resolve(root, fromFile, specifier) {
+  const base = path.join(root, path.dirname(fromFile), specifier);
+  for (const suffix of RESOLVE_SUFFIXES) {
+    const candidate = base + suffix;
+    if (fs.existsSync(candidate) && fs.statSync(candidate).isFile()) return toProjectPath(root, candidate);
+  }
+  return toProjectPath(root, base);
+}
+
+/** @param {string} root @param {string} file */
+function toProjectPath(root, file) {
+  return path.relative(root, file).split(path.sep).join('/');
+}
+
+/** @param {string} file project-relative @param {string} place a folder ending in '/' or a file without extension */
+function isUnder(file, place) {
+  return place.endsWith('/') ? file.startsWith(place) : file.replace(/\.[cm]?[jt]s$/, '') === place;
+}
+
+/**
+ * @typedef {{ target: string, typeOnly: boolean }} Edge
+ */
+
+/**
+ * Every file's local imports, project-relative.
+ * @param {string} root
+ * @returns {Map<string, Edge[]>}
+ */
+export function importGraph(root) {
+  /** @type {Map<string, Edge[]>} */
+  const graph = new Map();
+  for (const folder of SCANNED) {
+    for (const file of sourceFiles(path.join(root, folder))) {
+      const from = toProjectPath(root, file);
+      const local = importsOf(fs.readFileSync(file, 'utf8')).filter((i) => i.specifier.startsWith('.'));
+      graph.set(
+        from,
+        local.map((i) => ({ target: resolve(root, from, i.specifier), typeOnly: i.typeOnly })),
+      );
+    }
+  }
+  return graph;
+}
+
+/**
+ * The cycles of the graph, one per knot (a strongly connected set of files), each as a path that
+ * starts and ends on the same file. Tarjan's algorithm, kept iterative so depth is no limit.
+ * @param {Map<string, string[]>} graph
+ * @returns {string[][]}
+ */
+export function findCycles(graph) {
+  /** @type {Map<string, number>} */ const index = new Map();
+  /** @type {Map<string, number>} */ const low = new Map();
+  /** @type {string[]} */ const stack = [];
+  const onStack = new Set();
+  const cycles = [];
+  const targets = (/** @type {string} */ file) => (graph.get(file) ?? []).filter((t) => graph.has(t));
+  for (const start of [...graph.keys()].sort()) {
+    if (index.has(start)) continue;
+    /** @type {{ file: string, next: number }[]} */
+    const work = [{ file: start, next: 0 }];
+    while (work.length > 0) {
+      const frame = work[work.length - 1];
+      const { file } = frame;
+      if (frame.next === 0 && !index.has(file)) {
+        index.set(file, index.size);
+        low.set(file, index.get(file) ?? 0);
+        stack.push(file);
+        onStack.add(file);
+      }
+      const edges = targets(file);
+      if (frame.next < edges.length) {
+        const target = edges[frame.next++];
+        if (!index.has(target)) work.push({ file: target, next: 0 });
+        else if (onStack.has(target)) low.set(file, Math.min(low.get(file) ?? 0, index.get(target) ?? 0));
+        continue;
+      }
+      work.pop();
+      if (work.length > 0) {
+        const parent = work[work.length - 1].file;
+        low.set(parent, Math.min(low.get(parent) ?? 0, low.get(file) ?? 0));
+      }
+      if (low.get(file) !== index.get(file)) continue;
+      const knot = new Set();
+      let member;
+      do {
+        member = stack.pop() ?? file;
+        onStack.delete(member);
+        knot.add(member);
+      } while (member !== file);
+      const selfImport = targets(file).includes(file);
+      if (knot.size > 1 || selfImport) cycles.push(cycleThrough(graph, knot));
+    }
+  }
+  return cycles;
+}
+
+/**
+ * One cycle through a knot, from its first file by name: a shortest path back to it.
+ * @param {Map<string, string[]>} graph
+ * @param {Set<string>} knot
+ * @returns {string[]}
+ */
+function cycleThrough(graph, knot) {
+  const start = [...knot].sort()[0];
+  /** @type {Map<string, string>} */ const cameFrom = new Map();
+  const queue = [start];
+  while (queue.length > 0) {
+    const file = /** @type {string} */ (queue.shift());
+    for (const target of graph.get(file) ?? []) {
+      if (!knot.has(target)) continue;
+      if (target === start) {
+        const between = [];
+        for (let at = file; at !== start; at = /** @type {string} */ (cameFrom.get(at))) between.unshift(at);
+        return [start, ...between, start];
+      }
+      if (!cameFrom.has(target)) {
+        cameFrom.set(target, file);
+        queue.push(target);
+      }
+    }
+  }
+  return [start, start];
+}
+
+/**
+ * Every problem in the folder's imports, as lines a person can act on.
+ * @param {string} root absolute
+ * @returns {string[]}
+ */
+export function checkImports(root) {
+  const graph = importGraph(root);
+  const problems = [];
+  for (const [from, edges] of graph) {
+    for (const target of new Set(edges.map((e) => e.target))) {
+      // The first rule broken says why; src/core importing test/ breaks two.
+      const rule = RULES.find((r) => from.startsWith(r.from) && r.banned.some((place) => isUnder(target, place)));
+      if (rule) problems.push(`${from} imports ${target}: ${rule.why}.`);
+    }
+  }
+  /** @type {Map<string, string[]>} */
+  const kept = new Map();
+  for (const [from, edges] of graph)
+    kept.set(
+      from,
+      edges.filter((e) => !e.typeOnly).map((e) => e.target),
+    );
+  for (const cycle of findCycles(kept)) {
+    problems.push(`import cycle: ${cycle.join(' -> ')}. Move what both sides need into a file that imports neither.`);
+  }
+  return problems;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+  const problems = checkImports(root);
+  if (problems.length > 0) {
+    process.stderr.write(`check-imports: ${problems.length} problem(s) in the imports:\n`);
+    for (const problem of problems) process.stderr.write(`  ${problem}\n`);
+    process.exitCode = 1;
+  } else {
+    const files = importGraph(root).size;
+    process.stdout.write(`check-imports: ${files} files, no import cycles, every layer imports only what it may.\n`);
+  }
+}
