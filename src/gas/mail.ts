@@ -1,9 +1,8 @@
-/** MailApp, in one place: how Uptake sends, and how it tells a quota stop from a failure. */
+/** MailApp, in one place: how Uptake sends and how it asks for the quota left. */
 import type { EmailContent } from '../core/mail/email';
+import type { Mailer } from '../core/automation/ports';
 
 export const SENDER_NAME = 'Uptake';
-/** MailApp's limit of recipients per message. */
-export const MAX_RECIPIENTS_PER_EMAIL = 50;
 
 export function sendEmail(recipients: string[], content: EmailContent): void {
   MailApp.sendEmail({
@@ -24,13 +23,4 @@ export function remainingQuota(): number | null {
   }
 }
 
-/** MailApp's "Service invoked too many times for one day: email." and its kin: wait for tomorrow. */
-export function isQuotaError(error: unknown): boolean {
-  const message = error instanceof Error ? error.message : String(error);
-  return /too many times|quota|limit exceeded: email/i.test(message);
-}
-
-export function errorMessage(error: unknown): string {
-  if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
-  return String(error);
-}
+export const mailApp: Mailer = { send: sendEmail, remaining: remainingQuota };

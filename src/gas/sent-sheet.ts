@@ -3,15 +3,7 @@
  * run and appended to right after each email. Everything is written as text (number format
  * '@' before setValues): a member called "=HYPERLINK(…)" stays a name, never a formula.
  */
-import {
-  parseSentRows,
-  recordRow,
-  SentIndex,
-  SENT_HEADERS,
-  type RecordDraft,
-  type SentRecord,
-} from '../core/programme/sent-records';
-import { zoneOffsetMinutes } from '../core/base/dates';
+import { parseSentRows, recordRow, SentIndex, SENT_HEADERS, type SentRecord } from '../core/programme/sent-records';
 import { SENT_SHEET } from './team-data';
 import { fitCell } from './formats';
 
@@ -37,17 +29,6 @@ export function readSentIndex(sheet: Sheet, timeZone: string): SentIndex {
   if (rows < 1) return SentIndex.empty();
   const values = sheet.getRange(1, 1, rows, Math.max(SENT_HEADERS.length, sheet.getLastColumn())).getValues();
   return new SentIndex(parseSentRows(values, timeZone));
-}
-
-/** "2026-03-09 08:14" in the spreadsheet's zone: the time as the owner reads it. */
-export function localTimestamp(ms: number, timeZone: string): string {
-  const local = new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
-export function stamp(drafts: RecordDraft[], ms: number, timeZone: string): SentRecord[] {
-  const sentAt = localTimestamp(ms, timeZone);
-  return drafts.map((draft) => ({ sentAt, ...draft }));
 }
 
 /** Appends records with one setValues, as text, below the last row. */

@@ -12,7 +12,7 @@
  *   training), whose milestones are sent again.
  * Identity of a digest record: the digest day and the recipient.
  */
-import { readDay, dayToIso, type Day } from '../base/dates';
+import { readDay, dayToIso, zoneOffsetMinutes, type Day } from '../base/dates';
 import { cellText, headerKey, isBlankCell, memberKey } from '../base/text';
 import { milestoneSpec, MILESTONES } from './milestones';
 
@@ -199,4 +199,16 @@ export function digestDraft(digestDay: Day, recipient: string, note: string): Re
     memberEmail: '',
     note,
   };
+}
+
+/** "2026-03-09 08:14" in the spreadsheet's zone: the time as the owner reads it. */
+export function localTimestamp(ms: number, timeZone: string): string {
+  const local = new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000).toISOString();
+  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
+}
+
+/** Drafts made records, sent at `ms`. */
+export function stamp(drafts: RecordDraft[], ms: number, timeZone: string): SentRecord[] {
+  const sentAt = localTimestamp(ms, timeZone);
+  return drafts.map((draft) => ({ sentAt, ...draft }));
 }

@@ -1,0 +1,339 @@
+/**
+ * One run of the daily automation (or "send digest now"): the reminders that are due, then the
+ * weekly digest, each email recorded in the sent sheet right after it goes.
+ *
+ * Exactly once: a run sends only what is due and not recorded, and records each email at once
+ * (one append, made durable, per email). The residual window is the time between an email
+ * leaving and its record: a run killed exactly there sends that one email again next run. Runs
+ * stop starting emails after the time budget, well before Apps Script's kill, so the one kill
+ * Uptake can foresee never falls inside the window; if writing the record fails, it is kept in
+ * the store and written first thing next run.
+ */
+import { dayOfInstant, dayToIso, type Day } from '../base/dates';
+import { plural } from '../base/text';
+import type { Settings } from '../base/settings';
+import type { EmailContent } from '../mail/email';
+import { composeDigest } from '../programme/digest';
+import { lastCompleteDay, planReminders, upcomingMilestones } from '../programme/reminders';
+import { digestDraft, stamp, localTimestamp, type RecordDraft, type SentIndex } from '../programme/sent-records';
+import {
+  afterReport,
+  failureLine,
+  hashText,
+  MAX_SEND_ATTEMPTS,
+  noteFailure,
+  noteSent,
+  type Failure,
+  type FailureBook,
+} from './failures';
+import { errorMessage, isQuotaError } from './mail-rules';
+import { isSetupProblem, type Clock, type Mailer, type SentLog, type SetupProblem, type TeamView } from './ports';
+import { digestAudiences, digestBatches, latestDigestDay, scheduledDigestDue, withinTimeBudget } from './schedule';
+import { lastRunOf, setupProblemEmail } from './run-report';
+import { clipped, KEYS, readJson, writeJson, type Store, type StoredProblem } from './store';
+
+export type SendResult = 'sent' | 'failed' | 'stopped';
+
+export interface RunPorts {
+  store: Store;
+  mail: Mailer;
+  clock: Clock;
+  sent: SentLog;
+}
+
+export interface RunSetup {
+  settings: Settings;
+  /** Who gets the named digest and the owner's reminders; '' when nobody is known. */
+  owner: string;
+  /** The day automation was turned on (digests before it are not caught up); null if unknown. */
+  since: Day | null;
+  /** The spreadsheet's time zone: days and times are the owner's. */
+  timeZone: string;
+  spreadsheetName: string;
+  spreadsheetUrl: string;
+  /** "Send digest now": no reminders, no report stored, every recipient gets it again. */
+  onRequest: boolean;
+}
+
+/** One run's work: its clock, its report, and the rule "record right after each send". */
+export class DailyRun {
+  readonly report: string[] = [];
+  readonly today: Day;
+  private readonly startedAt: number;
+  private stopReason: string | null = null;
+  /** Why the run could do nothing at all, for the sidebar's problems. */
+  private problem: string | null = null;
+  private waiting = 0;
+  private sent: SentIndex | null = null;
+
+  constructor(
+    private readonly ports: RunPorts,
+    private readonly setup: RunSetup,
+  ) {
+    this.startedAt = ports.clock.now();
+    this.today = dayOfInstant(this.startedAt, setup.timeZone);
+  }
+
+  private get store(): Store {
+    return this.ports.store;
+  }
+
+  /** The scheduled run: everything due today. Stores its report; rethrows what it could not handle. */
+  run(readTeam: () => TeamView | SetupProblem): void {
+    try {
+      this.work(readTeam);
+    } catch (error) {
+      this.report.push(
+        `The daily run stopped on an error: ${errorMessage(error)}. What was not recorded is sent next run.`,
+      );
+      throw error;
+    } finally {
+      this.finish();
+    }
+  }
+
+  private work(readTeam: () => TeamView | SetupProblem): void {
+    if (!this.setup.owner) {
+      this.problem =
+        'Uptake does not know whom to email: set the owner email in Settings (or turn automation on again).';
+      this.report.push(this.problem);
+      return;
+    }
+    this.openSentLog();
+    const team = readTeam();
+    if (isSetupProblem(team)) {
+      this.reportSetupProblem(team);
+      return;
+    }
+    const rosterRead = this.store.get(KEYS.roster);
+    if (!team.rosterSheetName && rosterRead) {
+      // Found by its name alone, a roster renamed or deleted would stop every reminder without a word.
+      this.reportSetupProblem({
+        code: 'roster-missing',
+        message:
+          `The roster sheet "${rosterRead}" that the daily run read before is gone (deleted or renamed), so no programme reminders can be sent. ` +
+          'Restore it, or choose the roster sheet in Settings; if you removed it on purpose, turn automation off and on again.',
+      });
+      return;
+    }
+    if (team.rosterSheetName && team.rosterSheetName !== rosterRead) this.store.set(KEYS.roster, team.rosterSheetName);
+    this.store.remove(KEYS.problem);
+
+    const plan = planReminders({
+      roster: team.roster,
+      today: this.today,
+      sent: this.sent!,
+      ownerEmail: this.setup.owner,
+      settings: this.setup.settings,
+      auditAt: team.audits,
+      spreadsheetUrl: this.setup.spreadsheetUrl,
+    });
+    if (plan.settled.length) {
+      this.record(plan.settled);
+      for (const draft of plan.settled) this.report.push(`${draft.milestone} for ${draft.member}: ${draft.note}`);
+    }
+    for (const email of plan.emails) {
+      const what = email.content.subject.replace(/^Uptake: /, '').replace(/ \(late\)$/, '');
+      const result = this.send([email.to], email.content, email.records, what);
+      if (result === 'sent') for (const line of email.summary) this.report.push(`Sent ${line} to ${email.to}`);
+    }
+
+    const digestDay = latestDigestDay(this.today, this.setup.settings.digestWeekday);
+    if (scheduledDigestDue(this.today, digestDay, this.setup.since)) this.sendDigest(team, digestDay);
+  }
+
+  /** The sent sheet, with any records a previous run could not write written first. */
+  openSentLog(): void {
+    this.writePending();
+    this.sent = this.ports.sent.read();
+  }
+
+  /**
+   * The scheduled digest (or "send now") to every recipient who has not had this digest day's:
+   * the owner alone first (their copy lists the problems), then the others in batches.
+   * Returns how many recipients it reached.
+   */
+  sendDigest(team: TeamView, digestDay: Day): number {
+    const sent = this.sent!;
+    const { settings, owner, onRequest } = this.setup;
+    const audiences = digestAudiences(settings, owner);
+    const owed = (recipients: string[]) =>
+      onRequest ? recipients : recipients.filter((r) => !sent.hasDigest(digestDay, r));
+    const failures = readJson<Failure[]>(this.store, KEYS.failures, []);
+    let delivered = 0;
+    for (const batch of digestBatches(owner, { named: owed(audiences.named), aggregate: owed(audiences.aggregate) })) {
+      const content = digestContent(
+        team,
+        { ...this.setup, owner: owner.toLowerCase() },
+        {
+          digestDay,
+          sentDay: this.today,
+          named: batch.version === 'named',
+          problems: batch.forOwner ? failures.map(failureLine) : [],
+        },
+      );
+      const note = `${batch.version === 'named' ? 'Named' : 'Aggregate'} digest${onRequest ? ', sent on request' : ''}`;
+      // "Send now" on the digest weekday counts as that day's digest; on other days its due date is no digest day.
+      const drafts = batch.recipients.map((r) => digestDraft(onRequest ? this.today : digestDay, r, note));
+      if (this.send(batch.recipients, content, drafts, `the ${batch.version} weekly digest`) !== 'sent') continue;
+      delivered += batch.recipients.length;
+      this.report.push(`Sent the ${batch.version} weekly digest to ${batch.recipients.join(', ')}`);
+      if (batch.forOwner && failures.length) {
+        // Reported now: keep only failures that happened after this digest was composed.
+        writeJson(this.store, KEYS.failures, afterReport(readJson<Failure[]>(this.store, KEYS.failures, []), failures));
+      }
+    }
+    return delivered;
+  }
+
+  private reportSetupProblem(error: SetupProblem): void {
+    const hash = hashText(`${error.code}|${error.message}`);
+    const stored = readJson<StoredProblem | null>(this.store, KEYS.problem, null);
+    if (stored?.hash === hash && stored.emailed) {
+      this.report.push(`Still waiting for a fix: ${error.message}`);
+      return;
+    }
+    // Stored shortened (the email carries it whole): a header row of pasted text must not overflow the property.
+    const problem: StoredProblem = {
+      hash,
+      code: error.code,
+      message: clipped(error.message, 2_000),
+      emailed: false,
+      since: stored?.hash === hash ? stored.since : dayToIso(this.today),
+    };
+    writeJson(this.store, KEYS.problem, problem);
+    const content = setupProblemEmail(error.message, this.setup);
+    // The problem email is not a programme email: it is remembered in the store, not in the sent sheet.
+    const result = this.send([this.setup.owner], content, [], 'Set-up problem email');
+    if (result === 'sent') {
+      writeJson(this.store, KEYS.problem, { ...problem, emailed: true });
+      this.report.push(`Emailed ${this.setup.owner} about a problem: ${error.message}`);
+    } else {
+      this.report.push(`Problem found (not emailed yet): ${error.message}`);
+    }
+  }
+
+  /**
+   * Sends one email if the time budget and the quota allow, then records it at once. A failure
+   * is remembered for the owner's next digest and retried next run, up to MAX_SEND_ATTEMPTS.
+   */
+  send(recipients: string[], content: EmailContent, records: RecordDraft[], what: string): SendResult {
+    if (this.stopReason) {
+      this.waiting++;
+      return 'stopped';
+    }
+    if (!withinTimeBudget(this.startedAt, this.ports.clock.now()))
+      return this.stop('the run was close to Apps Script’s 6-minute limit');
+    const quota = this.ports.mail.remaining();
+    if (quota !== null && quota < recipients.length) return this.stop('today’s email quota is used up');
+    try {
+      this.ports.mail.send(recipients, content);
+    } catch (error) {
+      if (isQuotaError(error)) return this.stop('today’s email quota is used up');
+      this.failed(recipients, records, what, errorMessage(error));
+      return 'failed';
+    }
+    this.record(records);
+    this.saveBook(noteSent(this.loadBook(), records, what, recipients));
+    return 'sent';
+  }
+
+  private stop(reason: string): SendResult {
+    this.stopReason = reason;
+    this.waiting++;
+    return 'stopped';
+  }
+
+  /** Appends records at once, so a later kill cannot undo them; if the sheet refuses, keeps them for the next run. */
+  private record(drafts: RecordDraft[]): void {
+    if (!drafts.length) return;
+    const records = stamp(drafts, this.ports.clock.now(), this.setup.timeZone);
+    try {
+      this.ports.sent.append(records);
+    } catch (error) {
+      // The email went: keep its record in the store and write it first thing next run.
+      writeJson(this.store, KEYS.pending, [...readJson<unknown[]>(this.store, KEYS.pending, []), ...records]);
+      this.report.push(`Could not write to the "Uptake sent" sheet (${errorMessage(error)}); kept for the next run.`);
+    }
+    this.sent?.add(drafts);
+  }
+
+  private writePending(): void {
+    const pending = readJson<ReturnType<typeof stamp>>(this.store, KEYS.pending, []);
+    if (!pending.length) return;
+    this.ports.sent.append(pending);
+    this.store.remove(KEYS.pending);
+  }
+
+  private loadBook(): FailureBook {
+    return {
+      attempts: readJson<Record<string, number>>(this.store, KEYS.attempts, {}),
+      failures: readJson<Failure[]>(this.store, KEYS.failures, []),
+    };
+  }
+
+  /** Writes only what changed: most emails never failed. */
+  private saveBook(book: FailureBook): void {
+    const before = this.loadBook();
+    if (JSON.stringify(book.attempts) !== JSON.stringify(before.attempts))
+      writeJson(this.store, KEYS.attempts, book.attempts);
+    if (JSON.stringify(book.failures) !== JSON.stringify(before.failures))
+      writeJson(this.store, KEYS.failures, book.failures);
+  }
+
+  private failed(recipients: string[], records: RecordDraft[], what: string, error: string): void {
+    this.report.push(`Failed: ${clipped(what)} to ${clipped(recipients.join(', '), 2_000)}: ${clipped(error)}`);
+    const { book, givenUp } = noteFailure(this.loadBook(), {
+      at: localTimestamp(this.ports.clock.now(), this.setup.timeZone),
+      what,
+      recipients,
+      error,
+      records,
+    });
+    this.saveBook(book);
+    if (givenUp.length) {
+      this.record(givenUp);
+      this.report.push(
+        `Gave up on ${clipped(what)} to ${clipped(recipients.join(', '), 2_000)} after ${MAX_SEND_ATTEMPTS} attempts; recorded as not sent.`,
+      );
+    }
+  }
+
+  private finish(): void {
+    if (this.stopReason)
+      this.report.push(
+        `Stopped early: ${this.stopReason}. ${plural(this.waiting, 'email waits', 'emails wait')} for the next run.`,
+      );
+    if (this.setup.onRequest) return;
+    const lastRun = lastRunOf(new Date(this.startedAt).toISOString(), this.report, this.problem);
+    writeJson(this.store, KEYS.lastRun, lastRun);
+  }
+
+  get stoppedBecause(): string | null {
+    return this.stopReason;
+  }
+}
+
+/**
+ * The digest of the week before the digest day (spec §2: as-of = the day before, one week);
+ * "send now" covers the seven days before the day it is sent. The reminders use the same last
+ * complete day, so a digest and a reminder sent the same morning agree. Also the sidebar's preview.
+ */
+export function digestContent(
+  team: TeamView,
+  setup: Pick<RunSetup, 'owner' | 'onRequest' | 'spreadsheetUrl'>,
+  options: { digestDay: Day; sentDay: Day; named: boolean; problems: string[] },
+): EmailContent {
+  const asOf = lastCompleteDay(setup.onRequest ? options.sentDay : options.digestDay);
+  return composeDigest({
+    current: team.audits(asOf, 1),
+    previous: team.audits(asOf - 7, 1),
+    upcoming: upcomingMilestones(team.roster, options.sentDay, options.sentDay + 6, setup.owner),
+    named: options.named,
+    problems: options.problems,
+    spreadsheetUrl: setup.spreadsheetUrl,
+    digestDay: options.digestDay,
+    sentDay: options.sentDay,
+    onRequest: setup.onRequest,
+  });
+}

@@ -1,0 +1,47 @@
+/**
+ * What the daily run needs from the platform, as small interfaces: src/gas/ gives it Apps
+ * Script's properties, MailApp, the clock and the "Uptake sent" sheet; tests give it plain objects.
+ */
+import type { Day } from '../base/dates';
+import type { RosterMember } from '../base/types';
+import type { Audit } from '../audit/audit-types';
+import type { EmailContent } from '../mail/email';
+import type { SentIndex, SentRecord } from '../programme/sent-records';
+
+export interface Clock {
+  now(): number;
+}
+
+export interface Mailer {
+  /** Recipients the account may still email today; null when it cannot say. */
+  remaining(): number | null;
+  /** Sends one email; throws MailApp's error when it refuses. */
+  send(recipients: string[], content: EmailContent): void;
+}
+
+/** The "Uptake sent" sheet: created on first use. */
+export interface SentLog {
+  read(): SentIndex;
+  /** Appends the records and makes them durable (a later kill cannot undo them); throws if it cannot. */
+  append(records: SentRecord[]): void;
+}
+
+/** The team's audit at an as-of day over a window of weeks; with `fromDay`, of the runs on or after it. */
+export type AuditSource = (asOf: Day, weeks: number, fromDay?: Day) => Audit;
+
+/** The team as the run needs it: the roster, the roster sheet's name, and audits. */
+export interface TeamView {
+  roster: RosterMember[];
+  rosterSheetName: string | null;
+  audits: AuditSource;
+}
+
+/** A problem with the spreadsheet's set-up that the owner must fix; `message` says how. */
+export interface SetupProblem {
+  code: string;
+  message: string;
+}
+
+export function isSetupProblem(read: TeamView | SetupProblem): read is SetupProblem {
+  return 'code' in read;
+}

@@ -1,0 +1,102 @@
+/**
+ * What the automation keeps between runs: a small key-value store (document properties, or a
+ * user-properties mirror in src/gas/), the keys it uses, and the rules that keep each value
+ * within one property.
+ */
+
+/** Where the automation keeps its state. */
+export interface Store {
+  get(key: string): string | null;
+  set(key: string, value: string): void;
+  remove(key: string): void;
+}
+
+export const KEYS = {
+  state: 'uptake.automation',
+  lastRun: 'uptake.automation.lastRun',
+  problem: 'uptake.automation.problem',
+  failures: 'uptake.automation.failures',
+  attempts: 'uptake.automation.attempts',
+  pending: 'uptake.automation.pending',
+  /** The roster sheet the last run read: a run that finds none after one existed says so. */
+  roster: 'uptake.automation.roster',
+  /** Settings copied for runs that cannot read document properties (user-properties mirror only). */
+  settings: 'uptake.settings',
+};
+
+export interface AutomationState {
+  on: boolean;
+  triggerId: string | null;
+  /** The hour the trigger was made for (Settings.digestHour then). */
+  hour: number;
+  spreadsheetId: string;
+  /** Who turned automation on: the owner when Settings names none, and the trigger's owner. */
+  turnedOnBy: string;
+  /** ISO day automation was turned on: digests due before it are not caught up. */
+  since: string;
+}
+
+export interface LastRun {
+  at: string;
+  report: string[];
+  /** Why the run could not work at all (no authorisation, no spreadsheet): shown among the problems. */
+  problem?: string;
+}
+
+/** A set-up problem the daily run emailed to the owner (kept so that it is emailed once). */
+export interface StoredProblem {
+  hash: string;
+  code: string;
+  message: string;
+  emailed: boolean;
+  since: string;
+}
+
+/**
+ * Apps Script refuses a property value over 9 KB (counted in UTF-8 bytes): "Quotas for Google
+ * Services", https://developers.google.com/apps-script/guides/services/quotas
+ */
+export const PROPERTY_VALUE_BYTES = 9 * 1024;
+/** Report lines and stored messages are cut to this: a 50,000-character name must not fill a property. */
+export const STORED_LINE_CHARS = 300;
+
+export function readJson<T>(store: Store, key: string, fallback: T): T {
+  const raw = store.get(key);
+  if (!raw) return fallback;
+  try {
+    return JSON.parse(raw) as T;
+  } catch {
+    return fallback;
+  }
+}
+
+export function writeJson(store: Store, key: string, value: unknown): void {
+  store.set(key, JSON.stringify(value));
+}
+
+export function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function clipped(text: string, max = STORED_LINE_CHARS): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** Drops items (from the start, or the end) until `encode` of the rest fits one property value. */
+export function fitProperty<T>(items: T[], encode: (kept: T[]) => unknown, dropFrom: 'start' | 'end'): T[] {
+  let kept = items;
+  while (kept.length > 0 && utf8Bytes(JSON.stringify(encode(kept))) > PROPERTY_VALUE_BYTES) {
+    kept = dropFrom === 'start' ? kept.slice(1) : kept.slice(0, -1);
+  }
+  return kept;
+}

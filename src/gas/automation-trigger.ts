@@ -1,0 +1,134 @@
+/**
+ * The one daily trigger (an editor add-on may have one time-driven trigger per document): turned
+ * on and off from the sidebar, moved when Settings change the hour.
+ */
+import { dayToIso } from '../core/base/dates';
+import type { Settings } from '../core/base/settings';
+import { KEYS, readJson, writeJson, type AutomationState } from '../core/automation/store';
+import type { AutomationStatus } from '../shared/api';
+import { automationStatus } from './automation-status';
+import {
+  automationLock,
+  automationStore,
+  currentUserEmail,
+  todayIn,
+  TRIGGER_DOCUMENT_PREFIX,
+  writeMirror,
+} from './automation-store';
+import { loadSettings } from './settings-store';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The top-level function the daily trigger calls (src/index.ts). */
+export const DAILY_HANDLER = 'runDaily';
+const LOCK_WAIT_MS = 10_000;
+
+/** This user's runDaily triggers for this spreadsheet. */
+function dailyTriggers(spreadsheet: Spreadsheet, state: AutomationState | null): GoogleAppsScript.Script.Trigger[] {
+  const mine = ScriptApp.getUserTriggers(spreadsheet).filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
+  if (state?.triggerId && !mine.some((t) => t.getUniqueId() === state.triggerId)) {
+    // A trigger made where the document was not known shows only among the project's triggers.
+    mine.push(...ScriptApp.getProjectTriggers().filter((t) => t.getUniqueId() === state.triggerId));
+  }
+  return mine;
+}
+
+function deleteTriggers(triggers: GoogleAppsScript.Script.Trigger[]): void {
+  const user = PropertiesService.getUserProperties();
+  for (const trigger of triggers) {
+    user.deleteProperty(TRIGGER_DOCUMENT_PREFIX + trigger.getUniqueId());
+    ScriptApp.deleteTrigger(trigger);
+  }
+}
+
+/**
+ * Turns the daily run on or off for the active spreadsheet. On twice leaves one trigger (at the
+ * Settings hour); off removes it.
+ */
+export function setAutomation(on: boolean): AutomationStatus {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const lock = automationLock();
+  if (!lock.tryLock(LOCK_WAIT_MS))
+    throw new Error('Uptake is busy (the daily run or another change is in progress). Try again in a minute.');
+  try {
+    const { store } = automationStore(spreadsheet.getId());
+    // Turned off or on again: a roster removed on purpose is no longer a problem.
+    store.remove(KEYS.roster);
+    const settings = loadSettings();
+    const previous = readJson<AutomationState | null>(store, KEYS.state, null);
+    const existing = dailyTriggers(spreadsheet, previous);
+    const { today, timeZone } = todayIn(spreadsheet);
+
+    if (!on) {
+      deleteTriggers(existing);
+      // Another editor's trigger cannot be deleted from here; it sees this and removes itself.
+      writeJson(store, KEYS.state, { ...(previous ?? emptyState(spreadsheet)), on: false, triggerId: null });
+      return automationStatus();
+    }
+
+    let keep = keptTrigger(previous, existing, settings);
+    if (!keep) {
+      deleteTriggers(existing);
+      keep = ScriptApp.newTrigger(DAILY_HANDLER)
+        .timeBased()
+        .everyDays(1)
+        .atHour(settings.digestHour)
+        .inTimezone(timeZone)
+        .create();
+    }
+    const state: AutomationState = {
+      on: true,
+      triggerId: keep.getUniqueId(),
+      hour: settings.digestHour,
+      spreadsheetId: spreadsheet.getId(),
+      turnedOnBy: (previous?.on && previous.turnedOnBy) || currentUserEmail(),
+      since: previous?.on ? previous.since : dayToIso(today),
+    };
+    writeJson(store, KEYS.state, state);
+    writeMirror(spreadsheet.getId(), state, settings);
+    return automationStatus();
+  } finally {
+    lock.releaseLock();
+  }
+}
+
+/** The existing trigger when it is the one automation made, alone, at the Settings hour. */
+function keptTrigger(
+  previous: AutomationState | null,
+  existing: GoogleAppsScript.Script.Trigger[],
+  settings: Settings,
+): GoogleAppsScript.Script.Trigger | null {
+  return previous?.on &&
+    existing.length === 1 &&
+    previous.hour === settings.digestHour &&
+    existing[0].getUniqueId() === previous.triggerId
+    ? existing[0]
+    : null;
+}
+
+function emptyState(spreadsheet: Spreadsheet): AutomationState {
+  return { on: false, triggerId: null, hour: 0, spreadsheetId: spreadsheet.getId(), turnedOnBy: '', since: '' };
+}
+
+/**
+ * After Settings change: moves the trigger to the new hour and refreshes the settings copy a
+ * run outside the document reads. Does nothing while automation is off.
+ */
+export function syncAutomationSchedule(): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { store } = automationStore(spreadsheet.getId());
+  const state = readJson<AutomationState | null>(store, KEYS.state, null);
+  if (!state?.on) return;
+  if (state.hour !== loadSettings().digestHour) {
+    setAutomation(true);
+    return;
+  }
+  writeMirror(spreadsheet.getId(), state, loadSettings());
+}
+
+/** Deletes a trigger automation no longer wants (turned off, or on again, by another editor). */
+export function removeTrigger(uid: string | undefined): void {
+  if (!uid) return;
+  deleteTriggers(ScriptApp.getProjectTriggers().filter((trigger) => trigger.getUniqueId() === uid));
+  PropertiesService.getUserProperties().deleteProperty(TRIGGER_DOCUMENT_PREFIX + uid);
+}
