@@ -18,6 +18,8 @@ export interface CliOptions {
   /** CSV of the log tab; null = the example team. */
   log: string | null;
   roster: string | null;
+  /** CSV of the Interventions tab; null = none (the example team has its own). */
+  interventions: string | null;
   /** YYYY-MM-DD; null = the example's date, or today for a real log. */
   asOf: string | null;
   /** Window in weeks; null = the Settings default (1). */
@@ -39,6 +41,7 @@ With no --log it audits the example team in examples/.
 
   --log FILE         the log tab downloaded as CSV (File > Download > Comma-separated values)
   --roster FILE      the roster tab downloaded as CSV (optional)
+  --interventions FILE  the Interventions tab downloaded as CSV (optional)
   --as-of YYYY-MM-DD last day of the audit (default: today; the example's last day for the example)
   --weeks N          audit window in whole weeks, 1 to 52 (default 1: "this week")
   --out DIR          where to write the outputs (default out/)
@@ -64,6 +67,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
       options: {
         log: { type: 'string' },
         roster: { type: 'string' },
+        interventions: { type: 'string' },
         'as-of': { type: 'string' },
         weeks: { type: 'string' },
         out: { type: 'string' },
@@ -112,13 +116,20 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (v.roster !== undefined && v.log === undefined) {
     throw new CliError('--roster needs --log: give the log tab as CSV too (the roster alone has no runs to audit).', 2);
   }
-  for (const flag of ['log', 'roster', 'out'] as const) {
+  if (v.interventions !== undefined && v.log === undefined) {
+    throw new CliError(
+      '--interventions needs --log: give the log tab as CSV too (the figures around an intervention come from the log).',
+      2,
+    );
+  }
+  for (const flag of ['log', 'roster', 'interventions', 'out'] as const) {
     if (v[flag] !== undefined && v[flag]!.trim() === '')
       throw new CliError(`--${flag} needs a file or folder name.`, 2);
   }
   return {
     log: v.log ?? null,
     roster: v.roster ?? null,
+    interventions: v.interventions ?? null,
     asOf,
     weeks,
     out: v.out ?? null,

@@ -9,9 +9,12 @@ import { CliError, parseCliArgs, USAGE, type CliOptions } from './args';
 import { CsvError, parseCsv, spreadsheetSafeCell, toCsv } from './csv';
 import { runInMemory, type RunResult, type TeamTables } from './gas-run';
 import { auditJson } from './json';
+import { withInterventions } from './interventions-json';
 import { renderAudit } from './report';
 import { sidebarPreviewHtml } from './sidebar-page';
 import { escapeHtml } from '../src/core/mail/html';
+import { findHeader, HeaderNotFoundError } from '../src/core/sheets/header';
+import { INTERVENTION_FIELDS } from '../src/core/interventions/sheet';
 
 export interface Io {
   stdout(text: string): void;
@@ -23,6 +26,8 @@ export interface Io {
 export interface ExampleConfig {
   log: string;
   roster: string;
+  /** The example's Interventions tab, when it has one. */
+  interventions?: string;
   asOf: string;
   locale: string;
   timeZone: string;
@@ -143,18 +148,42 @@ interface Plan {
   source: string;
 }
 
+/**
+ * The Interventions CSV. In a spreadsheet a sheet without the headers is simply not the
+ * Interventions sheet; a file given by name must be one, so its missing headers are said.
+ */
+function readInterventionsFile(file: string, paths: Paths): string[][] {
+  const rows = readCsvFile(file, 'Interventions', paths);
+  try {
+    findHeader(rows, INTERVENTION_FIELDS, 'Interventions file');
+  } catch (error) {
+    if (error instanceof HeaderNotFoundError) throw new CliError(`${shown(file, paths)}: ${error.message}`);
+    throw error;
+  }
+  return rows;
+}
+
+/** "a", "a and b", "a, b and c": the files a run reads. */
+function listed(items: (string | null | undefined)[]): string {
+  const present = items.filter((item): item is string => Boolean(item));
+  return present.length <= 1 ? (present[0] ?? '') : `${present.slice(0, -1).join(', ')} and ${present.at(-1)}`;
+}
+
 function plan(options: CliOptions, paths: Paths): Plan {
   const outDir = options.out ? path.resolve(paths.cwd, options.out) : path.join(paths.root, 'out');
   if (options.log === null) {
     const example = readExample(paths);
     const logFile = path.join(example.dir, example.log);
     const rosterFile = path.join(example.dir, example.roster);
+    const interventionsFile = example.interventions ? path.join(example.dir, example.interventions) : null;
     return {
       team: {
         log: readCsvFile(logFile, 'log', paths),
         roster: readCsvFile(rosterFile, 'roster', paths),
+        interventions: interventionsFile ? readCsvFile(interventionsFile, 'Interventions', paths) : null,
         logSource: shown(logFile, paths),
         rosterSource: shown(rosterFile, paths),
+        interventionsSource: interventionsFile ? shown(interventionsFile, paths) : null,
       },
       asOf: options.asOf ?? example.asOf,
       locale: options.locale ?? example.locale,
@@ -166,11 +195,14 @@ function plan(options: CliOptions, paths: Paths): Plan {
   }
   const logFile = path.resolve(paths.cwd, options.log);
   const rosterFile = options.roster === null ? null : path.resolve(paths.cwd, options.roster);
+  const interventionsFile = options.interventions === null ? null : path.resolve(paths.cwd, options.interventions);
   const team: TeamTables = {
     log: readCsvFile(logFile, 'log', paths),
     roster: rosterFile === null ? null : readCsvFile(rosterFile, 'roster', paths),
+    interventions: interventionsFile === null ? null : readInterventionsFile(interventionsFile, paths),
     logSource: shown(logFile, paths),
     rosterSource: rosterFile === null ? null : shown(rosterFile, paths),
+    interventionsSource: interventionsFile === null ? null : shown(interventionsFile, paths),
   };
   return {
     team,
@@ -179,7 +211,7 @@ function plan(options: CliOptions, paths: Paths): Plan {
     timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     owner: options.owner ?? DEFAULT_OWNER,
     outDir,
-    source: team.rosterSource ? `${team.logSource} and ${team.rosterSource}` : team.logSource,
+    source: listed([team.logSource, team.rosterSource, team.interventionsSource]),
   };
 }
 
@@ -258,7 +290,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): number {
     );
     for (const line of problems) progress(`the daily run reported: ${line}`);
     if (options.json) {
-      io.stdout(`${JSON.stringify(auditJson(result.audit), null, 2)}\n`);
+      io.stdout(`${JSON.stringify(withInterventions(auditJson(result.audit), result.interventions), null, 2)}\n`);
       progress(`Wrote ${written.map((f) => shown(f, paths)).join(', ')}`);
     } else {
       io.stdout(renderAudit(result.audit));

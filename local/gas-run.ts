@@ -8,8 +8,10 @@ import path from 'node:path';
 import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from './apps-script';
 import { dayOfInstant, dayToIso, isoToDay, zoneOffsetMinutes, type Day } from '../src/core/base/dates';
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, SENT_SHEET } from '../src/gas/team-data';
+import { DEFAULT_INTERVENTIONS_SHEET } from '../src/core/interventions/sheet';
 import type { Audit } from '../src/core/audit/audit-types';
 import type { AutomationStatus, DashboardData, DigestPreview } from '../src/shared/api';
+import type { InterventionsView } from '../src/core/interventions/view';
 import type { Settings } from '../src/core/base/settings';
 import { CliError } from './args';
 
@@ -17,9 +19,12 @@ export interface TeamTables {
   /** The log tab's cells, row 1 first, as text (what a CSV download holds). */
   log: string[][];
   roster: string[][] | null;
+  /** The Interventions tab's cells; absent or null when there is none. */
+  interventions?: string[][] | null;
   /** The files the tables came from, as the person named them. */
   logSource: string;
   rosterSource: string | null;
+  interventionsSource?: string | null;
 }
 
 export interface RunRequest {
@@ -58,6 +63,8 @@ export interface DailyReport {
 
 export interface RunResult {
   audit: Audit;
+  /** The interventions as the dashboard computed them, as of the same date. */
+  interventions: InterventionsView;
   /** The "Adoption audit" sheet as Sheets shows it (display values). */
   auditSheet: string[][];
   digest: DigestPreview;
@@ -136,6 +143,16 @@ export function sheetNames(team: Pick<TeamTables, 'logSource' | 'rosterSource'>)
   };
 }
 
+/** The Interventions CSV's sheet: named after its file like the others (Uptake finds it by its headers). */
+function interventionsSheetName(
+  team: Pick<TeamTables, 'interventionsSource'>,
+  taken: { log: string; roster: string | null },
+): string {
+  const reserved = [AUDIT_SHEET, SENT_SHEET, taken.log, taken.roster ?? ''].map((name) => name.toLowerCase());
+  const name = path.basename(team.interventionsSource ?? '');
+  return name && name.length <= 100 && !reserved.includes(name.toLowerCase()) ? name : DEFAULT_INTERVENTIONS_SHEET;
+}
+
 export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   const { timeZone, progress } = request;
   // The add-on's "today" is the as-of date (the menu's audit sheet is always as of today); noon,
@@ -148,6 +165,8 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   const sheets: Record<string, unknown[][]> = { [names.log]: [] };
   const rosterSheet = team.roster ? (names.roster ?? DEFAULT_ROSTER_SHEET) : null;
   if (rosterSheet) sheets[rosterSheet] = [];
+  const interventionsSheet = team.interventions ? interventionsSheetName(team, names) : null;
+  if (interventionsSheet) sheets[interventionsSheet] = [];
   const gas = createFakeGas({
     now: start,
     timeZone,
@@ -159,6 +178,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   });
   fillTextSheet(gas, names.log, team.log);
   if (team.roster && rosterSheet) fillTextSheet(gas, rosterSheet, team.roster);
+  if (team.interventions && interventionsSheet) fillTextSheet(gas, interventionsSheet, team.interventions);
 
   progress(`Loading ${path.join(path.basename(request.buildDir), 'Code.js')} into the in-memory Apps Script`);
   const bundle = loadBundle(gas, request.buildDir);
@@ -250,6 +270,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
 
   return {
     audit,
+    interventions: requested.interventions,
     auditSheet,
     digest,
     reminders,

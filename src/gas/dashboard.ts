@@ -6,6 +6,8 @@ import { dayOfInstant, dayToIso } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
 import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
+import { NO_INTERVENTIONS } from '../core/interventions/view';
+import { readInterventions } from './interventions-data';
 import { automationStatus, syncAutomationSchedule } from './automation';
 import { loadSettings, saveSettings } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
@@ -44,6 +46,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     rosterSheet: null,
     sheetNames: sheetNames(spreadsheet),
     timeline: [],
+    interventions: NO_INTERVENTIONS,
   };
   try {
     const team = readTeam(spreadsheet, settings);
@@ -51,7 +54,8 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     data.rosterSheet = team.rosterSheet?.getName() ?? null;
     const audit = auditTeam(team, settings, request?.asOf ?? null, request?.weeks ?? null);
     data.audit = audit;
-    data.timeline = programmeTimeline(audit);
+    data.interventions = readInterventions(spreadsheet, team, settings, audit);
+    data.timeline = programmeTimeline(audit, data.interventions.interventions);
   } catch (error) {
     if (!(error instanceof SetupError)) throw plainError(error);
     data.problem = { code: error.code, message: error.message };

@@ -6,6 +6,7 @@
 import type { Audit } from '../core/audit/audit-types';
 import type { Settings } from '../core/base/settings';
 import type { MilestoneRow } from '../core/programme/milestones';
+import type { InterventionsView } from '../core/interventions/view';
 
 export interface DashboardRequest {
   /** YYYY-MM-DD; default today in the spreadsheet's zone. */
@@ -50,6 +51,8 @@ export interface DashboardData {
   /** Sheet names the owner can choose from in Settings. */
   sheetNames: string[];
   timeline: MilestoneRow[];
+  /** The Interventions sheet's interventions with their before and after figures (rules §14). */
+  interventions: InterventionsView;
 }
 
 export interface LogFormData {
