@@ -16,6 +16,7 @@ import { dayOfInstant, dayToIso, zoneOffsetMinutes } from '../core/base/dates';
 import { fitCell, TEXT_FORMAT } from './formats';
 import type { Settings } from '../core/base/settings';
 import { AUDIT_SHEET, auditTeam, readTeam, SetupError, type TeamData } from './team-data';
+import { growTo } from './sheet-size';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -151,8 +152,7 @@ export function writeAuditSheet(spreadsheet: Spreadsheet, audit: Audit, nowMs: n
   if (previous) spreadsheet.deleteSheet(previous);
   const sheet = spreadsheet.insertSheet(AUDIT_SHEET, spreadsheet.getNumSheets());
   // A new sheet has 1,000 rows; a long list of skipped rows needs more.
-  const missingRows = layout.values.length - sheet.getMaxRows();
-  if (missingRows > 0) sheet.insertRowsAfter(sheet.getMaxRows(), missingRows);
+  growTo(sheet, layout.values.length, layout.width);
   const block = sheet.getRange(1, 1, layout.values.length, layout.width);
   // Formats first: a value written into a plain-text cell is stored as typed, never as a formula.
   block.setNumberFormats(layout.formats);

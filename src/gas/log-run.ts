@@ -13,6 +13,7 @@ import type { LogFormData, LogRunRequest, LogRunResult } from '../shared/api';
 import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from './formats';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 import { findLogSheet, noLogError, readTeam, SetupError } from './team-data';
+import { growTo } from './sheet-size';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -218,7 +219,7 @@ function writeEntry(sheet: Sheet, entry: LogEntry): number {
     throw error;
   }
   const row = nextFreeRow(values, header.rowIndex, header.columns);
-  if (row > sheet.getMaxRows()) sheet.insertRowsAfter(sheet.getMaxRows(), row - sheet.getMaxRows());
+  growTo(sheet, row);
   for (const span of columnSpans(header.columns)) {
     const range = sheet.getRange(row, span.start + 1, 1, span.fields.length);
     const existing = range.getNumberFormats()[0];

@@ -6,6 +6,7 @@
 import { parseSentRows, recordRow, SentIndex, SENT_HEADERS, type SentRecord } from '../core/programme/sent-records';
 import { SENT_SHEET } from './team-data';
 import { fitCell } from './formats';
+import { growTo } from './sheet-size';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -31,10 +32,12 @@ export function readSentIndex(sheet: Sheet, timeZone: string): SentIndex {
   return new SentIndex(parseSentRows(values, timeZone));
 }
 
-/** Appends records with one setValues, as text, below the last row. */
+/** Appends records with one setValues, as text, below the last row (growing the sheet first). */
 export function appendRecords(sheet: Sheet, records: SentRecord[]): void {
   if (!records.length) return;
-  const range = sheet.getRange(sheet.getLastRow() + 1, 1, records.length, SENT_HEADERS.length);
+  const row = sheet.getLastRow() + 1;
+  growTo(sheet, row + records.length - 1, SENT_HEADERS.length);
+  const range = sheet.getRange(row, 1, records.length, SENT_HEADERS.length);
   range.setNumberFormat('@');
   range.setValues(records.map((record) => recordRow(record).map(fitCell)));
 }

@@ -111,6 +111,15 @@ describe('logRun', () => {
     expect(ana.runs).toBe(5);
   });
 
+  test('a log that fills every row of its sheet (a new sheet has 1,000) grows by a row first', () => {
+    const runs = Array.from({ length: 999 }, (_, i) => ({ date: plus(TODAY, -(i % 30)), member: 'Ana' }));
+    const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Log: logSheetRows(runs) } } });
+    expect(gas.sheet('Log').getMaxRows()).toBe(1_000);
+    expect(bundle.logRun(RUN).row).toBe(1_001);
+    expect(gas.sheet('Log').getMaxRows()).toBe(1_001);
+    expect(gas.sheetDisplayValues('Log')[1_000].slice(1, 3)).toEqual(['Ana', 'Board memo']);
+  });
+
   test("writes in the log's own column order and leaves columns it does not know alone", () => {
     const header = ['Notes', 'Outcome', 'Week', 'Who', 'Run date', 'Task', 'Prompted'];
     const rows = [
