@@ -15,6 +15,7 @@ import { sidebarPreviewHtml } from './sidebar-page';
 import { escapeHtml } from '../src/core/mail/html';
 import { findHeader, HeaderNotFoundError } from '../src/core/sheets/header';
 import { INTERVENTION_FIELDS } from '../src/core/interventions/sheet';
+import { markdownText, terminalSafe } from './terminal';
 
 export interface Io {
   stdout(text: string): void;
@@ -96,7 +97,12 @@ function readExample(paths: Paths): ExampleConfig & { dir: string } {
   }
 }
 
-/** The email list as Markdown: one section per email, bodies fenced so that nothing in them is read as Markdown. */
+/**
+ * The email list as Markdown: one section per email, bodies fenced so that nothing in them is
+ * read as Markdown, and team text outside the fences (recipients, subjects, what the runs
+ * reported) escaped so that a previewer shows it as typed. Control characters are escaped
+ * throughout, fences included: the file may be printed on a terminal.
+ */
 export function remindersMarkdown(
   result: Pick<RunResult, 'reminders' | 'dailyReports' | 'simulated'>,
   asOf: string,
@@ -116,9 +122,9 @@ export function remindersMarkdown(
     const fence = '`'.repeat(Math.max(3, longestTicks + 1));
     lines.push(
       '',
-      `## ${mail.date} · to ${mail.to}`,
+      `## ${mail.date} · to ${markdownText(mail.to)}`,
       '',
-      `Subject: ${mail.subject}`,
+      `Subject: ${markdownText(mail.subject)}`,
       '',
       `${fence}text`,
       mail.body.trimEnd(),
@@ -128,10 +134,10 @@ export function remindersMarkdown(
   lines.push('', '## What each daily run reported', '');
   if (result.dailyReports.length === 0) lines.push('The daily trigger did not run.');
   for (const { date, report, problems } of result.dailyReports) {
-    for (const problem of problems) lines.push(`- ${date}: problem: ${problem}`);
-    lines.push(`- ${date}: ${report.length ? report.join(' / ') : 'nothing to send'}`);
+    for (const problem of problems) lines.push(`- ${date}: problem: ${markdownText(problem)}`);
+    lines.push(`- ${date}: ${report.length ? report.map(markdownText).join(' / ') : 'nothing to send'}`);
   }
-  return `${lines.join('\n')}\n`;
+  return terminalSafe(`${lines.join('\n')}\n`);
 }
 
 function digestPage(subject: string, html: string): string {
@@ -235,7 +241,10 @@ function writeOutputs(result: RunResult, sidebarHtml: string, chosen: Plan): str
     }),
     'audit.csv': toCsv(result.auditSheet.map((record) => record.map(spreadsheetSafeCell))),
     'digest.html': digestPage(result.digest.subject, result.digest.html),
-    'digest.txt': `Subject: ${result.digest.subject}\nTo: ${result.digest.recipients.join(', ')}\n\n${result.digest.text.trimEnd()}\n`,
+    // Plain text is read on a terminal too (cat, less): its control characters are escaped.
+    'digest.txt': terminalSafe(
+      `Subject: ${result.digest.subject}\nTo: ${result.digest.recipients.join(', ')}\n\n${result.digest.text.trimEnd()}\n`,
+    ),
     'reminders.md': remindersMarkdown(result, audit.asOf),
   };
   const written: string[] = [];
@@ -251,7 +260,13 @@ function writeOutputs(result: RunResult, sidebarHtml: string, chosen: Plan): str
   return written;
 }
 
-export function main(argv: string[], env: NodeJS.ProcessEnv, io: Io): number {
+export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): number {
+  // Everything printed passes here: no control character from team text (or a file name)
+  // reaches the terminal.
+  const io: Io = {
+    stdout: (text) => terminal.stdout(terminalSafe(text)),
+    stderr: (text) => terminal.stderr(terminalSafe(text)),
+  };
   const paths: Paths = {
     root: path.resolve(env.UPTAKE_ROOT ?? process.cwd()),
     cwd: path.resolve(env.INIT_CWD ?? process.cwd()),

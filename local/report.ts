@@ -13,6 +13,7 @@ import {
 } from '../src/core/audit/audit-table';
 import { percent, plural } from '../src/core/base/text';
 import type { RowProblem } from '../src/core/base/types';
+import { oneLine } from './terminal';
 
 function table(audit: Audit, id: AuditTableId): AuditTable {
   const found = auditTables(audit).find((t) => t.id === id);
@@ -20,8 +21,12 @@ function table(audit: Audit, id: AuditTableId): AuditTable {
   return found;
 }
 
-/** Plain columns padded to their widest cell; the last column is not padded. */
-export function renderColumns(header: string[], rows: string[][]): string[] {
+/**
+ * Plain columns padded to their widest cell; the last column is not padded. Cells are shown on
+ * one line with control characters escaped, before the widths are measured.
+ */
+export function renderColumns(header: string[], rawRows: string[][]): string[] {
+  const rows = rawRows.map((row) => row.map(oneLine));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
@@ -95,5 +100,6 @@ export function renderAudit(audit: Audit): string {
     out.push('', `Notes (${audit.notices.length})`);
     for (const notice of audit.notices) out.push(...wrap(rowLine(notice), '  '));
   }
-  return `${out.join('\n')}\n`;
+  // Team text (names, workflows, cells quoted in reasons) never drives the terminal.
+  return `${out.map(oneLine).join('\n')}\n`;
 }
