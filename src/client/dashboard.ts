@@ -7,7 +7,7 @@ import type { Category, EditType, RowProblem } from '../core/base/types';
 import { CATEGORIES, EDIT_TYPES } from '../core/base/types';
 import type { DashboardData, MilestoneRow, SetupProblem } from '../shared/api';
 import { el, uniqueId, type Child } from './dom';
-import { dateLabel, percent, perWeek, plural, points } from './format';
+import { dateLabel, percent, perWeek, plural, points, windowLabel } from './format';
 
 export interface DashboardActions {
   /** Selects a log row in the sheet. */
@@ -30,11 +30,6 @@ function note(text: string): HTMLElement {
   return el('p', { class: 'hint' }, text);
 }
 
-function windowLabel(audit: Audit): string {
-  if (audit.weeks === 1) return `Week ${dateLabel(audit.windowStart)} – ${dateLabel(audit.asOf)}`;
-  return `${audit.weeks} weeks, ${dateLabel(audit.windowStart)} – ${dateLabel(audit.asOf)}`;
-}
-
 export function problemBox(problem: SetupProblem, actions: DashboardActions): HTMLElement {
   return el(
     'section',
@@ -54,7 +49,7 @@ function summary(audit: Audit): HTMLElement {
   return el(
     'section',
     { class: 'panel summary', 'aria-labelledby': 'summary-heading' },
-    el('h2', { id: 'summary-heading' }, windowLabel(audit)),
+    el('h2', { id: 'summary-heading' }, windowLabel(audit, dateLabel)),
     el('p', { class: 'headline', id: 'headline' }, audit.headline),
     el(
       'dl',

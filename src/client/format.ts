@@ -1,7 +1,7 @@
 /** How the sidebar writes numbers and dates: the core's words, in the sidebar's small space. */
 import { dayToIso, dayToLabel, isoToDay } from '../core/base/dates';
 
-export { percent, plural } from '../core/base/text';
+export { percent, plural, windowLabel } from '../core/base/text';
 
 /** Percentage points between two rates ("75 pts"), or "–" when either is unknown. */
 export function points(gap: number | null): string {

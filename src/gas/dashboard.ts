@@ -11,12 +11,9 @@ import { readInterventions } from './interventions-data';
 import { automationStatus, syncAutomationSchedule } from './automation';
 import { loadSettings, saveSettings } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
-import { AUDIT_SHEET, auditTeam, findLogSheet, noLogError, readTeam, SENT_SHEET, SetupError } from './team-data';
+import { auditTeam, findLogSheet, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** Sheets Uptake writes itself: never offered as the team's log or roster. */
-const OWN_SHEETS = [AUDIT_SHEET, SENT_SHEET];
 
 /** What an error says, without its class name or stack: the sidebar shows it as is. */
 export function plainError(error: unknown): Error {

@@ -2,7 +2,7 @@
  * "Log a run": the form's data and the one write Uptake makes to the team's log, a new row at
  * its end, in the log's own column order, under the document lock.
  */
-import { dayOfInstant, dayToIso, dayToLabel, isoToDay, type Day } from '../core/base/dates';
+import { dayOfInstant, dayToIso, dayToLabel, isoToDay, SHEETS_EPOCH_DAY, type Day } from '../core/base/dates';
 import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
 import { EDIT_TYPE_CHOICES, LOG_FIELDS, OUTCOME_CHOICES, readEditTypes, readOutcome } from '../core/sheets/log';
 import { MemberDirectory } from '../core/sheets/roster';
@@ -22,8 +22,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const LOG_AS_PROPERTY = 'uptake.logAs';
 /** How long "Log a run" waits for another writer to finish. */
 export const LOCK_WAIT_MS = 10_000;
-/** Day number of 1899-12-30, day 0 of Sheets' date serial numbers. */
-const SHEETS_EPOCH_DAY = -25_569;
 
 function today(spreadsheet: Spreadsheet): Day {
   return dayOfInstant(Date.now(), spreadsheetDateOptions(spreadsheet).timeZone);

@@ -15,13 +15,13 @@ import { spreadsheetDateOptions } from './spreadsheet-locale';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Sheets Uptake owns and re-creates; it never reads them as the team's log. */
+/** Sheets Uptake owns and re-creates; it never reads them as the team's log or roster. */
 export const AUDIT_SHEET = 'Adoption audit';
 export const SENT_SHEET = 'Uptake sent';
+export const OWN_SHEETS = [AUDIT_SHEET, SENT_SHEET];
 /** Names "Set up log and roster" gives the sheets it creates. */
 export const DEFAULT_LOG_SHEET = 'AI usage log';
 export const DEFAULT_ROSTER_SHEET = 'Roster';
-const OWN_SHEETS = [AUDIT_SHEET, SENT_SHEET];
 
 /** A problem with the spreadsheet's set-up that the owner must fix; `message` says how. */
 export class SetupError extends Error {

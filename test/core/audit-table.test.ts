@@ -1,4 +1,5 @@
-import { auditTables, cellDisplay, NO_VALUE, windowLabel, type AuditTable } from '../../src/core/audit/audit-table';
+import { auditTables, cellDisplay, NO_VALUE, type AuditTable } from '../../src/core/audit/audit-table';
+import { windowLabel } from '../../src/core/base/text';
 import { audit, plus, runsOf } from './fixtures';
 
 const AS_OF = '2026-03-15';

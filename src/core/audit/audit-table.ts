@@ -3,7 +3,7 @@
  * as CSV. Pure, so both outputs carry the same columns and the same figures.
  */
 import type { Audit, MemberReport } from './audit-types';
-import { percent } from '../base/text';
+import { percent, windowLabel } from '../base/text';
 import { CATEGORIES, EDIT_TYPES } from '../base/types';
 
 /** How a column's numbers read: the sheet turns each into a number format, the CLI into text. */
@@ -33,11 +33,6 @@ const text = (label: string): AuditColumn => ({ label, kind: 'text' });
 const integer = (label: string): AuditColumn => ({ label, kind: 'integer' });
 const decimal = (label: string): AuditColumn => ({ label, kind: 'decimal' });
 const pct = (label: string): AuditColumn => ({ label, kind: 'percent' });
-
-/** "1 week (2026-03-09 to 2026-03-15)": the window, for titles and CSV headers. */
-export function windowLabel(audit: Pick<Audit, 'weeks' | 'windowStart' | 'asOf'>): string {
-  return `${audit.weeks === 1 ? '1 week' : `${audit.weeks} weeks`} (${audit.windowStart} to ${audit.asOf})`;
-}
 
 /** The lines above the tables: the headline and what the figures are measured against. */
 export function auditIntro(audit: Audit): string[] {

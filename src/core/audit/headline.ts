@@ -1,5 +1,5 @@
 /** The one sentence the weekly report to the founder starts with (spec §11). */
-import { plural } from '../base/text';
+import { plural, windowPhrase } from '../base/text';
 
 export interface HeadlineFigures {
   activeMembers: number;
@@ -10,7 +10,7 @@ export interface HeadlineFigures {
 }
 
 export function headline(f: HeadlineFigures): string {
-  const period = f.weeks === 1 ? 'this week' : `in the last ${f.weeks} weeks`;
+  const period = windowPhrase(f.weeks);
   const rate =
     f.blendedAcceptanceRate === null
       ? 'no acceptance rate yet'

@@ -7,8 +7,8 @@ import { isDate, describeValue, sheetErrorIn } from './text';
 
 export type Day = number;
 const MS_PER_DAY = 86_400_000;
-/** Day number of 1899-12-30, the epoch of Sheets' serial dates. */
-const SHEETS_EPOCH_DAY = -25_569;
+/** Day number of 1899-12-30, day 0 of Sheets' date serial numbers. */
+export const SHEETS_EPOCH_DAY = -25_569;
 const MIN_MS = Date.UTC(1000, 0, 2);
 const MAX_MS = Date.UTC(9999, 11, 30);
 

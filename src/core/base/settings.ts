@@ -1,6 +1,6 @@
 /** The owner's settings (thresholds, window, digest, recipients, sheets): defaults and validation. */
 import { isEmail } from './text';
-import type { AuditSettings } from './types';
+import { DEFAULT_SETTINGS, type AuditSettings } from './types';
 
 export interface Settings extends AuditSettings {
   /** Default audit window in weeks. */
@@ -20,10 +20,9 @@ export interface Settings extends AuditSettings {
   rosterSheet: string;
 }
 
+/** Every setting's default: the audit's thresholds as the rules set them, then the owner's choices. */
 export const DEFAULTS: Settings = {
-  genuineAt: 3,
-  developingAt: 1,
-  acceptanceTarget: 0.7,
+  ...DEFAULT_SETTINGS,
   weeks: 1,
   digestWeekday: 1,
   digestHour: 8,

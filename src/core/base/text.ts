@@ -96,6 +96,27 @@ export function percent(rate: number | null): string {
   return rate === null ? '–' : `${Math.round(rate * 100)}%`;
 }
 
+/** The text with its first letter in upper case, as a sentence starts. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** The audit window in a sentence: "this week", "in the last 4 weeks". */
+export function windowPhrase(weeks: number): string {
+  return weeks === 1 ? 'this week' : `in the last ${weeks} weeks`;
+}
+
+/**
+ * The audit window as a title: "1 week (2026-03-09 to 2026-03-15)" for the audit sheet and the
+ * CSV headers; the sidebar writes the days its own way through `day`.
+ */
+export function windowLabel(
+  window: { weeks: number; windowStart: string; asOf: string },
+  day: (iso: string) => string = (iso) => iso,
+): string {
+  return `${window.weeks === 1 ? '1 week' : `${window.weeks} weeks`} (${day(window.windowStart)} to ${day(window.asOf)})`;
+}
+
 const EMAIL_RE = /^[^\s@<>()[\],;:"]+@[^\s@<>()[\],;:"]+\.[^\s@<>()[\],;:"]+$/;
 
 export function isEmail(text: string): boolean {

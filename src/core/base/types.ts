@@ -74,6 +74,7 @@ export interface AuditSettings {
   acceptanceTarget: number;
 }
 
+/** The thresholds and target of spec §3 and §4; `DEFAULTS` in settings.ts adds the owner's other settings. */
 export const DEFAULT_SETTINGS: AuditSettings = { genuineAt: 3, developingAt: 1, acceptanceTarget: 0.7 };
 
 /** Runs a workflow needs in the window before it can be called below threshold (spec §11). */

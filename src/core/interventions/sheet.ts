@@ -4,7 +4,16 @@
  */
 import { findHeader, type FieldSpec } from '../sheets/header';
 import { readDay, type DateReadOptions } from '../base/dates';
-import { cellText, describeValue, isBlankCell, isDate, memberKey, sheetErrorIn, spellingKey } from '../base/text';
+import {
+  capitalise,
+  cellText,
+  describeValue,
+  isBlankCell,
+  isDate,
+  memberKey,
+  sheetErrorIn,
+  spellingKey,
+} from '../base/text';
 import type { RowProblem } from '../base/types';
 import { memberProblem } from '../sheets/member-cell';
 import type { MemberDirectory } from '../sheets/roster';
@@ -47,10 +56,6 @@ export interface ParsedInterventions {
   interventions: Intervention[];
   skipped: RowProblem[];
   notices: RowProblem[];
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 /** The member a cell names: null for the whole team, or a problem. */

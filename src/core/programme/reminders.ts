@@ -24,7 +24,7 @@
  */
 import { dayToIso, dayToLabel, type Day } from '../base/dates';
 import { MILESTONES, type MilestoneSpec } from './milestones';
-import { memberKey, percent, plural } from '../base/text';
+import { capitalise, memberKey, percent, plural, windowPhrase } from '../base/text';
 import { usesPhrase } from '../audit/diagnosis';
 import { SIX_WEEK_DAY, sixWeekDecision } from '../audit/six-week';
 import type { Audit, MemberReport, SixWeek, WorkflowRate } from '../audit/audit-types';
@@ -319,11 +319,6 @@ function memberDetails(item: Chosen, input: ReminderInput, current: Audit): Memb
   };
 }
 
-/** The Settings window as a short label: "this week", "in the last 4 weeks". */
-function windowLabel(weeks: number): string {
-  return weeks === 1 ? 'this week' : `in the last ${weeks} weeks`;
-}
-
 /** "the week", "the 4 weeks" (followed by "to <day>"). */
 function weeksPhrase(weeks: number): string {
   return weeks === 1 ? 'the week' : `the ${weeks} weeks`;
@@ -335,7 +330,7 @@ function dayRange(from: Day, to: Day): string {
 
 /** The Settings window ending on `asOf`, with its days: "this week (Mon 2 Mar 2026 to Sun 8 Mar 2026)". */
 function windowWithDays(weeks: number, asOf: Day): string {
-  return `${windowLabel(weeks)} (${dayRange(asOf - 7 * weeks + 1, asOf)})`;
+  return `${windowPhrase(weeks)} (${dayRange(asOf - 7 * weeks + 1, asOf)})`;
 }
 
 /** The member's own figures since training and in the Settings window, as list items; each says which days it covers. */
@@ -377,7 +372,7 @@ function figures(d: MemberDetails, input: ReminderInput): string[] {
 function suggestions(d: MemberDetails, input: ReminderInput): string[] {
   const n = d.now;
   if (!n) return [];
-  const label = windowLabel(input.settings.weeks);
+  const label = windowPhrase(input.settings.weeks);
   return [
     ...n.followUp.map((reason) => `Needs follow-up (${label}): ${reason}.`),
     ...n.diagnosis.map((f) => `Suggested cause (${label}): ${f.cause}. ${f.step} (${f.evidence.join(' ')})`),
@@ -405,10 +400,6 @@ function memberSection(d: MemberDetails, input: ReminderInput, extra: string[] =
 
 function isoDay(iso: string): Day {
   return Math.round(Date.parse(`${iso}T00:00:00Z`) / 86_400_000);
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 type Writer = (details: MemberDetails[], input: ReminderInput, current: Audit) => EmailBlock[];
@@ -445,7 +436,7 @@ export function bestWorkflow(report: MemberReport | undefined, target: number): 
 }
 
 const dayFourteen: Writer = (details, input) => {
-  const label = windowLabel(input.settings.weeks);
+  const label = windowPhrase(input.settings.weeks);
   const ready = details.filter((d) => d.now && d.now.category !== 'Non-adopter');
   const notReady = details.filter((d) => !ready.includes(d));
   const blocks: EmailBlock[] = [

@@ -1,7 +1,16 @@
 /** Reading the team's log (spec §1): every row becomes a Run or a reported skip, never a guess. */
 import { findHeader, type FieldSpec } from './header';
 import { readDay, type DateRead, type DateReadOptions } from '../base/dates';
-import { describeValue, isBlankCell, isDate, sheetErrorIn, spellingKey, memberKey, cellText } from '../base/text';
+import {
+  capitalise,
+  describeValue,
+  isBlankCell,
+  isDate,
+  sheetErrorIn,
+  spellingKey,
+  memberKey,
+  cellText,
+} from '../base/text';
 import { OUTCOMES, type EditType, type LogField, type Outcome, type Run, type RowProblem } from '../base/types';
 import type { MemberDirectory } from './roster';
 import { memberProblem } from './member-cell';
@@ -374,8 +383,4 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
 function isBlankRow(cells: unknown[]): boolean {
   for (let i = 0; i < cells.length; i++) if (!isBlankCell(cells[i])) return false;
   return true;
-}
-
-function capitalise(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

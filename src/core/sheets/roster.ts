@@ -1,7 +1,16 @@
 /** The roster (spec §7): who is on the team, when they were trained, and on what. */
 import { findHeader, type FieldSpec } from './header';
 import { readDay, type DateReadOptions } from '../base/dates';
-import { isEmail, cellText, describeValue, isBlankCell, isDate, memberKey, spellingKey } from '../base/text';
+import {
+  capitalise,
+  isEmail,
+  cellText,
+  describeValue,
+  isBlankCell,
+  isDate,
+  memberKey,
+  spellingKey,
+} from '../base/text';
 import type { Roster, RosterMember, RosterStatus, RowProblem } from '../base/types';
 import { memberProblem } from './member-cell';
 import { keepShapeOf } from '../v8/shapes';
@@ -98,7 +107,7 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
     const nameCell = cell(cells, 'member');
     const problem = memberProblem(nameCell);
     if (problem) {
-      skipped.push({ row, reason: problem.charAt(0).toUpperCase() + problem.slice(1) });
+      skipped.push({ row, reason: capitalise(problem) });
       continue;
     }
     const name = (nameCell as string).replace(/\s+/g, ' ').trim();
