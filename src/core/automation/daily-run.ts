@@ -18,6 +18,8 @@ import { lastCompleteDay, planReminders, upcomingMilestones } from '../programme
 import { digestDraft, stamp, localTimestamp, type RecordDraft, type SentIndex } from '../programme/sent-records';
 import {
   afterReport,
+  emailKey,
+  failedBefore,
   failureLine,
   hashText,
   MAX_SEND_ATTEMPTS,
@@ -119,6 +121,7 @@ export class DailyRun {
     if (team.rosterSheetName && team.rosterSheetName !== rosterRead) this.store.set(KEYS.roster, team.rosterSheetName);
     this.store.remove(KEYS.problem);
 
+    const book = this.loadBook();
     const plan = planReminders({
       roster: team.roster,
       today: this.today,
@@ -127,6 +130,7 @@ export class DailyRun {
       settings: this.setup.settings,
       auditAt: team.audits,
       spreadsheetUrl: this.setup.spreadsheetUrl,
+      failedBefore: (draft) => failedBefore(book, draft),
     });
     if (plan.settled.length) {
       this.record(plan.settled);
@@ -234,7 +238,7 @@ export class DailyRun {
       return 'failed';
     }
     this.record(records);
-    this.saveBook(noteSent(this.loadBook(), records, what, recipients));
+    this.saveBook(noteSent(this.loadBook(), { what, recipients, records }));
     return 'sent';
   }
 
@@ -268,7 +272,10 @@ export class DailyRun {
   private loadBook(): FailureBook {
     return {
       attempts: readJson<Record<string, number>>(this.store, KEYS.attempts, {}),
-      failures: readJson<Failure[]>(this.store, KEYS.failures, []),
+      // Failures kept by an earlier version have no key: one per email, as they were.
+      failures: readJson<Failure[]>(this.store, KEYS.failures, []).map((f) =>
+        f.key ? f : { ...f, key: emailKey(f.what, [f.recipient]) },
+      ),
     };
   }
 
@@ -293,8 +300,9 @@ export class DailyRun {
     this.saveBook(book);
     if (givenUp.length) {
       this.record(givenUp);
+      const names = givenUp.filter((d) => d.member).map((d) => `${d.milestone} for ${d.member}`);
       this.report.push(
-        `Gave up on ${clipped(what)} to ${clipped(recipients.join(', '), 2_000)} after ${MAX_SEND_ATTEMPTS} attempts; recorded as not sent.`,
+        `Gave up on ${clipped(names.length ? names.join(', ') : what)} to ${clipped(recipients.join(', '), 2_000)} after ${MAX_SEND_ATTEMPTS} attempts; recorded as not sent.`,
       );
     }
   }

@@ -9,10 +9,16 @@ import { clipped, fitProperty } from './store';
 /** An email that fails this many runs in a row is given up, recorded as not sent and reported. */
 export const MAX_SEND_ATTEMPTS = 3;
 /** The failures kept for the owner's next digest (the oldest go first). */
-export const MAX_FAILURES_KEPT = 25;
+export const MAX_FAILURES_KEPT = 50;
 
-/** An email MailApp refused, kept until the owner's next digest reports it (one entry per email). */
+/**
+ * A failure the owner's next digest reports: one per milestone record (so a retry that went in
+ * an email with a newly due milestone clears its own entry, and a member given up is named
+ * alone), one per email for the digest and the problem email.
+ */
 export interface Failure {
+  /** attemptKey of the milestone record, or emailKey of an email without milestone records. */
+  key: string;
   at: string;
   what: string;
   recipient: string;
@@ -33,8 +39,20 @@ export interface FailedEmail {
   what: string;
   recipients: string[];
   error: string;
-  /** The records its sending would have settled; none for the digest or a problem email. */
+  /** The records its sending would have settled; none for a problem email. */
   records: RecordDraft[];
+}
+
+/** A record of a member's milestone (not of a digest), whose failure is reported on its own. */
+function isMilestone(draft: RecordDraft): boolean {
+  return draft.member !== '';
+}
+
+/** The keys of the failure entries an email's outcome settles. */
+function entryKeys(email: Pick<FailedEmail, 'what' | 'recipients' | 'records'>): string[] {
+  const keys = email.records.filter(isMilestone).map(attemptKey);
+  if (email.records.length === keys.length && keys.length) return keys;
+  return [...keys, emailKey(email.what, email.recipients)];
 }
 
 /**
@@ -42,39 +60,71 @@ export interface FailedEmail {
  * up: returned as drafts noted "Not sent after …", for the sent sheet.
  */
 export function noteFailure(book: FailureBook, email: FailedEmail): { book: FailureBook; givenUp: RecordDraft[] } {
-  const recipient = clipped(email.recipients.join(', '), 2_000);
-  const what = clipped(email.what);
   const error = clipped(email.error);
   const attempts = { ...book.attempts };
   const givenUp: RecordDraft[] = [];
-  let tries = 1;
-  for (const draft of email.records) {
+  const entries: Failure[] = [];
+  /** Counts an attempt of a record; true when it is given up. */
+  const attempt = (draft: RecordDraft): { tries: number; gaveUp: boolean } => {
     const key = attemptKey(draft);
-    attempts[key] = (attempts[key] ?? 0) + 1;
-    tries = Math.max(tries, attempts[key]);
-    if (attempts[key] >= MAX_SEND_ATTEMPTS) {
-      givenUp.push({ ...draft, note: `Not sent after ${MAX_SEND_ATTEMPTS} attempts: ${error}` });
-      delete attempts[key];
+    const tries = (attempts[key] ?? 0) + 1;
+    if (tries < MAX_SEND_ATTEMPTS) {
+      attempts[key] = tries;
+      return { tries, gaveUp: false };
     }
+    delete attempts[key];
+    givenUp.push({ ...draft, note: `Not sent after ${MAX_SEND_ATTEMPTS} attempts: ${error}` });
+    return { tries, gaveUp: true };
+  };
+  for (const draft of email.records.filter(isMilestone)) {
+    const { tries, gaveUp } = attempt(draft);
+    entries.push({
+      key: attemptKey(draft),
+      at: email.at,
+      what: clipped(`${draft.milestone} for ${draft.member}`),
+      recipient: clipped(draft.recipient || email.recipients.join(', '), 2_000),
+      error,
+      attempts: tries,
+      givenUp: gaveUp,
+    });
   }
-  const same = (f: Failure) => f.what === what && f.recipient === recipient;
-  // Emails without records (the digest, a problem email) are counted here instead.
-  if (!email.records.length) tries = (book.failures.find(same)?.attempts ?? 0) + 1;
-  const failures = book.failures.filter((f) => !same(f));
-  failures.push({ at: email.at, what, recipient, error, attempts: tries, givenUp: givenUp.length > 0 });
+  const others = email.records.filter((draft) => !isMilestone(draft));
+  if (others.length || !email.records.length) {
+    const key = emailKey(email.what, email.recipients);
+    // A problem email has no record: its attempts are counted on its entry instead.
+    const counted = others.map(attempt);
+    const tries = counted.length
+      ? Math.max(...counted.map((c) => c.tries))
+      : (book.failures.find((f) => f.key === key)?.attempts ?? 0) + 1;
+    entries.push({
+      key,
+      at: email.at,
+      what: clipped(email.what),
+      recipient: clipped(email.recipients.join(', '), 2_000),
+      error,
+      attempts: tries,
+      givenUp: counted.some((c) => c.gaveUp),
+    });
+  }
+  const replaced = new Set(entries.map((e) => e.key));
+  const failures = [...book.failures.filter((f) => !replaced.has(f.key)), ...entries];
   return {
     book: { attempts, failures: fitProperty(failures.slice(-MAX_FAILURES_KEPT), (kept) => kept, 'start') },
     givenUp,
   };
 }
 
-/** An email that went after failing before: its attempts and its failure are history. */
-export function noteSent(book: FailureBook, records: RecordDraft[], what: string, recipients: string[]): FailureBook {
+/** An email that went: the attempts and failures of everything it settled are history. */
+export function noteSent(book: FailureBook, email: Pick<FailedEmail, 'what' | 'recipients' | 'records'>): FailureBook {
   const attempts = { ...book.attempts };
-  for (const key of records.map(attemptKey)) delete attempts[key];
-  const recipient = clipped(recipients.join(', '), 2_000);
-  const failures = book.failures.filter((f) => !(f.what === clipped(what) && f.recipient === recipient));
-  return { attempts, failures };
+  for (const key of email.records.map(attemptKey)) delete attempts[key];
+  const settled = new Set(entryKeys(email));
+  return { attempts, failures: book.failures.filter((f) => !settled.has(f.key)) };
+}
+
+/** Whether an earlier run failed to send this record (it is being retried). */
+export function failedBefore(book: FailureBook, draft: RecordDraft): boolean {
+  return (book.attempts[attemptKey(draft)] ?? 0) > 0;
 }
 
 /** The failures left once the owner's digest has reported `reported`. */
@@ -101,6 +151,11 @@ export function attemptKey(draft: RecordDraft): string {
       draft.recipient.toLowerCase(),
     ].join('|'),
   );
+}
+
+/** The key of an email's own failure entry (the digest, a problem email). */
+export function emailKey(what: string, recipients: string[]): string {
+  return hashText(`${what}|${recipients.join(',').toLowerCase()}`);
 }
 
 /** Small, stable hash of a text (not security: "has it changed?", "is it the same record?"). */

@@ -152,6 +152,8 @@ export interface ReminderInput {
    */
   auditAt: (asOf: Day, weeks: number, fromDay?: Day) => Audit;
   spreadsheetUrl: string;
+  /** Whether an earlier run tried to send this record and MailApp refused it (it is a retry). */
+  failedBefore?: (draft: RecordDraft) => boolean;
 }
 
 interface Chosen {
@@ -242,17 +244,18 @@ function reminderEmail(items: Chosen[], input: ReminderInput, current: Audit): P
   const milestone = items[0].milestone;
   const to = items[0].to;
   const records: RecordDraft[] = [];
+  const retries = new Set<Chosen>();
   for (const item of items) {
-    records.push(
-      milestoneDraft({
-        member: item.member,
-        milestoneDay: milestone.day,
-        recipient: to,
-        dueDay: item.dueDay,
-        trainingDay: item.member.trainingDay,
-        note: lateNote(item.dueDay, today),
-      }),
-    );
+    const draft = milestoneDraft({
+      member: item.member,
+      milestoneDay: milestone.day,
+      recipient: to,
+      dueDay: item.dueDay,
+      trainingDay: item.member.trainingDay,
+      note: lateNote(item.dueDay, today),
+    });
+    if (input.failedBefore?.(draft)) retries.add(item);
+    records.push(draft);
     for (const earlier of item.superseded) {
       records.push(
         milestoneDraft({
@@ -266,7 +269,7 @@ function reminderEmail(items: Chosen[], input: ReminderInput, current: Audit): P
       );
     }
   }
-  const details = items.map((item) => memberDetails(item, input, current));
+  const details = items.map((item) => memberDetails(item, input, current, retries.has(item)));
   const blocks = MILESTONE_WRITERS[milestone.day](details, input, current);
   const late = items.some((item) => item.dueDay < today);
   const subject = `Uptake: ${milestone.name} for ${nameList(items.map((i) => i.member.name))}${late ? ' (late)' : ''}`;
@@ -303,9 +306,11 @@ interface MemberDetails {
   sinceTraining: MemberReport | undefined;
   /** For a week-three check: the member as of the day before it fell due, which decided it. */
   atCheck: MemberReport | undefined;
+  /** An earlier run's email for this milestone failed: this one is a retry, not a catch-up. */
+  retry: boolean;
 }
 
-function memberDetails(item: Chosen, input: ReminderInput, current: Audit): MemberDetails {
+function memberDetails(item: Chosen, input: ReminderInput, current: Audit, retry: boolean): MemberDetails {
   const trainingDay = item.member.trainingDay;
   const asOf = lastCompleteDay(input.today);
   // Whole weeks that cover the training day; runs before it are left out by `fromDay`.
@@ -316,6 +321,7 @@ function memberDetails(item: Chosen, input: ReminderInput, current: Audit): Memb
     now: current.members.find((m) => m.key === item.member.key),
     sinceTraining: since.members.find((m) => m.key === item.member.key),
     atCheck: item.milestone.day === 21 ? atWeekThree(item.member, item.dueDay, input) : undefined,
+    retry,
   };
 }
 
@@ -385,7 +391,10 @@ function dueLine(d: MemberDetails, today: Day): string {
   if (late <= 0) return `${base}: due today.`;
   const missed = d.item.superseded.map((s) => `${s.milestone.name} (due ${dayToLabel(s.dueDay)})`);
   return (
-    `${base}: due on ${dayToLabel(d.item.dueDay)}, ${plural(late, 'day')} ago; Uptake’s daily run did not send it then.` +
+    `${base}: due on ${dayToLabel(d.item.dueDay)}, ${plural(late, 'day')} ago; ` +
+    (d.retry
+      ? 'Uptake’s daily run tried to send it before, and the email failed: this is another attempt.'
+      : 'Uptake’s daily run did not send it then.') +
     (missed.length ? ` Also missed, and not sent separately: ${missed.join(', ')}.` : '')
   );
 }

@@ -92,6 +92,19 @@ describe('an email MailApp refuses', () => {
   });
 });
 
+describe('a retry', () => {
+  test('says the earlier email failed, not that the run did not send it', () => {
+    const p = ports(DUE);
+    p.mail.refuse = (to) => (to.includes('ana.lead@example.com') ? 'Invalid email: ana.lead@example.com' : null);
+    runAt(p, DUE, team, setup);
+    p.mail.refuse = () => null;
+    runAt(p, '2026-03-11T08:10:00Z', team, setup);
+    const retry = p.mail.sent.find((m) => m.to[0] === 'ana.lead@example.com')!;
+    expect(retry.text).toContain('1 day ago; Uptake’s daily run tried to send it before, and the email failed');
+    expect(p.store.get(KEYS.failures)).toBe('[]');
+  });
+});
+
 describe('the weekly digest', () => {
   test('goes on the digest day, once; not for a digest day before automation was turned on', () => {
     const p = ports('2026-03-02T08:10:00Z');
