@@ -1,4 +1,4 @@
-// Scopes and data flow: the manifest asks for exactly the four scopes Uptake needs; the built
+// Scopes and data flow: the manifest asks for exactly the five scopes Uptake needs; the built
 // bundle and pages make no network call (the pages load Google's add-on stylesheet and nothing
 // else); and no data leaves the spreadsheet except the emails, each to the owner, a follow-up
 // owner named on the roster, or an extra recipient the owner configured. Team members' own
@@ -15,12 +15,13 @@ const SCOPES = [
   'https://www.googleapis.com/auth/script.container.ui',
   'https://www.googleapis.com/auth/script.send_mail',
   'https://www.googleapis.com/auth/script.scriptapp',
+  'https://www.googleapis.com/auth/userinfo.email',
 ];
 const ADDON_STYLESHEET = 'https://ssl.gstatic.com/docs/script/css/add-ons1.css';
 
 describe('the manifest', () => {
   test.each(['appsscript.json', path.join('build', 'appsscript.json')])(
-    '%s asks for exactly spreadsheets, script.container.ui, script.send_mail and script.scriptapp',
+    '%s asks for exactly spreadsheets, script.container.ui, script.send_mail, script.scriptapp and userinfo.email',
     (file) => {
       const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, file), 'utf8')) as {
         oauthScopes: string[];
