@@ -7,7 +7,7 @@ import { toMs, type TimeInput } from './clock';
 import { EXECUTION_TIMEOUT_MESSAGE, type FakeGas, type RunOptions } from './harness';
 import { installClockDate, isDateLike, isErrorLike, isPlainObject, vmRealm, type Realm } from './realm';
 import type { TriggerRecord } from './script-app';
-import { zonedParts } from './time';
+import { zonedParts, zonedToUtc } from './time';
 
 export interface LoadBundleOptions {
   /**
@@ -272,6 +272,24 @@ function readManifest(dir: string): { timeZone?: string; oauthScopes?: string[] 
  * the fake was given one) and the granted OAuth scopes (unless the fake was given them);
  * HtmlService reads <name>.html from the same folder unless the fake has an htmlDir.
  */
+/**
+ * Date cells as a custom function receives them. Tests pass the dates a cell holds (instants in the
+ * spreadsheet's zone); under the 'script-zone' answer each becomes the same wall-clock time read in
+ * the script's zone, the other reading of an undocumented conversion (answers.ts).
+ */
+function customFunctionArguments(fake: FakeGas, args: unknown[]): unknown[] {
+  if (fake.options.customFunctionDates === 'sheet-zone') return args;
+  const sheetZone = (fake.activeSpreadsheet() ?? fake.spreadsheet)._timeZone;
+  const scriptZone = fake.session.scriptTimeZone;
+  const convert = (v: unknown): unknown => {
+    if (Array.isArray(v)) return v.map(convert);
+    if (!isDateLike(v)) return v;
+    const p = zonedParts(v.getTime(), sheetZone);
+    return new Date(zonedToUtc(scriptZone, p.year, p.month, p.day, p.hour, p.minute, p.second, p.ms));
+  };
+  return args.map(convert);
+}
+
 export function loadBundle(fake: FakeGas, buildDir = 'build', options: LoadBundleOptions = {}): BundleContext {
   const dir = path.resolve(buildDir);
   const bundle = new LoadedBundle(fake, dir, options);
@@ -281,7 +299,8 @@ export function loadBundle(fake: FakeGas, buildDir = 'build', options: LoadBundl
   if (manifest?.oauthScopes && fake.oauthScopes === null) fake.oauthScopes = manifest.oauthScopes.slice();
   const control = {
     $run: (name: string, args?: unknown[], opts?: RunOptions) => bundle.run(name, args, opts),
-    $custom: (name: string, ...args: unknown[]) => bundle.run(name, args, { authMode: 'CUSTOM_FUNCTION' }),
+    $custom: (name: string, ...args: unknown[]) =>
+      bundle.run(name, customFunctionArguments(fake, args), { authMode: 'CUSTOM_FUNCTION' }),
     $runFromClient: (name: string, ...args: unknown[]) => {
       args.forEach((a, i) => checkClientValue(a, `argument ${i}`, 'google.script.run cannot send'));
       const result = bundle.run(name, args);

@@ -1,5 +1,6 @@
 // The fake Apps Script runtime: shared state, the service globals, executions, and the
 // policies applied at the boundary (call counting, auth modes, scopes, deadline, latency).
+import { answersFromEnvironment, type UndocumentedAnswers } from './answers';
 import { Boundary, SERVICE_NAMES, type BoundaryHost, type CallInfo, type ServiceName } from './boundary';
 import { FakeClock, type TimeInput } from './clock';
 import type { AuthModeName, EventTypeName } from './enums';
@@ -15,7 +16,7 @@ import { FakeSession, SessionState } from './session';
 import { a1Cell } from './a1';
 import { FakeCharts } from './charts';
 import { FakeSheet } from './sheet';
-import { FakeSpreadsheet, type SpreadsheetInit } from './spreadsheet';
+import { FakeSpreadsheet, SPREADSHEET_CELL_LIMIT, type SpreadsheetInit } from './spreadsheet';
 import { FakeSpreadsheetApp } from './spreadsheet-app';
 import { FakeHtmlService, FakeUi, HtmlState, UiState } from './ui';
 import type { CellValue, ValueParsing } from './values';
@@ -42,8 +43,16 @@ export interface FakeGasOptions {
   executionLimitMs?: number;
   /** Limit for executions in AuthMode.CUSTOM_FUNCTION. Default 30 s. */
   customFunctionLimitMs?: number;
-  /** Whether getActiveSpreadsheet() works inside time-driven triggers. Default false (unverified on the platform, so the fallback gets exercised). */
+  /** Undocumented: whether getActiveSpreadsheet() works inside time-driven triggers (answers.ts). Default false. */
   activeSpreadsheetInTimeTriggers?: boolean;
+  /** Undocumented: getDocumentLock() in an installable trigger, the document's lock or null (answers.ts). Default 'document'. */
+  documentLockInTriggers?: UndocumentedAnswers['documentLockInTriggers'];
+  /** Undocumented: which zone a custom function's Date arguments are read in (answers.ts). Default 'sheet-zone'. */
+  customFunctionDates?: UndocumentedAnswers['customFunctionDates'];
+  /** MailApp body size limit in bytes. Default 200 KB (consumer; Workspace has 400 KB). */
+  mailBodyLimitBytes?: number;
+  /** Cells a spreadsheet may have across its sheets. Default 10,000,000. */
+  cellLimit?: number;
   /** How written strings become cell values. Default 'sheets'. */
   valueParsing?: ValueParsing;
   /** OAuth scopes granted; calls needing others throw. Default: the manifest's (loadBundle), else unchecked. */
@@ -53,11 +62,11 @@ export interface FakeGasOptions {
   scriptId?: string;
 }
 
-export interface ResolvedOptions {
+export interface ResolvedOptions extends UndocumentedAnswers {
   addon: boolean;
   executionLimitMs: number;
   customFunctionLimitMs: number;
-  activeSpreadsheetInTimeTriggers: boolean;
+  cellLimit: number;
   valueParsing: ValueParsing;
   scriptId: string;
 }
@@ -202,9 +211,19 @@ export interface FakeGlobals {
 
 const SCOPE = (s: string): string => (s.startsWith('https://') ? s : `https://www.googleapis.com/auth/${s}`);
 
-/** Scopes (any one suffices) a call needs when the manifest lists oauthScopes. */
+/**
+ * Scopes (any one suffices) a call needs when the manifest lists oauthScopes: then Apps Script
+ * grants those and no other ("Manifest structure", https://developers.google.com/apps-script/manifest;
+ * "Authorization scopes", https://developers.google.com/apps-script/concepts/scopes). Each method's
+ * scopes are under "Authorization" on its reference page.
+ */
 function requiredScopes(call: CallInfo): string[] | null {
   switch (call.key) {
+    // "Class Session", https://developers.google.com/apps-script/reference/base/session: both
+    // need userinfo.email. Without it the call throws, so an add-on that catches it finds no email.
+    case 'Session.getActiveUser':
+    case 'Session.getEffectiveUser':
+      return [SCOPE('userinfo.email')];
     case 'SpreadsheetApp.openById':
     case 'SpreadsheetApp.openByUrl':
       return [SCOPE('spreadsheets')];
@@ -315,11 +334,15 @@ export class FakeGas implements BoundaryHost {
   private seq = { spreadsheet: 0, chart: 0, execution: 0 };
 
   constructor(opts: FakeGasOptions = {}) {
+    const answers = answersFromEnvironment(process.env);
     this.options = {
       addon: opts.addon ?? true,
       executionLimitMs: opts.executionLimitMs ?? 6 * 60 * 1000,
       customFunctionLimitMs: opts.customFunctionLimitMs ?? 30 * 1000,
-      activeSpreadsheetInTimeTriggers: opts.activeSpreadsheetInTimeTriggers ?? false,
+      activeSpreadsheetInTimeTriggers: opts.activeSpreadsheetInTimeTriggers ?? answers.activeSpreadsheetInTimeTriggers,
+      documentLockInTriggers: opts.documentLockInTriggers ?? answers.documentLockInTriggers,
+      customFunctionDates: opts.customFunctionDates ?? answers.customFunctionDates,
+      cellLimit: opts.cellLimit ?? SPREADSHEET_CELL_LIMIT,
       valueParsing: opts.valueParsing ?? 'sheets',
       scriptId: opts.scriptId ?? '1FakeScriptIdForTests',
     };
@@ -327,7 +350,7 @@ export class FakeGas implements BoundaryHost {
     this.session = new SessionState(opts);
     this.ui = new UiState();
     this.html = new HtmlState(opts.htmlDir ?? null);
-    this.mail = new MailState(this, opts.mailQuota ?? 100);
+    this.mail = new MailState(this, opts.mailQuota ?? 100, opts.mailBodyLimitBytes);
     this.properties = new PropertiesState();
     this.locks = new LockState(this);
     this.cache = new CacheState(this);

@@ -8,9 +8,9 @@ export type { TimeInput } from './clock';
 export type { CallInfo, ServiceName } from './boundary';
 export { FORMULA_MARKER, DEFAULT_NUMBER_FORMAT } from './values';
 export type { CellValue, ValueParsing } from './values';
-export { FakeSpreadsheet } from './spreadsheet';
-export { FakeSheet } from './sheet';
-export { FakeRange } from './range';
+export { FakeSpreadsheet, SPREADSHEET_CELL_LIMIT, cellLimitMessage } from './spreadsheet';
+export { FakeSheet, OUTSIDE_THE_SHEET } from './sheet';
+export { FakeRange, CELL_CHARACTER_LIMIT, CELL_TOO_LONG_MESSAGE } from './range';
 export { FakeDataValidation } from './data-validation';
 export { FakeEmbeddedChart } from './charts';
 export type { SpreadsheetInit } from './spreadsheet';
@@ -25,7 +25,7 @@ export type {
 } from './ui';
 export { LOCK_TIMEOUT_MESSAGE } from './lock';
 export type { LockScope } from './lock';
-export { MAIL_QUOTA_MESSAGE } from './mail';
+export { MAIL_QUOTA_MESSAGE, MAIL_BODY_SIZE_MESSAGE, MAIL_RECIPIENTS_PER_MESSAGE_MESSAGE } from './mail';
 export type { SentMail } from './mail';
 export { PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT } from './properties';
 export type { LogEntry } from './logger';
@@ -33,3 +33,5 @@ export { ADDON_TRIGGER_LIMIT_MESSAGE, SCRIPT_TRIGGER_LIMIT_MESSAGE } from './scr
 export type { TriggerRecord, ClockSchedule } from './script-app';
 export { formatDate } from './time';
 export type { ButtonName, AuthModeName } from './enums';
+export { ANSWER_VARIANTS, ANSWERS_ENV, DEFAULT_ANSWERS } from './answers';
+export type { UndocumentedAnswers } from './answers';

@@ -115,9 +115,16 @@ export class FakeLockService implements Pick<GLockService, 'getDocumentLock' | '
   constructor(private readonly gas: FakeGas) {}
 
   getDocumentLock(): GLock {
+    // "Class LockService", https://developers.google.com/apps-script/reference/lock/lock-service:
+    // null when called outside a containing document. Whether an add-on's installable trigger
+    // counts as inside its document is not documented: options.documentLockInTriggers.
     const doc = this.gas.documentSpreadsheet();
-    return (doc ? api<GLock>(new FakeLock(this.gas, this.gas.locks.key('document', doc._id))) : null) as GLock;
+    const inTrigger = this.gas.execution?.kind === 'trigger';
+    if (!doc || (inTrigger && this.gas.options.documentLockInTriggers === 'null')) return null as unknown as GLock;
+    return api<GLock>(new FakeLock(this.gas, this.gas.locks.key('document', doc._id)));
   }
+  /** Same page: one lock for the whole script, whatever the user or document, so every document
+   * a published add-on runs in shares it. */
   getScriptLock(): GLock {
     return api<GLock>(new FakeLock(this.gas, this.gas.locks.key('script')));
   }

@@ -1,6 +1,7 @@
 // MailApp: sent messages, the daily recipient quota, and failures a test injects.
 import type { FakeInfo } from './boundary';
 import type { FakeGas } from './harness';
+import { utf8Bytes } from './properties';
 import { dayKey } from './time';
 
 type GMailApp = GoogleAppsScript.Mail.MailApp;
@@ -21,8 +22,15 @@ export interface SentMail {
   at: Date;
 }
 
+// The limits, from "Quotas for Google Services" (https://developers.google.com/apps-script/guides/services/quotas):
+// email recipients per day 100 (consumer) or 1,500 (Workspace), recipients per message 50, email
+// body size 200 KB a message (400 KB on Workspace). Each refusal has its own message, so code can
+// tell a message it must shorten or split from a day's quota it must wait for.
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
+export const MAIL_RECIPIENTS_PER_MESSAGE_MESSAGE = 'Limit Exceeded: Email Recipients Per Message.';
+export const MAIL_BODY_SIZE_MESSAGE = 'Limit Exceeded: Email Body Size.';
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
+export const MAIL_BODY_LIMIT_BYTES = 200 * 1024;
 
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
 
@@ -36,6 +44,9 @@ export class MailState {
   constructor(
     private readonly gas: FakeGas,
     quota: number,
+    /** Bytes (UTF-8) of the plain and HTML bodies together; the documented limit does not say
+     * how the two count, so the fake counts both, the stricter reading. */
+    readonly bodyLimitBytes: number = MAIL_BODY_LIMIT_BYTES,
   ) {
     this.dailyQuota = quota;
   }
@@ -87,8 +98,8 @@ export class MailState {
       if (failure) throw new Error(failure);
       if (!EMAIL.test(r)) throw new Error(`Invalid email: ${r}`);
     }
-    if (recipients.length > MAX_RECIPIENTS_PER_MESSAGE)
-      throw new Error('Limit Exceeded: Email Recipients Per Message.');
+    if (recipients.length > MAX_RECIPIENTS_PER_MESSAGE) throw new Error(MAIL_RECIPIENTS_PER_MESSAGE_MESSAGE);
+    if (utf8Bytes(m.body) + utf8Bytes(m.htmlBody ?? '') > this.bodyLimitBytes) throw new Error(MAIL_BODY_SIZE_MESSAGE);
     this._roll();
     if (this.used + recipients.length > this.dailyQuota) throw new Error(MAIL_QUOTA_MESSAGE);
     this.used += recipients.length;

@@ -109,6 +109,7 @@ export class FakeRange implements Pick<
   ) {}
 
   private _cells<T>(f: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
+    this._sheet._checkInside(this._row, this._col, this._numRows, this._numCols);
     const out: T[][] = [];
     for (let i = 0; i < this._numRows; i++) {
       const row: T[] = [];
@@ -120,6 +121,7 @@ export class FakeRange implements Pick<
   }
 
   private _each(f: (cell: Cell, r: number, c: number) => void): this {
+    this._sheet._checkInside(this._row, this._col, this._numRows, this._numCols);
     for (let i = 0; i < this._numRows; i++) {
       for (let j = 0; j < this._numCols; j++)
         f(this._sheet._cellForWrite(this._row + i, this._col + j), this._row + i, this._col + j);
@@ -141,6 +143,7 @@ export class FakeRange implements Pick<
     const parsing = ss._gas.options.valueParsing;
     const parsed = this._cells((cell, r, c) => {
       const p = parseInput(data[r - this._row][c - this._col], cell?.format, ss._timeZone, ss._locale, parsing);
+      checkCellLength(p.formula ?? p.value);
       if (violates(cell?.validation, p.value, p.formula)) {
         throw new Error(
           `The data you entered in cell ${columnLetters(c)}${r} violates the data validation rules set on this cell.`,
@@ -434,6 +437,7 @@ export class FakeRange implements Pick<
     })._self();
   }
   setFormula(formula: string): GRange {
+    checkCellLength(String(formula));
     return this._each((c) => {
       c.formula = String(formula);
       c.value = FORMULA_MARKER;
@@ -441,6 +445,7 @@ export class FakeRange implements Pick<
   }
   setFormulas(formulas: string[][]): GRange {
     checkShape(formulas, this._numRows, this._numCols, 'SpreadsheetApp.Range.setFormulas');
+    for (const row of formulas) for (const f of row) checkCellLength(String(f ?? ''));
     return this._eachWith(formulas, (c, f) => {
       if (f === '' || f === null || f === undefined) {
         delete c.formula;
@@ -507,4 +512,13 @@ export class FakeRange implements Pick<
       c.wrap = !!w;
     })._self();
   }
+}
+
+// A cell holds at most 50,000 characters ("Files you can store in Google Drive",
+// https://support.google.com/drive/answer/37603); Sheets refuses longer input with this message.
+export const CELL_CHARACTER_LIMIT = 50_000;
+export const CELL_TOO_LONG_MESSAGE = `Your input contains more than the maximum of ${CELL_CHARACTER_LIMIT} characters in a single cell.`;
+
+function checkCellLength(v: unknown): void {
+  if (typeof v === 'string' && v.length > CELL_CHARACTER_LIMIT) throw new Error(CELL_TOO_LONG_MESSAGE);
 }

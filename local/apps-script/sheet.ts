@@ -9,6 +9,8 @@ import { FakeRange } from './range';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { Cell, CellValue } from './values';
 
+export const OUTSIDE_THE_SHEET = 'The coordinates of the range are outside the dimensions of the sheet.';
+
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -111,8 +113,22 @@ export class FakeSheet implements Pick<
   }
 
   _ensureSize(rows: number, cols: number): void {
-    if (rows > this._maxRows) this._maxRows = rows;
-    if (cols > this._maxCols) this._maxCols = cols;
+    const newRows = Math.max(rows, this._maxRows);
+    const newCols = Math.max(cols, this._maxCols);
+    this._ss._checkGrowth(newRows * newCols - this._maxRows * this._maxCols);
+    this._maxRows = newRows;
+    this._maxCols = newCols;
+  }
+
+  /**
+   * A range's box must lie inside the sheet when it is read or written, not only when it was made:
+   * rows deleted since then do not come back ("Class Sheet",
+   * https://developers.google.com/apps-script/reference/spreadsheet/sheet, getRange).
+   */
+  _checkInside(row: number, col: number, numRows: number, numCols: number): void {
+    if (row + numRows - 1 > this._maxRows || col + numCols - 1 > this._maxCols) {
+      throw new Error(OUTSIDE_THE_SHEET);
+    }
   }
 
   _rangeAt(row: number, col: number, numRows = 1, numCols = 1): FakeRange {
@@ -125,9 +141,7 @@ export class FakeSheet implements Pick<
     if (c < 1) throw new Error('The starting column of the range is too small.');
     if (nr < 1) throw new Error('The number of rows in the range must be at least 1.');
     if (nc < 1) throw new Error('The number of columns in the range must be at least 1.');
-    if (r + nr - 1 > this._maxRows || c + nc - 1 > this._maxCols) {
-      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
-    }
+    this._checkInside(r, c, nr, nc);
     return new FakeRange(this, r, c, nr, nc);
   }
 
@@ -148,6 +162,7 @@ export class FakeSheet implements Pick<
   }
 
   _copyFrom(t: FakeSheet): void {
+    this._ss._checkGrowth(t._maxRows * t._maxCols - this._maxRows * this._maxCols);
     this._grid = t._grid.map((r) => r.map((c) => (c ? { ...c, value: copyValue(c.value) } : undefined)));
     this._maxRows = t._maxRows;
     this._maxCols = t._maxCols;
@@ -341,6 +356,7 @@ export class FakeSheet implements Pick<
   }
   insertColumnsAfter(afterPosition: number, howMany: number): GSheet {
     if (afterPosition < 1 || afterPosition > this._maxCols) throw new Error('Those columns are out of bounds.');
+    this._ss._checkGrowth(howMany * this._maxRows);
     for (const row of this._grid) {
       if (row && row.length > afterPosition)
         row.splice(afterPosition, 0, ...new Array<Cell | undefined>(howMany).fill(undefined));
@@ -353,6 +369,7 @@ export class FakeSheet implements Pick<
   }
   insertRowsAfter(afterPosition: number, howMany: number): GSheet {
     if (afterPosition < 1 || afterPosition > this._maxRows) throw new Error('Those rows are out of bounds.');
+    this._ss._checkGrowth(howMany * this._maxCols);
     if (this._grid.length > afterPosition) {
       this._grid.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => [] as (Cell | undefined)[]));
     }
@@ -364,6 +381,7 @@ export class FakeSheet implements Pick<
   }
   insertRowsBefore(beforePosition: number, howMany: number): GSheet {
     if (beforePosition < 1 || beforePosition > this._maxRows) throw new Error('Those rows are out of bounds.');
+    this._ss._checkGrowth(howMany * this._maxCols);
     if (this._grid.length >= beforePosition) {
       this._grid.splice(beforePosition - 1, 0, ...Array.from({ length: howMany }, () => [] as (Cell | undefined)[]));
     }

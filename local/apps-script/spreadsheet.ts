@@ -14,6 +14,14 @@ type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 type GProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
 type GUser = GoogleAppsScript.Base.User;
 
+// "Files you can store in Google Drive" (https://support.google.com/drive/answer/37603): a
+// spreadsheet holds up to 10 million cells, counted over every sheet's rows × columns, empty or not.
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+
+export function cellLimitMessage(limit: number): string {
+  return `This action would increase the number of cells in the workbook above the limit of ${limit} cells.`;
+}
+
 export interface SpreadsheetInit {
   id?: string;
   name?: string;
@@ -80,6 +88,17 @@ export class FakeSpreadsheet implements Pick<
     this._active = this._sheets[0];
   }
 
+  /** Cells of every sheet (rows × columns): what the 10 million cell limit counts. */
+  _cellCount(): number {
+    return this._sheets.reduce((n, s) => n + s._maxRows * s._maxCols, 0);
+  }
+
+  /** Refuses a change that would add `added` cells past the limit, before it is made. */
+  _checkGrowth(added: number): void {
+    const limit = this._gas.options.cellLimit;
+    if (added > 0 && this._cellCount() + added > limit) throw new Error(cellLimitMessage(limit));
+  }
+
   /** Adds a sheet at the end filled from `rows` (parsed like setValues), without activating it. */
   _addSheet(name: string, rows: unknown[][] = [], index?: number): FakeSheet {
     if (this._sheetNamed(name))
@@ -88,6 +107,7 @@ export class FakeSpreadsheet implements Pick<
     const id = this.nextSheetId === 0 ? 0 : 100000000 + this.nextSheetId * 7919;
     this.nextSheetId++;
     const sheet = new FakeSheet(this, id, name);
+    this._checkGrowth(sheet._maxRows * sheet._maxCols);
     if (index === undefined || index >= this._sheets.length) this._sheets.push(sheet);
     else this._sheets.splice(Math.max(0, index), 0, sheet);
     if (rows.length > 0) {

@@ -28,7 +28,6 @@ export function team(options: TeamOptions) {
   const gas = createFakeGas({
     now: `${START}T10:00:00Z`,
     user: OWNER,
-    activeSpreadsheetInTimeTriggers: true,
     ...options.fake,
   });
   gas.addSheet(LOG, logSheetRows(options.runs ?? []));
