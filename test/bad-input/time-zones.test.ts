@@ -29,6 +29,9 @@ const SCENARIOS: Scenario[] = [
   { zone: 'Europe/London', asOf: '2026-10-25', change: 'clocks go back (BST to GMT)' },
   { zone: 'Australia/Sydney', asOf: '2026-04-05', change: 'clocks go back (AEDT to AEST)' },
   { zone: 'Australia/Sydney', asOf: '2026-10-04', change: 'clocks go forward (AEST to AEDT)' },
+  // Custom offsets, which Sheets allows as a spreadsheet's zone and Intl rejects.
+  { zone: 'GMT-03:00', asOf: '2026-03-29', change: 'a custom offset zone' },
+  { zone: 'GMT+0530', asOf: '2026-10-04', change: 'a custom offset zone with minutes, written without a colon' },
 ];
 
 const plusDays = (iso: string, n: number) => dayToIso(isoToDay(iso)! + n);
@@ -145,40 +148,43 @@ describe.each(SCENARIOS.map((s) => [`${s.zone}, week to ${s.asOf} (${s.change})`
 });
 
 describe('a spreadsheet zone different from the script zone', () => {
-  test("\"Log a run\" writes the sheet's today, and refuses the sheet's tomorrow though it is today in the script's zone", () => {
-    readBuilt('Code.js');
-    // 23:30 on 14 March in Los Angeles (the script) is 18:30 on 15 March in Sydney (the sheet).
-    const gas = createFakeGas({
-      now: '2026-03-15T06:30:00Z',
-      timeZone: SCRIPT_ZONE,
-      user: OWNER,
-      spreadsheet: { timeZone: 'Australia/Sydney', locale: 'en_AU', sheets: { 'AI usage log': [LOG_HEADER] } },
-    });
-    const bundle = loadBundle(gas, BUILD_DIR);
-    expect((bundle.$runFromClient('getLogForm') as LogFormData).today).toBe('2026-03-15');
-    const logged = bundle.$runFromClient('logRun', {
-      date: '2026-03-15',
-      member: 'Ana',
-      workflow: 'Proposal',
-      outcome: 'Used as-is',
-      editTypes: [],
-      prompted: false,
-      notes: '',
-    }) as LogRunResult;
-    expect(logged.row).toBe(2);
-    expect(gas.sheetDisplayValues('AI usage log')[1][0]).toBe('2026-03-15');
-    expect(() =>
-      bundle.$runFromClient('logRun', {
-        date: '2026-03-16',
+  test.each(['Australia/Sydney', 'GMT+10:00', 'GMT+10'])(
+    "\"Log a run\" writes the sheet's today, and refuses the sheet's tomorrow though it is today in the script's zone (%s)",
+    (sheetZone) => {
+      readBuilt('Code.js');
+      // 23:30 on 14 March in Los Angeles (the script) is 17:30 (or 16:30) on 15 March in Sydney (the sheet).
+      const gas = createFakeGas({
+        now: '2026-03-15T06:30:00Z',
+        timeZone: SCRIPT_ZONE,
+        user: OWNER,
+        spreadsheet: { timeZone: sheetZone, locale: 'en_AU', sheets: { 'AI usage log': [LOG_HEADER] } },
+      });
+      const bundle = loadBundle(gas, BUILD_DIR);
+      expect((bundle.$runFromClient('getLogForm') as LogFormData).today).toBe('2026-03-15');
+      const logged = bundle.$runFromClient('logRun', {
+        date: '2026-03-15',
         member: 'Ana',
         workflow: 'Proposal',
         outcome: 'Used as-is',
         editTypes: [],
         prompted: false,
         notes: '',
-      }),
-    ).toThrow("The date 2026-03-16 is in the future: today is 2026-03-15 in the spreadsheet's time zone.");
-    const data = bundle.$runFromClient('getDashboard', {}) as DashboardData;
-    expect([data.today, data.audit!.team.runs]).toEqual(['2026-03-15', 1]);
-  });
+      }) as LogRunResult;
+      expect(logged.row).toBe(2);
+      expect(gas.sheetDisplayValues('AI usage log')[1][0]).toBe('2026-03-15');
+      expect(() =>
+        bundle.$runFromClient('logRun', {
+          date: '2026-03-16',
+          member: 'Ana',
+          workflow: 'Proposal',
+          outcome: 'Used as-is',
+          editTypes: [],
+          prompted: false,
+          notes: '',
+        }),
+      ).toThrow("The date 2026-03-16 is in the future: today is 2026-03-15 in the spreadsheet's time zone.");
+      const data = bundle.$runFromClient('getDashboard', {}) as DashboardData;
+      expect([data.today, data.audit!.team.runs]).toEqual(['2026-03-15', 1]);
+    },
+  );
 });

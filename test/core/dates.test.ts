@@ -104,3 +104,30 @@ describe('reading date cells (spec §1: calendar days in the spreadsheet zone)',
     expect(dayFromYmd(2027, 2, 29)).toBeNull();
   });
 });
+
+describe('custom offset zones, which Sheets allows and Intl rejects', () => {
+  test.each([
+    ['GMT-07:00', -420],
+    ['GMT-7', -420],
+    ['GMT-0700', -420],
+    ['GMT+05:30', 330],
+    ['GMT+0530', 330],
+    ['UTC+01:00', 60],
+    ['GMT', 0],
+    ['UTC', 0],
+    ['Etc/UTC', 0],
+  ])('%s is %p minutes from UTC all year', (zone, minutes) => {
+    expect(zoneOffsetMinutes(Date.parse('2026-01-15T12:00:00Z'), zone)).toBe(minutes);
+    expect(zoneOffsetMinutes(Date.parse('2026-07-15T12:00:00Z'), zone)).toBe(minutes);
+  });
+
+  test('a day is read in the offset zone: 2 March 05:00 UTC is still 1 March at GMT-07:00', () => {
+    expect(dayOfInstant(Date.parse('2026-03-02T05:00:00Z'), 'GMT-07:00')).toBe(day('2026-03-01'));
+    expect(dayOfInstant(Date.parse('2026-03-01T20:00:00Z'), 'GMT+05:30')).toBe(day('2026-03-02'));
+  });
+
+  test('an IANA Etc/GMT zone keeps its inverted sign, and a malformed offset is refused by name', () => {
+    expect(zoneOffsetMinutes(0, 'Etc/GMT+7')).toBe(-420);
+    expect(() => zoneOffsetMinutes(0, 'GMT+25:00')).toThrow('Unknown time zone "GMT+25:00"');
+  });
+});

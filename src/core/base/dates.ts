@@ -49,8 +49,10 @@ export function dayToLabel(day: Day): string {
  * every zone in use, and formatting an instant is the expensive part of reading a large log.
  */
 interface ZoneCache {
-  /** null for UTC, whose offset is always 0. */
+  /** null for a zone of fixed offset (UTC, GMT-07:00), which needs no formatter. */
   format: Intl.DateTimeFormat | null;
+  /** The offset in minutes of a fixed-offset zone. */
+  fixedOffset: number;
   offsets: Map<number, number>;
   /** Per UTC day: the offset when it holds all day (nearly every day), null on a day with a change. */
   dayOffsets: Map<number, number | null>;
@@ -63,12 +65,30 @@ const QUARTER_HOUR = 900_000;
 /** The zone asked for last: a spreadsheet reads every date in one zone. */
 let lastZone: { timeZone: string; cache: ZoneCache } | null = null;
 
+/**
+ * Java's custom zone ids, which a spreadsheet's time zone may be ("GMT-07:00", also "GMT-7",
+ * "GMT-0700"; Sheets lists them in File › Settings) and Intl rejects: "GMT" or "UTC", a sign,
+ * hours 0-23 and optional minutes. Unlike the IANA "Etc/GMT+7", the sign is the offset's own.
+ */
+const FIXED_OFFSET_ZONE = /^(?:GMT|UTC)(?:([+-])([01]?\d|2[0-3])(?::?([0-5]\d))?)?$/;
+
+/** Minutes east of UTC of a fixed-offset zone id, or null for a zone Intl must read. */
+export function fixedZoneOffset(timeZone: string): number | null {
+  if (timeZone === 'Etc/UTC' || timeZone === 'Etc/GMT') return 0;
+  const m = FIXED_OFFSET_ZONE.exec(timeZone);
+  if (!m) return null;
+  if (!m[1]) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === '-' ? -minutes : minutes;
+}
+
 function zoneCache(timeZone: string): ZoneCache {
   if (lastZone !== null && lastZone.timeZone === timeZone) return lastZone.cache;
   let cache = offsetCaches.get(timeZone);
   if (!cache) {
     let format: Intl.DateTimeFormat | null = null;
-    if (timeZone !== 'UTC' && timeZone !== 'Etc/UTC' && timeZone !== 'GMT') {
+    const fixedOffset = fixedZoneOffset(timeZone);
+    if (fixedOffset === null) {
       try {
         format = new Intl.DateTimeFormat('en-US', {
           timeZone,
@@ -80,10 +100,19 @@ function zoneCache(timeZone: string): ZoneCache {
           minute: 'numeric',
         });
       } catch {
-        throw new RangeError(`Unknown time zone "${timeZone}": use an IANA name such as Europe/London.`);
+        throw new RangeError(
+          `Unknown time zone "${timeZone}": use a name such as Europe/London or an offset such as GMT-07:00.`,
+        );
       }
     }
-    cache = { format, offsets: new Map(), dayOffsets: new Map(), lastUtcDay: NaN, lastUtcDayOffset: 0 };
+    cache = {
+      format,
+      fixedOffset: fixedOffset ?? 0,
+      offsets: new Map(),
+      dayOffsets: new Map(),
+      lastUtcDay: NaN,
+      lastUtcDayOffset: 0,
+    };
     offsetCaches.set(timeZone, cache);
   }
   lastZone = { timeZone, cache };
@@ -109,7 +138,7 @@ const QUARTERS_PER_DAY = MS_PER_DAY / QUARTER_HOUR;
 /** Minutes to add to UTC to get local time in `timeZone` at instant `ms`. */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
   const cache = zoneCache(timeZone);
-  if (cache.format === null) return 0;
+  if (cache.format === null) return cache.fixedOffset;
   const utcDay = Math.floor(ms / MS_PER_DAY);
   if (utcDay === cache.lastUtcDay) return cache.lastUtcDayOffset;
   const zone = cache as ZoneCache & { format: Intl.DateTimeFormat };
