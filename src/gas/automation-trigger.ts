@@ -23,6 +23,30 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const DAILY_HANDLER = 'runDaily';
 const LOCK_WAIT_MS = 10_000;
 
+/**
+ * Apps Script allows 20 triggers per user per script ("Quotas for Google Services",
+ * https://developers.google.com/apps-script/guides/services/quotas). For an add-on the script is
+ * shared by every spreadsheet it is installed in, so a user with automation on in 20 spreadsheets
+ * cannot turn it on in a 21st; Apps Script's own error names none of this.
+ */
+export const TRIGGER_LIMIT_MESSAGE =
+  'Automation could not be turned on: your Google account already has the 20 scheduled runs Apps Script allows ' +
+  'one add-on (one for each spreadsheet where you turned Uptake automation on). Turn automation off in a ' +
+  'spreadsheet that no longer needs it (Extensions › Uptake › Open dashboard › Automation), then try again here.';
+
+function createDailyTrigger(hour: number, timeZone: string): GoogleAppsScript.Script.Trigger {
+  try {
+    return ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone(timeZone).create();
+  } catch (e) {
+    if (/too many triggers/i.test(e instanceof Error ? e.message : String(e))) {
+      // Apps Script's message says nothing a user can act on; this one replaces it (no `cause` in this runtime's lib).
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(TRIGGER_LIMIT_MESSAGE);
+    }
+    throw e;
+  }
+}
+
 /** This user's runDaily triggers for this spreadsheet. */
 function dailyTriggers(spreadsheet: Spreadsheet, state: AutomationState | null): GoogleAppsScript.Script.Trigger[] {
   const mine = ScriptApp.getUserTriggers(spreadsheet).filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
@@ -69,12 +93,7 @@ export function setAutomation(on: boolean): AutomationStatus {
     let keep = keptTrigger(previous, existing, settings);
     if (!keep) {
       deleteTriggers(existing);
-      keep = ScriptApp.newTrigger(DAILY_HANDLER)
-        .timeBased()
-        .everyDays(1)
-        .atHour(settings.digestHour)
-        .inTimezone(timeZone)
-        .create();
+      keep = createDailyTrigger(settings.digestHour, timeZone);
     }
     const state: AutomationState = {
       on: true,

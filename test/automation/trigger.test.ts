@@ -65,6 +65,25 @@ describe('turning automation on and off', () => {
     expect(gas.mail.to(OWNER)).toEqual([]);
   });
 
+  test('in a 21st spreadsheet (20 triggers per user per script), a message the user can act on, and still off', () => {
+    const { gas, bundle } = team({ members, on: false });
+    // The same user has automation on in 20 other spreadsheets of this add-on.
+    for (let i = 0; i < 20; i++) {
+      const other = gas.createSpreadsheet({ name: `Team ${i}` });
+      gas.setActiveSpreadsheet(other);
+      gas.globals.ScriptApp.newTrigger('runDaily').timeBased().everyDays(1).atHour(8).create();
+    }
+    gas.setActiveSpreadsheet(gas.spreadsheet);
+    expect(() => bundle.setAutomation(true)).toThrow(
+      /^Automation could not be turned on: your Google account already has the 20 scheduled runs .* then try again here\.$/,
+    );
+    expect(gas.triggers.list(OWNER).filter((t) => t.documentId === gas.spreadsheet.getId())).toEqual([]);
+    expect(bundle.getAutomationStatus()).toMatchObject({ on: false });
+    // Off in one of the others frees a slot: on works here then.
+    gas.triggers.records.splice(0, 1);
+    expect(bundle.setAutomation(true)).toMatchObject({ on: true });
+  });
+
   test('the entry point refuses anything but true or false', () => {
     const { bundle } = team({ members, on: false });
     expect(() => bundle.setAutomation('yes')).toThrow('Say whether automation should be on (true) or off (false).');
