@@ -8,7 +8,7 @@ import { adoptionCategory, acceptanceRateOf, usesPerWeek } from './core/function
 import { spreadsheetDateOptions } from './gas/spreadsheet-locale';
 import type { Settings } from './core/base/settings';
 import type { DashboardData, DashboardRequest, LogFormData, LogRunRequest, LogRunResult } from './shared/api';
-import type { AutomationStatus, DigestPreview } from './shared/api';
+import type { AutomationStatus, DigestPreview, ServerApi, SettingsChanges } from './shared/api';
 import * as auditSheet from './gas/audit-sheet';
 import * as dashboard from './gas/dashboard';
 import * as logRunForm from './gas/log-run';
@@ -16,6 +16,7 @@ import * as menu from './gas/menu';
 import * as setup from './gas/setup';
 import { loadSettings } from './gas/settings-store';
 import * as automation from './gas/automation';
+import { sidebarCall } from './gas/sidebar-call';
 
 /**
  * The adoption category for a number of unprompted uses per week: "Genuine adopter" (3 or
@@ -133,7 +134,9 @@ export function setUpLogAndRoster() {
  * @return {DashboardData} The dashboard; `problem` says what to fix when the log cannot be read.
  */
 export function getDashboard(request?: DashboardRequest | null): DashboardData {
-  return dashboard.dashboardData(SpreadsheetApp.getActiveSpreadsheet(), request);
+  return sidebarCall('getDashboard', [request], (checked) =>
+    dashboard.dashboardData(SpreadsheetApp.getActiveSpreadsheet(), checked),
+  );
 }
 
 /**
@@ -141,8 +144,10 @@ export function getDashboard(request?: DashboardRequest | null): DashboardData {
  *
  * @param {number} row The sheet row number.
  */
-export function selectLogRow(row: number) {
-  dashboard.selectLogRow(SpreadsheetApp.getActiveSpreadsheet(), row);
+export function selectLogRow(row: number): void {
+  sidebarCall('selectLogRow', [row], (checked) =>
+    dashboard.selectLogRow(SpreadsheetApp.getActiveSpreadsheet(), checked),
+  );
 }
 
 /**
@@ -151,17 +156,19 @@ export function selectLogRow(row: number) {
  * @return {Settings} The stored settings, defaults filled in.
  */
 export function getSettings(): Settings {
-  return loadSettings();
+  return sidebarCall('getSettings', [], () => loadSettings());
 }
 
 /**
  * Sidebar: validates and stores changed settings; a bad field comes back as an error naming it.
  *
- * @param {Partial<Settings>} changes The fields to change.
+ * @param {SettingsChanges} changes The fields to change, as the Settings form holds them.
  * @return {Settings} The settings now stored.
  */
-export function saveSettings(changes: Partial<Settings>): Settings {
-  return dashboard.saveSettingsFromSidebar(SpreadsheetApp.getActiveSpreadsheet(), changes);
+export function saveSettings(changes: SettingsChanges): Settings {
+  return sidebarCall('saveSettings', [changes], (checked) =>
+    dashboard.saveSettingsFromSidebar(SpreadsheetApp.getActiveSpreadsheet(), checked),
+  );
 }
 
 /**
@@ -170,7 +177,9 @@ export function saveSettings(changes: Partial<Settings>): Settings {
  * @return {LogFormData} The form's data.
  */
 export function getLogForm(): LogFormData {
-  return logRunForm.logFormData(SpreadsheetApp.getActiveSpreadsheet(), loadSettings());
+  return sidebarCall('getLogForm', [], () =>
+    logRunForm.logFormData(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()),
+  );
 }
 
 /**
@@ -180,11 +189,9 @@ export function getLogForm(): LogFormData {
  * @return {LogRunResult} The row written and a confirmation.
  */
 export function logRun(request: LogRunRequest): LogRunResult {
-  try {
-    return logRunForm.logRun(SpreadsheetApp.getActiveSpreadsheet(), loadSettings(), request);
-  } catch (error) {
-    throw dashboard.plainError(error);
-  }
+  return sidebarCall('logRun', [request], (checked) =>
+    logRunForm.logRun(SpreadsheetApp.getActiveSpreadsheet(), loadSettings(), checked),
+  );
 }
 
 // ---- Automation: daily trigger, reminders, digest ----
@@ -208,12 +215,7 @@ export function runDaily(e?: GoogleAppsScript.Events.TimeDriven) {
  * @return {AutomationStatus} The automation status after the change.
  */
 export function setAutomation(on: boolean): AutomationStatus {
-  if (typeof on !== 'boolean') throw new Error('Say whether automation should be on (true) or off (false).');
-  try {
-    return automation.setAutomation(on);
-  } catch (error) {
-    throw dashboard.plainError(error);
-  }
+  return sidebarCall('setAutomation', [on], (checked) => automation.setAutomation(checked));
 }
 
 /**
@@ -222,7 +224,7 @@ export function setAutomation(on: boolean): AutomationStatus {
  * @return {AutomationStatus} The automation status.
  */
 export function getAutomationStatus(): AutomationStatus {
-  return automation.automationStatus();
+  return sidebarCall('getAutomationStatus', [], () => automation.automationStatus());
 }
 
 /**
@@ -233,14 +235,11 @@ export function getAutomationStatus(): AutomationStatus {
  * @return {string} What was sent.
  */
 export function sendDigestNow(quiet?: boolean): string {
-  let summary: string;
-  try {
-    summary = automation.sendDigestNow();
-  } catch (error) {
-    throw dashboard.plainError(error);
-  }
-  if (quiet !== true) SpreadsheetApp.getActiveSpreadsheet().toast(summary, 'Uptake', 10);
-  return summary;
+  return sidebarCall('sendDigestNow', [quiet], (checkedQuiet) => {
+    const summary = automation.sendDigestNow();
+    if (!checkedQuiet) SpreadsheetApp.getActiveSpreadsheet().toast(summary, 'Uptake', 10);
+    return summary;
+  });
 }
 
 /**
@@ -249,9 +248,12 @@ export function sendDigestNow(quiet?: boolean): string {
  * @return {DigestPreview} Subject, HTML, plain text and recipients.
  */
 export function previewDigest(): DigestPreview {
-  try {
-    return automation.previewDigest();
-  } catch (error) {
-    throw dashboard.plainError(error);
-  }
+  return sidebarCall('previewDigest', [], () => automation.previewDigest());
 }
+
+/**
+ * Compile-time check, no code: every ServerApi call is an entry point above, with argument and
+ * result types that match the interface (a missing or mistyped one fails `tsc`).
+ */
+type Implements<Actual extends Contract, Contract> = Actual;
+export type SidebarEntryPoints = Implements<Pick<typeof import('./index'), keyof ServerApi>, ServerApi>;

@@ -2,16 +2,7 @@
  * google.script.run as promises. Apps Script gives the page a `google.script.run` whose
  * functions return nothing and report through withSuccessHandler / withFailureHandler.
  */
-import type { Settings } from '../core/base/settings';
-import type {
-  AutomationStatus,
-  DashboardData,
-  DashboardRequest,
-  DigestPreview,
-  LogFormData,
-  LogRunRequest,
-  LogRunResult,
-} from '../shared/api';
+import type { ServerApi } from '../shared/api';
 
 interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
@@ -36,44 +27,43 @@ export function errorMessage(error: unknown): string {
 }
 
 /**
- * Calls the server function `fn` with `args` and resolves with what it returns. Rejects with
- * an Error carrying only the server's message.
+ * Runs server function `name` with `args` and resolves with what it returns. Rejects with an
+ * Error carrying only the server's message. Untyped: pages call it through `server` below.
  */
-export function call<T>(fn: string, ...args: unknown[]): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
+function runOnServer(name: string, args: unknown[]): Promise<unknown> {
+  return new Promise((resolve, reject) => {
     const run = window.google?.script?.run;
     if (!run) {
       reject(new Error('This page must be opened from the Uptake menu in Google Sheets.'));
       return;
     }
     const runner = run
-      .withSuccessHandler((value) => resolve(value as T))
+      .withSuccessHandler(resolve)
       .withFailureHandler((error) => reject(new Error(errorMessage(error)))) as unknown as Record<
       string,
       ((...a: unknown[]) => void) | undefined
     >;
-    const target = runner[fn];
+    const target = runner[name];
     if (typeof target !== 'function') {
-      reject(new Error(`The server has no function ${fn}: reload the sidebar after updating the add-on.`));
+      reject(new Error(`The server has no function ${name}: reload the sidebar after updating the add-on.`));
       return;
     }
     target(...args);
   });
 }
 
-/**
- * The server functions the pages call, with the types of src/shared/api.ts. The names are the
- * entry points of src/index.ts.
- */
-export const server = {
-  getDashboard: (request: DashboardRequest) => call<DashboardData>('getDashboard', request),
-  selectLogRow: (row: number) => call<void>('selectLogRow', row),
-  saveSettings: (changes: Partial<Record<keyof Settings, unknown>>) => call<Settings>('saveSettings', changes),
-  setAutomation: (on: boolean) => call<AutomationStatus>('setAutomation', on),
-  getAutomationStatus: () => call<AutomationStatus>('getAutomationStatus'),
-  // quiet: the sidebar shows the summary itself, so no toast.
-  sendDigestNow: () => call<string>('sendDigestNow', true),
-  previewDigest: () => call<DigestPreview>('previewDigest'),
-  getLogForm: () => call<LogFormData>('getLogForm'),
-  logRun: (request: LogRunRequest) => call<LogRunResult>('logRun', request),
+/** ServerApi as the page sees it: the same functions, each answering with a promise. */
+export type ServerClient = {
+  [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => Promise<ReturnType<ServerApi[K]>>;
 };
+
+/**
+ * The server functions the pages call: `server.getDashboard(request)` runs google.script.run's
+ * getDashboard. Typed by ServerApi, so a name it does not list, or an argument of the wrong
+ * type, fails typecheck; no function name is written as a string.
+ */
+export const server: ServerClient = new Proxy({} as ServerClient, {
+  // Not "then": a promise-like `server` would be awaited by mistake.
+  get: (_target, name) =>
+    typeof name === 'string' && name !== 'then' ? (...args: unknown[]) => runOnServer(name, args) : undefined,
+});

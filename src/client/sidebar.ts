@@ -143,7 +143,8 @@ function start(): void {
 
   byId('send-digest').addEventListener('click', async () => {
     automationNote('');
-    const result = await feedback.run('Sending the digest…', () => server.sendDigestNow());
+    // quiet: the sidebar shows the summary itself, so no toast.
+    const result = await feedback.run('Sending the digest…', () => server.sendDigestNow(true));
     if (result === undefined) return;
     automationNote(typeof result === 'string' && result ? result : 'Digest sent.');
     const status = await feedback.run('Loading…', () => server.getAutomationStatus());

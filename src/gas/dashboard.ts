@@ -15,12 +15,6 @@ import { auditTeam, findLogSheet, noLogError, OWN_SHEETS, readTeam, SetupError }
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** What an error says, without its class name or stack: the sidebar shows it as is. */
-export function plainError(error: unknown): Error {
-  const message = error instanceof Error ? error.message : String(error);
-  return new Error(message || 'Something went wrong; please try again.');
-}
-
 export function sheetNames(spreadsheet: Spreadsheet): string[] {
   return spreadsheet
     .getSheets()
@@ -54,7 +48,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     data.interventions = readInterventions(spreadsheet, team, settings, audit);
     data.timeline = programmeTimeline(audit, data.interventions.interventions);
   } catch (error) {
-    if (!(error instanceof SetupError)) throw plainError(error);
+    if (!(error instanceof SetupError)) throw error;
     data.problem = { code: error.code, message: error.message };
   }
   return data;
@@ -92,13 +86,8 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   const merged = { ...loadSettings(), ...proposed };
   if (merged.logSheet && merged.logSheet === merged.rosterSheet)
     throw new Error('The log and the roster must be two different sheets.');
-  let saved: Settings;
-  try {
-    saved = saveSettings(proposed as Partial<Settings>);
-  } catch (error) {
-    // A SettingsError's message names the field ("The window must be …"): the sidebar shows it as is.
-    throw plainError(error);
-  }
+  // A SettingsError's message names the field ("The window must be …"): the sidebar shows it as is.
+  const saved = saveSettings(proposed as Partial<Settings>);
   // A new hour moves the daily trigger now, not at the next time automation is switched on.
   syncAutomationSchedule();
   return saved;

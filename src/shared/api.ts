@@ -2,6 +2,18 @@
  * The contract between the sidebar (src/client) and the server entry points (src/index.ts).
  * google.script.run carries only primitives, arrays and plain objects: dates travel as ISO
  * strings (YYYY-MM-DD), never as Date.
+ *
+ * `ServerApi` lists every function a page calls through google.script.run. To add a call:
+ *   1. Add it to `ServerApi` below: its name, argument types and result type (plain JSON only).
+ *   2. Add its argument check and what it does, in user words, to `SIDEBAR_CALLS` in
+ *      src/gas/sidebar-call.ts (the table is typed by `ServerApi`, so typecheck asks for it).
+ *   3. In src/index.ts write `export function NAME(...)` with a JSDoc comment, whose body is
+ *      `return sidebarCall('NAME', [args...], (...checked) => ...)`. The compile-time check at
+ *      the end of src/index.ts fails until the function exists with the types given here.
+ *   4. In the page, call `server.NAME(...)` from src/client/server.ts: it is typed from
+ *      `ServerApi`, so a misspelt name or a wrong argument fails typecheck.
+ * test/bundle/callable-names.test.ts then checks that NAME is a top-level function of the
+ * built Code.js, which is what google.script.run needs to find it.
  */
 import type { Audit } from '../core/audit/audit-types';
 import type { Settings } from '../core/base/settings';
@@ -90,4 +102,34 @@ export interface DigestPreview {
   html: string;
   text: string;
   recipients: string[];
+}
+
+/** What the Settings form sends: its fields as typed; the server parses and validates them. */
+export type SettingsChanges = Partial<Record<keyof Settings, unknown>>;
+
+/**
+ * Every server function the pages call through google.script.run, with what it takes and
+ * returns. Written as properties (not methods) so that argument types are checked strictly.
+ */
+export interface ServerApi {
+  /** The audit, settings, programme timeline and automation status. */
+  getDashboard: (request?: DashboardRequest | null) => DashboardData;
+  /** Selects a row of the log (a sheet row number), e.g. a skipped row to fix. */
+  selectLogRow: (row: number) => void;
+  /** The stored settings, defaults filled in. */
+  getSettings: () => Settings;
+  /** Validates and stores changed settings; returns the settings now stored. */
+  saveSettings: (changes: SettingsChanges) => Settings;
+  /** The "Log a run" form's data. */
+  getLogForm: () => LogFormData;
+  /** Appends one run to the log. */
+  logRun: (request: LogRunRequest) => LogRunResult;
+  /** Turns the daily automation on or off. */
+  setAutomation: (on: boolean) => AutomationStatus;
+  /** Whether automation is on, when it last ran and what it found. */
+  getAutomationStatus: () => AutomationStatus;
+  /** Sends the weekly digest now; `quiet`: no toast, the page shows the summary itself. */
+  sendDigestNow: (quiet?: boolean) => string;
+  /** The owner's digest as it would be sent now. */
+  previewDigest: () => DigestPreview;
 }

@@ -86,7 +86,9 @@ describe('turning automation on and off', () => {
 
   test('the entry point refuses anything but true or false', () => {
     const { bundle } = team({ members, on: false });
-    expect(() => bundle.setAutomation('yes')).toThrow('Say whether automation should be on (true) or off (false).');
+    expect(() => bundle.setAutomation('yes')).toThrow(
+      /^Whether automation is on must be true or false, but the page sent a text\./,
+    );
   });
 });
 

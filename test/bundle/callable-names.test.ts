@@ -4,7 +4,7 @@
 import fs from 'fs';
 import path from 'path';
 import ts from 'typescript';
-import { BUILD_DIR, CODE_JS, ROOT } from './support';
+import { CODE_JS, ROOT } from './support';
 import { MENU_ITEMS } from '../../src/gas/menu';
 import { DAILY_HANDLER } from '../../src/gas/automation';
 
@@ -14,30 +14,24 @@ function topLevelFunctions(): Set<string> {
   return new Set(sf.statements.filter(ts.isFunctionDeclaration).map((f) => f.name!.text));
 }
 
-/** The string literal names passed to `call(name, …)` in the client sources. */
-function clientCalls(): string[] {
-  const dir = path.join(ROOT, 'src', 'client');
-  const names: string[] = [];
-  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
-    const sf = ts.createSourceFile(file, fs.readFileSync(path.join(dir, file), 'utf8'), ts.ScriptTarget.Latest, true);
-    const visit = (node: ts.Node) => {
-      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'call') {
-        const [first] = node.arguments;
-        if (first && ts.isStringLiteral(first)) names.push(first.text);
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(sf);
-  }
-  return names;
+/** The members of the ServerApi interface in src/shared/api.ts: every google.script.run call. */
+function serverApiNames(): string[] {
+  const file = path.join(ROOT, 'src', 'shared', 'api.ts');
+  const sf = ts.createSourceFile(file, fs.readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const api = sf.statements.find(
+    (s): s is ts.InterfaceDeclaration => ts.isInterfaceDeclaration(s) && s.name.text === 'ServerApi',
+  );
+  if (!api) throw new Error('src/shared/api.ts declares no interface ServerApi');
+  return api.members.map((m) => (m.name && ts.isIdentifier(m.name) ? m.name.text : m.getText(sf)));
 }
 
 const functions = topLevelFunctions();
 const menuNames = MENU_ITEMS.filter((item): item is [string, string] => item !== null).map(([, name]) => name);
-const pageCalls = clientCalls();
+const apiNames = serverApiNames();
 
-test('the pages call the server through call(name, …) and name at least the dashboard and the log form', () => {
-  expect(pageCalls).toEqual(expect.arrayContaining(['getDashboard', 'logRun', 'saveSettings', 'selectLogRow']));
+test('ServerApi lists the calls the pages make, the dashboard and the log form among them', () => {
+  expect(apiNames).toEqual(expect.arrayContaining(['getDashboard', 'logRun', 'saveSettings', 'selectLogRow']));
+  expect(new Set(apiNames).size).toBe(apiNames.length);
 });
 
 test.each(menuNames)('menu item function %s is top-level in Code.js', (name) => {
@@ -48,11 +42,6 @@ test('the daily trigger handler is top-level in Code.js', () => {
   expect(functions.has(DAILY_HANDLER)).toBe(true);
 });
 
-test.each([...new Set(pageCalls)])('google.script.run.%s is top-level in Code.js and named in a built page', (name) => {
+test.each(apiNames)('ServerApi.%s is a top-level function in Code.js that google.script.run can call', (name) => {
   expect(functions.has(name)).toBe(true);
-  const pages = fs
-    .readdirSync(BUILD_DIR)
-    .filter((f) => f.endsWith('.html'))
-    .map((f) => fs.readFileSync(path.join(BUILD_DIR, f), 'utf8'));
-  expect(pages.some((html) => html.includes(`"${name}"`) || html.includes(`'${name}'`))).toBe(true);
 });

@@ -1,0 +1,143 @@
+/**
+ * The one wrapper every sidebar entry point runs through. google.script.run hands the server
+ * whatever the page sent, so TypeScript's types do not hold there: the wrapper checks each
+ * argument's type before the call, and turns whatever goes wrong into a message the sheet
+ * user can act on (no class names, no stack traces, no "Cannot read properties of undefined").
+ */
+import type { DashboardRequest, LogRunRequest, ServerApi, SettingsChanges } from '../shared/api';
+
+type Args<K extends keyof ServerApi> = Parameters<ServerApi[K]>;
+type Result<K extends keyof ServerApi> = ReturnType<ServerApi[K]>;
+
+interface SidebarCall<K extends keyof ServerApi> {
+  /** What the call does, to finish "Uptake could not …". */
+  does: string;
+  /** The arguments as received, checked and typed; throws an ArgumentError naming the bad one. */
+  check: (args: readonly unknown[]) => Args<K>;
+}
+
+/** An argument of the wrong type: its message names the argument and says what was sent. */
+export class ArgumentError extends Error {
+  override name = 'ArgumentError';
+}
+
+/** "the number 42", "an empty text", "a list": what arrived, without echoing long text. */
+function describe(value: unknown): string {
+  if (value === null || value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'string') return value === '' ? 'an empty text' : 'a text';
+  if (typeof value === 'object') return 'a set of fields';
+  return `the ${typeof value} ${String(value)}`;
+}
+
+function wrongType(argument: string, wanted: string, value: unknown): ArgumentError {
+  return new ArgumentError(
+    `${argument} must be ${wanted}, but the page sent ${describe(value)}. Reload the sidebar and try again.`,
+  );
+}
+
+const absent = (value: unknown): value is null | undefined => value === null || value === undefined;
+
+function isFields(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function fields(argument: string, value: unknown): Record<string, unknown> {
+  if (!isFields(value)) throw wrongType(argument, 'a set of fields', value);
+  return value;
+}
+
+function optionalText(argument: string, value: unknown): string | null {
+  if (absent(value)) return null;
+  if (typeof value !== 'string') throw wrongType(argument, 'a text (or left empty)', value);
+  return value;
+}
+
+function optionalNumber(argument: string, value: unknown): number | null {
+  if (absent(value)) return null;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw wrongType(argument, 'a number', value);
+  return value;
+}
+
+function dashboardRequest(value: unknown): DashboardRequest | null {
+  if (absent(value)) return null;
+  const request = fields('The dashboard request', value);
+  return {
+    asOf: optionalText('The as-of date', request.asOf),
+    weeks: optionalNumber('The window in weeks', request.weeks),
+  };
+}
+
+/**
+ * Each sidebar call: what it does and how its arguments are checked. Deeper checks (a date's
+ * format, a setting's range, a run's fields) stay with the code that understands them.
+ */
+export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
+  getDashboard: { does: 'load the dashboard', check: ([request]) => [dashboardRequest(request)] },
+  selectLogRow: {
+    does: 'select the row',
+    check: ([row]) => {
+      if (typeof row !== 'number') throw wrongType('The row number', 'a number', row);
+      return [row];
+    },
+  },
+  getSettings: { does: 'read the settings', check: () => [] },
+  saveSettings: {
+    does: 'save the settings',
+    check: ([changes]) => [fields('The settings', changes) as SettingsChanges],
+  },
+  getLogForm: { does: 'open the form', check: () => [] },
+  // The run's fields are checked, each with its own message, by checkLogRun (src/gas/log-run.ts).
+  logRun: { does: 'log the run', check: ([run]) => [fields('The run', run) as unknown as LogRunRequest] },
+  setAutomation: {
+    does: 'switch automation',
+    check: ([on]) => {
+      if (typeof on !== 'boolean') throw wrongType('Whether automation is on', 'true or false', on);
+      return [on];
+    },
+  },
+  getAutomationStatus: { does: 'read the automation status', check: () => [] },
+  // Also a menu item, which passes no flag: anything but true means "show a toast".
+  sendDigestNow: { does: 'send the digest', check: ([quiet]) => [quiet === true] },
+  previewDigest: { does: 'prepare the digest preview', check: () => [] },
+};
+
+/** Errors that only a bug in Uptake throws: the user is told so, not shown the JavaScript. */
+const INTERNAL_ERRORS = new Set(['TypeError', 'ReferenceError', 'SyntaxError']);
+
+/** What the user is told when call `name` fails with `error`. */
+export function plainMessage(name: keyof ServerApi, error: unknown): string {
+  const does = SIDEBAR_CALLS[name].does;
+  if (!(error instanceof Error)) {
+    const text = String(error ?? '').trim();
+    return text || `Uptake could not ${does}; please try again.`;
+  }
+  if (INTERNAL_ERRORS.has(error.name)) {
+    return (
+      `Uptake could not ${does} because of a fault in Uptake itself (${error.message}). ` +
+      'Reload the sidebar and try again; if it happens again, report this message.'
+    );
+  }
+  return error.message.trim() || `Uptake could not ${does}; please try again.`;
+}
+
+/**
+ * Runs sidebar call `name`: checks `args` (as the page sent them), runs `body` with them
+ * typed, and rethrows any failure as an Error whose message is plain words for the user.
+ */
+export function sidebarCall<K extends keyof ServerApi>(
+  name: K,
+  args: readonly unknown[],
+  body: (...checked: Args<K>) => Result<K>,
+): Result<K> {
+  try {
+    const table: { [C in keyof ServerApi]: SidebarCall<C> } = SIDEBAR_CALLS;
+    return body(...table[name].check(args));
+  } catch (error) {
+    // The stack goes to the execution log for whoever maintains the add-on.
+    if (error instanceof Error && INTERNAL_ERRORS.has(error.name)) console.error(error.stack ?? error.message);
+    // google.script.run carries only the message to the page, so no cause is attached.
+    // eslint-disable-next-line preserve-caught-error
+    throw new Error(plainMessage(name, error));
+  }
+}

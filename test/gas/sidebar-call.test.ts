@@ -1,0 +1,137 @@
+// The one wrapper of every sidebar entry point: argument checks and plain error messages,
+// on the source (sidebarCall) and on the built bundle (as google.script.run calls it).
+import { SIDEBAR_CALLS, sidebarCall } from '../../src/gas/sidebar-call';
+import type { ServerApi } from '../../src/shared/api';
+import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
+
+/** The message sidebarCall throws for `name` with `args`, the body never being reached. */
+function refusal(name: keyof ServerApi, args: unknown[]): string {
+  let reached = false;
+  try {
+    sidebarCall(name, args, (() => {
+      reached = true;
+    }) as never);
+  } catch (error) {
+    expect(reached).toBe(false);
+    expect(error).toBeInstanceOf(Error);
+    return (error as Error).message;
+  }
+  throw new Error(`${name} accepted ${JSON.stringify(args)}`);
+}
+
+describe('sidebarCall: arguments of the wrong type get a plain message naming the argument', () => {
+  test.each([
+    [
+      'getDashboard',
+      [{ asOf: 42 }],
+      /^The as-of date must be a text \(or left empty\), but the page sent the number 42\./,
+    ],
+    ['getDashboard', [{ weeks: '2' }], /^The window in weeks must be a number, but the page sent a text\./],
+    ['getDashboard', ['2026-03-11'], /^The dashboard request must be a set of fields, but the page sent a text\./],
+    ['selectLogRow', ['7'], /^The row number must be a number, but the page sent a text\./],
+    ['saveSettings', [null], /^The settings must be a set of fields, but the page sent nothing\./],
+    ['saveSettings', [['weeks', 2]], /^The settings must be a set of fields, but the page sent a list\./],
+    ['logRun', ['Ana'], /^The run must be a set of fields, but the page sent a text\./],
+    ['setAutomation', ['yes'], /^Whether automation is on must be true or false, but the page sent a text\./],
+  ] as [keyof ServerApi, unknown[], RegExp][])('%s(%j)', (name, args, message) => {
+    const text = refusal(name, args);
+    expect(text).toMatch(message);
+    expect(text).toMatch(/Reload the sidebar and try again\.$/);
+  });
+
+  test('well-typed arguments reach the body, checked and unchanged', () => {
+    const seen: unknown[] = [];
+    sidebarCall('getDashboard', [{ asOf: '2026-03-11', weeks: 2 }], (request) => {
+      seen.push(request);
+      return null as never;
+    });
+    sidebarCall('getDashboard', [undefined], (request) => {
+      seen.push(request);
+      return null as never;
+    });
+    sidebarCall('setAutomation', [false], (on) => {
+      seen.push(on);
+      return null as never;
+    });
+    expect(seen).toEqual([{ asOf: '2026-03-11', weeks: 2 }, null, false]);
+  });
+
+  test('sendDigestNow is quiet only when the page says true (a menu click passes nothing)', () => {
+    const quiet = [[], [true], [{ authMode: 'FULL' }]].map((args) =>
+      sidebarCall('sendDigestNow', args, (q) => String(q)),
+    );
+    expect(quiet).toEqual(['false', 'true', 'false']);
+  });
+});
+
+describe('sidebarCall: errors become messages a sheet user can act on', () => {
+  const failWith = (error: unknown) => () =>
+    sidebarCall('getDashboard', [], () => {
+      throw error;
+    });
+
+  test('an error meant for the user keeps its words and loses its class name', () => {
+    class SetupError extends Error {
+      override name = 'SetupError';
+    }
+    expect(failWith(new SetupError('Uptake found no log sheet.'))).toThrow(/^Uptake found no log sheet\.$/);
+    expect(failWith(new RangeError('The window must be a whole number of weeks from 1 to 520, not 0.'))).toThrow(
+      /^The window must be a whole number of weeks from 1 to 520, not 0\.$/,
+    );
+  });
+
+  test('a fault in Uptake says what could not be done and what to do, not only the JavaScript', () => {
+    const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
+    try {
+      expect(failWith(new TypeError("Cannot read properties of undefined (reading 'trim')"))).toThrow(
+        /^Uptake could not load the dashboard because of a fault in Uptake itself \(.*\)\. Reload the sidebar and try again; if it happens again, report this message\.$/,
+      );
+      expect(spy).toHaveBeenCalledTimes(1);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  test('an empty error or a thrown non-Error still says something', () => {
+    expect(failWith(new Error(''))).toThrow(/^Uptake could not load the dashboard; please try again\.$/);
+    expect(failWith(undefined)).toThrow(/^Uptake could not load the dashboard; please try again\.$/);
+    expect(failWith('The log is busy.')).toThrow(/^The log is busy\.$/);
+  });
+
+  test('every call says what it does, in words', () => {
+    for (const [name, call] of Object.entries(SIDEBAR_CALLS))
+      expect([name, call.does]).toEqual([name, expect.stringMatching(/^[a-z][a-z -]+$/)]);
+  });
+});
+
+describe('the built sidebar entry points, called as google.script.run calls them', () => {
+  function team() {
+    const { runs, roster } = sampleTeam();
+    return fakeWithBundle({ spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } } });
+  }
+
+  test('getDashboard with a non-text as-of date names the argument (it used to reach .trim())', () => {
+    const { bundle } = team();
+    expect(() => bundle.$runFromClient('getDashboard', { asOf: 20260311 })).toThrow(
+      /^The as-of date must be a text \(or left empty\), but the page sent the number 20260311\./,
+    );
+    expect(() => bundle.$runFromClient('getDashboard', { asOf: ['2026-03-11'] })).toThrow(
+      /^The as-of date must be a text \(or left empty\), but the page sent a list\./,
+    );
+  });
+
+  test('setAutomation, selectLogRow, saveSettings and logRun refuse arguments of the wrong type, changing nothing', () => {
+    const { bundle, gas } = team();
+    const before = JSON.stringify(gas.sheet('Log').getDataRange().getValues());
+    expect(() => bundle.$runFromClient('setAutomation', 'on')).toThrow(
+      /^Whether automation is on must be true or false/,
+    );
+    expect(() => bundle.$runFromClient('selectLogRow', '3')).toThrow(/^The row number must be a number/);
+    expect(() => bundle.$runFromClient('saveSettings', 'weeks=2')).toThrow(/^The settings must be a set of fields/);
+    expect(() => bundle.$runFromClient('logRun', null)).toThrow(
+      /^The run must be a set of fields, but the page sent nothing/,
+    );
+    expect(JSON.stringify(gas.sheet('Log').getDataRange().getValues())).toBe(before);
+    expect(bundle.getAutomationStatus().on).toBe(false);
+  });
+});
