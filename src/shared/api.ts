@@ -9,7 +9,8 @@
  *      src/gas/sidebar-call.ts (the table is typed by `ServerApi`, so typecheck asks for it).
  *   3. In src/index.ts write `export function NAME(...)` with a JSDoc comment, whose body is
  *      `return sidebarCall('NAME', [args...], (...checked) => ...)`. The compile-time check at
- *      the end of src/index.ts fails until the function exists with the types given here.
+ *      the end of src/index.ts (add the name there) fails until the function exists with the
+ *      types given here.
  *   4. In the page, call `server.NAME(...)` from src/client/server.ts: it is typed from
  *      `ServerApi`, so a misspelt name or a wrong argument fails typecheck.
  * test/bundle/callable-names.test.ts then checks that NAME is a top-level function of the
