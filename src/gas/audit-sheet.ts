@@ -17,6 +17,8 @@ import { fitCell, TEXT_FORMAT } from './formats';
 import type { Settings } from '../core/base/settings';
 import { AUDIT_SHEET, auditTeam, readTeam, SetupError, type TeamData } from './team-data';
 import { growTo } from './sheet-size';
+import { interventionTables } from '../core/interventions/tables';
+import { readInterventions } from './interventions-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -52,11 +54,17 @@ const EMPTY_TABLE_TEXT: Record<AuditTableId, string> = {
   editTypes: '',
   findings: 'Nothing to suggest.',
   rows: 'Every log row was read.',
+  interventions: 'No intervention recorded up to the as-of date.',
+  interventionTypes: '',
+  interventionRows: 'Every Interventions row was read.',
 };
 
-/** The sheet's cells: the notice line, the intro, then each table (title, header, rows) with a blank row between. */
-export function auditSheetLayout(audit: Audit, notice: string): AuditSheetLayout {
-  const tables = auditTables(audit);
+/**
+ * The sheet's cells: the notice line, the intro, then each table (title, header, rows) with a
+ * blank row between; `extra` tables (the interventions) after the audit's own.
+ */
+export function auditSheetLayout(audit: Audit, notice: string, extra: AuditTable[] = []): AuditSheetLayout {
+  const tables = [...auditTables(audit), ...extra];
   const width = Math.max(...tables.map((t) => t.columns.length));
   const values: (string | number)[][] = [];
   const formats: string[][] = [];
@@ -146,8 +154,14 @@ function insertCharts(sheet: Sheet, layout: AuditSheetLayout, audit: Audit) {
 }
 
 /** Deletes the previous audit sheet and writes a new one at the end; returns it. */
-export function writeAuditSheet(spreadsheet: Spreadsheet, audit: Audit, nowMs: number, timeZone: string): Sheet {
-  const layout = auditSheetLayout(audit, writtenNotice(nowMs, timeZone));
+export function writeAuditSheet(
+  spreadsheet: Spreadsheet,
+  audit: Audit,
+  nowMs: number,
+  timeZone: string,
+  extra: AuditTable[] = [],
+): Sheet {
+  const layout = auditSheetLayout(audit, writtenNotice(nowMs, timeZone), extra);
   const previous = spreadsheet.getSheetByName(AUDIT_SHEET);
   if (previous) spreadsheet.deleteSheet(previous);
   const sheet = spreadsheet.insertSheet(AUDIT_SHEET, spreadsheet.getNumSheets());
@@ -194,7 +208,9 @@ export function runAuditToSheet(
       return null;
     }
     const audit = auditTeam(team, settings);
-    const sheet = writeAuditSheet(spreadsheet, audit, Date.now(), team.dateOptions.timeZone);
+    const interventions = readInterventions(spreadsheet, team, settings, audit);
+    const extra = interventions.sheet ? interventionTables(interventions) : [];
+    const sheet = writeAuditSheet(spreadsheet, audit, Date.now(), team.dateOptions.timeZone, extra);
     SpreadsheetApp.flush();
     spreadsheet.setActiveSheet(sheet);
     return sheet;

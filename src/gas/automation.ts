@@ -12,6 +12,7 @@ import { DailyRun, digestContent, type RunPorts, type RunSetup } from '../core/a
 import { failureLine, type Failure } from '../core/automation/failures';
 import { errorMessage } from '../core/automation/mail-rules';
 import type { AuditSource, SentLog, SetupProblem, TeamView } from '../core/automation/ports';
+import { readInterventions } from './interventions-data';
 import { digestAudiences } from '../core/automation/schedule';
 import { KEYS, readJson, writeJson, type AutomationState, type LastRun, type Store } from '../core/automation/store';
 import type { DigestPreview } from '../shared/api';
@@ -74,6 +75,7 @@ function teamView(spreadsheet: Spreadsheet, settings: Settings): TeamView {
     roster: team.roster?.members ?? [],
     rosterSheetName: team.rosterSheet?.getName() ?? null,
     audits: auditSource(team, settings),
+    interventions: (asOf) => readInterventions(spreadsheet, team, settings, { asOf: dayToIso(asOf) }),
   };
 }
 

@@ -52,7 +52,7 @@ function rules() {
 }
 
 /** The rows below a header row, down to the sheet's last row, of one column (1-based). */
-function columnBelow(sheet: Sheet, headerRow: number, column: number) {
+export function columnBelow(sheet: Sheet, headerRow: number, column: number) {
   const rows = sheet.getMaxRows() - headerRow;
   return rows > 0 ? sheet.getRange(headerRow + 1, column, rows, 1) : null;
 }
@@ -62,7 +62,7 @@ function isBlankSheet(sheet: Sheet): boolean {
 }
 
 /** A sheet named `name` to write into: an empty one of that name, else a new one with a free name. */
-function newSheet(spreadsheet: Spreadsheet, name: string): Sheet {
+export function newSheet(spreadsheet: Spreadsheet, name: string): Sheet {
   const existing = spreadsheet.getSheetByName(name);
   if (!existing) return spreadsheet.insertSheet(name);
   if (isBlankSheet(existing)) return existing;
@@ -72,7 +72,7 @@ function newSheet(spreadsheet: Spreadsheet, name: string): Sheet {
   }
 }
 
-function writeHeaders(sheet: Sheet, headers: string[]) {
+export function writeHeaders(sheet: Sheet, headers: string[]) {
   const header = sheet.getRange(1, 1, 1, headers.length);
   header.setNumberFormat(TEXT_FORMAT);
   header.setValues([headers]);

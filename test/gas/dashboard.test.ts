@@ -49,6 +49,7 @@ describe('getDashboard', () => {
         reached: 'Peer advocacy moment',
         next: 'Week-three check',
         nextDate: plus(TODAY, 1),
+        followUpHeld: null,
       },
       {
         member: 'Ben',
@@ -57,6 +58,7 @@ describe('getDashboard', () => {
         reached: 'Day-seven follow-up',
         next: 'Peer advocacy moment',
         nextDate: plus(TODAY, 4),
+        followUpHeld: null,
       },
       {
         member: 'Cleo',
@@ -65,6 +67,7 @@ describe('getDashboard', () => {
         reached: null,
         next: 'Day-seven follow-up',
         nextDate: plus(TODAY, 4),
+        followUpHeld: null,
       },
     ]);
   });

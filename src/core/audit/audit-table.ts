@@ -12,7 +12,17 @@ export type ColumnKind = 'text' | 'integer' | 'decimal' | 'percent';
 /** A number, a text, or null for "no value" (an acceptance rate without runs: shown "–", never 0%). */
 export type TableCell = string | number | null;
 
-export type AuditTableId = 'summary' | 'categories' | 'members' | 'workflows' | 'editTypes' | 'findings' | 'rows';
+export type AuditTableId =
+  | 'summary'
+  | 'categories'
+  | 'members'
+  | 'workflows'
+  | 'editTypes'
+  | 'findings'
+  | 'rows'
+  | 'interventions'
+  | 'interventionTypes'
+  | 'interventionRows';
 
 export interface AuditColumn {
   label: string;

@@ -343,5 +343,6 @@ export function digestContent(
     digestDay: options.digestDay,
     sentDay: options.sentDay,
     onRequest: setup.onRequest,
+    interventions: team.interventions?.(asOf),
   });
 }

@@ -7,6 +7,7 @@ import type { RosterMember } from '../base/types';
 import type { Audit } from '../audit/audit-types';
 import type { EmailContent } from '../mail/email';
 import type { SentIndex, SentRecord } from '../programme/sent-records';
+import type { InterventionsView } from '../interventions/view';
 
 export interface Clock {
   now(): number;
@@ -34,6 +35,8 @@ export interface TeamView {
   roster: RosterMember[];
   rosterSheetName: string | null;
   audits: AuditSource;
+  /** The Interventions sheet's interventions as of a day (rules §14); absent when not read. */
+  interventions?: (asOf: Day) => InterventionsView;
 }
 
 /** A problem with the spreadsheet's set-up that the owner must fix; `message` says how. */

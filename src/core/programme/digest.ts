@@ -14,6 +14,8 @@ import type { Audit, Finding } from '../audit/audit-types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { milestoneSpec } from './milestones';
 import { adoptersOf, type UpcomingMilestone } from './reminders';
+import { interventionDigestBlocks } from '../interventions/digest';
+import type { InterventionsView } from '../interventions/view';
 
 /** No breakdown over fewer people than this in the aggregate digest. */
 export const MIN_GROUP = 5;
@@ -34,6 +36,8 @@ export interface DigestInput {
   sentDay: Day;
   /** "Send digest now": not the scheduled one, so never called late. */
   onRequest?: boolean;
+  /** The Interventions sheet as of the digest's last day, when the spreadsheet has one. */
+  interventions?: InterventionsView;
 }
 
 function change(now: number, before: number): string {
@@ -238,6 +242,16 @@ export function composeDigest(input: DigestInput): EmailContent {
     ...editTypeSection(input),
     ...workflowSection(input),
     ...suggestionSection(input, breakdown),
+    ...(input.interventions
+      ? interventionDigestBlocks({
+          view: input.interventions,
+          named: input.named,
+          weekStart: isoToDay(current.windowStart)!,
+          asOf,
+          membersInScope: current.team.membersInScope,
+          minGroup: MIN_GROUP,
+        })
+      : []),
   );
   if (input.named && input.problems.length) {
     blocks.push({ kind: 'heading', text: 'Problems Uptake ran into' }, { kind: 'list', items: input.problems });
