@@ -14,6 +14,9 @@ export interface SizeFigures {
   parseMs: number;
   /** auditTeam: the audit of the parsed runs. */
   auditMs: number;
+  /** teamHistory: the trend, cohorts and transitions the dashboard adds (spec §13). */
+  historyMs: number;
+  /** parse + audit + history: what the dashboard computes. */
   coreMs: number;
   /** The bare pass over the same rows (date and member only): the floor. */
   floorMs: number;

@@ -1,13 +1,14 @@
 /**
  * The core as build/Code.js ships it, callable from the bench.
  *
- * The bundle's global `Uptake` exposes only the entry points; readTeam and auditTeam are locals
+ * The bundle's global `Uptake` exposes only the entry points; readTeam, auditTeam and teamHistory are locals
  * of its IIFE. Rather than add a bench-only entry point to production, or bundle the sources a
  * second time (different code from what ships), the bench compiles the text of build/Code.js with
  * one extra statement before the IIFE returns, which hands those locals out. Every function body
  * the bench times is the shipped one, byte for byte.
  */
 import type { Audit } from '../src/core/audit/audit-types';
+import type { History } from '../src/core/history/history-types';
 import type { Settings } from '../src/core/base/settings';
 import type { TeamData } from '../src/gas/team-data';
 
@@ -17,6 +18,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export interface BundleInternals {
   readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData;
   auditTeam(team: TeamData, settings: Settings, asOfIso?: string | null, weeks?: number | null): Audit;
+  /** The history the dashboard adds to the audit (spec §13). */
+  teamHistory(team: TeamData, settings: Settings, asOfIso?: string | null, weeks?: number | null): History;
   validateSettings(input: unknown): Settings;
   /** The top-level stubs Apps Script calls for custom-function cells. */
   ADOPTION_CATEGORY(...args: unknown[]): unknown;
@@ -24,7 +27,7 @@ export interface BundleInternals {
   USES_PER_WEEK(...args: unknown[]): unknown;
 }
 
-const INTERNAL_NAMES = ['readTeam', 'auditTeam', 'validateSettings'] as const;
+const INTERNAL_NAMES = ['readTeam', 'auditTeam', 'teamHistory', 'validateSettings'] as const;
 const TOP_LEVEL_NAMES = ['ADOPTION_CATEGORY', 'ACCEPTANCE_RATE', 'USES_PER_WEEK'] as const;
 const IIFE_END = /return __toCommonJS\(([A-Za-z_$][\w$]*)\);?\}\)\(\);/g;
 

@@ -15,6 +15,7 @@ const FIELDS: readonly Field[] = [
   'developingAt',
   'acceptanceTarget',
   'weeks',
+  'historyWeeks',
   'digestWeekday',
   'digestHour',
   'ownerEmail',
@@ -30,6 +31,7 @@ const FIELD_WORDS: [Field, RegExp][] = [
   ['developingAt', /developing user threshold/i],
   ['acceptanceTarget', /acceptance target/i],
   ['weeks', /\bwindow\b/i],
+  ['historyWeeks', /\btrend\b/i],
   ['digestWeekday', /weekday/i],
   ['digestHour', /hour/i],
   ['ownerEmail', /owner/i],
@@ -80,6 +82,7 @@ export function fillSettingsForm(form: HTMLFormElement, view: SettingsView): voi
   control(form, 'developingAt').value = String(settings.developingAt);
   control(form, 'acceptanceTarget').value = String(Math.round(settings.acceptanceTarget * 1000) / 10);
   control(form, 'weeks').value = String(settings.weeks);
+  control(form, 'historyWeeks').value = String(settings.historyWeeks);
   weekday.value = String(settings.digestWeekday);
   hour.value = String(settings.digestHour);
   control(form, 'ownerEmail').value = settings.ownerEmail;
@@ -102,6 +105,7 @@ export function readSettingsForm(form: HTMLFormElement): Partial<Record<Field, u
     // "70" means 70%; the settings hold 0.7. Anything else goes as "N%" for the server to judge.
     acceptanceTarget: target !== '' && Number.isFinite(targetNumber) ? targetNumber / 100 : `${target}%`,
     weeks: value('weeks'),
+    historyWeeks: value('historyWeeks'),
     digestWeekday: Number(value('digestWeekday')),
     digestHour: Number(value('digestHour')),
     ownerEmail: value('ownerEmail'),

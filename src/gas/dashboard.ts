@@ -11,6 +11,7 @@ import { readInterventions } from './interventions-data';
 import { automationStatus, syncAutomationSchedule } from './automation';
 import { loadSettings, saveSettings } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { teamHistory } from './team-history';
 import { auditTeam, findLogSheet, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -38,6 +39,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     sheetNames: sheetNames(spreadsheet),
     timeline: [],
     interventions: NO_INTERVENTIONS,
+    history: null,
   };
   try {
     const team = readTeam(spreadsheet, settings);
@@ -47,6 +49,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     data.audit = audit;
     data.interventions = readInterventions(spreadsheet, team, settings, audit);
     data.timeline = programmeTimeline(audit, data.interventions.interventions);
+    data.history = teamHistory(team, settings, request?.asOf ?? null);
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;
     data.problem = { code: error.code, message: error.message };

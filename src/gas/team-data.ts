@@ -180,6 +180,14 @@ export function readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData
   return { logSheet, rosterSheet, log, roster, dateOptions, today: dayOfInstant(Date.now(), dateOptions.timeZone) };
 }
 
+/** The as-of day a request names (YYYY-MM-DD), else today in the spreadsheet's zone. */
+export function asOfDay(team: Pick<TeamData, 'today'>, asOfIso?: string | null): Day {
+  if (!asOfIso) return team.today;
+  const parsed = isoToDay(asOfIso);
+  if (parsed === null) throw new Error(`"${asOfIso}" is not a date: use YYYY-MM-DD.`);
+  return parsed;
+}
+
 /**
  * The audit of the spreadsheet for an as-of date (ISO, default today) and a window in weeks;
  * `fromDay` leaves out the runs before it (a member's figures since training).
@@ -191,12 +199,7 @@ export function auditTeam(
   weeks?: number | null,
   fromDay?: Day,
 ): Audit {
-  let asOf = team.today;
-  if (asOfIso) {
-    const parsed = isoToDay(asOfIso);
-    if (parsed === null) throw new Error(`"${asOfIso}" is not a date: use YYYY-MM-DD.`);
-    asOf = parsed;
-  }
+  const asOf = asOfDay(team, asOfIso);
   const sheet = team.rosterSheet?.getName();
   const rosterNotices = team.roster
     ? team.roster.notices.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row}: ${n.reason}` }))

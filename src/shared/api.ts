@@ -17,6 +17,7 @@
  * built Code.js, which is what google.script.run needs to find it.
  */
 import type { Audit } from '../core/audit/audit-types';
+import type { History } from '../core/history/history-types';
 import type { Settings } from '../core/base/settings';
 import type { MilestoneRow } from '../core/programme/milestones';
 import type { InterventionsView } from '../core/interventions/view';
@@ -66,6 +67,8 @@ export interface DashboardData {
   timeline: MilestoneRow[];
   /** The Interventions sheet's interventions with their before and after figures (rules §14). */
   interventions: InterventionsView;
+  /** The adoption trend, cohorts and transitions (spec §13) as of the same day; null with `audit`. */
+  history: History | null;
 }
 
 export interface LogFormData {

@@ -127,8 +127,11 @@ describe('the core as the bench runs it from build/Code.js', () => {
       team.locale,
     );
     const settings = bundle.validateSettings({});
-    const audit = bundle.auditTeam(bundle.readTeam(spreadsheet, settings), settings, LAST_DAY_ISO);
+    const data = bundle.readTeam(spreadsheet, settings);
+    const audit = bundle.auditTeam(data, settings, LAST_DAY_ISO);
+    const history = bundle.teamHistory(data, settings, LAST_DAY_ISO);
     expect(audit.skippedRows.map((p) => p.row)).toEqual(team.badRows);
+    expect(history.weeks).toHaveLength(settings.historyWeeks);
     expect(audit.members).toHaveLength(50);
 
     const fake = createFakeGas({
@@ -143,6 +146,7 @@ describe('the core as the bench runs it from build/Code.js', () => {
     const dashboard = ctx.$runFromClient('getDashboard', { asOf: LAST_DAY_ISO }) as DashboardData;
     expect(dashboard.problem).toBeNull();
     expect(dashboard.audit).toEqual(JSON.parse(JSON.stringify(audit)));
+    expect(dashboard.history).toEqual(JSON.parse(JSON.stringify(history)));
   });
 
   it('reads the date and member columns the bare pass reads', () => {
@@ -169,6 +173,7 @@ describe('budgets', () => {
     runs: 5,
     parseMs: ratio,
     auditMs: 0,
+    historyMs: 0,
     coreMs: ratio,
     floorMs: 1,
     ratio,
@@ -232,7 +237,8 @@ describe('command line and report', () => {
       rows,
       runs: 5,
       parseMs: coreMs * 0.8,
-      auditMs: coreMs * 0.2,
+      auditMs: coreMs * 0.15,
+      historyMs: coreMs * 0.05,
       coreMs,
       floorMs: coreMs / 4,
       ratio: 4,
@@ -254,7 +260,7 @@ describe('command line and report', () => {
     });
     expect(text).toContain('Test CPU, 2 cores');
     // 10 ms over 10,000 rows is 1,000 ns a row, and ten times the rows in ten times the time is linear.
-    expect(text).toContain('| 10,000 | 5 | 8.00 | 2.00 | 10.00 | 1,000 | 2.500 | 4.00× | 1.00 |');
+    expect(text).toContain('| 10,000 | 5 | 8.00 | 1.50 | 0.50 | 10.00 | 1,000 | 2.500 | 4.00× | 1.00 |');
     expect(text).toContain('| 10,000 | 60 | 3 | 62 | 130 | 40 | 52 |');
     expect(text).toContain('| ACCEPTANCE_RATE | 2.00 | 12.0 |');
     expect(text).toContain('| build/sidebar.html | missing |');

@@ -5,6 +5,8 @@ import { DEFAULT_SETTINGS, type AuditSettings } from './types';
 export interface Settings extends AuditSettings {
   /** Default audit window in weeks. */
   weeks: number;
+  /** Weeks of the adoption trend (spec §13). */
+  historyWeeks: number;
   /** Day of the weekly digest: 0 = Sunday … 6 = Saturday. */
   digestWeekday: number;
   /** Hour of the daily run in the spreadsheet's time zone, 0–23. */
@@ -20,10 +22,16 @@ export interface Settings extends AuditSettings {
   rosterSheet: string;
 }
 
+/** The adoption trend's length (spec §13): by default, and the range the setting allows. */
+export const DEFAULT_HISTORY_WEEKS = 12;
+export const MIN_HISTORY_WEEKS = 4;
+export const MAX_HISTORY_WEEKS = 52;
+
 /** Every setting's default: the audit's thresholds as the rules set them, then the owner's choices. */
 export const DEFAULTS: Settings = {
   ...DEFAULT_SETTINGS,
   weeks: 1,
+  historyWeeks: DEFAULT_HISTORY_WEEKS,
   digestWeekday: 1,
   digestHour: 8,
   ownerEmail: '',
@@ -95,6 +103,14 @@ export function validateSettings(input: Partial<Record<keyof Settings, unknown>>
     developingAt,
     acceptanceTarget,
     weeks: numberIn('weeks', s.weeks, 1, 52, 'The window', true),
+    historyWeeks: numberIn(
+      'historyWeeks',
+      s.historyWeeks,
+      MIN_HISTORY_WEEKS,
+      MAX_HISTORY_WEEKS,
+      'The trend length in weeks',
+      true,
+    ),
     digestWeekday: numberIn('digestWeekday', s.digestWeekday, 0, 6, 'The digest weekday', true),
     digestHour: numberIn('digestHour', s.digestHour, 0, 23, 'The hour of the daily run', true),
     ownerEmail,
