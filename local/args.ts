@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { isoToDay } from '../src/core/base/dates';
 import { isEmail } from '../src/core/base/text';
+import { MAX_HISTORY_WEEKS, MIN_HISTORY_WEEKS } from '../src/core/base/settings';
 
 /** A problem the person running the command can fix; printed without a stack trace. */
 export class CliError extends Error {
@@ -24,6 +25,8 @@ export interface CliOptions {
   asOf: string | null;
   /** Window in weeks; null = the Settings default (1). */
   weeks: number | null;
+  /** Weeks of the adoption trend; null = the Settings default (12). */
+  historyWeeks: number | null;
   out: string | null;
   json: boolean;
   /** The spreadsheet locale the CSV was downloaded from: decides d/m/y or m/d/y. */
@@ -44,6 +47,7 @@ With no --log it audits the example team in examples/.
   --interventions FILE  the Interventions tab downloaded as CSV (optional)
   --as-of YYYY-MM-DD last day of the audit (default: today; the example's last day for the example)
   --weeks N          audit window in whole weeks, 1 to 52 (default 1: "this week")
+  --history-weeks N  weeks of the adoption trend, 4 to 52 (default 12)
   --out DIR          where to write the outputs (default out/)
   --json             print one JSON object on stdout instead of the tables
                      (use \`npm start --silent -- --json\` so npm prints nothing else)
@@ -70,6 +74,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         interventions: { type: 'string' },
         'as-of': { type: 'string' },
         weeks: { type: 'string' },
+        'history-weeks': { type: 'string' },
         out: { type: 'string' },
         json: { type: 'boolean' },
         locale: { type: 'string' },
@@ -98,6 +103,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
       );
     }
   }
+  const historyWeeks = wholeNumberFlag(
+    v['history-weeks'],
+    MIN_HISTORY_WEEKS,
+    MAX_HISTORY_WEEKS,
+    (text) =>
+      `--history-weeks "${text}" is not a trend length Uptake can show: give a whole number of weeks from ${MIN_HISTORY_WEEKS} to ${MAX_HISTORY_WEEKS}.`,
+  );
   const locale = v.locale ?? null;
   if (locale !== null && !LOCALE_RE.test(locale)) {
     throw new CliError(`--locale "${locale}" is not a locale: write it as Sheets names them, e.g. en_US or en_GB.`, 2);
@@ -132,6 +144,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     interventions: v.interventions ?? null,
     asOf,
     weeks,
+    historyWeeks,
     out: v.out ?? null,
     json: v.json ?? false,
     locale: locale?.replace('-', '_') ?? null,
@@ -139,6 +152,19 @@ export function parseCliArgs(argv: string[]): CliOptions {
     owner,
     help: v.help ?? false,
   };
+}
+
+/** A flag holding a whole number from `min` to `max`; null when absent. */
+function wholeNumberFlag(
+  value: string | undefined,
+  min: number,
+  max: number,
+  message: (text: string) => string,
+): number | null {
+  if (value === undefined) return null;
+  const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
+  if (!Number.isInteger(n) || n < min || n > max) throw new CliError(message(value), 2);
+  return n;
 }
 
 function isTimeZone(zone: string): boolean {

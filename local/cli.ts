@@ -10,6 +10,7 @@ import { CsvError, parseCsv, spreadsheetSafeCell, toCsv } from './csv';
 import { runInMemory, type RunResult, type TeamTables } from './gas-run';
 import { auditJson } from './json';
 import { withInterventions } from './interventions-json';
+import { historyJson, renderHistory } from './history-view';
 import { renderAudit } from './report';
 import { sidebarPreviewHtml } from './sidebar-page';
 import { escapeHtml } from '../src/core/mail/html';
@@ -290,6 +291,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): numb
       buildDir,
       asOf: chosen.asOf,
       weeks: options.weeks,
+      historyWeeks: options.historyWeeks,
       locale: chosen.locale,
       timeZone: chosen.timeZone,
       owner: chosen.owner,
@@ -305,10 +307,13 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): numb
     );
     for (const line of problems) progress(`the daily run reported: ${line}`);
     if (options.json) {
-      io.stdout(`${JSON.stringify(withInterventions(auditJson(result.audit), result.interventions), null, 2)}\n`);
+      io.stdout(
+        `${JSON.stringify({ ...withInterventions(auditJson(result.audit), result.interventions), history: historyJson(result.history) }, null, 2)}\n`,
+      );
       progress(`Wrote ${written.map((f) => shown(f, paths)).join(', ')}`);
     } else {
       io.stdout(renderAudit(result.audit));
+      io.stdout(`\n${renderHistory(result.history)}`);
       io.stdout(`\nWritten:\n${written.map((f) => `  ${shown(f, paths)}`).join('\n')}\n`);
       io.stdout(
         `Emails the daily run would send in the next ${SIMULATED_DAYS} days: ${result.reminders.length} (see reminders.md).\n`,

@@ -10,6 +10,7 @@ import { dayOfInstant, dayToIso, isoToDay, zoneOffsetMinutes, type Day } from '.
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, SENT_SHEET } from '../src/gas/team-data';
 import { DEFAULT_INTERVENTIONS_SHEET } from '../src/core/interventions/sheet';
 import type { Audit } from '../src/core/audit/audit-types';
+import type { History } from '../src/core/history/history-types';
 import type { AutomationStatus, DashboardData, DigestPreview } from '../src/shared/api';
 import type { InterventionsView } from '../src/core/interventions/view';
 import type { Settings } from '../src/core/base/settings';
@@ -33,6 +34,8 @@ export interface RunRequest {
   asOf: string | null;
   /** null = the Settings default. */
   weeks: number | null;
+  /** Weeks of the adoption trend; null = the Settings default. */
+  historyWeeks?: number | null;
   locale: string;
   timeZone: string;
   owner: string;
@@ -65,6 +68,8 @@ export interface RunResult {
   audit: Audit;
   /** The interventions as the dashboard computed them, as of the same date. */
   interventions: InterventionsView;
+  /** The trend, cohorts and transitions the dashboard returned with the audit (spec §13). */
+  history: History;
   /** The "Adoption audit" sheet as Sheets shows it (display values). */
   auditSheet: string[][];
   digest: DigestPreview;
@@ -189,6 +194,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
       rosterSheet: rosterSheet ?? '',
       ownerEmail: request.owner,
       ...(request.weeks !== null ? { weeks: request.weeks } : {}),
+      ...(request.historyWeeks ? { historyWeeks: request.historyWeeks } : {}),
     });
   } catch (error) {
     throw new CliError(messageOf(error));
@@ -208,6 +214,8 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   };
   const requested = dashboardFor(request.weeks);
   const audit = requested.audit!;
+  const history = requested.history;
+  if (!history) throw new CliError('The add-on returned an audit without its history.');
 
   const dashboards: Record<string, DashboardData> = { [String(audit.weeks)]: requested };
   for (const weeks of request.sidebarWeeks) {
@@ -271,6 +279,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   return {
     audit,
     interventions: requested.interventions,
+    history,
     auditSheet,
     digest,
     reminders,
