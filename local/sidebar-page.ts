@@ -97,14 +97,29 @@ const PREVIEW_STYLE =
   '<style>html{background:#f1f3f4}body{width:300px;min-height:100vh;margin:0 auto;background:#fff;box-shadow:0 0 4px rgba(0,0,0,.2)}' +
   '.uptake-preview-banner{margin:0;padding:6px 12px;font:12px/1.4 Arial,sans-serif;background:#fef7e0;color:#3c4043}</style>';
 
-/** build/sidebar.html with the shim and its data inserted at the top of <head>. */
+/**
+ * Nothing leaves the machine: the page may run and style only what it holds, and load nothing
+ * (the digest preview is a srcdoc frame, which this allows).
+ */
+const NO_NETWORK =
+  "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; " +
+  "style-src 'unsafe-inline'; img-src data:; frame-src about:; form-action 'none'; base-uri 'none'\">";
+
+/**
+ * Google's add-on stylesheet, which the sidebar links for the look of Sheets. The preview leaves
+ * it out: build/uptake.css, inlined in the page, styles everything on its own.
+ */
+const REMOTE_STYLESHEET = /<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?\/\/[^>]*>\s*/gi;
+
+/** build/sidebar.html, with no remote stylesheet, and the shim and its data at the top of <head>. */
 export function sidebarPreviewHtml(sidebarHtml: string, data: SidebarPreviewData): string {
+  const local = sidebarHtml.replace(REMOTE_STYLESHEET, '');
   const shim = `<script>(${installPreviewShim.toString()})(${scriptSafeJson(data)});</script>`;
-  const head = /<head\b[^>]*>/i.exec(sidebarHtml);
-  const inserted = `${shim}${PREVIEW_STYLE}`;
+  const head = /<head\b[^>]*>/i.exec(local);
+  const inserted = `${NO_NETWORK}${shim}${PREVIEW_STYLE}`;
   if (head) {
     const at = head.index + head[0].length;
-    return `${sidebarHtml.slice(0, at)}\n${inserted}\n${sidebarHtml.slice(at)}`;
+    return `${local.slice(0, at)}\n${inserted}\n${local.slice(at)}`;
   }
-  return `${inserted}\n${sidebarHtml}`;
+  return `${inserted}\n${local}`;
 }

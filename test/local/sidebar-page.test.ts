@@ -15,6 +15,8 @@ let work: string;
 let context: BrowserContext;
 let page: Page;
 const pageErrors: string[] = [];
+/** What the page asked of the network. */
+const requested: string[] = [];
 let oneWeek: JsonAudit;
 let fourWeeks: JsonAudit;
 
@@ -30,8 +32,13 @@ beforeAll(async () => {
     if (message.type() === 'error' && !/ERR_FAILED|Failed to load resource/.test(message.text()))
       pageErrors.push(message.text());
   });
-  // Only the file itself: Google's stylesheet and anything else are refused, as offline.
-  await page.route('**/*', (route) => (route.request().url().startsWith('file:') ? route.continue() : route.abort()));
+  // Only the file itself; anything else is recorded and refused, as offline.
+  await page.route('**/*', (route) => {
+    const url = route.request().url();
+    if (url.startsWith('file:') || url.startsWith('about:') || url.startsWith('data:')) return route.continue();
+    requested.push(url);
+    return route.abort();
+  });
   await page.goto(`file://${path.join(work, 'out', 'sidebar.html')}`);
 }, 60_000);
 
@@ -49,6 +56,17 @@ test('shows the audit of the run, headline included, without errors', async () =
     /^Preview written by npm start: .* as of \d{4}-\d{2}-\d{2}\. Read only\.$/,
   );
   expect(pageErrors).toEqual([]);
+});
+
+test('asks the network for nothing: the README says nothing leaves the machine', async () => {
+  await page.waitForFunction(() => document.querySelector('#members') !== null);
+  expect(requested).toEqual([]);
+  const html = fs.readFileSync(path.join(work, 'out', 'sidebar.html'), 'utf8');
+  expect(html).not.toMatch(/<(?:link|script|img|iframe)\b[^>]*\b(?:href|src)\s*=\s*["']?(?:https?:)?\/\//i);
+  // And the page says so to the browser, so no later change can fetch without failing here.
+  expect(await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')).toMatch(
+    /default-src 'none'/,
+  );
 });
 
 test('switches to another window it holds (4 weeks)', async () => {
