@@ -17,6 +17,7 @@ import { escapeHtml } from '../src/core/mail/html';
 import { findHeader, HeaderNotFoundError } from '../src/core/sheets/header';
 import { INTERVENTION_FIELDS } from '../src/core/interventions/sheet';
 import { markdownText, terminalSafe } from './terminal';
+import { checkCellSizes, checkRosterColumns, decodeUtf8 } from './csv-file';
 
 export interface Io {
   stdout(text: string): void;
@@ -80,12 +81,16 @@ function readCsvFile(file: string, what: string, paths: Paths): string[][] {
       `${name} is not a CSV file (it looks like a workbook or another binary file). In Sheets, open the ${what} tab and use File › Download › Comma-separated values.`,
     );
   }
+  let records: string[][];
   try {
-    return parseCsv(bytes.toString('utf8'));
+    records = parseCsv(decodeUtf8(bytes, name));
   } catch (error) {
     if (error instanceof CsvError) throw new CliError(`${name}: ${error.message}`);
     throw error;
   }
+  checkCellSizes(records, name);
+  if (what === 'roster') checkRosterColumns(records, name);
+  return records;
 }
 
 function readExample(paths: Paths): ExampleConfig & { dir: string } {

@@ -160,8 +160,10 @@ function interventionsSheetName(
 
 export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   const { timeZone, progress } = request;
-  // The add-on's "today" is the as-of date (the menu's audit sheet is always as of today); noon,
-  // so that the daily trigger first fires the next morning.
+  // The audit runs on the real today (or on the as-of date, if that is later): the as-of date is
+  // the audit's last day, not today, and runs after it are outside the window, not "after
+  // today". The menu's audit sheet, always as of today, and the automation run on the as-of
+  // date at noon, so that the daily trigger first fires the next morning.
   const asOfDay = request.asOf === null ? dayOfInstant(request.nowMs, timeZone) : isoToDay(request.asOf);
   if (asOfDay === null) throw new CliError(`"${request.asOf}" is not a date: write it as YYYY-MM-DD.`);
   const asOf = dayToIso(asOfDay);
@@ -173,7 +175,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   const interventionsSheet = team.interventions ? interventionsSheetName(team, names) : null;
   if (interventionsSheet) sheets[interventionsSheet] = [];
   const gas = createFakeGas({
-    now: start,
+    now: Math.max(request.nowMs, start),
     timeZone,
     user: request.owner,
     // A Workspace account's quota, so the reminders show the whole programme.
@@ -227,6 +229,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   };
 
   progress(`Writing the "${AUDIT_SHEET}" sheet (runAuditToSheet)`);
+  gas.clock.set(start);
   call(bundle, 'runAuditToSheet');
   const auditSheet = gas.sheetDisplayValues(AUDIT_SHEET);
 

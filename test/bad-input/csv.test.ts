@@ -123,7 +123,13 @@ describe('the command line as a child process', () => {
       const json = JSON.parse(run.stdout) as JsonAudit;
       const e = csvExpected(c);
       expect(json.skippedRows.map((s) => [s.row, s.reason])).toEqual(e.skipped);
-      expect(sorted(json.notices.map((n): RowReason => [n.row, n.reason]))).toEqual(auditNoticesOf(e, e.rosterSkipped));
+      // The command line's today is the day it runs, not the as-of date TODAY: the corpus' "after
+      // today" notices are for TODAY as today, so they are compared apart (test/local/odd-files).
+      const notFuture = (rows: RowReason[]) => rows.filter(([, reason]) => !reason.includes(', after today ('));
+      expect(notFuture(sorted(json.notices.map((n): RowReason => [n.row, n.reason])))).toEqual(
+        notFuture(auditNoticesOf(e, e.rosterSkipped)),
+      );
+      expect(json.notices.filter((n) => n.reason.includes(`after today (${TODAY})`))).toEqual([]);
       // Written as the team wrote it: the audit CSV quotes what needs quoting and changes nothing else.
       const auditCsv = parseCsv(fs.readFileSync(path.join(work, 'out', 'audit.csv'), 'utf8'));
       for (const [row, reason] of e.skipped)
