@@ -9,6 +9,7 @@ import { spreadsheetDateOptions } from './gas/spreadsheet-locale';
 import type { Settings } from './core/base/settings';
 import type { DashboardData, DashboardRequest, LogFormData, LogRunRequest, LogRunResult } from './shared/api';
 import type { AutomationStatus, DigestPreview, ServerApi, SettingsChanges } from './shared/api';
+import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from './shared/api';
 import * as auditSheet from './gas/audit-sheet';
 import * as dashboard from './gas/dashboard';
 import * as logRunForm from './gas/log-run';
@@ -17,6 +18,7 @@ import * as setup from './gas/setup';
 import { loadSettings } from './gas/settings-store';
 import * as automation from './gas/automation';
 import { sidebarCall } from './gas/sidebar-call';
+import * as interventions from './gas/record-intervention';
 
 /**
  * The adoption category for a number of unprompted uses per week: "Genuine adopter" (3 or
@@ -194,6 +196,30 @@ export function logRun(request: LogRunRequest): LogRunResult {
   );
 }
 
+/**
+ * "Record an intervention" form: today, the members, the types and the workflows to pick from.
+ *
+ * @return {InterventionFormData} The form's data.
+ */
+export function getInterventionForm(): InterventionFormData {
+  return sidebarCall('getInterventionForm', [], () =>
+    interventions.interventionFormData(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()),
+  );
+}
+
+/**
+ * "Record an intervention" form: checks it and appends it as one new row of the Interventions
+ * sheet (created with its headers and dropdowns the first time), under the document lock.
+ *
+ * @param {RecordInterventionRequest} request Date (YYYY-MM-DD), member ('' for the whole team), type, workflow, note.
+ * @return {RecordInterventionResult} The row and sheet written, and a confirmation.
+ */
+export function recordIntervention(request: RecordInterventionRequest): RecordInterventionResult {
+  return sidebarCall('recordIntervention', [request], (checked) =>
+    interventions.recordIntervention(SpreadsheetApp.getActiveSpreadsheet(), loadSettings(), checked),
+  );
+}
+
 // ---- Automation: daily trigger, reminders, digest ----
 
 /**
@@ -269,6 +295,8 @@ export type SidebarEntryPoints = Implements<
     getAutomationStatus: typeof getAutomationStatus;
     sendDigestNow: typeof sendDigestNow;
     previewDigest: typeof previewDigest;
+    getInterventionForm: typeof getInterventionForm;
+    recordIntervention: typeof recordIntervention;
   },
   ServerApi
 >;

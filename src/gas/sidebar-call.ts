@@ -4,7 +4,13 @@
  * argument's type before the call, and turns whatever goes wrong into a message the sheet
  * user can act on (no class names, no stack traces, no "Cannot read properties of undefined").
  */
-import type { DashboardRequest, LogRunRequest, ServerApi, SettingsChanges } from '../shared/api';
+import type {
+  DashboardRequest,
+  LogRunRequest,
+  RecordInterventionRequest,
+  ServerApi,
+  SettingsChanges,
+} from '../shared/api';
 
 type Args<K extends keyof ServerApi> = Parameters<ServerApi[K]>;
 type Result<K extends keyof ServerApi> = ReturnType<ServerApi[K]>;
@@ -100,6 +106,12 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
   // Also a menu item, which passes no flag: anything but true means "show a toast".
   sendDigestNow: { does: 'send the digest', check: ([quiet]) => [quiet === true] },
   previewDigest: { does: 'prepare the digest preview', check: () => [] },
+  getInterventionForm: { does: 'open the form', check: () => [] },
+  // The fields are checked, each with its own message, by checkIntervention (src/gas/record-intervention.ts).
+  recordIntervention: {
+    does: 'record the intervention',
+    check: ([intervention]) => [fields('The intervention', intervention) as unknown as RecordInterventionRequest],
+  },
 };
 
 /** Errors that only a bug in Uptake throws: the user is told so, not shown the JavaScript. */

@@ -21,6 +21,7 @@ import type { History } from '../core/history/history-types';
 import type { Settings } from '../core/base/settings';
 import type { MilestoneRow } from '../core/programme/milestones';
 import type { InterventionsView } from '../core/interventions/view';
+import type { InterventionType } from '../core/interventions/types';
 
 export interface DashboardRequest {
   /** YYYY-MM-DD; default today in the spreadsheet's zone. */
@@ -115,6 +116,36 @@ export type SettingsChanges = Partial<Record<keyof Settings, unknown>>;
  * Every server function the pages call through google.script.run, with what it takes and
  * returns. Written as properties (not methods) so that argument types are checked strictly.
  */
+/** The "Record an intervention" form's lists (rules §14). */
+export interface InterventionFormData {
+  today: string;
+  /** Roster members (else the log's); '' in a request is the whole team. */
+  members: string[];
+  types: InterventionType[];
+  /** The team's workflows, most run first. */
+  workflows: string[];
+  /** Null when the log can be read (the form needs it to know the members). */
+  problem: SetupProblem | null;
+}
+
+export interface RecordInterventionRequest {
+  /** YYYY-MM-DD, today or earlier. */
+  date: string;
+  /** '' for the whole team. */
+  member: string;
+  type: string;
+  /** '' when the intervention is not about one workflow. */
+  workflow: string;
+  note: string;
+}
+
+export interface RecordInterventionResult {
+  /** Sheet row the intervention was written to, and the sheet (created the first time). */
+  row: number;
+  sheet: string;
+  message: string;
+}
+
 export interface ServerApi {
   /** The audit, settings, programme timeline and automation status. */
   getDashboard: (request?: DashboardRequest | null) => DashboardData;
@@ -136,4 +167,8 @@ export interface ServerApi {
   sendDigestNow: (quiet?: boolean) => string;
   /** The owner's digest as it would be sent now. */
   previewDigest: () => DigestPreview;
+  /** The "Record an intervention" form's data. */
+  getInterventionForm: () => InterventionFormData;
+  /** Appends one intervention to the Interventions sheet (created the first time). */
+  recordIntervention: (request: RecordInterventionRequest) => RecordInterventionResult;
 }

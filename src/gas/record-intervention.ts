@@ -1,0 +1,267 @@
+/**
+ * "Record an intervention" (rules §14): the form's data and the one write it makes, a new row
+ * at the end of the Interventions sheet, under the document lock. The first time, the sheet is
+ * created with its headers, a date format and dropdowns. Nothing else is changed: the log and
+ * the roster are only read (the dropdowns point at their columns).
+ */
+import { dayOfInstant, dayToIso, dayToLabel, isoToDay, type Day } from '../core/base/dates';
+import type { Settings } from '../core/base/settings';
+import { isBlankCell } from '../core/base/text';
+import { findHeader } from '../core/sheets/header';
+import { LOG_FIELDS } from '../core/sheets/log';
+import { MemberDirectory, ROSTER_FIELDS } from '../core/sheets/roster';
+import {
+  DEFAULT_INTERVENTIONS_SHEET,
+  INTERVENTION_FIELDS,
+  INTERVENTION_HEADERS,
+  type InterventionField,
+} from '../core/interventions/sheet';
+import { INTERVENTION_TYPES, type InterventionType } from '../core/interventions/types';
+import { spellingKey } from '../core/base/text';
+import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from './formats';
+import { findInterventionsSheet } from './interventions-data';
+import { LOCK_WAIT_MS } from './log-run';
+import { columnBelow, newSheet, writeHeaders } from './setup';
+import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { readTeam, SetupError, type TeamData } from './team-data';
+import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from '../shared/api';
+import { growTo } from './sheet-size';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Day number of 1899-12-30, day 0 of Sheets' date serial numbers. */
+const SHEETS_EPOCH_DAY = -25_569;
+
+/** The names the form offers: the roster's members, or the log's when there is no roster. */
+function memberNames(team: TeamData): string[] {
+  const directory = new MemberDirectory(team.roster?.members ?? []);
+  const seen = new Set<string>();
+  const names = team.roster ? team.roster.members.map((m) => m.name) : [...team.log.names.values()];
+  return names.filter((name) => !seen.has(directory.keyFor(name)) && seen.add(directory.keyFor(name)));
+}
+
+/** The name a member is shown by (the roster's, else the log's), or null when neither knows them. */
+function knownMember(team: TeamData, text: string): string | null {
+  const directory = new MemberDirectory(team.roster?.members ?? []);
+  return directory.find(text)?.name ?? team.log.names.get(directory.keyFor(text)) ?? null;
+}
+
+function workflowsByRuns(team: TeamData): string[] {
+  const table = team.log.table;
+  const counts = new Map<string, { workflow: string; runs: number }>();
+  for (let i = 0; i < table.length; i++) {
+    const w = table.workflows[i];
+    const entry = counts.get(table.workflowKeys[w]) ?? { workflow: table.workflowNames[w], runs: 0 };
+    entry.runs++;
+    counts.set(table.workflowKeys[w], entry);
+  }
+  return [...counts.values()]
+    .sort((a, b) => b.runs - a.runs || a.workflow.localeCompare(b.workflow))
+    .map((w) => w.workflow);
+}
+
+export function interventionFormData(spreadsheet: Spreadsheet, settings: Settings): InterventionFormData {
+  let team: TeamData;
+  try {
+    team = readTeam(spreadsheet, settings);
+  } catch (error) {
+    if (!(error instanceof SetupError)) throw error;
+    return {
+      today: dayToIso(dayOfInstant(Date.now(), spreadsheetDateOptions(spreadsheet).timeZone)),
+      members: [],
+      types: [...INTERVENTION_TYPES],
+      workflows: [],
+      problem: { code: error.code, message: error.message },
+    };
+  }
+  return {
+    today: dayToIso(team.today),
+    members: memberNames(team).sort((a, b) => a.localeCompare(b)),
+    types: [...INTERVENTION_TYPES],
+    workflows: workflowsByRuns(team),
+    problem: null,
+  };
+}
+
+interface InterventionEntry {
+  day: Day;
+  /** The member's name as the roster (or log) spells it; '' for the whole team. */
+  member: string;
+  type: InterventionType;
+  workflow: string;
+  note: string;
+}
+
+function textField(value: unknown, what: string): string {
+  if (value !== undefined && value !== null && typeof value !== 'string') throw new Error(`${what} must be text.`);
+  const text = (typeof value === 'string' ? value : '').replace(/\s+/g, ' ').trim();
+  if (text.length > CELL_TEXT_LIMIT)
+    throw new Error(`${what} is ${text.length} characters long; a cell holds at most ${CELL_TEXT_LIMIT}.`);
+  return text;
+}
+
+/** Checks what the form sent; throws a message naming the field to fix. Nothing is written then. */
+export function checkIntervention(request: unknown, team: TeamData): InterventionEntry {
+  if (typeof request !== 'object' || request === null) throw new Error('Nothing to record: fill in the form.');
+  const r = request as Partial<Record<keyof RecordInterventionRequest, unknown>>;
+  const dateText = typeof r.date === 'string' ? r.date.trim() : '';
+  if (!dateText) throw new Error('Enter the date of the intervention.');
+  const day = isoToDay(dateText);
+  if (day === null) throw new Error(`The date "${dateText}" is not a date: use YYYY-MM-DD.`);
+  if (day > team.today)
+    throw new Error(
+      `The date ${dateText} is in the future: record an intervention once it has happened (today is ${dayToIso(team.today)}).`,
+    );
+  const typeText = textField(r.type, 'Type');
+  const type = INTERVENTION_TYPES.find((t) => spellingKey(t) === spellingKey(typeText));
+  if (!type) throw new Error(`Choose the type: ${INTERVENTION_TYPES.join(', ')}.`);
+  const memberText = textField(r.member, 'Team member');
+  const member = memberText ? knownMember(team, memberText) : '';
+  if (member === null)
+    throw new Error(
+      `"${memberText}" is neither on the roster nor in the log: choose a team member, or the whole team.`,
+    );
+  return { day, member, type, workflow: textField(r.workflow, 'Workflow'), note: textField(r.note, 'Note') };
+}
+
+function dropdowns(team: TeamData, sheet: Sheet) {
+  const column = (header: string) => columnBelow(sheet, 1, INTERVENTION_HEADERS.indexOf(header) + 1);
+  const builder = () => SpreadsheetApp.newDataValidation();
+  column('Date')?.setNumberFormat(DATE_FORMAT);
+  for (const header of ['Team member', 'Type', 'Workflow', 'Note']) column(header)?.setNumberFormat(TEXT_FORMAT);
+  // A hand-typed type is kept and counted as "Other" (rules §14): flagged, not refused.
+  column('Type')?.setDataValidation(
+    builder()
+      .requireValueInList([...INTERVENTION_TYPES], true)
+      .setAllowInvalid(true)
+      .setHelpText(`Pick one: ${INTERVENTION_TYPES.join(', ')}.`)
+      .build(),
+  );
+  const member = team.rosterSheet ? columnOf(team.rosterSheet, ROSTER_FIELDS, 'member') : null;
+  const memberRule = member
+    ? builder().requireValueInRange(member, true)
+    : builder().requireValueInList(memberNames(team).slice(0, 500), true);
+  column('Team member')?.setDataValidation(
+    memberRule.setAllowInvalid(true).setHelpText('A team member, or blank for the whole team.').build(),
+  );
+  const workflow = columnOf(team.logSheet, LOG_FIELDS, 'workflow');
+  if (workflow)
+    column('Workflow')?.setDataValidation(
+      builder()
+        .requireValueInRange(workflow, true)
+        .setAllowInvalid(true)
+        .setHelpText('A workflow from the log, or blank.')
+        .build(),
+    );
+}
+
+/** The cells of one column of a team sheet below its header (for a dropdown); null when empty. */
+function columnOf<F extends string>(
+  sheet: Sheet,
+  fields: Parameters<typeof findHeader<F>>[1],
+  field: F,
+): GoogleAppsScript.Spreadsheet.Range | null {
+  const rows = Math.min(sheet.getLastRow(), 30);
+  const cols = sheet.getLastColumn();
+  if (rows < 1 || cols < 1) return null;
+  try {
+    const header = findHeader(sheet.getRange(1, 1, rows, cols).getValues(), fields, 'sheet');
+    const index = header.columns[field];
+    return index === undefined ? null : columnBelow(sheet, header.rowIndex + 1, index + 1);
+  } catch {
+    return null;
+  }
+}
+
+function createInterventionsSheet(spreadsheet: Spreadsheet, team: TeamData): Sheet {
+  const sheet = newSheet(spreadsheet, DEFAULT_INTERVENTIONS_SHEET);
+  writeHeaders(sheet, INTERVENTION_HEADERS);
+  dropdowns(team, sheet);
+  return sheet;
+}
+
+function cellFor(field: InterventionField, entry: InterventionEntry): [string | number, string] {
+  switch (field) {
+    case 'date':
+      // A date serial number: the same calendar day whatever the spreadsheet's time zone.
+      return [entry.day - SHEETS_EPOCH_DAY, DATE_FORMAT];
+    case 'member':
+      return [entry.member, TEXT_FORMAT];
+    case 'type':
+      return [entry.type, TEXT_FORMAT];
+    case 'workflow':
+      return [entry.workflow, TEXT_FORMAT];
+    case 'note':
+      return [entry.note, TEXT_FORMAT];
+  }
+}
+
+/** Writes the entry on the row after the last used one, in the sheet's own column order. */
+function appendEntry(sheet: Sheet, entry: InterventionEntry): number {
+  const values = sheet.getDataRange().getValues();
+  const header = findHeader(values, INTERVENTION_FIELDS, 'Interventions sheet');
+  const columns = Object.entries(header.columns) as [InterventionField, number][];
+  let row = header.rowIndex + 2;
+  for (let i = values.length - 1; i > header.rowIndex; i--) {
+    if (columns.some(([, col]) => !isBlankCell(values[i][col]))) {
+      row = i + 2;
+      break;
+    }
+  }
+  // A new sheet has 1,000 rows: grow it before writing past them, getRange would throw.
+  growTo(sheet, row);
+  // One range per run of adjacent columns (one in a sheet Uptake created), so that columns the
+  // team added between them stay untouched.
+  columns.sort((a, b) => a[1] - b[1]);
+  for (let start = 0; start < columns.length;) {
+    let end = start + 1;
+    while (end < columns.length && columns[end][1] === columns[end - 1][1] + 1) end++;
+    const cells = columns.slice(start, end).map(([field]) => cellFor(field, entry));
+    const range = sheet.getRange(row, columns[start][1] + 1, 1, cells.length);
+    // Formats first: text written into a plain-text cell stays text, never a formula.
+    range.setNumberFormats([cells.map(([, format]) => format)]);
+    range.setValues([cells.map(([value]) => value)]);
+    start = end;
+  }
+  return row;
+}
+
+/** Appends one intervention; returns its row and a confirmation. */
+export function recordIntervention(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  request: unknown,
+): RecordInterventionResult {
+  const team = readTeam(spreadsheet, settings);
+  const entry = checkIntervention(request, team);
+  // Outside a document the document lock is null; the script lock then serialises writers.
+  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
+  try {
+    lock.waitLock(LOCK_WAIT_MS);
+  } catch {
+    throw new Error(
+      'Someone else is writing to the spreadsheet right now. Nothing was written: try again in a few seconds.',
+    );
+  }
+  let sheet: Sheet;
+  let row: number;
+  try {
+    // Looked for under the lock: two people recording at once must not create two sheets.
+    sheet =
+      findInterventionsSheet(spreadsheet, {
+        logSheet: team.logSheet.getName(),
+        rosterSheet: team.rosterSheet?.getName() ?? null,
+      }) ?? createInterventionsSheet(spreadsheet, team);
+    row = appendEntry(sheet, entry);
+    SpreadsheetApp.flush();
+  } finally {
+    lock.releaseLock();
+  }
+  const who = entry.member || 'the whole team';
+  return {
+    row,
+    sheet: sheet.getName(),
+    message: `Recorded in row ${row} of "${sheet.getName()}": ${entry.type} for ${who} on ${dayToLabel(entry.day)}.`,
+  };
+}
