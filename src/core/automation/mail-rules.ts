@@ -1,17 +1,31 @@
-/** MailApp's limits as rules: how many recipients an email may have, and which error means "wait for tomorrow". */
-
 /**
- * MailApp's limit of recipients per message ("Quotas for Google Services",
- * https://developers.google.com/apps-script/guides/services/quotas).
+ * MailApp's limits as rules ("Quotas for Google Services",
+ * https://developers.google.com/apps-script/guides/services/quotas): recipients a day, recipients
+ * per message, body size. Its refusals all start "Limit exceeded: Email …" or say the service was
+ * invoked too many times: only the daily ones mean "wait for tomorrow"; the others are a fault of
+ * one email, which fails alone and does not stop the run.
  */
+
+/** MailApp's limit of recipients per message. */
 export const MAX_RECIPIENTS_PER_EMAIL = 50;
+
+export type MailRefusal = 'daily-quota' | 'body-size' | 'recipients-per-message' | 'other';
 
 export function errorMessage(error: unknown): string {
   if (error && typeof error === 'object' && 'message' in error) return String((error as { message: unknown }).message);
   return String(error);
 }
 
-/** MailApp's "Service invoked too many times for one day: email." and its kin: wait for tomorrow. */
+/** Which limit, if any, MailApp's error names, told apart by the rest of its message. */
+export function mailRefusal(error: unknown): MailRefusal {
+  const message = errorMessage(error);
+  if (/too many times for one day|recipients per day/i.test(message)) return 'daily-quota';
+  if (/email body size/i.test(message)) return 'body-size';
+  if (/recipients per message/i.test(message)) return 'recipients-per-message';
+  return 'other';
+}
+
+/** "Service invoked too many times for one day: email.", "Limit Exceeded: Email Recipients Per Day": wait for tomorrow. */
 export function isQuotaError(error: unknown): boolean {
-  return /too many times|quota|limit exceeded: email/i.test(errorMessage(error));
+  return mailRefusal(error) === 'daily-quota';
 }

@@ -1,3 +1,5 @@
+import { utf8Bytes } from '../base/text';
+
 /**
  * What the automation keeps between runs: a small key-value store (document properties, or a
  * user-properties mirror in src/gas/), the keys it uses, and the rules that keep each value
@@ -72,20 +74,6 @@ export function readJson<T>(store: Store, key: string, fallback: T): T {
 
 export function writeJson(store: Store, key: string, value: unknown): void {
   store.set(key, JSON.stringify(value));
-}
-
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) bytes += 1;
-    else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
-      i++;
-    } else bytes += 3;
-  }
-  return bytes;
 }
 
 export function clipped(text: string, max = STORED_LINE_CHARS): string {

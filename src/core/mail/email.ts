@@ -3,6 +3,7 @@
  * HTML renderer is the only place that turns text into markup, and it escapes everything, so a
  * member called `<b>x</b>` reaches the inbox as those seven characters.
  */
+import { utf8Bytes } from '../base/text';
 import { escapeHtml } from './html';
 
 export type EmailBlock =
@@ -99,6 +100,55 @@ export function renderHtml(blocks: EmailBlock[]): string {
   return `<div style="font-family:Arial,Helvetica,sans-serif;font-size:14px;line-height:1.45;color:#202124">\n${body}\n</div>`;
 }
 
-export function renderEmail(subject: string, blocks: EmailBlock[]): EmailContent {
+/**
+ * MailApp refuses an email whose body is over 200 KB ("Limit Exceeded: Email Body Size";
+ * "Quotas for Google Services", https://developers.google.com/apps-script/guides/services/quotas).
+ * The page does not say how the plain and HTML bodies count, so Uptake keeps both together under it.
+ */
+export const MAX_EMAIL_BODY_BYTES = 200 * 1024;
+
+export const CUT_SHORT_NOTE =
+  'This email was cut short to stay within Gmail’s size limit: the rest is in the spreadsheet.';
+
+export function emailBodyBytes(content: EmailContent): number {
+  return utf8Bytes(content.text) + utf8Bytes(content.html);
+}
+
+function rendered(subject: string, blocks: EmailBlock[]): EmailContent {
   return { subject: oneLine(subject), text: renderText(blocks), html: renderHtml(blocks) };
+}
+
+/**
+ * The email of these blocks, under MAX_EMAIL_BODY_BYTES: a longer one keeps its beginning (whole
+ * blocks, then list items and table rows), says it was cut short, and keeps its links.
+ */
+export function renderEmail(subject: string, blocks: EmailBlock[], maxBytes = MAX_EMAIL_BODY_BYTES): EmailContent {
+  const whole = rendered(subject, blocks);
+  if (emailBodyBytes(whole) <= maxBytes) return whole;
+  const links = blocks.filter((b) => b.kind === 'link');
+  const body = blocks.filter((b) => b.kind !== 'link');
+  const units = body.map((b) => (b.kind === 'list' ? b.items.length : b.kind === 'table' ? b.rows.length : 1));
+  const total = units.reduce((a, b) => a + b, 0);
+  const note: EmailBlock = { kind: 'paragraph', strong: true, text: CUT_SHORT_NOTE };
+  const firstUnits = (n: number): EmailBlock[] => {
+    const kept: EmailBlock[] = [];
+    for (let i = 0; i < body.length && n > 0; i++) {
+      const b = body[i];
+      const take = Math.min(n, units[i]);
+      n -= take;
+      if (b.kind === 'list') kept.push({ ...b, items: b.items.slice(0, take) });
+      else if (b.kind === 'table') kept.push({ ...b, rows: b.rows.slice(0, take) });
+      else kept.push(b);
+    }
+    return [...kept, note, ...links];
+  };
+  // The most units that fit: the size grows with the units kept.
+  let lo = 0;
+  let hi = total;
+  while (lo < hi) {
+    const mid = Math.ceil((lo + hi) / 2);
+    if (emailBodyBytes(rendered(subject, firstUnits(mid))) <= maxBytes) lo = mid;
+    else hi = mid - 1;
+  }
+  return rendered(subject, firstUnits(lo));
 }
