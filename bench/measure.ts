@@ -1,4 +1,4 @@
-/** Timing and memory helpers of the bench: medians of batches, and the heap's high-water mark. */
+/** Timing and memory helpers of the bench: batches timed in CPU time, paired runs, the heap's high-water mark. */
 import * as v8 from 'node:v8';
 
 /** Keeps results reachable, so V8 cannot drop the work that produced them. */
@@ -9,6 +9,22 @@ export function median(values: number[]): number {
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
+
+/** Reads a clock in milliseconds. */
+export type Clock = () => number;
+
+/**
+ * The CPU time this process has used (user + system), in milliseconds. The bench times with it
+ * rather than the wall clock: on a shared machine a process waiting for a core loses wall time
+ * that has nothing to do with the code timed (a 13 ms audit read 94 ms by the wall clock while
+ * other jobs ran on both cores). The collector runs on the main thread (scripts/bench.mjs), so
+ * the process's CPU time is the timed code's and its collections'. Linux counts it to the
+ * microsecond.
+ */
+export const cpuMs: Clock = () => {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+};
 
 /**
  * What the bench times: `run`, each call on an input of its own that `prepare` makes before the
@@ -25,41 +41,74 @@ export interface Timed<T = unknown> {
  * that neither is timed. (Not a full collection: forcing one between batches slows the code timed
  * after it several times over, and no execution in Apps Script starts from one.)
  */
-export function timeBatch<T>(fn: Timed<T>, reps: number): number {
+export function timeBatch<T>(fn: Timed<T>, reps: number, clock: Clock = cpuMs): number {
   const inputs: T[] = new Array(reps);
   for (let i = 0; i < reps; i++) inputs[i] = fn.prepare ? fn.prepare() : (undefined as T);
   minorGarbageCollection();
-  const started = performance.now();
+  const started = clock();
   let last: unknown;
   for (let i = 0; i < reps; i++) last = fn.run(inputs[i]);
-  const ms = (performance.now() - started) / reps;
+  const ms = (clock() - started) / reps;
   sink[0] = last;
   return ms;
 }
 
 /** How many calls make a batch of at least `minMs`. */
-export function repsFor<T>(fn: Timed<T>, minMs: number): number {
-  const once = timeBatch(fn, 1);
+export function repsFor<T>(fn: Timed<T>, minMs: number, clock: Clock = cpuMs): number {
+  const once = timeBatch(fn, 1, clock);
   return Math.max(1, Math.ceil(minMs / Math.max(once, 0.001)));
+}
+
+export interface InterleaveOptions {
+  runs: number;
+  minBatchMs: number;
+  clock?: Clock;
+  /**
+   * After `runs` runs, more runs are made while this says the times so far do not settle the
+   * question (e.g. a budget not yet shown to hold), up to `maxRuns` in all and for at most
+   * `patienceMs` of wall time since the first run.
+   */
+  until?: (times: Record<string, number[]>) => boolean;
+  maxRuns?: number;
+  patienceMs?: number;
 }
 
 /**
  * Times several functions over the same runs, one after another in each run, so that a slow
  * patch of the machine (another process, a thermal step) hits all of them alike.
- * Returns each function's per-run times.
+ * Returns each function's per-run times: the i-th time of each function comes from the same run.
  */
-export function interleave(fns: Record<string, Timed>, runs: number, minBatchMs: number): Record<string, number[]> {
+export function interleave(fns: Record<string, Timed>, options: InterleaveOptions): Record<string, number[]> {
+  const { runs, minBatchMs, clock = cpuMs, until, maxRuns = runs, patienceMs = Infinity } = options;
   const reps: Record<string, number> = {};
   const times: Record<string, number[]> = {};
   for (const [name, fn] of Object.entries(fns)) {
-    timeBatch(fn, 1); // warm-up: the first call compiles
-    reps[name] = repsFor(fn, minBatchMs);
+    timeBatch(fn, 1, clock); // warm-up: the first call compiles
+    reps[name] = repsFor(fn, minBatchMs, clock);
     times[name] = [];
   }
-  for (let run = 0; run < runs; run++) {
-    for (const [name, fn] of Object.entries(fns)) times[name].push(timeBatch(fn, reps[name]));
+  const started = performance.now();
+  for (let run = 0; run < maxRuns; run++) {
+    if (run >= runs && (!until || until(times) || performance.now() - started > patienceMs)) break;
+    for (const [name, fn] of Object.entries(fns)) times[name].push(timeBatch(fn, reps[name], clock));
   }
   return times;
+}
+
+/** Per run, the sum of several functions' times (parts of one whole timed back to back). */
+export function perRunSum(...parts: number[][]): number[] {
+  return parts[0].map((_, run) => parts.reduce((sum, part) => sum + part[run], 0));
+}
+
+/**
+ * How many times the floor's cost `timed` costs, from paired runs: the fastest run of each over
+ * the fastest run of the floor. A machine's noise only ever adds time (another process, a cache
+ * another core emptied, a collection at a bad moment), so the fastest of several runs is the
+ * closest to what the code itself costs, and one quiet run of each is enough. A real slowdown of
+ * `timed` raises every one of its runs, the fastest too, so it still shows in full.
+ */
+export function fastestRatio(timed: number[], floor: number[]): number {
+  return Math.min(...timed) / Math.min(...floor);
 }
 
 type GcFunction = (options?: { type: 'major' | 'minor'; execution?: 'sync' }) => void;

@@ -24,7 +24,16 @@ import {
   type GeneratedTeam,
 } from './generate';
 import { barePass, collectGarbage, heapDuring, heapUsed, interleave, median, sink } from './measure';
-import { checkBudgets, type BenchResults, type CallFigures, type CustomFigures, type SizeFigures } from './budgets';
+import { measureRatio } from './ratio';
+import {
+  checkBudgets,
+  RATIO_BUDGET,
+  RATIO_BUDGET_ROWS,
+  type BenchResults,
+  type CallFigures,
+  type CustomFigures,
+  type SizeFigures,
+} from './budgets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -122,7 +131,7 @@ function measureSize(bundle: BundleInternals, rows: number, args: Args, withCall
   let parsed = core.read(core.freshSpreadsheet());
   checkAuditOf(team, core.audit(parsed));
   // The bare pass and the parse each get fresh cells per call; the audit reads the parsed runs.
-  const times = interleave(
+  const ratio = measureRatio(
     {
       floor: {
         prepare: () => cellsAsRead(team.log),
@@ -132,8 +141,7 @@ function measureSize(bundle: BundleInternals, rows: number, args: Args, withCall
       audit: { run: () => core.audit(parsed) },
       history: { run: () => core.history(parsed) },
     },
-    runsFor(rows, args),
-    MIN_BATCH_MS,
+    { runs: runsFor(rows, args), minBatchMs: MIN_BATCH_MS, budget: rows === RATIO_BUDGET_ROWS ? RATIO_BUDGET : null },
   );
   sink[1] = parsed;
   const spreadsheet = core.freshSpreadsheet();
@@ -141,19 +149,10 @@ function measureSize(bundle: BundleInternals, rows: number, args: Args, withCall
     const data = core.read(spreadsheet);
     return [core.audit(data), core.history(data)];
   });
-  const parseMs = median(times.read);
-  const auditMs = median(times.audit);
-  const historyMs = median(times.history);
-  const floorMs = median(times.floor);
   const figures: SizeFigures = {
     rows,
-    runs: times.read.length,
-    parseMs,
-    auditMs,
-    historyMs,
-    coreMs: parseMs + auditMs + historyMs,
-    floorMs,
-    ratio: (parseMs + auditMs + historyMs) / floorMs,
+    ...ratio,
+    coreMs: ratio.parseMs + ratio.auditMs + ratio.historyMs,
     heapPeakMb: mb(heap.peakDelta),
     logMb: mb(logBytes),
     calls: withCalls ? serviceCalls(team, args.root) : null,
@@ -255,9 +254,10 @@ function measureCustomFunctions(bundle: BundleInternals, args: Args): CustomFigu
     const fn = bundle[name as 'ADOPTION_CATEGORY'];
     // Fresh cells per call, as for the audit: each custom-function cell is an execution of its own.
     const fresh = () => fnArgs.map((arg) => (Array.isArray(arg) ? cellsAsRead(arg as unknown[][]) : arg));
-    const times = interleave({ [name]: { prepare: fresh, run: (input: unknown[]) => fn(...input) } }, 5, MIN_BATCH_MS)[
-      name
-    ];
+    const times = interleave(
+      { [name]: { prepare: fresh, run: (input: unknown[]) => fn(...input) } },
+      { runs: 5, minBatchMs: MIN_BATCH_MS },
+    )[name];
     const cold: number[] = [];
     let coldResult: unknown;
     for (let i = 0; i < 3; i++) {
@@ -301,7 +301,7 @@ export function report(results: BenchResults): string {
   );
   lines.push('');
   lines.push(
-    'Audit in the core (build/Code.js readTeam + auditTeam + teamHistory, as the dashboard; reads cost nothing), medians:',
+    'Audit in the core (build/Code.js readTeam + auditTeam + teamHistory, as the dashboard; reads cost nothing), CPU time, medians; ratio: fastest run against fastest bare pass:',
   );
   lines.push('');
   lines.push(
