@@ -1,11 +1,6 @@
 /** The bench's figures and the budgets `npm run bench -- --check` enforces (see BENCHMARKS.md). */
+import type { CostFigures } from './costs';
 import type { RatioFigures } from './ratio';
-
-export interface CallFigures {
-  audit: { spreadsheet: number; getValues: number; total: number; methods: Record<string, number> };
-  dashboard: { spreadsheet: number; getValues: number; total: number };
-  auditSheetRows: number;
-}
 
 /** One log size's figures: the timed runs (bench/ratio.ts: CPU time, medians and the fastest run) and more. */
 export interface SizeFigures extends RatioFigures {
@@ -16,7 +11,8 @@ export interface SizeFigures extends RatioFigures {
   heapPeakMb: number;
   /** The heap the generated cells themselves take (what getValues hands back). */
   logMb: number;
-  calls: CallFigures | null;
+  /** Service calls and cells read of each user action, when run in the in-memory Apps Script. */
+  costs: CostFigures | null;
 }
 
 export interface CustomFigures {
@@ -57,29 +53,55 @@ export interface Verdict {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
+const rowsLabel = (s: SizeFigures) => `${s.rows.toLocaleString('en-US')} rows`;
+
+/** The sizes run in the in-memory Apps Script, smallest first; fewer than two cannot show growth. */
+function costed(sizes: SizeFigures[]): SizeFigures[] {
+  return sizes.filter((s) => s.costs).sort((a, b) => a.rows - b.rows);
+}
+
 function callsBudget(sizes: SizeFigures[]): Verdict {
-  const name = 'spreadsheet calls of "Run audit to sheet" independent of rows';
-  const measured = sizes.filter((s) => s.calls);
+  const name = 'spreadsheet calls of "Run audit to sheet" and "Open the dashboard" independent of rows';
+  const measured = costed(sizes);
   if (measured.length < 2) return { name, ok: null, detail: 'needs two sizes run in the in-memory Apps Script' };
   const [first, ...rest] = measured;
-  const key = (s: SizeFigures) => JSON.stringify(s.calls!.audit.methods);
-  const differing = rest.filter(
-    (s) => key(s) !== key(first) || s.calls!.dashboard.total !== first.calls!.dashboard.total,
-  );
-  const counts = measured
-    .map((s) => `${s.calls!.audit.spreadsheet} at ${s.rows.toLocaleString('en-US')} rows`)
-    .join(', ');
+  const audit = (s: SizeFigures) => s.costs!.actions['run audit to sheet'];
+  const dashboard = (s: SizeFigures) => s.costs!.actions['open the dashboard'];
+  const key = (s: SizeFigures) => JSON.stringify(audit(s).methods);
+  const differing = rest.filter((s) => key(s) !== key(first) || dashboard(s).calls !== dashboard(first).calls);
+  const counts = measured.map((s) => `${audit(s).spreadsheetCalls} at ${rowsLabel(s)}`).join(', ');
   if (!differing.length) return { name, ok: true, detail: counts };
   const changed = (s: SizeFigures) =>
-    Object.keys({ ...first.calls!.audit.methods, ...s.calls!.audit.methods })
-      .filter((m) => first.calls!.audit.methods[m] !== s.calls!.audit.methods[m])
-      .map((m) => `${m} ${first.calls!.audit.methods[m] ?? 0} → ${s.calls!.audit.methods[m] ?? 0}`)
+    Object.keys({ ...audit(first).methods, ...audit(s).methods })
+      .filter((m) => audit(first).methods[m] !== audit(s).methods[m])
+      .map((m) => `${m} ${audit(first).methods[m] ?? 0} → ${audit(s).methods[m] ?? 0}`)
       .join(', ');
   return {
     name,
     ok: false,
-    detail: `${counts}; at ${differing[0].rows.toLocaleString('en-US')} rows: ${changed(differing[0]) || 'getDashboard calls changed'}. Read and write whole ranges, never a call per row.`,
+    detail: `${counts}; at ${rowsLabel(differing[0])}: ${changed(differing[0]) || "the dashboard's calls changed"}. Read and write whole ranges, never a call per row.`,
   };
+}
+
+/** What a person waits for when logging a run must not grow with the log. */
+function logRunCellsBudget(sizes: SizeFigures[]): Verdict {
+  const name = 'cells read by "Open Log a run" and "Submit a run" independent of rows';
+  const measured = costed(sizes);
+  if (measured.length < 2) return { name, ok: null, detail: 'needs two sizes run in the in-memory Apps Script' };
+  const first = measured[0];
+  const last = measured[measured.length - 1];
+  const cells = (s: SizeFigures, action: 'open Log a run' | 'submit a run') => s.costs!.actions[action].cellsRead;
+  const grown = (['open Log a run', 'submit a run'] as const).filter((a) => cells(last, a) > cells(first, a));
+  const detail = (['open Log a run', 'submit a run'] as const)
+    .map((a) => `${a}: ${measured.map((s) => `${cells(s, a).toLocaleString('en-US')} at ${rowsLabel(s)}`).join(', ')}`)
+    .join('; ');
+  return grown.length
+    ? {
+        name,
+        ok: false,
+        detail: `${detail}. Read the header and the recent rows (src/gas/log-run.ts), not the whole log.`,
+      }
+    : { name, ok: true, detail };
 }
 
 function ratioBudget(sizes: SizeFigures[]): Verdict {
@@ -110,6 +132,7 @@ function sizeBudget(files: BenchResults['files'], file: string, budget: number):
 export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'files'>): Verdict[] {
   return [
     callsBudget(results.sizes),
+    logRunCellsBudget(results.sizes),
     ratioBudget(results.sizes),
     sizeBudget(results.files, 'Code.js', CODE_JS_BUDGET_BYTES),
     sizeBudget(results.files, 'sidebar.html', SIDEBAR_BUDGET_BYTES),

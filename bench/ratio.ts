@@ -41,7 +41,7 @@ export interface RatioFigures {
  * shared machine other jobs come and go, and one quiet moment in two minutes is enough. A real
  * slowdown stays over the budget in every run, so it is reported after this wait.
  */
-export const PATIENCE_MS = 120_000;
+export const PATIENCE_MS = 180_000;
 export const MAX_RUNS_FOR_BUDGET = 400;
 
 export interface RatioOptions {

@@ -2,16 +2,17 @@
  * The bench (`npm run bench`, see bench/main.ts and BENCHMARKS.md).
  *
  * Measures the built add-on (build/Code.js) against the limits Apps Script sets: the audit's time
- * in the core per log size and against a bare pass over the same rows, the spreadsheet calls of
- * "Run audit to sheet" in the in-memory Apps Script, the custom functions on 10,000 cells, the
+ * in the core per log size and against a bare pass over the same rows, the service calls and cells
+ * read of each user action in the in-memory Apps Script (bench/costs.ts), the custom functions on 10,000 cells, the
  * heap, and the size of what is deployed. --check runs the small sizes and fails on a broken
  * budget. See BENCHMARKS.md.
  */
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createFakeGas, loadBundle, type FakeGas } from '../local/apps-script';
-import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
+import { createFakeGas, loadBundle } from '../local/apps-script';
+import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
+import { ACTIONS, actionCosts } from './costs';
 import { loadBundleInternals, zeroCostSpreadsheet, type BundleInternals } from './bundle-internals';
 import {
   cellsAsRead,
@@ -30,7 +31,6 @@ import {
   RATIO_BUDGET,
   RATIO_BUDGET_ROWS,
   type BenchResults,
-  type CallFigures,
   type CustomFigures,
   type SizeFigures,
 } from './budgets';
@@ -40,11 +40,11 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 const FULL_SIZES = [1_000, 10_000, 100_000, 500_000];
 /** --check: what CI runs. 100,000 rows keep it near 20 s on two cores (see BENCHMARKS.md). */
 const CHECK_SIZES = [1_000, 10_000, 100_000];
-/** Sizes whose "Run audit to sheet" is also run in the in-memory Apps Script under --check. */
-const CHECK_CALL_SIZES = [1_000, 10_000];
+/** Sizes whose user actions are also run in the in-memory Apps Script under --check. */
+const CHECK_COST_SIZES = [1_000, 100_000];
 const CUSTOM_FUNCTION_CELLS = 10_000;
 /** A batch of calls lasts at least this long, so that the timer's grain does not matter. */
-const MIN_BATCH_MS = 40;
+const MIN_BATCH_MS = 5;
 
 export interface Args {
   check: boolean;
@@ -120,7 +120,7 @@ function checkAuditOf(team: GeneratedTeam, audit: ReturnType<BundleInternals['au
   }
 }
 
-function measureSize(bundle: BundleInternals, rows: number, args: Args, withCalls: boolean): SizeFigures {
+function measureSize(bundle: BundleInternals, rows: number, args: Args, withCosts: boolean): SizeFigures {
   collectGarbage();
   const before = heapUsed();
   const team = generateTeam(rows);
@@ -155,7 +155,7 @@ function measureSize(bundle: BundleInternals, rows: number, args: Args, withCall
     coreMs: ratio.parseMs + ratio.auditMs + ratio.historyMs,
     heapPeakMb: mb(heap.peakDelta),
     logMb: mb(logBytes),
-    calls: withCalls ? serviceCalls(team, args.root) : null,
+    costs: withCosts ? actionCosts(team, args.root) : null,
   };
   return figures;
 }
@@ -177,55 +177,6 @@ function warmUp(bundle: BundleInternals) {
     barePass(cellsAsRead(team.log), DATE_COL, MEMBER_COL);
     sink[0] = core.audit(core.read(core.freshSpreadsheet()));
   }
-}
-
-/** Rows are added in chunks: the fake's addSheet spreads every row into one call's arguments. */
-const ADD_CHUNK_ROWS = 50_000;
-
-function addRows(fake: FakeGas, name: string, rows: unknown[][]) {
-  fake.addSheet(name, rows.slice(0, ADD_CHUNK_ROWS));
-  const sheet = fake.sheet(name);
-  const width = rows[0].length;
-  for (let start = ADD_CHUNK_ROWS; start < rows.length; start += ADD_CHUNK_ROWS) {
-    const chunk = rows.slice(start, start + ADD_CHUNK_ROWS);
-    sheet.insertRowsAfter(sheet.getMaxRows(), chunk.length);
-    sheet.getRange(start + 1, 1, chunk.length, width).setValues(chunk);
-  }
-}
-
-/** "Run audit to sheet" and the sidebar's getDashboard on this log in the in-memory Apps Script. */
-function serviceCalls(team: GeneratedTeam, root: string): CallFigures {
-  const fake = createFakeGas({
-    now: `${LAST_DAY_ISO}T18:00:00Z`,
-    user: 'lead@example.com',
-    spreadsheet: { name: 'Bench team', timeZone: team.timeZone, locale: team.locale },
-    // The generated cells are already what getValues returns; nothing to parse.
-    valueParsing: 'text',
-  });
-  addRows(fake, DEFAULT_LOG_SHEET, team.log);
-  fake.addSheet(DEFAULT_ROSTER_SHEET, team.roster);
-  const ctx = loadBundle(fake, path.join(root, 'build'));
-
-  fake.calls.reset();
-  ctx.runAuditToSheet();
-  const audit = {
-    spreadsheet: fake.calls.spreadsheet,
-    getValues: fake.calls.count('Range.getValues'),
-    total: fake.calls.total,
-    methods: fake.calls.methods(),
-  };
-  const written = fake.sheetValues(AUDIT_SHEET);
-  if (written.length === 0)
-    throw new Error(`bench: "Run audit to sheet" wrote no "${AUDIT_SHEET}" sheet for ${team.rows} rows`);
-
-  fake.calls.reset();
-  ctx.$runFromClient('getDashboard', { asOf: LAST_DAY_ISO });
-  const dashboard = {
-    spreadsheet: fake.calls.spreadsheet,
-    getValues: fake.calls.count('Range.getValues'),
-    total: fake.calls.total,
-  };
-  return { audit, dashboard, auditSheetRows: written.length };
 }
 
 /** The three custom functions on 10,000-cell ranges: warm in this process, and one cold cell in the fake. */
@@ -318,21 +269,26 @@ export function report(results: BenchResults): string {
   });
   lines.push('');
   lines.push('growth: exponent k in time ∝ rows^k from the size above (1.00 = linear).');
-  const withCalls = results.sizes.filter((s) => s.calls);
-  if (withCalls.length) {
-    lines.push('');
-    lines.push('Service calls in the in-memory Apps Script (one execution each):');
+  const costed = results.sizes.filter((s) => s.costs);
+  if (costed.length) {
     lines.push('');
     lines.push(
-      '| rows | Run audit to sheet: spreadsheet calls | of which getValues | all services | audit sheet rows | getDashboard: spreadsheet calls | all services |',
+      'What people wait for, in the in-memory Apps Script: service calls (of which spreadsheet) and cells read, per action:',
     );
-    lines.push('| ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
-    for (const s of withCalls) {
-      const c = s.calls!;
-      lines.push(
-        `| ${s.rows.toLocaleString('en-US')} | ${c.audit.spreadsheet} | ${c.audit.getValues} | ${c.audit.total} | ${c.auditSheetRows} | ${c.dashboard.spreadsheet} | ${c.dashboard.total} |`,
-      );
+    lines.push('');
+    lines.push(`| action | ${costed.map((s) => `${s.rows.toLocaleString('en-US')} rows`).join(' | ')} |`);
+    lines.push(`| --- | ${costed.map(() => '---:').join(' | ')} |`);
+    for (const action of ACTIONS) {
+      const cells = costed.map((s) => {
+        const c = s.costs!.actions[action];
+        return `${c.calls} (${c.spreadsheetCalls}) calls, ${c.cellsRead.toLocaleString('en-US')} cells`;
+      });
+      lines.push(`| ${action} | ${cells.join(' | ')} |`);
     }
+    lines.push('');
+    lines.push(
+      `"Run audit to sheet" wrote ${costed.map((s) => `${s.costs!.auditSheetRows} rows`).join(', ')}; a custom-function cell reads no cells through a service: Sheets hands it its ranges (${costed.map((s) => s.costs!.customFunctionArgumentCells.toLocaleString('en-US')).join(', ')} cells).`,
+    );
   }
   lines.push('');
   lines.push(`Custom functions on ${CUSTOM_FUNCTION_CELLS.toLocaleString('en-US')}-cell ranges (limit 30 s):`);
@@ -378,9 +334,9 @@ export async function runBench(argv: string[]): Promise<number> {
   };
   warmUp(bundle);
   for (const rows of args.sizes.slice().sort((a, b) => a - b)) {
-    const withCalls = !args.check || CHECK_CALL_SIZES.includes(rows);
+    const withCosts = !args.check || CHECK_COST_SIZES.includes(rows);
     process.stderr.write(`bench: ${rows.toLocaleString('en-US')} rows…\n`);
-    results.sizes.push(measureSize(bundle, rows, args, withCalls));
+    results.sizes.push(measureSize(bundle, rows, args, withCosts));
   }
   process.stderr.write('bench: custom functions…\n');
   results.custom = measureCustomFunctions(bundle, args);

@@ -3,16 +3,23 @@
  * its end, in the log's own column order, under the document lock.
  */
 import { dayOfInstant, dayToIso, dayToLabel, isoToDay, SHEETS_EPOCH_DAY, type Day } from '../core/base/dates';
-import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
-import { EDIT_TYPE_CHOICES, LOG_FIELDS, OUTCOME_CHOICES, readEditTypes, readOutcome } from '../core/sheets/log';
+import {
+  EDIT_TYPE_CHOICES,
+  OUTCOME_CHOICES,
+  parseLog,
+  readEditTypes,
+  readOutcome,
+  type ParsedLog,
+} from '../core/sheets/log';
 import { MemberDirectory } from '../core/sheets/roster';
 import type { Settings } from '../core/base/settings';
-import { isBlankCell, memberKey } from '../core/base/text';
-import { OUTCOMES, type LogField, type Outcome } from '../core/base/types';
+import { memberKey } from '../core/base/text';
+import { OUTCOMES, type LogField, type Outcome, type Roster } from '../core/base/types';
 import type { LogFormData, LogRunRequest, LogRunResult } from '../shared/api';
 import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from './formats';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
-import { findLogSheet, noLogError, readTeam, SetupError } from './team-data';
+import { nextFreeRow, readLogHead, readRecentRows } from './recent-log';
+import { findLogSheet, noLogError, readRoster, SetupError } from './team-data';
 import { growTo } from './sheet-size';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -38,7 +45,7 @@ function distinct<T>(items: T[], key: (item: T) => string): T[] {
   });
 }
 
-/** The form's lists: one read of the log (and one of the roster), whatever its length. */
+/** The form's lists: from the roster and the log's recent rows, read in cells that do not grow with the log. */
 export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFormData {
   const remembered = PropertiesService.getUserProperties().getProperty(LOG_AS_PROPERTY) ?? '';
   const form: LogFormData = {
@@ -50,9 +57,9 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
     editTypes: [...EDIT_TYPE_CHOICES],
     problem: null,
   };
-  let team: ReturnType<typeof readTeam>;
+  let recent: ReturnType<typeof readRecentLog>;
   try {
-    team = readTeam(spreadsheet, settings);
+    recent = readRecentLog(spreadsheet, settings);
   } catch (error) {
     if (error instanceof SetupError) {
       form.problem = { code: error.code, message: error.message };
@@ -60,14 +67,15 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
     }
     throw error;
   }
-  const rosterMembers = team.roster?.members ?? [];
+  const { roster, log } = recent;
+  const rosterMembers = roster?.members ?? [];
   const directory = new MemberDirectory(rosterMembers);
-  const names = [...rosterMembers.map((m) => m.name), ...team.log.names.values()];
+  const names = [...rosterMembers.map((m) => m.name), ...log.names.values()];
   form.members = distinct(names, (name) => directory.keyFor(name)).sort((a, b) => a.localeCompare(b));
 
-  const runs = team.log.runs;
+  const runs = log.runs;
   const mine = remembered ? directory.keyFor(remembered) : null;
-  const recent = runs
+  const recentOfMine = runs
     .filter((run) => run.memberKey === mine)
     .sort((a, b) => b.day - a.day || b.row - a.row)
     .map((run) => run.workflow);
@@ -80,8 +88,23 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
   const byFrequency = [...frequency.values()]
     .sort((a, b) => b.runs - a.runs || a.workflow.localeCompare(b.workflow))
     .map((w) => w.workflow);
-  form.workflows = distinct([...recent, ...byFrequency], memberKey);
+  form.workflows = distinct([...recentOfMine, ...byFrequency], memberKey);
   return form;
+}
+
+/** The roster (whole: it grows with the team, not the log) and the log's header and recent rows, parsed. */
+function readRecentLog(spreadsheet: Spreadsheet, settings: Settings): { roster: Roster | null; log: ParsedLog } {
+  const dateOptions = spreadsheetDateOptions(spreadsheet);
+  const sheet = findLogSheet(spreadsheet, settings);
+  if (!sheet) throw noLogError(spreadsheet, settings);
+  const roster = readRoster(spreadsheet, settings, dateOptions);
+  const { values, firstRow } = readRecentRows(sheet, readLogHead(sheet));
+  const log = parseLog(values, {
+    ...dateOptions,
+    firstRow: firstRow - 1,
+    directory: new MemberDirectory(roster?.members ?? []),
+  });
+  return { roster, log };
 }
 
 /** A checked run, ready to be written. */
@@ -154,8 +177,6 @@ export function checkLogRun(request: unknown, todayDay: Day): LogEntry {
   };
 }
 
-const REQUIRED_FIELDS: LogField[] = ['date', 'member', 'workflow', 'outcome'];
-
 /** The cell a field gets and its number format ('' keeps the cell's own format). */
 function cellFor(field: LogField, entry: LogEntry): [string | number | boolean, string] {
   switch (field) {
@@ -182,18 +203,6 @@ function isDateFormat(format: string): boolean {
   return format !== TEXT_FORMAT && /[dy]/i.test(format.replace(/"[^"]*"/g, ''));
 }
 
-/**
- * Sheet row number after the last row holding a run. A row whose Date, Team member, Workflow
- * and Outcome are blank is free, even if unticked checkboxes or formulas fill other columns
- * down the sheet.
- */
-function nextFreeRow(values: unknown[][], headerIndex: number, columns: Partial<Record<LogField, number>>): number {
-  for (let i = values.length - 1; i > headerIndex; i--) {
-    if (REQUIRED_FIELDS.some((field) => !isBlankCell(values[i][columns[field]!]))) return i + 2;
-  }
-  return headerIndex + 2;
-}
-
 /** Consecutive runs of the mapped columns (0-based), so columns Uptake does not know stay untouched. */
 function columnSpans(columns: Partial<Record<LogField, number>>): { start: number; fields: LogField[] }[] {
   const mapped = (Object.entries(columns) as [LogField, number][]).sort((a, b) => a[1] - b[1]);
@@ -207,16 +216,9 @@ function columnSpans(columns: Partial<Record<LogField, number>>): { start: numbe
 }
 
 function writeEntry(sheet: Sheet, entry: LogEntry): number {
-  const values = sheet.getDataRange().getValues();
-  let header: HeaderMatch<LogField>;
-  try {
-    header = findHeader(values, LOG_FIELDS, 'log');
-  } catch (error) {
-    if (error instanceof HeaderNotFoundError)
-      throw new SetupError('log-header', `Log sheet "${sheet.getName()}": ${error.message}`);
-    throw error;
-  }
-  const row = nextFreeRow(values, header.rowIndex, header.columns);
+  const head = readLogHead(sheet);
+  const header = head.header;
+  const row = nextFreeRow(sheet, head);
   growTo(sheet, row);
   for (const span of columnSpans(header.columns)) {
     const range = sheet.getRange(row, span.start + 1, 1, span.fields.length);

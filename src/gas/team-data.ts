@@ -43,7 +43,8 @@ export const NO_LOG_MESSAGE =
 /** Said when Uptake took the sheet nearest to a log for the log: it may have guessed wrong. */
 export const NEAREST_LOG_HINT = 'If this sheet is not your log, choose your log sheet in Settings.';
 
-function headRows(sheet: Sheet): unknown[][] {
+/** The sheet's first rows (at most 30), where a header is looked for. */
+export function readHeadRows(sheet: Sheet): unknown[][] {
   const rows = Math.min(sheet.getLastRow(), HEADER_ROWS_SCANNED);
   const cols = sheet.getLastColumn();
   return rows > 0 && cols > 0 ? sheet.getRange(1, 1, rows, cols).getValues() : [];
@@ -51,7 +52,7 @@ function headRows(sheet: Sheet): unknown[][] {
 
 function hasHeader(sheet: Sheet, fields: typeof LOG_FIELDS | typeof ROSTER_FIELDS): boolean {
   try {
-    findHeader(headRows(sheet), fields as never, 'sheet');
+    findHeader(readHeadRows(sheet), fields as never, 'sheet');
     return true;
   } catch {
     return false;
@@ -103,7 +104,7 @@ function nearestLogProblem(spreadsheet: Spreadsheet, settings: Pick<Settings, 'r
     )
       continue;
     try {
-      findHeader(headRows(sheet), LOG_FIELDS, 'log');
+      findHeader(readHeadRows(sheet), LOG_FIELDS, 'log');
     } catch (error) {
       if (!(error instanceof HeaderNotFoundError)) throw error;
       const found = required.length - error.missing.length;
@@ -151,6 +152,26 @@ function values(sheet: Sheet): unknown[][] {
   return sheet.getDataRange().getValues();
 }
 
+function parseRosterSheet(sheet: Sheet, dateOptions: DateReadOptions): Roster {
+  try {
+    return parseRoster(values(sheet), dateOptions);
+  } catch (error) {
+    if (error instanceof HeaderNotFoundError)
+      throw new SetupError('roster-header', `Roster sheet "${sheet.getName()}": ${error.message}`);
+    throw error;
+  }
+}
+
+/** The roster, parsed, or null when there is none. Throws SetupError with what to fix. */
+export function readRoster(
+  spreadsheet: Spreadsheet,
+  settings: Pick<Settings, 'rosterSheet'>,
+  dateOptions: DateReadOptions,
+): Roster | null {
+  const sheet = findRosterSheet(spreadsheet, settings);
+  return sheet ? parseRosterSheet(sheet, dateOptions) : null;
+}
+
 /** Reads and parses the log and the roster. Throws SetupError with what to fix. */
 export function readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData {
   const dateOptions = spreadsheetDateOptions(spreadsheet);
@@ -159,16 +180,7 @@ export function readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData
     throw noLogError(spreadsheet, settings);
   }
   const rosterSheet = findRosterSheet(spreadsheet, settings);
-  let roster: Roster | null = null;
-  if (rosterSheet) {
-    try {
-      roster = parseRoster(values(rosterSheet), dateOptions);
-    } catch (error) {
-      if (error instanceof HeaderNotFoundError)
-        throw new SetupError('roster-header', `Roster sheet "${rosterSheet.getName()}": ${error.message}`);
-      throw error;
-    }
-  }
+  const roster = rosterSheet ? parseRosterSheet(rosterSheet, dateOptions) : null;
   let log: ParsedLog;
   try {
     log = parseLog(values(logSheet), { ...dateOptions, directory: new MemberDirectory(roster?.members ?? []) });

@@ -1,6 +1,7 @@
 // The bench's parts, without timing: its data is reproducible and realistic, it times the same
 // audit the sidebar computes (from the BUILT bundle), and its budgets fail when they should.
 import fs from 'fs';
+import path from 'path';
 import { createFakeGas, loadBundle } from '../../local/apps-script';
 import { BUILD_DIR, CODE_JS } from '../bundle/support';
 import { loadBundleInternals, zeroCostSpreadsheet } from '../../bench/bundle-internals';
@@ -16,7 +17,8 @@ import {
 } from '../../bench/generate';
 import { barePass, interleave } from '../../bench/measure';
 import { measureRatio } from '../../bench/ratio';
-import { checkBudgets, RATIO_BUDGET, type CallFigures, type SizeFigures } from '../../bench/budgets';
+import { checkBudgets, RATIO_BUDGET, type SizeFigures } from '../../bench/budgets';
+import { ACTIONS, actionCosts, cellsReadBy, type ActionCost, type CostFigures } from '../../bench/costs';
 import { parseArgs, report } from '../../bench/run';
 import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../../src/gas/team-data';
 import { LOG_HEADERS, OUTCOME_CHOICES } from '../../src/core/sheets/log';
@@ -170,6 +172,29 @@ describe('the core as the bench runs it from build/Code.js', () => {
   });
 });
 
+const action = (calls: number, cellsRead: number, methods: Record<string, number> = {}): ActionCost => ({
+  calls,
+  spreadsheetCalls: calls - 2,
+  cellsRead,
+  methods,
+});
+/** What each action costs; the log's length only in the reads that may grow with it. */
+const costs = (rows: number, changed: { auditGetValues?: number; logFormCells?: number } = {}): CostFigures => ({
+  actions: {
+    'open Log a run': action(42, changed.logFormCells ?? 2_979),
+    'submit a run': action(42, 1_227),
+    'open the dashboard': action(55, 7 * rows),
+    'run audit to sheet': action(66, 7 * rows, {
+      'Range.getValues': changed.auditGetValues ?? 3,
+      'Sheet.getRange': 20,
+    }),
+    'one daily run': action(130, 7 * rows),
+    'one custom-function cell': action(3, 0),
+  },
+  auditSheetRows: 140,
+  customFunctionArgumentCells: 3 * rows,
+});
+
 describe('the ratio budget on a noisy machine', () => {
   const global = globalThis as { gc?: unknown };
   let savedGc: unknown;
@@ -210,9 +235,9 @@ describe('the ratio budget on a noisy machine', () => {
     // minBatchMs 0: one call a batch, so each batch draws its own noise.
     const figures = measureRatio(timed, { runs: 5, minBatchMs: 0, budget: RATIO_BUDGET, clock, maxRuns: 60 });
     return checkBudgets({
-      sizes: [{ ...figures, rows: 100_000, coreMs: 0, heapPeakMb: 0, logMb: 0, calls: null }],
+      sizes: [{ ...figures, rows: 100_000, coreMs: 0, heapPeakMb: 0, logMb: 0, costs: null }],
       files: {},
-    })[1];
+    })[2];
   };
   // The audit as measured on a quiet machine: 2.2× the bare pass (BENCHMARKS.md).
   const healthy = { floor: 6, read: 11.9, audit: 1.0, history: 0.3 };
@@ -275,27 +300,43 @@ describe('the ratio budget on a noisy machine', () => {
       load: { average: 16.2, cores: 2 },
     };
     const verdict = checkBudgets({
-      sizes: [{ ...figures, rows: 100_000, coreMs: 40, heapPeakMb: 0, logMb: 0, calls: null }],
+      sizes: [{ ...figures, rows: 100_000, coreMs: 40, heapPeakMb: 0, logMb: 0, costs: null }],
       files: {},
-    })[1];
+    })[2];
     expect(verdict.ok).toBe(false);
     expect(verdict.detail).toContain('3.26× (fastest of 400 paired runs: 31.0 ms against 9.5 ms of CPU time)');
     expect(verdict.detail).toContain('a core 30% of the time (load 16.2 on 2 cores)');
   });
 });
 
-describe('budgets', () => {
-  const calls = (getValues: number): CallFigures => ({
-    audit: {
-      spreadsheet: 57 + getValues,
-      getValues,
-      total: 60 + getValues,
-      methods: { 'Range.getValues': getValues, 'Sheet.getRange': 20 },
-    },
-    dashboard: { spreadsheet: 40, getValues: 3, total: 52 },
-    auditSheetRows: 140,
+describe('what each user action costs in the in-memory Apps Script', () => {
+  it('counts calls and cells of every action on the built bundle; Log a run reads the same at 1,000 and 3,000 rows', () => {
+    const small = actionCosts(generateTeam(1_000), path.dirname(BUILD_DIR));
+    const large = actionCosts(generateTeam(3_000), path.dirname(BUILD_DIR));
+    expect(Object.keys(large.actions)).toEqual([...ACTIONS]);
+    for (const name of ACTIONS) expect(large.actions[name].calls).toBeGreaterThan(0);
+    expect(large.actions['open Log a run'].cellsRead).toBe(small.actions['open Log a run'].cellsRead);
+    expect(large.actions['submit a run'].cellsRead).toBe(small.actions['submit a run'].cellsRead);
+    // The audit reads the whole log: 7 columns of 2,000 more rows.
+    expect(large.actions['run audit to sheet'].cellsRead - small.actions['run audit to sheet'].cellsRead).toBe(
+      7 * 2_000,
+    );
+    expect(large.actions['one custom-function cell']).toMatchObject({ cellsRead: 0 });
+    expect(large.customFunctionArgumentCells).toBe(9_000);
   });
-  const size = (rows: number, ratio: number, callFigures: CallFigures | null): SizeFigures => ({
+
+  it('counts a range read as its rows times its columns, a one-cell read as one, other calls as none', () => {
+    const range = { getNumRows: () => 300, getNumColumns: () => 7 };
+    expect(cellsReadBy({ cls: 'Range', method: 'getValues', target: range })).toBe(2_100);
+    expect(cellsReadBy({ cls: 'Range', method: 'getNumberFormats', target: range })).toBe(2_100);
+    expect(cellsReadBy({ cls: 'Range', method: 'getValue', target: range })).toBe(1);
+    expect(cellsReadBy({ cls: 'Range', method: 'setValues', target: range })).toBe(0);
+    expect(cellsReadBy({ cls: 'Sheet', method: 'getLastRow', target: range })).toBe(0);
+  });
+});
+
+describe('budgets', () => {
+  const size = (rows: number, ratio: number, costFigures: CostFigures | null): SizeFigures => ({
     rows,
     runs: 5,
     parseMs: ratio,
@@ -310,43 +351,47 @@ describe('budgets', () => {
     load: { average: 0.5, cores: 2 },
     heapPeakMb: 1,
     logMb: 1,
-    calls: callFigures,
+    costs: costFigures,
   });
   const files = { 'Code.js': 120 * 1024, 'sidebar.html': 40 * 1024 };
 
   it('all hold when calls are the same at every size, the ratio is within the budget and the files are small', () => {
     const verdicts = checkBudgets({
-      sizes: [size(1_000, 9, calls(3)), size(10_000, 5, calls(3)), size(100_000, 2.5, null)],
+      sizes: [size(1_000, 9, costs(1_000)), size(10_000, 5, null), size(100_000, 2.5, costs(100_000))],
       files,
     });
-    expect(verdicts.map((v) => v.ok)).toEqual([true, true, true, true]);
+    expect(verdicts.map((v) => v.ok)).toEqual([true, true, true, true, true]);
   });
 
   it('hold the audit to 3× the bare pass at 100,000 rows', () => {
-    const ratioVerdict = (ratio: number) => checkBudgets({ sizes: [size(100_000, ratio, null)], files })[1];
+    const ratioVerdict = (ratio: number) => checkBudgets({ sizes: [size(100_000, ratio, null)], files })[2];
     expect(ratioVerdict(2.95)).toMatchObject({ name: 'audit ≤ 3× the bare pass at 100,000 rows', ok: true });
     expect(ratioVerdict(3.05).ok).toBe(false);
   });
 
   it('name each broken budget', () => {
     const verdicts = checkBudgets({
-      sizes: [size(1_000, 9, calls(3)), size(10_000, 5, calls(4)), size(100_000, RATIO_BUDGET + 0.1, null)],
+      sizes: [
+        size(1_000, 9, costs(1_000)),
+        size(100_000, RATIO_BUDGET + 0.1, costs(100_000, { auditGetValues: 4, logFormCells: 700_007 })),
+      ],
       files: { 'Code.js': 151 * 1024, 'sidebar.html': null },
     });
     expect(verdicts.filter((v) => v.ok === false).map((v) => v.name)).toEqual([
-      'spreadsheet calls of "Run audit to sheet" independent of rows',
+      'spreadsheet calls of "Run audit to sheet" and "Open the dashboard" independent of rows',
+      'cells read by "Open Log a run" and "Submit a run" independent of rows',
       `audit ≤ ${RATIO_BUDGET}× the bare pass at 100,000 rows`,
       'build/Code.js under 150.0 KB',
       'build/sidebar.html under 100.0 KB',
     ]);
     expect(verdicts[0].detail).toContain('Range.getValues 3 → 4');
-    expect(verdicts[3].detail).toContain('missing');
+    expect(verdicts[1].detail).toContain('open Log a run: 2,979 at 1,000 rows, 700,007 at 100,000 rows');
+    expect(verdicts[4].detail).toContain('missing');
   });
 
   it('say when a budget was not measured', () => {
-    const verdicts = checkBudgets({ sizes: [size(1_000, 9, calls(3))], files });
-    expect(verdicts[0].ok).toBeNull();
-    expect(verdicts[1].ok).toBeNull();
+    const verdicts = checkBudgets({ sizes: [size(1_000, 9, costs(1_000))], files });
+    expect(verdicts.slice(0, 3).map((v) => v.ok)).toEqual([null, null, null]);
   });
 });
 
@@ -379,11 +424,7 @@ describe('command line and report', () => {
       load: { average: 0.5, cores: 2 },
       heapPeakMb: 2,
       logMb: 1,
-      calls: {
-        audit: { spreadsheet: 60, getValues: 3, total: 62, methods: {} },
-        dashboard: { spreadsheet: 40, getValues: 3, total: 52 },
-        auditSheetRows: 130,
-      },
+      costs: costs(rows),
     });
     const text = report({
       command: 'npm run bench',
@@ -396,7 +437,9 @@ describe('command line and report', () => {
     expect(text).toContain('Test CPU, 2 cores');
     // 10 ms over 10,000 rows is 1,000 ns a row, and ten times the rows in ten times the time is linear.
     expect(text).toContain('| 10,000 | 5 | 8.00 | 1.50 | 0.50 | 10.00 | 1,000 | 2.500 | 4.00× | 1.00 |');
-    expect(text).toContain('| 10,000 | 60 | 3 | 62 | 130 | 40 | 52 |');
+    expect(text).toContain('| action | 1,000 rows | 10,000 rows |');
+    expect(text).toContain('| open Log a run | 42 (40) calls, 2,979 cells | 42 (40) calls, 2,979 cells |');
+    expect(text).toContain('| run audit to sheet | 66 (64) calls, 7,000 cells | 66 (64) calls, 70,000 cells |');
     expect(text).toContain('| ACCEPTANCE_RATE | 2.00 | 12.0 |');
     expect(text).toContain('| build/sidebar.html | missing |');
   });

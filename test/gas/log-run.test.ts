@@ -60,11 +60,13 @@ describe('getLogForm', () => {
     expect(gas.properties.forUser('ben@example.com').getProperty('uptake.logAs')).toBe('ben');
   });
 
-  test('reads the log once, whatever its length', () => {
+  test('reads the roster whole and the log by its first and recent rows (log-run-reads.test.ts)', () => {
     const { gas, bundle } = teamSheet();
     gas.calls.reset();
     bundle.getLogForm();
-    expect(gas.calls.count('Sheet.getDataRange')).toBe(2); // the log and the roster
+    expect(gas.calls.count('Sheet.getDataRange')).toBe(1); // the roster
+    // The log's first rows twice (finding it, then its header), its recent rows, the roster.
+    expect(gas.calls.count('Range.getValues')).toBe(4);
   });
 
   test('without a log, the form says what to do', () => {

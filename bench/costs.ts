@@ -1,0 +1,180 @@
+/**
+ * What people wait for, costed as Apps Script charges it: service calls and cells read, for each
+ * user action, on the built bundle in the in-memory Apps Script (local/apps-script) loaded with a
+ * generated log. CPU time is measured elsewhere (bench/ratio.ts); on Apps Script it is the calls,
+ * above all the cells each read brings back, that a person waits for.
+ */
+import * as path from 'node:path';
+import { createFakeGas, loadBundle, type FakeGas } from '../local/apps-script';
+import type { CallInfo } from '../local/apps-script/boundary';
+import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
+import { DATE_COL, generateTeam, LAST_DAY_ISO, MEMBER_COL, type GeneratedTeam } from './generate';
+
+export const ACTIONS = [
+  'open Log a run',
+  'submit a run',
+  'open the dashboard',
+  'run audit to sheet',
+  'one daily run',
+  'one custom-function cell',
+] as const;
+export type ActionName = (typeof ACTIONS)[number];
+
+export interface ActionCost {
+  /** Every service call of the action's executions (spreadsheet, properties, mail, …). */
+  calls: number;
+  spreadsheetCalls: number;
+  /** Cells the reads brought back: rows × columns of each range read. */
+  cellsRead: number;
+  /** Calls per method, 'Class.method'. */
+  methods: Record<string, number>;
+}
+
+export interface CostFigures {
+  actions: Record<ActionName, ActionCost>;
+  /** Rows of the "Adoption audit" sheet written. */
+  auditSheetRows: number;
+  /** Cells a custom-function cell is handed as its arguments (no service reads them). */
+  customFunctionArgumentCells: number;
+}
+
+/** Range reads that bring back a value per cell; the singular forms bring back one. */
+const READS_PER_CELL = new Set([
+  'getValues',
+  'getDisplayValues',
+  'getFormulas',
+  'getNumberFormats',
+  'getBackgrounds',
+  'getFontWeights',
+  'getNotes',
+  'getDataValidations',
+  'getWraps',
+]);
+const READS_ONE_CELL = new Set([
+  'getValue',
+  'getDisplayValue',
+  'getFormula',
+  'getNumberFormat',
+  'getBackground',
+  'getFontWeight',
+  'getNote',
+  'getDataValidation',
+  'getWrap',
+]);
+
+/** Cells one call reads: 0 unless it is a range read. */
+export function cellsReadBy(call: Pick<CallInfo, 'cls' | 'method' | 'target'>): number {
+  if (call.cls !== 'Range') return 0;
+  if (READS_ONE_CELL.has(call.method)) return 1;
+  if (!READS_PER_CELL.has(call.method)) return 0;
+  const range = call.target as { getNumRows(): number; getNumColumns(): number };
+  return range.getNumRows() * range.getNumColumns();
+}
+
+/** Rows are added in chunks: the fake's addSheet spreads every row into one call's arguments. */
+const ADD_CHUNK_ROWS = 50_000;
+
+function addRows(fake: FakeGas, name: string, rows: unknown[][]) {
+  fake.addSheet(name, rows.slice(0, ADD_CHUNK_ROWS));
+  const sheet = fake.sheet(name);
+  const width = rows[0].length;
+  for (let start = ADD_CHUNK_ROWS; start < rows.length; start += ADD_CHUNK_ROWS) {
+    const chunk = rows.slice(start, start + ADD_CHUNK_ROWS);
+    sheet.insertRowsAfter(sheet.getMaxRows(), chunk.length);
+    sheet.getRange(start + 1, 1, chunk.length, width).setValues(chunk);
+  }
+}
+
+/** Counts the calls and cells of what `act` runs. */
+function costOf(fake: FakeGas, act: () => void): ActionCost {
+  let cellsRead = 0;
+  fake.calls.reset();
+  const stop = fake.onCall((call) => {
+    cellsRead += cellsReadBy(call);
+  });
+  try {
+    act();
+  } finally {
+    stop();
+  }
+  return {
+    calls: fake.calls.total,
+    spreadsheetCalls: fake.calls.spreadsheet,
+    cellsRead,
+    methods: fake.calls.methods(),
+  };
+}
+
+/** Each user action once, in the order a team meets them, on this log. */
+export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
+  const fake = createFakeGas({
+    now: `${LAST_DAY_ISO}T18:00:00Z`,
+    user: 'lead@example.com',
+    spreadsheet: { name: 'Bench team', timeZone: team.timeZone, locale: team.locale },
+    // The generated cells are already what getValues returns; nothing to parse.
+    valueParsing: 'text',
+  });
+  addRows(fake, DEFAULT_LOG_SHEET, team.log);
+  fake.addSheet(DEFAULT_ROSTER_SHEET, team.roster);
+  const ctx = loadBundle(fake, path.join(root, 'build'));
+  const member = team.members[0].name;
+  const fail = (action: ActionName, why: string) => {
+    throw new Error(`bench: "${action}" at ${team.rows.toLocaleString('en-US')} rows ${why}`);
+  };
+
+  const openLogForm = costOf(fake, () => {
+    ctx.showLogForm();
+    const form = ctx.$runFromClient('getLogForm') as { problem: unknown; workflows: string[] };
+    if (form.problem || !form.workflows.length) fail('open Log a run', `gave no workflows: ${JSON.stringify(form)}`);
+  });
+  const rowsBefore = fake.sheetValues(DEFAULT_LOG_SHEET).length;
+  const submit = costOf(fake, () => {
+    ctx.$runFromClient('logRun', {
+      date: LAST_DAY_ISO,
+      member,
+      workflow: 'Bench workflow',
+      outcome: 'Used as-is',
+      editTypes: [],
+      prompted: false,
+      notes: '',
+    });
+  });
+  if (fake.sheetValues(DEFAULT_LOG_SHEET).length !== rowsBefore + 1) fail('submit a run', 'did not add one row');
+  const dashboard = costOf(fake, () => {
+    ctx.showDashboard();
+    const data = ctx.$runFromClient('getDashboard', { asOf: LAST_DAY_ISO }) as { problem: unknown };
+    if (data.problem) fail('open the dashboard', `found a problem: ${JSON.stringify(data.problem)}`);
+  });
+  const auditSheet = costOf(fake, () => ctx.runAuditToSheet());
+  const auditSheetRows = fake.sheetValues(AUDIT_SHEET).length;
+  if (!auditSheetRows) fail('run audit to sheet', `wrote no "${AUDIT_SHEET}" sheet`);
+
+  ctx.$runFromClient('setAutomation', true);
+  const daily = costOf(fake, () => {
+    const runs = ctx.$runDays(1);
+    if (runs.length !== 1 || !runs[0].ok) fail('one daily run', `ran ${runs.length} times: ${JSON.stringify(runs)}`);
+  });
+
+  // The cell =USES_PER_WEEK(A2:A, B2:B, member, , 4, F2:F): Sheets hands the ranges in. On a log
+  // of the same size without bad rows: the function refuses a range with an unreadable date.
+  const clean = generateTeam(team.rows, { badRows: false });
+  const column = (index: number) => clean.log.slice(1).map((row) => [row[index]]);
+  const args = [column(DATE_COL), column(MEMBER_COL), member, '', 4, column(5)];
+  const custom = costOf(fake, () => {
+    const result = ctx.$custom('USES_PER_WEEK', ...args);
+    if (typeof result !== 'number') fail('one custom-function cell', `returned ${JSON.stringify(result)}`);
+  });
+
+  return {
+    actions: {
+      'open Log a run': openLogForm,
+      'submit a run': submit,
+      'open the dashboard': dashboard,
+      'run audit to sheet': auditSheet,
+      'one daily run': daily,
+      'one custom-function cell': custom,
+    },
+    auditSheetRows,
+    customFunctionArgumentCells: 3 * (team.log.length - 1),
+  };
+}
