@@ -9,7 +9,7 @@ import { dayOfInstant, dayToIso, isoToDay } from '../../src/core/base/dates';
 import { localInstant, runInMemory } from '../../local/gas-run';
 import { parseCsv } from '../../local/csv';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { createFakeGas, loadBundle } from '../../local/apps-script';
+import { createFakeGas, loadBundle, type UndocumentedAnswers } from '../../local/apps-script';
 import { LOG_HEADER, D, type Cell } from './corpus';
 import { csvOf, OWNER, sheetInputOf } from './support';
 import type { DashboardData, DigestPreview, LogFormData, LogRunResult } from '../../src/shared/api';
@@ -59,9 +59,10 @@ describe.each(SCENARIOS.map((s) => [`${s.zone}, week to ${s.asOf} (${s.change})`
   /** Half past midnight on the Monday after, in the sheet's zone: still Sunday in UTC and in the script's zone. */
   const mondayEarly = localInstant(asOfDay + 1, 0, 30, s.zone);
 
-  function sheet() {
+  function sheet(customFunctionDates?: UndocumentedAnswers['customFunctionDates']) {
     readBuilt('Code.js');
     const gas = createFakeGas({
+      customFunctionDates,
       now: mondayEarly,
       timeZone: SCRIPT_ZONE,
       user: OWNER,
@@ -94,15 +95,28 @@ describe.each(SCENARIOS.map((s) => [`${s.zone}, week to ${s.asOf} (${s.change})`
     expect([today.asOf, today.windowStart, today.team.runs]).toEqual([plusDays(s.asOf, 1), plusDays(s.asOf, -5), 11]);
   });
 
-  test('custom function: USES_PER_WEEK over the date cells gives 7 for the week, 11 as of the latest date', () => {
-    const { gas, bundle } = sheet();
+  function customFunctionCounts(customFunctionDates: UndocumentedAnswers['customFunctionDates']) {
+    const { gas, bundle } = sheet(customFunctionDates);
     const values = gas.sheetValues('AI usage log').slice(1);
     const dates = values.map((r) => [r[0]]);
     const members = values.map((r) => [r[1]]);
     const asOfCell = new Date(localInstant(asOfDay, 0, 0, s.zone));
-    expect(bundle.$custom('USES_PER_WEEK', dates, members, 'Ana', asOfCell, 1)).toBe(7);
-    expect(bundle.$custom('USES_PER_WEEK', dates, members, 'ana', '', 1)).toBe(11);
-    expect(bundle.$custom('USES_PER_WEEK', dates, members, 'Ana', asOfCell, 2)).toBe(5);
+    return [
+      bundle.$custom('USES_PER_WEEK', dates, members, 'Ana', asOfCell, 1),
+      bundle.$custom('USES_PER_WEEK', dates, members, 'ana', '', 1),
+      bundle.$custom('USES_PER_WEEK', dates, members, 'Ana', asOfCell, 2),
+    ];
+  }
+
+  test('custom function: USES_PER_WEEK over the date cells gives 7 for the week, 11 as of the latest date', () => {
+    expect(customFunctionCounts('sheet-zone')).toEqual([7, 11, 5]);
+  });
+
+  // Known defect, open: if Apps Script hands a custom function its date cells read in the script's
+  // zone (undocumented; docs/first-deploy.md checks it), runs near midnight fall on the wrong day.
+  // A Date alone cannot say which zone it was read in. When this passes, make it a plain test.
+  test.failing('custom function, date cells read in the script zone: the same counts (known defect)', () => {
+    expect(customFunctionCounts('script-zone')).toEqual([7, 11, 5]);
   });
 
   test('digest: the preview at 00:30 on Monday, and the daily run at midnight, cover the week to Sunday', () => {
