@@ -4,7 +4,7 @@
  * shown only inside a sandboxed iframe (no scripts, no same-origin) or as plain text.
  */
 import type { AutomationStatus, DigestPreview } from '../shared/api';
-import { el, fill } from './dom';
+import { el, fill, teamList } from './dom';
 import { WEEKDAYS, hourLabel, plural, timestampLabel } from './format';
 
 export function renderAutomationStatus(target: HTMLElement, toggle: HTMLInputElement, status: AutomationStatus): void {
@@ -77,7 +77,7 @@ export function renderDigestPreview(target: HTMLElement, preview: DigestPreview)
         'p',
         null,
         el('span', { class: 'label' }, 'To: '),
-        preview.recipients.length ? preview.recipients.join(', ') : 'nobody yet (set the owner email)',
+        preview.recipients.length ? teamList(preview.recipients, (r) => r) : 'nobody yet (set the owner email)',
       ),
       el(
         'p',

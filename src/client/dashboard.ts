@@ -1,12 +1,12 @@
 /**
  * The dashboard's sections, built from DashboardData with `el` only: every name, workflow and
- * reason is a text node.
+ * reason is a text node, and every string the team typed is isolated (teamText).
  */
 import type { Audit, Finding, MemberReport, WorkflowReport } from '../core/audit/audit-types';
 import type { Category, EditType, RowProblem } from '../core/base/types';
 import { CATEGORIES, EDIT_TYPES } from '../core/base/types';
 import type { DashboardData, MilestoneRow, SetupProblem } from '../shared/api';
-import { el, uniqueId, type Child } from './dom';
+import { el, sentence, teamList, teamText, uniqueId, type Child } from './dom';
 import { dateLabel, percent, perWeek, plural, points, windowLabel } from './format';
 
 export interface DashboardActions {
@@ -21,13 +21,22 @@ const CATEGORY_CLASS: Record<Category, string> = {
   'Non-adopter': 'cat-non',
 };
 
+/** The strings the team typed that the server's sentences may quote: names, workflows, roles, sheets. */
+function teamStrings(audit: Audit): string[] {
+  return [
+    ...audit.members.flatMap((m) => [m.member, m.role ?? '', ...m.workflows.map((w) => w.workflow)]),
+    ...audit.workflows.map((w) => w.workflow),
+    ...[...audit.skippedRows, ...audit.notices].map((p) => p.sheet ?? ''),
+  ];
+}
+
 function section(title: string, ...children: Child[]): HTMLElement {
   const id = uniqueId('section');
   return el('section', { class: 'panel', 'aria-labelledby': id }, el('h2', { id }, title), ...children);
 }
 
-function note(text: string): HTMLElement {
-  return el('p', { class: 'hint' }, text);
+function note(...text: Child[]): HTMLElement {
+  return el('p', { class: 'hint' }, ...text);
 }
 
 export function problemBox(problem: SetupProblem, actions: DashboardActions): HTMLElement {
@@ -50,7 +59,7 @@ function summary(audit: Audit): HTMLElement {
     'section',
     { class: 'panel summary', 'aria-labelledby': 'summary-heading' },
     el('h2', { id: 'summary-heading' }, windowLabel(audit, dateLabel)),
-    el('p', { class: 'headline', id: 'headline' }, audit.headline),
+    el('p', { class: 'headline', id: 'headline' }, sentence(audit.headline, teamStrings(audit))),
     el(
       'dl',
       { class: 'stats', id: 'stats' },
@@ -72,27 +81,32 @@ function summary(audit: Audit): HTMLElement {
 function categories(audit: Audit): HTMLElement {
   const inScope = audit.members.filter((m) => m.inScope);
   const outOfScope = audit.members.filter((m) => !m.inScope);
-  const nameOf = (m: MemberReport) =>
-    m.status === 'principled-resistance' ? `${m.member} (principled resistance)` : m.member;
+  const resistance = (m: MemberReport) => (m.status === 'principled-resistance' ? ' (principled resistance)' : '');
   return section(
     'Categories',
     el(
       'ul',
       { class: 'categories', id: 'categories' },
       CATEGORIES.map((category) => {
-        const names = inScope.filter((m) => m.category === category).map(nameOf);
+        const names = inScope.filter((m) => m.category === category);
         return el(
           'li',
           null,
           el('span', { class: `count ${CATEGORY_CLASS[category]}` }, audit.team.categories[category]),
           el('span', { class: 'category-name' }, category),
-          el('span', { class: 'names' }, names.length ? names.join(', ') : 'nobody'),
+          el('span', { class: 'names' }, names.length ? teamList(names, (m) => m.member, resistance) : 'nobody'),
         );
       }),
     ),
     outOfScope.length > 0 &&
       note(
-        `Not counted: ${outOfScope.map((m) => `${m.member} (${m.statusLabel || 'not on the roster'})`).join(', ')}.`,
+        'Not counted: ',
+        teamList(
+          outOfScope,
+          (m) => m.member,
+          (m) => ` (${m.statusLabel || 'not on the roster'})`,
+        ),
+        '.',
       ),
   );
 }
@@ -106,12 +120,16 @@ function firstRunText(m: MemberReport): string {
   return m.trainingDate ? 'not yet' : 'no training date';
 }
 
-function memberDetails(m: MemberReport): HTMLElement {
+function memberDetails(m: MemberReport, known: string[]): HTMLElement {
   const six = m.sixWeek;
   return el(
     'dl',
     { class: 'details' },
-    (m.role || m.statusLabel) && detailRow('Role', [m.role, m.statusLabel].filter(Boolean).join(' · ')),
+    (m.role || m.statusLabel) &&
+      detailRow(
+        'Role',
+        [m.role, m.statusLabel].filter(Boolean).map((text, i) => [i > 0 && ' · ', teamText(text)]),
+      ),
     detailRow('Runs', `${m.runs} in the window, ${m.unpromptedRuns} unprompted`),
     detailRow('First run', firstRunText(m)),
     detailRow('Workflows, 90 days', String(m.workflows90d)),
@@ -127,7 +145,7 @@ function memberDetails(m: MemberReport): HTMLElement {
         ? el(
             'ul',
             null,
-            m.followUp.map((reason) => el('li', null, reason)),
+            m.followUp.map((reason) => el('li', null, sentence(reason, known))),
           )
         : 'none needed',
     ),
@@ -138,7 +156,7 @@ function memberDetails(m: MemberReport): HTMLElement {
           'ul',
           null,
           m.workflows.map((w) =>
-            el('li', null, `${w.workflow}: ${percent(w.acceptanceRate)} of ${plural(w.runs, 'run')}`),
+            el('li', null, teamText(w.workflow), `: ${percent(w.acceptanceRate)} of ${plural(w.runs, 'run')}`),
           ),
         ),
       ),
@@ -146,12 +164,13 @@ function memberDetails(m: MemberReport): HTMLElement {
 }
 
 function members(audit: Audit): HTMLElement {
+  const known = teamStrings(audit);
   const rows = audit.members.flatMap((m) => {
     const detailsId = uniqueId('member');
     const details = el(
       'tr',
       { id: detailsId, class: 'member-details', hidden: true },
-      el('td', { colspan: 4 }, memberDetails(m)),
+      el('td', { colspan: 4 }, memberDetails(m, known)),
     );
     const toggle = el(
       'button',
@@ -166,7 +185,7 @@ function members(audit: Audit): HTMLElement {
           details.hidden = !open;
         },
       },
-      m.member,
+      teamText(m.member),
       m.followUp.length > 0 &&
         el(
           'span',
@@ -235,7 +254,7 @@ function workflowsBelow(audit: Audit): HTMLElement {
     return el(
       'li',
       null,
-      el('strong', null, w.workflow),
+      el('strong', null, teamText(w.workflow)),
       `: ${percent(w.acceptanceRate)} accepted over ${plural(w.runs, 'run')} by ${plural(w.members, 'member')}`,
       top && `; most edits: ${top}`,
       '.',
@@ -281,19 +300,19 @@ function editTypeChart(audit: Audit): HTMLElement {
   );
 }
 
-function finding(f: Finding): HTMLElement {
-  const about = [f.member, f.workflow].filter(Boolean).join(', ');
+function finding(f: Finding, known: string[]): HTMLElement {
+  const about = [f.member, f.workflow].filter((text): text is string => Boolean(text));
   return el(
     'li',
     { class: 'finding' },
-    el('p', { class: 'cause' }, el('strong', null, f.cause), about && ` · ${about}`),
+    el('p', { class: 'cause' }, el('strong', null, f.cause), about.length > 0 && [' · ', teamList(about, (t) => t)]),
     f.evidence.length > 0 &&
       el(
         'ul',
         { class: 'evidence' },
-        f.evidence.map((e) => el('li', null, e)),
+        f.evidence.map((e) => el('li', null, sentence(e, known))),
       ),
-    el('p', { class: 'step' }, el('span', { class: 'label' }, 'Next step: '), f.step),
+    el('p', { class: 'step' }, el('span', { class: 'label' }, 'Next step: '), sentence(f.step, known)),
   );
 }
 
@@ -304,24 +323,29 @@ function diagnosis(audit: Audit): HTMLElement {
       ? note('Nothing in this window points to a cause to look into.')
       : [
           note('Suggestions from the data, not verdicts.'),
-          el('ol', { class: 'findings', id: 'findings' }, audit.diagnosis.map(finding)),
+          el(
+            'ol',
+            { class: 'findings', id: 'findings' },
+            audit.diagnosis.map((f) => finding(f, teamStrings(audit))),
+          ),
         ],
   );
 }
 
-function rowList(problems: RowProblem[], actions: DashboardActions, id: string): HTMLElement {
+function rowList(problems: RowProblem[], actions: DashboardActions, id: string, known: string[]): HTMLElement {
   return el(
     'ul',
     { class: 'row-list', id },
     problems.map((p) => {
       const reasonId = uniqueId('reason');
-      const reason = el('span', { id: reasonId, class: 'reason' }, p.reason);
+      // The reason quotes cells: isolated, so that nothing in it reorders the row label.
+      const reason = el('bdi', { id: reasonId, class: 'reason' }, sentence(p.reason, known));
       // Only log rows can be selected: selectLogRow knows one sheet.
       // Row 0 is a note about the whole sheet (a name missing from the roster, say), not a row.
       if (p.row < 1) return el('li', null, reason);
-      const label = p.sheet ? `${p.sheet} row ${p.row}` : `Row ${p.row}`;
+      const label = `Row ${p.row}`;
       const target = p.sheet
-        ? el('span', { class: 'row-number' }, label)
+        ? el('span', { class: 'row-number' }, teamText(p.sheet), ` row ${p.row}`)
         : el(
             'button',
             {
@@ -346,9 +370,12 @@ function skippedRows(audit: Audit, actions: DashboardActions): HTMLElement {
       ? note('Every row of the log could be read.')
       : [
           note(`${plural(audit.skippedRows.length, 'row')} skipped, never guessed. Select a row number to go to it.`),
-          rowList(audit.skippedRows, actions, 'skipped-rows'),
+          rowList(audit.skippedRows, actions, 'skipped-rows', teamStrings(audit)),
         ],
-    audit.notices.length > 0 && [el('h3', null, 'Counted, with a note'), rowList(audit.notices, actions, 'notices')],
+    audit.notices.length > 0 && [
+      el('h3', null, 'Counted, with a note'),
+      rowList(audit.notices, actions, 'notices', teamStrings(audit)),
+    ],
   );
 }
 
@@ -381,7 +408,15 @@ function timeline(rows: MilestoneRow[]): HTMLElement {
                     ? el('span', { class: 'when' }, dateLabel(g.nextDate))
                     : el('span', { class: 'when' }, 'all milestones reached'),
                 ),
-                el('p', { class: 'names' }, g.members.map((m) => `${m.member} (day ${m.day})`).join(', ')),
+                el(
+                  'p',
+                  { class: 'names' },
+                  teamList(
+                    g.members,
+                    (m) => m.member,
+                    (m) => ` (day ${m.day})`,
+                  ),
+                ),
               ),
             ),
           ),

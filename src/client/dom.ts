@@ -67,3 +67,35 @@ export function uniqueId(prefix: string): string {
   idCounter += 1;
   return `${prefix}-${idCounter}`;
 }
+
+/**
+ * Text the team typed (a name, a workflow, a sheet, an email), isolated as <bdi>: a
+ * right-to-left override or other bidi control inside it cannot reorder the text after it.
+ */
+export function teamText(text: string): HTMLElement {
+  return el('bdi', null, text);
+}
+
+/** Team strings as one run of text ("Ana, Ben"), each isolated; `describe` adds words after one. */
+export function teamList<T>(items: readonly T[], text: (item: T) => string, describe?: (item: T) => string): Child[] {
+  return items.map((item, i) => [i > 0 && ', ', teamText(text(item)), describe?.(item)]);
+}
+
+/**
+ * A sentence the server wrote around team strings ("Ana ran Client proposal twice"), with each
+ * of the `known` team strings in it isolated as by teamText; the rest stays plain text.
+ */
+export function sentence(text: string, known: readonly string[]): Child[] {
+  const strings = [...new Set(known.filter((k) => k.trim() !== ''))].sort((a, b) => b.length - a.length);
+  if (strings.length === 0) return [text];
+  const pattern = new RegExp(strings.map((k) => k.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'), 'g');
+  const out: Child[] = [];
+  let at = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index! > at) out.push(text.slice(at, match.index));
+    out.push(teamText(match[0]));
+    at = match.index! + match[0].length;
+  }
+  if (at < text.length) out.push(text.slice(at));
+  return out;
+}

@@ -3,6 +3,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import type { DashboardData } from '../../src/shared/api';
 import { exampleTeam, launchChromium, openSidebar } from './harness';
+import { LOG_SHEET, ROSTER_SHEET, logRows, rosterRows } from './team';
 
 jest.setTimeout(60_000);
 
@@ -57,4 +58,64 @@ test('at 300 px no table header breaks inside a word ("Uses /wk" stays "Uses" ov
       .map((th) => (th as HTMLElement).innerText),
   );
   expect(overflowing).toEqual([]);
+});
+
+/** U+202E RIGHT-TO-LEFT OVERRIDE: everything after it, to the end of its paragraph, reads right to left. */
+const RLO = '\u202e';
+
+/** The example team with an override typed in front of one name and one workflow, never closed. */
+function teamWithOverride(): Record<string, unknown[][]> {
+  const typed = (cell: unknown) =>
+    cell === 'Ana Lima' || cell === 'Client proposal' || cell === 'Weekly update' ? `${RLO}${cell}` : cell;
+  return {
+    [LOG_SHEET]: logRows().map((row) => row.map(typed)),
+    [ROSTER_SHEET]: rosterRows().map((row) => row.map(typed)),
+  };
+}
+
+/** The words of the strings the override was typed in: shown right to left, as typed. */
+const OVERRIDDEN_WORDS = ['Ana', 'Lima', 'Client', 'proposal', 'Weekly', 'update'];
+
+/**
+ * Words of `selector`'s text, other than the overridden strings' own, drawn right to left (the
+ * first letter right of the last, on one line): text an override reordered.
+ */
+function reorderedWords(page: Page, selector: string): Promise<string[]> {
+  return page.evaluate(
+    ([selector, skip]) => {
+      const reordered: string[] = [];
+      for (const root of Array.from(document.querySelectorAll(selector))) {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+          if (!(node.parentElement as HTMLElement).offsetParent) continue;
+          for (const word of (node.textContent ?? '').matchAll(/[A-Za-z]{3,}/g)) {
+            if (skip.includes(word[0])) continue;
+            const box = (at: number) => {
+              const range = document.createRange();
+              range.setStart(node!, at);
+              range.setEnd(node!, at + 1);
+              return range.getBoundingClientRect();
+            };
+            const first = box(word.index!);
+            const last = box(word.index! + word[0].length - 1);
+            if (Math.round(first.top) === Math.round(last.top) && first.left > last.left) reordered.push(word[0]);
+          }
+        }
+      }
+      return reordered;
+    },
+    [selector, OVERRIDDEN_WORDS] as const,
+  );
+}
+
+test('a right-to-left override typed in a name or a workflow reorders nothing after it', async () => {
+  const { page, data } = await openDashboard(teamWithOverride());
+  // The override reached the page: the names and workflows hold it, as typed.
+  const members = data.audit!.members.map((m) => m.member);
+  expect(members).toContain(`${RLO}Ana Lima`);
+  expect(await page.locator('#categories').innerText()).toContain(`${RLO}Ana Lima`);
+  // Open every member's details, so their workflows show too.
+  for (const button of await page.locator('#members button.disclosure').all()) await button.click();
+  for (const part of ['#categories', '#members', '#workflows-below', '#findings', '#skipped-rows', '#timeline', '#app'])
+    expect([part, await reorderedWords(page, part)]).toEqual([part, []]);
 });
