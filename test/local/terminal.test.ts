@@ -122,6 +122,15 @@ describe('npm start on team text full of control characters', () => {
         i === slices.length - 1 ? 'html@example.com' : i % 2 ? `lead${seq}@example.com` : 'lead@example.com';
       roster.push([name, '', `Role ${seq}`, training, `Anchor ${seq}`, `Proposal ${seq}`, status, 'no', owner]);
     });
+    // Interventions: a member, a type kept as written ("Other"), a workflow, a note and an
+    // unreadable date, each with team text in it.
+    const interventions: string[][] = [['Date', 'Team member', 'Type', 'Workflow', 'Note']];
+    names.forEach((name, i) => {
+      const seq = slices[i];
+      interventions.push(['2026-02-26', name, `Coffee ${seq}`, `Proposal ${seq}`, `Note ${seq}`]);
+      interventions.push([`26/02${seq}`, name, 'Follow-up session', '', '']);
+    });
+    write(`interventions ${SEQUENCES.reset}.csv`, toCsv(interventions));
     write(`log ${SEQUENCES.colour}${SEQUENCES.title}.csv`, toCsv(log));
     write(`roster ${SEQUENCES.clear}.csv`, toCsv(roster));
   });
@@ -129,10 +138,23 @@ describe('npm start on team text full of control characters', () => {
 
   const logName = () => `log ${SEQUENCES.colour}${SEQUENCES.title}.csv`;
   const rosterName = () => `roster ${SEQUENCES.clear}.csv`;
+  /** Every file and every optional view: the interventions and the history tables too. */
+  const all = () => [
+    '--log',
+    logName(),
+    '--roster',
+    rosterName(),
+    '--interventions',
+    `interventions ${SEQUENCES.reset}.csv`,
+    '--history-weeks',
+    '4',
+    '--as-of',
+    AS_OF,
+  ];
 
   test('the text report, progress lines and files written: no raw control character', () => {
     const out = path.join(work, 'out-text');
-    const run = runCli(cli, ['--log', logName(), '--roster', rosterName(), '--as-of', AS_OF, '--out', out], work);
+    const run = runCli(cli, [...all(), '--out', out], work);
     expect(run.status).toBe(0);
     expectClean(run);
     // The team text is there, escaped: every member, a skipped row and a roster note quoting cells.
@@ -154,9 +176,7 @@ describe('npm start on team text full of control characters', () => {
 
   test('reminders.md: team text outside the code fences is Markdown-escaped', () => {
     const out = path.join(work, 'out-md');
-    expect(
-      runCli(cli, ['--log', logName(), '--roster', rosterName(), '--as-of', AS_OF, '--out', out], work).status,
-    ).toBe(0);
+    expect(runCli(cli, [...all(), '--out', out], work).status).toBe(0);
     const md = fs.readFileSync(path.join(out, 'reminders.md'), 'utf8');
     const outside: string[] = [];
     let fence: string | null = null;
@@ -177,11 +197,7 @@ describe('npm start on team text full of control characters', () => {
   });
 
   test('--json: the same text, escaped, still valid JSON holding the exact names', () => {
-    const run = runCli(
-      cli,
-      ['--json', '--log', logName(), '--roster', rosterName(), '--as-of', AS_OF, '--out', path.join(work, 'o')],
-      work,
-    );
+    const run = runCli(cli, ['--json', ...all(), '--out', path.join(work, 'o')], work);
     expect(run.status).toBe(0);
     expectClean(run);
     const json = JSON.parse(run.stdout) as { members: { member: string }[] };
