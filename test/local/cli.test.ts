@@ -135,6 +135,19 @@ describe('npm start on the example team', () => {
     expect(new Set(records.map((r) => r.length)).size).toBe(1);
   });
 
+  // Known failing: the summary table declares this column a percentage (src/core/audit/
+  // audit-table.ts), so the sheet and the CSV show "64%". The fix is a points column kind there.
+  test.failing('audit.csv gives the gap between training and adoption in points, not as a percentage', () => {
+    const records = parseCsv(fs.readFileSync(path.join(out, 'audit.csv'), 'utf8'));
+    const header = records.findIndex((r) => r.some((c) => c.startsWith('Gap in points')));
+    expect(header).toBeGreaterThanOrEqual(0);
+    const column = records[header].findIndex((c) => c.startsWith('Gap in points'));
+    expect(audit.team.gap).not.toBeNull();
+    const shown = records[header + 1][column];
+    expect(shown).not.toContain('%');
+    expect(Number(shown.replace(/\s*(pts|points)$/, ''))).toBe(Math.round(audit.team.gap! * 100));
+  });
+
   test('the digest starts from the same week as the audit', () => {
     const text = fs.readFileSync(path.join(out, 'digest.txt'), 'utf8');
     expect(text.startsWith('Subject: ')).toBe(true);
@@ -158,9 +171,17 @@ describe('npm start on the example team', () => {
     const built = fs.readFileSync(path.join(BUILD_DIR, 'sidebar.html'), 'utf8');
     const shim = html.indexOf('google');
     expect(shim).toBeGreaterThan(-1);
-    // The stand-in comes before the sidebar's own script, and the sidebar itself is unchanged.
+    // The stand-in comes before the sidebar's own script, and the sidebar itself is unchanged
+    // but for Google's stylesheet, which the preview does not fetch.
     expect(shim).toBeLessThan(html.indexOf('<script', html.indexOf('</style>')));
-    expect(html.replace(/\n<script>\(function installPreviewShim[\s\S]*?<\/style>\n/, '')).toBe(built);
+    const withoutNetwork = built.replace(/<link\b[^>]*\bhref="https:\/\/ssl\.gstatic\.com\/[^>]*>\s*/, '');
+    expect(withoutNetwork).not.toBe(built);
+    expect(
+      html.replace(
+        /\n<meta http-equiv="Content-Security-Policy"[^>]*><script>\(function installPreviewShim[\s\S]*?<\/style>\n/,
+        '',
+      ),
+    ).toBe(withoutNetwork);
     // Every team member's name (escaped for JSON in a script) is in the data.
     for (const m of audit.members) expect(html).toContain(JSON.stringify(m.member).replace(/</g, '\\u003c'));
   });
