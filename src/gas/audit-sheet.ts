@@ -19,6 +19,9 @@ import { AUDIT_SHEET, auditTeam, readTeam, SetupError, type TeamData } from './t
 import { growTo } from './sheet-size';
 import { interventionTables } from '../core/interventions/tables';
 import { readInterventions } from './interventions-data';
+import { historyTables } from '../core/history/tables';
+import { teamHistory } from './team-history';
+import { insertHistoryCharts } from './history-charts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -57,6 +60,8 @@ const EMPTY_TABLE_TEXT: Record<AuditTableId, string> = {
   interventions: 'No intervention recorded up to the as-of date.',
   interventionTypes: '',
   interventionRows: 'Every Interventions row was read.',
+  trend: '',
+  cohorts: '',
 };
 
 /**
@@ -173,6 +178,7 @@ export function writeAuditSheet(
   block.setValues(layout.values);
   block.setFontWeights(layout.fontWeights);
   insertCharts(sheet, layout, audit);
+  insertHistoryCharts(sheet, layout);
   return sheet;
 }
 
@@ -209,7 +215,10 @@ export function runAuditToSheet(
     }
     const audit = auditTeam(team, settings);
     const interventions = readInterventions(spreadsheet, team, settings, audit);
-    const extra = interventions.sheet ? interventionTables(interventions) : [];
+    const extra = [
+      ...historyTables(teamHistory(team, settings)),
+      ...(interventions.sheet ? interventionTables(interventions) : []),
+    ];
     const sheet = writeAuditSheet(spreadsheet, audit, Date.now(), team.dateOptions.timeZone, extra);
     SpreadsheetApp.flush();
     spreadsheet.setActiveSheet(sheet);

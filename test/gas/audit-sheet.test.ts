@@ -76,7 +76,8 @@ describe('runAuditToSheet', () => {
     const categoryHeader = rows.findIndex((row) => row[0] === 'Category') + 1;
     const workflowHeader = rows.findIndex((row) => row[0] === 'Workflow') + 1;
     const charts = gas.charts(AUDIT);
-    expect(charts.map((c) => c.type)).toEqual(['PIE', 'COMBO']);
+    // Then the history's two line charts (test/gas/audit-sheet-history.test.ts).
+    expect(charts.map((c) => c.type)).toEqual(['PIE', 'COMBO', 'LINE', 'LINE']);
     expect(charts[0].ranges).toEqual([`'${AUDIT}'!A${categoryHeader}:B${categoryHeader + 3}`]);
     expect(charts[1].ranges).toEqual([
       `'${AUDIT}'!A${workflowHeader}:A${workflowHeader + 2}`,
@@ -93,7 +94,7 @@ describe('runAuditToSheet', () => {
     bundle.runAuditToSheet();
     expect(gas.spreadsheet._sheets.filter((s) => s._name === AUDIT)).toHaveLength(1);
     expect(gas.sheetValues(AUDIT).flat()).not.toContain('my note');
-    expect(gas.charts(AUDIT)).toHaveLength(2);
+    expect(gas.charts(AUDIT)).toHaveLength(4);
     // The team's sheets are untouched.
     expect(gas.spreadsheet._sheets.map((s) => s._name)).toEqual(['Log', 'Roster', AUDIT]);
   });

@@ -22,7 +22,9 @@ export type AuditTableId =
   | 'rows'
   | 'interventions'
   | 'interventionTypes'
-  | 'interventionRows';
+  | 'interventionRows'
+  | 'trend'
+  | 'cohorts';
 
 export interface AuditColumn {
   label: string;
