@@ -2,11 +2,13 @@
 import { validateSettings, type Settings } from '../core/base/settings';
 import { failureLine, type Failure } from '../core/automation/failures';
 import { errorMessage } from '../core/automation/mail-rules';
+import { missedRunProblem } from '../core/automation/run-report';
 import {
   KEYS,
   readJson,
   type AutomationState,
   type LastRun,
+  type MissedRun,
   type Store,
   type StoredProblem,
 } from '../core/automation/store';
@@ -64,6 +66,8 @@ function problemsIn(store: Store): string[] {
   const problems: string[] = [];
   const setup = readJson<StoredProblem | null>(store, KEYS.problem, null);
   if (setup) problems.push(setup.message);
+  const missed = readJson<MissedRun | null>(store, KEYS.missed, null);
+  if (missed) problems.push(missedRunProblem(missed));
   for (const failure of readJson<Failure[]>(store, KEYS.failures, [])) problems.push(failureLine(failure));
   return problems;
 }

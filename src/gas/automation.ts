@@ -14,7 +14,16 @@ import { errorMessage } from '../core/automation/mail-rules';
 import type { AuditSource, SentLog, SetupProblem, TeamView } from '../core/automation/ports';
 import { readInterventions } from './interventions-data';
 import { digestAudiences } from '../core/automation/schedule';
-import { KEYS, readJson, writeJson, type AutomationState, type LastRun, type Store } from '../core/automation/store';
+import {
+  KEYS,
+  readJson,
+  writeJson,
+  type AutomationState,
+  type LastRun,
+  type MissedRun,
+  type Store,
+} from '../core/automation/store';
+import { localTimestamp } from '../core/programme/sent-records';
 import type { DigestPreview } from '../shared/api';
 import {
   automationLock,
@@ -37,7 +46,14 @@ export { automationStatus } from './automation-status';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-const LOCK_WAIT_MS = 5_000;
+/** How long "send digest now" waits for a run in progress before it says so. */
+const LOCK_WAIT_MS = 10_000;
+/**
+ * How long the daily run waits for the lock. Bounded: the wait counts against the run's 6
+ * minutes. The lock may be the script's, shared by every spreadsheet using the add-on
+ * ("Class LockService", https://developers.google.com/apps-script/reference/lock/lock-service).
+ */
+const RUN_LOCK_WAIT_MS = 60_000;
 
 // ---- the ports ------------------------------------------------------------------------------
 
@@ -167,7 +183,8 @@ function reportOutside(event: TriggerEvent | undefined, startedAt: number, probl
 
 /**
  * The daily trigger's handler. Checks its authorisation first, finds the spreadsheet, takes the
- * lock (a run already in progress means this one exits quietly) and does the day's work.
+ * lock (waiting a bounded time; a run that cannot take it leaves a note that the sidebar shows
+ * and the next run acts on) and does the day's work.
  */
 export function runDaily(event?: TriggerEvent): void {
   const startedAt = Date.now();
@@ -199,7 +216,14 @@ export function runDaily(event?: TriggerEvent): void {
     return;
   }
   const lock = automationLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) return;
+  if (!lock.tryLock(RUN_LOCK_WAIT_MS)) {
+    // Never skipped silently: the sidebar shows it, and the next run does the work and says so.
+    writeJson(opened.store, KEYS.missed, {
+      at: localTimestamp(startedAt, todayIn(spreadsheet).timeZone),
+      waitedSeconds: RUN_LOCK_WAIT_MS / 1000,
+    } satisfies MissedRun);
+    return;
+  }
   try {
     const { run, setup } = dailyRun(spreadsheet, opened, false);
     run.run(() => teamOrProblem(spreadsheet, setup.settings));
@@ -218,8 +242,7 @@ export function runDaily(event?: TriggerEvent): void {
 export function sendDigestNow(): string {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const lock = automationLock();
-  if (!lock.tryLock(LOCK_WAIT_MS * 2))
-    throw new Error('Uptake’s daily run is in progress: try again in a few minutes.');
+  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('Uptake’s daily run is in progress: try again in a few minutes.');
   try {
     const { run, setup } = dailyRun(spreadsheet, automationStore(spreadsheet.getId()), true);
     if (!setup.owner)

@@ -168,7 +168,7 @@ describe('the daily run killed half-way', () => {
 });
 
 describe('two runs at once', () => {
-  test('a run that finds the lock held exits quietly; the next one does the work', () => {
+  test('a run that finds the lock held past its wait does nothing, says so, and the next run does the work', () => {
     const { gas, bundle } = sixDue();
     // Whichever lock the run takes: in a trigger the document lock may be null (UPTAKE_FAKE_ANSWERS).
     gas.locks.holdElsewhere('document');
@@ -176,9 +176,17 @@ describe('two runs at once', () => {
     const [run] = bundle.$runDueTriggers(`${DUE}T12:00:00Z`);
     expect(run.ok).toBe(true);
     expect(gas.mail.sent).toHaveLength(0);
+    expect(bundle.getAutomationStatus().problems).toEqual([
+      expect.stringMatching(/^The daily run of 2026-03-10 08:\d\d could not start: another Uptake run held the lock/),
+    ]);
     gas.locks.release('document');
     gas.locks.release('script');
     bundle.$runDays(1);
     expect(leadsMailed(gas).sort()).toEqual(everyone);
+    const status = bundle.getAutomationStatus();
+    expect(status.problems).toEqual([]);
+    expect(status.lastRunReport[0]).toMatch(
+      /^The daily run of 2026-03-10 08:\d\d could not start .*this run did its work\.$/,
+    );
   });
 });

@@ -31,8 +31,8 @@ import {
 import { errorMessage, isQuotaError } from './mail-rules';
 import { isSetupProblem, type Clock, type Mailer, type SentLog, type SetupProblem, type TeamView } from './ports';
 import { digestAudiences, digestBatches, latestDigestDay, scheduledDigestDue, withinTimeBudget } from './schedule';
-import { lastRunOf, setupProblemEmail } from './run-report';
-import { clipped, KEYS, readJson, writeJson, type Store, type StoredProblem } from './store';
+import { lastRunOf, missedRunDone, setupProblemEmail } from './run-report';
+import { clipped, KEYS, readJson, writeJson, type MissedRun, type Store, type StoredProblem } from './store';
 
 export type SendResult = 'sent' | 'failed' | 'stopped';
 
@@ -83,6 +83,11 @@ export class DailyRun {
   /** The scheduled run: everything due today. Stores its report; rethrows what it could not handle. */
   run(readTeam: () => TeamView | SetupProblem): void {
     try {
+      const missed = readJson<MissedRun | null>(this.store, KEYS.missed, null);
+      if (missed) {
+        this.report.push(missedRunDone(missed));
+        this.store.remove(KEYS.missed);
+      }
       this.work(readTeam);
     } catch (error) {
       this.report.push(

@@ -1,7 +1,7 @@
 /** What a run tells the owner: its report as the sidebar keeps it, and the email about a set-up problem. */
 import { plural } from '../base/text';
 import { renderEmail, type EmailContent } from '../mail/email';
-import { clipped, fitProperty, type LastRun } from './store';
+import { clipped, fitProperty, type LastRun, type MissedRun } from './store';
 
 /** The report kept for the sidebar: 60 lines at most, each cut short, the whole within one property. */
 export function lastRunOf(at: string, report: string[], problem: string | null): LastRun {
@@ -31,4 +31,20 @@ export function setupProblemEmail(
     },
     { kind: 'link', label: 'Open the spreadsheet', url: spreadsheet.spreadsheetUrl },
   ]);
+}
+
+/**
+ * A run that could not take the lock. The lock is the document's, or, where a trigger has none,
+ * the script's, which every spreadsheet using the add-on shares: another spreadsheet's run may hold it.
+ */
+export function missedRunProblem(missed: MissedRun): string {
+  return (
+    `The daily run of ${missed.at} could not start: another Uptake run held the lock for more than ${missed.waitedSeconds} seconds. ` +
+    'The next daily run does what it did not do, and says so here.'
+  );
+}
+
+/** The next run's line about it. */
+export function missedRunDone(missed: MissedRun): string {
+  return `The daily run of ${missed.at} could not start (another Uptake run held the lock); this run did its work.`;
 }

@@ -22,6 +22,8 @@ export const KEYS = {
   pending: 'uptake.automation.pending',
   /** The roster sheet the last run read: a run that finds none after one existed says so. */
   roster: 'uptake.automation.roster',
+  /** A run that could not take the lock: the next run does its work and says so. */
+  missed: 'uptake.automation.missed',
   /** Settings copied for runs that cannot read document properties (user-properties mirror only). */
   settings: 'uptake.settings',
 };
@@ -43,6 +45,13 @@ export interface LastRun {
   report: string[];
   /** Why the run could not work at all (no authorisation, no spreadsheet): shown among the problems. */
   problem?: string;
+}
+
+/** A daily run that found the lock held for longer than it may wait. */
+export interface MissedRun {
+  /** Local time, as the owner reads it. */
+  at: string;
+  waitedSeconds: number;
 }
 
 /** A set-up problem the daily run emailed to the owner (kept so that it is emailed once). */

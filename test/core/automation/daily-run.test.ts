@@ -92,6 +92,19 @@ describe('an email MailApp refuses', () => {
   });
 });
 
+describe('a run that could not take the lock', () => {
+  test('is reported by the next run, which does its work and clears the note', () => {
+    const p = ports(DUE);
+    p.store.set(KEYS.missed, JSON.stringify({ at: '2026-03-10 08:08', waitedSeconds: 60 }));
+    const run = runAt(p, '2026-03-11T08:10:00Z', team, setup);
+    expect(run.report[0]).toBe(
+      'The daily run of 2026-03-10 08:08 could not start (another Uptake run held the lock); this run did its work.',
+    );
+    expect(daySevens(p.mail.subjects())).toHaveLength(6);
+    expect(p.store.get(KEYS.missed)).toBeNull();
+  });
+});
+
 describe('a retry', () => {
   test('says the earlier email failed, not that the run did not send it', () => {
     const p = ports(DUE);
