@@ -8,12 +8,23 @@ import { CATEGORIES, EDIT_TYPES } from '../core/base/types';
 import type { DashboardData, MilestoneRow, SetupProblem } from '../shared/api';
 import { el, sentence, teamList, teamText, uniqueId, type Child } from './dom';
 import { dateLabel, percent, perWeek, plural, points, windowLabel } from './format';
+import type { InterventionsView } from '../core/interventions/view';
+import { interventionsSection, memberInterventions, recordButton, type RecordIntervention } from './interventions-view';
 
 export interface DashboardActions {
   /** Selects a log row in the sheet. */
   selectRow(row: number): void;
   openSettings(): void;
+  /** Opens "Record an intervention" with what the place it was opened from knows. */
+  recordIntervention: RecordIntervention;
 }
+
+/** The intervention a milestone asks for, to fill in the form opened from the timeline. */
+const MILESTONE_INTERVENTION: Record<string, string> = {
+  'Day-seven follow-up': 'Follow-up session',
+  'Peer advocacy moment': 'Peer advocacy moment',
+  'Week-three check': 'Follow-up session',
+};
 
 const CATEGORY_CLASS: Record<Category, string> = {
   'Genuine adopter': 'cat-genuine',
@@ -120,8 +131,14 @@ function firstRunText(m: MemberReport): string {
   return m.trainingDate ? 'not yet' : 'no training date';
 }
 
-function memberDetails(m: MemberReport, known: string[]): HTMLElement {
+function memberDetails(
+  m: MemberReport,
+  known: string[],
+  interventions: InterventionsView,
+  actions: DashboardActions,
+): HTMLElement {
   const six = m.sixWeek;
+  const own = memberInterventions(interventions, m.member);
   return el(
     'dl',
     { class: 'details' },
@@ -148,7 +165,10 @@ function memberDetails(m: MemberReport, known: string[]): HTMLElement {
             m.followUp.map((reason) => el('li', null, sentence(reason, known))),
           )
         : 'none needed',
+      m.followUp.length > 0 &&
+        recordButton(actions.recordIntervention, { member: m.member, type: 'Follow-up session' }, 'Record a follow-up'),
     ),
+    own && detailRow('Interventions', own),
     m.workflows.length > 0 &&
       detailRow(
         'By workflow',
@@ -163,14 +183,14 @@ function memberDetails(m: MemberReport, known: string[]): HTMLElement {
   );
 }
 
-function members(audit: Audit): HTMLElement {
+function members(audit: Audit, interventions: InterventionsView, actions: DashboardActions): HTMLElement {
   const known = teamStrings(audit);
   const rows = audit.members.flatMap((m) => {
     const detailsId = uniqueId('member');
     const details = el(
       'tr',
       { id: detailsId, class: 'member-details', hidden: true },
-      el('td', { colspan: 4 }, memberDetails(m, known)),
+      el('td', { colspan: 4 }, memberDetails(m, known, interventions, actions)),
     );
     const toggle = el(
       'button',
@@ -380,7 +400,7 @@ function skippedRows(audit: Audit, actions: DashboardActions): HTMLElement {
 }
 
 /** Members grouped by the milestone they reach next (the server sorts soonest first). */
-function timeline(rows: MilestoneRow[]): HTMLElement {
+function timeline(rows: MilestoneRow[], actions: DashboardActions): HTMLElement {
   const groups: { next: string | null; nextDate: string | null; members: MilestoneRow[] }[] = [];
   for (const row of rows) {
     const last = groups[groups.length - 1];
@@ -409,12 +429,22 @@ function timeline(rows: MilestoneRow[]): HTMLElement {
                     : el('span', { class: 'when' }, 'all milestones reached'),
                 ),
                 el(
-                  'p',
+                  'ul',
                   { class: 'names' },
-                  teamList(
-                    g.members,
-                    (m) => m.member,
-                    (m) => ` (day ${m.day})`,
+                  g.members.map((m) =>
+                    el(
+                      'li',
+                      null,
+                      teamText(m.member),
+                      ` (day ${m.day})`,
+                      m.followUpHeld && el('span', { class: 'held' }, ` · follow-up held ${dateLabel(m.followUpHeld)}`),
+                      ' ',
+                      recordButton(
+                        actions.recordIntervention,
+                        { member: m.member, type: (g.next && MILESTONE_INTERVENTION[g.next]) || 'Follow-up session' },
+                        'Record',
+                      ),
+                    ),
                   ),
                 ),
               ),
@@ -433,13 +463,14 @@ export function dashboardSections(data: DashboardData, actions: DashboardActions
     out.push(
       summary(audit),
       categories(audit),
-      members(audit),
+      members(audit, data.interventions, actions),
       workflowsBelow(audit),
       editTypeChart(audit),
       diagnosis(audit),
       skippedRows(audit, actions),
+      interventionsSection(data.interventions, actions.recordIntervention),
     );
   }
-  out.push(timeline(data.timeline));
+  out.push(timeline(data.timeline, actions));
   return out;
 }

@@ -2,7 +2,8 @@
  * The owner's sidebar: the dashboard for a chosen week, the automation switch and the
  * settings. All data comes from getDashboard; every call goes through `server`.
  */
-import type { DashboardData, DashboardRequest } from '../shared/api';
+import type { DashboardData, DashboardRequest, RecordInterventionRequest } from '../shared/api';
+import { interventionForm, type InterventionPrefill } from './intervention-form';
 import { renderAutomationStatus, renderDigestPreview } from './automation';
 import { dashboardSections, type DashboardActions } from './dashboard';
 import { byId, el, fill } from './dom';
@@ -28,6 +29,7 @@ function start(): void {
   const prevWeek = byId<HTMLButtonElement>('prev-week');
   const nextWeek = byId<HTMLButtonElement>('next-week');
   const dashboard = byId('dashboard');
+  const interventionPanel = byId('intervention-panel');
   const automationToggle = byId<HTMLInputElement>('automation-on');
   const automationStatus = byId('automation-status');
   const automationMessage = byId('automation-message');
@@ -45,7 +47,42 @@ function start(): void {
       void feedback.run(`Selecting row ${row}…`, () => server.selectLogRow(row));
     },
     openSettings: () => showView('settings'),
+    recordIntervention: (prefill) => void openInterventionForm(prefill),
   };
+
+  /** "Record an intervention": the form above the dashboard; after recording, the dashboard again. */
+  async function openInterventionForm(prefill: InterventionPrefill): Promise<void> {
+    const formData = await feedback.run('Opening the form…', () => server.getInterventionForm());
+    if (!formData) return;
+    showView('dashboard');
+    const form = interventionForm(
+      formData,
+      prefill,
+      (request) => void recordIntervention(request),
+      () => fill(interventionPanel),
+    );
+    fill(interventionPanel, form);
+    feedback.applyDisabled();
+    interventionPanel.scrollIntoView();
+    byId<HTMLSelectElement>('iv-type').focus();
+  }
+
+  async function recordIntervention(request: RecordInterventionRequest): Promise<void> {
+    const formError = byId('iv-error');
+    formError.hidden = true;
+    const result = await feedback.run(
+      'Recording…',
+      () => server.recordIntervention(request),
+      (message) => {
+        formError.textContent = message;
+        formError.hidden = false;
+      },
+    );
+    if (!result) return;
+    fill(interventionPanel, el('p', { class: 'message', id: 'iv-recorded', role: 'status' }, result.message));
+    // The new intervention changes the Interventions section and the timeline: reload them.
+    await load(currentRequest());
+  }
 
   function showView(view: View): void {
     byId('view-dashboard').hidden = view !== 'dashboard';
