@@ -8,6 +8,8 @@ type GPropertiesService = GoogleAppsScript.Properties.PropertiesService;
 /** Bytes a property key or value counts for (UTF-8). */
 export const utf8Bytes = (s: string): number => Buffer.byteLength(s, 'utf8');
 
+// "Quotas for Google Services" (https://developers.google.com/apps-script/guides/services/quotas):
+// properties value size 9 KB a value, properties total storage 500 KB a property store.
 export const PROPERTY_VALUE_LIMIT = 9 * 1024;
 export const PROPERTY_STORE_LIMIT = 500 * 1024;
 

@@ -36,6 +36,8 @@ export const ADDON_TRIGGER_LIMIT_MESSAGE =
   'This add-on has created too many time-based triggers in this document for this Google user account.';
 export const SCRIPT_TRIGGER_LIMIT_MESSAGE =
   'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+/** "Quotas for Google Services" (https://developers.google.com/apps-script/guides/services/quotas):
+ * triggers, 20 per user per script; a published add-on is one script for every document it runs in. */
 export const TRIGGERS_PER_USER_LIMIT = 20;
 
 export type ClockSchedule =
