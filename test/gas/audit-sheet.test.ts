@@ -34,7 +34,7 @@ describe('runAuditToSheet', () => {
     expect(rows[1][0]).toBe(dashboard.audit.headline);
 
     const summary = tableAfter(gas, 'Adoption rate');
-    expect(summary[1].slice(0, 5)).toEqual(['67%', '100%', '33%', '63%', '3']);
+    expect(summary[1].slice(0, 5)).toEqual(['67%', '100%', '33', '63%', '3']);
 
     const members = tableAfter(gas, 'Team member');
     expect(members[0]).toEqual([

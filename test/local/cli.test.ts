@@ -135,9 +135,7 @@ describe('npm start on the example team', () => {
     expect(new Set(records.map((r) => r.length)).size).toBe(1);
   });
 
-  // Known failing: the summary table declares this column a percentage (src/core/audit/
-  // audit-table.ts), so the sheet and the CSV show "64%". The fix is a points column kind there.
-  test.failing('audit.csv gives the gap between training and adoption in points, not as a percentage', () => {
+  test('audit.csv gives the gap between training and adoption in points, not as a percentage', () => {
     const records = parseCsv(fs.readFileSync(path.join(out, 'audit.csv'), 'utf8'));
     const header = records.findIndex((r) => r.some((c) => c.startsWith('Gap in points')));
     expect(header).toBeGreaterThanOrEqual(0);

@@ -64,7 +64,7 @@ function summaryTable(audit: Audit): AuditTable {
     columns: [
       pct('Adoption rate'),
       pct('Training completion'),
-      pct('Gap in points (training − adoption)'),
+      integer('Gap in points (training − adoption)'),
       pct('Blended acceptance'),
       integer('Members in scope'),
       integer('Genuine adopters'),
@@ -77,7 +77,8 @@ function summaryTable(audit: Audit): AuditTable {
       [
         t.adoptionRate,
         t.trainingCompletionRate,
-        t.gap,
+        // Points, not a share: 0.64 apart reads "64", never "64%".
+        t.gap === null ? null : Math.round(t.gap * 100),
         t.blendedAcceptanceRate,
         t.membersInScope,
         t.genuineAdopters,
