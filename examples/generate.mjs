@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Writes the example team: examples/log.csv, examples/roster.csv and examples/example.json.
+// Writes the example team: examples/log.csv, examples/roster.csv, examples/interventions.csv
+// and examples/example.json.
 // Deterministic (a seeded generator fills the earlier weeks), so running it again gives the
 // same files; the CSVs are committed, this script is how they were made.
 //
@@ -479,9 +480,30 @@ const ROSTER_HEADER = [
 ];
 const rosterRows = [ROSTER_HEADER, ...members.map((m) => m.roster)];
 
+// The owner's interventions (rules §14): one of each type, a team-wide one, one typed in lower
+// case, one of a type of the team's own ("Other"), and one whose 14 days after are still running
+// on the as-of date (Emma's, 6 of 14 days).
+const INTERVENTION_HEADER = ['Date', 'Team member', 'Type', 'Workflow', 'Note'];
+const interventionRows = [
+  INTERVENTION_HEADER,
+  ['2026-01-12', 'Ana Silva', 'Follow-up session', '', 'Day-seven follow-up: 15 minutes on her first proposals'],
+  ['2026-02-02', 'Dev Patel', 'Anchor-workflow session', 'Sales follow-up email', 'Worked on two real follow-ups'],
+  [
+    '2026-02-09',
+    'Chloé Martin',
+    'context pack fix',
+    'Campaign brief',
+    'Added the brand voice guide and two past briefs',
+  ],
+  ['2026-02-13', '', 'Peer advocacy moment', '', 'Ana and Ben each showed one result at the team meeting'],
+  ['2026-02-20', 'Farid Haddad', 'Pairing with a peer', 'Client proposal', 'An hour with Ana on a live proposal'],
+  ['2026-02-23', 'Emma Johansson', 'Second training session', 'Weekly report', 'Second session on the weekly report'],
+];
+
 fs.mkdirSync(OUT, { recursive: true });
 fs.writeFileSync(path.join(OUT, 'log.csv'), toCsv(logRows));
 fs.writeFileSync(path.join(OUT, 'roster.csv'), toCsv(rosterRows));
+fs.writeFileSync(path.join(OUT, 'interventions.csv'), toCsv(interventionRows));
 fs.writeFileSync(
   path.join(OUT, 'example.json'),
   `${JSON.stringify(
@@ -490,6 +512,7 @@ fs.writeFileSync(
         'The example team `npm start` audits when no --log is given. Regenerate with: node examples/generate.mjs',
       log: 'log.csv',
       roster: 'roster.csv',
+      interventions: 'interventions.csv',
       asOf: AS_OF,
       locale: 'en_US',
       timeZone: 'UTC',

@@ -117,7 +117,7 @@ describe('examples/generate.mjs', () => {
   test('writes exactly the committed example files', () => {
     const run = spawnSync(process.execPath, [path.join(EXAMPLES, 'generate.mjs'), dir], { encoding: 'utf8' });
     expect(run.status).toBe(0);
-    for (const name of ['log.csv', 'roster.csv', 'example.json']) {
+    for (const name of ['log.csv', 'roster.csv', 'interventions.csv', 'example.json']) {
       expect([
         name,
         fs.readFileSync(path.join(dir, name), 'utf8') === fs.readFileSync(path.join(EXAMPLES, name), 'utf8'),

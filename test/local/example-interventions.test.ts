@@ -1,0 +1,76 @@
+// The example team's Interventions tab (examples/interventions.csv), audited by the BUILT add-on
+// as npm start does: one intervention of each type, a team-wide one and one whose 14 days after
+// are still running, so the Interventions section always has something of each kind to show.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCsv } from '../../local/csv';
+import { runInMemory, type RunResult } from '../../local/gas-run';
+import type { ExampleConfig } from '../../local/cli';
+import { INTERVENTION_TYPES } from '../../src/core/interventions/types';
+import { BUILD_DIR, readBuilt } from '../bundle/support';
+import { ROOT } from './support';
+
+const EXAMPLES = path.join(ROOT, 'examples');
+const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as ExampleConfig;
+
+let result: RunResult;
+
+beforeAll(() => {
+  readBuilt('Code.js');
+  const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
+  expect(example.interventions).toBe('interventions.csv');
+  result = runInMemory(
+    {
+      log: read(example.log),
+      roster: read(example.roster),
+      interventions: read(example.interventions!),
+      logSource: example.log,
+      rosterSource: example.roster,
+      interventionsSource: example.interventions,
+    },
+    {
+      buildDir: BUILD_DIR,
+      asOf: example.asOf,
+      weeks: null,
+      locale: example.locale,
+      timeZone: example.timeZone,
+      owner: example.owner,
+      days: 1,
+      sidebarWeeks: [],
+      nowMs: Date.now(),
+      progress: () => undefined,
+    },
+  );
+});
+
+describe('the example team’s interventions', () => {
+  test('one of each type, every row read', () => {
+    const view = result.interventions;
+    expect(view.skipped).toEqual([]);
+    expect(view.byType.map((t) => [t.type, t.count])).toEqual(INTERVENTION_TYPES.map((type) => [type, 1]));
+  });
+
+  test('a team-wide one with a complete after window, and a partial one', () => {
+    const team = result.interventions.interventions.filter((r) => r.member === null);
+    expect(team.length).toBeGreaterThan(0);
+    expect(team.some((r) => r.change !== null && r.change.adoptionRate !== null)).toBe(true);
+    const partial = result.interventions.interventions.filter((r) => r.after.days < 14);
+    expect(partial.length).toBeGreaterThan(0);
+    expect(partial.every((r) => r.change === null)).toBe(true);
+  });
+
+  test('a change after in acceptance to show, and a day-seven follow-up held in the timeline', () => {
+    expect(result.interventions.interventions.some((r) => (r.change?.acceptanceRate ?? 0) > 0)).toBe(true);
+    const dashboard = result.sidebar.dashboards[String(result.audit.weeks)];
+    // Ana was trained on 5 January; her Follow-up session on the 12th is day 7.
+    expect(dashboard.timeline.find((row) => row.member === 'Ana Silva')?.followUpHeld).toBe('2026-01-12');
+  });
+
+  test('the audit sheet and the digest carry them', () => {
+    const cells = result.auditSheet.flat();
+    expect(cells.some((c) => c.startsWith('Interventions: 14 days before and after'))).toBe(true);
+    expect(cells).toContain('Interventions by type (medians over complete after windows)');
+    expect(result.digest.text).toContain('Interventions and the change after them');
+    expect(result.digest.text).not.toMatch(/effect of/i);
+  });
+});
