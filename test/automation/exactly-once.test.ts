@@ -146,7 +146,7 @@ describe('the daily run killed half-way', () => {
     expect(duplicates(milestoneKeys(gas))).toEqual([]);
   });
 
-  test('a failed write of the record is kept and written first next run: nothing is sent twice', () => {
+  test('a failed write of the record is kept and written first next run, no email starts after it: nothing is sent twice', () => {
     const { gas, bundle } = sixDue();
     let failed = false;
     const stop = gas.onCall((call) => {
@@ -158,8 +158,8 @@ describe('the daily run killed half-way', () => {
     bundle.$runDueTriggers(`${DUE}T12:00:00Z`);
     stop();
     expect(failed).toBe(true);
-    expect(daySeven(gas)).toHaveLength(6);
-    expect(milestoneKeys(gas)).toHaveLength(5);
+    expect(daySeven(gas)).toHaveLength(1);
+    expect(milestoneKeys(gas)).toHaveLength(0);
     bundle.$runDays(2);
     expect(daySeven(gas)).toHaveLength(6);
     expect(milestoneKeys(gas)).toHaveLength(6);
@@ -188,5 +188,30 @@ describe('two runs at once', () => {
     expect(status.lastRunReport[0]).toMatch(
       /^The daily run of 2026-03-10 08:\d\d could not start .*this run did its work\.$/,
     );
+  });
+});
+
+describe('records kept in properties', () => {
+  test('an email settling more records than one property value holds (9 KB) keeps them all', () => {
+    const many: RosterSpec[] = Array.from({ length: 80 }, (_, i) => ({
+      name: `Member ${i} ${'n'.repeat(80)}`,
+      training: '2026-03-03',
+      owner: 'lead@example.com',
+    }));
+    const { gas, bundle } = team({ members: many, fake: { now: '2026-03-09T10:00:00Z' } });
+    let failed = false;
+    const stop = gas.onCall((call) => {
+      if (!failed && call.key === 'Range.setValues' && gas.mail.sent.length === 1) {
+        failed = true;
+        throw new Error('Service Spreadsheets timed out while accessing document');
+      }
+    });
+    bundle.$runDueTriggers(`${DUE}T12:00:00Z`);
+    stop();
+    expect(gas.mail.sent).toHaveLength(1);
+    bundle.$runDays(1);
+    expect(daySeven(gas)).toHaveLength(1);
+    expect(milestoneKeys(gas)).toHaveLength(80);
+    expect(duplicates(milestoneKeys(gas))).toEqual([]);
   });
 });

@@ -32,7 +32,18 @@ import { errorMessage, isQuotaError } from './mail-rules';
 import { isSetupProblem, type Clock, type Mailer, type SentLog, type SetupProblem, type TeamView } from './ports';
 import { digestAudiences, digestBatches, latestDigestDay, scheduledDigestDue, withinTimeBudget } from './schedule';
 import { lastRunOf, missedRunDone, setupProblemEmail } from './run-report';
-import { clipped, KEYS, readJson, writeJson, type MissedRun, type Store, type StoredProblem } from './store';
+import {
+  clearPending,
+  clipped,
+  KEYS,
+  readJson,
+  readPending,
+  writeJson,
+  writePending,
+  type MissedRun,
+  type Store,
+  type StoredProblem,
+} from './store';
 
 export type SendResult = 'sent' | 'failed' | 'stopped';
 
@@ -153,7 +164,7 @@ export class DailyRun {
 
   /** The sent sheet, with any records a previous run could not write written first. */
   openSentLog(): void {
-    this.writePending();
+    this.writeKeptRecords();
     this.sent = this.ports.sent.read();
   }
 
@@ -260,18 +271,20 @@ export class DailyRun {
     try {
       this.ports.sent.append(records);
     } catch (error) {
-      // The email went: keep its record in the store and write it first thing next run.
-      writeJson(this.store, KEYS.pending, [...readJson<unknown[]>(this.store, KEYS.pending, []), ...records]);
+      // The email went: keep its record in the store and write it first thing next run. No
+      // further email starts this run, so what is kept stays within the store's 500 KB.
+      writePending(this.store, [...readPending(this.store), ...records]);
       this.report.push(`Could not write to the "Uptake sent" sheet (${errorMessage(error)}); kept for the next run.`);
+      if (!this.stopReason) this.stopReason = 'the "Uptake sent" sheet could not be written';
     }
     this.sent?.add(drafts);
   }
 
-  private writePending(): void {
-    const pending = readJson<ReturnType<typeof stamp>>(this.store, KEYS.pending, []);
+  private writeKeptRecords(): void {
+    const pending = readPending(this.store);
     if (!pending.length) return;
     this.ports.sent.append(pending);
-    this.store.remove(KEYS.pending);
+    clearPending(this.store);
   }
 
   private loadBook(): FailureBook {

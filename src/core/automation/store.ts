@@ -1,4 +1,5 @@
 import { utf8Bytes } from '../base/text';
+import type { SentRecord } from '../programme/sent-records';
 
 /**
  * What the automation keeps between runs: a small key-value store (document properties, or a
@@ -96,4 +97,47 @@ export function fitProperty<T>(items: T[], encode: (kept: T[]) => unknown, dropF
     kept = dropFrom === 'start' ? kept.slice(1) : kept.slice(0, -1);
   }
   return kept;
+}
+
+function pendingKey(index: number): string {
+  return index === 0 ? KEYS.pending : `${KEYS.pending}.${index}`;
+}
+
+/** Records of emails that went but could not be written to the sent sheet yet. */
+export function readPending(store: Store): SentRecord[] {
+  const records: SentRecord[] = [];
+  for (let i = 0; ; i++) {
+    const part = readJson<SentRecord[] | null>(store, pendingKey(i), null);
+    if (!part) return records;
+    records.push(...part);
+  }
+}
+
+/**
+ * Keeps records in as many values as they need, each within one property (9 KB), so that an
+ * email that went never loses its record to the size of a value. A record longer than a value
+ * on its own (a 50,000-character name) keeps the start of each field.
+ */
+export function writePending(store: Store, records: SentRecord[]): void {
+  const fits = (part: SentRecord[]) => utf8Bytes(JSON.stringify(part)) <= PROPERTY_VALUE_BYTES;
+  const parts: SentRecord[][] = [];
+  let current: SentRecord[] = [];
+  for (const record of records) {
+    const whole = fits([record])
+      ? record
+      : (Object.fromEntries(Object.entries(record).map(([k, v]) => [k, clipped(v, 600)])) as unknown as SentRecord);
+    if (current.length && !fits([...current, whole])) {
+      parts.push(current);
+      current = [];
+    }
+    current.push(whole);
+  }
+  if (current.length) parts.push(current);
+  parts.forEach((part, i) => writeJson(store, pendingKey(i), part));
+  clearPending(store, parts.length);
+}
+
+/** Removes the pending values from `from` on. */
+export function clearPending(store: Store, from = 0): void {
+  for (let i = from; store.get(pendingKey(i)) !== null; i++) store.remove(pendingKey(i));
 }

@@ -60,18 +60,37 @@ describe('limits of one run', () => {
 });
 
 describe('the sent sheet refusing a record', () => {
-  test('the record is kept in the store and written first at the next run: nothing is sent twice', () => {
+  test('the record is kept in the store, no further email starts, and the next run writes it first: nothing is sent twice', () => {
     const p = ports(DUE);
     p.sent.failAppends = 1;
     const run = runAt(p, DUE, team, setup);
-    expect(p.mail.sent).toHaveLength(6);
-    expect(p.sent.rows).toHaveLength(5);
+    expect(p.mail.sent).toHaveLength(1);
+    expect(p.sent.rows).toHaveLength(0);
     expect(JSON.parse(p.store.get(KEYS.pending)!)).toHaveLength(1);
     expect(run.report).toContainEqual(expect.stringContaining('Could not write to the "Uptake sent" sheet'));
+    expect(run.stoppedBecause).toBe('the "Uptake sent" sheet could not be written');
     runAt(p, '2026-03-11T08:10:00Z', team, setup);
     expect(p.mail.sent).toHaveLength(6);
     expect(p.sent.rows.map((r) => r.member).sort()).toEqual(NAMES);
     expect(p.store.get(KEYS.pending)).toBeNull();
+  });
+
+  test('an email settling more records than one property holds keeps them all (9 KB a value)', () => {
+    const many = Array.from({ length: 80 }, (_, i) => ({
+      name: `Member ${i} ${'n'.repeat(80)}`,
+      training: '2026-03-03',
+      owner: 'lead@example.com',
+    }));
+    const p = ports(DUE);
+    p.store.limitBytes = 9 * 1024;
+    p.sent.failAppends = 1;
+    runAt(p, DUE, teamOf(many), setup);
+    expect(p.mail.sent).toHaveLength(1);
+    expect(p.store.values.size).toBeGreaterThan(2);
+    runAt(p, '2026-03-11T08:10:00Z', teamOf(many), setup);
+    expect(p.mail.sent).toHaveLength(1);
+    expect(p.sent.rows).toHaveLength(80);
+    expect([...p.store.values.keys()].filter((k) => k.startsWith(KEYS.pending))).toEqual([]);
   });
 });
 

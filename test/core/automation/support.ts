@@ -19,12 +19,15 @@ import { logRows, rosterRows, UTC, type RosterSpec, type RunSpec } from '../fixt
 
 export const OWNER = 'owner@example.com';
 
+/** Properties: `limitBytes` refuses a longer value, as Apps Script refuses one over 9 KB. */
 export class MemoryStore implements Store {
   readonly values = new Map<string, string>();
+  limitBytes = Infinity;
   get(key: string): string | null {
     return this.values.get(key) ?? null;
   }
   set(key: string, value: string): void {
+    if (Buffer.byteLength(value, 'utf8') > this.limitBytes) throw new Error('Argument too large: value');
     this.values.set(key, value);
   }
   remove(key: string): void {
