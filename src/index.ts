@@ -10,6 +10,7 @@ import type { Settings } from './core/base/settings';
 import type { DashboardData, DashboardRequest, LogFormData, LogRunRequest, LogRunResult } from './shared/api';
 import type { AutomationStatus, DigestPreview, ServerApi, SettingsChanges } from './shared/api';
 import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from './shared/api';
+import type { CheckLine } from './shared/api';
 import * as auditSheet from './gas/audit-sheet';
 import * as dashboard from './gas/dashboard';
 import * as logRunForm from './gas/log-run';
@@ -19,6 +20,7 @@ import { loadSettings } from './gas/settings-store';
 import * as automation from './gas/automation';
 import { sidebarCall } from './gas/sidebar-call';
 import * as interventions from './gas/record-intervention';
+import * as setupCheck from './gas/setup-check';
 
 /**
  * The adoption category for a number of unprompted uses per week: "Genuine adopter" (3 or
@@ -277,6 +279,21 @@ export function previewDigest(): DigestPreview {
   return sidebarCall('previewDigest', [], () => automation.previewDigest());
 }
 
+/** Menu "Check set-up": the sidebar's panel with one line per check, ok or what to do. */
+export function showSetupCheck() {
+  menu.showPage('sidebar', 'Uptake set-up check', 'setup-check');
+}
+
+/**
+ * Sidebar "Check set-up": authorisation, owner, trigger, last run, mail quota, time zones, the
+ * sheets and their size, property storage and the lock, one line each. Changes nothing.
+ *
+ * @return {CheckLine[]} The checks, in the order the panel shows them.
+ */
+export function getSetupCheck(): CheckLine[] {
+  return sidebarCall('getSetupCheck', [], () => setupCheck.setupCheck(SpreadsheetApp.getActiveSpreadsheet()));
+}
+
 /**
  * Compile-time check, no code: every ServerApi call is an entry point above, with argument and
  * result types that match the interface (a missing or mistyped one fails `tsc`). A new call
@@ -297,6 +314,7 @@ export type SidebarEntryPoints = Implements<
     previewDigest: typeof previewDigest;
     getInterventionForm: typeof getInterventionForm;
     recordIntervention: typeof recordIntervention;
+    getSetupCheck: typeof getSetupCheck;
   },
   ServerApi
 >;

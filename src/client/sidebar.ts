@@ -10,6 +10,7 @@ import { byId, el, fill } from './dom';
 import { Feedback } from './feedback';
 import { addDays } from './format';
 import { server } from './server';
+import { renderSetupCheck } from './setup-check';
 import { clearFieldErrors, fieldOfMessage, fillSettingsForm, readSettingsForm, showFieldError } from './settings-form';
 
 declare global {
@@ -19,7 +20,7 @@ declare global {
   }
 }
 
-type View = 'dashboard' | 'settings';
+type View = 'dashboard' | 'settings' | 'setup-check';
 
 function start(): void {
   const app = byId('app');
@@ -87,6 +88,7 @@ function start(): void {
   function showView(view: View): void {
     byId('view-dashboard').hidden = view !== 'dashboard';
     byId('view-settings').hidden = view !== 'settings';
+    byId('view-setup-check').hidden = view !== 'setup-check';
     for (const [tab, name] of [
       ['tab-dashboard', 'dashboard'],
       ['tab-settings', 'settings'],
@@ -99,6 +101,12 @@ function start(): void {
       settingsSaved.hidden = true;
       if (data) fillSettingsForm(settingsForm, data);
     }
+    if (view === 'setup-check') void checkSetUp();
+  }
+
+  async function checkSetUp(): Promise<void> {
+    const lines = await feedback.run('Checking the set-up…', () => server.getSetupCheck());
+    if (lines) renderSetupCheck(byId('setup-check-list'), lines);
   }
 
   function showWindow(asOf: string, weeks: number): void {
@@ -220,7 +228,11 @@ function start(): void {
     await load(currentRequest());
   });
 
-  showView(window.UPTAKE_VIEW === 'settings' ? 'settings' : 'dashboard');
+  byId('run-setup-check').addEventListener('click', () => void checkSetUp());
+  byId('close-setup-check').addEventListener('click', () => showView('dashboard'));
+
+  const firstView = window.UPTAKE_VIEW;
+  showView(firstView === 'settings' || firstView === 'setup-check' ? firstView : 'dashboard');
   void load({ asOf: null, weeks: null });
 }
 

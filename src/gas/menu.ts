@@ -10,6 +10,7 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['Run audit to sheet', 'runAuditToSheet'],
   null,
   ['Set up log and roster', 'setUpLogAndRoster'],
+  ['Check set-up', 'showSetupCheck'],
   ['Send digest now', 'sendDigestNow'],
   ['Settings', 'showSettings'],
   null,
@@ -32,7 +33,7 @@ export const SIDEBAR_WIDTH = 300;
 export type Page = 'sidebar' | 'logrun';
 
 /** Opens a page of the client in the sidebar; `view` picks the page's first view. */
-export function showPage(page: Page, title: string, view?: 'settings'): void {
+export function showPage(page: Page, title: string, view?: 'settings' | 'setup-check'): void {
   const output = HtmlService.createHtmlOutputFromFile(page).setTitle(title).setWidth(SIDEBAR_WIDTH);
   // A served file takes no query string: the page reads the view from this global instead.
   if (view) output.append(`<script>window.UPTAKE_VIEW=${JSON.stringify(view)}</script>`);

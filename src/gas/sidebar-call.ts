@@ -106,6 +106,7 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
   // Also a menu item, which passes no flag: anything but true means "show a toast".
   sendDigestNow: { does: 'send the digest', check: ([quiet]) => [quiet === true] },
   previewDigest: { does: 'prepare the digest preview', check: () => [] },
+  getSetupCheck: { does: 'check the set-up', check: () => [] },
   getInterventionForm: { does: 'open the form', check: () => [] },
   // The fields are checked, each with its own message, by checkIntervention (src/gas/record-intervention.ts).
   recordIntervention: {

@@ -22,6 +22,9 @@ import type { Settings } from '../core/base/settings';
 import type { MilestoneRow } from '../core/programme/milestones';
 import type { InterventionsView } from '../core/interventions/view';
 import type { InterventionType } from '../core/interventions/types';
+import type { CheckLine } from '../core/setup-check/checks';
+
+export type { CheckLine } from '../core/setup-check/checks';
 
 export interface DashboardRequest {
   /** YYYY-MM-DD; default today in the spreadsheet's zone. */
@@ -171,4 +174,6 @@ export interface ServerApi {
   getInterventionForm: () => InterventionFormData;
   /** Appends one intervention to the Interventions sheet (created the first time). */
   recordIntervention: (request: RecordInterventionRequest) => RecordInterventionResult;
+  /** "Check set-up": one line per check, ok or what to do; changes nothing. */
+  getSetupCheck: () => CheckLine[];
 }

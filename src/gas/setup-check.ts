@@ -1,0 +1,90 @@
+/**
+ * "Check set-up": gathers what Apps Script says about this install and hands it to the pure
+ * checks (src/core/setup-check). It only reads: no sheet, property or trigger changes (the lock
+ * is taken for no time and released at once to see whether it is free).
+ */
+import { setupChecks, type CheckLine, type SetupFacts, type SheetFacts } from '../core/setup-check/checks';
+import { utf8Bytes } from '../core/setup-check/bytes';
+import { automationStatus } from './automation-status';
+import { currentUserEmail } from './automation-store';
+import { DAILY_HANDLER } from './automation-trigger';
+import { loadSettings } from './settings-store';
+import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { findLogSheet, findRosterSheet, noLogError, SENT_SHEET, SetupError } from './team-data';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function sheetFacts(sheet: Sheet): SheetFacts {
+  return { name: sheet.getName(), rows: sheet.getMaxRows(), columns: sheet.getMaxColumns() };
+}
+
+/** A sheet, or what is wrong with finding it (SetupError's message says what to do). */
+function found(find: () => Sheet | null, missing: () => string | null): SheetFacts | string | null {
+  try {
+    const sheet = find();
+    return sheet ? sheetFacts(sheet) : missing();
+  } catch (error) {
+    if (error instanceof SetupError) return error.message;
+    throw error;
+  }
+}
+
+function storeBytes(store: GoogleAppsScript.Properties.Properties): number {
+  let bytes = 0;
+  for (const [key, value] of Object.entries(store.getProperties())) bytes += utf8Bytes(key) + utf8Bytes(value);
+  return bytes;
+}
+
+function lockFacts(): SetupFacts['lock'] {
+  const document = LockService.getDocumentLock();
+  const lock = document ?? LockService.getScriptLock();
+  const available = lock.tryLock(0);
+  if (available) lock.releaseLock();
+  return { kind: document ? 'document' : 'script', available };
+}
+
+export function gatherSetupFacts(spreadsheet: Spreadsheet): SetupFacts {
+  const settings = loadSettings();
+  const auth = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+  const status = automationStatus();
+  const timeZone = spreadsheetDateOptions(spreadsheet).timeZone;
+  const triggers = ScriptApp.getUserTriggers(spreadsheet).filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
+  const sheets = spreadsheet.getSheets();
+  return {
+    authorization: {
+      required: auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED,
+      url: auth.getAuthorizationUrl() || null,
+    },
+    owner: { setting: settings.ownerEmail, effectiveUser: currentUserEmail() },
+    trigger: { on: status.on, found: triggers.length, hour: status.hour, timeZone },
+    lastRun: { at: status.lastRun, report: status.lastRunReport, problems: status.problems },
+    mailQuotaLeft: status.remainingQuota,
+    timeZones: { spreadsheet: spreadsheet.getSpreadsheetTimeZone(), script: Session.getScriptTimeZone() },
+    sheets: {
+      log: found(
+        () => findLogSheet(spreadsheet, settings),
+        () => noLogError(spreadsheet, settings).message,
+      ) as SheetFacts | string,
+      roster: found(
+        () => findRosterSheet(spreadsheet, settings),
+        () => null,
+      ),
+      sent: found(
+        () => spreadsheet.getSheetByName(SENT_SHEET),
+        () => null,
+      ) as SheetFacts | null,
+    },
+    spreadsheetCells: sheets.reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
+    propertyBytes: {
+      document: storeBytes(PropertiesService.getDocumentProperties()),
+      user: storeBytes(PropertiesService.getUserProperties()),
+    },
+    lock: lockFacts(),
+  };
+}
+
+/** The panel's lines. */
+export function setupCheck(spreadsheet: Spreadsheet): CheckLine[] {
+  return setupChecks(gatherSetupFacts(spreadsheet));
+}

@@ -1,0 +1,108 @@
+// "Check set-up": the pure checks, one line per fact, ok or what to do.
+import { utf8Bytes } from '../../src/core/setup-check/bytes';
+import {
+  PROPERTY_STORE_LIMIT_BYTES,
+  setupChecks,
+  SPREADSHEET_CELL_LIMIT,
+  type SetupFacts,
+} from '../../src/core/setup-check/checks';
+
+const healthy: SetupFacts = {
+  authorization: { required: false, url: null },
+  owner: { setting: 'lead@example.com', effectiveUser: 'lead@example.com' },
+  trigger: { on: true, found: 1, hour: 8, timeZone: 'Europe/London' },
+  lastRun: {
+    at: '2026-03-15T08:05:00.000Z',
+    report: ['Sent Day-seven follow-up for Ana to lee@example.com'],
+    problems: [],
+  },
+  mailQuotaLeft: 97,
+  timeZones: { spreadsheet: 'Europe/London', script: 'Etc/UTC' },
+  sheets: {
+    log: { name: 'AI usage log', rows: 1_000, columns: 26 },
+    roster: { name: 'Roster', rows: 1_000, columns: 26 },
+    sent: null,
+  },
+  spreadsheetCells: 52_000,
+  propertyBytes: { document: 2_048, user: 100 },
+  lock: { kind: 'document', available: true },
+};
+
+const byId = (facts: SetupFacts) => Object.fromEntries(setupChecks(facts).map((line) => [line.id, line]));
+
+describe('setupChecks', () => {
+  test('one line per check, in order, all ok on a healthy install', () => {
+    const lines = setupChecks(healthy);
+    expect(lines.map((l) => l.id)).toEqual([
+      'authorization',
+      'owner',
+      'trigger',
+      'last-run',
+      'mail-quota',
+      'time-zones',
+      'log',
+      'roster',
+      'sent',
+      'cells',
+      'properties',
+      'lock',
+    ]);
+    expect(lines.filter((l) => l.status !== 'ok')).toEqual([]);
+    const lineOf = byId(healthy);
+    expect(lineOf.trigger.detail).toBe('Every day at 08:00 in Europe/London.');
+    expect(lineOf['time-zones'].detail).toContain('The sheet is in Europe/London, the script in Etc/UTC');
+    expect(lineOf.log.detail).toBe('"AI usage log": 1,000 rows × 26 columns.');
+    expect(lineOf.cells.detail).toBe('52,000 of 10,000,000 cells (0.5%).');
+    expect(lineOf.properties.detail).toBe('Document 2.0 KB, yours 0.1 KB, of 500.0 KB each.');
+  });
+
+  test('says what to do when something is wrong', () => {
+    const lineOf = byId({
+      ...healthy,
+      authorization: { required: true, url: 'https://script.google.com/auth' },
+      owner: { setting: '', effectiveUser: '' },
+      trigger: { ...healthy.trigger, found: 0 },
+      lastRun: { at: '2026-03-15T08:05:00.000Z', report: [], problems: ['The roster sheet "Team" is gone.'] },
+      mailQuotaLeft: 0,
+      sheets: { log: 'Uptake found no log: use "Set up log and roster".', roster: null, sent: null },
+      spreadsheetCells: 0.9 * SPREADSHEET_CELL_LIMIT,
+      propertyBytes: { document: 0.85 * PROPERTY_STORE_LIMIT_BYTES, user: 0 },
+      lock: { kind: 'script', available: false },
+    });
+    expect(lineOf.authorization).toMatchObject({ status: 'fix' });
+    expect(lineOf.authorization.detail).toContain('https://script.google.com/auth');
+    expect(lineOf.owner).toMatchObject({ status: 'fix' });
+    expect(lineOf.owner.detail).toContain('set the owner email in Settings');
+    expect(lineOf.trigger).toMatchObject({
+      status: 'fix',
+      detail: expect.stringContaining('turn automation off and on'),
+    });
+    expect(lineOf['last-run']).toMatchObject({ status: 'fix', detail: expect.stringContaining('"Team" is gone') });
+    expect(lineOf['mail-quota']).toMatchObject({ status: 'fix' });
+    expect(lineOf.log).toMatchObject({ status: 'fix', detail: 'Uptake found no log: use "Set up log and roster".' });
+    expect(lineOf.roster).toMatchObject({ status: 'warn' });
+    expect(lineOf.cells).toMatchObject({ status: 'warn', detail: expect.stringContaining('90.0%') });
+    expect(lineOf.properties).toMatchObject({ status: 'warn' });
+    expect(lineOf.lock).toMatchObject({ status: 'warn', detail: expect.stringContaining('script lock is held') });
+  });
+
+  test('an owner left blank is the person checking, and automation off is only a warning', () => {
+    const lineOf = byId({
+      ...healthy,
+      owner: { setting: '', effectiveUser: 'me@example.com' },
+      trigger: { ...healthy.trigger, on: false, found: 0 },
+      lastRun: { at: null, report: [], problems: [] },
+    });
+    expect(lineOf.owner).toMatchObject({ status: 'ok', detail: 'me@example.com (you: no owner is set in Settings).' });
+    expect(lineOf.trigger).toMatchObject({ status: 'warn', detail: 'Automation is off: turn it on in the sidebar.' });
+    expect(lineOf['last-run']).toMatchObject({ status: 'ok', detail: 'The daily run has not run yet.' });
+  });
+});
+
+describe('utf8Bytes', () => {
+  test('counts bytes as UTF-8 does', () => {
+    for (const text of ['', 'abc', 'é', '€', '😀', 'Ana Silva — 😀 ü']) {
+      expect(utf8Bytes(text)).toBe(Buffer.byteLength(text, 'utf8'));
+    }
+  });
+});

@@ -1,0 +1,75 @@
+// "Check set-up" on the built bundle: the menu item, the panel's lines from what Apps Script says,
+// and nothing changed by checking.
+import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
+
+type Line = { id: string; status: string; detail: string };
+
+function teamSheet() {
+  const { runs, roster } = sampleTeam();
+  return fakeWithBundle({
+    user: 'lead@example.com',
+    spreadsheet: { timeZone: 'Europe/London', sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+  });
+}
+
+/** Everything checking could change: every sheet's cells and size, the properties, the triggers. */
+function snapshot(gas: ReturnType<typeof fakeWithBundle>['gas']) {
+  const sheets = gas.spreadsheet.getSheets().map((sheet) => ({
+    name: sheet.getName(),
+    rows: sheet.getMaxRows(),
+    columns: sheet.getMaxColumns(),
+    values: gas.sheetValues(sheet.getName()),
+  }));
+  return JSON.stringify({
+    sheets,
+    document: gas.properties.forDocument(gas.spreadsheet.getId()).getProperties(),
+    user: gas.properties.forUser('lead@example.com').getProperties(),
+    script: gas.properties.script.getProperties(),
+    triggers: gas.triggers.list().map((t) => [t.uid, t.handler, t.schedule]),
+  });
+}
+
+describe('Check set-up', () => {
+  test('the menu has the item, and it opens the sidebar on the check', () => {
+    const { gas, bundle } = teamSheet();
+    bundle.onOpen({ authMode: 'FULL' });
+    expect(gas.ui.menuItems(null).map((item) => item.functionName)).toContain('showSetupCheck');
+    bundle.showSetupCheck();
+    const shown = gas.ui.lastShown();
+    expect(shown).toMatchObject({ kind: 'sidebar' });
+    expect(shown!.content).toContain('window.UPTAKE_VIEW="setup-check"');
+  });
+
+  test('lists one line per check from what Apps Script says, and changes no sheet, property or trigger', () => {
+    const { gas, bundle } = teamSheet();
+    bundle.$runFromClient('setAutomation', true);
+    const before = snapshot(gas);
+    const lines = bundle.$runFromClient('getSetupCheck') as Line[];
+    expect(snapshot(gas)).toBe(before);
+    const lineOf = Object.fromEntries(lines.map((l) => [l.id, l]));
+    expect(lines).toHaveLength(12);
+    expect(lineOf.authorization.status).toBe('ok');
+    expect(lineOf.owner.detail).toBe('lead@example.com (you: no owner is set in Settings).');
+    expect(lineOf.trigger).toMatchObject({ status: 'ok', detail: 'Every day at 08:00 in Europe/London.' });
+    expect(lineOf['mail-quota'].detail).toBe('100 emails left today.');
+    expect(lineOf['time-zones'].detail).toMatch(/^The sheet is in Europe\/London, the script in /);
+    expect(lineOf.log.detail).toMatch(/^"Log": \d[\d,]* rows × \d+ columns\.$/);
+    expect(lineOf.roster.status).toBe('ok');
+    expect(lineOf.sent.detail).toContain('Not made yet');
+    expect(lineOf.lock).toMatchObject({ status: 'ok', detail: 'The document lock is free.' });
+  });
+
+  test('says so when the trigger is gone or the lock is held elsewhere, still changing nothing', () => {
+    const { gas, bundle } = teamSheet();
+    bundle.$runFromClient('setAutomation', true);
+    gas.triggers.clear();
+    gas.locks.holdElsewhere('document');
+    const before = snapshot(gas);
+    const lines = bundle.$runFromClient('getSetupCheck') as Line[];
+    expect(snapshot(gas)).toBe(before);
+    const lineOf = Object.fromEntries(lines.map((l) => [l.id, l]));
+    expect(lineOf.trigger).toMatchObject({ status: 'fix' });
+    expect(lineOf.lock).toMatchObject({ status: 'warn' });
+    expect(gas.locks.holder('document')).not.toBeNull();
+  });
+});
