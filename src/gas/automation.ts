@@ -40,6 +40,7 @@ import { removeTrigger } from './automation-trigger';
 import { mailApp } from './mail';
 import { appendRecords, readSentIndex, sentSheet } from './sent-sheet';
 import { auditTeam, readTeam, SetupError, type TeamData } from './team-data';
+import { teamHistory } from './team-history';
 
 export { DAILY_HANDLER, setAutomation, syncAutomationSchedule } from './automation-trigger';
 export { automationStatus } from './automation-status';
@@ -92,6 +93,7 @@ function teamView(spreadsheet: Spreadsheet, settings: Settings): TeamView {
     rosterSheetName: team.rosterSheet?.getName() ?? null,
     audits: auditSource(team, settings),
     interventions: (asOf) => readInterventions(spreadsheet, team, settings, { asOf: dayToIso(asOf) }),
+    history: (asOf) => teamHistory(team, settings, dayToIso(asOf)),
   };
 }
 

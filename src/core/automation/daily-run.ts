@@ -362,5 +362,6 @@ export function digestContent(
     sentDay: options.sentDay,
     onRequest: setup.onRequest,
     interventions: team.interventions?.(asOf),
+    history: team.history?.(asOf),
   });
 }

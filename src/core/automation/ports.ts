@@ -8,6 +8,7 @@ import type { Audit } from '../audit/audit-types';
 import type { EmailContent } from '../mail/email';
 import type { SentIndex, SentRecord } from '../programme/sent-records';
 import type { InterventionsView } from '../interventions/view';
+import type { History } from '../history/history-types';
 
 export interface Clock {
   now(): number;
@@ -37,6 +38,8 @@ export interface TeamView {
   audits: AuditSource;
   /** The Interventions sheet's interventions as of a day (rules §14); absent when not read. */
   interventions?: (asOf: Day) => InterventionsView;
+  /** The history as of a day (rules §13); absent when not computed. */
+  history?: (asOf: Day) => History;
 }
 
 /** A problem with the spreadsheet's set-up that the owner must fix; `message` says how. */

@@ -20,6 +20,9 @@ import type { InterventionsView } from '../interventions/view';
 /** No breakdown over fewer people than this in the aggregate digest. */
 export const MIN_GROUP = 5;
 
+import type { History } from '../history/history-types';
+import { historyDigestBlocks } from './digest-history';
+
 export interface DigestInput {
   /** The audit of the week the digest covers (as-of = the day before the digest day, 1 week). */
   current: Audit;
@@ -38,6 +41,8 @@ export interface DigestInput {
   onRequest?: boolean;
   /** The Interventions sheet as of the digest's last day, when the spreadsheet has one. */
   interventions?: InterventionsView;
+  /** The trend, cohorts and transitions as of the digest's last day (rules §13). */
+  history?: History;
 }
 
 function change(now: number, before: number): string {
@@ -237,6 +242,7 @@ export function composeDigest(input: DigestInput): EmailContent {
   }
   blocks.push(
     ...categorySection(input, breakdown),
+    ...(input.history ? historyDigestBlocks(input.history, input.named) : []),
     ...followUpSection(input, breakdown),
     ...milestoneSection(input),
     ...editTypeSection(input),
