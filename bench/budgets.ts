@@ -1,6 +1,7 @@
 /** The bench's figures and the budgets `npm run bench -- --check` enforces (see BENCHMARKS.md). */
 import type { CostFigures } from './costs';
 import type { RatioFigures } from './ratio';
+import { CODE_JS_BUDGET_BYTES, SIDEBAR_BUDGET_BYTES } from '../scripts/size-budgets.mjs';
 
 /** One log size's figures: the timed runs (bench/ratio.ts: CPU time, medians and the fastest run) and more. */
 export interface SizeFigures extends RatioFigures {
@@ -41,8 +42,6 @@ export const RATIO_BUDGET = 3;
 export const RATIO_BUDGET_ROWS = 100_000;
 /** Below this share of wall time on a core, a broken ratio budget says the machine was busy. */
 export const BUSY_CPU_SHARE = 0.8;
-export const CODE_JS_BUDGET_BYTES = 150 * 1024;
-export const SIDEBAR_BUDGET_BYTES = 100 * 1024;
 
 export interface Verdict {
   name: string;

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { CODE_JS_BUDGET_BYTES } from './size-budgets.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC_INDEX = path.join(ROOT, 'src', 'index.ts');
@@ -14,10 +15,6 @@ const CLIENT_DIR = path.join(ROOT, 'src', 'client');
 const MANIFEST = path.join(ROOT, 'appsscript.json');
 const OUT_DIR = path.join(ROOT, 'build');
 const GLOBAL_NAME = 'Uptake';
-// Uptake's own budget, not a Google limit: every execution parses the whole file, so growth is
-// watched. Raised from 150 KB when the automation split and the interventions feature (rules §14)
-// together passed it with unminified identifiers kept for readable stack traces.
-const CODE_JS_LIMIT = 200 * 1024;
 
 class BuildError extends Error {}
 
@@ -211,9 +208,9 @@ async function buildCode() {
     banner: { js: banner },
   });
   const code = `${body}\n${entries.map(stub).join('\n')}`;
-  if (Buffer.byteLength(code) > CODE_JS_LIMIT) {
+  if (Buffer.byteLength(code) > CODE_JS_BUDGET_BYTES) {
     throw new BuildError(
-      `build/Code.js is ${kb(Buffer.byteLength(code))}, over the ${kb(CODE_JS_LIMIT)} budget: the Apps Script editor gets slow and every execution parses the whole file.`,
+      `build/Code.js is ${kb(Buffer.byteLength(code))}, over the ${kb(CODE_JS_BUDGET_BYTES)} budget: the Apps Script editor gets slow and every execution parses the whole file.`,
     );
   }
   return { code, entries };
