@@ -6,8 +6,10 @@
 //
 // The example is written so that one audit as of its last day shows everything Uptake can
 // report: the three categories, all seven diagnosed causes, every six-week outcome, a skipped
-// row of each kind and every programme milestone. test/local/example.test.ts checks that it
-// still does, and that this script still writes the committed files.
+// row of each kind and every programme milestone; and its history (rules §13) shows each
+// transition this week and several training cohorts. test/local/example.test.ts and
+// test/local/example-history.test.ts check that it still does, and that this script still
+// writes the committed files.
 // Usage: node examples/generate.mjs [output folder, default examples/]
 import fs from 'node:fs';
 import path from 'node:path';
@@ -166,7 +168,8 @@ const members = [
     ],
   },
   {
-    // Genuine adopter on the one workflow he was trained on: "stable, not deepening".
+    // Genuine adopter on the one workflow he was trained on: "stable, not deepening". A slow
+    // week last week (two runs) makes him this week's reactivated adopter (rules §13).
     roster: [
       'Ben Okafor',
       'ben.okafor@northwind.example',
@@ -185,8 +188,10 @@ const members = [
         perWeek: [4, 6],
         workflows: ['Support reply'],
         acceptance: 0.85,
-      }),
+      }).filter((run) => run.date < dayOf(LAST_WEEK - 1, 0)),
       ...runsOf('Ben Okafor', [
+        [dayOf(LAST_WEEK - 1, 1), 'Support reply', USED],
+        [dayOf(LAST_WEEK - 1, 3), 'Support reply', LIGHT, 'tone'],
         [lastWeek(0), 'Support reply', USED],
         [lastWeek(0), 'Support reply', LIGHT, 'tone'],
         [lastWeek(1), 'Support reply', USED],
@@ -252,6 +257,7 @@ const members = [
   },
   {
     // Developing user on her anchor workflow who also tries client proposals, below target.
+    // Three weekly reports last week made her a Genuine adopter for one week: this week's lapse.
     roster: [
       'Emma Johansson',
       'emma.johansson@northwind.example',
@@ -269,6 +275,8 @@ const members = [
         [dayOf(3, 4), 'Weekly report', LIGHT, 'format'],
         [dayOf(4, 4), 'Weekly report', USED],
         [dayOf(5, 4), 'Weekly report', USED],
+        [dayOf(6, 1), 'Weekly report', USED],
+        [dayOf(6, 2), 'Weekly report', LIGHT, 'format'],
         [dayOf(6, 4), 'Weekly report', LIGHT, 'scope'],
         [lastWeek(1), 'Client proposal', HEAVY, 'tone'],
         [lastWeek(2), 'Client proposal', NOT_USED, '', true],
@@ -321,7 +329,8 @@ const members = [
     ]),
   },
   {
-    // A new genuine adopter three weeks in: one to name at the peer advocacy moment.
+    // A new genuine adopter three weeks in, two runs a week before this one: one to name at the
+    // peer advocacy moment, and this week's new adopter.
     roster: [
       'Hugo Brown',
       'hugo.brown@northwind.example',
@@ -338,7 +347,7 @@ const members = [
       ...filler('Hugo Brown', {
         from: 5,
         to: LAST_WEEK - 1,
-        perWeek: [2, 3],
+        perWeek: [2, 2],
         workflows: ['Release notes'],
         acceptance: 0.8,
       }),
