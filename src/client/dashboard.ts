@@ -9,6 +9,7 @@ import type { DashboardData, MilestoneRow, SetupProblem } from '../shared/api';
 import { el, sentence, teamList, teamText, uniqueId, type Child } from './dom';
 import { dateLabel, percent, perWeek, plural, points, windowLabel } from './format';
 import type { InterventionsView } from '../core/interventions/view';
+import { trendSection } from './trend';
 import { interventionsSection, memberInterventions, recordButton, type RecordIntervention } from './interventions-view';
 
 export interface DashboardActions {
@@ -469,6 +470,7 @@ export function dashboardSections(data: DashboardData, actions: DashboardActions
       diagnosis(audit),
       skippedRows(audit, actions),
       interventionsSection(data.interventions, actions.recordIntervention),
+      ...trendSection(data.history),
     );
   }
   out.push(timeline(data.timeline, actions));

@@ -48,6 +48,23 @@ export function el<K extends keyof HTMLElementTagNameMap>(
   return node;
 }
 
+const SVG_NS = 'http://www.w3.org/2000/svg';
+
+/**
+ * An SVG element, for the sidebar's small charts: attributes set one by one as by `el` (numbers
+ * and code strings; no listeners, no links), children appended as nodes or text nodes.
+ */
+export function svg(tag: string, attrs?: Record<string, AttrValue> | null, ...children: Child[]): SVGElement {
+  const node = document.createElementNS(SVG_NS, tag) as SVGElement;
+  for (const [name, value] of Object.entries(attrs ?? {})) {
+    if (/^on/i.test(name) || /href$/i.test(name))
+      throw new Error(`svg(): "${name}" must be set in code, not from a string.`);
+    if (value !== false && value !== null && value !== undefined) node.setAttribute(name, String(value));
+  }
+  for (const child of children) append(node, child);
+  return node;
+}
+
 /** Replaces the children of `parent` with `children`. */
 export function fill(parent: Element, ...children: Child[]): void {
   parent.replaceChildren();
