@@ -15,7 +15,9 @@ async function buildProject(files: Record<string, string>): Promise<{ ok: boolea
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-build-'));
   made.push(dir);
   fs.mkdirSync(path.join(dir, 'scripts'));
-  fs.copyFileSync(path.join(ROOT, 'scripts', 'build.mjs'), path.join(dir, 'scripts', 'build.mjs'));
+  for (const script of ['build.mjs', 'size-budgets.mjs']) {
+    fs.copyFileSync(path.join(ROOT, 'scripts', script), path.join(dir, 'scripts', script));
+  }
   fs.copyFileSync(path.join(ROOT, 'appsscript.json'), path.join(dir, 'appsscript.json'));
   fs.symlinkSync(path.join(ROOT, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
   for (const [name, text] of Object.entries(files)) {
