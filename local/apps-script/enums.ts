@@ -68,6 +68,7 @@ export const ChartTypeNames = enumOf(
   'WATERFALL',
 );
 export const ProtectionTypeNames = enumOf('RANGE', 'SHEET');
+export const DeveloperMetadataVisibilityNames = enumOf('DOCUMENT', 'PROJECT');
 
 export type ButtonName = keyof typeof ButtonNames;
 export type ButtonSetName = keyof typeof ButtonSetNames;
@@ -104,3 +105,6 @@ export const DataValidationCriteria =
   asEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>(DataValidationCriteriaNames);
 export const ChartType = asEnum<typeof GoogleAppsScript.Charts.ChartType>(ChartTypeNames);
 export const ProtectionType = asEnum<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(ProtectionTypeNames);
+export const DeveloperMetadataVisibility = asEnum<typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility>(
+  DeveloperMetadataVisibilityNames,
+);

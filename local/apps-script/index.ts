@@ -9,6 +9,7 @@ export type { CallInfo, ServiceName } from './boundary';
 export { FORMULA_MARKER, DEFAULT_NUMBER_FORMAT } from './values';
 export type { CellValue, ValueParsing } from './values';
 export { FakeSpreadsheet, SPREADSHEET_CELL_LIMIT, cellLimitMessage } from './spreadsheet';
+export { DEVELOPER_METADATA_LIMIT, DEVELOPER_METADATA_TOO_LARGE_MESSAGE } from './developer-metadata';
 export { FakeSheet, OUTSIDE_THE_SHEET } from './sheet';
 export { FakeRange, CELL_CHARACTER_LIMIT, CELL_TOO_LONG_MESSAGE } from './range';
 export { FakeDataValidation } from './data-validation';

@@ -1,7 +1,7 @@
 // The global SpreadsheetApp: the active document, openById/openByUrl, getUi and new validations.
 import { api, type FakeInfo } from './boundary';
 import { FakeDataValidationBuilder } from './data-validation';
-import { DataValidationCriteria, ProtectionType } from './enums';
+import { DataValidationCriteria, DeveloperMetadataVisibility, ProtectionType } from './enums';
 import type { FakeGas } from './harness';
 import type { FakeSpreadsheet } from './spreadsheet';
 
@@ -15,6 +15,7 @@ type GUi = GoogleAppsScript.Base.Ui;
 export class FakeSpreadsheetApp implements Pick<
   GApp,
   | 'DataValidationCriteria'
+  | 'DeveloperMetadataVisibility'
   | 'ProtectionType'
   | 'getActive'
   | 'getActiveSpreadsheet'
@@ -31,6 +32,7 @@ export class FakeSpreadsheetApp implements Pick<
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'SpreadsheetApp' };
   readonly DataValidationCriteria = DataValidationCriteria;
   readonly ProtectionType = ProtectionType;
+  readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
 
   constructor(private readonly gas: FakeGas) {}
 

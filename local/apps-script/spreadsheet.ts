@@ -2,6 +2,7 @@
 import { parseA1 } from './a1';
 import { api, type FakeInfo } from './boundary';
 import { signatureError } from './cells';
+import { DeveloperMetadataStore, visibilityOf } from './developer-metadata';
 import type { FakeGas } from './harness';
 import type { FakeRange } from './range';
 import { FakeUser } from './session';
@@ -13,6 +14,8 @@ type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 type GProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
 type GUser = GoogleAppsScript.Base.User;
+type GDeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+type GVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
 
 // "Files you can store in Google Drive" (https://support.google.com/drive/answer/37603): a
 // spreadsheet holds up to 10 million cells, counted over every sheet's rows × columns, empty or not.
@@ -62,6 +65,8 @@ export class FakeSpreadsheet implements Pick<
   | 'getOwner'
   | 'getFrozenRows'
   | 'setFrozenRows'
+  | 'addDeveloperMetadata'
+  | 'getDeveloperMetadata'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'Spreadsheet' };
 
@@ -72,6 +77,7 @@ export class FakeSpreadsheet implements Pick<
   private tz: string | null;
   _sheets: FakeSheet[] = [];
   _active: FakeSheet | null = null;
+  readonly _developerMetadata = new DeveloperMetadataStore();
   private nextSheetId = 0;
 
   constructor(
@@ -270,6 +276,16 @@ export class FakeSpreadsheet implements Pick<
   }
   getProtections(type: GProtectionType): GProtection[] {
     return api<GProtection[]>(this._sheets.flatMap((s) => s._protections.filter((p) => p._type === String(type))));
+  }
+  /** (key), (key, visibility), (key, value) or (key, value, visibility), on the spreadsheet itself. */
+  addDeveloperMetadata(key: string, a?: string | GVisibility, b?: GVisibility): GSpreadsheet {
+    const value = typeof a === 'string' ? a : null;
+    const visibility = visibilityOf(typeof a === 'string' ? b : a);
+    this._developerMetadata.add(String(key), value, visibility);
+    return api<GSpreadsheet>(this);
+  }
+  getDeveloperMetadata(): GDeveloperMetadata[] {
+    return api<GDeveloperMetadata[]>(this._developerMetadata._entries.slice());
   }
   getOwner(): GUser | null {
     return api<GUser>(new FakeUser(this._gas.session.effectiveUser));

@@ -5,7 +5,7 @@
 import { dayOfInstant, type Day } from '../core/base/dates';
 import { validateSettings, type Settings } from '../core/base/settings';
 import { KEYS, readJson, writeJson, type AutomationState, type Store } from '../core/automation/store';
-import { loadSettings } from './settings-store';
+import { loadSettings, settingsCopyIn } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,8 +50,15 @@ export function writeMirror(spreadsheetId: string, state: AutomationState, setti
     PropertiesService.getUserProperties().setProperty(TRIGGER_DOCUMENT_PREFIX + state.triggerId, spreadsheetId);
 }
 
-export function settingsFor(mirrored: boolean, store: Store): Settings {
+/**
+ * The settings a run uses: the document's; without document properties, the spreadsheet's own
+ * copy (which every editor's save updates), and the trigger owner's mirror only when the
+ * spreadsheet has no copy yet.
+ */
+export function settingsFor(mirrored: boolean, store: Store, spreadsheet: Spreadsheet): Settings {
   if (!mirrored) return loadSettings();
+  const copy = settingsCopyIn(spreadsheet);
+  if (copy) return copy;
   try {
     return validateSettings(readJson<Partial<Settings>>(store, KEYS.settings, {}));
   } catch {

@@ -90,7 +90,7 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   if (merged.logSheet && merged.logSheet === merged.rosterSheet)
     throw new Error('The log and the roster must be two different sheets.');
   // A SettingsError's message names the field ("The window must be …"): the sidebar shows it as is.
-  const saved = saveSettings(proposed as Partial<Settings>);
+  const saved = saveSettings(spreadsheet, proposed as Partial<Settings>);
   // A new hour moves the daily trigger now, not at the next time automation is switched on.
   syncAutomationSchedule();
   return saved;

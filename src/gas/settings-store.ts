@@ -1,22 +1,53 @@
-/** Settings live in the document's properties: they belong to the spreadsheet, not to a user. */
+/**
+ * Settings live in the document's properties: they belong to the spreadsheet, not to a user. A
+ * copy is kept in the spreadsheet's developer metadata, which every editor's save updates and
+ * every trigger owner's run can read, for a run that has no document properties.
+ */
 import { validateSettings, type Settings } from '../core/base/settings';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const SETTINGS_KEY = 'uptake.settings';
 
-export function loadSettings(): Settings {
-  const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
-  if (!raw) return validateSettings({});
+/** Settings from stored JSON; null when there is none or it no longer validates. */
+function parseSettings(raw: string | null): Settings | null {
+  if (!raw) return null;
   try {
     return validateSettings(JSON.parse(raw));
   } catch {
-    // Stored settings that no longer validate (an older version, a hand edit) fall back to defaults.
-    return validateSettings({});
+    // Stored settings that no longer validate (an older version, a hand edit) count as none.
+    return null;
   }
 }
 
+export function loadSettings(): Settings {
+  const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+  return parseSettings(raw) ?? validateSettings({});
+}
+
+// "Class DeveloperMetadata" (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata)
+// and Spreadsheet.addDeveloperMetadata(key, value, visibility) in "Class Spreadsheet"
+// (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet): DOCUMENT
+// visibility, so any script with access to the spreadsheet reads it. "Read, write, and search
+// metadata" (https://developers.google.com/sheets/api/guides/metadata) limits a spreadsheet's
+// metadata to 30,000 characters; the copy is one value no longer than a 9 KB document property.
+function settingsMetadata(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata | null {
+  return spreadsheet.getDeveloperMetadata().find((m) => m.getKey() === SETTINGS_KEY) ?? null;
+}
+
+/** The spreadsheet's copy of the settings; null when there is none (saved before it existed). */
+export function settingsCopyIn(spreadsheet: Spreadsheet): Settings | null {
+  return parseSettings(settingsMetadata(spreadsheet)?.getValue() ?? null);
+}
+
 /** Validates and stores; returns what was stored. Throws SettingsError naming the bad field. */
-export function saveSettings(changes: Partial<Settings>): Settings {
+export function saveSettings(spreadsheet: Spreadsheet, changes: Partial<Settings>): Settings {
   const settings = validateSettings({ ...loadSettings(), ...changes });
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, JSON.stringify(settings));
+  const json = JSON.stringify(settings);
+  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, json);
+  // One copy, updated in place: a second would leave a reader to guess which is current.
+  const copy = settingsMetadata(spreadsheet);
+  if (copy) copy.setValue(json);
+  else spreadsheet.addDeveloperMetadata(SETTINGS_KEY, json, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
   return settings;
 }

@@ -1,8 +1,22 @@
 // Turning automation on and off, and how the daily run finds its spreadsheet and checks its rights.
 import { plus } from '../core/fixtures';
-import { OWNER, team } from './support';
+import { BOSS, LEAD, OWNER, team } from './support';
 
 const members = [{ name: 'Ana', training: '2026-03-02' }];
+type Team = ReturnType<typeof team>;
+
+/** The owner's daily trigger fired at `at` with no document context at all (no document properties). */
+function runWithoutDocument(gas: Team['gas'], bundle: Team['bundle'], at: string): void {
+  const trigger = gas.triggers.clock()[0];
+  gas.clock.set(at);
+  bundle.$run('runDaily', [{ authMode: 'FULL', triggerUid: trigger.uid }], {
+    kind: 'trigger',
+    user: OWNER,
+    document: null,
+    activeSpreadsheet: null,
+    triggerUid: trigger.uid,
+  });
+}
 
 describe('turning automation on and off', () => {
   test('on makes one daily trigger at the Settings hour in the sheet’s zone; on twice still one', () => {
@@ -112,15 +126,7 @@ describe('finding the spreadsheet and checking authorisation', () => {
       settings: { digestWeekday: 3 },
       fake: { oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp'] },
     });
-    const trigger = gas.triggers.clock()[0];
-    gas.clock.set('2026-03-09T08:30:00Z');
-    bundle.$run('runDaily', [{ authMode: 'FULL', triggerUid: trigger.uid }], {
-      kind: 'trigger',
-      user: OWNER,
-      document: null,
-      activeSpreadsheet: null,
-      triggerUid: trigger.uid,
-    });
+    runWithoutDocument(gas, bundle, '2026-03-09T08:30:00Z');
     expect(gas.mail.sent.map((m) => m.subject)).toEqual([
       'Uptake: Day-seven follow-up for Ana',
       'Uptake weekly digest: the week to Tue 3 Mar 2026 (late: due Wed 4 Mar 2026)',
@@ -128,6 +134,29 @@ describe('finding the spreadsheet and checking authorisation', () => {
     expect(gas.locks.acquisitions.get('script')).toBe(1);
     // The run's report went to the owner's mirror; the sidebar shows it.
     expect(bundle.getAutomationStatus().lastRunReport[0]).toBe('Sent Day-seven follow-up for Ana to owner@example.com');
+  });
+
+  test('with no document context, it uses the settings another editor saved, not the trigger owner’s stale copy', () => {
+    // The owner turns automation on (the trigger is theirs); a colleague then changes the digest
+    // weekday and the owner email from their own session.
+    const { gas, bundle } = team({
+      members,
+      settings: { digestWeekday: 3 },
+      fake: { oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp'] },
+    });
+    bundle.$run('saveSettings', [{ digestWeekday: 1, ownerEmail: BOSS }], { kind: 'call', user: LEAD });
+    expect(gas.triggers.clock().map((t) => t.owner)).toEqual([OWNER]);
+    runWithoutDocument(gas, bundle, '2026-03-09T08:30:00Z');
+    const digests = gas.mail.sent.filter((m) => m.subject.startsWith('Uptake weekly digest'));
+    // Monday is the colleague's weekday: the digest is on time, and goes to the owner they named.
+    expect(digests.map((m) => [m.recipients, m.subject])).toEqual([
+      [[BOSS], 'Uptake weekly digest: the week to Sun 8 Mar 2026'],
+    ]);
+    // Two saves, one copy in the spreadsheet, updated in place.
+    const copies = gas.spreadsheet.getDeveloperMetadata().filter((m) => m.getKey() === 'uptake.settings');
+    expect(copies.map((m) => JSON.parse(String(m.getValue())) as unknown)).toEqual([
+      expect.objectContaining({ digestWeekday: 1, ownerEmail: BOSS }),
+    ]);
   });
 
   test('with only spreadsheets.currentonly and no active spreadsheet, the run says why it could not work', () => {

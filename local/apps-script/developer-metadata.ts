@@ -1,0 +1,94 @@
+// Developer metadata on a spreadsheet: key-value pairs stored in the file itself, so every
+// editor's script (and every trigger owner's) reads the same ones.
+// "Class DeveloperMetadata" (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata)
+// and "Class Spreadsheet", addDeveloperMetadata / getDeveloperMetadata
+// (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet).
+import { api, type FakeInfo } from './boundary';
+import { DeveloperMetadataVisibilityNames, enumName } from './enums';
+
+type GDeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
+type GVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
+type VisibilityName = keyof typeof DeveloperMetadataVisibilityNames;
+
+// "Read, write, and search metadata" (https://developers.google.com/sheets/api/guides/metadata):
+// the metadata of a spreadsheet (keys and values together) is limited to 30,000 characters. The
+// figure is the one usually quoted for that page; confirm it there (docs/first-deploy.md).
+export const DEVELOPER_METADATA_LIMIT = 30_000;
+export const DEVELOPER_METADATA_TOO_LARGE_MESSAGE = `The developer metadata of this spreadsheet would exceed the limit of ${DEVELOPER_METADATA_LIMIT} characters.`;
+
+/** A spreadsheet's developer metadata, with the size limit checked before each change. */
+export class DeveloperMetadataStore {
+  readonly _entries: FakeDeveloperMetadata[] = [];
+  private nextId = 1;
+
+  /** Characters the spreadsheet's metadata counts for if `entry` held key and value. */
+  private _sizeWith(entry: FakeDeveloperMetadata | null, key: string, value: string | null): number {
+    let total = key.length + (value ?? '').length;
+    for (const e of this._entries) if (e !== entry) total += e._key.length + (e._value ?? '').length;
+    return total;
+  }
+
+  _check(entry: FakeDeveloperMetadata | null, key: string, value: string | null): void {
+    if (this._sizeWith(entry, key, value) > DEVELOPER_METADATA_LIMIT)
+      throw new Error(DEVELOPER_METADATA_TOO_LARGE_MESSAGE);
+  }
+
+  add(key: string, value: string | null, visibility: VisibilityName): FakeDeveloperMetadata {
+    if (key === '') throw new Error('Developer metadata must have a key.');
+    this._check(null, key, value);
+    const entry = new FakeDeveloperMetadata(this, this.nextId++, key, value, visibility);
+    this._entries.push(entry);
+    return entry;
+  }
+}
+
+export class FakeDeveloperMetadata implements Pick<
+  GDeveloperMetadata,
+  'getId' | 'getKey' | 'getValue' | 'getVisibility' | 'setKey' | 'setValue' | 'remove'
+> {
+  static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DeveloperMetadata' };
+
+  constructor(
+    private readonly store: DeveloperMetadataStore,
+    readonly _id: number,
+    public _key: string,
+    public _value: string | null,
+    readonly _visibility: VisibilityName,
+  ) {}
+
+  getId(): number {
+    return this._id;
+  }
+  getKey(): string {
+    return this._key;
+  }
+  /** null when the metadata has no value, as documented. */
+  getValue(): string {
+    return this._value as string;
+  }
+  getVisibility(): GVisibility {
+    return this._visibility as unknown as GVisibility;
+  }
+  setKey(key: string): GDeveloperMetadata {
+    this.store._check(this, String(key), this._value);
+    this._key = String(key);
+    return api<GDeveloperMetadata>(this);
+  }
+  setValue(value: string): GDeveloperMetadata {
+    this.store._check(this, this._key, String(value));
+    this._value = String(value);
+    return api<GDeveloperMetadata>(this);
+  }
+  remove(): void {
+    const i = this.store._entries.indexOf(this);
+    if (i >= 0) this.store._entries.splice(i, 1);
+  }
+}
+
+/** The visibility an addDeveloperMetadata argument names (DOCUMENT when none is given). */
+export function visibilityOf(arg: unknown): VisibilityName {
+  if (arg === undefined) return 'DOCUMENT';
+  const name = enumName(DeveloperMetadataVisibilityNames, arg);
+  if (!name) throw new Error('Spreadsheet.addDeveloperMetadata: the visibility must be a DeveloperMetadataVisibility.');
+  return name;
+}
