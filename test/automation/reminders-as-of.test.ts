@@ -26,6 +26,15 @@ describe('a member who runs Mon/Wed/Fri every week, outputs used as-is', () => {
     expect(mail.body).not.toContain('Reverted');
   });
 
+  test('her day-30 email shows her training cohort in week 4 since training (rules §13)', () => {
+    const mail = reminderOn('2026-04-01');
+    expect(mail.subject).toBe('Uptake: Adoption reassessment for Ana');
+    // Week 4 is days 22–28 (Mon 23 to Mon 30 March): 3 unprompted runs, Genuine; the cohort is Ana alone.
+    expect(mail.body).toContain(
+      'Training cohort (week of Mon 2 Mar 2026): 1 of 1 is a Genuine adopter in week 4 since training (100%); programme target 70%–80%.',
+    );
+  });
+
   test('the digest and the reminder sent the same morning agree on her category', () => {
     for (const day of ['2026-03-09', '2026-03-16', '2026-04-13']) {
       const digest = digestOn(day);

@@ -145,6 +145,7 @@ export class DailyRun {
       ownerEmail: this.setup.owner,
       settings: this.setup.settings,
       auditAt: team.audits,
+      historyAt: team.history,
       spreadsheetUrl: this.setup.spreadsheetUrl,
       failedBefore: (draft) => failedBefore(book, draft),
     });

@@ -31,6 +31,8 @@ import type { Audit, MemberReport, SixWeek, WorkflowRate } from '../audit/audit-
 import type { AuditSettings, RosterMember } from '../base/types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { milestoneDraft, type RecordDraft, type SentIndex } from './sent-records';
+import type { History } from '../history/history-types';
+import { cohortLine } from './cohort-line';
 
 /** Milestones due longer ago than this are out of date and not sent. */
 export const STALE_AFTER_DAYS = 28;
@@ -151,6 +153,11 @@ export interface ReminderInput {
    * after that day only (the caller memoises).
    */
   auditAt: (asOf: Day, weeks: number, fromDay?: Day) => Audit;
+  /**
+   * The team's history as of a day (rules §13), for the cohort line of the day-30 and day-42
+   * emails; called at most once per run. Without it those emails have no cohort line.
+   */
+  historyAt?: (asOf: Day) => History;
   spreadsheetUrl: string;
   /** Whether an earlier run tried to send this record and MailApp refused it (it is a retry). */
   failedBefore?: (draft: RecordDraft) => boolean;
@@ -174,6 +181,9 @@ export function lastCompleteDay(day: Day): Day {
 function atWeekThree(member: RosterMember, dueDay: Day, input: ReminderInput): MemberReport | undefined {
   return input.auditAt(lastCompleteDay(dueDay), input.settings.weeks).members.find((m) => m.key === member.key);
 }
+
+/** Milestones whose emails show the member's training cohort curve point (rules §13). */
+const COHORT_MILESTONES = new Set([30, 42]);
 
 /** What today's run should send and settle. */
 export function planReminders(input: ReminderInput): ReminderPlan {
@@ -227,10 +237,14 @@ export function planReminders(input: ReminderInput): ReminderPlan {
     const key = `${item.milestone.day}|${item.to.toLowerCase()}`;
     groups.set(key, [...(groups.get(key) ?? []), item]);
   }
+  // One history for the whole run, and only when an email shows a cohort line.
+  const history = chosen.some((c) => COHORT_MILESTONES.has(c.milestone.day))
+    ? input.historyAt?.(lastCompleteDay(today))
+    : undefined;
   const emails = [...groups.values()]
     .map((items) => items.sort((a, b) => a.member.name.localeCompare(b.member.name)))
     .sort((a, b) => a[0].milestone.day - b[0].milestone.day || a[0].to.localeCompare(b[0].to))
-    .map((items) => reminderEmail(items, input, current));
+    .map((items) => reminderEmail(items, input, current, history));
   return { emails, settled };
 }
 
@@ -239,7 +253,7 @@ function lateNote(dueDay: Day, today: Day): string {
   return late > 0 ? `Due ${dayToIso(dueDay)}, sent ${plural(late, 'day')} late` : '';
 }
 
-function reminderEmail(items: Chosen[], input: ReminderInput, current: Audit): PlannedEmail {
+function reminderEmail(items: Chosen[], input: ReminderInput, current: Audit, history?: History): PlannedEmail {
   const { today } = input;
   const milestone = items[0].milestone;
   const to = items[0].to;
@@ -269,7 +283,9 @@ function reminderEmail(items: Chosen[], input: ReminderInput, current: Audit): P
       );
     }
   }
-  const details = items.map((item) => memberDetails(item, input, current, retries.has(item)));
+  const cohortOf = (item: Chosen) =>
+    history && COHORT_MILESTONES.has(milestone.day) ? cohortLine(history, item.member, lastCompleteDay(today)) : null;
+  const details = items.map((item) => memberDetails(item, input, current, retries.has(item), cohortOf(item)));
   const blocks = MILESTONE_WRITERS[milestone.day](details, input, current);
   const late = items.some((item) => item.dueDay < today);
   const subject = `Uptake: ${milestone.name} for ${nameList(items.map((i) => i.member.name))}${late ? ' (late)' : ''}`;
@@ -308,9 +324,17 @@ interface MemberDetails {
   atCheck: MemberReport | undefined;
   /** An earlier run's email for this milestone failed: this one is a retry, not a catch-up. */
   retry: boolean;
+  /** For the day-30 and day-42 emails: the member's training cohort curve point (rules §13). */
+  cohort: string | null;
 }
 
-function memberDetails(item: Chosen, input: ReminderInput, current: Audit, retry: boolean): MemberDetails {
+function memberDetails(
+  item: Chosen,
+  input: ReminderInput,
+  current: Audit,
+  retry: boolean,
+  cohort: string | null,
+): MemberDetails {
   const trainingDay = item.member.trainingDay;
   const asOf = lastCompleteDay(input.today);
   // Whole weeks that cover the training day; runs before it are left out by `fromDay`.
@@ -322,6 +346,7 @@ function memberDetails(item: Chosen, input: ReminderInput, current: Audit, retry
     sinceTraining: since.members.find((m) => m.key === item.member.key),
     atCheck: item.milestone.day === 21 ? atWeekThree(item.member, item.dueDay, input) : undefined,
     retry,
+    cohort,
   };
 }
 
@@ -403,7 +428,10 @@ function memberSection(d: MemberDetails, input: ReminderInput, extra: string[] =
   return [
     { kind: 'heading', text: d.item.member.name },
     { kind: 'paragraph', text: dueLine(d, input.today) },
-    { kind: 'list', items: [...extra, ...figures(d, input), ...suggestions(d, input)] },
+    {
+      kind: 'list',
+      items: [...extra, ...figures(d, input), ...(d.cohort ? [d.cohort] : []), ...suggestions(d, input)],
+    },
   ];
 }
 
