@@ -103,6 +103,29 @@ function logRunCellsBudget(sizes: SizeFigures[]): Verdict {
     : { name, ok: true, detail };
 }
 
+/** Service calls of opening the dashboard (the sidebar and getDashboard), every service counted. */
+export const DASHBOARD_CALLS_BUDGET = 25;
+
+/** What a person waits for when opening the dashboard: calls, which on Apps Script each take a round trip. */
+function dashboardCallsBudget(sizes: SizeFigures[]): Verdict {
+  const name = `service calls of "Open the dashboard" at most ${DASHBOARD_CALLS_BUDGET}`;
+  const measured = costed(sizes);
+  if (!measured.length) return { name, ok: null, detail: 'no size run in the in-memory Apps Script' };
+  const calls = (s: SizeFigures) => s.costs!.actions['open the dashboard'].calls;
+  const detail = measured.map((s) => `${calls(s)} at ${rowsLabel(s)}`).join(', ');
+  const over = measured.find((s) => calls(s) > DASHBOARD_CALLS_BUDGET);
+  if (!over) return { name, ok: true, detail };
+  const methods = Object.entries(over.costs!.actions['open the dashboard'].methods)
+    .sort((a, b) => b[1] - a[1])
+    .map(([method, count]) => `${method} ${count}`)
+    .join(', ');
+  return {
+    name,
+    ok: false,
+    detail: `${detail}; at ${rowsLabel(over)}: ${methods}. Read each sheet, name and properties store once (src/gas/workbook.ts).`,
+  };
+}
+
 function ratioBudget(sizes: SizeFigures[]): Verdict {
   const name = `audit ≤ ${RATIO_BUDGET}× the bare pass at ${RATIO_BUDGET_ROWS.toLocaleString('en-US')} rows`;
   const at = sizes.find((s) => s.rows === RATIO_BUDGET_ROWS);
@@ -132,6 +155,7 @@ export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'files'>): Ve
   return [
     callsBudget(results.sizes),
     logRunCellsBudget(results.sizes),
+    dashboardCallsBudget(results.sizes),
     ratioBudget(results.sizes),
     sizeBudget(results.files, 'Code.js', CODE_JS_BUDGET_BYTES),
     sizeBudget(results.files, 'sidebar.html', SIDEBAR_BUDGET_BYTES),

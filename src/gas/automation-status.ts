@@ -13,18 +13,47 @@ import {
   type StoredProblem,
 } from '../core/automation/store';
 import type { AutomationStatus } from '../shared/api';
-import { automationStore, mirrorStore } from './automation-store';
+import { mirrorStore } from './automation-store';
 import { remainingQuota } from './mail';
 import { loadSettings } from './settings-store';
 
-/** Never throws: a status that cannot be read says so among its problems. */
-export function automationStatus(): AutomationStatus {
-  let settings: Settings;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A read-only store over properties read at once (getProperties): one call for every key. */
+function snapshotStore(properties: GoogleAppsScript.Properties.Properties): Store {
+  const values = properties.getProperties();
+  const readOnly = () => {
+    throw new Error('The automation status only reads.');
+  };
+  return { get: (key) => values[key] ?? null, set: readOnly, remove: readOnly };
+}
+
+/**
+ * The trigger owner's mirror for this spreadsheet, read only when the user's properties hold a
+ * last run at all: the spreadsheet's id (a call) is needed to find this spreadsheet's.
+ */
+function mirroredLastRun(spreadsheet: Spreadsheet): LastRun | null {
+  const userKeys = Object.keys(PropertiesService.getUserProperties().getProperties());
+  if (!userKeys.some((key) => key.endsWith(KEYS.lastRun))) return null;
+  return readJson<LastRun | null>(mirrorStore(spreadsheet.getId()), KEYS.lastRun, null);
+}
+
+function settingsOrDefaults(): Settings {
   try {
-    settings = loadSettings();
+    return loadSettings();
   } catch {
-    settings = validateSettings({});
+    return validateSettings({});
   }
+}
+
+/**
+ * Never throws: a status that cannot be read says so among its problems. Each properties store is
+ * read once (getProperties), not a call per key; `settings` when the caller has read them.
+ */
+export function automationStatus(
+  spreadsheet: Spreadsheet | null = null,
+  settings: Settings = settingsOrDefaults(),
+): AutomationStatus {
   const status: AutomationStatus = {
     on: false,
     hour: settings.digestHour,
@@ -35,14 +64,16 @@ export function automationStatus(): AutomationStatus {
     remainingQuota: null,
   };
   try {
-    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const { store } = automationStore(spreadsheet.getId());
+    const active = spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
+    const documentProperties = PropertiesService.getDocumentProperties();
+    // Outside a document (no document properties) the automation keeps its state in the mirror.
+    const store = documentProperties ? snapshotStore(documentProperties) : mirrorStore(active.getId());
     const state = readJson<AutomationState | null>(store, KEYS.state, null);
     status.on = state?.on === true;
     // A run outside the document writes to the owner's mirror: show whichever ran last.
-    const runs = [store, mirrorStore(spreadsheet.getId())]
-      .map((s) => readJson<LastRun | null>(s, KEYS.lastRun, null))
-      .filter((r): r is LastRun => r !== null);
+    const runs = [readJson<LastRun | null>(store, KEYS.lastRun, null), mirroredLastRun(active)].filter(
+      (r): r is LastRun => r !== null,
+    );
     const last = runs.sort((a, b) => b.at.localeCompare(a.at))[0];
     if (last) {
       status.lastRun = last.at;

@@ -10,44 +10,49 @@ import { NO_INTERVENTIONS } from '../core/interventions/view';
 import { readInterventions } from './interventions-data';
 import { automationStatus, syncAutomationSchedule } from './automation';
 import { loadSettings, saveSettings } from './settings-store';
-import { spreadsheetDateOptions } from './spreadsheet-locale';
 import { teamHistory } from './team-history';
 import { auditTeam, findLogSheet, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
+import { Workbook, workbookOf } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export function sheetNames(spreadsheet: Spreadsheet): string[] {
-  return spreadsheet
-    .getSheets()
-    .map((sheet) => sheet.getName())
+export function sheetNames(spreadsheet: Spreadsheet | Workbook): string[] {
+  return workbookOf(spreadsheet)
+    .sheets()
+    .map((s) => s.name)
     .filter((name) => !OWN_SHEETS.includes(name));
 }
 
-/** The audit and everything around it. A set-up problem comes back as `problem`, not as an error. */
+/**
+ * The audit and everything around it. A set-up problem comes back as `problem`, not as an error.
+ * What a person waits for: the settings, the sheets, their names and the zone are read once and
+ * passed down (BENCHMARKS.md: at most 25 service calls with opening the sidebar).
+ */
 export function dashboardData(spreadsheet: Spreadsheet, request: DashboardRequest | null | undefined): DashboardData {
   const settings = loadSettings();
-  const timeZone = spreadsheetDateOptions(spreadsheet).timeZone;
+  const book = new Workbook(spreadsheet);
+  const timeZone = book.dateOptions().timeZone;
   const data: DashboardData = {
     today: dayToIso(dayOfInstant(Date.now(), timeZone)),
     timeZone,
     audit: null,
     problem: null,
     settings,
-    automation: automationStatus(),
+    automation: automationStatus(spreadsheet, settings),
     logSheet: null,
     rosterSheet: null,
-    sheetNames: sheetNames(spreadsheet),
+    sheetNames: sheetNames(book),
     timeline: [],
     interventions: NO_INTERVENTIONS,
     history: null,
   };
   try {
-    const team = readTeam(spreadsheet, settings);
-    data.logSheet = team.logSheet.getName();
-    data.rosterSheet = team.rosterSheet?.getName() ?? null;
+    const team = readTeam(book, settings);
+    data.logSheet = team.logSheetName;
+    data.rosterSheet = team.rosterSheetName;
     const audit = auditTeam(team, settings, request?.asOf ?? null, request?.weeks ?? null);
     data.audit = audit;
-    data.interventions = readInterventions(spreadsheet, team, settings, audit);
+    data.interventions = readInterventions(book, team, settings, audit);
     data.timeline = programmeTimeline(audit, data.interventions.interventions);
     data.history = teamHistory(team, settings, request?.asOf ?? null);
   } catch (error) {

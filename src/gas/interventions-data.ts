@@ -9,18 +9,16 @@ import { DEFAULT_INTERVENTIONS_SHEET, INTERVENTION_FIELDS } from '../core/interv
 import { interventionsView, NO_INTERVENTIONS, type InterventionsView } from '../core/interventions/view';
 import type { Audit } from '../core/audit/audit-types';
 import { AUDIT_SHEET, SENT_SHEET, type TeamData } from './team-data';
+import { workbookOf, type Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const HEADER_ROWS_SCANNED = 30;
-
-function hasInterventionHeaders(sheet: Sheet): boolean {
-  const rows = Math.min(sheet.getLastRow(), HEADER_ROWS_SCANNED);
-  const cols = sheet.getLastColumn();
-  if (rows < 1 || cols < 1) return false;
+function hasInterventionHeaders(book: Workbook, sheet: Sheet): boolean {
+  const head = book.headRows(sheet);
+  if (!head.length) return false;
   try {
-    findHeader(sheet.getRange(1, 1, rows, cols).getValues(), INTERVENTION_FIELDS, 'sheet');
+    findHeader(head, INTERVENTION_FIELDS, 'sheet');
     return true;
   } catch {
     return false;
@@ -33,30 +31,29 @@ function hasInterventionHeaders(sheet: Sheet): boolean {
  * Type headers that is not the log, the roster or a sheet Uptake writes. null when none is.
  */
 export function findInterventionsSheet(
-  spreadsheet: Spreadsheet,
+  spreadsheet: Spreadsheet | Workbook,
   exclude: { logSheet: string | null; rosterSheet: string | null },
 ): Sheet | null {
+  const book = workbookOf(spreadsheet);
   const skipped = new Set([AUDIT_SHEET, SENT_SHEET, exclude.logSheet, exclude.rosterSheet]);
-  const sheets = spreadsheet.getSheets().filter((sheet) => !skipped.has(sheet.getName()));
-  const byName = sheets.find((s) => s.getName().trim().toLowerCase() === DEFAULT_INTERVENTIONS_SHEET.toLowerCase());
-  if (byName && hasInterventionHeaders(byName)) return byName;
-  return sheets.find((sheet) => sheet !== byName && hasInterventionHeaders(sheet)) ?? null;
+  const sheets = book.sheets().filter((s) => !skipped.has(s.name));
+  const byName = sheets.find((s) => s.name.trim().toLowerCase() === DEFAULT_INTERVENTIONS_SHEET.toLowerCase())?.sheet;
+  if (byName && hasInterventionHeaders(book, byName)) return byName;
+  return sheets.find((s) => s.sheet !== byName && hasInterventionHeaders(book, s.sheet))?.sheet ?? null;
 }
 
 /** The interventions with their figures as of the audit's as-of date. */
 export function readInterventions(
-  spreadsheet: Spreadsheet,
+  spreadsheet: Spreadsheet | Workbook,
   team: TeamData,
   settings: Pick<Settings, 'genuineAt'>,
   audit: Pick<Audit, 'asOf'>,
 ): InterventionsView {
-  const sheet = findInterventionsSheet(spreadsheet, {
-    logSheet: team.logSheet.getName(),
-    rosterSheet: team.rosterSheet?.getName() ?? null,
-  });
+  const book = workbookOf(spreadsheet);
+  const sheet = findInterventionsSheet(book, { logSheet: team.logSheetName, rosterSheet: team.rosterSheetName });
   if (!sheet) return NO_INTERVENTIONS;
   return interventionsView({
-    sheet: { name: sheet.getName(), values: sheet.getDataRange().getValues() },
+    sheet: { name: book.nameOf(sheet), values: book.values(sheet) },
     log: team.log,
     roster: team.roster,
     dateOptions: team.dateOptions,

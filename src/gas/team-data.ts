@@ -10,7 +10,9 @@ import type { Audit } from '../core/audit/audit-types';
 import { dayOfInstant, isoToDay, type DateReadOptions, type Day } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
 import type { Roster } from '../core/base/types';
-import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { HEADER_ROWS_SCANNED, workbookOf, type Workbook } from './workbook';
+
+export { readHeadRows } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -34,8 +36,6 @@ export class SetupError extends Error {
   }
 }
 
-const HEADER_ROWS_SCANNED = 30;
-
 export const NO_LOG_MESSAGE =
   `Uptake found no log: no sheet has the headers Date, Team member, Workflow and Outcome in its first ${HEADER_ROWS_SCANNED} rows. ` +
   'Use "Set up log and roster" to create one, or choose your log sheet in Settings.';
@@ -43,16 +43,20 @@ export const NO_LOG_MESSAGE =
 /** Said when Uptake took the sheet nearest to a log for the log: it may have guessed wrong. */
 export const NEAREST_LOG_HINT = 'If this sheet is not your log, choose your log sheet in Settings.';
 
-/** The sheet's first rows (at most 30), where a header is looked for. */
-export function readHeadRows(sheet: Sheet): unknown[][] {
-  const rows = Math.min(sheet.getLastRow(), HEADER_ROWS_SCANNED);
-  const cols = sheet.getLastColumn();
-  return rows > 0 && cols > 0 ? sheet.getRange(1, 1, rows, cols).getValues() : [];
-}
-
-function hasHeader(sheet: Sheet, fields: typeof LOG_FIELDS | typeof ROSTER_FIELDS): boolean {
+/**
+ * Whether the sheet's first rows hold a header. `wholeSheet`: read the sheet's used area at once
+ * (kept by the workbook), for a caller that reads the log whole anyway: the log then costs one
+ * read instead of a head read and a second read of everything.
+ */
+function hasHeader(
+  book: Workbook,
+  sheet: Sheet,
+  fields: typeof LOG_FIELDS | typeof ROSTER_FIELDS,
+  wholeSheet = false,
+): boolean {
+  const head = wholeSheet ? book.values(sheet).slice(0, HEADER_ROWS_SCANNED) : book.headRows(sheet);
   try {
-    findHeader(readHeadRows(sheet), fields as never, 'sheet');
+    findHeader(head, fields as never, 'sheet');
     return true;
   } catch {
     return false;
@@ -61,11 +65,13 @@ function hasHeader(sheet: Sheet, fields: typeof LOG_FIELDS | typeof ROSTER_FIELD
 
 /** The log: the sheet named in Settings, else the first sheet whose headers are a log's (spec §1). */
 export function findLogSheet(
-  spreadsheet: Spreadsheet,
+  spreadsheet: Spreadsheet | Workbook,
   settings: Pick<Settings, 'logSheet' | 'rosterSheet'>,
+  wholeSheets = false,
 ): Sheet | null {
+  const book = workbookOf(spreadsheet);
   if (settings.logSheet) {
-    const chosen = spreadsheet.getSheetByName(settings.logSheet);
+    const chosen = book.byName(settings.logSheet);
     if (!chosen) {
       throw new SetupError(
         'log-missing',
@@ -74,13 +80,13 @@ export function findLogSheet(
     }
     return chosen;
   }
-  const candidates = spreadsheet
-    .getSheets()
-    .filter((s) => !OWN_SHEETS.includes(s.getName()) && s.getName() !== settings.rosterSheet);
+  const candidates = book.sheets().filter((s) => !OWN_SHEETS.includes(s.name) && s.name !== settings.rosterSheet);
   return (
     candidates.find(
-      (sheet) => sheet.getName().toLowerCase() !== DEFAULT_ROSTER_SHEET.toLowerCase() && hasHeader(sheet, LOG_FIELDS),
-    ) ?? null
+      (s) =>
+        s.name.toLowerCase() !== DEFAULT_ROSTER_SHEET.toLowerCase() &&
+        hasHeader(book, s.sheet, LOG_FIELDS, wholeSheets),
+    )?.sheet ?? null
   );
 }
 
@@ -92,11 +98,10 @@ const NEAR_LOG_HEADERS = 2;
  * one row), with what its header lacks, so that a typo or a deleted column is named instead of
  * "no log". null when no sheet comes close.
  */
-function nearestLogProblem(spreadsheet: Spreadsheet, settings: Pick<Settings, 'rosterSheet'>): SetupError | null {
+function nearestLogProblem(book: Workbook, settings: Pick<Settings, 'rosterSheet'>): SetupError | null {
   const required = LOG_FIELDS.filter((spec) => spec.required);
-  let best: { sheet: Sheet; found: number; error: HeaderNotFoundError } | null = null;
-  for (const sheet of spreadsheet.getSheets()) {
-    const name = sheet.getName();
+  let best: { name: string; found: number; error: HeaderNotFoundError } | null = null;
+  for (const { sheet, name } of book.sheets()) {
     if (
       OWN_SHEETS.includes(name) ||
       name === settings.rosterSheet ||
@@ -104,27 +109,31 @@ function nearestLogProblem(spreadsheet: Spreadsheet, settings: Pick<Settings, 'r
     )
       continue;
     try {
-      findHeader(readHeadRows(sheet), LOG_FIELDS, 'log');
+      findHeader(book.headRows(sheet), LOG_FIELDS, 'log');
     } catch (error) {
       if (!(error instanceof HeaderNotFoundError)) throw error;
       const found = required.length - error.missing.length;
-      if (found >= NEAR_LOG_HEADERS && (!best || found > best.found)) best = { sheet, found, error };
+      if (found >= NEAR_LOG_HEADERS && (!best || found > best.found)) best = { name, found, error };
     }
   }
   return best
-    ? new SetupError('log-header', `Log sheet "${best.sheet.getName()}": ${best.error.message} ${NEAREST_LOG_HINT}`)
+    ? new SetupError('log-header', `Log sheet "${best.name}": ${best.error.message} ${NEAREST_LOG_HINT}`)
     : null;
 }
 
 /** The error to give when findLogSheet finds no log: the nearest sheet's header problem, else "no log". */
-export function noLogError(spreadsheet: Spreadsheet, settings: Pick<Settings, 'rosterSheet'>): SetupError {
-  return nearestLogProblem(spreadsheet, settings) ?? new SetupError('no-log', NO_LOG_MESSAGE);
+export function noLogError(spreadsheet: Spreadsheet | Workbook, settings: Pick<Settings, 'rosterSheet'>): SetupError {
+  return nearestLogProblem(workbookOf(spreadsheet), settings) ?? new SetupError('no-log', NO_LOG_MESSAGE);
 }
 
 /** The roster: the sheet named in Settings, else one named "Roster", else none (the log alone is audited). */
-export function findRosterSheet(spreadsheet: Spreadsheet, settings: Pick<Settings, 'rosterSheet'>): Sheet | null {
+export function findRosterSheet(
+  spreadsheet: Spreadsheet | Workbook,
+  settings: Pick<Settings, 'rosterSheet'>,
+): Sheet | null {
+  const book = workbookOf(spreadsheet);
   if (settings.rosterSheet) {
-    const chosen = spreadsheet.getSheetByName(settings.rosterSheet);
+    const chosen = book.byName(settings.rosterSheet);
     if (!chosen) {
       throw new SetupError(
         'roster-missing',
@@ -133,14 +142,14 @@ export function findRosterSheet(spreadsheet: Spreadsheet, settings: Pick<Setting
     }
     return chosen;
   }
-  return (
-    spreadsheet.getSheets().find((s) => s.getName().trim().toLowerCase() === DEFAULT_ROSTER_SHEET.toLowerCase()) ?? null
-  );
+  return book.sheets().find((s) => s.name.trim().toLowerCase() === DEFAULT_ROSTER_SHEET.toLowerCase())?.sheet ?? null;
 }
 
 export interface TeamData {
   logSheet: Sheet;
+  logSheetName: string;
   rosterSheet: Sheet | null;
+  rosterSheetName: string | null;
   log: ParsedLog;
   roster: Roster | null;
   dateOptions: DateReadOptions;
@@ -148,48 +157,56 @@ export interface TeamData {
   today: Day;
 }
 
-function values(sheet: Sheet): unknown[][] {
-  return sheet.getDataRange().getValues();
-}
-
-function parseRosterSheet(sheet: Sheet, dateOptions: DateReadOptions): Roster {
+function parseRosterSheet(book: Workbook, sheet: Sheet, dateOptions: DateReadOptions): Roster {
   try {
-    return parseRoster(values(sheet), dateOptions);
+    return parseRoster(book.values(sheet), dateOptions);
   } catch (error) {
     if (error instanceof HeaderNotFoundError)
-      throw new SetupError('roster-header', `Roster sheet "${sheet.getName()}": ${error.message}`);
+      throw new SetupError('roster-header', `Roster sheet "${book.nameOf(sheet)}": ${error.message}`);
     throw error;
   }
 }
 
 /** The roster, parsed, or null when there is none. Throws SetupError with what to fix. */
 export function readRoster(
-  spreadsheet: Spreadsheet,
+  spreadsheet: Spreadsheet | Workbook,
   settings: Pick<Settings, 'rosterSheet'>,
   dateOptions: DateReadOptions,
 ): Roster | null {
-  const sheet = findRosterSheet(spreadsheet, settings);
-  return sheet ? parseRosterSheet(sheet, dateOptions) : null;
+  const book = workbookOf(spreadsheet);
+  const sheet = findRosterSheet(book, settings);
+  return sheet ? parseRosterSheet(book, sheet, dateOptions) : null;
 }
 
 /** Reads and parses the log and the roster. Throws SetupError with what to fix. */
-export function readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData {
-  const dateOptions = spreadsheetDateOptions(spreadsheet);
-  const logSheet = findLogSheet(spreadsheet, settings);
+export function readTeam(spreadsheet: Spreadsheet | Workbook, settings: Settings): TeamData {
+  const book = workbookOf(spreadsheet);
+  const dateOptions = book.dateOptions();
+  const logSheet = findLogSheet(book, settings, true);
   if (!logSheet) {
-    throw noLogError(spreadsheet, settings);
+    throw noLogError(book, settings);
   }
-  const rosterSheet = findRosterSheet(spreadsheet, settings);
-  const roster = rosterSheet ? parseRosterSheet(rosterSheet, dateOptions) : null;
+  const logSheetName = book.nameOf(logSheet);
+  const rosterSheet = findRosterSheet(book, settings);
+  const roster = rosterSheet ? parseRosterSheet(book, rosterSheet, dateOptions) : null;
   let log: ParsedLog;
   try {
-    log = parseLog(values(logSheet), { ...dateOptions, directory: new MemberDirectory(roster?.members ?? []) });
+    log = parseLog(book.values(logSheet), { ...dateOptions, directory: new MemberDirectory(roster?.members ?? []) });
   } catch (error) {
     if (error instanceof HeaderNotFoundError)
-      throw new SetupError('log-header', `Log sheet "${logSheet.getName()}": ${error.message}`);
+      throw new SetupError('log-header', `Log sheet "${logSheetName}": ${error.message}`);
     throw error;
   }
-  return { logSheet, rosterSheet, log, roster, dateOptions, today: dayOfInstant(Date.now(), dateOptions.timeZone) };
+  return {
+    logSheet,
+    logSheetName,
+    rosterSheet,
+    rosterSheetName: rosterSheet ? book.nameOf(rosterSheet) : null,
+    log,
+    roster,
+    dateOptions,
+    today: dayOfInstant(Date.now(), dateOptions.timeZone),
+  };
 }
 
 /** The as-of day a request names (YYYY-MM-DD), else today in the spreadsheet's zone. */
@@ -212,7 +229,7 @@ export function auditTeam(
   fromDay?: Day,
 ): Audit {
   const asOf = asOfDay(team, asOfIso);
-  const sheet = team.rosterSheet?.getName();
+  const sheet = team.rosterSheetName ?? undefined;
   const rosterNotices = team.roster
     ? team.roster.notices.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row}: ${n.reason}` }))
     : [];

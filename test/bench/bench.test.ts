@@ -17,7 +17,7 @@ import {
 } from '../../bench/generate';
 import { barePass, interleave } from '../../bench/measure';
 import { measureRatio } from '../../bench/ratio';
-import { checkBudgets, RATIO_BUDGET, type SizeFigures } from '../../bench/budgets';
+import { checkBudgets, DASHBOARD_CALLS_BUDGET, RATIO_BUDGET, type SizeFigures } from '../../bench/budgets';
 import { ACTIONS, actionCosts, cellsReadBy, type ActionCost, type CostFigures } from '../../bench/costs';
 import { parseArgs, report } from '../../bench/run';
 import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../../src/gas/team-data';
@@ -179,11 +179,14 @@ const action = (calls: number, cellsRead: number, methods: Record<string, number
   methods,
 });
 /** What each action costs; the log's length only in the reads that may grow with it. */
-const costs = (rows: number, changed: { auditGetValues?: number; logFormCells?: number } = {}): CostFigures => ({
+const costs = (
+  rows: number,
+  changed: { auditGetValues?: number; logFormCells?: number; dashboardCalls?: number } = {},
+): CostFigures => ({
   actions: {
     'open Log a run': action(42, changed.logFormCells ?? 2_979),
     'submit a run': action(42, 1_227),
-    'open the dashboard': action(55, 7 * rows),
+    'open the dashboard': action(changed.dashboardCalls ?? 25, 7 * rows, { 'Sheet.getName': 3 }),
     'run audit to sheet': action(66, 7 * rows, {
       'Range.getValues': changed.auditGetValues ?? 3,
       'Sheet.getRange': 20,
@@ -237,7 +240,7 @@ describe('the ratio budget on a noisy machine', () => {
     return checkBudgets({
       sizes: [{ ...figures, rows: 100_000, coreMs: 0, heapPeakMb: 0, logMb: 0, costs: null }],
       files: {},
-    })[2];
+    })[3];
   };
   // The audit as measured on a quiet machine: 2.2× the bare pass (BENCHMARKS.md).
   const healthy = { floor: 6, read: 11.9, audit: 1.0, history: 0.3 };
@@ -302,7 +305,7 @@ describe('the ratio budget on a noisy machine', () => {
     const verdict = checkBudgets({
       sizes: [{ ...figures, rows: 100_000, coreMs: 40, heapPeakMb: 0, logMb: 0, costs: null }],
       files: {},
-    })[2];
+    })[3];
     expect(verdict.ok).toBe(false);
     expect(verdict.detail).toContain('3.26× (fastest of 400 paired runs: 31.0 ms against 9.5 ms of CPU time)');
     expect(verdict.detail).toContain('a core 30% of the time (load 16.2 on 2 cores)');
@@ -323,6 +326,9 @@ describe('what each user action costs in the in-memory Apps Script', () => {
     );
     expect(large.actions['one custom-function cell']).toMatchObject({ cellsRead: 0 });
     expect(large.customFunctionArgumentCells).toBe(9_000);
+    // Opening the dashboard: the same calls at both sizes, within the budget.
+    expect(large.actions['open the dashboard'].calls).toBe(small.actions['open the dashboard'].calls);
+    expect(large.actions['open the dashboard'].calls).toBeLessThanOrEqual(DASHBOARD_CALLS_BUDGET);
   });
 
   it('counts a range read as its rows times its columns, a one-cell read as one, other calls as none', () => {
@@ -360,11 +366,11 @@ describe('budgets', () => {
       sizes: [size(1_000, 9, costs(1_000)), size(10_000, 5, null), size(100_000, 2.5, costs(100_000))],
       files,
     });
-    expect(verdicts.map((v) => v.ok)).toEqual([true, true, true, true, true]);
+    expect(verdicts.map((v) => v.ok)).toEqual([true, true, true, true, true, true]);
   });
 
   it('hold the audit to 3× the bare pass at 100,000 rows', () => {
-    const ratioVerdict = (ratio: number) => checkBudgets({ sizes: [size(100_000, ratio, null)], files })[2];
+    const ratioVerdict = (ratio: number) => checkBudgets({ sizes: [size(100_000, ratio, null)], files })[3];
     expect(ratioVerdict(2.95)).toMatchObject({ name: 'audit ≤ 3× the bare pass at 100,000 rows', ok: true });
     expect(ratioVerdict(3.05).ok).toBe(false);
   });
@@ -373,25 +379,43 @@ describe('budgets', () => {
     const verdicts = checkBudgets({
       sizes: [
         size(1_000, 9, costs(1_000)),
-        size(100_000, RATIO_BUDGET + 0.1, costs(100_000, { auditGetValues: 4, logFormCells: 700_007 })),
+        size(
+          100_000,
+          RATIO_BUDGET + 0.1,
+          costs(100_000, { auditGetValues: 4, logFormCells: 700_007, dashboardCalls: 26 }),
+        ),
       ],
       files: { 'Code.js': 151 * 1024, 'sidebar.html': null },
     });
     expect(verdicts.filter((v) => v.ok === false).map((v) => v.name)).toEqual([
       'spreadsheet calls of "Run audit to sheet" and "Open the dashboard" independent of rows',
       'cells read by "Open Log a run" and "Submit a run" independent of rows',
+      'service calls of "Open the dashboard" at most 25',
       `audit ≤ ${RATIO_BUDGET}× the bare pass at 100,000 rows`,
       'build/Code.js under 150.0 KB',
       'build/sidebar.html under 100.0 KB',
     ]);
     expect(verdicts[0].detail).toContain('Range.getValues 3 → 4');
     expect(verdicts[1].detail).toContain('open Log a run: 2,979 at 1,000 rows, 700,007 at 100,000 rows');
-    expect(verdicts[4].detail).toContain('missing');
+    expect(verdicts[2].detail).toContain('25 at 1,000 rows, 26 at 100,000 rows; at 100,000 rows: Sheet.getName 3');
+    expect(verdicts[5].detail).toContain('missing');
+  });
+
+  it('hold opening the dashboard to 25 service calls at every size run', () => {
+    const verdict = (calls: number) =>
+      checkBudgets({
+        sizes: [size(1_000, 9, costs(1_000)), size(100_000, 2.5, costs(100_000, { dashboardCalls: calls }))],
+        files,
+      })[2];
+    expect(DASHBOARD_CALLS_BUDGET).toBe(25);
+    expect(verdict(25)).toMatchObject({ name: 'service calls of "Open the dashboard" at most 25', ok: true });
+    expect(verdict(26).ok).toBe(false);
+    expect(checkBudgets({ sizes: [size(1_000, 9, null)], files })[2].ok).toBeNull();
   });
 
   it('say when a budget was not measured', () => {
     const verdicts = checkBudgets({ sizes: [size(1_000, 9, costs(1_000))], files });
-    expect(verdicts.slice(0, 3).map((v) => v.ok)).toEqual([null, null, null]);
+    expect(verdicts.map((v) => v.ok)).toEqual([null, null, true, null, true, true]);
   });
 });
 
