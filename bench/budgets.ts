@@ -1,7 +1,7 @@
 /** The bench's figures and the budgets `npm run bench -- --check` enforces (see BENCHMARKS.md). */
 import type { CostFigures } from './costs';
 import type { RatioFigures } from './ratio';
-import { CODE_JS_BUDGET_BYTES, SIDEBAR_BUDGET_BYTES } from '../scripts/size-budgets.mjs';
+import sizeBudgets from '../scripts/size-budgets.json';
 
 /** One log size's figures: the timed runs (bench/ratio.ts: CPU time, medians and the fastest run) and more. */
 export interface SizeFigures extends RatioFigures {
@@ -157,7 +157,7 @@ export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'files'>): Ve
     logRunCellsBudget(results.sizes),
     dashboardCallsBudget(results.sizes),
     ratioBudget(results.sizes),
-    sizeBudget(results.files, 'Code.js', CODE_JS_BUDGET_BYTES),
-    sizeBudget(results.files, 'sidebar.html', SIDEBAR_BUDGET_BYTES),
+    sizeBudget(results.files, 'Code.js', sizeBudgets.codeJsBytes),
+    sizeBudget(results.files, 'sidebar.html', sizeBudgets.sidebarHtmlBytes),
   ];
 }

@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
-import { CODE_JS_BUDGET_BYTES } from './size-budgets.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const SRC_INDEX = path.join(ROOT, 'src', 'index.ts');
@@ -15,6 +14,13 @@ const CLIENT_DIR = path.join(ROOT, 'src', 'client');
 const MANIFEST = path.join(ROOT, 'appsscript.json');
 const OUT_DIR = path.join(ROOT, 'build');
 const GLOBAL_NAME = 'Uptake';
+// Uptake's own size budgets (scripts/size-budgets.json), not Google limits: every execution
+// parses the whole of Code.js. The build and `npm run bench -- --check` hold the same figures.
+// Code.js went from 150 KB to 256 KB when the automation split, the history (rules §13) and the
+// interventions (§14) passed it, with identifiers and lines kept for readable stack traces.
+const CODE_JS_BUDGET_BYTES = JSON.parse(
+  fs.readFileSync(path.join(ROOT, 'scripts', 'size-budgets.json'), 'utf8'),
+).codeJsBytes;
 
 class BuildError extends Error {}
 

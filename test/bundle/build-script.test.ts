@@ -15,7 +15,7 @@ async function buildProject(files: Record<string, string>): Promise<{ ok: boolea
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-build-'));
   made.push(dir);
   fs.mkdirSync(path.join(dir, 'scripts'));
-  for (const script of ['build.mjs', 'size-budgets.mjs']) {
+  for (const script of ['build.mjs', 'size-budgets.json']) {
     fs.copyFileSync(path.join(ROOT, 'scripts', script), path.join(dir, 'scripts', script));
   }
   fs.copyFileSync(path.join(ROOT, 'appsscript.json'), path.join(dir, 'appsscript.json'));
