@@ -4,7 +4,7 @@
  * is taken for no time and released at once to see whether it is free).
  */
 import { setupChecks, type CheckLine, type SetupFacts, type SheetFacts } from '../core/setup-check/checks';
-import { utf8Bytes } from '../core/setup-check/bytes';
+import { utf8Bytes } from '../core/base/text';
 import { automationStatus } from './automation-status';
 import { currentUserEmail } from './automation-store';
 import { DAILY_HANDLER } from './automation-trigger';

@@ -1,5 +1,5 @@
 // "Check set-up": the pure checks, one line per fact, ok or what to do.
-import { utf8Bytes } from '../../src/core/setup-check/bytes';
+import { utf8Bytes } from '../../src/core/base/text';
 import {
   PROPERTY_STORE_LIMIT_BYTES,
   setupChecks,

@@ -130,8 +130,8 @@ export function utf8Bytes(text: string): number {
     const code = text.charCodeAt(i);
     if (code < 0x80) bytes += 1;
     else if (code < 0x800) bytes += 2;
-    else if (code >= 0xd800 && code <= 0xdbff) {
-      bytes += 4;
+    else if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      bytes += 4; // a surrogate pair: one code point beyond the BMP (a lone one is written as 3)
       i++;
     } else bytes += 3;
   }
