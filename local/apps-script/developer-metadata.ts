@@ -10,9 +10,10 @@ type GDeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 type GVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
 type VisibilityName = keyof typeof DeveloperMetadataVisibilityNames;
 
-// "Read, write, and search metadata" (https://developers.google.com/sheets/api/guides/metadata):
-// the metadata of a spreadsheet (keys and values together) is limited to 30,000 characters. The
-// figure is the one usually quoted for that page; confirm it there (docs/first-deploy.md).
+// "Read, write, and search metadata" (https://developers.google.com/workspace/sheets/api/guides/metadata),
+// section "Metadata storage limits": "Spreadsheet | 30,000 characters", and each character of
+// metadataKey and metadataValue counts toward it (each sheet has 30,000 more of its own; the
+// add-on keeps its metadata on the spreadsheet, so the fake counts the spreadsheet's only).
 export const DEVELOPER_METADATA_LIMIT = 30_000;
 export const DEVELOPER_METADATA_TOO_LARGE_MESSAGE = `The developer metadata of this spreadsheet would exceed the limit of ${DEVELOPER_METADATA_LIMIT} characters.`;
 

@@ -29,8 +29,9 @@ export function loadSettings(): Settings {
 // and Spreadsheet.addDeveloperMetadata(key, value, visibility) in "Class Spreadsheet"
 // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet): DOCUMENT
 // visibility, so any script with access to the spreadsheet reads it. "Read, write, and search
-// metadata" (https://developers.google.com/sheets/api/guides/metadata) limits a spreadsheet's
-// metadata to 30,000 characters; the copy is one value no longer than a 9 KB document property.
+// metadata" (https://developers.google.com/workspace/sheets/api/guides/metadata, "Metadata storage
+// limits") allows a spreadsheet 30,000 characters of metadata, keys and values together; the copy
+// is one value no longer than a 9 KB document property.
 function settingsMetadata(spreadsheet: Spreadsheet): GoogleAppsScript.Spreadsheet.DeveloperMetadata | null {
   return spreadsheet.getDeveloperMetadata().find((m) => m.getKey() === SETTINGS_KEY) ?? null;
 }
