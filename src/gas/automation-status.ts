@@ -13,29 +13,29 @@ import {
   type StoredProblem,
 } from '../core/automation/store';
 import type { AutomationStatus } from '../shared/api';
-import { mirrorStore } from './automation-store';
+import { MIRROR_PREFIX, mirrorPrefix, mirrorStore } from './automation-store';
 import { remainingQuota } from './mail';
 import { loadSettings } from './settings-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** A read-only store over properties read at once (getProperties): one call for every key. */
-function snapshotStore(properties: GoogleAppsScript.Properties.Properties): Store {
-  const values = properties.getProperties();
+function snapshotStore(values: Record<string, string>, prefix = ''): Store {
   const readOnly = () => {
     throw new Error('The automation status only reads.');
   };
-  return { get: (key) => values[key] ?? null, set: readOnly, remove: readOnly };
+  return { get: (key) => values[prefix + key] ?? null, set: readOnly, remove: readOnly, valueBytes: 0 };
 }
 
 /**
- * The trigger owner's mirror for this spreadsheet, read only when the user's properties hold a
- * last run at all: the spreadsheet's id (a call) is needed to find this spreadsheet's.
+ * This user's mirror for this spreadsheet, where runs without document properties report, read
+ * only when the user's properties hold a run's report at all: finding this spreadsheet's takes
+ * its id (a call).
  */
-function mirroredLastRun(spreadsheet: Spreadsheet): LastRun | null {
-  const userKeys = Object.keys(PropertiesService.getUserProperties().getProperties());
-  if (!userKeys.some((key) => key.endsWith(KEYS.lastRun))) return null;
-  return readJson<LastRun | null>(mirrorStore(spreadsheet.getId()), KEYS.lastRun, null);
+function runMirror(spreadsheet: Spreadsheet): Store | null {
+  const values = PropertiesService.getUserProperties().getProperties();
+  if (!Object.keys(values).some((key) => key.startsWith(MIRROR_PREFIX) && key.endsWith(KEYS.lastRun))) return null;
+  return snapshotStore(values, mirrorPrefix(spreadsheet.getId()));
 }
 
 function settingsOrDefaults(): Settings {
@@ -67,19 +67,21 @@ export function automationStatus(
     const active = spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
     const documentProperties = PropertiesService.getDocumentProperties();
     // Outside a document (no document properties) the automation keeps its state in the mirror.
-    const store = documentProperties ? snapshotStore(documentProperties) : mirrorStore(active.getId());
+    const store = documentProperties ? snapshotStore(documentProperties.getProperties()) : mirrorStore(active.getId());
     const state = readJson<AutomationState | null>(store, KEYS.state, null);
     status.on = state?.on === true;
-    // A run outside the document writes to the owner's mirror: show whichever ran last.
-    const runs = [readJson<LastRun | null>(store, KEYS.lastRun, null), mirroredLastRun(active)].filter(
-      (r): r is LastRun => r !== null,
-    );
+    // A run outside the document writes to the owner's mirror: show whichever ran last, and the
+    // problems either kept.
+    const mirror = documentProperties ? runMirror(active) : null;
+    const runs = [store, mirror]
+      .map((s) => (s ? readJson<LastRun | null>(s, KEYS.lastRun, null) : null))
+      .filter((r): r is LastRun => r !== null);
     const last = runs.sort((a, b) => b.at.localeCompare(a.at))[0];
     if (last) {
       status.lastRun = last.at;
       status.lastRunReport = last.report;
     }
-    status.problems = problemsIn(store);
+    status.problems = [...new Set([...problemsIn(store), ...(mirror ? problemsIn(mirror) : [])])];
     if (last?.problem) status.problems.unshift(last.problem);
     if (state?.on && state.hour !== settings.digestHour) {
       status.problems.push(

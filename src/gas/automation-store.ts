@@ -4,17 +4,37 @@
  */
 import { dayOfInstant, type Day } from '../core/base/dates';
 import { validateSettings, type Settings } from '../core/base/settings';
-import { KEYS, readJson, writeJson, type AutomationState, type Store } from '../core/automation/store';
-import { loadSettings, settingsCopyIn } from './settings-store';
+import {
+  KEYS,
+  PROPERTY_VALUE_BYTES,
+  readJson,
+  writeJson,
+  type AutomationState,
+  type Store,
+} from '../core/automation/store';
+import { loadSettings, settingsCopyIn, writeSettingsCopy } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** User property naming the spreadsheet a trigger was made for, by trigger id. */
 export const TRIGGER_DOCUMENT_PREFIX = 'uptake.trigger.';
-const MIRROR_PREFIX = 'uptake.doc.';
+export const MIRROR_PREFIX = 'uptake.doc.';
 
-export function propertiesStore(properties: GoogleAppsScript.Properties.Properties, prefix = ''): Store {
+/**
+ * User properties are one store for all of a user's spreadsheets, 500 KB in all ("Quotas for
+ * Google Services", https://developers.google.com/apps-script/guides/services/quotas), and a user
+ * has at most 20 triggers per script, so at most 20 spreadsheets keep a mirror there. A mirror's
+ * values are kept to 1 KB each (against 9 KB in document properties): with its handful of values
+ * and the records of one email kept when the sent sheet refuses them, 20 mirrors stay under 500 KB.
+ */
+export const MIRROR_VALUE_BYTES = 1024;
+
+export function propertiesStore(
+  properties: GoogleAppsScript.Properties.Properties,
+  prefix = '',
+  valueBytes = PROPERTY_VALUE_BYTES,
+): Store {
   return {
     get: (key) => properties.getProperty(prefix + key),
     set: (key, value) => {
@@ -23,12 +43,18 @@ export function propertiesStore(properties: GoogleAppsScript.Properties.Properti
     remove: (key) => {
       properties.deleteProperty(prefix + key);
     },
+    valueBytes,
   };
+}
+
+/** The start of the keys of this spreadsheet's mirror. */
+export function mirrorPrefix(spreadsheetId: string): string {
+  return `${MIRROR_PREFIX}${spreadsheetId}.`;
 }
 
 /** The trigger owner's copy, for this spreadsheet, of what a run outside the document needs. */
 export function mirrorStore(spreadsheetId: string): Store {
-  return propertiesStore(PropertiesService.getUserProperties(), `${MIRROR_PREFIX}${spreadsheetId}.`);
+  return propertiesStore(PropertiesService.getUserProperties(), mirrorPrefix(spreadsheetId), MIRROR_VALUE_BYTES);
 }
 
 /**
@@ -41,29 +67,46 @@ export function automationStore(spreadsheetId: string): { store: Store; mirrored
   return { store: mirrorStore(spreadsheetId), mirrored: true };
 }
 
-/** Mirrors what a run outside the document needs into the trigger owner's user properties. */
-export function writeMirror(spreadsheetId: string, state: AutomationState, settings: Settings): void {
-  const mirror = mirrorStore(spreadsheetId);
-  writeJson(mirror, KEYS.state, state);
-  writeJson(mirror, KEYS.settings, settings);
+/**
+ * What a run outside the document needs: the state in the trigger owner's user properties, the
+ * trigger's spreadsheet by trigger id, and the settings in the spreadsheet's own copy (written
+ * here if the settings were never saved), which every editor's save updates.
+ */
+export function writeMirror(spreadsheet: Spreadsheet, state: AutomationState, settings: Settings): void {
+  writeJson(mirrorStore(spreadsheet.getId()), KEYS.state, state);
   if (state.triggerId)
-    PropertiesService.getUserProperties().setProperty(TRIGGER_DOCUMENT_PREFIX + state.triggerId, spreadsheetId);
+    PropertiesService.getUserProperties().setProperty(TRIGGER_DOCUMENT_PREFIX + state.triggerId, spreadsheet.getId());
+  if (!settingsCopyIn(spreadsheet)) writeSettingsCopy(spreadsheet, settings);
+}
+
+/**
+ * Removes what this user keeps for spreadsheets none of their triggers runs for any more
+ * (automation turned off, a trigger deleted by hand, a spreadsheet deleted), so that the mirrors
+ * in the shared user store are never more than the 20 a user's triggers allow.
+ */
+export function removeStaleMirrors(liveTriggerIds: string[]): void {
+  const user = PropertiesService.getUserProperties();
+  const live = new Set(liveTriggerIds);
+  const keys = Object.keys(user.getProperties());
+  const stale = new Set<string>();
+  for (const key of keys) {
+    if (key.startsWith(TRIGGER_DOCUMENT_PREFIX) && !live.has(key.slice(TRIGGER_DOCUMENT_PREFIX.length))) stale.add(key);
+    if (!key.startsWith(MIRROR_PREFIX) || !key.endsWith(`.${KEYS.state}`)) continue;
+    const prefix = key.slice(0, key.length - KEYS.state.length);
+    const state = readJson<AutomationState | null>(propertiesStore(user, prefix), KEYS.state, null);
+    if (state?.triggerId && live.has(state.triggerId)) continue;
+    for (const other of keys) if (other.startsWith(prefix)) stale.add(other);
+  }
+  for (const key of stale) user.deleteProperty(key);
 }
 
 /**
  * The settings a run uses: the document's; without document properties, the spreadsheet's own
- * copy (which every editor's save updates), and the trigger owner's mirror only when the
- * spreadsheet has no copy yet.
+ * copy (which every editor's save updates, and turning automation on writes if need be).
  */
-export function settingsFor(mirrored: boolean, store: Store, spreadsheet: Spreadsheet): Settings {
+export function settingsFor(mirrored: boolean, spreadsheet: Spreadsheet): Settings {
   if (!mirrored) return loadSettings();
-  const copy = settingsCopyIn(spreadsheet);
-  if (copy) return copy;
-  try {
-    return validateSettings(readJson<Partial<Settings>>(store, KEYS.settings, {}));
-  } catch {
-    return validateSettings({});
-  }
+  return settingsCopyIn(spreadsheet) ?? validateSettings({});
 }
 
 export function ownerOf(settings: Settings, state: AutomationState | null): string {

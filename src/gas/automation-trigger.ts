@@ -11,6 +11,7 @@ import {
   automationLock,
   automationStore,
   currentUserEmail,
+  removeStaleMirrors,
   todayIn,
   TRIGGER_DOCUMENT_PREFIX,
   writeMirror,
@@ -57,6 +58,11 @@ function dailyTriggers(spreadsheet: Spreadsheet, state: AutomationState | null):
   return mine;
 }
 
+/** The ids of this user's triggers of the add-on, in every spreadsheet. */
+function liveTriggerIds(): string[] {
+  return ScriptApp.getProjectTriggers().map((t) => t.getUniqueId());
+}
+
 function deleteTriggers(triggers: GoogleAppsScript.Script.Trigger[]): void {
   const user = PropertiesService.getUserProperties();
   for (const trigger of triggers) {
@@ -87,6 +93,7 @@ export function setAutomation(on: boolean): AutomationStatus {
       deleteTriggers(existing);
       // Another editor's trigger cannot be deleted from here; it sees this and removes itself.
       writeJson(store, KEYS.state, { ...(previous ?? emptyState(spreadsheet)), on: false, triggerId: null });
+      removeStaleMirrors(liveTriggerIds());
       return automationStatus();
     }
 
@@ -104,7 +111,8 @@ export function setAutomation(on: boolean): AutomationStatus {
       since: previous?.on ? previous.since : dayToIso(today),
     };
     writeJson(store, KEYS.state, state);
-    writeMirror(spreadsheet.getId(), state, settings);
+    writeMirror(spreadsheet, state, settings);
+    removeStaleMirrors(liveTriggerIds());
     return automationStatus();
   } finally {
     lock.releaseLock();
@@ -142,7 +150,7 @@ export function syncAutomationSchedule(): void {
     setAutomation(true);
     return;
   }
-  writeMirror(spreadsheet.getId(), state, loadSettings());
+  writeMirror(spreadsheet, state, loadSettings());
 }
 
 /** Deletes a trigger automation no longer wants (turned off, or on again, by another editor). */

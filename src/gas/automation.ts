@@ -114,7 +114,7 @@ function dailyRun(
 ): { run: DailyRun; setup: RunSetup } {
   const { timeZone } = todayIn(spreadsheet);
   const state = readJson<AutomationState | null>(opened.store, KEYS.state, null);
-  const settings = settingsFor(opened.mirrored, opened.store, spreadsheet);
+  const settings = settingsFor(opened.mirrored, spreadsheet);
   const setup: RunSetup = {
     settings,
     owner: ownerOf(settings, state) || (onRequest ? currentUserEmail() : ''),
@@ -270,7 +270,7 @@ export function previewDigest(): DigestPreview {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { store, mirrored } = automationStore(spreadsheet.getId());
   const state = readJson<AutomationState | null>(store, KEYS.state, null);
-  const settings = settingsFor(mirrored, store, spreadsheet);
+  const settings = settingsFor(mirrored, spreadsheet);
   const owner = ownerOf(settings, state) || currentUserEmail();
   const team = teamView(spreadsheet, settings);
   const { today } = todayIn(spreadsheet);

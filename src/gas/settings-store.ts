@@ -46,9 +46,15 @@ export function saveSettings(spreadsheet: Spreadsheet, changes: Partial<Settings
   const settings = validateSettings({ ...loadSettings(), ...changes });
   const json = JSON.stringify(settings);
   PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, json);
+  writeSettingsCopy(spreadsheet, settings);
+  return settings;
+}
+
+/** Writes the spreadsheet's copy of the settings. */
+export function writeSettingsCopy(spreadsheet: Spreadsheet, settings: Settings): void {
+  const json = JSON.stringify(settings);
   // One copy, updated in place: a second would leave a reader to guess which is current.
   const copy = settingsMetadata(spreadsheet);
   if (copy) copy.setValue(json);
   else spreadsheet.addDeveloperMetadata(SETTINGS_KEY, json, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
-  return settings;
 }

@@ -221,6 +221,8 @@ describe('who receives email', () => {
         'Menu',
         'DataValidationBuilder',
         'DataValidation',
+        // The settings copy, kept in this spreadsheet's own metadata.
+        'DeveloperMetadata',
       ]).toContain(service);
   });
 });

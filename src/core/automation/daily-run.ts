@@ -21,6 +21,7 @@ import {
   emailKey,
   failedBefore,
   failureLine,
+  fitBook,
   hashText,
   MAX_SEND_ATTEMPTS,
   noteFailure,
@@ -38,6 +39,7 @@ import {
   KEYS,
   readJson,
   readPending,
+  shrinkToFit,
   writeJson,
   writePending,
   type MissedRun,
@@ -215,13 +217,16 @@ export class DailyRun {
       return;
     }
     // Stored shortened (the email carries it whole): a header row of pasted text must not overflow the property.
-    const problem: StoredProblem = {
-      hash,
-      code: error.code,
-      message: clipped(error.message, 2_000),
-      emailed: false,
-      since: stored?.hash === hash ? stored.since : dayToIso(this.today),
-    };
+    const problem = shrinkToFit<StoredProblem>(
+      {
+        hash,
+        code: error.code,
+        message: clipped(error.message, 2_000),
+        emailed: false,
+        since: stored?.hash === hash ? stored.since : dayToIso(this.today),
+      },
+      this.store.valueBytes,
+    );
     writeJson(this.store, KEYS.problem, problem);
     const content = setupProblemEmail(error.message, this.setup);
     // The problem email is not a programme email: it is remembered in the store, not in the sent sheet.
@@ -299,7 +304,8 @@ export class DailyRun {
   }
 
   /** Writes only what changed: most emails never failed. */
-  private saveBook(book: FailureBook): void {
+  private saveBook(changed: FailureBook): void {
+    const book = fitBook(changed, this.store.valueBytes);
     const before = this.loadBook();
     if (JSON.stringify(book.attempts) !== JSON.stringify(before.attempts))
       writeJson(this.store, KEYS.attempts, book.attempts);
@@ -332,7 +338,7 @@ export class DailyRun {
         `Stopped early: ${this.stopReason}. ${plural(this.waiting, 'email waits', 'emails wait')} for the next run.`,
       );
     if (this.setup.onRequest) return;
-    const lastRun = lastRunOf(new Date(this.startedAt).toISOString(), this.report, this.problem);
+    const lastRun = lastRunOf(new Date(this.startedAt).toISOString(), this.report, this.problem, this.store.valueBytes);
     writeJson(this.store, KEYS.lastRun, lastRun);
   }
 

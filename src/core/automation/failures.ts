@@ -4,7 +4,7 @@
  * book from its store, applies these rules and saves it.
  */
 import type { RecordDraft } from '../programme/sent-records';
-import { clipped, fitProperty } from './store';
+import { clipped, fitProperty, shrinkToFit, storedBytes } from './store';
 
 /** An email that fails this many runs in a row is given up, recorded as not sent and reported. */
 export const MAX_SEND_ATTEMPTS = 3;
@@ -109,9 +109,27 @@ export function noteFailure(book: FailureBook, email: FailedEmail): { book: Fail
   const replaced = new Set(entries.map((e) => e.key));
   const failures = [...book.failures.filter((f) => !replaced.has(f.key)), ...entries];
   return {
-    book: { attempts, failures: fitProperty(failures.slice(-MAX_FAILURES_KEPT), (kept) => kept, 'start') },
+    book: { attempts, failures: failures.slice(-MAX_FAILURES_KEPT) },
     givenUp,
   };
+}
+
+/**
+ * The book as a store keeps it, each part within one value of `limitBytes`: each failure cut to
+ * fit, the oldest failures dropped first, and, if there are more attempt counts than a value
+ * holds (hundreds), the lowest dropped first, so that the records closest to being given up get
+ * there and make room. A dropped count only means that record is tried more often before Uptake
+ * gives up: nothing goes twice, since the sent sheet alone says what went.
+ */
+export function fitBook(book: FailureBook, limitBytes: number): FailureBook {
+  // An entry is stored inside an array: its brackets take 2 bytes.
+  const failures = book.failures.map((f) => shrinkToFit(f, limitBytes - 2));
+  let attempts = book.attempts;
+  if (storedBytes(attempts) > limitBytes) {
+    const highestFirst = Object.entries(attempts).sort((a, b) => b[1] - a[1]);
+    attempts = Object.fromEntries(fitProperty(highestFirst, (kept) => Object.fromEntries(kept), 'end', limitBytes));
+  }
+  return { attempts, failures: fitProperty(failures, (kept) => kept, 'start', limitBytes) };
 }
 
 /** An email that went: the attempts and failures of everything it settled are history. */

@@ -1,17 +1,20 @@
 /** What a run tells the owner: its report as the sidebar keeps it, and the email about a set-up problem. */
 import { plural } from '../base/text';
 import { renderEmail, type EmailContent } from '../mail/email';
-import { clipped, fitProperty, type LastRun, type MissedRun } from './store';
+import { clipped, fitProperty, shrinkToFit, type LastRun, type MissedRun } from './store';
 
-/** The report kept for the sidebar: 60 lines at most, each cut short, the whole within one property. */
-export function lastRunOf(at: string, report: string[], problem: string | null): LastRun {
-  const lines = report.slice(0, 60).map((line) => clipped(line));
-  const more = (kept: string[]) => `… and ${plural(report.length - kept.length, 'more line')}`;
-  const kept = fitProperty(lines, (k) => ({ at, report: [...k, more(k)], problem }), 'end');
-  if (kept.length < report.length) kept.push(more(kept));
-  const lastRun: LastRun = { at, report: kept };
-  if (problem) lastRun.problem = clipped(problem, 2_000);
-  return lastRun;
+/**
+ * The report kept for the sidebar: 60 lines at most, each cut short, the whole within one value
+ * of `limitBytes` (the problem, cut to a quarter of it, first).
+ */
+export function lastRunOf(at: string, report: string[], problem: string | null, limitBytes: number): LastRun {
+  const kept: LastRun = { at, report: [] };
+  if (problem) kept.problem = shrinkToFit({ text: clipped(problem, 2_000) }, limitBytes / 4).text;
+  const lines = report.slice(0, 60).map((line) => shrinkToFit({ text: clipped(line) }, limitBytes / 8).text);
+  const more = (k: string[]) => `… and ${plural(report.length - k.length, 'more line')}`;
+  kept.report = fitProperty(lines, (k) => ({ ...kept, report: [...k, more(k)] }), 'end', limitBytes);
+  if (kept.report.length < report.length) kept.report.push(more(kept.report));
+  return kept;
 }
 
 /** The owner's email about a problem that stops the daily run (a missing log, say). */

@@ -12,6 +12,8 @@ export interface Store {
   get(key: string): string | null;
   set(key: string, value: string): void;
   remove(key: string): void;
+  /** The most one value may hold, in UTF-8 bytes: 9 KB, or less where several stores share 500 KB. */
+  readonly valueBytes: number;
 }
 
 export const KEYS = {
@@ -25,8 +27,6 @@ export const KEYS = {
   roster: 'uptake.automation.roster',
   /** A run that could not take the lock: the next run does its work and says so. */
   missed: 'uptake.automation.missed',
-  /** Settings copied for runs that cannot read document properties (user-properties mirror only). */
-  settings: 'uptake.settings',
 };
 
 export interface AutomationState {
@@ -87,16 +87,55 @@ export function writeJson(store: Store, key: string, value: unknown): void {
 }
 
 export function clipped(text: string, max = STORED_LINE_CHARS): string {
-  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+  if (text.length <= max) return text;
+  let end = max - 1;
+  // Never half a character: a lone surrogate shows as � in the sidebar and the email.
+  if (end > 0 && /[\uD800-\uDBFF]/.test(text[end - 1])) end--;
+  return `${text.slice(0, end)}…`;
 }
 
-/** Drops items (from the start, or the end) until `encode` of the rest fits one property value. */
-export function fitProperty<T>(items: T[], encode: (kept: T[]) => unknown, dropFrom: 'start' | 'end'): T[] {
-  let kept = items;
-  while (kept.length > 0 && utf8Bytes(JSON.stringify(encode(kept))) > PROPERTY_VALUE_BYTES) {
-    kept = dropFrom === 'start' ? kept.slice(1) : kept.slice(0, -1);
+/** The bytes a value takes as stored: its JSON in UTF-8 (a quote or a control character escaped takes 2 to 6). */
+export function storedBytes(value: unknown): number {
+  return utf8Bytes(JSON.stringify(value));
+}
+
+/**
+ * Drops items (from the start, or the end) until `encode` of the rest fits one value of
+ * `limitBytes`.
+ */
+export function fitProperty<T>(
+  items: T[],
+  encode: (kept: T[]) => unknown,
+  dropFrom: 'start' | 'end',
+  limitBytes = PROPERTY_VALUE_BYTES,
+): T[] {
+  const keep = (n: number) => (dropFrom === 'start' ? items.slice(items.length - n) : items.slice(0, n));
+  const fits = (n: number) => storedBytes(encode(keep(n))) <= limitBytes;
+  if (fits(items.length)) return items;
+  // The most items that fit, by halving: a few encodings, not one per item dropped.
+  let [low, high] = [0, items.length - 1];
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if (fits(mid)) low = mid;
+    else high = mid - 1;
   }
-  return kept;
+  return keep(low);
+}
+
+/**
+ * An object of texts (and other small fields) cut until its JSON fits `limitBytes`: the longest
+ * text is halved, again and again, so short fields keep every character. Clipping by characters
+ * alone is not enough: a text of quotes or control characters takes up to six bytes a character.
+ */
+export function shrinkToFit<T extends object>(value: T, limitBytes: number): T {
+  let fitted = value;
+  while (storedBytes(fitted) > limitBytes) {
+    const texts = Object.entries(fitted).filter((e): e is [string, string] => typeof e[1] === 'string');
+    const [key, text] = texts.reduce((a, b) => (b[1].length > a[1].length ? b : a), ['', '']);
+    if (text.length <= 1) return fitted;
+    fitted = { ...fitted, [key]: clipped(text, Math.ceil(text.length / 2)) };
+  }
+  return fitted;
 }
 
 function pendingKey(index: number): string {
@@ -114,18 +153,17 @@ export function readPending(store: Store): SentRecord[] {
 }
 
 /**
- * Keeps records in as many values as they need, each within one property (9 KB), so that an
+ * Keeps records in as many values as they need, each within one value of the store, so that an
  * email that went never loses its record to the size of a value. A record longer than a value
- * on its own (a 50,000-character name) keeps the start of each field.
+ * on its own (a 50,000-character name) keeps the start of its longest fields.
  */
 export function writePending(store: Store, records: SentRecord[]): void {
-  const fits = (part: SentRecord[]) => utf8Bytes(JSON.stringify(part)) <= PROPERTY_VALUE_BYTES;
+  const fits = (part: SentRecord[]) => storedBytes(part) <= store.valueBytes;
   const parts: SentRecord[][] = [];
   let current: SentRecord[] = [];
   for (const record of records) {
-    const whole = fits([record])
-      ? record
-      : (Object.fromEntries(Object.entries(record).map(([k, v]) => [k, clipped(v, 600)])) as unknown as SentRecord);
+    // The array's brackets take 2 bytes of the value.
+    const whole = fits([record]) ? record : shrinkToFit(record, store.valueBytes - 2);
     if (current.length && !fits([...current, whole])) {
       parts.push(current);
       current = [];

@@ -23,6 +23,7 @@ export const OWNER = 'owner@example.com';
 export class MemoryStore implements Store {
   readonly values = new Map<string, string>();
   limitBytes = Infinity;
+  valueBytes = 9 * 1024;
   get(key: string): string | null {
     return this.values.get(key) ?? null;
   }
