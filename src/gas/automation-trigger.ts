@@ -58,7 +58,11 @@ function dailyTriggers(spreadsheet: Spreadsheet, state: AutomationState | null):
   return mine;
 }
 
-/** The ids of this user's triggers of the add-on, in every spreadsheet. */
+/**
+ * The ids of this user's triggers of the add-on, in every spreadsheet: getProjectTriggers "gets
+ * all installable triggers associated with the current project and current user" ("Class
+ * ScriptApp", https://developers.google.com/apps-script/reference/script/script-app).
+ */
 function liveTriggerIds(): string[] {
   return ScriptApp.getProjectTriggers().map((t) => t.getUniqueId());
 }
