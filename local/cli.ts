@@ -10,6 +10,7 @@ import { CsvError, parseCsv, spreadsheetSafeCell, toCsv } from './csv';
 import { runInMemory, type RunResult, type TeamTables } from './gas-run';
 import { auditJson } from './json';
 import { withInterventions } from './interventions-json';
+import { renderInterventions } from './interventions-view';
 import { historyJson, renderHistory } from './history-view';
 import { renderAudit } from './report';
 import { sidebarPreviewHtml } from './sidebar-page';
@@ -319,6 +320,8 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): numb
     } else {
       io.stdout(renderAudit(result.audit));
       io.stdout(`\n${renderHistory(result.history)}`);
+      const interventions = renderInterventions(result.interventions);
+      if (interventions) io.stdout(`\n${interventions}`);
       io.stdout(`\nWritten:\n${written.map((f) => `  ${shown(f, paths)}`).join('\n')}\n`);
       io.stdout(
         `Emails the daily run would send in the next ${SIMULATED_DAYS} days: ${result.reminders.length} (see reminders.md).\n`,

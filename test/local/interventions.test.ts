@@ -252,6 +252,49 @@ describe('--interventions FILE with --json', () => {
   });
 });
 
+describe('--interventions FILE in the terminal', () => {
+  test('each intervention with its figures before and after, the summary by type and the rows skipped', () => {
+    const result = runCli(
+      cli,
+      ['--out', path.join(work, 'out'), ...TEAM, '--interventions', 'interventions.csv'],
+      work,
+    );
+    expect(result.status).toBe(0);
+    const section = result.stdout.slice(result.stdout.indexOf('Interventions (4)'));
+    const lines = section.slice(0, section.indexOf('\nWritten:')).split('\n');
+    expect(lines.slice(0, 13)).toEqual([
+      'Interventions (4): 14 days before and after each (a comparison, not proof of cause)',
+      '  2026-02-08  Follow-up session · Ben Okafor',
+      '    Uses a week 1.5 → 3.0 (+1.5)',
+      '    Acceptance 100% → 100% (±0 points)',
+      '  2026-02-10  Context pack fix · Chloé Martin · Client proposal',
+      '    Uses a week 2.0 → 3.0 (+1.0)',
+      '    Acceptance on Client proposal 40% → 83% (+43 points)',
+      '  2026-02-10  Peer advocacy moment · whole team',
+      '    Adoption rate 0% → 100% (+100 points)',
+      '    Blended acceptance 67% → 92% (+25 points)',
+      '  2026-02-23  Second training session · Chloé Martin (after window 6 of 14 days so far)',
+      '    Uses a week 3.5 → 1.2',
+      '    Acceptance 71% → 0%',
+    ]);
+    expect(lines).toContain(
+      '  Context pack fix: 1 recorded, 1 complete; median change after +1.0 uses a week, +43 points acceptance.',
+    );
+    expect(lines).toContain('Interventions rows skipped (2)');
+    expect(lines.filter((l) => l.startsWith('  Row '))).toEqual([
+      expect.stringMatching(/^ {2}Row 7: The team member "Zed" is neither on the roster nor in the log/),
+      expect.stringMatching(/^ {2}Row 8: "soon" is not a date/),
+    ]);
+  });
+
+  test('a team without an Interventions sheet prints no interventions section', () => {
+    const result = runCli(cli, ['--out', path.join(work, 'out'), ...TEAM], work);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Adoption trend');
+    expect(result.stdout).not.toContain('Interventions (');
+  });
+});
+
 describe('--interventions mistakes', () => {
   test('needs --log', () => {
     const result = runCli(cli, ['--interventions', 'interventions.csv'], work);
