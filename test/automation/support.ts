@@ -79,3 +79,20 @@ export function duplicates(keys: string[]): string[] {
 export function deleteSheet(gas: ReturnType<typeof team>['gas'], name: string): void {
   gas.spreadsheet.deleteSheet(gas.sheet(name) as unknown as GoogleAppsScript.Spreadsheet.Sheet);
 }
+
+/** The owner's daily trigger fired at `at` with no document context at all (no document properties). */
+export function runWithoutDocument(
+  gas: ReturnType<typeof team>['gas'],
+  bundle: ReturnType<typeof team>['bundle'],
+  at: string,
+): void {
+  const trigger = gas.triggers.clock()[0];
+  gas.clock.set(at);
+  bundle.$run('runDaily', [{ authMode: 'FULL', triggerUid: trigger.uid }], {
+    kind: 'trigger',
+    user: OWNER,
+    document: null,
+    activeSpreadsheet: null,
+    triggerUid: trigger.uid,
+  });
+}

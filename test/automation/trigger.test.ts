@@ -1,22 +1,8 @@
 // Turning automation on and off, and how the daily run finds its spreadsheet and checks its rights.
 import { plus } from '../core/fixtures';
-import { BOSS, LEAD, OWNER, team } from './support';
+import { BOSS, LEAD, OWNER, runWithoutDocument, team } from './support';
 
 const members = [{ name: 'Ana', training: '2026-03-02' }];
-type Team = ReturnType<typeof team>;
-
-/** The owner's daily trigger fired at `at` with no document context at all (no document properties). */
-function runWithoutDocument(gas: Team['gas'], bundle: Team['bundle'], at: string): void {
-  const trigger = gas.triggers.clock()[0];
-  gas.clock.set(at);
-  bundle.$run('runDaily', [{ authMode: 'FULL', triggerUid: trigger.uid }], {
-    kind: 'trigger',
-    user: OWNER,
-    document: null,
-    activeSpreadsheet: null,
-    triggerUid: trigger.uid,
-  });
-}
 
 describe('turning automation on and off', () => {
   test('on makes one daily trigger at the Settings hour in the sheet’s zone; on twice still one', () => {

@@ -1,7 +1,7 @@
 // User properties are one 500 KB store for all of a user's spreadsheets ("Quotas for Google
 // Services"), and a user has at most 20 triggers per script: each spreadsheet's mirror there must
 // stay within a twentieth, and mirrors no trigger runs for any more are removed.
-import { OWNER, team } from './support';
+import { OWNER, runWithoutDocument, team } from './support';
 
 const USER_STORE_BYTES = 500 * 1024;
 const TRIGGERS_PER_USER = 20;
@@ -21,19 +21,6 @@ function mirrorOf(gas: Team['gas']): [string, string][] {
 
 const bytes = (entries: [string, string][]) =>
   entries.reduce((sum, [k, v]) => sum + Buffer.byteLength(k, 'utf8') + Buffer.byteLength(v, 'utf8'), 0);
-
-/** The owner's daily trigger fired at `at` with no document context (no document properties). */
-function runWithoutDocument(gas: Team['gas'], bundle: Team['bundle'], at: string): void {
-  const trigger = gas.triggers.clock()[0];
-  gas.clock.set(at);
-  bundle.$run('runDaily', [{ authMode: 'FULL', triggerUid: trigger.uid }], {
-    kind: 'trigger',
-    user: OWNER,
-    document: null,
-    activeSpreadsheet: null,
-    triggerUid: trigger.uid,
-  });
-}
 
 test('a mirror at its largest (every email refused for a week, long awkward names) stays within its twentieth', () => {
   const members = Array.from({ length: 120 }, (_, i) => ({
