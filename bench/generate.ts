@@ -3,7 +3,7 @@
  * checkbox booleans, text) and the roster of its members. The same seed and size always give the
  * same cells, so figures from two machines or two commits describe the same work.
  */
-import { dayToIso, isoToDay, zoneOffsetMinutes, type Day } from '../src/core/base/dates';
+import { dayToIso, isoToDay, wallClockInstant, type Day } from '../src/core/base/dates';
 import { EDIT_TYPE_CHOICES, LOG_HEADERS, OUTCOME_CHOICES } from '../src/core/sheets/log';
 import { ROSTER_HEADERS } from '../src/core/sheets/roster';
 
@@ -111,11 +111,7 @@ export interface GenerateOptions {
 
 /** The instant a date cell holds for `day` in a spreadsheet in `timeZone`: local midnight. */
 export function localMidnight(day: Day, timeZone: string): number {
-  const utcMidnight = day * MS_PER_DAY;
-  let ms = utcMidnight - zoneOffsetMinutes(utcMidnight, timeZone) * 60_000;
-  const offset = zoneOffsetMinutes(ms, timeZone);
-  ms = utcMidnight - offset * 60_000;
-  return ms;
+  return wallClockInstant(day * MS_PER_DAY, timeZone);
 }
 
 function pick<T>(random: () => number, items: readonly T[]): T {

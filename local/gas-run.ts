@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from './apps-script';
-import { dayOfInstant, dayToIso, isoToDay, zoneOffsetMinutes, type Day } from '../src/core/base/dates';
+import { dayOfInstant, dayToIso, isoToDay, wallClockInstant, type Day } from '../src/core/base/dates';
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, SENT_SHEET } from '../src/gas/team-data';
 import { DEFAULT_INTERVENTIONS_SHEET } from '../src/core/interventions/sheet';
 import type { Audit } from '../src/core/audit/audit-types';
@@ -89,11 +89,7 @@ const MS_PER_DAY = 86_400_000;
 
 /** The instant at `hour`:`minute` local time of `day` in `timeZone`. */
 export function localInstant(day: Day, hour: number, minute: number, timeZone: string): number {
-  const wall = day * MS_PER_DAY + (hour * 60 + minute) * 60_000;
-  // The offset at the wall time read as UTC is right except within an hour of a DST change.
-  let ms = wall - zoneOffsetMinutes(wall, timeZone) * 60_000;
-  ms = wall - zoneOffsetMinutes(ms, timeZone) * 60_000;
-  return ms;
+  return wallClockInstant(day * MS_PER_DAY + (hour * 60 + minute) * 60_000, timeZone);
 }
 
 /** Writes rows of text into a new sheet formatted as plain text, so that nothing is reinterpreted. */

@@ -6,6 +6,7 @@
  */
 import { adoptionCategory, acceptanceRateOf, usesPerWeek } from './core/functions/sheet-functions';
 import { spreadsheetDateOptions } from './gas/spreadsheet-locale';
+import { datesAsTheSheetHolds } from './gas/argument-zone';
 import type { Settings } from './core/base/settings';
 import type { DashboardData, DashboardRequest, LogFormData, LogRunRequest, LogRunResult } from './shared/api';
 import type { AutomationStatus, DigestPreview, ServerApi, SettingsChanges } from './shared/api';
@@ -70,7 +71,9 @@ export function USES_PER_WEEK(
   weeks?: unknown,
   prompted?: unknown,
 ) {
-  return usesPerWeek(dates, members, member, as_of, weeks, prompted, spreadsheetDateOptions());
+  const options = spreadsheetDateOptions();
+  const [sheetDates, sheetAsOf] = datesAsTheSheetHolds([dates, as_of], options.timeZone);
+  return usesPerWeek(sheetDates, members, member, sheetAsOf, weeks, prompted, options);
 }
 
 // ---- Add-on menu, sheets set-up, sidebar calls, audit sheet, log a run ----

@@ -162,6 +162,15 @@ export function dayOfInstant(instant: Date | number, timeZone: string): Day {
   return Math.floor((ms + zoneOffsetMinutes(ms, timeZone) * 60_000) / MS_PER_DAY);
 }
 
+/**
+ * The instant of a wall-clock time in `timeZone`, `wallMs` being that wall clock read as UTC. The
+ * offset there is right except near a change, so it is looked up again at the instant found.
+ */
+export function wallClockInstant(wallMs: number, timeZone: string): number {
+  const first = wallMs - zoneOffsetMinutes(wallMs, timeZone) * 60_000;
+  return wallMs - zoneOffsetMinutes(first, timeZone) * 60_000;
+}
+
 /** How the spreadsheet's locale writes d/m/y dates: the locale decides, never the value. */
 export type DateOrder = 'DMY' | 'MDY';
 
