@@ -6,7 +6,8 @@ import { runAudit } from '../../src/core/audit/audit';
 import { computeHistory } from '../../src/core/history/history';
 import { DEFAULT_SETTINGS } from '../../src/core/base/types';
 import { dayToIso, type Day } from '../../src/core/base/dates';
-import { planReminders, type ReminderInput } from '../../src/core/programme/reminders';
+import { planReminders } from '../../src/core/programme/reminders';
+import type { ReminderInput } from '../../src/core/programme/reminder-input';
 import { SentIndex, type RecordDraft } from '../../src/core/programme/sent-records';
 import { day, logRows, plus, rosterRows, runsOf, UTC, type RosterSpec, type RunSpec } from './fixtures';
 

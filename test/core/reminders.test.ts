@@ -5,13 +5,13 @@ import { runAudit } from '../../src/core/audit/audit';
 import { DEFAULT_SETTINGS, type RosterMember } from '../../src/core/base/types';
 import type { MemberReport } from '../../src/core/audit/audit-types';
 import {
-  bestWorkflow,
   outstandingMilestones,
   planReminders,
   STALE_AFTER_DAYS,
   upcomingMilestones,
-  type ReminderInput,
 } from '../../src/core/programme/reminders';
+import type { ReminderInput } from '../../src/core/programme/reminder-input';
+import { bestWorkflow } from '../../src/core/programme/milestone-emails';
 import {
   parseSentRows,
   SentIndex,

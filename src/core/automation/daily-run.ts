@@ -14,7 +14,8 @@ import { plural } from '../base/text';
 import type { Settings } from '../base/settings';
 import type { EmailContent } from '../mail/email';
 import { composeDigest } from '../programme/digest';
-import { lastCompleteDay, planReminders, upcomingMilestones } from '../programme/reminders';
+import { planReminders, upcomingMilestones } from '../programme/reminders';
+import { lastCompleteDay } from '../programme/reminder-input';
 import { digestDraft, stamp, localTimestamp, type RecordDraft, type SentIndex } from '../programme/sent-records';
 import {
   afterReport,

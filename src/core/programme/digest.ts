@@ -13,7 +13,8 @@ import { CATEGORIES, EDIT_TYPES, type EditType } from '../base/types';
 import type { Audit, Finding } from '../audit/audit-types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { milestoneSpec } from './milestones';
-import { adoptersOf, type UpcomingMilestone } from './reminders';
+import type { UpcomingMilestone } from './reminders';
+import { adoptersOf } from './milestone-emails';
 import { interventionDigestBlocks } from '../interventions/digest';
 import type { InterventionsView } from '../interventions/view';
 
