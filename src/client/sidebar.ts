@@ -5,7 +5,8 @@
 import type { DashboardData, DashboardRequest, RecordInterventionRequest } from '../shared/api';
 import { interventionForm, type InterventionPrefill } from './intervention-form';
 import { renderAutomationStatus, renderDigestPreview } from './automation';
-import { dashboardSections, type DashboardActions } from './dashboard';
+import { dashboardSections } from './dashboard';
+import type { DashboardActions } from './dashboard-panel';
 import { byId, el, fill } from './dom';
 import { Feedback } from './feedback';
 import { addDays } from './format';
