@@ -11,27 +11,24 @@
  */
 import { dayOfInstant, dayToIso, type Day } from '../base/dates';
 import { plural } from '../base/text';
-import type { Settings } from '../base/settings';
 import type { EmailContent } from '../mail/email';
-import { composeDigest } from '../programme/digest';
-import { planReminders, upcomingMilestones } from '../programme/reminders';
-import { lastCompleteDay } from '../programme/reminder-input';
+import { planReminders } from '../programme/reminders';
 import { digestDraft, stamp, localTimestamp, type RecordDraft, type SentIndex } from '../programme/sent-records';
+import { digestContent } from './digest-content';
 import {
   afterReport,
-  emailKey,
   failedBefore,
   failureLine,
-  fitBook,
   hashText,
+  loadFailureBook,
   MAX_SEND_ATTEMPTS,
   noteFailure,
   noteSent,
+  saveFailureBook,
   type Failure,
-  type FailureBook,
 } from './failures';
 import { errorMessage, isQuotaError } from './mail-rules';
-import { isSetupProblem, type Clock, type Mailer, type SentLog, type SetupProblem, type TeamView } from './ports';
+import { isSetupProblem, type RunPorts, type RunSetup, type SetupProblem, type TeamView } from './ports';
 import { digestAudiences, digestBatches, latestDigestDay, scheduledDigestDue, withinTimeBudget } from './schedule';
 import { lastRunOf, missedRunDone, setupProblemEmail } from './run-report';
 import {
@@ -49,27 +46,6 @@ import {
 } from './store';
 
 export type SendResult = 'sent' | 'failed' | 'stopped';
-
-export interface RunPorts {
-  store: Store;
-  mail: Mailer;
-  clock: Clock;
-  sent: SentLog;
-}
-
-export interface RunSetup {
-  settings: Settings;
-  /** Who gets the named digest and the owner's reminders; '' when nobody is known. */
-  owner: string;
-  /** The day automation was turned on (digests before it are not caught up); null if unknown. */
-  since: Day | null;
-  /** The spreadsheet's time zone: days and times are the owner's. */
-  timeZone: string;
-  spreadsheetName: string;
-  spreadsheetUrl: string;
-  /** "Send digest now": no reminders, no report stored, every recipient gets it again. */
-  onRequest: boolean;
-}
 
 /** One run's work: its clock, its report, and the rule "record right after each send". */
 export class DailyRun {
@@ -140,7 +116,7 @@ export class DailyRun {
     if (team.rosterSheetName && team.rosterSheetName !== rosterRead) this.store.set(KEYS.roster, team.rosterSheetName);
     this.store.remove(KEYS.problem);
 
-    const book = this.loadBook();
+    const book = loadFailureBook(this.store);
     const plan = planReminders({
       roster: team.roster,
       today: this.today,
@@ -261,7 +237,7 @@ export class DailyRun {
       return 'failed';
     }
     this.record(records);
-    this.saveBook(noteSent(this.loadBook(), { what, recipients, records }));
+    saveFailureBook(this.store, noteSent(loadFailureBook(this.store), { what, recipients, records }));
     return 'sent';
   }
 
@@ -294,36 +270,16 @@ export class DailyRun {
     clearPending(this.store);
   }
 
-  private loadBook(): FailureBook {
-    return {
-      attempts: readJson<Record<string, number>>(this.store, KEYS.attempts, {}),
-      // Failures kept by an earlier version have no key: one per email, as they were.
-      failures: readJson<Failure[]>(this.store, KEYS.failures, []).map((f) =>
-        f.key ? f : { ...f, key: emailKey(f.what, [f.recipient]) },
-      ),
-    };
-  }
-
-  /** Writes only what changed: most emails never failed. */
-  private saveBook(changed: FailureBook): void {
-    const book = fitBook(changed, this.store.valueBytes);
-    const before = this.loadBook();
-    if (JSON.stringify(book.attempts) !== JSON.stringify(before.attempts))
-      writeJson(this.store, KEYS.attempts, book.attempts);
-    if (JSON.stringify(book.failures) !== JSON.stringify(before.failures))
-      writeJson(this.store, KEYS.failures, book.failures);
-  }
-
   private failed(recipients: string[], records: RecordDraft[], what: string, error: string): void {
     this.report.push(`Failed: ${clipped(what)} to ${clipped(recipients.join(', '), 2_000)}: ${clipped(error)}`);
-    const { book, givenUp } = noteFailure(this.loadBook(), {
+    const { book, givenUp } = noteFailure(loadFailureBook(this.store), {
       at: localTimestamp(this.ports.clock.now(), this.setup.timeZone),
       what,
       recipients,
       error,
       records,
     });
-    this.saveBook(book);
+    saveFailureBook(this.store, book);
     if (givenUp.length) {
       this.record(givenUp);
       const names = givenUp.filter((d) => d.member).map((d) => `${d.milestone} for ${d.member}`);
@@ -346,30 +302,4 @@ export class DailyRun {
   get stoppedBecause(): string | null {
     return this.stopReason;
   }
-}
-
-/**
- * The digest of the week before the digest day (spec §2: as-of = the day before, one week);
- * "send now" covers the seven days before the day it is sent. The reminders use the same last
- * complete day, so a digest and a reminder sent the same morning agree. Also the sidebar's preview.
- */
-export function digestContent(
-  team: TeamView,
-  setup: Pick<RunSetup, 'owner' | 'onRequest' | 'spreadsheetUrl'>,
-  options: { digestDay: Day; sentDay: Day; named: boolean; problems: string[] },
-): EmailContent {
-  const asOf = lastCompleteDay(setup.onRequest ? options.sentDay : options.digestDay);
-  return composeDigest({
-    current: team.audits(asOf, 1),
-    previous: team.audits(asOf - 7, 1),
-    upcoming: upcomingMilestones(team.roster, options.sentDay, options.sentDay + 6, setup.owner),
-    named: options.named,
-    problems: options.problems,
-    spreadsheetUrl: setup.spreadsheetUrl,
-    digestDay: options.digestDay,
-    sentDay: options.sentDay,
-    onRequest: setup.onRequest,
-    interventions: team.interventions?.(asOf),
-    history: team.history?.(asOf),
-  });
 }

@@ -1,10 +1,10 @@
 /**
  * Emails MailApp refused: how many times each was tried, when Uptake gives up on it, and the
- * lines the owner reads about them (sidebar and the owner's digest). Pure: the run loads the
- * book from its store, applies these rules and saves it.
+ * lines the owner reads about them (sidebar and the owner's digest). Pure but for the store the
+ * run passes in: the run loads the book from it, applies these rules and saves it.
  */
 import type { RecordDraft } from '../programme/sent-records';
-import { clipped, fitProperty, shrinkToFit, storedBytes } from './store';
+import { clipped, fitProperty, KEYS, readJson, shrinkToFit, storedBytes, writeJson, type Store } from './store';
 
 /** An email that fails this many runs in a row is given up, recorded as not sent and reported. */
 export const MAX_SEND_ATTEMPTS = 3;
@@ -184,4 +184,23 @@ export function hashText(text: string): string {
     h = Math.imul(h, 16777619) >>> 0;
   }
   return h.toString(16);
+}
+
+/** The book as the store keeps it. */
+export function loadFailureBook(store: Store): FailureBook {
+  return {
+    attempts: readJson<Record<string, number>>(store, KEYS.attempts, {}),
+    // Failures kept by an earlier version have no key: one per email, as they were.
+    failures: readJson<Failure[]>(store, KEYS.failures, []).map((f) =>
+      f.key ? f : { ...f, key: emailKey(f.what, [f.recipient]) },
+    ),
+  };
+}
+
+/** Writes only what changed: most emails never failed. */
+export function saveFailureBook(store: Store, changed: FailureBook): void {
+  const book = fitBook(changed, store.valueBytes);
+  const before = loadFailureBook(store);
+  if (JSON.stringify(book.attempts) !== JSON.stringify(before.attempts)) writeJson(store, KEYS.attempts, book.attempts);
+  if (JSON.stringify(book.failures) !== JSON.stringify(before.failures)) writeJson(store, KEYS.failures, book.failures);
 }

@@ -1,6 +1,7 @@
 /**
  * What the daily run needs from the platform, as small interfaces: src/gas/ gives it Apps
- * Script's properties, MailApp, the clock and the "Uptake sent" sheet; tests give it plain objects.
+ * Script's properties, MailApp, the clock and the "Uptake sent" sheet (RunPorts) and what it read
+ * of the settings and the spreadsheet (RunSetup); tests give it plain objects.
  */
 import type { Day } from '../base/dates';
 import type { RosterMember } from '../base/types';
@@ -9,6 +10,8 @@ import type { EmailContent } from '../mail/email';
 import type { SentIndex, SentRecord } from '../programme/sent-records';
 import type { InterventionsView } from '../interventions/view';
 import type { History } from '../history/history-types';
+import type { Settings } from '../base/settings';
+import type { Store } from './store';
 
 export interface Clock {
   now(): number;
@@ -50,4 +53,25 @@ export interface SetupProblem {
 
 export function isSetupProblem(read: TeamView | SetupProblem): read is SetupProblem {
   return 'code' in read;
+}
+
+export interface RunPorts {
+  store: Store;
+  mail: Mailer;
+  clock: Clock;
+  sent: SentLog;
+}
+
+export interface RunSetup {
+  settings: Settings;
+  /** Who gets the named digest and the owner's reminders; '' when nobody is known. */
+  owner: string;
+  /** The day automation was turned on (digests before it are not caught up); null if unknown. */
+  since: Day | null;
+  /** The spreadsheet's time zone: days and times are the owner's. */
+  timeZone: string;
+  spreadsheetName: string;
+  spreadsheetUrl: string;
+  /** "Send digest now": no reminders, no report stored, every recipient gets it again. */
+  onRequest: boolean;
 }

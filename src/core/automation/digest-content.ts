@@ -1,0 +1,33 @@
+/** The weekly digest's content, for the run that sends it and for the sidebar's preview. */
+import type { Day } from '../base/dates';
+import type { EmailContent } from '../mail/email';
+import { composeDigest } from '../programme/digest';
+import { upcomingMilestones } from '../programme/reminders';
+import { lastCompleteDay } from '../programme/reminder-input';
+import type { RunSetup, TeamView } from './ports';
+
+/**
+ * The digest of the week before the digest day (spec §2: as-of = the day before, one week);
+ * "send now" covers the seven days before the day it is sent. The reminders use the same last
+ * complete day, so a digest and a reminder sent the same morning agree. Also the sidebar's preview.
+ */
+export function digestContent(
+  team: TeamView,
+  setup: Pick<RunSetup, 'owner' | 'onRequest' | 'spreadsheetUrl'>,
+  options: { digestDay: Day; sentDay: Day; named: boolean; problems: string[] },
+): EmailContent {
+  const asOf = lastCompleteDay(setup.onRequest ? options.sentDay : options.digestDay);
+  return composeDigest({
+    current: team.audits(asOf, 1),
+    previous: team.audits(asOf - 7, 1),
+    upcoming: upcomingMilestones(team.roster, options.sentDay, options.sentDay + 6, setup.owner),
+    named: options.named,
+    problems: options.problems,
+    spreadsheetUrl: setup.spreadsheetUrl,
+    digestDay: options.digestDay,
+    sentDay: options.sentDay,
+    onRequest: setup.onRequest,
+    interventions: team.interventions?.(asOf),
+    history: team.history?.(asOf),
+  });
+}
