@@ -22,6 +22,32 @@ export function dayFromYmd(year: number, month: number, day: number): Day | null
   return Math.round(ms / MS_PER_DAY);
 }
 
+const DIGIT_0 = 48;
+
+/** The digits of `text` from `start` to `end` as a number, or -1 when one is not a digit. */
+function digitsAt(text: string, start: number, end: number): number {
+  let n = 0;
+  for (let i = start; i < end; i++) {
+    const d = text.charCodeAt(i) - DIGIT_0;
+    if (d < 0 || d > 9) return -1;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+/**
+ * The day of a text date written exactly YYYY-MM-DD, as readDay reads it, or null for any other
+ * text (readDay then reads it the long way). Read by its characters: a log of text dates has a
+ * new one on most days, and the pattern readDay tries costs more than the read.
+ */
+export function isoTextDay(text: string): Day | null {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return null;
+  const year = digitsAt(text, 0, 4);
+  const month = digitsAt(text, 5, 7);
+  const day = digitsAt(text, 8, 10);
+  return year < 0 || month < 0 || day < 0 ? null : dayFromYmd(year, month, day);
+}
+
 export function dayToIso(day: Day): string {
   return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
 }
@@ -163,6 +189,24 @@ export function dayOfInstant(instant: Date | number, timeZone: string): Day {
 }
 
 /**
+ * The instants a date cell may hold that readDay reads as `instant`'s day, found from one read
+ * of that day: [from, to), or null when the day cannot be bounded so (an invalid or out-of-range
+ * instant, or an offset change that day). Every instant in it reads as the same day, so a log
+ * whose rows share a day (form timestamps, several runs a day) reads each day once.
+ */
+export function sameDayInstants(instant: number, timeZone: string): { from: number; to: number } | null {
+  if (!(instant >= MIN_MS && instant <= MAX_MS)) return null;
+  const offsetMs = zoneOffsetMinutes(instant, timeZone) * 60_000;
+  const day = Math.floor((instant + offsetMs) / MS_PER_DAY);
+  const from = day * MS_PER_DAY - offsetMs;
+  const to = from + MS_PER_DAY;
+  // One offset at both ends holds all day: changes never come twice in a day (zoneOffsetMinutes).
+  if (zoneOffsetMinutes(from, timeZone) * 60_000 !== offsetMs) return null;
+  if (zoneOffsetMinutes(to - 1, timeZone) * 60_000 !== offsetMs) return null;
+  return { from: Math.max(from, MIN_MS), to: Math.min(to, MAX_MS + 1) };
+}
+
+/**
  * The instant of a wall-clock time in `timeZone`, `wallMs` being that wall clock read as UTC. The
  * offset there is right except near a change, so it is looked up again at the instant found.
  */
@@ -242,6 +286,8 @@ export function readDay(value: unknown, options: DateReadOptions): DateRead {
     return { ok: false, reason: `${describeValue(value)} is not a date` };
   }
   if (typeof value !== 'string') return { ok: false, reason: `${describeValue(value)} is not a date` };
+  const isoDay = isoTextDay(value);
+  if (isoDay !== null) return { ok: true, day: isoDay };
   const text = value.trim();
   if (text === '') return { ok: false, reason: 'the date is blank' };
   const error = sheetErrorIn(text);

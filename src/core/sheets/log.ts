@@ -1,6 +1,6 @@
 /** Reading the team's log (spec §1): every row becomes a Run or a reported skip, never a guess. */
 import { findHeader, type FieldSpec } from './header';
-import { readDay, type DateRead, type DateReadOptions } from '../base/dates';
+import { isoTextDay, readDay, sameDayInstants, type DateRead, type DateReadOptions } from '../base/dates';
 import {
   capitalise,
   describeValue,
@@ -270,9 +270,11 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
   const promptedReads = new CellMemo(readPromptedCell);
   const editTypeReads = new CellMemo(readSharedEditTypes);
   const dates = new CellMemo((cell) => readDay(cell, options));
-  // Rows of a log come in date order, so a date cell usually holds the instant of the row above.
-  let lastInstant = NaN;
-  let lastInstantRead: DateRead = { ok: false, reason: '' };
+  // Rows of a log come in date order, so a date cell usually falls on the day of the row above:
+  // the instants of the last day read (sameDayInstants), empty until a date is read.
+  let sameDayFrom = 0;
+  let sameDayTo = 0;
+  let sameDayRead: DateRead = { ok: false, reason: '' };
 
   const {
     rows: rowOf,
@@ -288,21 +290,29 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
   for (let i = header.rowIndex + 1; i < values.length; i++) {
     const cells = values[i];
     const row = i + firstRow;
+    if (!cells) continue;
+    const dateCell = cells[dateCol];
+    const dateInRealm = dateCell instanceof Date;
     // A date cell makes a row not blank: the common case skips the look at every cell.
-    if (!cells || (!(cells[dateCol] instanceof Date) && isBlankRow(cells))) continue;
+    if (!dateInRealm && isBlankRow(cells)) continue;
     let reasons: string[] | null = null;
 
-    const dateCell = cells[dateCol];
     let dateRead: DateRead;
-    if (dateCell instanceof Date || isDate(dateCell)) {
+    if (dateInRealm || isDate(dateCell)) {
       const instant = dateCell.getTime();
-      if (instant !== lastInstant) {
-        lastInstant = instant;
-        lastInstantRead = readDay(dateCell, options);
+      if (!(instant >= sameDayFrom && instant < sameDayTo)) {
+        sameDayRead = readDay(dateCell, options);
+        const day = sameDayRead.ok ? sameDayInstants(instant, options.timeZone) : null;
+        // A date that cannot be bounded so (or is not read) is still read once for its instant.
+        sameDayFrom = day ? day.from : instant;
+        sameDayTo = day ? day.to : instant + 1;
       }
-      dateRead = lastInstantRead;
+      dateRead = sameDayRead;
     } else {
-      dateRead = dates.get(dateCell);
+      // A YYYY-MM-DD text is read in passing: such dates differ from day to day, so remembering
+      // each (CellMemo) costs more than reading it.
+      const isoDay = typeof dateCell === 'string' ? isoTextDay(dateCell) : null;
+      dateRead = isoDay !== null ? { ok: true, day: isoDay } : dates.get(dateCell);
     }
     if (!dateRead.ok) (reasons ??= []).push(dateRead.reason);
 
