@@ -34,9 +34,10 @@ export interface BenchResults {
 }
 
 /**
- * The audit within 3× the bare pass: 2.1× under --check and in the full run on the machine in
- * BENCHMARKS.md ("The ratio budget"), so the check has room for a slower machine. Noise is kept
- * out by the measure, not by this margin: CPU time, paired runs, the fastest of each (bench/ratio.ts).
+ * The audit within 3× the bare pass: 2.5–2.9× under --check on the machine in BENCHMARKS.md
+ * ("The ratio budget", "The ratio today"; 2.1× when the budget was set, on faster memory). Noise
+ * is kept out by the measure, not by this margin: CPU time, paired runs, the fastest of each
+ * (bench/ratio.ts), and more runs while a busy machine reads over it.
  */
 export const RATIO_BUDGET = 3;
 export const RATIO_BUDGET_ROWS = 100_000;

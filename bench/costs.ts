@@ -78,6 +78,9 @@ function addRows(fake: FakeGas, name: string, rows: unknown[][]) {
   fake.addSheet(name, rows.slice(0, ADD_CHUNK_ROWS));
   const sheet = fake.sheet(name);
   const width = rows[0].length;
+  // A new sheet has 26 columns, and a spreadsheet holds 10 million cells counted over rows ×
+  // columns: a team with a log of 500,000 rows has deleted the columns it does not use.
+  if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
   for (let start = ADD_CHUNK_ROWS; start < rows.length; start += ADD_CHUNK_ROWS) {
     const chunk = rows.slice(start, start + ADD_CHUNK_ROWS);
     sheet.insertRowsAfter(sheet.getMaxRows(), chunk.length);
