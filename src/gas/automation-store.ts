@@ -4,14 +4,7 @@
  */
 import { dayOfInstant, type Day } from '../core/base/dates';
 import { validateSettings, type Settings } from '../core/base/settings';
-import {
-  KEYS,
-  PROPERTY_VALUE_BYTES,
-  readJson,
-  writeJson,
-  type AutomationState,
-  type Store,
-} from '../core/automation/store';
+import { KEYS, PROPERTY_VALUE_BYTES, writeJson, type AutomationState, type Store } from '../core/automation/store';
 import { loadSettings, settingsCopyIn, writeSettingsCopy } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 
@@ -79,6 +72,15 @@ export function writeMirror(spreadsheet: Spreadsheet, state: AutomationState, se
   if (!settingsCopyIn(spreadsheet)) writeSettingsCopy(spreadsheet, settings);
 }
 
+/** The trigger id a mirrored state names; '' when it names none or cannot be read. */
+function triggerIdIn(stateJson: string): string {
+  try {
+    return (JSON.parse(stateJson) as Partial<AutomationState>).triggerId ?? '';
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Removes what this user keeps for spreadsheets none of their triggers runs for any more
  * (automation turned off, a trigger deleted by hand, a spreadsheet deleted), so that the mirrors
@@ -87,14 +89,15 @@ export function writeMirror(spreadsheet: Spreadsheet, state: AutomationState, se
 export function removeStaleMirrors(liveTriggerIds: string[]): void {
   const user = PropertiesService.getUserProperties();
   const live = new Set(liveTriggerIds);
-  const keys = Object.keys(user.getProperties());
+  // One read of the whole store: at most 20 mirrors, each a few values.
+  const values = user.getProperties();
+  const keys = Object.keys(values);
   const stale = new Set<string>();
   for (const key of keys) {
     if (key.startsWith(TRIGGER_DOCUMENT_PREFIX) && !live.has(key.slice(TRIGGER_DOCUMENT_PREFIX.length))) stale.add(key);
     if (!key.startsWith(MIRROR_PREFIX) || !key.endsWith(`.${KEYS.state}`)) continue;
     const prefix = key.slice(0, key.length - KEYS.state.length);
-    const state = readJson<AutomationState | null>(propertiesStore(user, prefix), KEYS.state, null);
-    if (state?.triggerId && live.has(state.triggerId)) continue;
+    if (live.has(triggerIdIn(values[key]))) continue;
     for (const other of keys) if (other.startsWith(prefix)) stale.add(other);
   }
   for (const key of stale) user.deleteProperty(key);
