@@ -6,7 +6,7 @@ import * as vm from 'node:vm';
 import { toMs, type TimeInput } from './clock';
 import { EXECUTION_TIMEOUT_MESSAGE, type FakeGas, type RunOptions } from './harness';
 import { installClockDate, isDateLike, isErrorLike, isPlainObject, vmRealm, type Realm } from './realm';
-import type { TriggerRecord } from './script-app';
+import type { TriggerRecord } from './triggers';
 import { zonedParts, zonedToUtc } from './time';
 
 export interface LoadBundleOptions {

@@ -5,7 +5,8 @@ import { Boundary, SERVICE_NAMES, type BoundaryHost, type CallInfo, type Service
 import { FakeClock, type TimeInput } from './clock';
 import type { AuthModeName, EventTypeName } from './enums';
 import { outerRealm, type Realm } from './realm';
-import { FakeScriptApp, TriggerState } from './script-app';
+import { FakeScriptApp } from './script-app';
+import { TriggerState } from './triggers';
 import { CacheState, FakeCacheService } from './cache';
 import { FakeLockService, LockState } from './lock';
 import { FakeConsole, FakeLogger, LogState } from './logger';

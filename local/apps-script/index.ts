@@ -30,8 +30,8 @@ export { MAIL_QUOTA_MESSAGE, MAIL_BODY_SIZE_MESSAGE, MAIL_RECIPIENTS_PER_MESSAGE
 export type { SentMail } from './mail';
 export { PROPERTY_VALUE_LIMIT, PROPERTY_STORE_LIMIT } from './properties';
 export type { LogEntry } from './logger';
-export { ADDON_TRIGGER_LIMIT_MESSAGE, SCRIPT_TRIGGER_LIMIT_MESSAGE } from './script-app';
-export type { TriggerRecord, ClockSchedule } from './script-app';
+export { ADDON_TRIGGER_LIMIT_MESSAGE, SCRIPT_TRIGGER_LIMIT_MESSAGE } from './triggers';
+export type { TriggerRecord, ClockSchedule } from './triggers';
 export { formatDate } from './time';
 export type { ButtonName, AuthModeName } from './enums';
 export { ANSWER_VARIANTS, ANSWERS_ENV, DEFAULT_ANSWERS } from './answers';

@@ -1,0 +1,216 @@
+// ScriptApp.newTrigger's builders: a clock schedule or a spreadsheet event, checked as Apps Script
+// checks them, then made into a trigger record.
+import { api, type FakeInfo } from './boundary';
+import { WeekdayNames, enumName, type EventTypeName, type WeekdayName } from './enums';
+import type { FakeGas } from './harness';
+import { isDateLike } from './realm';
+import { FakeSpreadsheet } from './spreadsheet';
+import { FakeTrigger, type ClockSchedule } from './triggers';
+
+type GTrigger = GoogleAppsScript.Script.Trigger;
+type GTriggerBuilder = GoogleAppsScript.Script.TriggerBuilder;
+type GClockBuilder = GoogleAppsScript.Script.ClockTriggerBuilder;
+type GSpreadsheetTriggerBuilder = GoogleAppsScript.Script.SpreadsheetTriggerBuilder;
+
+export class FakeClockTriggerBuilder implements Pick<
+  GClockBuilder,
+  | 'after'
+  | 'at'
+  | 'atHour'
+  | 'create'
+  | 'everyDays'
+  | 'everyHours'
+  | 'everyMinutes'
+  | 'everyWeeks'
+  | 'inTimezone'
+  | 'nearMinute'
+  | 'onMonthDay'
+  | 'onWeekDay'
+> {
+  static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'ClockTriggerBuilder' };
+  private kind: ClockSchedule['kind'] | null = null;
+  private every = 1;
+  private hour: number | null = null;
+  private minute: number | undefined;
+  private weekday: WeekdayName | null = null;
+  private monthDay = 1;
+  private onceAt = 0;
+  private tz: string | undefined;
+
+  constructor(
+    private readonly gas: FakeGas,
+    private readonly handler: string,
+  ) {}
+
+  private _self(): GClockBuilder {
+    return api<GClockBuilder>(this);
+  }
+  private _recurrence(kind: ClockSchedule['kind'], every: number): GClockBuilder {
+    if (this.kind !== null)
+      throw new Error(
+        'The trigger already has a schedule; call only one of everyMinutes/everyHours/everyDays/everyWeeks/onMonthDay/after/at.',
+      );
+    this.kind = kind;
+    this.every = every;
+    return this._self();
+  }
+
+  after(durationMilliseconds: number): GClockBuilder {
+    this._recurrence('once', 1);
+    this.onceAt = this.gas.clock.now() + durationMilliseconds;
+    return this._self();
+  }
+  at(date: GoogleAppsScript.Base.Date): GClockBuilder {
+    if (!isDateLike(date)) throw new Error('ClockTriggerBuilder.at needs a Date.');
+    this._recurrence('once', 1);
+    this.onceAt = date.getTime();
+    return this._self();
+  }
+  atHour(hour: number): GClockBuilder {
+    if (!Number.isInteger(hour) || hour < 0 || hour > 23)
+      throw new Error(`Invalid argument: hour (${hour}); use 0-23.`);
+    this.hour = hour;
+    return this._self();
+  }
+  everyMinutes(n: number): GClockBuilder {
+    if (![1, 5, 10, 15, 30].includes(n)) throw new Error('Invalid argument: minutes must be 1, 5, 10, 15 or 30.');
+    return this._recurrence('minutes', n);
+  }
+  everyHours(n: number): GClockBuilder {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`Invalid argument: hours (${n}).`);
+    return this._recurrence('hours', n);
+  }
+  everyDays(n: number): GClockBuilder {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`Invalid argument: days (${n}).`);
+    return this._recurrence('days', n);
+  }
+  everyWeeks(n: number): GClockBuilder {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`Invalid argument: weeks (${n}).`);
+    return this._recurrence('weeks', n);
+  }
+  onMonthDay(day: number): GClockBuilder {
+    if (!Number.isInteger(day) || day < 1 || day > 31) throw new Error(`Invalid argument: day (${day}).`);
+    this._recurrence('monthDay', 1);
+    this.monthDay = day;
+    return this._self();
+  }
+  onWeekDay(day: GoogleAppsScript.Base.Weekday): GClockBuilder {
+    const name = enumName(WeekdayNames, day);
+    if (!name) throw new Error('Invalid argument: day; use ScriptApp.WeekDay.');
+    this.weekday = name;
+    return this._self();
+  }
+  inTimezone(timezone: string): GClockBuilder {
+    this.tz = String(timezone);
+    return this._self();
+  }
+  nearMinute(minute: number): GClockBuilder {
+    if (!Number.isInteger(minute) || minute < 0 || minute > 59)
+      throw new Error(`Invalid argument: minute (${minute}).`);
+    // Apps Script rounds to the nearest 15 minutes.
+    this.minute = (Math.round(minute / 15) * 15) % 60;
+    return this._self();
+  }
+  create(): GTrigger {
+    let schedule: ClockSchedule;
+    switch (this.kind) {
+      case null:
+        throw new Error(
+          'The time-based trigger has no schedule: call everyDays(), everyHours(), after() or similar before create().',
+        );
+      case 'once':
+        schedule = { kind: 'once', at: this.onceAt };
+        break;
+      case 'minutes':
+        schedule = { kind: 'minutes', every: this.every };
+        break;
+      case 'hours':
+        schedule = { kind: 'hours', every: this.every };
+        break;
+      case 'days':
+        schedule = { kind: 'days', every: this.every, hour: this.hour };
+        break;
+      case 'weeks':
+        schedule = { kind: 'weeks', every: this.every, weekday: this.weekday, hour: this.hour };
+        break;
+      case 'monthDay':
+        schedule = { kind: 'monthDay', day: this.monthDay, hour: this.hour };
+        break;
+    }
+    if (this.hour !== null && this.kind !== 'days' && this.kind !== 'weeks' && this.kind !== 'monthDay') {
+      throw new Error('atHour() works only with everyDays(), everyWeeks() or onMonthDay().');
+    }
+    const rec = this.gas.triggers._create({
+      handler: this.handler,
+      eventType: 'CLOCK',
+      source: 'CLOCK',
+      sourceId: null,
+      schedule,
+      minute: this.minute,
+      timeZone: this.tz,
+    });
+    return api<GTrigger>(new FakeTrigger(rec));
+  }
+}
+
+export class FakeSpreadsheetTriggerBuilder implements Pick<
+  GSpreadsheetTriggerBuilder,
+  'create' | 'onChange' | 'onEdit' | 'onFormSubmit' | 'onOpen'
+> {
+  static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'SpreadsheetTriggerBuilder' };
+  private type: EventTypeName | null = null;
+
+  constructor(
+    private readonly gas: FakeGas,
+    private readonly handler: string,
+    private readonly ssId: string,
+  ) {}
+
+  private _on(t: EventTypeName): GSpreadsheetTriggerBuilder {
+    this.type = t;
+    return api<GSpreadsheetTriggerBuilder>(this);
+  }
+  onChange(): GSpreadsheetTriggerBuilder {
+    return this._on('ON_CHANGE');
+  }
+  onEdit(): GSpreadsheetTriggerBuilder {
+    return this._on('ON_EDIT');
+  }
+  onFormSubmit(): GSpreadsheetTriggerBuilder {
+    return this._on('ON_FORM_SUBMIT');
+  }
+  onOpen(): GSpreadsheetTriggerBuilder {
+    return this._on('ON_OPEN');
+  }
+  create(): GTrigger {
+    if (!this.type)
+      throw new Error(
+        'The spreadsheet trigger has no event: call onOpen(), onEdit(), onChange() or onFormSubmit() before create().',
+      );
+    const rec = this.gas.triggers._create({
+      handler: this.handler,
+      eventType: this.type,
+      source: 'SPREADSHEETS',
+      sourceId: this.ssId,
+      documentId: this.ssId,
+    });
+    return api<GTrigger>(new FakeTrigger(rec));
+  }
+}
+
+export class FakeTriggerBuilder implements Pick<GTriggerBuilder, 'timeBased' | 'forSpreadsheet'> {
+  static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'TriggerBuilder' };
+  constructor(
+    private readonly gas: FakeGas,
+    private readonly handler: string,
+  ) {}
+
+  timeBased(): GClockBuilder {
+    return api<GClockBuilder>(new FakeClockTriggerBuilder(this.gas, this.handler));
+  }
+  forSpreadsheet(sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string): GSpreadsheetTriggerBuilder {
+    const id = typeof sheet === 'string' ? sheet : sheet instanceof FakeSpreadsheet ? sheet._id : null;
+    if (id === null) throw new Error('TriggerBuilder.forSpreadsheet needs a Spreadsheet or its id.');
+    return api<GSpreadsheetTriggerBuilder>(new FakeSpreadsheetTriggerBuilder(this.gas, this.handler, id));
+  }
+}

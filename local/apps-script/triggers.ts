@@ -1,0 +1,215 @@
+// The installable triggers of every user and document: the editor add-on rules they are made under,
+// and when clock triggers fire, so that the harness can run them by day.
+import { api, type FakeInfo } from './boundary';
+import type { AuthorizationStatusName, EventTypeName, TriggerSourceName, WeekdayName } from './enums';
+import type { FakeGas } from './harness';
+import { zonedParts, zonedToUtc } from './time';
+
+type GTrigger = GoogleAppsScript.Script.Trigger;
+type GEventType = GoogleAppsScript.Script.EventType;
+type GTriggerSource = GoogleAppsScript.Script.TriggerSource;
+
+export const ADDON_TRIGGER_LIMIT_MESSAGE =
+  'This add-on has created too many time-based triggers in this document for this Google user account.';
+export const SCRIPT_TRIGGER_LIMIT_MESSAGE =
+  'This script has too many triggers. Triggers must be deleted from the script before more can be added.';
+/** "Quotas for Google Services" (https://developers.google.com/apps-script/guides/services/quotas):
+ * triggers, 20 per user per script; a published add-on is one script for every document it runs in. */
+export const TRIGGERS_PER_USER_LIMIT = 20;
+
+export type ClockSchedule =
+  | { kind: 'minutes'; every: number }
+  | { kind: 'hours'; every: number }
+  | { kind: 'days'; every: number; hour: number | null }
+  | { kind: 'weeks'; every: number; weekday: WeekdayName | null; hour: number | null }
+  | { kind: 'monthDay'; day: number; hour: number | null }
+  | { kind: 'once'; at: number };
+
+export interface TriggerRecord {
+  uid: string;
+  handler: string;
+  eventType: EventTypeName;
+  source: TriggerSourceName;
+  sourceId: string | null;
+  /** The document an add-on's trigger belongs to (the active one when it was made). */
+  documentId: string | null;
+  owner: string;
+  createdAt: number;
+  schedule?: ClockSchedule;
+  /** The minute within the hour a clock trigger fires at (nearMinute, else fixed per trigger). */
+  minute?: number;
+  timeZone?: string;
+  lastFiredAt?: number;
+  /** One-shot clock triggers stop firing once fired. */
+  spent?: boolean;
+}
+
+export class FakeTrigger implements Pick<
+  GTrigger,
+  'getEventType' | 'getHandlerFunction' | 'getTriggerSource' | 'getTriggerSourceId' | 'getUniqueId'
+> {
+  static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'Trigger' };
+  constructor(readonly _rec: TriggerRecord) {}
+
+  getEventType(): GEventType {
+    return api<GEventType>(this._rec.eventType as unknown as object);
+  }
+  getHandlerFunction(): string {
+    return this._rec.handler;
+  }
+  getTriggerSource(): GTriggerSource {
+    return api<GTriggerSource>(this._rec.source as unknown as object);
+  }
+  getTriggerSourceId(): string {
+    return this._rec.sourceId as string;
+  }
+  getUniqueId(): string {
+    return this._rec.uid;
+  }
+}
+
+function hashMinute(uid: string): number {
+  let h = 0;
+  for (const ch of uid) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  return h % 60;
+}
+
+/** Triggers, the authorization status and when clock triggers fire. */
+export class TriggerState {
+  records: TriggerRecord[] = [];
+  authorizationStatus: AuthorizationStatusName = 'NOT_REQUIRED';
+  authorizationUrl = 'https://script.google.com/macros/auth?fake=1';
+  private seq = 0;
+
+  constructor(private readonly gas: FakeGas) {}
+
+  list(owner?: string): TriggerRecord[] {
+    return this.records.filter((r) => owner === undefined || r.owner === owner);
+  }
+
+  clock(): TriggerRecord[] {
+    return this.records.filter((r) => r.eventType === 'CLOCK');
+  }
+
+  /** Handlers of triggers that name no top-level function of the loaded bundle. */
+  missingHandlers(functionNames: readonly string[]): string[] {
+    return this.records.map((r) => r.handler).filter((h) => !functionNames.includes(h));
+  }
+
+  clear(): void {
+    this.records = [];
+  }
+
+  _create(
+    rec: Omit<TriggerRecord, 'uid' | 'owner' | 'createdAt' | 'documentId'> & { documentId?: string | null },
+  ): TriggerRecord {
+    const owner = this.gas.currentUser();
+    const documentId = rec.documentId ?? this.gas.documentSpreadsheet()?._id ?? null;
+    const mine = this.records.filter((r) => r.owner === owner);
+    if (this.gas.options.addon) {
+      // One trigger of each event type per user per document (Apps Script uses the same wording
+      // whatever the type).
+      if (mine.some((r) => r.eventType === rec.eventType && r.documentId === documentId)) {
+        throw new Error(ADDON_TRIGGER_LIMIT_MESSAGE);
+      }
+      if (
+        rec.schedule &&
+        (rec.schedule.kind === 'minutes' || (rec.schedule.kind === 'hours' && rec.schedule.every < 1))
+      ) {
+        throw new Error(
+          'Add-ons may not use time-driven triggers that run more often than once an hour. (gas-fake wording)',
+        );
+      }
+    }
+    if (mine.length >= TRIGGERS_PER_USER_LIMIT) throw new Error(SCRIPT_TRIGGER_LIMIT_MESSAGE);
+    const uid = String(Date.UTC(2026, 0, 1) / 1000 + ++this.seq * 7 + 1000000);
+    const full: TriggerRecord = { ...rec, uid, owner, documentId, createdAt: this.gas.clock.now() };
+    if (full.eventType === 'CLOCK' && full.minute === undefined) full.minute = hashMinute(uid);
+    this.records.push(full);
+    return full;
+  }
+
+  _delete(uid: string): void {
+    this.records = this.records.filter((r) => r.uid !== uid);
+  }
+
+  /** The first time after `after` at which this clock trigger fires, or null. */
+  nextFire(r: TriggerRecord, after: number): number | null {
+    const s = r.schedule;
+    if (!s || r.spent) return null;
+    const tz = r.timeZone ?? this.gas.session.scriptTimeZone;
+    const minute = r.minute ?? 0;
+    switch (s.kind) {
+      case 'once':
+        return s.at > after || (r.lastFiredAt === undefined && s.at >= after) ? s.at : null;
+      case 'minutes': {
+        const step = s.every * 60000;
+        const k = Math.floor((after - r.createdAt) / step) + 1;
+        return r.createdAt + Math.max(1, k) * step;
+      }
+      case 'hours': {
+        const created = zonedParts(r.createdAt, tz);
+        const first =
+          zonedToUtc(tz, created.year, created.month, created.day, created.hour, minute) +
+          (created.minute >= minute ? 3600000 : 0);
+        const step = s.every * 3600000;
+        if (first > after) return first;
+        return first + (Math.floor((after - first) / step) + 1) * step;
+      }
+      case 'days':
+      case 'weeks':
+      case 'monthDay': {
+        // Walk calendar days in the trigger's zone: simple, and cheap for the spans tests use.
+        // Start a couple of days early so that no zone offset can skip the first candidate.
+        const start = zonedParts(after - 86400000 * 2, tz);
+        const createdDay = zonedParts(r.createdAt, tz);
+        const createdDayNum = Date.UTC(createdDay.year, createdDay.month - 1, createdDay.day) / 86400000;
+        let y = start.year;
+        let m = start.month;
+        let d = start.day;
+        for (let i = 0; i < 800; i++) {
+          const dayNum = Date.UTC(y, m - 1, d) / 86400000;
+          const weekday = new Date(dayNum * 86400000).getUTCDay();
+          const hour = s.hour ?? createdDay.hour;
+          let matches: boolean;
+          if (s.kind === 'days') matches = (dayNum - createdDayNum) % s.every === 0;
+          else if (s.kind === 'weeks') {
+            const wd = s.weekday === null ? createdDay.weekday : WEEKDAY_INDEX[s.weekday];
+            matches = weekday === wd && Math.floor((dayNum - createdDayNum) / 7) % s.every === 0;
+          } else matches = d === s.day;
+          if (matches) {
+            const t = zonedToUtc(tz, y, m, d, hour, minute);
+            if (t > after && t > r.createdAt) return t;
+          }
+          const next = new Date(Date.UTC(y, m - 1, d + 1));
+          y = next.getUTCFullYear();
+          m = next.getUTCMonth() + 1;
+          d = next.getUTCDate();
+        }
+        return null;
+      }
+    }
+  }
+
+  /** The clock trigger that fires next in (now, until], and when. */
+  _nextDue(until: number): { rec: TriggerRecord; at: number } | null {
+    let best: { rec: TriggerRecord; at: number } | null = null;
+    const now = this.gas.clock.now();
+    for (const rec of this.clock()) {
+      const at = this.nextFire(rec, Math.max(now, rec.lastFiredAt ?? -Infinity));
+      if (at === null || at > until || (rec.lastFiredAt !== undefined && at <= rec.lastFiredAt)) continue;
+      if (!best || at < best.at) best = { rec, at };
+    }
+    return best;
+  }
+}
+
+const WEEKDAY_INDEX: Record<WeekdayName, number> = {
+  SUNDAY: 0,
+  MONDAY: 1,
+  TUESDAY: 2,
+  WEDNESDAY: 3,
+  THURSDAY: 4,
+  FRIDAY: 5,
+  SATURDAY: 6,
+};
