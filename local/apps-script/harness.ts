@@ -1,304 +1,27 @@
 // The fake Apps Script runtime: shared state, the service globals, executions, and the
 // policies applied at the boundary (call counting, auth modes, scopes, deadline, latency).
-import { answersFromEnvironment, type UndocumentedAnswers } from './answers';
-import { Boundary, SERVICE_NAMES, type BoundaryHost, type CallInfo, type ServiceName } from './boundary';
-import { FakeClock, type TimeInput } from './clock';
-import type { AuthModeName, EventTypeName } from './enums';
-import { outerRealm, type Realm } from './realm';
-import { FakeScriptApp } from './script-app';
-import { TriggerState } from './triggers';
-import { CacheState, FakeCacheService } from './cache';
-import { FakeLockService, LockState } from './lock';
-import { FakeConsole, FakeLogger, LogState } from './logger';
-import { FakeMailApp, MailState } from './mail';
-import { FakePropertiesService, PropertiesState } from './properties';
-import { FakeUtilities } from './utilities';
-import { FakeSession, SessionState } from './session';
+// Its options are in options.ts, an execution's record in execution.ts, the call counts in
+// call-counter.ts, what a call needs in permissions.ts and the globals in globals.ts.
 import { a1Cell } from './a1';
-import { FakeCharts } from './charts';
+import { Boundary, type BoundaryHost, type CallInfo } from './boundary';
+import { CacheState } from './cache';
+import { CallCounter } from './call-counter';
+import { FakeClock } from './clock';
+import { EXECUTION_TIMEOUT_MESSAGE, isAuthMode, type ExecutionRecord, type RunOptions } from './execution';
+import { createGlobals, type FakeGlobals } from './globals';
+import { LockState } from './lock';
+import { LogState } from './logger';
+import { MailState } from './mail';
+import { resolveOptions, type FakeGasOptions, type ResolvedOptions } from './options';
+import { SCOPE, deniedInMode, requiredScopes } from './permissions';
+import { PropertiesState } from './properties';
+import { outerRealm, type Realm } from './realm';
+import { SessionState } from './session';
 import { FakeSheet } from './sheet';
-import { FakeSpreadsheet, SPREADSHEET_CELL_LIMIT, type SpreadsheetInit } from './spreadsheet';
-import { FakeSpreadsheetApp } from './spreadsheet-app';
-import { FakeHtmlService, FakeUi, HtmlState, UiState } from './ui';
-import type { CellValue, ValueParsing } from './values';
-
-export interface FakeGasOptions {
-  /** Start time of the fake clock. Default 2026-01-05T09:00:00Z (a Monday). */
-  now?: TimeInput;
-  /** Script time zone (Session.getScriptTimeZone). Default: the bundle manifest's, else Etc/UTC. */
-  timeZone?: string;
-  /** Active user's email (Session.getActiveUser). Default user@example.com. */
-  user?: string;
-  effectiveUser?: string;
-  /** Session.getActiveUserLocale. Default 'en'. */
-  locale?: string;
-  /** The active (bound) spreadsheet. */
-  spreadsheet?: SpreadsheetInit;
-  /** Folder of <name>.html files for HtmlService. Default: the folder given to loadBundle. */
-  htmlDir?: string;
-  /** MailApp recipients per day. Default 100 (consumer account). */
-  mailQuota?: number;
-  /** Enforce editor add-on trigger rules. Default true. */
-  addon?: boolean;
-  /** Default 6 minutes. */
-  executionLimitMs?: number;
-  /** Limit for executions in AuthMode.CUSTOM_FUNCTION. Default 30 s. */
-  customFunctionLimitMs?: number;
-  /** Undocumented: whether getActiveSpreadsheet() works inside time-driven triggers (answers.ts). Default false. */
-  activeSpreadsheetInTimeTriggers?: boolean;
-  /** Undocumented: getDocumentLock() in an installable trigger, the document's lock or null (answers.ts). Default 'document'. */
-  documentLockInTriggers?: UndocumentedAnswers['documentLockInTriggers'];
-  /** Undocumented: which zone a custom function's Date arguments are read in (answers.ts). Default 'sheet-zone'. */
-  customFunctionDates?: UndocumentedAnswers['customFunctionDates'];
-  /** MailApp body size limit in bytes. Default 200 KB (consumer; Workspace has 400 KB). */
-  mailBodyLimitBytes?: number;
-  /** Cells a spreadsheet may have across its sheets. Default 10,000,000. */
-  cellLimit?: number;
-  /** How written strings become cell values. Default 'sheets'. */
-  valueParsing?: ValueParsing;
-  /** OAuth scopes granted; calls needing others throw. Default: the manifest's (loadBundle), else unchecked. */
-  oauthScopes?: string[];
-  /** Copy Logger/console output to stdout. */
-  echoLogs?: boolean;
-  scriptId?: string;
-}
-
-export interface ResolvedOptions extends UndocumentedAnswers {
-  addon: boolean;
-  executionLimitMs: number;
-  customFunctionLimitMs: number;
-  cellLimit: number;
-  valueParsing: ValueParsing;
-  scriptId: string;
-}
-
-export type ExecutionKind = 'call' | 'trigger';
-
-export interface RunOptions {
-  /** Default: the authMode of the first argument (an event object) if it names one, else FULL. */
-  authMode?: AuthModeName;
-  kind?: ExecutionKind;
-  /** Runs as this user (Session, user properties, user locks, trigger ownership). */
-  user?: string;
-  /** The document the execution belongs to. Default: the fake's active spreadsheet. */
-  document?: FakeSpreadsheet | null;
-  /** What getActiveSpreadsheet() returns. Default: `document`. */
-  activeSpreadsheet?: FakeSpreadsheet | null;
-  limitMs?: number;
-  triggerUid?: string;
-  /** For kind 'trigger': what fired it. Default CLOCK. */
-  triggerEventType?: EventTypeName;
-}
-
-export interface ExecutionRecord {
-  id: string;
-  name: string;
-  kind: ExecutionKind;
-  authMode: AuthModeName;
-  user: string;
-  effectiveUser: string;
-  document: FakeSpreadsheet | null;
-  active: FakeSpreadsheet | null;
-  startedAt: number;
-  endedAt: number | null;
-  limitMs: number;
-  /** Set once the execution ran past its limit; every later service call throws. */
-  killed: boolean;
-  /** 'load' while the bundle's top-level code runs. */
-  phase: 'load' | 'run';
-  /** Service calls made by top-level code (should stay empty: it runs on every execution). */
-  topLevelCalls: string[];
-  calls: number;
-  triggerUid: string | null;
-  triggerEventType: EventTypeName | null;
-  error: unknown;
-  /** Locks still held when the execution ended (Apps Script releases them). */
-  releasedLocks: string[];
-}
-
-export const EXECUTION_TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
-
-export class CallCounter {
-  private readonly byKey = new Map<string, number>();
-  private readonly byService = new Map<ServiceName, number>();
-  /** Every call in order, as 'Class.method'. */
-  sequence: string[] = [];
-
-  _record(call: CallInfo): void {
-    this.byKey.set(call.key, (this.byKey.get(call.key) ?? 0) + 1);
-    this.byService.set(call.service, (this.byService.get(call.service) ?? 0) + 1);
-    this.sequence.push(call.key);
-  }
-
-  get total(): number {
-    return this.sequence.length;
-  }
-  service(name: ServiceName): number {
-    return this.byService.get(name) ?? 0;
-  }
-  get spreadsheet(): number {
-    return this.service('spreadsheet');
-  }
-  get mail(): number {
-    return this.service('mail');
-  }
-  get properties(): number {
-    return this.service('properties');
-  }
-  get ui(): number {
-    return this.service('ui');
-  }
-  get html(): number {
-    return this.service('html');
-  }
-  get script(): number {
-    return this.service('script');
-  }
-  get lock(): number {
-    return this.service('lock');
-  }
-  get cache(): number {
-    return this.service('cache');
-  }
-
-  /** Calls of one method ('Range.getValues'), or of a class ('Range.*'). */
-  count(key: string): number {
-    if (key.endsWith('.*')) {
-      const prefix = key.slice(0, -1);
-      let n = 0;
-      for (const [k, v] of this.byKey) if (k.startsWith(prefix)) n += v;
-      return n;
-    }
-    return this.byKey.get(key) ?? 0;
-  }
-
-  /** Per-method counts, optionally for one service, keyed 'Class.method'. */
-  methods(service?: ServiceName): Record<string, number> {
-    const out: Record<string, number> = {};
-    for (const [k, v] of [...this.byKey].sort(([a], [b]) => a.localeCompare(b))) {
-      if (service && !SERVICE_CLASSES[service].has(k.split('.')[0])) continue;
-      out[k] = v;
-    }
-    return out;
-  }
-
-  reset(): void {
-    this.byKey.clear();
-    this.byService.clear();
-    this.sequence = [];
-  }
-}
-
-// Filled as calls are seen, so methods(service) can filter without a fixed class list.
-const SERVICE_CLASSES = Object.fromEntries(SERVICE_NAMES.map((s) => [s, new Set<string>()])) as Record<
-  ServiceName,
-  Set<string>
->;
-
-export interface FakeGlobals {
-  SpreadsheetApp: FakeSpreadsheetApp;
-  HtmlService: FakeHtmlService;
-  PropertiesService: FakePropertiesService;
-  LockService: FakeLockService;
-  CacheService: FakeCacheService;
-  ScriptApp: FakeScriptApp;
-  MailApp: FakeMailApp;
-  Session: FakeSession;
-  Utilities: FakeUtilities;
-  Logger: FakeLogger;
-  console: FakeConsole;
-  Charts: FakeCharts;
-}
-
-const SCOPE = (s: string): string => (s.startsWith('https://') ? s : `https://www.googleapis.com/auth/${s}`);
-
-/**
- * Scopes (any one suffices) a call needs when the manifest lists oauthScopes: then Apps Script
- * grants those and no other ("Manifest structure", https://developers.google.com/apps-script/manifest;
- * "Authorization scopes", https://developers.google.com/apps-script/concepts/scopes). Each method's
- * scopes are under "Authorization" on its reference page.
- */
-function requiredScopes(call: CallInfo): string[] | null {
-  switch (call.key) {
-    // "Class Session", https://developers.google.com/apps-script/reference/base/session: both
-    // need userinfo.email. Without it the call throws, so an add-on that catches it finds no email.
-    case 'Session.getActiveUser':
-    case 'Session.getEffectiveUser':
-      return [SCOPE('userinfo.email')];
-    case 'SpreadsheetApp.openById':
-    case 'SpreadsheetApp.openByUrl':
-      return [SCOPE('spreadsheets')];
-    case 'SpreadsheetApp.getActive':
-    case 'SpreadsheetApp.getActiveSpreadsheet':
-    case 'SpreadsheetApp.getActiveSheet':
-    case 'SpreadsheetApp.getActiveRange':
-    case 'SpreadsheetApp.setActiveSheet':
-    case 'SpreadsheetApp.setActiveRange':
-      return [SCOPE('spreadsheets.currentonly'), SCOPE('spreadsheets')];
-    case 'Ui.showSidebar':
-    case 'Ui.showModalDialog':
-    case 'Ui.showModelessDialog':
-    case 'Ui.alert':
-    case 'Ui.prompt':
-      return [SCOPE('script.container.ui')];
-    case 'ScriptApp.newTrigger':
-    case 'ScriptApp.getProjectTriggers':
-    case 'ScriptApp.getUserTriggers':
-    case 'ScriptApp.deleteTrigger':
-      return [SCOPE('script.scriptapp')];
-  }
-  if (call.service === 'mail') return [SCOPE('script.send_mail'), 'https://mail.google.com/'];
-  return null;
-}
-
-const NONE_ALLOWED = new Set([
-  'SpreadsheetApp.getUi',
-  'Ui.createAddonMenu',
-  'Ui.createMenu',
-  'ScriptApp.getAuthorizationInfo',
-  'Session.getActiveUserLocale',
-  'Session.getScriptTimeZone',
-]);
-const NONE_ALLOWED_SERVICES = new Set<ServiceName>(['logger', 'utilities', 'html', 'charts']);
-const AUTH_REQUIRED = new Set([
-  'SpreadsheetApp.openById',
-  'SpreadsheetApp.openByUrl',
-  'ScriptApp.newTrigger',
-  'ScriptApp.getProjectTriggers',
-  'ScriptApp.getUserTriggers',
-  'ScriptApp.deleteTrigger',
-]);
-const SPREADSHEET_MUTATOR =
-  /^(set|insert|append|delete|clear|hide|show|activate|protect|merge|breakApart|check|uncheck|remove|update|autoResize|rename|toast|flush)/;
-
-/** Whether a call is refused in an auth mode (as Apps Script refuses it without authorization). */
-function deniedInMode(mode: AuthModeName, call: CallInfo): boolean {
-  switch (mode) {
-    case 'FULL':
-      return false;
-    case 'NONE':
-      return !(NONE_ALLOWED.has(call.key) || call.cls === 'Menu' || NONE_ALLOWED_SERVICES.has(call.service));
-    case 'LIMITED':
-      return (
-        call.service === 'mail' ||
-        AUTH_REQUIRED.has(call.key) ||
-        call.cls === 'ClockTriggerBuilder' ||
-        call.cls === 'SpreadsheetTriggerBuilder' ||
-        call.key === 'Ui.showSidebar' ||
-        call.key === 'Ui.showModalDialog' ||
-        call.key === 'Ui.showModelessDialog'
-      );
-    case 'CUSTOM_FUNCTION':
-      return (
-        call.service === 'mail' ||
-        call.service === 'ui' ||
-        AUTH_REQUIRED.has(call.key) ||
-        call.cls === 'ClockTriggerBuilder' ||
-        call.cls === 'SpreadsheetTriggerBuilder' ||
-        (call.service === 'spreadsheet' && !call.cls.endsWith('Builder') && SPREADSHEET_MUTATOR.test(call.method))
-      );
-  }
-}
+import { FakeSpreadsheet, type SpreadsheetInit } from './spreadsheet';
+import { TriggerState } from './triggers';
+import { FakeUi, HtmlState, UiState } from './ui';
+import type { CellValue } from './values';
 
 export class FakeGas implements BoundaryHost {
   readonly options: ResolvedOptions;
@@ -335,18 +58,7 @@ export class FakeGas implements BoundaryHost {
   private seq = { spreadsheet: 0, chart: 0, execution: 0 };
 
   constructor(opts: FakeGasOptions = {}) {
-    const answers = answersFromEnvironment(process.env);
-    this.options = {
-      addon: opts.addon ?? true,
-      executionLimitMs: opts.executionLimitMs ?? 6 * 60 * 1000,
-      customFunctionLimitMs: opts.customFunctionLimitMs ?? 30 * 1000,
-      activeSpreadsheetInTimeTriggers: opts.activeSpreadsheetInTimeTriggers ?? answers.activeSpreadsheetInTimeTriggers,
-      documentLockInTriggers: opts.documentLockInTriggers ?? answers.documentLockInTriggers,
-      customFunctionDates: opts.customFunctionDates ?? answers.customFunctionDates,
-      cellLimit: opts.cellLimit ?? SPREADSHEET_CELL_LIMIT,
-      valueParsing: opts.valueParsing ?? 'sheets',
-      scriptId: opts.scriptId ?? '1FakeScriptIdForTests',
-    };
+    this.options = resolveOptions(opts);
     this.clock = new FakeClock(opts.now);
     this.session = new SessionState(opts);
     this.ui = new UiState();
@@ -362,21 +74,7 @@ export class FakeGas implements BoundaryHost {
     this.activeDoc = this.spreadsheet;
     this.boundary = new Boundary(this);
     this.uiService = new FakeUi(this);
-    const w = <T extends object>(x: T): T => this.boundary.wrap(x);
-    this.globals = {
-      SpreadsheetApp: w(new FakeSpreadsheetApp(this)),
-      HtmlService: w(new FakeHtmlService(this.html)),
-      PropertiesService: w(new FakePropertiesService(this)),
-      LockService: w(new FakeLockService(this)),
-      CacheService: w(new FakeCacheService(this)),
-      ScriptApp: w(new FakeScriptApp(this)),
-      MailApp: w(new FakeMailApp(this)),
-      Session: w(new FakeSession(this)),
-      Utilities: w(new FakeUtilities(this)),
-      Logger: w(new FakeLogger(this)),
-      console: w(new FakeConsole(this)),
-      Charts: w(new FakeCharts()),
-    };
+    this.globals = createGlobals(this, (x) => this.boundary.wrap(x));
   }
 
   // ---- who and where ----
@@ -516,7 +214,6 @@ export class FakeGas implements BoundaryHost {
   }
 
   beforeCall(call: CallInfo): void {
-    SERVICE_CLASSES[call.service].add(call.cls);
     this.calls._record(call);
     const ex = this.execution;
     if (ex) {
@@ -598,10 +295,6 @@ export class FakeGas implements BoundaryHost {
   _newChartId(): number {
     return 1000 + ++this.seq.chart;
   }
-}
-
-function isAuthMode(v: unknown): v is AuthModeName {
-  return v === 'NONE' || v === 'LIMITED' || v === 'FULL' || v === 'CUSTOM_FUNCTION';
 }
 
 export function createFakeGas(options: FakeGasOptions = {}): FakeGas {

@@ -1,6 +1,10 @@
 // An in-memory Apps Script for tests and local runs: see README.md in this folder.
-export { createFakeGas, FakeGas, CallCounter, EXECUTION_TIMEOUT_MESSAGE } from './harness';
-export type { FakeGasOptions, FakeGlobals, RunOptions, ExecutionRecord, ExecutionKind } from './harness';
+export { createFakeGas, FakeGas } from './harness';
+export type { FakeGasOptions } from './options';
+export { CallCounter } from './call-counter';
+export type { FakeGlobals } from './globals';
+export { EXECUTION_TIMEOUT_MESSAGE } from './execution';
+export type { RunOptions, ExecutionRecord, ExecutionKind } from './execution';
 export { loadBundle } from './bundle';
 export type { BundleContext, LoadBundleOptions, TriggerRun } from './bundle';
 export { FakeClock } from './clock';

@@ -1,0 +1,54 @@
+// An execution: one entry-point call as Apps Script runs it (who, which document, which auth
+// mode, its deadline), what the loader asks for and what the fake records of it.
+import type { AuthModeName, EventTypeName } from './enums';
+import type { FakeSpreadsheet } from './spreadsheet';
+
+export type ExecutionKind = 'call' | 'trigger';
+
+export interface RunOptions {
+  /** Default: the authMode of the first argument (an event object) if it names one, else FULL. */
+  authMode?: AuthModeName;
+  kind?: ExecutionKind;
+  /** Runs as this user (Session, user properties, user locks, trigger ownership). */
+  user?: string;
+  /** The document the execution belongs to. Default: the fake's active spreadsheet. */
+  document?: FakeSpreadsheet | null;
+  /** What getActiveSpreadsheet() returns. Default: `document`. */
+  activeSpreadsheet?: FakeSpreadsheet | null;
+  limitMs?: number;
+  triggerUid?: string;
+  /** For kind 'trigger': what fired it. Default CLOCK. */
+  triggerEventType?: EventTypeName;
+}
+
+export interface ExecutionRecord {
+  id: string;
+  name: string;
+  kind: ExecutionKind;
+  authMode: AuthModeName;
+  user: string;
+  effectiveUser: string;
+  document: FakeSpreadsheet | null;
+  active: FakeSpreadsheet | null;
+  startedAt: number;
+  endedAt: number | null;
+  limitMs: number;
+  /** Set once the execution ran past its limit; every later service call throws. */
+  killed: boolean;
+  /** 'load' while the bundle's top-level code runs. */
+  phase: 'load' | 'run';
+  /** Service calls made by top-level code (should stay empty: it runs on every execution). */
+  topLevelCalls: string[];
+  calls: number;
+  triggerUid: string | null;
+  triggerEventType: EventTypeName | null;
+  error: unknown;
+  /** Locks still held when the execution ended (Apps Script releases them). */
+  releasedLocks: string[];
+}
+
+export const EXECUTION_TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
+
+export function isAuthMode(v: unknown): v is AuthModeName {
+  return v === 'NONE' || v === 'LIMITED' || v === 'FULL' || v === 'CUSTOM_FUNCTION';
+}

@@ -1,0 +1,71 @@
+// What createFakeGas takes, and the defaults it fills in (an option given wins over the
+// UPTAKE_FAKE_ANSWERS environment for the undocumented answers).
+import { answersFromEnvironment, type UndocumentedAnswers } from './answers';
+import type { TimeInput } from './clock';
+import { SPREADSHEET_CELL_LIMIT, type SpreadsheetInit } from './spreadsheet';
+import type { ValueParsing } from './values';
+
+export interface FakeGasOptions {
+  /** Start time of the fake clock. Default 2026-01-05T09:00:00Z (a Monday). */
+  now?: TimeInput;
+  /** Script time zone (Session.getScriptTimeZone). Default: the bundle manifest's, else Etc/UTC. */
+  timeZone?: string;
+  /** Active user's email (Session.getActiveUser). Default user@example.com. */
+  user?: string;
+  effectiveUser?: string;
+  /** Session.getActiveUserLocale. Default 'en'. */
+  locale?: string;
+  /** The active (bound) spreadsheet. */
+  spreadsheet?: SpreadsheetInit;
+  /** Folder of <name>.html files for HtmlService. Default: the folder given to loadBundle. */
+  htmlDir?: string;
+  /** MailApp recipients per day. Default 100 (consumer account). */
+  mailQuota?: number;
+  /** Enforce editor add-on trigger rules. Default true. */
+  addon?: boolean;
+  /** Default 6 minutes. */
+  executionLimitMs?: number;
+  /** Limit for executions in AuthMode.CUSTOM_FUNCTION. Default 30 s. */
+  customFunctionLimitMs?: number;
+  /** Undocumented: whether getActiveSpreadsheet() works inside time-driven triggers (answers.ts). Default false. */
+  activeSpreadsheetInTimeTriggers?: boolean;
+  /** Undocumented: getDocumentLock() in an installable trigger, the document's lock or null (answers.ts). Default 'document'. */
+  documentLockInTriggers?: UndocumentedAnswers['documentLockInTriggers'];
+  /** Undocumented: which zone a custom function's Date arguments are read in (answers.ts). Default 'sheet-zone'. */
+  customFunctionDates?: UndocumentedAnswers['customFunctionDates'];
+  /** MailApp body size limit in bytes. Default 200 KB (consumer; Workspace has 400 KB). */
+  mailBodyLimitBytes?: number;
+  /** Cells a spreadsheet may have across its sheets. Default 10,000,000. */
+  cellLimit?: number;
+  /** How written strings become cell values. Default 'sheets'. */
+  valueParsing?: ValueParsing;
+  /** OAuth scopes granted; calls needing others throw. Default: the manifest's (loadBundle), else unchecked. */
+  oauthScopes?: string[];
+  /** Copy Logger/console output to stdout. */
+  echoLogs?: boolean;
+  scriptId?: string;
+}
+
+export interface ResolvedOptions extends UndocumentedAnswers {
+  addon: boolean;
+  executionLimitMs: number;
+  customFunctionLimitMs: number;
+  cellLimit: number;
+  valueParsing: ValueParsing;
+  scriptId: string;
+}
+
+export function resolveOptions(opts: FakeGasOptions): ResolvedOptions {
+  const answers = answersFromEnvironment(process.env);
+  return {
+    addon: opts.addon ?? true,
+    executionLimitMs: opts.executionLimitMs ?? 6 * 60 * 1000,
+    customFunctionLimitMs: opts.customFunctionLimitMs ?? 30 * 1000,
+    activeSpreadsheetInTimeTriggers: opts.activeSpreadsheetInTimeTriggers ?? answers.activeSpreadsheetInTimeTriggers,
+    documentLockInTriggers: opts.documentLockInTriggers ?? answers.documentLockInTriggers,
+    customFunctionDates: opts.customFunctionDates ?? answers.customFunctionDates,
+    cellLimit: opts.cellLimit ?? SPREADSHEET_CELL_LIMIT,
+    valueParsing: opts.valueParsing ?? 'sheets',
+    scriptId: opts.scriptId ?? '1FakeScriptIdForTests',
+  };
+}

@@ -1,0 +1,93 @@
+// What a call needs: the OAuth scopes the manifest must grant, and the auth modes that refuse it.
+import type { CallInfo, ServiceName } from './boundary';
+import type { AuthModeName } from './enums';
+
+export const SCOPE = (s: string): string => (s.startsWith('https://') ? s : `https://www.googleapis.com/auth/${s}`);
+
+/**
+ * Scopes (any one suffices) a call needs when the manifest lists oauthScopes: then Apps Script
+ * grants those and no other ("Manifest structure", https://developers.google.com/apps-script/manifest;
+ * "Authorization scopes", https://developers.google.com/apps-script/concepts/scopes). Each method's
+ * scopes are under "Authorization" on its reference page.
+ */
+export function requiredScopes(call: CallInfo): string[] | null {
+  switch (call.key) {
+    // "Class Session", https://developers.google.com/apps-script/reference/base/session: both
+    // need userinfo.email. Without it the call throws, so an add-on that catches it finds no email.
+    case 'Session.getActiveUser':
+    case 'Session.getEffectiveUser':
+      return [SCOPE('userinfo.email')];
+    case 'SpreadsheetApp.openById':
+    case 'SpreadsheetApp.openByUrl':
+      return [SCOPE('spreadsheets')];
+    case 'SpreadsheetApp.getActive':
+    case 'SpreadsheetApp.getActiveSpreadsheet':
+    case 'SpreadsheetApp.getActiveSheet':
+    case 'SpreadsheetApp.getActiveRange':
+    case 'SpreadsheetApp.setActiveSheet':
+    case 'SpreadsheetApp.setActiveRange':
+      return [SCOPE('spreadsheets.currentonly'), SCOPE('spreadsheets')];
+    case 'Ui.showSidebar':
+    case 'Ui.showModalDialog':
+    case 'Ui.showModelessDialog':
+    case 'Ui.alert':
+    case 'Ui.prompt':
+      return [SCOPE('script.container.ui')];
+    case 'ScriptApp.newTrigger':
+    case 'ScriptApp.getProjectTriggers':
+    case 'ScriptApp.getUserTriggers':
+    case 'ScriptApp.deleteTrigger':
+      return [SCOPE('script.scriptapp')];
+  }
+  if (call.service === 'mail') return [SCOPE('script.send_mail'), 'https://mail.google.com/'];
+  return null;
+}
+
+const NONE_ALLOWED = new Set([
+  'SpreadsheetApp.getUi',
+  'Ui.createAddonMenu',
+  'Ui.createMenu',
+  'ScriptApp.getAuthorizationInfo',
+  'Session.getActiveUserLocale',
+  'Session.getScriptTimeZone',
+]);
+const NONE_ALLOWED_SERVICES = new Set<ServiceName>(['logger', 'utilities', 'html', 'charts']);
+const AUTH_REQUIRED = new Set([
+  'SpreadsheetApp.openById',
+  'SpreadsheetApp.openByUrl',
+  'ScriptApp.newTrigger',
+  'ScriptApp.getProjectTriggers',
+  'ScriptApp.getUserTriggers',
+  'ScriptApp.deleteTrigger',
+]);
+const SPREADSHEET_MUTATOR =
+  /^(set|insert|append|delete|clear|hide|show|activate|protect|merge|breakApart|check|uncheck|remove|update|autoResize|rename|toast|flush)/;
+
+/** Whether a call is refused in an auth mode (as Apps Script refuses it without authorization). */
+export function deniedInMode(mode: AuthModeName, call: CallInfo): boolean {
+  switch (mode) {
+    case 'FULL':
+      return false;
+    case 'NONE':
+      return !(NONE_ALLOWED.has(call.key) || call.cls === 'Menu' || NONE_ALLOWED_SERVICES.has(call.service));
+    case 'LIMITED':
+      return (
+        call.service === 'mail' ||
+        AUTH_REQUIRED.has(call.key) ||
+        call.cls === 'ClockTriggerBuilder' ||
+        call.cls === 'SpreadsheetTriggerBuilder' ||
+        call.key === 'Ui.showSidebar' ||
+        call.key === 'Ui.showModalDialog' ||
+        call.key === 'Ui.showModelessDialog'
+      );
+    case 'CUSTOM_FUNCTION':
+      return (
+        call.service === 'mail' ||
+        call.service === 'ui' ||
+        AUTH_REQUIRED.has(call.key) ||
+        call.cls === 'ClockTriggerBuilder' ||
+        call.cls === 'SpreadsheetTriggerBuilder' ||
+        (call.service === 'spreadsheet' && !call.cls.endsWith('Builder') && SPREADSHEET_MUTATOR.test(call.method))
+      );
+  }
+}
