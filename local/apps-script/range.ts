@@ -1,141 +1,57 @@
-// A Range: values written as Sheets parses typed input, formats, notes, checkboxes, validation and
-// merges over a box of its sheet's cells.
-import { a1Range, columnLetters } from './a1';
+// A Range: values written as Sheets parses typed input, formulas, checkboxes, validation and
+// merges; its box is in range-box.ts and its formats and notes in range-formats.ts.
+import { columnLetters } from './a1';
 import { api, type FakeInfo } from './boundary';
-import { checkShape, clearFormatting, copyValue, hasContent, overlaps, signatureError, type Box } from './cells';
+import { checkShape, clearFormatting, copyValue, hasContent, overlaps, signatureError } from './cells';
 import { FakeDataValidation, toValidation } from './data-validation';
 import { FakeProtection } from './protection';
-import type { FakeSheet } from './sheet';
-import {
-  DEFAULT_NUMBER_FORMAT,
-  FORMULA_MARKER,
-  displayValue,
-  parseInput,
-  violates,
-  type Cell,
-  type CellValue,
-} from './values';
+import { FormattedRange } from './range-formats';
+import { FORMULA_MARKER, displayValue, parseInput, violates, type CellValue } from './values';
 
-type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type GProtection = GoogleAppsScript.Spreadsheet.Protection;
-type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
-type FontStyle = GoogleAppsScript.Spreadsheet.FontStyle;
-type HAlign = 'left' | 'center' | 'normal' | 'right' | null;
-type VAlign = 'top' | 'middle' | 'bottom' | null;
 
-export class FakeRange implements Pick<
-  GRange,
-  | 'activate'
-  | 'breakApart'
-  | 'check'
-  | 'clear'
-  | 'clearContent'
-  | 'clearDataValidations'
-  | 'clearFormat'
-  | 'clearNote'
-  | 'getA1Notation'
-  | 'getBackground'
-  | 'getBackgrounds'
-  | 'getCell'
-  | 'getColumn'
-  | 'getDataValidation'
-  | 'getDataValidations'
-  | 'getDisplayValue'
-  | 'getDisplayValues'
-  | 'getFontWeight'
-  | 'getFontWeights'
-  | 'getFormula'
-  | 'getFormulas'
-  | 'getGridId'
-  | 'getHeight'
-  | 'getLastColumn'
-  | 'getLastRow'
-  | 'getNote'
-  | 'getNotes'
-  | 'getNumColumns'
-  | 'getNumRows'
-  | 'getNumberFormat'
-  | 'getNumberFormats'
-  | 'getRow'
-  | 'getRowIndex'
-  | 'getSheet'
-  | 'getValue'
-  | 'getValues'
-  | 'getWidth'
-  | 'getWrap'
-  | 'getWraps'
-  | 'insertCheckboxes'
-  | 'isBlank'
-  | 'isChecked'
-  | 'isPartOfMerge'
-  | 'merge'
-  | 'offset'
-  | 'protect'
-  | 'removeCheckboxes'
-  | 'setBackground'
-  | 'setBackgrounds'
-  | 'setDataValidation'
-  | 'setDataValidations'
-  | 'setFontColor'
-  | 'setFontFamily'
-  | 'setFontSize'
-  | 'setFontStyle'
-  | 'setFontWeight'
-  | 'setFontWeights'
-  | 'setFormula'
-  | 'setFormulas'
-  | 'setHorizontalAlignment'
-  | 'setNote'
-  | 'setNotes'
-  | 'setNumberFormat'
-  | 'setNumberFormats'
-  | 'setValue'
-  | 'setValues'
-  | 'setVerticalAlignment'
-  | 'setWrap'
-  | 'setWraps'
-  | 'uncheck'
-> {
+export class FakeRange
+  extends FormattedRange
+  implements
+    Pick<
+      GRange,
+      | 'activate'
+      | 'breakApart'
+      | 'check'
+      | 'clear'
+      | 'clearContent'
+      | 'clearDataValidations'
+      | 'clearFormat'
+      | 'clearNote'
+      | 'getCell'
+      | 'getDataValidation'
+      | 'getDataValidations'
+      | 'getDisplayValue'
+      | 'getDisplayValues'
+      | 'getFormula'
+      | 'getFormulas'
+      | 'getValue'
+      | 'getValues'
+      | 'insertCheckboxes'
+      | 'isBlank'
+      | 'isChecked'
+      | 'isPartOfMerge'
+      | 'merge'
+      | 'offset'
+      | 'protect'
+      | 'removeCheckboxes'
+      | 'setDataValidation'
+      | 'setDataValidations'
+      | 'setFormula'
+      | 'setFormulas'
+      | 'setValue'
+      | 'setValues'
+      | 'uncheck'
+    >
+{
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'Range' };
-
-  constructor(
-    readonly _sheet: FakeSheet,
-    readonly _row: number,
-    readonly _col: number,
-    readonly _numRows: number,
-    readonly _numCols: number,
-  ) {}
-
-  private _cells<T>(f: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
-    this._sheet._checkInside(this._row, this._col, this._numRows, this._numCols);
-    const out: T[][] = [];
-    for (let i = 0; i < this._numRows; i++) {
-      const row: T[] = [];
-      for (let j = 0; j < this._numCols; j++)
-        row.push(f(this._sheet._cell(this._row + i, this._col + j), this._row + i, this._col + j));
-      out.push(row);
-    }
-    return out;
-  }
-
-  private _each(f: (cell: Cell, r: number, c: number) => void): this {
-    this._sheet._checkInside(this._row, this._col, this._numRows, this._numCols);
-    for (let i = 0; i < this._numRows; i++) {
-      for (let j = 0; j < this._numCols; j++)
-        f(this._sheet._cellForWrite(this._row + i, this._col + j), this._row + i, this._col + j);
-    }
-    return this;
-  }
-
-  private _eachWith<T>(data: T[][], f: (cell: Cell, v: T) => void): this {
-    return this._each((cell, r, c) => f(cell, data[r - this._row][c - this._col]));
-  }
-
-  private _self(): GRange {
-    return api<GRange>(this);
-  }
 
   /** Parses and writes a checked 2-D block; rejects the whole write if one cell breaks validation. */
   _write(data: unknown[][]): void {
@@ -166,9 +82,6 @@ export class FakeRange implements Pick<
   breakApart(): GRange {
     this._sheet._merges = this._sheet._merges.filter((m) => !overlaps(m, this._box()));
     return this._self();
-  }
-  _box(): Box {
-    return { row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols };
   }
   check(): GRange {
     this._each((cell) => {
@@ -216,23 +129,11 @@ export class FakeRange implements Pick<
   clearNote(): GRange {
     return this.clear({ commentsOnly: true });
   }
-  getA1Notation(): string {
-    return a1Range(this._row, this._col, this._numRows, this._numCols);
-  }
-  getBackground(): string {
-    return this.getBackgrounds()[0][0];
-  }
-  getBackgrounds(): string[][] {
-    return this._cells((c) => c?.background ?? '#ffffff');
-  }
   getCell(row: number, column: number): GRange {
     if (row < 1 || column < 1 || row > this._numRows || column > this._numCols) {
       throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
     }
     return api<GRange>(new FakeRange(this._sheet, this._row + row - 1, this._col + column - 1, 1, 1));
-  }
-  getColumn(): number {
-    return this._col;
   }
   getDataValidation(): GDataValidation | null {
     return this.getDataValidations()[0][0];
@@ -247,71 +148,17 @@ export class FakeRange implements Pick<
     const tz = this._sheet._ss._timeZone;
     return this._cells((c) => displayValue(c, tz));
   }
-  getFontWeight(): FontWeight {
-    return this.getFontWeights()[0][0];
-  }
-  getFontWeights(): FontWeight[][] {
-    return this._cells((c) => (c?.fontWeight ?? 'normal') as FontWeight);
-  }
   getFormula(): string {
     return this.getFormulas()[0][0];
   }
   getFormulas(): string[][] {
     return this._cells((c) => c?.formula ?? '');
   }
-  getGridId(): number {
-    return this._sheet._id;
-  }
-  getHeight(): number {
-    return this._numRows;
-  }
-  getWidth(): number {
-    return this._numCols;
-  }
-  getLastColumn(): number {
-    return this._col + this._numCols - 1;
-  }
-  getLastRow(): number {
-    return this._row + this._numRows - 1;
-  }
-  getNote(): string {
-    return this.getNotes()[0][0];
-  }
-  getNotes(): string[][] {
-    return this._cells((c) => c?.note ?? '');
-  }
-  getNumColumns(): number {
-    return this._numCols;
-  }
-  getNumRows(): number {
-    return this._numRows;
-  }
-  getNumberFormat(): string {
-    return this.getNumberFormats()[0][0];
-  }
-  getNumberFormats(): string[][] {
-    return this._cells((c) => c?.format ?? DEFAULT_NUMBER_FORMAT);
-  }
-  getRow(): number {
-    return this._row;
-  }
-  getRowIndex(): number {
-    return this._row;
-  }
-  getSheet(): GSheet {
-    return api<GSheet>(this._sheet);
-  }
   getValue(): unknown {
     return this.getValues()[0][0];
   }
   getValues(): unknown[][] {
     return this._cells((c) => (!c ? '' : c.formula !== undefined ? FORMULA_MARKER : copyValue(c.value)));
-  }
-  getWrap(): boolean {
-    return this.getWraps()[0][0];
-  }
-  getWraps(): boolean[][] {
-    return this._cells((c) => c?.wrap ?? false);
   }
   insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GRange {
     const values =
@@ -372,19 +219,6 @@ export class FakeRange implements Pick<
     this._sheet._protections.push(p);
     return api<GProtection>(p);
   }
-  setBackground(color: string | null): GRange {
-    return this._each((c) => {
-      if (color === null) delete c.background;
-      else c.background = color;
-    })._self();
-  }
-  setBackgrounds(color: Array<Array<string | null>>): GRange {
-    checkShape(color, this._numRows, this._numCols, 'SpreadsheetApp.Range.setBackgrounds');
-    return this._eachWith(color, (c, v) => {
-      if (v === null) delete c.background;
-      else c.background = v;
-    })._self();
-  }
   setDataValidation(rule: GDataValidation | null): GRange {
     const r = rule === null ? null : toValidation(rule);
     return this._each((c) => {
@@ -398,42 +232,6 @@ export class FakeRange implements Pick<
     return this._eachWith(converted, (c, r) => {
       if (r) c.validation = r;
       else delete c.validation;
-    })._self();
-  }
-  setFontColor(color: string | null): GRange {
-    return this._each((c) => {
-      if (color === null) delete c.fontColor;
-      else c.fontColor = color;
-    })._self();
-  }
-  setFontFamily(fontFamily: string | null): GRange {
-    return this._each((c) => {
-      if (fontFamily === null) delete c.fontFamily;
-      else c.fontFamily = fontFamily;
-    })._self();
-  }
-  setFontSize(size: number): GRange {
-    return this._each((c) => {
-      c.fontSize = size;
-    })._self();
-  }
-  setFontStyle(fontStyle: FontStyle | null): GRange {
-    return this._each((c) => {
-      if (fontStyle === null) delete c.fontStyle;
-      else c.fontStyle = fontStyle;
-    })._self();
-  }
-  setFontWeight(fontWeight: FontWeight | null): GRange {
-    return this._each((c) => {
-      if (fontWeight === null) delete c.fontWeight;
-      else c.fontWeight = fontWeight;
-    })._self();
-  }
-  setFontWeights(fontWeights: Array<Array<FontWeight | null>>): GRange {
-    checkShape(fontWeights, this._numRows, this._numCols, 'SpreadsheetApp.Range.setFontWeights');
-    return this._eachWith(fontWeights, (c, w) => {
-      if (w === null) delete c.fontWeight;
-      else c.fontWeight = w;
     })._self();
   }
   setFormula(formula: string): GRange {
@@ -456,42 +254,6 @@ export class FakeRange implements Pick<
       }
     })._self();
   }
-  setHorizontalAlignment(alignment: HAlign): GRange {
-    return this._each((c) => {
-      if (alignment === null) delete c.horizontalAlignment;
-      else c.horizontalAlignment = alignment;
-    })._self();
-  }
-  setVerticalAlignment(alignment: VAlign): GRange {
-    return this._each((c) => {
-      if (alignment === null) delete c.verticalAlignment;
-      else c.verticalAlignment = alignment;
-    })._self();
-  }
-  setNote(note: string | null): GRange {
-    return this._each((c) => {
-      if (note === null || note === '') delete c.note;
-      else c.note = String(note);
-    })._self();
-  }
-  setNotes(notes: Array<Array<string | null>>): GRange {
-    checkShape(notes, this._numRows, this._numCols, 'SpreadsheetApp.Range.setNotes');
-    return this._eachWith(notes, (c, n) => {
-      if (n === null || n === '') delete c.note;
-      else c.note = String(n);
-    })._self();
-  }
-  setNumberFormat(numberFormat: string): GRange {
-    return this._each((c) => {
-      c.format = String(numberFormat);
-    })._self();
-  }
-  setNumberFormats(numberFormats: string[][]): GRange {
-    checkShape(numberFormats, this._numRows, this._numCols, 'SpreadsheetApp.Range.setNumberFormats');
-    return this._eachWith(numberFormats, (c, f) => {
-      c.format = String(f);
-    })._self();
-  }
   setValue(value: unknown): GRange {
     if (Array.isArray(value)) throw signatureError('SpreadsheetApp.Range.setValue', [value]);
     this._write(Array.from({ length: this._numRows }, () => new Array<unknown>(this._numCols).fill(value)));
@@ -500,17 +262,6 @@ export class FakeRange implements Pick<
   setValues(values: unknown[][]): GRange {
     this._write(checkShape(values, this._numRows, this._numCols, 'SpreadsheetApp.Range.setValues'));
     return this._self();
-  }
-  setWrap(isWrapEnabled: boolean): GRange {
-    return this._each((c) => {
-      c.wrap = !!isWrapEnabled;
-    })._self();
-  }
-  setWraps(isWrapEnabled: boolean[][]): GRange {
-    checkShape(isWrapEnabled, this._numRows, this._numCols, 'SpreadsheetApp.Range.setWraps');
-    return this._eachWith(isWrapEnabled, (c, w) => {
-      c.wrap = !!w;
-    })._self();
   }
 }
 
