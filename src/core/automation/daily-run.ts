@@ -237,7 +237,8 @@ export class DailyRun {
       return 'failed';
     }
     this.record(records);
-    saveFailureBook(this.store, noteSent(loadFailureBook(this.store), { what, recipients, records }));
+    const before = loadFailureBook(this.store);
+    saveFailureBook(this.store, before, noteSent(before, { what, recipients, records }));
     return 'sent';
   }
 
@@ -272,14 +273,15 @@ export class DailyRun {
 
   private failed(recipients: string[], records: RecordDraft[], what: string, error: string): void {
     this.report.push(`Failed: ${clipped(what)} to ${clipped(recipients.join(', '), 2_000)}: ${clipped(error)}`);
-    const { book, givenUp } = noteFailure(loadFailureBook(this.store), {
+    const before = loadFailureBook(this.store);
+    const { book, givenUp } = noteFailure(before, {
       at: localTimestamp(this.ports.clock.now(), this.setup.timeZone),
       what,
       recipients,
       error,
       records,
     });
-    saveFailureBook(this.store, book);
+    saveFailureBook(this.store, before, book);
     if (givenUp.length) {
       this.record(givenUp);
       const names = givenUp.filter((d) => d.member).map((d) => `${d.milestone} for ${d.member}`);

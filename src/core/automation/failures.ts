@@ -197,10 +197,12 @@ export function loadFailureBook(store: Store): FailureBook {
   };
 }
 
-/** Writes only what changed: most emails never failed. */
-export function saveFailureBook(store: Store, changed: FailureBook): void {
+/**
+ * Writes what changed from `before` (the book as loaded, which nothing wrote since): most emails
+ * never failed, and the run holds the lock, so the store is not read again to compare.
+ */
+export function saveFailureBook(store: Store, before: FailureBook, changed: FailureBook): void {
   const book = fitBook(changed, store.valueBytes);
-  const before = loadFailureBook(store);
   if (JSON.stringify(book.attempts) !== JSON.stringify(before.attempts)) writeJson(store, KEYS.attempts, book.attempts);
   if (JSON.stringify(book.failures) !== JSON.stringify(before.failures)) writeJson(store, KEYS.failures, book.failures);
 }
