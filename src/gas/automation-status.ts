@@ -13,19 +13,11 @@ import {
   type StoredProblem,
 } from '../core/automation/store';
 import type { AutomationStatus } from '../shared/api';
-import { MIRROR_PREFIX, mirrorPrefix, mirrorStore } from './automation-store';
+import { MIRROR_PREFIX, mirrorPrefix, mirrorStore, snapshotStore } from './automation-store';
 import { remainingQuota } from './mail';
 import { loadSettings } from './settings-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** A read-only store over properties read at once (getProperties): one call for every key. */
-function snapshotStore(values: Record<string, string>, prefix = ''): Store {
-  const readOnly = () => {
-    throw new Error('The automation status only reads.');
-  };
-  return { get: (key) => values[prefix + key] ?? null, set: readOnly, remove: readOnly, valueBytes: 0 };
-}
 
 /**
  * This user's mirror for this spreadsheet, where runs without document properties report, read

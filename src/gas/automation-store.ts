@@ -4,7 +4,14 @@
  */
 import { dayOfInstant, type Day } from '../core/base/dates';
 import { validateSettings, type Settings } from '../core/base/settings';
-import { KEYS, PROPERTY_VALUE_BYTES, writeJson, type AutomationState, type Store } from '../core/automation/store';
+import {
+  KEYS,
+  PROPERTY_VALUE_BYTES,
+  readJson,
+  writeJson,
+  type AutomationState,
+  type Store,
+} from '../core/automation/store';
 import { loadSettings, settingsCopyIn, writeSettingsCopy } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 
@@ -40,6 +47,14 @@ export function propertiesStore(
   };
 }
 
+/** A read-only store over properties read at once (getProperties): one call for every key. */
+export function snapshotStore(values: Record<string, string>, prefix = ''): Store {
+  const readOnly = () => {
+    throw new Error('A snapshot of properties only reads.');
+  };
+  return { get: (key) => values[prefix + key] ?? null, set: readOnly, remove: readOnly, valueBytes: 0 };
+}
+
 /** The start of the keys of this spreadsheet's mirror. */
 export function mirrorPrefix(spreadsheetId: string): string {
   return `${MIRROR_PREFIX}${spreadsheetId}.`;
@@ -72,15 +87,6 @@ export function writeMirror(spreadsheet: Spreadsheet, state: AutomationState, se
   if (!settingsCopyIn(spreadsheet)) writeSettingsCopy(spreadsheet, settings);
 }
 
-/** The trigger id a mirrored state names; '' when it names none or cannot be read. */
-function triggerIdIn(stateJson: string): string {
-  try {
-    return (JSON.parse(stateJson) as Partial<AutomationState>).triggerId ?? '';
-  } catch {
-    return '';
-  }
-}
-
 /**
  * Removes what this user keeps for spreadsheets none of their triggers runs for any more
  * (automation turned off, a trigger deleted by hand, a spreadsheet deleted), so that the mirrors
@@ -97,7 +103,8 @@ export function removeStaleMirrors(liveTriggerIds: string[]): void {
     if (key.startsWith(TRIGGER_DOCUMENT_PREFIX) && !live.has(key.slice(TRIGGER_DOCUMENT_PREFIX.length))) stale.add(key);
     if (!key.startsWith(MIRROR_PREFIX) || !key.endsWith(`.${KEYS.state}`)) continue;
     const prefix = key.slice(0, key.length - KEYS.state.length);
-    if (live.has(triggerIdIn(values[key]))) continue;
+    const state = readJson<AutomationState | null>(snapshotStore(values, prefix), KEYS.state, null);
+    if (state?.triggerId && live.has(state.triggerId)) continue;
     for (const other of keys) if (other.startsWith(prefix)) stale.add(other);
   }
   for (const key of stale) user.deleteProperty(key);
