@@ -21,20 +21,23 @@ function snapshot(gas: Gas, name: string) {
   return { values: range.getValues(), formats: range.getNumberFormats(), validations: range.getDataValidations() };
 }
 
+/** The types the form offers and the Type column's dropdown lists, in the sidebar's order. */
+const SIX_TYPES = [
+  'Follow-up session',
+  'Anchor-workflow session',
+  'Context pack fix',
+  'Peer advocacy moment',
+  'Second training session',
+  'Other',
+];
+
 describe('getInterventionForm', () => {
   test('today, the roster members, the six types and the workflows most run first', () => {
     const { bundle } = team();
     expect(bundle.getInterventionForm()).toEqual({
       today: TODAY,
       members: ['Ana', 'Ben', 'Cleo'],
-      types: [
-        'Follow-up session',
-        'Anchor-workflow session',
-        'Context pack fix',
-        'Peer advocacy moment',
-        'Second training session',
-        'Other',
-      ],
+      types: SIX_TYPES,
       workflows: ['Client proposal', 'Weekly update'],
       problem: null,
     });
@@ -59,14 +62,7 @@ describe('recordIntervention', () => {
     expect(sheet.getFrozenRows()).toBe(1);
     expect(sheet.getRange('A500').getNumberFormat()).toBe('yyyy-mm-dd');
     const type = sheet.getRange('C2').getDataValidation()!;
-    expect(type.getCriteriaValues()[0]).toEqual([
-      'Follow-up session',
-      'Anchor-workflow session',
-      'Context pack fix',
-      'Peer advocacy moment',
-      'Second training session',
-      'Other',
-    ]);
+    expect(type.getCriteriaValues()[0]).toEqual(SIX_TYPES);
     const member = sheet.getRange('B900').getDataValidation()!.getCriteriaValues()[0] as {
       getSheet(): { getName(): string };
       getA1Notation(): string;
