@@ -207,3 +207,57 @@ describe('members (spec §1)', () => {
     expect(log.runs.map((r) => r.memberKey)).toEqual(['ana lima', 'ana lima']);
   });
 });
+
+describe("a form's answers sheet (spec §1, §16)", () => {
+  const roster = parseRoster(rosterRows([{ name: 'Ana Lima', email: 'ana@example.com' }]), UTC);
+  const directory = new MemberDirectory(roster.members);
+
+  test('Timestamp is the date-time of the run, counted on its day in the spreadsheet zone', () => {
+    const log = parseLog(
+      [
+        ['Timestamp', 'Team member', 'Workflow', 'Outcome', 'Edit types', 'Prompted', 'Notes'],
+        // 23:30 on 2 March in New York is 04:30 on 3 March in UTC.
+        [new Date('2026-03-03T04:30:00Z'), 'Ana Lima', 'Proposal', 'Light edit', 'tone, missing info', 'Yes', ''],
+      ],
+      { timeZone: 'America/New_York', dateOrder: 'MDY', directory },
+    );
+    expect(log.skipped).toEqual([]);
+    expect(log.runs[0]).toMatchObject({ day: day('2026-03-02'), editTypes: ['tone', 'missing info'], prompted: true });
+  });
+
+  test('with Email Address and a team member question, the answer is the member, without a notice', () => {
+    const log = parseLog(
+      [
+        ['Timestamp', 'Email Address', 'Team member', 'Workflow', 'Outcome'],
+        [d('2026-03-02'), 'someone.else@example.com', 'Ana Lima', 'Proposal', 'Used as-is'],
+      ],
+      { ...UTC, directory },
+    );
+    expect(log.columns.member).toBe(2);
+    expect(log.notices).toEqual([]);
+    expect(log.runs.map((r) => r.memberKey)).toEqual(['ana lima']);
+  });
+
+  test('with Email Address and no team member question, the email is the member, through the roster', () => {
+    const log = parseLog(
+      [
+        ['Timestamp', 'Email Address', 'Workflow', 'Outcome'],
+        [d('2026-03-02'), 'ANA@example.com', 'Proposal', 'Used as-is'],
+      ],
+      { ...UTC, directory },
+    );
+    expect(log.columns.member).toBe(1);
+    expect(log.runs.map((r) => r.memberKey)).toEqual(['ana lima']);
+  });
+
+  test('two member columns that are not a form email still give a notice', () => {
+    const log = parseLog(
+      [
+        ['Date', 'Email', 'Member', 'Workflow', 'Outcome'],
+        [d('2026-03-02'), 'ana@example.com', 'Ana Lima', 'Proposal', 'Used as-is'],
+      ],
+      { ...UTC, directory },
+    );
+    expect(log.notices).toHaveLength(1);
+  });
+});

@@ -7,6 +7,11 @@ export interface FieldSpec<F extends string> {
   required: boolean;
   /** Accepted header names, in order of preference when two columns match the same field. */
   names: string[];
+  /**
+   * Names of `names` that yield to any other name of this field without a notice: when both
+   * columns are there, the other is read and this one is ignored as expected.
+   */
+  quietFallbacks?: string[];
 }
 
 export interface HeaderMatch<F extends string> {
@@ -48,10 +53,11 @@ function matchRow<F extends string>(row: unknown[], specs: FieldSpec<F>[]) {
       } else {
         const keep = preference < rank[spec.field]! ? col : current;
         const other = keep === col ? current : col;
-        notices.push(
-          `Columns ${columnLetter(current)} and ${columnLetter(col)} could both be the ${spec.label} column; ` +
-            `Uptake reads column ${columnLetter(keep)} ("${cellText(row[keep])}") and ignores ${columnLetter(other)}.`,
-        );
+        if (!isQuietFallback(spec, row[other]))
+          notices.push(
+            `Columns ${columnLetter(current)} and ${columnLetter(col)} could both be the ${spec.label} column; ` +
+              `Uptake reads column ${columnLetter(keep)} ("${cellText(row[keep])}") and ignores ${columnLetter(other)}.`,
+          );
         columns[spec.field] = keep;
         rank[spec.field] = Math.min(preference, rank[spec.field]!);
       }
@@ -59,6 +65,11 @@ function matchRow<F extends string>(row: unknown[], specs: FieldSpec<F>[]) {
     }
   });
   return { columns, notices };
+}
+
+function isQuietFallback<F extends string>(spec: FieldSpec<F>, cell: unknown): boolean {
+  const key = headerKey(cellText(cell));
+  return (spec.quietFallbacks ?? []).some((name) => headerKey(name) === key);
 }
 
 /** Edit distance with adjacent transpositions ("Dtae" is one step from "date"). */

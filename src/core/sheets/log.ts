@@ -23,7 +23,10 @@ export const LOG_FIELDS: FieldSpec<LogField>[] = [
     field: 'member',
     label: 'Team member',
     required: true,
-    names: ['team member', 'member', 'name', 'person', 'who', 'user', 'email'],
+    names: ['team member', 'member', 'name', 'person', 'who', 'user', 'email', 'email address'],
+    // A form that collects emails adds "Email Address" beside the team member question (§16):
+    // the answer to the question is the member, and the pair is the form's shape, not a clash.
+    quietFallbacks: ['email address'],
   },
   { field: 'workflow', label: 'Workflow', required: true, names: ['workflow', 'workflow name', 'task', 'use case'] },
   {
@@ -36,7 +39,7 @@ export const LOG_FIELDS: FieldSpec<LogField>[] = [
     field: 'editType',
     label: 'Edit type',
     required: false,
-    names: ['edit type', 'editing type', 'edit', 'what was edited'],
+    names: ['edit type', 'edit types', 'editing type', 'edit', 'what was edited'],
   },
   { field: 'prompted', label: 'Prompted', required: false, names: ['prompted', 'was prompted', 'prompted by someone'] },
   { field: 'notes', label: 'Notes', required: false, names: ['notes', 'note', 'comment', 'comments'] },
