@@ -1,6 +1,6 @@
 /** The command line of `npm start`: flags, their checks and the help text. */
 import { parseArgs } from 'node:util';
-import { isoToDay } from '../src/core/base/dates';
+import { isKnownTimeZone, isoToDay } from '../src/core/base/dates';
 import { isEmail } from '../src/core/base/text';
 import { MAX_HISTORY_WEEKS, MIN_HISTORY_WEEKS } from '../src/core/base/settings';
 
@@ -53,7 +53,7 @@ With no --log it audits the example team in examples/.
                      (use \`npm start --silent -- --json\` so npm prints nothing else)
   --locale LOCALE    the spreadsheet's locale, which decides how dates are read:
                      en_US reads 3/4/2026 as 4 March, en_GB as 3 April (default en_US)
-  --time-zone ZONE   the spreadsheet's time zone, an IANA name (default UTC)
+  --time-zone ZONE   the spreadsheet's time zone, an IANA name or an offset such as GMT-07:00 (default UTC)
   --owner EMAIL      the programme owner, who receives the digest and reminders
                      (default owner@example.com; the example team has its own)
   --help             this text
@@ -115,9 +115,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
     throw new CliError(`--locale "${locale}" is not a locale: write it as Sheets names them, e.g. en_US or en_GB.`, 2);
   }
   const timeZone = v['time-zone'] ?? null;
-  if (timeZone !== null && !isTimeZone(timeZone)) {
+  if (timeZone !== null && !isKnownTimeZone(timeZone)) {
     throw new CliError(
-      `--time-zone "${timeZone}" is not a time zone: use an IANA name such as Europe/London or America/New_York.`,
+      `--time-zone "${timeZone}" is not a time zone: use an IANA name such as Europe/London or America/New_York, or an offset as Sheets writes it, such as GMT-07:00.`,
       2,
     );
   }
@@ -165,13 +165,4 @@ function wholeNumberFlag(
   const n = /^\d+$/.test(value.trim()) ? Number(value.trim()) : NaN;
   if (!Number.isInteger(n) || n < min || n > max) throw new CliError(message(value), 2);
   return n;
-}
-
-function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -40,7 +40,11 @@ export function renderAutomationStatus(target: HTMLElement, toggle: HTMLInputEle
         ),
       ),
     status.remainingQuota !== null &&
-      el('p', { class: 'hint' }, `${plural(status.remainingQuota, 'email recipient')} left in today’s quota.`),
+      el(
+        'p',
+        { class: 'hint' },
+        `${plural(status.remainingQuota, 'email recipient')} left in Google’s 24-hour quota (it restarts 24 hours after its first email, not at midnight).`,
+      ),
   );
 }
 

@@ -5,6 +5,7 @@
 import { dayToIso } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
 import { KEYS, readJson, writeJson, type AutomationState } from '../core/automation/store';
+import { triggerZone } from '../core/automation/trigger-zone';
 import type { AutomationStatus } from '../shared/api';
 import { automationStatus } from './automation-status';
 import {
@@ -35,7 +36,9 @@ export const TRIGGER_LIMIT_MESSAGE =
   'one add-on (one for each spreadsheet where you turned Uptake automation on). Turn automation off in a ' +
   'spreadsheet that no longer needs it (Extensions › Uptake › Open dashboard › Automation), then try again here.';
 
-function createDailyTrigger(hour: number, timeZone: string): GoogleAppsScript.Script.Trigger {
+/** The daily trigger at the Settings hour in the spreadsheet's zone, or as near as Apps Script allows (core/automation/trigger-zone). */
+function createDailyTrigger(digestHour: number, spreadsheetZone: string): GoogleAppsScript.Script.Trigger {
+  const { timeZone, hour } = triggerZone(spreadsheetZone, digestHour, Session.getScriptTimeZone(), Date.now());
   try {
     return ScriptApp.newTrigger(DAILY_HANDLER).timeBased().everyDays(1).atHour(hour).inTimezone(timeZone).create();
   } catch (e) {
@@ -48,8 +51,16 @@ function createDailyTrigger(hour: number, timeZone: string): GoogleAppsScript.Sc
   }
 }
 
-/** This user's runDaily triggers for this spreadsheet. */
-function dailyTriggers(spreadsheet: Spreadsheet, state: AutomationState | null): GoogleAppsScript.Script.Trigger[] {
+/**
+ * This user's runDaily triggers for this spreadsheet. getUserTriggers lists "triggers owned by
+ * this user in the given spreadsheet" ("Class ScriptApp",
+ * https://developers.google.com/apps-script/reference/script/script-app); whether time-driven ones
+ * count is not said, so the one automation made is also looked for by its id.
+ */
+export function dailyTriggers(
+  spreadsheet: Spreadsheet,
+  state: AutomationState | null,
+): GoogleAppsScript.Script.Trigger[] {
   const mine = ScriptApp.getUserTriggers(spreadsheet).filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
   if (state?.triggerId && !mine.some((t) => t.getUniqueId() === state.triggerId)) {
     // A trigger made where the document was not known shows only among the project's triggers.

@@ -4,10 +4,12 @@
  * is taken for no time and released at once to see whether it is free).
  */
 import { setupChecks, type CheckLine, type SetupFacts, type SheetFacts } from '../core/setup-check/checks';
+import { triggerZone } from '../core/automation/trigger-zone';
 import { utf8Bytes } from '../core/base/text';
 import { automationStatus } from './automation-status';
-import { currentUserEmail } from './automation-store';
-import { DAILY_HANDLER } from './automation-trigger';
+import { KEYS, readJson, type AutomationState } from '../core/automation/store';
+import { automationStore, currentUserEmail } from './automation-store';
+import { dailyTriggers } from './automation-trigger';
 import { loadSettings } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 import { findLogSheet, findRosterSheet, noLogError, SENT_SHEET, SetupError } from './team-data';
@@ -49,15 +51,25 @@ export function gatherSetupFacts(spreadsheet: Spreadsheet): SetupFacts {
   const auth = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
   const status = automationStatus();
   const timeZone = spreadsheetDateOptions(spreadsheet).timeZone;
-  const triggers = ScriptApp.getUserTriggers(spreadsheet).filter((t) => t.getHandlerFunction() === DAILY_HANDLER);
+  const state = readJson<AutomationState | null>(automationStore(spreadsheet.getId()).store, KEYS.state, null);
+  const user = currentUserEmail();
+  const triggers = dailyTriggers(spreadsheet, state);
   const sheets = spreadsheet.getSheets();
   return {
     authorization: {
       required: auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED,
       url: auth.getAuthorizationUrl() || null,
     },
-    owner: { setting: settings.ownerEmail, effectiveUser: currentUserEmail() },
-    trigger: { on: status.on, found: triggers.length, hour: status.hour, timeZone },
+    owner: { setting: settings.ownerEmail, effectiveUser: user },
+    trigger: {
+      on: status.on,
+      found: triggers.length,
+      // Apps Script lists each user's own triggers only: another editor's is not among this user's.
+      turnedOnBy: state?.on && state.turnedOnBy && state.turnedOnBy !== user ? state.turnedOnBy : null,
+      hour: status.hour,
+      timeZone,
+      note: triggerZone(timeZone, status.hour, Session.getScriptTimeZone(), Date.now()).note,
+    },
     lastRun: { at: status.lastRun, report: status.lastRunReport, problems: status.problems },
     mailQuotaLeft: status.remainingQuota,
     timeZones: { spreadsheet: spreadsheet.getSpreadsheetTimeZone(), script: Session.getScriptTimeZone() },

@@ -50,7 +50,7 @@ export interface AutomationStatus {
   lastRunReport: string[];
   /** Problems the daily run found and reported to the owner (missing log, failed emails…). */
   problems: string[];
-  /** Email quota left today, when known. */
+  /** Email recipients left in Google's rolling 24-hour quota (MailApp.getRemainingDailyQuota), when known. */
   remainingQuota: number | null;
 }
 

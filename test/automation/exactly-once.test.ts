@@ -90,7 +90,7 @@ describe('quota running out mid-run', () => {
     expect(milestoneKeys(gas)).toHaveLength(4);
     const status = bundle.getAutomationStatus();
     expect(status.lastRunReport.join('\n')).toContain(
-      'Stopped early: today’s email quota is used up. 2 emails wait for the next run.',
+      'Stopped early: the email quota is used up (Google counts it over 24 hours from the first email, not by calendar day). 2 emails wait for the next run.',
     );
     bundle.$runDays(1);
     expect(leadsMailed(gas).sort()).toEqual(everyone);

@@ -94,7 +94,7 @@ describe('the quota already at zero', () => {
     expect(run.ok).toBe(true);
     expect(gas.mail.sent).toEqual([]);
     expect(bundle.getAutomationStatus().lastRunReport).toEqual([
-      'Stopped early: today’s email quota is used up. 2 emails wait for the next run.',
+      'Stopped early: the email quota is used up (Google counts it over 24 hours from the first email, not by calendar day). 2 emails wait for the next run.',
     ]);
     bundle.$runDays(1);
     expect(subjects(gas)).toEqual([

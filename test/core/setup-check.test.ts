@@ -10,7 +10,7 @@ import {
 const healthy: SetupFacts = {
   authorization: { required: false, url: null },
   owner: { setting: 'lead@example.com', effectiveUser: 'lead@example.com' },
-  trigger: { on: true, found: 1, hour: 8, timeZone: 'Europe/London' },
+  trigger: { on: true, found: 1, hour: 8, timeZone: 'Europe/London', note: null, turnedOnBy: null },
   lastRun: {
     at: '2026-03-15T08:05:00.000Z',
     report: ['Sent Day-seven follow-up for Ana to lee@example.com'],
@@ -84,6 +84,23 @@ describe('setupChecks', () => {
     expect(lineOf.cells).toMatchObject({ status: 'warn', detail: expect.stringContaining('90.0%') });
     expect(lineOf.properties).toMatchObject({ status: 'warn' });
     expect(lineOf.lock).toMatchObject({ status: 'warn', detail: expect.stringContaining('script lock is held') });
+  });
+
+  test('a trigger another editor made is theirs, and one at a converted hour says when it runs', () => {
+    const theirs = byId({ ...healthy, trigger: { ...healthy.trigger, found: 0, turnedOnBy: 'sam@example.com' } });
+    expect(theirs.trigger.status).toBe('ok');
+    expect(theirs.trigger.detail).toContain('Turned on by sam@example.com');
+    const note = 'the daily run is scheduled at 03:00 in the script’s zone';
+    const converted = byId({ ...healthy, trigger: { ...healthy.trigger, note } });
+    expect(converted.trigger).toEqual({ id: 'trigger', label: 'Daily run', status: 'warn', detail: note });
+  });
+
+  test('the mail quota is read as Google counts it: 24 hours from the first email, not a calendar day', () => {
+    const lineOf = byId({ ...healthy, mailQuotaLeft: 0 });
+    expect(lineOf['mail-quota'].detail).toContain(
+      'restarts 24 hours after the first email it counted, not at midnight',
+    );
+    expect(lineOf['mail-quota'].detail).not.toContain('tomorrow.');
   });
 
   test('an owner left blank is the person checking, and automation off is only a warning', () => {

@@ -51,7 +51,9 @@ describe('Check set-up', () => {
     expect(lineOf.authorization.status).toBe('ok');
     expect(lineOf.owner.detail).toBe('lead@example.com (you: no owner is set in Settings).');
     expect(lineOf.trigger).toMatchObject({ status: 'ok', detail: 'Every day at 08:00 in Europe/London.' });
-    expect(lineOf['mail-quota'].detail).toBe('100 emails left today.');
+    expect(lineOf['mail-quota'].detail).toMatch(
+      /^100 email recipients left\. Google’s quota restarts 24 hours after the first email it counted, not at midnight/,
+    );
     expect(lineOf['time-zones'].detail).toMatch(/^The sheet is in Europe\/London, the script in /);
     expect(lineOf.log.detail).toMatch(/^"Log": \d[\d,]* rows × \d+ columns\.$/);
     expect(lineOf.roster.status).toBe('ok');
@@ -69,6 +71,9 @@ describe('Check set-up', () => {
     expect(snapshot(gas)).toBe(before);
     const lineOf = Object.fromEntries(lines.map((l) => [l.id, l]));
     expect(lineOf.trigger).toMatchObject({ status: 'fix' });
+    expect(lineOf.trigger.detail).toMatch(
+      /finds no daily run among your scheduled runs.*turn automation off and on again/,
+    );
     expect(lineOf.lock).toMatchObject({ status: 'warn' });
     expect(gas.locks.holder('document')).not.toBeNull();
   });

@@ -315,6 +315,16 @@ describe('npm start on a hand-made log (en_GB)', () => {
     expect(us.team.runs).not.toBe(json.team.runs);
   });
 
+  test('a custom offset zone, as a spreadsheet may have it (GMT-07:00), is read as the add-on reads it', () => {
+    const utcMinus7 = () => new Date(Date.now() - 7 * 3_600_000).toISOString().slice(0, 10);
+    const before = utcMinus7();
+    const run = onlyJson(
+      runCli(cli, ['--json', '--log', 'hand-log.csv', '--time-zone', 'GMT-07:00', '--out', 'offset-out'], work),
+    );
+    expect([before, utcMinus7()]).toContain(run.asOf);
+    expect(run.team.runs).toBeGreaterThan(0);
+  });
+
   test('without --as-of, a real log is audited as of today in its time zone', () => {
     const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Pacific/Auckland' }).format(new Date());
     const before = today();

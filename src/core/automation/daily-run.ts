@@ -27,7 +27,7 @@ import {
   saveFailureBook,
   type Failure,
 } from './failures';
-import { errorMessage, isQuotaError } from './mail-rules';
+import { errorMessage, isQuotaError, QUOTA_USED_UP } from './mail-rules';
 import { isSetupProblem, type RunPorts, type RunSetup, type SetupProblem, type TeamView } from './ports';
 import { digestAudiences, digestBatches, latestDigestDay, scheduledDigestDue, withinTimeBudget } from './schedule';
 import { lastRunOf, missedRunDone, setupProblemEmail } from './run-report';
@@ -228,11 +228,11 @@ export class DailyRun {
     if (!withinTimeBudget(this.startedAt, this.ports.clock.now()))
       return this.stop('the run was close to Apps Script’s 6-minute limit');
     const quota = this.ports.mail.remaining();
-    if (quota !== null && quota < recipients.length) return this.stop('today’s email quota is used up');
+    if (quota !== null && quota < recipients.length) return this.stop(QUOTA_USED_UP);
     try {
       this.ports.mail.send(recipients, content);
     } catch (error) {
-      if (isQuotaError(error)) return this.stop('today’s email quota is used up');
+      if (isQuotaError(error)) return this.stop(QUOTA_USED_UP);
       this.failed(recipients, records, what, errorMessage(error));
       return 'failed';
     }

@@ -9,6 +9,14 @@
 /** MailApp's limit of recipients per message. */
 export const MAX_RECIPIENTS_PER_EMAIL = 50;
 
+/**
+ * The mail quota is not a calendar day's: quotas "reset 24 hours after the first request"
+ * ("Quotas for Google Services", https://developers.google.com/apps-script/guides/services/quotas),
+ * so a digest sent by hand in the afternoon still counts against the next morning's run.
+ */
+export const QUOTA_USED_UP =
+  'the email quota is used up (Google counts it over 24 hours from the first email, not by calendar day)';
+
 export type MailRefusal = 'daily-quota' | 'body-size' | 'recipients-per-message' | 'other';
 
 export function errorMessage(error: unknown): string {

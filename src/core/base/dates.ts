@@ -161,6 +161,19 @@ function bucketOffset(cache: ZoneCache & { format: Intl.DateTimeFormat }, bucket
 
 const QUARTERS_PER_DAY = MS_PER_DAY / QUARTER_HOUR;
 
+/**
+ * Whether Uptake can read dates in `timeZone`: an IANA name, or one of the custom offset ids a
+ * spreadsheet may be in (FIXED_OFFSET_ZONE). The add-on and the local run accept the same zones.
+ */
+export function isKnownTimeZone(timeZone: string): boolean {
+  try {
+    zoneCache(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Minutes to add to UTC to get local time in `timeZone` at instant `ms`. */
 export function zoneOffsetMinutes(ms: number, timeZone: string): number {
   const cache = zoneCache(timeZone);

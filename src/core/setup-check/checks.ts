@@ -40,7 +40,17 @@ export interface SetupFacts {
   authorization: { required: boolean; url: string | null };
   /** The owner email in Settings, and who runs this (Session), '' when unknown. */
   owner: { setting: string; effectiveUser: string };
-  trigger: { on: boolean; found: number; hour: number; timeZone: string };
+  /** note: when the trigger cannot run at the hour in the sheet's zone, when it runs instead (core/automation/trigger-zone). */
+  trigger: {
+    on: boolean;
+    /** This user's daily triggers for the spreadsheet. */
+    found: number;
+    hour: number;
+    timeZone: string;
+    note: string | null;
+    /** Another editor who turned automation on (their trigger is not among this user's), else null. */
+    turnedOnBy: string | null;
+  };
   lastRun: { at: string | null; report: string[]; problems: string[] };
   mailQuotaLeft: number | null;
   timeZones: { spreadsheet: string; script: string };
@@ -53,6 +63,10 @@ export interface SetupFacts {
   /** Whether the lock Uptake writes under could be taken now; null when there is none. */
   lock: { kind: 'document' | 'script'; available: boolean };
 }
+
+/** Quotas "reset 24 hours after the first request": the quotas page cited in core/automation/mail-rules. */
+const QUOTA_WINDOW =
+  'Google’s quota restarts 24 hours after the first email it counted, not at midnight: an email sent by hand this afternoon still counts against tomorrow morning’s run.';
 
 const line = (id: string, label: string, status: CheckStatus, detail: string): CheckLine => ({
   id,
@@ -101,13 +115,22 @@ export function setupChecks(facts: SetupFacts): CheckLine[] {
   const { trigger } = facts;
   const at = `${String(trigger.hour).padStart(2, '0')}:00 in ${trigger.timeZone}`;
   if (!trigger.on) lines.push(line('trigger', 'Daily run', 'warn', 'Automation is off: turn it on in the sidebar.'));
+  else if (trigger.found === 0 && trigger.turnedOnBy)
+    lines.push(
+      line(
+        'trigger',
+        'Daily run',
+        'ok',
+        `Turned on by ${trigger.turnedOnBy}, whose trigger runs it every day at ${at}: Apps Script shows each person only their own triggers.`,
+      ),
+    );
   else if (trigger.found === 0)
     lines.push(
       line(
         'trigger',
         'Daily run',
         'fix',
-        'Automation is on but its trigger is gone: turn automation off and on again.',
+        'Automation is on but Uptake finds no daily run among your scheduled runs of this add-on (deleted from the Apps Script Triggers page?): turn automation off and on again.',
       ),
     );
   else if (trigger.found > 1)
@@ -119,6 +142,7 @@ export function setupChecks(facts: SetupFacts): CheckLine[] {
         `${trigger.found} daily triggers at ${at}: turn automation off and on to keep one.`,
       ),
     );
+  else if (trigger.note) lines.push(line('trigger', 'Daily run', 'warn', trigger.note));
   else lines.push(line('trigger', 'Daily run', 'ok', `Every day at ${at}.`));
   const run = facts.lastRun;
   if (!run.at) lines.push(line('last-run', 'Last run', trigger.on ? 'warn' : 'ok', 'The daily run has not run yet.'));
@@ -134,10 +158,20 @@ export function setupChecks(facts: SetupFacts): CheckLine[] {
     );
   lines.push(
     facts.mailQuotaLeft === null
-      ? line('mail-quota', 'Mail quota', 'warn', 'Google did not say how many emails are left today.')
+      ? line('mail-quota', 'Mail quota', 'warn', 'Google did not say how many email recipients are left.')
       : facts.mailQuotaLeft === 0
-        ? line('mail-quota', 'Mail quota', 'fix', 'No emails left today: what is due waits for tomorrow.')
-        : line('mail-quota', 'Mail quota', 'ok', `${count(facts.mailQuotaLeft)} emails left today.`),
+        ? line(
+            'mail-quota',
+            'Mail quota',
+            'fix',
+            `No email recipients left. ${QUOTA_WINDOW} What is due waits for the first daily run after it restarts.`,
+          )
+        : line(
+            'mail-quota',
+            'Mail quota',
+            'ok',
+            `${count(facts.mailQuotaLeft)} email recipients left. ${QUOTA_WINDOW}`,
+          ),
   );
   const zones = facts.timeZones;
   lines.push(

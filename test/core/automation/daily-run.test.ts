@@ -42,7 +42,9 @@ describe('limits of one run', () => {
     p.mail.quota = 4;
     const first = runAt(p, DUE, team, setup);
     expect(p.mail.sent).toHaveLength(4);
-    expect(first.report.at(-1)).toBe('Stopped early: today’s email quota is used up. 2 emails wait for the next run.');
+    expect(first.report.at(-1)).toBe(
+      'Stopped early: the email quota is used up (Google counts it over 24 hours from the first email, not by calendar day). 2 emails wait for the next run.',
+    );
     p.mail.quota = 100;
     runAt(p, '2026-03-11T08:10:00Z', team, setup);
     expect(p.sent.rows.map((r) => r.member).sort()).toEqual(NAMES);
