@@ -41,6 +41,22 @@ export interface BenchResults {
  */
 export const RATIO_BUDGET = 3;
 export const RATIO_BUDGET_ROWS = 100_000;
+/**
+ * The ratio's gate under CI (the CI environment variable set, as .ci/run sets it): twice the
+ * budget. A CI machine runs other jobs beside the bench, and the ratio is a time: however it is
+ * measured, a busy spell can hold it over 3× for the whole of the patience (bench/ratio.ts), and a
+ * gate that fails on a healthy change teaches people to ignore it. Noise only slows runs, and the
+ * fastest of the paired runs is taken, so noise would have to slow the audit twice as much as the
+ * bare pass beside it in every run to cross 6×; the slowdowns it is there for do (a read per row,
+ * a look-up per cell that doubles the parse). The 3× budget is still measured and reported in CI,
+ * and it gates `npm run bench -- --check` run anywhere else.
+ */
+export const CI_RATIO_GATE = 2 * RATIO_BUDGET;
+
+/** The ratio that fails `--check`: the budget, or CI_RATIO_GATE under CI. */
+export function ratioGate(ci: boolean): number {
+  return ci ? CI_RATIO_GATE : RATIO_BUDGET;
+}
 /** Below this share of wall time on a core, a broken ratio budget says the machine was busy. */
 export const BUSY_CPU_SHARE = 0.8;
 
@@ -127,21 +143,23 @@ function dashboardCallsBudget(sizes: SizeFigures[]): Verdict {
   };
 }
 
-function ratioBudget(sizes: SizeFigures[]): Verdict {
-  const name = `audit ≤ ${RATIO_BUDGET}× the bare pass at ${RATIO_BUDGET_ROWS.toLocaleString('en-US')} rows`;
+function ratioBudget(sizes: SizeFigures[], gate: number): Verdict {
+  const ciGate =
+    gate === RATIO_BUDGET ? '' : ` (under CI the gate is ${gate}×; the ${RATIO_BUDGET}× budget is reported)`;
+  const name = `audit ≤ ${gate}× the bare pass at ${RATIO_BUDGET_ROWS.toLocaleString('en-US')} rows${ciGate}`;
   const at = sizes.find((s) => s.rows === RATIO_BUDGET_ROWS);
   if (!at) return { name, ok: null, detail: `${RATIO_BUDGET_ROWS.toLocaleString('en-US')} rows not run` };
-  const detail = `${at.ratio.toFixed(2)}× (fastest of ${at.runs} paired runs: ${at.fastestCoreMs.toFixed(1)} ms against ${at.fastestFloorMs.toFixed(1)} ms of CPU time)`;
-  if (at.ratio <= RATIO_BUDGET) return { name, ok: true, detail };
+  const measured = `${at.ratio.toFixed(2)}× (fastest of ${at.runs} paired runs: ${at.fastestCoreMs.toFixed(1)} ms against ${at.fastestFloorMs.toFixed(1)} ms of CPU time)`;
   const busy =
     at.cpuShare < BUSY_CPU_SHARE
       ? `. The machine was busy throughout: this process had a core ${Math.round(at.cpuShare * 100)}% of the time (load ${at.load.average.toFixed(1)} on ${at.load.cores} cores), so run it again when it is quieter before looking for a slowdown`
       : '';
-  return {
-    name,
-    ok: false,
-    detail: `${detail}${busy}: see "The ratio budget" in BENCHMARKS.md for where the time goes; profile with node --cpu-prof`,
-  };
+  const overBudget = `: see "The ratio budget" in BENCHMARKS.md for where the time goes; profile with node --cpu-prof`;
+  if (at.ratio <= gate) {
+    const report = at.ratio > RATIO_BUDGET ? `, over the ${RATIO_BUDGET}× budget${busy}${overBudget}` : '';
+    return { name, ok: true, detail: `${measured}${report}` };
+  }
+  return { name, ok: false, detail: `${measured}${busy}${overBudget}` };
 }
 
 function sizeBudget(files: BenchResults['files'], file: string, budget: number): Verdict {
@@ -152,12 +170,13 @@ function sizeBudget(files: BenchResults['files'], file: string, budget: number):
   return { name, ok: bytes < budget, detail: bytes < budget ? kb(bytes) : `${kb(bytes)}, ${kb(bytes - budget)} over` };
 }
 
-export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'files'>): Verdict[] {
+/** `ratioGate`: the ratio that fails, RATIO_BUDGET unless under CI (see CI_RATIO_GATE). */
+export function checkBudgets(results: Pick<BenchResults, 'sizes' | 'files'>, ratioGate = RATIO_BUDGET): Verdict[] {
   return [
     callsBudget(results.sizes),
     logRunCellsBudget(results.sizes),
     dashboardCallsBudget(results.sizes),
-    ratioBudget(results.sizes),
+    ratioBudget(results.sizes, ratioGate),
     sizeBudget(results.files, 'Code.js', sizeBudgets.codeJsBytes),
     sizeBudget(results.files, 'sidebar.html', sizeBudgets.sidebarHtmlBytes),
   ];

@@ -25,10 +25,15 @@ export interface BundleInternals {
   ADOPTION_CATEGORY(...args: unknown[]): unknown;
   ACCEPTANCE_RATE(...args: unknown[]): unknown;
   USES_PER_WEEK(...args: unknown[]): unknown;
+  /** The classes a parse makes instances of (see keepShapes). */
+  CellMemo: new (read: (cell: unknown) => unknown) => object;
+  RunTableBuilder: new (capacity: number) => { build(length: number): object };
+  MemberDirectory: new () => object;
 }
 
 const INTERNAL_NAMES = ['readTeam', 'auditTeam', 'teamHistory', 'validateSettings'] as const;
 const TOP_LEVEL_NAMES = ['ADOPTION_CATEGORY', 'ACCEPTANCE_RATE', 'USES_PER_WEEK'] as const;
+const CLASS_NAMES = ['CellMemo', 'RunTableBuilder', 'MemberDirectory'] as const;
 const IIFE_END = /return __toCommonJS\(([A-Za-z_$][\w$]*)\);?\}\)\(\);/g;
 
 function countMatches(code: string, pattern: RegExp): number {
@@ -61,7 +66,17 @@ export function loadBundleInternals(code: string, globals: BenchGlobals): Bundle
       );
     }
   }
-  const handOut = INTERNAL_NAMES.map((name) => `__bench.${name}=${name};`).join('');
+  // esbuild names a class that refers to itself in a static member `_Name`.
+  const classBindings = CLASS_NAMES.map((name) => {
+    const found = [...code.matchAll(new RegExp(`\\b(_?${name})=class\\b`, 'g'))];
+    if (found.length !== 1) {
+      throw new Error(
+        `bench: build/Code.js has ${found.length} classes named ${name} (expected 1): the bench keeps one instance of it (keepShapes); was it renamed?`,
+      );
+    }
+    return `__bench.${name}=${found[0][1]};`;
+  });
+  const handOut = INTERNAL_NAMES.map((name) => `__bench.${name}=${name};`).join('') + classBindings.join('');
   const instrumented =
     code.replace(IIFE_END, (end) => handOut + end) +
     '\n' +
@@ -74,10 +89,28 @@ export function loadBundleInternals(code: string, globals: BenchGlobals): Bundle
     session: BenchGlobals['Session'],
   ) => void;
   run(exports, globals.SpreadsheetApp, globals.Session);
-  for (const name of [...INTERNAL_NAMES, ...TOP_LEVEL_NAMES]) {
+  for (const name of [...INTERNAL_NAMES, ...TOP_LEVEL_NAMES, ...CLASS_NAMES]) {
     if (typeof exports[name] !== 'function') throw new Error(`bench: build/Code.js did not hand out ${name}`);
   }
   return exports as BundleInternals;
+}
+
+/** Instances kept for the life of the bench (see keepShapes). */
+const kept: object[] = [];
+
+/**
+ * Keeps one instance of each class a parse makes, so that their hidden classes outlive every
+ * parse. V8 compiles hot code against an object's hidden class (map), which a class's instances
+ * reach through transitions V8 holds weakly: once every instance of a parse has died, a full
+ * collection frees the map and throws away the optimised parse, and the next parse ran
+ * unoptimised at two to four times the cost (BENCHMARKS.md, "Hidden classes"). Only a process that
+ * parses more than once needs this (the bench); an Apps Script execution parses once, so the
+ * shipped bundle does not do it. Object literals need nothing: the literal's boilerplate keeps
+ * their map.
+ */
+export function keepShapes(bundle: BundleInternals): void {
+  const builder = new bundle.RunTableBuilder(0);
+  kept.push(new bundle.CellMemo(() => null), builder, builder.build(0), new bundle.MemberDirectory());
 }
 
 /**

@@ -13,7 +13,6 @@ import {
 } from '../base/text';
 import type { Roster, RosterMember, RosterStatus, RowProblem } from '../base/types';
 import { memberProblem } from './member-cell';
-import { keepShapeOf } from '../v8/shapes';
 
 type RosterField =
   | 'member'
@@ -216,8 +215,6 @@ export class MemberDirectory {
     return this.byKey.get(memberKey(text));
   }
 }
-
-keepShapeOf(new MemberDirectory());
 
 /** Keys of a member's trained and anchor workflows; null when the roster names none. */
 export function trainedWorkflowKeys(member: RosterMember | null): Set<string> | null {

@@ -5,7 +5,6 @@
  * want objects ask for them (`at`, `toArray`).
  */
 import { EDIT_TYPES, OUTCOMES, type EditType, type Run } from '../base/types';
-import { keepShapeOf } from '../v8/shapes';
 
 /** Edit types as a bit mask: bit i is EDIT_TYPES[i]. */
 export function editMask(types: readonly EditType[]): number {
@@ -155,6 +154,3 @@ class CellIndex {
     return found;
   }
 }
-
-keepShapeOf(new RunTableBuilder(0).build(0));
-keepShapeOf(new RunTableBuilder(0));

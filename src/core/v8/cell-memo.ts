@@ -1,5 +1,3 @@
-import { keepShapeOf } from './shapes';
-
 /**
  * The read of each distinct cell value, made once per parse. A log repeats the same few dozen
  * names, workflows and outcomes over every row, and each read is a pure function of the value.
@@ -67,8 +65,6 @@ export class CellMemo<T> {
     return read;
   }
 }
-
-keepShapeOf(new CellMemo(() => null));
 
 /** A slot number from the string's length and four of its characters (first, last, middle, three quarters). */
 function slotOf(text: string): number {
