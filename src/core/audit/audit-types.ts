@@ -27,7 +27,13 @@ export interface SixWeek {
 }
 
 export type FindingCode =
-  'foundation' | 'obstacle' | 'no-workflow' | 'generic-demos' | 'wrong-metric' | 'no-peer-advocacy' | 'workflow-gap';
+  'foundation' | 'obstacle' | 'no-workflow' | 'generic-demos' | 'no-peer-advocacy' | 'workflow-gap';
+
+/** The intervention that answers a cause (spec §18): its date (ISO) and its type. */
+export interface AddressedBy {
+  date: string;
+  type: string;
+}
 
 /** A suggested cause with the evidence behind it (spec §10): a suggestion, never a verdict. */
 export interface Finding {
@@ -39,6 +45,14 @@ export interface Finding {
   member?: string;
   /** The workflow concerned, for workflow-level gaps. */
   workflow?: string;
+  /** First day of the evidence (ISO); null when the evidence has no start (the window's figures, the roster). */
+  since: string | null;
+  /** The intervention of the matching type recorded since the evidence started (spec §18); null while open. */
+  addressed: AddressedBy | null;
+  /** What changed after that intervention (spec §14), one sentence; null while the cause is open. */
+  changeAfter: string | null;
+  /** Open again: the date (ISO) of the matching intervention after which nothing improved (spec §18). */
+  notImprovedAfter: string | null;
 }
 
 export interface WorkflowRate {

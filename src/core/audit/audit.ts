@@ -58,7 +58,7 @@ export function runAudit(input: AuditInput): Audit {
   const members = memberReports(tally.members.values(), { asOf, weeks, settings, hasRoster, names: input.names });
   const team = teamReport(members, workflows, tally, hasRoster, asOf);
   // The diagnosis reads the members in the tallies' order, before they are put in display order.
-  const diagnosis = diagnose({ members, tallies: tally.members, team, settings, asOf });
+  const diagnosis = diagnose({ members, tallies: tally.members, settings, asOf });
   orderMembers(members);
 
   return {

@@ -201,10 +201,6 @@ function suggestionSection(input: DigestInput, breakdown: boolean): EmailBlock[]
     if (!breakdown) return [];
     const team = input.current.team;
     items = teamFindings.flatMap((f) => {
-      if (f.code === 'wrong-metric')
-        return [
-          `${f.cause}: ${f.step} (Training completion ${percent(team.trainingCompletionRate)}, adoption rate ${percent(team.adoptionRate)}.)`,
-        ];
       if (f.code === 'no-peer-advocacy')
         return [`${f.cause}: ${f.step} (${adoptersOf(team.genuineAdopters, team.membersInScope)}.)`];
       return [];
