@@ -8,7 +8,7 @@ import { columnLetter, describeValue } from '../src/core/base/text';
 import { findHeader, HeaderNotFoundError } from '../src/core/sheets/header';
 import { LOG_FIELDS } from '../src/core/sheets/log';
 import { ROSTER_FIELDS } from '../src/core/sheets/roster';
-import { CELL_TEXT_LIMIT } from '../src/gas/formats';
+import { CELL_TEXT_LIMIT } from '../src/core/base/cell-formats';
 
 const EXPORT_UTF8 =
   'Google Sheets downloads CSV as UTF-8: download the tab again (File › Download › Comma-separated values), ' +

@@ -3,17 +3,9 @@
  * sheet is laid out as one block of values and one of number formats, so writing it takes the
  * same few spreadsheet calls whether the log has a hundred rows or fifty thousand.
  */
-import {
-  auditIntro,
-  auditTables,
-  NO_VALUE,
-  type AuditTable,
-  type AuditTableId,
-  type ColumnKind,
-} from '../core/audit/audit-table';
+import type { AuditTable } from '../core/audit/audit-table';
 import type { Audit } from '../core/audit/audit-types';
-import { dayOfInstant, dayToIso, zoneOffsetMinutes } from '../core/base/dates';
-import { fitCell, TEXT_FORMAT } from './formats';
+import { auditSheetLayout, chartColumn, writtenNotice, type AuditSheetLayout } from '../core/audit/sheet-layout';
 import type { Settings } from '../core/base/settings';
 import { AUDIT_SHEET, auditTeam, readTeam, SetupError, type TeamData } from './team-data';
 import { growTo } from './sheet-size';
@@ -26,104 +18,8 @@ import { insertHistoryCharts } from './history-charts';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-const NUMBER_FORMATS: Record<ColumnKind, string> = {
-  text: TEXT_FORMAT,
-  integer: '0',
-  decimal: '0.0',
-  percent: '0%',
-};
-
-/** Where a table landed on the sheet: its header row (1-based), its data rows below it, its width. */
-export interface TablePlace {
-  headerRow: number;
-  dataRows: number;
-  columns: number;
-}
-
-export interface AuditSheetLayout {
-  values: (string | number)[][];
-  formats: string[][];
-  width: number;
-  /** 'bold' for the notice, table titles and header rows; 'normal' elsewhere. */
-  fontWeights: ('bold' | 'normal')[][];
-  tables: Record<AuditTableId, TablePlace>;
-}
-
-const EMPTY_TABLE_TEXT: Record<AuditTableId, string> = {
-  summary: '',
-  categories: '',
-  members: 'No team members yet.',
-  workflows: 'No runs in the window.',
-  editTypes: '',
-  findings: 'Nothing to suggest.',
-  rows: 'Every log row was read.',
-  interventions: 'No intervention recorded up to the as-of date.',
-  interventionTypes: '',
-  interventionRows: 'Every Interventions row was read.',
-  trend: '',
-  cohorts: '',
-};
-
-/**
- * The sheet's cells: the notice line, the intro, then each table (title, header, rows) with a
- * blank row between; `extra` tables (the interventions) after the audit's own.
- */
-export function auditSheetLayout(audit: Audit, notice: string, extra: AuditTable[] = []): AuditSheetLayout {
-  const tables = [...auditTables(audit), ...extra];
-  const width = Math.max(...tables.map((t) => t.columns.length));
-  const values: (string | number)[][] = [];
-  const formats: string[][] = [];
-  const fontWeights: ('bold' | 'normal')[][] = [];
-  const places = {} as Record<AuditTableId, TablePlace>;
-
-  const line = (cells: (string | number)[], cellFormats: string[], weight: 'bold' | 'normal' = 'normal') => {
-    // A member or workflow name may itself be 50,000 characters; a message quoting it is longer.
-    values.push([
-      ...cells.map((cell) => (typeof cell === 'string' ? fitCell(cell) : cell)),
-      ...Array<string>(width - cells.length).fill(''),
-    ]);
-    formats.push([...cellFormats, ...Array<string>(width - cellFormats.length).fill(TEXT_FORMAT)]);
-    fontWeights.push(Array<'bold' | 'normal'>(width).fill(weight));
-    return values.length;
-  };
-  const textLine = (text: string, weight: 'bold' | 'normal' = 'normal') => line([text], [TEXT_FORMAT], weight);
-
-  textLine(notice, 'bold');
-  for (const text of auditIntro(audit)) textLine(text);
-  textLine('');
-
-  const addTable = (table: AuditTable) => {
-    textLine(table.title, 'bold');
-    const headerRow = line(
-      table.columns.map((c) => c.label),
-      table.columns.map(() => TEXT_FORMAT),
-      'bold',
-    );
-    for (const row of table.rows) {
-      line(
-        row.map((cell) => (cell === null ? NO_VALUE : cell)),
-        row.map((cell, i) => (typeof cell === 'number' ? NUMBER_FORMATS[table.columns[i].kind] : TEXT_FORMAT)),
-      );
-    }
-    if (!table.rows.length && EMPTY_TABLE_TEXT[table.id]) textLine(EMPTY_TABLE_TEXT[table.id]);
-    places[table.id] = { headerRow, dataRows: table.rows.length, columns: table.columns.length };
-    textLine('');
-  };
-  tables.forEach(addTable);
-  return { values, formats, width, fontWeights, tables: places };
-}
-
-/** "Written by Uptake on 2026-03-15 at 09:14 (Europe/London): …", in the spreadsheet's zone. */
-export function writtenNotice(nowMs: number, timeZone: string): string {
-  const local = new Date(nowMs + zoneOffsetMinutes(nowMs, timeZone) * 60_000);
-  const time = local.toISOString().slice(11, 16);
-  return `Written by Uptake on ${dayToIso(dayOfInstant(nowMs, timeZone))} at ${time} (${timeZone}): re-created at every run; edits here are lost.`;
-}
-
-const CHART_WIDTH_COLUMNS_GAP = 2;
-
 function insertCharts(sheet: Sheet, layout: AuditSheetLayout, audit: Audit) {
-  const chartColumn = layout.width + CHART_WIDTH_COLUMNS_GAP;
+  const column = chartColumn(layout);
   const categories = layout.tables.categories;
   if (audit.team.membersInScope > 0) {
     const pie = sheet
@@ -132,7 +28,7 @@ function insertCharts(sheet: Sheet, layout: AuditSheetLayout, audit: Audit) {
       .addRange(sheet.getRange(categories.headerRow, 1, categories.dataRows + 1, 2))
       .setNumHeaders(1)
       .setOption('title', 'Adoption categories (members in scope)')
-      .setPosition(1, chartColumn, 0, 0)
+      .setPosition(1, column, 0, 0)
       .build();
     sheet.insertChart(pie);
   }
@@ -152,7 +48,7 @@ function insertCharts(sheet: Sheet, layout: AuditSheetLayout, audit: Audit) {
       .setOption('seriesType', 'bars')
       .setOption('series', { 1: { type: 'line' } })
       .setOption('vAxis', { format: 'percent', minValue: 0, maxValue: 1 })
-      .setPosition(22, chartColumn, 0, 0)
+      .setPosition(22, column, 0, 0)
       .build();
     sheet.insertChart(combo);
   }

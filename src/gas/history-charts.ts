@@ -1,14 +1,11 @@
 /** The history's two native line charts on the "Adoption audit" sheet, beside its tables (rules §13). */
 import { COHORTS_CHARTED, TREND_CHART_COLUMNS } from '../core/history/tables';
-import type { AuditSheetLayout } from './audit-sheet';
+import { chartColumn, type AuditSheetLayout } from '../core/audit/sheet-layout';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Columns between the widest table and the charts, as the audit's own charts. */
-const GAP_COLUMNS = 2;
-
 export function insertHistoryCharts(sheet: Sheet, layout: AuditSheetLayout): void {
-  const column = layout.width + GAP_COLUMNS;
+  const column = chartColumn(layout);
   const trend = layout.tables.trend;
   const cohorts = layout.tables.cohorts;
   if (!trend || !cohorts) return;

@@ -16,7 +16,7 @@ import type { Settings } from '../core/base/settings';
 import { memberKey } from '../core/base/text';
 import { OUTCOMES, type LogField, type Outcome, type Roster } from '../core/base/types';
 import type { LogFormData, LogRunRequest, LogRunResult } from '../shared/api';
-import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from './formats';
+import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 import { nextFreeRow, readLogHead, readRecentRows } from './recent-log';
 import { findLogSheet, noLogError, readRoster, SetupError } from './team-data';

@@ -18,7 +18,7 @@ import {
 } from '../core/interventions/sheet';
 import { INTERVENTION_TYPES, type InterventionType } from '../core/interventions/types';
 import { spellingKey } from '../core/base/text';
-import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from './formats';
+import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
 import { findInterventionsSheet } from './interventions-data';
 import { LOCK_WAIT_MS } from './log-run';
 import { columnBelow, newSheet, writeHeaders } from './setup';

@@ -5,7 +5,7 @@
  */
 import { parseSentRows, recordRow, SentIndex, SENT_HEADERS, type SentRecord } from '../core/programme/sent-records';
 import { SENT_SHEET } from './team-data';
-import { fitCell } from './formats';
+import { fitCell } from '../core/base/cell-formats';
 import { growTo } from './sheet-size';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

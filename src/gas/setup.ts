@@ -9,7 +9,7 @@ import { ROSTER_HEADERS } from '../core/sheets/roster';
 import type { Settings } from '../core/base/settings';
 import { isBlankCell, plural } from '../core/base/text';
 import { STATUS_LABELS } from '../core/base/types';
-import { DATE_FORMAT, TEXT_FORMAT } from './formats';
+import { DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
 import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, findLogSheet, findRosterSheet, SetupError } from './team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

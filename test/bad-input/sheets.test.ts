@@ -3,7 +3,7 @@
 // the custom functions. Each either works or says what to fix; none throws anything else; and no
 // operation changes any cell (value, formula, format, validation), merge or property of the
 // team's log and roster: both are snapshotted before and after every operation.
-import { fitCell } from '../../src/gas/formats';
+import { fitCell } from '../../src/core/base/cell-formats';
 import { NEAREST_LOG_HINT } from '../../src/gas/team-data';
 import type { BundleContext, FakeGas } from '../../local/apps-script';
 import { CORPUS, TODAY, type CorpusCase, type RowReason } from './corpus';

@@ -1,8 +1,8 @@
 // The pure part of the audit sheet: how the tables become one block of values and formats.
 import { auditTables } from '../../src/core/audit/audit-table';
-import { auditSheetLayout, writtenNotice } from '../../src/gas/audit-sheet';
-import { TEXT_FORMAT } from '../../src/gas/formats';
-import { audit, runsOf } from '../core/fixtures';
+import { auditSheetLayout, writtenNotice } from '../../src/core/audit/sheet-layout';
+import { TEXT_FORMAT } from '../../src/core/base/cell-formats';
+import { audit, runsOf } from './fixtures';
 
 const AS_OF = '2026-03-15';
 const result = audit(
