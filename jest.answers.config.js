@@ -1,5 +1,5 @@
 // `npm run test:answers`: the suites whose results could depend on what Apps Script does where
-// Google does not document it (local/apps-script/answers.ts) run once under each other answer.
+// Google does not document it (packages/fake-apps-script/answers.ts) run once under each other answer.
 // `npm test` covers the default answers; each project here sets one switch for a whole suite.
 const fs = require('fs');
 const path = require('path');
@@ -8,7 +8,7 @@ const base = require('./jest.config.js');
 
 /** ANSWER_VARIANTS from answers.ts (a file without imports), so the list is kept in one place. */
 function answerVariants() {
-  const source = fs.readFileSync(path.join(__dirname, 'local', 'apps-script', 'answers.ts'), 'utf8');
+  const source = fs.readFileSync(path.join(__dirname, 'packages', 'fake-apps-script', 'answers.ts'), 'utf8');
   const { code } = esbuild.transformSync(source, { loader: 'ts', format: 'cjs' });
   const mod = { exports: {} };
   new Function('module', 'exports', code)(mod, mod.exports);

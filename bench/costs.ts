@@ -1,12 +1,12 @@
 /**
  * What people wait for, costed as Apps Script charges it: service calls and cells read, for each
- * user action, on the built bundle in the in-memory Apps Script (local/apps-script) loaded with a
+ * user action, on the built bundle in the in-memory Apps Script (packages/fake-apps-script) loaded with a
  * generated log. CPU time is measured elsewhere (bench/ratio.ts); on Apps Script it is the calls,
  * above all the cells each read brings back, that a person waits for.
  */
 import * as path from 'node:path';
-import { createFakeGas, loadBundle, type FakeGas } from '../local/apps-script';
-import type { CallInfo } from '../local/apps-script/boundary';
+import { createFakeGas, loadBundle, type FakeGas } from '../packages/fake-apps-script';
+import type { CallInfo } from '../packages/fake-apps-script/boundary';
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
 import { DATE_COL, generateTeam, LAST_DAY_ISO, MEMBER_COL, type GeneratedTeam } from './generate';
 

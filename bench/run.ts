@@ -10,7 +10,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createFakeGas, loadBundle } from '../local/apps-script';
+import { createFakeGas, loadBundle } from '../packages/fake-apps-script';
 import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
 import { ACTIONS, actionCosts } from './costs';
 import { keepShapes, loadBundleInternals, zeroCostSpreadsheet, type BundleInternals } from './bundle-internals';

@@ -5,7 +5,7 @@
  * settings, the clock) and collects what the bundle produced.
  */
 import path from 'node:path';
-import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from './apps-script';
+import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from '../packages/fake-apps-script';
 import { dayOfInstant, dayToIso, isoToDay, wallClockInstant, type Day } from '../src/core/base/dates';
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, SENT_SHEET } from '../src/gas/team-data';
 import { DEFAULT_INTERVENTIONS_SHEET } from '../src/core/interventions/sheet';

@@ -1,18 +1,21 @@
 // `node scripts/check-imports.mjs [folder]` (run by `npm run lint`): keeps the layout's promises
 // that ESLint cannot see across files. It reads every .ts and .mjs file under src/, local/,
-// scripts/ and bench/ of the folder (default: this project) and fails, naming the files, on
+// packages/, scripts/ and bench/ of the folder (default: this project) and fails, naming the
+// files, on
 //  - an import cycle between files (through imports the bundle keeps: `import type` is erased, so
 //    a type that two files share does not make a cycle; it still counts for the layers below);
-//  - src/core importing src/gas, src/client, src/index, local/ or test/ (the rules know nothing of
-//    Apps Script, the sidebar or how they are run);
-//  - src/ or local/ importing test/ (product code never needs a test to run);
+//  - src/core importing src/gas, src/client, src/index, local/, packages/ or test/ (the rules
+//    know nothing of Apps Script, the sidebar or how they are run);
+//  - src/, local/ or packages/ importing test/ (product code never needs a test to run);
+//  - src/ importing packages/ (the add-on does not ship the in-memory Apps Script);
+//  - packages/ importing src/ or local/ (a package stands on its own);
 //  - src/client importing src/gas (the sidebar reaches the server through google.script.run only).
 // It reads the files as text and needs nothing installed.
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const SCANNED = ['src', 'local', 'scripts', 'bench'];
+const SCANNED = ['src', 'local', 'packages', 'scripts', 'bench'];
 const EXTENSIONS = ['.ts', '.mjs'];
 /** What a specifier without an extension may name, in the order the bundler tries them. */
 const RESOLVE_SUFFIXES = ['', '.ts', '.mjs', '.js', '/index.ts', '/index.mjs', '/index.js'];
@@ -24,11 +27,21 @@ const RESOLVE_SUFFIXES = ['', '.ts', '.mjs', '.js', '/index.ts', '/index.mjs', '
 const RULES = [
   {
     from: 'src/core/',
-    banned: ['src/gas/', 'src/client/', 'src/index', 'local/', 'test/'],
+    banned: ['src/gas/', 'src/client/', 'src/index', 'local/', 'packages/', 'test/'],
     why: 'src/core holds the pure rules: it imports nothing from Apps Script adapters, the sidebar, the entry points, local/ or test/',
   },
   { from: 'src/', banned: ['test/'], why: 'product code does not import tests' },
+  {
+    from: 'src/',
+    banned: ['packages/'],
+    why: 'the add-on does not ship the in-memory Apps Script its tests run it in',
+  },
   { from: 'local/', banned: ['test/'], why: 'product code does not import tests' },
+  {
+    from: 'packages/',
+    banned: ['src/', 'local/', 'test/'],
+    why: 'a package stands on its own: it imports nothing from the add-on, its local run or its tests',
+  },
   {
     from: 'src/client/',
     banned: ['src/gas/'],

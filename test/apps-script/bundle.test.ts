@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { EXECUTION_TIMEOUT_MESSAGE, createFakeGas, loadBundle, type FakeGas } from '../../local/apps-script';
+import { EXECUTION_TIMEOUT_MESSAGE, createFakeGas, loadBundle, type FakeGas } from '../../packages/fake-apps-script';
 
 // A stand-in for build/: the same shape as esbuild's output (an IIFE global plus top-level stubs).
 const CODE = String.raw`"use strict";

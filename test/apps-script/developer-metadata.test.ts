@@ -1,6 +1,10 @@
 // Spreadsheet developer metadata in the fake: kept in the spreadsheet (the same for every user),
 // updated in place, and refused past the documented size before any change is made.
-import { DEVELOPER_METADATA_LIMIT, DEVELOPER_METADATA_TOO_LARGE_MESSAGE, createFakeGas } from '../../local/apps-script';
+import {
+  DEVELOPER_METADATA_LIMIT,
+  DEVELOPER_METADATA_TOO_LARGE_MESSAGE,
+  createFakeGas,
+} from '../../packages/fake-apps-script';
 
 function spreadsheetOf(fake: ReturnType<typeof createFakeGas>) {
   return fake.globals.SpreadsheetApp.getActiveSpreadsheet();

@@ -18,7 +18,7 @@ import {
   cellLimitMessage,
   createFakeGas,
   loadBundle,
-} from '../../local/apps-script';
+} from '../../packages/fake-apps-script';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 
 const EMAIL_SCOPE = 'https://www.googleapis.com/auth/userinfo.email';

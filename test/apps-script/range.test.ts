@@ -1,4 +1,4 @@
-import { FORMULA_MARKER, createFakeGas, type FakeGas } from '../../local/apps-script';
+import { FORMULA_MARKER, createFakeGas, type FakeGas } from '../../packages/fake-apps-script';
 
 function setup(): { fake: FakeGas; sheet: GoogleAppsScript.Spreadsheet.Sheet } {
   const fake = createFakeGas({ timeZone: 'Europe/Paris' });

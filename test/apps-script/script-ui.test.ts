@@ -1,4 +1,8 @@
-import { ADDON_TRIGGER_LIMIT_MESSAGE, SCRIPT_TRIGGER_LIMIT_MESSAGE, createFakeGas } from '../../local/apps-script';
+import {
+  ADDON_TRIGGER_LIMIT_MESSAGE,
+  SCRIPT_TRIGGER_LIMIT_MESSAGE,
+  createFakeGas,
+} from '../../packages/fake-apps-script';
 
 describe('ScriptApp triggers', () => {
   it('allows one trigger of each type per user per document in an add-on', () => {

@@ -4,7 +4,7 @@ import {
   PROPERTY_STORE_LIMIT,
   createFakeGas,
   formatDate,
-} from '../../local/apps-script';
+} from '../../packages/fake-apps-script';
 
 describe('MailApp', () => {
   it('spends one quota unit per recipient and refuses past the daily quota', () => {

@@ -1,7 +1,7 @@
 // Exactly once: a run repeated the same day, runs skipped, quota or time running out, and a run
 // killed half-way. Six members trained on Tue 3 March, each with their own follow-up owner, so
 // that Tue 10 March has six day-seven emails to send.
-import { EXECUTION_TIMEOUT_MESSAGE } from '../../local/apps-script';
+import { EXECUTION_TIMEOUT_MESSAGE } from '../../packages/fake-apps-script';
 import type { RosterSpec } from '../core/fixtures';
 import { dayOf, duplicates, milestoneKeys, sentRows, team } from './support';
 

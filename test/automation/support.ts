@@ -1,5 +1,5 @@
 // The daily automation on the BUILT bundle, in the in-memory Apps Script with a fake clock.
-import { createFakeGas, loadBundle, type FakeGasOptions, type SentMail } from '../../local/apps-script';
+import { createFakeGas, loadBundle, type FakeGasOptions, type SentMail } from '../../packages/fake-apps-script';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { logSheetRows, rosterSheetRows } from '../gas/support';
 import type { RosterSpec, RunSpec } from '../core/fixtures';

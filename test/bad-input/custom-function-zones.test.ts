@@ -1,10 +1,10 @@
 // USES_PER_WEEK on the built bundle under both answers to how Apps Script hands a custom function
-// its date cells (local/apps-script/answers.ts): the same counts, from date cells without a time
+// its date cells (packages/fake-apps-script/answers.ts): the same counts, from date cells without a time
 // (told from the Dates alone, at no service call) and from date-times (calibrated against the
 // log's first dates, at a bounded cost), with and without a log to calibrate from.
 import { dayToIso, isoToDay } from '../../src/core/base/dates';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { createFakeGas, loadBundle, type UndocumentedAnswers } from '../../local/apps-script';
+import { createFakeGas, loadBundle, type UndocumentedAnswers } from '../../packages/fake-apps-script';
 import { LOG_HEADER, D, type Cell } from './corpus';
 import { OWNER, sheetInputOf } from './support';
 

@@ -1,7 +1,7 @@
 // The sheet functions of the BUILT bundle, called as a cell calls them (AuthMode.CUSTOM_FUNCTION),
 // on what a team's ranges hold: errors of failed formulas, payload text, blanks, numbers as text,
 // dates as text. Each gives a value or an error (Sheets shows #ERROR! with it) naming the cell.
-import { createFakeGas, loadBundle } from '../../local/apps-script';
+import { createFakeGas, loadBundle } from '../../packages/fake-apps-script';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { PAYLOADS } from './corpus';
 

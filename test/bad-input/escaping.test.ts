@@ -57,7 +57,7 @@ import { runInMemory } from '../../local/gas-run';
 import { parseCsv, spreadsheetSafeCell } from '../../local/csv';
 import { main } from '../../local/cli';
 import { BUILD_DIR, readBuilt, ROOT } from '../bundle/support';
-import { createFakeGas, loadBundle, type FakeGas, type SentMail } from '../../local/apps-script';
+import { createFakeGas, loadBundle, type FakeGas, type SentMail } from '../../packages/fake-apps-script';
 import { launchChromium } from '../browser/chromium';
 import { D, LOG_HEADER, PAYLOADS, ROSTER_HEADER, type Cell } from './corpus';
 import { csvOf, OWNER, sheetInputOf, teamSnapshot } from './support';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BUILD_DIR, readBuilt, ROOT } from '../bundle/support';
-import { createFakeGas, loadBundle, type FakeGas } from '../../local/apps-script';
+import { createFakeGas, loadBundle, type FakeGas } from '../../packages/fake-apps-script';
 import { D, LOG_HEADER, PAYLOADS, ROSTER_HEADER, type Cell } from './corpus';
 import { OWNER, sheetInputOf } from './support';
 

@@ -5,7 +5,7 @@
 // team's log and roster: both are snapshotted before and after every operation.
 import { fitCell } from '../../src/core/base/cell-formats';
 import { NEAREST_LOG_HINT } from '../../src/gas/team-data';
-import type { BundleContext, FakeGas } from '../../local/apps-script';
+import type { BundleContext, FakeGas } from '../../packages/fake-apps-script';
 import { CORPUS, TODAY, type CorpusCase, type RowReason } from './corpus';
 import {
   auditNoticesOf,

@@ -5,7 +5,13 @@ import { isoToDay } from '../../src/core/base/dates';
 import { isDate } from '../../src/core/base/text';
 import { localInstant } from '../../local/gas-run';
 import { toCsv } from '../../local/csv';
-import { createFakeGas, loadBundle, type FakeGasOptions, type FakeSheet, type FakeGas } from '../../local/apps-script';
+import {
+  createFakeGas,
+  loadBundle,
+  type FakeGasOptions,
+  type FakeSheet,
+  type FakeGas,
+} from '../../packages/fake-apps-script';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { isDateCell, TODAY, type Cell, type CorpusCase, type DateCell, type Expected, type RowReason } from './corpus';
 

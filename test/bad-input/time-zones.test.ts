@@ -9,7 +9,7 @@ import { dayOfInstant, dayToIso, isoToDay } from '../../src/core/base/dates';
 import { localInstant, runInMemory } from '../../local/gas-run';
 import { parseCsv } from '../../local/csv';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { createFakeGas, loadBundle, type UndocumentedAnswers } from '../../local/apps-script';
+import { createFakeGas, loadBundle, type UndocumentedAnswers } from '../../packages/fake-apps-script';
 import { LOG_HEADER, D, type Cell } from './corpus';
 import { csvOf, OWNER, sheetInputOf } from './support';
 import type { DashboardData, DigestPreview, LogFormData, LogRunResult } from '../../src/shared/api';

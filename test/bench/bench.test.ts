@@ -2,7 +2,7 @@
 // audit the sidebar computes (from the BUILT bundle), and its budgets fail when they should.
 import fs from 'fs';
 import path from 'path';
-import { createFakeGas, loadBundle } from '../../local/apps-script';
+import { createFakeGas, loadBundle } from '../../packages/fake-apps-script';
 import { BUILD_DIR, CODE_JS } from '../bundle/support';
 import { keepShapes, loadBundleInternals, zeroCostSpreadsheet } from '../../bench/bundle-internals';
 import {

@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium as launchSizedChromium } from './chromium';
-import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from '../../local/apps-script';
+import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from '../../packages/fake-apps-script';
 import { BUILD_DIR, ROOT, readBuilt } from '../bundle/support';
 import { LOG_SHEET, OWNER, ROSTER_SHEET, TODAY, logRows, rosterRows } from './team';
 

@@ -6,7 +6,7 @@ import {
   inferArgumentZone,
 } from '../../src/core/functions/argument-dates';
 import { isoToDay, wallClockInstant } from '../../src/core/base/dates';
-import { zonedParts, zonedToUtc } from '../../local/apps-script/time';
+import { zonedParts, zonedToUtc } from '../../packages/fake-apps-script/time';
 
 const MS_PER_DAY = 86_400_000;
 

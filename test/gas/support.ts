@@ -1,5 +1,5 @@
 // Runs the BUILT bundle (build/Code.js, `npm run build`) in the in-memory Apps Script.
-import { createFakeGas, loadBundle, type FakeGasOptions } from '../../local/apps-script';
+import { createFakeGas, loadBundle, type FakeGasOptions } from '../../packages/fake-apps-script';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { LOG_HEADER, ROSTER_HEADER, d, plus, type RosterSpec, type RunSpec } from '../core/fixtures';
 

@@ -7,7 +7,7 @@ import { OUTPUT_FILES } from '../../local/cli';
 import type { JsonAudit } from '../../local/json';
 import type { Audit } from '../../src/core/audit/audit-types';
 import type { DashboardData } from '../../src/shared/api';
-import { createFakeGas, loadBundle } from '../../local/apps-script';
+import { createFakeGas, loadBundle } from '../../packages/fake-apps-script';
 import { BUILD_DIR } from '../bundle/support';
 import { bundleCliInto, removeTemp, ROOT, runCli, STACK_FRAME, tempDir, type CliRun } from './support';
 

@@ -7,8 +7,8 @@ import { OUTPUT_FILES } from '../../local/cli';
 import type { JsonAudit } from '../../local/json';
 import { removeTemp, ROOT, STACK_FRAME, tempDir } from './support';
 
-/** What `npm start` needs: the sources, the launcher (with the in-memory Apps Script) and the example. */
-const COPIED = ['package.json', 'appsscript.json', 'tsconfig.json', 'scripts', 'src', 'local', 'examples'];
+/** What `npm start` needs: the sources, the launcher, the in-memory Apps Script and the example. */
+const COPIED = ['package.json', 'appsscript.json', 'tsconfig.json', 'scripts', 'src', 'local', 'packages', 'examples'];
 
 let copy: string;
 
