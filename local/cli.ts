@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './args';
 import { CsvError, parseCsv, spreadsheetSafeCell, toCsv } from './csv';
 import { runInMemory, type RunResult, type TeamTables } from './gas-run';
-import { auditJson } from './json';
+import { auditJson, type JsonOutput } from './json';
 import { withInterventions } from './interventions-json';
 import { renderInterventions } from './interventions-view';
 import { historyJson, renderHistory } from './history-view';
@@ -313,9 +313,11 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): numb
     );
     for (const line of problems) progress(`the daily run reported: ${line}`);
     if (options.json) {
-      io.stdout(
-        `${JSON.stringify({ ...withInterventions(auditJson(result.audit), result.interventions), history: historyJson(result.history) }, null, 2)}\n`,
-      );
+      const output: JsonOutput = {
+        ...withInterventions(auditJson(result.audit), result.interventions),
+        history: historyJson(result.history),
+      };
+      io.stdout(`${JSON.stringify(output, null, 2)}\n`);
       progress(`Wrote ${written.map((f) => shown(f, paths)).join(', ')}`);
     } else {
       io.stdout(renderAudit(result.audit));

@@ -4,6 +4,15 @@
  */
 import type { Audit, Finding, SixWeek, TeamReport } from '../src/core/audit/audit-types';
 import type { Category, RowProblem } from '../src/core/base/types';
+import type { JsonHistory } from './history-view';
+import type { JsonInterventions } from './interventions-json';
+
+/**
+ * Everything `npm start -- --json` prints. docs/json.md documents every key of it, and
+ * test/local/json-reference.test.ts fails, naming the keys, when the two differ: a key added here
+ * needs its row there.
+ */
+export type JsonOutput = JsonAudit & JsonInterventions & { history: JsonHistory };
 
 export interface JsonMember {
   /** The roster's name (or the log's spelling for someone not on the roster). */
