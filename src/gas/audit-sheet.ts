@@ -7,12 +7,13 @@ import type { AuditTable } from '../core/audit/audit-table';
 import type { Audit } from '../core/audit/audit-types';
 import { auditSheetLayout, chartColumn, writtenNotice, type AuditSheetLayout } from '../core/audit/sheet-layout';
 import type { Settings } from '../core/base/settings';
-import { AUDIT_SHEET, auditTeam, readTeam, SetupError, type TeamData } from './team-data';
+import { AUDIT_SHEET, readTeam, SetupError, type TeamData } from './team-data';
+import { auditTeam } from '../core/audit/team-audit';
 import { growTo } from './sheet-size';
 import { interventionTables } from '../core/interventions/tables';
 import { readInterventions } from './interventions-data';
 import { historyTables } from '../core/history/tables';
-import { teamHistory } from './team-history';
+import { teamHistory } from '../core/history/team-history';
 import { insertHistoryCharts } from './history-charts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

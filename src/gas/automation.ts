@@ -41,8 +41,9 @@ import {
 import { removeTrigger } from './automation-trigger';
 import { mailApp } from './mail';
 import { appendRecords, readSentIndex, sentSheet } from './sent-sheet';
-import { auditTeam, readTeam, SetupError, type TeamData } from './team-data';
-import { teamHistory } from './team-history';
+import { readTeam, SetupError, type TeamData } from './team-data';
+import { auditTeam } from '../core/audit/team-audit';
+import { teamHistory } from '../core/history/team-history';
 
 export { DAILY_HANDLER, setAutomation, syncAutomationSchedule } from './automation-trigger';
 export { automationStatus } from './automation-status';

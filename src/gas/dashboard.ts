@@ -10,8 +10,9 @@ import { NO_INTERVENTIONS } from '../core/interventions/view';
 import { readInterventions } from './interventions-data';
 import { automationStatus, syncAutomationSchedule } from './automation';
 import { loadSettings, saveSettings } from './settings-store';
-import { teamHistory } from './team-history';
-import { auditTeam, findLogSheet, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
+import { teamHistory } from '../core/history/team-history';
+import { auditTeam } from '../core/audit/team-audit';
+import { findLogSheet, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
 import { Workbook, workbookOf } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

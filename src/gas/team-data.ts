@@ -5,9 +5,8 @@
 import { findHeader, HeaderNotFoundError } from '../core/sheets/header';
 import { LOG_FIELDS, parseLog, type ParsedLog } from '../core/sheets/log';
 import { MemberDirectory, parseRoster, ROSTER_FIELDS } from '../core/sheets/roster';
-import { runAudit } from '../core/audit/audit';
-import type { Audit } from '../core/audit/audit-types';
-import { dayOfInstant, isoToDay, type DateReadOptions, type Day } from '../core/base/dates';
+import { dayOfInstant, type DateReadOptions } from '../core/base/dates';
+import type { ParsedTeam } from '../core/sheets/team';
 import type { Settings } from '../core/base/settings';
 import type { Roster } from '../core/base/types';
 import { HEADER_ROWS_SCANNED, workbookOf, type Workbook } from './workbook';
@@ -145,16 +144,12 @@ export function findRosterSheet(
   return book.sheets().find((s) => s.name.trim().toLowerCase() === DEFAULT_ROSTER_SHEET.toLowerCase())?.sheet ?? null;
 }
 
-export interface TeamData {
+/** The team as read from the spreadsheet: what core audits (ParsedTeam), and the sheets it came from. */
+export interface TeamData extends ParsedTeam {
   logSheet: Sheet;
   logSheetName: string;
   rosterSheet: Sheet | null;
-  rosterSheetName: string | null;
-  log: ParsedLog;
-  roster: Roster | null;
   dateOptions: DateReadOptions;
-  /** Today in the spreadsheet's zone. */
-  today: Day;
 }
 
 function parseRosterSheet(book: Workbook, sheet: Sheet, dateOptions: DateReadOptions): Roster {
@@ -207,49 +202,4 @@ export function readTeam(spreadsheet: Spreadsheet | Workbook, settings: Settings
     dateOptions,
     today: dayOfInstant(Date.now(), dateOptions.timeZone),
   };
-}
-
-/** The as-of day a request names (YYYY-MM-DD), else today in the spreadsheet's zone. */
-export function asOfDay(team: Pick<TeamData, 'today'>, asOfIso?: string | null): Day {
-  if (!asOfIso) return team.today;
-  const parsed = isoToDay(asOfIso);
-  if (parsed === null) throw new Error(`"${asOfIso}" is not a date: use YYYY-MM-DD.`);
-  return parsed;
-}
-
-/**
- * The audit of the spreadsheet for an as-of date (ISO, default today) and a window in weeks;
- * `fromDay` leaves out the runs before it (a member's figures since training).
- */
-export function auditTeam(
-  team: TeamData,
-  settings: Settings,
-  asOfIso?: string | null,
-  weeks?: number | null,
-  fromDay?: Day,
-): Audit {
-  const asOf = asOfDay(team, asOfIso);
-  const sheet = team.rosterSheetName ?? undefined;
-  const rosterNotices = team.roster
-    ? team.roster.notices.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row}: ${n.reason}` }))
-    : [];
-  const rosterSkips = team.roster
-    ? team.roster.skipped.map((n) => ({ ...n, sheet, reason: `Roster row ${n.row} skipped: ${n.reason}` }))
-    : [];
-  return runAudit({
-    runs: team.log.table,
-    roster: team.roster,
-    names: team.log.names,
-    asOf,
-    weeks: weeks ?? settings.weeks,
-    settings: {
-      genuineAt: settings.genuineAt,
-      developingAt: settings.developingAt,
-      acceptanceTarget: settings.acceptanceTarget,
-    },
-    skippedRows: team.log.skipped,
-    notices: [...team.log.notices, ...rosterSkips, ...rosterNotices],
-    today: team.today,
-    fromDay,
-  });
 }

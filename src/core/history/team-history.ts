@@ -1,12 +1,12 @@
 /** The team's history (spec §13) from the data readTeam read: no further spreadsheet call. */
-import { computeHistory } from '../core/history/history';
-import type { History } from '../core/history/history-types';
-import type { Settings } from '../core/base/settings';
-import { asOfDay, type TeamData } from './team-data';
+import { computeHistory } from './history';
+import type { History } from './history-types';
+import type { Settings } from '../base/settings';
+import { asOfDay, type ParsedTeam } from '../sheets/team';
 
 /** The trend of `weeks` weeks (default the Settings trend) ending on the as-of date (default today). */
 export function teamHistory(
-  team: TeamData,
+  team: ParsedTeam,
   settings: Settings,
   asOfIso?: string | null,
   weeks?: number | null,
