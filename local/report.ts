@@ -54,6 +54,7 @@ function wrap(text: string, indent: string, width = 100): string[] {
 
 /** Log rows by their sheet row; roster problems already say "Roster row N" in their reason. */
 function rowLine(problem: RowProblem): string {
+  if (problem.inLog && problem.sheet !== undefined) return `${problem.sheet} row ${problem.row}: ${problem.reason}`;
   return problem.sheet !== undefined || !problem.row ? problem.reason : `Row ${problem.row}: ${problem.reason}`;
 }
 

@@ -150,10 +150,11 @@ export function getDashboard(request?: DashboardRequest | null): DashboardData {
  * Sidebar: selects a row of the log, e.g. a skipped row to fix.
  *
  * @param {number} row The sheet row number.
+ * @param {string} sheet Which of the log's sheets; empty for the team's own log.
  */
-export function selectLogRow(row: number): void {
-  sidebarCall('selectLogRow', [row], (checked) =>
-    dashboard.selectLogRow(SpreadsheetApp.getActiveSpreadsheet(), checked),
+export function selectLogRow(row: number, sheet?: string | null): void {
+  sidebarCall('selectLogRow', [row, sheet], (checkedRow, checkedSheet) =>
+    dashboard.selectLogRow(SpreadsheetApp.getActiveSpreadsheet(), checkedRow, checkedSheet),
   );
 }
 

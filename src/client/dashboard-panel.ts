@@ -10,7 +10,7 @@ import type { RecordIntervention } from './interventions-view';
 
 export interface DashboardActions {
   /** Selects a log row in the sheet. */
-  selectRow(row: number): void;
+  selectRow(row: number, sheet?: string): void;
   openSettings(): void;
   /** Opens "Record an intervention" with what the place it was opened from knows. */
   recordIntervention: RecordIntervention;

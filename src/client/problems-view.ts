@@ -27,24 +27,26 @@ function rowList(problems: RowProblem[], actions: DashboardActions, id: string, 
       const reasonId = uniqueId('reason');
       // The reason quotes cells: isolated, so that nothing in it reorders the row label.
       const reason = el('bdi', { id: reasonId, class: 'reason' }, sentence(p.reason, known));
-      // Only log rows can be selected: selectLogRow knows one sheet.
+      // Only log rows can be selected (on whichever of the log's sheets they are).
       // Row 0 is a note about the whole sheet (a name missing from the roster, say), not a row.
       if (p.row < 1) return el('li', null, reason);
-      const label = `Row ${p.row}`;
-      const target = p.sheet
-        ? el('span', { class: 'row-number' }, teamText(p.sheet), ` row ${p.row}`)
-        : el(
-            'button',
-            {
-              type: 'button',
-              class: 'row-button',
-              'data-server': true,
-              'data-row': p.row,
-              'aria-describedby': reasonId,
-              onclick: () => actions.selectRow(p.row),
-            },
-            label,
-          );
+      const label = p.sheet ? [teamText(p.sheet), ` row ${p.row}`] : `Row ${p.row}`;
+      const target =
+        p.sheet && !p.inLog
+          ? el('span', { class: 'row-number' }, teamText(p.sheet), ` row ${p.row}`)
+          : el(
+              'button',
+              {
+                type: 'button',
+                class: 'row-button',
+                'data-server': true,
+                'data-row': p.row,
+                'data-sheet': p.sheet,
+                'aria-describedby': reasonId,
+                onclick: () => actions.selectRow(p.row, p.sheet),
+              },
+              label,
+            );
       return el('li', null, target, ' ', reason);
     }),
   );

@@ -45,8 +45,8 @@ function start(): void {
   let latestRequest = 0;
 
   const actions: DashboardActions = {
-    selectRow: (row) => {
-      void feedback.run(`Selecting row ${row}…`, () => server.selectLogRow(row));
+    selectRow: (row, sheet) => {
+      void feedback.run(`Selecting row ${row}…`, () => server.selectLogRow(row, sheet ?? null));
     },
     openSettings: () => showView('settings'),
     recordIntervention: (prefill) => void openInterventionForm(prefill),

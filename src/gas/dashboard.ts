@@ -12,7 +12,7 @@ import { automationStatus, syncAutomationSchedule } from './automation';
 import { loadSettings, saveSettings } from './settings-store';
 import { teamHistory } from '../core/history/team-history';
 import { auditTeam } from '../core/audit/team-audit';
-import { findLogSheet, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
+import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
 import { Workbook, workbookOf } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -64,11 +64,16 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
 }
 
 /** Selects a row of the log, so that a skipped row named in the sidebar can be fixed in place. */
-export function selectLogRow(spreadsheet: Spreadsheet, row: unknown): void {
+export function selectLogRow(spreadsheet: Spreadsheet, row: unknown, sheetName?: string | null): void {
   if (typeof row !== 'number' || !Number.isInteger(row) || row < 1)
     throw new Error(`${String(row)} is not a row number.`);
   const settings = loadSettings();
-  const sheet = findLogSheet(spreadsheet, settings);
+  const book = new Workbook(spreadsheet);
+  // Only a sheet of the log: a page's request never selects on a sheet the log does not cover.
+  const sheet = sheetName
+    ? (findLogSheets(book, settings).find((s) => book.nameOf(s) === sheetName) ?? null)
+    : findLogSheet(book, settings);
+  if (!sheet && sheetName) throw new Error(`"${sheetName}" is not one of the log's sheets any more.`);
   if (!sheet) throw new Error(noLogError(spreadsheet, settings).message);
   if (row > sheet.getMaxRows())
     throw new Error(`The log "${sheet.getName()}" has no row ${row} any more: it ends at row ${sheet.getMaxRows()}.`);

@@ -82,9 +82,9 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
   getDashboard: { does: 'load the dashboard', check: ([request]) => [dashboardRequest(request)] },
   selectLogRow: {
     does: 'select the row',
-    check: ([row]) => {
+    check: ([row, sheet]) => {
       if (typeof row !== 'number') throw wrongType('The row number', 'a number', row);
-      return [row];
+      return [row, optionalText('The sheet name', sheet)];
     },
   },
   getSettings: { does: 'read the settings', check: () => [] },

@@ -2,8 +2,10 @@
  * Reads the team's log and roster from the spreadsheet: one getValues per sheet, whatever the
  * number of rows, and never a write to the team's sheets.
  */
-import { findHeader, HeaderNotFoundError } from '../core/sheets/header';
-import { LOG_FIELDS, parseLog, type ParsedLog } from '../core/sheets/log';
+import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
+import { LOG_FIELDS, parseLogSheets, type ParsedLog } from '../core/sheets/log';
+import { cellText, headerKey } from '../core/base/text';
+import type { LogField } from '../core/base/types';
 import { MemberDirectory, parseRoster, ROSTER_FIELDS } from '../core/sheets/roster';
 import { dayOfInstant, type DateReadOptions } from '../core/base/dates';
 import type { ParsedTeam } from '../core/sheets/team';
@@ -42,51 +44,93 @@ export const NO_LOG_MESSAGE =
 /** Said when Uptake took the sheet nearest to a log for the log: it may have guessed wrong. */
 export const NEAREST_LOG_HINT = 'If this sheet is not your log, choose your log sheet in Settings.';
 
-/**
- * Whether the sheet's first rows hold a header. `wholeSheet`: read the sheet's used area at once
- * (kept by the workbook), for a caller that reads the log whole anyway: the log then costs one
- * read instead of a head read and a second read of everything.
- */
-function hasHeader(
-  book: Workbook,
-  sheet: Sheet,
-  fields: typeof LOG_FIELDS | typeof ROSTER_FIELDS,
-  wholeSheet = false,
-): boolean {
-  const head = wholeSheet ? book.values(sheet).slice(0, HEADER_ROWS_SCANNED) : book.headRows(sheet);
+/** Whether the sheet's first rows hold a header. */
+function hasHeader(book: Workbook, sheet: Sheet, fields: typeof LOG_FIELDS | typeof ROSTER_FIELDS): boolean {
   try {
-    findHeader(head, fields as never, 'sheet');
+    findHeader(book.headRows(sheet), fields as never, 'sheet');
     return true;
   } catch {
     return false;
   }
 }
 
-/** The log: the sheet named in Settings, else the first sheet whose headers are a log's (spec §1). */
+/** A sheet that is not the team's log nor roster by name or by being Uptake's own. */
+function mayBeLog(name: string, settings: Pick<Settings, 'rosterSheet'>): boolean {
+  return (
+    !OWN_SHEETS.includes(name) &&
+    name !== settings.rosterSheet &&
+    name.toLowerCase() !== DEFAULT_ROSTER_SHEET.toLowerCase()
+  );
+}
+
+function chosenSheet(book: Workbook, name: string): Sheet {
+  const chosen = book.byName(name);
+  if (!chosen) {
+    throw new SetupError(
+      'log-missing',
+      `The log sheet "${name}" chosen in Settings no longer exists. Choose the log sheet again in Settings.`,
+    );
+  }
+  return chosen;
+}
+
+/**
+ * Every sheet of the log (spec §16), the team's own log first: the sheets pinned in Settings,
+ * else every sheet whose first rows hold a log's headers (spec §1), read from the head rows
+ * alone (a sheet that is not a log is never read whole).
+ */
+export function findLogSheets(
+  spreadsheet: Spreadsheet | Workbook,
+  settings: Pick<Settings, 'logSheet' | 'logSheets' | 'rosterSheet'>,
+): Sheet[] {
+  const book = workbookOf(spreadsheet);
+  const own = findLogSheet(book, settings);
+  const others =
+    settings.logSheets.length > 0
+      ? settings.logSheets.map((name) => chosenSheet(book, name))
+      : book
+          .sheets()
+          .filter((s) => mayBeLog(s.name, settings) && hasHeader(book, s.sheet, LOG_FIELDS))
+          .map((s) => s.sheet);
+  const sheets = own ? [own] : [];
+  for (const sheet of others) if (!sheets.includes(sheet)) sheets.push(sheet);
+  return sheets;
+}
+
+/**
+ * The team's own log, where "Log a run" appends: the sheet named in Settings, else the first
+ * sheet whose headers are a log's (spec §1) and whose date column is not a form's "Timestamp"
+ * (a form's answers sheet is written by the form alone), else the first log sheet.
+ */
 export function findLogSheet(
   spreadsheet: Spreadsheet | Workbook,
   settings: Pick<Settings, 'logSheet' | 'rosterSheet'>,
-  wholeSheets = false,
 ): Sheet | null {
   const book = workbookOf(spreadsheet);
-  if (settings.logSheet) {
-    const chosen = book.byName(settings.logSheet);
-    if (!chosen) {
-      throw new SetupError(
-        'log-missing',
-        `The log sheet "${settings.logSheet}" chosen in Settings no longer exists. Choose the log sheet again in Settings.`,
-      );
-    }
-    return chosen;
+  if (settings.logSheet) return chosenSheet(book, settings.logSheet);
+  let first: Sheet | null = null;
+  for (const { sheet, name } of book.sheets()) {
+    if (!mayBeLog(name, settings)) continue;
+    const header = logHeader(book, sheet);
+    if (!header) continue;
+    if (!isFormTimestamp(book.headRows(sheet), header)) return sheet;
+    first ??= sheet;
   }
-  const candidates = book.sheets().filter((s) => !OWN_SHEETS.includes(s.name) && s.name !== settings.rosterSheet);
-  return (
-    candidates.find(
-      (s) =>
-        s.name.toLowerCase() !== DEFAULT_ROSTER_SHEET.toLowerCase() &&
-        hasHeader(book, s.sheet, LOG_FIELDS, wholeSheets),
-    )?.sheet ?? null
-  );
+  return first;
+}
+
+/** Google Forms heads its answers sheet's first column "Timestamp". */
+function isFormTimestamp(head: unknown[][], header: HeaderMatch<LogField>): boolean {
+  const dateCol = header.columns.date;
+  return dateCol === 0 && headerKey(cellText(head[header.rowIndex]?.[0])) === headerKey('timestamp');
+}
+
+function logHeader(book: Workbook, sheet: Sheet): HeaderMatch<LogField> | null {
+  try {
+    return findHeader(book.headRows(sheet), LOG_FIELDS, 'sheet');
+  } catch {
+    return null;
+  }
 }
 
 /** Required log headers a sheet must show (at least) to be taken for a log with a broken header. */
@@ -101,12 +145,7 @@ function nearestLogProblem(book: Workbook, settings: Pick<Settings, 'rosterSheet
   const required = LOG_FIELDS.filter((spec) => spec.required);
   let best: { name: string; found: number; error: HeaderNotFoundError } | null = null;
   for (const { sheet, name } of book.sheets()) {
-    if (
-      OWN_SHEETS.includes(name) ||
-      name === settings.rosterSheet ||
-      name.toLowerCase() === DEFAULT_ROSTER_SHEET.toLowerCase()
-    )
-      continue;
+    if (!mayBeLog(name, settings)) continue;
     try {
       findHeader(book.headRows(sheet), LOG_FIELDS, 'log');
     } catch (error) {
@@ -146,8 +185,12 @@ export function findRosterSheet(
 
 /** The team as read from the spreadsheet: what core audits (ParsedTeam), and the sheets it came from. */
 export interface TeamData extends ParsedTeam {
+  /** The team's own log (the first of the log's sheets). */
   logSheet: Sheet;
   logSheetName: string;
+  /** Every sheet of the log (spec §16), the team's own first. */
+  logSheets: Sheet[];
+  logSheetNames: string[];
   rosterSheet: Sheet | null;
   dateOptions: DateReadOptions;
 }
@@ -173,28 +216,33 @@ export function readRoster(
   return sheet ? parseRosterSheet(book, sheet, dateOptions) : null;
 }
 
-/** Reads and parses the log and the roster. Throws SetupError with what to fix. */
+/** Reads and parses the log (every sheet of it) and the roster. Throws SetupError with what to fix. */
 export function readTeam(spreadsheet: Spreadsheet | Workbook, settings: Settings): TeamData {
   const book = workbookOf(spreadsheet);
   const dateOptions = book.dateOptions();
-  const logSheet = findLogSheet(book, settings, true);
-  if (!logSheet) {
+  const logSheets = findLogSheets(book, settings);
+  if (logSheets.length === 0) {
     throw noLogError(book, settings);
   }
-  const logSheetName = book.nameOf(logSheet);
+  const logSheetNames = logSheets.map((sheet) => book.nameOf(sheet));
   const rosterSheet = findRosterSheet(book, settings);
   const roster = rosterSheet ? parseRosterSheet(book, rosterSheet, dateOptions) : null;
   let log: ParsedLog;
   try {
-    log = parseLog(book.values(logSheet), { ...dateOptions, directory: new MemberDirectory(roster?.members ?? []) });
+    log = parseLogSheets(
+      logSheets.map((sheet, i) => ({ values: book.values(sheet), name: logSheetNames[i] })),
+      { ...dateOptions, directory: new MemberDirectory(roster?.members ?? []) },
+    );
   } catch (error) {
     if (error instanceof HeaderNotFoundError)
-      throw new SetupError('log-header', `Log sheet "${logSheetName}": ${error.message}`);
+      throw new SetupError('log-header', `Log sheet "${error.sheet ?? logSheetNames[0]}": ${error.message}`);
     throw error;
   }
   return {
-    logSheet,
-    logSheetName,
+    logSheet: logSheets[0],
+    logSheetName: logSheetNames[0],
+    logSheets,
+    logSheetNames,
     rosterSheet,
     rosterSheetName: rosterSheet ? book.nameOf(rosterSheet) : null,
     log,

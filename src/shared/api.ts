@@ -152,8 +152,11 @@ export interface RecordInterventionResult {
 export interface ServerApi {
   /** The audit, settings, programme timeline and automation status. */
   getDashboard: (request?: DashboardRequest | null) => DashboardData;
-  /** Selects a row of the log (a sheet row number), e.g. a skipped row to fix. */
-  selectLogRow: (row: number) => void;
+  /**
+   * Selects a row of the log (a sheet row number), e.g. a skipped row to fix; `sheet` names which
+   * of the log's sheets (spec §16), null for the team's own log.
+   */
+  selectLogRow: (row: number, sheet?: string | null) => void;
   /** The stored settings, defaults filled in. */
   getSettings: () => Settings;
   /** Validates and stores changed settings; returns the settings now stored. */

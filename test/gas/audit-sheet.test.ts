@@ -180,8 +180,9 @@ describe('spreadsheet calls', () => {
     const small = callsFor(1_000);
     const large = callsFor(50_000);
     expect(large).toEqual(small);
-    // The whole log (read once, its first rows found by its headers) and the roster, once each.
-    expect(small['Range.getValues']).toBe(2);
+    // The log's first rows (every sheet of the log is found by its head rows alone, spec §16),
+    // the whole log, and the roster, once each.
+    expect(small['Range.getValues']).toBe(3);
     expect(small['Range.setValues']).toBe(1);
     expect(small['Range.setNumberFormats']).toBe(1);
   });

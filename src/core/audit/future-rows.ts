@@ -12,8 +12,10 @@ export function futureRowNotices(runs: RunTable, today: Day): RowProblem[] {
   for (let i = 0; i < runs.length; i++) {
     const day = runs.days[i];
     if (day > today) {
+      const sheet = runs.sheetOf(i);
       notices.push({
         row: runs.rows[i],
+        ...(sheet === undefined ? {} : { sheet, inLog: true }),
         reason: `Dated ${dayToIso(day)}, after today (${dayToIso(today)}): no audit up to today counts this run; check the date`,
       });
     }

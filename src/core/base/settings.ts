@@ -17,8 +17,10 @@ export interface Settings extends AuditSettings {
   recipients: string[];
   /** Whether extra recipients get member names; by default they get the aggregate digest. */
   namedForRecipients: boolean;
-  /** Sheet names chosen by the owner; '' = found by headers. */
+  /** Sheet names chosen by the owner; '' = found by headers. `logSheet` is the team's own log. */
   logSheet: string;
+  /** The other sheets of the log (spec §16: a form's answers); [] = every sheet with a log's headers. */
+  logSheets: string[];
   rosterSheet: string;
 }
 
@@ -38,6 +40,7 @@ export const DEFAULTS: Settings = {
   recipients: [],
   namedForRecipients: false,
   logSheet: '',
+  logSheets: [],
   rosterSheet: '',
 };
 
@@ -117,6 +120,15 @@ export function validateSettings(input: Partial<Record<keyof Settings, unknown>>
     recipients: [...new Set(recipients.map((r) => r.toLowerCase()))],
     namedForRecipients: s.namedForRecipients === true || s.namedForRecipients === 'true',
     logSheet: String(s.logSheet ?? '').trim(),
+    logSheets: sheetNameList(s.logSheets),
     rosterSheet: String(s.rosterSheet ?? '').trim(),
   };
+}
+
+/** A list of sheet names: an array, or text with one name a line (names may hold commas). */
+function sheetNameList(value: unknown): string[] {
+  const names = (Array.isArray(value) ? value : String(value ?? '').split(/\r?\n/))
+    .map((name) => String(name).trim())
+    .filter(Boolean);
+  return [...new Set(names)];
 }

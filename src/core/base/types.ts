@@ -16,8 +16,10 @@ export type LogField = 'date' | 'member' | 'workflow' | 'outcome' | 'editType' |
 export interface RowProblem {
   row: number;
   reason: string;
-  /** The sheet the row is on, when it is not the log (a roster row, say). */
+  /** The sheet the row is on, when it is not the log (a roster row, say) or the log has several sheets. */
   sheet?: string;
+  /** The row is on `sheet`, one of the log's sheets (spec §16): the sidebar can select it there. */
+  inLog?: boolean;
 }
 
 /** One AI workflow run read from the log. */

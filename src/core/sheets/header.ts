@@ -23,6 +23,9 @@ export interface HeaderMatch<F extends string> {
 }
 
 export class HeaderNotFoundError extends Error {
+  /** The sheet, when the header was looked for on one of several (a log over several sheets). */
+  sheet?: string;
+
   constructor(
     message: string,
     readonly missing: string[],

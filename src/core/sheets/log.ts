@@ -1,5 +1,5 @@
 /** Reading the team's log (spec §1): every row becomes a Run or a reported skip, never a guess. */
-import { findHeader, type FieldSpec } from './header';
+import { findHeader, HeaderNotFoundError, type FieldSpec, type HeaderMatch } from './header';
 import { isoTextDay, readDay, sameDayInstants, type DateRead, type DateReadOptions } from '../base/dates';
 import {
   capitalise,
@@ -117,6 +117,8 @@ export interface ParsedLog {
   /** Sheet row number of the header row. */
   headerRow: number;
   columns: Partial<Record<LogField, number>>;
+  /** Each sheet's header, in the order read (one for a log on one sheet). */
+  sheets: LogSheetHeader[];
   /** The runs column by column: what the audit reads. */
   table: RunTable;
   /** The runs as objects, made on first use (for readers of a few runs; the audit uses `table`). */
@@ -230,158 +232,70 @@ const NO_EDIT_TYPES: EditTypesRead = readSharedEditTypes('');
  */
 const CHOSEN_OUTCOMES: readonly OutcomeRead[] = OUTCOME_CHOICES.map(readOutcomeCell);
 
+/** One sheet of a log spread over several (spec §16): its values, as getValues returns them. */
+export interface LogSheetValues {
+  values: unknown[][];
+  /** Sheet row number of values[0]; 1 for a whole-sheet read. */
+  firstRow?: number;
+  /** The sheet's name, given to its skipped rows and notes when the log has more than one sheet. */
+  name?: string;
+}
+
+/** Where one sheet of the log has its header. */
+export interface LogSheetHeader {
+  name?: string;
+  headerRow: number;
+  columns: Partial<Record<LogField, number>>;
+}
+
 /**
  * Reads the log's values (as getValues returns them). Throws HeaderNotFoundError when no row
  * carries the required headers; every other problem is a skipped row with its reason.
  */
 export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLog {
-  const firstRow = options.firstRow ?? 1;
-  const header = findHeader(values, LOG_FIELDS, 'log');
-  const c = header.columns as Record<LogField, number | undefined>;
-  const dateCol = c.date!;
-  const memberCol = c.member!;
-  const workflowCol = c.workflow!;
-  const outcomeCol = c.outcome!;
-  const promptedCol = c.prompted;
-  const editTypeCol = c.editType;
-  const table = new RunTableBuilder(Math.max(0, values.length - header.rowIndex - 1));
+  return parseLogSheets([{ values, firstRow: options.firstRow }], options);
+}
+
+/**
+ * Reads a log spread over several sheets (spec §16) as one: each sheet has its own header, every
+ * readable row counts once, and the members and workflows of all sheets are one set. With more
+ * than one sheet, each skipped row and note names its sheet. A sheet without the required
+ * headers throws HeaderNotFoundError with `sheet` set.
+ */
+export function parseLogSheets(sheets: LogSheetValues[], options: LogReadOptions): ParsedLog {
+  let capacity = 0;
+  for (const sheet of sheets) capacity += sheet.values.length;
+  const table = new RunTableBuilder(capacity);
   const skipped: RowProblem[] = [];
-  const notices: RowProblem[] = header.notices.map((reason) => ({ row: header.rowIndex + firstRow, reason }));
+  const notices: RowProblem[] = [];
   const names = new Map<string, string>();
-  const directory = options.directory;
-
-  // Each distinct value of a column is read once (see CellMemo).
-  const members = new CellMemo<MemberRead>((cell) => {
-    const problem = memberProblem(cell);
-    if (problem) return { problem, text: '', key: '', index: -1, named: false };
-    const text = (cell as string).replace(/\s+/g, ' ').trim();
-    const key = directory ? directory.keyFor(text) : memberKey(text);
-    return { problem: null, text, key, index: table.member(text, key), named: false };
-  });
-  const workflows = new CellMemo<IndexedWorkflowRead>((cell) => {
-    const read = readWorkflow(cell);
-    // Spelled out, not spread: a spread copy takes a map of its own, and the loop's reads of
-    // these objects would go megamorphic.
-    return {
-      problem: read.problem,
-      workflow: read.workflow,
-      key: read.key,
-      index: read.problem ? -1 : table.workflow(read.workflow, read.key),
-    };
-  });
-  const outcomes = new CellMemo(readOutcomeCell);
-  const promptedReads = new CellMemo(readPromptedCell);
-  const editTypeReads = new CellMemo(readSharedEditTypes);
-  const dates = new CellMemo((cell) => readDay(cell, options));
-  // Rows of a log come in date order, so a date cell usually falls on the day of the row above:
-  // the instants of the last day read (sameDayInstants), empty until a date is read.
-  let sameDayFrom = 0;
-  let sameDayTo = 0;
-  let sameDayRead: DateRead = { ok: false, reason: '' };
-
-  const {
-    rows: rowOf,
-    days: dayOf,
-    members: memberOf,
-    workflows: workflowOf,
-    outcomes: outcomeOf,
-    prompted: promptedOf,
-    editMasks,
-  } = table;
-  let count = 0;
-
-  for (let i = header.rowIndex + 1; i < values.length; i++) {
-    const cells = values[i];
-    const row = i + firstRow;
-    if (!cells) continue;
-    const dateCell = cells[dateCol];
-    const dateInRealm = dateCell instanceof Date;
-    // A date cell makes a row not blank: the common case skips the look at every cell.
-    if (!dateInRealm && isBlankRow(cells)) continue;
-    let reasons: string[] | null = null;
-
-    let dateRead: DateRead;
-    if (dateInRealm || isDate(dateCell)) {
-      const instant = dateCell.getTime();
-      if (!(instant >= sameDayFrom && instant < sameDayTo)) {
-        sameDayRead = readDay(dateCell, options);
-        const day = sameDayRead.ok ? sameDayInstants(instant, options.timeZone) : null;
-        // A date that cannot be bounded so (or is not read) is still read once for its instant.
-        sameDayFrom = day ? day.from : instant;
-        sameDayTo = day ? day.to : instant + 1;
-      }
-      dateRead = sameDayRead;
-    } else {
-      // A YYYY-MM-DD text is read in passing: such dates differ from day to day, so remembering
-      // each (CellMemo) costs more than reading it.
-      const isoDay = typeof dateCell === 'string' ? isoTextDay(dateCell) : null;
-      dateRead = isoDay !== null ? { ok: true, day: isoDay } : dates.get(dateCell);
+  const headers: LogSheetHeader[] = [];
+  const spans: { name: string; end: number }[] = [];
+  const reader = new LogRowReader(table, options);
+  for (const sheet of sheets) {
+    let header;
+    try {
+      header = findHeader(sheet.values, LOG_FIELDS, 'log');
+    } catch (error) {
+      if (error instanceof HeaderNotFoundError) error.sheet = sheet.name;
+      throw error;
     }
-    if (!dateRead.ok) (reasons ??= []).push(dateRead.reason);
-
-    const memberCell = cells[memberCol];
-    const member = members.get(memberCell);
-    if (member.problem) (reasons ??= []).push(member.problem);
-
-    const workflowCell = cells[workflowCol];
-    const workflow = workflows.get(workflowCell);
-    if (workflow.problem) (reasons ??= []).push(workflow.problem);
-
-    const outcomeCell = cells[outcomeCol];
-    const outcome =
-      outcomeCell === OUTCOME_CHOICES[0]
-        ? CHOSEN_OUTCOMES[0]
-        : outcomeCell === OUTCOME_CHOICES[1]
-          ? CHOSEN_OUTCOMES[1]
-          : outcomeCell === OUTCOME_CHOICES[2]
-            ? CHOSEN_OUTCOMES[2]
-            : outcomeCell === OUTCOME_CHOICES[3]
-              ? CHOSEN_OUTCOMES[3]
-              : outcomes.get(outcomeCell);
-    if (outcome.problem) (reasons ??= []).push(outcome.problem);
-
-    let prompted = false;
-    if (promptedCol !== undefined) {
-      const cell = cells[promptedCol];
-      if (typeof cell === 'boolean') prompted = cell;
-      else {
-        const read = promptedReads.get(cell);
-        if (read.problem) (reasons ??= []).push(read.problem);
-        else prompted = read.prompted;
-      }
-    }
-
-    if (reasons) {
-      skipped.push({ row, reason: capitalise(reasons.join('; ')) });
-      continue;
-    }
-
-    let mask = 0;
-    if (editTypeCol !== undefined) {
-      const cell = cells[editTypeCol];
-      const read = cell === '' ? NO_EDIT_TYPES : editTypeReads.get(cell);
-      mask = read.mask;
-      if (read.ignored !== null) notices.push({ row, reason: read.ignored });
-    }
-
-    if (!member.named) {
-      member.named = true;
-      if (!names.has(member.key)) names.set(member.key, member.text);
-    }
-    rowOf[count] = row;
-    dayOf[count] = (dateRead as { day: number }).day;
-    memberOf[count] = member.index;
-    workflowOf[count] = workflow.index;
-    outcomeOf[count] = outcome.index;
-    promptedOf[count] = prompted ? 1 : 0;
-    editMasks[count] = mask;
-    count++;
+    const firstRow = sheet.firstRow ?? 1;
+    const named = sheets.length > 1 && sheet.name !== undefined ? { sheet: sheet.name, inLog: true } : null;
+    const sheetSkipped: RowProblem[] = [];
+    const sheetNotices: RowProblem[] = header.notices.map((reason) => ({ row: header.rowIndex + firstRow, reason }));
+    reader.read(sheet.values, header, firstRow, sheetSkipped, sheetNotices, names);
+    for (const p of sheetSkipped) skipped.push(named ? { ...p, ...named } : p);
+    for (const p of sheetNotices) notices.push(named ? { ...p, ...named } : p);
+    headers.push({ name: sheet.name, headerRow: header.rowIndex + firstRow, columns: header.columns });
+    spans.push({ name: sheet.name ?? '', end: reader.count });
   }
-  const runTable = table.build(count);
+  const runTable = table.build(reader.count, sheets.length > 1 ? spans : []);
   let runs: Run[] | null = null;
   return {
-    headerRow: header.rowIndex + firstRow,
-    columns: header.columns,
+    headerRow: headers[0]?.headerRow ?? 1,
+    columns: headers[0]?.columns ?? {},
+    sheets: headers,
     table: runTable,
     get runs() {
       return (runs ??= runTable.toArray());
@@ -390,6 +304,171 @@ export function parseLog(values: unknown[][], options: LogReadOptions): ParsedLo
     notices,
     names,
   };
+}
+
+/**
+ * Reads rows into a RunTable; one reader serves every sheet of a log, so that a cell value read
+ * on one sheet is not read again on the next (see CellMemo).
+ */
+class LogRowReader {
+  count = 0;
+  private readonly members: CellMemo<MemberRead>;
+  private readonly workflows: CellMemo<IndexedWorkflowRead>;
+  private readonly outcomes = new CellMemo(readOutcomeCell);
+  private readonly promptedReads = new CellMemo(readPromptedCell);
+  private readonly editTypeReads = new CellMemo(readSharedEditTypes);
+  private readonly dates: CellMemo<DateRead>;
+
+  constructor(
+    private readonly table: RunTableBuilder,
+    private readonly options: LogReadOptions,
+  ) {
+    const directory = options.directory;
+    this.members = new CellMemo<MemberRead>((cell) => {
+      const problem = memberProblem(cell);
+      if (problem) return { problem, text: '', key: '', index: -1, named: false };
+      const text = (cell as string).replace(/\s+/g, ' ').trim();
+      const key = directory ? directory.keyFor(text) : memberKey(text);
+      return { problem: null, text, key, index: table.member(text, key), named: false };
+    });
+    this.workflows = new CellMemo<IndexedWorkflowRead>((cell) => {
+      const read = readWorkflow(cell);
+      // Spelled out, not spread: a spread copy takes a map of its own, and the loop's reads of
+      // these objects would go megamorphic.
+      return {
+        problem: read.problem,
+        workflow: read.workflow,
+        key: read.key,
+        index: read.problem ? -1 : table.workflow(read.workflow, read.key),
+      };
+    });
+    this.dates = new CellMemo((cell) => readDay(cell, options));
+  }
+
+  /** Reads the rows below the header of one sheet. */
+  read(
+    values: unknown[][],
+    header: HeaderMatch<LogField>,
+    firstRow: number,
+    skipped: RowProblem[],
+    notices: RowProblem[],
+    names: Map<string, string>,
+  ): void {
+    const options = this.options;
+    const c = header.columns as Record<LogField, number | undefined>;
+    const dateCol = c.date!;
+    const memberCol = c.member!;
+    const workflowCol = c.workflow!;
+    const outcomeCol = c.outcome!;
+    const promptedCol = c.prompted;
+    const editTypeCol = c.editType;
+    const { members, workflows, outcomes, promptedReads, editTypeReads, dates } = this;
+    // Rows of a log come in date order, so a date cell usually falls on the day of the row above:
+    // the instants of the last day read (sameDayInstants), empty until a date is read.
+    let sameDayFrom = 0;
+    let sameDayTo = 0;
+    let sameDayRead: DateRead = { ok: false, reason: '' };
+
+    const {
+      rows: rowOf,
+      days: dayOf,
+      members: memberOf,
+      workflows: workflowOf,
+      outcomes: outcomeOf,
+      prompted: promptedOf,
+      editMasks,
+    } = this.table;
+    let count = this.count;
+
+    for (let i = header.rowIndex + 1; i < values.length; i++) {
+      const cells = values[i];
+      const row = i + firstRow;
+      if (!cells) continue;
+      const dateCell = cells[dateCol];
+      const dateInRealm = dateCell instanceof Date;
+      // A date cell makes a row not blank: the common case skips the look at every cell.
+      if (!dateInRealm && isBlankRow(cells)) continue;
+      let reasons: string[] | null = null;
+
+      let dateRead: DateRead;
+      if (dateInRealm || isDate(dateCell)) {
+        const instant = dateCell.getTime();
+        if (!(instant >= sameDayFrom && instant < sameDayTo)) {
+          sameDayRead = readDay(dateCell, options);
+          const day = sameDayRead.ok ? sameDayInstants(instant, options.timeZone) : null;
+          // A date that cannot be bounded so (or is not read) is still read once for its instant.
+          sameDayFrom = day ? day.from : instant;
+          sameDayTo = day ? day.to : instant + 1;
+        }
+        dateRead = sameDayRead;
+      } else {
+        // A YYYY-MM-DD text is read in passing: such dates differ from day to day, so remembering
+        // each (CellMemo) costs more than reading it.
+        const isoDay = typeof dateCell === 'string' ? isoTextDay(dateCell) : null;
+        dateRead = isoDay !== null ? { ok: true, day: isoDay } : dates.get(dateCell);
+      }
+      if (!dateRead.ok) (reasons ??= []).push(dateRead.reason);
+
+      const memberCell = cells[memberCol];
+      const member = members.get(memberCell);
+      if (member.problem) (reasons ??= []).push(member.problem);
+
+      const workflowCell = cells[workflowCol];
+      const workflow = workflows.get(workflowCell);
+      if (workflow.problem) (reasons ??= []).push(workflow.problem);
+
+      const outcomeCell = cells[outcomeCol];
+      const outcome =
+        outcomeCell === OUTCOME_CHOICES[0]
+          ? CHOSEN_OUTCOMES[0]
+          : outcomeCell === OUTCOME_CHOICES[1]
+            ? CHOSEN_OUTCOMES[1]
+            : outcomeCell === OUTCOME_CHOICES[2]
+              ? CHOSEN_OUTCOMES[2]
+              : outcomeCell === OUTCOME_CHOICES[3]
+                ? CHOSEN_OUTCOMES[3]
+                : outcomes.get(outcomeCell);
+      if (outcome.problem) (reasons ??= []).push(outcome.problem);
+
+      let prompted = false;
+      if (promptedCol !== undefined) {
+        const cell = cells[promptedCol];
+        if (typeof cell === 'boolean') prompted = cell;
+        else {
+          const read = promptedReads.get(cell);
+          if (read.problem) (reasons ??= []).push(read.problem);
+          else prompted = read.prompted;
+        }
+      }
+
+      if (reasons) {
+        skipped.push({ row, reason: capitalise(reasons.join('; ')) });
+        continue;
+      }
+
+      let mask = 0;
+      if (editTypeCol !== undefined) {
+        const cell = cells[editTypeCol];
+        const read = cell === '' ? NO_EDIT_TYPES : editTypeReads.get(cell);
+        mask = read.mask;
+        if (read.ignored !== null) notices.push({ row, reason: read.ignored });
+      }
+
+      if (!member.named) {
+        member.named = true;
+        if (!names.has(member.key)) names.set(member.key, member.text);
+      }
+      rowOf[count] = row;
+      dayOf[count] = (dateRead as { day: number }).day;
+      memberOf[count] = member.index;
+      workflowOf[count] = workflow.index;
+      outcomeOf[count] = outcome.index;
+      promptedOf[count] = prompted ? 1 : 0;
+      editMasks[count] = mask;
+      count++;
+    }
+    this.count = count;
+  }
 }
 
 /** Every cell blank. The first cell of a used row is seldom blank, so this usually reads one cell. */

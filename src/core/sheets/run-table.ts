@@ -43,7 +43,18 @@ export class RunTable {
     /** Per distinct workflow cell: its text (spaces folded) and its key. */
     readonly workflowNames: readonly string[],
     readonly workflowKeys: readonly string[],
+    /**
+     * A log over several sheets (spec §16): each sheet's runs are consecutive, and `end` is the
+     * index after its last. Empty for a log on one sheet.
+     */
+    readonly sheetSpans: readonly { name: string; end: number }[] = [],
   ) {}
+
+  /** The sheet of run i when the log has several sheets, else undefined. */
+  sheetOf(i: number): string | undefined {
+    for (const span of this.sheetSpans) if (i < span.end) return span.name;
+    return undefined;
+  }
 
   at(i: number): Run {
     const member = this.members[i];
@@ -118,7 +129,7 @@ export class RunTableBuilder {
   }
 
   /** The table of the first `count` rows written. */
-  build(count: number): RunTable {
+  build(count: number, sheetSpans: readonly { name: string; end: number }[] = []): RunTable {
     return new RunTable(
       count,
       this.rows.subarray(0, count),
@@ -132,6 +143,7 @@ export class RunTableBuilder {
       this.memberCells.keys,
       this.workflowCells.texts,
       this.workflowCells.keys,
+      sheetSpans,
     );
   }
 }

@@ -1,0 +1,120 @@
+// A log over several sheets (spec §16): the team's log and a form's answers sheet, audited
+// through the built bundle and compared with the same rows audited as one log.
+import { plus } from '../core/fixtures';
+import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+
+const FORM_SHEET = 'Form Responses 1';
+const FORM_HEADER = [
+  'Timestamp',
+  'Email Address',
+  'Team member',
+  'Workflow',
+  'Outcome',
+  'Edit types',
+  'Prompted',
+  'Notes',
+];
+
+/** The runs as a form's answers: a date-time, the respondent's email, then the questions in order. */
+function formRows(runs: ReturnType<typeof sampleTeam>['runs']): unknown[][] {
+  return [
+    FORM_HEADER,
+    ...runs.map((r, i) => [
+      new Date(`${r.date}T${String(9 + (i % 8)).padStart(2, '0')}:15:00Z`),
+      'someone@example.com',
+      r.member,
+      r.workflow ?? 'Proposal',
+      r.outcome ?? 'Used as-is',
+      r.edit ?? '',
+      r.prompted ? 'Yes' : 'No',
+      '',
+    ]),
+  ];
+}
+
+function split() {
+  const { runs, roster } = sampleTeam();
+  const extra = [
+    { date: plus(TODAY, -1), member: 'Cleo', workflow: 'Board memo' },
+    { date: plus(TODAY, -2), member: 'Ana', workflow: 'Client proposal', outcome: 'Light edit', edit: 'tone' },
+  ];
+  return { runs, roster, extra };
+}
+
+function auditOf(sheets: Record<string, unknown[][]>) {
+  const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets } });
+  return { gas, bundle, data: bundle.getDashboard({}) };
+}
+
+describe('a log over several sheets', () => {
+  test("the team's log and a form's answers audit as the same rows kept in one log", () => {
+    const { runs, roster, extra } = split();
+    const together = auditOf({ Log: logSheetRows([...runs, ...extra]), Roster: rosterSheetRows(roster) }).data;
+    const spread = auditOf({
+      Log: logSheetRows(runs),
+      Roster: rosterSheetRows(roster),
+      [FORM_SHEET]: formRows(extra),
+    }).data;
+    expect(spread.problem).toBeNull();
+    expect(spread.audit.team).toEqual(together.audit.team);
+    expect(spread.audit.members).toEqual(together.audit.members);
+    expect(spread.audit.workflows).toEqual(together.audit.workflows);
+    // The team's own log stays the one Log a run appends to, whatever the sheets' order.
+    expect(spread.logSheet).toBe('Log');
+  });
+
+  test('a skipped row names its sheet and row, and selecting it goes to that sheet', () => {
+    const { runs, roster, extra } = split();
+    const answers = formRows(extra);
+    answers.push([new Date(`${TODAY}T08:00:00Z`), 'x@example.com', 'Ben', 'Weekly update', 'Maybe', '', 'No', '']);
+    const { gas, bundle, data } = auditOf({
+      [FORM_SHEET]: answers,
+      Log: logSheetRows(runs),
+      Roster: rosterSheetRows(roster),
+    });
+    expect(data.audit.skippedRows).toEqual([
+      { row: answers.length, sheet: FORM_SHEET, inLog: true, reason: expect.stringContaining('"Maybe"') },
+    ]);
+    bundle.selectLogRow(answers.length, FORM_SHEET);
+    expect(gas.spreadsheet.getActiveSheet().getName()).toBe(FORM_SHEET);
+    expect(gas.spreadsheet.getActiveRange()!.getRow()).toBe(answers.length);
+    // A page cannot select on a sheet that is not part of the log.
+    expect(() => bundle.selectLogRow(2, 'Roster')).toThrow(/not one of the log's sheets/);
+    // The team's own log is still found first even when the answers sheet comes first.
+    expect(data.logSheet).toBe('Log');
+  });
+
+  test('Settings may pin the log sheets: a sheet not pinned is not read', () => {
+    const { runs, roster, extra } = split();
+    const { bundle } = fakeWithBundle({
+      spreadsheet: {
+        sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster), [FORM_SHEET]: formRows(extra) },
+      },
+    });
+    const all = bundle.getDashboard({}).audit.team.runs;
+    bundle.saveSettings({ logSheet: 'Log', logSheets: ['Log'] });
+    expect(bundle.getDashboard({}).audit.team.runs).toBe(all - extra.length);
+    bundle.saveSettings({ logSheets: ['Gone'] });
+    expect(bundle.getDashboard({}).problem?.message).toContain('"Gone"');
+  });
+
+  test('each extra log sheet costs a few spreadsheet calls, whatever its rows', () => {
+    const { runs, roster } = split();
+    const callsWith = (answerRuns: typeof runs) => {
+      const sheets: Record<string, unknown[][]> = { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) };
+      if (answerRuns.length) sheets[FORM_SHEET] = formRows(answerRuns);
+      const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets } });
+      gas.calls.reset();
+      bundle.getDashboard({});
+      return gas.calls.spreadsheet;
+    };
+    const many = Array.from({ length: 2_000 }, (_, i) => ({ date: plus(TODAY, -(i % 60)), member: 'Ana' }));
+    const one = callsWith([]);
+    const small = callsWith(many.slice(0, 10));
+    const large = callsWith(many);
+    expect(large).toBe(small);
+    expect(small - one).toBeGreaterThan(0);
+    // Its name, its head rows (last row, last column, range, values) and its whole read (range, values).
+    expect(small - one).toBeLessThanOrEqual(7);
+  });
+});
