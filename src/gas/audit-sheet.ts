@@ -10,6 +10,7 @@ import type { Settings } from '../core/base/settings';
 import { AUDIT_SHEET, readTeam, SetupError, type TeamData } from './team-data';
 import { auditTeam } from '../core/audit/team-audit';
 import { growTo } from './sheet-size';
+import { withDocumentLock } from './document-lock';
 import { interventionTables } from '../core/interventions/tables';
 import { readInterventions } from './interventions-data';
 import { historyTables } from '../core/history/tables';
@@ -92,16 +93,15 @@ export function runAuditToSheet(
   ui: GoogleAppsScript.Base.Ui,
   settings: Settings,
 ): Sheet | null {
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  if (!lock.tryLock(AUDIT_LOCK_WAIT_MS)) {
+  const busy = () => {
     ui.alert(
       'Uptake could not run the audit',
       'Another audit (or another Uptake task) is still writing to this spreadsheet. Nothing was changed: try again in a minute.',
       ui.ButtonSet.OK,
     );
     return null;
-  }
-  try {
+  };
+  return withDocumentLock(AUDIT_LOCK_WAIT_MS, busy, () => {
     let team: TeamData;
     try {
       team = readTeam(spreadsheet, settings);
@@ -120,7 +120,5 @@ export function runAuditToSheet(
     SpreadsheetApp.flush();
     spreadsheet.setActiveSheet(sheet);
     return sheet;
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }

@@ -135,8 +135,3 @@ export function todayIn(spreadsheet: Spreadsheet): { today: Day; timeZone: strin
   const timeZone = spreadsheetDateOptions(spreadsheet).timeZone;
   return { today: dayOfInstant(Date.now(), timeZone), timeZone };
 }
-
-/** The document's lock; outside a document (it is null there) the script's. */
-export function automationLock(): GoogleAppsScript.Lock.Lock {
-  return LockService.getDocumentLock() ?? LockService.getScriptLock();
-}

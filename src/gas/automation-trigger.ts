@@ -8,8 +8,8 @@ import { KEYS, readJson, writeJson, type AutomationState } from '../core/automat
 import { triggerZone } from '../core/automation/trigger-zone';
 import type { AutomationStatus } from '../shared/api';
 import { automationStatus } from './automation-status';
+import { withDocumentLock } from './document-lock';
 import {
-  automationLock,
   automationStore,
   currentUserEmail,
   removeStaleMirrors,
@@ -92,10 +92,8 @@ function deleteTriggers(triggers: GoogleAppsScript.Script.Trigger[]): void {
  */
 export function setAutomation(on: boolean): AutomationStatus {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const lock = automationLock();
-  if (!lock.tryLock(LOCK_WAIT_MS))
-    throw new Error('Uptake is busy (the daily run or another change is in progress). Try again in a minute.');
-  try {
+  const busy = 'Uptake is busy (the daily run or another change is in progress). Try again in a minute.';
+  return withDocumentLock(LOCK_WAIT_MS, busy, () => {
     const { store } = automationStore(spreadsheet.getId());
     // Turned off or on again: a roster removed on purpose is no longer a problem.
     store.remove(KEYS.roster);
@@ -129,9 +127,7 @@ export function setAutomation(on: boolean): AutomationStatus {
     writeMirror(spreadsheet, state, settings);
     removeStaleMirrors(liveTriggerIds());
     return automationStatus();
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** The existing trigger when it is the one automation made, alone, at the Settings hour. */

@@ -15,6 +15,7 @@ import { failureLine, type Failure } from '../core/automation/failures';
 import { errorMessage } from '../core/automation/mail-rules';
 import type { AuditSource, SentLog, SetupProblem, TeamView } from '../core/automation/ports';
 import { readInterventions } from './interventions-data';
+import { withDocumentLock } from './document-lock';
 import { digestAudiences } from '../core/automation/schedule';
 import {
   KEYS,
@@ -28,7 +29,6 @@ import {
 import { localTimestamp } from '../core/programme/sent-records';
 import type { DigestPreview } from '../shared/api';
 import {
-  automationLock,
   automationStore,
   currentUserEmail,
   ownerOf,
@@ -220,21 +220,16 @@ export function runDaily(event?: TriggerEvent): void {
     removeTrigger(event?.triggerUid);
     return;
   }
-  const lock = automationLock();
-  if (!lock.tryLock(RUN_LOCK_WAIT_MS)) {
-    // Never skipped silently: the sidebar shows it, and the next run does the work and says so.
+  // Never skipped silently: the sidebar shows a missed run, and the next run does the work and says so.
+  const missed = () =>
     writeJson(opened.store, KEYS.missed, {
       at: localTimestamp(startedAt, todayIn(spreadsheet).timeZone),
       waitedSeconds: RUN_LOCK_WAIT_MS / 1000,
     } satisfies MissedRun);
-    return;
-  }
-  try {
+  withDocumentLock(RUN_LOCK_WAIT_MS, missed, () => {
     const { run, setup } = dailyRun(spreadsheet, opened, false);
     run.run(() => teamOrProblem(spreadsheet, setup.settings));
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 // ---- digest on request, preview -------------------------------------------------------------
@@ -246,9 +241,7 @@ export function runDaily(event?: TriggerEvent): void {
  */
 export function sendDigestNow(): string {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const lock = automationLock();
-  if (!lock.tryLock(LOCK_WAIT_MS)) throw new Error('Uptake’s daily run is in progress: try again in a few minutes.');
-  try {
+  return withDocumentLock(LOCK_WAIT_MS, 'Uptake’s daily run is in progress: try again in a few minutes.', () => {
     const { run, setup } = dailyRun(spreadsheet, automationStore(spreadsheet.getId()), true);
     if (!setup.owner)
       throw new Error('Uptake does not know whom to send the digest to: set the owner email in Settings.');
@@ -263,9 +256,7 @@ export function sendDigestNow(): string {
         ? `Digest sent to ${plural(delivered, 'recipient')}; ${failed}`
         : `The digest was not sent: ${failed}`;
     return `Digest sent to ${plural(delivered, 'recipient')}.`;
-  } finally {
-    lock.releaseLock();
-  }
+  });
 }
 
 /** The owner's digest as it would go now (as-of yesterday), and who would get a digest. */

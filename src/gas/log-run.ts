@@ -18,6 +18,7 @@ import { OUTCOMES, type LogField, type Outcome, type Roster } from '../core/base
 import type { LogFormData, LogRunRequest, LogRunResult } from '../shared/api';
 import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { withDocumentLock } from './document-lock';
 import { nextFreeRow, readLogHead, readRecentRows } from './recent-log';
 import { findLogSheet, noLogError, readRoster, SetupError } from './team-data';
 import { growTo } from './sheet-size';
@@ -240,22 +241,15 @@ export function logRun(spreadsheet: Spreadsheet, settings: Settings, request: un
   const entry = checkLogRun(request, today(spreadsheet));
   const sheet = findLogSheet(spreadsheet, settings);
   if (!sheet) throw noLogError(spreadsheet, settings);
-  // Outside a document the document lock is null; the script lock then serialises writers.
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  try {
-    lock.waitLock(LOCK_WAIT_MS);
-  } catch {
-    throw new Error(
-      'Someone else is adding a run to the log right now. Nothing was written: try again in a few seconds.',
-    );
-  }
-  let row: number;
-  try {
-    row = writeEntry(sheet, entry);
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  const row = withDocumentLock(
+    LOCK_WAIT_MS,
+    'Someone else is adding a run to the log right now. Nothing was written: try again in a few seconds.',
+    () => {
+      const written = writeEntry(sheet, entry);
+      SpreadsheetApp.flush();
+      return written;
+    },
+  );
   PropertiesService.getUserProperties().setProperty(LOG_AS_PROPERTY, entry.member);
   return {
     row,

@@ -20,6 +20,7 @@ import { INTERVENTION_TYPES, type InterventionType } from '../core/interventions
 import { spellingKey } from '../core/base/text';
 import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
 import { findInterventionsSheet } from './interventions-data';
+import { withDocumentLock } from './document-lock';
 import { LOCK_WAIT_MS } from './log-run';
 import { columnBelow, newSheet, writeHeaders } from './setup';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
@@ -235,29 +236,21 @@ export function recordIntervention(
 ): RecordInterventionResult {
   const team = readTeam(spreadsheet, settings);
   const entry = checkIntervention(request, team);
-  // Outside a document the document lock is null; the script lock then serialises writers.
-  const lock = LockService.getDocumentLock() ?? LockService.getScriptLock();
-  try {
-    lock.waitLock(LOCK_WAIT_MS);
-  } catch {
-    throw new Error(
-      'Someone else is writing to the spreadsheet right now. Nothing was written: try again in a few seconds.',
-    );
-  }
-  let sheet: Sheet;
-  let row: number;
-  try {
-    // Looked for under the lock: two people recording at once must not create two sheets.
-    sheet =
-      findInterventionsSheet(spreadsheet, {
-        logSheet: team.logSheet.getName(),
-        rosterSheet: team.rosterSheet?.getName() ?? null,
-      }) ?? createInterventionsSheet(spreadsheet, team);
-    row = appendEntry(sheet, entry);
-    SpreadsheetApp.flush();
-  } finally {
-    lock.releaseLock();
-  }
+  const { sheet, row } = withDocumentLock(
+    LOCK_WAIT_MS,
+    'Someone else is writing to the spreadsheet right now. Nothing was written: try again in a few seconds.',
+    () => {
+      // Looked for under the lock: two people recording at once must not create two sheets.
+      const found =
+        findInterventionsSheet(spreadsheet, {
+          logSheet: team.logSheet.getName(),
+          rosterSheet: team.rosterSheet?.getName() ?? null,
+        }) ?? createInterventionsSheet(spreadsheet, team);
+      const written = appendEntry(found, entry);
+      SpreadsheetApp.flush();
+      return { sheet: found, row: written };
+    },
+  );
   const who = entry.member || 'the whole team';
   return {
     row,
