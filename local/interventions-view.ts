@@ -4,7 +4,7 @@
  */
 import type { InterventionsView } from '../src/core/interventions/view';
 import { afterDaysLabel, figureLines, interventionTitle, typeSummaryLine } from '../src/core/interventions/wording';
-import { oneLine } from './terminal';
+import { oneLine, wrap } from './terminal';
 
 /** Nothing when the team has no Interventions sheet. */
 export function renderInterventions(view: InterventionsView): string {
@@ -16,6 +16,7 @@ export function renderInterventions(view: InterventionsView): string {
     const window = r.change ? '' : ` (after window ${afterDaysLabel(r.after.days)} so far)`;
     out.push(`  ${r.date}  ${oneLine(interventionTitle(r))}${window}`);
     for (const line of figureLines(r)) out.push(`    ${oneLine(line)}`);
+    if (r.warning) out.push(...wrap(`Warning: ${oneLine(r.warning)}`, '    '));
   }
   if (view.byType.length) {
     out.push('', 'Interventions by type (medians over complete after windows)');

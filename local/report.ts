@@ -3,6 +3,7 @@
  * causes with their evidence and the skipped rows. Cells are shown by the same audit tables the
  * "Adoption audit" sheet is written from, so the terminal and the sheet read alike.
  */
+import { adviceLine } from '../src/core/audit/advice-wording';
 import type { Audit } from '../src/core/audit/audit-types';
 import {
   auditIntro,
@@ -13,7 +14,7 @@ import {
 } from '../src/core/audit/audit-table';
 import { percent, plural } from '../src/core/base/text';
 import type { RowProblem } from '../src/core/base/types';
-import { oneLine } from './terminal';
+import { oneLine, wrap } from './terminal';
 
 function table(audit: Audit, id: AuditTableId): AuditTable {
   const found = auditTables(audit).find((t) => t.id === id);
@@ -34,22 +35,6 @@ export function renderColumns(header: string[], rawRows: string[][]): string[] {
       .join('  ')
       .trimEnd();
   return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)];
-}
-
-/** Wraps `text` to `width` columns, indenting every line by `indent`. */
-function wrap(text: string, indent: string, width = 100): string[] {
-  const lines: string[] = [];
-  let current = '';
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (current && indent.length + current.length + 1 + word.length > width) {
-      lines.push(indent + current);
-      current = word;
-    } else {
-      current = current ? `${current} ${word}` : word;
-    }
-  }
-  if (current) lines.push(indent + current);
-  return lines;
 }
 
 /** Log rows by their sheet row; roster problems already say "Roster row N" in their reason. */
@@ -92,6 +77,8 @@ export function renderAudit(audit: Audit): string {
     out.push(`- ${finding.member ?? finding.workflow ?? 'Team'}: ${finding.cause}`);
     out.push(...wrap(`Step: ${finding.step}`, '    '));
     for (const evidence of finding.evidence) out.push(...wrap(`Evidence: ${evidence}`, '    '));
+    const done = adviceLine(finding);
+    if (done) out.push(...wrap(done, '    '));
   }
 
   out.push('', `Log rows skipped (${audit.skippedRows.length})`);

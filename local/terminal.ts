@@ -35,3 +35,19 @@ export function oneLine(text: string): string {
 export function markdownText(text: string): string {
   return oneLine(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, '\\$&');
 }
+
+/** Wraps `text` to `width` columns, indenting every line by `indent`. */
+export function wrap(text: string, indent: string, width = 100): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (current && indent.length + current.length + 1 + word.length > width) {
+      lines.push(indent + current);
+      current = word;
+    } else {
+      current = current ? `${current} ${word}` : word;
+    }
+  }
+  if (current) lines.push(indent + current);
+  return lines;
+}

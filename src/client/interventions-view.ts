@@ -42,6 +42,7 @@ function item(r: InterventionReport): HTMLElement {
         : `${afterDaysLabel(r.after.days)} after so far: no change yet.`,
     ),
     r.note && el('p', { class: 'note' }, teamText(r.note)),
+    r.warning && el('p', { class: 'warning' }, teamText(r.warning)),
   );
 }
 

@@ -2,6 +2,7 @@
  * The dashboard's sections about the team in the window: the summary, the categories, the
  * workflows below target, the edit types and the possible causes.
  */
+import { adviceStatus } from '../core/audit/advice-wording';
 import type { Audit, Finding, MemberReport, WorkflowReport } from '../core/audit/audit-types';
 import type { EditType } from '../core/base/types';
 import { CATEGORIES, EDIT_TYPES } from '../core/base/types';
@@ -133,6 +134,7 @@ export function editTypeChart(audit: Audit): HTMLElement {
 }
 
 function finding(f: Finding, known: string[]): HTMLElement {
+  const status = adviceStatus(f);
   const about = [f.member, f.workflow].filter((text): text is string => Boolean(text));
   return el(
     'li',
@@ -145,6 +147,8 @@ function finding(f: Finding, known: string[]): HTMLElement {
         f.evidence.map((e) => el('li', null, sentence(e, known))),
       ),
     el('p', { class: 'step' }, el('span', { class: 'label' }, 'Next step: '), sentence(f.step, known)),
+    status &&
+      el('p', { class: 'done' }, el('strong', null, status), f.changeAfter && ['. ', sentence(f.changeAfter, known)]),
   );
 }
 

@@ -8,11 +8,10 @@ import type { Audit } from '../core/audit/audit-types';
 import { auditSheetLayout, chartColumn, writtenNotice, type AuditSheetLayout } from '../core/audit/sheet-layout';
 import type { Settings } from '../core/base/settings';
 import { AUDIT_SHEET, readTeam, SetupError, type TeamData } from './team-data';
-import { auditTeam } from '../core/audit/team-audit';
 import { growTo } from './sheet-size';
 import { withDocumentLock } from './document-lock';
 import { interventionTables } from '../core/interventions/tables';
-import { readInterventions } from './interventions-data';
+import { advisedAudit } from './interventions-data';
 import { historyTables } from '../core/history/tables';
 import { teamHistory } from '../core/history/team-history';
 import { insertHistoryCharts } from './history-charts';
@@ -110,8 +109,7 @@ export function runAuditToSheet(
       ui.alert('Uptake could not run the audit', error.message, ui.ButtonSet.OK);
       return null;
     }
-    const audit = auditTeam(team, settings);
-    const interventions = readInterventions(spreadsheet, team, settings, audit);
+    const { audit, interventions } = advisedAudit(spreadsheet, team, settings);
     const extra = [
       ...historyTables(teamHistory(team, settings)),
       ...(interventions.sheet ? interventionTables(interventions) : []),

@@ -7,11 +7,10 @@ import type { Settings } from '../core/base/settings';
 import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
 import { NO_INTERVENTIONS } from '../core/interventions/view';
-import { readInterventions } from './interventions-data';
+import { advisedAudit } from './interventions-data';
 import { automationStatus, syncAutomationSchedule } from './automation';
 import { loadSettings, saveSettings } from './settings-store';
 import { teamHistory } from '../core/history/team-history';
-import { auditTeam } from '../core/audit/team-audit';
 import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
 import { Workbook, workbookOf } from './workbook';
 
@@ -51,10 +50,10 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     const team = readTeam(book, settings);
     data.logSheet = team.logSheetName;
     data.rosterSheet = team.rosterSheetName;
-    const audit = auditTeam(team, settings, request?.asOf ?? null, request?.weeks ?? null);
+    const { audit, interventions } = advisedAudit(book, team, settings, request?.asOf ?? null, request?.weeks ?? null);
     data.audit = audit;
-    data.interventions = readInterventions(book, team, settings, audit);
-    data.timeline = programmeTimeline(audit, data.interventions.interventions);
+    data.interventions = interventions;
+    data.timeline = programmeTimeline(audit, interventions.interventions);
     data.history = teamHistory(team, settings, request?.asOf ?? null);
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;

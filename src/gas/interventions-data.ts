@@ -8,6 +8,8 @@ import type { Settings } from '../core/base/settings';
 import { DEFAULT_INTERVENTIONS_SHEET, INTERVENTION_FIELDS } from '../core/interventions/sheet';
 import { interventionsView, NO_INTERVENTIONS, type InterventionsView } from '../core/interventions/view';
 import type { Audit } from '../core/audit/audit-types';
+import { followAdvice } from '../core/interventions/advice';
+import { auditTeam } from '../core/audit/team-audit';
 import { AUDIT_SHEET, SENT_SHEET, type TeamData } from './team-data';
 import { workbookOf, type Workbook } from './workbook';
 
@@ -60,4 +62,19 @@ export function readInterventions(
     asOf: isoToDay(audit.asOf)!,
     settings,
   });
+}
+
+/**
+ * The audit with the interventions beside it, advised (spec §18): causes already answered are
+ * marked addressed and listed after the open ones. What the sidebar and the audit sheet show.
+ */
+export function advisedAudit(
+  spreadsheet: Spreadsheet | Workbook,
+  team: TeamData,
+  settings: Settings,
+  asOfIso?: string | null,
+  weeks?: number | null,
+): { audit: Audit; interventions: InterventionsView } {
+  const audit = auditTeam(team, settings, asOfIso, weeks);
+  return followAdvice(audit, readInterventions(spreadsheet, team, settings, audit));
 }

@@ -173,6 +173,7 @@ describe('the audit sheet tables', () => {
         null,
         null,
         '',
+        '',
       ],
       [
         '2026-02-23',
@@ -187,6 +188,7 @@ describe('the audit sheet tables', () => {
         0.25,
         0.5,
         null,
+        '',
         '',
       ],
     ]);

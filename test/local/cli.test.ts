@@ -39,6 +39,7 @@ function onlyJson(run: CliRun): JsonAudit {
 const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'example.json'), 'utf8')) as {
   log: string;
   roster: string;
+  interventions: string;
   asOf: string;
   locale: string;
   timeZone: string;
@@ -57,7 +58,11 @@ function addOnAuditOfExample(): Audit {
     spreadsheet: {
       timeZone: example.timeZone,
       locale: example.locale,
-      sheets: { 'Team log': read(example.log), Roster: read(example.roster) },
+      sheets: {
+        'Team log': read(example.log),
+        Roster: read(example.roster),
+        Interventions: read(example.interventions),
+      },
     },
   });
   const bundle = loadBundle(gas, BUILD_DIR);

@@ -73,4 +73,29 @@ describe('the example team’s interventions', () => {
     expect(result.digest.text).toContain('Interventions and the change after them');
     expect(result.digest.text).not.toMatch(/effect of/i);
   });
+
+  test('the advice follows them (rules §18): the peer advocacy moment and Chloé’s context pack fix are addressed, listed last', () => {
+    const addressed = result.audit.diagnosis
+      .filter((f) => f.addressed !== null)
+      .map((f) => [f.member ?? 'team', f.code, f.addressed]);
+    expect(addressed).toEqual([
+      ['team', 'no-peer-advocacy', { date: '2026-02-13', type: 'Peer advocacy moment' }],
+      ['Chloé Martin', 'foundation', { date: '2026-02-09', type: 'Context pack fix' }],
+    ]);
+    const firstAddressed = result.audit.diagnosis.findIndex((f) => f.addressed !== null);
+    expect(result.audit.diagnosis.slice(firstAddressed).every((f) => f.addressed !== null)).toBe(true);
+    expect(result.digest.text).toContain('No peer advocacy (cause 5): Addressed on 2026-02-13 (Peer advocacy moment).');
+    expect(result.auditSheet.flat()).toContain(
+      'Addressed on 2026-02-09 (Context pack fix). Change after: Uses a week 3.5 → 3.5 (±0); Acceptance on Campaign brief 29% → 57% (+29 points).',
+    );
+  });
+
+  test('the second training session for Emma, a Developing user, carries the warning everywhere it is listed', () => {
+    const second = result.interventions.interventions.find((r) => r.type === 'Second training session')!;
+    expect(second.warning).toMatch(
+      /^Emma Johansson is a Developing user\. A second group session is the most common mistake/,
+    );
+    expect(result.auditSheet.flat()).toContain(second.warning);
+    expect(result.digest.text).toContain(second.warning);
+  });
 });

@@ -2,6 +2,7 @@
  * The audit as tables: what the "Adoption audit" sheet shows and what the command line writes
  * as CSV. Pure, so both outputs carry the same columns and the same figures.
  */
+import { adviceLine } from './advice-wording';
 import type { Audit, MemberReport } from './audit-types';
 import { percent, windowLabel } from '../base/text';
 import { CATEGORIES, EDIT_TYPES } from '../base/types';
@@ -184,8 +185,14 @@ function findingTable(audit: Audit): AuditTable {
   return {
     id: 'findings',
     title: 'Suggested causes (suggestions with their evidence, not verdicts)',
-    columns: [text('About'), text('Suggested cause'), text('Suggested step'), text('Evidence')],
-    rows: audit.diagnosis.map((f) => [f.member ?? f.workflow ?? 'Team', f.cause, f.step, f.evidence.join(' ')]),
+    columns: [text('About'), text('Suggested cause'), text('Suggested step'), text('Evidence'), text('What was done')],
+    rows: audit.diagnosis.map((f) => [
+      f.member ?? f.workflow ?? 'Team',
+      f.cause,
+      f.step,
+      f.evidence.join(' '),
+      adviceLine(f) ?? '',
+    ]),
   };
 }
 

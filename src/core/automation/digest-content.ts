@@ -1,6 +1,7 @@
 /** The weekly digest's content, for the run that sends it and for the sidebar's preview. */
 import type { Day } from '../base/dates';
 import type { EmailContent } from '../mail/email';
+import { followAdvice } from '../interventions/advice';
 import { composeDigest } from '../programme/digest';
 import { upcomingMilestones } from '../programme/reminders';
 import { lastCompleteDay } from '../programme/reminder-input';
@@ -17,8 +18,10 @@ export function digestContent(
   options: { digestDay: Day; sentDay: Day; named: boolean; problems: string[] },
 ): EmailContent {
   const asOf = lastCompleteDay(setup.onRequest ? options.sentDay : options.digestDay);
+  const view = team.interventions?.(asOf);
+  const current = view ? followAdvice(team.audits(asOf, 1), view) : null;
   return composeDigest({
-    current: team.audits(asOf, 1),
+    current: current?.audit ?? team.audits(asOf, 1),
     previous: team.audits(asOf - 7, 1),
     upcoming: upcomingMilestones(team.roster, options.sentDay, options.sentDay + 6, setup.owner),
     named: options.named,
@@ -27,7 +30,7 @@ export function digestContent(
     digestDay: options.digestDay,
     sentDay: options.sentDay,
     onRequest: setup.onRequest,
-    interventions: team.interventions?.(asOf),
+    interventions: current?.interventions,
     history: team.history?.(asOf),
   });
 }

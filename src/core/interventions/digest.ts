@@ -56,7 +56,10 @@ export function interventionDigestBlocks(input: InterventionDigestInput): EmailB
       ? {
           kind: 'list',
           items: recorded.map((r) =>
-            line(`${interventionTitle(r)}: after window ${afterDaysLabel(r.after.days)} so far.`, r.date),
+            line(
+              `${interventionTitle(r)}: after window ${afterDaysLabel(r.after.days)} so far.${r.warning ? ` ${r.warning}` : ''}`,
+              r.date,
+            ),
           ),
         }
       : { kind: 'paragraph', text: 'None.' },

@@ -30,6 +30,7 @@ export function interventionTables(view: InterventionsView): AuditTable[] {
         pct('Adoption after'),
         decimal('Change after in adoption (points)'),
         text('Note'),
+        text('Warning'),
       ],
       rows: view.interventions.map((r) => [
         r.date,
@@ -45,6 +46,7 @@ export function interventionTables(view: InterventionsView): AuditTable[] {
         r.after.adoptionRate,
         points(r.change?.adoptionRate),
         r.note,
+        r.warning ?? '',
       ]),
     },
     {

@@ -73,6 +73,8 @@ export interface InterventionReport {
   after: AfterFigures;
   /** null while the after window runs (after.days < 14). */
   change: InterventionChange | null;
+  /** A second group session for members below Genuine: the article's warning (spec §18); else absent. */
+  warning?: string;
 }
 
 /** The summary of one type over its interventions (spec §14 "By type"). */

@@ -10,6 +10,7 @@
 import { dayToLabel, isoToDay, type Day } from '../base/dates';
 import { percent, plural } from '../base/text';
 import { CATEGORIES, EDIT_TYPES, type EditType } from '../base/types';
+import { adviceLine, adviceStatus } from '../audit/advice-wording';
 import type { Audit, Finding } from '../audit/audit-types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { milestoneSpec } from './milestones';
@@ -127,7 +128,8 @@ function followUpSection(input: DigestInput, breakdown: boolean): EmailBlock[] {
     {
       kind: 'list',
       items: needing.map((m) => {
-        const suggestion = m.diagnosis[0] ? ` Suggested: ${m.diagnosis[0].step}` : '';
+        const open = m.diagnosis.find((f) => f.addressed === null);
+        const suggestion = open ? ` Suggested: ${open.step}` : '';
         return `${m.member}: ${m.followUp.join('; ')}.${suggestion}`;
       }),
     },
@@ -196,13 +198,21 @@ function suggestionSection(input: DigestInput, breakdown: boolean): EmailBlock[]
   const teamFindings = input.current.diagnosis.filter((f: Finding) => !f.member);
   let items: string[];
   if (input.named) {
-    items = teamFindings.map((f) => `${f.cause}: ${f.step} (${f.evidence.join(' ')})`);
+    items = teamFindings.map((f) =>
+      f.addressed
+        ? `${f.cause}: ${adviceLine(f)}`
+        : `${f.cause}: ${f.step} (${f.evidence.join(' ')})${f.notImprovedAfter ? ` ${adviceLine(f)}` : ''}`,
+    );
   } else {
     if (!breakdown) return [];
     const team = input.current.team;
     items = teamFindings.flatMap((f) => {
       if (f.code === 'no-peer-advocacy')
-        return [`${f.cause}: ${f.step} (${adoptersOf(team.genuineAdopters, team.membersInScope)}.)`];
+        return [
+          f.addressed
+            ? `${f.cause}: ${adviceStatus(f)}.`
+            : `${f.cause}: ${f.step} (${adoptersOf(team.genuineAdopters, team.membersInScope)}.)`,
+        ];
       return [];
     });
   }
