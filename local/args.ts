@@ -16,8 +16,10 @@ export class CliError extends Error {
 }
 
 export interface CliOptions {
-  /** CSV of the log tab; null = the example team. */
+  /** CSV of the log tab (the first --log); null = the example team. */
   log: string | null;
+  /** The other --log files: each one more sheet of the log (spec §16), a form's answers say. */
+  extraLogs: string[];
   roster: string | null;
   /** CSV of the Interventions tab; null = none (the example team has its own). */
   interventions: string | null;
@@ -42,7 +44,9 @@ Audits a team's AI usage log with the same code the Uptake add-on runs in Google
 (build/Code.js in an in-memory Apps Script), prints the audit and writes its outputs.
 With no --log it audits the example team in examples/.
 
-  --log FILE         the log tab downloaded as CSV (File > Download > Comma-separated values)
+  --log FILE         the log tab downloaded as CSV (File > Download > Comma-separated values);
+                     give --log again for each other sheet of the log (a form's answers sheet):
+                     they are audited together, the first being the team's own log
   --roster FILE      the roster tab downloaded as CSV (optional)
   --interventions FILE  the Interventions tab downloaded as CSV (optional)
   --as-of YYYY-MM-DD last day of the audit (default: today; the example's last day for the example)
@@ -68,8 +72,9 @@ export function parseCliArgs(argv: string[]): CliOptions {
       args: argv,
       strict: true,
       allowPositionals: false,
+      tokens: true,
       options: {
-        log: { type: 'string' },
+        log: { type: 'string', multiple: true },
         roster: { type: 'string' },
         interventions: { type: 'string' },
         'as-of': { type: 'string' },
@@ -87,6 +92,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     // parseArgs explains the flag it could not read; the usage says what it accepts.
     throw new CliError(`${(error as Error).message.replace(/\. To specify.*$/s, '.')}\n\n${USAGE}`, 2);
   }
+  refuseRepeatedFlags(parsed.tokens ?? []);
   const v = parsed.values;
   const asOf = v['as-of'] ?? null;
   if (asOf !== null && isoToDay(asOf) === null) {
@@ -134,12 +140,15 @@ export function parseCliArgs(argv: string[]): CliOptions {
       2,
     );
   }
-  for (const flag of ['log', 'roster', 'interventions', 'out'] as const) {
+  for (const flag of ['roster', 'interventions', 'out'] as const) {
     if (v[flag] !== undefined && v[flag]!.trim() === '')
       throw new CliError(`--${flag} needs a file or folder name.`, 2);
   }
+  if (v.log?.some((file) => file.trim() === '')) throw new CliError('--log needs a file name.', 2);
+  const [log = null, ...extraLogs] = v.log ?? [];
   return {
-    log: v.log ?? null,
+    log,
+    extraLogs,
     roster: v.roster ?? null,
     interventions: v.interventions ?? null,
     asOf,
@@ -152,6 +161,27 @@ export function parseCliArgs(argv: string[]): CliOptions {
     owner,
     help: v.help ?? false,
   };
+}
+
+/** Flags that may be given more than once: each --log is one more sheet of the log. */
+const REPEATABLE_FLAGS = new Set(['log']);
+
+/**
+ * Refuses a flag given twice that is not repeatable: parseArgs keeps the last one silently, and
+ * a second --as-of or --out that replaced the first would audit or write what was not asked.
+ */
+function refuseRepeatedFlags(tokens: ReadonlyArray<{ kind: string; name?: string; rawName?: string }>): void {
+  const seen = new Map<string, number>();
+  for (const token of tokens) {
+    if (token.kind !== 'option' || !token.name || REPEATABLE_FLAGS.has(token.name)) continue;
+    const times = (seen.get(token.name) ?? 0) + 1;
+    seen.set(token.name, times);
+    if (times === 2)
+      throw new CliError(
+        `${token.rawName ?? `--${token.name}`} was given twice: give it once (only --log may be repeated, once per sheet of the log).`,
+        2,
+      );
+  }
 }
 
 /** A flag holding a whole number from `min` to `max`; null when absent. */

@@ -209,8 +209,10 @@ function plan(options: CliOptions, paths: Paths): Plan {
   const logFile = path.resolve(paths.cwd, options.log);
   const rosterFile = options.roster === null ? null : path.resolve(paths.cwd, options.roster);
   const interventionsFile = options.interventions === null ? null : path.resolve(paths.cwd, options.interventions);
+  const extraLogFiles = options.extraLogs.map((file) => path.resolve(paths.cwd, file));
   const team: TeamTables = {
     log: readCsvFile(logFile, 'log', paths),
+    extraLogs: extraLogFiles.map((file) => ({ cells: readCsvFile(file, 'log', paths), source: shown(file, paths) })),
     roster: rosterFile === null ? null : readCsvFile(rosterFile, 'roster', paths),
     interventions: interventionsFile === null ? null : readInterventionsFile(interventionsFile, paths),
     logSource: shown(logFile, paths),
@@ -224,7 +226,12 @@ function plan(options: CliOptions, paths: Paths): Plan {
     timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     owner: options.owner ?? DEFAULT_OWNER,
     outDir,
-    source: listed([team.logSource, team.rosterSource, team.interventionsSource]),
+    source: listed([
+      team.logSource,
+      ...(team.extraLogs ?? []).map((log) => log.source),
+      team.rosterSource,
+      team.interventionsSource,
+    ]),
   };
 }
 

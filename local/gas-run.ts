@@ -24,6 +24,8 @@ export interface TeamTables {
   interventions?: string[][] | null;
   /** The files the tables came from, as the person named them. */
   logSource: string;
+  /** The log's other sheets (spec §16: more --log files, a form's answers say), each one sheet. */
+  extraLogs?: { cells: string[][]; source: string }[];
   rosterSource: string | null;
   interventionsSource?: string | null;
 }
@@ -124,19 +126,30 @@ function call<T>(bundle: BundleContext, name: string, ...args: unknown[]): T {
  * Each CSV becomes a sheet named after its file ("log.csv"), so that the add-on's messages
  * ("Log sheet "log.csv": ...") and the audit's roster notes point at the file to fix.
  */
-export function sheetNames(team: Pick<TeamTables, 'logSource' | 'rosterSource'>): {
+export function sheetNames(team: Pick<TeamTables, 'logSource' | 'rosterSource' | 'extraLogs'>): {
   log: string;
+  extraLogs: string[];
   roster: string | null;
 } {
   const reserved = [AUDIT_SHEET, SENT_SHEET].map((name) => name.toLowerCase());
   const usable = (name: string) => name.length > 0 && name.length <= 100 && !reserved.includes(name.toLowerCase());
   const log = usable(path.basename(team.logSource)) ? path.basename(team.logSource) : DEFAULT_LOG_SHEET;
-  if (team.rosterSource === null) return { log, roster: null };
+  const taken = [log.toLowerCase()];
+  const extraLogs = (team.extraLogs ?? []).map((extra) => {
+    const base = usable(path.basename(extra.source)) ? path.basename(extra.source) : DEFAULT_LOG_SHEET;
+    // Two files of one name (answers/log.csv and mine/log.csv) are two sheets: the later is numbered.
+    let name = base;
+    for (let n = 2; taken.includes(name.toLowerCase()); n++) name = `${base.slice(0, 90)} (${n})`;
+    taken.push(name.toLowerCase());
+    return name;
+  });
+  if (team.rosterSource === null) return { log, extraLogs, roster: null };
   const roster = path.basename(team.rosterSource);
   return {
     log,
+    extraLogs,
     roster:
-      usable(roster) && roster !== log
+      usable(roster) && !taken.includes(roster.toLowerCase())
         ? roster
         : log === DEFAULT_ROSTER_SHEET
           ? `${DEFAULT_ROSTER_SHEET} (2)`
@@ -147,9 +160,11 @@ export function sheetNames(team: Pick<TeamTables, 'logSource' | 'rosterSource'>)
 /** The Interventions CSV's sheet: named after its file like the others (Uptake finds it by its headers). */
 function interventionsSheetName(
   team: Pick<TeamTables, 'interventionsSource'>,
-  taken: { log: string; roster: string | null },
+  taken: { log: string; extraLogs: string[]; roster: string | null },
 ): string {
-  const reserved = [AUDIT_SHEET, SENT_SHEET, taken.log, taken.roster ?? ''].map((name) => name.toLowerCase());
+  const reserved = [AUDIT_SHEET, SENT_SHEET, taken.log, ...taken.extraLogs, taken.roster ?? ''].map((name) =>
+    name.toLowerCase(),
+  );
   const name = path.basename(team.interventionsSource ?? '');
   return name && name.length <= 100 && !reserved.includes(name.toLowerCase()) ? name : DEFAULT_INTERVENTIONS_SHEET;
 }
@@ -166,6 +181,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   const start = localInstant(asOfDay, 12, 0, timeZone);
   const names = sheetNames(team);
   const sheets: Record<string, unknown[][]> = { [names.log]: [] };
+  for (const name of names.extraLogs) sheets[name] = [];
   const rosterSheet = team.roster ? (names.roster ?? DEFAULT_ROSTER_SHEET) : null;
   if (rosterSheet) sheets[rosterSheet] = [];
   const interventionsSheet = team.interventions ? interventionsSheetName(team, names) : null;
@@ -180,6 +196,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     spreadsheet: { id: 'YOUR-SPREADSHEET-ID', name: 'Uptake local run', timeZone, locale: request.locale, sheets },
   });
   fillTextSheet(gas, names.log, team.log);
+  (team.extraLogs ?? []).forEach((extra, i) => fillTextSheet(gas, names.extraLogs[i], extra.cells));
   if (team.roster && rosterSheet) fillTextSheet(gas, rosterSheet, team.roster);
   if (team.interventions && interventionsSheet) fillTextSheet(gas, interventionsSheet, team.interventions);
 
@@ -189,6 +206,8 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   try {
     call<Settings>(bundle, 'saveSettings', {
       logSheet: names.log,
+      // Pinned: the log is exactly the files given, whatever another sheet's headers look like.
+      logSheets: [names.log, ...names.extraLogs],
       rosterSheet: rosterSheet ?? '',
       ownerEmail: request.owner,
       ...(request.weeks !== null ? { weeks: request.weeks } : {}),

@@ -303,6 +303,32 @@ describe('npm start on a hand-made log (en_GB)', () => {
     expect(json.skippedRows).toEqual([{ row: HAND_SKIPPED_ROW, reason: 'The outcome is blank' }]);
   });
 
+  test("--log twice: a form's answers exported as CSV audit together with the team's log, as one log", () => {
+    const [title, subtitle, header, ...records] = HAND_LOG.split('\r\n');
+    // Ana's four runs stay in the team's log; the rest arrive as a form's answers (en_GB date-times).
+    write('team-log.csv', [title, subtitle, header, ...records.slice(0, 4)].join('\r\n'));
+    write(
+      'form-answers.csv',
+      [
+        'Timestamp,Email Address,Team member,Workflow,Outcome,Edit types,Prompted,Notes',
+        '11/03/2026 09:12:00,ben@example.com,ben ,Summary,Used as-is,,No,',
+        '12/03/2026 10:00:05,ben@example.com,Ben,Summary,Used as-is,,Yes,',
+        '15/03/2026 08:30:00,ben@example.com,BEN,Summary,used,,Yes,',
+        '05/03/2026 17:45:10,cara@example.com,Cara,Summary,Used as-is,,No,',
+        '06/03/2026 11:02:44,cara@example.com,Cara,Summary,Light edit,format,No,',
+        '12/03/2026 16:20:00,dan@example.com,Dan,Summary,Used as-is,,No,',
+        '13/03/2026 18:00:00,ana@example.com,Ana,Proposal,,,No,outcome forgotten',
+      ].join('\r\n'),
+    );
+    const args = ['--roster', 'hand-roster.csv', '--as-of', '2026-03-15', '--locale', 'en_GB', '--out', 'two-out'];
+    const spread = onlyJson(
+      runCli(cli, ['--json', '--log', 'team-log.csv', '--log', 'form-answers.csv', ...args], work),
+    );
+    expect(spread.team).toEqual(json.team);
+    expect(spread.members).toEqual(json.members);
+    expect(spread.skippedRows).toEqual([{ row: 8, sheet: 'form-answers.csv', reason: 'The outcome is blank' }]);
+  });
+
   test('--out is relative to where the command was run', () => {
     expect(fs.readdirSync(path.join(work, 'hand-out')).sort()).toEqual([...OUTPUT_FILES].sort());
   });
@@ -418,6 +444,18 @@ describe('npm start refuses bad input with a message and no stack trace', () => 
     expect(refused(['--log-file', 'x.csv'])).toMatch(/Unknown option '--log-file'[\s\S]*Usage: npm start/);
     expect(refused(['log.csv'])).toMatch(/Usage: npm start/);
     expect(refused(['--roster', 'r.csv'])).toMatch(/--roster needs --log/);
+  });
+
+  test('a flag that is not repeatable, given twice (only --log may be)', () => {
+    expect(refused(['--as-of', '2026-03-01', '--as-of', '2026-03-08'])).toContain(
+      '--as-of was given twice: give it once',
+    );
+    expect(refused(['--out', 'elsewhere'])).toContain('--out was given twice');
+    expect(refused(['--json', '--json'])).toContain('--json was given twice');
+    write('ok-log.csv', HAND_LOG);
+    expect(refused(['--log', 'ok-log.csv', '--roster', 'a.csv', '--roster', 'b.csv'])).toContain(
+      '--roster was given twice',
+    );
   });
 
   test('an unknown time zone or locale', () => {
