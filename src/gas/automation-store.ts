@@ -2,7 +2,6 @@
  * Where the automation keeps its state in Apps Script: the document's properties, or, for a
  * run outside the document, the trigger owner's mirror of them in user properties.
  */
-import { dayOfInstant, type Day } from '../core/base/dates';
 import { validateSettings, type Settings } from '../core/base/settings';
 import {
   KEYS,
@@ -13,7 +12,6 @@ import {
   type Store,
 } from '../core/automation/store';
 import { loadSettings, settingsCopyIn, writeSettingsCopy } from './settings-store';
-import { spreadsheetDateOptions } from './spreadsheet-locale';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -129,9 +127,4 @@ export function currentUserEmail(): string {
   } catch {
     return '';
   }
-}
-
-export function todayIn(spreadsheet: Spreadsheet): { today: Day; timeZone: string } {
-  const timeZone = spreadsheetDateOptions(spreadsheet).timeZone;
-  return { today: dayOfInstant(Date.now(), timeZone), timeZone };
 }

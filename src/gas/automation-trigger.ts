@@ -9,11 +9,11 @@ import { triggerZone } from '../core/automation/trigger-zone';
 import type { AutomationStatus } from '../shared/api';
 import { automationStatus } from './automation-status';
 import { withDocumentLock } from './document-lock';
+import { todayIn } from './spreadsheet-locale';
 import {
   automationStore,
   currentUserEmail,
   removeStaleMirrors,
-  todayIn,
   TRIGGER_DOCUMENT_PREFIX,
   writeMirror,
 } from './automation-store';

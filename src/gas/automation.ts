@@ -16,6 +16,7 @@ import { errorMessage } from '../core/automation/mail-rules';
 import type { AuditSource, SentLog, SetupProblem, TeamView } from '../core/automation/ports';
 import { readInterventions } from './interventions-data';
 import { withDocumentLock } from './document-lock';
+import { todayIn } from './spreadsheet-locale';
 import { digestAudiences } from '../core/automation/schedule';
 import {
   KEYS,
@@ -35,7 +36,6 @@ import {
   propertiesStore,
   mirrorStore,
   settingsFor,
-  todayIn,
   TRIGGER_DOCUMENT_PREFIX,
 } from './automation-store';
 import { removeTrigger } from './automation-trigger';

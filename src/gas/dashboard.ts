@@ -2,7 +2,8 @@
  * The dashboard sidebar's server calls. Everything returned is plain JSON (ISO dates, no Date):
  * google.script.run carries nothing else.
  */
-import { dayOfInstant, dayToIso } from '../core/base/dates';
+import { dayToIso } from '../core/base/dates';
+import { todayInZone } from './spreadsheet-locale';
 import type { Settings } from '../core/base/settings';
 import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
@@ -33,7 +34,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
   const book = new Workbook(spreadsheet);
   const timeZone = book.dateOptions().timeZone;
   const data: DashboardData = {
-    today: dayToIso(dayOfInstant(Date.now(), timeZone)),
+    today: dayToIso(todayInZone(timeZone)),
     timeZone,
     audit: null,
     problem: null,

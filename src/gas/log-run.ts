@@ -2,7 +2,7 @@
  * "Log a run": the form's data and the one write Uptake makes to the team's log, a new row at
  * its end, in the log's own column order, under the document lock.
  */
-import { dayOfInstant, dayToIso, dayToLabel, isoToDay, SHEETS_EPOCH_DAY, type Day } from '../core/base/dates';
+import { dayToIso, dayToLabel, isoToDay, SHEETS_EPOCH_DAY, type Day } from '../core/base/dates';
 import {
   EDIT_TYPE_CHOICES,
   OUTCOME_CHOICES,
@@ -17,7 +17,7 @@ import { memberKey } from '../core/base/text';
 import { OUTCOMES, type LogField, type Outcome, type Roster } from '../core/base/types';
 import type { LogFormData, LogRunRequest, LogRunResult } from '../shared/api';
 import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
-import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { spreadsheetDateOptions, todayIn } from './spreadsheet-locale';
 import { withDocumentLock } from './document-lock';
 import { nextFreeRow, readLogHead, readRecentRows } from './recent-log';
 import { findLogSheet, noLogError, readRoster, SetupError } from './team-data';
@@ -30,10 +30,6 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 export const LOG_AS_PROPERTY = 'uptake.logAs';
 /** How long "Log a run" waits for another writer to finish. */
 export const LOCK_WAIT_MS = 10_000;
-
-function today(spreadsheet: Spreadsheet): Day {
-  return dayOfInstant(Date.now(), spreadsheetDateOptions(spreadsheet).timeZone);
-}
 
 /** Distinct by key, in the order given. */
 function distinct<T>(items: T[], key: (item: T) => string): T[] {
@@ -50,7 +46,7 @@ function distinct<T>(items: T[], key: (item: T) => string): T[] {
 export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFormData {
   const remembered = PropertiesService.getUserProperties().getProperty(LOG_AS_PROPERTY) ?? '';
   const form: LogFormData = {
-    today: dayToIso(today(spreadsheet)),
+    today: dayToIso(todayIn(spreadsheet).today),
     member: remembered,
     members: [],
     workflows: [],
@@ -238,7 +234,7 @@ function writeEntry(sheet: Sheet, entry: LogEntry): number {
 
 /** Appends one run to the log; returns its row and a confirmation. */
 export function logRun(spreadsheet: Spreadsheet, settings: Settings, request: unknown): LogRunResult {
-  const entry = checkLogRun(request, today(spreadsheet));
+  const entry = checkLogRun(request, todayIn(spreadsheet).today);
   const sheet = findLogSheet(spreadsheet, settings);
   if (!sheet) throw noLogError(spreadsheet, settings);
   const row = withDocumentLock(

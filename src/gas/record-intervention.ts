@@ -4,7 +4,7 @@
  * created with its headers, a date format and dropdowns. Nothing else is changed: the log and
  * the roster are only read (the dropdowns point at their columns).
  */
-import { dayOfInstant, dayToIso, dayToLabel, isoToDay, type Day } from '../core/base/dates';
+import { dayToIso, dayToLabel, isoToDay, type Day } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
 import { isBlankCell } from '../core/base/text';
 import { findHeader } from '../core/sheets/header';
@@ -23,7 +23,7 @@ import { findInterventionsSheet } from './interventions-data';
 import { withDocumentLock } from './document-lock';
 import { LOCK_WAIT_MS } from './log-run';
 import { columnBelow, newSheet, writeHeaders } from './setup';
-import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { todayIn } from './spreadsheet-locale';
 import { readTeam, SetupError, type TeamData } from './team-data';
 import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from '../shared/api';
 import { growTo } from './sheet-size';
@@ -69,7 +69,7 @@ export function interventionFormData(spreadsheet: Spreadsheet, settings: Setting
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;
     return {
-      today: dayToIso(dayOfInstant(Date.now(), spreadsheetDateOptions(spreadsheet).timeZone)),
+      today: dayToIso(todayIn(spreadsheet).today),
       members: [],
       types: [...INTERVENTION_TYPES],
       workflows: [],

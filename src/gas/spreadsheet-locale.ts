@@ -1,5 +1,5 @@
 /** How the active spreadsheet reads dates: its time zone and its locale's day/month order. */
-import { dateOrderForLocale, type DateReadOptions } from '../core/base/dates';
+import { dateOrderForLocale, dayOfInstant, type DateReadOptions, type Day } from '../core/base/dates';
 
 /**
  * Read-only calls that custom functions may make. Falls back to the script's zone, then UTC,
@@ -25,4 +25,18 @@ export function spreadsheetDateOptions(spreadsheet?: GoogleAppsScript.Spreadshee
     }
   }
   return { timeZone: timeZone || 'UTC', dateOrder: dateOrderForLocale(locale || null) };
+}
+
+/** Today in `timeZone` (the spreadsheet's, read by the caller), by this execution's clock. */
+export function todayInZone(timeZone: string): Day {
+  return dayOfInstant(Date.now(), timeZone);
+}
+
+/** Today in the spreadsheet's zone, and the zone. */
+export function todayIn(spreadsheet?: GoogleAppsScript.Spreadsheet.Spreadsheet | null): {
+  today: Day;
+  timeZone: string;
+} {
+  const timeZone = spreadsheetDateOptions(spreadsheet).timeZone;
+  return { today: todayInZone(timeZone), timeZone };
 }

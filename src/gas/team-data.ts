@@ -7,7 +7,8 @@ import { LOG_FIELDS, parseLogSheets, type ParsedLog } from '../core/sheets/log';
 import { cellText, headerKey } from '../core/base/text';
 import type { LogField } from '../core/base/types';
 import { MemberDirectory, parseRoster, ROSTER_FIELDS } from '../core/sheets/roster';
-import { dayOfInstant, type DateReadOptions } from '../core/base/dates';
+import type { DateReadOptions } from '../core/base/dates';
+import { todayInZone } from './spreadsheet-locale';
 import type { ParsedTeam } from '../core/sheets/team';
 import type { Settings } from '../core/base/settings';
 import type { Roster } from '../core/base/types';
@@ -248,6 +249,6 @@ export function readTeam(spreadsheet: Spreadsheet | Workbook, settings: Settings
     log,
     roster,
     dateOptions,
-    today: dayOfInstant(Date.now(), dateOptions.timeZone),
+    today: todayInZone(dateOptions.timeZone),
   };
 }
