@@ -6,6 +6,7 @@
  */
 import type { DashboardData } from '../shared/api';
 import { trendSection } from './trend';
+import { weekActionsSection } from './actions-view';
 import { interventionsSection } from './interventions-view';
 import type { DashboardActions } from './dashboard-panel';
 import { categories, diagnosis, editTypeChart, summary, workflowsBelow } from './team-view';
@@ -20,6 +21,7 @@ export function dashboardSections(data: DashboardData, actions: DashboardActions
   const audit = data.audit;
   if (audit) {
     out.push(
+      weekActionsSection(data.actions),
       summary(audit),
       categories(audit),
       members(audit, data.interventions, actions),

@@ -2,11 +2,12 @@
  * The dashboard sidebar's server calls. Everything returned is plain JSON (ISO dates, no Date):
  * google.script.run carries nothing else.
  */
-import { dayToIso } from '../core/base/dates';
+import { dayToIso, isoToDay } from '../core/base/dates';
 import { todayInZone } from './spreadsheet-locale';
 import type { Settings } from '../core/base/settings';
 import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
+import { weekActions } from '../core/programme/actions';
 import { NO_INTERVENTIONS } from '../core/interventions/view';
 import { advisedAudit } from './interventions-data';
 import { automationStatus, syncAutomationSchedule } from './automation';
@@ -44,6 +45,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     rosterSheet: null,
     sheetNames: sheetNames(book),
     timeline: [],
+    actions: [],
     interventions: NO_INTERVENTIONS,
     history: null,
   };
@@ -55,6 +57,13 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     data.audit = audit;
     data.interventions = interventions;
     data.timeline = programmeTimeline(audit, interventions.interventions);
+    data.actions = weekActions({
+      audit,
+      roster: team.roster?.members ?? [],
+      interventions: interventions.interventions,
+      ownerEmail: settings.ownerEmail,
+      today: isoToDay(audit.asOf)!,
+    });
     data.history = teamHistory(team, settings, request?.asOf ?? null);
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;

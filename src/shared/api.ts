@@ -55,6 +55,7 @@ export interface AutomationStatus {
 }
 
 export type { MilestoneRow } from '../core/programme/milestones';
+import type { WeekAction } from '../core/programme/actions';
 
 export interface DashboardData {
   today: string;
@@ -69,6 +70,8 @@ export interface DashboardData {
   /** Sheet names the owner can choose from in Settings. */
   sheetNames: string[];
   timeline: MilestoneRow[];
+  /** This week's three actions (rules §18): overdue milestones, then open causes; [] with no audit. */
+  actions: WeekAction[];
   /** The Interventions sheet's interventions with their before and after figures (rules §14). */
   interventions: InterventionsView;
   /** The adoption trend, cohorts and transitions (spec §13) as of the same day; null with `audit`. */

@@ -98,4 +98,17 @@ describe('the example team’s interventions', () => {
     expect(result.auditSheet.flat()).toContain(second.warning);
     expect(result.digest.text).toContain(second.warning);
   });
+
+  test("this week's three actions head the sidebar and the named digest: at most three, each with who and by when", () => {
+    const dashboard = result.sidebar.dashboards[String(result.audit.weeks)];
+    expect(dashboard.actions.length).toBeGreaterThan(0);
+    expect(dashboard.actions.length).toBeLessThanOrEqual(3);
+    expect(dashboard.actions.every((a) => a.who.length > 0 && /^\d{4}-\d{2}-\d{2}$/.test(a.by))).toBe(true);
+    const text = result.digest.text;
+    const heading = text.indexOf('This week’s three actions');
+    expect(heading).toBeGreaterThan(0);
+    expect(heading).toBeLessThan(text.indexOf('Adoption against last week'));
+    // The addressed peer advocacy moment is no action.
+    expect(dashboard.actions.some((a) => a.text.startsWith('No peer advocacy'))).toBe(false);
+  });
 });

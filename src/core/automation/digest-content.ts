@@ -2,6 +2,7 @@
 import type { Day } from '../base/dates';
 import type { EmailContent } from '../mail/email';
 import { followAdvice } from '../interventions/advice';
+import { weekActions } from '../programme/actions';
 import { composeDigest } from '../programme/digest';
 import { upcomingMilestones } from '../programme/reminders';
 import { lastCompleteDay } from '../programme/reminder-input';
@@ -20,8 +21,19 @@ export function digestContent(
   const asOf = lastCompleteDay(setup.onRequest ? options.sentDay : options.digestDay);
   const view = team.interventions?.(asOf);
   const current = view ? followAdvice(team.audits(asOf, 1), view) : null;
+  const audit = current?.audit ?? team.audits(asOf, 1);
+  const actions = options.named
+    ? weekActions({
+        audit,
+        roster: team.roster,
+        interventions: current?.interventions.interventions ?? [],
+        ownerEmail: setup.owner,
+        today: options.sentDay,
+      })
+    : undefined;
   return composeDigest({
-    current: current?.audit ?? team.audits(asOf, 1),
+    current: audit,
+    actions,
     previous: team.audits(asOf - 7, 1),
     upcoming: upcomingMilestones(team.roster, options.sentDay, options.sentDay + 6, setup.owner),
     named: options.named,

@@ -14,6 +14,7 @@ import { adviceLine, adviceStatus } from '../audit/advice-wording';
 import type { Audit, Finding } from '../audit/audit-types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { milestoneSpec } from './milestones';
+import { actionLine, type WeekAction } from './actions';
 import type { UpcomingMilestone } from './reminders';
 import { adoptersOf } from './milestone-emails';
 import { interventionDigestBlocks } from '../interventions/digest';
@@ -45,6 +46,8 @@ export interface DigestInput {
   interventions?: InterventionsView;
   /** The trend, cohorts and transitions as of the digest's last day (rules §13). */
   history?: History;
+  /** This week's three actions (rules §18): the named digest shows them first. */
+  actions?: WeekAction[];
 }
 
 function change(now: number, before: number): string {
@@ -193,6 +196,18 @@ function workflowSection(input: DigestInput): EmailBlock[] {
   ];
 }
 
+/** This week's three actions, named digest only: who does what, by when. */
+function actionSection(input: DigestInput): EmailBlock[] {
+  if (!input.named || !input.actions) return [];
+  const date = (iso: string) => dayToLabel(isoToDay(iso)!);
+  return [
+    { kind: 'heading', text: 'This week’s three actions' },
+    input.actions.length
+      ? { kind: 'list', items: input.actions.map((a) => actionLine(a, date)) }
+      : { kind: 'paragraph', text: 'Nothing overdue and no open cause.' },
+  ];
+}
+
 /** Team-level suggestions. The aggregate version rebuilds them from counts: evidence may name people. */
 function suggestionSection(input: DigestInput, breakdown: boolean): EmailBlock[] {
   const teamFindings = input.current.diagnosis.filter((f: Finding) => !f.member);
@@ -248,6 +263,7 @@ export function composeDigest(input: DigestInput): EmailContent {
     });
   }
   blocks.push(
+    ...actionSection(input),
     ...categorySection(input, breakdown),
     ...(input.history ? historyDigestBlocks(input.history, input.named) : []),
     ...followUpSection(input, breakdown),

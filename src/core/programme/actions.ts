@@ -1,0 +1,146 @@
+/**
+ * This week's three actions (spec §18), at the top of the sidebar and of the named digest: at
+ * most three next steps, overdue milestones first, then the open causes by the members they
+ * affect, each with who does it (the member's follow-up owner, or the owner) and by when.
+ */
+import { dayToIso, isoToDay, type Day } from '../base/dates';
+import type { RosterMember } from '../base/types';
+import type { Audit, Finding, MemberReport } from '../audit/audit-types';
+import { followUpHeldOn } from '../interventions/summary';
+import type { InterventionReport } from '../interventions/types';
+import { MILESTONES, type MilestoneSpec } from './milestones';
+import { recipientFor, remindable } from './reminders';
+
+export const MAX_ACTIONS = 3;
+/** A milestone missed more than this many days ago is left to the next one. */
+export const OVERDUE_HORIZON_DAYS = 7;
+/** Days a cause's step is given: the seven days starting on the day the actions are read. */
+export const CAUSE_DAYS = 7;
+
+export interface WeekAction {
+  kind: 'overdue milestone' | 'open cause';
+  /** What to do, in one sentence. */
+  text: string;
+  /** The members it is about (the team's: none). */
+  members: string[];
+  /** Who does it: follow-up owners' or the owner's emails (the owner's role when no email is known). */
+  who: string[];
+  /** By when (ISO). */
+  by: string;
+  /** An overdue milestone's due date (ISO); null for a cause. */
+  due: string | null;
+}
+
+export interface ActionsInput {
+  audit: Pick<Audit, 'members' | 'diagnosis' | 'settings'>;
+  roster: readonly RosterMember[];
+  interventions: readonly Pick<InterventionReport, 'date' | 'member' | 'type'>[];
+  ownerEmail: string;
+  /** The day the reader acts from: today in the sidebar, the day the digest is sent. */
+  today: Day;
+}
+
+/** A milestone that asks a person to act, and whether the Interventions sheet shows it was done. */
+interface OverdueRule {
+  day: MilestoneSpec['day'];
+  /** What to do about it. */
+  action: string;
+  /** null: it needs no action for this member; else whether it was recorded as done. */
+  done: (member: RosterMember, report: MemberReport, input: ActionsInput) => boolean | null;
+}
+
+const followUpSince = (input: ActionsInput, member: RosterMember, from: Day) =>
+  input.interventions.some(
+    (r) => r.type === 'Follow-up session' && r.member === member.name && isoToDay(r.date)! >= from,
+  );
+
+/** The milestones a person acts on (30 and 42 are measurements the email carries). */
+const OVERDUE_RULES: readonly OverdueRule[] = [
+  {
+    day: 7,
+    action: 'hold the 15-minute follow-up ("Did you use it? What happened? What did not work?")',
+    done: (member, _report, input) =>
+      followUpHeldOn(input.interventions, member.name, dayToIso(member.trainingDay!)) !== null,
+  },
+  {
+    day: 21,
+    action: 'hold an individual follow-up (not another group session)',
+    done: (member, report, input) =>
+      report.category === 'Genuine adopter' ? null : followUpSince(input, member, member.trainingDay! + 19),
+  },
+];
+
+function overdueActions(input: ActionsInput): WeekAction[] {
+  const reports = new Map(input.audit.members.map((m) => [m.member, m]));
+  const actions: WeekAction[] = [];
+  for (const member of input.roster) {
+    const report = reports.get(member.name);
+    if (!remindable(member) || !report?.inScope) continue;
+    for (const rule of OVERDUE_RULES) {
+      const due = member.trainingDay + rule.day;
+      if (due >= input.today || due < input.today - OVERDUE_HORIZON_DAYS) continue;
+      if (rule.done(member, report, input) !== false) continue;
+      const milestone = MILESTONES.find((m) => m.day === rule.day)!;
+      actions.push({
+        kind: 'overdue milestone',
+        text: `${milestone.name} for ${member.name}: ${rule.action}.`,
+        members: [member.name],
+        who: [recipientFor(milestone, member, input.ownerEmail) || 'the owner'],
+        by: dayToIso(input.today),
+        due: dayToIso(due),
+      });
+    }
+  }
+  return actions.sort((a, b) => a.due!.localeCompare(b.due!));
+}
+
+/** The members a team finding affects: those below Genuine for peer advocacy, those below target for a workflow. */
+function affected(f: Finding, audit: ActionsInput['audit']): string[] {
+  if (f.member !== undefined) return [f.member];
+  if (f.code === 'workflow-gap') {
+    const target = audit.settings.acceptanceTarget;
+    const below = (w: MemberReport['workflows'][number]) =>
+      w.workflow === f.workflow && w.acceptanceRate !== null && w.acceptanceRate < target;
+    return audit.members.filter((m) => m.workflows.some(below)).map((m) => m.member);
+  }
+  return audit.members
+    .filter((m) => m.inScope && m.status === 'active' && m.category !== 'Genuine adopter')
+    .map((m) => m.member);
+}
+
+/** Open causes, one action per cause (a member cause gathers every member who has it), most members first. */
+function causeActions(input: ActionsInput): WeekAction[] {
+  const byCause = new Map<string, { finding: Finding; members: string[]; memberCause: boolean }>();
+  for (const f of input.audit.diagnosis) {
+    if (f.addressed !== null) continue;
+    const key = f.member !== undefined ? f.code : `${f.code}|${f.workflow ?? ''}`;
+    const entry = byCause.get(key) ?? { finding: f, members: [], memberCause: f.member !== undefined };
+    entry.members.push(...affected(f, input.audit));
+    byCause.set(key, entry);
+  }
+  const owners = new Map(input.roster.map((m) => [m.name, m.followUpOwner ?? input.ownerEmail]));
+  return [...byCause.values()]
+    .sort((a, b) => b.members.length - a.members.length)
+    .map(({ finding, members, memberCause }) => ({
+      kind: 'open cause' as const,
+      text: memberCause
+        ? `${finding.cause} (${members.join(', ')}): ${finding.step}`
+        : `${finding.cause}: ${finding.step}`,
+      members,
+      who: memberCause
+        ? [...new Set(members.map((name) => owners.get(name) || input.ownerEmail || 'the owner'))]
+        : [input.ownerEmail || 'the owner'],
+      by: dayToIso(input.today + CAUSE_DAYS - 1),
+      due: null,
+    }));
+}
+
+export function weekActions(input: ActionsInput): WeekAction[] {
+  return [...overdueActions(input), ...causeActions(input)].slice(0, MAX_ACTIONS);
+}
+
+/** "… Was due Mon 23 Feb 2026. Who: a@x.com. By Mon 2 Mar 2026." (`date` formats an ISO date for the reader). */
+export function actionLine(action: WeekAction, date: (iso: string) => string = (iso) => iso): string {
+  const due = action.due ? ` Was due ${date(action.due)}.` : '';
+  return `${action.text}${due} Who: ${action.who.join(', ')}. By ${date(action.by)}.`;
+}

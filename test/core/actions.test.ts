@@ -1,0 +1,79 @@
+/** This week's three actions (rules §18): overdue milestones first, then open causes by members affected. */
+import { actionLine, weekActions, type ActionsInput } from '../../src/core/programme/actions';
+import { parseRoster } from '../../src/core/sheets/roster';
+import { audit, day, rosterRows, runsOf, UTC, type RosterSpec } from './fixtures';
+
+const AS_OF = '2026-03-15';
+const OWNER = 'owner@example.com';
+
+const ROSTER: RosterSpec[] = [
+  // Day 7 on 12 Mar: overdue on the 15th unless a follow-up session was recorded.
+  { name: 'Ana', training: '2026-03-05', anchor: 'Proposal', owner: 'lead@example.com' },
+  // Trained on 1 Feb, ran in the first week, then stopped: cause 3 (obstacle) and nothing overdue.
+  { name: 'Ben', training: '2026-02-01', anchor: 'Proposal' },
+  { name: 'Cy', training: '2026-02-01', anchor: 'Proposal' },
+  { name: 'Di', training: '2026-02-01', anchor: 'Proposal' },
+  { name: 'Eve', training: '2026-02-01', anchor: 'Report' },
+];
+const RUNS = [
+  ...runsOf('Ben', 2, '2026-02-05', { workflow: 'Proposal' }),
+  ...runsOf('Cy', 2, '2026-02-05', { workflow: 'Proposal' }),
+  ...runsOf('Eve', 4, AS_OF, { workflow: 'Report' }),
+  ...runsOf('Ana', 1, AS_OF, { workflow: 'Proposal' }),
+];
+
+function input(over: Partial<ActionsInput> = {}): ActionsInput {
+  return {
+    audit: audit(RUNS, { asOf: AS_OF, roster: ROSTER }),
+    roster: parseRoster(rosterRows(ROSTER), UTC).members,
+    interventions: [],
+    ownerEmail: OWNER,
+    today: day(AS_OF),
+    ...over,
+  };
+}
+
+describe("this week's three actions (rules §18)", () => {
+  test('an overdue milestone comes first, to the follow-up owner, by today; then causes by members affected', () => {
+    const actions = weekActions(input());
+    expect(actions.length).toBeLessThanOrEqual(3);
+    expect(actions[0]).toMatchObject({
+      kind: 'overdue milestone',
+      members: ['Ana'],
+      who: ['lead@example.com'],
+      by: AS_OF,
+      due: '2026-03-12',
+    });
+    const causes = actions.slice(1);
+    expect(causes.every((a) => a.kind === 'open cause' && a.by === '2026-03-21')).toBe(true);
+    const sizes = causes.map((a) => a.members.length);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    expect(actionLine(actions[0])).toBe(
+      'Day-seven follow-up for Ana: hold the 15-minute follow-up ("Did you use it? What happened? What did not work?"). Was due 2026-03-12. Who: lead@example.com. By 2026-03-15.',
+    );
+  });
+
+  test('a follow-up session recorded on day 5 to 14 closes the day-seven milestone', () => {
+    const held = weekActions(
+      input({ interventions: [{ date: '2026-03-13', member: 'Ana', type: 'Follow-up session' }] }),
+    );
+    expect(held.filter((a) => a.kind === 'overdue milestone')).toEqual([]);
+  });
+
+  test('an addressed cause is no action; a member cause gathers its members and their follow-up owners', () => {
+    const all = weekActions(input());
+    const obstacle = all.find((a) => a.text.startsWith('Obstacle with no follow-up'))!;
+    expect(obstacle.members).toEqual(['Ben', 'Cy']);
+    expect(obstacle.who).toEqual([OWNER]);
+    const advised = input();
+    for (const f of advised.audit.diagnosis)
+      if (f.code === 'obstacle') f.addressed = { date: '2026-03-10', type: 'Follow-up session' };
+    expect(weekActions(advised).some((a) => a.text.startsWith('Obstacle'))).toBe(false);
+  });
+
+  test('never more than three', () => {
+    const many = input({ today: day(AS_OF) });
+    expect(weekActions(many).length).toBeLessThanOrEqual(3);
+    expect(many.audit.diagnosis.length + 1).toBeGreaterThan(3);
+  });
+});
