@@ -19,9 +19,9 @@ import type { LogFormData, LogRunRequest, LogRunResult } from '../shared/api';
 import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
 import { spreadsheetDateOptions, todayIn } from './spreadsheet-locale';
 import { withDocumentLock } from './document-lock';
+import { appendByHeader, type CellWrite } from './append-row';
 import { nextFreeRow, readLogHead, readRecentRows } from './recent-log';
 import { findLogSheet, noLogError, readRoster, SetupError } from './team-data';
-import { growTo } from './sheet-size';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -175,7 +175,7 @@ export function checkLogRun(request: unknown, todayDay: Day): LogEntry {
 }
 
 /** The cell a field gets and its number format ('' keeps the cell's own format). */
-function cellFor(field: LogField, entry: LogEntry): [string | number | boolean, string] {
+function cellFor(field: LogField, entry: LogEntry): CellWrite {
   switch (field) {
     case 'date':
       // A date serial number: the same calendar day whatever the spreadsheet's time zone.
@@ -200,35 +200,17 @@ function isDateFormat(format: string): boolean {
   return format !== TEXT_FORMAT && /[dy]/i.test(format.replace(/"[^"]*"/g, ''));
 }
 
-/** Consecutive runs of the mapped columns (0-based), so columns Uptake does not know stay untouched. */
-function columnSpans(columns: Partial<Record<LogField, number>>): { start: number; fields: LogField[] }[] {
-  const mapped = (Object.entries(columns) as [LogField, number][]).sort((a, b) => a[1] - b[1]);
-  const spans: { start: number; fields: LogField[] }[] = [];
-  for (const [field, column] of mapped) {
-    const last = spans[spans.length - 1];
-    if (last && last.start + last.fields.length === column) last.fields.push(field);
-    else spans.push({ start: column, fields: [field] });
-  }
-  return spans;
-}
-
 function writeEntry(sheet: Sheet, entry: LogEntry): number {
   const head = readLogHead(sheet);
   const header = head.header;
   const row = nextFreeRow(sheet, head);
-  growTo(sheet, row);
-  for (const span of columnSpans(header.columns)) {
-    const range = sheet.getRange(row, span.start + 1, 1, span.fields.length);
-    const existing = range.getNumberFormats()[0];
-    const cells = span.fields.map((field) => cellFor(field, entry));
-    const formats = cells.map(([, format], i) => {
-      if (format === DATE_FORMAT && isDateFormat(existing[i])) return existing[i];
-      return format || existing[i];
-    });
-    // Formats first: text written into a plain-text cell stays text, never a formula.
-    range.setNumberFormats([formats]);
-    range.setValues([cells.map(([value]) => value)]);
-  }
+  appendByHeader(
+    sheet,
+    row,
+    header.columns,
+    (field) => cellFor(field, entry),
+    (format, existing) => (format === DATE_FORMAT && isDateFormat(existing) ? existing : format || existing),
+  );
   return row;
 }
 

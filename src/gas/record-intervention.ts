@@ -21,12 +21,12 @@ import { spellingKey } from '../core/base/text';
 import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
 import { findInterventionsSheet } from './interventions-data';
 import { withDocumentLock } from './document-lock';
+import { appendByHeader, type CellWrite } from './append-row';
 import { LOCK_WAIT_MS } from './log-run';
 import { columnBelow, newSheet, writeHeaders } from './setup';
 import { todayIn } from './spreadsheet-locale';
 import { readTeam, SetupError, type TeamData } from './team-data';
 import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from '../shared/api';
-import { growTo } from './sheet-size';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -182,7 +182,7 @@ function createInterventionsSheet(spreadsheet: Spreadsheet, team: TeamData): She
   return sheet;
 }
 
-function cellFor(field: InterventionField, entry: InterventionEntry): [string | number, string] {
+function cellFor(field: InterventionField, entry: InterventionEntry): CellWrite {
   switch (field) {
     case 'date':
       // A date serial number: the same calendar day whatever the spreadsheet's time zone.
@@ -210,21 +210,7 @@ function appendEntry(sheet: Sheet, entry: InterventionEntry): number {
       break;
     }
   }
-  // A new sheet has 1,000 rows: grow it before writing past them, getRange would throw.
-  growTo(sheet, row);
-  // One range per run of adjacent columns (one in a sheet Uptake created), so that columns the
-  // team added between them stay untouched.
-  columns.sort((a, b) => a[1] - b[1]);
-  for (let start = 0; start < columns.length;) {
-    let end = start + 1;
-    while (end < columns.length && columns[end][1] === columns[end - 1][1] + 1) end++;
-    const cells = columns.slice(start, end).map(([field]) => cellFor(field, entry));
-    const range = sheet.getRange(row, columns[start][1] + 1, 1, cells.length);
-    // Formats first: text written into a plain-text cell stays text, never a formula.
-    range.setNumberFormats([cells.map(([, format]) => format)]);
-    range.setValues([cells.map(([value]) => value)]);
-    start = end;
-  }
+  appendByHeader(sheet, row, header.columns, (field) => cellFor(field, entry));
   return row;
 }
 
