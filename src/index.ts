@@ -42,7 +42,7 @@ export function ADOPTION_CATEGORY(uses_per_week: unknown, genuine_at?: unknown, 
  * The acceptance rate of a list of outcomes: (used as-is + light edit) ÷ all outcomes, from 0
  * to 1. Blank cells are ignored. Outcomes: used as-is, light edit, heavy edit, not used.
  *
- * @param {string|Array<Array<string>>} outcomes The outcome cells of the log, e.g. D2:D.
+ * @param {string|Array<Array<string>>} outcomes The outcome cells of the log, e.g. D2:D; a log over several sheets stacked, e.g. {D2:D; 'Form Responses 1'!E2:E}.
  * @return {number} The share of outputs used as-is or with a light edit.
  * @customfunction
  */
@@ -54,8 +54,8 @@ export function ACCEPTANCE_RATE(outcomes: unknown) {
  * A member's unprompted AI workflow runs per week, in the weeks × 7 days ending on as_of.
  * Names match whatever their case and spacing.
  *
- * @param {Array<Array<Date>>} dates The log's date column, e.g. A2:A.
- * @param {Array<Array<string>>} members The log's team member column, same size as dates.
+ * @param {Array<Array<Date>>} dates The log's date column, e.g. A2:A; a log over several sheets stacked, e.g. {A2:A; 'Form Responses 1'!A2:A}.
+ * @param {Array<Array<string>>} members The log's team member column, same size as dates (stacked in the same order).
  * @param {string} member The team member (name or email, as logged).
  * @param {Date} [as_of] The last day counted (default: the latest date in dates).
  * @param {number} [weeks] How many weeks to average over (default 1).

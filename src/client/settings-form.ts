@@ -22,6 +22,7 @@ const FIELDS: readonly Field[] = [
   'recipients',
   'namedForRecipients',
   'logSheet',
+  'logSheets',
   'rosterSheet',
 ];
 
@@ -36,6 +37,7 @@ const FIELD_WORDS: [Field, RegExp][] = [
   ['digestHour', /hour/i],
   ['ownerEmail', /owner/i],
   ['recipients', /recipient/i],
+  ['logSheets', /\blog sheets\b/i],
   ['logSheet', /\blog\b/i],
   ['rosterSheet', /roster/i],
 ];
@@ -87,6 +89,7 @@ export function fillSettingsForm(form: HTMLFormElement, view: SettingsView): voi
   hour.value = String(settings.digestHour);
   control(form, 'ownerEmail').value = settings.ownerEmail;
   control(form, 'recipients').value = settings.recipients.join(', ');
+  control(form, 'logSheets').value = settings.logSheets.join('\n');
   (control(form, 'namedForRecipients') as HTMLInputElement).checked = settings.namedForRecipients;
   clearFieldErrors(form);
 }
@@ -112,6 +115,7 @@ export function readSettingsForm(form: HTMLFormElement): Partial<Record<Field, u
     recipients: value('recipients'),
     namedForRecipients: (control(form, 'namedForRecipients') as HTMLInputElement).checked,
     logSheet: value('logSheet'),
+    logSheets: value('logSheets'),
     rosterSheet: value('rosterSheet'),
   };
 }

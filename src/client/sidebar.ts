@@ -46,7 +46,9 @@ function start(): void {
 
   const actions: DashboardActions = {
     selectRow: (row, sheet) => {
-      void feedback.run(`Selecting row ${row}…`, () => server.selectLogRow(row, sheet ?? null));
+      void feedback.run(`Selecting row ${row}…`, () =>
+        sheet ? server.selectLogRow(row, sheet) : server.selectLogRow(row),
+      );
     },
     openSettings: () => showView('settings'),
     recordIntervention: (prefill) => void openInterventionForm(prefill),

@@ -4,7 +4,7 @@
  */
 import { dayToIso, isoToDay } from '../core/base/dates';
 import { todayInZone } from './spreadsheet-locale';
-import type { Settings } from '../core/base/settings';
+import { validateSettings, type Settings } from '../core/base/settings';
 import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
 import { weekActions } from '../core/programme/actions';
@@ -105,6 +105,10 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
     if (OWN_SHEETS.includes(name))
       throw new Error(`"${name}" is a sheet Uptake writes itself; choose the team's ${label} sheet.`);
     if (!names.has(name)) throw new Error(`There is no sheet named "${name}" to use as the ${label}.`);
+  }
+  for (const name of validateSettings({ logSheets: proposed.logSheets }).logSheets) {
+    if (OWN_SHEETS.includes(name)) throw new Error(`Log sheets: "${name}" is a sheet Uptake writes itself.`);
+    if (!names.has(name)) throw new Error(`Log sheets: there is no sheet named "${name}".`);
   }
   const merged = { ...loadSettings(), ...proposed };
   if (merged.logSheet && merged.logSheet === merged.rosterSheet)

@@ -86,7 +86,7 @@ describe('a log over several sheets', () => {
 
   test('Settings may pin the log sheets: a sheet not pinned is not read', () => {
     const { runs, roster, extra } = split();
-    const { bundle } = fakeWithBundle({
+    const { gas, bundle } = fakeWithBundle({
       spreadsheet: {
         sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster), [FORM_SHEET]: formRows(extra) },
       },
@@ -94,8 +94,12 @@ describe('a log over several sheets', () => {
     const all = bundle.getDashboard({}).audit.team.runs;
     bundle.saveSettings({ logSheet: 'Log', logSheets: ['Log'] });
     expect(bundle.getDashboard({}).audit.team.runs).toBe(all - extra.length);
-    bundle.saveSettings({ logSheets: ['Gone'] });
-    expect(bundle.getDashboard({}).problem?.message).toContain('"Gone"');
+    expect(() => bundle.saveSettings({ logSheets: ['Gone'] })).toThrow(/Log sheets: there is no sheet named "Gone"/);
+    // A pinned sheet renamed afterwards is reported, not skipped in silence.
+    bundle.saveSettings({ logSheets: ['Log', FORM_SHEET] });
+    expect(bundle.getDashboard({}).audit.team.runs).toBe(all);
+    gas.sheet(FORM_SHEET).setName('Old answers');
+    expect(bundle.getDashboard({}).problem?.message).toContain(`"${FORM_SHEET}" chosen in Settings no longer exists`);
   });
 
   test('each extra log sheet costs a few spreadsheet calls, whatever its rows', () => {
