@@ -82,6 +82,59 @@ function splitList(value: unknown): string[] {
     .filter(Boolean);
 }
 
+/** Where a row's notices go: each names the row and what Uptake did with the cell. */
+type Notify = (reason: string) => void;
+
+/** The email cell: null when blank or not an email address (said). */
+function readEmail(value: unknown, name: string, notify: Notify): string | null {
+  const email = cellText(value) || null;
+  if (email && !isEmail(email)) {
+    notify(
+      `Email ${describeValue(email)} is not an email address: it is ignored, so log rows under it do not count as ${name}'s`,
+    );
+    return null;
+  }
+  return email;
+}
+
+/** The training date: null when blank or unreadable (said: the member counts as not yet trained). */
+function readTrainingDay(value: unknown, name: string, options: DateReadOptions, notify: Notify): number | null {
+  if (isBlankCell(value)) return null;
+  const read = readDay(value, options);
+  if (read.ok) return read.day;
+  notify(`Training date not read (${read.reason}): ${name} is counted as not yet trained`);
+  return null;
+}
+
+/** The status: active when blank or unknown (said). */
+function readStatus(value: unknown, name: string, notify: Notify): RosterStatus {
+  const statusText = isDate(value) ? 'date' : cellText(value);
+  const status = STATUS_BY_KEY[spellingKey(statusText)];
+  if (status !== undefined) return status;
+  notify(
+    `Status "${statusText}" is not one of: blank, Principled resistance, No suitable anchor workflow: ${name} is counted as active`,
+  );
+  return 'active';
+}
+
+/** Context pack ready: yes, no, or null when blank or not a yes or no (said). */
+function readContextPack(value: unknown, notify: Notify): boolean | null {
+  const ready = readYesNo(value);
+  if (ready !== undefined) return ready;
+  notify(`Context pack ready is ${describeValue(value)}: use yes or no`);
+  return null;
+}
+
+/** The follow-up owner's email: null when blank or not an email address (said: the owner follows up). */
+function readFollowUpOwner(value: unknown, name: string, notify: Notify): string | null {
+  const owner = cellText(value) || null;
+  if (owner && !isEmail(owner)) {
+    notify(`Follow-up owner "${owner}" is not an email address: the owner follows up ${name}`);
+    return null;
+  }
+  return owner ? owner.trim() : null;
+}
+
 /**
  * Reads the roster. A row without a usable name is skipped; any other odd cell is reported and
  * read as blank (an invalid email is not used, an unknown status counts as active).
@@ -98,6 +151,21 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
   /** Emails on two rows: log rows under one cannot be told apart, so no member gets them. */
   const shared = new Set<string>();
   const cell = (cells: unknown[], field: RosterField) => (c[field] === undefined ? '' : cells[c[field]!]);
+
+  /** The row's email, unless another row has it already (said; neither row keeps it). */
+  const ownEmail = (email: string | null, name: string, row: number, notify: Notify): string | null => {
+    if (!email) return null;
+    const first = emails.get(memberKey(email));
+    if (first === undefined) {
+      emails.set(memberKey(email), { name, row });
+      return email;
+    }
+    notify(
+      `Email "${email.trim()}" is also ${first.name}'s (row ${first.row}): it is ignored for both; give each member their own email`,
+    );
+    shared.add(memberKey(email));
+    return null;
+  };
 
   for (let i = header.rowIndex + 1; i < values.length; i++) {
     const cells = values[i];
@@ -116,76 +184,20 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
       continue;
     }
     seen.set(key, row);
-
-    let email: string | null = cellText(cell(cells, 'email')) || null;
-    if (email && !isEmail(email)) {
-      notices.push({
-        row,
-        reason: `Email ${describeValue(email)} is not an email address: it is ignored, so log rows under it do not count as ${name}'s`,
-      });
-      email = null;
-    }
-    if (email) {
-      const first = emails.get(memberKey(email));
-      if (first !== undefined) {
-        notices.push({
-          row,
-          reason: `Email "${email.trim()}" is also ${first.name}'s (row ${first.row}): it is ignored for both; give each member their own email`,
-        });
-        shared.add(memberKey(email));
-        email = null;
-      } else {
-        emails.set(memberKey(email), { name, row });
-      }
-    }
-
-    let trainingDay: number | null = null;
-    const trainingCell = cell(cells, 'trainingDate');
-    if (!isBlankCell(trainingCell)) {
-      const read = readDay(trainingCell, options);
-      if (read.ok) trainingDay = read.day;
-      else
-        notices.push({ row, reason: `Training date not read (${read.reason}): ${name} is counted as not yet trained` });
-    }
-
-    const statusText = isDate(cell(cells, 'status')) ? 'date' : cellText(cell(cells, 'status'));
-    let status = STATUS_BY_KEY[spellingKey(statusText)];
-    if (status === undefined) {
-      notices.push({
-        row,
-        reason: `Status "${statusText}" is not one of: blank, Principled resistance, No suitable anchor workflow: ${name} is counted as active`,
-      });
-      status = 'active';
-    }
-
-    const packCell = cell(cells, 'contextPackReady');
-    let contextPackReady = readYesNo(packCell);
-    if (contextPackReady === undefined) {
-      notices.push({ row, reason: `Context pack ready is ${describeValue(packCell)}: use yes or no` });
-      contextPackReady = null;
-    }
-
-    let followUpOwner: string | null = cellText(cell(cells, 'followUpOwner')) || null;
-    if (followUpOwner && !isEmail(followUpOwner)) {
-      notices.push({
-        row,
-        reason: `Follow-up owner "${followUpOwner}" is not an email address: the owner follows up ${name}`,
-      });
-      followUpOwner = null;
-    }
-
+    const notify: Notify = (reason) => notices.push({ row, reason });
+    const email = ownEmail(readEmail(cell(cells, 'email'), name, notify), name, row, notify);
     members.push({
       row,
       key,
       name,
       email: email ? email.trim() : null,
       role: cellText(cell(cells, 'role')),
-      trainingDay,
+      trainingDay: readTrainingDay(cell(cells, 'trainingDate'), name, options, notify),
       anchorWorkflow: cellText(cell(cells, 'anchorWorkflow')).replace(/\s+/g, ' '),
       trainedWorkflows: splitList(cell(cells, 'trainedWorkflows')),
-      status,
-      contextPackReady,
-      followUpOwner: followUpOwner ? followUpOwner.trim() : null,
+      status: readStatus(cell(cells, 'status'), name, notify),
+      contextPackReady: readContextPack(cell(cells, 'contextPackReady'), notify),
+      followUpOwner: readFollowUpOwner(cell(cells, 'followUpOwner'), name, notify),
     });
   }
   for (const member of members) if (member.email && shared.has(memberKey(member.email))) member.email = null;
