@@ -35,6 +35,8 @@ export interface CliOptions {
   locale: string | null;
   timeZone: string | null;
   owner: string | null;
+  /** YYYY-MM-DD: the replacement programme's start (spec §17); null = no programme. */
+  programmeStart: string | null;
   help: boolean;
 }
 
@@ -60,6 +62,9 @@ With no --log it audits the example team in examples/.
   --time-zone ZONE   the spreadsheet's time zone, an IANA name or an offset such as GMT-07:00 (default UTC)
   --owner EMAIL      the programme owner, who receives the digest and reminders
                      (default owner@example.com; the example team has its own)
+  --programme-start YYYY-MM-DD
+                     start the replacement programme (day 0) on that date, as the owner
+                     would from the sidebar; its baseline is the week before it
   --help             this text
 `;
 
@@ -85,6 +90,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         locale: { type: 'string' },
         'time-zone': { type: 'string' },
         owner: { type: 'string' },
+        'programme-start': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -94,6 +100,13 @@ export function parseCliArgs(argv: string[]): CliOptions {
   }
   refuseRepeatedFlags(parsed.tokens ?? []);
   const v = parsed.values;
+  const programmeStart = v['programme-start'] ?? null;
+  if (programmeStart !== null && isoToDay(programmeStart) === null) {
+    throw new CliError(
+      `--programme-start "${programmeStart}" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-02.`,
+      2,
+    );
+  }
   const asOf = v['as-of'] ?? null;
   if (asOf !== null && isoToDay(asOf) === null) {
     throw new CliError(`--as-of "${asOf}" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01.`, 2);
@@ -159,6 +172,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     locale: locale?.replace('-', '_') ?? null,
     timeZone,
     owner,
+    programmeStart,
     help: v.help ?? false,
   };
 }

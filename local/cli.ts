@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CliError, parseCliArgs, USAGE, type CliOptions } from './args';
 import { CsvError, parseCsv, spreadsheetSafeCell, toCsv } from './csv';
 import { runInMemory, type RunResult, type TeamTables } from './gas-run';
-import { auditJson, type JsonOutput } from './json';
+import { auditJson, emailsJson, programmeJson, type JsonOutput } from './json';
 import { withInterventions } from './interventions-json';
 import { renderInterventions } from './interventions-view';
 import { historyJson, renderHistory } from './history-view';
@@ -111,27 +111,30 @@ function readExample(paths: Paths): ExampleConfig & { dir: string } {
  * throughout, fences included: the file may be printed on a terminal.
  */
 export function remindersMarkdown(
-  result: Pick<RunResult, 'reminders' | 'dailyReports' | 'simulated'>,
+  result: Pick<RunResult, 'emails' | 'dailyReports' | 'simulated'>,
   asOf: string,
 ): string {
-  const { reminders, simulated } = result;
+  const { emails, simulated } = result;
   const lines = [
     `# Emails the daily run would send, ${simulated.from} to ${simulated.to}`,
     '',
     `Automation turned on on ${asOf} (the as-of date), then the daily trigger fired once a day in the in-memory Apps Script.`,
-    'Programme reminders (days 7, 14, 21, 30 and 42 after each training date) and the weekly digests, in the order sent.',
+    'Programme reminders (days 7, 14, 21, 30 and 42 after each training date; the replacement programme’s milestones when one runs) and the weekly digests, in the order sent.',
     'The log is taken as it is: no runs are invented after the as-of date.',
     '',
-    `${reminders.length === 1 ? '1 email' : `${reminders.length} emails`}.`,
+    `${emails.length === 1 ? '1 email' : `${emails.length} emails`}.`,
   ];
-  for (const mail of reminders) {
+  for (const mail of emails) {
     const longestTicks = Math.max(0, ...(mail.body.match(/`+/g) ?? []).map((run) => run.length));
     const fence = '`'.repeat(Math.max(3, longestTicks + 1));
     lines.push(
       '',
-      `## ${mail.date} · to ${markdownText(mail.to)}`,
+      `## ${mail.day} · to ${markdownText(mail.recipients.join(', '))}`,
       '',
       `Subject: ${markdownText(mail.subject)}`,
+      '',
+      `Milestone: ${markdownText(mail.milestone ?? 'none (a set-up problem)')}${mail.programme ? ' (replacement programme)' : ''}` +
+        (mail.members.length ? ` · members: ${markdownText(mail.members.join(', '))}` : ''),
       '',
       `${fence}text`,
       mail.body.trimEnd(),
@@ -311,20 +314,24 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): numb
       days: SIMULATED_DAYS,
       sidebarWeeks: SIDEBAR_WEEKS,
       nowMs: Date.now(),
+      programmeStart: options.programmeStart,
       progress,
     });
     const written = writeOutputs(result, fs.readFileSync(sidebarFile, 'utf8'), chosen);
     // Problems the daily runs met are worth a look; so is what they said when they sent nothing.
     const problems = new Set(
-      result.dailyReports.flatMap((r) => (result.reminders.length ? r.problems : [...r.problems, ...r.report])),
+      result.dailyReports.flatMap((r) => (result.emails.length ? r.problems : [...r.problems, ...r.report])),
     );
     for (const line of problems) progress(`the daily run reported: ${line}`);
     if (options.json) {
       const output: JsonOutput = {
         ...withInterventions(auditJson(result.audit), result.interventions),
         history: historyJson(result.history),
+        programme: programmeJson(result.programme),
+        emails: emailsJson(result.emails),
       };
-      io.stdout(`${JSON.stringify(output, null, 2)}\n`);
+      io.stdout(`${JSON.stringify(output, null, 2)}
+`);
       progress(`Wrote ${written.map((f) => shown(f, paths)).join(', ')}`);
     } else {
       io.stdout(renderAudit(result.audit));
@@ -333,7 +340,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): numb
       if (interventions) io.stdout(`\n${interventions}`);
       io.stdout(`\nWritten:\n${written.map((f) => `  ${shown(f, paths)}`).join('\n')}\n`);
       io.stdout(
-        `Emails the daily run would send in the next ${SIMULATED_DAYS} days: ${result.reminders.length} (see reminders.md).\n`,
+        `Emails the daily run would send in the next ${SIMULATED_DAYS} days: ${result.emails.length} (see reminders.md).\n`,
       );
     }
     return 0;

@@ -15,6 +15,8 @@ import type { AutomationStatus, DashboardData, DigestPreview } from '../src/shar
 import type { InterventionsView } from '../src/core/interventions/view';
 import type { Settings } from '../src/core/base/settings';
 import { CliError } from './args';
+import { emailsOfDay, type SimulatedEmail } from './emails';
+import type { ProgrammeStartResult, ProgrammeView } from '../src/shared/api';
 
 export interface TeamTables {
   /** The log tab's cells, row 1 first, as text (what a CSV download holds). */
@@ -45,17 +47,11 @@ export interface RunRequest {
   days: number;
   /** Windows the standalone sidebar can switch between (its window picker). */
   sidebarWeeks: number[];
+  /** YYYY-MM-DD: start the replacement programme then (spec §17), as the owner would; null: none. */
+  programmeStart?: string | null;
   /** Real time, for "today" when no as-of is given. */
   nowMs: number;
   progress: (line: string) => void;
-}
-
-export interface Reminder {
-  /** YYYY-MM-DD in the spreadsheet's zone. */
-  date: string;
-  to: string;
-  subject: string;
-  body: string;
 }
 
 export interface DailyReport {
@@ -76,7 +72,9 @@ export interface RunResult {
   auditSheet: string[][];
   digest: DigestPreview;
   /** Every email the daily trigger sent over the simulated days, in order. */
-  reminders: Reminder[];
+  emails: SimulatedEmail[];
+  /** The replacement programme as of the last simulated day; null when none was started. */
+  programme: ProgrammeView | null;
   /** What each daily run reported (the automation status's last-run lines), one entry per run. */
   dailyReports: DailyReport[];
   /** Days simulated, first and last (YYYY-MM-DD). */
@@ -217,6 +215,19 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     throw new CliError(messageOf(error));
   }
 
+  if (request.programmeStart) {
+    // Started on the as-of date, as the owner would from the sidebar after reading the audit.
+    const clock = gas.clock.now();
+    gas.clock.set(start);
+    try {
+      const started = call<ProgrammeStartResult>(bundle, 'startProgramme', { start: request.programmeStart });
+      progress(started.message);
+    } catch (error) {
+      throw new CliError(`The replacement programme could not start: ${messageOf(error)}`);
+    }
+    gas.clock.set(clock);
+  }
+
   progress('Auditing (getDashboard)');
   const dashboardFor = (weeks: number | null): DashboardData => {
     let data: DashboardData;
@@ -268,7 +279,10 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
 
   // Then the daily trigger fires once a day, as Apps Script would fire it.
   progress(`Simulating ${request.days} days of the daily trigger (runDaily)`);
-  const mailBefore = gas.mail.sent.length;
+  const emails: SimulatedEmail[] = [];
+  const sentRows = () =>
+    gas.spreadsheet.getSheetByName(SENT_SHEET) ? gas.sheetDisplayValues(SENT_SHEET).slice(1) : [];
+  let rowsBefore = sentRows().length;
   const dailyReports: DailyReport[] = [];
   let lastRun: string | null = null;
   const simulationStart = Date.now();
@@ -277,7 +291,11 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     // On a large log each day takes a while: say how far it got, but not for a quick run.
     if (done > 0 && done % 10 === 0 && Date.now() - simulationStart > 1500)
       progress(`  ${done} of ${request.days} days simulated`);
+    const mailBefore = gas.mail.sent.length;
     const runs = bundle.$runDueTriggers(localInstant(day + 1, 0, 0, timeZone));
+    const rows = sentRows();
+    emails.push(...emailsOfDay(dayToIso(day), gas.mail.sent.slice(mailBefore), rows.slice(rowsBefore)));
+    rowsBefore = rows.length;
     const failed = runs.find((run) => !run.ok);
     if (failed) throw new CliError(`The daily run of ${dayToIso(day)} failed: ${messageOf(failed.error)}`);
     // What the run reported, as the sidebar's automation status shows it.
@@ -287,12 +305,10 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
       dailyReports.push({ date: dayToIso(day), report: status.lastRunReport, problems: status.problems });
     }
   }
-  const reminders = gas.mail.sent.slice(mailBefore).map((mail) => ({
-    date: dayToIso(dayOfInstant(mail.at.getTime(), timeZone)),
-    to: mail.recipients.join(', '),
-    subject: mail.subject,
-    body: mail.body,
-  }));
+  // The programme as the simulated days leave it: sessions recorded up to the last day count.
+  const programme = request.programmeStart
+    ? call<DashboardData>(bundle, 'getDashboard', { asOf: dayToIso(asOfDay + request.days), weeks: 1 }).programme
+    : null;
 
   return {
     audit,
@@ -300,7 +316,8 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     history,
     auditSheet,
     digest,
-    reminders,
+    emails,
+    programme,
     dailyReports,
     simulated: { from: dayToIso(asOfDay + 1), to: dayToIso(asOfDay + request.days) },
     sidebar: { dashboards, values },

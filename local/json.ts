@@ -4,6 +4,8 @@
  */
 import type { Audit, Finding, SixWeek, TeamReport } from '../src/core/audit/audit-types';
 import type { Category, RowProblem } from '../src/core/base/types';
+import type { ProgrammeView } from '../src/core/programme/replacement';
+import type { SimulatedEmail } from './emails';
 import type { JsonHistory } from './history-view';
 import type { JsonInterventions } from './interventions-json';
 
@@ -12,7 +14,12 @@ import type { JsonInterventions } from './interventions-json';
  * test/local/json-reference.test.ts fails, naming the keys, when the two differ: a key added here
  * needs its row there.
  */
-export type JsonOutput = JsonAudit & JsonInterventions & { history: JsonHistory };
+export type JsonOutput = JsonAudit &
+  JsonInterventions & {
+    history: JsonHistory;
+    programme: JsonProgramme | null;
+    emails: JsonEmail[];
+  };
 
 export interface JsonMember {
   /** The roster's name (or the log's spelling for someone not on the roster). */
@@ -96,4 +103,31 @@ export function auditJson(audit: Audit): JsonAudit {
     skippedRows: audit.skippedRows.map(rowProblem),
     notices: audit.notices.map(rowProblem),
   };
+}
+
+/** `programme`: the replacement programme (spec §17) as the simulated days leave it; null when none. */
+export interface JsonProgramme {
+  start: string;
+  baseline: ProgrammeView['baseline'];
+  participants: ProgrammeView['participants'];
+  peers: string[];
+  milestones: ProgrammeView['milestones'];
+}
+
+export function programmeJson(view: ProgrammeView | null): JsonProgramme | null {
+  if (!view) return null;
+  return {
+    start: view.start,
+    baseline: view.baseline,
+    participants: view.participants,
+    peers: view.peers,
+    milestones: view.milestones,
+  };
+}
+
+/** `emails`: every email of the simulated days, as reminders.md lists them, without their bodies. */
+export type JsonEmail = Omit<SimulatedEmail, 'body'>;
+
+export function emailsJson(emails: SimulatedEmail[]): JsonEmail[] {
+  return emails.map(({ body: _body, ...email }) => email);
 }

@@ -11,7 +11,7 @@ import type { Settings } from './core/base/settings';
 import type { DashboardData, DashboardRequest, LogFormData, LogRunRequest, LogRunResult } from './shared/api';
 import type { AutomationStatus, DigestPreview, ServerApi, SettingsChanges } from './shared/api';
 import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from './shared/api';
-import type { CheckLine } from './shared/api';
+import type { CheckLine, ProgrammeStartRequest, ProgrammeStartResult } from './shared/api';
 import * as auditSheet from './gas/audit-sheet';
 import * as dashboard from './gas/dashboard';
 import * as logRunForm from './gas/log-run';
@@ -22,6 +22,7 @@ import * as automation from './gas/automation';
 import { sidebarCall } from './gas/sidebar-call';
 import * as interventions from './gas/record-intervention';
 import * as setupCheck from './gas/setup-check';
+import * as programme from './gas/programme';
 
 /**
  * The adoption category for a number of unprompted uses per week: "Genuine adopter" (3 or
@@ -226,6 +227,19 @@ export function recordIntervention(request: RecordInterventionRequest): RecordIn
   );
 }
 
+/**
+ * Starts the replacement programme (spec §17): today, or on the date given (the sidebar after
+ * the audit, or Settings). Its baseline, the audit of the week before the start, is frozen.
+ *
+ * @param {ProgrammeStartRequest} request The start date (YYYY-MM-DD), or none for today.
+ * @return {ProgrammeStartResult} A confirmation and the programme as the sidebar shows it.
+ */
+export function startProgramme(request: ProgrammeStartRequest): ProgrammeStartResult {
+  return sidebarCall('startProgramme', [request], (checked) =>
+    programme.startProgramme(SpreadsheetApp.getActiveSpreadsheet(), loadSettings(), checked),
+  );
+}
+
 // ---- Automation: daily trigger, reminders, digest ----
 
 /**
@@ -318,6 +332,7 @@ export type SidebarEntryPoints = Implements<
     previewDigest: typeof previewDigest;
     getInterventionForm: typeof getInterventionForm;
     recordIntervention: typeof recordIntervention;
+    startProgramme: typeof startProgramme;
     getSetupCheck: typeof getSetupCheck;
   },
   ServerApi

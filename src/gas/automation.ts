@@ -9,6 +9,7 @@ import { plural } from '../core/base/text';
 import type { Settings } from '../core/base/settings';
 import type { Audit } from '../core/audit/audit-types';
 import { DailyRun } from '../core/automation/daily-run';
+import { readProgramme, withBaseline } from '../core/automation/programme-store';
 import { digestContent } from '../core/automation/digest-content';
 import type { RunPorts, RunSetup } from '../core/automation/ports';
 import { failureLine, type Failure } from '../core/automation/failures';
@@ -246,7 +247,9 @@ export function sendDigestNow(): string {
     if (!setup.owner)
       throw new Error('Uptake does not know whom to send the digest to: set the owner email in Settings.');
     // A SetupError's message says what to fix; the entry point passes it on as it is.
-    const team = teamView(spreadsheet, setup.settings);
+    const seen = teamView(spreadsheet, setup.settings);
+    const stored = readProgramme(automationStore(spreadsheet.getId()).store);
+    const team = { ...seen, programme: stored ? withBaseline(stored, seen.audits, run.today) : null };
     run.openSentLog();
     const delivered = run.sendDigest(team, run.today);
     if (run.stoppedBecause) return `The digest was not sent: ${run.stoppedBecause}. Try again tomorrow.`;
@@ -269,8 +272,10 @@ export function previewDigest(): DigestPreview {
   const team = teamView(spreadsheet, settings);
   const { today } = todayIn(spreadsheet);
   const failures = readJson<Failure[]>(store, KEYS.failures, []);
+  const stored = readProgramme(store);
+  const programme = stored ? withBaseline(stored, team.audits, today) : null;
   const content = digestContent(
-    team,
+    { ...team, programme },
     { owner, onRequest: true, spreadsheetUrl: spreadsheet.getUrl() },
     { digestDay: today, sentDay: today, named: true, problems: failures.map(failureLine) },
   );

@@ -5,6 +5,8 @@
 import { dayToIso, isoToDay } from '../core/base/dates';
 import { todayInZone } from './spreadsheet-locale';
 import { validateSettings, type Settings } from '../core/base/settings';
+import { replacedBy } from '../core/programme/replacement';
+import { dashboardProgramme } from './programme';
 import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
 import { weekActions } from '../core/programme/actions';
@@ -48,6 +50,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     actions: [],
     interventions: NO_INTERVENTIONS,
     history: null,
+    programme: null,
   };
   try {
     const team = readTeam(book, settings);
@@ -56,7 +59,14 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     const { audit, interventions } = advisedAudit(book, team, settings, request?.asOf ?? null, request?.weeks ?? null);
     data.audit = audit;
     data.interventions = interventions;
-    data.timeline = programmeTimeline(audit, interventions.interventions);
+    const today = todayInZone(timeZone);
+    const running = dashboardProgramme(team, settings, interventions.interventions, isoToDay(audit.asOf)!, today);
+    data.programme = running?.view ?? null;
+    // §8's milestones stop for the programme's participants from its start (spec §17).
+    const replaced = replacedBy(running?.record, today);
+    data.timeline = programmeTimeline(audit, interventions.interventions).filter(
+      (row) => !replaced({ name: row.member }),
+    );
     data.actions = weekActions({
       audit,
       roster: team.roster?.members ?? [],

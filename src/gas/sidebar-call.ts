@@ -7,6 +7,7 @@
 import type {
   DashboardRequest,
   LogRunRequest,
+  ProgrammeStartRequest,
   RecordInterventionRequest,
   ServerApi,
   SettingsChanges,
@@ -112,6 +113,13 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
   recordIntervention: {
     does: 'record the intervention',
     check: ([intervention]) => [fields('The intervention', intervention) as unknown as RecordInterventionRequest],
+  },
+  startProgramme: {
+    does: 'start the replacement programme',
+    check: ([request]) => {
+      const start = absent(request) ? null : optionalText('The start date', fields('The programme', request).start);
+      return [{ start } satisfies ProgrammeStartRequest];
+    },
   },
 };
 

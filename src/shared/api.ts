@@ -23,6 +23,7 @@ import type { MilestoneRow } from '../core/programme/milestones';
 import type { InterventionsView } from '../core/interventions/view';
 import type { InterventionType } from '../core/interventions/types';
 import type { CheckLine } from '../core/setup-check/checks';
+import type { ProgrammeView } from '../core/programme/replacement';
 
 export type { CheckLine } from '../core/setup-check/checks';
 
@@ -76,6 +77,20 @@ export interface DashboardData {
   interventions: InterventionsView;
   /** The adoption trend, cohorts and transitions (spec §13) as of the same day; null with `audit`. */
   history: History | null;
+  /** The replacement programme (spec §17) as of the same day; null when none was started. */
+  programme: ProgrammeView | null;
+}
+
+export type { ProgrammeView } from '../core/programme/replacement';
+
+export interface ProgrammeStartRequest {
+  /** YYYY-MM-DD; empty or absent: today. */
+  start?: string | null;
+}
+
+export interface ProgrammeStartResult {
+  message: string;
+  programme: ProgrammeView;
 }
 
 export interface LogFormData {
@@ -180,6 +195,8 @@ export interface ServerApi {
   getInterventionForm: () => InterventionFormData;
   /** Appends one intervention to the Interventions sheet (created the first time). */
   recordIntervention: (request: RecordInterventionRequest) => RecordInterventionResult;
+  /** Starts the replacement programme (spec §17) today or on a chosen date; its baseline is frozen. */
+  startProgramme: (request: ProgrammeStartRequest) => ProgrammeStartResult;
   /** "Check set-up": one line per check, ok or what to do; changes nothing. */
   getSetupCheck: () => CheckLine[];
 }

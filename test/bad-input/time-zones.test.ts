@@ -154,9 +154,9 @@ describe.each(SCENARIOS.map((s) => [`${s.zone}, week to ${s.asOf} (${s.change})`
     expect(result.audit.members.map((m) => [m.member, m.usesPerWeek])).toEqual([['Ana', 7]]);
     expect(result.digest.text.split('\n')[0]).toBe(HEADLINE);
     expect(
-      result.reminders
+      result.emails
         .filter((m) => m.subject.startsWith('Uptake weekly digest'))
-        .map((m) => [m.date, m.body.split('\n')[0]]),
+        .map((m) => [m.day, m.body.split('\n')[0]]),
     ).toEqual([[plusDays(s.asOf, 1), HEADLINE]]);
   });
 });

@@ -96,14 +96,13 @@ describe('the example team, audited by build/Code.js as of its fixed date', () =
   });
 
   test('the next 30 days send a reminder of every milestone, and weekly digests', () => {
-    const subjects = result.reminders.map((r) => r.subject);
+    const subjects = result.emails.map((r) => r.subject);
     for (const milestone of MILESTONES) {
       expect([milestone.name, subjects.some((s) => s.includes(milestone.name))]).toEqual([milestone.name, true]);
     }
     expect(subjects.filter((s) => /digest/i.test(s)).length).toBeGreaterThanOrEqual(4);
     // Every email is dated within the simulated days.
-    for (const r of result.reminders)
-      expect(r.date >= result.simulated.from && r.date <= result.simulated.to).toBe(true);
+    for (const r of result.emails) expect(r.day >= result.simulated.from && r.day <= result.simulated.to).toBe(true);
   });
 });
 

@@ -13,6 +13,9 @@ import { dayOfInstant, dayToIso, type Day } from '../base/dates';
 import { plural } from '../base/text';
 import type { EmailContent } from '../mail/email';
 import { planReminders } from '../programme/reminders';
+import { planProgramme } from '../programme/replacement-plan';
+import { replacedBy, type ProgrammeRecord } from '../programme/replacement';
+import { readProgramme, withBaseline, writeProgramme } from './programme-store';
 import { digestDraft, stamp, localTimestamp, type RecordDraft, type SentIndex } from '../programme/sent-records';
 import { digestContent } from './digest-content';
 import {
@@ -116,8 +119,10 @@ export class DailyRun {
     if (team.rosterSheetName && team.rosterSheetName !== rosterRead) this.store.set(KEYS.roster, team.rosterSheetName);
     this.store.remove(KEYS.problem);
 
+    const programme = this.programmeOf(team);
     const book = loadFailureBook(this.store);
     const plan = planReminders({
+      replaced: replacedBy(programme, this.today),
       roster: team.roster,
       today: this.today,
       sent: this.sent!,
@@ -137,9 +142,53 @@ export class DailyRun {
       const result = this.send([email.to], email.content, email.records, what);
       if (result === 'sent') for (const line of email.summary) this.report.push(`Sent ${line} to ${email.to}`);
     }
+    if (programme) this.sendProgramme(programme, team, (draft) => failedBefore(book, draft));
 
     const digestDay = latestDigestDay(this.today, this.setup.settings.digestWeekday);
-    if (scheduledDigestDue(this.today, digestDay, this.setup.since)) this.sendDigest(team, digestDay);
+    if (scheduledDigestDue(this.today, digestDay, this.setup.since)) this.sendDigest({ ...team, programme }, digestDay);
+  }
+
+  /** The stored programme, its baseline frozen (and stored) by the first run from its start on. */
+  private programmeOf(team: TeamView): ProgrammeRecord | null {
+    const stored = readProgramme(this.store);
+    if (!stored) return null;
+    const programme = withBaseline(stored, team.audits, this.today);
+    if (programme === stored) return programme;
+    try {
+      writeProgramme(this.store, programme);
+    } catch (error) {
+      this.report.push(`The replacement programme could not start: ${errorMessage(error)}`);
+      return null;
+    }
+    this.report.push(
+      `Replacement programme started on ${programme.start}: baseline frozen (the week ending ${programme.baseline!.asOf}).`,
+    );
+    return programme;
+  }
+
+  /** The replacement programme's milestones due today (spec §17), through the same sent sheet. */
+  private sendProgramme(programme: ProgrammeRecord, team: TeamView, retried: (draft: RecordDraft) => boolean): void {
+    const plan = planProgramme({
+      programme,
+      roster: team.roster,
+      today: this.today,
+      sent: this.sent!,
+      ownerEmail: this.setup.owner,
+      settings: this.setup.settings,
+      auditAt: team.audits,
+      sessionsAt: (asOf) => team.interventions?.(asOf).interventions ?? [],
+      spreadsheetUrl: this.setup.spreadsheetUrl,
+      failedBefore: retried,
+    });
+    if (plan.settled.length) {
+      this.record(plan.settled);
+      for (const draft of plan.settled) this.report.push(`${draft.milestone}: ${draft.note}`);
+    }
+    for (const email of plan.emails) {
+      const what = email.summary.join(', ');
+      const result = this.send([email.to], email.content, email.records, what);
+      if (result === 'sent') for (const line of email.summary) this.report.push(`Sent ${line} to ${email.to}`);
+    }
   }
 
   /** The sent sheet, with any records a previous run could not write written first. */

@@ -1,5 +1,5 @@
 /** The weekly digest's content, for the run that sends it and for the sidebar's preview. */
-import type { Day } from '../base/dates';
+import { isoToDay, type Day } from '../base/dates';
 import type { EmailContent } from '../mail/email';
 import { followAdvice } from '../interventions/advice';
 import { weekActions } from '../programme/actions';
@@ -7,6 +7,7 @@ import { composeDigest } from '../programme/digest';
 import { upcomingMilestones } from '../programme/reminders';
 import { lastCompleteDay } from '../programme/reminder-input';
 import type { RunSetup, TeamView } from './ports';
+import { programmeDigestLine, programmeView, replacedBy } from '../programme/replacement';
 
 /**
  * The digest of the week before the digest day (spec §2: as-of = the day before, one week);
@@ -31,11 +32,25 @@ export function digestContent(
         today: options.sentDay,
       })
     : undefined;
+  const programme = team.programme ?? null;
+  const programmeLine = programme
+    ? programmeDigestLine({
+        ...programmeView(programme, view?.interventions ?? [], asOf),
+        day: options.sentDay - isoToDay(programme.start)!,
+      })
+    : null;
   return composeDigest({
+    programmeLine,
     current: audit,
     actions,
     previous: team.audits(asOf - 7, 1),
-    upcoming: upcomingMilestones(team.roster, options.sentDay, options.sentDay + 6, setup.owner),
+    upcoming: upcomingMilestones(
+      team.roster,
+      options.sentDay,
+      options.sentDay + 6,
+      setup.owner,
+      replacedBy(programme, options.sentDay),
+    ),
     named: options.named,
     problems: options.problems,
     spreadsheetUrl: setup.spreadsheetUrl,

@@ -12,6 +12,7 @@ import type { InterventionsView } from '../interventions/view';
 import type { History } from '../history/history-types';
 import type { Settings } from '../base/settings';
 import type { Store } from './store';
+import type { ProgrammeRecord } from '../programme/replacement';
 
 export interface Clock {
   now(): number;
@@ -43,6 +44,8 @@ export interface TeamView {
   interventions?: (asOf: Day) => InterventionsView;
   /** The history as of a day (rules §13); absent when not computed. */
   history?: (asOf: Day) => History;
+  /** The replacement programme (spec §17), when one was started. */
+  programme?: ProgrammeRecord | null;
 }
 
 /** A problem with the spreadsheet's set-up that the owner must fix; `message` says how. */

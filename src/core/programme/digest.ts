@@ -48,6 +48,8 @@ export interface DigestInput {
   history?: History;
   /** This week's three actions (rules §18): the named digest shows them first. */
   actions?: WeekAction[];
+  /** The replacement programme's line while it runs (spec §17). */
+  programmeLine?: string | null;
 }
 
 function change(now: number, before: number): string {
@@ -256,6 +258,7 @@ export function composeDigest(input: DigestInput): EmailContent {
       text: `The week ${dayToLabel(isoToDay(current.windowStart)!)} to ${dayToLabel(asOf)}, against the week before.`,
     },
   ];
+  if (input.programmeLine) blocks.push({ kind: 'paragraph', text: input.programmeLine });
   if (!input.onRequest && input.sentDay > input.digestDay) {
     blocks.push({
       kind: 'paragraph',

@@ -37,6 +37,11 @@ export interface ReminderInput {
    */
   historyAt?: (asOf: Day) => History;
   spreadsheetUrl: string;
+  /**
+   * Members whose §8 milestones no longer go: the replacement programme's participants from its
+   * start on (spec §17).
+   */
+  replaced?: (member: RosterMember) => boolean;
   /** Whether an earlier run tried to send this record and MailApp refused it (it is a retry). */
   failedBefore?: (draft: RecordDraft) => boolean;
 }

@@ -62,10 +62,15 @@ export function remindable(member: RosterMember): member is RosterMember & { tra
  * other recipient does not close an earlier one: each recipient's email goes, or is retried,
  * on its own.
  */
-export function outstandingMilestones(roster: RosterMember[], today: Day, sent: SentIndex): MemberDue[] {
+export function outstandingMilestones(
+  roster: RosterMember[],
+  today: Day,
+  sent: SentIndex,
+  replaced: (member: RosterMember) => boolean = () => false,
+): MemberDue[] {
   const result: MemberDue[] = [];
   for (const member of roster) {
-    if (!remindable(member)) continue;
+    if (!remindable(member) || replaced(member)) continue;
     const recorded = sent.recordedMilestones(member, member.trainingDay);
     const latestRecorded = (recipient: MilestoneSpec['recipient']) =>
       Math.max(0, ...MILESTONES.filter((m) => m.recipient === recipient && recorded.has(m.day)).map((m) => m.day));
@@ -99,10 +104,11 @@ export function upcomingMilestones(
   from: Day,
   to: Day,
   ownerEmail: string,
+  replaced: (member: RosterMember) => boolean = () => false,
 ): UpcomingMilestone[] {
   const rows: (UpcomingMilestone & { due: Day })[] = [];
   for (const member of roster) {
-    if (!remindable(member)) continue;
+    if (!remindable(member) || replaced(member)) continue;
     for (const milestone of MILESTONES) {
       const due = member.trainingDay + milestone.day;
       if (due < from || due > to) continue;
@@ -151,7 +157,7 @@ export function planReminders(input: ReminderInput): ReminderPlan {
   const settled: RecordDraft[] = [];
   const chosen: ChosenMilestone[] = [];
 
-  for (const due of outstandingMilestones(input.roster, today, input.sent)) {
+  for (const due of outstandingMilestones(input.roster, today, input.sent, input.replaced)) {
     const member = due.member as ChosenMilestone['member'];
     let pending = due.outstanding;
     const check = pending.find((o) => o.milestone.day === 21);

@@ -15,6 +15,7 @@
 import { readDay, dayToIso, zoneOffsetMinutes, type Day } from '../base/dates';
 import { cellText, headerKey, isBlankCell, memberKey } from '../base/text';
 import { milestoneSpec, MILESTONES } from './milestones';
+import { PROGRAMME_MILESTONES, type ProgrammeMilestoneKind } from './replacement';
 
 export const SENT_HEADERS = [
   'Date sent',
@@ -27,6 +28,12 @@ export const SENT_HEADERS = [
   'Note',
 ];
 export const DIGEST_MILESTONE = 'Weekly digest';
+/**
+ * A replacement programme's milestone (spec §17) is written "Replacement programme: <name>",
+ * with the programme's start in the Training date column: its identity is (milestone, start,
+ * and for a follow-up the member), apart from the §8 milestones of the same names.
+ */
+export const PROGRAMME_RECORD_PREFIX = 'Replacement programme: ';
 /** A training date moved by fewer days than this is a correction, not a new programme. */
 export const PROGRAMME_RESTART_DAYS = 14;
 
@@ -64,6 +71,7 @@ interface ParsedRecord {
   email: string;
   milestoneDay: number | null;
   digest: boolean;
+  programme: ProgrammeMilestoneKind | null;
   recipient: string;
   dueDay: Day | null;
   trainingDay: Day | null;
@@ -104,12 +112,14 @@ export function parseSentRows(values: unknown[][], timeZone: string): ParsedReco
     const milestone = cellText(row[c.milestone]);
     const digest = lower(milestone) === lower(DIGEST_MILESTONE);
     const spec = MILESTONES.find((m) => lower(m.name) === lower(milestone));
-    if (!digest && !spec) continue;
+    const programme = PROGRAMME_MILESTONES.find((m) => lower(PROGRAMME_RECORD_PREFIX + m.name) === lower(milestone));
+    if (!digest && !spec && !programme) continue;
     records.push({
       nameKey: memberKey(cellText(row[c.member])),
       email: lower(cellText(row[c.email])),
       milestoneDay: spec?.day ?? null,
       digest,
+      programme: programme?.kind ?? null,
       recipient: lower(cellText(row[c.recipient])),
       dueDay: dayIn(row[c.due]),
       trainingDay: dayIn(row[c.training]),
@@ -127,10 +137,16 @@ export interface MemberIdentity {
 export class SentIndex {
   private readonly milestones: ParsedRecord[];
   private readonly digests = new Set<string>();
+  private readonly programme: ParsedRecord[] = [];
 
   constructor(records: ParsedRecord[]) {
     this.milestones = records.filter((r) => r.milestoneDay !== null && r.trainingDay !== null);
-    for (const r of records) if (r.digest && r.dueDay !== null) this.digests.add(`${r.dueDay}|${r.recipient}`);
+    for (const r of records) this.index(r);
+  }
+
+  private index(r: ParsedRecord): void {
+    if (r.digest && r.dueDay !== null) this.digests.add(`${r.dueDay}|${r.recipient}`);
+    if (r.programme !== null && r.trainingDay !== null) this.programme.push(r);
   }
 
   static empty(): SentIndex {
@@ -141,7 +157,7 @@ export class SentIndex {
   add(drafts: RecordDraft[]): void {
     for (const parsed of parseSentRows([SENT_HEADERS, ...drafts.map((d) => recordRow({ sentAt: '', ...d }))], 'UTC')) {
       if (parsed.milestoneDay !== null && parsed.trainingDay !== null) this.milestones.push(parsed);
-      if (parsed.digest && parsed.dueDay !== null) this.digests.add(`${parsed.dueDay}|${parsed.recipient}`);
+      this.index(parsed);
     }
   }
 
@@ -162,6 +178,16 @@ export class SentIndex {
 
   hasMilestone(member: MemberIdentity, milestoneDay: number, trainingDay: Day): boolean {
     return this.recordedMilestones(member, trainingDay).has(milestoneDay);
+  }
+
+  /**
+   * Whether the programme starting on `start` has this milestone recorded: for a follow-up, this
+   * member's; for a team milestone, any row of it (one row per member it named).
+   */
+  hasProgrammeMilestone(kind: ProgrammeMilestoneKind, start: Day, member?: MemberIdentity): boolean {
+    return this.programme.some(
+      (r) => r.programme === kind && r.trainingDay === start && (!member || this.sameMember(r, member)),
+    );
   }
 
   hasDigest(digestDay: Day, recipient: string): boolean {
@@ -185,6 +211,27 @@ export function milestoneDraft(args: {
     dueDate: dayToIso(args.dueDay),
     trainingDate: dayToIso(args.trainingDay),
     memberEmail: args.member.email ?? '',
+    note: args.note,
+  };
+}
+
+/** A draft for a replacement programme's milestone: one per member it is about ('' for none). */
+export function programmeDraft(args: {
+  kind: ProgrammeMilestoneKind;
+  member: { name: string; email: string | null } | null;
+  recipient: string;
+  dueDay: Day;
+  start: Day;
+  note: string;
+}): RecordDraft {
+  const spec = PROGRAMME_MILESTONES.find((m) => m.kind === args.kind)!;
+  return {
+    member: args.member?.name ?? '',
+    milestone: PROGRAMME_RECORD_PREFIX + spec.name,
+    recipient: args.recipient,
+    dueDate: dayToIso(args.dueDay),
+    trainingDate: dayToIso(args.start),
+    memberEmail: args.member?.email ?? '',
     note: args.note,
   };
 }

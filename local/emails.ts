@@ -1,0 +1,71 @@
+/**
+ * The emails of the simulated days, each with the milestone it is about and the members it
+ * names: one list that `reminders.md` and `--json`'s `emails` both print. The milestone and the
+ * members come from the rows the daily run wrote to the "Uptake sent" sheet right after each
+ * email (spec §8), matched to the email by its recipient and the milestone its subject names.
+ */
+import { MILESTONES } from '../src/core/programme/milestones';
+import { PROGRAMME_MILESTONES } from '../src/core/programme/replacement';
+import { DIGEST_MILESTONE, PROGRAMME_RECORD_PREFIX, SENT_HEADERS } from '../src/core/programme/sent-records';
+
+export interface SimulatedEmail {
+  /** YYYY-MM-DD in the spreadsheet's zone. */
+  day: string;
+  recipients: string[];
+  subject: string;
+  /** The milestone's name (spec §8 or §17), "Weekly digest", or null for a set-up problem email. */
+  milestone: string | null;
+  /** True for a replacement programme milestone (spec §17). */
+  programme: boolean;
+  /** The members the email is about, as the sent sheet records them. */
+  members: string[];
+  body: string;
+}
+
+export interface MailOfDay {
+  recipients: string[];
+  subject: string;
+  body: string;
+}
+
+/** What the subject says the email is about: the sent sheet's milestone text and the milestone's name. */
+function aboutOf(subject: string): { record: string; name: string; programme: boolean } | null {
+  const programme = PROGRAMME_MILESTONES.find((m) => subject.startsWith(`Uptake replacement programme: ${m.name}`));
+  if (programme) return { record: PROGRAMME_RECORD_PREFIX + programme.name, name: programme.name, programme: true };
+  const training = MILESTONES.find((m) => subject.startsWith(`Uptake: ${m.name}`));
+  if (training) return { record: training.name, name: training.name, programme: false };
+  return null;
+}
+
+/**
+ * The day's emails, in the order sent, with the sent sheet's rows written that day (header
+ * excluded). A row belongs to the first email to its recipient whose subject names its
+ * milestone (a digest's rows: the digest's recipients).
+ */
+export function emailsOfDay(day: string, mails: MailOfDay[], rows: string[][]): SimulatedEmail[] {
+  const at = (name: string) => SENT_HEADERS.indexOf(name);
+  const used = new Set<number>();
+  return mails.map((mail) => {
+    const about = aboutOf(mail.subject);
+    const record = about?.record ?? DIGEST_MILESTONE;
+    const to = new Set(mail.recipients.map((r) => r.toLowerCase()));
+    const members: string[] = [];
+    let matched = false;
+    rows.forEach((row, i) => {
+      if (used.has(i) || row[at('Milestone')] !== record || !to.has(row[at('Recipient')].toLowerCase())) return;
+      used.add(i);
+      matched = true;
+      const member = row[at('Team member')];
+      if (member && !members.includes(member)) members.push(member);
+    });
+    return {
+      day,
+      recipients: mail.recipients,
+      subject: mail.subject,
+      milestone: about?.name ?? (matched ? DIGEST_MILESTONE : null),
+      programme: about?.programme ?? false,
+      members,
+      body: mail.body,
+    };
+  });
+}

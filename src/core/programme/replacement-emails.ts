@@ -1,0 +1,234 @@
+/** What each replacement programme milestone's email says (spec §17). */
+import { dayToLabel, isoToDay, type Day } from '../base/dates';
+import { memberKey, percent, plural } from '../base/text';
+import { usesPhrase } from '../audit/diagnosis';
+import type { Audit, MemberReport } from '../audit/audit-types';
+import type { RosterMember } from '../base/types';
+import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
+import { lastCompleteDay } from './reminder-input';
+import { nameList } from './reminder-figures';
+import { adoptersOf, bestWorkflow, PROGRAMME_TARGET } from './milestone-emails';
+import { programmeMilestone, type Baseline, type Participant, type ProgrammeMilestoneKind } from './replacement';
+import type { ProgrammeInput } from './replacement-plan';
+
+export type ProgrammeEmailInput = ProgrammeInput & { start: Day };
+
+export interface FollowUpItem {
+  participant: Participant;
+  rosterMember: RosterMember | undefined;
+  session: Day;
+  due: Day;
+  to: string;
+}
+
+/** The spec's framing question for the peer advocacy moment (§17). */
+export const FRAMING_QUESTION =
+  'What is the one thing AI helped you with this week that you would not have been able to do as quickly before?';
+
+function memberIn(audit: Audit, member: string): MemberReport | undefined {
+  const key = memberKey(member);
+  return audit.members.find((m) => m.key === key);
+}
+
+function dueLine(due: Day, today: Day): string {
+  if (due >= today) return 'Due today.';
+  return `Due on ${dayToLabel(due)}, ${plural(today - due, 'day')} ago: Uptake’s daily run did not send it then.`;
+}
+
+function subject(kind: ProgrammeMilestoneKind, names: string[], late: boolean): string {
+  const about = names.length ? ` for ${nameList(names)}` : '';
+  return `Uptake replacement programme: ${programmeMilestone(kind).name}${about}${late ? ' (late)' : ''}`;
+}
+
+function finish(title: string, blocks: EmailBlock[], input: ProgrammeEmailInput): EmailContent {
+  blocks.push(
+    { kind: 'link', label: 'Open the team’s spreadsheet', url: input.spreadsheetUrl },
+    {
+      kind: 'paragraph',
+      text: `Sent by Uptake’s daily run for the replacement programme started on ${dayToLabel(input.start)}. Each milestone is sent once; the “Uptake sent” sheet lists what was sent and when.`,
+    },
+  );
+  return renderEmail(title, blocks);
+}
+
+/** "3 runs, 2 unprompted; used as-is 1, light edit 1, heavy edit 1, not used 0; acceptance rate 67%; edits: tone 1". */
+function runsLine(report: MemberReport | undefined): string {
+  if (!report || report.runs === 0) return 'No runs logged since the session.';
+  const o = report.outcomes;
+  const edits = Object.entries(report.editTypes)
+    .filter(([, n]) => n > 0)
+    .map(([type, n]) => `${type} ${n}`);
+  return (
+    `${plural(report.runs, 'run')}, ${report.unpromptedRuns} unprompted; used as-is ${o['as-is']}, light edit ${o.light}, ` +
+    `heavy edit ${o.heavy}, not used ${o['not-used']}; acceptance rate ${percent(report.acceptanceRate)}; ` +
+    `edit types: ${edits.length ? edits.join(', ') : 'none recorded'}.`
+  );
+}
+
+/** Session + 7: the three questions, and the member's runs since the session. */
+export function followUpEmail(items: FollowUpItem[], input: ProgrammeEmailInput): EmailContent {
+  const asOf = lastCompleteDay(input.today);
+  const blocks: EmailBlock[] = [
+    {
+      kind: 'paragraph',
+      text:
+        `A week ago ${nameList(items.map((i) => i.participant.member))} had ${items.length === 1 ? 'an anchor-workflow session' : 'anchor-workflow sessions'}. ` +
+        `Book a 15-minute follow-up with ${items.length === 1 ? 'them' : 'each of them'}, one to one, and ask three questions:`,
+    },
+    { kind: 'list', items: ['Did you use it?', 'What happened?', 'What did not work?'] },
+  ];
+  for (const item of items) {
+    // Whole weeks covering the session; runs before it are left out by `fromDay`.
+    const weeks = Math.max(1, Math.ceil((asOf - item.session + 1) / 7));
+    const since = memberIn(input.auditAt(asOf, weeks, item.session), item.participant.member);
+    blocks.push(
+      { kind: 'heading', text: item.participant.member },
+      { kind: 'paragraph', text: dueLine(item.due, input.today) },
+      {
+        kind: 'list',
+        items: [
+          `Anchor-workflow session on ${dayToLabel(item.session)}; ${item.participant.category} in the baseline week.`,
+          `Since the session (${dayToLabel(item.session)} to ${dayToLabel(asOf)}): ${runsLine(since)}`,
+        ],
+      },
+    );
+  }
+  const late = items.some((i) => i.due < input.today);
+  return finish(
+    subject(
+      'follow-up',
+      items.map((i) => i.participant.member),
+      late,
+    ),
+    blocks,
+    input,
+  );
+}
+
+/** S + 7: the participants with no session yet, with their diagnosed cause. */
+export function sessionsEmail(without: Participant[], due: Day, input: ProgrammeEmailInput): EmailContent {
+  const decidedOn = lastCompleteDay(due);
+  const audit = input.auditAt(decidedOn, input.settings.weeks);
+  const blocks: EmailBlock[] = [
+    { kind: 'paragraph', text: dueLine(due, input.today) },
+    {
+      kind: 'paragraph',
+      text:
+        `A week into the replacement programme, ${plural(without.length, 'participant')} had no anchor-workflow session ` +
+        `recorded by ${dayToLabel(decidedOn)}. Book each an individual session on their real current work, and record it ` +
+        'from their line in the sidebar’s programme:',
+    },
+    {
+      kind: 'list',
+      items: without.map((p) => {
+        const causes = memberIn(audit, p.member)?.diagnosis ?? [];
+        const cause = causes.length ? causes.map((f) => `${f.cause}: ${f.step}`).join('; ') : 'no cause diagnosed';
+        return `${p.member} (${p.category} in the baseline week): ${cause}.`;
+      }),
+    },
+  ];
+  return finish(
+    subject(
+      'sessions',
+      without.map((p) => p.member),
+      due < input.today,
+    ),
+    blocks,
+    input,
+  );
+}
+
+/** S + 14: the participants who are Developing or Genuine in the week ending S + 13. */
+export function peersEmail(
+  participants: Participant[],
+  due: Day,
+  input: ProgrammeEmailInput,
+): { content: EmailContent; invited: Participant[] } {
+  const weekEnd = lastCompleteDay(due);
+  const week = input.auditAt(weekEnd, 1);
+  const sinceStart = input.auditAt(weekEnd, 2, input.start);
+  const invited = participants.filter((p) => {
+    const category = memberIn(week, p.member)?.category;
+    return category === 'Developing user' || category === 'Genuine adopter';
+  });
+  const blocks: EmailBlock[] = [
+    { kind: 'paragraph', text: dueLine(due, input.today) },
+    {
+      kind: 'paragraph',
+      text:
+        'Two weeks into the replacement programme: the peer advocacy moment. At the next team meeting, invite the ' +
+        'participants below to share one specific result, two minutes each (the task, the old time, the new time, the ' +
+        `output), and ask the team: “${FRAMING_QUESTION}”`,
+    },
+  ];
+  if (invited.length) {
+    blocks.push({ kind: 'heading', text: `Invite (the week ${dayToLabel(weekEnd - 6)} to ${dayToLabel(weekEnd)})` });
+    blocks.push({
+      kind: 'list',
+      items: invited.map((p) => {
+        const now = memberIn(week, p.member)!;
+        const best = bestWorkflow(memberIn(sinceStart, p.member), input.settings.acceptanceTarget);
+        return `${p.member} (${now.category}, ${usesPhrase(now.usesPerWeek)}): ${best ? `best workflow since the start ${best}` : 'ask for the result they are proudest of'}.`;
+      }),
+    });
+  } else {
+    blocks.push({
+      kind: 'paragraph',
+      text: `No participant was a Developing user or Genuine adopter in the week ${dayToLabel(weekEnd - 6)} to ${dayToLabel(weekEnd)}: follow them up first.`,
+    });
+  }
+  return {
+    content: finish(
+      subject(
+        'peers',
+        invited.map((p) => p.member),
+        due < input.today,
+      ),
+      blocks,
+      input,
+    ),
+    invited,
+  };
+}
+
+/** S + 30: adoption in the week ending S + 29 against the frozen baseline and the target. */
+export function reassessmentEmail(
+  baseline: Baseline,
+  due: Day,
+  input: ProgrammeEmailInput,
+): { content: EmailContent; named: Participant[] } {
+  const weekEnd = lastCompleteDay(due);
+  const week = input.auditAt(weekEnd, 1);
+  const team = week.team;
+  const reached = team.adoptionRate !== null && team.adoptionRate >= PROGRAMME_TARGET;
+  const named = reached
+    ? []
+    : baseline.participants.filter((p) => {
+        const report = memberIn(week, p.member);
+        const roster = input.roster.find((m) => m.key === memberKey(p.member));
+        return report?.category !== 'Genuine adopter' && roster?.contextPackReady === false;
+      });
+  const blocks: EmailBlock[] = [
+    { kind: 'paragraph', text: dueLine(due, input.today) },
+    { kind: 'paragraph', text: 'Thirty days into the replacement programme: the adoption reassessment.' },
+    {
+      kind: 'list',
+      items: [
+        `Adoption rate in the week ${dayToLabel(weekEnd - 6)} to ${dayToLabel(weekEnd)}: ${percent(team.adoptionRate)}, ${adoptersOf(team.genuineAdopters, team.membersInScope)}.`,
+        `Baseline, the week ending ${dayToLabel(isoToDay(baseline.asOf)!)} (frozen when the programme started): ${percent(baseline.adoptionRate)}, ${adoptersOf(baseline.genuineAdopters, baseline.membersInScope)}.`,
+        `Target: ${percent(PROGRAMME_TARGET)}–80% of members in scope Genuine adopters at day 30.`,
+      ],
+    },
+    reached
+      ? { kind: 'paragraph', strong: true, text: 'Target reached: the investment in the replacement was correct.' }
+      : {
+          kind: 'paragraph',
+          strong: true,
+          text: `Short of target: the next diagnosis is the context pack.${named.length ? ` Participants below Genuine whose context pack is not ready: ${nameList(named.map((p) => p.member))}.` : ' No participant below Genuine has a context pack marked not ready on the roster.'}`,
+        },
+  ];
+  return {
+    content: finish(subject('reassessment', [], due < input.today), blocks, input),
+    named,
+  };
+}

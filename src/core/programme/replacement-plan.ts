@@ -1,0 +1,169 @@
+/**
+ * The replacement programme's milestones (spec §17) that today's run sends or settles, through
+ * the same sent sheet as §8: each is due from its day on until a record of it exists, so it goes
+ * once, late once when no run sent it on its day (the email says when it was due).
+ *
+ * Each milestone is decided on the figures of the day before it fell due, whatever day it goes:
+ * the sessions held by S + 6 for "Sessions not held", the week ending S + 13 for the peer
+ * advocacy moment, the week ending S + 29 for the reassessment. A late email therefore says what
+ * the on-time one would have said.
+ */
+import { dayToIso, type Day } from '../base/dates';
+import { memberKey, plural } from '../base/text';
+import type { RosterMember } from '../base/types';
+import type { EmailContent } from '../mail/email';
+import { programmeDraft, type RecordDraft } from './sent-records';
+import {
+  programmeMilestone,
+  sessionDay,
+  startDay,
+  type Participant,
+  type ProgrammeMilestoneKind,
+  type ProgrammeRecord,
+  type SessionSource,
+} from './replacement';
+import { lastCompleteDay, type ReminderInput } from './reminder-input';
+import {
+  followUpEmail,
+  peersEmail,
+  reassessmentEmail,
+  sessionsEmail,
+  type FollowUpItem,
+  type ProgrammeEmailInput,
+} from './replacement-emails';
+
+export interface ProgrammeInput extends Omit<ReminderInput, 'roster' | 'historyAt'> {
+  programme: ProgrammeRecord;
+  roster: RosterMember[];
+  /** The Interventions sheet's interventions dated on or before a day. */
+  sessionsAt: (asOf: Day) => SessionSource;
+}
+
+/** One programme email: who gets it, what it says, the records its sending settles. */
+export interface ProgrammeEmail {
+  to: string;
+  kind: ProgrammeMilestoneKind;
+  content: EmailContent;
+  records: RecordDraft[];
+  /** One line per member (or one for the team) for the run report. */
+  summary: string[];
+}
+
+export interface ProgrammePlan {
+  emails: ProgrammeEmail[];
+  /** Milestones settled without an email: "Sessions not held" when every participant had one. */
+  settled: RecordDraft[];
+}
+
+function rosterEntry(roster: RosterMember[], participant: Participant): RosterMember | undefined {
+  const key = memberKey(participant.member);
+  return roster.find((m) => m.key === key);
+}
+
+/** "Due 2026-03-09, sent 2 days late", or '' on the day. */
+function lateNote(dueDay: Day, today: Day): string {
+  return dueDay < today ? `Due ${dayToIso(dueDay)}, sent ${plural(today - dueDay, 'day')} late` : '';
+}
+
+/** What the programme's milestones need today; empty before the baseline is frozen. */
+export function planProgramme(input: ProgrammeInput): ProgrammePlan {
+  const base = input.programme.baseline;
+  if (!base) return { emails: [], settled: [] };
+  const s = startDay(input.programme);
+  const { today, sent } = input;
+  const emailInput: ProgrammeEmailInput = { ...input, start: s };
+  const emails: ProgrammeEmail[] = [];
+  const settled: RecordDraft[] = [];
+  const identity = (p: Participant) => ({ key: memberKey(p.member), email: p.email });
+  const draft = (kind: ProgrammeMilestoneKind, p: Participant | null, to: string, due: Day) =>
+    programmeDraft({
+      kind,
+      member: p ? { name: p.member, email: p.email } : null,
+      recipient: to,
+      dueDay: due,
+      start: s,
+      note: lateNote(due, today),
+    });
+
+  // Day-seven follow-ups: one email per follow-up owner, for every participant whose is due.
+  const sessions = input.sessionsAt(lastCompleteDay(today));
+  const byRecipient = new Map<string, FollowUpItem[]>();
+  for (const p of base.participants) {
+    const session = sessionDay(sessions, p.member, s, lastCompleteDay(today));
+    if (session === null) continue;
+    const due = session + programmeMilestone('follow-up').day;
+    if (due > today || sent.hasProgrammeMilestone('follow-up', s, identity(p))) continue;
+    const rosterMember = rosterEntry(input.roster, p);
+    const to = rosterMember?.followUpOwner ?? input.ownerEmail;
+    const key = to.toLowerCase();
+    byRecipient.set(key, [...(byRecipient.get(key) ?? []), { participant: p, rosterMember, session, due, to }]);
+  }
+  for (const items of byRecipient.values()) {
+    items.sort((a, b) => a.participant.member.localeCompare(b.participant.member));
+    emails.push({
+      to: items[0].to,
+      kind: 'follow-up',
+      content: followUpEmail(items, emailInput),
+      records: items.map((i) => draft('follow-up', i.participant, i.to, i.due)),
+      summary: items.map((i) => summaryLine('follow-up', i.due, today, i.participant.member)),
+    });
+  }
+
+  const teamDue = (kind: ProgrammeMilestoneKind) => {
+    const due = s + programmeMilestone(kind).day;
+    return due <= today && !sent.hasProgrammeMilestone(kind, s) ? due : null;
+  };
+  const owner = input.ownerEmail;
+  const sessionsDue = teamDue('sessions');
+  if (sessionsDue !== null) {
+    const decidedOn = lastCompleteDay(sessionsDue);
+    const held = input.sessionsAt(decidedOn);
+    const without = base.participants.filter((p) => sessionDay(held, p.member, s, decidedOn) === null);
+    if (without.length === 0) {
+      settled.push({
+        ...draft('sessions', null, '', sessionsDue),
+        note: `Not needed: every participant had an anchor-workflow session by ${dayToIso(decidedOn)}`,
+      });
+    } else {
+      emails.push({
+        to: owner,
+        kind: 'sessions',
+        content: sessionsEmail(without, sessionsDue, emailInput),
+        records: without.map((p) => draft('sessions', p, owner, sessionsDue)),
+        summary: [summaryLine('sessions', sessionsDue, today)],
+      });
+    }
+  }
+  const peersDue = teamDue('peers');
+  if (peersDue !== null) {
+    const { content, invited } = peersEmail(base.participants, peersDue, emailInput);
+    emails.push({
+      to: owner,
+      kind: 'peers',
+      content,
+      records: invited.length
+        ? invited.map((p) => draft('peers', p, owner, peersDue))
+        : [draft('peers', null, owner, peersDue)],
+      summary: [summaryLine('peers', peersDue, today)],
+    });
+  }
+  const reassessmentDue = teamDue('reassessment');
+  if (reassessmentDue !== null) {
+    const { content, named } = reassessmentEmail(base, reassessmentDue, emailInput);
+    emails.push({
+      to: owner,
+      kind: 'reassessment',
+      content,
+      records: named.length
+        ? named.map((p) => draft('reassessment', p, owner, reassessmentDue))
+        : [draft('reassessment', null, owner, reassessmentDue)],
+      summary: [summaryLine('reassessment', reassessmentDue, today)],
+    });
+  }
+  return { emails, settled };
+}
+
+function summaryLine(kind: ProgrammeMilestoneKind, due: Day, today: Day, member?: string): string {
+  const name = `replacement programme: ${programmeMilestone(kind).name}${member ? ` for ${member}` : ''}`;
+  return due < today ? `${name} (due ${dayToIso(due)})` : name;
+}

@@ -1,0 +1,90 @@
+/**
+ * The replacement programme (spec §17) in Apps Script: starting it (the sidebar, after the
+ * audit, or a date chosen in Settings; the local run's --programme-start) and reading it for the
+ * dashboard. It is kept in the document's properties, beside the automation's state, so that
+ * the daily run that sends its milestones reads the baseline frozen here.
+ */
+import { dayToIso, isoToDay, type Day } from '../core/base/dates';
+import type { Settings } from '../core/base/settings';
+import { readProgramme, withBaseline, writeProgramme } from '../core/automation/programme-store';
+import type { Store } from '../core/automation/store';
+import { programmeView, startRefusal, type ProgrammeRecord, type ProgrammeView } from '../core/programme/replacement';
+import type { SessionSource } from '../core/programme/replacement';
+import type { ProgrammeStartRequest, ProgrammeStartResult } from '../shared/api';
+import { propertiesStore } from './automation-store';
+import { todayIn } from './spreadsheet-locale';
+import { withDocumentLock } from './document-lock';
+import { readInterventions } from './interventions-data';
+import { LOCK_WAIT_MS } from './log-run';
+import { readTeam, type TeamData } from './team-data';
+import { auditTeam } from '../core/audit/team-audit';
+import { Workbook } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function documentStore(): Store {
+  return propertiesStore(PropertiesService.getDocumentProperties());
+}
+
+function auditsOf(team: TeamData, settings: Settings) {
+  return (asOf: Day, weeks: number, fromDay?: Day) => auditTeam(team, settings, dayToIso(asOf), weeks, fromDay);
+}
+
+/** The programme as the dashboard shows it on `asOf`, its baseline as it will be frozen; null when none was started. */
+export function dashboardProgramme(
+  team: TeamData,
+  settings: Settings,
+  interventions: SessionSource,
+  asOf: Day,
+  today: Day,
+): { record: ProgrammeRecord; view: ProgrammeView } | null {
+  const stored = readProgramme(documentStore());
+  if (!stored) return null;
+  const record = withBaseline(stored, auditsOf(team, settings), today);
+  return { record, view: programmeView(record, interventions, asOf) };
+}
+
+/**
+ * Starts the programme on `request.start` (default today). The baseline, the audit of the week
+ * ending the day before the start, is frozen now when that week is complete, else by the first
+ * daily run from the start on. Refused while another programme has not reached its day 30.
+ */
+export function startProgramme(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  request: ProgrammeStartRequest,
+): ProgrammeStartResult {
+  const { today } = todayIn(spreadsheet);
+  const text = (request.start ?? '').trim();
+  const start = text === '' ? today : isoToDay(text);
+  if (start === null)
+    throw new Error(`"${text}" is not a start date: write it as YYYY-MM-DD, e.g. ${dayToIso(today)}.`);
+  return withDocumentLock(LOCK_WAIT_MS, 'Uptake’s daily run is in progress: try again in a few minutes.', () => {
+    const store = documentStore();
+    const existing = readProgramme(store);
+    const refusal = startRefusal(existing, start, today);
+    if (refusal) throw new Error(refusal);
+    const book = new Workbook(spreadsheet);
+    const team = readTeam(book, settings);
+    const sessions = readInterventions(book, team, settings, { asOf: dayToIso(today) }).interventions;
+    if (existing && isoToDay(existing.start) === start && existing.baseline) {
+      return {
+        message: `The replacement programme started on ${existing.start} is already running.`,
+        programme: programmeView(existing, sessions, today),
+      };
+    }
+    const record = withBaseline(
+      { start: dayToIso(start), startedOn: dayToIso(today), baseline: null },
+      auditsOf(team, settings),
+      today,
+    );
+    writeProgramme(store, record);
+    const base = record.baseline;
+    return {
+      message: base
+        ? `Replacement programme started on ${record.start}: baseline frozen from the week ending ${base.asOf}, ${base.participants.length} participants.`
+        : `Replacement programme set to start on ${record.start}: its baseline, the week ending ${dayToIso(start - 1)}, is frozen on that day.`,
+      programme: programmeView(record, sessions, today),
+    };
+  });
+}
