@@ -1,0 +1,201 @@
+// The replacement programme (spec §17), pure: participants, sessions, the milestones due on a
+// day, late ones, and each settled once through the sent records.
+import { parseLog } from '../../src/core/sheets/log';
+import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
+import { runAudit } from '../../src/core/audit/audit';
+import { DEFAULT_SETTINGS } from '../../src/core/base/types';
+import {
+  freezeBaseline,
+  programmeView,
+  replacedBy,
+  sessionDay,
+  startRefusal,
+  type ProgrammeRecord,
+  type SessionSource,
+} from '../../src/core/programme/replacement';
+import { planProgramme, type ProgrammeInput } from '../../src/core/programme/replacement-plan';
+import { SentIndex, type RecordDraft } from '../../src/core/programme/sent-records';
+import { day, logRows, plus, rosterRows, UTC, type RosterSpec, type RunSpec } from './fixtures';
+
+const OWNER = 'owner@example.com';
+const LEAD = 'lead@example.com';
+const S = '2026-03-02';
+
+const members: RosterSpec[] = [
+  { name: 'Ana', training: '2025-10-06' },
+  { name: 'Ben', email: 'ben@example.com', training: '2025-10-06', owner: LEAD },
+  { name: 'Cleo', training: '2025-10-06', pack: 'no' },
+  { name: 'Dara', training: '2025-10-06', status: 'Principled resistance' },
+  { name: 'Eve', training: '2025-10-06', status: 'No suitable anchor workflow' },
+  { name: 'Fay', training: '2026-03-02' },
+  { name: 'Hal' },
+];
+const runs: RunSpec[] = Array.from({ length: 90 }, (_, i) => ({ date: plus('2026-01-01', i), member: 'Ana' }));
+
+function setup(sessions: SessionSource, sent: RecordDraft[] = []) {
+  const roster = parseRoster(rosterRows(members), UTC);
+  const log = parseLog(logRows(runs), { ...UTC, directory: new MemberDirectory(roster.members) });
+  const auditAt = (asOf: number, weeks: number, fromDay?: number) =>
+    runAudit({
+      runs: fromDay === undefined ? log.runs : log.runs.filter((r) => r.day >= fromDay),
+      roster,
+      names: log.names,
+      asOf,
+      weeks,
+      settings: DEFAULT_SETTINGS,
+    });
+  const programme: ProgrammeRecord = {
+    start: S,
+    startedOn: S,
+    baseline: freezeBaseline(auditAt(day(S) - 1, 1), day(S)),
+  };
+  const index = SentIndex.empty();
+  index.add(sent);
+  const input = (today: string): ProgrammeInput => ({
+    programme,
+    roster: roster.members,
+    today: day(today),
+    sent: index,
+    ownerEmail: OWNER,
+    settings: { ...DEFAULT_SETTINGS, weeks: 1 },
+    auditAt,
+    sessionsAt: (asOf) => sessions.filter((s) => day(s.date) <= asOf),
+    spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
+  });
+  return { programme, input, index };
+}
+
+const session = (date: string, member: string) => ({ date, member, type: 'Anchor-workflow session' as const });
+
+describe('participants and peers', () => {
+  const { programme } = setup([]);
+  test('members in scope below Genuine in the week before the start, not the two statuses §7 does not chase, not trained from the start', () => {
+    expect(programme.baseline!.participants.map((p) => [p.member, p.category])).toEqual([
+      ['Ben', 'Non-adopter'],
+      ['Cleo', 'Non-adopter'],
+      ['Hal', 'Non-adopter'],
+    ]);
+    expect(programme.baseline!.peers).toEqual(['Ana']);
+    expect(programme.baseline).toMatchObject({ asOf: '2026-03-01', weeks: 1, membersInScope: 6, genuineAdopters: 1 });
+  });
+
+  test('§8 is replaced for participants from the start only', () => {
+    expect(replacedBy(programme, day(S) - 1)({ name: 'Ben' })).toBe(false);
+    expect(replacedBy(programme, day(S))({ name: 'Ben' })).toBe(true);
+    expect(replacedBy(programme, day(S))({ name: 'Fay' })).toBe(false);
+    expect(replacedBy(programme, day(S))({ name: 'Ana' })).toBe(false);
+  });
+});
+
+describe('sessions', () => {
+  const sessions = [
+    session('2026-02-20', 'Ben'),
+    session('2026-03-06', 'Ben'),
+    session('2026-03-04', 'ben'),
+    { date: '2026-03-03', member: 'Cleo', type: 'Follow-up session' as const },
+  ];
+  test('the first anchor-workflow session on or after the start, whatever the order of the rows', () => {
+    expect(sessionDay(sessions, 'Ben', day(S), day('2026-04-01'))).toBe(day('2026-03-04'));
+    expect(sessionDay(sessions, 'Cleo', day(S), day('2026-04-01'))).toBeNull();
+    expect(sessionDay(sessions, 'Ben', day(S), day('2026-03-03'))).toBeNull();
+  });
+
+  test('the view lists each participant’s session and follow-up, and the milestones by due date', () => {
+    const { programme } = setup([]);
+    const view = programmeView(programme, sessions, day('2026-03-20'));
+    expect(view.participants).toEqual([
+      { member: 'Ben', baselineCategory: 'Non-adopter', session: '2026-03-04', followUpDue: '2026-03-11' },
+      { member: 'Cleo', baselineCategory: 'Non-adopter', session: null, followUpDue: null },
+      { member: 'Hal', baselineCategory: 'Non-adopter', session: null, followUpDue: null },
+    ]);
+    expect(view.milestones).toEqual([
+      { milestone: 'Sessions not held', dueDate: '2026-03-09', member: null },
+      { milestone: 'Day-seven follow-up', dueDate: '2026-03-11', member: 'Ben' },
+      { milestone: 'Peer advocacy moment', dueDate: '2026-03-16', member: null },
+      { milestone: 'Adoption reassessment', dueDate: '2026-04-01', member: null },
+    ]);
+    expect(view.day).toBe(18);
+  });
+});
+
+describe('one programme at a time', () => {
+  const running: ProgrammeRecord = { start: S, startedOn: S, baseline: null };
+  test('refused until the previous one’s day 30 has passed; a start still to come may be moved', () => {
+    expect(startRefusal(null, day(S), day(S))).toBeNull();
+    expect(startRefusal(running, day('2026-04-01'), day('2026-03-10'))).toMatch(/one programme at a time/);
+    expect(startRefusal(running, day('2026-04-02'), day('2026-04-01'))).toMatch(/from 2026-04-02/);
+    expect(startRefusal(running, day('2026-04-02'), day('2026-04-02'))).toBeNull();
+    expect(startRefusal(running, day('2026-03-09'), day('2026-03-01'))).toBeNull();
+  });
+});
+
+describe('the milestones a day sends', () => {
+  const sessions = [session('2026-03-04', 'Ben'), session('2026-03-10', 'Cleo')];
+
+  test('nothing before S + 7; on S + 7 the sessions not held, decided on the sessions up to S + 6', () => {
+    expect(planProgramme(setup(sessions).input('2026-03-08')).emails).toEqual([]);
+    const plan = planProgramme(setup(sessions).input('2026-03-09'));
+    expect(plan.emails.map((e) => [e.to, e.kind, e.records.map((r) => r.member)])).toEqual([
+      [OWNER, 'sessions', ['Cleo', 'Hal']],
+    ]);
+  });
+
+  test('the follow-up goes to the follow-up owner seven days after the session, else to the owner', () => {
+    const onTime = planProgramme(setup(sessions).input('2026-03-11'));
+    expect(onTime.emails.find((e) => e.kind === 'follow-up')).toMatchObject({
+      to: LEAD,
+      records: [{ member: 'Ben', dueDate: '2026-03-11', note: '' }],
+    });
+    const cleo = planProgramme(setup(sessions).input('2026-03-17')).emails.filter((e) => e.kind === 'follow-up');
+    expect(cleo.map((e) => [e.to, e.records.map((r) => r.member)])).toEqual([
+      [LEAD, ['Ben']],
+      [OWNER, ['Cleo']],
+    ]);
+  });
+
+  test('late: sent once, with the day it was due; recorded: never again', () => {
+    const { input, index } = setup(sessions);
+    const late = planProgramme(input('2026-04-05'));
+    expect(late.emails.map((e) => [e.kind, e.content.subject.endsWith('(late)'), e.records[0].note])).toEqual([
+      ['follow-up', true, 'Due 2026-03-11, sent 25 days late'],
+      ['follow-up', true, 'Due 2026-03-17, sent 19 days late'],
+      ['sessions', true, 'Due 2026-03-09, sent 27 days late'],
+      ['peers', true, 'Due 2026-03-16, sent 20 days late'],
+      ['reassessment', true, 'Due 2026-04-01, sent 4 days late'],
+    ]);
+    index.add(late.emails.flatMap((e) => e.records));
+    expect(planProgramme(input('2026-04-05'))).toEqual({ emails: [], settled: [] });
+    expect(planProgramme(input('2026-04-06'))).toEqual({ emails: [], settled: [] });
+  });
+
+  test('when every participant had a session by S + 6, the sessions milestone is settled without an email', () => {
+    const all = [session('2026-03-03', 'Ben'), session('2026-03-03', 'Cleo'), session('2026-03-08', 'Hal')];
+    const plan = planProgramme(setup(all).input('2026-03-09'));
+    expect(plan.emails.filter((e) => e.kind === 'sessions')).toEqual([]);
+    expect(plan.settled).toMatchObject([
+      { milestone: 'Replacement programme: Sessions not held', recipient: '', dueDate: '2026-03-09' },
+    ]);
+  });
+
+  test('the reassessment names participants below Genuine whose context pack is not ready', () => {
+    const plan = planProgramme(setup(sessions).input('2026-04-01'));
+    const reassessment = plan.emails.find((e) => e.kind === 'reassessment')!;
+    expect(reassessment.records.map((r) => r.member)).toEqual(['Cleo']);
+    expect(reassessment.content.text).toContain('the next diagnosis is the context pack');
+  });
+
+  test('a new programme (another start) is not settled by the previous one’s records', () => {
+    const { input } = setup(sessions, [
+      {
+        member: 'Ben',
+        milestone: 'Replacement programme: Day-seven follow-up',
+        recipient: LEAD,
+        dueDate: '2026-03-11',
+        trainingDate: '2025-12-01',
+        memberEmail: 'ben@example.com',
+        note: '',
+      },
+    ]);
+    expect(planProgramme(input('2026-03-11')).emails.map((e) => e.kind)).toEqual(['follow-up', 'sessions']);
+  });
+});
