@@ -108,7 +108,7 @@ export function auditJson(audit: Audit): JsonAudit {
 /** `programme`: the replacement programme (spec §17) as the simulated days leave it; null when none. */
 export interface JsonProgramme {
   start: string;
-  baseline: ProgrammeView['baseline'];
+  baseline: Omit<NonNullable<ProgrammeView['baseline']>, 'categories'> | null;
   participants: ProgrammeView['participants'];
   peers: string[];
   milestones: ProgrammeView['milestones'];
@@ -118,7 +118,14 @@ export function programmeJson(view: ProgrammeView | null): JsonProgramme | null 
   if (!view) return null;
   return {
     start: view.start,
-    baseline: view.baseline,
+    baseline: view.baseline && {
+      asOf: view.baseline.asOf,
+      weeks: view.baseline.weeks,
+      membersInScope: view.baseline.membersInScope,
+      genuineAdopters: view.baseline.genuineAdopters,
+      adoptionRate: view.baseline.adoptionRate,
+      blendedAcceptanceRate: view.baseline.blendedAcceptanceRate,
+    },
     participants: view.participants,
     peers: view.peers,
     milestones: view.milestones,
