@@ -6,13 +6,13 @@ import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheet
 import { LOG_FIELDS, parseLogSheets, type ParsedLog } from '../core/sheets/log';
 import { cellText, headerKey } from '../core/base/text';
 import type { LogField } from '../core/base/types';
-import { MemberDirectory, parseRoster, ROSTER_FIELDS } from '../core/sheets/roster';
+import { MemberDirectory, parseRoster } from '../core/sheets/roster';
 import type { DateReadOptions } from '../core/base/dates';
 import { todayInZone } from './spreadsheet-locale';
 import type { ParsedTeam } from '../core/sheets/team';
 import type { Settings } from '../core/base/settings';
 import type { Roster } from '../core/base/types';
-import { HEADER_ROWS_SCANNED, workbookOf, type Workbook } from './workbook';
+import { HEADER_ROWS_SCANNED, workbookOf, type NamedSheet, type Workbook } from './workbook';
 
 export { readHeadRows } from './workbook';
 
@@ -45,16 +45,6 @@ export const NO_LOG_MESSAGE =
 /** Said when Uptake took the sheet nearest to a log for the log: it may have guessed wrong. */
 export const NEAREST_LOG_HINT = 'If this sheet is not your log, choose your log sheet in Settings.';
 
-/** Whether the sheet's first rows hold a header. */
-function hasHeader(book: Workbook, sheet: Sheet, fields: typeof LOG_FIELDS | typeof ROSTER_FIELDS): boolean {
-  try {
-    findHeader(book.headRows(sheet), fields as never, 'sheet');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** A sheet that is not the team's log nor roster by name or by being Uptake's own. */
 function mayBeLog(name: string, settings: Pick<Settings, 'rosterSheet'>): boolean {
   return (
@@ -85,13 +75,13 @@ export function findLogSheets(
   settings: Pick<Settings, 'logSheet' | 'logSheets' | 'rosterSheet'>,
 ): Sheet[] {
   const book = workbookOf(spreadsheet);
-  const own = findLogSheet(book, settings);
+  const own = findLogSheet(book, settings, true);
   const others =
     settings.logSheets.length > 0
       ? settings.logSheets.map((name) => chosenSheet(book, name))
       : book
           .sheets()
-          .filter((s) => mayBeLog(s.name, settings) && hasHeader(book, s.sheet, LOG_FIELDS))
+          .filter((s) => mayBeLog(s.name, settings) && logHeader(book, s, true) !== null)
           .map((s) => s.sheet);
   const sheets = own ? [own] : [];
   for (const sheet of others) if (!sheets.includes(sheet)) sheets.push(sheet);
@@ -102,17 +92,20 @@ export function findLogSheets(
  * The team's own log, where "Log a run" appends: the sheet named in Settings, else the first
  * sheet whose headers are a log's (spec §1) and whose date column is not a form's "Timestamp"
  * (a form's answers sheet is written by the form alone), else the first log sheet.
+ * `readingAll`: the caller reads the whole log anyway (see logHeader).
  */
 export function findLogSheet(
   spreadsheet: Spreadsheet | Workbook,
   settings: Pick<Settings, 'logSheet' | 'rosterSheet'>,
+  readingAll = false,
 ): Sheet | null {
   const book = workbookOf(spreadsheet);
   if (settings.logSheet) return chosenSheet(book, settings.logSheet);
   let first: Sheet | null = null;
-  for (const { sheet, name } of book.sheets()) {
+  for (const named of book.sheets()) {
+    const { sheet, name } = named;
     if (!mayBeLog(name, settings)) continue;
-    const header = logHeader(book, sheet);
+    const header = logHeader(book, named, readingAll);
     if (!header) continue;
     if (!isFormTimestamp(book.headRows(sheet), header)) return sheet;
     first ??= sheet;
@@ -126,9 +119,19 @@ function isFormTimestamp(head: unknown[][], header: HeaderMatch<LogField>): bool
   return dateCol === 0 && headerKey(cellText(head[header.rowIndex]?.[0])) === headerKey('timestamp');
 }
 
-function logHeader(book: Workbook, sheet: Sheet): HeaderMatch<LogField> | null {
+/**
+ * The log header of a sheet, from its first rows alone; null when it has none. For a caller that
+ * reads the whole log anyway (`readingAll`), the sheet "Set up log and roster" names as the log
+ * is read whole at once instead: it is the log (its one read shows the header too), and a head
+ * read first would cost calls the dashboard waits for. Log a run reads head rows only.
+ */
+function logHeader(book: Workbook, { sheet, name }: NamedSheet, readingAll: boolean): HeaderMatch<LogField> | null {
+  const head =
+    readingAll && name.trim().toLowerCase() === DEFAULT_LOG_SHEET.toLowerCase()
+      ? book.values(sheet).slice(0, HEADER_ROWS_SCANNED)
+      : book.headRows(sheet);
   try {
-    return findHeader(book.headRows(sheet), LOG_FIELDS, 'sheet');
+    return findHeader(head, LOG_FIELDS, 'sheet');
   } catch {
     return null;
   }
