@@ -68,174 +68,146 @@ export interface SetupFacts {
 const QUOTA_WINDOW =
   'Google’s quota restarts 24 hours after the first email it counted, not at midnight: an email sent by hand this afternoon still counts against tomorrow morning’s run.';
 
-const line = (id: string, label: string, status: CheckStatus, detail: string): CheckLine => ({
-  id,
-  label,
-  status,
-  detail,
-});
+/** A check's finding: its status and what was found (and what to do when not ok). */
+type Finding = [status: CheckStatus, detail: string];
+
+/** One line of the panel: its id, its label and the rule that reads the facts. */
+interface CheckRule {
+  id: string;
+  label: string;
+  check(facts: SetupFacts): Finding;
+}
+
 const count = (n: number) => n.toLocaleString('en-US');
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-function sheetLine(id: string, label: string, sheet: SheetFacts | null | string, missing: CheckLine): CheckLine {
+/** A sheet's line: what `missing` says when there is none, a fix when it could not be found. */
+function sheetFinding(sheet: SheetFacts | null | string, missing: Finding): Finding {
   if (sheet === null) return missing;
-  if (typeof sheet === 'string') return line(id, label, 'fix', sheet);
-  return line(id, label, 'ok', `"${sheet.name}": ${count(sheet.rows)} rows × ${count(sheet.columns)} columns.`);
+  if (typeof sheet === 'string') return ['fix', sheet];
+  return ['ok', `"${sheet.name}": ${count(sheet.rows)} rows × ${count(sheet.columns)} columns.`];
 }
+
+function authorization({ authorization }: SetupFacts): Finding {
+  if (!authorization.required) return ['ok', 'Every permission Uptake asks for is granted.'];
+  return [
+    'fix',
+    `Uptake needs to be authorised (again): open any Uptake menu item and accept${authorization.url ? ` (${authorization.url})` : ''}.`,
+  ];
+}
+
+function owner(facts: SetupFacts): Finding {
+  const email = facts.owner.setting || facts.owner.effectiveUser;
+  if (!email)
+    return [
+      'fix',
+      'No owner email is set and Google does not give Uptake yours: set the owner email in Settings, or nobody gets the digest.',
+    ];
+  return ['ok', facts.owner.setting ? `${email} (Settings).` : `${email} (you: no owner is set in Settings).`];
+}
+
+function dailyRun({ trigger }: SetupFacts): Finding {
+  const at = `${String(trigger.hour).padStart(2, '0')}:00 in ${trigger.timeZone}`;
+  if (!trigger.on) return ['warn', 'Automation is off: turn it on in the sidebar.'];
+  if (trigger.found === 0 && trigger.turnedOnBy)
+    return [
+      'ok',
+      `Turned on by ${trigger.turnedOnBy}, whose trigger runs it every day at ${at}: Apps Script shows each person only their own triggers.`,
+    ];
+  if (trigger.found === 0)
+    return [
+      'fix',
+      'Automation is on but Uptake finds no daily run among your scheduled runs of this add-on (deleted from the Apps Script Triggers page?): turn automation off and on again.',
+    ];
+  if (trigger.found > 1)
+    return ['warn', `${trigger.found} daily triggers at ${at}: turn automation off and on to keep one.`];
+  if (trigger.note) return ['warn', trigger.note];
+  return ['ok', `Every day at ${at}.`];
+}
+
+function lastRun({ lastRun: run, trigger }: SetupFacts): Finding {
+  if (!run.at) return [trigger.on ? 'warn' : 'ok', 'The daily run has not run yet.'];
+  if (run.problems.length) return ['fix', `${run.at}: ${run.problems.join(' ')}`];
+  return ['ok', `${run.at}: ${run.report.length ? run.report.join('; ') : 'nothing was due.'}`];
+}
+
+function mailQuota({ mailQuotaLeft }: SetupFacts): Finding {
+  if (mailQuotaLeft === null) return ['warn', 'Google did not say how many email recipients are left.'];
+  if (mailQuotaLeft === 0)
+    return [
+      'fix',
+      `No email recipients left. ${QUOTA_WINDOW} What is due waits for the first daily run after it restarts.`,
+    ];
+  return ['ok', `${count(mailQuotaLeft)} email recipients left. ${QUOTA_WINDOW}`];
+}
+
+function timeZones({ timeZones: zones }: SetupFacts): Finding {
+  if (zones.spreadsheet === zones.script) return ['ok', `The sheet and the script are both in ${zones.spreadsheet}.`];
+  return [
+    'ok',
+    `The sheet is in ${zones.spreadsheet}, the script in ${zones.script}: Uptake counts days in the sheet's zone.`,
+  ];
+}
+
+function spreadsheetSize({ spreadsheetCells }: SetupFacts): Finding {
+  const share = spreadsheetCells / SPREADSHEET_CELL_LIMIT;
+  const near = share >= WARN_SHARE;
+  return [
+    near ? 'warn' : 'ok',
+    `${count(spreadsheetCells)} of ${count(SPREADSHEET_CELL_LIMIT)} cells (${(share * 100).toFixed(1)}%)${near ? ': delete empty rows and columns or move old runs to another file' : ''}.`,
+  ];
+}
+
+function propertyStorage({ propertyBytes }: SetupFacts): Finding {
+  const share = Math.max(propertyBytes.document, propertyBytes.user) / PROPERTY_STORE_LIMIT_BYTES;
+  const near = share >= WARN_SHARE;
+  return [
+    near ? 'warn' : 'ok',
+    `Document ${kb(propertyBytes.document)}, yours ${kb(propertyBytes.user)}, of ${kb(PROPERTY_STORE_LIMIT_BYTES)} each${near ? ': tell the add-on’s maintainers' : ''}.`,
+  ];
+}
+
+function lock({ lock: facts }: SetupFacts): Finding {
+  if (facts.available) return ['ok', `The ${facts.kind} lock is free.`];
+  return [
+    'warn',
+    `The ${facts.kind} lock is held by another run now: Log a run and the daily run wait for it; try again in a minute.`,
+  ];
+}
+
+/** The checks, in the order the panel shows them. */
+const CHECKS: CheckRule[] = [
+  { id: 'authorization', label: 'Authorisation', check: authorization },
+  { id: 'owner', label: "Owner's email", check: owner },
+  { id: 'trigger', label: 'Daily run', check: dailyRun },
+  { id: 'last-run', label: 'Last run', check: lastRun },
+  { id: 'mail-quota', label: 'Mail quota', check: mailQuota },
+  { id: 'time-zones', label: 'Time zones', check: timeZones },
+  {
+    id: 'log',
+    label: 'Log sheet',
+    check: (facts) => sheetFinding(facts.sheets.log, ['fix', 'No log found: use "Set up log and roster".']),
+  },
+  {
+    id: 'roster',
+    label: 'Roster sheet',
+    check: (facts) =>
+      sheetFinding(facts.sheets.roster, ['warn', 'No roster: reminders need one. Use "Set up log and roster".']),
+  },
+  {
+    id: 'sent',
+    label: 'Sent sheet',
+    check: (facts) => sheetFinding(facts.sheets.sent, ['ok', 'Not made yet: the first email sent creates it.']),
+  },
+  { id: 'cells', label: 'Spreadsheet size', check: spreadsheetSize },
+  { id: 'properties', label: 'Property storage', check: propertyStorage },
+  { id: 'lock', label: 'Lock', check: lock },
+];
 
 /** The lines, in the order the panel shows them. */
 export function setupChecks(facts: SetupFacts): CheckLine[] {
-  const lines: CheckLine[] = [];
-  lines.push(
-    facts.authorization.required
-      ? line(
-          'authorization',
-          'Authorisation',
-          'fix',
-          `Uptake needs to be authorised (again): open any Uptake menu item and accept${facts.authorization.url ? ` (${facts.authorization.url})` : ''}.`,
-        )
-      : line('authorization', 'Authorisation', 'ok', 'Every permission Uptake asks for is granted.'),
-  );
-  const owner = facts.owner.setting || facts.owner.effectiveUser;
-  lines.push(
-    owner
-      ? line(
-          'owner',
-          "Owner's email",
-          'ok',
-          facts.owner.setting ? `${owner} (Settings).` : `${owner} (you: no owner is set in Settings).`,
-        )
-      : line(
-          'owner',
-          "Owner's email",
-          'fix',
-          'No owner email is set and Google does not give Uptake yours: set the owner email in Settings, or nobody gets the digest.',
-        ),
-  );
-  const { trigger } = facts;
-  const at = `${String(trigger.hour).padStart(2, '0')}:00 in ${trigger.timeZone}`;
-  if (!trigger.on) lines.push(line('trigger', 'Daily run', 'warn', 'Automation is off: turn it on in the sidebar.'));
-  else if (trigger.found === 0 && trigger.turnedOnBy)
-    lines.push(
-      line(
-        'trigger',
-        'Daily run',
-        'ok',
-        `Turned on by ${trigger.turnedOnBy}, whose trigger runs it every day at ${at}: Apps Script shows each person only their own triggers.`,
-      ),
-    );
-  else if (trigger.found === 0)
-    lines.push(
-      line(
-        'trigger',
-        'Daily run',
-        'fix',
-        'Automation is on but Uptake finds no daily run among your scheduled runs of this add-on (deleted from the Apps Script Triggers page?): turn automation off and on again.',
-      ),
-    );
-  else if (trigger.found > 1)
-    lines.push(
-      line(
-        'trigger',
-        'Daily run',
-        'warn',
-        `${trigger.found} daily triggers at ${at}: turn automation off and on to keep one.`,
-      ),
-    );
-  else if (trigger.note) lines.push(line('trigger', 'Daily run', 'warn', trigger.note));
-  else lines.push(line('trigger', 'Daily run', 'ok', `Every day at ${at}.`));
-  const run = facts.lastRun;
-  if (!run.at) lines.push(line('last-run', 'Last run', trigger.on ? 'warn' : 'ok', 'The daily run has not run yet.'));
-  else if (run.problems.length) lines.push(line('last-run', 'Last run', 'fix', `${run.at}: ${run.problems.join(' ')}`));
-  else
-    lines.push(
-      line(
-        'last-run',
-        'Last run',
-        'ok',
-        `${run.at}: ${run.report.length ? run.report.join('; ') : 'nothing was due.'}`,
-      ),
-    );
-  lines.push(
-    facts.mailQuotaLeft === null
-      ? line('mail-quota', 'Mail quota', 'warn', 'Google did not say how many email recipients are left.')
-      : facts.mailQuotaLeft === 0
-        ? line(
-            'mail-quota',
-            'Mail quota',
-            'fix',
-            `No email recipients left. ${QUOTA_WINDOW} What is due waits for the first daily run after it restarts.`,
-          )
-        : line(
-            'mail-quota',
-            'Mail quota',
-            'ok',
-            `${count(facts.mailQuotaLeft)} email recipients left. ${QUOTA_WINDOW}`,
-          ),
-  );
-  const zones = facts.timeZones;
-  lines.push(
-    zones.spreadsheet === zones.script
-      ? line('time-zones', 'Time zones', 'ok', `The sheet and the script are both in ${zones.spreadsheet}.`)
-      : line(
-          'time-zones',
-          'Time zones',
-          'ok',
-          `The sheet is in ${zones.spreadsheet}, the script in ${zones.script}: Uptake counts days in the sheet's zone.`,
-        ),
-  );
-  lines.push(
-    sheetLine(
-      'log',
-      'Log sheet',
-      facts.sheets.log,
-      line('log', 'Log sheet', 'fix', 'No log found: use "Set up log and roster".'),
-    ),
-  );
-  lines.push(
-    sheetLine(
-      'roster',
-      'Roster sheet',
-      facts.sheets.roster,
-      line('roster', 'Roster sheet', 'warn', 'No roster: reminders need one. Use "Set up log and roster".'),
-    ),
-  );
-  lines.push(
-    sheetLine(
-      'sent',
-      'Sent sheet',
-      facts.sheets.sent,
-      line('sent', 'Sent sheet', 'ok', 'Not made yet: the first email sent creates it.'),
-    ),
-  );
-  const cellShare = facts.spreadsheetCells / SPREADSHEET_CELL_LIMIT;
-  lines.push(
-    line(
-      'cells',
-      'Spreadsheet size',
-      cellShare >= WARN_SHARE ? 'warn' : 'ok',
-      `${count(facts.spreadsheetCells)} of ${count(SPREADSHEET_CELL_LIMIT)} cells (${(cellShare * 100).toFixed(1)}%)${cellShare >= WARN_SHARE ? ': delete empty rows and columns or move old runs to another file' : ''}.`,
-    ),
-  );
-  const largest = Math.max(facts.propertyBytes.document, facts.propertyBytes.user);
-  const propertyShare = largest / PROPERTY_STORE_LIMIT_BYTES;
-  lines.push(
-    line(
-      'properties',
-      'Property storage',
-      propertyShare >= WARN_SHARE ? 'warn' : 'ok',
-      `Document ${kb(facts.propertyBytes.document)}, yours ${kb(facts.propertyBytes.user)}, of ${kb(PROPERTY_STORE_LIMIT_BYTES)} each${propertyShare >= WARN_SHARE ? ': tell the add-on’s maintainers' : ''}.`,
-    ),
-  );
-  lines.push(
-    facts.lock.available
-      ? line('lock', 'Lock', 'ok', `The ${facts.lock.kind} lock is free.`)
-      : line(
-          'lock',
-          'Lock',
-          'warn',
-          `The ${facts.lock.kind} lock is held by another run now: Log a run and the daily run wait for it; try again in a minute.`,
-        ),
-  );
-  return lines;
+  return CHECKS.map(({ id, label, check }) => {
+    const [status, detail] = check(facts);
+    return { id, label, status, detail };
+  });
 }
