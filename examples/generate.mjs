@@ -492,6 +492,8 @@ const rosterRows = [ROSTER_HEADER, ...members.map((m) => m.roster)];
 // The owner's interventions (rules §14): one of each type, a team-wide one, one typed in lower
 // case, one of a type of the team's own ("Other"), and one whose 14 days after are still running
 // on the as-of date (Emma's, 6 of 14 days).
+/** The replacement programme's day 0: its day 30 falls inside the 30 days `npm start` simulates. */
+const PROGRAMME_START = '2026-02-23';
 const INTERVENTION_HEADER = ['Date', 'Team member', 'Type', 'Workflow', 'Note'];
 const interventionRows = [
   INTERVENTION_HEADER,
@@ -507,6 +509,11 @@ const interventionRows = [
   ['2026-02-13', '', 'Peer advocacy moment', '', 'Ana and Ben each showed one result at the team meeting'],
   ['2026-02-20', 'Farid Haddad', 'Pairing with a peer', 'Client proposal', 'An hour with Ana on a live proposal'],
   ['2026-02-23', 'Emma Johansson', 'Second training session', 'Weekly report', 'Second session on the weekly report'],
+  // The replacement programme (rules §17) started on PROGRAMME_START: two participants have their
+  // anchor-workflow session in its first week, the others none, so that the next 30 days send
+  // every one of its milestones (two follow-ups, sessions not held, peer advocacy, reassessment).
+  ['2026-02-25', 'Ben Okafor', 'Anchor-workflow session', 'Support reply', 'On two real tickets from his queue'],
+  ['2026-02-27', 'Grace Liu', 'Anchor-workflow session', '', 'On this week’s status report'],
 ];
 
 fs.mkdirSync(OUT, { recursive: true });
@@ -526,6 +533,7 @@ fs.writeFileSync(
       locale: 'en_US',
       timeZone: 'UTC',
       owner: OWNER,
+      programmeStart: PROGRAMME_START,
     },
     null,
     2,

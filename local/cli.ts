@@ -36,6 +36,8 @@ export interface ExampleConfig {
   locale: string;
   timeZone: string;
   owner: string;
+  /** The example's replacement programme start (rules §17), when it has one. */
+  programmeStart?: string;
 }
 
 const DEFAULT_LOCALE = 'en_US';
@@ -162,6 +164,8 @@ interface Plan {
   owner: string;
   outDir: string;
   source: string;
+  /** YYYY-MM-DD: the replacement programme's start; null for none. */
+  programmeStart: string | null;
 }
 
 /**
@@ -205,6 +209,7 @@ function plan(options: CliOptions, paths: Paths): Plan {
       locale: options.locale ?? example.locale,
       timeZone: options.timeZone ?? example.timeZone,
       owner: options.owner ?? example.owner,
+      programmeStart: options.programmeStart ?? example.programmeStart ?? null,
       outDir,
       source: 'the example team in examples/',
     };
@@ -228,6 +233,7 @@ function plan(options: CliOptions, paths: Paths): Plan {
     locale: options.locale ?? DEFAULT_LOCALE,
     timeZone: options.timeZone ?? DEFAULT_TIME_ZONE,
     owner: options.owner ?? DEFAULT_OWNER,
+    programmeStart: options.programmeStart,
     outDir,
     source: listed([
       team.logSource,
@@ -314,7 +320,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): numb
       days: SIMULATED_DAYS,
       sidebarWeeks: SIDEBAR_WEEKS,
       nowMs: Date.now(),
-      programmeStart: options.programmeStart,
+      programmeStart: chosen.programmeStart,
       progress,
     });
     const written = writeOutputs(result, fs.readFileSync(sidebarFile, 'utf8'), chosen);

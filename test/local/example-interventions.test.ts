@@ -44,10 +44,12 @@ beforeAll(() => {
 });
 
 describe('the example team’s interventions', () => {
-  test('one of each type, every row read', () => {
+  test('one of each type (and the replacement programme’s two anchor-workflow sessions), every row read', () => {
     const view = result.interventions;
     expect(view.skipped).toEqual([]);
-    expect(view.byType.map((t) => [t.type, t.count])).toEqual(INTERVENTION_TYPES.map((type) => [type, 1]));
+    expect(view.byType.map((t) => [t.type, t.count])).toEqual(
+      INTERVENTION_TYPES.map((type) => [type, type === 'Anchor-workflow session' ? 3 : 1]),
+    );
   });
 
   test('a team-wide one with a complete after window, and a partial one', () => {
@@ -74,13 +76,14 @@ describe('the example team’s interventions', () => {
     expect(result.digest.text).not.toMatch(/effect of/i);
   });
 
-  test('the advice follows them (rules §18): the peer advocacy moment and Chloé’s context pack fix are addressed, listed last', () => {
+  test('the advice follows them (rules §18): the peer advocacy moment, Chloé’s context pack fix and Grace’s anchor-workflow session are addressed, listed last', () => {
     const addressed = result.audit.diagnosis
       .filter((f) => f.addressed !== null)
       .map((f) => [f.member ?? 'team', f.code, f.addressed]);
     expect(addressed).toEqual([
       ['team', 'no-peer-advocacy', { date: '2026-02-13', type: 'Peer advocacy moment' }],
       ['Chloé Martin', 'foundation', { date: '2026-02-09', type: 'Context pack fix' }],
+      ['Grace Liu', 'generic-demos', { date: '2026-02-27', type: 'Anchor-workflow session' }],
     ]);
     const firstAddressed = result.audit.diagnosis.findIndex((f) => f.addressed !== null);
     expect(result.audit.diagnosis.slice(firstAddressed).every((f) => f.addressed !== null)).toBe(true);

@@ -1,0 +1,166 @@
+// The local run's replacement programme (rules §17): --programme-start, and --json's `programme`
+// and `emails`, for a team trained months before with sessions recorded on different days, and
+// for the example team, whose programme must keep showing every milestone. The expectations
+// are worked out from §17 by hand.
+import fs from 'node:fs';
+import path from 'node:path';
+import { bundleCliInto, removeTemp, runCli, tempDir } from './support';
+
+let work: string;
+let cli: string;
+beforeAll(() => {
+  work = tempDir();
+  cli = bundleCliInto(work);
+});
+afterAll(() => removeTemp(work));
+
+function write(name: string, rows: string[][]): string {
+  fs.writeFileSync(path.join(work, name), rows.map((r) => r.join(',')).join('\n') + '\n');
+  return name;
+}
+
+function plus(iso: string, n: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+interface Email {
+  day: string;
+  recipients: string[];
+  subject: string;
+  milestone: string | null;
+  programme: boolean;
+  members: string[];
+}
+
+function json(args: string[]) {
+  const run = runCli(cli, ['--json', '--out', 'out', ...args], work);
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as { programme: Record<string, unknown>; emails: Email[] };
+}
+
+describe('a team trained months before, the programme started two days before the as-of date', () => {
+  const AS_OF = '2026-05-06';
+  const S = '2026-05-04';
+  let out: ReturnType<typeof json>;
+  beforeAll(() => {
+    const log = [['Date', 'Team member', 'Workflow', 'Outcome']];
+    for (let d = '2026-03-01'; d <= AS_OF; d = plus(d, 1)) log.push([d, 'Ana', 'Proposal', 'Used as-is']);
+    for (let d = '2026-03-01'; d <= AS_OF; d = plus(d, 4)) log.push([d, 'Ben', 'Reply', 'Light edit']);
+    write('log.csv', log);
+    write('roster.csv', [
+      ['Team member', 'Email', 'Training date', 'Context pack ready', 'Follow-up owner', 'Status'],
+      ['Ana', 'ana@example.com', '2025-12-01', 'yes', '', ''],
+      ['Ben', 'ben@example.com', '2025-12-01', 'yes', 'lead@example.com', ''],
+      ['Cleo', 'cleo@example.com', '2025-12-01', 'no', '', ''],
+      ['Dan', 'dan@example.com', '2025-12-01', '', '', ''],
+      ['Eli', 'eli@example.com', '2025-12-01', '', '', 'Principled resistance'],
+    ]);
+    write('interventions.csv', [
+      ['Date', 'Team member', 'Type', 'Workflow', 'Note'],
+      ['2026-04-20', 'Cleo', 'Anchor-workflow session', '', 'before the programme: not its session'],
+      ['2026-05-05', 'Cleo', 'Anchor-workflow session', '', ''],
+      ['2026-05-06', 'Ben', 'Anchor-workflow session', '', ''],
+    ]);
+    out = json([
+      '--log',
+      'log.csv',
+      '--roster',
+      'roster.csv',
+      '--interventions',
+      'interventions.csv',
+      '--as-of',
+      AS_OF,
+      '--programme-start',
+      S,
+      '--owner',
+      'owner@example.com',
+    ]);
+  });
+
+  test('programme: the start, the frozen baseline, participants with their sessions and follow-ups, milestones', () => {
+    expect(out.programme).toEqual({
+      start: S,
+      baseline: {
+        asOf: '2026-05-03',
+        weeks: 1,
+        membersInScope: 5,
+        genuineAdopters: 1,
+        adoptionRate: 0.2,
+        blendedAcceptanceRate: 1,
+      },
+      participants: [
+        { member: 'Ben', baselineCategory: 'Developing user', session: '2026-05-06', followUpDue: '2026-05-13' },
+        { member: 'Cleo', baselineCategory: 'Non-adopter', session: '2026-05-05', followUpDue: '2026-05-12' },
+        { member: 'Dan', baselineCategory: 'Non-adopter', session: null, followUpDue: null },
+      ],
+      peers: ['Ana'],
+      milestones: [
+        { milestone: 'Sessions not held', dueDate: '2026-05-11', member: null },
+        { milestone: 'Day-seven follow-up', dueDate: '2026-05-12', member: 'Cleo' },
+        { milestone: 'Day-seven follow-up', dueDate: '2026-05-13', member: 'Ben' },
+        { milestone: 'Peer advocacy moment', dueDate: '2026-05-18', member: null },
+        { milestone: 'Adoption reassessment', dueDate: '2026-06-03', member: null },
+      ],
+    });
+  });
+
+  test('emails: each milestone once, on its day, to whom §17 says, about whom it says', () => {
+    const programme = out.emails.filter((e) => e.programme);
+    expect(
+      programme.map(({ day, recipients, milestone, members }) => ({ day, recipients, milestone, members })),
+    ).toEqual([
+      { day: '2026-05-11', recipients: ['owner@example.com'], milestone: 'Sessions not held', members: ['Dan'] },
+      { day: '2026-05-12', recipients: ['owner@example.com'], milestone: 'Day-seven follow-up', members: ['Cleo'] },
+      { day: '2026-05-13', recipients: ['lead@example.com'], milestone: 'Day-seven follow-up', members: ['Ben'] },
+      // The log ends on the as-of date: no participant is Developing in the week ending 17 May.
+      { day: '2026-05-18', recipients: ['owner@example.com'], milestone: 'Peer advocacy moment', members: [] },
+      // 1 of 5 Genuine in the week ending 2 June: short of target; Cleo's context pack is not ready.
+      { day: '2026-06-03', recipients: ['owner@example.com'], milestone: 'Adoption reassessment', members: ['Cleo'] },
+    ]);
+    // No §8 milestone for the participants (their training days are long past anyway) and no late one.
+    expect(out.emails.filter((e) => !e.programme && e.milestone !== 'Weekly digest')).toEqual([]);
+    expect(programme.some((e) => e.subject.endsWith('(late)'))).toBe(false);
+  });
+
+  test('reminders.md lists the same emails, in the same order', () => {
+    const markdown = fs.readFileSync(path.join(work, 'out', 'reminders.md'), 'utf8');
+    const listed = [...markdown.matchAll(/^## (\d{4}-\d\d-\d\d) · to (.*)\n\nSubject: (.*)$/gm)].map((m) => [
+      m[1],
+      m[2],
+      m[3],
+    ]);
+    expect(listed).toEqual(out.emails.map((e) => [e.day, e.recipients.join(', '), e.subject]));
+  });
+});
+
+describe('--programme-start', () => {
+  test('refused when given twice, or when it is not a date', () => {
+    const twice = runCli(cli, ['--programme-start', '2026-03-02', '--programme-start', '2026-03-09'], work);
+    expect(twice.status).toBe(2);
+    expect(twice.stderr).toContain('--programme-start was given twice: give it once');
+    const bad = runCli(cli, ['--programme-start', '2/3/2026'], work);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('--programme-start "2/3/2026" is not a date: write it as YYYY-MM-DD');
+  });
+});
+
+describe('the example team’s replacement programme', () => {
+  test('the next 30 days send every one of its milestones, each once', () => {
+    const out = json([]);
+    const programme = out.emails.filter((e) => e.programme);
+    const milestones = programme.map((e) => e.milestone);
+    expect([...new Set(milestones)].sort()).toEqual([
+      'Adoption reassessment',
+      'Day-seven follow-up',
+      'Peer advocacy moment',
+      'Sessions not held',
+    ]);
+    expect(milestones.filter((m) => m !== 'Day-seven follow-up')).toHaveLength(3);
+    const followedUp = programme.filter((e) => e.milestone === 'Day-seven follow-up').flatMap((e) => e.members);
+    const withSession = (out.programme.participants as { member: string; session: string | null }[])
+      .filter((p) => p.session !== null)
+      .map((p) => p.member);
+    expect(followedUp.sort()).toEqual(withSession.sort());
+    expect(withSession.length).toBeGreaterThan(0);
+  });
+});
