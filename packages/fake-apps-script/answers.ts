@@ -9,15 +9,26 @@ export interface UndocumentedAnswers {
   documentLockInTriggers: 'document' | 'null';
   /**
    * A date cell passed to a custom function: the instant of its wall-clock time in the
-   * spreadsheet's zone ('sheet-zone', as getValues returns it), or in the script's zone ('script-zone').
+   * spreadsheet's zone ('sheet-zone', as getValues returns it), or in the script's zone
+   * ('script-zone'). The default is 'script-zone': the custom-functions guide says that when the
+   * spreadsheet and the script use different time zones "the custom function needs to
+   * compensate" ("Custom Functions in Google Sheets",
+   * https://developers.google.com/apps-script/guides/sheets/functions), which only this answer needs.
    */
   customFunctionDates: 'sheet-zone' | 'script-zone';
+  /**
+   * Whether ScriptApp.getUserTriggers(spreadsheet), "triggers owned by this user in the given
+   * spreadsheet" ("Class ScriptApp", https://developers.google.com/apps-script/reference/script/script-app),
+   * lists time-driven triggers, which belong to no document.
+   */
+  userTriggersListTimeDriven: boolean;
 }
 
 export const DEFAULT_ANSWERS: UndocumentedAnswers = {
   activeSpreadsheetInTimeTriggers: false,
   documentLockInTriggers: 'document',
-  customFunctionDates: 'sheet-zone',
+  customFunctionDates: 'script-zone',
+  userTriggersListTimeDriven: true,
 };
 
 /** Every answer of every switch, one at a time against the defaults (what the suites run under). */
@@ -25,7 +36,8 @@ export const ANSWER_VARIANTS: readonly Partial<UndocumentedAnswers>[] = [
   {},
   { activeSpreadsheetInTimeTriggers: true },
   { documentLockInTriggers: 'null' },
-  { customFunctionDates: 'script-zone' },
+  { customFunctionDates: 'sheet-zone' },
+  { userTriggersListTimeDriven: false },
 ];
 
 /** The environment variable that changes the defaults for a whole test run. */

@@ -202,6 +202,22 @@ class LoadedBundle {
   }
 }
 
+/**
+ * A value as it arrives across google.script.run: a copy, in which "undefined fields within
+ * arrays become null" ("Class google.script.run (Client-side API)",
+ * https://developers.google.com/apps-script/guides/html/reference/run); an object's undefined
+ * fields are left out, as in JSON.
+ */
+function asDelivered(v: unknown): unknown {
+  if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : asDelivered(x)));
+  if (v !== null && typeof v === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = asDelivered(x);
+    return out;
+  }
+  return v;
+}
+
 /** Only primitives, arrays and plain objects cross google.script.run. */
 function checkClientValue(v: unknown, where: string, what: string, depth = 0): void {
   if (v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') return;
@@ -304,13 +320,13 @@ export function loadBundle(fake: FakeGas, buildDir = 'build', options: LoadBundl
       bundle.run(name, customFunctionArguments(fake, args), { authMode: 'CUSTOM_FUNCTION' }),
     $runFromClient: (name: string, ...args: unknown[]) => {
       args.forEach((a, i) => checkClientValue(a, `argument ${i}`, 'google.script.run cannot send'));
-      const result = bundle.run(name, args);
+      const result = bundle.run(name, args.map(asDelivered));
       checkClientValue(
         result,
         'result',
         `${name} returned a value google.script.run cannot deliver (the client would get null)`,
       );
-      return result;
+      return asDelivered(result);
     },
     $functions: () => bundle.functionNames(),
     $context: () => bundle.current(),

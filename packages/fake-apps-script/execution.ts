@@ -45,7 +45,19 @@ export interface ExecutionRecord {
   error: unknown;
   /** Locks still held when the execution ended (Apps Script releases them). */
   releasedLocks: string[];
+  /** Apps Script called onOpen/onEdit/onSelectionChange itself: a simple trigger (30 s, no email). */
+  simpleTrigger: boolean;
 }
+
+/**
+ * The reserved names Apps Script calls as simple triggers ("Simple triggers",
+ * https://developers.google.com/apps-script/guides/triggers): they "cannot run for longer than
+ * 30 seconds", and Session gives no email there ("Class Session",
+ * https://developers.google.com/apps-script/reference/base/session). onInstall runs in FULL
+ * authorization when the add-on is installed, so it is not counted among them here.
+ */
+export const SIMPLE_TRIGGERS = new Set(['onOpen', 'onEdit', 'onSelectionChange']);
+export const SIMPLE_TRIGGER_LIMIT_MS = 30 * 1000;
 
 export const EXECUTION_TIMEOUT_MESSAGE = 'Exceeded maximum execution time';
 

@@ -7,7 +7,14 @@ import { Boundary, type BoundaryHost, type CallInfo } from './boundary';
 import { CacheState } from './cache';
 import { CallCounter } from './call-counter';
 import { FakeClock } from './clock';
-import { EXECUTION_TIMEOUT_MESSAGE, isAuthMode, type ExecutionRecord, type RunOptions } from './execution';
+import {
+  EXECUTION_TIMEOUT_MESSAGE,
+  SIMPLE_TRIGGER_LIMIT_MS,
+  SIMPLE_TRIGGERS,
+  isAuthMode,
+  type ExecutionRecord,
+  type RunOptions,
+} from './execution';
 import { createGlobals, type FakeGlobals } from './globals';
 import { LockState } from './lock';
 import { LogState } from './logger';
@@ -77,10 +84,20 @@ export class FakeGas implements BoundaryHost {
     this.globals = createGlobals(this, (x) => this.boundary.wrap(x));
   }
 
+  /** The scopes the user granted: the manifest's less those left unticked (partial consent); null: unchecked. */
+  grantedScopes(): string[] | null {
+    return this.oauthScopes && this.oauthScopes.filter((s) => !this.options.ungrantedScopes.includes(s));
+  }
+
   // ---- who and where ----
 
   currentUser(): string {
     return this.execution?.user ?? this.session.activeUser;
+  }
+
+  /** Who owns the spreadsheets (Spreadsheet.getOwner): the session's effective user. */
+  spreadsheetOwner(): string {
+    return this.session.effectiveUser;
   }
 
   executionId(): string {
@@ -225,8 +242,9 @@ export class FakeGas implements BoundaryHost {
       }
       if (deniedInMode(ex.authMode, call)) throw new Error(`You do not have permission to call ${call.key}`);
     }
-    const needed = this.oauthScopes ? requiredScopes(call) : null;
-    if (needed && this.oauthScopes && !needed.some((s) => this.oauthScopes?.includes(s))) {
+    const granted = this.grantedScopes();
+    const needed = granted ? requiredScopes(call) : null;
+    if (needed && granted && !needed.some((s) => granted.includes(s))) {
       throw new Error(`You do not have permission to call ${call.key}. Required permissions: ${needed[0]}`);
     }
     for (const h of this.hooks) h(call);
@@ -248,6 +266,7 @@ export class FakeGas implements BoundaryHost {
     const authMode = opts.authMode ?? (isAuthMode(argMode) ? argMode : 'FULL');
     const document = opts.document !== undefined ? opts.document : this.activeDoc;
     const user = opts.user ?? this.session.activeUser;
+    const simpleTrigger = (opts.kind ?? 'call') === 'call' && SIMPLE_TRIGGERS.has(name);
     const ex: ExecutionRecord = {
       id: `exec-${++this.seq.execution}`,
       name,
@@ -261,7 +280,11 @@ export class FakeGas implements BoundaryHost {
       endedAt: null,
       limitMs:
         opts.limitMs ??
-        (authMode === 'CUSTOM_FUNCTION' ? this.options.customFunctionLimitMs : this.options.executionLimitMs),
+        (authMode === 'CUSTOM_FUNCTION'
+          ? this.options.customFunctionLimitMs
+          : simpleTrigger
+            ? SIMPLE_TRIGGER_LIMIT_MS
+            : this.options.executionLimitMs),
       killed: false,
       phase: 'load',
       topLevelCalls: [],
@@ -270,6 +293,7 @@ export class FakeGas implements BoundaryHost {
       triggerEventType: opts.kind === 'trigger' ? (opts.triggerEventType ?? 'CLOCK') : null,
       error: undefined,
       releasedLocks: [],
+      simpleTrigger,
     };
     this.execution = ex;
     this.executions.push(ex);

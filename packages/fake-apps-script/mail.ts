@@ -2,7 +2,6 @@
 import type { FakeInfo } from './boundary';
 import type { FakeGas } from './harness';
 import { utf8Bytes } from './properties';
-import { dayKey } from './time';
 
 type GMailApp = GoogleAppsScript.Mail.MailApp;
 type MailParams = GoogleAppsScript.Mail.MailAdvancedParameters;
@@ -25,19 +24,24 @@ export interface SentMail {
 // The limits, from "Quotas for Google Services" (https://developers.google.com/apps-script/guides/services/quotas):
 // email recipients per day 100 (consumer) or 1,500 (Workspace), recipients per message 50, email
 // body size 200 KB a message (400 KB on Workspace). Each refusal has its own message, so code can
-// tell a message it must shorten or split from a day's quota it must wait for.
+// tell a message it must shorten or split from a day's quota it must wait for. The "day" is not a
+// calendar day: quotas "reset 24 hours after the first request" (the same page), so recipients
+// mailed at 15:00 still count at 09:00 the next morning.
 export const MAIL_QUOTA_MESSAGE = 'Service invoked too many times for one day: email.';
 export const MAIL_RECIPIENTS_PER_MESSAGE_MESSAGE = 'Limit Exceeded: Email Recipients Per Message.';
 export const MAIL_BODY_SIZE_MESSAGE = 'Limit Exceeded: Email Body Size.';
 export const MAX_RECIPIENTS_PER_MESSAGE = 50;
 export const MAIL_BODY_LIMIT_BYTES = 200 * 1024;
 
+const QUOTA_PERIOD_MS = 24 * 60 * 60 * 1000;
+
 const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
 
 export class MailState {
   sent: SentMail[] = [];
   dailyQuota: number;
-  private usedDay = '';
+  /** When the first recipient of the current 24-hour period was counted; null: no period runs. */
+  private periodStart: number | null = null;
   private used = 0;
   private readonly failures = new Map<string, string>();
 
@@ -60,16 +64,15 @@ export class MailState {
     this.failures.clear();
   }
 
-  /** Recipients left today, in the script's time zone; a new day starts a new quota. */
+  /** Recipients left in the current 24-hour period (the whole quota when none runs). */
   remaining(): number {
     this._roll();
     return Math.max(0, this.dailyQuota - this.used);
   }
 
-  /** Uses up quota as if `n` recipients had been mailed today. */
+  /** Uses up quota as if `n` recipients had been mailed now. */
   consume(n: number): void {
-    this._roll();
-    this.used += n;
+    this._count(n);
   }
 
   to(address: string): SentMail[] {
@@ -80,14 +83,27 @@ export class MailState {
   reset(): void {
     this.sent = [];
     this.used = 0;
+    this.periodStart = null;
   }
 
+  /** When the current period's quota is whole again; null when no period runs. */
+  resetsAt(): number | null {
+    this._roll();
+    return this.periodStart === null ? null : this.periodStart + QUOTA_PERIOD_MS;
+  }
+
+  /** Ends the period 24 hours after its first counted recipient. */
   private _roll(): void {
-    const today = dayKey(this.gas.clock.now(), this.gas.session.scriptTimeZone);
-    if (today !== this.usedDay) {
-      this.usedDay = today;
+    if (this.periodStart !== null && this.gas.clock.now() >= this.periodStart + QUOTA_PERIOD_MS) {
+      this.periodStart = null;
       this.used = 0;
     }
+  }
+
+  private _count(n: number): void {
+    this._roll();
+    if (n > 0 && this.periodStart === null) this.periodStart = this.gas.clock.now();
+    this.used += n;
   }
 
   _send(m: Omit<SentMail, 'recipients' | 'from' | 'at'>): void {
@@ -102,7 +118,7 @@ export class MailState {
     if (utf8Bytes(m.body) + utf8Bytes(m.htmlBody ?? '') > this.bodyLimitBytes) throw new Error(MAIL_BODY_SIZE_MESSAGE);
     this._roll();
     if (this.used + recipients.length > this.dailyQuota) throw new Error(MAIL_QUOTA_MESSAGE);
-    this.used += recipients.length;
+    this._count(recipients.length);
     this.sent.push({ ...m, recipients, from: this.gas.session.effectiveUser, at: this.gas.clock.date() });
   }
 }

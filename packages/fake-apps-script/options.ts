@@ -2,6 +2,7 @@
 // UPTAKE_FAKE_ANSWERS environment for the undocumented answers).
 import { answersFromEnvironment, type UndocumentedAnswers } from './answers';
 import type { TimeInput } from './clock';
+import { SCOPE } from './permissions';
 import { SPREADSHEET_CELL_LIMIT, type SpreadsheetInit } from './spreadsheet';
 import type { ValueParsing } from './values';
 
@@ -31,8 +32,18 @@ export interface FakeGasOptions {
   activeSpreadsheetInTimeTriggers?: boolean;
   /** Undocumented: getDocumentLock() in an installable trigger, the document's lock or null (answers.ts). Default 'document'. */
   documentLockInTriggers?: UndocumentedAnswers['documentLockInTriggers'];
-  /** Undocumented: which zone a custom function's Date arguments are read in (answers.ts). Default 'sheet-zone'. */
+  /** Undocumented: which zone a custom function's Date arguments are read in (answers.ts). Default 'script-zone'. */
   customFunctionDates?: UndocumentedAnswers['customFunctionDates'];
+  /** Undocumented: whether getUserTriggers(spreadsheet) lists time-driven triggers (answers.ts). Default true. */
+  userTriggersListTimeDriven?: boolean;
+  /**
+   * Partial consent: scopes of the manifest the user did not tick on Google's consent screen
+   * (short names such as 'script.send_mail' or full URLs). Some surfaces let a user grant only
+   * some of the scopes ("Authorization scopes", https://developers.google.com/apps-script/concepts/scopes,
+   * granular OAuth consent). A user's choice, not an undocumented answer, so it is an option
+   * of the tests that are about it and not a variant every suite runs under. Default: none.
+   */
+  ungrantedScopes?: string[];
   /** MailApp body size limit in bytes. Default 200 KB (consumer; Workspace has 400 KB). */
   mailBodyLimitBytes?: number;
   /** Cells a spreadsheet may have across its sheets. Default 10,000,000. */
@@ -53,6 +64,8 @@ export interface ResolvedOptions extends UndocumentedAnswers {
   cellLimit: number;
   valueParsing: ValueParsing;
   scriptId: string;
+  /** Full scope URLs the user did not grant. */
+  ungrantedScopes: string[];
 }
 
 export function resolveOptions(opts: FakeGasOptions): ResolvedOptions {
@@ -64,6 +77,8 @@ export function resolveOptions(opts: FakeGasOptions): ResolvedOptions {
     activeSpreadsheetInTimeTriggers: opts.activeSpreadsheetInTimeTriggers ?? answers.activeSpreadsheetInTimeTriggers,
     documentLockInTriggers: opts.documentLockInTriggers ?? answers.documentLockInTriggers,
     customFunctionDates: opts.customFunctionDates ?? answers.customFunctionDates,
+    userTriggersListTimeDriven: opts.userTriggersListTimeDriven ?? answers.userTriggersListTimeDriven,
+    ungrantedScopes: (opts.ungrantedScopes ?? []).map(SCOPE),
     cellLimit: opts.cellLimit ?? SPREADSHEET_CELL_LIMIT,
     valueParsing: opts.valueParsing ?? 'sheets',
     scriptId: opts.scriptId ?? '1FakeScriptIdForTests',

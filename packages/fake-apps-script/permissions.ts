@@ -43,15 +43,30 @@ export function requiredScopes(call: CallInfo): string[] | null {
   return null;
 }
 
+/**
+ * AuthMode.NONE and LIMITED ("Editor add-on authorization",
+ * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle): in NONE an
+ * add-on may add menu items and little else (no HtmlService, no Charts, no authorization check);
+ * LIMITED adds the bound document's services, still without sidebars, dialogs, alerts, prompts or
+ * toasts, and gives Session the locale only (session.ts blanks the email there).
+ */
 const NONE_ALLOWED = new Set([
   'SpreadsheetApp.getUi',
   'Ui.createAddonMenu',
   'Ui.createMenu',
-  'ScriptApp.getAuthorizationInfo',
   'Session.getActiveUserLocale',
   'Session.getScriptTimeZone',
 ]);
-const NONE_ALLOWED_SERVICES = new Set<ServiceName>(['logger', 'utilities', 'html', 'charts']);
+const NONE_ALLOWED_SERVICES = new Set<ServiceName>(['logger', 'utilities']);
+/** What a dialog or a message on the screen needs: not in LIMITED, nor in NONE. */
+const LIMITED_DENIED_UI = new Set([
+  'Ui.showSidebar',
+  'Ui.showModalDialog',
+  'Ui.showModelessDialog',
+  'Ui.alert',
+  'Ui.prompt',
+  'Spreadsheet.toast',
+]);
 const AUTH_REQUIRED = new Set([
   'SpreadsheetApp.openById',
   'SpreadsheetApp.openByUrl',
@@ -76,9 +91,7 @@ export function deniedInMode(mode: AuthModeName, call: CallInfo): boolean {
         AUTH_REQUIRED.has(call.key) ||
         call.cls === 'ClockTriggerBuilder' ||
         call.cls === 'SpreadsheetTriggerBuilder' ||
-        call.key === 'Ui.showSidebar' ||
-        call.key === 'Ui.showModalDialog' ||
-        call.key === 'Ui.showModelessDialog'
+        LIMITED_DENIED_UI.has(call.key)
       );
     case 'CUSTOM_FUNCTION':
       return (

@@ -81,6 +81,51 @@ export class FakeProperties implements Pick<
   }
 }
 
+/**
+ * User properties as a custom function sees them: getUserProperties "only gets the properties of
+ * the spreadsheet owner", and editors "can't set user properties" ("Custom Functions in Google
+ * Sheets", https://developers.google.com/apps-script/guides/sheets/functions). Reads go to the
+ * owner's store; writes throw unless the owner is the one calling.
+ */
+export class FakeOwnerProperties extends FakeProperties {
+  constructor(
+    private readonly owner: FakeProperties,
+    private readonly writable: boolean,
+  ) {
+    super(owner._scope);
+  }
+  private _refuse(): never {
+    throw new Error(
+      'You do not have permission to set user properties in a custom function: only the spreadsheet owner can.',
+    );
+  }
+  override getKeys(): string[] {
+    return this.owner.getKeys();
+  }
+  override getProperties(): { [key: string]: string } {
+    return this.owner.getProperties();
+  }
+  override getProperty(key: string): string | null {
+    return this.owner.getProperty(key);
+  }
+  override deleteAllProperties(): GProperties {
+    if (!this.writable) this._refuse();
+    return this.owner.deleteAllProperties();
+  }
+  override deleteProperty(key: string): GProperties {
+    if (!this.writable) this._refuse();
+    return this.owner.deleteProperty(key);
+  }
+  override setProperties(properties: { [key: string]: string }, deleteAllOthers = false): GProperties {
+    if (!this.writable) this._refuse();
+    return this.owner.setProperties(properties, deleteAllOthers);
+  }
+  override setProperty(key: string, value: string): GProperties {
+    if (!this.writable) this._refuse();
+    return this.owner.setProperty(key, value);
+  }
+}
+
 export class PropertiesState {
   readonly script = new FakeProperties('script');
   private readonly docs = new Map<string, FakeProperties>();
@@ -114,6 +159,11 @@ export class FakePropertiesService implements Pick<
     return api<GProperties>(this.gas.properties.script);
   }
   getUserProperties(): GProperties {
-    return api<GProperties>(this.gas.properties.forUser(this.gas.currentUser()));
+    const user = this.gas.currentUser();
+    if (this.gas.execution?.authMode === 'CUSTOM_FUNCTION') {
+      const owner = this.gas.spreadsheetOwner();
+      return api<GProperties>(new FakeOwnerProperties(this.gas.properties.forUser(owner), owner === user));
+    }
+    return api<GProperties>(this.gas.properties.forUser(user));
   }
 }

@@ -24,12 +24,22 @@ type GAuthInfo = GoogleAppsScript.Script.AuthorizationInfo;
 type GAuthMode = GoogleAppsScript.Script.AuthMode;
 type GAuthStatus = GoogleAppsScript.Script.AuthorizationStatus;
 
+/**
+ * "Class AuthorizationInfo" (https://developers.google.com/apps-script/reference/script/authorization-info):
+ * the status, the URL that asks again, and getAuthorizedScopes(), the granted ones among those
+ * asked about (granular consent lets a user grant only some: "Authorization scopes",
+ * https://developers.google.com/apps-script/concepts/scopes).
+ */
 export class FakeAuthorizationInfo implements Pick<GAuthInfo, 'getAuthorizationStatus' | 'getAuthorizationUrl'> {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'AuthorizationInfo' };
   constructor(
     private readonly status: AuthorizationStatusName,
     private readonly url: string,
+    private readonly authorized: string[] | null,
   ) {}
+  getAuthorizedScopes(): string[] | null {
+    return this.authorized && this.authorized.slice();
+  }
   getAuthorizationStatus(): GAuthStatus {
     return api<GAuthStatus>(this.status as unknown as object);
   }
@@ -82,16 +92,26 @@ export class FakeScriptApp implements Pick<
   ): GTrigger[] {
     if (!(document instanceof FakeSpreadsheet))
       throw new Error('ScriptApp.getUserTriggers needs a Spreadsheet in this fake.');
+    // Whether time-driven triggers count as "in the given spreadsheet" is not documented (answers.ts).
+    const listsClock = this.gas.options.userTriggersListTimeDriven;
     return this.gas.triggers
       .list(this.gas.currentUser())
       .filter((r) => r.documentId === document._id || r.sourceId === document._id)
+      .filter((r) => listsClock || r.eventType !== 'CLOCK')
       .map((r) => api<GTrigger>(new FakeTrigger(r)));
   }
-  getAuthorizationInfo(authMode: GAuthMode): GAuthInfo {
+  getAuthorizationInfo(authMode: GAuthMode, oAuthScopes?: string[]): GAuthInfo {
     if (!enumName(AuthModeNames, authMode))
       throw new Error('ScriptApp.getAuthorizationInfo needs a ScriptApp.AuthMode.');
+    if (oAuthScopes !== undefined && !(Array.isArray(oAuthScopes) && oAuthScopes.every((x) => typeof x === 'string')))
+      throw new Error('ScriptApp.getAuthorizationInfo: oAuthScopes must be an array of scope URLs.');
     const t = this.gas.triggers;
-    return api<GAuthInfo>(new FakeAuthorizationInfo(t.authorizationStatus, t.authorizationUrl));
+    const granted = this.gas.grantedScopes();
+    const asked = oAuthScopes ?? this.gas.oauthScopes;
+    const authorized = granted && asked ? asked.filter((s) => granted.includes(s)) : null;
+    const missing = authorized !== null && asked !== null && authorized.length < asked.length;
+    const status = missing ? 'REQUIRED' : t.authorizationStatus;
+    return api<GAuthInfo>(new FakeAuthorizationInfo(status, t.authorizationUrl, authorized));
   }
   getScriptId(): string {
     return this.gas.options.scriptId;

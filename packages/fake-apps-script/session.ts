@@ -43,11 +43,23 @@ export class FakeSession implements Pick<
   static readonly fakeInfo: FakeInfo = { service: 'session', cls: 'Session' };
   constructor(private readonly gas: FakeGas) {}
 
+  /**
+   * The email is blank where a script runs without the user's authorization: "a simple onOpen(e)
+   * or onEdit(e) trigger, a custom function in Google Sheets" ("Class Session",
+   * https://developers.google.com/apps-script/reference/base/session), and an add-on in
+   * AuthMode.LIMITED, which gets the locale only (permissions.ts).
+   */
+  private _email(email: string): string {
+    const ex = this.gas.execution;
+    return ex && (ex.authMode === 'CUSTOM_FUNCTION' || ex.authMode === 'LIMITED' || ex.simpleTrigger) ? '' : email;
+  }
   getActiveUser(): GUser {
-    return new FakeUser(this.gas.currentUser()) as unknown as GUser;
+    return new FakeUser(this._email(this.gas.currentUser())) as unknown as GUser;
   }
   getEffectiveUser(): GUser {
-    return new FakeUser(this.gas.execution?.effectiveUser ?? this.gas.session.effectiveUser) as unknown as GUser;
+    return new FakeUser(
+      this._email(this.gas.execution?.effectiveUser ?? this.gas.session.effectiveUser),
+    ) as unknown as GUser;
   }
   getScriptTimeZone(): string {
     return this.gas.session.scriptTimeZone;

@@ -45,6 +45,11 @@ function formatterFor(tz: string): Intl.DateTimeFormat | null {
   return f;
 }
 
+/** A time-zone database id ("Etc/GMT+3", "Europe/London", "UTC"), not a custom offset ("GMT-03:00"). */
+export function isTimeZoneDatabaseId(tz: string): boolean {
+  return /^[A-Za-z]/.test(tz) && formatterFor(tz) !== null;
+}
+
 /** Java falls back to GMT for a zone id it does not know; so does this. */
 export function isKnownTimeZone(tz: string): boolean {
   return fixedOffsetMinutes(tz) !== null || formatterFor(tz) !== null;

@@ -4,6 +4,7 @@ import { api, type FakeInfo } from './boundary';
 import { WeekdayNames, enumName, type EventTypeName, type WeekdayName } from './enums';
 import type { FakeGas } from './harness';
 import { isDateLike } from './realm';
+import { isTimeZoneDatabaseId } from './time';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeTrigger, type ClockSchedule } from './triggers';
 
@@ -100,8 +101,16 @@ export class FakeClockTriggerBuilder implements Pick<
     this.weekday = name;
     return this._self();
   }
+  /**
+   * "An invalid timezone string causes the script to throw"; valid ones are the time-zone
+   * database's ids ("Class ClockTriggerBuilder",
+   * https://developers.google.com/apps-script/reference/script/clock-trigger-builder). A
+   * spreadsheet's custom offset zone ("GMT-03:00") is not one; "Etc/GMT+3" is.
+   */
   inTimezone(timezone: string): GClockBuilder {
-    this.tz = String(timezone);
+    const tz = String(timezone);
+    if (!isTimeZoneDatabaseId(tz)) throw new Error(`Invalid argument: timezone (${tz}).`);
+    this.tz = tz;
     return this._self();
   }
   nearMinute(minute: number): GClockBuilder {
@@ -211,6 +220,14 @@ export class FakeTriggerBuilder implements Pick<GTriggerBuilder, 'timeBased' | '
   forSpreadsheet(sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string): GSpreadsheetTriggerBuilder {
     const id = typeof sheet === 'string' ? sheet : sheet instanceof FakeSpreadsheet ? sheet._id : null;
     if (id === null) throw new Error('TriggerBuilder.forSpreadsheet needs a Spreadsheet or its id.');
+    // An add-on creates triggers only for the file it is used in ("Triggers for Editor add-ons",
+    // https://developers.google.com/workspace/add-ons/concepts/editor-triggers, restrictions).
+    const current = this.gas.documentSpreadsheet();
+    if (this.gas.options.addon && id !== current?._id) {
+      throw new Error(
+        `An add-on can only create triggers for the file it is used in: forSpreadsheet(${id}) is not ${current ? current._id : 'a file this execution has'}.`,
+      );
+    }
     return api<GSpreadsheetTriggerBuilder>(new FakeSpreadsheetTriggerBuilder(this.gas, this.handler, id));
   }
 }

@@ -72,6 +72,8 @@ export interface ScriptedResponse {
   button: ButtonName;
   /** For prompt(): the text the user typed. */
   text?: string;
+  /** Runs while the dialog is open (the script suspended, its locks let go): another execution's work. */
+  whileOpen?: () => void;
 }
 
 /** Everything the user would have seen, and the answers the test scripts for dialogs. */
@@ -218,9 +220,21 @@ export class FakeUi implements Pick<
     return api<GMenu>(new FakeMenu(this.state, String(caption)));
   }
 
+  /**
+   * alert and prompt suspend the script while the dialog is open, and "LockService locks don't
+   * persist across the suspension" ("Class Ui", https://developers.google.com/apps-script/reference/base/ui):
+   * the execution's locks are let go, and another execution may take them meanwhile.
+   */
+  private _suspend(): void {
+    const ex = this.gas.execution;
+    if (ex) this.gas.locks._releaseAllOf(ex.id);
+  }
+
   alert(a: string, b?: string | GButtonSet, c?: GButtonSet): GButton {
     const [title, prompt, set] = dialogArgs(a, b, c);
+    this._suspend();
     const scripted = this.state._nextResponse();
+    scripted?.whileOpen?.();
     const response = scripted?.button ?? defaultButton(set);
     checkButton(response, set, 'alert');
     this.state.dialogs.push({ kind: 'alert', title, prompt, buttons: set, response, at: this.gas.clock.date() });
@@ -229,8 +243,10 @@ export class FakeUi implements Pick<
 
   prompt(a: string, b?: string | GButtonSet, c?: GButtonSet): GPromptResponse {
     const [title, prompt, set] = dialogArgs(a, b, c);
+    this._suspend();
     const effective = set ?? 'OK';
     const scripted = this.state._nextResponse();
+    scripted?.whileOpen?.();
     const response = scripted?.button ?? 'CLOSE';
     checkButton(response, effective, 'prompt');
     const text = scripted?.text ?? '';

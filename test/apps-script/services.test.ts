@@ -23,18 +23,25 @@ describe('MailApp', () => {
     });
   });
 
-  it('resets the quota when the date changes in the script time zone', () => {
-    const fake = createFakeGas({ mailQuota: 1, timeZone: 'America/New_York', now: '2026-03-02T03:00:00Z' });
+  it('restores the quota 24 hours after the first email it counted, not at midnight', () => {
+    // "Quotas are per user and reset 24 hours after the first request" ("Quotas for Google Services").
+    const fake = createFakeGas({ mailQuota: 2, timeZone: 'America/New_York', now: '2026-03-02T15:00:00Z' });
     const mail = fake.globals.MailApp;
     mail.sendEmail('a@x.com', 'S', 'B');
+    fake.clock.set('2026-03-02T20:00:00Z');
+    mail.sendEmail('b@x.com', 'S', 'B');
     expect(mail.getRemainingDailyQuota()).toBe(0);
-    // 04:59Z is still 1 March in New York.
-    fake.clock.set('2026-03-02T04:59:00Z');
+    // Past midnight in the script's zone, and the next morning: still the same 24 hours.
+    fake.clock.set('2026-03-03T09:00:00Z');
+    expect(mail.getRemainingDailyQuota()).toBe(0);
     expect(() => mail.sendEmail('a@x.com', 'S', 'B')).toThrow(MAIL_QUOTA_MESSAGE);
-    fake.clock.set('2026-03-02T05:00:00Z');
-    expect(mail.getRemainingDailyQuota()).toBe(1);
+    fake.clock.set('2026-03-03T14:59:59Z');
+    expect(mail.getRemainingDailyQuota()).toBe(0);
+    fake.clock.set('2026-03-03T15:00:00Z');
+    expect(mail.getRemainingDailyQuota()).toBe(2);
     mail.sendEmail('a@x.com', 'S', 'B');
-    expect(fake.mail.sent).toHaveLength(2);
+    expect(fake.mail.sent).toHaveLength(3);
+    expect(fake.mail.resetsAt()).toBe(Date.parse('2026-03-04T15:00:00Z'));
   });
 
   it('fails for scripted and malformed addresses without spending quota', () => {

@@ -34,6 +34,10 @@ describe('triggerZone', () => {
     expect(west.note).toContain('23:30 in the spreadsheet');
   });
 
+  test('a script zone that is an offset itself gives way to UTC', () => {
+    expect(triggerZone('GMT+0530', 8, 'GMT+0530', NOW)).toMatchObject({ timeZone: 'Etc/UTC', hour: 3 });
+  });
+
   test('the conversion uses the script zone’s offset at the time', () => {
     // New York is UTC-5 on 2 March 2026: 08:00 at UTC+5:30 is 21:30 the day before there.
     expect(triggerZone('GMT+05:30', 8, 'America/New_York', NOW)).toMatchObject({

@@ -25,6 +25,8 @@ const DATABASE_UTC_IDS = new Set(['Etc/UTC', 'Etc/GMT', 'UTC', 'GMT']);
 const ETC_GMT_EAST_LIMIT_HOURS = 14;
 const ETC_GMT_WEST_LIMIT_HOURS = 12;
 
+const isDatabaseZone = (zone: string) => fixedZoneOffset(zone) === null || DATABASE_UTC_IDS.has(zone);
+
 const hh = (hour: number, minute = 0) => `${String(hour).padStart(2, '0')}:${String(minute).padStart(2, '0')}`;
 
 /**
@@ -43,17 +45,19 @@ export function triggerZone(spreadsheetZone: string, digestHour: number, scriptZ
   if (Number.isInteger(hours) && hours <= ETC_GMT_EAST_LIMIT_HOURS && hours >= -ETC_GMT_WEST_LIMIT_HOURS) {
     return { timeZone: `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`, hour: digestHour, note: null };
   }
-  const scriptOffset = zoneOffsetMinutes(now, scriptZone);
+  // A script's zone is a database id in its manifest; should it be an offset too, UTC stands in.
+  const zone = isDatabaseZone(scriptZone) ? scriptZone : 'Etc/UTC';
+  const scriptOffset = zoneOffsetMinutes(now, zone);
   // Minutes after midnight in the script's zone when the spreadsheet's clock shows digestHour:00.
   const inScript = (((digestHour * 60 - offset + scriptOffset) % 1440) + 1440) % 1440;
   const hour = Math.ceil(inScript / 60) % 24;
   const local = (((hour * 60 + offset - scriptOffset) % 1440) + 1440) % 1440;
   return {
-    timeZone: scriptZone,
+    timeZone: zone,
     hour,
     note:
       `Apps Script schedules runs only in named time zones, and the spreadsheet's zone ${spreadsheetZone} is an ` +
-      `offset that has none: the daily run is scheduled at ${hh(hour)} in the script's zone (${scriptZone}), ` +
+      `offset that has none: the daily run is scheduled at ${hh(hour)} in the script's zone (${zone}), ` +
       `which is ${hh(Math.floor(local / 60), local % 60)} in the spreadsheet's zone, not ${hh(digestHour)}. ` +
       `To run at ${hh(digestHour)}, choose a named zone in File › Settings › Time zone, then turn automation off and on.`,
   };
