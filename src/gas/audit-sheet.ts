@@ -92,22 +92,18 @@ export function runAuditToSheet(
   ui: GoogleAppsScript.Base.Ui,
   settings: Settings,
 ): Sheet | null {
-  const busy = () => {
-    ui.alert(
-      'Uptake could not run the audit',
-      'Another audit (or another Uptake task) is still writing to this spreadsheet. Nothing was changed: try again in a minute.',
-      ui.ButtonSet.OK,
-    );
-    return null;
-  };
-  return withDocumentLock(AUDIT_LOCK_WAIT_MS, busy, () => {
+  const busy = () =>
+    'Another audit (or another Uptake task) is still writing to this spreadsheet. Nothing was changed: try again in a minute.';
+  // A problem comes back as its message and is shown once the lock is released: an alert suspends
+  // the script, and locks "don't persist across the suspension" ("Class Ui",
+  // https://developers.google.com/apps-script/reference/base/ui).
+  const outcome = withDocumentLock(AUDIT_LOCK_WAIT_MS, busy, (): Sheet | string => {
     let team: TeamData;
     try {
       team = readTeam(spreadsheet, settings);
     } catch (error) {
       if (!(error instanceof SetupError)) throw error;
-      ui.alert('Uptake could not run the audit', error.message, ui.ButtonSet.OK);
-      return null;
+      return error.message;
     }
     const { audit, interventions } = advisedAudit(spreadsheet, team, settings);
     const extra = [
@@ -119,4 +115,7 @@ export function runAuditToSheet(
     spreadsheet.setActiveSheet(sheet);
     return sheet;
   });
+  if (typeof outcome !== 'string') return outcome;
+  ui.alert('Uptake could not run the audit', outcome, ui.ButtonSet.OK);
+  return null;
 }

@@ -17,6 +17,7 @@ import {
   TRIGGER_DOCUMENT_PREFIX,
   writeMirror,
 } from './automation-store';
+import { requirePermissions, SEND_MAIL_SCOPE, TRIGGERS_SCOPE } from './permissions';
 import { loadSettings } from './settings-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -91,6 +92,8 @@ function deleteTriggers(triggers: GoogleAppsScript.Script.Trigger[]): void {
  * Settings hour); off removes it.
  */
 export function setAutomation(on: boolean): AutomationStatus {
+  // The daily run sends email and needs its trigger: said now, not by a run that fails tomorrow.
+  if (on) requirePermissions([SEND_MAIL_SCOPE, TRIGGERS_SCOPE]);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const busy = 'Uptake is busy (the daily run or another change is in progress). Try again in a minute.';
   return withDocumentLock(LOCK_WAIT_MS, busy, () => {

@@ -42,6 +42,7 @@ import {
 import { removeTrigger } from './automation-trigger';
 import { mailApp } from './mail';
 import { appendRecords, readSentIndex, sentSheet } from './sent-sheet';
+import { requirePermissions, SEND_MAIL_SCOPE } from './permissions';
 import { readTeam, SetupError, type TeamData } from './team-data';
 import { auditTeam } from '../core/audit/team-audit';
 import { teamHistory } from '../core/history/team-history';
@@ -241,6 +242,7 @@ export function runDaily(event?: TriggerEvent): void {
  * daily run will not send it again). Returns a one-line summary.
  */
 export function sendDigestNow(): string {
+  requirePermissions([SEND_MAIL_SCOPE]);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(LOCK_WAIT_MS, 'Uptake’s daily run is in progress: try again in a few minutes.', () => {
     const { run, setup } = dailyRun(spreadsheet, automationStore(spreadsheet.getId()), true);
@@ -252,7 +254,7 @@ export function sendDigestNow(): string {
     const team = { ...seen, programme: stored ? withBaseline(stored, seen.audits, run.today) : null };
     run.openSentLog();
     const delivered = run.sendDigest(team, run.today);
-    if (run.stoppedBecause) return `The digest was not sent: ${run.stoppedBecause}. Try again tomorrow.`;
+    if (run.stoppedBecause) return `The digest was not sent: ${run.stoppedBecause}.`;
     const failed = run.report.find((line) => line.startsWith('Failed'));
     if (failed)
       return delivered

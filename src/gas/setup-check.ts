@@ -10,6 +10,7 @@ import { automationStatus } from './automation-status';
 import { KEYS, readJson, type AutomationState } from '../core/automation/store';
 import { automationStore, currentUserEmail } from './automation-store';
 import { dailyTriggers } from './automation-trigger';
+import { missingPermissionsMessage, permissionsFound, TRIGGERS_SCOPE } from './permissions';
 import { loadSettings } from './settings-store';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 import { findLogSheet, findRosterSheet, noLogError, SENT_SHEET, SetupError } from './team-data';
@@ -48,22 +49,25 @@ function lockFacts(): SetupFacts['lock'] {
 
 export function gatherSetupFacts(spreadsheet: Spreadsheet): SetupFacts {
   const settings = loadSettings();
-  const auth = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
+  const permissions = permissionsFound();
   const status = automationStatus();
   const timeZone = spreadsheetDateOptions(spreadsheet).timeZone;
   const state = readJson<AutomationState | null>(automationStore(spreadsheet.getId()).store, KEYS.state, null);
   const user = currentUserEmail();
-  const triggers = dailyTriggers(spreadsheet, state);
+  // Without "run when you are not present" (partial consent) no trigger can be listed or made.
+  const canSeeTriggers = !permissions.missing?.some((p) => p.scope === TRIGGERS_SCOPE);
+  const triggers = canSeeTriggers ? dailyTriggers(spreadsheet, state) : null;
   const sheets = spreadsheet.getSheets();
   return {
     authorization: {
-      required: auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED,
-      url: auth.getAuthorizationUrl() || null,
+      required: permissions.required,
+      url: permissions.url,
+      missing: missingPermissionsMessage(permissions),
     },
     owner: { setting: settings.ownerEmail, effectiveUser: user },
     trigger: {
       on: status.on,
-      found: triggers.length,
+      found: triggers && triggers.length,
       // Apps Script lists each user's own triggers only: another editor's is not among this user's.
       turnedOnBy: state?.on && state.turnedOnBy && state.turnedOnBy !== user ? state.turnedOnBy : null,
       hour: status.hour,

@@ -8,7 +8,7 @@ import {
 } from '../../src/core/setup-check/checks';
 
 const healthy: SetupFacts = {
-  authorization: { required: false, url: null },
+  authorization: { required: false, url: null, missing: null },
   owner: { setting: 'lead@example.com', effectiveUser: 'lead@example.com' },
   trigger: { on: true, found: 1, hour: 8, timeZone: 'Europe/London', note: null, turnedOnBy: null },
   lastRun: {
@@ -59,7 +59,7 @@ describe('setupChecks', () => {
   test('says what to do when something is wrong', () => {
     const lineOf = byId({
       ...healthy,
-      authorization: { required: true, url: 'https://script.google.com/auth' },
+      authorization: { required: true, url: 'https://script.google.com/auth', missing: null },
       owner: { setting: '', effectiveUser: '' },
       trigger: { ...healthy.trigger, found: 0 },
       lastRun: { at: '2026-03-15T08:05:00.000Z', report: [], problems: ['The roster sheet "Team" is gone.'] },

@@ -4,9 +4,10 @@ import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './sup
 
 type Line = { id: string; status: string; detail: string };
 
-function teamSheet() {
+function teamSheet(options: Parameters<typeof fakeWithBundle>[0] = {}) {
   const { runs, roster } = sampleTeam();
   return fakeWithBundle({
+    ...options,
     user: 'lead@example.com',
     spreadsheet: { timeZone: 'Europe/London', sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
   });
@@ -60,6 +61,24 @@ describe('Check set-up', () => {
     expect(lineOf.sent.detail).toContain('Not made yet');
     expect(lineOf.lock).toMatchObject({ status: 'ok', detail: 'The document lock is free.' });
   });
+
+  // Whether getUserTriggers(spreadsheet) lists time-driven triggers is not documented.
+  test.each([true, false])(
+    'finds the daily trigger whether getUserTriggers lists time-driven ones (%s), and an editor’s as theirs',
+    (userTriggersListTimeDriven) => {
+      const { gas, bundle } = teamSheet({ userTriggersListTimeDriven });
+      bundle.$runFromClient('setAutomation', true);
+      const lines = bundle.$runFromClient('getSetupCheck') as Line[];
+      const trigger = lines.find((l) => l.id === 'trigger');
+      expect(trigger).toMatchObject({ status: 'ok', detail: 'Every day at 08:00 in Europe/London.' });
+      // Another editor sees none of the owner's triggers: the line names who turned it on.
+      gas.session.setUser('editor@example.com');
+      const theirs = (bundle.$runFromClient('getSetupCheck') as Line[]).find((l) => l.id === 'trigger');
+      expect(theirs?.status).toBe('ok');
+      expect(theirs?.detail).toContain('Turned on by lead@example.com');
+      for (const line of [trigger, theirs]) expect(line?.detail).not.toMatch(/gone/);
+    },
+  );
 
   test('says so when the trigger is gone or the lock is held elsewhere, still changing nothing', () => {
     const { gas, bundle } = teamSheet();

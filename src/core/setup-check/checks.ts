@@ -36,15 +36,18 @@ export interface SheetFacts {
 
 /** What the gathering found; null where Apps Script could not tell (the line then says so). */
 export interface SetupFacts {
-  /** ScriptApp.getAuthorizationInfo(FULL): whether the user must authorise (again). */
-  authorization: { required: boolean; url: string | null };
+  /**
+   * ScriptApp.getAuthorizationInfo(FULL): whether the user must authorise (again); `missing` says
+   * which permissions were not granted (partial consent) and how to grant them, else null.
+   */
+  authorization: { required: boolean; url: string | null; missing: string | null };
   /** The owner email in Settings, and who runs this (Session), '' when unknown. */
   owner: { setting: string; effectiveUser: string };
   /** note: when the trigger cannot run at the hour in the sheet's zone, when it runs instead (core/automation/trigger-zone). */
   trigger: {
     on: boolean;
-    /** This user's daily triggers for the spreadsheet. */
-    found: number;
+    /** This user's daily triggers for the spreadsheet; null when the permission to see them is not granted. */
+    found: number | null;
     hour: number;
     timeZone: string;
     note: string | null;
@@ -89,6 +92,7 @@ function sheetFinding(sheet: SheetFacts | null | string, missing: Finding): Find
 }
 
 function authorization({ authorization }: SetupFacts): Finding {
+  if (authorization.missing) return ['fix', authorization.missing];
   if (!authorization.required) return ['ok', 'Every permission Uptake asks for is granted.'];
   return [
     'fix',
@@ -108,6 +112,11 @@ function owner(facts: SetupFacts): Finding {
 
 function dailyRun({ trigger }: SetupFacts): Finding {
   const at = `${String(trigger.hour).padStart(2, '0')}:00 in ${trigger.timeZone}`;
+  if (trigger.found === null)
+    return [
+      'fix',
+      'Uptake cannot see or make its daily run without the permission “Allow this application to run when you are not present”: grant it as Authorisation says.',
+    ];
   if (!trigger.on) return ['warn', 'Automation is off: turn it on in the sidebar.'];
   if (trigger.found === 0 && trigger.turnedOnBy)
     return [

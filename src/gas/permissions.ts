@@ -1,0 +1,104 @@
+/**
+ * Which of the manifest's permissions the user granted. Some surfaces let a user grant only some
+ * of the scopes an add-on asks for, and a script should check with getAuthorizationInfo before
+ * the code that needs one ("Authorization scopes", https://developers.google.com/apps-script/concepts/scopes,
+ * granular OAuth consent); AuthorizationInfo.getAuthorizedScopes() names the granted ones among
+ * those asked about ("Class AuthorizationInfo",
+ * https://developers.google.com/apps-script/reference/script/authorization-info).
+ */
+
+/** A permission of the manifest's (appsscript.json), in the words of Google's consent screen. */
+export interface Permission {
+  scope: string;
+  /** As the consent screen lists it. */
+  permission: string;
+  /** What of Uptake stops without it. */
+  neededFor: string;
+}
+
+const AUTH = 'https://www.googleapis.com/auth/';
+
+/** Every scope of appsscript.json (test/bad-input/scopes.test.ts keeps the two the same). */
+export const PERMISSIONS: readonly Permission[] = [
+  {
+    scope: `${AUTH}spreadsheets`,
+    permission: 'See, edit, create and delete your spreadsheets',
+    neededFor: 'reading the log and writing Uptake’s sheets',
+  },
+  {
+    scope: `${AUTH}script.container.ui`,
+    permission: 'Display and run third-party web content in prompts and sidebars',
+    neededFor: 'the sidebar and Uptake’s dialogs',
+  },
+  {
+    scope: `${AUTH}script.send_mail`,
+    permission: 'Send email as you',
+    neededFor: 'reminders, the digest and problem reports',
+  },
+  {
+    scope: `${AUTH}script.scriptapp`,
+    permission: 'Allow this application to run when you are not present',
+    neededFor: 'the daily run (automation)',
+  },
+  {
+    scope: `${AUTH}userinfo.email`,
+    permission: 'See your primary Google Account email address',
+    neededFor: 'sending the digest to you when Settings name no owner',
+  },
+];
+
+export const SEND_MAIL_SCOPE = `${AUTH}script.send_mail`;
+export const TRIGGERS_SCOPE = `${AUTH}script.scriptapp`;
+
+/** What getAuthorizationInfo answers, with getAuthorizedScopes (newer than the type definitions). */
+type AuthorizationInfo = GoogleAppsScript.Script.AuthorizationInfo & { getAuthorizedScopes?(): string[] | null };
+
+export interface PermissionsFound {
+  /** The permissions not granted; empty when all are; null when Apps Script does not say. */
+  missing: Permission[] | null;
+  /** The page where the user grants what is missing (null when nothing is). */
+  url: string | null;
+  /** Whether the user must authorise at all (again). */
+  required: boolean;
+}
+
+/** One call: the status, the URL and the granted scopes of the manifest's. */
+export function permissionsFound(): PermissionsFound {
+  // getAuthorizationInfo(authMode, oAuthScopes) is newer than the type definitions too.
+  const getInfo = ScriptApp.getAuthorizationInfo as (
+    mode: GoogleAppsScript.Script.AuthMode,
+    scopes: string[],
+  ) => AuthorizationInfo;
+  const info = getInfo.call(
+    ScriptApp,
+    ScriptApp.AuthMode.FULL,
+    PERMISSIONS.map((p) => p.scope),
+  );
+  const granted = typeof info.getAuthorizedScopes === 'function' ? info.getAuthorizedScopes() : null;
+  return {
+    missing: granted ? PERMISSIONS.filter((p) => !granted.includes(p.scope)) : null,
+    url: info.getAuthorizationUrl() || null,
+    required: info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED,
+  };
+}
+
+/** What to tell the user about permissions not granted; null when none is missing. */
+export function missingPermissionsMessage(found: PermissionsFound): string | null {
+  if (!found.missing?.length) return null;
+  const names = found.missing.map((p) => `“${p.permission}” (${p.neededFor})`).join('; ');
+  const how = found.url
+    ? `open ${found.url} and tick ${found.missing.length === 1 ? 'it' : 'them'} on Google’s screen`
+    : 'choose any item of the Uptake menu: Google asks again for what is missing';
+  return `Uptake was not given ${found.missing.length === 1 ? 'this permission' : 'these permissions'}: ${names}. To grant ${found.missing.length === 1 ? 'it' : 'them'}, ${how}.`;
+}
+
+/**
+ * Throws the message above when a permission `scopes` names is not granted, before anything is
+ * done that would fail half-way without it. Nothing when Apps Script does not say.
+ */
+export function requirePermissions(scopes: readonly string[]): void {
+  const found = permissionsFound();
+  const missing = found.missing?.filter((p) => scopes.includes(p.scope)) ?? [];
+  const message = missingPermissionsMessage({ ...found, missing });
+  if (message) throw new Error(message);
+}

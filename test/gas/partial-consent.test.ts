@@ -1,0 +1,69 @@
+// Partial consent: a user may grant only some of the permissions the manifest asks for
+// ("Authorization scopes", https://developers.google.com/apps-script/concepts/scopes). Uptake then
+// names the permission missing and how to grant it, in the sidebar and in Check set-up, and
+// refuses what needs it at once instead of failing in tomorrow's run.
+import fs from 'node:fs';
+import path from 'node:path';
+import { PERMISSIONS } from '../../src/gas/permissions';
+import type { DashboardData } from '../../src/shared/api';
+import { ROOT } from '../bundle/support';
+import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
+
+type Line = { id: string; status: string; detail: string };
+
+function teamSheet(ungrantedScopes: string[] = []) {
+  const { runs, roster } = sampleTeam();
+  return fakeWithBundle({
+    ungrantedScopes,
+    user: 'lead@example.com',
+    spreadsheet: { timeZone: 'Europe/London', sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+  });
+}
+
+test('Uptake knows a use for every scope of the manifest, and for no other', () => {
+  const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, 'appsscript.json'), 'utf8')) as { oauthScopes: string[] };
+  expect(PERMISSIONS.map((p) => p.scope).sort()).toEqual([...manifest.oauthScopes].sort());
+});
+
+describe('“Send email as you” not granted', () => {
+  const missing =
+    /Uptake was not given this permission: “Send email as you” \(reminders, the digest and problem reports\)\. To grant it, open https:\/\/\S+ and tick it/;
+
+  test('Check set-up says which permission and how to grant it', () => {
+    const { bundle } = teamSheet(['script.send_mail']);
+    const line = (bundle.$runFromClient('getSetupCheck') as Line[]).find((l) => l.id === 'authorization');
+    expect(line?.status).toBe('fix');
+    expect(line?.detail).toMatch(missing);
+  });
+
+  test('the sidebar says it among the automation’s problems', () => {
+    const { bundle } = teamSheet(['script.send_mail']);
+    const data = bundle.$runFromClient('getDashboard', null) as DashboardData;
+    expect(data.automation.problems[0]).toMatch(missing);
+  });
+
+  test('turning automation on and sending the digest are refused at once, with the same words; nothing is made', () => {
+    const { gas, bundle } = teamSheet(['script.send_mail']);
+    expect(() => bundle.$runFromClient('setAutomation', true)).toThrow(missing);
+    expect(gas.triggers.list()).toEqual([]);
+    expect(() => bundle.$runFromClient('sendDigestNow')).toThrow(missing);
+    expect(gas.mail.sent).toEqual([]);
+  });
+
+  test('with every permission granted nothing is said', () => {
+    const { bundle } = teamSheet();
+    const line = (bundle.$runFromClient('getSetupCheck') as Line[]).find((l) => l.id === 'authorization');
+    expect(line).toMatchObject({ status: 'ok' });
+    const data = bundle.$runFromClient('getDashboard', null) as DashboardData;
+    expect(data.automation.problems.join(' ')).not.toMatch(/permission/);
+  });
+});
+
+test('two permissions missing: both named', () => {
+  const { bundle } = teamSheet(['script.send_mail', 'script.scriptapp']);
+  const line = (bundle.$runFromClient('getSetupCheck') as Line[]).find((l) => l.id === 'authorization');
+  expect(line?.detail).toContain('these permissions: “Send email as you”');
+  expect(line?.detail).toContain(
+    '“Allow this application to run when you are not present” (the daily run (automation))',
+  );
+});
