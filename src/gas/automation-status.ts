@@ -15,7 +15,6 @@ import {
 import type { AutomationStatus } from '../shared/api';
 import { MIRROR_PREFIX, mirrorPrefix, mirrorStore, snapshotStore } from './automation-store';
 import { remainingQuota } from './mail';
-import { missingPermissionsMessage, permissionsFound } from './permissions';
 import { loadSettings } from './settings-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -81,9 +80,6 @@ export function automationStatus(
         `The daily run is still set for ${state.hour}:00; turn automation off and on again to move it to ${settings.digestHour}:00.`,
       );
     }
-    // A permission not granted (partial consent) is said here, before a run fails for want of it.
-    const permissions = missingPermissionsMessage(permissionsFound());
-    if (permissions) status.problems.unshift(permissions);
     status.remainingQuota = remainingQuota();
   } catch (error) {
     status.problems.push(`Uptake could not read the automation status: ${errorMessage(error)}`);

@@ -9,6 +9,7 @@
 
 /** A permission of the manifest's (appsscript.json), in the words of Google's consent screen. */
 export interface Permission {
+  /** The scope's name after https://www.googleapis.com/auth/ (the server code holds no address). */
   scope: string;
   /** As the consent screen lists it. */
   permission: string;
@@ -16,39 +17,40 @@ export interface Permission {
   neededFor: string;
 }
 
-const AUTH = 'https://www.googleapis.com/auth/';
-
 /** Every scope of appsscript.json (test/bad-input/scopes.test.ts keeps the two the same). */
 export const PERMISSIONS: readonly Permission[] = [
   {
-    scope: `${AUTH}spreadsheets`,
+    scope: 'spreadsheets',
     permission: 'See, edit, create and delete your spreadsheets',
     neededFor: 'reading the log and writing Uptake’s sheets',
   },
   {
-    scope: `${AUTH}script.container.ui`,
+    scope: 'script.container.ui',
     permission: 'Display and run third-party web content in prompts and sidebars',
     neededFor: 'the sidebar and Uptake’s dialogs',
   },
   {
-    scope: `${AUTH}script.send_mail`,
+    scope: 'script.send_mail',
     permission: 'Send email as you',
     neededFor: 'reminders, the digest and problem reports',
   },
   {
-    scope: `${AUTH}script.scriptapp`,
+    scope: 'script.scriptapp',
     permission: 'Allow this application to run when you are not present',
     neededFor: 'the daily run (automation)',
   },
   {
-    scope: `${AUTH}userinfo.email`,
+    scope: 'userinfo.email',
     permission: 'See your primary Google Account email address',
     neededFor: 'sending the digest to you when Settings name no owner',
   },
 ];
 
-export const SEND_MAIL_SCOPE = `${AUTH}script.send_mail`;
-export const TRIGGERS_SCOPE = `${AUTH}script.scriptapp`;
+export const SEND_MAIL_SCOPE = 'script.send_mail';
+export const TRIGGERS_SCOPE = 'script.scriptapp';
+
+/** A granted scope's name: the last part of its address. */
+const scopeName = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 
 /** What getAuthorizationInfo answers, with getAuthorizedScopes (newer than the type definitions). */
 type AuthorizationInfo = GoogleAppsScript.Script.AuthorizationInfo & { getAuthorizedScopes?(): string[] | null };
@@ -62,21 +64,16 @@ export interface PermissionsFound {
   required: boolean;
 }
 
-/** One call: the status, the URL and the granted scopes of the manifest's. */
+/**
+ * getAuthorizationInfo(FULL) asks about "the required scopes of the script", the manifest's: the
+ * status, the URL that asks again, and the granted ones among them.
+ */
 export function permissionsFound(): PermissionsFound {
-  // getAuthorizationInfo(authMode, oAuthScopes) is newer than the type definitions too.
-  const getInfo = ScriptApp.getAuthorizationInfo as (
-    mode: GoogleAppsScript.Script.AuthMode,
-    scopes: string[],
-  ) => AuthorizationInfo;
-  const info = getInfo.call(
-    ScriptApp,
-    ScriptApp.AuthMode.FULL,
-    PERMISSIONS.map((p) => p.scope),
-  );
+  const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL) as AuthorizationInfo;
   const granted = typeof info.getAuthorizedScopes === 'function' ? info.getAuthorizedScopes() : null;
+  const names = granted && new Set(granted.map(scopeName));
   return {
-    missing: granted ? PERMISSIONS.filter((p) => !granted.includes(p.scope)) : null,
+    missing: names ? PERMISSIONS.filter((p) => !names.has(p.scope)) : null,
     url: info.getAuthorizationUrl() || null,
     required: info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED,
   };
