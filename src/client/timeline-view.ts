@@ -36,10 +36,12 @@ export function timeline(rows: MilestoneRow[], actions: DashboardActions): HTMLE
                 el(
                   'p',
                   { class: 'milestone' },
-                  el('strong', null, g.next ?? 'Programme done'),
+                  // Past day 42 is not "done": a reverted member still needs a step, and the
+                  // day-42 email may still be on its way (sent late by the next daily run).
+                  el('strong', null, g.next ?? 'Past day 42'),
                   g.nextDate
                     ? el('span', { class: 'when' }, dateLabel(g.nextDate))
-                    : el('span', { class: 'when' }, 'all milestones reached'),
+                    : el('span', { class: 'when' }, 'six-week measurement: each member’s decision below'),
                 ),
                 el(
                   'ul',
@@ -49,7 +51,7 @@ export function timeline(rows: MilestoneRow[], actions: DashboardActions): HTMLE
                       'li',
                       null,
                       teamText(m.member),
-                      ` (day ${m.day})`,
+                      ` (day ${m.day}${m.sixWeek ? ` · ${m.sixWeek}` : ''})`,
                       m.followUpHeld && el('span', { class: 'held' }, ` · follow-up held ${dateLabel(m.followUpHeld)}`),
                       ' ',
                       recordButton(

@@ -29,9 +29,9 @@ describe('a member who runs Mon/Wed/Fri every week, outputs used as-is', () => {
   test('her day-30 email shows her training cohort in week 4 since training (rules §13)', () => {
     const mail = reminderOn('2026-04-01');
     expect(mail.subject).toBe('Uptake: Adoption reassessment for Ana');
-    // Week 4 is days 22–28 (Mon 23 to Mon 30 March): 3 unprompted runs, Genuine; the cohort is Ana alone.
+    // Week 4 is days 22–28 (Tue 24 to Mon 30 March): 3 unprompted runs, Genuine; the cohort is Ana alone.
     expect(mail.body).toContain(
-      'Training cohort (week of Mon 2 Mar 2026): 1 of 1 is a Genuine adopter in week 4 since training (100%); programme target 70%–80%.',
+      'Training cohort (week of Mon 2 Mar 2026): 1 of 1 is a Genuine adopter in week 4 since training (100%; for Ana the 7 days Tue 24 Mar 2026 to Mon 30 Mar 2026, not the week of the figures above); programme target 70%–80%.',
     );
   });
 

@@ -109,11 +109,11 @@ describe('the cohort line of the day-30 and day-42 emails', () => {
     expect(plan.emails.map((e) => [e.milestone.day, e.summary])).toEqual([
       [30, ['Adoption reassessment for Ana', 'Adoption reassessment for Ben']],
     ]);
-    const line =
-      'Training cohort (week of Mon 2 Mar 2026): 1 of 2 is a Genuine adopter in week 4 since training (50%); programme target 70%–80%.';
+    const line = (name: string) =>
+      `Training cohort (week of Mon 2 Mar 2026): 1 of 2 is a Genuine adopter in week 4 since training (50%; for ${name} the 7 days Tue 24 Mar 2026 to Mon 30 Mar 2026, not the week of the figures above); programme target 70%–80%.`;
     const text = plan.emails[0].content.text;
-    expect(sectionOf(text, 'Ana')).toContain(line);
-    expect(sectionOf(text, 'Ben')).toContain(line);
+    expect(sectionOf(text, 'Ana')).toContain(line('Ana'));
+    expect(sectionOf(text, 'Ben')).toContain(line('Ben'));
     expect(plan.emails[0].content.html).toContain(
       'Training cohort (week of Mon 2 Mar 2026): 1 of 2 is a Genuine adopter',
     );
@@ -136,8 +136,11 @@ describe('the cohort line of the day-30 and day-42 emails', () => {
       [42, ['Six-week measurement for Ana', 'Six-week measurement for Ben']],
     ]);
     const line =
-      'Training cohort (week of Mon 2 Mar 2026): 1 of 3 is a Genuine adopter in week 5 since training (33%); programme target 70%–80%.';
+      'Training cohort (week of Mon 2 Mar 2026): 1 of 3 is a Genuine adopter in week 5 since training (33%; for ';
     for (const email of plan.emails) expect(email.content.text).toContain(line);
+    expect(plan.emails[1].content.text).toContain(
+      'for Ana the 7 days Tue 31 Mar 2026 to Mon 6 Apr 2026, not the week of the figures above); programme target 70%–80%.',
+    );
     expect(historyCalls).toEqual([plus(MONDAY, 41)]);
   });
 

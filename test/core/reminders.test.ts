@@ -300,14 +300,14 @@ describe('planning the reminders', () => {
       input({ members: names.map((name) => ({ name, training: TRAINED })), runs, today, sent }),
     ).emails[0].content.text;
     expect(text).toContain(
-      'Cleo (this week: Developing user, 1 unprompted use a week): no workflow at the 70% acceptance target yet: ask for the result they are proudest of.',
+      'Cleo (the week Mon 9 Mar 2026 to Sun 15 Mar 2026: Developing user, 1 unprompted use a week): no workflow at the 70% acceptance target yet: ask for the result they are proudest of.',
     );
     expect(text).toContain(
-      'Ana (this week: Genuine adopter, 5 unprompted uses a week): best workflow since training "Proposal" (100% accepted over 3 runs).',
+      'Ana (the week Mon 9 Mar 2026 to Sun 15 Mar 2026: Genuine adopter, 5 unprompted uses a week): best workflow since training "Proposal" (100% accepted over 3 runs).',
     );
     expect(text).not.toContain('"Summary"'); // 0% accepted: not a result to present
     expect(text).toMatch(
-      /Not ready to share yet: follow up instead[\s\S]*Ben \(this week\): Non-adopter: 0 unprompted uses a week/,
+      /Not ready to share yet: follow up instead[\s\S]*Ben \(the week Mon 9 Mar 2026 to Sun 15 Mar 2026\): Non-adopter: 0 unprompted uses a week/,
     );
   });
 
@@ -328,7 +328,10 @@ describe('planning the reminders', () => {
     expect(text).toContain(
       'Adoption rate now, this week (Wed 25 Mar 2026 to Tue 31 Mar 2026): 50%, 1 of 2 members in scope is a Genuine adopter.',
     );
-    expect(text).toContain('At the programme’s start (the week before the training on Mon 2 Mar 2026): 0%.');
+    expect(text).toContain(
+      'At the programme’s start for Ana and Ben (the week Mon 23 Feb 2026 to Sun 1 Mar 2026, before training on Mon 2 Mar 2026): 0%, 0 of 2 members in scope are Genuine adopters.',
+    );
+    expect(text.match(/At the programme’s start/g)).toHaveLength(1);
     expect(text).toContain('the next diagnosis is the context pack');
   });
 
@@ -543,7 +546,9 @@ describe('every window-based figure in an email says which window it is', () => 
     expect(text).toContain(
       'This week (Mon 16 Mar 2026 to Sun 22 Mar 2026): Developing user, 2 unprompted uses a week (Genuine from 3); acceptance rate 50%.',
     );
-    expect(text).toContain('Needs follow-up (this week): Acceptance 50% is below the 70% target.');
+    expect(text).toContain(
+      'Needs follow-up (the week Mon 16 Mar 2026 to Sun 22 Mar 2026): Acceptance 50% is below the 70% target.',
+    );
     expect(text).not.toMatch(/Needs follow-up: /);
   });
 
@@ -557,7 +562,7 @@ describe('every window-based figure in an email says which window it is', () => 
     });
     const text = planReminders({ ...base, settings: { ...base.settings, weeks: 3 } }).emails[0].content.text;
     expect(text).toContain('In the last 3 weeks (Mon 2 Mar 2026 to Sun 22 Mar 2026): Non-adopter');
-    expect(text).toContain('Needs follow-up (in the last 3 weeks): Non-adopter');
+    expect(text).toContain('Needs follow-up (the 3 weeks Mon 2 Mar 2026 to Sun 22 Mar 2026): Non-adopter');
   });
 });
 

@@ -50,6 +50,7 @@ describe('getDashboard', () => {
         next: 'Week-three check',
         nextDate: plus(TODAY, 1),
         followUpHeld: null,
+        sixWeek: null,
       },
       {
         member: 'Ben',
@@ -59,6 +60,7 @@ describe('getDashboard', () => {
         next: 'Peer advocacy moment',
         nextDate: plus(TODAY, 4),
         followUpHeld: null,
+        sixWeek: null,
       },
       {
         member: 'Cleo',
@@ -68,6 +70,7 @@ describe('getDashboard', () => {
         next: 'Day-seven follow-up',
         nextDate: plus(TODAY, 4),
         followUpHeld: null,
+        sixWeek: null,
       },
     ]);
   });

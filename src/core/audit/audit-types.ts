@@ -11,7 +11,8 @@ import type {
   AuditSettings,
 } from '../base/types';
 
-export type SixWeekStatus = 'working' | 'reverted' | 'quality' | 'stable' | 'not-yet' | 'no-training-date';
+export type SixWeekStatus =
+  'working' | 'reverted' | 'quality' | 'stable' | 'principled' | 'not-yet' | 'no-training-date';
 
 export interface SixWeek {
   status: SixWeekStatus;

@@ -6,11 +6,12 @@ import type { AuditSettings, RosterMember } from '../base/types';
 
 export const SIX_WEEK_DAY = 42;
 
-const SIX_WEEK_MEANING: Record<'working' | 'reverted' | 'quality' | 'stable', [string, string]> = {
+const SIX_WEEK_MEANING: Record<'working' | 'reverted' | 'quality' | 'stable' | 'principled', [string, string]> = {
   working: ['Adoption is working', 'Continue; plan second-wave workflows'],
   reverted: ['Reverted', 'Diagnose why; intervene'],
   quality: ['Quality bar not met', 'Diagnose the context or prompt gap; fix it'],
   stable: ['Stable, not deepening', 'Second session on additional workflows'],
+  principled: ['Principled resistance', 'None: not chased (their reasons are heard, not followed up)'],
 };
 
 /** Spec §9, evaluated from day 42 after training on the audit's window. */
@@ -53,7 +54,17 @@ export function sixWeekDecision(args: {
   // No runs, no rate (spec §4): acceptance is unknown, shown as "–", and the decision is Reverted.
   const acceptanceMet = args.rate === null ? null : args.rate >= settings.acceptanceTarget;
   const expansion = trainedWorkflowKeys(args.tally.rosterMember) ? args.tally.ranUntrainedWorkflow : null;
-  const status = !frequencyMet ? 'reverted' : !acceptanceMet ? 'quality' : expansion ? 'working' : 'stable';
+  // Principled resistance is heard, not chased (spec §7): never "Reverted", whatever the frequency.
+  const status =
+    args.tally.rosterMember?.status === 'principled-resistance'
+      ? 'principled'
+      : !frequencyMet
+        ? 'reverted'
+        : !acceptanceMet
+          ? 'quality'
+          : expansion
+            ? 'working'
+            : 'stable';
   const [label, nextStep] = SIX_WEEK_MEANING[status];
   return { status, label, nextStep, dueDate, frequencyMet, acceptanceMet, expansion };
 }

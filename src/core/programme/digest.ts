@@ -171,11 +171,20 @@ function editTypeSection(input: DigestInput): EmailBlock[] {
   const now = input.current.team.editTypes;
   const before = input.previous.team.editTypes;
   const top = topEditTypes(now);
+  // The total first, as the sidebar's edit-type chart counts it: the top three alone add up to less.
+  const total = EDIT_TYPES.reduce((sum, t) => sum + now[t], 0);
+  const lastWeekTotal = EDIT_TYPES.reduce((sum, t) => sum + before[t], 0);
   return [
     { kind: 'heading', text: 'Top edit types' },
-    top.length
-      ? { kind: 'list', items: top.map((t) => `${t}: ${now[t]} (last week ${before[t]})`) }
-      : { kind: 'paragraph', text: 'No edits recorded this week.' },
+    ...(top.length
+      ? [
+          {
+            kind: 'paragraph',
+            text: `${plural(total, 'edit type')} recorded on light or heavy edits this week (last week ${lastWeekTotal}); the most frequent:`,
+          } as EmailBlock,
+          { kind: 'list', items: top.map((t) => `${t}: ${now[t]} (last week ${before[t]})`) } as EmailBlock,
+        ]
+      : [{ kind: 'paragraph', text: 'No edits recorded this week.' } as EmailBlock]),
   ];
 }
 

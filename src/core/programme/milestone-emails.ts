@@ -1,12 +1,12 @@
 /** What each milestone's reminder email says (spec §8): one writer per milestone day. */
-import { dayToLabel } from '../base/dates';
-import { memberKey, percent, plural, windowPhrase } from '../base/text';
+import { dayToLabel, type Day } from '../base/dates';
+import { memberKey, percent, plural } from '../base/text';
 import { usesPhrase } from '../audit/diagnosis';
 import { SIX_WEEK_DAY, sixWeekDecision } from '../audit/six-week';
 import type { Audit, MemberReport, SixWeek, WorkflowRate } from '../audit/audit-types';
 import type { EmailBlock } from '../mail/email';
 import { lastCompleteDay, type ReminderInput } from './reminder-input';
-import { isoDay, memberSection, nameList, weeksPhrase, windowWithDays, type MemberDetails } from './reminder-figures';
+import { isoDay, memberSection, nameList, windowDays, windowWithDays, type MemberDetails } from './reminder-figures';
 
 /** Spec §5: 70–80% of members in scope Genuine adopters at day 30; short of 70% is short. */
 export const PROGRAMME_TARGET = 0.7;
@@ -45,7 +45,7 @@ export function bestWorkflow(report: MemberReport | undefined, target: number): 
 }
 
 const dayFourteen: Writer = (details, input) => {
-  const label = windowPhrase(input.settings.weeks);
+  const label = windowDays(input.settings.weeks, lastCompleteDay(input.today));
   const ready = details.filter((d) => d.now && d.now.category !== 'Non-adopter');
   const notReady = details.filter((d) => !ready.includes(d));
   const blocks: EmailBlock[] = [
@@ -111,6 +111,23 @@ export function adoptersOf(genuineAdopters: number, membersInScope: number): str
   return `${genuineAdopters} of ${plural(membersInScope, 'member')} in scope ${genuineAdopters === 1 ? 'is a Genuine adopter' : 'are Genuine adopters'}`;
 }
 
+/**
+ * Adoption at each programme's start: one line per training day, naming its members and the days
+ * it covers, so that two starts with the same rate read as two starts, not one line printed twice.
+ */
+function baselineLines(details: MemberDetails[], input: ReminderInput): string[] {
+  const byDay = new Map<Day, string[]>();
+  for (const d of details)
+    byDay.set(d.item.member.trainingDay, [...(byDay.get(d.item.member.trainingDay) ?? []), d.item.member.name]);
+  return [...byDay.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([trainingDay, names]) => {
+      const weeks = input.settings.weeks;
+      const baseline = input.auditAt(trainingDay - 1, weeks).team;
+      return `At the programme’s start for ${nameList(names)} (${windowDays(weeks, trainingDay - 1)}, before training on ${dayToLabel(trainingDay)}): ${percent(baseline.adoptionRate)}, ${adoptersOf(baseline.genuineAdopters, baseline.membersInScope)}.`;
+    });
+}
+
 const dayThirty: Writer = (details, input, current) => {
   const team = current.team;
   const blocks: EmailBlock[] = [
@@ -119,12 +136,7 @@ const dayThirty: Writer = (details, input, current) => {
       kind: 'list',
       items: [
         `Adoption rate now, ${windowWithDays(current.weeks, isoDay(current.asOf))}: ${percent(team.adoptionRate)}, ${adoptersOf(team.genuineAdopters, team.membersInScope)}.`,
-        ...[...new Set(details.map((d) => d.item.member.trainingDay))]
-          .sort((a, b) => a - b)
-          .map((trainingDay) => {
-            const baseline = input.auditAt(trainingDay - 1, input.settings.weeks).team;
-            return `At the programme’s start (${weeksPhrase(input.settings.weeks)} before the training on ${dayToLabel(trainingDay)}): ${percent(baseline.adoptionRate)}.`;
-          }),
+        ...baselineLines(details, input),
         `Target: ${percent(PROGRAMME_TARGET)}–80% of members in scope Genuine adopters at day 30.`,
       ],
     },

@@ -50,6 +50,8 @@ export interface MilestoneRow {
   nextDate: string | null;
   /** The day-seven follow-up recorded as held (a "Follow-up session" on day 5 to 14): its date, or null. */
   followUpHeld: string | null;
+  /** From day 42: the six-week decision (spec §9), e.g. "Reverted"; null before. */
+  sixWeek: string | null;
 }
 
 /**
@@ -71,6 +73,7 @@ export function programmeTimeline(
       next: m.programme.nextLabel,
       nextDate: m.programme.nextDate,
       followUpHeld: followUpHeldOn(interventions, m.member, m.trainingDate),
+      sixWeek: m.sixWeek.status === 'not-yet' || m.sixWeek.status === 'no-training-date' ? null : m.sixWeek.label,
     });
   }
   // Milestones coming soonest first; members past the last milestone after them.

@@ -6,6 +6,7 @@
 import { dayToLabel, type Day } from '../base/dates';
 import { capitalise, percent, plural, windowPhrase } from '../base/text';
 import { usesPhrase } from '../audit/diagnosis';
+import { adviceLine } from '../audit/advice-wording';
 import type { Audit, MemberReport } from '../audit/audit-types';
 import type { EmailBlock } from '../mail/email';
 import { atWeekThree, lastCompleteDay, type ChosenMilestone, type ReminderInput } from './reminder-input';
@@ -57,7 +58,7 @@ export function weeksPhrase(weeks: number): string {
   return weeks === 1 ? 'the week' : `the ${weeks} weeks`;
 }
 
-function dayRange(from: Day, to: Day): string {
+export function dayRange(from: Day, to: Day): string {
   return `${dayToLabel(from)} to ${dayToLabel(to)}`;
 }
 
@@ -101,14 +102,26 @@ function figures(d: MemberDetails, input: ReminderInput): string[] {
   return lines;
 }
 
-/** Follow-up reasons and suggested causes: about the Settings window, and labelled so. */
+/**
+ * "the week Mon 23 Feb 2026 to Sun 1 Mar 2026": the Settings window ending on `asOf`, named by
+ * its days, so that an email sent on a Tuesday and the Monday digest never both say "this week"
+ * of different days.
+ */
+export function windowDays(weeks: number, asOf: Day): string {
+  return `${weeksPhrase(weeks)} ${dayRange(asOf - 7 * weeks + 1, asOf)}`;
+}
+
+/** Follow-up reasons and suggested causes: about the Settings window, and labelled with its days. */
 function suggestions(d: MemberDetails, input: ReminderInput): string[] {
   const n = d.now;
   if (!n) return [];
-  const label = windowPhrase(input.settings.weeks);
+  const label = windowDays(input.settings.weeks, lastCompleteDay(input.today));
   return [
     ...n.followUp.map((reason) => `Needs follow-up (${label}): ${reason}.`),
-    ...n.diagnosis.map((f) => `Suggested cause (${label}): ${f.cause}. ${f.step} (${f.evidence.join(' ')})`),
+    ...n.diagnosis.map(
+      (f) =>
+        `Suggested cause (${label}): ${f.cause}. ${f.step} (${f.evidence.join(' ')})${f.addressed ? ` ${adviceLine(f)}` : ''}`,
+    ),
   ];
 }
 

@@ -1,0 +1,114 @@
+// The same figure, read from every output of the example team the way a reader sees it: the
+// sidebar's data, the named digest, the next morning's emails and the audit CSV (all from the
+// BUILT add-on, as npm start runs it). Each disagreement found by reading them side by side has
+// a test here: when one output moves, the others must move with it.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCsv, spreadsheetSafeCell, toCsv } from '../../local/csv';
+import { runInMemory, type RunResult } from '../../local/gas-run';
+import type { ExampleConfig } from '../../local/cli';
+import { EDIT_TYPES } from '../../src/core/base/types';
+import { BUILD_DIR, readBuilt } from '../bundle/support';
+import { ROOT } from './support';
+
+const EXAMPLES = path.join(ROOT, 'examples');
+const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as ExampleConfig;
+
+let result: RunResult;
+let csv: string[][];
+
+beforeAll(() => {
+  readBuilt('Code.js');
+  const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
+  result = runInMemory(
+    {
+      log: read(example.log),
+      roster: read(example.roster),
+      interventions: read(example.interventions!),
+      logSource: example.log,
+      rosterSource: example.roster,
+      interventionsSource: example.interventions,
+    },
+    {
+      buildDir: BUILD_DIR,
+      asOf: example.asOf,
+      weeks: null,
+      locale: example.locale,
+      timeZone: example.timeZone,
+      owner: example.owner,
+      days: 10,
+      sidebarWeeks: [],
+      nowMs: Date.now(),
+      progress: () => undefined,
+    },
+  );
+  // audit.csv as npm start writes it.
+  csv = parseCsv(toCsv(result.auditSheet.map((record) => record.map(spreadsheetSafeCell))));
+});
+
+const sidebar = () => result.sidebar.dashboards[String(result.audit.weeks)];
+/** The CSV table whose header row starts with `first`: its rows, up to the blank line after it. */
+function csvTable(first: string): string[][] {
+  const start = csv.findIndex((r) => r[0] === first);
+  expect(start).toBeGreaterThan(0);
+  const end = csv.findIndex((r, i) => i > start && r.every((c) => c === ''));
+  return csv.slice(start + 1, end < 0 ? undefined : end);
+}
+const emailsOn = (date: string) => result.reminders.filter((r) => r.date === date);
+
+describe('one figure, the same in the sidebar, the digest, the emails and audit.csv', () => {
+  test('the adoption rate of the week Mon 23 Feb to Sun 1 Mar: 4 of 11, 36%', () => {
+    const team = sidebar().audit!.team;
+    expect([team.genuineAdopters, team.membersInScope]).toEqual([4, 11]);
+    expect(result.digest.text).toContain('Adoption rate: 36% of 11 members in scope');
+    const dayThirty = emailsOn('2026-03-02').find((r) => r.subject.includes('Adoption reassessment'))!;
+    expect(dayThirty.body).toContain(
+      'Adoption rate now, this week (Mon 23 Feb 2026 to Sun 1 Mar 2026): 36%, 4 of 11 members in scope are Genuine adopters.',
+    );
+    const [summary] = csvTable('Adoption rate');
+    expect([summary[0], summary[4], summary[5]]).toEqual(['36%', '11', '4']);
+  });
+
+  test('the day-30 email gives each programme start once, with its members and its days', () => {
+    const dayThirty = emailsOn('2026-03-02').find((r) => r.subject.includes('Adoption reassessment'))!;
+    const starts = dayThirty.body.split('\n').filter((line) => line.includes('At the programme’s start'));
+    expect(new Set(starts).size).toBe(starts.length);
+    expect(starts.every((line) => /start for .+ \(the week \w{3} \d+ \w{3} \d{4} to /.test(line))).toBe(true);
+  });
+
+  test('edit types: the sidebar’s chart, the digest’s total and the CSV’s table count the same 13', () => {
+    const counts = sidebar().audit!.team.editTypes;
+    const total = EDIT_TYPES.reduce((sum, t) => sum + counts[t], 0);
+    expect(total).toBe(13);
+    expect(result.digest.text).toContain(`${total} edit types recorded on light or heavy edits this week`);
+    const rows = csvTable('Edit type');
+    expect(rows.reduce((sum, r) => sum + Number(r[1]), 0)).toBe(total);
+  });
+
+  test('every email and the digest name the days of their "week"; none says "(this week)" bare', () => {
+    for (const email of result.reminders) expect(email.body).not.toMatch(/\(this week\)|\(this week:/);
+    expect(result.digest.text).toContain('The week Mon 23 Feb 2026 to Sun 1 Mar 2026');
+  });
+
+  test('a member Lapsed this week is not called Genuine in the same email without the days of that other week', () => {
+    const emma = emailsOn('2026-03-02').find((r) => r.body.includes('Emma Johansson'))!;
+    const cohort = emma.body.split('\n').find((line) => line.startsWith('- Training cohort'))!;
+    expect(cohort).toContain('for Emma Johansson the 7 days Wed 18 Feb 2026 to Tue 24 Feb 2026');
+    expect(sidebar().history!.transitions.lapsed).toContain('Emma Johansson');
+  });
+
+  test('principled resistance is never "Reverted": sidebar data and audit.csv', () => {
+    const jonas = sidebar().audit!.members.find((m) => m.member === 'Jonas Weber')!;
+    expect(jonas.sixWeek.label).toBe('Principled resistance');
+    const row = csvTable('Team member').find((r) => r[0] === 'Jonas Weber')!;
+    expect(row[8]).toBe('Principled resistance');
+  });
+
+  test('the timeline shows each member past day 42 with their six-week decision, as audit.csv does', () => {
+    const past = sidebar().timeline.filter((row) => row.next === null);
+    expect(past.length).toBeGreaterThan(0);
+    const members = csvTable('Team member');
+    for (const row of past) expect(row.sixWeek).toBe(members.find((r) => r[0] === row.member)![8]);
+    expect(past.find((row) => row.member === 'Dev Patel')?.sixWeek).toBe('Reverted');
+  });
+});
