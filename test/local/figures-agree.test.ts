@@ -54,7 +54,7 @@ function csvTable(first: string): string[][] {
   const end = csv.findIndex((r, i) => i > start && r.every((c) => c === ''));
   return csv.slice(start + 1, end < 0 ? undefined : end);
 }
-const emailsOn = (date: string) => result.reminders.filter((r) => r.date === date);
+const emailsOn = (date: string) => result.emails.filter((r) => r.day === date);
 
 describe('one figure, the same in the sidebar, the digest, the emails and audit.csv', () => {
   test('the adoption rate of the week Mon 23 Feb to Sun 1 Mar: 4 of 11, 36%', () => {
@@ -86,7 +86,7 @@ describe('one figure, the same in the sidebar, the digest, the emails and audit.
   });
 
   test('every email and the digest name the days of their "week"; none says "(this week)" bare', () => {
-    for (const email of result.reminders) expect(email.body).not.toMatch(/\(this week\)|\(this week:/);
+    for (const email of result.emails) expect(email.body).not.toMatch(/\(this week\)|\(this week:/);
     expect(result.digest.text).toContain('The week Mon 23 Feb 2026 to Sun 1 Mar 2026');
   });
 
