@@ -3,6 +3,7 @@
  * and hint a section is made of, the category colours, and the strings the team typed that the
  * server's sentences may quote (so that they are isolated, teamText).
  */
+import type { ProgrammeActions } from './programme-view';
 import type { Audit } from '../core/audit/audit-types';
 import type { Category } from '../core/base/types';
 import { el, uniqueId, type Child } from './dom';
@@ -14,6 +15,8 @@ export interface DashboardActions {
   openSettings(): void;
   /** Opens "Record an intervention" with what the place it was opened from knows. */
   recordIntervention: RecordIntervention;
+  /** The replacement programme's start and its one-step session (rules §17). */
+  programme: ProgrammeActions;
 }
 
 /** The class that colours each category (uptake.css). */

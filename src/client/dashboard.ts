@@ -13,6 +13,7 @@ import { categories, diagnosis, editTypeChart, summary, workflowsBelow } from '.
 import { members } from './members-view';
 import { problemBox, skippedRows } from './problems-view';
 import { timeline } from './timeline-view';
+import { programmeSection } from './programme-view';
 
 /** Every section of the dashboard for this data, in reading order. */
 export function dashboardSections(data: DashboardData, actions: DashboardActions): HTMLElement[] {
@@ -33,6 +34,7 @@ export function dashboardSections(data: DashboardData, actions: DashboardActions
       ...trendSection(data.history),
     );
   }
+  if (audit) out.push(programmeSection(data.programme, data.today, actions.programme));
   out.push(timeline(data.timeline, actions));
   return out;
 }

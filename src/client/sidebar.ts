@@ -52,7 +52,24 @@ function start(): void {
     },
     openSettings: () => showView('settings'),
     recordIntervention: (prefill) => void openInterventionForm(prefill),
+    programme: {
+      startProgramme: (start) => void startProgramme(start),
+      recordSession: (member) => void recordSession(member),
+    },
   };
+
+  async function startProgramme(start: string): Promise<void> {
+    const result = await feedback.run('Starting the programme…', () => server.startProgramme({ start }));
+    if (result) await load(currentRequest());
+  }
+
+  /** One step from a participant's line: an anchor-workflow session dated today (rules §14, §17). */
+  async function recordSession(member: string): Promise<void> {
+    if (!data) return;
+    const request = { date: data.today, member, type: 'Anchor-workflow session', workflow: '', note: '' };
+    const result = await feedback.run('Recording…', () => server.recordIntervention(request));
+    if (result) await load(currentRequest());
+  }
 
   /** "Record an intervention": the form above the dashboard; after recording, the dashboard again. */
   async function openInterventionForm(prefill: InterventionPrefill): Promise<void> {

@@ -1,0 +1,61 @@
+// The replacement programme (rules §17) in Chromium: the BUILT sidebar at 300 px, google.script.run
+// answered by the BUILT bundle. Started from the sidebar after the audit; a participant's
+// anchor-workflow session recorded in one step from their line, as an intervention of that type.
+import type { BrowserContext } from 'playwright-core';
+import type { DashboardData } from '../../src/shared/api';
+import { exampleTeam, launchChromium, openSidebar } from './harness';
+import { TODAY } from './team';
+
+jest.setTimeout(90_000);
+
+let context: BrowserContext;
+beforeAll(async () => {
+  context = await launchChromium();
+});
+afterAll(async () => {
+  await context?.close();
+});
+
+async function until(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+test('started from the sidebar, then a session recorded from a participant’s line', async () => {
+  const { gas, bundle } = exampleTeam();
+  const s = await openSidebar(context, gas, bundle, 'showDashboard');
+  const page = s.page;
+  await page.waitForSelector('#start-programme');
+  expect(await page.inputValue('#programme-start')).toBe(TODAY);
+  await page.click('#start-programme');
+  await until('the start', () => s.calls.some((c) => c.fn === 'startProgramme'));
+  expect(s.calls.find((c) => c.fn === 'startProgramme')!.args).toEqual([{ start: TODAY }]);
+  await page.waitForSelector('#programme-participants');
+  expect(await page.locator('#programme-status').innerText()).toMatch(/^Started .* · day 0 of 30\.$/);
+
+  const data = bundle.getDashboard() as DashboardData;
+  const first = data.programme!.participants[0];
+  expect(first.session).toBeNull();
+  const calls = s.calls.length;
+  await page.locator('#programme-participants button.record-session').first().click();
+  await until('the session', () => s.calls.slice(calls).some((c) => c.fn === 'recordIntervention'));
+  expect(s.calls.slice(calls).find((c) => c.fn === 'recordIntervention')!.args).toEqual([
+    { date: TODAY, member: first.member, type: 'Anchor-workflow session', workflow: '', note: '' },
+  ]);
+  await until('the reload', () => s.calls.slice(calls).filter((c) => c.fn === 'getDashboard').length > 0);
+  await page.waitForFunction(
+    (name) => document.querySelector('#programme-participants')?.textContent?.includes(`${name} (`) ?? false,
+    first.member,
+  );
+  const after = (bundle.getDashboard() as DashboardData).programme!;
+  expect(after.participants.find((p) => p.member === first.member)).toMatchObject({ session: TODAY });
+  expect(
+    gas
+      .sheetValues('Interventions')
+      .slice(1)
+      .map((r) => [r[1], r[2]]),
+  ).toEqual([[first.member, 'Anchor-workflow session']]);
+});
