@@ -21,6 +21,27 @@ describe('turning automation on and off', () => {
     });
   });
 
+  // inTimezone takes time-zone database ids only; a spreadsheet may be in a custom offset zone.
+  test.each([
+    ['GMT-07:00', 'Etc/GMT+7', 7, null],
+    ['GMT+10', 'Etc/GMT-10', 7, null],
+    ['GMT+05:30', 'Etc/UTC', 2, "02:00 in the script's zone (Etc/UTC), which is 07:30 in the spreadsheet's zone"],
+  ])('a sheet in %s: the trigger is made in %s at %i:00', (sheetZone, triggerZone, hour, note) => {
+    const { gas, bundle } = team({
+      members,
+      on: false,
+      settings: { digestHour: 7 },
+      fake: { spreadsheet: { timeZone: sheetZone } },
+    });
+    bundle.setAutomation(true);
+    expect(gas.triggers.clock()).toMatchObject([{ schedule: { hour }, timeZone: triggerZone }]);
+    const check = (bundle.$runFromClient('getSetupCheck') as { id: string; status: string; detail: string }[]).find(
+      (line) => line.id === 'trigger',
+    );
+    if (note === null) expect(check).toMatchObject({ status: 'ok' });
+    else expect(check).toMatchObject({ status: 'warn', detail: expect.stringContaining(note) });
+  });
+
   test('saving a new hour in Settings moves the trigger at once, still one trigger', () => {
     const { gas, bundle } = team({ members });
     expect(gas.triggers.clock().map((t) => t.schedule)).toEqual([{ kind: 'days', every: 1, hour: 8 }]);
