@@ -23,6 +23,8 @@ export interface CliOptions {
   roster: string | null;
   /** CSV of the Interventions tab; null = none (the example team has its own). */
   interventions: string | null;
+  /** CSVs of the tools' usage exports (spec §15), each its own source; empty = none. */
+  usage: string[];
   /** YYYY-MM-DD; null = the example's date, or today for a real log. */
   asOf: string | null;
   /** Window in weeks; null = the Settings default (1). */
@@ -51,6 +53,9 @@ With no --log it audits the example team in examples/.
                      they are audited together, the first being the team's own log
   --roster FILE      the roster tab downloaded as CSV (optional)
   --interventions FILE  the Interventions tab downloaded as CSV (optional)
+  --usage FILE       a tool's usage export as CSV (ChatGPT Enterprise user report, Microsoft
+                     365 Copilot usage user detail, or the daily / periods shapes of
+                     docs/usage.md); repeat it for several files
   --as-of YYYY-MM-DD last day of the audit (default: today; the example's last day for the example)
   --weeks N          audit window in whole weeks, 1 to 52 (default 1: "this week")
   --history-weeks N  weeks of the adoption trend, 4 to 52 (default 12)
@@ -82,6 +87,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
         log: { type: 'string', multiple: true },
         roster: { type: 'string' },
         interventions: { type: 'string' },
+        usage: { type: 'string', multiple: true },
         'as-of': { type: 'string' },
         weeks: { type: 'string' },
         'history-weeks': { type: 'string' },
@@ -153,6 +159,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
       2,
     );
   }
+  if (v.usage !== undefined && v.log === undefined) {
+    throw new CliError('--usage needs --log: give the log tab as CSV too (the usage is checked against the log).', 2);
+  }
+  if (v.usage?.some((file) => file.trim() === '')) throw new CliError('--usage needs a file name.', 2);
   for (const flag of ['roster', 'interventions', 'out'] as const) {
     if (v[flag] !== undefined && v[flag]!.trim() === '')
       throw new CliError(`--${flag} needs a file or folder name.`, 2);
@@ -164,6 +174,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     extraLogs,
     roster: v.roster ?? null,
     interventions: v.interventions ?? null,
+    usage: v.usage ?? [],
     asOf,
     weeks,
     historyWeeks,

@@ -19,6 +19,8 @@ import { findHeader, HeaderNotFoundError } from '../src/core/sheets/header';
 import { INTERVENTION_FIELDS } from '../src/core/interventions/sheet';
 import { markdownText, terminalSafe } from './terminal';
 import { checkCellSizes, checkRosterColumns, decodeUtf8 } from './csv-file';
+import { concealedNamesMessage, detectUsageShape, unknownShapeMessage } from '../src/core/usage/shapes';
+import { renderUsage, usageJson } from './usage-view';
 
 export interface Io {
   stdout(text: string): void;
@@ -183,6 +185,20 @@ function readInterventionsFile(file: string, paths: Paths): string[][] {
   return rows;
 }
 
+/**
+ * A usage export given by name must be one: a file of no known shape, or whose users' names are
+ * concealed, is refused with what it has and what to do (in a spreadsheet it is shown instead).
+ */
+function readUsageFile(file: string, paths: Paths): { source: string; rows: string[][] } {
+  const rows = readCsvFile(file, 'usage export', paths);
+  const source = path.basename(file);
+  const shape = detectUsageShape(rows);
+  if (!shape) throw new CliError(unknownShapeMessage(shown(file, paths), rows));
+  const concealed = concealedNamesMessage(shown(file, paths), rows, shape);
+  if (concealed) throw new CliError(concealed);
+  return { source, rows };
+}
+
 /** "a", "a and b", "a, b and c": the files a run reads. */
 function listed(items: (string | null | undefined)[]): string {
   const present = items.filter((item): item is string => Boolean(item));
@@ -226,6 +242,7 @@ function plan(options: CliOptions, paths: Paths): Plan {
     logSource: shown(logFile, paths),
     rosterSource: rosterFile === null ? null : shown(rosterFile, paths),
     interventionsSource: interventionsFile === null ? null : shown(interventionsFile, paths),
+    usage: usageFiles(options.usage, paths),
   };
   return {
     team,
@@ -240,8 +257,21 @@ function plan(options: CliOptions, paths: Paths): Plan {
       ...(team.extraLogs ?? []).map((log) => log.source),
       team.rosterSource,
       team.interventionsSource,
+      ...options.usage,
     ]),
   };
+}
+
+/** Each usage file once, under a name no other file of the run has (it becomes the sheet's name). */
+function usageFiles(files: string[], paths: Paths): { source: string; rows: string[][] }[] {
+  const read = files.map((file) => readUsageFile(path.resolve(paths.cwd, file), paths));
+  const names = new Set<string>();
+  for (const u of read) {
+    if (names.has(u.source.toLowerCase()))
+      throw new CliError(`Two --usage files are named ${u.source}: each file is a source named after it; rename one.`);
+    names.add(u.source.toLowerCase());
+  }
+  return read;
 }
 
 function writeOutputs(result: RunResult, sidebarHtml: string, chosen: Plan): string[] {
@@ -335,6 +365,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): numb
         history: historyJson(result.history),
         programme: programmeJson(result.programme),
         emails: emailsJson(result.emails),
+        ...(result.audit.usage ? { usage: usageJson(result.audit.usage) } : {}),
       };
       io.stdout(`${JSON.stringify(output, null, 2)}
 `);
@@ -342,6 +373,7 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): numb
     } else {
       io.stdout(renderAudit(result.audit));
       io.stdout(`\n${renderHistory(result.history)}`);
+      if (result.audit.usage) io.stdout(`\n${renderUsage(result.audit.usage, result.audit.team.adoptionRate)}`);
       const interventions = renderInterventions(result.interventions);
       if (interventions) io.stdout(`\n${interventions}`);
       io.stdout(`\nWritten:\n${written.map((f) => `  ${shown(f, paths)}`).join('\n')}\n`);

@@ -30,6 +30,8 @@ export interface TeamTables {
   extraLogs?: { cells: string[][]; source: string }[];
   rosterSource: string | null;
   interventionsSource?: string | null;
+  /** The usage exports' cells, each named after its file (the source name, spec §15). */
+  usage?: { source: string; rows: string[][] }[];
 }
 
 export interface RunRequest {
@@ -184,6 +186,8 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   if (rosterSheet) sheets[rosterSheet] = [];
   const interventionsSheet = team.interventions ? interventionsSheetName(team, names) : null;
   if (interventionsSheet) sheets[interventionsSheet] = [];
+  const usageSheets = (team.usage ?? []).map((u) => ({ ...u, name: path.basename(u.source) }));
+  for (const u of usageSheets) sheets[u.name] = [];
   const gas = createFakeGas({
     now: Math.max(request.nowMs, start),
     timeZone,
@@ -197,6 +201,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   (team.extraLogs ?? []).forEach((extra, i) => fillTextSheet(gas, names.extraLogs[i], extra.cells));
   if (team.roster && rosterSheet) fillTextSheet(gas, rosterSheet, team.roster);
   if (team.interventions && interventionsSheet) fillTextSheet(gas, interventionsSheet, team.interventions);
+  for (const u of usageSheets) fillTextSheet(gas, u.name, u.rows);
 
   progress(`Loading ${path.join(path.basename(request.buildDir), 'Code.js')} into the in-memory Apps Script`);
   const bundle = loadBundle(gas, request.buildDir);

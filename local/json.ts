@@ -8,6 +8,7 @@ import type { ProgrammeView } from '../src/core/programme/replacement';
 import type { SimulatedEmail } from './emails';
 import type { JsonHistory } from './history-view';
 import type { JsonInterventions } from './interventions-json';
+import type { JsonUsage } from './usage-view';
 
 /**
  * Everything `npm start -- --json` prints. docs/json.md documents every key of it, and
@@ -19,6 +20,7 @@ export type JsonOutput = JsonAudit &
     history: JsonHistory;
     programme: JsonProgramme | null;
     emails: JsonEmail[];
+    usage?: JsonUsage;
   };
 
 export interface JsonMember {

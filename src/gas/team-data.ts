@@ -12,6 +12,7 @@ import { todayInZone } from './spreadsheet-locale';
 import type { ParsedTeam } from '../core/sheets/team';
 import type { Settings } from '../core/base/settings';
 import type { Roster } from '../core/base/types';
+import { readUsageSheets } from './usage-data';
 import { HEADER_ROWS_SCANNED, workbookOf, type NamedSheet, type Workbook } from './workbook';
 
 export { readHeadRows } from './workbook';
@@ -253,5 +254,11 @@ export function readTeam(spreadsheet: Spreadsheet | Workbook, settings: Settings
     roster,
     dateOptions,
     today: todayInZone(dateOptions.timeZone),
+    usage: readUsageSheets(
+      book,
+      [...OWN_SHEETS, ...logSheetNames, ...(rosterSheet ? [book.nameOf(rosterSheet)] : [])],
+      roster?.members ?? [],
+      dateOptions,
+    ),
   };
 }

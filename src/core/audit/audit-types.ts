@@ -26,9 +26,10 @@ export interface SixWeek {
   /** null when the roster lists no trained or anchor workflow to compare against. */
   expansion: boolean | null;
 }
+import type { UsageView } from '../usage/types';
 
 export type FindingCode =
-  'foundation' | 'obstacle' | 'no-workflow' | 'generic-demos' | 'no-peer-advocacy' | 'workflow-gap';
+  'logging-gap' | 'foundation' | 'obstacle' | 'no-workflow' | 'generic-demos' | 'no-peer-advocacy' | 'workflow-gap';
 
 /** The intervention that answers a cause (spec §18): its date (ISO) and its type. */
 export interface AddressedBy {
@@ -139,6 +140,8 @@ export interface Audit {
   diagnosis: Finding[];
   skippedRows: RowProblem[];
   notices: RowProblem[];
+  /** The log checked against the tools' usage exports (spec §15); absent when none was read. */
+  usage?: UsageView;
 }
 
 /** What the single pass gathers about one member. */

@@ -22,6 +22,8 @@ import { acceptanceRate } from './rates';
 import { tallyRuns, type RunTally, type WorkflowTally } from './tally';
 import { RunTable } from '../sheets/run-table';
 
+import type { UsageView } from '../usage/types';
+
 export interface AuditInput {
   /** The log's runs: its RunTable (fast), or Run objects. */
   runs: RunTable | readonly Run[];
@@ -38,6 +40,8 @@ export interface AuditInput {
   today?: Day;
   /** Runs before this day are left out (figures "since training" for a reminder). */
   fromDay?: Day;
+  /** The usage exports compared with the log as of `asOf` (spec §15), when there are any. */
+  usage?: UsageView | null;
 }
 
 export function validateWindow(weeks: number) {
@@ -58,7 +62,7 @@ export function runAudit(input: AuditInput): Audit {
   const members = memberReports(tally.members.values(), { asOf, weeks, settings, hasRoster, names: input.names });
   const team = teamReport(members, workflows, tally, hasRoster, asOf);
   // The diagnosis reads the members in the tallies' order, before they are put in display order.
-  const diagnosis = diagnose({ members, tallies: tally.members, settings, asOf });
+  const diagnosis = diagnose({ members, tallies: tally.members, settings, asOf, usage: input.usage ?? null });
   orderMembers(members);
 
   return {
@@ -73,6 +77,7 @@ export function runAudit(input: AuditInput): Audit {
     diagnosis,
     skippedRows: input.skippedRows ?? [],
     notices: auditNotices(input, table, members),
+    ...(input.usage ? { usage: input.usage } : {}),
   };
 }
 

@@ -3,13 +3,18 @@
  * member's facts and returns its signal (the evidence, and the day it starts) or null; a team
  * rule reads the whole audit and returns its findings. Adding a cause is adding a line to a table.
  */
-import { dayToIso, type Day } from '../base/dates';
+import { dayToIso, isoToDay, type Day } from '../base/dates';
+import type { MemberUsage } from '../usage/types';
 import { percent, plural } from '../base/text';
 import type { AuditSettings, EditType, RosterMember } from '../base/types';
 import type { Finding, FindingCode, MemberReport, MemberTally } from './audit-types';
 import { acceptanceRate, emptyEditTypes } from './rates';
 
 export const CAUSES = {
+  'logging-gap': {
+    cause: 'Logging gap',
+    step: 'Their use is understated: ask them to log each run (Log a run, or the logging form), then read their category again.',
+  },
   foundation: {
     cause: 'Insufficient context pack (Foundation)',
     step: 'Fix the context pack for the role before more training.',
@@ -88,6 +93,8 @@ export interface MemberFacts {
   lowAcceptance: boolean;
   settings: AuditSettings;
   asOf: Day;
+  /** The member's usage as of the audit date (spec §15), when a usage export names them. */
+  usage: MemberUsage | null;
 }
 
 /** A rule's signal: why it fired, and the first day of that evidence (null: none). */
@@ -159,7 +166,22 @@ function genericDemosSignal({ tally, roster, asOf }: MemberFacts): Signal | null
 }
 
 /** In the order a member's causes are listed. */
+/**
+ * The tools say they use AI and the log does not (spec §15): their category is understated. The
+ * evidence is the usage line of each period that says so; it starts with the earliest of them.
+ */
+function loggingGapSignal({ usage }: MemberFacts): Signal | null {
+  if (!usage || (usage.status !== 'not logging' && usage.status !== 'under-logging')) return null;
+  const gaps = usage.periods.flatMap((p, i) =>
+    p.status === 'not logging' || p.status === 'under-logging' ? [{ line: usage.lines[i], from: p.from }] : [],
+  );
+  const since = gaps.map((g) => isoToDay(g.from)!).reduce((a, b) => Math.min(a, b));
+  return { evidence: gaps.map((g) => g.line), since };
+}
+
+/** In order: Logging gap first, before any other cause (spec §15). */
 export const MEMBER_RULES: readonly MemberRule[] = [
+  { code: 'logging-gap', belowGenuineOnly: true, signal: loggingGapSignal },
   { code: 'foundation', belowGenuineOnly: false, signal: contextPackSignal },
   { code: 'obstacle', belowGenuineOnly: true, signal: obstacleSignal },
   { code: 'no-workflow', belowGenuineOnly: true, signal: noWorkflowSignal },

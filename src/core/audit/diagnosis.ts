@@ -7,6 +7,7 @@ import type { Day } from '../base/dates';
 import { percent } from '../base/text';
 import type { AuditSettings } from '../base/types';
 import type { Finding, MemberReport, MemberTally } from './audit-types';
+import type { UsageView } from '../usage/types';
 import { MEMBER_RULES, newFinding, TEAM_RULES, type MemberFacts } from './diagnosis-rules';
 
 interface DiagnoseInput {
@@ -14,6 +15,8 @@ interface DiagnoseInput {
   tallies: Map<string, MemberTally>;
   settings: AuditSettings;
   asOf: Day;
+  /** The usage exports compared with the log (spec §15), or null. */
+  usage?: UsageView | null;
 }
 
 /** One member's findings, by the member rules in their order. */
@@ -40,7 +43,8 @@ function followUpReasons({ m, roster, genuine, lowAcceptance, settings, asOf }: 
  * Fills each member's `diagnosis` and `followUp`, and returns every finding, team-level first.
  * Principled resistance and members out of scope get none (spec §7).
  */
-export function diagnose({ members, tallies, settings, asOf }: DiagnoseInput): Finding[] {
+export function diagnose({ members, tallies, settings, asOf, usage }: DiagnoseInput): Finding[] {
+  const usageByMember = new Map((usage?.members ?? []).map((u) => [u.member, u]));
   const diagnosable = members.filter((m) => m.inScope && m.status === 'active');
   for (const m of diagnosable) {
     const tally = tallies.get(m.key)!;
@@ -52,6 +56,7 @@ export function diagnose({ members, tallies, settings, asOf }: DiagnoseInput): F
       lowAcceptance: m.acceptanceRate !== null && m.acceptanceRate < settings.acceptanceTarget,
       settings,
       asOf,
+      usage: usageByMember.get(m.member) ?? null,
     };
     m.diagnosis = memberFindings(facts);
     m.followUp.push(...followUpReasons(facts));

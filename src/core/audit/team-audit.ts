@@ -4,6 +4,16 @@ import type { Audit } from './audit-types';
 import type { Day } from '../base/dates';
 import type { Settings } from '../base/settings';
 import { asOfDay, type ParsedTeam } from '../sheets/team';
+import { compareUsage } from '../usage/compare';
+import type { UsageView } from '../usage/types';
+
+/** The usage exports compared with the log as of `asOf` (spec §15), or null when there are none. */
+function usageAsOf(team: ParsedTeam, asOf: Day, genuineAt: number): UsageView | null {
+  const usage = team.usage;
+  if (!usage || (usage.sources.length === 0 && usage.refused.length === 0)) return null;
+  const members = team.roster?.members ?? [];
+  return compareUsage({ ...usage, runs: team.log.table, members, asOf, genuineAt });
+}
 
 /**
  * The audit of the team as read for an as-of date (ISO, default today) and a window in weeks;
@@ -39,5 +49,6 @@ export function auditTeam(
     notices: [...team.log.notices, ...rosterSkips, ...rosterNotices],
     today: team.today,
     fromDay,
+    usage: usageAsOf(team, asOf, settings.genuineAt),
   });
 }

@@ -2,6 +2,7 @@
 import { isoToDay, type Day } from '../base/dates';
 import type { Roster } from '../base/types';
 import type { ParsedLog } from './log';
+import type { UsageSheets } from '../usage/types';
 
 export interface ParsedTeam {
   log: ParsedLog;
@@ -10,6 +11,8 @@ export interface ParsedTeam {
   rosterSheetName: string | null;
   /** Today in the spreadsheet's zone. */
   today: Day;
+  /** The usage exports found beside the log (spec §15); absent or empty when there are none. */
+  usage?: UsageSheets;
 }
 
 /** The as-of day a request names (YYYY-MM-DD), else today in the spreadsheet's zone. */

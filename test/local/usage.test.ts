@@ -1,0 +1,162 @@
+// `npm start -- --usage FILE`: usage exports checked against the log (spec §15) by the BUILT
+// add-on, the `usage` object of --json worked out by hand, and the files refused whole.
+import fs from 'node:fs';
+import path from 'node:path';
+import { bundleCliInto, removeTemp, runCli, STACK_FRAME, tempDir } from './support';
+
+let work: string;
+let cli: string;
+const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
+const write = (name: string, rows: string[][]) => fs.writeFileSync(path.join(work, name), csv(rows));
+
+beforeAll(() => {
+  work = tempDir();
+  cli = bundleCliInto(work);
+  write('log.csv', [
+    ['Date', 'Team member', 'Workflow', 'Outcome'],
+    ['2026-11-16', 'Ana Lima', 'Proposal', 'Used as-is'],
+    ['2026-11-17', 'Ana Lima', 'Proposal', 'Used as-is'],
+    ['2026-11-17', 'Ana Lima', 'Proposal', 'Light edit'],
+    ['2026-11-18', 'Jo Park', 'Proposal', 'Used as-is'],
+    ['2026-11-20', 'Kim Ode', 'Proposal', 'Used as-is'],
+  ]);
+  write('roster.csv', [
+    ['Team member', 'Email', 'Anchor workflow'],
+    ['Ana Lima', 'ana@x.example', 'Proposal'],
+    ['Jo Park', 'jo@x.example', 'Proposal'],
+    ['Kim Ode', 'kim@x.example', 'Proposal'],
+    ['Lee Roy', 'lee@x.example', 'Proposal'],
+  ]);
+  write('chatgpt-nov.csv', [
+    ['cadence', 'period_start', 'period_end', 'name', 'email', 'is_active', 'messages'],
+    ['weekly', '2026-11-16', '2026-11-22', 'Ana', 'ana@x.example', 'true', '42'],
+    ['weekly', '2026-11-16', '2026-11-22', 'Jo', 'jo@x.example', 'false', '0'],
+    ['weekly', '2026-11-16', '2026-11-22', 'Lee', 'lee@x.example', 'true', '12'],
+    ['weekly', '2026-11-16', '2026-11-22', 'X', 'x@other.example', 'true', '5'],
+  ]);
+  write('daily.csv', [
+    ['Email', 'Date', 'Tool', 'Sessions'],
+    ...['16', '17', '18', '19', '20'].map((d) => ['kim@x.example', `2026-11-${d}`, 'Claude', '2']),
+    ['kim@x.example', '2026-11-22', 'Claude', '1'],
+    ['kim@x.example', 'someday', 'Claude', '1'],
+  ]);
+  write('odd.csv', [
+    ['Who', 'When'],
+    ['ana', 'today'],
+  ]);
+  write('hashed.csv', [
+    ['Report Refresh Date', 'Report Period', 'User Principal Name', 'Last Activity Date'],
+    ['2026-11-22', '7', 'DC8C64D6EC3A3AA17481D7E5EB5B68A6', '2026-11-20'],
+  ]);
+});
+
+afterAll(() => removeTemp(work));
+
+const base = ['--log', 'log.csv', '--roster', 'roster.csv', '--as-of', '2026-11-22', '--out', 'out'];
+
+describe('--usage', () => {
+  it('adds `usage` to --json, as spec §15 works it out, and Logging gap to the diagnosis', () => {
+    const result = runCli(cli, [...base, '--json', '--usage', 'chatgpt-nov.csv', '--usage', 'daily.csv'], work);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+    expect(result.status).toBe(0);
+    const json = JSON.parse(result.stdout);
+    const period = (member: string, tool: string, from: string, to: string, rest: object) => ({
+      member,
+      tool,
+      from,
+      to,
+      ...rest,
+    });
+    const ana = period('Ana Lima', 'ChatGPT', '2026-11-16', '2026-11-22', {
+      activeDays: null,
+      activity: 42,
+      loggedRuns: 3,
+      loggedDays: 2,
+      status: 'consistent',
+    });
+    const jo = period('Jo Park', 'ChatGPT', '2026-11-16', '2026-11-22', {
+      activeDays: null,
+      activity: 0,
+      loggedRuns: 1,
+      loggedDays: 1,
+      status: 'not seen in the tool',
+    });
+    const kim = period('Kim Ode', 'Claude', '2026-11-16', '2026-11-22', {
+      activeDays: 6,
+      activity: 11,
+      loggedRuns: 1,
+      loggedDays: 1,
+      status: 'under-logging',
+    });
+    const lee = period('Lee Roy', 'ChatGPT', '2026-11-16', '2026-11-22', {
+      activeDays: null,
+      activity: 12,
+      loggedRuns: 0,
+      loggedDays: 0,
+      status: 'not logging',
+    });
+    expect(json.usage).toEqual({
+      sources: [
+        {
+          source: 'chatgpt-nov.csv',
+          format: 'chatgpt',
+          tool: 'ChatGPT',
+          rows: 4,
+          from: '2026-11-16',
+          to: '2026-11-22',
+        },
+        { source: 'daily.csv', format: 'daily', tool: 'Claude', rows: 6, from: '2026-11-16', to: '2026-11-22' },
+      ],
+      periods: [ana, jo, kim, lee],
+      members: [
+        { member: 'Ana Lima', status: 'consistent', periods: [ana] },
+        { member: 'Jo Park', status: 'not seen in the tools', periods: [jo] },
+        { member: 'Kim Ode', status: 'under-logging', periods: [kim] },
+        { member: 'Lee Roy', status: 'not logging', periods: [lee] },
+      ],
+      usageAdopters: { adopters: 1, known: 1, rate: 1 },
+      notInExport: [{ member: 'Kim Ode', tool: 'ChatGPT', from: '2026-11-16', to: '2026-11-22' }],
+      notOnRoster: [{ source: 'chatgpt-nov.csv', key: 'x@other.example', rows: 1 }],
+      skippedUsageRows: [{ source: 'daily.csv', row: 8, reason: expect.stringMatching(/"someday" is not a date/) }],
+    });
+    const causes = (name: string) =>
+      json.members.find((m: { member: string }) => m.member === name).diagnosis as {
+        cause: string;
+        evidence: string[];
+      }[];
+    expect(causes('Lee Roy')[0]).toMatchObject({
+      cause: 'Logging gap',
+      evidence: ['ChatGPT: 12 messages in 16–22 Nov; 0 runs logged'],
+    });
+    expect(causes('Kim Ode')[0]).toMatchObject({
+      cause: 'Logging gap',
+      evidence: ['Claude: 6 active days in 16–22 Nov; 1 run logged on 1 day'],
+    });
+    expect(causes('Jo Park').map((c) => c.cause)).not.toContain('Logging gap');
+  });
+
+  it('prints the usage table on the terminal', () => {
+    const result = runCli(cli, [...base, '--usage', 'chatgpt-nov.csv'], work);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/Usage exports checked against the log/);
+    expect(result.stdout).toMatch(/Lee Roy\s+not logging\s+ChatGPT/);
+  });
+
+  it('has no `usage` without --usage', () => {
+    const result = runCli(cli, [...base, '--json'], work);
+    expect(JSON.parse(result.stdout).usage).toBeUndefined();
+  });
+
+  it('refuses a file of no known shape, naming its columns and the shapes accepted', () => {
+    const result = runCli(cli, [...base, '--usage', 'odd.csv'], work);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/odd\.csv is not a usage export .*"Who", "When".*daily.*ChatGPT/);
+    expect(result.stderr).not.toMatch(STACK_FRAME);
+  });
+
+  it('refuses concealed names, saying how to turn concealment off', () => {
+    const result = runCli(cli, [...base, '--usage', 'hashed.csv'], work);
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/concealed names.*Org settings/);
+  });
+});
