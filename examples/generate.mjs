@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Writes the example team: examples/log.csv, examples/roster.csv, examples/interventions.csv
-// and examples/example.json.
+// Writes the example team: examples/log.csv, examples/roster.csv, examples/interventions.csv,
+// the usage exports examples/usage-chatgpt.csv and examples/usage-claude.csv, and
+// examples/example.json.
 // Deterministic (a seeded generator fills the earlier weeks), so running it again gives the
 // same files; the CSVs are committed, this script is how they were made.
 //
@@ -516,7 +517,72 @@ const interventionRows = [
   ['2026-02-27', 'Grace Liu', 'Anchor-workflow session', '', 'On this week’s status report'],
 ];
 
+// The tools' own usage records (rules §15), set beside the log of the last two weeks so that the
+// audit shows every status: ChatGPT's weekly user report (no active-day count) and a daily export
+// of Claude converted to Uptake's daily shape. Dev (no runs, 35 messages) and Jonas (principled
+// resistance: shown, never chased) are not logging; Lena, active on 5 days with runs logged on 2,
+// is under-logging; Emma logged runs ChatGPT did not see; Grace's row cannot be read and Isla is
+// in no export (no usage data); a contractor's email is on no roster row.
+const CHATGPT_HEADER = [
+  'cadence',
+  'period_start',
+  'period_end',
+  'name',
+  'email',
+  'role',
+  'user_status',
+  'is_active',
+  'first_day_active_in_period',
+  'last_day_active_in_period',
+  'messages',
+];
+/** @param {string} start @param {string} name @param {string} email @param {number | string} messages */
+const chatgptRow = (start, name, email, messages) => {
+  const active = typeof messages !== 'number' || messages > 0;
+  return [
+    'weekly',
+    start,
+    addDays(start, 6),
+    name,
+    email,
+    'standard-user',
+    'enabled',
+    active ? 'TRUE' : 'FALSE',
+    active ? start : '',
+    active ? addDays(start, 4) : '',
+    String(messages),
+  ];
+};
+const email = (/** @type {string} */ name) =>
+  members.find((m) => m.roster[0] === name)?.roster[1] ?? `${name.toLowerCase().replace(/ /g, '.')}@northwind.example`;
+const chatgptRows = [CHATGPT_HEADER];
+for (const start of [addDays(AS_OF, -13), addDays(AS_OF, -6)]) {
+  for (const [name, messages] of /** @type {[string, number | string][]} */ ([
+    ['Ana Silva', 120],
+    ['Ben Okafor', 80],
+    ['Chloé Martin', 50],
+    ['Dev Patel', 35],
+    ['Emma Johansson', 0],
+    ['Farid Haddad', 15],
+    ['Grace Liu', 'n/a'],
+    ['Jonas Weber', 20],
+  ]))
+    chatgptRows.push(chatgptRow(start, name, email(name), messages));
+  chatgptRows.push(chatgptRow(start, 'Alex Contractor', 'alex@agency.example', 12));
+}
+const claudeRows = [
+  ['Email', 'Date', 'Tool', 'Sessions'],
+  ['hugo.brown@northwind.example', addDays(AS_OF, -13), 'Claude', '2'],
+  ...[-6, -5, -4, -2].map((n) => ['hugo.brown@northwind.example', addDays(AS_OF, n), 'Claude', '3']),
+  ...[-6, -5, -4, -3, -2].map((n) => ['lena.fischer@northwind.example', addDays(AS_OF, n), 'Claude', '4']),
+  ['farid.haddad@northwind.example', addDays(AS_OF, -5), 'Claude', '1'],
+  ['farid.haddad@northwind.example', '2026-02-31', 'Claude', '1'],
+  ['lena.fischer@northwind.example', AS_OF, 'Claude', '0'],
+];
+
 fs.mkdirSync(OUT, { recursive: true });
+fs.writeFileSync(path.join(OUT, 'usage-chatgpt.csv'), toCsv(chatgptRows));
+fs.writeFileSync(path.join(OUT, 'usage-claude.csv'), toCsv(claudeRows));
 fs.writeFileSync(path.join(OUT, 'log.csv'), toCsv(logRows));
 fs.writeFileSync(path.join(OUT, 'roster.csv'), toCsv(rosterRows));
 fs.writeFileSync(path.join(OUT, 'interventions.csv'), toCsv(interventionRows));
@@ -529,6 +595,7 @@ fs.writeFileSync(
       log: 'log.csv',
       roster: 'roster.csv',
       interventions: 'interventions.csv',
+      usage: ['usage-chatgpt.csv', 'usage-claude.csv'],
       asOf: AS_OF,
       locale: 'en_US',
       timeZone: 'UTC',
@@ -537,6 +604,7 @@ fs.writeFileSync(
     },
     null,
     2,
-  )}\n`,
+    // A short list on one line, as prettier (npm run lint) writes it.
+  ).replace(/\[\n\s+([^\]]*?)\n\s+\]/g, (_, items) => `[${items.split(/,\n\s+/).join(', ')}]`)}\n`,
 );
 process.stderr.write(`examples: ${allRuns.length} log rows, ${members.length} members, as of ${AS_OF}\n`);

@@ -34,6 +34,8 @@ export interface ExampleConfig {
   roster: string;
   /** The example's Interventions tab, when it has one. */
   interventions?: string;
+  /** The example's usage exports (spec §15), when it has some. */
+  usage?: string[];
   asOf: string;
   locale: string;
   timeZone: string;
@@ -220,6 +222,10 @@ function plan(options: CliOptions, paths: Paths): Plan {
         logSource: shown(logFile, paths),
         rosterSource: shown(rosterFile, paths),
         interventionsSource: interventionsFile ? shown(interventionsFile, paths) : null,
+        usage: usageFiles(
+          (example.usage ?? []).map((file) => path.join(example.dir, file)),
+          paths,
+        ),
       },
       asOf: options.asOf ?? example.asOf,
       locale: options.locale ?? example.locale,

@@ -14,6 +14,7 @@ import { members } from './members-view';
 import { problemBox, skippedRows } from './problems-view';
 import { timeline } from './timeline-view';
 import { programmeSection } from './programme-view';
+import { usageSection } from './usage-view';
 
 /** Every section of the dashboard for this data, in reading order. */
 export function dashboardSections(data: DashboardData, actions: DashboardActions): HTMLElement[] {
@@ -31,6 +32,7 @@ export function dashboardSections(data: DashboardData, actions: DashboardActions
       diagnosis(audit),
       skippedRows(audit, actions),
       interventionsSection(data.interventions, actions.recordIntervention),
+      ...[usageSection(audit)].filter((section) => section !== null),
       ...trendSection(data.history),
     );
   }

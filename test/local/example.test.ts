@@ -21,7 +21,13 @@ beforeAll(() => {
   readBuilt('Code.js');
   const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
   result = runInMemory(
-    { log: read(example.log), roster: read(example.roster), logSource: example.log, rosterSource: example.roster },
+    {
+      log: read(example.log),
+      roster: read(example.roster),
+      logSource: example.log,
+      rosterSource: example.roster,
+      usage: (example.usage ?? []).map((source) => ({ source, rows: read(source) })),
+    },
     {
       buildDir: BUILD_DIR,
       asOf: example.asOf,
@@ -51,10 +57,30 @@ describe('the example team, audited by build/Code.js as of its fixed date', () =
   test('shows every diagnosed cause the core knows', () => {
     const found = new Set(result.audit.diagnosis.map((f) => f.code));
     const codes = Object.keys(CAUSES);
-    expect(codes.length).toBe(6);
+    expect(codes.length).toBe(7);
     expect(codes.filter((code) => !found.has(code as never))).toEqual([]);
     // Each finding carries its evidence.
     expect(result.audit.diagnosis.filter((f) => f.evidence.length === 0)).toEqual([]);
+  });
+
+  test('shows every usage status (rules §15), per period and per member, and what could not be matched', () => {
+    const usage = result.audit.usage!;
+    expect(new Set(usage.periods.map((p) => p.status))).toEqual(
+      new Set(['not logging', 'under-logging', 'not seen in the tool', 'consistent']),
+    );
+    expect(new Set(usage.members.map((m) => m.status))).toEqual(
+      new Set(['not logging', 'under-logging', 'not seen in the tools', 'consistent', 'no usage data']),
+    );
+    expect(usage.sources.map((s) => s.format).sort()).toEqual(['chatgpt', 'daily']);
+    expect(usage.notInExport.length).toBeGreaterThan(0);
+    expect(usage.notOnRoster.length).toBeGreaterThan(0);
+    expect(usage.skippedUsageRows.length).toBeGreaterThan(0);
+    expect(usage.usageAdopters.known).toBeGreaterThan(usage.usageAdopters.adopters);
+    // Principled resistance: their usage is shown, no Logging gap is diagnosed.
+    const resisting = result.audit.members.filter((m) => m.status === 'principled-resistance').map((m) => m.member);
+    const notLogging = usage.members.filter((m) => m.status === 'not logging').map((m) => m.member);
+    expect(resisting.filter((name) => notLogging.includes(name))).not.toEqual([]);
+    expect(result.audit.diagnosis.filter((f) => f.code === 'logging-gap' && resisting.includes(f.member!))).toEqual([]);
   });
 
   test('shows every six-week outcome, and members not yet at day 42', () => {

@@ -149,8 +149,7 @@ const CONCEALED = /^[0-9a-f]{32}$/i;
 const REVEAL_NAMES =
   'In the Microsoft 365 admin center go to Settings › Org settings › Services › Reports, turn off the option that conceals ' +
   'user, group and site names (shows anonymous identifiers) in all reports, save, and export the report again ' +
-  '("Microsoft 365 reports in the admin center – Microsoft 365 Copilot usage", ' +
-  'https://learn.microsoft.com/en-us/microsoft-365/admin/activity-reports/microsoft-365-copilot-usage).';
+  '(Microsoft Learn: "Microsoft 365 reports in the admin center – Microsoft 365 Copilot usage").';
 
 /**
  * A refusal when the member column holds concealed names (32-character hex hashes, most keys):
