@@ -40,6 +40,7 @@ const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'example.
   log: string;
   roster: string;
   interventions: string;
+  usage?: string[];
   asOf: string;
   locale: string;
   timeZone: string;
@@ -62,6 +63,7 @@ function addOnAuditOfExample(): Audit {
         'Team log': read(example.log),
         Roster: read(example.roster),
         Interventions: read(example.interventions),
+        ...Object.fromEntries((example.usage ?? []).map((name) => [name, read(name)])),
       },
     },
   });

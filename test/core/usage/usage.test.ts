@@ -79,7 +79,7 @@ describe('the shapes, by their headers', () => {
       ['2026-11-22', '7', 'C65E8D8AFA0DAB9639EDFAAEA94AFE66', ''],
     ];
     expect(() => read('m365.csv', values)).toThrow(
-      /concealed names.*Settings › Org settings › Services › Reports.*learn\.microsoft\.com/,
+      /concealed names.*Settings › Org settings › Services › Reports.*"Microsoft 365 reports in the admin center – Microsoft 365 Copilot usage"/,
     );
   });
 });
