@@ -189,7 +189,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
 }
 
 /** Flags that may be given more than once: each --log is one more sheet of the log. */
-const REPEATABLE_FLAGS = new Set(['log']);
+const REPEATABLE_FLAGS = new Set(['log', 'usage']);
 
 /**
  * Refuses a flag given twice that is not repeatable: parseArgs keeps the last one silently, and
@@ -203,7 +203,7 @@ function refuseRepeatedFlags(tokens: ReadonlyArray<{ kind: string; name?: string
     seen.set(token.name, times);
     if (times === 2)
       throw new CliError(
-        `${token.rawName ?? `--${token.name}`} was given twice: give it once (only --log may be repeated, once per sheet of the log).`,
+        `${token.rawName ?? `--${token.name}`} was given twice: give it once (only --log and --usage may be repeated: once per sheet of the log, once per usage export).`,
         2,
       );
   }
