@@ -225,6 +225,8 @@ function readSharedEditTypes(cell: unknown): EditTypesRead {
 }
 
 const NO_EDIT_TYPES: EditTypesRead = readSharedEditTypes('');
+const PROMPTED: PromptedRead = { prompted: true, problem: null };
+const NOT_PROMPTED: PromptedRead = { prompted: false, problem: null };
 
 /**
  * The reads of the dropdown's own spellings, which most outcome cells hold: comparing with four
@@ -354,7 +356,6 @@ class LogRowReader {
     notices: RowProblem[],
     names: Map<string, string>,
   ): void {
-    const options = this.options;
     const c = header.columns as Record<LogField, number | undefined>;
     const dateCol = c.date!;
     const memberCol = c.member!;
@@ -362,22 +363,16 @@ class LogRowReader {
     const outcomeCol = c.outcome!;
     const promptedCol = c.prompted;
     const editTypeCol = c.editType;
-    const { members, workflows, outcomes, promptedReads, editTypeReads, dates } = this;
+    const { members, workflows } = this;
+    const { options, dates } = this;
     // Rows of a log come in date order, so a date cell usually falls on the day of the row above:
     // the instants of the last day read (sameDayInstants), empty until a date is read.
     let sameDayFrom = 0;
     let sameDayTo = 0;
     let sameDayRead: DateRead = { ok: false, reason: '' };
-
-    const {
-      rows: rowOf,
-      days: dayOf,
-      members: memberOf,
-      workflows: workflowOf,
-      outcomes: outcomeOf,
-      prompted: promptedOf,
-      editMasks,
-    } = this.table;
+    // The table's columns and count in locals: the loop writes each of them once per run.
+    const { rows: rowOf, days: dayOf, members: memberOf, workflows: workflowOf, outcomes: outcomeOf } = this.table;
+    const { prompted: promptedOf, editMasks } = this.table;
     let count = this.count;
 
     for (let i = header.rowIndex + 1; i < values.length; i++) {
@@ -385,8 +380,8 @@ class LogRowReader {
       const row = i + firstRow;
       if (!cells) continue;
       const dateCell = cells[dateCol];
-      const dateInRealm = dateCell instanceof Date;
       // A date cell makes a row not blank: the common case skips the look at every cell.
+      const dateInRealm = dateCell instanceof Date;
       if (!dateInRealm && isBlankRow(cells)) continue;
       let reasons: string[] | null = null;
 
@@ -408,38 +403,14 @@ class LogRowReader {
         dateRead = isoDay !== null ? { ok: true, day: isoDay } : dates.get(dateCell);
       }
       if (!dateRead.ok) (reasons ??= []).push(dateRead.reason);
-
-      const memberCell = cells[memberCol];
-      const member = members.get(memberCell);
+      const member = members.get(cells[memberCol]);
       if (member.problem) (reasons ??= []).push(member.problem);
-
-      const workflowCell = cells[workflowCol];
-      const workflow = workflows.get(workflowCell);
+      const workflow = workflows.get(cells[workflowCol]);
       if (workflow.problem) (reasons ??= []).push(workflow.problem);
-
-      const outcomeCell = cells[outcomeCol];
-      const outcome =
-        outcomeCell === OUTCOME_CHOICES[0]
-          ? CHOSEN_OUTCOMES[0]
-          : outcomeCell === OUTCOME_CHOICES[1]
-            ? CHOSEN_OUTCOMES[1]
-            : outcomeCell === OUTCOME_CHOICES[2]
-              ? CHOSEN_OUTCOMES[2]
-              : outcomeCell === OUTCOME_CHOICES[3]
-                ? CHOSEN_OUTCOMES[3]
-                : outcomes.get(outcomeCell);
+      const outcome = this.readOutcome(cells[outcomeCol]);
       if (outcome.problem) (reasons ??= []).push(outcome.problem);
-
-      let prompted = false;
-      if (promptedCol !== undefined) {
-        const cell = cells[promptedCol];
-        if (typeof cell === 'boolean') prompted = cell;
-        else {
-          const read = promptedReads.get(cell);
-          if (read.problem) (reasons ??= []).push(read.problem);
-          else prompted = read.prompted;
-        }
-      }
+      const prompted = promptedCol === undefined ? NOT_PROMPTED : this.readPrompted(cells[promptedCol]);
+      if (prompted.problem) (reasons ??= []).push(prompted.problem);
 
       if (reasons) {
         skipped.push({ row, reason: capitalise(reasons.join('; ')) });
@@ -449,7 +420,7 @@ class LogRowReader {
       let mask = 0;
       if (editTypeCol !== undefined) {
         const cell = cells[editTypeCol];
-        const read = cell === '' ? NO_EDIT_TYPES : editTypeReads.get(cell);
+        const read = cell === '' ? NO_EDIT_TYPES : this.editTypeReads.get(cell);
         mask = read.mask;
         if (read.ignored !== null) notices.push({ row, reason: read.ignored });
       }
@@ -463,11 +434,30 @@ class LogRowReader {
       memberOf[count] = member.index;
       workflowOf[count] = workflow.index;
       outcomeOf[count] = outcome.index;
-      promptedOf[count] = prompted ? 1 : 0;
+      promptedOf[count] = prompted.prompted ? 1 : 0;
       editMasks[count] = mask;
       count++;
     }
     this.count = count;
+  }
+
+  /** The dropdown's own spellings by comparison (CHOSEN_OUTCOMES), any other cell remembered. */
+  private readOutcome(cell: unknown): OutcomeRead {
+    return cell === OUTCOME_CHOICES[0]
+      ? CHOSEN_OUTCOMES[0]
+      : cell === OUTCOME_CHOICES[1]
+        ? CHOSEN_OUTCOMES[1]
+        : cell === OUTCOME_CHOICES[2]
+          ? CHOSEN_OUTCOMES[2]
+          : cell === OUTCOME_CHOICES[3]
+            ? CHOSEN_OUTCOMES[3]
+            : this.outcomes.get(cell);
+  }
+
+  /** A checkbox as it is; text (yes, no, …) remembered. */
+  private readPrompted(cell: unknown): PromptedRead {
+    if (typeof cell === 'boolean') return cell ? PROMPTED : NOT_PROMPTED;
+    return this.promptedReads.get(cell);
   }
 }
 
