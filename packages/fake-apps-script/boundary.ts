@@ -15,7 +15,8 @@ export type ServiceName =
   | 'session'
   | 'utilities'
   | 'logger'
-  | 'charts';
+  | 'charts'
+  | 'forms';
 
 export const SERVICE_NAMES: readonly ServiceName[] = [
   'spreadsheet',
@@ -30,6 +31,7 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   'utilities',
   'logger',
   'charts',
+  'forms',
 ];
 
 /** Put on each fake class as `static readonly fakeInfo`. `cls` is the Apps Script class name. */

@@ -1,6 +1,7 @@
 // The service globals the bundle sees, each behind the boundary's counting proxy.
 import { FakeCacheService } from './cache';
 import { FakeCharts } from './charts';
+import { FakeFormApp } from './forms';
 import type { FakeGas } from './harness';
 import { FakeLockService } from './lock';
 import { FakeConsole, FakeLogger } from './logger';
@@ -25,6 +26,7 @@ export interface FakeGlobals {
   Logger: FakeLogger;
   console: FakeConsole;
   Charts: FakeCharts;
+  FormApp: FakeFormApp;
 }
 
 /** Made once per FakeGas; `wrap` puts each service behind the boundary. */
@@ -42,5 +44,6 @@ export function createGlobals(gas: FakeGas, wrap: <T extends object>(x: T) => T)
     Logger: wrap(new FakeLogger(gas)),
     console: wrap(new FakeConsole(gas)),
     Charts: wrap(new FakeCharts()),
+    FormApp: wrap(new FakeFormApp(gas)),
   };
 }
