@@ -15,8 +15,7 @@ export type ServiceName =
   | 'session'
   | 'utilities'
   | 'logger'
-  | 'charts'
-  | 'forms';
+  | 'charts';
 
 export const SERVICE_NAMES: readonly ServiceName[] = [
   'spreadsheet',
@@ -31,7 +30,6 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   'utilities',
   'logger',
   'charts',
-  'forms',
 ];
 
 /** Put on each fake class as `static readonly fakeInfo`. `cls` is the Apps Script class name. */

@@ -1,7 +1,6 @@
 // The service globals the bundle sees, each behind the boundary's counting proxy.
 import { FakeCacheService } from './cache';
 import { FakeCharts } from './charts';
-import { FakeFormApp } from './forms';
 import type { FakeGas } from './harness';
 import { FakeLockService } from './lock';
 import { FakeConsole, FakeLogger } from './logger';
@@ -26,7 +25,6 @@ export interface FakeGlobals {
   Logger: FakeLogger;
   console: FakeConsole;
   Charts: FakeCharts;
-  FormApp: FakeFormApp;
 }
 
 /** Made once per FakeGas; `wrap` puts each service behind the boundary. */
@@ -44,6 +42,5 @@ export function createGlobals(gas: FakeGas, wrap: <T extends object>(x: T) => T)
     Logger: wrap(new FakeLogger(gas)),
     console: wrap(new FakeConsole(gas)),
     Charts: wrap(new FakeCharts()),
-    FormApp: wrap(new FakeFormApp(gas)),
   };
 }

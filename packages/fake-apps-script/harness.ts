@@ -27,7 +27,6 @@ import { SessionState } from './session';
 import { FakeSheet } from './sheet';
 import { FakeSpreadsheet, type SpreadsheetInit } from './spreadsheet';
 import { TriggerState } from './triggers';
-import { FormsState } from './forms';
 import { FakeUi, HtmlState, UiState } from './ui';
 import type { CellValue } from './values';
 
@@ -47,8 +46,6 @@ export class FakeGas implements BoundaryHost {
   readonly cache: CacheState;
   readonly triggers: TriggerState;
   readonly logs: LogState;
-  /** The forms FormApp made, and test helpers to answer or delete them. */
-  readonly forms: FormsState;
   readonly calls = new CallCounter();
   readonly boundary: Boundary;
   /** What the bundle sees as its globals (each a counting proxy). */
@@ -79,7 +76,6 @@ export class FakeGas implements BoundaryHost {
     this.cache = new CacheState(this);
     this.triggers = new TriggerState(this);
     this.logs = new LogState(this, opts.echoLogs ?? false);
-    this.forms = new FormsState(this);
     this.oauthScopes = opts.oauthScopes ? opts.oauthScopes.map(SCOPE) : null;
     this.spreadsheet = this.createSpreadsheet({ name: 'Uptake test sheet', ...opts.spreadsheet });
     this.activeDoc = this.spreadsheet;
