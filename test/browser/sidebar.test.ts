@@ -259,6 +259,24 @@ describe('dashboard', () => {
     await expectClean(s);
   });
 
+  test('a skipped row of a form answers sheet (a log over several sheets) is named by its sheet and selected there', async () => {
+    const { gas, bundle } = exampleTeam();
+    const answers = 'Form Responses 1';
+    gas.addSheet(answers, [
+      ['Timestamp', 'Team member', 'Workflow', 'Outcome'],
+      [new Date(`${TODAY}T09:30:00Z`), 'Ana', 'Proposal', 'Maybe'],
+    ]);
+    const s = await openSidebar(context, gas, bundle, 'showDashboard');
+    await lastCall<DashboardData>(s, 'getDashboard');
+    await idle(s.page);
+    await s.page.getByRole('button', { name: `${answers} row 2`, exact: true }).click();
+    const call = await lastCall(s, 'selectLogRow');
+    expect(call.args).toEqual([2, answers]);
+    expect(gas.selection()).toEqual({ sheet: answers, a1: 'A2:D2' });
+    await idle(s.page);
+    await expectClean(s);
+  });
+
   test('automation: the switch, preview (sandboxed) and send now', async () => {
     const { gas, s, page } = await openDashboard();
     expect(await page.locator('#automation-on').isChecked()).toBe(false);
