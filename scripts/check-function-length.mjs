@@ -1,0 +1,122 @@
+// `node scripts/check-function-length.mjs [folder]` (run by `npm run lint`): no function in src/
+// longer than MAX_LINES lines, so that each one can be read at once. It parses every .ts file
+// under src/ of the folder (default: this project) with the TypeScript compiler and counts the
+// lines of each function, method, arrow function and function expression, from the line of its
+// first token (its JSDoc not counted) to the line of its last. A function's nested functions are
+// counted within it and on their own too. Prints each one over the limit, longest first.
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+
+export const MAX_LINES = 100;
+/**
+ * Functions still over the limit, as "file name": each is to be split, and the check fails once
+ * one of them is under the limit, so that this list only shrinks. Nothing may join it.
+ */
+export const STILL_LONG = ['src/client/sidebar.ts start', 'src/client/logrun.ts start'];
+
+/**
+ * @param {string} dir absolute
+ * @returns {string[]}
+ */
+function tsFiles(dir) {
+  if (!fs.existsSync(dir)) return [];
+  const files = [];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) files.push(...tsFiles(full));
+    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) files.push(full);
+  }
+  return files;
+}
+
+/**
+ * A function's name as a person would look for it: its own, its variable's or property's, else
+ * "(anonymous)"; methods as Class.method.
+ * @param {ts.Node} node
+ */
+function nameOf(node) {
+  const own = /** @type {{ name?: ts.Node }} */ (node).name;
+  let name = own && (ts.isIdentifier(own) || ts.isStringLiteral(own) || ts.isPrivateIdentifier(own)) ? own.text : '';
+  const parent = node.parent;
+  if (!name && parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) name = parent.name.text;
+  if (!name && parent && ts.isPropertyAssignment(parent) && ts.isIdentifier(parent.name)) name = parent.name.text;
+  if (!name && ts.isConstructorDeclaration(node)) name = 'constructor';
+  const owner = parent && ts.isClassLike(parent) && parent.name ? `${parent.name.text}.` : '';
+  return `${owner}${name || '(anonymous)'}`;
+}
+
+/**
+ * @typedef {{ file: string, line: number, name: string, lines: number }} LongFunction
+ */
+
+/**
+ * Every function of the text longer than `max` lines.
+ * @param {string} file the name to report
+ * @param {string} text
+ * @param {number} [max]
+ * @returns {LongFunction[]}
+ */
+export function longFunctionsIn(file, text, max = MAX_LINES) {
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  /** @type {LongFunction[]} */
+  const found = [];
+  /** @param {ts.Node} node */
+  const visit = (node) => {
+    if (ts.isFunctionLike(node) && /** @type {{ body?: ts.Node }} */ (node).body) {
+      const first = source.getLineAndCharacterOfPosition(node.getStart(source)).line;
+      const last = source.getLineAndCharacterOfPosition(node.getEnd()).line;
+      const lines = last - first + 1;
+      if (lines > max) found.push({ file, line: first + 1, name: nameOf(node), lines });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
+/**
+ * Every function under the folder's src/ longer than `max` lines, longest first.
+ * @param {string} root absolute
+ * @param {number} [max]
+ * @returns {LongFunction[]}
+ */
+export function longFunctions(root, max = MAX_LINES) {
+  return tsFiles(path.join(root, 'src'))
+    .flatMap((file) =>
+      longFunctionsIn(path.relative(root, file).split(path.sep).join('/'), fs.readFileSync(file, 'utf8'), max),
+    )
+    .sort((a, b) => b.lines - a.lines || a.file.localeCompare(b.file));
+}
+
+/**
+ * Problems a person can act on: every function over the limit that STILL_LONG does not name, and
+ * every STILL_LONG entry no longer over it (to be removed from the list).
+ * @param {LongFunction[]} long
+ * @returns {string[]}
+ */
+export function lengthProblems(long, stillLong = STILL_LONG) {
+  const id = (/** @type {LongFunction} */ f) => `${f.file} ${f.name}`;
+  const problems = long
+    .filter((f) => !stillLong.includes(id(f)))
+    .map((f) => `${f.file}:${f.line} ${f.name}: ${f.lines} lines, over ${MAX_LINES}: split it into named steps.`);
+  for (const entry of stillLong)
+    if (!long.some((f) => id(f) === entry))
+      problems.push(`${entry} is no longer over ${MAX_LINES} lines: remove it from STILL_LONG.`);
+  return problems;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const root = path.resolve(process.argv[2] ?? path.join(path.dirname(fileURLToPath(import.meta.url)), '..'));
+  const problems = lengthProblems(longFunctions(root));
+  if (problems.length > 0) {
+    process.stderr.write(`check-function-length: ${problems.length} problem(s):\n`);
+    for (const problem of problems) process.stderr.write(`  ${problem}\n`);
+    process.exitCode = 1;
+  } else {
+    process.stdout.write(
+      `check-function-length: no function in src/ over ${MAX_LINES} lines but the ${STILL_LONG.length} still to split (STILL_LONG).\n`,
+    );
+  }
+}

@@ -1,0 +1,81 @@
+// scripts/check-function-length.mjs (run by `npm run lint`) on throwaway trees, and on this
+// project: functions counted with the TypeScript compiler, none in src/ over 100 lines but the
+// ones its STILL_LONG list names, which may only shrink.
+import { execFile } from 'child_process';
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { promisify } from 'util';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+const CHECKER = path.join(ROOT, 'scripts', 'check-function-length.mjs');
+const run = promisify(execFile);
+const made: string[] = [];
+
+afterAll(() => {
+  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
+});
+
+async function check(root: string): Promise<{ ok: boolean; output: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CHECKER, root]);
+    return { ok: true, output: stdout + stderr };
+  } catch (err) {
+    const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string };
+    return { ok: false, output: stdout + stderr };
+  }
+}
+
+/** A project holding src/a.ts with `text`, and the functions STILL_LONG names, each 101 lines. */
+function tree(text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-lengths-'));
+  made.push(dir);
+  fs.mkdirSync(path.join(dir, 'src', 'client'), { recursive: true });
+  fs.writeFileSync(path.join(dir, 'src', 'a.ts'), text);
+  for (const file of ['sidebar.ts', 'logrun.ts'])
+    fs.writeFileSync(path.join(dir, 'src', 'client', file), fn('start', 101));
+  return dir;
+}
+
+/** A function named `name` of `lines` lines, from its first line to its last. */
+const fn = (name: string, lines: number) => `function ${name}() {\n${'  x++;\n'.repeat(lines - 2)}}\n`;
+const body = (indent: string) => `${indent}x++;\n`.repeat(100);
+
+describe('the function length check', () => {
+  it('passes functions of 100 lines', async () => {
+    expect(await check(tree(fn('short', 100)))).toMatchObject({ ok: true });
+  });
+
+  it('names each function, method and arrow over 100 lines, nested ones on their own too', async () => {
+    const text = [
+      fn('long', 101),
+      `class Reader {\n  read() {\n${body('    ')}  }\n}\n`,
+      `const arrow = () => {\n${body('  ')}};\n`,
+      `function outer() {\n  const inner = () => {\n${body('    ')}  };\n}\n`,
+    ].join('');
+    const { ok, output } = await check(tree(text));
+    expect(ok).toBe(false);
+    for (const line of [
+      'src/a.ts:1 long: 101 lines',
+      'src/a.ts:103 Reader.read: 102 lines',
+      'src/a.ts:206 arrow: 102 lines',
+      'src/a.ts:308 outer: 104 lines',
+      'src/a.ts:309 inner: 102 lines',
+    ])
+      expect(output).toContain(line);
+  });
+
+  it('asks for a function of STILL_LONG to leave the list once it is split', async () => {
+    const dir = tree('');
+    fs.writeFileSync(path.join(dir, 'src', 'client', 'logrun.ts'), fn('start', 60));
+    const { ok, output } = await check(dir);
+    expect(ok).toBe(false);
+    expect(output).toContain('src/client/logrun.ts start is no longer over 100 lines: remove it from STILL_LONG.');
+  });
+
+  it('finds no function in src/ over 100 lines but those still to split', async () => {
+    const { ok, output } = await check(ROOT);
+    expect(output).toContain('check-function-length: no function in src/ over 100 lines');
+    expect(ok).toBe(true);
+  });
+});
