@@ -58,7 +58,7 @@ test('shows the audit of the run, headline included, without errors', async () =
   expect(pageErrors).toEqual([]);
 });
 
-test('asks the network for nothing: the README says nothing leaves the machine', async () => {
+test('asks the network for nothing: docs/local-run.md says nothing leaves the machine', async () => {
   await page.waitForFunction(() => document.querySelector('#members') !== null);
   expect(requested).toEqual([]);
   const html = fs.readFileSync(path.join(work, 'out', 'sidebar.html'), 'utf8');
