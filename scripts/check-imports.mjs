@@ -2,8 +2,8 @@
 // that ESLint cannot see across files. It reads every .ts and .mjs file under src/, local/,
 // packages/, scripts/ and bench/ of the folder (default: this project) and fails, naming the
 // files, on
-//  - an import cycle between files (through imports the bundle keeps: `import type` is erased, so
-//    a type that two files share does not make a cycle; it still counts for the layers below);
+//  - an import cycle between files, `import type` included: the bundle erases type imports, but
+//    two files that need each other's types are one unit a reader must take in at once;
 //  - src/core importing src/gas, src/client, src/index, local/, packages/ or test/ (the rules
 //    know nothing of Apps Script, the sidebar or how they are run);
 //  - src/, local/ or packages/ importing test/ (product code never needs a test to run);
@@ -100,20 +100,7 @@ const EFFECT_IMPORT = /(?:^|[;}\n])\s*import()\s*(['"])([^'"\n]+)\2/g;
 const DYNAMIC_IMPORT = /\bimport\s*\(()\s*(['"])([^'"\n]+)\2/g;
 
 /**
- * Whether the names of an import are types only (`import type { A }`, `import { type A }`),
- * which the compiler erases.
- * @param {string} names what stands between `import` and `from`
- */
-function namesTypesOnly(names) {
-  if (/^\s*type\b/.test(names)) return true;
-  const braced = /^\s*\{([^}]*)\}\s*$/.exec(names);
-  if (!braced) return false;
-  const items = braced[1].split(',').filter((item) => item.trim() !== '');
-  return items.length > 0 && items.every((item) => /^\s*type\s/.test(item));
-}
-
-/**
- * @typedef {{ specifier: string, typeOnly: boolean }} Import
+ * @typedef {{ specifier: string }} Import
  */
 
 /**
@@ -126,10 +113,10 @@ export function importsOf(text) {
   const found = [];
   for (const pattern of [FROM_IMPORT, EFFECT_IMPORT, DYNAMIC_IMPORT]) {
     for (const match of code.matchAll(pattern)) {
-      found.push({ at: match.index, specifier: match[3], typeOnly: namesTypesOnly(match[1]) });
+      found.push({ at: match.index, specifier: match[3] });
     }
   }
-  return found.sort((a, b) => a.at - b.at).map(({ specifier, typeOnly }) => ({ specifier, typeOnly }));
+  return found.sort((a, b) => a.at - b.at).map(({ specifier }) => ({ specifier }));
 }
 
 /**
@@ -175,16 +162,12 @@ function isUnder(file, place) {
 }
 
 /**
- * @typedef {{ target: string, typeOnly: boolean }} Edge
- */
-
-/**
- * Every file's local imports, project-relative.
+ * Every file's local imports (the files they name), project-relative.
  * @param {string} root
- * @returns {Map<string, Edge[]>}
+ * @returns {Map<string, string[]>}
  */
 export function importGraph(root) {
-  /** @type {Map<string, Edge[]>} */
+  /** @type {Map<string, string[]>} */
   const graph = new Map();
   for (const folder of SCANNED) {
     for (const file of sourceFiles(path.join(root, folder))) {
@@ -192,7 +175,7 @@ export function importGraph(root) {
       const local = importsOf(fs.readFileSync(file, 'utf8')).filter((i) => i.specifier.startsWith('.'));
       graph.set(
         from,
-        local.map((i) => ({ target: resolve(root, from, i.specifier), typeOnly: i.typeOnly })),
+        local.map((i) => resolve(root, from, i.specifier)),
       );
     }
   }
@@ -288,21 +271,14 @@ function cycleThrough(graph, knot) {
 export function checkImports(root) {
   const graph = importGraph(root);
   const problems = [];
-  for (const [from, edges] of graph) {
-    for (const target of new Set(edges.map((e) => e.target))) {
+  for (const [from, targets] of graph) {
+    for (const target of new Set(targets)) {
       // The first rule broken says why; src/core importing test/ breaks two.
       const rule = RULES.find((r) => from.startsWith(r.from) && r.banned.some((place) => isUnder(target, place)));
       if (rule) problems.push(`${from} imports ${target}: ${rule.why}.`);
     }
   }
-  /** @type {Map<string, string[]>} */
-  const kept = new Map();
-  for (const [from, edges] of graph)
-    kept.set(
-      from,
-      edges.filter((e) => !e.typeOnly).map((e) => e.target),
-    );
-  for (const cycle of findCycles(kept)) {
+  for (const cycle of findCycles(graph)) {
     problems.push(`import cycle: ${cycle.join(' -> ')}. Move what both sides need into a file that imports neither.`);
   }
   return problems;

@@ -9,7 +9,6 @@ export type ServiceName =
   | 'html'
   | 'properties'
   | 'lock'
-  | 'cache'
   | 'script'
   | 'mail'
   | 'session'
@@ -23,7 +22,6 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   'html',
   'properties',
   'lock',
-  'cache',
   'script',
   'mail',
   'session',

@@ -41,9 +41,6 @@ export class CallCounter {
   get lock(): number {
     return this.service('lock');
   }
-  get cache(): number {
-    return this.service('cache');
-  }
 
   /** Calls of one method ('Range.getValues'), or of a class ('Range.*'). */
   count(key: string): number {

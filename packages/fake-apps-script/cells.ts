@@ -2,7 +2,7 @@
 // formatting helpers, and the box geometry of ranges and merges.
 import { fakeInfoOf } from './boundary';
 import { isDateLike } from './realm';
-import type { FakeRange } from './range';
+import type { Box, RangeModel } from './model';
 import type { Cell, CellValue } from './values';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
@@ -70,13 +70,6 @@ export function isUnstyled(c: Cell): boolean {
   return Object.keys(c).every((k) => k === 'value');
 }
 
-export interface Box {
-  row: number;
-  col: number;
-  numRows: number;
-  numCols: number;
-}
-
 export function overlaps(a: Box, b: Box): boolean {
   return (
     a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.col < b.col + b.numCols && b.col < a.col + a.numCols
@@ -84,7 +77,7 @@ export function overlaps(a: Box, b: Box): boolean {
 }
 
 /** The fake range behind a Range argument (checked by class name, so no module needs range.ts at load). */
-export function toRange(x: GRange | FakeRange): FakeRange {
+export function toRange(x: GRange | RangeModel): RangeModel {
   if (fakeInfoOf(x)?.cls !== 'Range') throw signatureError('SpreadsheetApp.Range', [x]);
-  return x as FakeRange;
+  return x as RangeModel;
 }

@@ -3,8 +3,7 @@ import { quoteSheetName } from './a1';
 import { api, type FakeInfo } from './boundary';
 import { signatureError, toRange } from './cells';
 import { ChartType, ChartTypeNames, enumName, type ChartTypeName } from './enums';
-import type { FakeRange } from './range';
-import type { FakeSheet } from './sheet';
+import type { RangeModel, SheetModel } from './model';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
@@ -16,7 +15,7 @@ type GChartOptions = GoogleAppsScript.Charts.ChartOptions;
 
 interface ChartState {
   type: ChartTypeName | null;
-  ranges: FakeRange[];
+  ranges: RangeModel[];
   options: Map<string, unknown>;
   position: { row: number; col: number; offsetX: number; offsetY: number };
   numHeaders: number;
@@ -66,7 +65,7 @@ export class FakeEmbeddedChart implements Pick<
   | 'modify'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'EmbeddedChart' };
-  _sheet: FakeSheet | null = null;
+  _sheet: SheetModel | null = null;
 
   constructor(
     public _id: number | null,
@@ -141,7 +140,7 @@ export class FakeEmbeddedChartBuilder
   private readonly state: ChartState;
 
   constructor(
-    private readonly sheet: FakeSheet | null,
+    private readonly sheet: SheetModel | null,
     private readonly chartId: number | null = null,
     state?: ChartState,
   ) {

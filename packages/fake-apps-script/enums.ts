@@ -67,7 +67,6 @@ export const ChartTypeNames = enumOf(
   'TREEMAP',
   'WATERFALL',
 );
-export const ProtectionTypeNames = enumOf('RANGE', 'SHEET');
 export const DeveloperMetadataVisibilityNames = enumOf('DOCUMENT', 'PROJECT');
 
 export type ButtonName = keyof typeof ButtonNames;
@@ -104,7 +103,6 @@ export const XFrameOptionsMode = asEnum<typeof GoogleAppsScript.HTML.XFrameOptio
 export const DataValidationCriteria =
   asEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>(DataValidationCriteriaNames);
 export const ChartType = asEnum<typeof GoogleAppsScript.Charts.ChartType>(ChartTypeNames);
-export const ProtectionType = asEnum<typeof GoogleAppsScript.Spreadsheet.ProtectionType>(ProtectionTypeNames);
 export const DeveloperMetadataVisibility = asEnum<typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility>(
   DeveloperMetadataVisibilityNames,
 );

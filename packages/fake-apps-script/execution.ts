@@ -1,9 +1,8 @@
 // An execution: one entry-point call as Apps Script runs it (who, which document, which auth
 // mode, its deadline), what the loader asks for and what the fake records of it.
+import type { ExecutionKind, RunningExecution } from './context';
 import type { AuthModeName, EventTypeName } from './enums';
 import type { FakeSpreadsheet } from './spreadsheet';
-
-export type ExecutionKind = 'call' | 'trigger';
 
 export interface RunOptions {
   /** Default: the authMode of the first argument (an event object) if it names one, else FULL. */
@@ -21,7 +20,7 @@ export interface RunOptions {
   triggerEventType?: EventTypeName;
 }
 
-export interface ExecutionRecord {
+export interface ExecutionRecord extends RunningExecution {
   id: string;
   name: string;
   kind: ExecutionKind;

@@ -1,10 +1,10 @@
 // The fake Apps Script runtime: shared state, the service globals, executions, and the
 // policies applied at the boundary (call counting, auth modes, scopes, deadline, latency).
 // Its options are in options.ts, an execution's record in execution.ts, the call counts in
-// call-counter.ts, what a call needs in permissions.ts and the globals in globals.ts.
+// call-counter.ts, what a call needs in permissions.ts and the globals' types in globals.ts.
+// It is the FakeContext (context.ts) every service is given: no service imports this file.
 import { a1Cell } from './a1';
 import { Boundary, type BoundaryHost, type CallInfo } from './boundary';
-import { CacheState } from './cache';
 import { CallCounter } from './call-counter';
 import { FakeClock } from './clock';
 import {
@@ -15,22 +15,27 @@ import {
   type ExecutionRecord,
   type RunOptions,
 } from './execution';
-import { createGlobals, type FakeGlobals } from './globals';
-import { LockState } from './lock';
-import { LogState } from './logger';
-import { MailState } from './mail';
-import { resolveOptions, type FakeGasOptions, type ResolvedOptions } from './options';
+import { FakeCharts } from './charts';
+import type { FakeContext } from './context';
+import type { FakeGlobals } from './globals';
+import { FakeLockService, LockState } from './lock';
+import { FakeConsole, FakeLogger, LogState } from './logger';
+import { FakeMailApp, MailState } from './mail';
+import { resolveOptions, type FakeGasOptions, type ResolvedOptions, type SpreadsheetInit } from './options';
 import { SCOPE, deniedInMode, requiredScopes } from './permissions';
-import { PropertiesState } from './properties';
+import { FakePropertiesService, PropertiesState } from './properties';
 import { outerRealm, type Realm } from './realm';
-import { SessionState } from './session';
+import { FakeScriptApp } from './script-app';
+import { FakeSession, SessionState } from './session';
 import { FakeSheet } from './sheet';
-import { FakeSpreadsheet, type SpreadsheetInit } from './spreadsheet';
+import { FakeSpreadsheet } from './spreadsheet';
+import { FakeSpreadsheetApp } from './spreadsheet-app';
 import { TriggerState } from './triggers';
-import { FakeUi, HtmlState, UiState } from './ui';
+import { FakeHtmlService, FakeUi, HtmlState, UiState } from './ui';
+import { FakeUtilities } from './utilities';
 import type { CellValue } from './values';
 
-export class FakeGas implements BoundaryHost {
+export class FakeGas implements BoundaryHost, FakeContext {
   readonly options: ResolvedOptions;
   readonly clock: FakeClock;
   readonly session: SessionState;
@@ -43,7 +48,6 @@ export class FakeGas implements BoundaryHost {
   readonly mail: MailState;
   readonly properties: PropertiesState;
   readonly locks: LockState;
-  readonly cache: CacheState;
   readonly triggers: TriggerState;
   readonly logs: LogState;
   readonly calls = new CallCounter();
@@ -62,7 +66,7 @@ export class FakeGas implements BoundaryHost {
   private readonly latency = new Map<string, number>();
   private hooks: ((call: CallInfo) => void)[] = [];
   private currentRealm: Realm = outerRealm;
-  private seq = { spreadsheet: 0, chart: 0, execution: 0 };
+  private seq = { spreadsheet: 0, execution: 0 };
 
   constructor(opts: FakeGasOptions = {}) {
     this.options = resolveOptions(opts);
@@ -73,15 +77,33 @@ export class FakeGas implements BoundaryHost {
     this.mail = new MailState(this, opts.mailQuota ?? 100, opts.mailBodyLimitBytes);
     this.properties = new PropertiesState();
     this.locks = new LockState(this);
-    this.cache = new CacheState(this);
     this.triggers = new TriggerState(this);
     this.logs = new LogState(this, opts.echoLogs ?? false);
     this.oauthScopes = opts.oauthScopes ? opts.oauthScopes.map(SCOPE) : null;
     this.spreadsheet = this.createSpreadsheet({ name: 'Uptake test sheet', ...opts.spreadsheet });
     this.activeDoc = this.spreadsheet;
     this.boundary = new Boundary(this);
-    this.uiService = new FakeUi(this);
-    this.globals = createGlobals(this, (x) => this.boundary.wrap(x));
+    this.uiService = new FakeUi(this, this.ui, this.locks);
+    this.globals = this.createGlobals((x) => this.boundary.wrap(x));
+  }
+
+  /** The services the bundle sees, made once; `wrap` puts each behind the boundary. */
+  private createGlobals(wrap: <T extends object>(x: T) => T): FakeGlobals {
+    return {
+      SpreadsheetApp: wrap(
+        new FakeSpreadsheetApp(this, this.spreadsheets, () => this.activeSpreadsheet(), this.uiService),
+      ),
+      HtmlService: wrap(new FakeHtmlService(this.html)),
+      PropertiesService: wrap(new FakePropertiesService(this, this.properties)),
+      LockService: wrap(new FakeLockService(this, this.locks)),
+      ScriptApp: wrap(new FakeScriptApp(this, this.triggers)),
+      MailApp: wrap(new FakeMailApp(this.mail)),
+      Session: wrap(new FakeSession(this)),
+      Utilities: wrap(new FakeUtilities(this)),
+      Logger: wrap(new FakeLogger(this.logs)),
+      console: wrap(new FakeConsole(this.logs)),
+      Charts: wrap(new FakeCharts()),
+    };
   }
 
   /** The scopes the user granted: the manifest's less those left unticked (partial consent); null: unchecked. */
@@ -104,9 +126,17 @@ export class FakeGas implements BoundaryHost {
     return this.execution?.id ?? 'outside-executions';
   }
 
-  /** The document the running code belongs to (document properties, locks, caches, triggers). */
+  /** The document the running code belongs to (document properties, locks, triggers). */
   documentSpreadsheet(): FakeSpreadsheet | null {
     return this.execution ? this.execution.document : this.activeDoc;
+  }
+
+  documentId(): string | null {
+    return this.documentSpreadsheet()?._id ?? null;
+  }
+
+  boundDocumentId(): string {
+    return this.spreadsheet._id;
   }
 
   /** What SpreadsheetApp.getActiveSpreadsheet() returns now. */
@@ -123,7 +153,8 @@ export class FakeGas implements BoundaryHost {
 
   /** Another spreadsheet, reachable through openById. */
   createSpreadsheet(init: SpreadsheetInit = {}): FakeSpreadsheet {
-    const ss = new FakeSpreadsheet(this, init);
+    const { id, ...rest } = init;
+    const ss = new FakeSpreadsheet(this, this.ui, id ?? this.newSpreadsheetId(), rest);
     if (this.spreadsheets.has(ss._id)) throw new Error(`gas-fake: a spreadsheet with id ${ss._id} already exists`);
     this.spreadsheets.set(ss._id, ss);
     return ss;
@@ -311,13 +342,9 @@ export class FakeGas implements BoundaryHost {
     this.currentRealm = realm;
   }
 
-  _newSpreadsheetId(): string {
+  private newSpreadsheetId(): string {
     const n = ++this.seq.spreadsheet;
     return `1FakeSpreadsheet${String(n).padStart(4, '0')}xxxxxxxxxxxxxxxxxxxxxxxx`;
-  }
-
-  _newChartId(): number {
-    return 1000 + ++this.seq.chart;
   }
 }
 

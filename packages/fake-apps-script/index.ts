@@ -4,7 +4,8 @@ export type { FakeGasOptions } from './options';
 export { CallCounter } from './call-counter';
 export type { FakeGlobals } from './globals';
 export { EXECUTION_TIMEOUT_MESSAGE } from './execution';
-export type { RunOptions, ExecutionRecord, ExecutionKind } from './execution';
+export type { RunOptions, ExecutionRecord } from './execution';
+export type { ExecutionKind } from './context';
 export { loadBundle } from './bundle';
 export type { BundleContext, LoadBundleOptions, TriggerRun } from './bundle';
 export { FakeClock } from './clock';
@@ -12,13 +13,14 @@ export type { TimeInput } from './clock';
 export type { CallInfo, ServiceName } from './boundary';
 export { FORMULA_MARKER, DEFAULT_NUMBER_FORMAT } from './values';
 export type { CellValue, ValueParsing } from './values';
-export { FakeSpreadsheet, SPREADSHEET_CELL_LIMIT, cellLimitMessage } from './spreadsheet';
+export { FakeSpreadsheet, cellLimitMessage } from './spreadsheet';
 export { DEVELOPER_METADATA_LIMIT, DEVELOPER_METADATA_TOO_LARGE_MESSAGE } from './developer-metadata';
 export { FakeSheet, OUTSIDE_THE_SHEET } from './sheet';
 export { FakeRange, CELL_CHARACTER_LIMIT, CELL_TOO_LONG_MESSAGE } from './range';
 export { FakeDataValidation } from './data-validation';
 export { FakeEmbeddedChart } from './charts';
-export type { SpreadsheetInit } from './spreadsheet';
+export { SPREADSHEET_CELL_LIMIT } from './options';
+export type { SpreadsheetInit } from './options';
 export type {
   RecordedMenu,
   MenuEntry,

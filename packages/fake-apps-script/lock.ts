@@ -1,6 +1,6 @@
 // LockService: script, document and user locks, waits on the fake clock, and locks held elsewhere.
 import { api, type FakeInfo } from './boundary';
-import type { FakeGas } from './harness';
+import type { FakeContext } from './context';
 
 type GLock = GoogleAppsScript.Lock.Lock;
 type GLockService = GoogleAppsScript.Lock.LockService;
@@ -21,7 +21,7 @@ export class LockState {
   /** Number of successful acquisitions, by scope key: lets tests check a lock was taken. */
   readonly acquisitions = new Map<string, number>();
 
-  constructor(private readonly gas: FakeGas) {}
+  constructor(private readonly ctx: FakeContext) {}
 
   _mutex(key: string): Mutex {
     let m = this.mutexes.get(key);
@@ -31,8 +31,8 @@ export class LockState {
 
   key(scope: LockScope, id?: string): string {
     if (scope === 'script') return 'script';
-    if (scope === 'user') return `user:${id ?? this.gas.currentUser()}`;
-    const doc = id ?? this.gas.documentSpreadsheet()?._id ?? this.gas.spreadsheet._id;
+    if (scope === 'user') return `user:${id ?? this.ctx.currentUser()}`;
+    const doc = id ?? this.ctx.documentId() ?? this.ctx.boundDocumentId();
     return `document:${doc}`;
   }
 
@@ -43,7 +43,7 @@ export class LockState {
   holdElsewhere(scope: LockScope, opts: { releaseAfterMs?: number; id?: string } = {}): void {
     const m = this._mutex(this.key(scope, opts.id));
     m.holder = OTHER_PROCESS;
-    m.releaseAt = opts.releaseAfterMs === undefined ? null : this.gas.clock.now() + opts.releaseAfterMs;
+    m.releaseAt = opts.releaseAfterMs === undefined ? null : this.ctx.clock.now() + opts.releaseAfterMs;
   }
 
   release(scope: LockScope, id?: string): void {
@@ -74,22 +74,23 @@ export class FakeLock implements Pick<GLock, 'hasLock' | 'releaseLock' | 'tryLoc
   private acquired = false;
 
   constructor(
-    private readonly gas: FakeGas,
+    private readonly ctx: FakeContext,
+    private readonly locks: LockState,
     private readonly key: string,
   ) {}
 
   hasLock(): boolean {
-    return this.acquired && this.gas.locks._mutex(this.key).holder === this.gas.executionId();
+    return this.acquired && this.locks._mutex(this.key).holder === this.ctx.executionId();
   }
   releaseLock(): void {
-    const m = this.gas.locks._mutex(this.key);
-    if (this.acquired && m.holder === this.gas.executionId()) m.holder = null;
+    const m = this.locks._mutex(this.key);
+    if (this.acquired && m.holder === this.ctx.executionId()) m.holder = null;
     this.acquired = false;
   }
   tryLock(timeoutInMillis: number): boolean {
-    const m = this.gas.locks._mutex(this.key);
-    const me = this.gas.executionId();
-    const clock = this.gas.clock;
+    const m = this.locks._mutex(this.key);
+    const me = this.ctx.executionId();
+    const clock = this.ctx.clock;
     if (m.holder !== null && m.holder !== me && m.releaseAt !== null && m.releaseAt <= clock.now() + timeoutInMillis) {
       // Waiting costs the time until the other holder lets go.
       if (m.releaseAt > clock.now()) clock.set(m.releaseAt);
@@ -99,7 +100,7 @@ export class FakeLock implements Pick<GLock, 'hasLock' | 'releaseLock' | 'tryLoc
     if (m.holder === null || m.holder === me) {
       m.holder = me;
       this.acquired = true;
-      this.gas.locks.acquisitions.set(this.key, (this.gas.locks.acquisitions.get(this.key) ?? 0) + 1);
+      this.locks.acquisitions.set(this.key, (this.locks.acquisitions.get(this.key) ?? 0) + 1);
       return true;
     }
     clock.advance(Math.max(0, timeoutInMillis));
@@ -112,23 +113,29 @@ export class FakeLock implements Pick<GLock, 'hasLock' | 'releaseLock' | 'tryLoc
 
 export class FakeLockService implements Pick<GLockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'> {
   static readonly fakeInfo: FakeInfo = { service: 'lock', cls: 'LockService' };
-  constructor(private readonly gas: FakeGas) {}
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly locks: LockState,
+  ) {}
 
   getDocumentLock(): GLock {
     // "Class LockService", https://developers.google.com/apps-script/reference/lock/lock-service:
     // null when called outside a containing document. Whether an add-on's installable trigger
     // counts as inside its document is not documented: options.documentLockInTriggers.
-    const doc = this.gas.documentSpreadsheet();
-    const inTrigger = this.gas.execution?.kind === 'trigger';
-    if (!doc || (inTrigger && this.gas.options.documentLockInTriggers === 'null')) return null as unknown as GLock;
-    return api<GLock>(new FakeLock(this.gas, this.gas.locks.key('document', doc._id)));
+    const doc = this.ctx.documentId();
+    const inTrigger = this.ctx.execution?.kind === 'trigger';
+    if (!doc || (inTrigger && this.ctx.options.documentLockInTriggers === 'null')) return null as unknown as GLock;
+    return this.lock(this.locks.key('document', doc));
   }
   /** Same page: one lock for the whole script, whatever the user or document, so every document
    * a published add-on runs in shares it. */
   getScriptLock(): GLock {
-    return api<GLock>(new FakeLock(this.gas, this.gas.locks.key('script')));
+    return this.lock(this.locks.key('script'));
   }
   getUserLock(): GLock {
-    return api<GLock>(new FakeLock(this.gas, this.gas.locks.key('user')));
+    return this.lock(this.locks.key('user'));
+  }
+  private lock(key: string): GLock {
+    return api<GLock>(new FakeLock(this.ctx, this.locks, key));
   }
 }

@@ -1,7 +1,7 @@
 // Logger and console: entries recorded per execution, optionally echoed to stdout.
 import { format as nodeFormat } from 'node:util';
 import { api, type FakeInfo } from './boundary';
-import type { FakeGas } from './harness';
+import type { FakeContext } from './context';
 import { javaFormat, stringify } from './utilities';
 
 type GLogger = GoogleAppsScript.Base.Logger;
@@ -20,7 +20,7 @@ export class LogState {
   private timers = new Map<string, number>();
 
   constructor(
-    private readonly gas: FakeGas,
+    private readonly ctx: FakeContext,
     echo: boolean,
   ) {
     this.echo = echo;
@@ -35,63 +35,63 @@ export class LogState {
   }
 
   _add(source: LogEntry['source'], level: LogEntry['level'], message: string): void {
-    const ex = this.gas.execution;
-    this.entries.push({ source, level, message, at: this.gas.clock.date(), execution: ex ? ex.name : null });
+    const ex = this.ctx.execution;
+    this.entries.push({ source, level, message, at: this.ctx.clock.date(), execution: ex ? ex.name : null });
     if (this.echo) process.stdout.write(`[gas ${level}] ${message}\n`);
   }
 
   _time(label: string): void {
-    this.timers.set(label, this.gas.clock.now());
+    this.timers.set(label, this.ctx.clock.now());
   }
 
   _timeEnd(label: string): void {
     const start = this.timers.get(label);
     if (start === undefined) return;
     this.timers.delete(label);
-    this._add('console', 'info', `${label}: ${this.gas.clock.now() - start}ms`);
+    this._add('console', 'info', `${label}: ${this.ctx.clock.now() - start}ms`);
   }
 }
 
 export class FakeLogger implements Pick<GLogger, 'clear' | 'getLog' | 'log'> {
   static readonly fakeInfo: FakeInfo = { service: 'logger', cls: 'Logger' };
-  constructor(private readonly gas: FakeGas) {}
+  constructor(private readonly logs: LogState) {}
 
   clear(): void {
-    this.gas.logs.entries = this.gas.logs.entries.filter((e) => e.source !== 'Logger');
+    this.logs.entries = this.logs.entries.filter((e) => e.source !== 'Logger');
   }
   getLog(): string {
-    return this.gas.logs.entries
+    return this.logs.entries
       .filter((e) => e.source === 'Logger')
       .map((e) => e.message)
       .join('\n');
   }
   log(data: unknown, ...values: unknown[]): GLogger {
     const message = values.length > 0 && typeof data === 'string' ? javaFormat(data, values) : stringify(data);
-    this.gas.logs._add('Logger', 'info', message);
+    this.logs._add('Logger', 'info', message);
     return api<GLogger>(this);
   }
 }
 
 export class FakeConsole {
   static readonly fakeInfo: FakeInfo = { service: 'logger', cls: 'console' };
-  constructor(private readonly gas: FakeGas) {}
+  constructor(private readonly logs: LogState) {}
 
   log(...args: unknown[]): void {
-    this.gas.logs._add('console', 'log', nodeFormat(...args));
+    this.logs._add('console', 'log', nodeFormat(...args));
   }
   info(...args: unknown[]): void {
-    this.gas.logs._add('console', 'info', nodeFormat(...args));
+    this.logs._add('console', 'info', nodeFormat(...args));
   }
   warn(...args: unknown[]): void {
-    this.gas.logs._add('console', 'warn', nodeFormat(...args));
+    this.logs._add('console', 'warn', nodeFormat(...args));
   }
   error(...args: unknown[]): void {
-    this.gas.logs._add('console', 'error', nodeFormat(...args));
+    this.logs._add('console', 'error', nodeFormat(...args));
   }
   time(label = 'default'): void {
-    this.gas.logs._time(label);
+    this.logs._time(label);
   }
   timeEnd(label = 'default'): void {
-    this.gas.logs._timeEnd(label);
+    this.logs._timeEnd(label);
   }
 }

@@ -1,6 +1,6 @@
 // MailApp: sent messages, the daily recipient quota, and failures a test injects.
 import type { FakeInfo } from './boundary';
-import type { FakeGas } from './harness';
+import type { FakeContext } from './context';
 import { utf8Bytes } from './properties';
 
 type GMailApp = GoogleAppsScript.Mail.MailApp;
@@ -46,7 +46,7 @@ export class MailState {
   private readonly failures = new Map<string, string>();
 
   constructor(
-    private readonly gas: FakeGas,
+    private readonly ctx: FakeContext,
     quota: number,
     /** Bytes (UTF-8) of the plain and HTML bodies together; the documented limit does not say
      * how the two count, so the fake counts both, the stricter reading. */
@@ -94,7 +94,7 @@ export class MailState {
 
   /** Ends the period 24 hours after its first counted recipient. */
   private _roll(): void {
-    if (this.periodStart !== null && this.gas.clock.now() >= this.periodStart + QUOTA_PERIOD_MS) {
+    if (this.periodStart !== null && this.ctx.clock.now() >= this.periodStart + QUOTA_PERIOD_MS) {
       this.periodStart = null;
       this.used = 0;
     }
@@ -102,7 +102,7 @@ export class MailState {
 
   private _count(n: number): void {
     this._roll();
-    if (n > 0 && this.periodStart === null) this.periodStart = this.gas.clock.now();
+    if (n > 0 && this.periodStart === null) this.periodStart = this.ctx.clock.now();
     this.used += n;
   }
 
@@ -119,7 +119,7 @@ export class MailState {
     this._roll();
     if (this.used + recipients.length > this.dailyQuota) throw new Error(MAIL_QUOTA_MESSAGE);
     this._count(recipients.length);
-    this.sent.push({ ...m, recipients, from: this.gas.session.effectiveUser, at: this.gas.clock.date() });
+    this.sent.push({ ...m, recipients, from: this.ctx.session.effectiveUser, at: this.ctx.clock.date() });
   }
 }
 
@@ -133,15 +133,15 @@ function splitAddresses(list: string): string[] {
 
 export class FakeMailApp implements Pick<GMailApp, 'getRemainingDailyQuota' | 'sendEmail'> {
   static readonly fakeInfo: FakeInfo = { service: 'mail', cls: 'MailApp' };
-  constructor(private readonly gas: FakeGas) {}
+  constructor(private readonly mail: MailState) {}
 
   getRemainingDailyQuota(): number {
-    return this.gas.mail.remaining();
+    return this.mail.remaining();
   }
 
   sendEmail(a: string | MailParams, b?: string, c?: string, d?: string | MailParams): void {
     if (typeof a === 'object' && a !== null) {
-      this.gas.mail._send({
+      this.mail._send({
         to: a.to ?? '',
         cc: a.cc ?? '',
         bcc: a.bcc ?? '',
@@ -159,11 +159,11 @@ export class FakeMailApp implements Pick<GMailApp, 'getRemainingDailyQuota' | 's
     }
     if (typeof d === 'string') {
       // sendEmail(to, replyTo, subject, body)
-      this.gas.mail._send({ to: a, cc: '', bcc: '', replyTo: b, subject: c, body: d });
+      this.mail._send({ to: a, cc: '', bcc: '', replyTo: b, subject: c, body: d });
       return;
     }
     const o = d ?? {};
-    this.gas.mail._send({
+    this.mail._send({
       to: a,
       cc: o.cc ?? '',
       bcc: o.bcc ?? '',

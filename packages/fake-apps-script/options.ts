@@ -3,8 +3,21 @@
 import { answersFromEnvironment, type UndocumentedAnswers } from './answers';
 import type { TimeInput } from './clock';
 import { SCOPE } from './permissions';
-import { SPREADSHEET_CELL_LIMIT, type SpreadsheetInit } from './spreadsheet';
 import type { ValueParsing } from './values';
+
+// "Files you can store in Google Drive" (https://support.google.com/drive/answer/37603): a
+// spreadsheet holds up to 10 million cells, counted over every sheet's rows × columns, empty or not.
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+
+/** A spreadsheet to create (the bound one, or another through createSpreadsheet). */
+export interface SpreadsheetInit {
+  id?: string;
+  name?: string;
+  timeZone?: string;
+  locale?: string;
+  /** Sheets to create, in order, each from rows of values. Default: one empty "Sheet1". */
+  sheets?: Record<string, unknown[][]>;
+}
 
 export interface FakeGasOptions {
   /** Start time of the fake clock. Default 2026-01-05T09:00:00Z (a Monday). */

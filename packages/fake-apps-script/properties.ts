@@ -1,6 +1,6 @@
 // PropertiesService: script, document and user stores with their size limits.
 import { api, type FakeInfo } from './boundary';
-import type { FakeGas } from './harness';
+import type { FakeContext } from './context';
 
 type GProperties = GoogleAppsScript.Properties.Properties;
 type GPropertiesService = GoogleAppsScript.Properties.PropertiesService;
@@ -148,22 +148,25 @@ export class FakePropertiesService implements Pick<
   'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'properties', cls: 'PropertiesService' };
-  constructor(private readonly gas: FakeGas) {}
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly properties: PropertiesState,
+  ) {}
 
   getDocumentProperties(): GProperties {
-    const doc = this.gas.documentSpreadsheet();
+    const doc = this.ctx.documentId();
     // Null outside a document, like the real service (typed non-null there too).
-    return (doc ? api<GProperties>(this.gas.properties.forDocument(doc._id)) : null) as GProperties;
+    return (doc ? api<GProperties>(this.properties.forDocument(doc)) : null) as GProperties;
   }
   getScriptProperties(): GProperties {
-    return api<GProperties>(this.gas.properties.script);
+    return api<GProperties>(this.properties.script);
   }
   getUserProperties(): GProperties {
-    const user = this.gas.currentUser();
-    if (this.gas.execution?.authMode === 'CUSTOM_FUNCTION') {
-      const owner = this.gas.spreadsheetOwner();
-      return api<GProperties>(new FakeOwnerProperties(this.gas.properties.forUser(owner), owner === user));
+    const user = this.ctx.currentUser();
+    if (this.ctx.execution?.authMode === 'CUSTOM_FUNCTION') {
+      const owner = this.ctx.spreadsheetOwner();
+      return api<GProperties>(new FakeOwnerProperties(this.properties.forUser(owner), owner === user));
     }
-    return api<GProperties>(this.gas.properties.forUser(user));
+    return api<GProperties>(this.properties.forUser(user));
   }
 }

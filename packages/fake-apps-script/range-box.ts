@@ -2,8 +2,7 @@
 // box is checked against the sheet's size, and the box's geometry getters.
 import { a1Range } from './a1';
 import { api } from './boundary';
-import type { Box } from './cells';
-import type { FakeSheet } from './sheet';
+import type { Box, SheetModel } from './model';
 import type { Cell } from './values';
 
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -26,7 +25,7 @@ export abstract class RangeBox implements Pick<
   | 'getWidth'
 > {
   constructor(
-    readonly _sheet: FakeSheet,
+    readonly _sheet: SheetModel,
     readonly _row: number,
     readonly _col: number,
     readonly _numRows: number,

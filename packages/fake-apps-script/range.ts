@@ -4,13 +4,12 @@ import { columnLetters } from './a1';
 import { api, type FakeInfo } from './boundary';
 import { checkShape, clearFormatting, copyValue, hasContent, overlaps, signatureError } from './cells';
 import { FakeDataValidation, toValidation } from './data-validation';
-import { FakeProtection } from './protection';
+import type { RangeModel } from './model';
 import { FormattedRange } from './range-formats';
 import { FORMULA_MARKER, displayValue, parseInput, violates, type CellValue } from './values';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
-type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 
 export class FakeRange
   extends FormattedRange
@@ -40,7 +39,6 @@ export class FakeRange
       | 'isPartOfMerge'
       | 'merge'
       | 'offset'
-      | 'protect'
       | 'removeCheckboxes'
       | 'setDataValidation'
       | 'setDataValidations'
@@ -49,14 +47,15 @@ export class FakeRange
       | 'setValue'
       | 'setValues'
       | 'uncheck'
-    >
+    >,
+    RangeModel
 {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'Range' };
 
   /** Parses and writes a checked 2-D block; rejects the whole write if one cell breaks validation. */
   _write(data: unknown[][]): void {
     const ss = this._sheet._ss;
-    const parsing = ss._gas.options.valueParsing;
+    const parsing = ss._ctx.options.valueParsing;
     const parsed = this._cells((cell, r, c) => {
       const p = parseInput(data[r - this._row][c - this._col], cell?.format, ss._timeZone, ss._locale, parsing);
       checkCellLength(p.formula ?? p.value);
@@ -213,11 +212,6 @@ export class FakeRange
         numColumns ?? this._numCols,
       ),
     );
-  }
-  protect(): GProtection {
-    const p = new FakeProtection('RANGE', this._sheet, this);
-    this._sheet._protections.push(p);
-    return api<GProtection>(p);
   }
   setDataValidation(rule: GDataValidation | null): GRange {
     const r = rule === null ? null : toValidation(rule);

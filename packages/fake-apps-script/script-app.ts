@@ -12,10 +12,10 @@ import {
   enumName,
   type AuthorizationStatusName,
 } from './enums';
-import type { FakeGas } from './harness';
+import type { FakeContext } from './context';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeTriggerBuilder } from './trigger-builders';
-import { FakeTrigger } from './triggers';
+import { FakeTrigger, type TriggerState } from './triggers';
 
 type GScriptApp = GoogleAppsScript.Script.ScriptApp;
 type GTrigger = GoogleAppsScript.Script.Trigger;
@@ -72,19 +72,22 @@ export class FakeScriptApp implements Pick<
   readonly WeekDay = Weekday;
   readonly InstallationSource = InstallationSource;
 
-  constructor(private readonly gas: FakeGas) {}
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly triggers: TriggerState,
+  ) {}
 
   newTrigger(functionName: string): GTriggerBuilder {
     if (typeof functionName !== 'string' || functionName === '')
       throw new Error('ScriptApp.newTrigger needs a function name.');
-    return api<GTriggerBuilder>(new FakeTriggerBuilder(this.gas, functionName));
+    return api<GTriggerBuilder>(new FakeTriggerBuilder(this.ctx, this.triggers, functionName));
   }
   deleteTrigger(trigger: GTrigger): void {
     if (!(trigger instanceof FakeTrigger)) throw new Error('ScriptApp.deleteTrigger needs a Trigger.');
-    this.gas.triggers._delete(trigger._rec.uid);
+    this.triggers._delete(trigger._rec.uid);
   }
   getProjectTriggers(): GTrigger[] {
-    return this.gas.triggers.list(this.gas.currentUser()).map((r) => api<GTrigger>(new FakeTrigger(r)));
+    return this.triggers.list(this.ctx.currentUser()).map((r) => api<GTrigger>(new FakeTrigger(r)));
   }
   getUserTriggers(
     document:
@@ -93,9 +96,9 @@ export class FakeScriptApp implements Pick<
     if (!(document instanceof FakeSpreadsheet))
       throw new Error('ScriptApp.getUserTriggers needs a Spreadsheet in this fake.');
     // Whether time-driven triggers count as "in the given spreadsheet" is not documented (answers.ts).
-    const listsClock = this.gas.options.userTriggersListTimeDriven;
-    return this.gas.triggers
-      .list(this.gas.currentUser())
+    const listsClock = this.ctx.options.userTriggersListTimeDriven;
+    return this.triggers
+      .list(this.ctx.currentUser())
       .filter((r) => r.documentId === document._id || r.sourceId === document._id)
       .filter((r) => listsClock || r.eventType !== 'CLOCK')
       .map((r) => api<GTrigger>(new FakeTrigger(r)));
@@ -105,15 +108,15 @@ export class FakeScriptApp implements Pick<
       throw new Error('ScriptApp.getAuthorizationInfo needs a ScriptApp.AuthMode.');
     if (oAuthScopes !== undefined && !(Array.isArray(oAuthScopes) && oAuthScopes.every((x) => typeof x === 'string')))
       throw new Error('ScriptApp.getAuthorizationInfo: oAuthScopes must be an array of scope URLs.');
-    const t = this.gas.triggers;
-    const granted = this.gas.grantedScopes();
-    const asked = oAuthScopes ?? this.gas.oauthScopes;
+    const t = this.triggers;
+    const granted = this.ctx.grantedScopes();
+    const asked = oAuthScopes ?? this.ctx.oauthScopes;
     const authorized = granted && asked ? asked.filter((s) => granted.includes(s)) : null;
     const missing = authorized !== null && asked !== null && authorized.length < asked.length;
     const status = missing ? 'REQUIRED' : t.authorizationStatus;
     return api<GAuthInfo>(new FakeAuthorizationInfo(status, t.authorizationUrl, authorized));
   }
   getScriptId(): string {
-    return this.gas.options.scriptId;
+    return this.ctx.options.scriptId;
   }
 }

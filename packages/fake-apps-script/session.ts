@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { FakeInfo } from './boundary';
-import type { FakeGas } from './harness';
+import type { FakeContext, SessionSettings } from './context';
 
 type GSession = GoogleAppsScript.Base.Session;
 type GUser = GoogleAppsScript.Base.User;
@@ -14,7 +14,7 @@ export class FakeUser implements Pick<GUser, 'getEmail'> {
 }
 
 /** Who is running and where: settable by tests, read by Session and by per-user stores. */
-export class SessionState {
+export class SessionState implements SessionSettings {
   activeUser: string;
   effectiveUser: string;
   locale: string;
@@ -41,7 +41,7 @@ export class FakeSession implements Pick<
   'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'session', cls: 'Session' };
-  constructor(private readonly gas: FakeGas) {}
+  constructor(private readonly ctx: FakeContext) {}
 
   /**
    * The email is blank where a script runs without the user's authorization: "a simple onOpen(e)
@@ -50,25 +50,25 @@ export class FakeSession implements Pick<
    * AuthMode.LIMITED, which gets the locale only (permissions.ts).
    */
   private _email(email: string): string {
-    const ex = this.gas.execution;
+    const ex = this.ctx.execution;
     return ex && (ex.authMode === 'CUSTOM_FUNCTION' || ex.authMode === 'LIMITED' || ex.simpleTrigger) ? '' : email;
   }
   getActiveUser(): GUser {
-    return new FakeUser(this._email(this.gas.currentUser())) as unknown as GUser;
+    return new FakeUser(this._email(this.ctx.currentUser())) as unknown as GUser;
   }
   getEffectiveUser(): GUser {
     return new FakeUser(
-      this._email(this.gas.execution?.effectiveUser ?? this.gas.session.effectiveUser),
+      this._email(this.ctx.execution?.effectiveUser ?? this.ctx.session.effectiveUser),
     ) as unknown as GUser;
   }
   getScriptTimeZone(): string {
-    return this.gas.session.scriptTimeZone;
+    return this.ctx.session.scriptTimeZone;
   }
   getActiveUserLocale(): string {
-    return this.gas.session.locale;
+    return this.ctx.session.locale;
   }
   getTemporaryActiveUserKey(): string {
     // Stable per user, opaque, and not the email: what code may rely on.
-    return createHash('sha256').update(`temp-key:${this.gas.currentUser()}`).digest('base64url').slice(0, 43);
+    return createHash('sha256').update(`temp-key:${this.ctx.currentUser()}`).digest('base64url').slice(0, 43);
   }
 }

@@ -1,12 +1,11 @@
-// A Sheet: its grid of cells, size, frozen rows, rows and columns inserted or deleted, charts and
-// protections. Public methods carry the real signatures; `_` members are the fake's own.
+// A Sheet: its grid of cells, size, frozen rows, rows and columns inserted or deleted, and
+// charts. Public methods carry the real signatures; `_` members are the fake's own.
 import { parseA1 } from './a1';
 import { api, type FakeInfo } from './boundary';
-import { clearFormatting, copyValue, hasContent, isUnstyled, signatureError, toRange, type Box } from './cells';
+import { clearFormatting, copyValue, hasContent, isUnstyled, signatureError, toRange } from './cells';
 import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
-import { FakeProtection } from './protection';
 import { FakeRange } from './range';
-import type { FakeSpreadsheet } from './spreadsheet';
+import type { Box, RangeModel, SheetModel, SpreadsheetModel } from './model';
 import type { Cell, CellValue } from './values';
 
 export const OUTSIDE_THE_SHEET = 'The coordinates of the range are outside the dimensions of the sheet.';
@@ -16,69 +15,69 @@ type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type GChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
-type GProtection = GoogleAppsScript.Spreadsheet.Protection;
-type GProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
 
-export class FakeSheet implements Pick<
-  GSheet,
-  | 'activate'
-  | 'appendRow'
-  | 'autoResizeColumn'
-  | 'autoResizeColumns'
-  | 'clear'
-  | 'clearContents'
-  | 'clearFormats'
-  | 'deleteRow'
-  | 'deleteRows'
-  | 'deleteColumn'
-  | 'deleteColumns'
-  | 'getCharts'
-  | 'getColumnWidth'
-  | 'getDataRange'
-  | 'getFrozenColumns'
-  | 'getFrozenRows'
-  | 'getIndex'
-  | 'getLastColumn'
-  | 'getLastRow'
-  | 'getMaxColumns'
-  | 'getMaxRows'
-  | 'getName'
-  | 'getParent'
-  | 'getRange'
-  | 'getSheetId'
-  | 'getSheetName'
-  | 'getSheetValues'
-  | 'getTabColor'
-  | 'hideSheet'
-  | 'showSheet'
-  | 'isSheetHidden'
-  | 'insertChart'
-  | 'insertColumnsAfter'
-  | 'insertColumnAfter'
-  | 'insertRowsAfter'
-  | 'insertRowAfter'
-  | 'insertRowsBefore'
-  | 'insertRowBefore'
-  | 'newChart'
-  | 'protect'
-  | 'getProtections'
-  | 'removeChart'
-  | 'updateChart'
-  | 'setActiveRange'
-  | 'setActiveSelection'
-  | 'getActiveRange'
-  | 'setColumnWidth'
-  | 'setColumnWidths'
-  | 'setFrozenColumns'
-  | 'setFrozenRows'
-  | 'setName'
-  | 'setTabColor'
-  | 'hideColumns'
-  | 'showColumns'
-  | 'setRowHeight'
-  | 'getRowHeight'
-  | 'isColumnHiddenByUser'
-> {
+export class FakeSheet
+  implements
+    Pick<
+      GSheet,
+      | 'activate'
+      | 'appendRow'
+      | 'autoResizeColumn'
+      | 'autoResizeColumns'
+      | 'clear'
+      | 'clearContents'
+      | 'clearFormats'
+      | 'deleteRow'
+      | 'deleteRows'
+      | 'deleteColumn'
+      | 'deleteColumns'
+      | 'getCharts'
+      | 'getColumnWidth'
+      | 'getDataRange'
+      | 'getFrozenColumns'
+      | 'getFrozenRows'
+      | 'getIndex'
+      | 'getLastColumn'
+      | 'getLastRow'
+      | 'getMaxColumns'
+      | 'getMaxRows'
+      | 'getName'
+      | 'getParent'
+      | 'getRange'
+      | 'getSheetId'
+      | 'getSheetName'
+      | 'getSheetValues'
+      | 'getTabColor'
+      | 'hideSheet'
+      | 'showSheet'
+      | 'isSheetHidden'
+      | 'insertChart'
+      | 'insertColumnsAfter'
+      | 'insertColumnAfter'
+      | 'insertRowsAfter'
+      | 'insertRowAfter'
+      | 'insertRowsBefore'
+      | 'insertRowBefore'
+      | 'newChart'
+      | 'removeChart'
+      | 'updateChart'
+      | 'setActiveRange'
+      | 'setActiveSelection'
+      | 'getActiveRange'
+      | 'setColumnWidth'
+      | 'setColumnWidths'
+      | 'setFrozenColumns'
+      | 'setFrozenRows'
+      | 'setName'
+      | 'setTabColor'
+      | 'hideColumns'
+      | 'showColumns'
+      | 'setRowHeight'
+      | 'getRowHeight'
+      | 'isColumnHiddenByUser'
+    >,
+    SheetModel
+{
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'Sheet' };
 
   _grid: (Cell | undefined)[][] = [];
@@ -93,12 +92,11 @@ export class FakeSheet implements Pick<
   _hidden = false;
   _tabColor: string | null = null;
   _charts: FakeEmbeddedChart[] = [];
-  _protections: FakeProtection[] = [];
   _merges: Box[] = [];
   private selection: Box = { row: 1, col: 1, numRows: 1, numCols: 1 };
 
   constructor(
-    readonly _ss: FakeSpreadsheet,
+    readonly _ss: SpreadsheetModel,
     readonly _id: number,
     public _name: string,
   ) {}
@@ -156,8 +154,8 @@ export class FakeSheet implements Pick<
     return new FakeRange(this, b.row, b.col, b.numRows, b.numCols);
   }
 
-  _select(range: FakeRange): void {
-    this.selection = { row: range._row, col: range._col, numRows: range._numRows, numCols: range._numCols };
+  _select(range: RangeModel): void {
+    this.selection = range._box();
     this._ss._active = this;
   }
 
@@ -334,7 +332,7 @@ export class FakeSheet implements Pick<
   insertChart(chart: GChart): void {
     const ch = toChart(chart);
     if (ch._id === null || this._ss._sheets.some((s) => s._charts.some((x) => x._id === ch._id)))
-      ch._id = this._ss._gas._newChartId();
+      ch._id = this._ss._newChartId();
     ch._sheet = this;
     this._charts.push(ch);
   }
@@ -390,14 +388,6 @@ export class FakeSheet implements Pick<
   }
   insertRowBefore(beforePosition: number): GSheet {
     return this.insertRowsBefore(beforePosition, 1);
-  }
-  protect(): GProtection {
-    const p = new FakeProtection('SHEET', this, null);
-    this._protections.push(p);
-    return api<GProtection>(p);
-  }
-  getProtections(type: GProtectionType): GProtection[] {
-    return api<GProtection[]>(this._protections.filter((p) => p._type === String(type)));
   }
   setActiveRange(range: GRange): GRange {
     return toRange(range).activate();

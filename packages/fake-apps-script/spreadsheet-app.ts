@@ -1,9 +1,10 @@
 // The global SpreadsheetApp: the active document, openById/openByUrl, getUi and new validations.
 import { api, type FakeInfo } from './boundary';
 import { FakeDataValidationBuilder } from './data-validation';
-import { DataValidationCriteria, DeveloperMetadataVisibility, ProtectionType } from './enums';
-import type { FakeGas } from './harness';
+import { DataValidationCriteria, DeveloperMetadataVisibility } from './enums';
+import type { FakeContext } from './context';
 import type { FakeSpreadsheet } from './spreadsheet';
+import type { FakeUi } from './ui';
 
 type GApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -16,7 +17,6 @@ export class FakeSpreadsheetApp implements Pick<
   GApp,
   | 'DataValidationCriteria'
   | 'DeveloperMetadataVisibility'
-  | 'ProtectionType'
   | 'getActive'
   | 'getActiveSpreadsheet'
   | 'getActiveSheet'
@@ -31,17 +31,23 @@ export class FakeSpreadsheetApp implements Pick<
 > {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'SpreadsheetApp' };
   readonly DataValidationCriteria = DataValidationCriteria;
-  readonly ProtectionType = ProtectionType;
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
 
-  constructor(private readonly gas: FakeGas) {}
+  constructor(
+    private readonly ctx: FakeContext,
+    /** Every spreadsheet openById can reach, by id. */
+    private readonly spreadsheets: ReadonlyMap<string, FakeSpreadsheet>,
+    /** What getActiveSpreadsheet() returns now (null: no document, as in some trigger contexts). */
+    private readonly activeSpreadsheet: () => FakeSpreadsheet | null,
+    private readonly ui: FakeUi,
+  ) {}
 
   getActive(): GSpreadsheet {
     return this.getActiveSpreadsheet();
   }
   getActiveSpreadsheet(): GSpreadsheet {
     // Typed non-null like the real API, but null in contexts without an active document.
-    return this.gas.activeSpreadsheet() as unknown as GSpreadsheet;
+    return this.activeSpreadsheet() as unknown as GSpreadsheet;
   }
   getActiveSheet(): GSheet {
     return this._requireActive().getActiveSheet();
@@ -56,25 +62,25 @@ export class FakeSpreadsheetApp implements Pick<
     return this._requireActive().setActiveRange(range);
   }
   openById(id: string): GSpreadsheet {
-    const ss = this.gas.spreadsheets.get(String(id));
+    const ss = this.spreadsheets.get(String(id));
     if (!ss)
       throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
     return api<GSpreadsheet>(ss);
   }
   openByUrl(url: string): GSpreadsheet {
     const m = /\/d\/([^/]+)/.exec(String(url));
-    const ss = m ? this.gas.spreadsheets.get(m[1]) : undefined;
+    const ss = m ? this.spreadsheets.get(m[1]) : undefined;
     if (!ss)
       throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
     return api<GSpreadsheet>(ss);
   }
   getUi(): GUi {
-    const ex = this.gas.execution;
+    const ex = this.ctx.execution;
     // Time-driven runs and custom functions have no user interface to show anything in.
     if (ex && (ex.triggerEventType === 'CLOCK' || ex.authMode === 'CUSTOM_FUNCTION')) {
       throw new Error('Cannot call SpreadsheetApp.getUi() from this context.');
     }
-    return api<GUi>(this.gas.uiService);
+    return api<GUi>(this.ui);
   }
   newDataValidation(): GDataValidationBuilder {
     return api<GDataValidationBuilder>(new FakeDataValidationBuilder());
@@ -84,7 +90,7 @@ export class FakeSpreadsheetApp implements Pick<
   }
 
   private _requireActive(): FakeSpreadsheet {
-    const ss = this.gas.activeSpreadsheet();
+    const ss = this.activeSpreadsheet();
     if (!ss) throw new Error('Cannot read the active spreadsheet: there is none in this context.');
     return ss;
   }

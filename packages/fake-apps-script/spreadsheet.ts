@@ -3,71 +3,62 @@ import { parseA1 } from './a1';
 import { api, type FakeInfo } from './boundary';
 import { signatureError } from './cells';
 import { DeveloperMetadataStore, visibilityOf } from './developer-metadata';
-import type { FakeGas } from './harness';
+import type { FakeContext } from './context';
+import type { SpreadsheetModel } from './model';
+import type { SpreadsheetInit } from './options';
 import type { FakeRange } from './range';
 import { FakeUser } from './session';
 import { FakeSheet } from './sheet';
+import type { UiState } from './ui';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
-type GProtection = GoogleAppsScript.Spreadsheet.Protection;
-type GProtectionType = GoogleAppsScript.Spreadsheet.ProtectionType;
 type GUser = GoogleAppsScript.Base.User;
 type GDeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 type GVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
-
-// "Files you can store in Google Drive" (https://support.google.com/drive/answer/37603): a
-// spreadsheet holds up to 10 million cells, counted over every sheet's rows × columns, empty or not.
-export const SPREADSHEET_CELL_LIMIT = 10_000_000;
 
 export function cellLimitMessage(limit: number): string {
   return `This action would increase the number of cells in the workbook above the limit of ${limit} cells.`;
 }
 
-export interface SpreadsheetInit {
-  id?: string;
-  name?: string;
-  timeZone?: string;
-  locale?: string;
-  /** Sheets to create, in order, each from rows of values. Default: one empty "Sheet1". */
-  sheets?: Record<string, unknown[][]>;
-}
-
-export class FakeSpreadsheet implements Pick<
-  GSpreadsheet,
-  | 'getId'
-  | 'getName'
-  | 'rename'
-  | 'getUrl'
-  | 'getSpreadsheetTimeZone'
-  | 'setSpreadsheetTimeZone'
-  | 'getSpreadsheetLocale'
-  | 'setSpreadsheetLocale'
-  | 'getSheets'
-  | 'getNumSheets'
-  | 'getSheetByName'
-  | 'getSheetById'
-  | 'insertSheet'
-  | 'deleteSheet'
-  | 'getActiveSheet'
-  | 'setActiveSheet'
-  | 'getActiveRange'
-  | 'setActiveRange'
-  | 'setActiveSelection'
-  | 'getRange'
-  | 'toast'
-  | 'getDataRange'
-  | 'getLastRow'
-  | 'getLastColumn'
-  | 'appendRow'
-  | 'getProtections'
-  | 'getOwner'
-  | 'getFrozenRows'
-  | 'setFrozenRows'
-  | 'addDeveloperMetadata'
-  | 'getDeveloperMetadata'
-> {
+export class FakeSpreadsheet
+  implements
+    Pick<
+      GSpreadsheet,
+      | 'getId'
+      | 'getName'
+      | 'rename'
+      | 'getUrl'
+      | 'getSpreadsheetTimeZone'
+      | 'setSpreadsheetTimeZone'
+      | 'getSpreadsheetLocale'
+      | 'setSpreadsheetLocale'
+      | 'getSheets'
+      | 'getNumSheets'
+      | 'getSheetByName'
+      | 'getSheetById'
+      | 'insertSheet'
+      | 'deleteSheet'
+      | 'getActiveSheet'
+      | 'setActiveSheet'
+      | 'getActiveRange'
+      | 'setActiveRange'
+      | 'setActiveSelection'
+      | 'getRange'
+      | 'toast'
+      | 'getDataRange'
+      | 'getLastRow'
+      | 'getLastColumn'
+      | 'appendRow'
+      | 'getOwner'
+      | 'getFrozenRows'
+      | 'setFrozenRows'
+      | 'addDeveloperMetadata'
+      | 'getDeveloperMetadata'
+    >,
+    SpreadsheetModel
+{
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'Spreadsheet' };
 
   _id: string;
@@ -79,12 +70,16 @@ export class FakeSpreadsheet implements Pick<
   _active: FakeSheet | null = null;
   readonly _developerMetadata = new DeveloperMetadataStore();
   private nextSheetId = 0;
+  private lastChartId = 1000;
 
   constructor(
-    readonly _gas: FakeGas,
-    init: SpreadsheetInit = {},
+    readonly _ctx: FakeContext,
+    /** Where toast() shows its message. */
+    private readonly ui: UiState,
+    id: string,
+    init: Omit<SpreadsheetInit, 'id'> = {},
   ) {
-    this._id = init.id ?? _gas._newSpreadsheetId();
+    this._id = id;
     this._name = init.name ?? 'Untitled spreadsheet';
     this.tz = init.timeZone ?? null;
     this._locale = init.locale ?? 'en_US';
@@ -94,6 +89,11 @@ export class FakeSpreadsheet implements Pick<
     this._active = this._sheets[0];
   }
 
+  /** A chart id no chart of this spreadsheet has had. */
+  _newChartId(): number {
+    return ++this.lastChartId;
+  }
+
   /** Cells of every sheet (rows × columns): what the 10 million cell limit counts. */
   _cellCount(): number {
     return this._sheets.reduce((n, s) => n + s._maxRows * s._maxCols, 0);
@@ -101,7 +101,7 @@ export class FakeSpreadsheet implements Pick<
 
   /** Refuses a change that would add `added` cells past the limit, before it is made. */
   _checkGrowth(added: number): void {
-    const limit = this._gas.options.cellLimit;
+    const limit = this._ctx.options.cellLimit;
     if (added > 0 && this._cellCount() + added > limit) throw new Error(cellLimitMessage(limit));
   }
 
@@ -128,7 +128,7 @@ export class FakeSpreadsheet implements Pick<
   }
 
   get _timeZone(): string {
-    return this.tz ?? this._gas.session.scriptTimeZone;
+    return this.tz ?? this._ctx.session.scriptTimeZone;
   }
   set _timeZone(tz: string) {
     this.tz = tz;
@@ -248,12 +248,12 @@ export class FakeSpreadsheet implements Pick<
     return api<GRange>(sheet._rangeFromRef(ref));
   }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
-    this._gas.ui.toasts.push({
+    this.ui.toasts.push({
       spreadsheetId: this._id,
       message: String(msg),
       title: title ?? '',
       timeoutSeconds: timeoutSeconds ?? 5,
-      at: this._gas.clock.date(),
+      at: this._ctx.clock.date(),
     });
   }
   getDataRange(): GRange {
@@ -274,9 +274,6 @@ export class FakeSpreadsheet implements Pick<
   setFrozenRows(rows: number): void {
     this._activeSheet().setFrozenRows(rows);
   }
-  getProtections(type: GProtectionType): GProtection[] {
-    return api<GProtection[]>(this._sheets.flatMap((s) => s._protections.filter((p) => p._type === String(type))));
-  }
   /** (key), (key, visibility), (key, value) or (key, value, visibility), on the spreadsheet itself. */
   addDeveloperMetadata(key: string, a?: string | GVisibility, b?: GVisibility): GSpreadsheet {
     const value = typeof a === 'string' ? a : null;
@@ -288,6 +285,6 @@ export class FakeSpreadsheet implements Pick<
     return api<GDeveloperMetadata[]>(this._developerMetadata._entries.slice());
   }
   getOwner(): GUser | null {
-    return api<GUser>(new FakeUser(this._gas.session.effectiveUser));
+    return api<GUser>(new FakeUser(this._ctx.session.effectiveUser));
   }
 }

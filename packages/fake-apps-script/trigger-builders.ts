@@ -2,11 +2,11 @@
 // checks them, then made into a trigger record.
 import { api, type FakeInfo } from './boundary';
 import { WeekdayNames, enumName, type EventTypeName, type WeekdayName } from './enums';
-import type { FakeGas } from './harness';
+import type { FakeContext } from './context';
 import { isDateLike } from './realm';
 import { isTimeZoneDatabaseId } from './time';
 import { FakeSpreadsheet } from './spreadsheet';
-import { FakeTrigger, type ClockSchedule } from './triggers';
+import { FakeTrigger, type ClockSchedule, type TriggerState } from './triggers';
 
 type GTrigger = GoogleAppsScript.Script.Trigger;
 type GTriggerBuilder = GoogleAppsScript.Script.TriggerBuilder;
@@ -39,7 +39,8 @@ export class FakeClockTriggerBuilder implements Pick<
   private tz: string | undefined;
 
   constructor(
-    private readonly gas: FakeGas,
+    private readonly ctx: FakeContext,
+    private readonly triggers: TriggerState,
     private readonly handler: string,
   ) {}
 
@@ -58,7 +59,7 @@ export class FakeClockTriggerBuilder implements Pick<
 
   after(durationMilliseconds: number): GClockBuilder {
     this._recurrence('once', 1);
-    this.onceAt = this.gas.clock.now() + durationMilliseconds;
+    this.onceAt = this.ctx.clock.now() + durationMilliseconds;
     return this._self();
   }
   at(date: GoogleAppsScript.Base.Date): GClockBuilder {
@@ -149,7 +150,7 @@ export class FakeClockTriggerBuilder implements Pick<
     if (this.hour !== null && this.kind !== 'days' && this.kind !== 'weeks' && this.kind !== 'monthDay') {
       throw new Error('atHour() works only with everyDays(), everyWeeks() or onMonthDay().');
     }
-    const rec = this.gas.triggers._create({
+    const rec = this.triggers._create({
       handler: this.handler,
       eventType: 'CLOCK',
       source: 'CLOCK',
@@ -170,7 +171,8 @@ export class FakeSpreadsheetTriggerBuilder implements Pick<
   private type: EventTypeName | null = null;
 
   constructor(
-    private readonly gas: FakeGas,
+    private readonly ctx: FakeContext,
+    private readonly triggers: TriggerState,
     private readonly handler: string,
     private readonly ssId: string,
   ) {}
@@ -196,7 +198,7 @@ export class FakeSpreadsheetTriggerBuilder implements Pick<
       throw new Error(
         'The spreadsheet trigger has no event: call onOpen(), onEdit(), onChange() or onFormSubmit() before create().',
       );
-    const rec = this.gas.triggers._create({
+    const rec = this.triggers._create({
       handler: this.handler,
       eventType: this.type,
       source: 'SPREADSHEETS',
@@ -210,24 +212,27 @@ export class FakeSpreadsheetTriggerBuilder implements Pick<
 export class FakeTriggerBuilder implements Pick<GTriggerBuilder, 'timeBased' | 'forSpreadsheet'> {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'TriggerBuilder' };
   constructor(
-    private readonly gas: FakeGas,
+    private readonly ctx: FakeContext,
+    private readonly triggers: TriggerState,
     private readonly handler: string,
   ) {}
 
   timeBased(): GClockBuilder {
-    return api<GClockBuilder>(new FakeClockTriggerBuilder(this.gas, this.handler));
+    return api<GClockBuilder>(new FakeClockTriggerBuilder(this.ctx, this.triggers, this.handler));
   }
   forSpreadsheet(sheet: GoogleAppsScript.Spreadsheet.Spreadsheet | string): GSpreadsheetTriggerBuilder {
     const id = typeof sheet === 'string' ? sheet : sheet instanceof FakeSpreadsheet ? sheet._id : null;
     if (id === null) throw new Error('TriggerBuilder.forSpreadsheet needs a Spreadsheet or its id.');
     // An add-on creates triggers only for the file it is used in ("Triggers for Editor add-ons",
     // https://developers.google.com/workspace/add-ons/concepts/editor-triggers, restrictions).
-    const current = this.gas.documentSpreadsheet();
-    if (this.gas.options.addon && id !== current?._id) {
+    const current = this.ctx.documentId();
+    if (this.ctx.options.addon && id !== current) {
       throw new Error(
-        `An add-on can only create triggers for the file it is used in: forSpreadsheet(${id}) is not ${current ? current._id : 'a file this execution has'}.`,
+        `An add-on can only create triggers for the file it is used in: forSpreadsheet(${id}) is not ${current ?? 'a file this execution has'}.`,
       );
     }
-    return api<GSpreadsheetTriggerBuilder>(new FakeSpreadsheetTriggerBuilder(this.gas, this.handler, id));
+    return api<GSpreadsheetTriggerBuilder>(
+      new FakeSpreadsheetTriggerBuilder(this.ctx, this.triggers, this.handler, id),
+    );
   }
 }

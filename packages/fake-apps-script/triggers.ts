@@ -2,7 +2,7 @@
 // and when clock triggers fire, so that the harness can run them by day.
 import { api, type FakeInfo } from './boundary';
 import type { AuthorizationStatusName, EventTypeName, TriggerSourceName, WeekdayName } from './enums';
-import type { FakeGas } from './harness';
+import type { FakeContext } from './context';
 import { zonedParts, zonedToUtc } from './time';
 
 type GTrigger = GoogleAppsScript.Script.Trigger;
@@ -81,7 +81,7 @@ export class TriggerState {
   authorizationUrl = 'https://script.google.com/macros/auth?fake=1';
   private seq = 0;
 
-  constructor(private readonly gas: FakeGas) {}
+  constructor(private readonly ctx: FakeContext) {}
 
   list(owner?: string): TriggerRecord[] {
     return this.records.filter((r) => owner === undefined || r.owner === owner);
@@ -103,10 +103,10 @@ export class TriggerState {
   _create(
     rec: Omit<TriggerRecord, 'uid' | 'owner' | 'createdAt' | 'documentId'> & { documentId?: string | null },
   ): TriggerRecord {
-    const owner = this.gas.currentUser();
-    const documentId = rec.documentId ?? this.gas.documentSpreadsheet()?._id ?? null;
+    const owner = this.ctx.currentUser();
+    const documentId = rec.documentId ?? this.ctx.documentId();
     const mine = this.records.filter((r) => r.owner === owner);
-    if (this.gas.options.addon) {
+    if (this.ctx.options.addon) {
       // One trigger of each event type per user per document (Apps Script uses the same wording
       // whatever the type).
       if (mine.some((r) => r.eventType === rec.eventType && r.documentId === documentId)) {
@@ -123,7 +123,7 @@ export class TriggerState {
     }
     if (mine.length >= TRIGGERS_PER_USER_LIMIT) throw new Error(SCRIPT_TRIGGER_LIMIT_MESSAGE);
     const uid = String(Date.UTC(2026, 0, 1) / 1000 + ++this.seq * 7 + 1000000);
-    const full: TriggerRecord = { ...rec, uid, owner, documentId, createdAt: this.gas.clock.now() };
+    const full: TriggerRecord = { ...rec, uid, owner, documentId, createdAt: this.ctx.clock.now() };
     if (full.eventType === 'CLOCK' && full.minute === undefined) full.minute = hashMinute(uid);
     this.records.push(full);
     return full;
@@ -137,7 +137,7 @@ export class TriggerState {
   nextFire(r: TriggerRecord, after: number): number | null {
     const s = r.schedule;
     if (!s || r.spent) return null;
-    const tz = r.timeZone ?? this.gas.session.scriptTimeZone;
+    const tz = r.timeZone ?? this.ctx.session.scriptTimeZone;
     const minute = r.minute ?? 0;
     switch (s.kind) {
       case 'once':
@@ -194,7 +194,7 @@ export class TriggerState {
   /** The clock trigger that fires next in (now, until], and when. */
   _nextDue(until: number): { rec: TriggerRecord; at: number } | null {
     let best: { rec: TriggerRecord; at: number } | null = null;
-    const now = this.gas.clock.now();
+    const now = this.ctx.clock.now();
     for (const rec of this.clock()) {
       const at = this.nextFire(rec, Math.max(now, rec.lastFiredAt ?? -Infinity));
       if (at === null || at > until || (rec.lastFiredAt !== undefined && at <= rec.lastFiredAt)) continue;

@@ -12,7 +12,8 @@ import {
   type ButtonName,
   type ButtonSetName,
 } from './enums';
-import type { FakeGas } from './harness';
+import type { FakeContext } from './context';
+import type { LockState } from './lock';
 
 type GUi = GoogleAppsScript.Base.Ui;
 type GMenu = GoogleAppsScript.Base.Menu;
@@ -207,11 +208,12 @@ export class FakeUi implements Pick<
   readonly Button = Button;
   readonly ButtonSet = ButtonSet;
 
-  constructor(private readonly gas: FakeGas) {}
-
-  private get state(): UiState {
-    return this.gas.ui;
-  }
+  constructor(
+    private readonly ctx: FakeContext,
+    private readonly state: UiState,
+    /** The locks alert and prompt let go of. */
+    private readonly locks: LockState,
+  ) {}
 
   createAddonMenu(): GMenu {
     return api<GMenu>(new FakeMenu(this.state, null));
@@ -226,8 +228,8 @@ export class FakeUi implements Pick<
    * the execution's locks are let go, and another execution may take them meanwhile.
    */
   private _suspend(): void {
-    const ex = this.gas.execution;
-    if (ex) this.gas.locks._releaseAllOf(ex.id);
+    const ex = this.ctx.execution;
+    if (ex) this.locks._releaseAllOf(ex.id);
   }
 
   alert(a: string, b?: string | GButtonSet, c?: GButtonSet): GButton {
@@ -237,7 +239,7 @@ export class FakeUi implements Pick<
     scripted?.whileOpen?.();
     const response = scripted?.button ?? defaultButton(set);
     checkButton(response, set, 'alert');
-    this.state.dialogs.push({ kind: 'alert', title, prompt, buttons: set, response, at: this.gas.clock.date() });
+    this.state.dialogs.push({ kind: 'alert', title, prompt, buttons: set, response, at: this.ctx.clock.date() });
     return api<GButton>(response as unknown as object);
   }
 
@@ -250,7 +252,7 @@ export class FakeUi implements Pick<
     const response = scripted?.button ?? 'CLOSE';
     checkButton(response, effective, 'prompt');
     const text = scripted?.text ?? '';
-    this.state.dialogs.push({ kind: 'prompt', title, prompt, buttons: set, response, text, at: this.gas.clock.date() });
+    this.state.dialogs.push({ kind: 'prompt', title, prompt, buttons: set, response, text, at: this.ctx.clock.date() });
     return api<GPromptResponse>(new FakePromptResponse(text, response));
   }
 
@@ -273,7 +275,7 @@ export class FakeUi implements Pick<
       content: out.getContent(),
       width: out._width,
       height: out._height,
-      at: this.gas.clock.date(),
+      at: this.ctx.clock.date(),
     });
   }
 }

@@ -1,7 +1,7 @@
 // Utilities: formatDate, formatString (Java format), getUuid and sleep on the fake clock.
 import { randomUUID } from 'node:crypto';
 import type { FakeInfo } from './boundary';
-import type { FakeGas } from './harness';
+import type { FakeContext } from './context';
 import { isDateLike } from './realm';
 import { formatDate } from './time';
 
@@ -39,7 +39,7 @@ export function stringify(v: unknown): string {
 
 export class FakeUtilities implements Pick<GUtilities, 'formatDate' | 'formatString' | 'getUuid' | 'sleep'> {
   static readonly fakeInfo: FakeInfo = { service: 'utilities', cls: 'Utilities' };
-  constructor(private readonly gas: FakeGas) {}
+  constructor(private readonly ctx: FakeContext) {}
 
   formatDate(date: GoogleAppsScript.Base.Date, timeZone: string, format: string): string {
     if (!isDateLike(date) || typeof timeZone !== 'string' || typeof format !== 'string') {
@@ -55,6 +55,6 @@ export class FakeUtilities implements Pick<GUtilities, 'formatDate' | 'formatStr
   }
   sleep(milliseconds: number): void {
     if (milliseconds > 300000) throw new Error('Utilities.sleep: the maximum is 300000 milliseconds.');
-    this.gas.clock.advance(Math.max(0, milliseconds));
+    this.ctx.clock.advance(Math.max(0, milliseconds));
   }
 }

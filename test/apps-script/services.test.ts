@@ -85,11 +85,10 @@ describe('LockService', () => {
     expect(fake.locks.holder('document')).toBeNull();
   });
 
-  it('gives no document lock, cache or properties without a document', () => {
+  it('gives no document lock or properties without a document', () => {
     const fake = createFakeGas();
     fake.setActiveSpreadsheet(null);
     expect(fake.globals.LockService.getDocumentLock()).toBeNull();
-    expect(fake.globals.CacheService.getDocumentCache()).toBeNull();
     expect(fake.globals.PropertiesService.getDocumentProperties()).toBeNull();
     expect(fake.globals.SpreadsheetApp.getActiveSpreadsheet()).toBeNull();
   });
@@ -122,18 +121,6 @@ describe('PropertiesService', () => {
     expect(svc.getDocumentProperties().getProperties()).toEqual({ a: '1', b: '2' });
     svc.getDocumentProperties().setProperties({ c: '3' }, true);
     expect(svc.getDocumentProperties().getKeys()).toEqual(['c']);
-  });
-});
-
-describe('CacheService', () => {
-  it('expires entries on the fake clock', () => {
-    const fake = createFakeGas();
-    const cache = fake.globals.CacheService.getScriptCache();
-    cache.put('k', 'v', 60);
-    fake.clock.advance(59_000);
-    expect(cache.get('k')).toBe('v');
-    fake.clock.advance(1_000);
-    expect(cache.get('k')).toBeNull();
   });
 });
 

@@ -114,7 +114,7 @@ function cellState(cell: Record<string, unknown> | undefined): unknown {
 /**
  * Everything a person could see change in a sheet: every cell's value (with its type),
  * formula, number format, validation, font and colours, plus the sheet's name, position, size,
- * merges, frozen rows, widths, hidden state, charts and protections. Hashed, so a 100,000-row
+ * merges, frozen rows, widths, hidden state and charts. Hashed, so a 100,000-row
  * log compares quickly.
  */
 export function sheetSnapshot(sheet: FakeSheet): string {
@@ -130,7 +130,6 @@ export function sheetSnapshot(sheet: FakeSheet): string {
     heights: [...sheet._rowHeights],
     hiddenColumns: [...sheet._hiddenColumns],
     charts: sheet._charts.length,
-    protections: sheet._protections.length,
   };
   const hash = crypto.createHash('sha256').update(JSON.stringify(state));
   sheet._grid.forEach((row, r) => {

@@ -86,14 +86,16 @@ describe('scripts/check-imports.mjs', () => {
     ]);
   });
 
-  test.concurrent('a cycle of type-only imports is not one (the bundle erases them)', async () => {
+  test.concurrent('a cycle of type-only imports is one too (the files still need each other)', async () => {
     const dir = tree({
       'local/a.ts': `import type { B } from './b';\nexport interface A { b?: B }\n`,
       'local/b.ts': `import { type A } from './a';\nexport interface B { a?: A }\n`,
     });
     const { ok, output } = await check(dir);
-    expect(output).toMatch(/no import cycles/);
-    expect(ok).toBe(true);
+    expect(output).toContain(
+      '  import cycle: local/a.ts -> local/b.ts -> local/a.ts. Move what both sides need into a file that imports neither.',
+    );
+    expect(ok).toBe(false);
   });
 
   test.concurrent('reports each layering breach once, with the reason', async () => {
@@ -127,6 +129,24 @@ describe('scripts/check-imports.mjs', () => {
         `  src/shared/api.ts imports test/core/fixtures: product code does not import tests.`,
       ].map((line) => (line.endsWith(core) ? expect.stringContaining(line) : line)),
     );
+  });
+
+  test.concurrent('keeps the in-memory Apps Script package and the add-on apart', async () => {
+    const dir = tree({
+      'src/gas/store.ts': `import { createFakeGas } from '../../packages/fake/index';\nexport const store = createFakeGas;\n`,
+      'packages/fake/index.ts': `import { store } from '../../src/gas/store';\nexport const createFakeGas = store;\n`,
+      'packages/fake/harness.ts': `import { run } from '../../local/cli';\nexport const h = run;\n`,
+      'local/cli.ts': `export const run = 1;\n`,
+    });
+    const { ok, output } = await check(dir);
+    expect(ok).toBe(false);
+    const own = 'a package stands on its own: it imports nothing from the add-on, its local run or its tests.';
+    expect(problemLines(output).sort()).toEqual([
+      `  import cycle: packages/fake/index.ts -> src/gas/store.ts -> packages/fake/index.ts. Move what both sides need into a file that imports neither.`,
+      `  packages/fake/harness.ts imports local/cli.ts: ${own}`,
+      `  packages/fake/index.ts imports src/gas/store.ts: ${own}`,
+      `  src/gas/store.ts imports packages/fake/index.ts: the add-on does not ship the in-memory Apps Script its tests run it in.`,
+    ]);
   });
 
   test.concurrent('reads imports split over lines and skips those in comments and strings', async () => {
