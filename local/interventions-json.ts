@@ -3,9 +3,9 @@
  * "interventions", "interventionsByType", "skippedInterventionRows", and the Interventions
  * sheet's notices (interventions after the as-of date among them) added to "notices".
  */
+import type { RowProblem } from '../src/core/base/types';
 import type { InterventionReport, InterventionTypeSummary } from '../src/core/interventions/types';
 import type { InterventionsView } from '../src/core/interventions/view';
-import type { JsonAudit } from './json';
 
 export interface JsonInterventions {
   interventions: InterventionReport[];
@@ -13,7 +13,8 @@ export interface JsonInterventions {
   skippedInterventionRows: { row: number; reason: string }[];
 }
 
-export function withInterventions<T extends Pick<JsonAudit, 'notices'>>(
+/** Adds the interventions to an audit's JSON (json.ts's JsonAudit, whose notices it extends). */
+export function withInterventions<T extends { notices: Pick<RowProblem, 'row' | 'reason' | 'sheet'>[] }>(
   json: T,
   view: InterventionsView,
 ): T & JsonInterventions {
