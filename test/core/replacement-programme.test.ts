@@ -13,7 +13,8 @@ import {
   type ProgrammeRecord,
   type SessionSource,
 } from '../../src/core/programme/replacement';
-import { planProgramme, type ProgrammeInput } from '../../src/core/programme/replacement-plan';
+import type { ProgrammeInput } from '../../src/core/programme/replacement-emails';
+import { planProgramme } from '../../src/core/programme/replacement-plan';
 import { SentIndex, type RecordDraft } from '../../src/core/programme/sent-records';
 import { day, logRows, plus, rosterRows, UTC, type RosterSpec, type RunSpec } from './fixtures';
 

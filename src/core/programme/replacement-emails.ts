@@ -5,11 +5,25 @@ import { usesPhrase } from '../audit/diagnosis';
 import type { Audit, MemberReport } from '../audit/audit-types';
 import type { RosterMember } from '../base/types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
-import { lastCompleteDay } from './reminder-input';
+import { lastCompleteDay, type ReminderInput } from './reminder-input';
 import { nameList } from './reminder-figures';
 import { adoptersOf, bestWorkflow, PROGRAMME_TARGET } from './milestone-emails';
-import { programmeMilestone, type Baseline, type Participant, type ProgrammeMilestoneKind } from './replacement';
-import type { ProgrammeInput } from './replacement-plan';
+import {
+  programmeMilestone,
+  type Baseline,
+  type Participant,
+  type ProgrammeMilestoneKind,
+  type ProgrammeRecord,
+  type SessionSource,
+} from './replacement';
+
+/** What the programme's plan (replacement-plan.ts) and its emails read. */
+export interface ProgrammeInput extends Omit<ReminderInput, 'roster' | 'historyAt'> {
+  programme: ProgrammeRecord;
+  roster: RosterMember[];
+  /** The Interventions sheet's interventions dated on or before a day. */
+  sessionsAt: (asOf: Day) => SessionSource;
+}
 
 export type ProgrammeEmailInput = ProgrammeInput & { start: Day };
 

@@ -13,16 +13,8 @@ import { memberKey, plural } from '../base/text';
 import type { RosterMember } from '../base/types';
 import type { EmailContent } from '../mail/email';
 import { programmeDraft, type RecordDraft } from './sent-records';
-import {
-  programmeMilestone,
-  sessionDay,
-  startDay,
-  type Participant,
-  type ProgrammeMilestoneKind,
-  type ProgrammeRecord,
-  type SessionSource,
-} from './replacement';
-import { lastCompleteDay, type ReminderInput } from './reminder-input';
+import { programmeMilestone, sessionDay, startDay, type Participant, type ProgrammeMilestoneKind } from './replacement';
+import { lastCompleteDay } from './reminder-input';
 import {
   followUpEmail,
   peersEmail,
@@ -30,14 +22,8 @@ import {
   sessionsEmail,
   type FollowUpItem,
   type ProgrammeEmailInput,
+  type ProgrammeInput,
 } from './replacement-emails';
-
-export interface ProgrammeInput extends Omit<ReminderInput, 'roster' | 'historyAt'> {
-  programme: ProgrammeRecord;
-  roster: RosterMember[];
-  /** The Interventions sheet's interventions dated on or before a day. */
-  sessionsAt: (asOf: Day) => SessionSource;
-}
 
 /** One programme email: who gets it, what it says, the records its sending settles. */
 export interface ProgrammeEmail {
