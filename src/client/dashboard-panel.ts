@@ -3,11 +3,18 @@
  * and hint a section is made of, the category colours, and the strings the team typed that the
  * server's sentences may quote (so that they are isolated, teamText).
  */
-import type { ProgrammeActions } from './programme-view';
 import type { Audit } from '../core/audit/audit-types';
 import type { Category } from '../core/base/types';
 import { el, uniqueId, type Child } from './dom';
 import type { RecordIntervention } from './interventions-view';
+
+/** What the programme section (programme-view.ts) asks the sidebar to do. */
+export interface ProgrammeActions {
+  /** Starts the programme on a date (YYYY-MM-DD; '' for today). */
+  startProgramme(start: string): void;
+  /** Records an anchor-workflow session for a participant, dated today. */
+  recordSession(member: string): void;
+}
 
 export interface DashboardActions {
   /** Selects a log row in the sheet. */

@@ -6,14 +6,7 @@
 import type { ProgrammeView } from '../shared/api';
 import { el, teamText } from './dom';
 import { dateLabel, percent } from './format';
-import { note, section } from './dashboard-panel';
-
-export interface ProgrammeActions {
-  /** Starts the programme on a date (YYYY-MM-DD; '' for today). */
-  startProgramme(start: string): void;
-  /** Records an anchor-workflow session for a participant, dated today. */
-  recordSession(member: string): void;
-}
+import { note, section, type ProgrammeActions } from './dashboard-panel';
 
 function startForm(today: string, actions: ProgrammeActions): HTMLElement {
   const input = el('input', { type: 'date', id: 'programme-start', value: today, 'aria-label': 'Start date' });
