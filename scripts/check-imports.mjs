@@ -50,6 +50,71 @@ const RULES = [
 ];
 
 /**
+ * The layers of src/core (src/core/README.md shows them as a table): each folder and the folders
+ * its files may import, type imports included (a layer is what a folder knows of the others). A
+ * file may import its own folder; a folder missing here may import no other.
+ */
+export const CORE_LAYERS = {
+  v8: [],
+  base: [],
+  'setup-check': [],
+  mail: ['base'],
+  sheets: ['base', 'v8'],
+  usage: ['base', 'sheets'],
+  history: ['base', 'sheets'],
+  audit: ['base', 'sheets', 'usage'],
+  functions: ['base', 'sheets', 'audit'],
+  interventions: ['base', 'sheets', 'audit', 'mail'],
+  programme: ['base', 'audit', 'interventions', 'mail', 'history'],
+  automation: ['base', 'audit', 'interventions', 'mail', 'programme', 'history'],
+};
+
+/** The imports across the layers that are allowed one by one, each with why (`typeOnly`: types only). */
+export const CORE_EXCEPTIONS = [
+  {
+    from: 'src/core/audit/member-report.ts',
+    to: 'src/core/programme/milestones.ts',
+    typeOnly: false,
+    why: "each member's report carries where the member stands in the programme; milestones.ts imports only types from audit/ and interventions/summary.ts, so no chain leads back",
+  },
+  {
+    from: 'src/core/history/tables.ts',
+    to: 'src/core/audit/audit-table.ts',
+    typeOnly: true,
+    why: "the history's tables are audit sheet tables",
+  },
+  {
+    from: 'src/core/sheets/team.ts',
+    to: 'src/core/usage/types.ts',
+    typeOnly: true,
+    why: 'the team as read carries the usage exports read beside the log',
+  },
+];
+
+/**
+ * Whether an import from one file of src/core to another keeps to CORE_LAYERS; null when it is
+ * not between two folders of src/core.
+ * @param {string} from
+ * @param {{ target: string, typeOnly: boolean }} edge
+ * @returns {string | null} the problem, or null
+ */
+export function coreLayerProblem(from, edge) {
+  const folderOf = (/** @type {string} */ file) => {
+    const parts = file.split('/');
+    return parts.length > 3 && parts[0] === 'src' && parts[1] === 'core' ? parts[2] : null;
+  };
+  const source = folderOf(from);
+  const target = folderOf(edge.target);
+  if (source === null || target === null || source === target) return null;
+  const allowed = /** @type {Record<string, string[]>} */ (CORE_LAYERS)[source];
+  if (allowed?.includes(target)) return null;
+  if (CORE_EXCEPTIONS.some((e) => e.from === from && e.to === edge.target && (edge.typeOnly || !e.typeOnly)))
+    return null;
+  const may = allowed ? (allowed.length ? allowed.join(', ') : 'no other folder') : 'nothing: it is not in CORE_LAYERS';
+  return `${from} imports ${edge.target}: src/core/${source}/ may import ${may} (CORE_LAYERS in scripts/check-imports.mjs, the table in src/core/README.md).`;
+}
+
+/**
  * The text with comments and regular expressions replaced by spaces (line breaks kept), so that
  * an import inside a comment is not read and one with comments between its names still is.
  * Strings and template literals are kept as they are. A `/` that follows an operator or an
@@ -276,6 +341,10 @@ export function checkImports(root) {
       // The first rule broken says why; src/core importing test/ breaks two.
       const rule = RULES.find((r) => from.startsWith(r.from) && r.banned.some((place) => isUnder(target, place)));
       if (rule) problems.push(`${from} imports ${target}: ${rule.why}.`);
+    }
+    for (const edge of edges) {
+      const problem = coreLayerProblem(from, edge);
+      if (problem && !problems.includes(problem)) problems.push(problem);
     }
   }
   for (const cycle of findCycles(graph)) {

@@ -49,6 +49,24 @@ describe('scripts/check-imports.mjs', () => {
     expect(ok).toBe(true);
   });
 
+  test.concurrent('refuses an import, types too, against the layers of src/core', async () => {
+    const dir = tree({
+      'src/core/base/text.ts': `import type { Audit } from '../audit/audit';\nexport type T = Audit;\n`,
+      'src/core/audit/audit.ts': `export interface Audit { x: number }\n`,
+      'src/core/mail/email.ts': `import { x } from '../base/dates';\nexport const y = x;\n`,
+      'src/core/base/dates.ts': `export const x = 1;\n`,
+      'src/core/novel/a.ts': `import { x } from '../base/dates';\nexport const z = x;\n`,
+      'src/core/audit/member-report.ts': `import { m } from '../programme/milestones';\nexport const r = m;\n`,
+      'src/core/programme/milestones.ts': `export const m = 1;\n`,
+    });
+    const { ok, output } = await check(dir);
+    expect(ok).toBe(false);
+    expect(problemLines(output)).toEqual([
+      '  src/core/base/text.ts imports src/core/audit/audit.ts: src/core/base/ may import no other folder (CORE_LAYERS in scripts/check-imports.mjs, the table in src/core/README.md).',
+      '  src/core/novel/a.ts imports src/core/base/dates.ts: src/core/novel/ may import nothing: it is not in CORE_LAYERS (CORE_LAYERS in scripts/check-imports.mjs, the table in src/core/README.md).',
+    ]);
+  });
+
   test.concurrent('passes on a tree that keeps to its layers', async () => {
     const dir = tree({
       'src/core/base/text.ts': `export const x = 1;\n`,
