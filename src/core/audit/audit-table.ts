@@ -4,6 +4,7 @@
  */
 import { adviceLine } from './advice-wording';
 import type { Audit, MemberReport } from './audit-types';
+import type { UsageView } from '../usage/types';
 import { percent, windowLabel } from '../base/text';
 import { CATEGORIES, EDIT_TYPES } from '../base/types';
 
@@ -20,6 +21,7 @@ export type AuditTableId =
   | 'workflows'
   | 'editTypes'
   | 'findings'
+  | 'usage'
   | 'rows'
   | 'interventions'
   | 'interventionTypes'
@@ -196,7 +198,47 @@ function findingTable(audit: Audit): AuditTable {
   };
 }
 
+/**
+ * The log checked against the tools' usage exports (rules §15): per member in scope their status
+ * as of the audit date, with one line per as-of period (one per tool).
+ */
+function usageTable(usage: UsageView): AuditTable {
+  return {
+    id: 'usage',
+    title: `Usage exports against the log (usage adopters ${percent(usage.usageAdopters.rate)}: ${usage.usageAdopters.adopters} of ${usage.usageAdopters.known} with active days known)`,
+    columns: [
+      text('Team member'),
+      text('Usage status'),
+      text('Tool'),
+      text('From'),
+      text('To'),
+      integer('Active days'),
+      integer('Activity'),
+      integer('Runs logged'),
+      integer('Days logged'),
+      text('Period status'),
+    ],
+    rows: usage.members.flatMap((m): TableCell[][] =>
+      m.periods.length === 0
+        ? [[m.member, m.status, null, null, null, null, null, null, null, null]]
+        : m.periods.map((p) => [
+            m.member,
+            m.status,
+            p.tool,
+            p.from,
+            p.to,
+            p.activeDays,
+            p.activity,
+            p.loggedRuns,
+            p.loggedDays,
+            p.status,
+          ]),
+    ),
+  };
+}
+
 function rowTable(audit: Audit): AuditTable {
+  const usage = audit.usage;
   return {
     id: 'rows',
     title: 'Rows skipped or read with a note',
@@ -204,6 +246,14 @@ function rowTable(audit: Audit): AuditTable {
     rows: [
       ...audit.skippedRows.map((p): TableCell[] => [p.sheet ?? 'Log', p.row || null, 'Skipped', p.reason]),
       ...audit.notices.map((p): TableCell[] => [p.sheet ?? (p.row ? 'Log' : ''), p.row || null, 'Note', p.reason]),
+      ...(usage?.skippedUsageRows ?? []).map((p): TableCell[] => [p.source, p.row, 'Skipped', p.reason]),
+      ...(usage?.refused ?? []).map((p): TableCell[] => [p.source, null, 'Not read', p.message]),
+      ...(usage?.notOnRoster ?? []).map((p): TableCell[] => [
+        p.source,
+        null,
+        'Not matched',
+        `${p.key} (${p.rows} ${p.rows === 1 ? 'row' : 'rows'}) is on no roster row's Email`,
+      ]),
     ],
   };
 }
@@ -217,6 +267,7 @@ export function auditTables(audit: Audit): AuditTable[] {
     workflowTable(audit),
     editTypeTable(audit),
     findingTable(audit),
+    ...(audit.usage ? [usageTable(audit.usage)] : []),
     rowTable(audit),
   ];
 }

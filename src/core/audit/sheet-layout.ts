@@ -38,6 +38,7 @@ const EMPTY_TABLE_TEXT: Record<AuditTableId, string> = {
   workflows: 'No runs in the window.',
   editTypes: '',
   findings: 'Nothing to suggest.',
+  usage: 'No member in scope.',
   rows: 'Every log row was read.',
   interventions: 'No intervention recorded up to the as-of date.',
   interventionTypes: '',
