@@ -26,6 +26,7 @@ import {
 } from './generate';
 import { barePass, collectGarbage, heapDuring, heapUsed, interleave, median, sink } from './measure';
 import { measureRatio } from './ratio';
+import { measureUsage, usageReport } from './usage';
 import {
   checkBudgets,
   RATIO_BUDGET,
@@ -347,10 +348,13 @@ export async function runBench(argv: string[]): Promise<number> {
   }
   process.stderr.write('bench: custom functions…\n');
   results.custom = measureCustomFunctions(bundle, args);
+  process.stderr.write('bench: usage export…\n');
+  const usage = measureUsage(bundle, args.runs ?? 3);
   results.seconds = (performance.now() - started) / 1000;
 
   console.log(`$ ${results.command}\n`);
   console.log(report(results));
+  console.log(`\n${usageReport(usage)}`);
   console.log(`\nTook ${fmt(results.seconds)} s.`);
   if (args.json) fs.writeFileSync(args.json, `${JSON.stringify(results, null, 2)}\n`);
 
