@@ -69,25 +69,22 @@ export const CORE_LAYERS = {
   automation: ['base', 'audit', 'interventions', 'mail', 'programme', 'history'],
 };
 
-/** The imports across the layers that are allowed one by one, each with why (`typeOnly`: types only). */
+/** The imports across the layers that are allowed one by one, each with why. */
 export const CORE_EXCEPTIONS = [
   {
     from: 'src/core/audit/member-report.ts',
     to: 'src/core/programme/milestones.ts',
-    typeOnly: false,
     why: "each member's report carries where the member stands in the programme; milestones.ts imports only types from audit/ and interventions/summary.ts, so no chain leads back",
   },
   {
     from: 'src/core/history/tables.ts',
     to: 'src/core/audit/audit-table.ts',
-    typeOnly: true,
-    why: "the history's tables are audit sheet tables",
+    why: "the history's tables are audit sheet tables (it takes their types only)",
   },
   {
     from: 'src/core/sheets/team.ts',
     to: 'src/core/usage/types.ts',
-    typeOnly: true,
-    why: 'the team as read carries the usage exports read beside the log',
+    why: 'the team as read carries the usage exports read beside the log (their types only)',
   },
 ];
 
@@ -95,23 +92,22 @@ export const CORE_EXCEPTIONS = [
  * Whether an import from one file of src/core to another keeps to CORE_LAYERS; null when it is
  * not between two folders of src/core.
  * @param {string} from
- * @param {{ target: string, typeOnly: boolean }} edge
+ * @param {string} to
  * @returns {string | null} the problem, or null
  */
-export function coreLayerProblem(from, edge) {
+export function coreLayerProblem(from, to) {
   const folderOf = (/** @type {string} */ file) => {
     const parts = file.split('/');
     return parts.length > 3 && parts[0] === 'src' && parts[1] === 'core' ? parts[2] : null;
   };
   const source = folderOf(from);
-  const target = folderOf(edge.target);
+  const target = folderOf(to);
   if (source === null || target === null || source === target) return null;
   const allowed = /** @type {Record<string, string[]>} */ (CORE_LAYERS)[source];
   if (allowed?.includes(target)) return null;
-  if (CORE_EXCEPTIONS.some((e) => e.from === from && e.to === edge.target && (edge.typeOnly || !e.typeOnly)))
-    return null;
+  if (CORE_EXCEPTIONS.some((e) => e.from === from && e.to === to)) return null;
   const may = allowed ? (allowed.length ? allowed.join(', ') : 'no other folder') : 'nothing: it is not in CORE_LAYERS';
-  return `${from} imports ${edge.target}: src/core/${source}/ may import ${may} (CORE_LAYERS in scripts/check-imports.mjs, the table in src/core/README.md).`;
+  return `${from} imports ${to}: src/core/${source}/ may import ${may} (CORE_LAYERS in scripts/check-imports.mjs, the table in src/core/README.md).`;
 }
 
 /**
@@ -342,8 +338,8 @@ export function checkImports(root) {
       const rule = RULES.find((r) => from.startsWith(r.from) && r.banned.some((place) => isUnder(target, place)));
       if (rule) problems.push(`${from} imports ${target}: ${rule.why}.`);
     }
-    for (const edge of edges) {
-      const problem = coreLayerProblem(from, edge);
+    for (const target of new Set(targets)) {
+      const problem = coreLayerProblem(from, target);
       if (problem && !problems.includes(problem)) problems.push(problem);
     }
   }
