@@ -73,6 +73,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
       interventions: interventions.interventions,
       ownerEmail: settings.ownerEmail,
       today: isoToDay(audit.asOf)!,
+      replaced,
     });
     data.history = teamHistory(team, settings, request?.asOf ?? null);
   } catch (error) {

@@ -23,15 +23,6 @@ export function digestContent(
   const view = team.interventions?.(asOf);
   const current = view ? followAdvice(team.audits(asOf, 1), view) : null;
   const audit = current?.audit ?? team.audits(asOf, 1);
-  const actions = options.named
-    ? weekActions({
-        audit,
-        roster: team.roster,
-        interventions: current?.interventions.interventions ?? [],
-        ownerEmail: setup.owner,
-        today: options.sentDay,
-      })
-    : undefined;
   const programme = team.programme ?? null;
   const programmeLine = programme
     ? programmeDigestLine({
@@ -39,6 +30,16 @@ export function digestContent(
         day: options.sentDay - isoToDay(programme.start)!,
       })
     : null;
+  const actions = options.named
+    ? weekActions({
+        audit,
+        roster: team.roster,
+        interventions: current?.interventions.interventions ?? [],
+        ownerEmail: setup.owner,
+        today: options.sentDay,
+        replaced: replacedBy(programme, options.sentDay),
+      })
+    : undefined;
   return composeDigest({
     programmeLine,
     current: audit,

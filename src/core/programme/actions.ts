@@ -38,6 +38,8 @@ export interface ActionsInput {
   ownerEmail: string;
   /** The day the reader acts from: today in the sidebar, the day the digest is sent. */
   today: Day;
+  /** Members whose §8 milestones the replacement programme replaced (rules §17): none of theirs is overdue. */
+  replaced?: (member: RosterMember) => boolean;
 }
 
 /** A milestone that asks a person to act, and whether the Interventions sheet shows it was done. */
@@ -75,7 +77,7 @@ function overdueActions(input: ActionsInput): WeekAction[] {
   const actions: WeekAction[] = [];
   for (const member of input.roster) {
     const report = reports.get(member.name);
-    if (!remindable(member) || !report?.inScope) continue;
+    if (!remindable(member) || !report?.inScope || input.replaced?.(member)) continue;
     for (const rule of OVERDUE_RULES) {
       const due = member.trainingDay + rule.day;
       if (due >= input.today || due < input.today - OVERDUE_HORIZON_DAYS) continue;
