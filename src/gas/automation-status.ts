@@ -45,6 +45,8 @@ function settingsOrDefaults(): Settings {
 export function automationStatus(
   spreadsheet: Spreadsheet | null = null,
   settings: Settings = settingsOrDefaults(),
+  /** The document's properties when the caller has read them (getProperties), to read them once. */
+  documentValues?: Record<string, string>,
 ): AutomationStatus {
   const status: AutomationStatus = {
     on: false,
@@ -57,14 +59,14 @@ export function automationStatus(
   };
   try {
     const active = spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
-    const documentProperties = PropertiesService.getDocumentProperties();
+    const values = documentValues ?? PropertiesService.getDocumentProperties()?.getProperties() ?? null;
     // Outside a document (no document properties) the automation keeps its state in the mirror.
-    const store = documentProperties ? snapshotStore(documentProperties.getProperties()) : mirrorStore(active.getId());
+    const store = values ? snapshotStore(values) : mirrorStore(active.getId());
     const state = readJson<AutomationState | null>(store, KEYS.state, null);
     status.on = state?.on === true;
     // A run outside the document writes to the owner's mirror: show whichever ran last, and the
     // problems either kept.
-    const mirror = documentProperties ? runMirror(active) : null;
+    const mirror = values ? runMirror(active) : null;
     const runs = [store, mirror]
       .map((s) => (s ? readJson<LastRun | null>(s, KEYS.lastRun, null) : null))
       .filter((r): r is LastRun => r !== null);

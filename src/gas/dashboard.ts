@@ -7,6 +7,7 @@ import { todayInZone } from './spreadsheet-locale';
 import { validateSettings, type Settings } from '../core/base/settings';
 import { replacedBy } from '../core/programme/replacement';
 import { dashboardProgramme } from './programme';
+import { snapshotStore } from './automation-store';
 import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
 import { weekActions } from '../core/programme/actions';
@@ -36,13 +37,15 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
   const settings = loadSettings();
   const book = new Workbook(spreadsheet);
   const timeZone = book.dateOptions().timeZone;
+  // Read once for the automation's status and the replacement programme (rules §17).
+  const documentValues = PropertiesService.getDocumentProperties()?.getProperties() ?? undefined;
   const data: DashboardData = {
     today: dayToIso(todayInZone(timeZone)),
     timeZone,
     audit: null,
     problem: null,
     settings,
-    automation: automationStatus(spreadsheet, settings),
+    automation: automationStatus(spreadsheet, settings, documentValues),
     logSheet: null,
     rosterSheet: null,
     sheetNames: sheetNames(book),
@@ -60,7 +63,14 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     data.audit = audit;
     data.interventions = interventions;
     const today = todayInZone(timeZone);
-    const running = dashboardProgramme(team, settings, interventions.interventions, isoToDay(audit.asOf)!, today);
+    const running = dashboardProgramme(
+      snapshotStore(documentValues ?? {}),
+      team,
+      settings,
+      interventions.interventions,
+      isoToDay(audit.asOf)!,
+      today,
+    );
     data.programme = running?.view ?? null;
     // §8's milestones stop for the programme's participants from its start (spec §17).
     const replaced = replacedBy(running?.record, today);

@@ -32,13 +32,14 @@ function auditsOf(team: TeamData, settings: Settings) {
 
 /** The programme as the dashboard shows it on `asOf`, its baseline as it will be frozen; null when none was started. */
 export function dashboardProgramme(
+  store: Store,
   team: TeamData,
   settings: Settings,
   interventions: SessionSource,
   asOf: Day,
   today: Day,
 ): { record: ProgrammeRecord; view: ProgrammeView } | null {
-  const stored = readProgramme(documentStore());
+  const stored = readProgramme(store);
   if (!stored) return null;
   const record = withBaseline(stored, auditsOf(team, settings), today);
   return { record, view: programmeView(record, interventions, asOf) };
