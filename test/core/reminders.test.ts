@@ -601,3 +601,34 @@ describe('the peer advocacy moment’s best workflow', () => {
     expect(text).toContain('best workflow since training "Summary" (91% accepted over 11 runs)');
   });
 });
+
+describe('the day-seven email carries what the follow-up needs (issue: emails that follow up)', () => {
+  test('edit types since training, and whether the pattern points to context, prompt or format', () => {
+    const runs: RunSpec[] = [
+      { date: plus(TRAINED, 2), member: 'Ana', outcome: 'heavy', edit: 'format' },
+      { date: plus(TRAINED, 3), member: 'Ana', outcome: 'light', edit: 'format, tone' },
+      { date: plus(TRAINED, 4), member: 'Ana', outcome: 'heavy', edit: 'scope' },
+    ];
+    const text = planReminders(
+      input({ members: [{ name: 'Ana', training: TRAINED, anchor: 'Proposal' }], runs, today: plus(TRAINED, 7) }),
+    ).emails[0].content.text;
+    expect(text).toContain(
+      'Edit types since training: tone 1, scope 1, format 2. Most are format: the pattern points to format (an output template).',
+    );
+  });
+
+  test('a member with no anchor workflow is not asked "Did you use it?": the follow-up identifies it', () => {
+    const members: RosterSpec[] = [
+      { name: 'Ana', training: TRAINED, anchor: 'Proposal' },
+      { name: 'Ben', training: TRAINED },
+    ];
+    const both = planReminders(input({ members, today: plus(TRAINED, 7) })).emails[0].content.text;
+    expect(both).toContain('Book a 15-minute follow-up with Ana this week, one to one, and ask three questions:');
+    expect(both).toContain(
+      'Ben has no anchor workflow on the roster: there is nothing yet to ask "Did you use it?" about.',
+    );
+    const benAlone = planReminders(input({ members: [members[1]], today: plus(TRAINED, 7) })).emails[0].content.text;
+    expect(benAlone).not.toContain('- Did you use it?');
+    expect(benAlone).toContain('the one weekly task that takes the most time and gives the least satisfaction');
+  });
+});

@@ -47,6 +47,22 @@ const STEP_BY_EDIT_TYPE: Record<EditType, string> = {
   'wrong info': "Most edits are wrong info: correct this workflow's context.",
 };
 
+/** What a pattern of edits points to (spec §10's workflow rule): context, prompt or format. */
+export const EDIT_PATTERN: Record<EditType, string> = {
+  tone: 'context (a voice guide)',
+  'missing info': "context (what is missing from the context pack or the workflow's context)",
+  'wrong info': "context (what is wrong in the context pack or the workflow's context)",
+  scope: "prompt (the prompt's scope)",
+  format: 'format (an output template)',
+};
+
+/** "Edit types since training: tone 3, format 1. Most are tone: the pattern points to context (a voice guide)." */
+export function editPatternLine(counts: Record<EditType, number>, since: string): string | null {
+  const top = topEditType(counts);
+  if (top === null) return null;
+  return `Edit types ${since}: ${editSummary(counts)}. Most are ${top}: the pattern points to ${EDIT_PATTERN[top]}.`;
+}
+
 export function topEditType(counts: Record<EditType, number>): EditType | null {
   let best: EditType | null = null;
   for (const [type, count] of Object.entries(counts) as [EditType, number][]) {

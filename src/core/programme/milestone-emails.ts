@@ -13,17 +13,36 @@ export const PROGRAMME_TARGET = 0.7;
 
 type Writer = (details: MemberDetails[], input: ReminderInput, current: Audit) => EmailBlock[];
 
-const daySeven: Writer = (details, input) => [
-  {
-    kind: 'paragraph',
-    text:
-      `A week ago ${nameList(details.map((d) => d.item.member.name))} ${details.length === 1 ? 'was' : 'were'} trained. ` +
-      `Book a 15-minute follow-up with ${details.length === 1 ? 'them' : 'each of them'} this week, one to one, and ask three questions:`,
-  },
-  { kind: 'list', items: ['Did you use it?', 'What happened?', 'What did not work?'] },
-  { kind: 'paragraph', text: 'Their runs and outcomes since training, from the log:' },
-  ...details.flatMap((d) => memberSection(d, input)),
-];
+/**
+ * Day 7: the three questions, for members with an anchor workflow. A member with none has
+ * nothing to be asked "Did you use it?" about: the follow-up identifies it first (cause 2).
+ */
+const daySeven: Writer = (details, input) => {
+  const names = (ds: MemberDetails[]) => nameList(ds.map((d) => d.item.member.name));
+  const withAnchor = details.filter((d) => d.item.member.anchorWorkflow);
+  const without = details.filter((d) => !d.item.member.anchorWorkflow);
+  const blocks: EmailBlock[] = [
+    {
+      kind: 'paragraph',
+      text: `A week ago ${names(details)} ${details.length === 1 ? 'was' : 'were'} trained.`,
+    },
+  ];
+  if (withAnchor.length)
+    blocks.push(
+      {
+        kind: 'paragraph',
+        text: `Book a 15-minute follow-up with ${withAnchor.length === details.length ? (details.length === 1 ? 'them' : 'each of them') : names(withAnchor)} this week, one to one, and ask three questions:`,
+      },
+      { kind: 'list', items: ['Did you use it?', 'What happened?', 'What did not work?'] },
+    );
+  if (without.length)
+    blocks.push({
+      kind: 'paragraph',
+      text: `${names(without)} ${without.length === 1 ? 'has' : 'have'} no anchor workflow on the roster: there is nothing yet to ask "Did you use it?" about. Use the 15 minutes to identify it with ${without.length === 1 ? 'them' : 'each of them'}: "the one weekly task that takes the most time and gives the least satisfaction", then add it to the roster.`,
+    });
+  blocks.push({ kind: 'paragraph', text: 'Their runs, outcomes and edit types since training, from the log:' });
+  return [...blocks, ...details.flatMap((d) => memberSection(d, input))];
+};
 
 /**
  * The workflow a member would best present: most accepted runs (used as-is or after a light

@@ -7,6 +7,7 @@ import { dayToLabel, type Day } from '../base/dates';
 import { capitalise, percent, plural, windowPhrase } from '../base/text';
 import { usesPhrase } from '../audit/diagnosis';
 import { adviceLine } from '../audit/advice-wording';
+import { editPatternLine } from '../audit/diagnosis-rules';
 import type { Audit, MemberReport } from '../audit/audit-types';
 import type { EmailBlock } from '../mail/email';
 import { atWeekThree, lastCompleteDay, type ChosenMilestone, type ReminderInput } from './reminder-input';
@@ -80,6 +81,8 @@ function figures(d: MemberDetails, input: ReminderInput): string[] {
       `Since training (${dayRange(trainingDay, asOf)}): ${plural(s.runs, 'run')}, ${s.unpromptedRuns} unprompted; used as-is ${o['as-is']}, light edit ${o.light}, ` +
         `heavy edit ${o.heavy}, not used ${o['not-used']}; acceptance rate ${percent(s.acceptanceRate)}.`,
     );
+    const pattern = editPatternLine(s.editTypes, 'since training');
+    if (pattern) lines.push(pattern);
   }
   const c = d.atCheck;
   if (c && lastCompleteDay(d.item.dueDay) !== asOf) {
