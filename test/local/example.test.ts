@@ -83,6 +83,14 @@ describe('the example team, audited by build/Code.js as of its fixed date', () =
     expect(result.audit.diagnosis.filter((f) => f.code === 'logging-gap' && resisting.includes(f.member!))).toEqual([]);
   });
 
+  test('the named digest has a usage line per member not logging or under-logging; a day-7 email quotes the usage line', () => {
+    const gaps = result.audit.usage!.members.filter((m) => m.status === 'not logging' || m.status === 'under-logging');
+    expect(gaps.length).toBeGreaterThan(0);
+    for (const m of gaps) expect(result.digest.text).toContain(`${m.member}, ${m.status}: `);
+    const quoted = result.emails.filter((e) => /Usage export: /.test(e.body));
+    expect(quoted.map((e) => e.milestone)).toContain('Day-seven follow-up');
+  });
+
   test('shows every six-week outcome, and members not yet at day 42', () => {
     const statuses = new Set(result.audit.members.map((m) => m.sixWeek.status));
     expect(['working', 'reverted', 'quality', 'stable', 'not-yet'].filter((s) => !statuses.has(s as never))).toEqual(

@@ -256,6 +256,49 @@ export function digestSubject(input: Pick<DigestInput, 'current' | 'digestDay' |
   return `Uptake weekly digest: the week to ${dayToLabel(asOf)}${late}`;
 }
 
+/**
+ * The log against the tools' usage exports (rules §15): the named digest has a line per member not
+ * logging or under-logging, with what the export says; the aggregate one counts only, over
+ * MIN_GROUP members or more.
+ */
+function usageDigestSection(input: DigestInput): EmailBlock[] {
+  const usage = input.current.usage;
+  if (!usage) return [];
+  const heading: EmailBlock = { kind: 'heading', text: 'The log against the tools’ usage exports' };
+  const gaps = usage.members.filter((m) => m.status === 'not logging' || m.status === 'under-logging');
+  const a = usage.usageAdopters;
+  const adopters =
+    a.known === 0
+      ? 'No export gives active days: no usage adopters to count.'
+      : `Usage adopters ${percent(a.rate)} (${a.adopters} of ${a.known} with active days known), beside the log’s adoption rate ${percent(input.current.team.adoptionRate)}.`;
+  if (!input.named) {
+    if (usage.members.length < MIN_GROUP) return [];
+    const count = (status: string) => usage.members.filter((m) => m.status === status).length;
+    return [
+      heading,
+      {
+        kind: 'paragraph',
+        text: `Of ${usage.members.length} members in scope: ${count('not logging')} not logging, ${count('under-logging')} under-logging, ${count('no usage data')} in no export. ${adopters}`,
+      },
+    ];
+  }
+  return [
+    heading,
+    { kind: 'paragraph', text: adopters },
+    gaps.length
+      ? {
+          kind: 'list',
+          items: gaps.map((m) => {
+            const lines = m.periods.flatMap((p, i) =>
+              p.status === 'not logging' || p.status === 'under-logging' ? [m.lines[i]] : [],
+            );
+            return `${m.member}, ${m.status}: ${lines.join('; ')}.`;
+          }),
+        }
+      : { kind: 'paragraph', text: 'Nobody the exports name is missing from the log.' },
+  ];
+}
+
 export function composeDigest(input: DigestInput): EmailContent {
   const { current } = input;
   const breakdown = input.named || current.team.membersInScope >= MIN_GROUP;
@@ -279,6 +322,7 @@ export function composeDigest(input: DigestInput): EmailContent {
     ...categorySection(input, breakdown),
     ...(input.history ? historyDigestBlocks(input.history, input.named) : []),
     ...followUpSection(input, breakdown),
+    ...usageDigestSection(input),
     ...milestoneSection(input),
     ...editTypeSection(input),
     ...workflowSection(input),

@@ -6,7 +6,15 @@ import { SIX_WEEK_DAY, sixWeekDecision } from '../audit/six-week';
 import type { Audit, MemberReport, SixWeek, WorkflowRate } from '../audit/audit-types';
 import type { EmailBlock } from '../mail/email';
 import { lastCompleteDay, type ReminderInput } from './reminder-input';
-import { isoDay, memberSection, nameList, windowDays, windowWithDays, type MemberDetails } from './reminder-figures';
+import {
+  isoDay,
+  memberSection,
+  nameList,
+  usageItems,
+  windowDays,
+  windowWithDays,
+  type MemberDetails,
+} from './reminder-figures';
 
 /** Spec §5: 70–80% of members in scope Genuine adopters at day 30; short of 70% is short. */
 export const PROGRAMME_TARGET = 0.7;
@@ -41,7 +49,7 @@ const daySeven: Writer = (details, input) => {
       text: `${names(without)} ${without.length === 1 ? 'has' : 'have'} no anchor workflow on the roster: there is nothing yet to ask "Did you use it?" about. Use the 15 minutes to identify it with ${without.length === 1 ? 'them' : 'each of them'}: "the one weekly task that takes the most time and gives the least satisfaction", then add it to the roster.`,
     });
   blocks.push({ kind: 'paragraph', text: 'Their runs, outcomes and edit types since training, from the log:' });
-  return [...blocks, ...details.flatMap((d) => memberSection(d, input))];
+  return [...blocks, ...details.flatMap((d) => memberSection(d, input, usageItems(d)))];
 };
 
 /**
@@ -121,7 +129,7 @@ const dayTwentyOne: Writer = (details, input) => {
         `Genuine adopter threshold (${input.settings.genuineAt} unprompted uses a week)${late ? ' when the check fell due' : ''}. ` +
         'Follow up individually, on their real current work: not another group session.',
     },
-    ...details.flatMap((d) => memberSection(d, input)),
+    ...details.flatMap((d) => memberSection(d, input, usageItems(d))),
   ];
 };
 

@@ -30,6 +30,8 @@ export interface MemberDetails {
   retry: boolean;
   /** For the day-30 and day-42 emails: the member's training cohort curve point (rules §13). */
   cohort: string | null;
+  /** What the tools' usage exports say of the member as of the last complete day (rules §15), one line per tool. */
+  usage: string[];
 }
 
 export function memberDetails(
@@ -51,7 +53,13 @@ export function memberDetails(
     atCheck: item.milestone.day === 21 ? atWeekThree(item.member, item.dueDay, input) : undefined,
     retry,
     cohort,
+    usage: current.usage?.members.find((m) => m.member === item.member.name)?.lines ?? [],
   };
+}
+
+/** The member's usage lines as the day-7 and day-21 emails quote them (rules §15). */
+export function usageItems(d: MemberDetails): string[] {
+  return d.usage.map((line) => `Usage export: ${line}`);
 }
 
 /** "the week", "the 4 weeks" (followed by "to <day>"). */
