@@ -40,9 +40,11 @@ const EMAIL = /^[^\s@<>(),;:"]+@[^\s@<>(),;:"]+$/;
 export class MailState {
   sent: SentMail[] = [];
   dailyQuota: number;
-  /** When the first recipient of the current 24-hour period was counted; null: no period runs. */
-  private periodStart: number | null = null;
-  private used = 0;
+  /**
+   * Per user ("Quotas are per user", the quotas page): when the first recipient of the current
+   * 24-hour period was counted, and how many since.
+   */
+  private readonly periods = new Map<string, { start: number; used: number }>();
   private readonly failures = new Map<string, string>();
 
   constructor(
@@ -64,15 +66,30 @@ export class MailState {
     this.failures.clear();
   }
 
-  /** Recipients left in the current 24-hour period (the whole quota when none runs). */
-  remaining(): number {
-    this._roll();
-    return Math.max(0, this.dailyQuota - this.used);
+  /** Whose quota a send counts against: the user the script runs as. */
+  private _user(): string {
+    return this.ctx.execution?.effectiveUser ?? this.ctx.session.effectiveUser;
   }
 
-  /** Uses up quota as if `n` recipients had been mailed now. */
+  /** The running user's period, ended 24 hours after its first counted recipient. */
+  private _period(): { start: number; used: number } | null {
+    const user = this._user();
+    const period = this.periods.get(user);
+    if (period && this.ctx.clock.now() >= period.start + QUOTA_PERIOD_MS) this.periods.delete(user);
+    return this.periods.get(user) ?? null;
+  }
+
+  /** Recipients the running user has left in their 24-hour period (the whole quota when none runs). */
+  remaining(): number {
+    return Math.max(0, this.dailyQuota - (this._period()?.used ?? 0));
+  }
+
+  /** Uses up the running user's quota as if `n` recipients had been mailed now. */
   consume(n: number): void {
-    this._count(n);
+    if (n <= 0) return;
+    const period = this._period();
+    if (period) period.used += n;
+    else this.periods.set(this._user(), { start: this.ctx.clock.now(), used: n });
   }
 
   to(address: string): SentMail[] {
@@ -82,28 +99,13 @@ export class MailState {
 
   reset(): void {
     this.sent = [];
-    this.used = 0;
-    this.periodStart = null;
+    this.periods.clear();
   }
 
-  /** When the current period's quota is whole again; null when no period runs. */
+  /** When the running user's quota is whole again; null when no period runs. */
   resetsAt(): number | null {
-    this._roll();
-    return this.periodStart === null ? null : this.periodStart + QUOTA_PERIOD_MS;
-  }
-
-  /** Ends the period 24 hours after its first counted recipient. */
-  private _roll(): void {
-    if (this.periodStart !== null && this.ctx.clock.now() >= this.periodStart + QUOTA_PERIOD_MS) {
-      this.periodStart = null;
-      this.used = 0;
-    }
-  }
-
-  private _count(n: number): void {
-    this._roll();
-    if (n > 0 && this.periodStart === null) this.periodStart = this.ctx.clock.now();
-    this.used += n;
+    const period = this._period();
+    return period === null ? null : period.start + QUOTA_PERIOD_MS;
   }
 
   _send(m: Omit<SentMail, 'recipients' | 'from' | 'at'>): void {
@@ -116,9 +118,8 @@ export class MailState {
     }
     if (recipients.length > MAX_RECIPIENTS_PER_MESSAGE) throw new Error(MAIL_RECIPIENTS_PER_MESSAGE_MESSAGE);
     if (utf8Bytes(m.body) + utf8Bytes(m.htmlBody ?? '') > this.bodyLimitBytes) throw new Error(MAIL_BODY_SIZE_MESSAGE);
-    this._roll();
-    if (this.used + recipients.length > this.dailyQuota) throw new Error(MAIL_QUOTA_MESSAGE);
-    this._count(recipients.length);
+    if (this.remaining() < recipients.length) throw new Error(MAIL_QUOTA_MESSAGE);
+    this.consume(recipients.length);
     this.sent.push({ ...m, recipients, from: this.ctx.session.effectiveUser, at: this.ctx.clock.date() });
   }
 }

@@ -44,6 +44,18 @@ describe('MailApp', () => {
     expect(fake.mail.resetsAt()).toBe(Date.parse('2026-03-04T15:00:00Z'));
   });
 
+  it('counts each user’s recipients against their own quota', () => {
+    // "Quotas are per user" ("Quotas for Google Services").
+    const fake = createFakeGas({ mailQuota: 1, user: 'owner@example.com' });
+    const mail = fake.globals.MailApp;
+    mail.sendEmail('a@x.com', 'S', 'B');
+    expect(mail.getRemainingDailyQuota()).toBe(0);
+    fake.session.setUser('editor@example.com');
+    expect(mail.getRemainingDailyQuota()).toBe(1);
+    mail.sendEmail('a@x.com', 'S', 'B');
+    expect(() => mail.sendEmail('a@x.com', 'S', 'B')).toThrow(MAIL_QUOTA_MESSAGE);
+  });
+
   it('fails for scripted and malformed addresses without spending quota', () => {
     const fake = createFakeGas();
     fake.mail.failFor('bad@x');
