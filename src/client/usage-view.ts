@@ -16,7 +16,7 @@ function memberItem(m: UsageView['members'][number]): HTMLElement {
       'p',
       { class: 'title' },
       el('strong', null, teamText(m.member)),
-      el('span', { class: 'usage-status' }, m.status),
+      el('span', { class: 'usage-status' }, ` · ${m.status}`),
     ),
     m.lines.length > 0 &&
       el(
