@@ -2,7 +2,7 @@
  * What the user sees while a server call is out: "Loading…" in a live region, the controls
  * that call the server disabled, and afterwards either nothing or a readable error.
  */
-import { errorMessage } from './server';
+import { messageForUser } from './server';
 
 export class Feedback {
   private pending = 0;
@@ -32,7 +32,7 @@ export class Feedback {
     try {
       return await work();
     } catch (err) {
-      const message = errorMessage(err);
+      const message = messageForUser(err);
       if (onError) onError(message);
       else this.showError(message);
       return undefined;

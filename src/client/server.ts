@@ -16,7 +16,7 @@ declare global {
 }
 
 /** The message of a failure, for the user: the server's words, never a stack trace. */
-export function errorMessage(error: unknown): string {
+export function messageForUser(error: unknown): string {
   const message =
     error && typeof error === 'object' && 'message' in error
       ? String((error as { message: unknown }).message)
@@ -39,7 +39,7 @@ function runOnServer(name: string, args: unknown[]): Promise<unknown> {
     }
     const runner = run
       .withSuccessHandler(resolve)
-      .withFailureHandler((error) => reject(new Error(errorMessage(error)))) as unknown as Record<
+      .withFailureHandler((error) => reject(new Error(messageForUser(error)))) as unknown as Record<
       string,
       ((...a: unknown[]) => void) | undefined
     >;

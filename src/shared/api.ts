@@ -133,10 +133,6 @@ export interface DigestPreview {
 /** What the Settings form sends: its fields as typed; the server parses and validates them. */
 export type SettingsChanges = Partial<Record<keyof Settings, unknown>>;
 
-/**
- * Every server function the pages call through google.script.run, with what it takes and
- * returns. Written as properties (not methods) so that argument types are checked strictly.
- */
 /** The "Record an intervention" form's lists (rules §14). */
 export interface InterventionFormData {
   today: string;
@@ -167,6 +163,10 @@ export interface RecordInterventionResult {
   message: string;
 }
 
+/**
+ * Every server function the pages call through google.script.run, with what it takes and
+ * returns. Written as properties (not methods) so that argument types are checked strictly.
+ */
 export interface ServerApi {
   /** The audit, settings, programme timeline and automation status. */
   getDashboard: (request?: DashboardRequest | null) => DashboardData;

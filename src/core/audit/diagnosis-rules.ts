@@ -181,7 +181,6 @@ function genericDemosSignal({ tally, roster, asOf }: MemberFacts): Signal | null
   };
 }
 
-/** In the order a member's causes are listed. */
 /**
  * The tools say they use AI and the log does not (spec §15): their category is understated. The
  * evidence is the usage line of each period that says so; it starts with the earliest of them.
