@@ -62,6 +62,7 @@ export const CORE_LAYERS = {
   sheets: ['base', 'v8'],
   usage: ['base', 'sheets'],
   history: ['base', 'sheets'],
+  form: ['base', 'sheets'],
   audit: ['base', 'sheets', 'usage'],
   functions: ['base', 'sheets', 'audit'],
   interventions: ['base', 'sheets', 'audit', 'mail'],

@@ -22,6 +22,7 @@ import * as automation from './gas/automation';
 import { sidebarCall } from './gas/sidebar-call';
 import * as interventions from './gas/record-intervention';
 import * as setupCheck from './gas/setup-check';
+import * as loggingForm from './gas/logging-form';
 import * as programme from './gas/programme';
 
 /**
@@ -125,6 +126,16 @@ export function showHelp() {
 /** Menu "Run audit to sheet": re-creates the "Adoption audit" sheet with tables and charts. */
 export function runAuditToSheet() {
   auditSheet.runAuditToSheet(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), loadSettings());
+}
+
+/**
+ * Menu "Create logging form": a Google Form whose answers land in a sheet of this spreadsheet,
+ * read as part of the log; run again, it offers to update the existing form's dropdowns.
+ */
+export function createLoggingForm() {
+  const ui = SpreadsheetApp.getUi();
+  const report = loggingForm.createLoggingForm(SpreadsheetApp.getActiveSpreadsheet(), ui, loadSettings());
+  ui.alert('Uptake logging form', report, ui.ButtonSet.OK);
 }
 
 /**

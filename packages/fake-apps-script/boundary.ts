@@ -14,7 +14,8 @@ export type ServiceName =
   | 'session'
   | 'utilities'
   | 'logger'
-  | 'charts';
+  | 'charts'
+  | 'forms';
 
 export const SERVICE_NAMES: readonly ServiceName[] = [
   'spreadsheet',
@@ -28,6 +29,7 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   'utilities',
   'logger',
   'charts',
+  'forms',
 ];
 
 /** Put on each fake class as `static readonly fakeInfo`. `cls` is the Apps Script class name. */

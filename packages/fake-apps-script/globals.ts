@@ -2,6 +2,7 @@
 // harness, harness.ts).
 import type { FakeCharts } from './charts';
 import type { FakeLockService } from './lock';
+import type { FakeFormApp } from './forms';
 import type { FakeConsole, FakeLogger } from './logger';
 import type { FakeMailApp } from './mail';
 import type { FakePropertiesService } from './properties';
@@ -23,4 +24,5 @@ export interface FakeGlobals {
   Logger: FakeLogger;
   console: FakeConsole;
   Charts: FakeCharts;
+  FormApp: FakeFormApp;
 }

@@ -20,6 +20,7 @@ import type { FakeContext } from './context';
 import type { FakeGlobals } from './globals';
 import { FakeLockService, LockState } from './lock';
 import { FakeConsole, FakeLogger, LogState } from './logger';
+import { FakeFormApp, FormsState } from './forms';
 import { FakeMailApp, MailState } from './mail';
 import { resolveOptions, type FakeGasOptions, type ResolvedOptions, type SpreadsheetInit } from './options';
 import { SCOPE, deniedInMode, requiredScopes } from './permissions';
@@ -50,6 +51,8 @@ export class FakeGas implements BoundaryHost, FakeContext {
   readonly locks: LockState;
   readonly triggers: TriggerState;
   readonly logs: LogState;
+  /** The forms FormApp made, and test helpers to answer or delete them. */
+  readonly forms: FormsState;
   readonly calls = new CallCounter();
   readonly boundary: Boundary;
   /** What the bundle sees as its globals (each a counting proxy). */
@@ -79,6 +82,7 @@ export class FakeGas implements BoundaryHost, FakeContext {
     this.locks = new LockState(this);
     this.triggers = new TriggerState(this);
     this.logs = new LogState(this, opts.echoLogs ?? false);
+    this.forms = new FormsState(this, this.spreadsheets);
     this.oauthScopes = opts.oauthScopes ? opts.oauthScopes.map(SCOPE) : null;
     this.spreadsheet = this.createSpreadsheet({ name: 'Uptake test sheet', ...opts.spreadsheet });
     this.activeDoc = this.spreadsheet;
@@ -103,6 +107,7 @@ export class FakeGas implements BoundaryHost, FakeContext {
       Logger: wrap(new FakeLogger(this.logs)),
       console: wrap(new FakeConsole(this.logs)),
       Charts: wrap(new FakeCharts()),
+      FormApp: wrap(new FakeFormApp(this.forms)),
     };
   }
 

@@ -40,6 +40,10 @@ export function requiredScopes(call: CallInfo): string[] | null {
       return [SCOPE('script.scriptapp')];
   }
   if (call.service === 'mail') return [SCOPE('script.send_mail'), 'https://mail.google.com/'];
+  // "Class FormApp" (https://developers.google.com/apps-script/reference/forms/form-app): a form
+  // the script creates or opens by id is not the form a script is bound to, which is all that
+  // forms.currentonly reaches ("Authorization scopes"); so every Forms call here needs forms.
+  if (call.service === 'forms') return [SCOPE('forms')];
   return null;
 }
 
@@ -68,6 +72,8 @@ const LIMITED_DENIED_UI = new Set([
   'Spreadsheet.toast',
 ]);
 const AUTH_REQUIRED = new Set([
+  'FormApp.create',
+  'FormApp.openById',
   'SpreadsheetApp.openById',
   'SpreadsheetApp.openByUrl',
   'ScriptApp.newTrigger',

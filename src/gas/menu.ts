@@ -10,6 +10,7 @@ export const MENU_ITEMS: readonly ([string, string] | null)[] = [
   ['Run audit to sheet', 'runAuditToSheet'],
   null,
   ['Set up log and roster', 'setUpLogAndRoster'],
+  ['Create logging form', 'createLoggingForm'],
   ['Check set-up', 'showSetupCheck'],
   ['Send digest now', 'sendDigestNow'],
   ['Settings', 'showSettings'],

@@ -44,6 +44,11 @@ export const PERMISSIONS: readonly Permission[] = [
     permission: 'See your primary Google Account email address',
     neededFor: 'sending the digest to you when Settings name no owner',
   },
+  {
+    scope: 'forms',
+    permission: 'See, edit, create and delete all your Google Forms forms',
+    neededFor: 'Create logging form',
+  },
 ];
 
 export const SEND_MAIL_SCOPE = 'script.send_mail';

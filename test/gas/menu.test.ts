@@ -7,6 +7,7 @@ const MENU = [
   ['Open dashboard', 'showDashboard'],
   ['Run audit to sheet', 'runAuditToSheet'],
   ['Set up log and roster', 'setUpLogAndRoster'],
+  ['Create logging form', 'createLoggingForm'],
   ['Check set-up', 'showSetupCheck'],
   ['Send digest now', 'sendDigestNow'],
   ['Settings', 'showSettings'],
