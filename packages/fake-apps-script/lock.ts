@@ -111,7 +111,7 @@ export class FakeLock implements Pick<GLock, 'hasLock' | 'releaseLock' | 'tryLoc
   }
 }
 
-export class FakeLockService implements Pick<GLockService, 'getDocumentLock' | 'getScriptLock' | 'getUserLock'> {
+export class FakeLockService implements Pick<GLockService, 'getDocumentLock' | 'getScriptLock'> {
   static readonly fakeInfo: FakeInfo = { service: 'lock', cls: 'LockService' };
   constructor(
     private readonly ctx: FakeContext,
@@ -125,17 +125,14 @@ export class FakeLockService implements Pick<GLockService, 'getDocumentLock' | '
     const doc = this.ctx.documentId();
     const inTrigger = this.ctx.execution?.kind === 'trigger';
     if (!doc || (inTrigger && this.ctx.options.documentLockInTriggers === 'null')) return null as unknown as GLock;
-    return this.lock(this.locks.key('document', doc));
+    return this._lock(this.locks.key('document', doc));
   }
   /** Same page: one lock for the whole script, whatever the user or document, so every document
    * a published add-on runs in shares it. */
   getScriptLock(): GLock {
-    return this.lock(this.locks.key('script'));
+    return this._lock(this.locks.key('script'));
   }
-  getUserLock(): GLock {
-    return this.lock(this.locks.key('user'));
-  }
-  private lock(key: string): GLock {
+  private _lock(key: string): GLock {
     return api<GLock>(new FakeLock(this.ctx, this.locks, key));
   }
 }

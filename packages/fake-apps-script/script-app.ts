@@ -6,9 +6,6 @@ import {
   AuthModeNames,
   AuthorizationStatus,
   EventType,
-  InstallationSource,
-  TriggerSource,
-  Weekday,
   enumName,
   type AuthorizationStatusName,
 } from './enums';
@@ -54,23 +51,16 @@ export class FakeScriptApp implements Pick<
   | 'AuthMode'
   | 'AuthorizationStatus'
   | 'EventType'
-  | 'TriggerSource'
-  | 'WeekDay'
-  | 'InstallationSource'
   | 'newTrigger'
   | 'deleteTrigger'
   | 'getProjectTriggers'
   | 'getUserTriggers'
   | 'getAuthorizationInfo'
-  | 'getScriptId'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'ScriptApp' };
   readonly AuthMode = AuthMode;
   readonly AuthorizationStatus = AuthorizationStatus;
   readonly EventType = EventType;
-  readonly TriggerSource = TriggerSource;
-  readonly WeekDay = Weekday;
-  readonly InstallationSource = InstallationSource;
 
   constructor(
     private readonly ctx: FakeContext,
@@ -115,8 +105,5 @@ export class FakeScriptApp implements Pick<
     const missing = authorized !== null && asked !== null && authorized.length < asked.length;
     const status = missing ? 'REQUIRED' : t.authorizationStatus;
     return api<GAuthInfo>(new FakeAuthorizationInfo(status, t.authorizationUrl, authorized));
-  }
-  getScriptId(): string {
-    return this.ctx.options.scriptId;
   }
 }

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { FakeInfo } from './boundary';
 import type { FakeContext, SessionSettings } from './context';
 
@@ -38,7 +37,7 @@ export class SessionState implements SessionSettings {
 
 export class FakeSession implements Pick<
   GSession,
-  'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale' | 'getTemporaryActiveUserKey'
+  'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'session', cls: 'Session' };
   constructor(private readonly ctx: FakeContext) {}
@@ -66,9 +65,5 @@ export class FakeSession implements Pick<
   }
   getActiveUserLocale(): string {
     return this.ctx.session.locale;
-  }
-  getTemporaryActiveUserKey(): string {
-    // Stable per user, opaque, and not the email: what code may rely on.
-    return createHash('sha256').update(`temp-key:${this.ctx.currentUser()}`).digest('base64url').slice(0, 43);
   }
 }

@@ -21,7 +21,6 @@ export class FakeSpreadsheetApp implements Pick<
   | 'getActiveSpreadsheet'
   | 'getActiveSheet'
   | 'getActiveRange'
-  | 'setActiveSheet'
   | 'setActiveRange'
   | 'openById'
   | 'openByUrl'
@@ -54,9 +53,6 @@ export class FakeSpreadsheetApp implements Pick<
   }
   getActiveRange(): GRange {
     return api<GRange>(this._requireActive().getActiveRange() as object);
-  }
-  setActiveSheet(sheet: GSheet, restoreSelection?: boolean): GSheet {
-    return this._requireActive().setActiveSheet(sheet, restoreSelection);
   }
   setActiveRange(range: GRange): GRange {
     return this._requireActive().setActiveRange(range);

@@ -6,8 +6,6 @@ import {
   ButtonNames,
   ButtonSet,
   ButtonSetNames,
-  SandboxMode,
-  XFrameOptionsMode,
   enumName,
   type ButtonName,
   type ButtonSetName,
@@ -404,11 +402,9 @@ export class FakeHtmlOutput implements Pick<
 
 export class FakeHtmlService implements Pick<
   GHtmlService,
-  'SandboxMode' | 'XFrameOptionsMode' | 'createHtmlOutput' | 'createHtmlOutputFromFile'
+  'createHtmlOutput' | 'createHtmlOutputFromFile'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'html', cls: 'HtmlService' };
-  readonly SandboxMode = SandboxMode;
-  readonly XFrameOptionsMode = XFrameOptionsMode;
 
   constructor(private readonly state: HtmlState) {}
 
