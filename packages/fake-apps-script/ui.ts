@@ -1,15 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { api, type FakeInfo } from './boundary';
-import {
-  Button,
-  ButtonNames,
-  ButtonSet,
-  ButtonSetNames,
-  enumName,
-  type ButtonName,
-  type ButtonSetName,
-} from './enums';
+import { Button, ButtonNames, ButtonSet, ButtonSetNames, enumName, type ButtonName, type ButtonSetName } from './enums';
 import type { FakeContext } from './context';
 import type { LockState } from './lock';
 
@@ -400,10 +392,7 @@ export class FakeHtmlOutput implements Pick<
   }
 }
 
-export class FakeHtmlService implements Pick<
-  GHtmlService,
-  'createHtmlOutput' | 'createHtmlOutputFromFile'
-> {
+export class FakeHtmlService implements Pick<GHtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile'> {
   static readonly fakeInfo: FakeInfo = { service: 'html', cls: 'HtmlService' };
 
   constructor(private readonly state: HtmlState) {}
