@@ -28,7 +28,7 @@ import {
   type MissedRun,
   type Store,
 } from '../core/automation/store';
-import { localTimestamp } from '../core/programme/sent-records';
+import { localTimestamp, SentIndex } from '../core/programme/sent-records';
 import type { DigestPreview } from '../shared/api';
 import {
   automationStore,
@@ -43,7 +43,7 @@ import { removeTrigger } from './automation-trigger';
 import { mailApp } from './mail';
 import { appendRecords, readSentIndex, sentSheet } from './sent-sheet';
 import { requirePermissions, SEND_MAIL_SCOPE } from './permissions';
-import { readTeam, SetupError, type TeamData } from './team-data';
+import { readTeam, SENT_SHEET, SetupError, type TeamData } from './team-data';
 import { auditTeam } from '../core/audit/team-audit';
 import { teamHistory } from '../core/history/team-history';
 
@@ -74,6 +74,12 @@ function sentLog(spreadsheet: Spreadsheet, timeZone: string): SentLog {
       SpreadsheetApp.flush();
     },
   };
+}
+
+/** The sent sheet's records without creating the sheet (a preview writes nothing). */
+function readSentIndexIfAny(spreadsheet: Spreadsheet, timeZone: string): SentIndex {
+  const sheet = spreadsheet.getSheetByName(SENT_SHEET);
+  return sheet ? readSentIndex(sheet, timeZone) : SentIndex.empty();
 }
 
 /** Audits of the team, computed once per (as-of, window, first day) within a run. */
@@ -272,14 +278,21 @@ export function previewDigest(): DigestPreview {
   const settings = settingsFor(mirrored, spreadsheet);
   const owner = ownerOf(settings, state) || currentUserEmail();
   const team = teamView(spreadsheet, settings);
-  const { today } = todayIn(spreadsheet);
+  const { today, timeZone } = todayIn(spreadsheet);
   const failures = readJson<Failure[]>(store, KEYS.failures, []);
   const stored = readProgramme(store);
   const programme = stored ? withBaseline(stored, team.audits, today) : null;
   const content = digestContent(
     { ...team, programme },
     { owner, onRequest: true, spreadsheetUrl: spreadsheet.getUrl() },
-    { digestDay: today, sentDay: today, named: true, problems: failures.map(failureLine) },
+    {
+      digestDay: today,
+      sentDay: today,
+      named: true,
+      problems: failures.map(failureLine),
+      // What the next run would send late is listed too: the preview and the run agree (spec §8).
+      sent: readSentIndexIfAny(spreadsheet, timeZone),
+    },
   );
   const { named, aggregate } = digestAudiences(settings, owner);
   return {

@@ -219,6 +219,7 @@ export class DailyRun {
           sentDay: this.today,
           named: batch.version === 'named',
           problems: batch.forOwner ? failures.map(failureLine) : [],
+          sent,
         },
       );
       const note = `${batch.version === 'named' ? 'Named' : 'Aggregate'} digest${onRequest ? ', sent on request' : ''}`;

@@ -4,7 +4,8 @@ import type { EmailContent } from '../mail/email';
 import { followAdvice } from '../interventions/advice';
 import { weekActions } from '../programme/actions';
 import { composeDigest } from '../programme/digest';
-import { upcomingMilestones } from '../programme/reminders';
+import { overdueMilestones, upcomingMilestones } from '../programme/reminders';
+import type { SentIndex } from '../programme/sent-records';
 import { lastCompleteDay } from '../programme/reminder-input';
 import type { RunSetup, TeamView } from './ports';
 import { programmeDigestLine, programmeView, replacedBy } from '../programme/replacement';
@@ -17,7 +18,7 @@ import { programmeDigestLine, programmeView, replacedBy } from '../programme/rep
 export function digestContent(
   team: TeamView,
   setup: Pick<RunSetup, 'owner' | 'onRequest' | 'spreadsheetUrl'>,
-  options: { digestDay: Day; sentDay: Day; named: boolean; problems: string[] },
+  options: { digestDay: Day; sentDay: Day; named: boolean; problems: string[]; sent?: SentIndex },
 ): EmailContent {
   const asOf = lastCompleteDay(setup.onRequest ? options.sentDay : options.digestDay);
   const view = team.interventions?.(asOf);
@@ -45,13 +46,24 @@ export function digestContent(
     current: audit,
     actions,
     previous: team.audits(asOf - 7, 1),
-    upcoming: upcomingMilestones(
-      team.roster,
-      options.sentDay,
-      options.sentDay + 6,
-      setup.owner,
-      replacedBy(programme, options.sentDay),
-    ),
+    upcoming: [
+      ...(options.sent
+        ? overdueMilestones(
+            team.roster,
+            options.sentDay,
+            options.sent,
+            setup.owner,
+            replacedBy(programme, options.sentDay),
+          )
+        : []),
+      ...upcomingMilestones(
+        team.roster,
+        options.sentDay,
+        options.sentDay + 6,
+        setup.owner,
+        replacedBy(programme, options.sentDay),
+      ),
+    ],
     named: options.named,
     problems: options.problems,
     spreadsheetUrl: setup.spreadsheetUrl,

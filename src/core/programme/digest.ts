@@ -162,7 +162,12 @@ function milestoneSection(input: DigestInput): EmailBlock[] {
     {
       kind: 'table',
       head: ['Due', 'Member', 'Milestone', 'Reminder to'],
-      rows: rows.map((r) => [dayToLabel(isoToDay(r.dueDate)!), r.member, r.milestone, r.recipient]),
+      rows: rows.map((r) => [
+        r.late ? `${dayToLabel(isoToDay(r.dueDate)!)} (overdue, not sent yet)` : dayToLabel(isoToDay(r.dueDate)!),
+        r.member,
+        r.milestone,
+        r.recipient,
+      ]),
     },
   ];
 }

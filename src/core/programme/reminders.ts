@@ -96,6 +96,38 @@ export interface UpcomingMilestone {
   dueDate: string;
   /** Who will be emailed: an address, or a description when it depends on the data then. */
   recipient: string;
+  /** Due before the day the list was made and not recorded as sent: the next run sends it late (alone, or named in the email of a later milestone of the same member, spec §8). */
+  late?: true;
+}
+
+/**
+ * The milestones due before `today` that the sent sheet has not recorded: the next daily run
+ * sends them late (spec §8), so the digest lists them beside the coming week's and the two agree.
+ */
+export function overdueMilestones(
+  roster: RosterMember[],
+  today: Day,
+  sent: SentIndex,
+  ownerEmail: string,
+  replaced: (member: RosterMember) => boolean = () => false,
+): UpcomingMilestone[] {
+  const rows: UpcomingMilestone[] = [];
+  for (const { member, outstanding } of outstandingMilestones(roster, today, sent, replaced)) {
+    for (const { milestone, dueDay } of outstanding) {
+      if (dueDay >= today) continue;
+      rows.push({
+        member: member.name,
+        milestone: milestone.name,
+        milestoneDay: milestone.day,
+        dueDate: dayToIso(dueDay),
+        recipient: recipientFor(milestone, member, ownerEmail),
+        late: true,
+      });
+    }
+  }
+  return rows.sort(
+    (a, b) => a.dueDate.localeCompare(b.dueDate) || a.milestoneDay - b.milestoneDay || a.member.localeCompare(b.member),
+  );
 }
 
 /** Milestones falling due from `from` to `to` inclusive, in date order (the digest's list). */
