@@ -3,7 +3,15 @@
  * checks (src/core/setup-check). It only reads: no sheet, property or trigger changes (the lock
  * is taken for no time and released at once to see whether it is free).
  */
-import { setupChecks, type CheckLine, type SetupFacts, type SheetFacts } from '../core/setup-check/checks';
+import {
+  setupChecks,
+  type CheckLine,
+  type FormFacts,
+  type SetupFacts,
+  type SheetFacts,
+} from '../core/setup-check/checks';
+import { FORM_QUESTIONS } from '../core/form/questions';
+import { openStoredForm, storedForm } from './logging-form';
 import { triggerZone } from '../core/automation/trigger-zone';
 import { utf8Bytes } from '../core/base/text';
 import { automationStatus } from './automation-status';
@@ -45,6 +53,41 @@ function lockFacts(): SetupFacts['lock'] {
   const available = lock.tryLock(0);
   if (available) lock.releaseLock();
   return { kind: document ? 'document' : 'script', available };
+}
+
+/** A sheet whose first row is a form's answers header: Timestamp, then the member question. */
+function answersSheetName(sheets: Sheet[]): string | null {
+  for (const sheet of sheets) {
+    const width = sheet.getLastColumn();
+    if (width < 2) continue;
+    const head = sheet
+      .getRange(1, 1, 1, Math.min(width, 2))
+      .getValues()[0]
+      .map((cell) => String(cell).trim());
+    if (head[0] === 'Timestamp' && head[1] === FORM_QUESTIONS.member) return sheet.getName();
+  }
+  return null;
+}
+
+/** The stored logging form, read once; never made again here. */
+function formFacts(spreadsheet: Spreadsheet, sheets: Sheet[]): FormFacts | 'gone' | null {
+  const stored = storedForm();
+  if (!stored) return null;
+  const form = openStoredForm(stored);
+  if (!form) return 'gone';
+  let destination: string | null = null;
+  try {
+    destination = form.getDestinationId();
+  } catch {
+    // "Class Form", getDestinationId(): throws when the form has no response destination.
+  }
+  return {
+    url: form.getPublishedUrl(),
+    linked: destination === spreadsheet.getId(),
+    published: form.isPublished(),
+    accepting: form.isAcceptingResponses(),
+    answersSheet: answersSheetName(sheets),
+  };
 }
 
 export function gatherSetupFacts(spreadsheet: Spreadsheet): SetupFacts {
@@ -92,6 +135,7 @@ export function gatherSetupFacts(spreadsheet: Spreadsheet): SetupFacts {
       ) as SheetFacts | null,
     },
     spreadsheetCells: sheets.reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
+    form: formFacts(spreadsheet, sheets),
     propertyBytes: {
       document: storeBytes(PropertiesService.getDocumentProperties()),
       user: storeBytes(PropertiesService.getUserProperties()),

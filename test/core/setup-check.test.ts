@@ -23,6 +23,7 @@ const healthy: SetupFacts = {
     roster: { name: 'Roster', rows: 1_000, columns: 26 },
     sent: null,
   },
+  form: null,
   spreadsheetCells: 52_000,
   propertyBytes: { document: 2_048, user: 100 },
   lock: { kind: 'document', available: true },
@@ -43,6 +44,7 @@ describe('setupChecks', () => {
       'log',
       'roster',
       'sent',
+      'form',
       'cells',
       'properties',
       'lock',
@@ -54,6 +56,41 @@ describe('setupChecks', () => {
     expect(lineOf.log.detail).toBe('"AI usage log": 1,000 rows × 26 columns.');
     expect(lineOf.cells.detail).toBe('52,000 of 10,000,000 cells (0.5%).');
     expect(lineOf.properties.detail).toBe('Document 2.0 KB, yours 0.1 KB, of 500.0 KB each.');
+  });
+
+  test('the logging form: none is fine; gone, unlinked, unpublished or without answers sheet says what to do', () => {
+    const form = {
+      url: 'https://docs.google.com/forms/d/e/F/viewform',
+      linked: true,
+      published: true,
+      accepting: true,
+      answersSheet: 'Form Responses 1',
+    };
+    const line = (facts: SetupFacts['form']) => byId({ ...healthy, form: facts }).form;
+    expect(line(null)).toMatchObject({
+      status: 'ok',
+      detail: expect.stringContaining('"Create logging form" makes one'),
+    });
+    expect(line(form)).toEqual({
+      id: 'form',
+      label: 'Logging form',
+      status: 'ok',
+      detail: 'https://docs.google.com/forms/d/e/F/viewform: answers land in "Form Responses 1".',
+    });
+    expect(line('gone')).toMatchObject({
+      status: 'fix',
+      detail: expect.stringMatching(/deleted.*stays part of the log/),
+    });
+    expect(line({ ...form, linked: false })).toMatchObject({
+      status: 'fix',
+      detail: expect.stringContaining('link it to this spreadsheet'),
+    });
+    expect(line({ ...form, published: false, accepting: false }).detail).toContain('press Publish');
+    expect(line({ ...form, accepting: false }).detail).toContain('turn on "Accepting responses"');
+    expect(line({ ...form, answersSheet: null })).toMatchObject({
+      status: 'fix',
+      detail: expect.stringContaining('No sheet of this spreadsheet is headed as the form'),
+    });
   });
 
   test('says what to do when something is wrong', () => {

@@ -48,7 +48,7 @@ describe('Check set-up', () => {
     const lines = bundle.$runFromClient('getSetupCheck') as Line[];
     expect(snapshot(gas)).toBe(before);
     const lineOf = Object.fromEntries(lines.map((l) => [l.id, l]));
-    expect(lines).toHaveLength(12);
+    expect(lines).toHaveLength(13);
     expect(lineOf.authorization.status).toBe('ok');
     expect(lineOf.owner.detail).toBe('lead@example.com (you: no owner is set in Settings).');
     expect(lineOf.trigger).toMatchObject({ status: 'ok', detail: 'Every day at 08:00 in Europe/London.' });
@@ -60,6 +60,31 @@ describe('Check set-up', () => {
     expect(lineOf.roster.status).toBe('ok');
     expect(lineOf.sent.detail).toContain('Not made yet');
     expect(lineOf.lock).toMatchObject({ status: 'ok', detail: 'The document lock is free.' });
+    expect(lineOf.form.detail).toContain('No logging form');
+  });
+
+  test('reports the logging form: linked and published, then unpublished, answers sheet gone, deleted; never makes one', () => {
+    const { gas, bundle } = teamSheet();
+    bundle.createLoggingForm();
+    const [form] = [...gas.forms.forms.values()];
+    const formLine = () => (bundle.$runFromClient('getSetupCheck') as Line[]).find((l) => l.id === 'form')!;
+    expect(formLine()).toMatchObject({
+      status: 'ok',
+      detail: `${form.getPublishedUrl()}: answers land in "Form Responses 1".`,
+    });
+    form.setPublished(false);
+    expect(formLine()).toMatchObject({ status: 'fix', detail: expect.stringContaining('press Publish') });
+    form.setPublished(true);
+    gas.spreadsheet.deleteSheet(gas.spreadsheet.getSheetByName('Form Responses 1')!);
+    expect(formLine()).toMatchObject({
+      status: 'fix',
+      detail: expect.stringContaining('No sheet of this spreadsheet'),
+    });
+    gas.forms.delete(form.getId());
+    const before = snapshot(gas);
+    expect(formLine()).toMatchObject({ status: 'fix', detail: expect.stringContaining('deleted') });
+    expect(snapshot(gas)).toBe(before);
+    expect(gas.forms.forms.size).toBe(1);
   });
 
   // Whether getUserTriggers(spreadsheet) lists time-driven triggers is not documented.

@@ -34,6 +34,17 @@ export interface SheetFacts {
   columns: number;
 }
 
+export interface FormFacts {
+  url: string;
+  /** The form's answers go to this spreadsheet (Form.getDestinationId()). */
+  linked: boolean;
+  /** Published and accepting responses (Form.isPublished(), Form.isAcceptingResponses()). */
+  published: boolean;
+  accepting: boolean;
+  /** The sheet of this spreadsheet headed as the form's answers, or null when none is. */
+  answersSheet: string | null;
+}
+
 /** What the gathering found; null where Apps Script could not tell (the line then says so). */
 export interface SetupFacts {
   /**
@@ -63,6 +74,11 @@ export interface SetupFacts {
   spreadsheetCells: number;
   /** Bytes (keys and values) in each property store Uptake uses. */
   propertyBytes: { document: number; user: number };
+  /**
+   * The logging form Uptake made (rules §16): null when none was made; 'gone' when its stored id
+   * no longer opens (deleted, or this user cannot open it).
+   */
+  form: FormFacts | 'gone' | null;
   /** Whether the lock Uptake writes under could be taken now; null when there is none. */
   lock: { kind: 'document' | 'script'; available: boolean };
 }
@@ -184,6 +200,32 @@ function lock({ lock: facts }: SetupFacts): Finding {
   ];
 }
 
+/** The logging form: reported, never made again here (only "Create logging form" makes one). */
+function loggingForm({ form }: SetupFacts): Finding {
+  if (form === null) return ['ok', 'No logging form (optional): "Create logging form" makes one.'];
+  if (form === 'gone')
+    return [
+      'fix',
+      'The logging form Uptake made was deleted or you cannot open it. Its answers sheet stays part of the log. Restore it from Drive’s bin, or use "Create logging form" to make a new one.',
+    ];
+  if (!form.linked)
+    return [
+      'fix',
+      `The form (${form.url}) sends its answers to another spreadsheet or none: in the form's Responses tab, link it to this spreadsheet.`,
+    ];
+  if (!form.published || !form.accepting)
+    return [
+      'fix',
+      `The form (${form.url}) takes no answers: in the form, ${form.published ? 'turn on "Accepting responses"' : 'press Publish'}.`,
+    ];
+  if (!form.answersSheet)
+    return [
+      'fix',
+      `No sheet of this spreadsheet is headed as the form's answers: was it deleted? In the form's Responses tab, link it to this spreadsheet again.`,
+    ];
+  return ['ok', `${form.url}: answers land in "${form.answersSheet}".`];
+}
+
 /** The checks, in the order the panel shows them. */
 const CHECKS: CheckRule[] = [
   { id: 'authorization', label: 'Authorisation', check: authorization },
@@ -208,6 +250,7 @@ const CHECKS: CheckRule[] = [
     label: 'Sent sheet',
     check: (facts) => sheetFinding(facts.sheets.sent, ['ok', 'Not made yet: the first email sent creates it.']),
   },
+  { id: 'form', label: 'Logging form', check: loggingForm },
   { id: 'cells', label: 'Spreadsheet size', check: spreadsheetSize },
   { id: 'properties', label: 'Property storage', check: propertyStorage },
   { id: 'lock', label: 'Lock', check: lock },
