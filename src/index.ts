@@ -54,9 +54,10 @@ export function ACCEPTANCE_RATE(outcomes: unknown) {
 
 /**
  * A member's unprompted AI workflow runs per week, in the weeks × 7 days ending on as_of.
- * Names match whatever their case and spacing. Recalculates only when an argument changes: after
- * changing the spreadsheet's time zone or locale, or the first rows of the log, edit the formula
- * to refresh it. Give dates as values or cells, never NOW() or RAND().
+ * Names match whatever their case and spacing. Recalculates only when an argument changes: the
+ * spreadsheet's time zone and locale, the script's time zone and the first rows of the log sheet
+ * named in Settings do not refresh it; after changing one, edit the formula. Never give NOW() or
+ * RAND(); leave as_of blank rather than TODAY().
  *
  * @param {Array<Array<Date>>} dates The log's date column, e.g. A2:A; a log over several sheets stacked, e.g. {A2:A; 'Form Responses 1'!A2:A}.
  * @param {Array<Array<string>>} members The log's team member column, same size as dates (stacked in the same order).
