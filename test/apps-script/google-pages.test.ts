@@ -38,6 +38,12 @@ function editTriggerFor(id) { ScriptApp.newTrigger('noop').forSpreadsheet(id).on
 function withHoles() { var a = [1, , 3]; a[1] = undefined; return { list: a, gone: undefined, nested: [[undefined]] }; }
 function grantedScopes() { return ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizedScopes(); }
 function mail() { MailApp.sendEmail('a@example.com', 'S', 'B'); return 'sent'; }
+function chartIt() {
+  var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
+  sheet.insertChart(sheet.newChart().setChartType(Charts.ChartType.PIE).addRange(sheet.getRange('A1:B2')).setPosition(1, 4, 0, 0).build());
+  return sheet.getCharts().length;
+}
+function dateArgument(d) { return d.toISOString(); }
 `;
 
 const SCOPES = [
@@ -113,6 +119,14 @@ describe('4. AuthMode.LIMITED and NONE allow adding menu items, no alert, prompt
     expect(ctx.$run('menuIt', [], { authMode: 'LIMITED' })).toBe('menu');
     expect(ctx.$run('htmlIt', [], { authMode: 'LIMITED' })).toBe('<p>x</p>');
   });
+  // Charts is reached the way the add-on reaches it (audit-sheet.ts): an embedded chart built with
+  // a Charts.ChartType. Reading the enum itself is no service call and the fake lets it through.
+  it('NONE refuses building a chart, and adds none; FULL builds it', () => {
+    const { fake, ctx } = load();
+    expect(() => ctx.$run('chartIt', [], { authMode: 'NONE' })).toThrow('You do not have permission to call');
+    expect(fake.spreadsheet.getSheets()[0].getCharts()).toHaveLength(0);
+    expect(ctx.$run('chartIt', [], { authMode: 'FULL' })).toBe(1);
+  });
 });
 
 describe('5. simple triggers run at most 30 seconds', () => {
@@ -143,6 +157,45 @@ describe('7. locks do not persist across alert or prompt', () => {
     fake.locks.release('script');
     fake.ui.queueResponse('OK');
     expect(ctx.lockThenAlert()).toEqual([true, false, true]);
+  });
+});
+
+describe('8. custom functions recalculate only when an argument changes', () => {
+  // Not modelled: the in-memory Apps Script has no formula engine, so nothing recalculates a cell
+  // by itself; tests call a custom function directly ($custom), as Sheets would after an argument
+  // changed. What the rule leaves to the add-on is to say what does not refresh the cell, and
+  // that help is what the user sees: the JSDoc in the built bundle, checked here.
+  it("USES_PER_WEEK's help in build/Code.js names what does not refresh it, and TODAY()", () => {
+    const code = fs.readFileSync(path.join('build', 'Code.js'), 'utf8');
+    const help = /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function USES_PER_WEEK\(/.exec(code)?.[1] ?? '';
+    const text = help.replace(/\s*\n\s*\*\s?/g, ' ');
+    expect(text).toMatch(/Recalculates only when an argument changes/);
+    for (const input of [
+      "spreadsheet's time zone and locale",
+      "the script's time zone",
+      'the first rows of the log sheet named in Settings',
+    ]) {
+      expect(text).toContain(input);
+    }
+    expect(text).toMatch(/leave as_of blank rather than TODAY\(\)/);
+    expect(text).toMatch(/Never give NOW\(\) or RAND\(\)/);
+  });
+});
+
+describe('9. a custom function’s date argument arrives in the script’s zone by default', () => {
+  // A cell showing 2 March 2026 00:00 in a Tokyo spreadsheet holds 1 March 15:00 UTC; the script's
+  // zone is UTC (the manifest). The custom-functions guide says the function "needs to
+  // compensate" when the zones differ, so the default answer is the same wall-clock time read in
+  // the script's zone; 'sheet-zone' (answers.ts) keeps the instant the cell holds.
+  const cell = new Date('2026-03-01T15:00:00Z');
+  it.each([
+    [undefined, '2026-03-02T00:00:00.000Z'],
+    ['script-zone', '2026-03-02T00:00:00.000Z'],
+    ['sheet-zone', '2026-03-01T15:00:00.000Z'],
+  ] as const)('customFunctionDates %s gives %s', (answer, expected) => {
+    const { fake, ctx } = load(answer ? { customFunctionDates: answer } : {});
+    fake.spreadsheet.setSpreadsheetTimeZone('Asia/Tokyo');
+    expect(ctx.$custom('dateArgument', cell)).toBe(expected);
   });
 });
 
