@@ -13,6 +13,7 @@ import {
   PROMPTED_CHOICES,
   type FormChoices,
 } from '../core/form/questions';
+import { FORMS_SCOPE, requirePermissions } from './permissions';
 import { readRoster, readTeam, SetupError } from './team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -110,8 +111,13 @@ function createForm(spreadsheet: Spreadsheet, choices: FormChoices): { form: For
   return { form, stored };
 }
 
-/** Menu "Create logging form": what it did, in words for an alert. */
+/**
+ * Menu "Create logging form": what it did, in words for an alert. A user who did not grant the
+ * forms permission is told which one and how to grant it before anything is read or made, as the
+ * automation switch and Send digest now do, instead of a FormApp error half-way.
+ */
 export function createLoggingForm(spreadsheet: Spreadsheet, ui: Ui, settings: Settings): string {
+  requirePermissions([FORMS_SCOPE]);
   assertOwner(settings);
   const choices = currentChoices(spreadsheet, settings);
   const stored = storedForm();

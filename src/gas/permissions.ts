@@ -53,6 +53,7 @@ export const PERMISSIONS: readonly Permission[] = [
 
 export const SEND_MAIL_SCOPE = 'script.send_mail';
 export const TRIGGERS_SCOPE = 'script.scriptapp';
+export const FORMS_SCOPE = 'forms';
 
 /** A granted scope's name: the last part of its address. */
 const scopeName = (url: string) => url.slice(url.lastIndexOf('/') + 1);

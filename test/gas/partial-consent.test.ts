@@ -1,8 +1,8 @@
 // Partial consent: a user may grant only some of the permissions the manifest asks for
 // ("Authorization scopes", https://developers.google.com/apps-script/concepts/scopes). Uptake then
 // names the permission missing and how to grant it in Check set-up (a sidebar view), and the
-// sidebar's automation switch and Send digest now refuse with the same words at once instead of
-// failing in tomorrow's run.
+// sidebar's automation switch, Send digest now and Create logging form refuse with the same words
+// at once instead of failing later (in tomorrow's run, or half-way through making a form).
 import fs from 'node:fs';
 import path from 'node:path';
 import { PERMISSIONS } from '../../src/gas/permissions';
@@ -60,4 +60,21 @@ test('two permissions missing: both named', () => {
   expect(line?.detail).toContain(
     '“Allow this application to run when you are not present” (the daily run (automation))',
   );
+});
+
+describe('“See, edit, create and delete all your Google Forms forms” not granted', () => {
+  test('Create logging form says which permission and how to grant it; no form is made, nothing asked', () => {
+    const { gas, bundle } = teamSheet(['forms']);
+    expect(() => bundle.createLoggingForm()).toThrow(
+      /Uptake was not given this permission: “See, edit, create and delete all your Google Forms forms” \(Create logging form\)\. To grant it, open https:\/\/\S+ and tick it/,
+    );
+    expect(gas.forms.forms.size).toBe(0);
+    expect(gas.ui.dialogs).toEqual([]);
+  });
+
+  test('with the forms permission granted the form is made', () => {
+    const { gas, bundle } = teamSheet(['script.send_mail']);
+    bundle.createLoggingForm();
+    expect(gas.forms.forms.size).toBe(1);
+  });
 });
