@@ -11,7 +11,9 @@ import type { Settings } from './core/base/settings';
 import type { DashboardData, DashboardRequest, LogFormData, LogRunRequest, LogRunResult } from './shared/api';
 import type { AutomationStatus, DigestPreview, ServerApi, SettingsChanges } from './shared/api';
 import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from './shared/api';
-import type { CheckLine, ProgrammeStartRequest, ProgrammeStartResult } from './shared/api';
+import type { CheckLine, MyWeekView, ProgrammeStartRequest, ProgrammeStartResult } from './shared/api';
+import * as auditFile from './gas/audit-file';
+import * as myWeek from './gas/my-week';
 import * as auditSheet from './gas/audit-sheet';
 import * as dashboard from './gas/dashboard';
 import * as logRunForm from './gas/log-run';
@@ -90,7 +92,8 @@ export function USES_PER_WEEK(
  * @param {GoogleAppsScript.Events.SheetsOnOpen} e The open event.
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen | GoogleAppsScript.Events.AddonOnInstall) {
-  // The same menu in every auth mode: each item asks for authorisation when it is clicked.
+  // The same menu in every auth mode, where Session gives no email: each item asks for
+  // authorisation when clicked, and then rebuilds the menu for whoever clicked (src/gas/menu.ts).
   void e;
   menu.buildMenu();
 }
@@ -104,19 +107,24 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
   onOpen(e);
 }
 
-/** Menu "Log a run": opens the form that adds one run to the log. */
+/** Menu "Log a run": opens the form that adds one run to the log, with the caller's own week. */
 export function showLogForm() {
-  menu.showPage('logrun', 'Log a run');
+  menu.runMenuItem('anyone', 'log a run', () => menu.showPage('logrun', 'Log a run'));
 }
 
-/** Menu "Open dashboard": opens the adoption dashboard in the sidebar. */
+/** Menu "My week": the Log a run sidebar, opened on the caller's own week. */
+export function showMyWeek() {
+  menu.runMenuItem('anyone', 'see your week', () => menu.showPage('logrun', 'My week', 'my-week'));
+}
+
+/** Menu "Open dashboard": the named adoption dashboard, for the owner (or every editor when the team is open). */
 export function showDashboard() {
-  menu.showPage('sidebar', 'Uptake');
+  menu.runMenuItem('team', 'open the dashboard', () => menu.showPage('sidebar', 'Uptake'));
 }
 
-/** Menu "Settings": opens the dashboard sidebar on its Settings view. */
+/** Menu "Settings" (owner): opens the dashboard sidebar on its Settings view. */
 export function showSettings() {
-  menu.showPage('sidebar', 'Uptake settings', 'settings');
+  menu.runMenuItem('owner', 'change the settings', () => menu.showPage('sidebar', 'Uptake settings', 'settings'));
 }
 
 /** Menu "Help": what Uptake does, where its rules are, how to get support. */
@@ -124,9 +132,14 @@ export function showHelp() {
   menu.showHelp();
 }
 
-/** Menu "Run audit to sheet": re-creates the "Adoption audit" sheet with tables and charts. */
+/**
+ * Menu "Run audit to sheet" (owner): re-creates the "Adoption audit" sheet with tables and
+ * charts, in the owner's own spreadsheet unless Settings open the team.
+ */
 export function runAuditToSheet() {
-  auditSheet.runAuditToSheet(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), loadSettings());
+  menu.runMenuItem('owner', 'run the audit to a sheet', (settings) =>
+    auditSheet.runAuditToSheet(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), settings),
+  );
 }
 
 /**
@@ -144,9 +157,11 @@ export function createLoggingForm() {
  * adding dropdowns to an existing log. Says what it did in an alert.
  */
 export function setUpLogAndRoster() {
-  const ui = SpreadsheetApp.getUi();
-  const report = setup.setUpLogAndRoster(SpreadsheetApp.getActiveSpreadsheet(), ui, loadSettings());
-  ui.alert('Uptake set-up', report.join('\n\n'), ui.ButtonSet.OK);
+  menu.runMenuItem('owner', 'set up the log and roster', (settings) => {
+    const ui = SpreadsheetApp.getUi();
+    const report = setup.setUpLogAndRoster(SpreadsheetApp.getActiveSpreadsheet(), ui, settings);
+    ui.alert('Uptake set-up', report.join('\n\n'), ui.ButtonSet.OK);
+  });
 }
 
 /**
@@ -311,9 +326,30 @@ export function previewDigest(): DigestPreview {
   return sidebarCall('previewDigest', [], () => automation.previewDigest());
 }
 
-/** Menu "Check set-up": the sidebar's panel with one line per check, ok or what to do. */
+/** Menu "Check set-up" (owner): the sidebar's panel with one line per check, ok or what to do. */
 export function showSetupCheck() {
-  menu.showPage('sidebar', 'Uptake set-up check', 'setup-check');
+  menu.runMenuItem('owner', 'check the set-up', () => menu.showPage('sidebar', 'Uptake set-up check', 'setup-check'));
+}
+
+/**
+ * "Log a run" sidebar: the caller's own week (rules §19), found by their Google account's email.
+ *
+ * @return {MyWeekView} Their figures in plain words, or why Uptake cannot tell which runs are theirs.
+ */
+export function getMyWeek(): MyWeekView {
+  return sidebarCall('getMyWeek', [], () => myWeek.myWeekView(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()));
+}
+
+/**
+ * Dashboard (owner): deletes the "Adoption audit" tab an earlier version left in the team
+ * spreadsheet, when the owner asks; never while the team is open.
+ *
+ * @return {string} What was done.
+ */
+export function removeOldAuditTab(): string {
+  return sidebarCall('removeOldAuditTab', [], () =>
+    auditFile.removeOldAuditTab(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()),
+  );
 }
 
 /**
@@ -348,6 +384,8 @@ export type SidebarEntryPoints = Implements<
     recordIntervention: typeof recordIntervention;
     startProgramme: typeof startProgramme;
     getSetupCheck: typeof getSetupCheck;
+    getMyWeek: typeof getMyWeek;
+    removeOldAuditTab: typeof removeOldAuditTab;
   },
   ServerApi
 >;

@@ -15,6 +15,7 @@ import { advisedAudit } from './interventions-data';
 import { historyTables } from '../core/history/tables';
 import { teamHistory } from '../core/history/team-history';
 import { insertHistoryCharts } from './history-charts';
+import { auditTarget, OLD_TAB_QUESTION, removeOldAuditTab } from './audit-file';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -79,13 +80,21 @@ export function writeAuditSheet(
   return sheet;
 }
 
+/** The audit written: its sheet, the spreadsheet it is in, and whether that is the owner's own. */
+interface AuditWritten {
+  sheet: Sheet;
+  target: Spreadsheet;
+  private: boolean;
+}
+
 /** How long "Run audit to sheet" waits for another audit (or another Uptake write) to finish. */
 export const AUDIT_LOCK_WAIT_MS = 30_000;
 
 /**
- * "Run audit to sheet": audits the team and writes the sheet; a set-up problem is shown, not
- * thrown. Under the document lock: two editors running it at once would otherwise delete the
- * sheet the other is writing, or both insert one with the same name.
+ * "Run audit to sheet": audits the team and writes the sheet, to the owner's own spreadsheet
+ * unless Settings open the team (src/gas/audit-file.ts); a set-up problem is shown, not thrown.
+ * Under the document lock: two runs at once would otherwise delete the sheet the other is
+ * writing, or both insert one with the same name. Returns the sheet written.
  */
 export function runAuditToSheet(
   spreadsheet: Spreadsheet,
@@ -97,7 +106,7 @@ export function runAuditToSheet(
   // A problem comes back as its message and is shown once the lock is released: an alert suspends
   // the script, and locks "don't persist across the suspension" ("Class Ui",
   // https://developers.google.com/apps-script/reference/base/ui).
-  const outcome = withDocumentLock(AUDIT_LOCK_WAIT_MS, busy, (): Sheet | string => {
+  const outcome = withDocumentLock(AUDIT_LOCK_WAIT_MS, busy, (): AuditWritten | string => {
     let team: TeamData;
     try {
       team = readTeam(spreadsheet, settings);
@@ -110,12 +119,31 @@ export function runAuditToSheet(
       ...historyTables(teamHistory(team, settings)),
       ...(interventions.sheet ? interventionTables(interventions) : []),
     ];
-    const sheet = writeAuditSheet(spreadsheet, audit, Date.now(), team.dateOptions.timeZone, extra);
+    const { target, private: isPrivate } = auditTarget(spreadsheet, settings);
+    const sheet = writeAuditSheet(target, audit, Date.now(), team.dateOptions.timeZone, extra);
     SpreadsheetApp.flush();
-    spreadsheet.setActiveSheet(sheet);
-    return sheet;
+    return { sheet, target, private: isPrivate };
   });
-  if (typeof outcome !== 'string') return outcome;
-  ui.alert('Uptake could not run the audit', outcome, ui.ButtonSet.OK);
-  return null;
+  if (typeof outcome === 'string') {
+    ui.alert('Uptake could not run the audit', outcome, ui.ButtonSet.OK);
+    return null;
+  }
+  if (!outcome.private) {
+    spreadsheet.setActiveSheet(outcome.sheet);
+    return outcome.sheet;
+  }
+  ui.alert(
+    'Uptake audit written',
+    `The audit is in your own spreadsheet "${outcome.target.getName()}", which only you can open:\n${outcome.target.getUrl()}\n\nThe dashboard links to it too.`,
+    ui.ButtonSet.OK,
+  );
+  offerOldTabRemoval(spreadsheet, ui, settings);
+  return outcome.sheet;
+}
+
+/** Asks (never deletes silently) whether to remove an earlier version's audit tab from the team spreadsheet. */
+function offerOldTabRemoval(spreadsheet: Spreadsheet, ui: GoogleAppsScript.Base.Ui, settings: Settings): void {
+  if (!spreadsheet.getSheetByName(AUDIT_SHEET)) return;
+  if (ui.alert('Remove the old audit tab?', OLD_TAB_QUESTION, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  ui.alert('Uptake', removeOldAuditTab(spreadsheet, settings), ui.ButtonSet.OK);
 }

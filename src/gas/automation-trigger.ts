@@ -4,7 +4,7 @@
  */
 import { dayToIso } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
-import { KEYS, readJson, writeJson, type AutomationState } from '../core/automation/store';
+import { KEYS, readJson, writeJson, type AutomationState, type LastRun } from '../core/automation/store';
 import { triggerZone } from '../core/automation/trigger-zone';
 import type { AutomationStatus } from '../shared/api';
 import { automationStatus } from './automation-status';
@@ -18,7 +18,9 @@ import {
   writeMirror,
 } from './automation-store';
 import { requirePermissions, SEND_MAIL_SCOPE, TRIGGERS_SCOPE } from './permissions';
-import { loadSettings } from './settings-store';
+import { loadSettings, saveSettings } from './settings-store';
+import { ownerEmail } from './roles';
+import { sameAccount } from '../core/roles/roles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -113,6 +115,7 @@ export function setAutomation(on: boolean): AutomationStatus {
       return automationStatus();
     }
 
+    const owner = claimAutomation(spreadsheet, settings);
     let keep = keptTrigger(previous, existing, settings);
     if (!keep) {
       deleteTriggers(existing);
@@ -123,7 +126,7 @@ export function setAutomation(on: boolean): AutomationStatus {
       triggerId: keep.getUniqueId(),
       hour: settings.digestHour,
       spreadsheetId: spreadsheet.getId(),
-      turnedOnBy: (previous?.on && previous.turnedOnBy) || currentUserEmail(),
+      turnedOnBy: owner,
       since: previous?.on ? previous.since : dayToIso(today),
     };
     writeJson(store, KEYS.state, state);
@@ -131,6 +134,47 @@ export function setAutomation(on: boolean): AutomationStatus {
     removeStaleMirrors(liveTriggerIds());
     return automationStatus();
   });
+}
+
+/**
+ * Automation runs under one account, the owner's (rules §19): installable triggers "always run
+ * under the account of the person who created them" ("Installable triggers",
+ * https://developers.google.com/apps-script/guides/triggers/installable), so a trigger made by
+ * anyone else would send the reminders from their mailbox. Refuses any other account, naming
+ * the owner; with no owner yet, the caller becomes it (saved in Settings). Returns the owner.
+ */
+function claimAutomation(spreadsheet: Spreadsheet, settings: Settings): string {
+  const me = currentUserEmail();
+  if (!me)
+    throw new Error(
+      'Google did not give Uptake your email address, so automation cannot run under your account: the owner turns it on.',
+    );
+  const owner = ownerEmail(settings);
+  if (owner && !sameAccount(owner, me))
+    throw new Error(
+      `Automation runs under the owner's Google account, ${owner}, so that reminders and the digest leave from ` +
+        `their mailbox: only ${owner} can turn it on, from their own Uptake sidebar.`,
+    );
+  if (!settings.ownerEmail) saveSettings(spreadsheet, { ownerEmail: me });
+  return owner || me;
+}
+
+/**
+ * After Settings name a new owner: the automation stops until the new owner turns it on from
+ * their account. This account's trigger is deleted now; another account's sees the state
+ * turned off at its next run and removes itself.
+ */
+export function handOverAutomation(newOwner: string): void {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { store } = automationStore(spreadsheet.getId());
+  const state = readJson<AutomationState | null>(store, KEYS.state, null);
+  if (!state?.on || sameAccount(state.turnedOnBy, newOwner)) return;
+  setAutomation(false);
+  writeJson(store, KEYS.lastRun, {
+    at: new Date().toISOString(),
+    report: [],
+    problem: `Uptake now belongs to ${newOwner}: the daily run under ${state.turnedOnBy} stopped. ${newOwner} turns automation on from their own Uptake sidebar.`,
+  } satisfies LastRun);
 }
 
 /** The existing trigger when it is the one automation made, alone, at the Settings hour. */

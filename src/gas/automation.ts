@@ -40,6 +40,8 @@ import {
   TRIGGER_DOCUMENT_PREFIX,
 } from './automation-store';
 import { removeTrigger } from './automation-trigger';
+import { stopNotOwnerRun } from './automation-owner';
+import { sameAccount } from '../core/roles/roles';
 import { mailApp } from './mail';
 import { appendRecords, readSentIndex, sentSheet } from './sent-sheet';
 import { requirePermissions, SEND_MAIL_SCOPE } from './permissions';
@@ -47,7 +49,7 @@ import { readTeam, SENT_SHEET, SetupError, type TeamData } from './team-data';
 import { auditTeam } from '../core/audit/team-audit';
 import { teamHistory } from '../core/history/team-history';
 
-export { DAILY_HANDLER, setAutomation, syncAutomationSchedule } from './automation-trigger';
+export { DAILY_HANDLER, handOverAutomation, setAutomation, syncAutomationSchedule } from './automation-trigger';
 export { automationStatus } from './automation-status';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -226,6 +228,12 @@ export function runDaily(event?: TriggerEvent): void {
   if (state && (!state.on || (event?.triggerUid && state.triggerId && event.triggerUid !== state.triggerId))) {
     // Automation was turned off (or on again with a new trigger) by someone who could not delete this one.
     removeTrigger(event?.triggerUid);
+    return;
+  }
+  const runner = currentUserEmail();
+  const owner = ownerOf(settingsFor(opened.mirrored, spreadsheet), state);
+  if (owner && !sameAccount(runner, owner)) {
+    stopNotOwnerRun(spreadsheet, opened.store, event?.triggerUid, { runner, owner });
     return;
   }
   // Never skipped silently: the sidebar shows a missed run, and the next run does the work and says so.

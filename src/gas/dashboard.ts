@@ -13,11 +13,14 @@ import { programmeTimeline } from '../core/programme/milestones';
 import { weekActions } from '../core/programme/actions';
 import { NO_INTERVENTIONS } from '../core/interventions/view';
 import { advisedAudit } from './interventions-data';
-import { automationStatus, syncAutomationSchedule } from './automation';
+import { automationStatus, handOverAutomation, syncAutomationSchedule } from './automation';
+import { sameAccount } from '../core/roles/roles';
 import { loadSettings, saveSettings } from './settings-store';
 import { teamHistory } from '../core/history/team-history';
 import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
 import { Workbook, workbookOf } from './workbook';
+import { caller } from './roles';
+import { auditFileUrl, hasOldAuditTab } from './audit-file';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -39,12 +42,15 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
   const timeZone = book.dateOptions().timeZone;
   // Read once for the automation's status and the replacement programme (rules §17).
   const documentValues = PropertiesService.getDocumentProperties()?.getProperties() ?? undefined;
+  const viewer = caller(settings);
+  const isOwner = viewer.role === 'owner';
   const data: DashboardData = {
     today: dayToIso(todayInZone(timeZone)),
     timeZone,
     audit: null,
     problem: null,
-    settings,
+    // An editor let in by "open team" sees the figures, not where the digest goes.
+    settings: isOwner ? settings : { ...settings, recipients: [] },
     automation: automationStatus(spreadsheet, settings, documentValues),
     logSheet: null,
     rosterSheet: null,
@@ -54,6 +60,9 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     interventions: NO_INTERVENTIONS,
     history: null,
     programme: null,
+    viewer: { role: viewer.role, owner: viewer.owner },
+    auditFileUrl: isOwner ? auditFileUrl(spreadsheet) : null,
+    oldAuditTab: isOwner && hasOldAuditTab(book, settings),
   };
   try {
     const team = readTeam(book, settings);
@@ -131,11 +140,18 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
     if (OWN_SHEETS.includes(name)) throw new Error(`Log sheets: "${name}" is a sheet Uptake writes itself.`);
     if (!names.has(name)) throw new Error(`Log sheets: there is no sheet named "${name}".`);
   }
-  const merged = { ...loadSettings(), ...proposed };
+  const before = loadSettings();
+  const merged = { ...before, ...proposed };
   if (merged.logSheet && merged.logSheet === merged.rosterSheet)
     throw new Error('The log and the roster must be two different sheets.');
+  // Whoever saves Settings first is the owner (rules §19): a blank owner email is the saver's.
+  const who = caller(before);
+  const ownerGiven = typeof merged.ownerEmail === 'string' ? merged.ownerEmail.trim() : '';
+  const toSave = { ...proposed, ownerEmail: ownerGiven || who.email } as Partial<Settings>;
   // A SettingsError's message names the field ("The window must be …"): the sidebar shows it as is.
-  const saved = saveSettings(spreadsheet, proposed as Partial<Settings>);
+  const saved = saveSettings(spreadsheet, toSave);
+  // A new owner runs the automation from their own account: the old owner's trigger stops now.
+  if (!sameAccount(saved.ownerEmail, who.owner || who.email)) handOverAutomation(saved.ownerEmail);
   // A new hour moves the daily trigger now, not at the next time automation is switched on.
   syncAutomationSchedule();
   return saved;

@@ -20,8 +20,9 @@ import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-for
 import { spreadsheetDateOptions, todayIn } from './spreadsheet-locale';
 import { withDocumentLock } from './document-lock';
 import { appendByHeader, type CellWrite } from './append-row';
-import { nextFreeRow, readLogHead, readRecentRows } from './recent-log';
+import { nextFreeRow, readLogHead, readRecentRows, RECENT_ROWS } from './recent-log';
 import { findLogSheet, noLogError, readRoster, SetupError } from './team-data';
+import { myWeekView } from './my-week';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -89,19 +90,30 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
   return form;
 }
 
-/** The roster (whole: it grows with the team, not the log) and the log's header and recent rows, parsed. */
-function readRecentLog(spreadsheet: Spreadsheet, settings: Settings): { roster: Roster | null; log: ParsedLog } {
+/** The roster and the log's recent rows, parsed; `wholeLog` when those rows start right under the header. */
+export interface RecentLog {
+  roster: Roster | null;
+  log: ParsedLog;
+  wholeLog: boolean;
+}
+
+/**
+ * The roster (whole: it grows with the team, not the log) and the log's header and last `rows`
+ * rows, parsed.
+ */
+export function readRecentLog(spreadsheet: Spreadsheet, settings: Settings, rows = RECENT_ROWS): RecentLog {
   const dateOptions = spreadsheetDateOptions(spreadsheet);
   const sheet = findLogSheet(spreadsheet, settings);
   if (!sheet) throw noLogError(spreadsheet, settings);
   const roster = readRoster(spreadsheet, settings, dateOptions);
-  const { values, firstRow } = readRecentRows(sheet, readLogHead(sheet));
+  const head = readLogHead(sheet);
+  const { values, firstRow } = readRecentRows(sheet, head, rows);
   const log = parseLog(values, {
     ...dateOptions,
     firstRow: firstRow - 1,
     directory: new MemberDirectory(roster?.members ?? []),
   });
-  return { roster, log };
+  return { roster, log, wholeLog: firstRow <= head.headerRowNumber + 1 };
 }
 
 /** A checked run, ready to be written. */
@@ -232,5 +244,6 @@ export function logRun(spreadsheet: Spreadsheet, settings: Settings, request: un
   return {
     row,
     message: `Logged in row ${row} of "${sheet.getName()}": ${entry.member}, ${entry.workflow}, ${entry.outcome.toLowerCase()} on ${dayToLabel(entry.day)}.`,
+    myWeek: myWeekView(spreadsheet, settings),
   };
 }

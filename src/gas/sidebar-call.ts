@@ -4,6 +4,8 @@
  * argument's type before the call, and turns whatever goes wrong into a message the sheet
  * user can act on (no class names, no stack traces, no "Cannot read properties of undefined").
  */
+import type { Access } from '../core/roles/roles';
+import { requireAccess } from './roles';
 import type {
   DashboardRequest,
   LogRunRequest,
@@ -17,8 +19,14 @@ type Args<K extends keyof ServerApi> = Parameters<ServerApi[K]>;
 type Result<K extends keyof ServerApi> = ReturnType<ServerApi[K]>;
 
 interface SidebarCall<K extends keyof ServerApi> {
-  /** What the call does, to finish "Uptake could not …". */
+  /** What the call does, to finish "Uptake could not …" (and "Only the owner … can …"). */
   does: string;
+  /**
+   * Who may make it (rules §19), checked on the server before anything else: 'owner', 'team'
+   * (the owner, or every editor when Settings open the team) or 'anyone'. Required, so that a
+   * new call cannot forget to say.
+   */
+  access: Access;
   /** The arguments as received, checked and typed; throws an ArgumentError naming the bad one. */
   check: (args: readonly unknown[]) => Args<K>;
 }
@@ -80,47 +88,90 @@ function dashboardRequest(value: unknown): DashboardRequest | null {
  * format, a setting's range, a run's fields) stay with the code that understands them.
  */
 export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
-  getDashboard: { does: 'load the dashboard', check: ([request]) => [dashboardRequest(request)] },
+  getDashboard: {
+    access: 'team',
+    does: 'load the dashboard',
+    check: ([request]) => [dashboardRequest(request)],
+  },
   selectLogRow: {
+    access: 'team',
     does: 'select the row',
     check: ([row, sheet]) => {
       if (typeof row !== 'number') throw wrongType('The row number', 'a number', row);
       return [row, optionalText('The sheet name', sheet)];
     },
   },
-  getSettings: { does: 'read the settings', check: () => [] },
+  getSettings: {
+    access: 'owner',
+    does: 'read the settings',
+    check: () => [],
+  },
   saveSettings: {
+    access: 'owner',
     does: 'save the settings',
     check: ([changes]) => [fields('The settings', changes) as SettingsChanges],
   },
-  getLogForm: { does: 'open the form', check: () => [] },
+  getLogForm: {
+    access: 'anyone',
+    does: 'open the form',
+    check: () => [],
+  },
   // The run's fields are checked, each with its own message, by checkLogRun (src/gas/log-run.ts).
-  logRun: { does: 'log the run', check: ([run]) => [fields('The run', run) as unknown as LogRunRequest] },
+  logRun: {
+    access: 'anyone',
+    does: 'log the run',
+    check: ([run]) => [fields('The run', run) as unknown as LogRunRequest],
+  },
   setAutomation: {
+    access: 'owner',
     does: 'switch automation',
     check: ([on]) => {
       if (typeof on !== 'boolean') throw wrongType('Whether automation is on', 'true or false', on);
       return [on];
     },
   },
-  getAutomationStatus: { does: 'read the automation status', check: () => [] },
+  getAutomationStatus: {
+    access: 'owner',
+    does: 'read the automation status',
+    check: () => [],
+  },
   // Also a menu item, which passes no flag: anything but true means "show a toast".
-  sendDigestNow: { does: 'send the digest', check: ([quiet]) => [quiet === true] },
-  previewDigest: { does: 'prepare the digest preview', check: () => [] },
-  getSetupCheck: { does: 'check the set-up', check: () => [] },
-  getInterventionForm: { does: 'open the form', check: () => [] },
+  sendDigestNow: {
+    access: 'owner',
+    does: 'send the digest',
+    check: ([quiet]) => [quiet === true],
+  },
+  previewDigest: {
+    access: 'owner',
+    does: 'prepare the digest preview',
+    check: () => [],
+  },
+  getSetupCheck: {
+    access: 'owner',
+    does: 'check the set-up',
+    check: () => [],
+  },
+  getInterventionForm: {
+    access: 'owner',
+    does: 'open the form',
+    check: () => [],
+  },
   // The fields are checked, each with its own message, by checkIntervention (src/gas/record-intervention.ts).
   recordIntervention: {
+    access: 'owner',
     does: 'record the intervention',
     check: ([intervention]) => [fields('The intervention', intervention) as unknown as RecordInterventionRequest],
   },
   startProgramme: {
+    access: 'owner',
     does: 'start the replacement programme',
     check: ([request]) => {
       const start = absent(request) ? null : optionalText('The start date', fields('The programme', request).start);
       return [{ start } satisfies ProgrammeStartRequest];
     },
   },
+  getMyWeek: { access: 'anyone', does: 'show your week', check: () => [] },
+  removeOldAuditTab: { access: 'owner', does: 'remove the old audit tab', check: () => [] },
 };
 
 /** Errors that only a bug in Uptake throws: the user is told so, not shown the JavaScript. */
@@ -153,7 +204,10 @@ export function sidebarCall<K extends keyof ServerApi>(
 ): Result<K> {
   try {
     const table: { [C in keyof ServerApi]: SidebarCall<C> } = SIDEBAR_CALLS;
-    return body(...table[name].check(args));
+    const call = table[name];
+    // Who first, then the arguments: a member's crafted arguments are never even read.
+    if (call.access !== 'anyone') requireAccess(call.access, call.does);
+    return body(...call.check(args));
   } catch (error) {
     // The stack goes to the execution log for whoever maintains the add-on.
     if (error instanceof Error && INTERNAL_ERRORS.has(error.name)) console.error(error.stack ?? error.message);

@@ -24,6 +24,8 @@ import type { InterventionsView } from '../core/interventions/view';
 import type { InterventionType } from '../core/interventions/types';
 import type { CheckLine } from '../core/setup-check/checks';
 import type { ProgrammeView } from '../core/programme/replacement';
+import type { MyWeek } from '../core/roles/my-week';
+import type { Role } from '../core/roles/roles';
 
 export type { CheckLine } from '../core/setup-check/checks';
 
@@ -79,6 +81,11 @@ export interface DashboardData {
   history: History | null;
   /** The replacement programme (spec §17) as of the same day; null when none was started. */
   programme: ProgrammeView | null;
+  viewer: Viewer;
+  /** The owner's private audit spreadsheet, once "Run audit to sheet" made it; null otherwise. */
+  auditFileUrl: string | null;
+  /** An "Adoption audit" tab an earlier version left in the team spreadsheet, which every editor can read. */
+  oldAuditTab: boolean;
 }
 
 export type { ProgrammeView } from '../core/programme/replacement';
@@ -121,6 +128,22 @@ export interface LogRunResult {
   /** Sheet row the run was written to. */
   row: number;
   message: string;
+  /** The caller's own week, with this run counted (rules §19). */
+  myWeek: MyWeekView;
+}
+
+/** "My week": the caller's own figures, or why Uptake cannot tell which runs are theirs. */
+export interface MyWeekView {
+  week: MyWeek | null;
+  /** Set when `week` is null: what the member can do about it. */
+  message: string | null;
+}
+
+/** Who is looking at the dashboard (rules §19): the page hides what their role cannot use. */
+export interface Viewer {
+  role: Role;
+  /** The owner's email ('' while nobody has saved Settings). */
+  owner: string;
 }
 
 export interface DigestPreview {
@@ -199,4 +222,8 @@ export interface ServerApi {
   startProgramme: (request: ProgrammeStartRequest) => ProgrammeStartResult;
   /** "Check set-up": one line per check, ok or what to do; changes nothing. */
   getSetupCheck: () => CheckLine[];
+  /** The caller's own week (rules §19). */
+  getMyWeek: () => MyWeekView;
+  /** Deletes the "Adoption audit" tab an earlier version left in the team spreadsheet; says what it did. */
+  removeOldAuditTab: () => string;
 }

@@ -11,12 +11,20 @@ export interface Settings extends AuditSettings {
   digestWeekday: number;
   /** Hour of the daily run in the spreadsheet's time zone, 0–23. */
   digestHour: number;
-  /** Who owns the programme: receives reminders, the digest and problem reports. '' = the user who turned automation on. */
+  /**
+   * Who owns the programme (rules §19): sees the named views, runs the automation, receives
+   * reminders, the digest and problem reports. '' until the first save of Settings fills it.
+   */
   ownerEmail: string;
   /** Extra digest recipients (a founder, say). */
   recipients: string[];
   /** Whether extra recipients get member names; by default they get the aggregate digest. */
   namedForRecipients: boolean;
+  /**
+   * "Open team" (rules §19): every editor sees the named dashboard and the audit sheet goes to the
+   * team spreadsheet. Off by default: the owner's views are the owner's.
+   */
+  openTeam: boolean;
   /** Sheet names chosen by the owner; '' = found by headers. `logSheet` is the team's own log. */
   logSheet: string;
   /** The other sheets of the log (spec §16: a form's answers); [] = every sheet with a log's headers. */
@@ -39,6 +47,7 @@ export const DEFAULTS: Settings = {
   ownerEmail: '',
   recipients: [],
   namedForRecipients: false,
+  openTeam: false,
   logSheet: '',
   logSheets: [],
   rosterSheet: '',
@@ -119,6 +128,7 @@ export function validateSettings(input: Partial<Record<keyof Settings, unknown>>
     ownerEmail,
     recipients: [...new Set(recipients.map((r) => r.toLowerCase()))],
     namedForRecipients: s.namedForRecipients === true || s.namedForRecipients === 'true',
+    openTeam: s.openTeam === true || s.openTeam === 'true',
     logSheet: String(s.logSheet ?? '').trim(),
     logSheets: sheetNameList(s.logSheets),
     rosterSheet: String(s.rosterSheet ?? '').trim(),

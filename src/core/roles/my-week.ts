@@ -1,0 +1,119 @@
+/**
+ * "My week" (rules §19): one member's own figures, in plain words, for the Log a run sidebar.
+ * Built from that member's runs only, so nothing in it can name anyone else.
+ */
+import { dayToIso, dayToLabel, isoToDay, type Day } from '../base/dates';
+import { percent, plural } from '../base/text';
+import type { EditType, Run } from '../base/types';
+import { programmePosition } from '../programme/milestones';
+
+/** Days in "this week" and in "last week": the 7 days to today, and the 7 before them. */
+const WEEK_DAYS = 7;
+
+export interface WeekCount {
+  runs: number;
+  unprompted: number;
+}
+
+export interface MyWeek {
+  /** The member as the roster names them (or as their account is logged). */
+  member: string;
+  today: string;
+  thisWeek: WeekCount;
+  lastWeek: WeekCount;
+  /** Unprompted uses a week from which a member is a Genuine adopter (Settings). */
+  genuineAt: number;
+  /** Used as-is or after a light edit, over both weeks; null without runs. */
+  acceptanceRate: number | null;
+  topEditType: EditType | null;
+  nextMilestone: { label: string; date: string; day: number } | null;
+  /** True when the rows read did not reach back two weeks: the counts may be short. */
+  partial: boolean;
+  /** What the sidebar shows, one sentence each. */
+  lines: string[];
+}
+
+export interface MyWeekInput {
+  member: string;
+  /** The member's own runs (any dates; only the last two weeks count). */
+  runs: readonly Run[];
+  today: Day;
+  genuineAt: number;
+  trainingDay: Day | null;
+  /** The first day the rows read are sure to cover; null when the whole log was read. */
+  coveredFrom: Day | null;
+}
+
+function count(runs: readonly Run[]): WeekCount {
+  return { runs: runs.length, unprompted: runs.filter((run) => !run.prompted).length };
+}
+
+function topEditType(runs: readonly Run[]): EditType | null {
+  const tally = new Map<EditType, number>();
+  for (const run of runs) for (const type of run.editTypes) tally.set(type, (tally.get(type) ?? 0) + 1);
+  let best: EditType | null = null;
+  for (const [type, n] of tally) if (best === null || n > (tally.get(best) ?? 0)) best = type;
+  return best;
+}
+
+function thresholdPhrase(unprompted: number, genuineAt: number): string {
+  if (unprompted >= genuineAt) return `that meets the ${genuineAt} a week of a Genuine adopter`;
+  return `${Math.ceil(genuineAt - unprompted)} more would reach the ${genuineAt} a week of a Genuine adopter`;
+}
+
+export function myWeek(input: MyWeekInput): MyWeek {
+  const { today, genuineAt } = input;
+  const thisStart = today - WEEK_DAYS + 1;
+  const lastStart = thisStart - WEEK_DAYS;
+  const thisRuns = input.runs.filter((run) => run.day >= thisStart && run.day <= today);
+  const lastRuns = input.runs.filter((run) => run.day >= lastStart && run.day < thisStart);
+  const both = [...thisRuns, ...lastRuns];
+  const accepted = both.filter((run) => run.outcome === 'as-is' || run.outcome === 'light').length;
+  const acceptanceRate = both.length ? accepted / both.length : null;
+  const edit = topEditType(both);
+  const position = input.trainingDay === null ? null : programmePosition(input.trainingDay, today);
+  const nextMilestone =
+    position?.nextLabel && position.nextDate && position.next !== null
+      ? { label: position.nextLabel, date: position.nextDate, day: position.next }
+      : null;
+  const week: MyWeek = {
+    member: input.member,
+    today: dayToIso(today),
+    thisWeek: count(thisRuns),
+    lastWeek: count(lastRuns),
+    genuineAt,
+    acceptanceRate,
+    topEditType: edit,
+    nextMilestone,
+    partial: input.coveredFrom !== null && input.coveredFrom > lastStart,
+    lines: [],
+  };
+  week.lines = myWeekLines(week, input.trainingDay !== null);
+  return week;
+}
+
+function myWeekLines(week: MyWeek, trained: boolean): string[] {
+  const lines = [
+    `This week (the 7 days to today): ${plural(week.thisWeek.runs, 'run')}, ${week.thisWeek.unprompted} unprompted; ` +
+      `${thresholdPhrase(week.thisWeek.unprompted, week.genuineAt)}.`,
+    `Last week: ${plural(week.lastWeek.runs, 'run')}, ${week.lastWeek.unprompted} unprompted.`,
+  ];
+  const runs = week.thisWeek.runs + week.lastWeek.runs;
+  lines.push(
+    week.acceptanceRate === null
+      ? 'No runs in these two weeks yet, so no acceptance rate.'
+      : `You used ${percent(week.acceptanceRate)} of your ${plural(runs, 'output')} as-is or after a light edit.`,
+  );
+  if (week.topEditType) lines.push(`What you edit most: ${week.topEditType}.`);
+  const nextDay = week.nextMilestone ? isoToDay(week.nextMilestone.date) : null;
+  if (week.nextMilestone && nextDay !== null)
+    lines.push(
+      `Next in your programme: ${week.nextMilestone.label}, ${dayToLabel(nextDay)} ` +
+        `(day ${week.nextMilestone.day} after your training).`,
+    );
+  else if (trained) lines.push('Every milestone of your programme is behind you.');
+  else lines.push('The roster has no training date for you yet, so there is no programme milestone to show.');
+  if (week.partial)
+    lines.push('Counted from the log’s most recent rows only: the team logs a lot, so older runs may be missing.');
+  return lines;
+}

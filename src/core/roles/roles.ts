@@ -1,0 +1,62 @@
+/**
+ * Who sees what (rules §19): the owner has the named views and runs the programme; every other
+ * editor, and an account whose email Google does not give, is a member who logs runs and sees
+ * their own week. Pure: the caller's email and the owner's come from src/gas/roles.ts.
+ */
+import { memberKey } from '../base/text';
+
+export type Role = 'owner' | 'member';
+
+/**
+ * Who may make a call: the owner only; the owner, or every editor when Settings open the named
+ * dashboard to the team; or anyone who can open the spreadsheet's Uptake menu.
+ */
+export type Access = 'owner' | 'team' | 'anyone';
+
+export interface Caller {
+  /** The caller's email; '' when Google does not give it. */
+  email: string;
+  /** The owner's email; '' while nobody has claimed Uptake for this spreadsheet. */
+  owner: string;
+  role: Role;
+  /** Whether the named dashboard is open to every editor (Settings, "open team"). */
+  openTeam: boolean;
+}
+
+export function sameAccount(a: string, b: string): boolean {
+  return a.trim() !== '' && memberKey(a) === memberKey(b);
+}
+
+/**
+ * The caller's role. While no owner is set, an account with an email acts as the owner: the
+ * first one to save Settings (or turn automation on) becomes it. An account without an email
+ * can never be told apart from another, so it is always a member.
+ */
+export function callerOf(email: string, owner: string, openTeam: boolean): Caller {
+  const role: Role = email && (!owner || sameAccount(email, owner)) ? 'owner' : 'member';
+  return { email, owner, role, openTeam };
+}
+
+export function allows(caller: Caller, access: Access): boolean {
+  if (access === 'anyone') return true;
+  if (caller.role === 'owner') return true;
+  return access === 'team' && caller.openTeam;
+}
+
+/** Thrown when a member calls what is the owner's: its message says why and whom to ask. */
+export class NotOwnerError extends Error {
+  override name = 'NotOwnerError';
+}
+
+/** "Only the owner … can <does>", naming the owner, or saying why the caller cannot be told apart. */
+export function refusal(caller: Caller, does: string): NotOwnerError {
+  if (!caller.email)
+    return new NotOwnerError(
+      `Only the owner of Uptake for this spreadsheet can ${does}, and Google did not give Uptake your email ` +
+        'address, so it cannot tell whether you are. You can still log runs and see your week.',
+    );
+  return new NotOwnerError(
+    `Only the owner of Uptake for this spreadsheet (${caller.owner}) can ${does}. ` +
+      'You can log runs and see your week; ask the owner for anything else.',
+  );
+}

@@ -1,0 +1,62 @@
+/**
+ * "My week" for whoever is calling: their own runs, found by their Google account's email (the
+ * roster's Email column, or runs logged under that email), never by a name they type: a member
+ * who logs a run as someone else still sees only their own week (rules §19).
+ */
+import { dayOfInstant, type Day } from '../core/base/dates';
+import type { Settings } from '../core/base/settings';
+import { myWeek } from '../core/roles/my-week';
+import { MemberDirectory } from '../core/sheets/roster';
+import type { MyWeekView } from '../shared/api';
+import { currentUserEmail } from './automation-store';
+import { readRecentLog, type RecentLog } from './log-run';
+import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { SetupError } from './team-data';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * Rows at the end of the log My week counts from: one read whatever the log's length, enough
+ * for two weeks of a team logging a hundred runs a day (a shorter read is said in the sidebar).
+ */
+export const MY_WEEK_ROWS = 1500;
+
+const NO_EMAIL =
+  'Google did not give Uptake your email address, so it cannot tell which runs are yours. ' +
+  'You can still log runs; ask the owner for your figures.';
+
+function notFound(email: string): string {
+  return (
+    `Uptake could not find you in the team: your Google account (${email}) is not in the roster's Email ` +
+    'column, and no recent run is logged under it. Ask the owner to add your email to the roster.'
+  );
+}
+
+/** The week of the account calling, from a log read already made (Log a run's), or read now. */
+export function myWeekView(spreadsheet: Spreadsheet, settings: Settings, recent?: RecentLog): MyWeekView {
+  const email = currentUserEmail();
+  if (!email) return { week: null, message: NO_EMAIL };
+  let read: RecentLog;
+  try {
+    read = recent ?? readRecentLog(spreadsheet, settings, MY_WEEK_ROWS);
+  } catch (error) {
+    if (error instanceof SetupError) return { week: null, message: error.message };
+    throw error;
+  }
+  const directory = new MemberDirectory(read.roster?.members ?? []);
+  const rosterMember = directory.find(email) ?? null;
+  const key = directory.keyFor(email);
+  const runs = read.log.runs.filter((run) => run.memberKey === key);
+  if (!rosterMember && runs.length === 0) return { week: null, message: notFound(email) };
+  const today: Day = dayOfInstant(Date.now(), spreadsheetDateOptions(spreadsheet).timeZone);
+  const firstRead = read.log.runs.length ? Math.min(...read.log.runs.map((run) => run.day)) : null;
+  const week = myWeek({
+    member: rosterMember?.name ?? email,
+    runs,
+    today,
+    genuineAt: settings.genuineAt,
+    trainingDay: rosterMember?.trainingDay ?? null,
+    coveredFrom: read.wholeLog ? null : firstRead,
+  });
+  return { week, message: null };
+}
