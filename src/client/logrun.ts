@@ -3,10 +3,30 @@
  * form allows. Date and member stay filled between runs; recent workflows are one click.
  */
 import { readOutcome } from '../core/sheets/log';
-import type { LogFormData, LogRunRequest } from '../shared/api';
+import type { LogFormData, LogRunRequest, MyWeekView } from '../shared/api';
 import { byId, el, fill, uniqueId } from './dom';
 import { Feedback } from './feedback';
 import { server } from './server';
+
+declare global {
+  interface Window {
+    /** Set by the server before this script runs: 'my-week' when the menu's "My week" opened the page. */
+    UPTAKE_VIEW?: string;
+  }
+}
+
+/** The member's own week (rules §19): plain sentences from the server, shown as text. */
+function renderMyWeek(view: MyWeekView): void {
+  const section = byId('my-week');
+  const note = byId('my-week-note');
+  fill(
+    byId('my-week-lines'),
+    (view.week?.lines ?? []).map((line) => el('li', {}, line)),
+  );
+  note.textContent = view.message ?? '';
+  note.hidden = !view.message;
+  section.hidden = false;
+}
 
 /** How many recent workflows get a quick-pick button; the rest are in the name list. */
 const QUICK_PICKS = 6;
@@ -171,10 +191,20 @@ function start(): void {
     if (!result) return;
     logged.textContent = result.message || `Logged in row ${result.row}.`;
     logged.hidden = false;
+    if (result.myWeek) renderMyWeek(result.myWeek);
     resetForNextRun(run.workflow);
   });
 
-  void feedback.run('Loading…', () => server.getLogForm()).then((data) => data && renderForm(data));
+  void feedback
+    .run('Loading…', () => server.getLogForm())
+    .then((data) => data && renderForm(data))
+    .then(() => server.getMyWeek())
+    .then((view) => {
+      renderMyWeek(view);
+      if (window.UPTAKE_VIEW === 'my-week') byId('my-week').focus();
+    })
+    // My week is extra: the form works without it, and the section stays hidden.
+    .catch(() => undefined);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

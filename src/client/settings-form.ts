@@ -21,6 +21,7 @@ const FIELDS: readonly Field[] = [
   'ownerEmail',
   'recipients',
   'namedForRecipients',
+  'openTeam',
   'logSheet',
   'logSheets',
   'rosterSheet',
@@ -91,6 +92,7 @@ export function fillSettingsForm(form: HTMLFormElement, view: SettingsView): voi
   control(form, 'recipients').value = settings.recipients.join(', ');
   control(form, 'logSheets').value = settings.logSheets.join('\n');
   (control(form, 'namedForRecipients') as HTMLInputElement).checked = settings.namedForRecipients;
+  (control(form, 'openTeam') as HTMLInputElement).checked = settings.openTeam;
   clearFieldErrors(form);
 }
 
@@ -114,6 +116,7 @@ export function readSettingsForm(form: HTMLFormElement): Partial<Record<Field, u
     ownerEmail: value('ownerEmail'),
     recipients: value('recipients'),
     namedForRecipients: (control(form, 'namedForRecipients') as HTMLInputElement).checked,
+    openTeam: (control(form, 'openTeam') as HTMLInputElement).checked,
     logSheet: value('logSheet'),
     logSheets: value('logSheets'),
     rosterSheet: value('rosterSheet'),

@@ -23,6 +23,28 @@ declare global {
 
 type View = 'dashboard' | 'settings' | 'setup-check';
 
+/** The owner's audit spreadsheet, and an earlier version's tab in the team spreadsheet offered for removal. */
+function renderAuditFile(box: HTMLElement, data: DashboardData, remove: () => Promise<void>): void {
+  const parts: HTMLElement[] = [];
+  // The address is the server's own (a Google Sheets link made from an id), never a cell's text.
+  if (data.auditFileUrl?.startsWith('https://docs.google.com/spreadsheets/')) {
+    const link = el('a', { target: '_blank', rel: 'noopener' }, 'your own audit spreadsheet');
+    link.href = data.auditFileUrl;
+    parts.push(el('p', {}, 'Run audit to sheet writes to ', link, ', which only you can open.'));
+  }
+  if (data.oldAuditTab)
+    parts.push(
+      el(
+        'p',
+        {},
+        'An earlier version left an "Adoption audit" tab in this spreadsheet, with everyone’s figures by name; every editor can read it. ',
+        el('button', { type: 'button', 'data-server': '', onclick: () => void remove() }, 'Remove the old tab'),
+      ),
+    );
+  fill(box, parts);
+  box.hidden = parts.length === 0;
+}
+
 function start(): void {
   const app = byId('app');
   const feedback = new Feedback(app, byId('status'), byId('error'));
@@ -37,6 +59,7 @@ function start(): void {
   const automationMessage = byId('automation-message');
   const digestPreview = byId('digest-preview');
   const settingsForm = byId<HTMLFormElement>('settings-form');
+  const auditFile = byId('audit-file');
   const settingsError = byId('settings-error');
   const settingsSaved = byId('settings-saved');
 
@@ -147,6 +170,11 @@ function start(): void {
       next.audit?.weeks ?? (Number(weeksSelect.value) || next.settings.weeks),
     );
     fill(dashboard, dashboardSections(next, actions));
+    // An editor let in by "open team" sees the figures; Settings and automation stay the owner's.
+    const isOwner = next.viewer.role === 'owner';
+    byId('tab-settings').hidden = !isOwner;
+    byId('automation').hidden = !isOwner;
+    renderAuditFile(auditFile, next, removeOldTab);
     renderAutomationStatus(automationStatus, automationToggle, next.automation);
     if (!byId('view-settings').hidden) fillSettingsForm(settingsForm, next);
     feedback.applyDisabled();
@@ -247,6 +275,14 @@ function start(): void {
     // Thresholds, target and sheets change the audit: reload it for the same window.
     await load(currentRequest());
   });
+
+  async function removeOldTab(): Promise<void> {
+    const result = await feedback.run('Removing the old tab…', () => server.removeOldAuditTab());
+    if (result === undefined) return;
+    await load(currentRequest());
+    auditFile.append(el('p', {}, result));
+    auditFile.hidden = false;
+  }
 
   byId('run-setup-check').addEventListener('click', () => void checkSetUp());
   byId('close-setup-check').addEventListener('click', () => showView('dashboard'));

@@ -4,6 +4,20 @@ import { SIDEBAR_CALLS, sidebarCall } from '../../src/gas/sidebar-call';
 import type { ServerApi } from '../../src/shared/api';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
 
+// sidebarCall first asks who is calling (rules §19): on the source, outside Apps Script, the
+// caller is an account with an email in a spreadsheet whose Settings were never saved, which
+// acts as the owner. The guard itself is tested on the bundle (test/roles/).
+beforeAll(() => {
+  Object.assign(globalThis, {
+    PropertiesService: { getDocumentProperties: () => ({ getProperty: () => null }) },
+    Session: { getEffectiveUser: () => ({ getEmail: () => 'owner@example.com' }) },
+  });
+});
+afterAll(() => {
+  delete (globalThis as Record<string, unknown>).PropertiesService;
+  delete (globalThis as Record<string, unknown>).Session;
+});
+
 /** The message sidebarCall throws for `name` with `args`, the body never being reached. */
 function refusal(name: keyof ServerApi, args: unknown[]): string {
   let reached = false;
