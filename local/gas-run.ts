@@ -262,7 +262,9 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   progress(`Writing the "${AUDIT_SHEET}" sheet (runAuditToSheet)`);
   gas.clock.set(start);
   call(bundle, 'runAuditToSheet');
-  const auditSheet = gas.sheetDisplayValues(AUDIT_SHEET);
+  // Written to the owner's own spreadsheet (rules §19), the one the run just created.
+  const [auditFile] = gas.spreadsheetsOf(request.owner);
+  const auditSheet = gas.sheetDisplayValues(AUDIT_SHEET, auditFile);
 
   // Automation turned on on the as-of date, as the owner would from the sidebar.
   try {

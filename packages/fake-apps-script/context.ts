@@ -27,6 +27,8 @@ export interface SessionSettings {
   effectiveUser: string;
   locale: string;
   scriptTimeZone: string;
+  /** Users whose email Session does not give (getEmail() returns ''). */
+  readonly usersWithoutEmail: ReadonlySet<string>;
 }
 
 export interface FakeContext {

@@ -95,7 +95,13 @@ export class FakeGas implements BoundaryHost, FakeContext {
   private createGlobals(wrap: <T extends object>(x: T) => T): FakeGlobals {
     return {
       SpreadsheetApp: wrap(
-        new FakeSpreadsheetApp(this, this.spreadsheets, () => this.activeSpreadsheet(), this.uiService),
+        new FakeSpreadsheetApp(
+          this,
+          this.spreadsheets,
+          () => this.activeSpreadsheet(),
+          this.uiService,
+          (init) => this.createSpreadsheet(init),
+        ),
       ),
       HtmlService: wrap(new FakeHtmlService(this.html)),
       PropertiesService: wrap(new FakePropertiesService(this, this.properties)),
@@ -163,6 +169,16 @@ export class FakeGas implements BoundaryHost, FakeContext {
     if (this.spreadsheets.has(ss._id)) throw new Error(`gas-fake: a spreadsheet with id ${ss._id} already exists`);
     this.spreadsheets.set(ss._id, ss);
     return ss;
+  }
+
+  /** The spreadsheets only `user` can open: those SpreadsheetApp.create made in their Drive, oldest first. */
+  spreadsheetsOf(user: string): FakeSpreadsheet[] {
+    return [...this.spreadsheets.values()].filter((ss) => ss._readers?.size === 1 && ss._readers.has(user));
+  }
+
+  /** Makes Session give no email for `user` (as "security policies" may): see FakeGasOptions.usersWithoutEmail. */
+  hideEmailOf(user: string): void {
+    this.session.usersWithoutEmail.add(user);
   }
 
   /** Adds (or, if it exists and is empty, fills) a sheet of the bound spreadsheet from rows. */

@@ -17,6 +17,11 @@ export interface SpreadsheetInit {
   locale?: string;
   /** Sheets to create, in order, each from rows of values. Default: one empty "Sheet1". */
   sheets?: Record<string, unknown[][]>;
+  /**
+   * The users who can open it (openById/openByUrl), or null (default): every user of the fake,
+   * as the editors of a shared spreadsheet. SpreadsheetApp.create gives only its creator.
+   */
+  readers?: string[] | null;
 }
 
 export interface FakeGasOptions {
@@ -27,6 +32,11 @@ export interface FakeGasOptions {
   /** Active user's email (Session.getActiveUser). Default user@example.com. */
   user?: string;
   effectiveUser?: string;
+  /**
+   * Users (identities given as `user` to runs) whose email Google does not give: Session's
+   * getEmail() is '' for them; their properties, locks and triggers stay their own.
+   */
+  usersWithoutEmail?: string[];
   /** Session.getActiveUserLocale. Default 'en'. */
   locale?: string;
   /** The active (bound) spreadsheet. */

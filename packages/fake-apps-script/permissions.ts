@@ -19,6 +19,7 @@ export function requiredScopes(call: CallInfo): string[] | null {
       return [SCOPE('userinfo.email')];
     case 'SpreadsheetApp.openById':
     case 'SpreadsheetApp.openByUrl':
+    case 'SpreadsheetApp.create':
       return [SCOPE('spreadsheets')];
     case 'SpreadsheetApp.getActive':
     case 'SpreadsheetApp.getActiveSpreadsheet':
@@ -74,6 +75,7 @@ const LIMITED_DENIED_UI = new Set([
 const AUTH_REQUIRED = new Set([
   'FormApp.create',
   'FormApp.openById',
+  'SpreadsheetApp.create',
   'SpreadsheetApp.openById',
   'SpreadsheetApp.openByUrl',
   'ScriptApp.newTrigger',

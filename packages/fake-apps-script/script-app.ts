@@ -103,7 +103,7 @@ export class FakeScriptApp implements Pick<
     const asked = oAuthScopes ?? this.ctx.oauthScopes;
     const authorized = granted && asked ? asked.filter((s) => granted.includes(s)) : null;
     const missing = authorized !== null && asked !== null && authorized.length < asked.length;
-    const status = missing ? 'REQUIRED' : t.authorizationStatus;
+    const status = missing ? 'REQUIRED' : t.authorizationOf(this.ctx.currentUser());
     return api<GAuthInfo>(new FakeAuthorizationInfo(status, t.authorizationUrl, authorized));
   }
 }

@@ -12,6 +12,15 @@ export class FakeUser implements Pick<GUser, 'getEmail'> {
   }
 }
 
+/**
+ * getEmail() gives "a blank string if security policies do not allow access to the user's email
+ * address" ("Class User", https://developers.google.com/apps-script/reference/base/user): such a
+ * user keeps their own identity in the fake (properties, locks, triggers), and Session shows ''.
+ */
+function shownEmail(session: { usersWithoutEmail: ReadonlySet<string> }, user: string): string {
+  return session.usersWithoutEmail.has(user) ? '' : user;
+}
+
 /** Who is running and where: settable by tests, read by Session and by per-user stores. */
 export class SessionState implements SessionSettings {
   activeUser: string;
@@ -20,13 +29,22 @@ export class SessionState implements SessionSettings {
   scriptTimeZone: string;
   /** Whether the time zone was given by the test, so a manifest does not override it. */
   timeZoneExplicit: boolean;
+  /** Users whose email Session does not give (getEmail() returns ''). */
+  readonly usersWithoutEmail = new Set<string>();
 
-  constructor(opts: { user?: string; effectiveUser?: string; locale?: string; timeZone?: string }) {
+  constructor(opts: {
+    user?: string;
+    effectiveUser?: string;
+    locale?: string;
+    timeZone?: string;
+    usersWithoutEmail?: string[];
+  }) {
     this.activeUser = opts.user ?? 'user@example.com';
     this.effectiveUser = opts.effectiveUser ?? this.activeUser;
     this.locale = opts.locale ?? 'en';
     this.scriptTimeZone = opts.timeZone ?? 'Etc/UTC';
     this.timeZoneExplicit = opts.timeZone !== undefined;
+    for (const user of opts.usersWithoutEmail ?? []) this.usersWithoutEmail.add(user);
   }
 
   setUser(email: string, effective: string = email): void {
@@ -53,12 +71,11 @@ export class FakeSession implements Pick<
     return ex && (ex.authMode === 'CUSTOM_FUNCTION' || ex.authMode === 'LIMITED' || ex.simpleTrigger) ? '' : email;
   }
   getActiveUser(): GUser {
-    return new FakeUser(this._email(this.ctx.currentUser())) as unknown as GUser;
+    return new FakeUser(this._email(shownEmail(this.ctx.session, this.ctx.currentUser()))) as unknown as GUser;
   }
   getEffectiveUser(): GUser {
-    return new FakeUser(
-      this._email(this.ctx.execution?.effectiveUser ?? this.ctx.session.effectiveUser),
-    ) as unknown as GUser;
+    const user = this.ctx.execution?.effectiveUser ?? this.ctx.session.effectiveUser;
+    return new FakeUser(this._email(shownEmail(this.ctx.session, user))) as unknown as GUser;
   }
   getScriptTimeZone(): string {
     return this.ctx.session.scriptTimeZone;

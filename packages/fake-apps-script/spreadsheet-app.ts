@@ -4,6 +4,7 @@ import { FakeDataValidationBuilder } from './data-validation';
 import { DataValidationCriteria, DeveloperMetadataVisibility } from './enums';
 import type { FakeContext } from './context';
 import type { FakeSpreadsheet } from './spreadsheet';
+import type { SpreadsheetInit } from './options';
 import type { FakeUi } from './ui';
 
 type GApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
@@ -24,6 +25,7 @@ export class FakeSpreadsheetApp implements Pick<
   | 'setActiveRange'
   | 'openById'
   | 'openByUrl'
+  | 'create'
   | 'getUi'
   | 'newDataValidation'
   | 'flush'
@@ -39,6 +41,8 @@ export class FakeSpreadsheetApp implements Pick<
     /** What getActiveSpreadsheet() returns now (null: no document, as in some trigger contexts). */
     private readonly activeSpreadsheet: () => FakeSpreadsheet | null,
     private readonly ui: FakeUi,
+    /** Makes a spreadsheet (SpreadsheetApp.create): the harness keeps it where openById finds it. */
+    private readonly newSpreadsheet: (init: SpreadsheetInit) => FakeSpreadsheet,
   ) {}
 
   getActive(): GSpreadsheet {
@@ -61,14 +65,35 @@ export class FakeSpreadsheetApp implements Pick<
     const ss = this.spreadsheets.get(String(id));
     if (!ss)
       throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
-    return api<GSpreadsheet>(ss);
+    return api<GSpreadsheet>(this._readable(ss));
   }
   openByUrl(url: string): GSpreadsheet {
     const m = /\/d\/([^/]+)/.exec(String(url));
     const ss = m ? this.spreadsheets.get(m[1]) : undefined;
     if (!ss)
       throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
+    return api<GSpreadsheet>(this._readable(ss));
+  }
+  /**
+   * A new spreadsheet in the running user's Drive, which only they can open ("Class
+   * SpreadsheetApp", create(name), https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app).
+   */
+  create(name: string, rows?: number, columns?: number): GSpreadsheet {
+    if (typeof name !== 'string' || name === '') throw new Error('Invalid argument: name');
+    const ss = this.newSpreadsheet({ name, readers: [this.ctx.currentUser()] });
+    if (rows !== undefined || columns !== undefined) {
+      const sheet = ss._sheets[0];
+      sheet._maxRows = rows ?? sheet._maxRows;
+      sheet._maxCols = columns ?? sheet._maxCols;
+    }
     return api<GSpreadsheet>(ss);
+  }
+
+  /** Apps Script refuses a file the running user was not given. */
+  private _readable(ss: FakeSpreadsheet): FakeSpreadsheet {
+    if (!ss._canOpen(this.ctx.currentUser()))
+      throw new Error('You do not have permission to access the requested document.');
+    return ss;
   }
   getUi(): GUi {
     const ex = this.ctx.execution;

@@ -69,6 +69,8 @@ export class FakeSpreadsheet
   _sheets: FakeSheet[] = [];
   _active: FakeSheet | null = null;
   readonly _developerMetadata = new DeveloperMetadataStore();
+  /** Who may open it; null: everyone (see SpreadsheetInit.readers). */
+  _readers: Set<string> | null;
   private nextSheetId = 0;
   private lastChartId = 1000;
 
@@ -83,6 +85,7 @@ export class FakeSpreadsheet
     this._name = init.name ?? 'Untitled spreadsheet';
     this.tz = init.timeZone ?? null;
     this._locale = init.locale ?? 'en_US';
+    this._readers = init.readers ? new Set(init.readers) : null;
     const sheets = init.sheets ?? { Sheet1: [] };
     for (const [name, rows] of Object.entries(sheets)) this._addSheet(name, rows);
     if (this._sheets.length === 0) this._addSheet('Sheet1', []);
@@ -92,6 +95,11 @@ export class FakeSpreadsheet
   /** A chart id no chart of this spreadsheet has had. */
   _newChartId(): number {
     return ++this.lastChartId;
+  }
+
+  /** Whether `user` can open this spreadsheet. */
+  _canOpen(user: string): boolean {
+    return this._readers === null || this._readers.has(user);
   }
 
   /** Cells of every sheet (rows × columns): what the 10 million cell limit counts. */

@@ -77,11 +77,19 @@ function hashMinute(uid: string): number {
 /** Triggers, the authorization status and when clock triggers fire. */
 export class TriggerState {
   records: TriggerRecord[] = [];
+  /** Every user's authorization status, unless set for that user (authorizationByUser). */
   authorizationStatus: AuthorizationStatusName = 'NOT_REQUIRED';
+  /** Each user authorizes the add-on for themselves: one user's REQUIRED is not another's. */
+  readonly authorizationByUser = new Map<string, AuthorizationStatusName>();
   authorizationUrl = 'https://script.google.com/macros/auth?fake=1';
   private seq = 0;
 
   constructor(private readonly ctx: FakeContext) {}
+
+  /** The authorization status of `user`. */
+  authorizationOf(user: string): AuthorizationStatusName {
+    return this.authorizationByUser.get(user) ?? this.authorizationStatus;
+  }
 
   list(owner?: string): TriggerRecord[] {
     return this.records.filter((r) => owner === undefined || r.owner === owner);

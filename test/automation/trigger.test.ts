@@ -1,6 +1,6 @@
 // Turning automation on and off, and how the daily run finds its spreadsheet and checks its rights.
 import { plus } from '../core/fixtures';
-import { BOSS, LEAD, OWNER, runWithoutDocument, team } from './support';
+import { BOSS, OWNER, runWithoutDocument, team } from './support';
 
 const members = [{ name: 'Ana', training: '2026-03-02' }];
 
@@ -65,25 +65,29 @@ describe('turning automation on and off', () => {
     expect(gas.mail.sent).toEqual([]);
   });
 
-  test('turned off by another editor, the owner’s trigger removes itself at its next run', () => {
+  test('another editor can neither turn it off nor on: refused, naming the owner; the owner’s trigger runs on', () => {
     const { gas, bundle } = team({ members });
-    bundle.$run('setAutomation', [false], { user: 'colleague@example.com' });
-    expect(gas.triggers.clock()).toHaveLength(1); // not theirs to delete
-    const runs = bundle.$runDays(3);
-    expect(runs).toHaveLength(1);
-    expect(gas.triggers.clock()).toEqual([]);
-    expect(gas.mail.sent).toEqual([]);
+    for (const on of [false, true])
+      expect(() => bundle.$run('setAutomation', [on], { user: 'colleague@example.com' })).toThrow(
+        /^Only the owner of Uptake for this spreadsheet \(owner@example\.com\) can switch automation\./,
+      );
+    expect(gas.triggers.clock().map((t) => t.owner)).toEqual([OWNER]);
+    bundle.$runDays(8);
+    expect(gas.mail.sent.map((m) => m.subject)).toContain('Uptake: Day-seven follow-up for Ana');
   });
 
-  test('with no owner email in Settings, the user who turned automation on is the owner', () => {
+  test('with no owner email in Settings, whoever saved Settings is the owner, and only they turn automation on', () => {
     const { gas, bundle } = team({ members, on: false, settings: { ownerEmail: '' } });
-    bundle.$run('setAutomation', [true], { user: 'founder@example.com' });
+    expect(bundle.getSettings()).toMatchObject({ ownerEmail: OWNER });
+    expect(() => bundle.$run('setAutomation', [true], { user: 'founder@example.com' })).toThrow(/^Only the owner/);
+    expect(gas.triggers.clock()).toEqual([]);
+    bundle.setAutomation(true);
     bundle.$runDays(8);
     expect(gas.mail.sent.map((m) => [m.recipients.join(), m.subject])).toContainEqual([
-      'founder@example.com',
+      OWNER,
       'Uptake: Day-seven follow-up for Ana',
     ]);
-    expect(gas.mail.to(OWNER)).toEqual([]);
+    expect(gas.mail.to('founder@example.com')).toEqual([]);
   });
 
   test('in a 21st spreadsheet (20 triggers per user per script), a message the user can act on, and still off', () => {
@@ -119,7 +123,7 @@ describe('finding the spreadsheet and checking authorisation', () => {
       members,
       fake: {
         activeSpreadsheetInTimeTriggers: false,
-        oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp'],
+        oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp', 'userinfo.email'],
       },
     });
     bundle.$runDays(8);
@@ -131,7 +135,9 @@ describe('finding the spreadsheet and checking authorisation', () => {
     const { gas, bundle } = team({
       members,
       settings: { digestWeekday: 3 },
-      fake: { oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp'] },
+      fake: {
+        oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp', 'userinfo.email'],
+      },
     });
     runWithoutDocument(gas, bundle, '2026-03-09T08:30:00Z');
     expect(gas.mail.sent.map((m) => m.subject)).toEqual([
@@ -144,25 +150,28 @@ describe('finding the spreadsheet and checking authorisation', () => {
   });
 
   test('with no document context, it uses the settings another editor saved, not the trigger owner’s stale copy', () => {
-    // The owner turns automation on (the trigger is theirs); a colleague then changes the digest
-    // weekday and the owner email from their own session.
+    // The owner turns automation on (the trigger is theirs), then changes the digest weekday: the
+    // trigger's mirror still holds the settings of when it was made.
     const { gas, bundle } = team({
       members,
       settings: { digestWeekday: 3 },
-      fake: { oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp'] },
+      fake: {
+        oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp', 'userinfo.email'],
+      },
     });
-    bundle.$run('saveSettings', [{ digestWeekday: 1, ownerEmail: BOSS }], { kind: 'call', user: LEAD });
+    bundle.$run('saveSettings', [{ digestWeekday: 1, recipients: [BOSS] }], { kind: 'call', user: OWNER });
     expect(gas.triggers.clock().map((t) => t.owner)).toEqual([OWNER]);
     runWithoutDocument(gas, bundle, '2026-03-09T08:30:00Z');
     const digests = gas.mail.sent.filter((m) => m.subject.startsWith('Uptake weekly digest'));
-    // Monday is the colleague's weekday: the digest is on time, and goes to the owner they named.
+    // Monday is the new weekday: the digest is on time, and goes to the recipient added too.
     expect(digests.map((m) => [m.recipients, m.subject])).toEqual([
+      [[OWNER], 'Uptake weekly digest: the week to Sun 8 Mar 2026'],
       [[BOSS], 'Uptake weekly digest: the week to Sun 8 Mar 2026'],
     ]);
     // Two saves, one copy in the spreadsheet, updated in place.
     const copies = gas.spreadsheet.getDeveloperMetadata().filter((m) => m.getKey() === 'uptake.settings');
     expect(copies.map((m) => JSON.parse(String(m.getValue())) as unknown)).toEqual([
-      expect.objectContaining({ digestWeekday: 1, ownerEmail: BOSS }),
+      expect.objectContaining({ digestWeekday: 1, ownerEmail: OWNER, recipients: [BOSS] }),
     ]);
   });
 
@@ -171,7 +180,13 @@ describe('finding the spreadsheet and checking authorisation', () => {
       members,
       fake: {
         activeSpreadsheetInTimeTriggers: false,
-        oauthScopes: ['spreadsheets.currentonly', 'script.container.ui', 'script.send_mail', 'script.scriptapp'],
+        oauthScopes: [
+          'spreadsheets.currentonly',
+          'script.container.ui',
+          'script.send_mail',
+          'script.scriptapp',
+          'userinfo.email',
+        ],
       },
     });
     const runs = bundle.$runDays(1);

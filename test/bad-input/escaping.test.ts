@@ -49,6 +49,7 @@
  * characters), local/report.ts terminal output, local/cli.ts reminders.md (Markdown: bodies
  * fenced; subjects are not, see the report), local/csv.ts audit.csv (RFC 4180 text).
  */
+import { auditFile } from '../gas/support';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -211,8 +212,8 @@ describe('sheets', () => {
     const before = teamSnapshot(gas);
     bundle.runAuditToSheet();
     expect(teamSnapshot(gas)).toEqual(before);
-    const sheet = gas.sheet('Adoption audit');
-    const values = gas.sheetValues('Adoption audit');
+    const sheet = gas.sheet('Adoption audit', auditFile(gas));
+    const values = gas.sheetValues('Adoption audit', auditFile(gas));
     const formats = sheet.getRange(1, 1, values.length, values[0].length).getNumberFormats();
     for (const payload of [...ALL, '<b>nobody</b>']) {
       const cells = values

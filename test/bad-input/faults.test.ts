@@ -8,6 +8,7 @@
 // - the 6-minute limit approached while reading, before any email;
 // - a 50,000-character member name through the daily run (property sizes);
 // - the roster or the log deleted, renamed or losing a column while automation is on.
+import { auditFile } from '../gas/support';
 import { plus } from '../core/fixtures';
 import { BOSS, deleteSheet, LEAD, LOG, OWNER, ROSTER, sentRows, team, type TeamOptions } from '../automation/support';
 import { teamSnapshot } from './support';
@@ -34,7 +35,7 @@ describe('two audits at once', () => {
   test('an audit that finds another one writing waits for it, then writes one complete sheet', () => {
     const { gas, bundle } = anaTeam({ on: false });
     bundle.runAuditToSheet();
-    const first = gas.sheetValues(AUDIT);
+    const first = gas.sheetValues(AUDIT, auditFile(gas));
     // Another editor's audit holds the document lock for 8 more seconds.
     gas.locks.holdElsewhere('document', { releaseAfterMs: 8_000 });
     const started = gas.clock.now();
@@ -43,20 +44,20 @@ describe('two audits at once', () => {
     expect(gas.ui.dialogs).toEqual([]);
     expect(gas.spreadsheet._sheets.filter((s) => s._name === AUDIT)).toHaveLength(1);
     // Both correct: the same audit, apart from the line saying when it was written.
-    expect(gas.sheetValues(AUDIT).slice(1)).toEqual(first.slice(1));
+    expect(gas.sheetValues(AUDIT, auditFile(gas)).slice(1)).toEqual(first.slice(1));
     expect(gas.locks.holder('document')).toBeNull();
   });
 
   test('one that waits more than 30 s says so and changes nothing', () => {
     const { gas, bundle } = anaTeam({ on: false });
     bundle.runAuditToSheet();
-    const before = gas.sheetValues(AUDIT);
+    const before = gas.sheetValues(AUDIT, auditFile(gas));
     gas.locks.holdElsewhere('document');
     bundle.runAuditToSheet();
     expect(gas.ui.dialogs).toEqual([
       expect.objectContaining({ kind: 'alert', title: 'Uptake could not run the audit', prompt: BUSY }),
     ]);
-    expect(gas.sheetValues(AUDIT)).toEqual(before);
+    expect(gas.sheetValues(AUDIT, auditFile(gas))).toEqual(before);
   });
 
   test('the audit takes the document lock, the one the daily run and "Log a run" take too', () => {

@@ -1,6 +1,7 @@
 // 100,000 log rows with every kind of bad row among them: each skipped row is still named with
 // its own row number, the figures are exact, the spreadsheet calls do not grow with the rows, and
 // the team's log is unchanged afterwards. (No timing assertion: the suite itself stays quick.)
+import { auditFile } from '../gas/support';
 import { parseLog } from '../../src/core/sheets/log';
 import { runAudit } from '../../src/core/audit/audit';
 import { isoToDay } from '../../src/core/base/dates';
@@ -86,7 +87,7 @@ test(`the sidebar and the audit sheet on ${ROWS.toLocaleString('en')} rows: the 
   bundle.runAuditToSheet();
   // The audit sheet grows with the skipped rows, not the number of calls that write it.
   expect(gas.calls.spreadsheet).toBe(smallCalls);
-  const sheet = gas.sheetValues('Adoption audit');
+  const sheet = gas.sheetValues('Adoption audit', auditFile(gas));
   const skippedLines = sheet.filter((row) => row[2] === 'Skipped');
   expect(skippedLines).toHaveLength(BLOCKS * SKIPS.length);
   expect(skippedLines.at(-1)?.slice(0, 2)).toEqual(['Log', rowOf(BLOCKS - 1, 9)]);

@@ -3,6 +3,7 @@
 // the custom functions. Each either works or says what to fix; none throws anything else; and no
 // operation changes any cell (value, formula, format, validation), merge or property of the
 // team's log and roster: both are snapshotted before and after every operation.
+import { auditFile } from '../gas/support';
 import { fitCell } from '../../src/core/base/cell-formats';
 import { NEAREST_LOG_HINT } from '../../src/gas/team-data';
 import type { BundleContext, FakeGas } from '../../packages/fake-apps-script';
@@ -37,7 +38,7 @@ function setupProblem(c: CorpusCase): Setup | null {
 
 /** The "Rows skipped or read with a note" table of the audit sheet, as [sheet, row, what, reason]. */
 function auditSheetRows(gas: FakeGas): unknown[][] {
-  const values = gas.sheetValues(AUDIT);
+  const values = gas.sheetValues(AUDIT, auditFile(gas));
   const header = values.findIndex((row) => row[0] === 'Sheet' && row[1] === 'Row' && row[2] === 'What Uptake did');
   expect(header).toBeGreaterThan(0);
   const rows: unknown[][] = [];

@@ -1,6 +1,6 @@
 // The history on "Run audit to sheet" (built bundle): the trend and cohort tables, each with a
 // native line chart (rules §13). The sample team is trained 20, 10 and 3 days before 15 March.
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
+import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, auditFile } from './support';
 
 const AUDIT = 'Adoption audit';
 
@@ -22,7 +22,7 @@ function tableAfter(rows: string[][], firstHeader: string): string[][] {
 
 describe('the history on the audit sheet', () => {
   const gas = auditSheet();
-  const rows = gas.sheetDisplayValues(AUDIT);
+  const rows = gas.sheetDisplayValues(AUDIT, auditFile(gas));
 
   test('a trend table: 12 weeks, oldest first, the figures as of each week’s last day', () => {
     const trend = tableAfter(rows, 'Week to');
@@ -63,7 +63,7 @@ describe('the history on the audit sheet', () => {
   });
 
   test('each table has a native line chart over its own cells', () => {
-    const charts = gas.charts(AUDIT).filter((c) => c.type === 'LINE');
+    const charts = gas.charts(AUDIT, auditFile(gas)).filter((c) => c.type === 'LINE');
     const header = (first: string) => rows.findIndex((row) => row[0] === first) + 1;
     const trend = header('Week to');
     const cohorts = header('Week since training');

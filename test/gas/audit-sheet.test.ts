@@ -1,6 +1,6 @@
 // "Run audit to sheet" on the built bundle: Uptake's own sheet, its tables, charts and call count.
 import { plus, type RunSpec } from '../core/fixtures';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY, auditFile } from './support';
 
 const AUDIT = 'Adoption audit';
 
@@ -8,7 +8,7 @@ type Gas = ReturnType<typeof fakeWithBundle>['gas'];
 
 /** The rows of the table whose header row starts with `firstHeader`, up to the blank row after it. */
 function tableAfter(gas: Gas, firstHeader: string): string[][] {
-  const rows = gas.sheetDisplayValues(AUDIT);
+  const rows = gas.sheetDisplayValues(AUDIT, auditFile(gas));
   const start = rows.findIndex((row) => row[0] === firstHeader);
   if (start < 0) throw new Error(`no table starting with ${firstHeader}`);
   const end = rows.findIndex((row, i) => i > start && row.every((cell) => cell === ''));
@@ -26,7 +26,7 @@ describe('runAuditToSheet', () => {
   test('writes the notice, the summary and every table', () => {
     const { gas, bundle } = teamSheet();
     bundle.runAuditToSheet();
-    const rows = gas.sheetDisplayValues(AUDIT);
+    const rows = gas.sheetDisplayValues(AUDIT, auditFile(gas));
     expect(rows[0][0]).toBe(
       `Written by Uptake on ${TODAY} at 10:00 (Etc/UTC): re-created at every run; edits here are lost.`,
     );
@@ -66,16 +66,19 @@ describe('runAuditToSheet', () => {
       ['missing info', '0'],
       ['wrong info', '0'],
     ]);
-    expect(gas.selection().sheet).toBe(AUDIT);
+    // In the owner's own spreadsheet, linked in an alert; nothing in the team's (rules §19).
+    expect(gas.spreadsheet._sheetNamed(AUDIT)).toBeUndefined();
+    expect(gas.ui.dialogs.at(-1)).toMatchObject({ kind: 'alert', title: 'Uptake audit written' });
+    expect(gas.ui.dialogs.at(-1)?.prompt).toContain(auditFile(gas).getUrl());
   });
 
   test('adds a category chart and an acceptance-by-workflow chart with the target as a line', () => {
     const { gas, bundle } = teamSheet();
     bundle.runAuditToSheet();
-    const rows = gas.sheetValues(AUDIT);
+    const rows = gas.sheetValues(AUDIT, auditFile(gas));
     const categoryHeader = rows.findIndex((row) => row[0] === 'Category') + 1;
     const workflowHeader = rows.findIndex((row) => row[0] === 'Workflow') + 1;
-    const charts = gas.charts(AUDIT);
+    const charts = gas.charts(AUDIT, auditFile(gas));
     // Then the history's two line charts (test/gas/audit-sheet-history.test.ts).
     expect(charts.map((c) => c.type)).toEqual(['PIE', 'COMBO', 'LINE', 'LINE']);
     expect(charts[0].ranges).toEqual([`'${AUDIT}'!A${categoryHeader}:B${categoryHeader + 3}`]);
@@ -90,13 +93,15 @@ describe('runAuditToSheet', () => {
   test('re-creates the sheet at every run: edits there are gone, charts are not doubled', () => {
     const { gas, bundle } = teamSheet();
     bundle.runAuditToSheet();
-    gas.sheet(AUDIT).getRange('A3').setValue('my note');
+    gas.sheet(AUDIT, auditFile(gas)).getRange('A3').setValue('my note');
     bundle.runAuditToSheet();
-    expect(gas.spreadsheet._sheets.filter((s) => s._name === AUDIT)).toHaveLength(1);
-    expect(gas.sheetValues(AUDIT).flat()).not.toContain('my note');
-    expect(gas.charts(AUDIT)).toHaveLength(4);
+    // One audit spreadsheet, made the first time and reused.
+    expect(gas.spreadsheetsOf(gas.session.activeUser)).toHaveLength(1);
+    expect(auditFile(gas)._sheets.filter((s) => s._name === AUDIT)).toHaveLength(1);
+    expect(gas.sheetValues(AUDIT, auditFile(gas)).flat()).not.toContain('my note');
+    expect(gas.charts(AUDIT, auditFile(gas))).toHaveLength(4);
     // The team's sheets are untouched.
-    expect(gas.spreadsheet._sheets.map((s) => s._name)).toEqual(['Log', 'Roster', AUDIT]);
+    expect(gas.spreadsheet._sheets.map((s) => s._name)).toEqual(['Log', 'Roster']);
   });
 
   test('names and workflows that look like formulas stay text', () => {
@@ -112,14 +117,14 @@ describe('runAuditToSheet', () => {
     expect(gas.sheetValues('Log').map((row) => row[1])).toEqual(expect.arrayContaining(tricky));
     bundle.runAuditToSheet();
     expect(gas.formulaCells().filter((cell) => cell.sheet === AUDIT)).toEqual([]);
-    const values = gas.sheetValues(AUDIT);
+    const values = gas.sheetValues(AUDIT, auditFile(gas));
     const members = values.map((row) => row[0]);
     for (const text of [...tricky, '=HYPERLINK("x1")']) {
       const row = members.indexOf(text);
       expect(row).toBeGreaterThan(0);
       expect(
         gas
-          .sheet(AUDIT)
+          .sheet(AUDIT, auditFile(gas))
           .getRange(row + 1, 1)
           .getNumberFormat(),
       ).toBe('@');
@@ -140,7 +145,7 @@ describe('runAuditToSheet', () => {
     expect(skipped).toHaveLength(1_200);
     expect(skipped[0].slice(0, 3)).toEqual(['Log', '10', 'Skipped']);
     expect(skipped[0][3]).toContain('"maybe 0" is not one of');
-    expect(gas.sheet(AUDIT).getMaxRows()).toBeGreaterThan(1_200);
+    expect(gas.sheet(AUDIT, auditFile(gas)).getMaxRows()).toBeGreaterThan(1_200);
   });
 
   test('without a log, says what to do and writes nothing', () => {
@@ -172,7 +177,7 @@ describe('spreadsheet calls', () => {
     });
     gas.calls.reset();
     bundle.runAuditToSheet();
-    expect(gas.sheetValues(AUDIT).length).toBeGreaterThan(20);
+    expect(gas.sheetValues(AUDIT, auditFile(gas)).length).toBeGreaterThan(20);
     return gas.calls.methods('spreadsheet');
   }
 

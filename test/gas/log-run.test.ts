@@ -92,6 +92,8 @@ describe('logRun', () => {
     expect(result).toEqual({
       row: before.length + 1,
       message: `Logged in row ${before.length + 1} of "Log": Ana, Board memo, light edit on Sun 15 Mar 2026.`,
+      // The default user is in neither the roster nor the log: My week says so (test/roles/).
+      myWeek: { week: null, message: expect.stringMatching(/^Uptake could not find you in the team/) },
     });
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after).toHaveLength(before.length + 1);

@@ -2,8 +2,18 @@
 import { readBuilt } from '../bundle/support';
 import { fakeWithBundle, logSheetRows, sampleTeam } from './support';
 
+/** What onOpen builds, not knowing who opened the spreadsheet (rules §19, src/gas/menu.ts). */
+const OPENING_MENU = [
+  ['Log a run', 'showLogForm'],
+  ['My week', 'showMyWeek'],
+  ['Open dashboard', 'showDashboard'],
+  ['Help', 'showHelp'],
+];
+
+/** The owner's menu, built by the first item they click. */
 const MENU = [
   ['Log a run', 'showLogForm'],
+  ['My week', 'showMyWeek'],
   ['Open dashboard', 'showDashboard'],
   ['Run audit to sheet', 'runAuditToSheet'],
   ['Set up log and roster', 'setUpLogAndRoster'],
@@ -22,7 +32,7 @@ describe('onOpen', () => {
   test('in AuthMode.NONE builds the add-on menu and touches nothing else', () => {
     const { gas, bundle } = withLog();
     bundle.onOpen({ authMode: 'NONE' });
-    expect(gas.ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual(MENU);
+    expect(gas.ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual(OPENING_MENU);
     expect(gas.ui.addonMenu()).toBeDefined();
     const called = gas.calls.sequence;
     expect(called.length).toBeGreaterThan(0);
@@ -40,6 +50,13 @@ describe('onOpen', () => {
   test('onInstall builds the same menu', () => {
     const { gas, bundle } = withLog();
     bundle.onInstall({ authMode: 'FULL' });
+    expect(gas.ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual(OPENING_MENU);
+  });
+
+  test('the owner’s first click rebuilds the menu with everything that is theirs', () => {
+    const { gas, bundle } = withLog();
+    bundle.onOpen({ authMode: 'LIMITED' });
+    bundle.showLogForm();
     expect(gas.ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual(MENU);
   });
 

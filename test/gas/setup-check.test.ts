@@ -34,8 +34,9 @@ describe('Check set-up', () => {
   test('the menu has the item, and it opens the sidebar on the check', () => {
     const { gas, bundle } = teamSheet();
     bundle.onOpen({ authMode: 'FULL' });
-    expect(gas.ui.menuItems(null).map((item) => item.functionName)).toContain('showSetupCheck');
     bundle.showSetupCheck();
+    // A click knows who clicked: the owner's menu, Check set-up in it, replaces the opening one.
+    expect(gas.ui.menuItems(null).map((item) => item.functionName)).toContain('showSetupCheck');
     const shown = gas.ui.lastShown();
     expect(shown).toMatchObject({ kind: 'sidebar' });
     expect(shown!.content).toContain('window.UPTAKE_VIEW="setup-check"');
@@ -50,7 +51,8 @@ describe('Check set-up', () => {
     const lineOf = Object.fromEntries(lines.map((l) => [l.id, l]));
     expect(lines).toHaveLength(13);
     expect(lineOf.authorization.status).toBe('ok');
-    expect(lineOf.owner.detail).toBe('lead@example.com (you: no owner is set in Settings).');
+    // Whoever saves Settings first is the owner (rules §19).
+    expect(lineOf.owner.detail).toBe('lead@example.com (Settings).');
     expect(lineOf.trigger).toMatchObject({ status: 'ok', detail: 'Every day at 08:00 in Europe/London.' });
     expect(lineOf['mail-quota'].detail).toMatch(
       /^100 email recipients left\. Google’s quota restarts 24 hours after the first email it counted, not at midnight/,

@@ -66,3 +66,13 @@ export function sampleTeam() {
   ];
   return { runs, roster };
 }
+
+/**
+ * The spreadsheet "Run audit to sheet" writes to (rules §19): the one SpreadsheetApp.create made
+ * in the owner's Drive, `user` being the owner (default: the fake's active user).
+ */
+export function auditFile(gas: ReturnType<typeof createFakeGas>, user = gas.session.activeUser) {
+  const [file] = gas.spreadsheetsOf(user);
+  if (!file) throw new Error(`no audit spreadsheet in ${user}'s Drive`);
+  return file;
+}
