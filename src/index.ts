@@ -317,6 +317,13 @@ export function sendDigestNow(quiet?: boolean): string {
   });
 }
 
+/** Menu "Send digest now" (owner): the digest now, its result in a toast; a member is told whose it is. */
+export function sendDigestFromMenu() {
+  menu.runMenuItem('owner', 'send the digest', () => {
+    sendDigestNow();
+  });
+}
+
 /**
  * Sidebar "Preview digest": the owner's digest as it would be sent now, and its recipients.
  *

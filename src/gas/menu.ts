@@ -25,7 +25,7 @@ export const MENU_ITEMS: MenuItems = [
   ['Set up log and roster', 'setUpLogAndRoster'],
   ['Create logging form', 'createLoggingForm'],
   ['Check set-up', 'showSetupCheck'],
-  ['Send digest now', 'sendDigestNow'],
+  ['Send digest now', 'sendDigestFromMenu'],
   ['Settings', 'showSettings'],
   null,
   HELP,

@@ -19,7 +19,7 @@ const MENU = [
   ['Set up log and roster', 'setUpLogAndRoster'],
   ['Create logging form', 'createLoggingForm'],
   ['Check set-up', 'showSetupCheck'],
-  ['Send digest now', 'sendDigestNow'],
+  ['Send digest now', 'sendDigestFromMenu'],
   ['Settings', 'showSettings'],
   ['Help', 'showHelp'],
 ];

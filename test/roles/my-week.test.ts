@@ -1,0 +1,145 @@
+// My week (rules §19): each member's own figures, over the example team, from the BUILT bundle.
+import fs from 'node:fs';
+import path from 'node:path';
+import { parseCsv } from '../../local/csv';
+import { myWeek } from '../../src/core/roles/my-week';
+import { day } from '../core/fixtures';
+import { fakeWithBundle } from '../gas/support';
+import { ROOT } from '../local/support';
+
+const EXAMPLES = path.join(ROOT, 'examples');
+const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as {
+  asOf: string;
+  owner: string;
+};
+const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
+const roster = read('roster.csv');
+const members = roster.slice(1).map(([name, email]) => ({ name, email }));
+
+interface View {
+  week: { member: string; lines: string[]; thisWeek: { runs: number } } | null;
+  message: string | null;
+}
+
+function exampleTeam() {
+  const made = fakeWithBundle({
+    now: `${example.asOf}T10:00:00Z`,
+    user: example.owner,
+    spreadsheet: { sheets: { 'AI usage log': read('log.csv'), Roster: roster } },
+  });
+  made.bundle.saveSettings({ ownerEmail: example.owner });
+  return made;
+}
+
+/** Whether `text` names `name` or its first name, as a word. */
+function names(text: string, name: string): boolean {
+  return [name, name.split(' ')[0]].some((n) => new RegExp(`(^|[^\\p{L}])${n}($|[^\\p{L}])`, 'u').test(text));
+}
+
+describe('My week over the example team', () => {
+  const { bundle } = exampleTeam();
+
+  test.each(members)('$name sees their own week, and no one else’s name', ({ name, email }) => {
+    const view = bundle.$run('getMyWeek', [], { user: email }) as View;
+    expect(view.message).toBeNull();
+    expect(view.week?.member).toBe(name);
+    expect(view.week?.lines.length).toBeGreaterThanOrEqual(3);
+    const text = JSON.stringify(view);
+    for (const other of members.filter((m) => m.name !== name)) expect(names(text, other.name)).toBe(false);
+  });
+
+  test('logging a run under someone else’s name still shows only the logger’s own week', () => {
+    const fresh = exampleTeam();
+    const [ana, chloe] = [members[0], members[2]];
+    const result = fresh.bundle.$run(
+      'logRun',
+      [
+        {
+          date: example.asOf,
+          member: chloe.name,
+          workflow: 'Campaign brief',
+          outcome: 'Used as-is',
+          editTypes: [],
+          prompted: false,
+          notes: '',
+        },
+      ],
+      { user: ana.email },
+    ) as { myWeek: View };
+    expect(result.myWeek.week?.member).toBe(ana.name);
+    expect(names(JSON.stringify(result.myWeek), chloe.name)).toBe(false);
+  });
+
+  test('an editor the roster does not know, and one with no email, are told why, with no one’s figures', () => {
+    const { bundle: b, gas } = exampleTeam();
+    gas.hideEmailOf('hidden@northwind.example');
+    for (const user of ['visitor@northwind.example', 'hidden@northwind.example']) {
+      const view = b.$run('getMyWeek', [], { user }) as View;
+      expect(view.week).toBeNull();
+      for (const m of members) expect(names(String(view.message), m.name)).toBe(false);
+    }
+    expect((b.$run('getMyWeek', [], { user: 'hidden@northwind.example' }) as View).message).toMatch(
+      /^Google did not give Uptake your email address/,
+    );
+  });
+});
+
+describe('myWeek (core): the figures', () => {
+  const run = (iso: string, extra: Partial<Parameters<typeof myWeek>[0]['runs'][number]> = {}) => ({
+    row: 2,
+    day: day(iso),
+    memberKey: 'ana',
+    memberText: 'Ana',
+    workflowKey: 'proposal',
+    workflow: 'Proposal',
+    outcome: 'as-is' as const,
+    editTypes: [],
+    prompted: false,
+    ...extra,
+  });
+
+  test('this week and last, unprompted against the threshold, acceptance, top edit, next milestone', () => {
+    const week = myWeek({
+      member: 'Ana',
+      runs: [
+        run('2026-03-15'),
+        run('2026-03-12', { prompted: true }),
+        run('2026-03-09', { outcome: 'heavy', editTypes: ['tone'] }),
+        run('2026-03-08', { outcome: 'light', editTypes: ['tone', 'format'] }),
+        run('2026-03-02', { outcome: 'not-used' }),
+        run('2026-03-01'),
+      ],
+      today: day('2026-03-15'),
+      genuineAt: 3,
+      trainingDay: day('2026-03-01'),
+      coveredFrom: null,
+    });
+    expect(week.thisWeek).toEqual({ runs: 3, unprompted: 2 });
+    expect(week.lastWeek).toEqual({ runs: 2, unprompted: 2 });
+    // 3 of 5 used as-is or lightly edited (the run of 1 March is three weeks back).
+    expect(week.acceptanceRate).toBeCloseTo(3 / 5);
+    expect(week.topEditType).toBe('tone');
+    expect(week.nextMilestone).toEqual({ label: 'Week-three check', date: '2026-03-22', day: 21 });
+    expect(week.partial).toBe(false);
+    expect(week.lines).toEqual([
+      'This week (the 7 days to today): 3 runs, 2 unprompted; 1 more would reach the 3 a week of a Genuine adopter.',
+      'Last week: 2 runs, 2 unprompted.',
+      'You used 60% of your 5 outputs as-is or after a light edit.',
+      'What you edit most: tone.',
+      'Next in your programme: Week-three check, Sun 22 Mar 2026 (day 21 after your training).',
+    ]);
+  });
+
+  test('rows read that do not reach back two weeks are said', () => {
+    const week = myWeek({
+      member: 'Ana',
+      runs: [],
+      today: day('2026-03-15'),
+      genuineAt: 3,
+      trainingDay: null,
+      coveredFrom: day('2026-03-10'),
+    });
+    expect(week.partial).toBe(true);
+    expect(week.lines.at(-1)).toMatch(/^Counted from the log’s most recent rows only/);
+  });
+});

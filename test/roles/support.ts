@@ -1,0 +1,81 @@
+// Several people on one spreadsheet (rules §19), in the in-memory Apps Script with the BUILT
+// bundle: the owner, a member who is an editor, an editor Google gives no email for.
+import { SIDEBAR_CALLS } from '../../src/gas/sidebar-call';
+import type { ServerApi } from '../../src/shared/api';
+import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from '../gas/support';
+
+export const OWNER = 'owner@example.com';
+/** Ben, in the roster with this email: a member. */
+export const MEMBER = 'ben@example.com';
+/** An editor whose email Session does not give. */
+export const HIDDEN = 'hidden@example.com';
+/** An address a member would like the digest to go to. */
+export const ATTACKER = 'attacker@evil.example';
+
+export type Fake = ReturnType<typeof fakeWithBundle>;
+
+/** The sample team (Ana, Ben, Cleo), Settings saved by the owner; `settings` added to the save. */
+export function roleTeam(settings: Record<string, unknown> = {}): Fake {
+  const { runs, roster } = sampleTeam();
+  const made = fakeWithBundle({
+    user: OWNER,
+    usersWithoutEmail: [HIDDEN],
+    spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+  });
+  made.bundle.saveSettings({ ownerEmail: OWNER, ...settings });
+  return made;
+}
+
+/** Runs entry point `name` as `user`, as google.script.run or a menu click would. */
+export function runAs(fake: Fake, user: string, name: string, args: unknown[] = []): unknown {
+  return fake.bundle.$run(name, args, { user });
+}
+
+/** Everything a call could change: every spreadsheet's cells, the properties, triggers, mail and selection. */
+export function world(fake: Fake): string {
+  const { gas } = fake;
+  return JSON.stringify({
+    spreadsheets: [...gas.spreadsheets.values()].map((ss) => ({
+      id: ss._id,
+      sheets: ss._sheets.map((sheet) => [sheet._name, sheet.getLastRow() === 0 ? [] : sheet._values()]),
+      metadata: ss.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()]),
+    })),
+    document: gas.properties.forDocument(gas.spreadsheet._id).getProperties(),
+    users: [OWNER, MEMBER, HIDDEN].map((user) => gas.properties.forUser(user).getProperties()),
+    script: gas.properties.script.getProperties(),
+    triggers: gas.triggers.records,
+    mail: gas.mail.sent,
+    selection: gas.selection(),
+  });
+}
+
+/**
+ * Arguments an attacker would send to each call that is not open to everyone: the settings
+ * they would like, automation on and off, a row to jump to, a note that looks like a formula.
+ * A new owner-only call must be added here (the attacker test checks every one is).
+ */
+export const CRAFTED: Partial<Record<keyof ServerApi, unknown[][]>> = {
+  getDashboard: [[{ asOf: '2026-03-15', weeks: 52 }], [null]],
+  selectLogRow: [[2]],
+  getSettings: [[]],
+  saveSettings: [
+    [{ ownerEmail: MEMBER, recipients: [ATTACKER], namedForRecipients: true }],
+    [{ openTeam: true }],
+    [{ ownerEmail: '' }],
+  ],
+  setAutomation: [[true], [false]],
+  getAutomationStatus: [[]],
+  sendDigestNow: [[true], [false]],
+  previewDigest: [[]],
+  getSetupCheck: [[]],
+  getInterventionForm: [[]],
+  recordIntervention: [
+    [{ date: '2026-03-15', member: 'Ana', type: 'Follow-up session', workflow: '', note: '=IMPORTXML("x","//a")' }],
+  ],
+  removeOldAuditTab: [[]],
+};
+
+/** The sidebar calls only the owner (or, with "open team", every editor) may make. */
+export function guardedCalls(): (keyof ServerApi)[] {
+  return (Object.keys(SIDEBAR_CALLS) as (keyof ServerApi)[]).filter((name) => SIDEBAR_CALLS[name].access !== 'anyone');
+}
