@@ -3,25 +3,18 @@
  * its end, in the log's own column order, under the document lock.
  */
 import { dayToIso, dayToLabel, isoToDay, SHEETS_EPOCH_DAY, type Day } from '../core/base/dates';
-import {
-  EDIT_TYPE_CHOICES,
-  OUTCOME_CHOICES,
-  parseLog,
-  readEditTypes,
-  readOutcome,
-  type ParsedLog,
-} from '../core/sheets/log';
+import { EDIT_TYPE_CHOICES, OUTCOME_CHOICES, readEditTypes, readOutcome } from '../core/sheets/log';
 import { MemberDirectory } from '../core/sheets/roster';
 import type { Settings } from '../core/base/settings';
 import { memberKey } from '../core/base/text';
-import { OUTCOMES, type LogField, type Outcome, type Roster } from '../core/base/types';
+import { OUTCOMES, type LogField, type Outcome } from '../core/base/types';
 import type { LogFormData, LogRunRequest, LogRunResult } from '../shared/api';
 import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
-import { spreadsheetDateOptions, todayIn } from './spreadsheet-locale';
+import { todayIn } from './spreadsheet-locale';
 import { withDocumentLock } from './document-lock';
 import { appendByHeader, type CellWrite } from './append-row';
-import { nextFreeRow, readLogHead, readRecentRows, RECENT_ROWS } from './recent-log';
-import { findLogSheet, noLogError, readRoster, SetupError } from './team-data';
+import { nextFreeRow, readLogHead, readRecentLog } from './recent-log';
+import { findLogSheet, noLogError, SetupError } from './team-data';
 import { myWeekView } from './my-week';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -88,32 +81,6 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
     .map((w) => w.workflow);
   form.workflows = distinct([...recentOfMine, ...byFrequency], memberKey);
   return form;
-}
-
-/** The roster and the log's recent rows, parsed; `wholeLog` when those rows start right under the header. */
-export interface RecentLog {
-  roster: Roster | null;
-  log: ParsedLog;
-  wholeLog: boolean;
-}
-
-/**
- * The roster (whole: it grows with the team, not the log) and the log's header and last `rows`
- * rows, parsed.
- */
-export function readRecentLog(spreadsheet: Spreadsheet, settings: Settings, rows = RECENT_ROWS): RecentLog {
-  const dateOptions = spreadsheetDateOptions(spreadsheet);
-  const sheet = findLogSheet(spreadsheet, settings);
-  if (!sheet) throw noLogError(spreadsheet, settings);
-  const roster = readRoster(spreadsheet, settings, dateOptions);
-  const head = readLogHead(sheet);
-  const { values, firstRow } = readRecentRows(sheet, head, rows);
-  const log = parseLog(values, {
-    ...dateOptions,
-    firstRow: firstRow - 1,
-    directory: new MemberDirectory(roster?.members ?? []),
-  });
-  return { roster, log, wholeLog: firstRow <= head.headerRowNumber + 1 };
 }
 
 /** A checked run, ready to be written. */

@@ -9,7 +9,7 @@ import { myWeek } from '../core/roles/my-week';
 import { MemberDirectory } from '../core/sheets/roster';
 import type { MyWeekView } from '../shared/api';
 import { currentUserEmail } from './automation-store';
-import { readRecentLog, type RecentLog } from './log-run';
+import { readRecentLog, type RecentLog } from './recent-log';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 import { SetupError } from './team-data';
 

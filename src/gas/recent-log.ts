@@ -4,11 +4,15 @@
  * Script the cost is the cells each read brings back; BENCHMARKS.md, "What people wait for").
  */
 import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
-import { LOG_FIELDS } from '../core/sheets/log';
+import { LOG_FIELDS, parseLog, type ParsedLog } from '../core/sheets/log';
+import { MemberDirectory } from '../core/sheets/roster';
+import type { Settings } from '../core/base/settings';
 import { isBlankCell } from '../core/base/text';
-import type { LogField } from '../core/base/types';
-import { readHeadRows, SetupError } from './team-data';
+import type { LogField, Roster } from '../core/base/types';
+import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { findLogSheet, noLogError, readHeadRows, readRoster, SetupError } from './team-data';
 
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Rows at the end of the log the form's suggestions (recent names and workflows) come from. */
@@ -76,4 +80,30 @@ export function nextFreeRow(sheet: Sheet, head: LogHead): number {
     }
   }
   return top;
+}
+
+/** The roster and the log's recent rows, parsed; `wholeLog` when those rows start right under the header. */
+export interface RecentLog {
+  roster: Roster | null;
+  log: ParsedLog;
+  wholeLog: boolean;
+}
+
+/**
+ * The roster (whole: it grows with the team, not the log) and the log's header and last `rows`
+ * rows, parsed.
+ */
+export function readRecentLog(spreadsheet: Spreadsheet, settings: Settings, rows = RECENT_ROWS): RecentLog {
+  const dateOptions = spreadsheetDateOptions(spreadsheet);
+  const sheet = findLogSheet(spreadsheet, settings);
+  if (!sheet) throw noLogError(spreadsheet, settings);
+  const roster = readRoster(spreadsheet, settings, dateOptions);
+  const head = readLogHead(sheet);
+  const { values, firstRow } = readRecentRows(sheet, head, rows);
+  const log = parseLog(values, {
+    ...dateOptions,
+    firstRow: firstRow - 1,
+    directory: new MemberDirectory(roster?.members ?? []),
+  });
+  return { roster, log, wholeLog: firstRow <= head.headerRowNumber + 1 };
 }
