@@ -149,7 +149,9 @@ export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
     if (data.problem) fail('open the dashboard', `found a problem: ${JSON.stringify(data.problem)}`);
   });
   const auditSheet = costOf(fake, () => ctx.runAuditToSheet());
-  const auditSheetRows = fake.sheetValues(AUDIT_SHEET).length;
+  // Written to the owner's own spreadsheet (rules §19), made by the first run.
+  const [auditFile] = fake.spreadsheetsOf('lead@example.com');
+  const auditSheetRows = auditFile ? fake.sheetValues(AUDIT_SHEET, auditFile).length : 0;
   if (!auditSheetRows) fail('run audit to sheet', `wrote no "${AUDIT_SHEET}" sheet`);
 
   ctx.$runFromClient('setAutomation', true);

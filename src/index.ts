@@ -109,17 +109,20 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall) {
 
 /** Menu "Log a run": opens the form that adds one run to the log, with the caller's own week. */
 export function showLogForm() {
-  menu.runMenuItem('anyone', 'log a run', () => menu.showPage('logrun', 'Log a run'));
+  menu.showPage('logrun', 'Log a run');
 }
 
 /** Menu "My week": the Log a run sidebar, opened on the caller's own week. */
 export function showMyWeek() {
-  menu.runMenuItem('anyone', 'see your week', () => menu.showPage('logrun', 'My week', 'my-week'));
+  menu.showPage('logrun', 'My week', 'my-week');
 }
 
-/** Menu "Open dashboard": the named adoption dashboard, for the owner (or every editor when the team is open). */
+/**
+ * Menu "Open dashboard": the named adoption dashboard, for the owner (or every editor when the
+ * team is open). The page holds no data: getDashboard, its first call, refuses anyone else.
+ */
 export function showDashboard() {
-  menu.runMenuItem('team', 'open the dashboard', () => menu.showPage('sidebar', 'Uptake'));
+  menu.showPage('sidebar', 'Uptake');
 }
 
 /** Menu "Settings" (owner): opens the dashboard sidebar on its Settings view. */
@@ -347,6 +350,11 @@ export function getMyWeek(): MyWeekView {
   return sidebarCall('getMyWeek', [], () => myWeek.myWeekView(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()));
 }
 
+/** Pages, once shown: the add-on menu of whoever has the page open (src/gas/menu.ts says why here). */
+export function refreshMenu(): void {
+  sidebarCall('refreshMenu', [], () => menu.refreshMenu());
+}
+
 /**
  * Dashboard (owner): deletes the "Adoption audit" tab an earlier version left in the team
  * spreadsheet, when the owner asks; never while the team is open.
@@ -393,6 +401,7 @@ export type SidebarEntryPoints = Implements<
     getSetupCheck: typeof getSetupCheck;
     getMyWeek: typeof getMyWeek;
     removeOldAuditTab: typeof removeOldAuditTab;
+    refreshMenu: typeof refreshMenu;
   },
   ServerApi
 >;

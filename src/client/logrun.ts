@@ -202,6 +202,7 @@ function start(): void {
     .then((view) => {
       renderMyWeek(view);
       if (window.UPTAKE_VIEW === 'my-week') byId('my-week').focus();
+      return server.refreshMenu();
     })
     // My week is extra: the form works without it, and the section stays hidden.
     .catch(() => undefined);

@@ -26,10 +26,12 @@ type View = 'dashboard' | 'settings' | 'setup-check';
 /** The owner's audit spreadsheet, and an earlier version's tab in the team spreadsheet offered for removal. */
 function renderAuditFile(box: HTMLElement, data: DashboardData, remove: () => Promise<void>): void {
   const parts: HTMLElement[] = [];
-  // The address is the server's own (a Google Sheets link made from an id), never a cell's text.
-  if (data.auditFileUrl?.startsWith('https://docs.google.com/spreadsheets/')) {
+  // The address is the one Apps Script gave for the file (getUrl), never a cell's text; only a
+  // Google Docs address over https is made a link.
+  const address = data.auditFileUrl ? new URL(data.auditFileUrl) : null;
+  if (address && address.protocol === 'https:' && address.hostname === 'docs.google.com') {
     const link = el('a', { target: '_blank', rel: 'noopener' }, 'your own audit spreadsheet');
-    link.href = data.auditFileUrl;
+    link.href = address.href;
     parts.push(el('p', {}, 'Run audit to sheet writes to ', link, ', which only you can open.'));
   }
   if (data.oldAuditTab)
@@ -289,7 +291,11 @@ function start(): void {
 
   const firstView = window.UPTAKE_VIEW;
   showView(firstView === 'settings' || firstView === 'setup-check' ? firstView : 'dashboard');
-  void load({ asOf: null, weeks: null });
+  // The menu of whoever opened the page, once the dashboard is shown: nobody waits for it, and
+  // the menu items keep checking on the server if it fails.
+  void load({ asOf: null, weeks: null })
+    .then(() => server.refreshMenu())
+    .catch(() => undefined);
 }
 
 // The server may define UPTAKE_VIEW in a script after this one: start once the page is parsed.

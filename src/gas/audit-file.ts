@@ -23,15 +23,27 @@ export function auditFileName(team: Spreadsheet): string {
   return `Uptake audit: ${team.getName()}`;
 }
 
-/** The address of a spreadsheet by id, without opening it (no service call). */
-function spreadsheetUrl(id: string): string {
-  return `https://docs.google.com/spreadsheets/d/${encodeURIComponent(id)}/edit`;
+/** What the owner's user property keeps of their audit spreadsheet: its id, and its address for the sidebar. */
+interface AuditFileRecord {
+  id: string;
+  url: string;
 }
 
-/** The caller's audit spreadsheet for this team's spreadsheet, when they have one; null otherwise. */
+function readRecord(team: Spreadsheet): AuditFileRecord | null {
+  const raw = PropertiesService.getUserProperties().getProperty(auditFileKey(team));
+  if (!raw) return null;
+  try {
+    const record = JSON.parse(raw) as Partial<AuditFileRecord>;
+    return typeof record.id === 'string' && typeof record.url === 'string' ? { id: record.id, url: record.url } : null;
+  } catch {
+    // A value this version did not write: treated as none, and replaced at the next audit.
+    return null;
+  }
+}
+
+/** The caller's audit spreadsheet's address for this team's spreadsheet (no call to open it); null when none. */
 export function auditFileUrl(team: Spreadsheet): string | null {
-  const id = PropertiesService.getUserProperties().getProperty(auditFileKey(team));
-  return id ? spreadsheetUrl(id) : null;
+  return readRecord(team)?.url ?? null;
 }
 
 /**
@@ -43,17 +55,17 @@ export function auditFileUrl(team: Spreadsheet): string | null {
  */
 export function auditTarget(team: Spreadsheet, settings: Settings): { target: Spreadsheet; private: boolean } {
   if (settings.openTeam) return { target: team, private: false };
-  const properties = PropertiesService.getUserProperties();
-  const id = properties.getProperty(auditFileKey(team));
-  if (id) {
+  const record = readRecord(team);
+  if (record) {
     try {
-      return { target: SpreadsheetApp.openById(id), private: true };
+      return { target: SpreadsheetApp.openById(record.id), private: true };
     } catch {
       // Deleted or no longer the owner's: a new one is made below.
     }
   }
   const target = SpreadsheetApp.create(auditFileName(team));
-  properties.setProperty(auditFileKey(team), target.getId());
+  const made: AuditFileRecord = { id: target.getId(), url: target.getUrl() };
+  PropertiesService.getUserProperties().setProperty(auditFileKey(team), JSON.stringify(made));
   return { target, private: true };
 }
 

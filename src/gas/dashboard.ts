@@ -20,6 +20,7 @@ import { teamHistory } from '../core/history/team-history';
 import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
 import { Workbook, workbookOf } from './workbook';
 import { caller } from './roles';
+import { checkedCaller } from './sidebar-call';
 import { auditFileUrl, hasOldAuditTab } from './audit-file';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -37,12 +38,14 @@ export function sheetNames(spreadsheet: Spreadsheet | Workbook): string[] {
  * passed down (BENCHMARKS.md: at most 25 service calls with opening the sidebar).
  */
 export function dashboardData(spreadsheet: Spreadsheet, request: DashboardRequest | null | undefined): DashboardData {
-  const settings = loadSettings();
+  // The guard already read who is asking and the settings (src/gas/sidebar-call.ts).
+  const guarded = checkedCaller();
+  const settings = guarded?.settings ?? loadSettings();
   const book = new Workbook(spreadsheet);
   const timeZone = book.dateOptions().timeZone;
   // Read once for the automation's status and the replacement programme (rules §17).
   const documentValues = PropertiesService.getDocumentProperties()?.getProperties() ?? undefined;
-  const viewer = caller(settings);
+  const viewer = guarded?.who ?? caller(settings);
   const isOwner = viewer.role === 'owner';
   const data: DashboardData = {
     today: dayToIso(todayInZone(timeZone)),

@@ -41,9 +41,10 @@ export function memberMenu(openTeam: boolean): MenuItems {
  * ("Class User", getEmail(): not available in "a simple onOpen(e) … trigger",
  * https://developers.google.com/apps-script/reference/base/user; AuthMode NONE and LIMITED,
  * https://developers.google.com/apps-script/reference/script/auth-mode), so it cannot tell the
- * owner from a member: it shows what everyone may use and "Open dashboard", which checks on the
- * server when clicked. Every item clicked then runs in AuthMode.FULL, knows who clicked, and
- * rebuilds the menu for that person (forMenu): the owner's grows, a member's loses the dashboard.
+ * owner from a member: it shows what everyone may use and "Open dashboard", whose data the
+ * server refuses to a member. Once a page of Uptake is open (AuthMode.FULL, the email known),
+ * the page asks for the menu of whoever has it open (refreshMenu): the owner's grows, a
+ * member's loses the dashboard. That call runs after the page shows, so nobody waits for it.
  */
 export const OPENING_MENU: MenuItems = [LOG_A_RUN, MY_WEEK, DASHBOARD, null, HELP];
 
@@ -61,15 +62,20 @@ export function menuFor(who: Caller): MenuItems {
   return who.role === 'owner' ? MENU_ITEMS : memberMenu(who.openTeam);
 }
 
+/** The menu of whoever is calling, in place of the opening one. */
+export function refreshMenu(): void {
+  buildMenu(menuFor(caller()));
+}
+
 /**
- * Runs a menu item: rebuilds the menu for whoever clicked, then runs `action` if `access`
- * allows them; otherwise an alert says whose it is (the server refuses, not only the menu).
+ * Runs an owner's menu item: `action` if `access` allows the caller; otherwise an alert says
+ * whose it is (the server refuses, not only the menu) and the menu becomes theirs.
  */
 export function runMenuItem(access: Access, does: string, action: (settings: Settings) => void): void {
   const settings = loadSettings();
   const who = caller(settings);
-  buildMenu(menuFor(who));
   if (!allows(who, access)) {
+    buildMenu(menuFor(who));
     const ui = SpreadsheetApp.getUi();
     ui.alert('Uptake', refusal(who, does).message, ui.ButtonSet.OK);
     return;

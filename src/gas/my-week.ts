@@ -17,9 +17,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
  * Rows at the end of the log My week counts from: one read whatever the log's length, enough
- * for two weeks of a team logging a hundred runs a day (a shorter read is said in the sidebar).
+ * for two weeks of a team logging sixty runs a day (twenty people, three runs each); when the
+ * rows read do not reach back two weeks, the sidebar says the counts may be short.
  */
-export const MY_WEEK_ROWS = 1500;
+export const MY_WEEK_ROWS = 900;
 
 const NO_EMAIL =
   'Google did not give Uptake your email address, so it cannot tell which runs are yours. ' +

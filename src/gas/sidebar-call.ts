@@ -4,8 +4,10 @@
  * argument's type before the call, and turns whatever goes wrong into a message the sheet
  * user can act on (no class names, no stack traces, no "Cannot read properties of undefined").
  */
-import type { Access } from '../core/roles/roles';
+import type { Settings } from '../core/base/settings';
+import type { Access, Caller } from '../core/roles/roles';
 import { requireAccess } from './roles';
+import { loadSettings } from './settings-store';
 import type {
   DashboardRequest,
   LogRunRequest,
@@ -172,7 +174,20 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
   },
   getMyWeek: { access: 'anyone', does: 'show your week', check: () => [] },
   removeOldAuditTab: { access: 'owner', does: 'remove the old audit tab', check: () => [] },
+  refreshMenu: { access: 'anyone', does: 'update the menu', check: () => [] },
 };
+
+/** The caller and settings the running guarded call was checked with; null outside one. */
+let checked: { who: Caller; settings: Settings } | null = null;
+
+/**
+ * Who the running sidebar call was checked as, and the settings read for it, so that the call
+ * need not ask Session and the properties again (BENCHMARKS.md: the dashboard's calls). Set
+ * and cleared by sidebarCall around the body; executions do not overlap.
+ */
+export function checkedCaller(): { who: Caller; settings: Settings } | null {
+  return checked;
+}
 
 /** Errors that only a bug in Uptake throws: the user is told so, not shown the JavaScript. */
 const INTERNAL_ERRORS = new Set(['TypeError', 'ReferenceError', 'SyntaxError']);
@@ -206,7 +221,10 @@ export function sidebarCall<K extends keyof ServerApi>(
     const table: { [C in keyof ServerApi]: SidebarCall<C> } = SIDEBAR_CALLS;
     const call = table[name];
     // Who first, then the arguments: a member's crafted arguments are never even read.
-    if (call.access !== 'anyone') requireAccess(call.access, call.does);
+    if (call.access !== 'anyone') {
+      const settings = loadSettings();
+      checked = { who: requireAccess(call.access, call.does, settings), settings };
+    }
     return body(...call.check(args));
   } catch (error) {
     // The stack goes to the execution log for whoever maintains the add-on.
@@ -214,5 +232,7 @@ export function sidebarCall<K extends keyof ServerApi>(
     // google.script.run carries only the message to the page, so no cause is attached.
     // eslint-disable-next-line preserve-caught-error
     throw new Error(plainMessage(name, error));
+  } finally {
+    checked = null;
   }
 }

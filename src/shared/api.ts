@@ -226,4 +226,6 @@ export interface ServerApi {
   getMyWeek: () => MyWeekView;
   /** Deletes the "Adoption audit" tab an earlier version left in the team spreadsheet; says what it did. */
   removeOldAuditTab: () => string;
+  /** Rebuilds the add-on menu for whoever has the page open (the owner's, or a member's). */
+  refreshMenu: () => void;
 }

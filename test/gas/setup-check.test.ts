@@ -35,7 +35,8 @@ describe('Check set-up', () => {
     const { gas, bundle } = teamSheet();
     bundle.onOpen({ authMode: 'FULL' });
     bundle.showSetupCheck();
-    // A click knows who clicked: the owner's menu, Check set-up in it, replaces the opening one.
+    // The page asks for its user's menu: the owner's, Check set-up in it, replaces the opening one.
+    bundle.refreshMenu();
     expect(gas.ui.menuItems(null).map((item) => item.functionName)).toContain('showSetupCheck');
     const shown = gas.ui.lastShown();
     expect(shown).toMatchObject({ kind: 'sidebar' });

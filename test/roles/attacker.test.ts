@@ -45,11 +45,17 @@ describe.each([
     expect(fake.gas.ui.dialogs.at(-1)?.prompt).toMatch(refused);
   });
 
-  test('the dashboard stays closed to them', () => {
+  test('the dashboard page holds no data, and its data call refuses them', () => {
     const fake = roleTeam();
     runAs(fake, user, 'showDashboard');
-    expect(fake.gas.ui.sidebars()).toEqual([]);
-    expect(fake.gas.ui.dialogs.at(-1)?.prompt).toMatch(refused);
+    expect(fake.gas.ui.sidebars()[0].content).not.toMatch(/Ana|Ben|Cleo/);
+    expect(() => runAs(fake, user, 'getDashboard', [null])).toThrow(refused);
+  });
+
+  test('their menu, once a page asks for it, holds only what they can use', () => {
+    const fake = roleTeam();
+    runAs(fake, user, 'refreshMenu');
+    expect(fake.gas.ui.menuItems().map((item) => item.functionName)).toEqual(['showLogForm', 'showMyWeek', 'showHelp']);
   });
 });
 

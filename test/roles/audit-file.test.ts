@@ -75,9 +75,10 @@ describe('the menu shows each person what they can use', () => {
     const fake = roleTeam();
     fake.bundle.onOpen({ authMode: 'LIMITED' });
     expect(captions(fake)).toEqual(['Log a run', 'My week', 'Open dashboard', 'Help']);
-    runAs(fake, MEMBER, 'showLogForm');
+    // Once a page is open, it asks for the menu of whoever opened it.
+    runAs(fake, MEMBER, 'refreshMenu');
     expect(captions(fake)).toEqual(['Log a run', 'My week', 'Help']);
-    runAs(fake, OWNER, 'showMyWeek');
+    runAs(fake, OWNER, 'refreshMenu');
     expect(captions(fake)).toContain('Settings');
     expect(captions(fake)).toContain('Run audit to sheet');
   });
@@ -85,6 +86,7 @@ describe('the menu shows each person what they can use', () => {
   test('a member keeps "Open dashboard" when the team is open', () => {
     const fake = roleTeam({ openTeam: true });
     runAs(fake, MEMBER, 'showMyWeek');
+    runAs(fake, MEMBER, 'refreshMenu');
     expect(captions(fake)).toEqual(['Log a run', 'My week', 'Open dashboard', 'Help']);
     expect(fake.gas.ui.sidebars()[0]).toMatchObject({ title: 'My week' });
     expect(fake.gas.ui.sidebars()[0].content).toContain('window.UPTAKE_VIEW="my-week"');
