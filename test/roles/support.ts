@@ -73,6 +73,7 @@ export const CRAFTED: Partial<Record<keyof ServerApi, unknown[][]>> = {
     [{ date: '2026-03-15', member: 'Ana', type: 'Follow-up session', workflow: '', note: '=IMPORTXML("x","//a")' }],
   ],
   removeOldAuditTab: [[]],
+  startProgramme: [[{ start: '2026-03-15' }], [null]],
 };
 
 /** The sidebar calls only the owner (or, with "open team", every editor) may make. */
