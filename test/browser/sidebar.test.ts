@@ -371,7 +371,8 @@ describe('settings', () => {
     expect(await page.locator('#settings-error').innerText()).toBe(failed.message);
     expect(await page.getByLabel('Owner email').getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('#error-ownerEmail').innerText()).toBe(failed.message);
-    expect(stored().ownerEmail).toBe('');
+    // The bad address is not stored: the owner stays whoever saved Settings first (rules §19).
+    expect(stored().ownerEmail).toBe(OWNER);
 
     await page.getByLabel('Owner email').fill('');
     await target.fill('150');
