@@ -150,9 +150,11 @@ export function runAuditToSheet() {
  * read as part of the log; run again, it offers to update the existing form's dropdowns.
  */
 export function createLoggingForm() {
-  const ui = SpreadsheetApp.getUi();
-  const report = loggingForm.createLoggingForm(SpreadsheetApp.getActiveSpreadsheet(), ui, loadSettings());
-  ui.alert('Uptake logging form', report, ui.ButtonSet.OK);
+  menu.runMenuItem('owner', 'create or update the logging form', (settings) => {
+    const ui = SpreadsheetApp.getUi();
+    const report = loggingForm.createLoggingForm(SpreadsheetApp.getActiveSpreadsheet(), ui, settings);
+    ui.alert('Uptake logging form', report, ui.ButtonSet.OK);
+  });
 }
 
 /**

@@ -4,6 +4,7 @@
  * offers to update the existing form's dropdowns. A form that was deleted is reported, and made
  * again only when the owner says so. Nothing in the team's log, roster or other forms changes.
  */
+import { requireOwner } from './roles';
 import type { Settings } from '../core/base/settings';
 import {
   EDIT_TYPE_CHOICES,
@@ -42,17 +43,6 @@ export function storedForm(): StoredForm | null {
   } catch {
     return null;
   }
-}
-
-/**
- * The one owner check for the form (a single hook for the owner and member roles): the owner in
- * Settings, when there is one, is the only user who may create or change the form.
- */
-export function assertOwner(settings: Pick<Settings, 'ownerEmail'>): void {
-  if (!settings.ownerEmail) return;
-  const user = Session.getActiveUser().getEmail();
-  if (user && user.toLowerCase() !== settings.ownerEmail.toLowerCase())
-    throw new Error(`Only the programme owner (${settings.ownerEmail}) can create or update the logging form.`);
 }
 
 /** The dropdowns' choices from the roster and the log (the log alone, or the roster alone, will do). */
@@ -117,8 +107,9 @@ function createForm(spreadsheet: Spreadsheet, choices: FormChoices): { form: For
  * automation switch and Send digest now do, instead of a FormApp error half-way.
  */
 export function createLoggingForm(spreadsheet: Spreadsheet, ui: Ui, settings: Settings): string {
+  // The owner's (rules §19): the one guard every owner-only server function runs.
+  requireOwner('create or update the logging form', settings);
   requirePermissions([FORMS_SCOPE]);
-  assertOwner(settings);
   const choices = currentChoices(spreadsheet, settings);
   const stored = storedForm();
   if (stored) {

@@ -9,6 +9,7 @@ const OWNER_ONLY_MENU_ITEMS = [
   'setUpLogAndRoster',
   'showSetupCheck',
   'sendDigestFromMenu',
+  'createLoggingForm',
 ];
 
 describe('every guarded sidebar call has crafted arguments here', () => {
