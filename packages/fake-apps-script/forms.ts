@@ -34,6 +34,15 @@ function checkStrings(method: string, values: unknown): string[] {
   return [...(values as string[])];
 }
 
+/** "Class Choice": one option of a choice question; getValue() is its text. */
+export class FakeChoice {
+  static readonly fakeInfo: FakeInfo = { service: 'forms', cls: 'Choice' };
+  constructor(private readonly value: string) {}
+  getValue(): string {
+    return this.value;
+  }
+}
+
 /** One question. Its answer in the answers sheet is text; checkboxes' ticked choices joined by ", ". */
 export class FakeFormItem {
   static readonly fakeInfo: FakeInfo = { service: 'forms', cls: 'Item' };
@@ -76,6 +85,10 @@ export class FakeFormItem {
   }
   getChoiceValues(): string[] {
     return [...this.choices];
+  }
+  /** "Class ListItem", getChoices(): the item's choices, in order. */
+  getChoices(): GoogleAppsScript.Forms.Choice[] {
+    return this.choices.map((value) => api<GoogleAppsScript.Forms.Choice>(new FakeChoice(value)));
   }
   /** "Class Item", asListItem(): "Throws: Error — if the item is not a list item". */
   asListItem(): GListItem {

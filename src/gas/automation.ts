@@ -16,6 +16,8 @@ import { failureLine, type Failure } from '../core/automation/failures';
 import { errorMessage } from '../core/automation/mail-rules';
 import type { AuditSource, SentLog, SetupProblem, TeamView } from '../core/automation/ports';
 import { readInterventions } from './interventions-data';
+import { formChoices } from '../core/form/questions';
+import { keepFormInStep } from './logging-form';
 import { withDocumentLock } from './document-lock';
 import { todayIn } from './spreadsheet-locale';
 import { digestAudiences } from '../core/automation/schedule';
@@ -99,8 +101,11 @@ function auditSource(team: TeamData, settings: Settings): AuditSource {
 }
 
 /** The team as a run sees it. Throws SetupError with what to fix. */
-function teamView(spreadsheet: Spreadsheet, settings: Settings): TeamView {
+/** `formSync`: the daily run keeps the logging form's dropdowns in step with what it read. */
+function teamView(spreadsheet: Spreadsheet, settings: Settings, formSync?: (line: string) => void): TeamView {
   const team = readTeam(spreadsheet, settings);
+  const line = formSync && keepFormInStep(() => formChoices(team.roster, team.log.table));
+  if (line) formSync!(line);
   return {
     roster: team.roster?.members ?? [],
     rosterSheetName: team.rosterSheet?.getName() ?? null,
@@ -110,9 +115,13 @@ function teamView(spreadsheet: Spreadsheet, settings: Settings): TeamView {
   };
 }
 
-function teamOrProblem(spreadsheet: Spreadsheet, settings: Settings): TeamView | SetupProblem {
+function teamOrProblem(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  formSync: (line: string) => void,
+): TeamView | SetupProblem {
   try {
-    return teamView(spreadsheet, settings);
+    return teamView(spreadsheet, settings, formSync);
   } catch (error) {
     if (error instanceof SetupError) return { code: error.code, message: error.message };
     throw error;
@@ -244,7 +253,7 @@ export function runDaily(event?: TriggerEvent): void {
     } satisfies MissedRun);
   withDocumentLock(RUN_LOCK_WAIT_MS, missed, () => {
     const { run, setup } = dailyRun(spreadsheet, opened, false);
-    run.run(() => teamOrProblem(spreadsheet, setup.settings));
+    run.run(() => teamOrProblem(spreadsheet, setup.settings, (line) => run.report.push(line)));
   });
 }
 

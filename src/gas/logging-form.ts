@@ -35,7 +35,8 @@ export interface StoredForm {
 }
 
 export function storedForm(): StoredForm | null {
-  const raw = PropertiesService.getDocumentProperties().getProperty(FORM_KEY);
+  // A trigger run with no document context has no document properties (null): no form is known.
+  const raw = PropertiesService.getDocumentProperties()?.getProperty(FORM_KEY);
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as StoredForm;
@@ -77,6 +78,38 @@ export function updateDropdowns(form: Form, stored: StoredForm, choices: FormCho
   member.asListItem().setChoiceValues(choices.members);
   workflow.asListItem().setChoiceValues(choices.workflows);
   return true;
+}
+
+/**
+ * The daily run (rules §16): the form's dropdowns follow the roster and the log, so a member
+ * added or renamed in the roster is offered under the roster's name. Opens the form only when
+ * one is stored; writes only choices that changed. A line for the run's report when it changed
+ * something or could not, else null; never makes a form.
+ */
+export function keepFormInStep(choices: () => FormChoices): string | null {
+  const stored = storedForm();
+  if (!stored) return null;
+  const form = openStoredForm(stored);
+  if (!form)
+    return 'The logging form was deleted or cannot be opened, so its dropdowns were not updated: see Check set-up.';
+  const member = form.getItemById(stored.memberItem);
+  const workflow = form.getItemById(stored.workflowItem);
+  if (!member || !workflow)
+    return 'The logging form’s Team member or Workflow question was deleted in the form, so its dropdowns were not updated: add it back there.';
+  const wanted = choices();
+  let changed = false;
+  for (const [item, values] of [
+    [member.asListItem(), wanted.members],
+    [workflow.asListItem(), wanted.workflows],
+  ] as const) {
+    const current = item.getChoices().map((choice) => choice.getValue());
+    if (current.length === values.length && current.every((value, i) => value === values[i])) continue;
+    item.setChoiceValues(values);
+    changed = true;
+  }
+  return changed
+    ? `Updated the logging form's dropdowns: ${wanted.members.length} team members, ${wanted.workflows.length} workflows.`
+    : null;
 }
 
 function createForm(spreadsheet: Spreadsheet, choices: FormChoices): { form: Form; stored: StoredForm } {

@@ -108,6 +108,33 @@ describe('Create logging form', () => {
     expect(gas.sheetValues('Form Responses 2')[0][0]).toBe('Timestamp');
   });
 
+  test('the daily run keeps the dropdowns in step with the roster, opening the form once, and reports a deleted form', () => {
+    const { gas, bundle } = team();
+    bundle.createLoggingForm();
+    bundle.$runFromClient('setAutomation', true);
+    const form = onlyForm(gas);
+    gas.sheet('Roster').appendRow(['Dara', 'dara@example.com', '', '', 'Invoices', '', '', '', '']);
+    gas.calls.reset();
+    bundle.runDaily();
+    expect(gas.calls.count('FormApp.openById')).toBe(1);
+    expect(gas.calls.count('Item.setChoiceValues')).toBe(2);
+    expect(form._items[0].choices).toEqual(['Ana', 'Ben', 'Cleo', 'Dara']);
+    expect(form._items[1].choices).toContain('Invoices');
+    const status = () => bundle.$runFromClient('getAutomationStatus') as { lastRunReport: string[] };
+    expect(status().lastRunReport).toContain("Updated the logging form's dropdowns: 4 team members, 5 workflows.");
+    // Nothing changed in the roster: nothing is written to the form.
+    gas.calls.reset();
+    bundle.runDaily();
+    expect(gas.calls.count('Item.setChoiceValues')).toBe(0);
+    expect(status().lastRunReport.join(' ')).not.toContain('logging form');
+    gas.forms.delete(form.getId());
+    bundle.runDaily();
+    expect(status().lastRunReport).toContain(
+      'The logging form was deleted or cannot be opened, so its dropdowns were not updated: see Check set-up.',
+    );
+    expect(gas.forms.forms.size).toBe(1);
+  });
+
   test('only the owner named in Settings may create the form', () => {
     const { gas, bundle } = team();
     bundle.saveSettings({ ownerEmail: 'owner@example.com' });
