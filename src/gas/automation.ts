@@ -205,6 +205,14 @@ function reportOutside(event: TriggerEvent | undefined, startedAt: number, probl
     } satisfies LastRun);
 }
 
+/** Whether the id is one of the running user's triggers of this project for the daily run. */
+function isOwnDailyTrigger(triggerUid: string | undefined): boolean {
+  if (!triggerUid) return false;
+  return ScriptApp.getProjectTriggers().some(
+    (trigger) => trigger.getUniqueId() === triggerUid && trigger.getHandlerFunction() === 'runDaily',
+  );
+}
+
 /**
  * The daily trigger's handler. Checks its authorisation first, finds the spreadsheet, takes the
  * lock (waiting a bounded time; a run that cannot take it leaves a note that the sidebar shows
@@ -223,6 +231,9 @@ export function runDaily(event?: TriggerEvent): void {
     );
     return;
   }
+  // Only a daily trigger of the running user reaches the work: a page can call any global function
+  // through google.script.run, and such a call has no trigger behind it. It changes nothing.
+  if (!isOwnDailyTrigger(event?.triggerUid)) return;
   const { spreadsheet, error } = findSpreadsheet(event);
   if (!spreadsheet) {
     reportOutside(

@@ -115,3 +115,20 @@ describe('what a member may do', () => {
     expect(runAs(fake, HIDDEN, 'getDashboard', [null])).toMatchObject({ viewer: { role: 'member' } });
   });
 });
+
+describe('the daily run, called from a page instead of by its trigger', () => {
+  // google.script.run reaches every global function of the bundle, runDaily among them.
+  test.each([
+    ['a member, with no event', MEMBER, () => []],
+    ['a member, with the owner trigger id', MEMBER, (uid: string) => [{ triggerUid: uid }]],
+    ['the owner, with no event', OWNER, () => []],
+  ])('%s: changes nothing and sends nothing', (_who, user, args) => {
+    const fake = roleTeam();
+    fake.bundle.setAutomation(true);
+    const uid = fake.gas.triggers.records[0]?.uid;
+    expect(typeof uid).toBe('string');
+    const before = world(fake);
+    runAs(fake, user, 'runDaily', args(uid!));
+    expect(world(fake)).toBe(before);
+  });
+});
