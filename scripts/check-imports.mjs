@@ -57,7 +57,7 @@ const RULES = [
 export const CORE_LAYERS = {
   v8: [],
   base: [],
-  'setup-check': [],
+  'setup-check': ['usage'],
   mail: ['base'],
   sheets: ['base', 'v8'],
   usage: ['base', 'sheets'],

@@ -20,8 +20,17 @@ import { automationStore, currentUserEmail } from './automation-store';
 import { dailyTriggers } from './automation-trigger';
 import { missingPermissionsMessage, permissionsFound, TRIGGERS_SCOPE } from './permissions';
 import { loadSettings } from './settings-store';
-import { spreadsheetDateOptions } from './spreadsheet-locale';
-import { findLogSheet, findRosterSheet, noLogError, SENT_SHEET, SetupError } from './team-data';
+import {
+  findLogSheet,
+  findLogSheets,
+  findRosterSheet,
+  noLogError,
+  OWN_SHEETS,
+  SENT_SHEET,
+  SetupError,
+} from './team-data';
+import { readUsageSheets } from './usage-data';
+import { Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -90,17 +99,48 @@ function formFacts(spreadsheet: Spreadsheet, sheets: Sheet[]): FormFacts | 'gone
   };
 }
 
+/**
+ * The usage exports (spec §15), found as the dashboard finds them: a sheet's head rows tell, and
+ * only an export is read whole (one getValues each). The roster is not needed to say a sheet's
+ * format and period, so it is not read.
+ */
+function usageFacts(book: Workbook, settings: ReturnType<typeof loadSettings>): SetupFacts['usage'] {
+  let logs: Sheet[] = [];
+  try {
+    logs = findLogSheets(book, settings);
+  } catch (error) {
+    // The log line says what is wrong with the log; the usage exports are still listed.
+    if (!(error instanceof SetupError)) throw error;
+  }
+  const roster = found(
+    () => findRosterSheet(book, settings),
+    () => null,
+  );
+  const skip = [...OWN_SHEETS, ...logs.map((sheet) => book.nameOf(sheet))];
+  if (roster && typeof roster !== 'string') skip.push(roster.name);
+  const usage = readUsageSheets(book, skip, [], book.dateOptions());
+  return {
+    sources: usage.sources.map(({ summary, skipped }) => ({
+      ...summary,
+      skipped: skipped.length,
+      firstSkipped: skipped[0] ? `row ${skipped[0].row}: ${skipped[0].reason}` : null,
+    })),
+    refused: usage.refused,
+  };
+}
+
 export function gatherSetupFacts(spreadsheet: Spreadsheet): SetupFacts {
   const settings = loadSettings();
   const permissions = permissionsFound();
   const status = automationStatus();
-  const timeZone = spreadsheetDateOptions(spreadsheet).timeZone;
+  // One view of the sheets for every line: each sheet's name and head rows are read once.
+  const book = new Workbook(spreadsheet);
+  const timeZone = book.dateOptions().timeZone;
   const state = readJson<AutomationState | null>(automationStore(spreadsheet.getId()).store, KEYS.state, null);
   const user = currentUserEmail();
   // Without "run when you are not present" (partial consent) no trigger can be listed or made.
   const canSeeTriggers = !permissions.missing?.some((p) => p.scope === TRIGGERS_SCOPE);
   const triggers = canSeeTriggers ? dailyTriggers(spreadsheet, state) : null;
-  const sheets = spreadsheet.getSheets();
   return {
     authorization: {
       required: permissions.required,
@@ -122,20 +162,24 @@ export function gatherSetupFacts(spreadsheet: Spreadsheet): SetupFacts {
     timeZones: { spreadsheet: spreadsheet.getSpreadsheetTimeZone(), script: Session.getScriptTimeZone() },
     sheets: {
       log: found(
-        () => findLogSheet(spreadsheet, settings),
-        () => noLogError(spreadsheet, settings).message,
+        () => findLogSheet(book, settings),
+        () => noLogError(book, settings).message,
       ) as SheetFacts | string,
       roster: found(
-        () => findRosterSheet(spreadsheet, settings),
+        () => findRosterSheet(book, settings),
         () => null,
       ),
       sent: found(
-        () => spreadsheet.getSheetByName(SENT_SHEET),
+        () => book.byName(SENT_SHEET),
         () => null,
       ) as SheetFacts | null,
     },
-    spreadsheetCells: sheets.reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
-    form: formFacts(spreadsheet, sheets),
+    form: formFacts(
+      spreadsheet,
+      book.sheets().map(({ sheet }) => sheet),
+    ),
+    usage: usageFacts(book, settings),
+    spreadsheetCells: book.sheets().reduce((sum, { sheet }) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
     propertyBytes: {
       document: storeBytes(PropertiesService.getDocumentProperties()),
       user: storeBytes(PropertiesService.getUserProperties()),

@@ -24,6 +24,7 @@ const healthy: SetupFacts = {
     sent: null,
   },
   form: null,
+  usage: { sources: [], refused: [] },
   spreadsheetCells: 52_000,
   propertyBytes: { document: 2_048, user: 100 },
   lock: { kind: 'document', available: true },
@@ -32,6 +33,39 @@ const healthy: SetupFacts = {
 const byId = (facts: SetupFacts) => Object.fromEntries(setupChecks(facts).map((line) => [line.id, line]));
 
 describe('setupChecks', () => {
+  test('the usage line lists each export with its format, tool and days, and what could not be read', () => {
+    expect(byId(healthy).usage).toMatchObject({
+      status: 'ok',
+      detail: expect.stringMatching(/^No usage export found/),
+    });
+    const chatgpt = {
+      source: 'ChatGPT Nov',
+      format: 'chatgpt' as const,
+      tool: 'ChatGPT',
+      rows: 40,
+      from: '2026-11-02',
+      to: '2026-11-29',
+      skipped: 0,
+      firstSkipped: null,
+    };
+    expect(byId({ ...healthy, usage: { sources: [chatgpt], refused: [] } }).usage).toMatchObject({
+      status: 'ok',
+      detail: '"ChatGPT Nov" (ChatGPT Enterprise user report, ChatGPT): 2026-11-02 to 2026-11-29, 40 rows.',
+    });
+    const daily = { ...chatgpt, source: 'Daily', format: 'daily' as const, tool: 'Claude', rows: 1 };
+    const line = byId({
+      ...healthy,
+      usage: {
+        sources: [{ ...daily, skipped: 2, firstSkipped: 'row 7: the date is blank' }],
+        refused: [{ source: 'Odd', message: 'Odd is not a usage export Uptake can read.' }],
+      },
+    }).usage;
+    expect(line.status).toBe('warn');
+    expect(line.detail).toBe(
+      '"Daily" (daily export, Claude): 2026-11-02 to 2026-11-29, 1 row; 2 rows not read (row 7: the date is blank). Odd is not a usage export Uptake can read.',
+    );
+  });
+
   test('one line per check, in order, all ok on a healthy install', () => {
     const lines = setupChecks(healthy);
     expect(lines.map((l) => l.id)).toEqual([
@@ -45,6 +79,7 @@ describe('setupChecks', () => {
       'roster',
       'sent',
       'form',
+      'usage',
       'cells',
       'properties',
       'lock',

@@ -50,7 +50,7 @@ describe('Check set-up', () => {
     const lines = bundle.$runFromClient('getSetupCheck') as Line[];
     expect(snapshot(gas)).toBe(before);
     const lineOf = Object.fromEntries(lines.map((l) => [l.id, l]));
-    expect(lines).toHaveLength(13);
+    expect(lines).toHaveLength(14);
     expect(lineOf.authorization.status).toBe('ok');
     // Whoever saves Settings first is the owner (rules §19).
     expect(lineOf.owner.detail).toBe('lead@example.com (Settings).');
@@ -121,5 +121,53 @@ describe('Check set-up', () => {
     );
     expect(lineOf.lock).toMatchObject({ status: 'warn' });
     expect(gas.locks.holder('document')).not.toBeNull();
+  });
+});
+
+describe('Check set-up: the usage sheets (spec §15)', () => {
+  const HASH = '0123456789abcdef0123456789abcdef';
+  function withSheets(extra: Record<string, unknown[][]>) {
+    const { runs, roster } = sampleTeam();
+    return fakeWithBundle({
+      user: 'lead@example.com',
+      spreadsheet: {
+        timeZone: 'Europe/London',
+        sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster), ...extra },
+      },
+    });
+  }
+  const usageLine = (bundle: ReturnType<typeof fakeWithBundle>['bundle']) =>
+    (bundle.$runFromClient('getSetupCheck') as Line[]).find((l) => l.id === 'usage');
+
+  test('with none, says so and reads no sheet whole for it', () => {
+    const { gas, bundle } = withSheets({});
+    gas.calls.reset();
+    expect(usageLine(bundle)).toMatchObject({ status: 'ok', detail: expect.stringMatching(/^No usage export found/) });
+    expect(gas.calls.count('Sheet.getDataRange')).toBe(0);
+  });
+
+  test('lists each export with its format, tool and days, and the sheets it could not read, changing none', () => {
+    const daily = [
+      ['Email', 'Date', 'Tool', 'Prompts'],
+      ['ana@example.com', '2026-11-02', 'Claude', 4],
+      ['ben@example.com', '2026-11-20', 'Claude', 2],
+      ['', 'not a date', 'Claude', 1],
+    ];
+    const concealed = [
+      ['Email', 'Date'],
+      [HASH, '2026-11-03'],
+    ];
+    const { gas, bundle } = withSheets({ 'Claude Nov': daily, Hashed: concealed, Notes: [['Anything', 'else']] });
+    const before = snapshot(gas);
+    gas.calls.reset();
+    const line = usageLine(bundle);
+    expect(snapshot(gas)).toBe(before);
+    // Each export is read whole once; a sheet of no usage shape (Notes) only by its head rows.
+    expect(gas.calls.count('Sheet.getDataRange')).toBe(2);
+    expect(line?.status).toBe('warn');
+    expect(line?.detail).toMatch(
+      /^"Claude Nov" \(daily export, Claude\): 2026-11-02 to 2026-11-20, 2 rows; 1 row not read \(row 4: the user \(email\) is blank\)\. Hashed: the user column holds concealed names/,
+    );
+    expect(line?.detail).not.toContain('Notes');
   });
 });

@@ -14,6 +14,8 @@ export const SPREADSHEET_CELL_LIMIT = 10_000_000;
  * per value, 500 KB per property store).
  */
 export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;
+import type { UsageSourceSummary } from '../usage/types';
+
 /** From this share of a limit on, a line warns before the limit is hit. */
 export const WARN_SHARE = 0.8;
 
@@ -79,6 +81,14 @@ export interface SetupFacts {
    * no longer opens (deleted, or this user cannot open it).
    */
   form: FormFacts | 'gone' | null;
+  /**
+   * The usage exports found on the sheets by their headers (spec §15), with how many of their
+   * rows could not be read and the first of them; and the sheets that look like one but were refused.
+   */
+  usage: {
+    sources: (UsageSourceSummary & { skipped: number; firstSkipped: string | null })[];
+    refused: { source: string; message: string }[];
+  };
   /** Whether the lock Uptake writes under could be taken now; null when there is none. */
   lock: { kind: 'document' | 'script'; available: boolean };
 }
@@ -192,6 +202,33 @@ function propertyStorage({ propertyBytes }: SetupFacts): Finding {
   ];
 }
 
+const FORMAT_NAME: Record<UsageSourceSummary['format'], string> = {
+  daily: 'daily export',
+  periods: 'per-period export',
+  chatgpt: 'ChatGPT Enterprise user report',
+  'm365-copilot': 'Microsoft 365 Copilot usage detail',
+};
+
+/** One usage sheet in words: its name, format, tool and the days it covers. */
+function usageSourceText(source: SetupFacts['usage']['sources'][number]): string {
+  const covers =
+    source.from === null
+      ? 'no readable row'
+      : `${source.from} to ${source.to}, ${count(source.rows)} row${source.rows === 1 ? '' : 's'}`;
+  const skipped = source.skipped
+    ? `; ${count(source.skipped)} row${source.skipped === 1 ? '' : 's'} not read (${source.firstSkipped})`
+    : '';
+  return `"${source.source}" (${FORMAT_NAME[source.format]}, ${source.tool}): ${covers}${skipped}.`;
+}
+
+function usageSheets({ usage }: SetupFacts): Finding {
+  if (usage.sources.length === 0 && usage.refused.length === 0)
+    return ['ok', 'No usage export found: import a tool’s usage export into a new sheet to compare it with the log.'];
+  const lines = [...usage.sources.map(usageSourceText), ...usage.refused.map((r) => r.message)];
+  const unread = usage.refused.length > 0 || usage.sources.some((s) => s.skipped > 0 || s.from === null);
+  return [unread ? 'warn' : 'ok', lines.join(' ')];
+}
+
 function lock({ lock: facts }: SetupFacts): Finding {
   if (facts.available) return ['ok', `The ${facts.kind} lock is free.`];
   return [
@@ -251,6 +288,7 @@ const CHECKS: CheckRule[] = [
     check: (facts) => sheetFinding(facts.sheets.sent, ['ok', 'Not made yet: the first email sent creates it.']),
   },
   { id: 'form', label: 'Logging form', check: loggingForm },
+  { id: 'usage', label: 'Usage sheets', check: usageSheets },
   { id: 'cells', label: 'Spreadsheet size', check: spreadsheetSize },
   { id: 'properties', label: 'Property storage', check: propertyStorage },
   { id: 'lock', label: 'Lock', check: lock },
