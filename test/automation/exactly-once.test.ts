@@ -1,6 +1,7 @@
-// Exactly once: a run repeated the same day, runs skipped, quota or time running out, and a run
-// killed half-way. Six members trained on Tue 3 March, each with their own follow-up owner, so
-// that Tue 10 March has six day-seven emails to send.
+// Exactly once: a run repeated the same day, runs skipped, quota or time running out (also the
+// quota a Send digest now used the afternoon before), and a run killed half-way. Six members
+// trained on Tue 3 March, each with their own follow-up owner, so that Tue 10 March has six
+// day-seven emails to send.
 import { EXECUTION_TIMEOUT_MESSAGE } from '../../packages/fake-apps-script';
 import type { RosterSpec } from '../core/fixtures';
 import { dayOf, duplicates, milestoneKeys, sentRows, team } from './support';
@@ -98,6 +99,32 @@ describe('quota running out mid-run', () => {
     expect(duplicates(milestoneKeys(gas))).toEqual([]);
     bundle.$runDays(2);
     expect(daySeven(gas)).toHaveLength(6);
+  });
+});
+
+describe('the quota used by Send digest now the afternoon before', () => {
+  // "Quotas for Google Services": the daily quotas reset 24 hours after the first request
+  // (https://developers.google.com/apps-script/guides/services/quotas); the fake keeps that
+  // rolling window per user, so the digest sent at 15:00 still counts at the 08:00 run.
+  test('the next morning’s run sends what fits, the rest wait a day; nothing goes twice', () => {
+    const { gas, bundle } = sixDue({ mailQuota: 4 });
+    gas.clock.set('2026-03-09T15:00:00Z');
+    expect(bundle.sendDigestNow()).toBe('Digest sent to 1 recipient.');
+    expect(gas.mail.sent).toHaveLength(1);
+    bundle.$runDueTriggers(`${DUE}T12:00:00Z`);
+    expect(daySeven(gas)).toHaveLength(3); // a quota counted by calendar day would have sent 4
+    expect(daySeven(gas).map(dayOf)).toEqual(Array(3).fill(DUE));
+    expect(milestoneKeys(gas)).toHaveLength(3);
+    expect(bundle.getAutomationStatus().lastRunReport.join('\n')).toContain(
+      'Stopped early: the email quota is used up (Google counts it over 24 hours from the first email, not by calendar day). 3 emails wait for the next run.',
+    );
+    bundle.$runDays(1);
+    expect(leadsMailed(gas).sort()).toEqual(everyone);
+    expect(daySeven(gas).slice(3).map(dayOf)).toEqual(Array(3).fill('2026-03-11'));
+    expect(duplicates(milestoneKeys(gas))).toEqual([]);
+    bundle.$runDays(2);
+    expect(daySeven(gas)).toHaveLength(6);
+    expect(gas.mail.sent.filter((m) => m.subject.startsWith('Uptake weekly digest'))).toHaveLength(1);
   });
 });
 
