@@ -113,9 +113,11 @@ describe('Create logging form', () => {
     bundle.createLoggingForm();
     bundle.$runFromClient('setAutomation', true);
     const form = onlyForm(gas);
+    // runDaily works only when called by the running user's daily trigger (automation.ts).
+    const byTrigger = { triggerUid: gas.triggers.clock()[0].uid };
     gas.sheet('Roster').appendRow(['Dara', 'dara@example.com', '', '', 'Invoices', '', '', '', '']);
     gas.calls.reset();
-    bundle.runDaily();
+    bundle.runDaily(byTrigger);
     expect(gas.calls.count('FormApp.openById')).toBe(1);
     expect(gas.calls.count('Item.setChoiceValues')).toBe(2);
     expect(form._items[0].choices).toEqual(['Ana', 'Ben', 'Cleo', 'Dara']);
@@ -124,11 +126,11 @@ describe('Create logging form', () => {
     expect(status().lastRunReport).toContain("Updated the logging form's dropdowns: 4 team members, 5 workflows.");
     // Nothing changed in the roster: nothing is written to the form.
     gas.calls.reset();
-    bundle.runDaily();
+    bundle.runDaily(byTrigger);
     expect(gas.calls.count('Item.setChoiceValues')).toBe(0);
     expect(status().lastRunReport.join(' ')).not.toContain('logging form');
     gas.forms.delete(form.getId());
-    bundle.runDaily();
+    bundle.runDaily(byTrigger);
     expect(status().lastRunReport).toContain(
       'The logging form was deleted or cannot be opened, so its dropdowns were not updated: see Check set-up.',
     );
