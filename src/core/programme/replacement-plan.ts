@@ -120,31 +120,24 @@ export function planProgramme(input: ProgrammeInput): ProgrammePlan {
       });
     }
   }
+  // The owner's once-only emails: one record per participant they name, or one for the team.
+  const ownerEmail = (kind: ProgrammeMilestoneKind, due: Day, content: EmailContent, members: Participant[]) =>
+    emails.push({
+      to: owner,
+      kind,
+      content,
+      records: members.length ? members.map((p) => draft(kind, p, owner, due)) : [draft(kind, null, owner, due)],
+      summary: [summaryLine(kind, due, today)],
+    });
   const peersDue = teamDue('peers');
   if (peersDue !== null) {
     const { content, invited } = peersEmail(base.participants, peersDue, emailInput);
-    emails.push({
-      to: owner,
-      kind: 'peers',
-      content,
-      records: invited.length
-        ? invited.map((p) => draft('peers', p, owner, peersDue))
-        : [draft('peers', null, owner, peersDue)],
-      summary: [summaryLine('peers', peersDue, today)],
-    });
+    ownerEmail('peers', peersDue, content, invited);
   }
   const reassessmentDue = teamDue('reassessment');
   if (reassessmentDue !== null) {
     const { content, named } = reassessmentEmail(base, reassessmentDue, emailInput);
-    emails.push({
-      to: owner,
-      kind: 'reassessment',
-      content,
-      records: named.length
-        ? named.map((p) => draft('reassessment', p, owner, reassessmentDue))
-        : [draft('reassessment', null, owner, reassessmentDue)],
-      summary: [summaryLine('reassessment', reassessmentDue, today)],
-    });
+    ownerEmail('reassessment', reassessmentDue, content, named);
   }
   return { emails, settled };
 }
