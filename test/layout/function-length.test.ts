@@ -1,35 +1,15 @@
 // scripts/check-function-length.mjs (run by `npm run lint`) on throwaway trees, and on this
 // project: functions counted with the TypeScript compiler, none in src/ over 100 lines but the
 // ones its STILL_LONG list names, which may only shrink.
-import { execFile } from 'child_process';
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
-import { promisify } from 'util';
+import { ROOT, runChecker, throwawayDir } from './checker';
 
-const ROOT = path.resolve(__dirname, '..', '..');
-const CHECKER = path.join(ROOT, 'scripts', 'check-function-length.mjs');
-const run = promisify(execFile);
-const made: string[] = [];
-
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function check(root: string): Promise<{ ok: boolean; output: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CHECKER, root]);
-    return { ok: true, output: stdout + stderr };
-  } catch (err) {
-    const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string };
-    return { ok: false, output: stdout + stderr };
-  }
-}
+const check = (root: string) => runChecker('check-function-length.mjs', root);
 
 /** A project holding src/a.ts with `text`, and the functions STILL_LONG names, each 101 lines. */
 function tree(text: string): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-lengths-'));
-  made.push(dir);
+  const dir = throwawayDir('uptake-lengths-');
   fs.mkdirSync(path.join(dir, 'src', 'client'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'src', 'a.ts'), text);
   for (const file of ['sidebar.ts', 'logrun.ts'])

@@ -2,34 +2,18 @@
 // this project; and the ESLint rule that keeps Apps Script services out of src/core.
 import { execFile } from 'child_process';
 import fs from 'fs';
-import os from 'os';
 import path from 'path';
 import ts from 'typescript';
 import { promisify } from 'util';
+import { ROOT, runChecker, throwawayDir } from './checker';
 
-const ROOT = path.resolve(__dirname, '..', '..');
 const CHECKER = path.join(ROOT, 'scripts', 'check-imports.mjs');
 const run = promisify(execFile);
-const made: string[] = [];
-
-afterAll(() => {
-  for (const dir of made) fs.rmSync(dir, { recursive: true, force: true });
-});
-
-async function check(root: string): Promise<{ ok: boolean; output: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CHECKER, root]);
-    return { ok: true, output: stdout + stderr };
-  } catch (err) {
-    const { stdout = '', stderr = '' } = err as { stdout?: string; stderr?: string };
-    return { ok: false, output: stdout + stderr };
-  }
-}
+const check = (root: string) => runChecker('check-imports.mjs', root);
 
 /** A tree of the given files (path → text) in a new temporary folder. */
 function tree(files: Record<string, string>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-imports-'));
-  made.push(dir);
+  const dir = throwawayDir('uptake-imports-');
   for (const [name, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     fs.writeFileSync(path.join(dir, name), text);
