@@ -1,19 +1,16 @@
 // scripts/check-function-length.mjs (run by `npm run lint`) on throwaway trees, and on this
-// project: functions counted with the TypeScript compiler, none in src/ over 100 lines but the
-// ones its STILL_LONG list names, which may only shrink.
+// project: functions counted with the TypeScript compiler, none in src/ over 100 lines.
 import fs from 'fs';
 import path from 'path';
 import { ROOT, runChecker, throwawayDir } from './checker';
 
 const check = (root: string) => runChecker('check-function-length.mjs', root);
 
-/** A project holding src/a.ts with `text`, and the functions STILL_LONG names, each 101 lines. */
+/** A project holding src/a.ts with `text`. */
 function tree(text: string): string {
   const dir = throwawayDir('uptake-lengths-');
-  fs.mkdirSync(path.join(dir, 'src', 'client'), { recursive: true });
+  fs.mkdirSync(path.join(dir, 'src'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'src', 'a.ts'), text);
-  for (const file of ['sidebar.ts', 'logrun.ts'])
-    fs.writeFileSync(path.join(dir, 'src', 'client', file), fn('start', 101));
   return dir;
 }
 
@@ -45,15 +42,7 @@ describe('the function length check', () => {
       expect(output).toContain(line);
   });
 
-  it('asks for a function of STILL_LONG to leave the list once it is split', async () => {
-    const dir = tree('');
-    fs.writeFileSync(path.join(dir, 'src', 'client', 'logrun.ts'), fn('start', 60));
-    const { ok, output } = await check(dir);
-    expect(ok).toBe(false);
-    expect(output).toContain('src/client/logrun.ts start is no longer over 100 lines: remove it from STILL_LONG.');
-  });
-
-  it('finds no function in src/ over 100 lines but those still to split', async () => {
+  it('finds no function in src/ over 100 lines', async () => {
     const { ok, output } = await check(ROOT);
     expect(output).toContain('check-function-length: no function in src/ over 100 lines');
     expect(ok).toBe(true);

@@ -1,0 +1,77 @@
+/**
+ * What the dashboard's buttons ask of the sidebar: select a log row, open Settings, record an
+ * intervention (the form above the dashboard), start the replacement programme and record a
+ * participant's session (rules §14, §17). Each reloads the dashboard when it changed what it shows.
+ */
+import type { RecordInterventionRequest } from '../shared/api';
+import type { DashboardActions } from './dashboard-panel';
+import { byId, el, fill } from './dom';
+import { interventionForm, type InterventionPrefill } from './intervention-form';
+import { server } from './server';
+import type { SidebarShell } from './sidebar-shell';
+
+export function dashboardActions(shell: SidebarShell): DashboardActions {
+  const { feedback } = shell;
+  const interventionPanel = byId('intervention-panel');
+
+  async function startProgramme(start: string): Promise<void> {
+    const result = await feedback.run('Starting the programme…', () => server.startProgramme({ start }));
+    if (result) await shell.reload();
+  }
+
+  /** One step from a participant's line: an anchor-workflow session dated today (rules §14, §17). */
+  async function recordSession(member: string): Promise<void> {
+    if (!shell.data) return;
+    const request = { date: shell.data.today, member, type: 'Anchor-workflow session', workflow: '', note: '' };
+    const result = await feedback.run('Recording…', () => server.recordIntervention(request));
+    if (result) await shell.reload();
+  }
+
+  /** "Record an intervention": the form above the dashboard; after recording, the dashboard again. */
+  async function openInterventionForm(prefill: InterventionPrefill): Promise<void> {
+    const formData = await feedback.run('Opening the form…', () => server.getInterventionForm());
+    if (!formData) return;
+    shell.showView('dashboard');
+    const form = interventionForm(
+      formData,
+      prefill,
+      (request) => void recordIntervention(request),
+      () => fill(interventionPanel),
+    );
+    fill(interventionPanel, form);
+    feedback.applyDisabled();
+    interventionPanel.scrollIntoView();
+    byId<HTMLSelectElement>('iv-type').focus();
+  }
+
+  async function recordIntervention(request: RecordInterventionRequest): Promise<void> {
+    const formError = byId('iv-error');
+    formError.hidden = true;
+    const result = await feedback.run(
+      'Recording…',
+      () => server.recordIntervention(request),
+      (message) => {
+        formError.textContent = message;
+        formError.hidden = false;
+      },
+    );
+    if (!result) return;
+    fill(interventionPanel, el('p', { class: 'message', id: 'iv-recorded', role: 'status' }, result.message));
+    // The new intervention changes the Interventions section and the timeline: reload them.
+    await shell.reload();
+  }
+
+  return {
+    selectRow: (row, sheet) => {
+      void feedback.run(`Selecting row ${row}…`, () =>
+        sheet ? server.selectLogRow(row, sheet) : server.selectLogRow(row),
+      );
+    },
+    openSettings: () => shell.showView('settings'),
+    recordIntervention: (prefill) => void openInterventionForm(prefill),
+    programme: {
+      startProgramme: (start) => void startProgramme(start),
+      recordSession: (member) => void recordSession(member),
+    },
+  };
+}

@@ -1,0 +1,41 @@
+/**
+ * Saving the sidebar's Settings form: the changes go to saveSettings; a refusal is shown above
+ * the form and under the field it names; once saved, the dashboard is loaded again, since
+ * thresholds, target and sheets change the audit.
+ */
+import { byId } from './dom';
+import { clearFieldErrors, fieldOfMessage, fillSettingsForm, readSettingsForm, showFieldError } from './settings-form';
+import { server } from './server';
+import type { SidebarShell } from './sidebar-shell';
+
+export function wireSettingsForm(shell: SidebarShell): void {
+  const { feedback, settingsForm } = shell;
+  const settingsError = byId('settings-error');
+  const settingsSaved = byId('settings-saved');
+
+  settingsForm.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    settingsSaved.hidden = true;
+    settingsError.hidden = true;
+    clearFieldErrors(settingsForm);
+    const changes = readSettingsForm(settingsForm);
+    const saved = await feedback.run(
+      'Saving…',
+      () => server.saveSettings(changes),
+      (message) => {
+        settingsError.textContent = message;
+        settingsError.hidden = false;
+        showFieldError(settingsForm, fieldOfMessage(settingsForm, message), message);
+      },
+    );
+    if (!saved) return;
+    settingsSaved.textContent = 'Saved.';
+    settingsSaved.hidden = false;
+    if (shell.data) {
+      shell.data = { ...shell.data, settings: saved };
+      fillSettingsForm(settingsForm, shell.data);
+    }
+    // Thresholds, target and sheets change the audit: reload it for the same window.
+    await shell.reload();
+  });
+}
