@@ -96,6 +96,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
       ownerEmail: settings.ownerEmail,
       today: isoToDay(audit.asOf)!,
       replaced,
+      programme: running?.record,
     });
     data.history = teamHistory(team, settings, request?.asOf ?? null);
   } catch (error) {

@@ -77,3 +77,65 @@ describe("this week's three actions (rules §18)", () => {
     expect(many.audit.diagnosis.length + 1).toBeGreaterThan(3);
   });
 });
+
+describe('the replacement programme’s overdue milestones (rules §17) among the three actions', () => {
+  // S = 2 Mar: sessions not held due 9 Mar, peer advocacy 16 Mar. Ben's session on 3 Mar: his
+  // follow-up is due 10 Mar. Cy has none.
+  const programme = {
+    start: '2026-03-02',
+    startedOn: '2026-03-02',
+    baseline: {
+      asOf: '2026-03-01',
+      weeks: 1,
+      membersInScope: 5,
+      genuineAdopters: 0,
+      adoptionRate: 0,
+      blendedAcceptanceRate: null,
+      categories: { 'Genuine adopter': 0, 'Developing user': 0, 'Non-adopter': 5 },
+      participants: [
+        { member: 'Ben', email: null, category: 'Non-adopter' as const },
+        { member: 'Cy', email: null, category: 'Non-adopter' as const },
+      ],
+      peers: [],
+    },
+  };
+  type Recorded = ActionsInput['interventions'][number];
+  const session: Recorded = { date: '2026-03-03', member: 'Ben', type: 'Anchor-workflow session' };
+
+  test('a follow-up and the sessions not held come before the causes, oldest first, with who and by when', () => {
+    const actions = weekActions(input({ programme, interventions: [session], replaced: () => false }));
+    const overdue = actions.filter((a) => a.kind === 'overdue milestone');
+    expect(overdue.map((a) => [a.members, a.who, a.due, a.by])).toEqual([
+      [['Cy'], [OWNER], '2026-03-09', AS_OF],
+      [['Ben'], [OWNER], '2026-03-10', AS_OF],
+      [['Ana'], ['lead@example.com'], '2026-03-12', AS_OF],
+    ]);
+    expect(actionLine(overdue[0])).toBe(
+      'Sessions not held (replacement programme): book an individual anchor-workflow session for Cy, on their real current work. Was due 2026-03-09. Who: owner@example.com. By 2026-03-15.',
+    );
+    expect(actionLine(overdue[1])).toContain('Day-seven follow-up for Ben (replacement programme)');
+  });
+
+  test('a recorded follow-up closes the follow-up; a session for each closes the sessions; the peer moment once recorded', () => {
+    const done: Recorded[] = [
+      session,
+      { date: '2026-03-09', member: 'Ben', type: 'Follow-up session' },
+      { date: '2026-03-12', member: 'Cy', type: 'Anchor-workflow session' },
+    ];
+    const actions = weekActions(input({ programme, interventions: done }));
+    expect(actions.filter((a) => a.text.includes('replacement programme'))).toEqual([]);
+    // On 18 Mar the peer advocacy moment (due 16 Mar) is overdue until one is recorded for the team.
+    const later = { today: day('2026-03-18'), programme };
+    const peers = (extra: Recorded[]) =>
+      weekActions(input({ ...later, interventions: [...done, ...extra] })).filter((a) =>
+        a.text.startsWith('Peer advocacy moment (replacement programme)'),
+      );
+    expect(peers([]).map((a) => [a.who, a.due])).toEqual([[[OWNER], '2026-03-16']]);
+    expect(peers([{ date: '2026-03-17', member: null, type: 'Peer advocacy moment' }])).toEqual([]);
+  });
+
+  test('missed more than a week ago, a milestone is left to the next one', () => {
+    const actions = weekActions(input({ programme, interventions: [session], today: day('2026-03-20') }));
+    expect(actions.some((a) => a.text.startsWith('Sessions not held'))).toBe(false);
+  });
+});

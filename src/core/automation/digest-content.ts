@@ -39,6 +39,7 @@ export function digestContent(
         ownerEmail: setup.owner,
         today: options.sentDay,
         replaced: replacedBy(programme, options.sentDay),
+        programme,
       })
     : undefined;
   return composeDigest({

@@ -10,6 +10,7 @@ import { followUpHeldOn } from '../interventions/summary';
 import type { InterventionReport } from '../interventions/types';
 import { MILESTONES, type MilestoneSpec } from './milestones';
 import { recipientFor, remindable } from './reminders';
+import { programmeMilestone, sessionDay, startDay, type ProgrammeRecord } from './replacement';
 
 export const MAX_ACTIONS = 3;
 /** A milestone missed more than this many days ago is left to the next one. */
@@ -40,6 +41,8 @@ export interface ActionsInput {
   today: Day;
   /** Members whose §8 milestones the replacement programme replaced (rules §17): none of theirs is overdue. */
   replaced?: (member: RosterMember) => boolean;
+  /** The replacement programme (rules §17): its overdue milestones are actions too. */
+  programme?: ProgrammeRecord | null;
 }
 
 /** A milestone that asks a person to act, and whether the Interventions sheet shows it was done. */
@@ -93,7 +96,75 @@ function overdueActions(input: ActionsInput): WeekAction[] {
       });
     }
   }
-  return actions.sort((a, b) => a.due!.localeCompare(b.due!));
+  return actions;
+}
+
+/**
+ * The replacement programme's milestones that ask a person to act (rules §17), missed in the last
+ * OVERDUE_HORIZON_DAYS days and not recorded as done on the Interventions sheet: a participant's
+ * day-seven follow-up (done by a Follow-up session on day 5 to 14 after the session), the
+ * sessions not held by S + 7 (done once each participant has one), the peer advocacy moment at
+ * S + 14 (done by a Peer advocacy moment recorded from S on). The day-30 reassessment is a
+ * measurement its email carries.
+ */
+function programmeActions(input: ActionsInput): WeekAction[] {
+  const base = input.programme?.baseline;
+  if (!input.programme || !base) return [];
+  const s = startDay(input.programme);
+  const { today } = input;
+  const missed = (due: number) => due < today && due >= today - OVERDUE_HORIZON_DAYS;
+  const owner = input.ownerEmail || 'the owner';
+  const followUpOwner = (member: string) => input.roster.find((m) => m.name === member)?.followUpOwner ?? owner;
+  const action = (text: string, members: string[], who: string[], due: number): WeekAction => ({
+    kind: 'overdue milestone',
+    text,
+    members,
+    who,
+    by: dayToIso(today),
+    due: dayToIso(due),
+  });
+  const actions: WeekAction[] = [];
+  const followUp = programmeMilestone('follow-up');
+  for (const p of base.participants) {
+    const session = sessionDay(input.interventions, p.member, s, today);
+    if (session === null || !missed(session + followUp.day)) continue;
+    if (followUpHeldOn(input.interventions, p.member, dayToIso(session)) !== null) continue;
+    actions.push(
+      action(
+        `${followUp.name} for ${p.member} (replacement programme): hold the 15-minute follow-up ("Did you use it? What happened? What did not work?").`,
+        [p.member],
+        [followUpOwner(p.member)],
+        session + followUp.day,
+      ),
+    );
+  }
+  const sessionsDue = s + programmeMilestone('sessions').day;
+  const without = base.participants.filter((p) => sessionDay(input.interventions, p.member, s, today) === null);
+  if (missed(sessionsDue) && without.length) {
+    const names = without.map((p) => p.member);
+    actions.push(
+      action(
+        `${programmeMilestone('sessions').name} (replacement programme): book an individual anchor-workflow session for ${names.join(', ')}, on their real current work.`,
+        names,
+        [owner],
+        sessionsDue,
+      ),
+    );
+  }
+  const peersDue = s + programmeMilestone('peers').day;
+  const peersHeld = input.interventions.some(
+    (r) => r.type === 'Peer advocacy moment' && r.member === null && isoToDay(r.date)! >= s,
+  );
+  if (missed(peersDue) && !peersHeld)
+    actions.push(
+      action(
+        `${programmeMilestone('peers').name} (replacement programme): at the next team meeting, invite the participants who use AI to share one specific result.`,
+        [],
+        [owner],
+        peersDue,
+      ),
+    );
+  return actions;
 }
 
 /** The members a team finding affects: those below Genuine for peer advocacy, those below target for a workflow. */
@@ -138,7 +209,8 @@ function causeActions(input: ActionsInput): WeekAction[] {
 }
 
 export function weekActions(input: ActionsInput): WeekAction[] {
-  return [...overdueActions(input), ...causeActions(input)].slice(0, MAX_ACTIONS);
+  const overdue = [...overdueActions(input), ...programmeActions(input)].sort((a, b) => a.due!.localeCompare(b.due!));
+  return [...overdue, ...causeActions(input)].slice(0, MAX_ACTIONS);
 }
 
 /** "… Was due Mon 23 Feb 2026. Who: a@x.com. By Mon 2 Mar 2026." (`date` formats an ISO date for the reader). */
