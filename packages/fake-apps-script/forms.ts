@@ -53,6 +53,11 @@ export class FakeFormItem {
     readonly _form: FakeForm,
     readonly _id: number,
     readonly _kind: ItemKind,
+    /**
+     * The number a response link names the question by (`entry.N`): not the item's getId(), so
+     * a link can only be had from FormResponse.toPrefilledUrl(), as with Google's forms.
+     */
+    readonly _entryId: number,
   ) {}
 
   getId(): number {
@@ -83,9 +88,6 @@ export class FakeFormItem {
     this.choices = choices;
     return this;
   }
-  getChoiceValues(): string[] {
-    return [...this.choices];
-  }
   /** "Class ListItem", getChoices(): the item's choices, in order. */
   getChoices(): GoogleAppsScript.Forms.Choice[] {
     return this.choices.map((value) => api<GoogleAppsScript.Forms.Choice>(new FakeChoice(value)));
@@ -115,7 +117,12 @@ export class FakeItemResponse {
   ) {}
 }
 
-/** "Class FormResponse": a response being built; toPrefilledUrl() gives the link with its answers filled in. */
+/**
+ * "Class FormResponse" (https://developers.google.com/apps-script/reference/forms/form-response):
+ * a response built with Form.createResponse() and withItemResponse(response), never submitted
+ * here; toPrefilledUrl() "Generates a URL for the form in which the answers are pre-filled
+ * based on the answers in this form response".
+ */
 export class FakeFormResponse {
   static readonly fakeInfo: FakeInfo = { service: 'forms', cls: 'FormResponse' };
   private readonly answers: FakeItemResponse[] = [];
@@ -130,7 +137,7 @@ export class FakeFormResponse {
   }
   toPrefilledUrl(): string {
     const query = this.answers
-      .map((a) => `entry.${a._item._id}=${encodeURIComponent(a._value).replace(/%20/g, '+')}`)
+      .map((a) => `entry.${a._item._entryId}=${encodeURIComponent(a._value).replace(/%20/g, '+')}`)
       .join('&');
     return `${this.form._viewUrl()}?usp=pp_url${query ? `&${query}` : ''}`;
   }
@@ -193,7 +200,8 @@ export class FakeForm {
   }
 
   private addItem(kind: ItemKind): FakeFormItem {
-    const item = new FakeFormItem(this, this.nextItemId++, kind);
+    const item = new FakeFormItem(this, this.nextItemId, kind, 1_900_000_000 - this.nextItemId * 7);
+    this.nextItemId++;
     this._items.push(item);
     this._titleChanged();
     return item;

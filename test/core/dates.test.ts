@@ -58,6 +58,46 @@ describe('reading date cells (spec §1: calendar days in the spreadsheet zone)',
     expect(readDay('2026-03-02T01:30:00+02:00', DMY)).toEqual({ ok: true, day: day('2026-03-01') });
   });
 
+  describe('Google Forms response CSV timestamps carry the respondent zone after the time', () => {
+    const LONDON = { timeZone: 'Europe/London', dateOrder: 'DMY' as const };
+    const NEW_YORK = { timeZone: 'America/New_York', dateOrder: 'MDY' as const };
+    test.each([
+      // 9:14 at GMT+1 is 08:14 UTC: 3 November in London and in New York (03:14).
+      ['2026/11/03 9:14:02 AM GMT+1', LONDON, '2026-11-03'],
+      ['2026/11/03 9:14:02 AM GMT+1', NEW_YORK, '2026-11-03'],
+      // 00:30 at GMT+1 is 23:30 UTC the day before: still 2 November in London.
+      ['2026/11/03 12:30:00 AM GMT+1', LONDON, '2026-11-02'],
+      // 11:50 pm at GMT-4 is 03:50 UTC the next day: 4 November in London, 3rd in New York (EST, 22:50).
+      ['2026/11/03 11:50:00 PM GMT-4', LONDON, '2026-11-04'],
+      ['2026/11/03 11:50:00 PM GMT-4', NEW_YORK, '2026-11-03'],
+      // Half-hour zones, a bare GMT, and the forms' zero-padded variant.
+      ['2026/11/03 4:00:00 AM GMT+5:30', LONDON, '2026-11-02'],
+      ['2026/11/03 4:00:00 AM GMT+05:30', LONDON, '2026-11-02'],
+      ['2026/11/03 4:00:00 AM GMT', LONDON, '2026-11-03'],
+      ['2026/11/03 4:00:00 am gmt+1', LONDON, '2026-11-03'],
+    ])('%p in %p is %p: the instant it states, read in the spreadsheet zone', (text, options, iso) => {
+      expect(readDay(text, options)).toEqual({ ok: true, day: day(iso) });
+    });
+
+    test.each(['2026/11/03 9:14:02 AM GMT+25', '2026/11/03 9:14:02 AM GMT+1:75', '2026/11/03 9:14:02 AM GMT+5:3'])(
+      '%p is refused, not guessed, saying the offset is the trouble',
+      (text) => {
+        expect(readDay(text, DMY)).toEqual({ ok: false, reason: expect.stringContaining('time zone offset') });
+      },
+    );
+
+    test('an offset that is no zone, or a zone name Forms does not write, is not read as a date', () => {
+      expect(readDay('2026-03-02T01:30:00+25:00', DMY)).toEqual({
+        ok: false,
+        reason: expect.stringContaining('time zone offset'),
+      });
+      expect(readDay('2026/11/03 9:14:02 AM CET', DMY)).toEqual({
+        ok: false,
+        reason: expect.stringContaining('not a date'),
+      });
+    });
+  });
+
   test('serial numbers are Sheets dates; other numbers are not', () => {
     expect(readDay(46083, DMY)).toEqual({ ok: true, day: day('2026-03-02') });
     expect(readDay(46083.75, DMY)).toEqual({ ok: true, day: day('2026-03-02') });

@@ -331,6 +331,37 @@ describe('npm start on a hand-made log (en_GB)', () => {
     expect(spread.skippedRows).toEqual([{ row: 8, sheet: 'form-answers.csv', reason: 'The outcome is blank' }]);
   });
 
+  test('a Google Forms response CSV: each timestamp is the instant it states (its GMT offset), a bad one is skipped by file and row', () => {
+    const [title, subtitle, header, ...records] = HAND_LOG.split('\r\n');
+    write('team-log-2.csv', [title, subtitle, header, ...records.slice(0, 4)].join('\r\n'));
+    // As Forms' "Download responses (.csv)" writes them: year first, 12-hour time, the zone after.
+    write(
+      'forms-export.csv',
+      [
+        '"Timestamp","Email Address","Team member","Workflow","Outcome","Edit types","Prompted","Notes"',
+        '"2026/03/11 9:12:00 AM GMT","ben@example.com","ben ","Summary","Used as-is","","No",""',
+        '"2026/03/12 11:00:05 AM GMT+1","ben@example.com","Ben","Summary","Used as-is","","Yes",""',
+        // 1:30 am on 16 March at GMT+2 is 23:30 on 15 March in the run's zone (UTC): inside the week.
+        '"2026/03/16 1:30:00 AM GMT+2","ben@example.com","BEN","Summary","used","","Yes",""',
+        '"2026/03/05 12:15:10 PM GMT-5:30","cara@example.com","Cara","Summary","Used as-is","","No",""',
+        '"2026/03/06 11:02:44 AM GMT","cara@example.com","Cara","Summary","Light edit","format","No",""',
+        '"2026/03/12 4:20:00 PM GMT","dan@example.com","Dan","Summary","Used as-is","","No",""',
+        '"2026/03/13 6:00:00 PM GMT","ana@example.com","Ana","Proposal","","","No","outcome forgotten"',
+        '"2026/03/14 6:00:00 PM GMT+25","ana@example.com","Ana","Proposal","Used as-is","","No",""',
+      ].join('\r\n'),
+    );
+    const args = ['--roster', 'hand-roster.csv', '--as-of', '2026-03-15', '--locale', 'en_GB', '--out', 'forms-out'];
+    const spread = onlyJson(
+      runCli(cli, ['--json', '--log', 'team-log-2.csv', '--log', 'forms-export.csv', ...args], work),
+    );
+    expect(spread.team).toEqual(json.team);
+    expect(spread.members).toEqual(json.members);
+    expect(spread.skippedRows).toEqual([
+      { row: 8, sheet: 'forms-export.csv', reason: 'The outcome is blank' },
+      { row: 9, sheet: 'forms-export.csv', reason: expect.stringMatching(/GMT\+25.*time zone offset/) },
+    ]);
+  });
+
   test('--out is relative to where the command was run', () => {
     expect(fs.readdirSync(path.join(work, 'hand-out')).sort()).toEqual([...OUTPUT_FILES].sort());
   });

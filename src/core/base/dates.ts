@@ -267,7 +267,11 @@ function monthNumber(name: string): number | undefined {
   return MONTHS[key] ?? MONTHS[key.slice(0, 3)] ?? undefined;
 }
 
-const TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?\s*(Z|[+-]\d{2}:?\d{2})?)?`;
+/**
+ * A time after the date, with an optional offset: "Z", "+01:00", or a zone as Google Forms' response
+ * CSV writes it after the time ("2026/11/03 9:14:02 AM GMT+1"), whose offset fixedZoneOffset reads.
+ */
+const TIME = String.raw`(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(am|pm)?\s*(Z|[+-]\d{2}:?\d{2}|(?:GMT|UTC)(?:[+-]\d{1,4}(?::\d{1,2})?)?)?)?`;
 const ISO_RE = new RegExp(String.raw`^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})${TIME}$`, 'i');
 const NUMERIC_RE = new RegExp(String.raw`^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2,4})${TIME}$`, 'i');
 const DAY_MONTH_NAME_RE = /^(?:[a-z]{3,9},?\s+)?(\d{1,2})\s+([a-z]{3,9}\.?),?\s+(\d{4})$/i;
@@ -349,12 +353,21 @@ function fromParts(
     return { ok: false, reason: `${describeValue(text)} has an impossible time` };
   if (!zone) return { ok: true, day: calendarDay };
   // A timestamp with an explicit offset is an instant: its day is the one in the sheet's zone.
-  const offsetMinutes = zone.toUpperCase() === 'Z' ? 0 : parseOffset(zone);
+  const offsetMinutes = zoneSuffixOffset(zone.toUpperCase());
+  if (offsetMinutes === null)
+    return {
+      ok: false,
+      reason: `${describeValue(text)} has a time zone offset that is not one: write it as GMT+1 or GMT-05:30`,
+    };
   const ms = calendarDay * MS_PER_DAY + (h * 60 + Number(minute) - offsetMinutes) * 60_000 + Number(second ?? 0) * 1000;
   return { ok: true, day: dayOfInstant(ms, options.timeZone) };
 }
 
-function parseOffset(zone: string): number {
-  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone)!;
+/** Minutes east of UTC of a timestamp's offset ("Z", "+0100", "GMT+1"); null when it is no real offset ("GMT+25"). */
+function zoneSuffixOffset(zone: string): number | null {
+  if (zone === 'Z') return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})$/.exec(zone);
+  if (!m) return fixedZoneOffset(zone);
+  if (Number(m[2]) > 23 || Number(m[3]) > 59) return null;
   return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3]));
 }
