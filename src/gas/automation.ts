@@ -42,6 +42,7 @@ import {
   TRIGGER_DOCUMENT_PREFIX,
 } from './automation-store';
 import { removeTrigger } from './automation-trigger';
+import { programmeStore } from './programme-store';
 import { stopNotOwnerRun } from './automation-owner';
 import { sameAccount } from '../core/roles/roles';
 import { mailApp } from './mail';
@@ -151,6 +152,7 @@ function dailyRun(
     mail: mailApp,
     clock: { now: () => Date.now() },
     sent: sentLog(spreadsheet, timeZone),
+    programme: programmeStore(spreadsheet),
   };
   return { run: new DailyRun(ports, setup), setup };
 }
@@ -284,7 +286,7 @@ export function sendDigestNow(): string {
       throw new Error('Uptake does not know whom to send the digest to: set the owner email in Settings.');
     // A SetupError's message says what to fix; the entry point passes it on as it is.
     const seen = teamView(spreadsheet, setup.settings);
-    const stored = readProgramme(automationStore(spreadsheet.getId()).store);
+    const stored = readProgramme(programmeStore(spreadsheet));
     const team = { ...seen, programme: stored ? withBaseline(stored, seen.audits, run.today) : null };
     run.openSentLog();
     const delivered = run.sendDigest(team, run.today);
@@ -308,7 +310,7 @@ export function previewDigest(): DigestPreview {
   const team = teamView(spreadsheet, settings);
   const { today, timeZone } = todayIn(spreadsheet);
   const failures = readJson<Failure[]>(store, KEYS.failures, []);
-  const stored = readProgramme(store);
+  const stored = readProgramme(programmeStore(spreadsheet));
   const programme = stored ? withBaseline(stored, team.audits, today) : null;
   const content = digestContent(
     { ...team, programme },

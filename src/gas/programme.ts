@@ -11,7 +11,7 @@ import type { Store } from '../core/automation/store';
 import { programmeView, startRefusal, type ProgrammeRecord, type ProgrammeView } from '../core/programme/replacement';
 import type { SessionSource } from '../core/programme/replacement';
 import type { ProgrammeStartRequest, ProgrammeStartResult } from '../shared/api';
-import { propertiesStore } from './automation-store';
+import { programmeStore } from './programme-store';
 import { todayIn } from './spreadsheet-locale';
 import { withDocumentLock } from './document-lock';
 import { readInterventions } from './interventions-data';
@@ -21,10 +21,6 @@ import { auditTeam } from '../core/audit/team-audit';
 import { Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-function documentStore(): Store {
-  return propertiesStore(PropertiesService.getDocumentProperties());
-}
 
 function auditsOf(team: TeamData, settings: Settings) {
   return (asOf: Day, weeks: number, fromDay?: Day) => auditTeam(team, settings, dayToIso(asOf), weeks, fromDay);
@@ -61,7 +57,7 @@ export function startProgramme(
   if (start === null)
     throw new Error(`"${text}" is not a start date: write it as YYYY-MM-DD, e.g. ${dayToIso(today)}.`);
   return withDocumentLock(LOCK_WAIT_MS, 'Uptake’s daily run is in progress: try again in a few minutes.', () => {
-    const store = documentStore();
+    const store = programmeStore(spreadsheet);
     const existing = readProgramme(store);
     const refusal = startRefusal(existing, start, today);
     if (refusal) throw new Error(refusal);

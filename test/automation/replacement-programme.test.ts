@@ -3,7 +3,7 @@
 // sessions recorded from a participant's line on different days. Every expectation below is
 // worked out from §17 by hand, not read from Uptake's output.
 import { plus, type RosterSpec, type RunSpec } from '../core/fixtures';
-import { dayOf, duplicates, LEAD, OWNER, sentRows, team } from './support';
+import { dayOf, duplicates, LEAD, OWNER, runWithoutDocument, sentRows, team } from './support';
 
 const S = '2026-03-02';
 const members: RosterSpec[] = [
@@ -195,5 +195,78 @@ describe('exactly once under faults', () => {
     expect(followUps).toHaveLength(1);
     expect(duplicates(keys(gas))).toEqual([]);
     expect(keys(gas)).toContain('Ben|Replacement programme: Day-seven follow-up');
+  });
+});
+
+describe('daily runs without document properties (the trigger owner’s mirror) send the programme too', () => {
+  // Such a run keeps its state in the owner's user properties and opens the spreadsheet by id.
+  const fullScopes = {
+    oauthScopes: ['spreadsheets', 'script.container.ui', 'script.send_mail', 'script.scriptapp', 'userinfo.email'],
+  };
+  /**
+   * Every day from S to `to`: the run at 08:30 (without the document on the days `mirrored` says),
+   * again at 20:00 the other way on the days `twice` holds, sessions at noon.
+   */
+  function runDays(
+    t: ReturnType<typeof programmeTeam>,
+    to: string,
+    mirrored: (day: string) => boolean,
+    twice = new Set<string>(),
+  ) {
+    const sessions: Record<string, string> = { '2026-03-04': 'Ben', '2026-03-12': 'Cleo' };
+    const run = (d: string, outside: boolean, at: string) => {
+      if (outside) runWithoutDocument(t.gas, t.bundle, `${d}T${at}:00Z`);
+      else t.bundle.$runDueTriggers(`${d}T${at}:00Z`);
+    };
+    for (let d = S; d <= to; d = plus(d, 1)) {
+      run(d, mirrored(d), '08:30');
+      if (sessions[d]) {
+        t.gas.clock.set(`${d}T12:00:00Z`);
+        t.bundle.recordIntervention({
+          date: d,
+          member: sessions[d],
+          type: 'Anchor-workflow session',
+          workflow: '',
+          note: '',
+        });
+      }
+      if (twice.has(d)) run(d, !mirrored(d), '20:00');
+    }
+  }
+  const programmeLog = (t: ReturnType<typeof programmeTeam>) =>
+    t.gas.mail.sent.filter((m) => isProgramme(m.subject)).map((m) => [dayOf(m), m.recipients.join(','), m.subject]);
+  // The same days and people as with the document's properties (above), worked from §17.
+  const expected = [
+    ['2026-03-09', OWNER, 'Uptake replacement programme: Sessions not held for Cleo and Gus'],
+    ['2026-03-11', LEAD, 'Uptake replacement programme: Day-seven follow-up for Ben'],
+    ['2026-03-16', OWNER, 'Uptake replacement programme: Peer advocacy moment for Ben and Cleo'],
+    ['2026-03-19', OWNER, 'Uptake replacement programme: Day-seven follow-up for Cleo'],
+    ['2026-04-01', OWNER, 'Uptake replacement programme: Adoption reassessment'],
+  ];
+
+  test('every run outside the document: each milestone once, on its day, the baseline frozen in the spreadsheet’s copy', () => {
+    const t = programmeTeam(fullScopes);
+    runDays(t, '2026-04-06', () => true);
+    expect(programmeLog(t)).toEqual(expected);
+    const copy = t.gas.spreadsheet.getDeveloperMetadata().find((m) => m.getKey() === 'uptake.programme')!;
+    const record = JSON.parse(String(copy.getValue())) as { baseline: { asOf: string; participants: unknown[] } };
+    expect(record.baseline.asOf).toBe('2026-03-01');
+    expect(record.baseline.participants).toHaveLength(3);
+    // §8 stopped for the participants there too.
+    const training = t.gas.mail.sent.filter((m) => m.subject.startsWith('Uptake: ')).map((m) => m.subject);
+    expect(training.filter((subject) => /\b(Ben|Cleo|Gus)\b/.test(subject))).toEqual([]);
+  });
+
+  test('runs with and without the document, some twice the same day: each milestone once', () => {
+    const t = programmeTeam(fullScopes);
+    // Odd days of the month outside the document; on the milestone days both kinds run.
+    const both = new Set(['2026-03-09', '2026-03-11', '2026-03-16', '2026-03-19', '2026-04-01']);
+    runDays(t, '2026-04-06', (d) => Number(d.slice(8)) % 2 === 1, both);
+    expect(programmeLog(t)).toEqual(expected);
+    const keys = sentRows(t.gas)
+      .filter((r) => r.milestone.startsWith('Replacement programme: '))
+      .map((r) => `${r.member}|${r.milestone}`);
+    expect(keys).toHaveLength(7);
+    expect(duplicates(keys)).toEqual([]);
   });
 });

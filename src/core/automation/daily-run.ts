@@ -150,12 +150,13 @@ export class DailyRun {
 
   /** The stored programme, its baseline frozen (and stored) by the first run from its start on. */
   private programmeOf(team: TeamView): ProgrammeRecord | null {
-    const stored = readProgramme(this.store);
+    const store = this.ports.programme ?? this.store;
+    const stored = readProgramme(store);
     if (!stored) return null;
     const programme = withBaseline(stored, team.audits, this.today);
     if (programme === stored) return programme;
     try {
-      writeProgramme(this.store, programme);
+      writeProgramme(store, programme);
     } catch (error) {
       this.report.push(`The replacement programme could not start: ${errorMessage(error)}`);
       return null;

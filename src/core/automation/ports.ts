@@ -63,6 +63,11 @@ export interface RunPorts {
   mail: Mailer;
   clock: Clock;
   sent: SentLog;
+  /**
+   * Where the replacement programme is kept, when not in `store`: a run without document
+   * properties reads it from the spreadsheet's own copy (spec §17).
+   */
+  programme?: Store;
 }
 
 export interface RunSetup {
