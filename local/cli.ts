@@ -19,7 +19,7 @@ import { findHeader, HeaderNotFoundError } from '../src/core/sheets/header';
 import { INTERVENTION_FIELDS } from '../src/core/interventions/sheet';
 import { markdownText, terminalSafe } from './terminal';
 import { checkCellSizes, checkRosterColumns, decodeUtf8 } from './csv-file';
-import { concealedNamesMessage, detectUsageShape, unknownShapeMessage } from '../src/core/usage/shapes';
+import { usageFileRefusal } from '../src/core/usage/shapes';
 import { renderUsage, usageJson } from './usage-view';
 
 export interface Io {
@@ -194,10 +194,8 @@ function readInterventionsFile(file: string, paths: Paths): string[][] {
 function readUsageFile(file: string, paths: Paths): { source: string; rows: string[][] } {
   const rows = readCsvFile(file, 'usage export', paths);
   const source = path.basename(file);
-  const shape = detectUsageShape(rows);
-  if (!shape) throw new CliError(unknownShapeMessage(shown(file, paths), rows));
-  const concealed = concealedNamesMessage(shown(file, paths), rows, shape);
-  if (concealed) throw new CliError(concealed);
+  const refusal = usageFileRefusal(shown(file, paths), rows);
+  if (refusal) throw new CliError(refusal);
   return { source, rows };
 }
 

@@ -12,6 +12,7 @@ import type { DashboardData, DashboardRequest, LogFormData, LogRunRequest, LogRu
 import type { AutomationStatus, DigestPreview, ServerApi, SettingsChanges } from './shared/api';
 import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from './shared/api';
 import type { CheckLine, MyWeekView, ProgrammeStartRequest, ProgrammeStartResult } from './shared/api';
+import type { UsageImportRequest, UsageImportResult } from './shared/api';
 import * as auditFile from './gas/audit-file';
 import * as myWeek from './gas/my-week';
 import * as auditSheet from './gas/audit-sheet';
@@ -26,6 +27,7 @@ import * as interventions from './gas/record-intervention';
 import * as setupCheck from './gas/setup-check';
 import * as loggingForm from './gas/logging-form';
 import * as programme from './gas/programme';
+import * as usageImport from './gas/usage-import';
 
 /**
  * The adoption category for a number of unprompted uses per week: "Genuine adopter" (3 or
@@ -370,6 +372,20 @@ export function removeOldAuditTab(): string {
 }
 
 /**
+ * Sidebar (owner): Import usage export. The CSV the owner chose goes as-is, every cell as text,
+ * into a new sheet named after its tool and period (spec §15); a file of no known shape is
+ * refused and nothing is written.
+ *
+ * @param {UsageImportRequest} request The file's name and its text.
+ * @return {UsageImportResult} The new sheet's name and what was imported.
+ */
+export function importUsageExport(request: UsageImportRequest): UsageImportResult {
+  return sidebarCall('importUsageExport', [request], (checked) =>
+    usageImport.importUsageExport(SpreadsheetApp.getActiveSpreadsheet(), checked),
+  );
+}
+
+/**
  * Sidebar "Check set-up": authorisation, owner, trigger, last run, mail quota, time zones, the
  * sheets and their size, property storage and the lock, one line each. Changes nothing.
  *
@@ -404,6 +420,7 @@ export type SidebarEntryPoints = Implements<
     getMyWeek: typeof getMyWeek;
     removeOldAuditTab: typeof removeOldAuditTab;
     refreshMenu: typeof refreshMenu;
+    importUsageExport: typeof importUsageExport;
   },
   ServerApi
 >;

@@ -9,6 +9,7 @@ import { dashboardActions } from './sidebar-actions';
 import { wireAutomation } from './sidebar-automation';
 import { wireSettingsForm } from './sidebar-settings';
 import { SidebarShell } from './sidebar-shell';
+import { wireUsageImport } from './usage-import';
 
 declare global {
   interface Window {
@@ -23,6 +24,7 @@ function start(): void {
   shell.wireControls();
   wireAutomation(feedback);
   wireSettingsForm(shell);
+  wireUsageImport(feedback, () => shell.reload());
 
   const firstView = window.UPTAKE_VIEW;
   shell.showView(firstView === 'settings' || firstView === 'setup-check' ? firstView : 'dashboard');

@@ -175,6 +175,16 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
   getMyWeek: { access: 'anyone', does: 'show your week', check: () => [] },
   removeOldAuditTab: { access: 'owner', does: 'remove the old audit tab', check: () => [] },
   refreshMenu: { access: 'anyone', does: 'update the menu', check: () => [] },
+  importUsageExport: {
+    access: 'owner',
+    does: 'import the usage export',
+    check: ([request]) => {
+      const file = fields('The usage export', request);
+      if (typeof file.fileName !== 'string') throw wrongType('The file name', 'a text', file.fileName);
+      if (typeof file.text !== 'string') throw wrongType("The file's text", 'a text', file.text);
+      return [{ fileName: file.fileName, text: file.text }];
+    },
+  },
 };
 
 /** The caller and settings the running guarded call was checked with; null outside one. */

@@ -186,6 +186,20 @@ export interface RecordInterventionResult {
   message: string;
 }
 
+/** Import usage export (spec §15): the file the owner chose, read as text by the page. */
+export interface UsageImportRequest {
+  /** The file's name as the browser gives it ("chatgpt-nov.csv"). */
+  fileName: string;
+  /** Its whole text, UTF-8 decoded. */
+  text: string;
+}
+
+export interface UsageImportResult {
+  /** The new sheet the file was written into. */
+  sheet: string;
+  message: string;
+}
+
 /**
  * Every server function the pages call through google.script.run, with what it takes and
  * returns. Written as properties (not methods) so that argument types are checked strictly.
@@ -226,6 +240,8 @@ export interface ServerApi {
   getMyWeek: () => MyWeekView;
   /** Deletes the "Adoption audit" tab an earlier version left in the team spreadsheet; says what it did. */
   removeOldAuditTab: () => string;
+  /** Writes a usage export's CSV as-is, as text, into a new sheet named after its tool and period. */
+  importUsageExport: (request: UsageImportRequest) => UsageImportResult;
   /** Rebuilds the add-on menu for whoever has the page open (the owner's, or a member's). */
   refreshMenu: () => void;
 }

@@ -2,6 +2,7 @@
 // bundle: the owner, a member who is an editor, an editor Google gives no email for.
 import { SIDEBAR_CALLS } from '../../src/gas/sidebar-call';
 import type { ServerApi } from '../../src/shared/api';
+import type { FakeGasOptions } from '../../packages/fake-apps-script';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from '../gas/support';
 
 export const OWNER = 'owner@example.com';
@@ -14,10 +15,14 @@ export const ATTACKER = 'attacker@evil.example';
 
 export type Fake = ReturnType<typeof fakeWithBundle>;
 
-/** The sample team (Ana, Ben, Cleo), Settings saved by the owner; `settings` added to the save. */
-export function roleTeam(settings: Record<string, unknown> = {}): Fake {
+/**
+ * The sample team (Ana, Ben, Cleo), Settings saved by the owner; `settings` added to the save,
+ * `options` to the in-memory Apps Script's.
+ */
+export function roleTeam(settings: Record<string, unknown> = {}, options: FakeGasOptions = {}): Fake {
   const { runs, roster } = sampleTeam();
   const made = fakeWithBundle({
+    ...options,
     user: OWNER,
     usersWithoutEmail: [HIDDEN],
     spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
@@ -73,6 +78,15 @@ export const CRAFTED: Partial<Record<keyof ServerApi, unknown[][]>> = {
     [{ date: '2026-03-15', member: 'Ana', type: 'Follow-up session', workflow: '', note: '=IMPORTXML("x","//a")' }],
   ],
   removeOldAuditTab: [[]],
+  importUsageExport: [
+    [
+      {
+        fileName: 'chatgpt.csv',
+        text: 'email,period_start,period_end,messages\nben@example.com,2026-03-09,2026-03-15,=1+1\n',
+      },
+    ],
+    [{ fileName: 'x.csv', text: 'Name\n' }],
+  ],
   startProgramme: [[{ start: '2026-03-15' }], [null]],
 };
 

@@ -7,6 +7,7 @@ import { dayToIso, readDay, weekday, type DateReadOptions, type Day } from '../b
 import { cellText, describeValue, isBlankCell } from '../base/text';
 import type { RosterMember } from '../base/types';
 import { concealedNamesMessage, detectUsageShape, unknownShapeMessage, type UsageShape } from './shapes';
+import { toolOfSourceName } from './names';
 import type { NotOnRoster, ReadUsageSource, SkippedUsageRow, UsageFormat, UsageRecord } from './types';
 
 /** A whole source Uptake will not read, with what to do. */
@@ -192,7 +193,7 @@ export function readUsageSource(
   if (!shape) throw new UsageSourceRefused(source, unknownShapeMessage(source, values));
   const concealed = concealedNamesMessage(source, values, shape);
   if (concealed) throw new UsageSourceRefused(source, concealed);
-  const sourceTool = FORMAT_TOOL[shape.format] ?? source;
+  const sourceTool = FORMAT_TOOL[shape.format] ?? toolOfSourceName(source);
   const skipped: SkippedUsageRow[] = [];
   const strangers = new Map<string, NotOnRoster>();
   const rows: (RowRead & { memberKey: string })[] = [];

@@ -176,3 +176,13 @@ export function concealedNamesMessage(source: string, values: unknown[][], shape
     ).trim(),
   )}), which match nobody on the roster. ${how}`;
 }
+
+/**
+ * Why a file given by name (the local run's --usage, the sidebar's Import) is refused whole: no
+ * known shape, or concealed names; null when it is an export Uptake reads.
+ */
+export function usageFileRefusal(name: string, values: unknown[][]): string | null {
+  const shape = detectUsageShape(values);
+  if (!shape) return unknownShapeMessage(name, values);
+  return concealedNamesMessage(name, values, shape);
+}
