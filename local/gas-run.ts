@@ -17,6 +17,7 @@ import type { Settings } from '../src/core/base/settings';
 import { CliError } from './args';
 import { emailsOfDay, type SimulatedEmail } from './emails';
 import type { ProgrammeStartResult, ProgrammeView } from '../src/shared/api';
+import { decodeFailure } from '../src/shared/failure';
 
 export interface TeamTables {
   /** The log tab's cells, row 1 first, as text (what a CSV download holds). */
@@ -107,10 +108,9 @@ function fillTextSheet(gas: FakeGas, name: string, rows: string[][]): void {
   sheet.getRange(1, 1, padded.length, width).setNumberFormat('@').setValues(padded);
 }
 
-/** A message from the bundle without Apps Script's "Error: " prefix. */
+/** A message from the bundle in words only: without Apps Script's "Error: " or a field's mark. */
 function messageOf(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.replace(/^(?:[A-Z][A-Za-z]*(?:Error|Exception)):\s*/, '');
+  return decodeFailure(error instanceof Error ? error.message : String(error)).message;
 }
 
 function call<T>(bundle: BundleContext, name: string, ...args: unknown[]): T {

@@ -2,7 +2,7 @@
  * What the user sees while a server call is out: "Loading…" in a live region, the controls
  * that call the server disabled, and afterwards either nothing or a readable error.
  */
-import { messageForUser } from './server';
+import { failureOf } from './server';
 
 export class Feedback {
   private pending = 0;
@@ -25,15 +25,20 @@ export class Feedback {
 
   /**
    * Runs `work` with the page in its loading state. A failure shows its message in the error
-   * region (or hands it to `onError`) and resolves to undefined.
+   * region (or hands it, with the form field the server named, to `onError`) and resolves to
+   * undefined.
    */
-  async run<T>(label: string, work: () => Promise<T>, onError?: (message: string) => void): Promise<T | undefined> {
+  async run<T>(
+    label: string,
+    work: () => Promise<T>,
+    onError?: (message: string, field: string | null) => void,
+  ): Promise<T | undefined> {
     this.start(label);
     try {
       return await work();
     } catch (err) {
-      const message = messageForUser(err);
-      if (onError) onError(message);
+      const { message, field } = failureOf(err);
+      if (onError) onError(message, field);
       else this.showError(message);
       return undefined;
     } finally {

@@ -3,6 +3,7 @@
  * functions return nothing and report through withSuccessHandler / withFailureHandler.
  */
 import type { ServerApi } from '../shared/api';
+import { decodeFailure, type Failure } from '../shared/failure';
 
 interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
@@ -15,20 +16,39 @@ declare global {
   }
 }
 
-/** The message of a failure, for the user: the server's words, never a stack trace. */
-export function messageForUser(error: unknown): string {
-  const message =
-    error && typeof error === 'object' && 'message' in error
-      ? String((error as { message: unknown }).message)
-      : String(error ?? '');
-  // Apps Script prefixes thrown errors with their class name ("Exception: …", "Error: …").
-  const plain = message.replace(/^(?:Uncaught\s+)?(?:[A-Z][A-Za-z]*(?:Error|Exception)):\s*/, '').trim();
-  return plain || 'Something went wrong on the server; please try again.';
+const SOMETHING_WENT_WRONG = 'Something went wrong on the server; please try again.';
+
+/** The text of what was thrown: an Error's message, or the value itself. */
+function thrownText(error: unknown): string {
+  return error && typeof error === 'object' && 'message' in error
+    ? String((error as { message: unknown }).message)
+    : String(error ?? '');
+}
+
+/** A failed server call as the page holds it: the server's words and the form field they are about. */
+export class ServerFailure extends Error implements Failure {
+  override name = 'ServerFailure';
+  readonly field: string | null;
+
+  constructor(failure: Failure) {
+    super(failure.message);
+    this.field = failure.field;
+  }
 }
 
 /**
- * Runs server function `name` with `args` and resolves with what it returns. Rejects with an
- * Error carrying only the server's message. Untyped: pages call it through `server` below.
+ * What to tell the user of a failure, in the server's words (never a stack trace), and the form
+ * field it is about when the server named one (src/shared/failure.ts).
+ */
+export function failureOf(error: unknown): Failure {
+  if (error instanceof ServerFailure) return { message: error.message, field: error.field };
+  const { message, field } = decodeFailure(thrownText(error));
+  return { message: message || SOMETHING_WENT_WRONG, field };
+}
+
+/**
+ * Runs server function `name` with `args` and resolves with what it returns. Rejects with a
+ * ServerFailure: the server's words and the field they name. Untyped: pages call it through `server` below.
  */
 function runOnServer(name: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -39,7 +59,7 @@ function runOnServer(name: string, args: unknown[]): Promise<unknown> {
     }
     const runner = run
       .withSuccessHandler(resolve)
-      .withFailureHandler((error) => reject(new Error(messageForUser(error)))) as unknown as Record<
+      .withFailureHandler((error) => reject(new ServerFailure(failureOf(error)))) as unknown as Record<
       string,
       ((...a: unknown[]) => void) | undefined
     >;

@@ -1,7 +1,8 @@
 /**
  * The Settings form: filled from the server's Settings, read back as the changes saveSettings
- * takes. The server validates (core validateSettings) and names the field it rejects; the form
- * only converts the acceptance target between the percent people type and the stored fraction.
+ * takes. The server validates (core validateSettings) and names the field it rejects, as data
+ * (src/shared/failure.ts); the form only converts the acceptance target between the percent
+ * people type and the stored fraction.
  */
 import type { Settings } from '../core/base/settings';
 import type { DashboardData } from '../shared/api';
@@ -27,21 +28,9 @@ const FIELDS: readonly Field[] = [
   'rosterSheet',
 ];
 
-/** Words in the server's messages that name each field (validateSettings' wording). */
-const FIELD_WORDS: [Field, RegExp][] = [
-  ['genuineAt', /genuine adopter threshold/i],
-  ['developingAt', /developing user threshold/i],
-  ['acceptanceTarget', /acceptance target/i],
-  ['weeks', /\bwindow\b/i],
-  ['historyWeeks', /\btrend\b/i],
-  ['digestWeekday', /weekday/i],
-  ['digestHour', /hour/i],
-  ['ownerEmail', /owner/i],
-  ['recipients', /recipient/i],
-  ['logSheets', /\blog sheets\b/i],
-  ['logSheet', /\blog\b/i],
-  ['rosterSheet', /roster/i],
-];
+function isField(name: string | null): name is Field {
+  return FIELDS.some((field) => field === name);
+}
 
 function control(form: HTMLFormElement, field: Field): HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement {
   const node = form.elements.namedItem(field);
@@ -123,18 +112,6 @@ export function readSettingsForm(form: HTMLFormElement): Partial<Record<Field, u
   };
 }
 
-/**
- * The field a server message is about: from the words it uses ("The window must be…"), else
- * from the value it quotes ('"bob@" is not an email address.'), else null.
- */
-export function fieldOfMessage(form: HTMLFormElement, message: string): Field | null {
-  const named = FIELD_WORDS.find(([, words]) => words.test(message));
-  if (named) return named[0];
-  const quoted = /"([^"]+)"/.exec(message)?.[1];
-  if (!quoted) return null;
-  return FIELDS.find((field) => control(form, field).value.includes(quoted)) ?? null;
-}
-
 export function clearFieldErrors(form: HTMLFormElement): void {
   for (const field of FIELDS) {
     const input = control(form, field);
@@ -144,10 +121,13 @@ export function clearFieldErrors(form: HTMLFormElement): void {
   for (const old of Array.from(form.querySelectorAll('.field-error'))) old.remove();
 }
 
-/** Shows `message` under the field it names (when it names one) and moves focus there. */
-export function showFieldError(form: HTMLFormElement, field: Field | null, message: string): void {
+/**
+ * Shows `message` under `field`, the field the server named (when it is one of the form's), and
+ * moves focus there.
+ */
+export function showFieldError(form: HTMLFormElement, field: string | null, message: string): void {
   clearFieldErrors(form);
-  if (!field || !FIELDS.includes(field)) return;
+  if (!isField(field)) return;
   const input = control(form, field);
   const id = `error-${field}`;
   input.setAttribute('aria-invalid', 'true');

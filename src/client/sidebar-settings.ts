@@ -1,10 +1,10 @@
 /**
  * Saving the sidebar's Settings form: the changes go to saveSettings; a refusal is shown above
- * the form and under the field it names; once saved, the dashboard is loaded again, since
+ * the form and under the field the server names (src/shared/failure.ts); once saved, the dashboard is loaded again, since
  * thresholds, target and sheets change the audit.
  */
 import { byId } from './dom';
-import { clearFieldErrors, fieldOfMessage, fillSettingsForm, readSettingsForm, showFieldError } from './settings-form';
+import { clearFieldErrors, fillSettingsForm, readSettingsForm, showFieldError } from './settings-form';
 import { server } from './server';
 import type { SidebarShell } from './sidebar-shell';
 
@@ -22,10 +22,10 @@ export function wireSettingsForm(shell: SidebarShell): void {
     const saved = await feedback.run(
       'Saving…',
       () => server.saveSettings(changes),
-      (message) => {
+      (message, field) => {
         settingsError.textContent = message;
         settingsError.hidden = false;
-        showFieldError(settingsForm, fieldOfMessage(settingsForm, message), message);
+        showFieldError(settingsForm, field, message);
       },
     );
     if (!saved) return;

@@ -4,7 +4,7 @@
  */
 import { dayToIso, isoToDay } from '../core/base/dates';
 import { todayInZone } from './spreadsheet-locale';
-import { validateSettings, type Settings } from '../core/base/settings';
+import { SettingsError, validateSettings, type Settings } from '../core/base/settings';
 import { replacedBy } from '../core/programme/replacement';
 import { dashboardProgramme } from './programme';
 import { snapshotStore } from './automation-store';
@@ -124,7 +124,7 @@ export function selectLogRow(spreadsheet: Spreadsheet, row: unknown, sheetName?:
   sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
 }
 
-/** Validates and stores the owner's settings; a bad field comes back as a message naming it. */
+/** Validates and stores the owner's settings; a bad field is refused with a SettingsError naming it. */
 export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unknown): Settings {
   if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
     throw new Error('No settings were sent.');
@@ -137,22 +137,26 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
     const name = typeof proposed[field] === 'string' ? (proposed[field] as string).trim() : '';
     if (!name) continue;
     if (OWN_SHEETS.includes(name))
-      throw new Error(`"${name}" is a sheet Uptake writes itself; choose the team's ${label} sheet.`);
-    if (!names.has(name)) throw new Error(`There is no sheet named "${name}" to use as the ${label}.`);
+      throw new SettingsError(field, `"${name}" is a sheet Uptake writes itself; choose the team's ${label} sheet.`);
+    if (!names.has(name)) throw new SettingsError(field, `There is no sheet named "${name}" to use as the ${label}.`);
   }
   for (const name of validateSettings({ logSheets: proposed.logSheets }).logSheets) {
-    if (OWN_SHEETS.includes(name)) throw new Error(`Log sheets: "${name}" is a sheet Uptake writes itself.`);
-    if (!names.has(name)) throw new Error(`Log sheets: there is no sheet named "${name}".`);
+    if (OWN_SHEETS.includes(name))
+      throw new SettingsError('logSheets', `Log sheets: "${name}" is a sheet Uptake writes itself.`);
+    if (!names.has(name)) throw new SettingsError('logSheets', `Log sheets: there is no sheet named "${name}".`);
   }
   const before = loadSettings();
   const merged = { ...before, ...proposed };
-  if (merged.logSheet && merged.logSheet === merged.rosterSheet)
-    throw new Error('The log and the roster must be two different sheets.');
+  if (merged.logSheet && merged.logSheet === merged.rosterSheet) {
+    // The field marked is the one just changed (the roster, when both were).
+    const changed = merged.rosterSheet !== before.rosterSheet ? 'rosterSheet' : 'logSheet';
+    throw new SettingsError(changed, 'The log and the roster must be two different sheets.');
+  }
   // Whoever saves Settings first is the owner (rules §19): a blank owner email is the saver's.
   const who = caller(before);
   const ownerGiven = typeof merged.ownerEmail === 'string' ? merged.ownerEmail.trim() : '';
   const toSave = { ...proposed, ownerEmail: ownerGiven || who.email } as Partial<Settings>;
-  // A SettingsError's message names the field ("The window must be …"): the sidebar shows it as is.
+  // A SettingsError names its field; sidebarCall sends it to the page with the message.
   const saved = saveSettings(spreadsheet, toSave);
   // A new owner runs the automation from their own account: the old owner's trigger stops now.
   if (!sameAccount(saved.ownerEmail, who.owner || who.email)) handOverAutomation(saved.ownerEmail);

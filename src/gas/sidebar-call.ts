@@ -4,7 +4,7 @@
  * argument's type before the call, and turns whatever goes wrong into a message the sheet
  * user can act on (no class names, no stack traces, no "Cannot read properties of undefined").
  */
-import type { Settings } from '../core/base/settings';
+import { SettingsError, type Settings } from '../core/base/settings';
 import type { Access, Caller } from '../core/roles/roles';
 import { requireAccess } from './roles';
 import { loadSettings } from './settings-store';
@@ -16,6 +16,7 @@ import type {
   ServerApi,
   SettingsChanges,
 } from '../shared/api';
+import { encodeFailure } from '../shared/failure';
 
 type Args<K extends keyof ServerApi> = Parameters<ServerApi[K]>;
 type Result<K extends keyof ServerApi> = ReturnType<ServerApi[K]>;
@@ -220,7 +221,8 @@ export function plainMessage(name: keyof ServerApi, error: unknown): string {
 
 /**
  * Runs sidebar call `name`: checks `args` (as the page sent them), runs `body` with them
- * typed, and rethrows any failure as an Error whose message is plain words for the user.
+ * typed, and rethrows any failure as an Error whose message is plain words for the user, with
+ * the settings field it is about in front when there is one (encodeFailure).
  */
 export function sidebarCall<K extends keyof ServerApi>(
   name: K,
@@ -239,9 +241,11 @@ export function sidebarCall<K extends keyof ServerApi>(
   } catch (error) {
     // The stack goes to the execution log for whoever maintains the add-on.
     if (error instanceof Error && INTERNAL_ERRORS.has(error.name)) console.error(error.stack ?? error.message);
-    // google.script.run carries only the message to the page, so no cause is attached.
+    // google.script.run carries only the message to the page, so no cause is attached, and
+    // the field a settings error names travels in the message (src/shared/failure.ts).
+    const field = error instanceof SettingsError ? error.field : null;
     // eslint-disable-next-line preserve-caught-error
-    throw new Error(plainMessage(name, error));
+    throw new Error(encodeFailure({ message: plainMessage(name, error), field }));
   } finally {
     checked = null;
   }

@@ -1,5 +1,6 @@
 // The dashboard sidebar's server calls, on the built bundle.
 import { isDate } from '../../src/core/base/text';
+import { decodeFailure } from '../../src/shared/failure';
 import { plus } from '../core/fixtures';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
 
@@ -124,18 +125,36 @@ describe('settings', () => {
   });
 
   test.each([
-    [{ weeks: 0 }, 'The window must be a whole number from 1 to 52.'],
-    [{ ownerEmail: 'boss' }, 'Owner email: "boss" is not an email address.'],
-    [{ recipients: 'ceo@x.com, nope' }, 'Extra recipients: "nope" is not an email address.'],
-    [{ acceptanceTarget: 1.5 }, 'The acceptance target must be from 0% to 100%.'],
-    [{ logSheet: 'Nope' }, 'There is no sheet named "Nope" to use as the log.'],
-    [{ logSheet: 'Adoption audit' }, '"Adoption audit" is a sheet Uptake writes itself'],
-    [{ logSheet: 'Log', rosterSheet: 'Log' }, 'The log and the roster must be two different sheets.'],
-  ])('%p is refused with a message naming the field, and nothing is stored', (changes, message) => {
+    [{ weeks: 0 }, 'weeks', 'The window must be a whole number from 1 to 52.'],
+    [{ ownerEmail: 'boss' }, 'ownerEmail', 'Owner email: "boss" is not an email address.'],
+    [{ recipients: 'ceo@x.com, nope' }, 'recipients', 'Extra recipients: "nope" is not an email address.'],
+    [{ acceptanceTarget: 1.5 }, 'acceptanceTarget', 'The acceptance target must be from 0% to 100%.'],
+    [{ logSheet: 'Nope' }, 'logSheet', 'There is no sheet named "Nope" to use as the log.'],
+    [
+      { logSheet: 'Adoption audit' },
+      'logSheet',
+      '"Adoption audit" is a sheet Uptake writes itself; choose the team\'s log sheet.',
+    ],
+    [{ rosterSheet: 'Nobody' }, 'rosterSheet', 'There is no sheet named "Nobody" to use as the roster.'],
+    [{ logSheets: ['Log', 'Gone'] }, 'logSheets', 'Log sheets: there is no sheet named "Gone".'],
+    [{ logSheet: 'Roster' }, 'logSheet', 'The log and the roster must be two different sheets.'],
+    [{ logSheet: 'Log', rosterSheet: 'Log' }, 'rosterSheet', 'The log and the roster must be two different sheets.'],
+  ])('%p is refused naming the field %p in data, and nothing is stored', (changes, field, message) => {
     const { bundle } = teamSheet();
     bundle.runAuditToSheet();
+    bundle.saveSettings({ rosterSheet: 'Roster' });
     const before = bundle.getSettings();
-    expect(() => bundle.saveSettings(changes)).toThrow(message);
+    const thrown = (() => {
+      try {
+        bundle.saveSettings(changes);
+      } catch (error) {
+        return (error as Error).message;
+      }
+      throw new Error('saveSettings accepted the bad settings');
+    })();
+    // As google.script.run hands it to the page, and as the page reads it (src/shared/failure.ts).
+    expect(thrown).toBe(`[field ${field}] ${message}`);
+    expect(decodeFailure(`Error: ${thrown}`)).toEqual({ field, message });
     expect(bundle.getSettings()).toEqual(before);
   });
 });
