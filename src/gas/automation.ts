@@ -51,6 +51,7 @@ import { requirePermissions, SEND_MAIL_SCOPE } from './permissions';
 import { readTeam, SENT_SHEET, SetupError, type TeamData } from './team-data';
 import { auditTeam } from '../core/audit/team-audit';
 import { teamHistory } from '../core/history/team-history';
+import { memberNotes } from '../core/sheets/log-notes';
 
 export { DAILY_HANDLER, handOverAutomation, setAutomation, syncAutomationSchedule } from './automation-trigger';
 export { automationStatus } from './automation-status';
@@ -113,6 +114,7 @@ function teamView(spreadsheet: Spreadsheet, settings: Settings, formSync?: (line
     audits: auditSource(team, settings),
     interventions: (asOf) => readInterventions(spreadsheet, team, settings, { asOf: dayToIso(asOf) }),
     history: (asOf) => teamHistory(team, settings, dayToIso(asOf)),
+    notes: (key, from, to) => memberNotes(team.log, key, from, to),
   };
 }
 

@@ -43,6 +43,8 @@ export interface RunSpec {
   outcome?: string;
   edit?: string;
   prompted?: boolean | string;
+  /** The Notes cell. */
+  note?: string;
 }
 
 export function logRows(runs: RunSpec[]): unknown[][] {
@@ -55,7 +57,7 @@ export function logRows(runs: RunSpec[]): unknown[][] {
       r.outcome ?? 'Used as-is',
       r.edit ?? '',
       r.prompted ?? false,
-      '',
+      r.note ?? '',
     ]),
   ];
 }

@@ -24,7 +24,7 @@ export function logSheetRows(runs: RunSpec[], header: string[] = LOG_HEADER): un
       r.outcome ?? 'Used as-is',
       r.edit ?? '',
       r.prompted ?? false,
-      '',
+      r.note ?? '',
     ]),
   ];
 }

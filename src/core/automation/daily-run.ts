@@ -130,6 +130,7 @@ export class DailyRun {
       settings: this.setup.settings,
       auditAt: team.audits,
       historyAt: team.history,
+      notesOf: team.notes,
       spreadsheetUrl: this.setup.spreadsheetUrl,
       failedBefore: (draft) => failedBefore(book, draft),
     });
@@ -178,6 +179,7 @@ export class DailyRun {
       settings: this.setup.settings,
       auditAt: team.audits,
       sessionsAt: (asOf) => team.interventions?.(asOf).interventions ?? [],
+      notesOf: team.notes,
       spreadsheetUrl: this.setup.spreadsheetUrl,
       failedBefore: retried,
     });

@@ -38,6 +38,19 @@ export interface Run {
   prompted: boolean;
 }
 
+/** A run with something in its Notes cell: what a follow-up reads before asking "What did not work?". */
+export interface RunNote {
+  day: Day;
+  workflow: string;
+  outcome: Outcome;
+  editTypes: readonly EditType[];
+  /** As typed in the cell (trimmed): team text, escaped wherever it is shown. */
+  note: string;
+}
+
+/** A member's noted runs from one day to another, oldest first (the log's cells read only for them). */
+export type NotesSource = (memberKey: string, from: Day, to: Day) => RunNote[];
+
 export type RosterStatus = 'active' | 'principled-resistance' | 'no-anchor';
 
 export const STATUS_LABELS: Record<RosterStatus, string> = {

@@ -9,6 +9,7 @@ import { usesPhrase } from '../audit/diagnosis';
 import { adviceLine } from '../audit/advice-wording';
 import { editPatternLine } from '../audit/diagnosis-rules';
 import type { Audit, MemberReport } from '../audit/audit-types';
+import type { Outcome, RunNote } from '../base/types';
 import type { EmailBlock } from '../mail/email';
 import { atWeekThree, lastCompleteDay, type ChosenMilestone, type ReminderInput } from './reminder-input';
 
@@ -32,6 +33,8 @@ export interface MemberDetails {
   cohort: string | null;
   /** What the tools' usage exports say of the member as of the last complete day (rules §15), one line per tool. */
   usage: string[];
+  /** For the day-7 and day-21 emails: the member's notes in the log since training; null for the others. */
+  notes: RunNote[] | null;
 }
 
 export function memberDetails(
@@ -54,7 +57,52 @@ export function memberDetails(
     retry,
     cohort,
     usage: current.usage?.members.find((m) => m.member === item.member.name)?.lines ?? [],
+    notes: NOTED_MILESTONES.has(item.milestone.day)
+      ? (input.notesOf?.(item.member.key, trainingDay, asOf) ?? null)
+      : null,
   };
+}
+
+/** The milestones that prepare a one-to-one follow-up: their emails quote the member's notes. */
+const NOTED_MILESTONES = new Set([7, 21]);
+/** The latest notes an email quotes, and the characters of each: a follow-up reads a page, not the log. */
+export const MAX_NOTES = 10;
+export const NOTE_CHARS = 300;
+
+const OUTCOME_WORDS: Record<Outcome, string> = {
+  'as-is': 'used as-is',
+  light: 'light edit',
+  heavy: 'heavy edit',
+  'not-used': 'not used',
+};
+
+/**
+ * The member's notes in the log as email blocks: "Their notes in the log since training (2):",
+ * then "Tue 3 Mar 2026, Proposal, heavy edit (missing info): “…”" per run, the latest MAX_NOTES.
+ * The note is team text: the email's renderer escapes it.
+ */
+export function noteBlocks(notes: RunNote[] | null, since: string): EmailBlock[] {
+  if (notes === null) return [];
+  if (!notes.length) return [{ kind: 'paragraph', text: `No notes in the log ${since}.` }];
+  const shown = notes.slice(-MAX_NOTES);
+  // One line per note: a cell's line breaks folded, a long note cut.
+  const clip = (cell: string) => {
+    const text = cell.replace(/\s+/g, ' ');
+    return text.length > NOTE_CHARS ? `${text.slice(0, NOTE_CHARS - 1)}…` : text;
+  };
+  return [
+    {
+      kind: 'paragraph',
+      text: `Their notes in the log ${since} (${notes.length}${shown.length < notes.length ? `, the latest ${shown.length}` : ''}):`,
+    },
+    {
+      kind: 'list',
+      items: shown.map(
+        (n) =>
+          `${dayToLabel(n.day)}, ${n.workflow}, ${OUTCOME_WORDS[n.outcome]}${n.editTypes.length ? ` (${n.editTypes.join(', ')})` : ''}: “${clip(n.note)}”`,
+      ),
+    },
+  ];
 }
 
 /** The member's usage lines as the day-7 and day-21 emails quote them (rules §15). */
@@ -158,6 +206,7 @@ export function memberSection(d: MemberDetails, input: ReminderInput, extra: str
       kind: 'list',
       items: [...extra, ...figures(d, input), ...(d.cohort ? [d.cohort] : []), ...suggestions(d, input)],
     },
+    ...noteBlocks(d.notes, 'since training'),
   ];
 }
 

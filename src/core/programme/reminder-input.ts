@@ -10,7 +10,7 @@
 import type { Day } from '../base/dates';
 import type { MilestoneSpec } from './milestones';
 import type { Audit, MemberReport } from '../audit/audit-types';
-import type { AuditSettings, RosterMember } from '../base/types';
+import type { AuditSettings, NotesSource, RosterMember } from '../base/types';
 import type { RecordDraft, SentIndex } from './sent-records';
 import type { History } from '../history/history-types';
 
@@ -42,6 +42,8 @@ export interface ReminderInput {
    * start on (spec §17).
    */
   replaced?: (member: RosterMember) => boolean;
+  /** A member's notes in the log between two days (the day-7 and day-21 emails and the programme's follow-up quote them). */
+  notesOf?: NotesSource;
   /** Whether an earlier run tried to send this record and MailApp refused it (it is a retry). */
   failedBefore?: (draft: RecordDraft) => boolean;
 }

@@ -6,7 +6,8 @@ import type { Audit, MemberReport } from '../audit/audit-types';
 import type { RosterMember } from '../base/types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { lastCompleteDay, type ReminderInput } from './reminder-input';
-import { nameList } from './reminder-figures';
+import { nameList, noteBlocks } from './reminder-figures';
+import { editPatternLine } from '../audit/diagnosis-rules';
 import { adoptersOf, bestWorkflow, PROGRAMME_TARGET } from './milestone-emails';
 import {
   programmeMilestone,
@@ -65,17 +66,20 @@ function finish(title: string, blocks: EmailBlock[], input: ProgrammeEmailInput)
   return renderEmail(title, blocks);
 }
 
-/** "3 runs, 2 unprompted; used as-is 1, light edit 1, heavy edit 1, not used 0; acceptance rate 67%; edits: tone 1". */
+/** "3 runs, 2 unprompted; used as-is 1, light edit 1, heavy edit 1, not used 0; acceptance rate 67%." */
 function runsLine(report: MemberReport | undefined): string {
   if (!report || report.runs === 0) return 'No runs logged since the session.';
   const o = report.outcomes;
-  const edits = Object.entries(report.editTypes)
-    .filter(([, n]) => n > 0)
-    .map(([type, n]) => `${type} ${n}`);
   return (
     `${plural(report.runs, 'run')}, ${report.unpromptedRuns} unprompted; used as-is ${o['as-is']}, light edit ${o.light}, ` +
-    `heavy edit ${o.heavy}, not used ${o['not-used']}; acceptance rate ${percent(report.acceptanceRate)}; ` +
-    `edit types: ${edits.length ? edits.join(', ') : 'none recorded'}.`
+    `heavy edit ${o.heavy}, not used ${o['not-used']}; acceptance rate ${percent(report.acceptanceRate)}.`
+  );
+}
+
+/** The edit types since the session and what their pattern points to (spec §10's workflow rule). */
+function editsLine(report: MemberReport | undefined): string {
+  return (
+    (report && editPatternLine(report.editTypes, 'since the session')) ?? 'Edit types since the session: none recorded.'
   );
 }
 
@@ -95,6 +99,7 @@ export function followUpEmail(items: FollowUpItem[], input: ProgrammeEmailInput)
     // Whole weeks covering the session; runs before it are left out by `fromDay`.
     const weeks = Math.max(1, Math.ceil((asOf - item.session + 1) / 7));
     const since = memberIn(input.auditAt(asOf, weeks, item.session), item.participant.member);
+    const key = item.rosterMember?.key ?? memberKey(item.participant.member);
     blocks.push(
       { kind: 'heading', text: item.participant.member },
       { kind: 'paragraph', text: dueLine(item.due, input.today) },
@@ -103,8 +108,10 @@ export function followUpEmail(items: FollowUpItem[], input: ProgrammeEmailInput)
         items: [
           `Anchor-workflow session on ${dayToLabel(item.session)}; ${item.participant.category} in the baseline week.`,
           `Since the session (${dayToLabel(item.session)} to ${dayToLabel(asOf)}): ${runsLine(since)}`,
+          editsLine(since),
         ],
       },
+      ...noteBlocks(input.notesOf?.(key, item.session, asOf) ?? null, 'since the session'),
     );
   }
   const late = items.some((i) => i.due < input.today);

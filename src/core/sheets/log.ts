@@ -128,6 +128,11 @@ export interface ParsedLog {
   notices: RowProblem[];
   /** Display name per member key, for members the roster does not know. */
   names: Map<string, string>;
+  /**
+   * The Notes cell of run i, read from the cells when asked ('' without a Notes column): the parse
+   * keeps no text per run, and only the few members an email is about have their notes read.
+   */
+  noteOf(i: number): string;
 }
 
 export interface LogReadOptions extends DateReadOptions {
@@ -273,6 +278,7 @@ export function parseLogSheets(sheets: LogSheetValues[], options: LogReadOptions
   const names = new Map<string, string>();
   const headers: LogSheetHeader[] = [];
   const spans: { name: string; end: number }[] = [];
+  const noteSources: NoteSource[] = [];
   const reader = new LogRowReader(table, options);
   for (const sheet of sheets) {
     let header;
@@ -291,6 +297,7 @@ export function parseLogSheets(sheets: LogSheetValues[], options: LogReadOptions
     for (const p of sheetNotices) notices.push(named ? { ...p, ...named } : p);
     headers.push({ name: sheet.name, headerRow: header.rowIndex + firstRow, columns: header.columns });
     spans.push({ name: sheet.name ?? '', end: reader.count });
+    noteSources.push({ values: sheet.values, firstRow, column: header.columns.notes, end: reader.count });
   }
   const runTable = table.build(reader.count, sheets.length > 1 ? spans : []);
   let runs: Run[] | null = null;
@@ -305,7 +312,22 @@ export function parseLogSheets(sheets: LogSheetValues[], options: LogReadOptions
     skipped,
     notices,
     names,
+    noteOf: (i) => noteIn(noteSources, runTable.rows[i], i),
   };
+}
+
+/** Where one sheet's notes are: its cells, the sheet row of values[0], the Notes column, its runs' end. */
+interface NoteSource {
+  values: unknown[][];
+  firstRow: number;
+  column: number | undefined;
+  end: number;
+}
+
+function noteIn(sources: readonly NoteSource[], row: number, i: number): string {
+  const source = sources.find((s) => i < s.end);
+  if (!source || source.column === undefined) return '';
+  return cellText(source.values[row - source.firstRow]?.[source.column]);
 }
 
 /**
