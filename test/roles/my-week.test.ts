@@ -11,6 +11,7 @@ const EXAMPLES = path.join(ROOT, 'examples');
 const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as {
   asOf: string;
   owner: string;
+  usage: string[];
 };
 const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
 const roster = read('roster.csv');
@@ -25,7 +26,14 @@ function exampleTeam() {
   const made = fakeWithBundle({
     now: `${example.asOf}T10:00:00Z`,
     user: example.owner,
-    spreadsheet: { sheets: { 'AI usage log': read('log.csv'), Roster: roster } },
+    // With the example's usage exports (rules §15), whose details are the owner's alone.
+    spreadsheet: {
+      sheets: {
+        'AI usage log': read('log.csv'),
+        Roster: roster,
+        ...Object.fromEntries(example.usage.map((file) => [file, read(file)])),
+      },
+    },
   });
   made.bundle.saveSettings({ ownerEmail: example.owner });
   return made;
@@ -68,6 +76,42 @@ describe('My week over the example team', () => {
     ) as { myWeek: View };
     expect(result.myWeek.week?.member).toBe(ana.name);
     expect(names(JSON.stringify(result.myWeek), chloe.name)).toBe(false);
+  });
+
+  test('usage exports (rules §15) reach no member: not in My week, the Log a run form, or what logging answers', () => {
+    const fresh = exampleTeam();
+    // What the exports say of anyone: their tools, counts, statuses and the exports themselves.
+    const usageWords =
+      /ChatGPT|Claude|active day|messages|sessions|not logging|under-logging|not seen in the tool|usage-(chatgpt|claude)|Logging gap/i;
+    for (const { name, email } of members) {
+      const answers = [
+        fresh.bundle.$run('getMyWeek', [], { user: email }),
+        fresh.bundle.$run('getLogForm', [], { user: email }),
+        fresh.bundle.$run(
+          'logRun',
+          [
+            {
+              date: example.asOf,
+              member: name,
+              workflow: 'Campaign brief',
+              outcome: 'Used as-is',
+              editTypes: [],
+              prompted: false,
+              notes: '',
+            },
+          ],
+          { user: email },
+        ),
+      ].map((answer) => JSON.stringify(answer));
+      for (const text of answers) {
+        expect(text).not.toMatch(usageWords);
+        for (const other of members.filter((m) => m.email !== email)) expect(text).not.toContain(other.email);
+      }
+    }
+    // The owner's dashboard does carry them: the words above are the ones to look for.
+    const owner = JSON.stringify(fresh.bundle.$run('getDashboard', [null], { user: example.owner }));
+    expect(owner).toMatch(/ChatGPT: \d+ messages in/);
+    expect(owner).toMatch(/not logging/);
   });
 
   test('an editor the roster does not know, and one with no email, are told why, with no one’s figures', () => {
