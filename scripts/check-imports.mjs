@@ -68,7 +68,7 @@ export const CORE_LAYERS = {
   interventions: ['base', 'sheets', 'audit', 'mail'],
   programme: ['base', 'audit', 'interventions', 'mail', 'history'],
   automation: ['base', 'audit', 'interventions', 'mail', 'programme', 'history'],
-  roles: ['base', 'programme'],
+  roles: ['base', 'audit', 'programme'],
 };
 
 /** The imports across the layers that are allowed one by one, each with why. */

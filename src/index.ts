@@ -88,16 +88,14 @@ export function USES_PER_WEEK(
 // ---- Add-on menu, sheets set-up, sidebar calls, audit sheet, log a run ----
 
 /**
- * Builds the Uptake menu when the spreadsheet opens. Runs in AuthMode.NONE too, where only the
- * menu may be built: it reads no document and no properties.
+ * Builds the Uptake menu when the spreadsheet opens. In AuthMode.NONE it reads nothing; in
+ * LIMITED only the Settings (whether the team is open, whether an owner is set); in FULL
+ * (onInstall) it knows who is asking (src/gas/menu.ts says why).
  *
  * @param {GoogleAppsScript.Events.SheetsOnOpen} e The open event.
  */
 export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen | GoogleAppsScript.Events.AddonOnInstall) {
-  // The same menu in every auth mode, where Session gives no email: each item asks for
-  // authorisation when clicked, and then rebuilds the menu for whoever clicked (src/gas/menu.ts).
-  void e;
-  menu.buildMenu();
+  menu.buildOpeningMenu(e?.authMode);
 }
 
 /**
@@ -121,10 +119,10 @@ export function showMyWeek() {
 
 /**
  * Menu "Open dashboard": the named adoption dashboard, for the owner (or every editor when the
- * team is open). The page holds no data: getDashboard, its first call, refuses anyone else.
+ * team is open); anyone else is told whose it is, and getDashboard refuses them too.
  */
 export function showDashboard() {
-  menu.showPage('sidebar', 'Uptake');
+  menu.runMenuItem('team', 'open the dashboard', () => menu.showPage('sidebar', 'Uptake'));
 }
 
 /** Menu "Settings" (owner): opens the dashboard sidebar on its Settings view. */

@@ -49,6 +49,8 @@ export interface FakeContext {
   boundDocumentId(): string;
   /** Who owns the spreadsheet (whose user properties a custom function reads). */
   spreadsheetOwner(): string;
+  /** The owner Spreadsheet.getOwner() gives: null for a spreadsheet in a shared drive. */
+  driveOwner(): string | null;
   /** The scopes the manifest asks for (full URLs); null: not checked. */
   readonly oauthScopes: string[] | null;
   /** The scopes the user granted: the manifest's less those left unticked; null: not checked. */

@@ -133,6 +133,21 @@ export class FakeGas implements BoundaryHost, FakeContext {
     return this.session.effectiveUser;
   }
 
+  /** Set by putInSharedDrive / setDriveOwner; undefined: the session's effective user. */
+  private driveOwnerSet: string | null | undefined = undefined;
+
+  driveOwner(): string | null {
+    return this.driveOwnerSet === undefined ? this.spreadsheetOwner() : this.driveOwnerSet;
+  }
+
+  /**
+   * Who Spreadsheet.getOwner() names, or null: "null for a document in a shared drive"
+   * ("Class Spreadsheet", https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getowner).
+   */
+  setDriveOwner(user: string | null): void {
+    this.driveOwnerSet = user;
+  }
+
   executionId(): string {
     return this.execution?.id ?? 'outside-executions';
   }

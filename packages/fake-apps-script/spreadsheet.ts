@@ -293,6 +293,7 @@ export class FakeSpreadsheet
     return api<GDeveloperMetadata[]>(this._developerMetadata._entries.slice());
   }
   getOwner(): GUser | null {
-    return api<GUser>(new FakeUser(this._ctx.session.effectiveUser));
+    const owner = this._ctx.driveOwner();
+    return owner === null ? null : api<GUser>(new FakeUser(owner));
   }
 }

@@ -37,16 +37,45 @@ export function memberMenu(openTeam: boolean): MenuItems {
 }
 
 /**
- * The menu onOpen builds. onOpen runs in AuthMode.NONE or LIMITED, where Session gives no email
- * ("Class User", getEmail(): not available in "a simple onOpen(e) … trigger",
- * https://developers.google.com/apps-script/reference/base/user; AuthMode NONE and LIMITED,
- * https://developers.google.com/apps-script/reference/script/auth-mode), so it cannot tell the
- * owner from a member: it shows what everyone may use and "Open dashboard", whose data the
- * server refuses to a member. Once a page of Uptake is open (AuthMode.FULL, the email known),
- * the page asks for the menu of whoever has it open (refreshMenu): the owner's grows, a
- * member's loses the dashboard. That call runs after the page shows, so nobody waits for it.
+ * "Open dashboard" where onOpen cannot tell who opened the spreadsheet and the dashboard is the
+ * owner's alone: its label says whose it is, and a member who clicks it is told so (runMenuItem).
+ */
+const OWNER_DASHBOARD: [string, string] = ["Owner's dashboard", 'showDashboard'];
+
+/**
+ * The menu onOpen builds, by auth mode. onOpen runs in AuthMode.NONE or LIMITED ("Editor add-on
+ * authorization", https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle),
+ * where Session gives no email ("Class Session": blank in "a simple onOpen(e) … trigger",
+ * https://developers.google.com/apps-script/reference/base/session), so it cannot tell the owner
+ * from a member:
+ * - NONE: the add-on is installed for this user but "not enabled" in this spreadsheet, that is,
+ *   nobody has used Uptake here, so there is no owner yet; nothing may be read ("Enum AuthMode",
+ *   https://developers.google.com/apps-script/reference/script/auth-mode). Everything a first
+ *   user may do is shown: whoever saves Settings first becomes the owner.
+ * - LIMITED: the document's properties may be read (the same page's example reads them in every
+ *   mode but NONE), so the Settings say whether the team is open and whether an owner is set.
+ *   With an owner and the team closed, "Open dashboard" is not offered to everyone: an item
+ *   labelled as the owner's takes its place, and says whose it is to a member who clicks it.
+ * - FULL (onInstall, or a page asking for its user's menu): the email is known, so the menu is
+ *   that person's own (menuFor).
+ * Every item a member can click either works for them or says plainly that it is the owner's.
  */
 export const OPENING_MENU: MenuItems = [LOG_A_RUN, MY_WEEK, DASHBOARD, null, HELP];
+/** The opening menu when an owner is set and the named dashboard is theirs alone. */
+export const OPENING_MENU_CLOSED_TEAM: MenuItems = [LOG_A_RUN, MY_WEEK, null, OWNER_DASHBOARD, null, HELP];
+
+/** The opening menu for `settings` read in AuthMode.LIMITED. */
+export function openingMenu(settings: Pick<Settings, 'ownerEmail' | 'openTeam'>): MenuItems {
+  return settings.ownerEmail && !settings.openTeam ? OPENING_MENU_CLOSED_TEAM : OPENING_MENU;
+}
+
+/** The menu onOpen builds in `authMode` (a ScriptApp.AuthMode, which reads as its name). */
+export function buildOpeningMenu(authMode: unknown): void {
+  const mode = String(authMode ?? 'LIMITED');
+  if (mode === 'NONE') return buildMenu(OPENING_MENU);
+  if (mode === 'FULL') return buildMenu(menuFor(caller()));
+  buildMenu(openingMenu(loadSettings()));
+}
 
 export function buildMenu(items: MenuItems = OPENING_MENU): void {
   const menu = SpreadsheetApp.getUi().createAddonMenu();

@@ -56,6 +56,7 @@ export function myWeekView(spreadsheet: Spreadsheet, settings: Settings, recent?
     runs,
     today,
     genuineAt: settings.genuineAt,
+    developingAt: settings.developingAt,
     trainingDay: rosterMember?.trainingDay ?? null,
     coveredFrom: read.wholeLog ? null : firstRead,
   });

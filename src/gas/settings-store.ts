@@ -25,6 +25,11 @@ export function loadSettings(): Settings {
   return parseSettings(raw) ?? validateSettings({});
 }
 
+/** Whether Settings were ever saved here (by this version or an earlier one). */
+export function hasStoredSettings(): boolean {
+  return PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY) !== null;
+}
+
 // "Class DeveloperMetadata" (https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata)
 // and Spreadsheet.addDeveloperMetadata(key, value, visibility) in "Class Spreadsheet"
 // (https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet): DOCUMENT

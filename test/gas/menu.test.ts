@@ -2,7 +2,7 @@
 import { readBuilt } from '../bundle/support';
 import { fakeWithBundle, logSheetRows, sampleTeam } from './support';
 
-/** What onOpen builds, not knowing who opened the spreadsheet (rules §19, src/gas/menu.ts). */
+/** What onOpen builds where nobody owns Uptake yet, not knowing who opened the spreadsheet (src/gas/menu.ts). */
 const OPENING_MENU = [
   ['Log a run', 'showLogForm'],
   ['My week', 'showMyWeek'],
@@ -47,10 +47,17 @@ describe('onOpen', () => {
     expect(execution.topLevelCalls).toEqual([]);
   });
 
-  test('onInstall builds the same menu', () => {
+  test('onInstall (AuthMode.FULL) knows who installed: on a new install, the owner-to-be, who gets everything', () => {
     const { gas, bundle } = withLog();
     bundle.onInstall({ authMode: 'FULL' });
+    expect(gas.ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual(MENU);
+  });
+
+  test('in AuthMode.LIMITED with no owner saved yet: the same menu as in NONE, from the Settings alone', () => {
+    const { gas, bundle } = withLog();
+    bundle.onOpen({ authMode: 'LIMITED' });
     expect(gas.ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual(OPENING_MENU);
+    expect(gas.executions.at(-1)?.error).toBeUndefined();
   });
 
   test('a page, once open, rebuilds the menu with everything that is the owner’s', () => {

@@ -71,10 +71,10 @@ describe('Run audit to sheet', () => {
 describe('the menu shows each person what they can use', () => {
   const captions = (fake: ReturnType<typeof roleTeam>) => fake.gas.ui.menuItems().map((item) => item.caption);
 
-  test('onOpen cannot tell who opened; the first click can', () => {
+  test('onOpen cannot tell who opened: the dashboard item says it is the owner’s; the first click tells', () => {
     const fake = roleTeam();
     fake.bundle.onOpen({ authMode: 'LIMITED' });
-    expect(captions(fake)).toEqual(['Log a run', 'My week', 'Open dashboard', 'Help']);
+    expect(captions(fake)).toEqual(['Log a run', 'My week', "Owner's dashboard", 'Help']);
     // Once a page is open, it asks for the menu of whoever opened it.
     runAs(fake, MEMBER, 'refreshMenu');
     expect(captions(fake)).toEqual(['Log a run', 'My week', 'Help']);
@@ -83,8 +83,24 @@ describe('the menu shows each person what they can use', () => {
     expect(captions(fake)).toContain('Run audit to sheet');
   });
 
-  test('a member keeps "Open dashboard" when the team is open', () => {
+  test('a member who clicks "Owner\'s dashboard" is told whose it is, sees no page, and gets their own menu', () => {
+    const fake = roleTeam();
+    fake.bundle.onOpen({ authMode: 'LIMITED' });
+    runAs(fake, MEMBER, 'showDashboard');
+    expect(fake.gas.ui.sidebars()).toEqual([]);
+    expect(fake.gas.ui.dialogs.at(-1)?.prompt).toMatch(
+      /^Only the owner of Uptake for this spreadsheet \(owner@example\.com\) can open the dashboard/,
+    );
+    expect(captions(fake)).toEqual(['Log a run', 'My week', 'Help']);
+    // The owner's click opens it, and the page then asks for the owner's whole menu.
+    runAs(fake, OWNER, 'showDashboard');
+    expect(fake.gas.ui.sidebars()[0]).toMatchObject({ title: 'Uptake' });
+  });
+
+  test('with the team open, onOpen offers "Open dashboard" to everyone, and a member keeps it', () => {
     const fake = roleTeam({ openTeam: true });
+    fake.bundle.onOpen({ authMode: 'LIMITED' });
+    expect(captions(fake)).toEqual(['Log a run', 'My week', 'Open dashboard', 'Help']);
     runAs(fake, MEMBER, 'showMyWeek');
     runAs(fake, MEMBER, 'refreshMenu');
     expect(captions(fake)).toEqual(['Log a run', 'My week', 'Open dashboard', 'Help']);

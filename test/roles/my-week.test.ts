@@ -56,6 +56,19 @@ describe('My week over the example team', () => {
     for (const other of members.filter((m) => m.name !== name)) expect(names(text, other.name)).toBe(false);
   });
 
+  test('each member’s category is the one the owner’s audit gives them for the same week', () => {
+    const audit = (bundle.getDashboard(null) as { audit: { members: { member: string; category: string }[] } }).audit;
+    for (const { name, email } of members) {
+      const view = bundle.$run('getMyWeek', [], { user: email }) as View & { week: { category: string } };
+      const inAudit = audit.members.find((m) => m.member === name);
+      expect(inAudit).toBeDefined();
+      expect(view.week.category).toBe(inAudit!.category);
+      expect(
+        view.week.lines.filter((line) => line.startsWith(`That makes you a ${inAudit!.category} this week`)),
+      ).toHaveLength(1);
+    }
+  });
+
   test('logging a run under someone else’s name still shows only the logger’s own week', () => {
     const fresh = exampleTeam();
     const [ana, chloe] = [members[0], members[2]];
@@ -155,6 +168,7 @@ describe('myWeek (core): the figures', () => {
       ],
       today: day('2026-03-15'),
       genuineAt: 3,
+      developingAt: 1,
       trainingDay: day('2026-03-01'),
       coveredFrom: null,
     });
@@ -165,8 +179,10 @@ describe('myWeek (core): the figures', () => {
     expect(week.topEditType).toBe('tone');
     expect(week.nextMilestone).toEqual({ label: 'Week-three check', date: '2026-03-22', day: 21 });
     expect(week.partial).toBe(false);
+    expect(week.category).toBe('Developing user');
     expect(week.lines).toEqual([
       'This week (the 7 days to today): 3 runs, 2 unprompted; 1 more would reach the 3 a week of a Genuine adopter.',
+      'That makes you a Developing user this week: you use it, not yet as a habit.',
       'Last week: 2 runs, 2 unprompted.',
       'You used 60% of your 5 outputs as-is or after a light edit.',
       'What you edit most: tone.',
@@ -180,6 +196,7 @@ describe('myWeek (core): the figures', () => {
       runs: [],
       today: day('2026-03-15'),
       genuineAt: 3,
+      developingAt: 1,
       trainingDay: null,
       coveredFrom: day('2026-03-10'),
     });

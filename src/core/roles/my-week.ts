@@ -4,7 +4,8 @@
  */
 import { dayToIso, dayToLabel, isoToDay, type Day } from '../base/dates';
 import { percent, plural } from '../base/text';
-import type { EditType, Run } from '../base/types';
+import type { Category, EditType, Run } from '../base/types';
+import { categoryFor } from '../audit/rates';
 import { programmePosition } from '../programme/milestones';
 
 /** Days in "this week" and in "last week": the 7 days to today, and the 7 before them. */
@@ -23,6 +24,8 @@ export interface MyWeek {
   lastWeek: WeekCount;
   /** Unprompted uses a week from which a member is a Genuine adopter (Settings). */
   genuineAt: number;
+  /** The member's category on this week's unprompted uses, as the audit names it (rules §3). */
+  category: Category;
   /** Used as-is or after a light edit, over both weeks; null without runs. */
   acceptanceRate: number | null;
   topEditType: EditType | null;
@@ -39,6 +42,8 @@ export interface MyWeekInput {
   runs: readonly Run[];
   today: Day;
   genuineAt: number;
+  /** Unprompted uses a week from which a member is a Developing user (Settings). */
+  developingAt: number;
   trainingDay: Day | null;
   /** The first day the rows read are sure to cover; null when the whole log was read. */
   coveredFrom: Day | null;
@@ -82,6 +87,7 @@ export function myWeek(input: MyWeekInput): MyWeek {
     thisWeek: count(thisRuns),
     lastWeek: count(lastRuns),
     genuineAt,
+    category: categoryFor(thisRuns.filter((run) => !run.prompted).length, input),
     acceptanceRate,
     topEditType: edit,
     nextMilestone,
@@ -92,10 +98,18 @@ export function myWeek(input: MyWeekInput): MyWeek {
   return week;
 }
 
+/** What each category means, in the member's words (rules §3's thresholds come from Settings). */
+function categoryHint(category: Category): string {
+  if (category === 'Genuine adopter') return ': you reach for it without being asked';
+  if (category === 'Developing user') return ': you use it, not yet as a habit';
+  return ': no unprompted use counted yet';
+}
+
 function myWeekLines(week: MyWeek, trained: boolean): string[] {
   const lines = [
     `This week (the 7 days to today): ${plural(week.thisWeek.runs, 'run')}, ${week.thisWeek.unprompted} unprompted; ` +
       `${thresholdPhrase(week.thisWeek.unprompted, week.genuineAt)}.`,
+    `That makes you a ${week.category} this week${categoryHint(week.category)}.`,
     `Last week: ${plural(week.lastWeek.runs, 'run')}, ${week.lastWeek.unprompted} unprompted.`,
   ];
   const runs = week.thisWeek.runs + week.lastWeek.runs;

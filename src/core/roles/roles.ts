@@ -18,6 +18,12 @@ export interface Caller {
   email: string;
   /** The owner's email; '' while nobody has claimed Uptake for this spreadsheet. */
   owner: string;
+  /**
+   * With no owner: whether the first account to save Settings may become it (a new install),
+   * or not (Settings an earlier version saved without an owner, and no account Uptake can
+   * trust to take it over: see ownership in src/gas/roles.ts).
+   */
+  claimable: boolean;
   role: Role;
   /** Whether the named dashboard is open to every editor (Settings, "open team"). */
   openTeam: boolean;
@@ -28,13 +34,14 @@ export function sameAccount(a: string, b: string): boolean {
 }
 
 /**
- * The caller's role. While no owner is set, an account with an email acts as the owner: the
- * first one to save Settings (or turn automation on) becomes it. An account without an email
- * can never be told apart from another, so it is always a member.
+ * The caller's role. While no owner is set and the install is claimable, an account with an
+ * email acts as the owner: the first one to save Settings (or turn automation on) becomes it.
+ * An account without an email can never be told apart from another, so it is always a member.
  */
-export function callerOf(email: string, owner: string, openTeam: boolean): Caller {
-  const role: Role = email && (!owner || sameAccount(email, owner)) ? 'owner' : 'member';
-  return { email, owner, role, openTeam };
+export function callerOf(email: string, owner: string, openTeam: boolean, claimable = true): Caller {
+  const mayBeOwner = owner ? sameAccount(email, owner) : claimable;
+  const role: Role = email && mayBeOwner ? 'owner' : 'member';
+  return { email, owner, role, openTeam, claimable };
 }
 
 export function allows(caller: Caller, access: Access): boolean {
@@ -48,8 +55,20 @@ export class NotOwnerError extends Error {
   override name = 'NotOwnerError';
 }
 
+/**
+ * Said when Settings an earlier version saved have no owner and Google names no file owner (a
+ * spreadsheet in a shared drive has none): any editor could claim it, so nobody may.
+ */
+export const UNCLAIMABLE =
+  'Uptake’s Settings here were saved by an earlier version that kept no owner, and Google does not say who ' +
+  'owns this spreadsheet (it is in a shared drive), so Uptake cannot tell who may take it over: it will not ' +
+  'let any editor make themselves the owner. To take it over, move the spreadsheet to your own Drive (a ' +
+  'shared drive manager can), or make a copy of it and use Uptake there.';
+
 /** "Only the owner … can <does>", naming the owner, or saying why the caller cannot be told apart. */
 export function refusal(caller: Caller, does: string): NotOwnerError {
+  if (caller.email && !caller.owner && !caller.claimable)
+    return new NotOwnerError(`Only the owner of Uptake for this spreadsheet can ${does}. ${UNCLAIMABLE}`);
   if (!caller.email)
     return new NotOwnerError(
       `Only the owner of Uptake for this spreadsheet can ${does}, and Google did not give Uptake your email ` +
