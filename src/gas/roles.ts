@@ -30,7 +30,7 @@ export function ownership(settings: Settings): { owner: string; claimable: boole
     null,
   );
   if (state?.turnedOnBy) return { owner: state.turnedOnBy, claimable: false };
-  if (!hasStoredSettings()) return { owner: '', claimable: true };
+  if (!hasStoredSettings(settings)) return { owner: '', claimable: true };
   return { owner: spreadsheetOwnerEmail(), claimable: false };
 }
 

@@ -20,13 +20,23 @@ function parseSettings(raw: string | null): Settings | null {
   }
 }
 
+/** Settings objects loadSettings returned, and whether they were stored: hasStoredSettings then asks no service. */
+const storedOnLoad = new WeakMap<Settings, boolean>();
+
 export function loadSettings(): Settings {
   const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
-  return parseSettings(raw) ?? validateSettings({});
+  const settings = parseSettings(raw) ?? validateSettings({});
+  storedOnLoad.set(settings, raw !== null);
+  return settings;
 }
 
-/** Whether Settings were ever saved here (by this version or an earlier one). */
-export function hasStoredSettings(): boolean {
+/**
+ * Whether Settings were ever saved here (by this version or an earlier one): known without a
+ * call when `settings` came from loadSettings, else read.
+ */
+export function hasStoredSettings(settings?: Settings): boolean {
+  const known = settings && storedOnLoad.get(settings);
+  if (known !== undefined) return known;
   return PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY) !== null;
 }
 
