@@ -37,6 +37,8 @@ beforeAll(() => {
       timeZone: example.timeZone,
       owner: example.owner,
       days: 10,
+      // As npm start runs the example: with its replacement programme.
+      programmeStart: example.programmeStart,
       sidebarWeeks: [],
       nowMs: Date.now(),
       progress: () => undefined,
@@ -97,6 +99,23 @@ describe('one figure, the same in the sidebar, the digest, the emails and audit.
     expect(sidebar().history!.transitions.lapsed).toContain('Emma Johansson');
   });
 
+  test('the peer advocacy moment: the digest, the day-14 email and the programme’s email of one morning invite the same people', () => {
+    const invitations = emailsOn('2026-03-09').flatMap((r) =>
+      r.body.split('\n').filter((line) => line.startsWith('Peer advocacy moment at the next team meeting')),
+    );
+    const subjects = emailsOn('2026-03-09').map((r) => r.subject);
+    expect(subjects).toEqual(
+      expect.arrayContaining([
+        'Uptake: Peer advocacy moment for Lena Fischer',
+        'Uptake replacement programme: Peer advocacy moment',
+        'Uptake weekly digest: the week to Sun 8 Mar 2026',
+      ]),
+    );
+    expect(invitations).toHaveLength(3);
+    expect(new Set(invitations).size).toBe(1);
+    expect(invitations[0]).toContain('(the week Mon 2 Mar 2026 to Sun 8 Mar 2026)');
+  });
+
   test('principled resistance is never "Reverted": sidebar data and audit.csv', () => {
     const jonas = sidebar().audit!.members.find((m) => m.member === 'Jonas Weber')!;
     expect(jonas.sixWeek.label).toBe('Principled resistance');
@@ -109,6 +128,10 @@ describe('one figure, the same in the sidebar, the digest, the emails and audit.
     expect(past.length).toBeGreaterThan(0);
     const members = csvTable('Team member');
     for (const row of past) expect(row.sixWeek).toBe(members.find((r) => r[0] === row.member)![8]);
-    expect(past.find((row) => row.member === 'Dev Patel')?.sixWeek).toBe('Reverted');
+    // Dev Patel, Reverted in audit.csv, is a participant of the replacement programme: its section
+    // shows him, and the training-date timeline no longer does (rules §17).
+    expect(members.find((r) => r[0] === 'Dev Patel')![8]).toBe('Reverted');
+    expect(sidebar().programme!.participants.map((p) => p.member)).toContain('Dev Patel');
+    expect(sidebar().timeline.map((row) => row.member)).not.toContain('Dev Patel');
   });
 });

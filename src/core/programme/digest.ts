@@ -7,7 +7,7 @@
  * figure over fewer than MIN_GROUP people: it is built from team counts only, never from the
  * audit's evidence strings, which may contain names.
  */
-import { dayToLabel, isoToDay, type Day } from '../base/dates';
+import { dayToIso, dayToLabel, isoToDay, type Day } from '../base/dates';
 import { percent, plural } from '../base/text';
 import { CATEGORIES, EDIT_TYPES, type EditType } from '../base/types';
 import { adviceLine, adviceStatus } from '../audit/advice-wording';
@@ -15,6 +15,7 @@ import type { Audit, Finding } from '../audit/audit-types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { milestoneSpec } from './milestones';
 import { actionLine, type WeekAction } from './actions';
+import { peerInviteLine, peerInvitees } from './peer-advocacy';
 import type { UpcomingMilestone } from './reminders';
 import { adoptersOf } from './milestone-emails';
 import { interventionDigestBlocks } from '../interventions/digest';
@@ -141,10 +142,34 @@ function followUpSection(input: DigestInput, breakdown: boolean): EmailBlock[] {
   ];
 }
 
+/**
+ * The named digest's peer advocacy invitation, when cause 5 is open or a day-14 moment is in its
+ * list: the same names as the day-14 email of the same morning (peer-advocacy.ts).
+ */
+function peerInviteBlocks(input: DigestInput): EmailBlock[] {
+  // A late day 14 that a later owner milestone of the member supersedes this morning is named in
+  // that email, not invited (reminders.ts's catch-up policy): it is no one's moment.
+  const sentDay = dayToIso(input.sentDay);
+  const superseded = (member: string) =>
+    input.upcoming.some(
+      (r) =>
+        r.member === member &&
+        r.milestoneDay > 14 &&
+        milestoneSpec(r.milestoneDay)?.recipient === 'owner' &&
+        r.dueDate <= sentDay,
+    );
+  const moment = input.upcoming.filter((r) => r.milestoneDay === 14 && !superseded(r.member)).map((r) => r.member);
+  const causeOpen = input.current.diagnosis.some((f) => f.code === 'no-peer-advocacy' && f.addressed === null);
+  if (!input.named || (!causeOpen && !moment.length)) return [];
+  const asOf = isoToDay(input.current.asOf)!;
+  const week = `the week ${dayToLabel(isoToDay(input.current.windowStart)!)} to ${dayToLabel(asOf)}`;
+  return [{ kind: 'paragraph', text: peerInviteLine(peerInvitees(input.current, moment), week) }];
+}
+
 function milestoneSection(input: DigestInput): EmailBlock[] {
   const heading: EmailBlock = { kind: 'heading', text: 'Programme milestones in the coming week' };
   const rows = input.upcoming;
-  if (!rows.length) return [heading, { kind: 'paragraph', text: 'None.' }];
+  if (!rows.length) return [heading, { kind: 'paragraph', text: 'None.' }, ...peerInviteBlocks(input)];
   if (!input.named) {
     // Days 7 and 21 go to the member's follow-up owner (spec §8); no address is named here.
     const toFollowUpOwners = rows.some((r) => milestoneSpec(r.milestoneDay)?.recipient === 'follow-up owner');
@@ -169,6 +194,7 @@ function milestoneSection(input: DigestInput): EmailBlock[] {
         r.recipient,
       ]),
     },
+    ...peerInviteBlocks(input),
   ];
 }
 

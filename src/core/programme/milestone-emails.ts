@@ -6,6 +6,7 @@ import { SIX_WEEK_DAY, sixWeekDecision } from '../audit/six-week';
 import type { Audit, MemberReport, SixWeek, WorkflowRate } from '../audit/audit-types';
 import type { EmailBlock } from '../mail/email';
 import { lastCompleteDay, type ReminderInput } from './reminder-input';
+import { peerInviteLine, peerInvitees } from './peer-advocacy';
 import {
   isoDay,
   memberSection,
@@ -72,7 +73,13 @@ export function bestWorkflow(report: MemberReport | undefined, target: number): 
 }
 
 const dayFourteen: Writer = (details, input) => {
-  const label = windowDays(input.settings.weeks, lastCompleteDay(input.today));
+  const asOf = lastCompleteDay(input.today);
+  const label = windowDays(input.settings.weeks, asOf);
+  // The whole invitation, as the digest gives it (one week, as the digest's).
+  const invitees = peerInvitees(
+    input.auditAt(asOf, 1),
+    details.map((d) => d.item.member.name),
+  );
   const ready = details.filter((d) => d.now && d.now.category !== 'Non-adopter');
   const notReady = details.filter((d) => !ready.includes(d));
   const blocks: EmailBlock[] = [
@@ -82,6 +89,7 @@ const dayFourteen: Writer = (details, input) => {
         'Two weeks after training: the peer advocacy moment. At the next team meeting, invite the developing users and new adopters ' +
         'below to share one specific result, two minutes each: the task, the old time, the new time, the output.',
     },
+    { kind: 'paragraph', text: peerInviteLine(invitees, windowDays(1, asOf)) },
   ];
   if (ready.length) {
     blocks.push({ kind: 'heading', text: 'Invite to share a result' });

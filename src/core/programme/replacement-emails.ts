@@ -7,6 +7,7 @@ import type { RosterMember } from '../base/types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { lastCompleteDay, type ReminderInput } from './reminder-input';
 import { nameList, noteBlocks } from './reminder-figures';
+import { peerInviteLine, peerInvitees } from './peer-advocacy';
 import { editPatternLine } from '../audit/diagnosis-rules';
 import { adoptersOf, bestWorkflow, PROGRAMME_TARGET } from './milestone-emails';
 import {
@@ -180,6 +181,16 @@ export function peersEmail(
         'Two weeks into the replacement programme: the peer advocacy moment. At the next team meeting, invite the ' +
         'participants below to share one specific result, two minutes each (the task, the old time, the new time, the ' +
         `output), and ask the team: “${FRAMING_QUESTION}”`,
+    },
+    {
+      kind: 'paragraph',
+      text: peerInviteLine(
+        peerInvitees(
+          week,
+          participants.map((p) => p.member),
+        ),
+        `the week ${dayToLabel(weekEnd - 6)} to ${dayToLabel(weekEnd)}`,
+      ),
     },
   ];
   if (invited.length) {
