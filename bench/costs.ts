@@ -5,7 +5,8 @@
  * above all the cells each read brings back, that a person waits for.
  */
 import * as path from 'node:path';
-import { createFakeGas, loadBundle, type FakeGas } from '../packages/fake-apps-script';
+import { createFakeGas, type FakeGas } from '../packages/fake-apps-script';
+import { loadUptake } from '../local/uptake-bundle';
 import type { CallInfo } from '../packages/fake-apps-script/boundary';
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
 import { DATE_COL, generateTeam, LAST_DAY_ISO, MEMBER_COL, type GeneratedTeam } from './generate';
@@ -119,7 +120,7 @@ export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
   });
   addRows(fake, DEFAULT_LOG_SHEET, team.log);
   fake.addSheet(DEFAULT_ROSTER_SHEET, team.roster);
-  const ctx = loadBundle(fake, path.join(root, 'build'));
+  const ctx = loadUptake(fake, path.join(root, 'build'));
   const member = team.members[0].name;
   const fail = (action: ActionName, why: string) => {
     throw new Error(`bench: "${action}" at ${team.rows.toLocaleString('en-US')} rows ${why}`);
@@ -127,7 +128,7 @@ export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
 
   const openLogForm = costOf(fake, () => {
     ctx.showLogForm();
-    const form = ctx.$runFromClient('getLogForm') as { problem: unknown; workflows: string[] };
+    const form = ctx.$runFromClient('getLogForm');
     if (form.problem || !form.workflows.length) fail('open Log a run', `gave no workflows: ${JSON.stringify(form)}`);
   });
   const rowsBefore = fake.sheetValues(DEFAULT_LOG_SHEET).length;
@@ -145,7 +146,7 @@ export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
   if (fake.sheetValues(DEFAULT_LOG_SHEET).length !== rowsBefore + 1) fail('submit a run', 'did not add one row');
   const dashboard = costOf(fake, () => {
     ctx.showDashboard();
-    const data = ctx.$runFromClient('getDashboard', { asOf: LAST_DAY_ISO }) as { problem: unknown };
+    const data = ctx.$runFromClient('getDashboard', { asOf: LAST_DAY_ISO });
     if (data.problem) fail('open the dashboard', `found a problem: ${JSON.stringify(data.problem)}`);
   });
   const auditSheet = costOf(fake, () => ctx.runAuditToSheet());

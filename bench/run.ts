@@ -10,7 +10,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createFakeGas, loadBundle } from '../packages/fake-apps-script';
+import { createFakeGas } from '../packages/fake-apps-script';
+import { loadUptake } from '../local/uptake-bundle';
 import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
 import { ACTIONS, actionCosts } from './costs';
 import { keepShapes, loadBundleInternals, zeroCostSpreadsheet, type BundleInternals } from './bundle-internals';
@@ -198,7 +199,7 @@ function measureCustomFunctions(bundle: BundleInternals, args: Args): CustomFigu
   // Uses per week, as a team would compute them in a column: numbers with a few blanks.
   const uses = members.map((_, i) => [i % 50 === 0 ? '' : (i % 17) / 2]);
   const member = team.members[0].name;
-  const calls: { name: string; args: unknown[] }[] = [
+  const calls: { name: 'ADOPTION_CATEGORY' | 'ACCEPTANCE_RATE' | 'USES_PER_WEEK'; args: unknown[] }[] = [
     { name: 'ADOPTION_CATEGORY', args: [uses] },
     { name: 'ACCEPTANCE_RATE', args: [outcomes] },
     { name: 'USES_PER_WEEK', args: [dates, members, member, '', 4, prompted] },
@@ -208,9 +209,9 @@ function measureCustomFunctions(bundle: BundleInternals, args: Args): CustomFigu
     now: `${LAST_DAY_ISO}T18:00:00Z`,
     spreadsheet: { name: 'Bench team', timeZone: team.timeZone, locale: team.locale },
   });
-  const ctx = loadBundle(fake, path.join(args.root, 'build'));
+  const ctx = loadUptake(fake, path.join(args.root, 'build'));
   return calls.map(({ name, args: fnArgs }) => {
-    const fn = bundle[name as 'ADOPTION_CATEGORY'];
+    const fn = bundle[name];
     // Fresh cells per call, as for the audit: each custom-function cell is an execution of its own.
     const fresh = () => fnArgs.map((arg) => (Array.isArray(arg) ? cellsAsRead(arg as unknown[][]) : arg));
     const times = interleave(

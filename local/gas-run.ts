@@ -5,18 +5,18 @@
  * settings, the clock) and collects what the bundle produced.
  */
 import path from 'node:path';
-import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from '../packages/fake-apps-script';
+import { createFakeGas, type FakeGas } from '../packages/fake-apps-script';
+import { loadUptake, type UptakeBundle, type UptakeEntryPointName, type UptakeEntryPoints } from './uptake-bundle';
 import { dayOfInstant, dayToIso, isoToDay, wallClockInstant, type Day } from '../src/core/base/dates';
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, SENT_SHEET } from '../src/gas/team-data';
 import { DEFAULT_INTERVENTIONS_SHEET } from '../src/core/interventions/sheet';
 import type { Audit } from '../src/core/audit/audit-types';
 import type { History } from '../src/core/history/history-types';
-import type { AutomationStatus, DashboardData, DigestPreview } from '../src/shared/api';
+import type { DashboardData, DigestPreview } from '../src/shared/api';
 import type { InterventionsView } from '../src/core/interventions/view';
-import type { Settings } from '../src/core/base/settings';
 import { CliError } from './args';
 import { emailsOfDay, type SimulatedEmail } from './emails';
-import type { ProgrammeStartResult, ProgrammeView } from '../src/shared/api';
+import type { ProgrammeView } from '../src/shared/api';
 import { decodeFailure } from '../src/shared/failure';
 
 export interface TeamTables {
@@ -113,13 +113,18 @@ function messageOf(error: unknown): string {
   return decodeFailure(error instanceof Error ? error.message : String(error)).message;
 }
 
-function call<T>(bundle: BundleContext, name: string, ...args: unknown[]): T {
-  if (typeof bundle[name] !== 'function') {
+/** Runs entry point `name`, saying what to do when the build predates it. */
+function call<K extends UptakeEntryPointName>(
+  bundle: UptakeBundle,
+  name: K,
+  ...args: Parameters<UptakeEntryPoints[K]>
+): ReturnType<UptakeEntryPoints[K]> {
+  if (!(name in bundle)) {
     throw new Error(
       `build/Code.js has no entry point ${name}: run npm run build (npm start does) after updating the sources.`,
     );
   }
-  return bundle.$run(name, args) as T;
+  return bundle.$run(name, args);
 }
 
 /**
@@ -204,10 +209,10 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   for (const u of usageSheets) fillTextSheet(gas, u.name, u.rows);
 
   progress(`Loading ${path.join(path.basename(request.buildDir), 'Code.js')} into the in-memory Apps Script`);
-  const bundle = loadBundle(gas, request.buildDir);
+  const bundle = loadUptake(gas, request.buildDir);
 
   try {
-    call<Settings>(bundle, 'saveSettings', {
+    call(bundle, 'saveSettings', {
       logSheet: names.log,
       // Pinned: the log is exactly the files given, whatever another sheet's headers look like.
       logSheets: [names.log, ...names.extraLogs],
@@ -225,7 +230,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     const clock = gas.clock.now();
     gas.clock.set(start);
     try {
-      const started = call<ProgrammeStartResult>(bundle, 'startProgramme', { start: request.programmeStart });
+      const started = call(bundle, 'startProgramme', { start: request.programmeStart });
       progress(started.message);
     } catch (error) {
       throw new CliError(`The replacement programme could not start: ${messageOf(error)}`);
@@ -237,7 +242,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   const dashboardFor = (weeks: number | null): DashboardData => {
     let data: DashboardData;
     try {
-      data = call<DashboardData>(bundle, 'getDashboard', { asOf, weeks });
+      data = call(bundle, 'getDashboard', { asOf, weeks });
     } catch (error) {
       throw new CliError(messageOf(error));
     }
@@ -255,8 +260,8 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     if (!(String(weeks) in dashboards)) dashboards[String(weeks)] = dashboardFor(weeks);
   }
   const values: Record<string, unknown> = {
-    getSettings: call<Settings>(bundle, 'getSettings'),
-    getAutomationStatus: call<AutomationStatus>(bundle, 'getAutomationStatus'),
+    getSettings: call(bundle, 'getSettings'),
+    getAutomationStatus: call(bundle, 'getAutomationStatus'),
   };
 
   progress(`Writing the "${AUDIT_SHEET}" sheet (runAuditToSheet)`);
@@ -268,7 +273,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
 
   // Automation turned on on the as-of date, as the owner would from the sidebar.
   try {
-    call<AutomationStatus>(bundle, 'setAutomation', true);
+    call(bundle, 'setAutomation', true);
   } catch (error) {
     throw new CliError(`Automation could not be turned on: ${messageOf(error)}`);
   }
@@ -278,7 +283,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   gas.clock.set(localInstant(asOfDay + 1, 0, 30, timeZone));
   let digest: DigestPreview;
   try {
-    digest = call<DigestPreview>(bundle, 'previewDigest');
+    digest = call(bundle, 'previewDigest');
   } catch (error) {
     throw new CliError(`The digest could not be composed: ${messageOf(error)}`);
   }
@@ -306,7 +311,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     const failed = runs.find((run) => !run.ok);
     if (failed) throw new CliError(`The daily run of ${dayToIso(day)} failed: ${messageOf(failed.error)}`);
     // What the run reported, as the sidebar's automation status shows it.
-    const status = call<AutomationStatus>(bundle, 'getAutomationStatus');
+    const status = call(bundle, 'getAutomationStatus');
     if (status.lastRun !== null && status.lastRun !== lastRun) {
       lastRun = status.lastRun;
       dailyReports.push({ date: dayToIso(day), report: status.lastRunReport, problems: status.problems });
@@ -314,7 +319,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   }
   // The programme as the simulated days leave it: sessions recorded up to the last day count.
   const programme = request.programmeStart
-    ? call<DashboardData>(bundle, 'getDashboard', { asOf: dayToIso(asOfDay + request.days), weeks: 1 }).programme
+    ? call(bundle, 'getDashboard', { asOf: dayToIso(asOfDay + request.days), weeks: 1 }).programme
     : null;
 
   return {

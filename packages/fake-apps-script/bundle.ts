@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vm from 'node:vm';
 import { toMs, type TimeInput } from './clock';
+import { AuthMode } from './enums';
 import { EXECUTION_TIMEOUT_MESSAGE, type RunOptions } from './execution';
 import type { FakeGas } from './harness';
 import { installClockDate, isDateLike, isErrorLike, isPlainObject, vmRealm, type Realm } from './realm';
@@ -28,25 +29,42 @@ export interface TriggerRun {
   result?: unknown;
 }
 
-/**
- * The loaded bundle. Any other property is the bundle's global of that name: a top-level
- * function comes back as a function that runs it as one execution (`ctx.onOpen(e)`); other
- * values (the `Uptake` namespace) are returned as they are in the latest context.
- */
-export interface BundleContext {
-  // Entry points are dynamic; their results are whatever the bundle returns.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  [name: string]: any;
-  /** Runs `name(...args)` as one execution with options (auth mode, user, trigger kind...). */
-  $run(name: string, args?: unknown[], options?: RunOptions): unknown;
+/** A function the bundle declares at top level, as the caller sees it (values cross the realm). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type AnyFunction = (...args: any[]) => unknown;
+
+/** The bundle's top-level functions of `Api`, each run as one execution when called. */
+export type BundleEntryPoints<Api> = {
+  readonly [K in keyof Api as Api[K] extends AnyFunction ? K : never]: Api[K] extends AnyFunction
+    ? (...args: Parameters<Api[K]>) => ReturnType<Api[K]>
+    : never;
+};
+
+/** The names of `Api`'s functions. */
+export type EntryPointName<Api> = keyof BundleEntryPoints<Api> & string;
+
+/** What `Api`'s function `K` returns. */
+type ResultOf<Api, K extends keyof Api> = Api[K] extends AnyFunction ? ReturnType<Api[K]> : never;
+
+/** What loadBundle adds to the bundle's own functions: runs with options, triggers, the vm context. */
+export interface BundleControl<Api> {
+  /**
+   * Runs `name(...args)` as one execution with options (auth mode, user, trigger kind...). The
+   * arguments are not checked against `Api`: a test may send what a caller should not.
+   */
+  $run<K extends EntryPointName<Api>>(name: K, args?: unknown[], options?: RunOptions): ResultOf<Api, K>;
   /** Runs a custom function as a sheet cell would: AuthMode.CUSTOM_FUNCTION, 30 s limit. */
-  $custom(name: string, ...args: unknown[]): unknown;
+  $custom<K extends EntryPointName<Api>>(name: K, ...args: unknown[]): ResultOf<Api, K>;
   /**
    * Runs `name` as google.script.run from the sidebar would: arguments and the result must be
    * primitives, arrays and plain objects (no Date, no function, no class instance); anything
-   * else throws here, where the real client would fail or receive null.
+   * else throws here, where the real client would fail or receive null. The name is any text, as
+   * a page sends it: one the bundle does not declare fails as it would on Apps Script.
    */
-  $runFromClient(name: string, ...args: unknown[]): unknown;
+  $runFromClient<K extends string>(
+    name: K,
+    ...args: unknown[]
+  ): K extends EntryPointName<Api> ? ResultOf<Api, K> : unknown;
   /** Names of the bundle's top-level functions. */
   $functions(): string[];
   /** The vm context of the latest execution (the bundle's global object). */
@@ -58,6 +76,15 @@ export interface BundleContext {
   /** $runDueTriggers for the next `days` days. */
   $runDays(days: number): TriggerRun[];
 }
+
+/**
+ * The loaded bundle, typed by `Api`, the module its entry points come from (for a project built
+ * from src/index.ts: `typeof import('./src/index')`): each function of `Api` is the bundle's
+ * top-level function of that name, run as one execution (`ctx.onOpen(e)`), with the same
+ * parameters and result. The package cannot know a project's entry points, so without `Api`
+ * any name is a function of any arguments.
+ */
+export type BundleContext<Api = Record<string, AnyFunction>> = BundleEntryPoints<Api> & BundleControl<Api>;
 
 interface Loaded {
   ctx: vm.Context;
@@ -167,7 +194,8 @@ class LoadedBundle {
     if (rec.schedule?.kind === 'once') rec.spent = true;
     const document = rec.documentId ? (gas.spreadsheets.get(rec.documentId) ?? null) : null;
     const clock = rec.eventType === 'CLOCK';
-    const ev = event ?? (clock ? clockEvent(rec, at) : { authMode: 'FULL', triggerUid: rec.uid, source: document });
+    const ev =
+      event ?? (clock ? timeDrivenEvent(rec, at) : { authMode: 'FULL', triggerUid: rec.uid, source: document });
     const run: TriggerRun = { uid: rec.uid, handler: rec.handler, at: new Date(at), ok: true };
     try {
       run.result = this.run(rec.handler, [ev], {
@@ -238,11 +266,15 @@ function checkClientValue(v: unknown, where: string, what: string, depth = 0): v
   throw new Error(`${what}: ${where} is ${kind}`);
 }
 
-function clockEvent(rec: TriggerRecord, at: number): Record<string, unknown> {
+/**
+ * The event object of a time-driven trigger `rec` firing at `at` ("Event objects", time-driven
+ * events: https://developers.google.com/apps-script/guides/triggers/events#time-driven-events).
+ */
+export function timeDrivenEvent(rec: TriggerRecord, at: number): GoogleAppsScript.Events.TimeDriven {
   const p = zonedParts(at, 'UTC');
   const jan1 = Date.UTC(p.year, 0, 1);
   return {
-    authMode: 'FULL',
+    authMode: AuthMode.FULL,
     triggerUid: rec.uid,
     year: p.year,
     month: p.month,
@@ -307,7 +339,11 @@ function customFunctionArguments(fake: FakeGas, args: unknown[]): unknown[] {
   return args.map(convert);
 }
 
-export function loadBundle(fake: FakeGas, buildDir = 'build', options: LoadBundleOptions = {}): BundleContext {
+export function loadBundle<Api = Record<string, AnyFunction>>(
+  fake: FakeGas,
+  buildDir = 'build',
+  options: LoadBundleOptions = {},
+): BundleContext<Api> {
   const dir = path.resolve(buildDir);
   const bundle = new LoadedBundle(fake, dir, options);
   fake.html.dir ??= dir;
@@ -334,7 +370,7 @@ export function loadBundle(fake: FakeGas, buildDir = 'build', options: LoadBundl
     $runDueTriggers: (until: TimeInput) => bundle.runDueTriggers(until),
     $runDays: (days: number) => bundle.runDueTriggers(fake.clock.now() + days * 86400000),
   };
-  return new Proxy(control as unknown as BundleContext, {
+  return new Proxy(control as unknown as BundleContext<Api>, {
     get(target, prop) {
       if (typeof prop === 'symbol' || RESERVED.has(prop)) return undefined;
       if (prop in control) return (target as Record<string, unknown>)[prop];

@@ -6,8 +6,15 @@ export type { FakeGlobals } from './globals';
 export { EXECUTION_TIMEOUT_MESSAGE } from './execution';
 export type { RunOptions, ExecutionRecord } from './execution';
 export type { ExecutionKind } from './context';
-export { loadBundle } from './bundle';
-export type { BundleContext, LoadBundleOptions, TriggerRun } from './bundle';
+export { loadBundle, timeDrivenEvent } from './bundle';
+export type {
+  BundleContext,
+  BundleControl,
+  BundleEntryPoints,
+  EntryPointName,
+  LoadBundleOptions,
+  TriggerRun,
+} from './bundle';
 export { FakeClock } from './clock';
 export type { TimeInput } from './clock';
 export type { CallInfo, ServiceName } from './boundary';
@@ -39,6 +46,7 @@ export type { LogEntry } from './logger';
 export { ADDON_TRIGGER_LIMIT_MESSAGE, SCRIPT_TRIGGER_LIMIT_MESSAGE } from './triggers';
 export type { TriggerRecord, ClockSchedule } from './triggers';
 export { formatDate } from './time';
+export { AuthMode } from './enums';
 export type { ButtonName, AuthModeName } from './enums';
 export { ANSWER_VARIANTS, ANSWERS_ENV, DEFAULT_ANSWERS } from './answers';
 export type { UndocumentedAnswers } from './answers';

@@ -2,7 +2,7 @@
 // quota a Send digest now used the afternoon before), and a run killed half-way. Six members
 // trained on Tue 3 March, each with their own follow-up owner, so that Tue 10 March has six
 // day-seven emails to send.
-import { EXECUTION_TIMEOUT_MESSAGE } from '../../packages/fake-apps-script';
+import { timeDrivenEvent, EXECUTION_TIMEOUT_MESSAGE } from '../../packages/fake-apps-script';
 import type { RosterSpec } from '../core/fixtures';
 import { dayOf, duplicates, milestoneKeys, sentRows, team } from './support';
 
@@ -59,7 +59,7 @@ describe('a run repeated the same day', () => {
     expect(gas.calls.count('MailApp.getRemainingDailyQuota')).toBe(6);
     const trigger = gas.triggers.clock()[0];
     expect(bundle.$fireTrigger(trigger).ok).toBe(true);
-    bundle.runDaily({ triggerUid: trigger.uid });
+    bundle.runDaily(timeDrivenEvent(trigger, gas.clock.now()));
     expect(daySeven(gas)).toHaveLength(6);
     expect(duplicates(milestoneKeys(gas))).toEqual([]);
     expect(bundle.getAutomationStatus().lastRunReport).toEqual([]);

@@ -130,7 +130,7 @@ describe('sixty days of the daily run', () => {
   test('the status shows the last run and what it sent', () => {
     const status = bundle.getAutomationStatus();
     expect(status).toMatchObject({ on: true, hour: 8, digestWeekday: 1, problems: [] });
-    expect(status.lastRun.slice(0, 10)).toBe('2026-04-30');
+    expect(status.lastRun?.slice(0, 10)).toBe('2026-04-30');
     expect(status.remainingQuota).toBeGreaterThan(0);
   });
 });

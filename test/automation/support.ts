@@ -1,5 +1,6 @@
 // The daily automation on the BUILT bundle, in the in-memory Apps Script with a fake clock.
-import { createFakeGas, loadBundle, type FakeGasOptions, type SentMail } from '../../packages/fake-apps-script';
+import { createFakeGas, type FakeGasOptions, type SentMail } from '../../packages/fake-apps-script';
+import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { logSheetRows, rosterSheetRows } from '../gas/support';
 import type { RosterSpec, RunSpec } from '../core/fixtures';
@@ -32,7 +33,7 @@ export function team(options: TeamOptions) {
   });
   gas.addSheet(LOG, logSheetRows(options.runs ?? []));
   gas.addSheet(ROSTER, rosterSheetRows(options.members));
-  const bundle = loadBundle(gas, BUILD_DIR);
+  const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: OWNER, ...options.settings });
   if (options.on !== false) bundle.setAutomation(true);
   return { gas, bundle };

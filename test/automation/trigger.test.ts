@@ -35,9 +35,7 @@ describe('turning automation on and off', () => {
     });
     bundle.setAutomation(true);
     expect(gas.triggers.clock()).toMatchObject([{ schedule: { hour }, timeZone: triggerZone }]);
-    const check = (bundle.$runFromClient('getSetupCheck') as { id: string; status: string; detail: string }[]).find(
-      (line) => line.id === 'trigger',
-    );
+    const check = bundle.$runFromClient('getSetupCheck').find((line) => line.id === 'trigger');
     if (note === null) expect(check).toMatchObject({ status: 'ok' });
     else expect(check).toMatchObject({ status: 'warn', detail: expect.stringContaining(note) });
   });
@@ -111,7 +109,7 @@ describe('turning automation on and off', () => {
 
   test('the entry point refuses anything but true or false', () => {
     const { bundle } = team({ members, on: false });
-    expect(() => bundle.setAutomation('yes')).toThrow(
+    expect(() => bundle.$run('setAutomation', ['yes'])).toThrow(
       /^Whether automation is on must be true or false, but the page sent a text\./,
     );
   });

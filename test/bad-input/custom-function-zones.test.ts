@@ -4,7 +4,8 @@
 // log's first dates, at a bounded cost), with and without a log to calibrate from.
 import { dayToIso, isoToDay } from '../../src/core/base/dates';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { createFakeGas, loadBundle, type UndocumentedAnswers } from '../../packages/fake-apps-script';
+import { createFakeGas, type UndocumentedAnswers } from '../../packages/fake-apps-script';
+import { loadUptake } from '../../local/uptake-bundle';
 import { LOG_HEADER, D, type Cell } from './corpus';
 import { OWNER, sheetInputOf } from './support';
 
@@ -56,7 +57,7 @@ function sheet(answer: Answer, zone: string, rows: Cell[][], { noLog = false, lo
       sheets: log ? { 'AI usage log': input } : { Runs: input.slice(1) },
     },
   });
-  const bundle = loadBundle(gas, BUILD_DIR);
+  const bundle = loadUptake(gas, BUILD_DIR);
   if (logSheet) {
     // The log chosen in Settings, then deleted.
     gas.addSheet(logSheet);

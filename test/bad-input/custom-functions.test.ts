@@ -1,7 +1,8 @@
 // The sheet functions of the BUILT bundle, called as a cell calls them (AuthMode.CUSTOM_FUNCTION),
 // on what a team's ranges hold: errors of failed formulas, payload text, blanks, numbers as text,
 // dates as text. Each gives a value or an error (Sheets shows #ERROR! with it) naming the cell.
-import { createFakeGas, loadBundle } from '../../packages/fake-apps-script';
+import { createFakeGas } from '../../packages/fake-apps-script';
+import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { PAYLOADS } from './corpus';
 
@@ -11,7 +12,7 @@ function sheetFunctions() {
     now: '2026-03-15T12:00:00Z',
     spreadsheet: { timeZone: 'Europe/London', locale: 'en_GB' },
   });
-  return loadBundle(gas, BUILD_DIR);
+  return loadUptake(gas, BUILD_DIR);
 }
 
 const midnight = (iso: string) => new Date(`${iso}T00:00:00Z`);

@@ -58,11 +58,11 @@ import { runInMemory } from '../../local/gas-run';
 import { parseCsv, spreadsheetSafeCell } from '../../local/csv';
 import { main } from '../../local/cli';
 import { BUILD_DIR, readBuilt, ROOT } from '../bundle/support';
-import { createFakeGas, loadBundle, type FakeGas, type SentMail } from '../../packages/fake-apps-script';
+import { createFakeGas, type FakeGas, type SentMail } from '../../packages/fake-apps-script';
+import { loadUptake } from '../../local/uptake-bundle';
 import { launchChromium } from '../browser/chromium';
 import { D, LOG_HEADER, PAYLOADS, ROSTER_HEADER, type Cell } from './corpus';
 import { csvOf, OWNER, sheetInputOf, teamSnapshot } from './support';
-import type { DashboardData, DigestPreview, LogRunResult } from '../../src/shared/api';
 
 const ALL = Object.values(PAYLOADS);
 const LEAD = 'lead@example.com';
@@ -103,7 +103,7 @@ function payloadTeam() {
       sheets: { 'AI usage log': sheetInputOf(payloadLog(), 'UTC'), Roster: sheetInputOf(payloadRoster(), 'UTC') },
     },
   });
-  const bundle = loadBundle(gas, BUILD_DIR);
+  const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: OWNER, recipients: [BOSS] });
   return { gas, bundle };
 }
@@ -199,7 +199,7 @@ describe('emails', () => {
     const { gas: g, bundle } = payloadTeam();
     // A week after training, so the payload members are in the digest's follow-up list.
     g.clock.set(new Date('2026-03-10T10:00:00Z'));
-    const preview = bundle.$runFromClient('previewDigest') as DigestPreview;
+    const preview = bundle.$runFromClient('previewDigest');
     expectOnlyOwnMarkup(preview.html);
     expect(preview.html).toContain(escapeHtml(PAYLOADS.img));
   });
@@ -267,7 +267,7 @@ describe('sheets', () => {
         editTypes: ['tone'],
         prompted: false,
         notes: payload,
-      }) as LogRunResult;
+      });
       expect(result.row).toBe(rows + 1 + i);
     }
     const after = gas.sheetValues('AI usage log');
@@ -285,7 +285,7 @@ describe('sheets', () => {
 describe("the sidebar's data", () => {
   test('getDashboard carries the payloads verbatim for the client to show as text', () => {
     const { bundle } = payloadTeam();
-    const data = bundle.$runFromClient('getDashboard', { asOf: '2026-03-08' }) as DashboardData;
+    const data = bundle.$runFromClient('getDashboard', { asOf: '2026-03-08' });
     const names = data.audit!.members.map((m) => m.member);
     expect(names).toEqual(expect.arrayContaining([...ALL, '<b>nobody</b>']));
     expect(data.audit!.skippedRows).toEqual([

@@ -8,6 +8,7 @@ import { isoToDay } from '../../src/core/base/dates';
 import { DEFAULT_SETTINGS } from '../../src/core/base/types';
 import { LOG_HEADER, mixedBlock, PAYLOADS, TODAY, type Cell, type CorpusCase } from './corpus';
 import { caseSheets, LOG_SHEET, runsByMember, teamSnapshot, valuesOf } from './support';
+import { auditOf } from '../support/dashboard';
 
 const BLOCKS = 10_000;
 const block = mixedBlock();
@@ -82,8 +83,8 @@ test(`the sidebar and the audit sheet on ${ROWS.toLocaleString('en')} rows: the 
   gas.calls.reset();
   const data = bundle.getDashboard({});
   expect(data.problem).toBeNull();
-  expectEveryRowNamed(data.audit.skippedRows, SKIPS);
-  expect(runsByMember(data.audit.members)).toEqual({ Ana: BLOCKS, ben: BLOCKS, [PAYLOADS.img]: BLOCKS });
+  expectEveryRowNamed(auditOf(data).skippedRows, SKIPS);
+  expect(runsByMember(auditOf(data).members)).toEqual({ Ana: BLOCKS, ben: BLOCKS, [PAYLOADS.img]: BLOCKS });
   bundle.runAuditToSheet();
   // The audit sheet grows with the skipped rows, not the number of calls that write it.
   expect(gas.calls.spreadsheet).toBe(smallCalls);

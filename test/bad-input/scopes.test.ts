@@ -6,7 +6,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { BUILD_DIR, readBuilt, ROOT } from '../bundle/support';
-import { createFakeGas, loadBundle, type FakeGas } from '../../packages/fake-apps-script';
+import { createFakeGas, type FakeGas } from '../../packages/fake-apps-script';
+import { loadUptake } from '../../local/uptake-bundle';
 import { D, LOG_HEADER, PAYLOADS, ROSTER_HEADER, type Cell } from './corpus';
 import { OWNER, sheetInputOf } from './support';
 
@@ -135,7 +136,7 @@ describe('who receives email', () => {
       activeSpreadsheetInTimeTriggers: true,
       spreadsheet: { sheets: { 'AI usage log': sheetInputOf(log(), 'UTC'), Roster: sheetInputOf(roster(), 'UTC') } },
     });
-    const bundle = loadBundle(gas, BUILD_DIR);
+    const bundle = loadUptake(gas, BUILD_DIR);
     bundle.saveSettings(settings);
     bundle.setAutomation(true);
     bundle.$runDays(30);
@@ -188,7 +189,7 @@ describe('who receives email', () => {
       if (call.key === 'SpreadsheetApp.openById' || call.key === 'SpreadsheetApp.openByUrl')
         opened.push(String(call.args[0]));
     });
-    const bundle = loadBundle(gas, BUILD_DIR);
+    const bundle = loadUptake(gas, BUILD_DIR);
     bundle.saveSettings({ ownerEmail: OWNER });
     bundle.setAutomation(true);
     bundle.$runDays(10);

@@ -6,7 +6,8 @@
 import { auditFile } from '../gas/support';
 import { fitCell } from '../../src/core/base/cell-formats';
 import { NEAREST_LOG_HINT } from '../../src/gas/team-data';
-import type { BundleContext, FakeGas } from '../../packages/fake-apps-script';
+import type { FakeGas } from '../../packages/fake-apps-script';
+import type { UptakeBundle } from '../../local/uptake-bundle';
 import { CORPUS, TODAY, type CorpusCase, type RowReason } from './corpus';
 import {
   auditNoticesOf,
@@ -83,7 +84,7 @@ function column(gas: FakeGas, header: string): { values: unknown[][]; headerRow:
 
 describe.each(CORPUS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
   let gas: FakeGas;
-  let bundle: BundleContext;
+  let bundle: UptakeBundle;
   const problem = setupProblem(c);
   const explained = problem ? [problem.message] : [];
 

@@ -5,13 +5,8 @@ import { isoToDay } from '../../src/core/base/dates';
 import { isDate } from '../../src/core/base/text';
 import { localInstant } from '../../local/gas-run';
 import { toCsv } from '../../local/csv';
-import {
-  createFakeGas,
-  loadBundle,
-  type FakeGasOptions,
-  type FakeSheet,
-  type FakeGas,
-} from '../../packages/fake-apps-script';
+import { createFakeGas, type FakeGasOptions, type FakeSheet, type FakeGas } from '../../packages/fake-apps-script';
+import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { isDateCell, TODAY, type Cell, type CorpusCase, type DateCell, type Expected, type RowReason } from './corpus';
 
@@ -90,7 +85,7 @@ export function caseSheets(c: CorpusCase, options: FakeGasOptions = {}) {
   const sheet1 = gas.spreadsheet.getSheetByName('Sheet1');
   if (sheet1) gas.spreadsheet.deleteSheet(sheet1);
   for (const a1 of c.merges ?? []) gas.sheet(LOG_SHEET).getRange(a1).merge();
-  const bundle = loadBundle(gas, BUILD_DIR);
+  const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: OWNER });
   return { gas, bundle };
 }

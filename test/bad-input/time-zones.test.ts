@@ -9,10 +9,10 @@ import { dayOfInstant, dayToIso, isoToDay } from '../../src/core/base/dates';
 import { localInstant, runInMemory } from '../../local/gas-run';
 import { parseCsv } from '../../local/csv';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { createFakeGas, loadBundle, type UndocumentedAnswers } from '../../packages/fake-apps-script';
+import { createFakeGas, type UndocumentedAnswers } from '../../packages/fake-apps-script';
+import { loadUptake } from '../../local/uptake-bundle';
 import { LOG_HEADER, D, type Cell } from './corpus';
 import { csvOf, OWNER, sheetInputOf } from './support';
-import type { DashboardData, DigestPreview, LogFormData, LogRunResult } from '../../src/shared/api';
 
 /** The script's zone in every case: far from both spreadsheets' zones. */
 const SCRIPT_ZONE = 'America/Los_Angeles';
@@ -74,7 +74,7 @@ describe.each(SCENARIOS.map((s) => [`${s.zone}, week to ${s.asOf} (${s.change})`
         sheets: { 'AI usage log': sheetInputOf(logOf(s.asOf), s.zone) },
       },
     });
-    const bundle = loadBundle(gas, BUILD_DIR);
+    const bundle = loadUptake(gas, BUILD_DIR);
     bundle.saveSettings({ ownerEmail: OWNER, digestHour: 0 });
     return { gas, bundle };
   }
@@ -86,12 +86,12 @@ describe.each(SCENARIOS.map((s) => [`${s.zone}, week to ${s.asOf} (${s.change})`
 
   test("sidebar: today is the sheet's Monday; the week to Sunday has 7 runs; the default window moves with today", () => {
     const { bundle } = sheet();
-    const week = bundle.$runFromClient('getDashboard', { asOf: s.asOf, weeks: 1 }) as DashboardData;
+    const week = bundle.$runFromClient('getDashboard', { asOf: s.asOf, weeks: 1 });
     expect(week.timeZone).toBe(s.zone);
     expect(week.today).toBe(plusDays(s.asOf, 1));
     expect(week.audit!.headline).toBe(HEADLINE);
     expect(week.audit!.members.map((m) => [m.member, m.usesPerWeek])).toEqual([['Ana', 7]]);
-    const today = (bundle.$runFromClient('getDashboard', {}) as DashboardData).audit!;
+    const today = bundle.$runFromClient('getDashboard', {}).audit!;
     expect([today.asOf, today.windowStart, today.team.runs]).toEqual([plusDays(s.asOf, 1), plusDays(s.asOf, -5), 11]);
   });
 
@@ -121,7 +121,7 @@ describe.each(SCENARIOS.map((s) => [`${s.zone}, week to ${s.asOf} (${s.change})`
 
   test('digest: the preview at 00:30 on Monday, and the daily run at midnight, cover the week to Sunday', () => {
     const { gas, bundle } = sheet();
-    const preview = bundle.$runFromClient('previewDigest') as DigestPreview;
+    const preview = bundle.$runFromClient('previewDigest');
     expect(preview.text.split('\n')[0]).toBe(HEADLINE);
     expect(preview.subject).toContain(`the week to Sun`);
     // Automation turned on at Sunday noon, the daily run at 00:xx Monday in the sheet's zone.
@@ -173,8 +173,8 @@ describe('a spreadsheet zone different from the script zone', () => {
         user: OWNER,
         spreadsheet: { timeZone: sheetZone, locale: 'en_AU', sheets: { 'AI usage log': [LOG_HEADER] } },
       });
-      const bundle = loadBundle(gas, BUILD_DIR);
-      expect((bundle.$runFromClient('getLogForm') as LogFormData).today).toBe('2026-03-15');
+      const bundle = loadUptake(gas, BUILD_DIR);
+      expect(bundle.$runFromClient('getLogForm').today).toBe('2026-03-15');
       const logged = bundle.$runFromClient('logRun', {
         date: '2026-03-15',
         member: 'Ana',
@@ -183,7 +183,7 @@ describe('a spreadsheet zone different from the script zone', () => {
         editTypes: [],
         prompted: false,
         notes: '',
-      }) as LogRunResult;
+      });
       expect(logged.row).toBe(2);
       expect(gas.sheetDisplayValues('AI usage log')[1][0]).toBe('2026-03-15');
       expect(() =>
@@ -197,7 +197,7 @@ describe('a spreadsheet zone different from the script zone', () => {
           notes: '',
         }),
       ).toThrow("The date 2026-03-16 is in the future: today is 2026-03-15 in the spreadsheet's time zone.");
-      const data = bundle.$runFromClient('getDashboard', {}) as DashboardData;
+      const data = bundle.$runFromClient('getDashboard', {});
       expect([data.today, data.audit!.team.runs]).toEqual(['2026-03-15', 1]);
     },
   );

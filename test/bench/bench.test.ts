@@ -2,7 +2,8 @@
 // audit the sidebar computes (from the BUILT bundle), and its budgets fail when they should.
 import fs from 'fs';
 import path from 'path';
-import { createFakeGas, loadBundle } from '../../packages/fake-apps-script';
+import { createFakeGas } from '../../packages/fake-apps-script';
+import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, CODE_JS } from '../bundle/support';
 import { keepShapes, loadBundleInternals, zeroCostSpreadsheet } from '../../bench/bundle-internals';
 import {
@@ -32,7 +33,6 @@ import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../../src/gas/team-data
 import { LOG_HEADERS, OUTCOME_CHOICES } from '../../src/core/sheets/log';
 import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
 import { isoToDay } from '../../src/core/base/dates';
-import type { DashboardData } from '../../src/shared/api';
 
 function builtCode(): string {
   if (!fs.existsSync(CODE_JS))
@@ -175,8 +175,8 @@ describe('the core as the bench runs it from build/Code.js', () => {
     fake.addSheet(DEFAULT_LOG_SHEET, team.log);
     fake.addSheet(DEFAULT_ROSTER_SHEET, team.roster);
     expect(fake.sheetValues(DEFAULT_LOG_SHEET)).toEqual(team.log);
-    const ctx = loadBundle(fake, BUILD_DIR);
-    const dashboard = ctx.$runFromClient('getDashboard', { asOf: LAST_DAY_ISO }) as DashboardData;
+    const ctx = loadUptake(fake, BUILD_DIR);
+    const dashboard = ctx.$runFromClient('getDashboard', { asOf: LAST_DAY_ISO });
     expect(dashboard.problem).toBeNull();
     expect(dashboard.audit).toEqual(JSON.parse(JSON.stringify(audit)));
     expect(dashboard.history).toEqual(JSON.parse(JSON.stringify(history)));

@@ -6,7 +6,8 @@ import fs from 'fs';
 import path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium as launchSizedChromium } from './chromium';
-import { createFakeGas, loadBundle, type BundleContext, type FakeGas } from '../../packages/fake-apps-script';
+import { createFakeGas, type FakeGas } from '../../packages/fake-apps-script';
+import { loadUptake, type UptakeBundle, type UptakeEntryPointName } from '../../local/uptake-bundle';
 import { BUILD_DIR, ROOT, readBuilt } from '../bundle/support';
 import { LOG_SHEET, OWNER, ROSTER_SHEET, TODAY, logRows, rosterRows } from './team';
 
@@ -28,7 +29,7 @@ export interface ServerCall {
  * The example team in a fresh in-memory Apps Script, with the bundle loaded; `sheets` replaces
  * the log and roster (to show a set-up problem, say).
  */
-export function exampleTeam(sheets?: Record<string, unknown[][]>): { gas: FakeGas; bundle: BundleContext } {
+export function exampleTeam(sheets?: Record<string, unknown[][]>): { gas: FakeGas; bundle: UptakeBundle } {
   readBuilt('Code.js');
   readBuilt('sidebar.html');
   readBuilt('logrun.html');
@@ -37,7 +38,7 @@ export function exampleTeam(sheets?: Record<string, unknown[][]>): { gas: FakeGa
     user: OWNER,
     spreadsheet: { name: 'Team AI log', sheets: sheets ?? { [LOG_SHEET]: logRows(), [ROSTER_SHEET]: rosterRows() } },
   });
-  const bundle = loadBundle(gas, BUILD_DIR);
+  const bundle = loadUptake(gas, BUILD_DIR);
   return { gas, bundle };
 }
 
@@ -98,8 +99,8 @@ export interface SidebarPage {
 export async function openSidebar(
   context: BrowserContext,
   gas: FakeGas,
-  bundle: BundleContext,
-  opener: string,
+  bundle: UptakeBundle,
+  opener: UptakeEntryPointName,
 ): Promise<SidebarPage> {
   bundle.$run(opener);
   const shown = gas.ui.lastShown();

@@ -2,7 +2,6 @@
 // answered by the BUILT bundle. Started from the sidebar after the audit; a participant's
 // anchor-workflow session recorded in one step from their line, as an intervention of that type.
 import type { BrowserContext } from 'playwright-core';
-import type { DashboardData } from '../../src/shared/api';
 import { exampleTeam, launchChromium, openSidebar } from './harness';
 import { TODAY } from './team';
 
@@ -36,7 +35,7 @@ test('started from the sidebar, then a session recorded from a participant’s l
   await page.waitForSelector('#programme-participants');
   expect(await page.locator('#programme-status').innerText()).toMatch(/^Started .* · day 0 of 30\.$/);
 
-  const data = bundle.getDashboard() as DashboardData;
+  const data = bundle.getDashboard();
   const first = data.programme!.participants[0];
   expect(first.session).toBeNull();
   const calls = s.calls.length;
@@ -50,7 +49,7 @@ test('started from the sidebar, then a session recorded from a participant’s l
     (name) => document.querySelector('#programme-participants')?.textContent?.includes(`${name} (`) ?? false,
     first.member,
   );
-  const after = (bundle.getDashboard() as DashboardData).programme!;
+  const after = bundle.getDashboard().programme!;
   expect(after.participants.find((p) => p.member === first.member)).toMatchObject({ session: TODAY });
   expect(
     gas

@@ -5,6 +5,7 @@ import type { Audit } from '../../src/core/audit/audit-types';
 import type { DashboardData, DigestPreview, LogRunResult } from '../../src/shared/api';
 import { decodeFailure } from '../../src/shared/failure';
 import { plus } from '../core/fixtures';
+import { auditOf } from '../support/dashboard';
 import { exampleTeam, launchChromium, openSidebar, screenshot, SIDEBAR_WIDTH, type SidebarPage } from './harness';
 import { HTML_NAME, HTML_OUTCOME, LOG_SHEET, OWNER, RUNS, TODAY } from './team';
 
@@ -83,8 +84,8 @@ describe('dashboard', () => {
     const { bundle, s, page, data, args } = await openDashboard();
     expect(args).toEqual([{ asOf: null, weeks: null }]);
     // The page shows what the bundle computes for the same request.
-    const expected = bundle.getDashboard({ asOf: null, weeks: null }) as DashboardData;
-    const audit = expected.audit as Audit;
+    const expected = bundle.getDashboard({ asOf: null, weeks: null });
+    const audit = auditOf(expected);
     expect(data).toEqual(expected);
     expect(audit.asOf).toBe(TODAY);
 
@@ -224,7 +225,7 @@ describe('dashboard', () => {
     const { args, value } = await lastCall<DashboardData>(s, 'getDashboard', 2);
     expect(args).toEqual([{ asOf: lastWeek, weeks: 1 }]);
     await idle(page);
-    const expected = (bundle.getDashboard({ asOf: lastWeek, weeks: 1 }) as DashboardData).audit as Audit;
+    const expected = auditOf(bundle.getDashboard({ asOf: lastWeek, weeks: 1 }));
     expect(value.audit).toEqual(expected);
     expect(await page.locator('#as-of').inputValue()).toBe(lastWeek);
     expect(await page.locator('#headline').innerText()).toBe(expected.headline);

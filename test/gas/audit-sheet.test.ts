@@ -1,6 +1,7 @@
 // "Run audit to sheet" on the built bundle: Uptake's own sheet, its tables, charts and call count.
 import { plus, type RunSpec } from '../core/fixtures';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY, auditFile } from './support';
+import { auditOf } from '../support/dashboard';
 
 const AUDIT = 'Adoption audit';
 
@@ -31,7 +32,7 @@ describe('runAuditToSheet', () => {
       `Written by Uptake on ${TODAY} at 10:00 (Etc/UTC): re-created at every run; edits here are lost.`,
     );
     const dashboard = bundle.getDashboard({});
-    expect(rows[1][0]).toBe(dashboard.audit.headline);
+    expect(rows[1][0]).toBe(auditOf(dashboard).headline);
 
     const summary = tableAfter(gas, 'Adoption rate');
     expect(summary[1].slice(0, 5)).toEqual(['67%', '100%', '33', '63%', '3']);
@@ -49,7 +50,7 @@ describe('runAuditToSheet', () => {
       'Six-week status',
       'Follow-up',
     ]);
-    expect(members.slice(1).map((r) => r[0])).toEqual(dashboard.audit.members.map((m: { member: string }) => m.member));
+    expect(members.slice(1).map((r) => r[0])).toEqual(auditOf(dashboard).members.map((m) => m.member));
     const cleo = members.find((r) => r[0] === 'Cleo')!;
     expect(cleo.slice(2, 7)).toEqual(['Non-adopter', '0.0', '–', '0', 'not yet']);
 

@@ -3,6 +3,7 @@ import { isDate } from '../../src/core/base/text';
 import { decodeFailure } from '../../src/shared/failure';
 import { plus } from '../core/fixtures';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+import { auditOf } from '../support/dashboard';
 
 function teamSheet() {
   const { runs, roster } = sampleTeam();
@@ -35,8 +36,12 @@ describe('getDashboard', () => {
       logSheet: 'Log',
       rosterSheet: 'Roster',
     });
-    expect(data.audit.asOf).toBe(TODAY);
-    expect(data.audit.members.map((m: { member: string }) => m.member).sort()).toEqual(['Ana', 'Ben', 'Cleo']);
+    expect(auditOf(data).asOf).toBe(TODAY);
+    expect(
+      auditOf(data)
+        .members.map((m) => m.member)
+        .sort(),
+    ).toEqual(['Ana', 'Ben', 'Cleo']);
     // Uptake's own sheet is not offered as a log or roster.
     expect(data.sheetNames).toEqual(['Log', 'Roster']);
     expect(data.settings).toEqual(bundle.getSettings());
@@ -121,7 +126,7 @@ describe('settings', () => {
     const saved = bundle.saveSettings({ weeks: 2, acceptanceTarget: '80%', logSheet: 'Log' });
     expect(saved).toMatchObject({ weeks: 2, acceptanceTarget: 0.8, logSheet: 'Log' });
     expect(bundle.getSettings()).toEqual(saved);
-    expect(bundle.getDashboard({}).audit.weeks).toBe(2);
+    expect(auditOf(bundle.getDashboard({})).weeks).toBe(2);
   });
 
   test.each([

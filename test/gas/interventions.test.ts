@@ -45,9 +45,9 @@ describe('the Interventions sheet, read', () => {
       { row: 5, reason: expect.stringMatching(/^The team member "Zed" is neither on the roster nor in the log/) },
     ]);
     // Ben was trained on 5 March: a Follow-up session on day 6 holds his day-seven follow-up.
-    const ben = data.timeline.find((r: { member: string }) => r.member === 'Ben');
-    expect(ben.followUpHeld).toBe('2026-03-11');
-    expect(data.timeline.find((r: { member: string }) => r.member === 'Ana').followUpHeld).toBeNull();
+    const ben = data.timeline.find((r) => r.member === 'Ben');
+    expect(ben?.followUpHeld).toBe('2026-03-11');
+    expect(data.timeline.find((r) => r.member === 'Ana')?.followUpHeld).toBeNull();
   });
 
   test('no Interventions sheet: nothing, and nothing created by reading', () => {

@@ -65,7 +65,7 @@ describe('Log a run reads cells that do not grow with the log', () => {
   test('finds the last run above more free rows than one read brings back (unticked boxes filled down)', () => {
     const log = [...logOf(50), ...Array.from({ length: 450 }, () => ['', '', '', '', '', false, ''])];
     const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Log: log } } });
-    const result = bundle.logRun(RUN) as { row: number };
+    const result = bundle.logRun(RUN);
     // Row 1 is the header, rows 2–51 the runs: the new run goes in row 52, among the free rows.
     expect(result.row).toBe(52);
     const values = gas.sheetValues('Log');
@@ -76,8 +76,8 @@ describe('Log a run reads cells that do not grow with the log', () => {
 
   test('an empty log (header only) gets its first run in row 2', () => {
     const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Log: [LOG_HEADER] } } });
-    expect((bundle.logRun(RUN) as { row: number }).row).toBe(2);
+    expect(bundle.logRun(RUN).row).toBe(2);
     expect(gas.sheetValues('Log')[1].slice(1, 3)).toEqual(['Ana', 'Board memo']);
-    expect((bundle.getLogForm() as { workflows: string[] }).workflows).toEqual(['Board memo']);
+    expect(bundle.getLogForm().workflows).toEqual(['Board memo']);
   });
 });

@@ -1,6 +1,7 @@
 // "Log a run" on the built bundle: the form's data and the one row appended to the team's log.
 import { d, plus } from '../core/fixtures';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+import { auditOf } from '../support/dashboard';
 
 const RUN = {
   date: TODAY,
@@ -46,15 +47,12 @@ describe('getLogForm', () => {
     bundle.$run('logRun', [{ ...RUN, member: 'ben', workflow: 'Release notes', date: plus(TODAY, -1) }], {
       user: 'ben@example.com',
     });
-    const bens = bundle.$run('getLogForm', [], { user: 'ben@example.com' }) as { member: string; workflows: string[] };
+    const bens = bundle.$run('getLogForm', [], { user: 'ben@example.com' });
     expect(bens.member).toBe('ben');
     // Ben's workflows, most recent first: Weekly update on the 15th, then on the 14th Release notes
     // (row 10) before Client proposal (row 9); then the team's others (none left).
     expect(bens.workflows).toEqual(['Weekly update', 'Release notes', 'Client proposal']);
-    const someoneElse = bundle.$run('getLogForm', [], { user: 'cleo@example.com' }) as {
-      member: string;
-      workflows: string[];
-    };
+    const someoneElse = bundle.$run('getLogForm', [], { user: 'cleo@example.com' });
     expect(someoneElse.member).toBe('');
     expect(someoneElse.workflows).toEqual(['Client proposal', 'Weekly update', 'Release notes']);
     expect(gas.properties.forUser('ben@example.com').getProperty('uptake.logAs')).toBe('ben');
@@ -111,8 +109,8 @@ describe('logRun', () => {
     expect(execution.releasedLocks).toEqual([]); // released by the code, not by the end of the run
     expect(gas.locks.acquisitions.get(gas.locks.key('document'))).toBe(1);
     // The dashboard counts it.
-    const ana = bundle.getDashboard({}).audit.members.find((m: { member: string }) => m.member === 'Ana');
-    expect(ana.runs).toBe(5);
+    const ana = auditOf(bundle.getDashboard({})).members.find((m) => m.member === 'Ana');
+    expect(ana?.runs).toBe(5);
   });
 
   test('a log that fills every row of its sheet (a new sheet has 1,000) grows by a row first', () => {

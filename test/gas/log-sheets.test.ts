@@ -2,6 +2,7 @@
 // through the built bundle and compared with the same rows audited as one log.
 import { plus } from '../core/fixtures';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+import { auditOf } from '../support/dashboard';
 
 const FORM_SHEET = 'Form Responses 1';
 const FORM_HEADER = [
@@ -41,7 +42,7 @@ function split() {
   return { runs, roster, extra };
 }
 
-function auditOf(sheets: Record<string, unknown[][]>) {
+function dashboardOf(sheets: Record<string, unknown[][]>) {
   const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets } });
   return { gas, bundle, data: bundle.getDashboard({}) };
 }
@@ -49,16 +50,16 @@ function auditOf(sheets: Record<string, unknown[][]>) {
 describe('a log over several sheets', () => {
   test("the team's log and a form's answers audit as the same rows kept in one log", () => {
     const { runs, roster, extra } = split();
-    const together = auditOf({ Log: logSheetRows([...runs, ...extra]), Roster: rosterSheetRows(roster) }).data;
-    const spread = auditOf({
+    const together = dashboardOf({ Log: logSheetRows([...runs, ...extra]), Roster: rosterSheetRows(roster) }).data;
+    const spread = dashboardOf({
       Log: logSheetRows(runs),
       Roster: rosterSheetRows(roster),
       [FORM_SHEET]: formRows(extra),
     }).data;
     expect(spread.problem).toBeNull();
-    expect(spread.audit.team).toEqual(together.audit.team);
-    expect(spread.audit.members).toEqual(together.audit.members);
-    expect(spread.audit.workflows).toEqual(together.audit.workflows);
+    expect(auditOf(spread).team).toEqual(auditOf(together).team);
+    expect(auditOf(spread).members).toEqual(auditOf(together).members);
+    expect(auditOf(spread).workflows).toEqual(auditOf(together).workflows);
     // The team's own log stays the one Log a run appends to, whatever the sheets' order.
     expect(spread.logSheet).toBe('Log');
   });
@@ -67,12 +68,12 @@ describe('a log over several sheets', () => {
     const { runs, roster, extra } = split();
     const answers = formRows(extra);
     answers.push([new Date(`${TODAY}T08:00:00Z`), 'x@example.com', 'Ben', 'Weekly update', 'Maybe', '', 'No', '']);
-    const { gas, bundle, data } = auditOf({
+    const { gas, bundle, data } = dashboardOf({
       [FORM_SHEET]: answers,
       Log: logSheetRows(runs),
       Roster: rosterSheetRows(roster),
     });
-    expect(data.audit.skippedRows).toEqual([
+    expect(auditOf(data).skippedRows).toEqual([
       { row: answers.length, sheet: FORM_SHEET, inLog: true, reason: expect.stringContaining('"Maybe"') },
     ]);
     bundle.selectLogRow(answers.length, FORM_SHEET);
@@ -91,13 +92,13 @@ describe('a log over several sheets', () => {
         sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster), [FORM_SHEET]: formRows(extra) },
       },
     });
-    const all = bundle.getDashboard({}).audit.team.runs;
+    const all = auditOf(bundle.getDashboard({})).team.runs;
     bundle.saveSettings({ logSheet: 'Log', logSheets: ['Log'] });
-    expect(bundle.getDashboard({}).audit.team.runs).toBe(all - extra.length);
+    expect(auditOf(bundle.getDashboard({})).team.runs).toBe(all - extra.length);
     expect(() => bundle.saveSettings({ logSheets: ['Gone'] })).toThrow(/Log sheets: there is no sheet named "Gone"/);
     // A pinned sheet renamed afterwards is reported, not skipped in silence.
     bundle.saveSettings({ logSheets: ['Log', FORM_SHEET] });
-    expect(bundle.getDashboard({}).audit.team.runs).toBe(all);
+    expect(auditOf(bundle.getDashboard({})).team.runs).toBe(all);
     gas.sheet(FORM_SHEET).setName('Old answers');
     expect(bundle.getDashboard({}).problem?.message).toContain(`"${FORM_SHEET}" chosen in Settings no longer exists`);
   });

@@ -1,6 +1,8 @@
 // "Create logging form" (rules §16) on the built bundle, with FormApp in the in-memory Apps Script:
 // the form, its answers read as part of the log, a second run, a deleted form, and the owner.
+import { timeDrivenEvent } from '../../packages/fake-apps-script';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
+import { auditOf } from '../support/dashboard';
 
 const ANSWERS = 'Form Responses 1';
 
@@ -57,7 +59,7 @@ describe('Create logging form', () => {
 
   test('answers submitted to the form are read as part of the log, and Log a run still appends to the team’s log', () => {
     const { gas, bundle } = team();
-    const runsBefore = bundle.getDashboard({}).audit.team.runs;
+    const runsBefore = auditOf(bundle.getDashboard({})).team.runs;
     bundle.createLoggingForm();
     const form = onlyForm(gas);
     gas.forms.submit(form.getId(), {
@@ -68,9 +70,9 @@ describe('Create logging form', () => {
       Prompted: 'No',
     });
     const data = bundle.getDashboard({});
-    expect(data.audit.team.runs).toBe(runsBefore + 1);
-    const cleo = data.audit.members.find((m: { member: string }) => m.member === 'Cleo');
-    expect(cleo.runs).toBe(1);
+    expect(auditOf(data).team.runs).toBe(runsBefore + 1);
+    const cleo = auditOf(data).members.find((m) => m.member === 'Cleo');
+    expect(cleo?.runs).toBe(1);
     expect(data.logSheet).toBe('Log');
     expect(gas.sheetValues(ANSWERS)).toHaveLength(2);
     expect(String(gas.sheetValues(ANSWERS)[1][4])).toBe('tone, format');
@@ -114,7 +116,7 @@ describe('Create logging form', () => {
     bundle.$runFromClient('setAutomation', true);
     const form = onlyForm(gas);
     // runDaily works only when called by the running user's daily trigger (automation.ts).
-    const byTrigger = { triggerUid: gas.triggers.clock()[0].uid };
+    const byTrigger = timeDrivenEvent(gas.triggers.clock()[0], gas.clock.now());
     gas.sheet('Roster').appendRow(['Dara', 'dara@example.com', '', '', 'Invoices', '', '', '', '']);
     gas.calls.reset();
     bundle.runDaily(byTrigger);
@@ -122,7 +124,7 @@ describe('Create logging form', () => {
     expect(gas.calls.count('Item.setChoiceValues')).toBe(2);
     expect(form._items[0].choices).toEqual(['Ana', 'Ben', 'Cleo', 'Dara']);
     expect(form._items[1].choices).toContain('Invoices');
-    const status = () => bundle.$runFromClient('getAutomationStatus') as { lastRunReport: string[] };
+    const status = () => bundle.$runFromClient('getAutomationStatus');
     expect(status().lastRunReport).toContain("Updated the logging form's dropdowns: 4 team members, 5 workflows.");
     // Nothing changed in the roster: nothing is written to the form.
     gas.calls.reset();

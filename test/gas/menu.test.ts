@@ -1,4 +1,5 @@
 // The add-on menu and the panels its items open, run from the built bundle.
+import { AuthMode } from '../../packages/fake-apps-script';
 import { readBuilt } from '../bundle/support';
 import { fakeWithBundle, logSheetRows, sampleTeam } from './support';
 
@@ -31,7 +32,7 @@ function withLog() {
 describe('onOpen', () => {
   test('in AuthMode.NONE builds the add-on menu and touches nothing else', () => {
     const { gas, bundle } = withLog();
-    bundle.onOpen({ authMode: 'NONE' });
+    bundle.onOpen({ authMode: AuthMode.NONE });
     expect(gas.ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual(OPENING_MENU);
     expect(gas.ui.addonMenu()).toBeDefined();
     const called = gas.calls.sequence;
@@ -49,20 +50,20 @@ describe('onOpen', () => {
 
   test('onInstall (AuthMode.FULL) knows who installed: on a new install, the owner-to-be, who gets everything', () => {
     const { gas, bundle } = withLog();
-    bundle.onInstall({ authMode: 'FULL' });
+    bundle.onInstall({ authMode: AuthMode.FULL });
     expect(gas.ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual(MENU);
   });
 
   test('in AuthMode.LIMITED with no owner saved yet: the same menu as in NONE, from the Settings alone', () => {
     const { gas, bundle } = withLog();
-    bundle.onOpen({ authMode: 'LIMITED' });
+    bundle.onOpen({ authMode: AuthMode.LIMITED });
     expect(gas.ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual(OPENING_MENU);
     expect(gas.executions.at(-1)?.error).toBeUndefined();
   });
 
   test('a page, once open, rebuilds the menu with everything that is the owner’s', () => {
     const { gas, bundle } = withLog();
-    bundle.onOpen({ authMode: 'LIMITED' });
+    bundle.onOpen({ authMode: AuthMode.LIMITED });
     bundle.showLogForm();
     bundle.refreshMenu();
     expect(gas.ui.menuItems().map((item) => [item.caption, item.functionName])).toEqual(MENU);

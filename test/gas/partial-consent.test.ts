@@ -9,8 +9,6 @@ import { PERMISSIONS } from '../../src/gas/permissions';
 import { ROOT } from '../bundle/support';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
 
-type Line = { id: string; status: string; detail: string };
-
 function teamSheet(ungrantedScopes: string[] = []) {
   const { runs, roster } = sampleTeam();
   return fakeWithBundle({
@@ -32,7 +30,7 @@ describe('“Send email as you” not granted', () => {
 
   test('Check set-up says which permission and how to grant it', () => {
     const { bundle } = teamSheet(['script.send_mail']);
-    const line = (bundle.$runFromClient('getSetupCheck') as Line[]).find((l) => l.id === 'authorization');
+    const line = bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'authorization');
     expect(line?.status).toBe('fix');
     expect(line?.detail).toMatch(missing);
   });
@@ -48,14 +46,14 @@ describe('“Send email as you” not granted', () => {
 
   test('with every permission granted nothing is said', () => {
     const { bundle } = teamSheet();
-    const line = (bundle.$runFromClient('getSetupCheck') as Line[]).find((l) => l.id === 'authorization');
+    const line = bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'authorization');
     expect(line).toMatchObject({ status: 'ok' });
   });
 });
 
 test('two permissions missing: both named', () => {
   const { bundle } = teamSheet(['script.send_mail', 'script.scriptapp']);
-  const line = (bundle.$runFromClient('getSetupCheck') as Line[]).find((l) => l.id === 'authorization');
+  const line = bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'authorization');
   expect(line?.detail).toContain('these permissions: “Send email as you”');
   expect(line?.detail).toContain(
     '“Allow this application to run when you are not present” (the daily run (automation))',

@@ -101,7 +101,7 @@ describe('recordIntervention', () => {
       [2, 'Ben'],
       [3, null],
     ]);
-    expect(data.timeline.find((r: { member: string }) => r.member === 'Ben').followUpHeld).toBe('2026-03-11');
+    expect(data.timeline.find((r) => r.member === 'Ben')?.followUpHeld).toBe('2026-03-11');
   });
 
   test('a sheet of the team’s own, found by its headers: its column order kept, its other columns untouched', () => {
@@ -148,7 +148,7 @@ describe('recordIntervention', () => {
     ],
   ])('%j is refused with a message, and nothing is written', (request, message) => {
     const { gas, bundle } = team();
-    expect(() => bundle.recordIntervention(request)).toThrow(message);
+    expect(() => bundle.$run('recordIntervention', [request])).toThrow(message);
     expect(gas.spreadsheet.getSheetByName('Interventions')).toBeNull();
   });
 

@@ -1,8 +1,7 @@
 // "Check set-up" on the built bundle: the menu item, the panel's lines from what Apps Script says,
 // and nothing changed by checking.
+import { AuthMode } from '../../packages/fake-apps-script';
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
-
-type Line = { id: string; status: string; detail: string };
 
 function teamSheet(options: Parameters<typeof fakeWithBundle>[0] = {}) {
   const { runs, roster } = sampleTeam();
@@ -33,7 +32,7 @@ function snapshot(gas: ReturnType<typeof fakeWithBundle>['gas']) {
 describe('Check set-up', () => {
   test('the menu has the item, and it opens the sidebar on the check', () => {
     const { gas, bundle } = teamSheet();
-    bundle.onOpen({ authMode: 'FULL' });
+    bundle.onOpen({ authMode: AuthMode.FULL });
     bundle.showSetupCheck();
     // The page asks for its user's menu: the owner's, Check set-up in it, replaces the opening one.
     bundle.refreshMenu();
@@ -47,7 +46,7 @@ describe('Check set-up', () => {
     const { gas, bundle } = teamSheet();
     bundle.$runFromClient('setAutomation', true);
     const before = snapshot(gas);
-    const lines = bundle.$runFromClient('getSetupCheck') as Line[];
+    const lines = bundle.$runFromClient('getSetupCheck');
     expect(snapshot(gas)).toBe(before);
     const lineOf = Object.fromEntries(lines.map((l) => [l.id, l]));
     expect(lines).toHaveLength(14);
@@ -70,7 +69,7 @@ describe('Check set-up', () => {
     const { gas, bundle } = teamSheet();
     bundle.createLoggingForm();
     const [form] = [...gas.forms.forms.values()];
-    const formLine = () => (bundle.$runFromClient('getSetupCheck') as Line[]).find((l) => l.id === 'form')!;
+    const formLine = () => bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'form')!;
     expect(formLine()).toMatchObject({
       status: 'ok',
       detail: `${form.getPublishedUrl()}: answers land in "Form Responses 1".`,
@@ -96,7 +95,7 @@ describe('Check set-up', () => {
     (userTriggersListTimeDriven) => {
       const { gas, bundle } = teamSheet({ userTriggersListTimeDriven });
       bundle.$runFromClient('setAutomation', true);
-      const lines = bundle.$runFromClient('getSetupCheck') as Line[];
+      const lines = bundle.$runFromClient('getSetupCheck');
       const trigger = lines.find((l) => l.id === 'trigger');
       expect(trigger).toMatchObject({ status: 'ok', detail: 'Every day at 08:00 in Europe/London.' });
       expect(trigger?.detail).not.toMatch(/gone/);
@@ -112,7 +111,7 @@ describe('Check set-up', () => {
     gas.triggers.clear();
     gas.locks.holdElsewhere('document');
     const before = snapshot(gas);
-    const lines = bundle.$runFromClient('getSetupCheck') as Line[];
+    const lines = bundle.$runFromClient('getSetupCheck');
     expect(snapshot(gas)).toBe(before);
     const lineOf = Object.fromEntries(lines.map((l) => [l.id, l]));
     expect(lineOf.trigger).toMatchObject({ status: 'fix' });
@@ -137,7 +136,7 @@ describe('Check set-up: the usage sheets (spec §15)', () => {
     });
   }
   const usageLine = (bundle: ReturnType<typeof fakeWithBundle>['bundle']) =>
-    (bundle.$runFromClient('getSetupCheck') as Line[]).find((l) => l.id === 'usage');
+    bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'usage');
 
   test('with none, says so and reads no sheet whole for it', () => {
     const { gas, bundle } = withSheets({});

@@ -1,5 +1,6 @@
 // Runs the BUILT bundle (build/Code.js, `npm run build`) in the in-memory Apps Script.
-import { createFakeGas, loadBundle, type FakeGasOptions } from '../../packages/fake-apps-script';
+import { createFakeGas, type FakeGasOptions } from '../../packages/fake-apps-script';
+import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { LOG_HEADER, ROSTER_HEADER, d, plus, type RosterSpec, type RunSpec } from '../core/fixtures';
 
@@ -9,7 +10,7 @@ export const TODAY = '2026-03-15';
 export function fakeWithBundle(options: FakeGasOptions = {}) {
   readBuilt('Code.js'); // a clear message when the build is missing
   const gas = createFakeGas({ now: `${TODAY}T10:00:00Z`, ...options });
-  const bundle = loadBundle(gas, BUILD_DIR);
+  const bundle = loadUptake(gas, BUILD_DIR);
   return { gas, bundle };
 }
 

@@ -6,8 +6,8 @@ import { parseCsv } from '../../local/csv';
 import { OUTPUT_FILES } from '../../local/cli';
 import type { JsonAudit } from '../../local/json';
 import type { Audit } from '../../src/core/audit/audit-types';
-import type { DashboardData } from '../../src/shared/api';
-import { createFakeGas, loadBundle } from '../../packages/fake-apps-script';
+import { createFakeGas } from '../../packages/fake-apps-script';
+import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR } from '../bundle/support';
 import { bundleCliInto, removeTemp, ROOT, runCli, STACK_FRAME, tempDir, type CliRun } from './support';
 
@@ -67,8 +67,8 @@ function addOnAuditOfExample(): Audit {
       },
     },
   });
-  const bundle = loadBundle(gas, BUILD_DIR);
-  const data = bundle.getDashboard({ asOf: example.asOf }) as DashboardData;
+  const bundle = loadUptake(gas, BUILD_DIR);
+  const data = bundle.getDashboard({ asOf: example.asOf });
   expect(data.problem).toBeNull();
   return data.audit!;
 }

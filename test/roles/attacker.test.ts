@@ -1,9 +1,11 @@
 // Tests as an attacker would try (rules §19): every owner-only server function, called directly
 // as a member or as an account with no email, with crafted arguments, is refused on the server
 // and changes nothing; the digest never goes to an address a member set.
+import type { UptakeEntryPointName } from '../../local/uptake-bundle';
+import { auditOf } from '../support/dashboard';
 import { ATTACKER, CRAFTED, guardedCalls, HIDDEN, MEMBER, OWNER, roleTeam, runAs, world } from './support';
 
-const OWNER_ONLY_MENU_ITEMS = [
+const OWNER_ONLY_MENU_ITEMS: UptakeEntryPointName[] = [
   'showSettings',
   'runAuditToSheet',
   'setUpLogAndRoster',
@@ -83,7 +85,7 @@ describe('the digest never goes to an address a member set', () => {
 describe('what a member may do', () => {
   test('log a run and see their week, and nothing else is written', () => {
     const fake = roleTeam();
-    const form = runAs(fake, MEMBER, 'getLogForm') as { problem: unknown };
+    const form = runAs(fake, MEMBER, 'getLogForm');
     expect(form.problem).toBeNull();
     const result = runAs(fake, MEMBER, 'logRun', [
       {
@@ -102,13 +104,9 @@ describe('what a member may do', () => {
 
   test('"open team" lets every editor see the named dashboard, not change Settings or automation', () => {
     const fake = roleTeam({ openTeam: true });
-    const data = runAs(fake, MEMBER, 'getDashboard', [null]) as {
-      viewer: { role: string };
-      audit: { members: unknown[] };
-      settings: { recipients: string[] };
-    };
+    const data = runAs(fake, MEMBER, 'getDashboard', [null]);
     expect(data.viewer.role).toBe('member');
-    expect(data.audit.members.length).toBe(3);
+    expect(auditOf(data).members.length).toBe(3);
     expect(() => runAs(fake, MEMBER, 'saveSettings', [{ openTeam: false }])).toThrow(/^Only the owner/);
     expect(() => runAs(fake, MEMBER, 'setAutomation', [true])).toThrow(/^Only the owner/);
     // Still not for an account Google gives no email for? It is an editor too: open team is for every editor.

@@ -1,5 +1,6 @@
 // The named audit sheet (rules §19): in a spreadsheet only the owner can open, linked from the
 // dashboard, unless "open team" is on; an earlier version's tab offered for removal, never deleted silently.
+import { AuthMode } from '../../packages/fake-apps-script';
 import { auditFile } from '../gas/support';
 import { MEMBER, OWNER, roleTeam, runAs } from './support';
 
@@ -73,7 +74,7 @@ describe('the menu shows each person what they can use', () => {
 
   test('onOpen cannot tell who opened: the dashboard item says it is the owner’s; the first click tells', () => {
     const fake = roleTeam();
-    fake.bundle.onOpen({ authMode: 'LIMITED' });
+    fake.bundle.onOpen({ authMode: AuthMode.LIMITED });
     expect(captions(fake)).toEqual(['Log a run', 'My week', "Owner's dashboard", 'Help']);
     // Once a page is open, it asks for the menu of whoever opened it.
     runAs(fake, MEMBER, 'refreshMenu');
@@ -85,7 +86,7 @@ describe('the menu shows each person what they can use', () => {
 
   test('a member who clicks "Owner\'s dashboard" gets a page with no data, whose first call says whose it is', () => {
     const fake = roleTeam();
-    fake.bundle.onOpen({ authMode: 'LIMITED' });
+    fake.bundle.onOpen({ authMode: AuthMode.LIMITED });
     runAs(fake, MEMBER, 'showDashboard');
     expect(fake.gas.ui.sidebars()[0].content).not.toMatch(/Ana|Ben|Cleo/);
     expect(() => runAs(fake, MEMBER, 'getDashboard', [null])).toThrow(
@@ -98,7 +99,7 @@ describe('the menu shows each person what they can use', () => {
 
   test('with the team open, onOpen offers "Open dashboard" to everyone, and a member keeps it', () => {
     const fake = roleTeam({ openTeam: true });
-    fake.bundle.onOpen({ authMode: 'LIMITED' });
+    fake.bundle.onOpen({ authMode: AuthMode.LIMITED });
     expect(captions(fake)).toEqual(['Log a run', 'My week', 'Open dashboard', 'Help']);
     runAs(fake, MEMBER, 'showMyWeek');
     runAs(fake, MEMBER, 'refreshMenu');

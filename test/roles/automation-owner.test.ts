@@ -12,7 +12,7 @@ describe('the owner changes', () => {
     fake.bundle.saveSettings({ ownerEmail: NEW_OWNER });
     // Handed over: no trigger left, automation off, and the sidebar says who turns it on.
     expect(fake.gas.triggers.clock()).toEqual([]);
-    const status = runAs(fake, NEW_OWNER, 'getAutomationStatus') as { on: boolean; problems: string[] };
+    const status = runAs(fake, NEW_OWNER, 'getAutomationStatus');
     expect(status.on).toBe(false);
     expect(status.problems[0]).toMatch(
       /^Uptake now belongs to cleo@example\.com: the daily run under owner@example\.com stopped/,
@@ -71,7 +71,7 @@ describe('a daily run under an account that is not the owner’s', () => {
     expect(gas.mail.sent[0].body).toContain('ran under ben@example.com, not under the owner');
     // The trigger removed itself; automation is off until the owner turns it on.
     expect(gas.triggers.clock()).toEqual([]);
-    const lines = bundle.getSetupCheck() as { id: string; status: string; detail: string }[];
+    const lines = bundle.getSetupCheck();
     expect(lines.find((l) => l.id === 'last-run')).toMatchObject({
       status: 'fix',
       detail: expect.stringContaining('ran under ben@example.com, not under the owner’s account'.replace('’', "'")),

@@ -17,11 +17,6 @@ const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name
 const roster = read('roster.csv');
 const members = roster.slice(1).map(([name, email]) => ({ name, email }));
 
-interface View {
-  week: { member: string; lines: string[]; thisWeek: { runs: number } } | null;
-  message: string | null;
-}
-
 function exampleTeam() {
   const made = fakeWithBundle({
     now: `${example.asOf}T10:00:00Z`,
@@ -48,7 +43,7 @@ describe('My week over the example team', () => {
   const { bundle } = exampleTeam();
 
   test.each(members)('$name sees their own week, and no one else’s name', ({ name, email }) => {
-    const view = bundle.$run('getMyWeek', [], { user: email }) as View;
+    const view = bundle.$run('getMyWeek', [], { user: email });
     expect(view.message).toBeNull();
     expect(view.week?.member).toBe(name);
     expect(view.week?.lines.length).toBeGreaterThanOrEqual(3);
@@ -86,7 +81,7 @@ describe('My week over the example team', () => {
         },
       ],
       { user: ana.email },
-    ) as { myWeek: View };
+    );
     expect(result.myWeek.week?.member).toBe(ana.name);
     expect(names(JSON.stringify(result.myWeek), chloe.name)).toBe(false);
   });
@@ -131,11 +126,11 @@ describe('My week over the example team', () => {
     const { bundle: b, gas } = exampleTeam();
     gas.hideEmailOf('hidden@northwind.example');
     for (const user of ['visitor@northwind.example', 'hidden@northwind.example']) {
-      const view = b.$run('getMyWeek', [], { user }) as View;
+      const view = b.$run('getMyWeek', [], { user });
       expect(view.week).toBeNull();
       for (const m of members) expect(names(String(view.message), m.name)).toBe(false);
     }
-    expect((b.$run('getMyWeek', [], { user: 'hidden@northwind.example' }) as View).message).toMatch(
+    expect(b.$run('getMyWeek', [], { user: 'hidden@northwind.example' }).message).toMatch(
       /^Google did not give Uptake your email address/,
     );
   });

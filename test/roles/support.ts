@@ -1,5 +1,6 @@
 // Several people on one spreadsheet (rules §19), in the in-memory Apps Script with the BUILT
 // bundle: the owner, a member who is an editor, an editor Google gives no email for.
+import type { UptakeEntryPointName, UptakeEntryPoints } from '../../local/uptake-bundle';
 import { SIDEBAR_CALLS } from '../../src/gas/sidebar-call';
 import type { ServerApi } from '../../src/shared/api';
 import type { FakeGasOptions } from '../../packages/fake-apps-script';
@@ -32,7 +33,12 @@ export function roleTeam(settings: Record<string, unknown> = {}, options: FakeGa
 }
 
 /** Runs entry point `name` as `user`, as google.script.run or a menu click would. */
-export function runAs(fake: Fake, user: string, name: string, args: unknown[] = []): unknown {
+export function runAs<K extends UptakeEntryPointName>(
+  fake: Fake,
+  user: string,
+  name: K,
+  args: unknown[] = [],
+): ReturnType<UptakeEntryPoints[K]> {
   return fake.bundle.$run(name, args, { user });
 }
 
