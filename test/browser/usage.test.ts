@@ -5,7 +5,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { BrowserContext } from 'playwright-core';
-import { createFakeGas, loadBundle } from '../../packages/fake-apps-script';
+import { createFakeGas } from '../../packages/fake-apps-script';
+import { loadUptake } from '../../local/uptake-bundle';
 import { parseCsv } from '../../local/csv';
 import { BUILD_DIR, ROOT, readBuilt } from '../bundle/support';
 import { launchChromium, openSidebar, screenshot, SCREENSHOT_DIR, SIDEBAR_WIDTH, type SidebarPage } from './harness';
@@ -35,7 +36,7 @@ function exampleWithUsage(settings: Record<string, unknown> = {}) {
   const sheets: Record<string, unknown[][]> = { 'AI usage log': read('log.csv'), Roster: read('roster.csv') };
   for (const file of example.usage) sheets[file] = read(file);
   const gas = createFakeGas({ now: `${example.asOf}T10:00:00Z`, user: example.owner, spreadsheet: { sheets } });
-  const bundle = loadBundle(gas, BUILD_DIR);
+  const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: example.owner, ...settings });
   return { gas, bundle };
 }

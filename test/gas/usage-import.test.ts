@@ -2,6 +2,7 @@
 // goes as-is, as text, into a new sheet named after its tool and period, which the dashboard then
 // reads; a refused file, a busy lock or a full spreadsheet leave the spreadsheet as it was.
 import { roleTeam, OWNER, world, type Fake } from '../roles/support';
+import { auditOf } from '../support/dashboard';
 
 const DAILY = [
   'Email,Date,Tool,Count,Notes',
@@ -13,19 +14,11 @@ const DAILY = [
 ].join('\r\n');
 
 const importFile = (fake: Fake, fileName: string, text: string) =>
-  fake.bundle.$run('importUsageExport', [{ fileName, text }], { user: OWNER }) as { sheet: string; message: string };
+  fake.bundle.$run('importUsageExport', [{ fileName, text }], { user: OWNER });
 
 function dashboardUsage(fake: Fake) {
-  const data = fake.bundle.$run('getDashboard', [{ asOf: '2026-03-15', weeks: 4 }], { user: OWNER }) as {
-    audit: {
-      usage: {
-        sources: { source: string; tool: string; rows: number; from: string; to: string }[];
-        skippedUsageRows: { source: string; row: number; reason: string }[];
-        notOnRoster: { key: string }[];
-      } | null;
-    };
-  };
-  return data.audit.usage;
+  const data = fake.bundle.$run('getDashboard', [{ asOf: '2026-03-15', weeks: 4 }], { user: OWNER });
+  return auditOf(data).usage;
 }
 
 describe('Import usage export', () => {
