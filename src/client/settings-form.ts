@@ -4,12 +4,12 @@
  * (src/shared/failure.ts); the form only converts the acceptance target between the percent
  * people type and the stored fraction.
  */
-import type { Settings } from '../core/base/settings';
+import type { SettingsField } from '../core/base/settings';
 import type { DashboardData } from '../shared/api';
 import { el, fill } from './dom';
 import { WEEKDAYS, hourLabel } from './format';
 
-type Field = keyof Settings;
+type Field = SettingsField;
 
 const FIELDS: readonly Field[] = [
   'genuineAt',
@@ -26,6 +26,7 @@ const FIELDS: readonly Field[] = [
   'logSheet',
   'logSheets',
   'rosterSheet',
+  'programmeStart',
 ];
 
 function isField(name: string | null): name is Field {
@@ -51,7 +52,8 @@ function sheetOptions(select: HTMLSelectElement, names: string[], chosen: string
 }
 
 /** What the form shows: the settings, the sheets to choose from and the sheets in use. */
-export type SettingsView = Pick<DashboardData, 'settings' | 'sheetNames' | 'logSheet' | 'rosterSheet'>;
+export type SettingsView = Pick<DashboardData, 'settings' | 'sheetNames' | 'logSheet' | 'rosterSheet'> &
+  Partial<Pick<DashboardData, 'programme'>>;
 
 export function fillSettingsForm(form: HTMLFormElement, view: SettingsView): void {
   const { settings, sheetNames } = view;
@@ -82,6 +84,8 @@ export function fillSettingsForm(form: HTMLFormElement, view: SettingsView): voi
   control(form, 'logSheets').value = settings.logSheets.join('\n');
   (control(form, 'namedForRecipients') as HTMLInputElement).checked = settings.namedForRecipients;
   (control(form, 'openTeam') as HTMLInputElement).checked = settings.openTeam;
+  // The running programme's start: saving it unchanged starts nothing (spec §17).
+  control(form, 'programmeStart').value = view.programme?.start ?? '';
   clearFieldErrors(form);
 }
 
@@ -109,6 +113,7 @@ export function readSettingsForm(form: HTMLFormElement): Partial<Record<Field, u
     logSheet: value('logSheet'),
     logSheets: value('logSheets'),
     rosterSheet: value('rosterSheet'),
+    programmeStart: value('programmeStart'),
   };
 }
 

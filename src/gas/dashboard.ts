@@ -4,9 +4,9 @@
  */
 import { dayToIso, isoToDay } from '../core/base/dates';
 import { todayInZone } from './spreadsheet-locale';
-import { SettingsError, validateSettings, type Settings } from '../core/base/settings';
+import { SettingsError, validateSettings, type Settings, type SettingsField } from '../core/base/settings';
 import { replacedBy } from '../core/programme/replacement';
-import { dashboardProgramme } from './programme';
+import { dashboardProgramme, settingsProgrammeStart, startProgramme } from './programme';
 import { snapshotStore } from './automation-store';
 import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
@@ -128,7 +128,9 @@ export function selectLogRow(spreadsheet: Spreadsheet, row: unknown, sheetName?:
 export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unknown): Settings {
   if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
     throw new Error('No settings were sent.');
-  const proposed = changes as Partial<Record<keyof Settings, unknown>>;
+  const { programmeStart, ...proposed } = changes as Partial<Record<SettingsField, unknown>>;
+  // The form's programme start is checked first, though it is acted on last (spec §17).
+  const start = settingsProgrammeStart(spreadsheet, programmeStart);
   const names = new Set(spreadsheet.getSheets().map((sheet) => sheet.getName()));
   for (const [field, label] of [
     ['logSheet', 'log'],
@@ -156,6 +158,16 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   const who = caller(before);
   const ownerGiven = typeof merged.ownerEmail === 'string' ? merged.ownerEmail.trim() : '';
   const toSave = { ...proposed, ownerEmail: ownerGiven || who.email } as Partial<Settings>;
+  if (start !== null) {
+    // Its baseline is the audit with the settings about to be saved: a bad setting stops both.
+    const next = validateSettings({ ...before, ...toSave });
+    try {
+      startProgramme(spreadsheet, next, { start });
+    } catch (error) {
+      if (error instanceof SettingsError) throw error;
+      throw new SettingsError('programmeStart', `Replacement programme start: ${(error as Error).message}`);
+    }
+  }
   // A SettingsError names its field; sidebarCall sends it to the page with the message.
   const saved = saveSettings(spreadsheet, toSave);
   // A new owner runs the automation from their own account: the old owner's trigger stops now.

@@ -5,7 +5,7 @@
  * the daily run that sends its milestones reads the baseline frozen here.
  */
 import { dayToIso, isoToDay, type Day } from '../core/base/dates';
-import type { Settings } from '../core/base/settings';
+import { SettingsError, type Settings } from '../core/base/settings';
 import { readProgramme, withBaseline, writeProgramme } from '../core/automation/programme-store';
 import type { Store } from '../core/automation/store';
 import { programmeView, startRefusal, type ProgrammeRecord, type ProgrammeView } from '../core/programme/replacement';
@@ -39,6 +39,34 @@ export function dashboardProgramme(
   if (!stored) return null;
   const record = withBaseline(stored, auditsOf(team, settings), today);
   return { record, view: programmeView(record, interventions, asOf) };
+}
+
+/**
+ * The Settings form's programme start (spec §17: "or a Settings date"). Blank, or the running
+ * programme's own start, changes nothing (null); another date is the day to start it on. Checked
+ * before anything is saved: a date that cannot be read, or one the running programme refuses, is
+ * a SettingsError naming the field.
+ */
+export function settingsProgrammeStart(spreadsheet: Spreadsheet, value: unknown): string | null {
+  const text = typeof value === 'string' ? value.trim() : '';
+  if (value !== undefined && value !== null && typeof value !== 'string')
+    throw new SettingsError(
+      'programmeStart',
+      'Replacement programme start: write a date as YYYY-MM-DD, or leave it empty.',
+    );
+  if (!text) return null;
+  const { today } = todayIn(spreadsheet);
+  const start = isoToDay(text);
+  if (start === null)
+    throw new SettingsError(
+      'programmeStart',
+      `Replacement programme start: "${text}" is not a date: write it as YYYY-MM-DD, e.g. ${dayToIso(today)}.`,
+    );
+  const existing = readProgramme(programmeStore(spreadsheet));
+  if (existing && isoToDay(existing.start) === start) return null;
+  const refusal = startRefusal(existing, start, today);
+  if (refusal) throw new SettingsError('programmeStart', `Replacement programme start: ${refusal}`);
+  return dayToIso(start);
 }
 
 /**

@@ -18,7 +18,7 @@
  */
 import type { Audit } from '../core/audit/audit-types';
 import type { History } from '../core/history/history-types';
-import type { Settings } from '../core/base/settings';
+import type { Settings, SettingsField } from '../core/base/settings';
 import type { MilestoneRow } from '../core/programme/milestones';
 import type { InterventionsView } from '../core/interventions/view';
 import type { InterventionType } from '../core/interventions/types';
@@ -154,7 +154,7 @@ export interface DigestPreview {
 }
 
 /** What the Settings form sends: its fields as typed; the server parses and validates them. */
-export type SettingsChanges = Partial<Record<keyof Settings, unknown>>;
+export type SettingsChanges = Partial<Record<SettingsField, unknown>>;
 
 /** The "Record an intervention" form's lists (rules §14). */
 export interface InterventionFormData {

@@ -58,3 +58,28 @@ test('started from the sidebar, then a session recorded from a participant’s l
       .map((r) => [r[1], r[2]]),
   ).toEqual([[first.member, 'Anchor-workflow session']]);
 });
+
+test('started from a Settings date; another date while it runs is refused under the field', async () => {
+  const { gas, bundle } = exampleTeam();
+  const s = await openSidebar(context, gas, bundle, 'showSettings');
+  const page = s.page;
+  await until('the dashboard data', () => s.calls.some((c) => c.fn === 'getDashboard'));
+  const field = page.getByLabel('Replacement programme start');
+  await field.waitFor();
+  expect(await field.inputValue()).toBe('');
+  await field.fill(TODAY);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await until('the save', () => s.calls.some((c) => c.fn === 'saveSettings'));
+  await page.locator('#settings-saved').waitFor();
+  expect((bundle.getDashboard() as DashboardData).programme).toMatchObject({ start: TODAY, startedOn: TODAY });
+
+  const yesterday = new Date(Date.parse(`${TODAY}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
+  await field.fill(yesterday);
+  await page.getByRole('button', { name: 'Save' }).click();
+  await page.locator('#error-programmeStart').waitFor();
+  expect(await page.locator('#error-programmeStart').innerText()).toMatch(
+    /^Replacement programme start: A replacement programme started on .* one programme at a time\./,
+  );
+  expect(await field.getAttribute('aria-invalid')).toBe('true');
+  expect((bundle.getDashboard() as DashboardData).programme!.start).toBe(TODAY);
+});

@@ -163,3 +163,55 @@ describe('settings', () => {
     expect(bundle.getSettings()).toEqual(before);
   });
 });
+
+describe('the Settings form’s replacement programme start (rules §17: "or a Settings date")', () => {
+  const refused = (bundle: ReturnType<typeof teamSheet>['bundle'], changes: Record<string, unknown>) => {
+    try {
+      bundle.saveSettings(changes);
+    } catch (error) {
+      return decodeFailure(`Error: ${(error as Error).message}`);
+    }
+    throw new Error('saveSettings accepted the start date');
+  };
+
+  test('a date starts the programme on it, with the settings saved beside it; the same date again changes nothing', () => {
+    const { bundle } = teamSheet();
+    const start = plus(TODAY, -3);
+    bundle.saveSettings({ weeks: 2, programmeStart: start });
+    expect(bundle.getSettings().weeks).toBe(2);
+    expect(bundle.getSettings()).not.toHaveProperty('programmeStart');
+    const programme = bundle.getDashboard({}).programme;
+    expect(programme).toMatchObject({ start, startedOn: TODAY, baseline: { asOf: plus(start, -1) } });
+    bundle.saveSettings({ weeks: 1, programmeStart: start });
+    expect(bundle.getDashboard({}).programme).toEqual(programme);
+    expect(bundle.getSettings().weeks).toBe(1);
+  });
+
+  test('a date that cannot be read is refused naming the field, and nothing is saved or started', () => {
+    const { bundle } = teamSheet();
+    const before = bundle.getSettings();
+    expect(refused(bundle, { weeks: 3, programmeStart: '3/2/2026' })).toEqual({
+      field: 'programmeStart',
+      message: `Replacement programme start: "3/2/2026" is not a date: write it as YYYY-MM-DD, e.g. ${TODAY}.`,
+    });
+    expect(refused(bundle, { programmeStart: '2026-02-30' }).field).toBe('programmeStart');
+    expect(bundle.getSettings()).toEqual(before);
+    expect(bundle.getDashboard({}).programme).toBeNull();
+  });
+
+  test('another date while a programme runs is refused naming the field; a bad setting starts nothing', () => {
+    const { bundle } = teamSheet();
+    bundle.saveSettings({ programmeStart: plus(TODAY, -3) });
+    const before = bundle.getSettings();
+    const other = refused(bundle, { weeks: 3, programmeStart: plus(TODAY, -1) });
+    expect(other.field).toBe('programmeStart');
+    expect(other.message).toMatch(
+      /^Replacement programme start: A replacement programme started on .* one programme at a time\./,
+    );
+    expect(bundle.getSettings()).toEqual(before);
+
+    const fresh = teamSheet().bundle;
+    expect(refused(fresh, { weeks: 99, programmeStart: TODAY }).field).toBe('weeks');
+    expect(fresh.getDashboard({}).programme).toBeNull();
+  });
+});

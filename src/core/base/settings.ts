@@ -53,9 +53,15 @@ export const DEFAULTS: Settings = {
   rosterSheet: '',
 };
 
+/**
+ * A field of the Settings form: a setting, or the replacement programme's start date, which the
+ * form carries but which starts the programme (spec §17) rather than being stored as a setting.
+ */
+export type SettingsField = keyof Settings | 'programmeStart';
+
 export class SettingsError extends Error {
   constructor(
-    readonly field: keyof Settings,
+    readonly field: SettingsField,
     message: string,
   ) {
     super(message);
