@@ -71,7 +71,7 @@ test('started from a Settings date; another date while it runs is refused under 
   await page.getByRole('button', { name: 'Save' }).click();
   await until('the save', () => s.calls.some((c) => c.fn === 'saveSettings'));
   await page.locator('#settings-saved').waitFor();
-  expect((bundle.getDashboard() as DashboardData).programme).toMatchObject({ start: TODAY, startedOn: TODAY });
+  expect(bundle.getDashboard().programme).toMatchObject({ start: TODAY, startedOn: TODAY });
 
   const yesterday = new Date(Date.parse(`${TODAY}T00:00:00Z`) - 86_400_000).toISOString().slice(0, 10);
   await field.fill(yesterday);
@@ -81,5 +81,5 @@ test('started from a Settings date; another date while it runs is refused under 
     /^Replacement programme start: A replacement programme started on .* one programme at a time\./,
   );
   expect(await field.getAttribute('aria-invalid')).toBe('true');
-  expect((bundle.getDashboard() as DashboardData).programme!.start).toBe(TODAY);
+  expect(bundle.getDashboard().programme!.start).toBe(TODAY);
 });
