@@ -3,6 +3,7 @@
  * `google.script.run` that answers from data the bundle computed in the in-memory Apps Script.
  * Opening the file in a browser shows what the add-on's sidebar would show for the same sheets.
  */
+import { scriptRunSource } from './script-run';
 
 export interface SidebarPreviewData {
   /** What getDashboard returned, per window in weeks, for one as-of date. */
@@ -13,13 +14,16 @@ export interface SidebarPreviewData {
   source: string;
 }
 
+/** The page's global function that answers google.script.run (see script-run.ts). */
+const PREVIEW_SERVER = '__uptakePreviewServer';
+
 /**
- * Runs in the page, before the sidebar's own script: defines `google.script.run` with the
- * handler chain Apps Script gives (withSuccessHandler, withFailureHandler, withUserObject) and
- * answers asynchronously, as the real one does. Serialised with toString, so it must not use
- * anything from this module.
+ * Runs in the page, before the sidebar's own script: answers the sidebar's server calls from
+ * `data`, a tick later as the real server does, through the global function `serverName` that
+ * google.script.run (script-run.ts) calls, and stands in for google.script.host. Serialised
+ * with toString, so it must not use anything from this module.
  */
-function installPreviewShim(data: SidebarPreviewData): void {
+function installPreviewShim(data: SidebarPreviewData, serverName: string): void {
   const readOnly = (name: string) =>
     `This page is a read-only preview written by npm start, so "${name}" does nothing here. ` +
     'Open the spreadsheet with the Uptake add-on to change settings, log runs or turn on automation.';
@@ -46,36 +50,13 @@ function installPreviewShim(data: SidebarPreviewData): void {
     return { ok: false, message: readOnly(name) };
   }
 
-  type Handler = ((value: unknown, userObject?: unknown) => void) | null;
-  function runner(success: Handler, failure: Handler, userObject: unknown): object {
-    return new Proxy(
-      {},
-      {
-        get(_target, prop) {
-          if (prop === 'withSuccessHandler') return (f: Handler) => runner(f, failure, userObject);
-          if (prop === 'withFailureHandler') return (f: Handler) => runner(success, f, userObject);
-          if (prop === 'withUserObject') return (o: unknown) => runner(success, failure, o);
-          if (typeof prop !== 'string' || prop === 'then') return undefined;
-          return (...args: unknown[]) => {
-            // A copy, as google.script.run serialises results: the page cannot alter the data.
-            const result = answer(prop, args);
-            setTimeout(() => {
-              if (result.ok) success?.(JSON.parse(JSON.stringify(result.value ?? null)), userObject);
-              else if (failure) failure(new Error(result.message), userObject);
-            }, 0);
-          };
-        },
-      },
+  const page = window as unknown as Record<string, unknown>;
+  page[serverName] = (name: string, argsJson: string) =>
+    new Promise<string>((resolve) =>
+      setTimeout(() => resolve(JSON.stringify(answer(name, JSON.parse(argsJson) as unknown[]))), 0),
     );
-  }
-
   const noop = () => undefined;
-  (window as unknown as { google: unknown }).google = {
-    script: {
-      run: runner(null, null, undefined),
-      host: { close: noop, setHeight: noop, setWidth: noop, editor: { focus: noop } },
-    },
-  };
+  page.google = { script: { host: { close: noop, setHeight: noop, setWidth: noop, editor: { focus: noop } } } };
   document.addEventListener('DOMContentLoaded', () => {
     const banner = document.createElement('p');
     banner.className = 'uptake-preview-banner';
@@ -114,7 +95,8 @@ const REMOTE_STYLESHEET = /<link\b[^>]*\bhref\s*=\s*["']?(?:https?:)?\/\/[^>]*>\
 /** build/sidebar.html, with no remote stylesheet, and the shim and its data at the top of <head>. */
 export function sidebarPreviewHtml(sidebarHtml: string, data: SidebarPreviewData): string {
   const local = sidebarHtml.replace(REMOTE_STYLESHEET, '');
-  const shim = `<script>(${installPreviewShim.toString()})(${scriptSafeJson(data)});</script>`;
+  const server = JSON.stringify(PREVIEW_SERVER);
+  const shim = `<script>(${installPreviewShim.toString()})(${scriptSafeJson(data)}, ${server});${scriptRunSource(PREVIEW_SERVER)}</script>`;
   const head = /<head\b[^>]*>/i.exec(local);
   const inserted = `${NO_NETWORK}${shim}${PREVIEW_STYLE}`;
   if (head) {

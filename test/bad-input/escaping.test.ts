@@ -61,6 +61,7 @@ import { BUILD_DIR, readBuilt, ROOT } from '../bundle/support';
 import { createFakeGas, type FakeGas, type SentMail } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { launchChromium } from '../browser/chromium';
+import { openSidebar } from '../browser/harness';
 import { D, LOG_HEADER, PAYLOADS, ROSTER_HEADER, type Cell } from './corpus';
 import { csvOf, OWNER, sheetInputOf, teamSnapshot } from './support';
 
@@ -348,53 +349,9 @@ describe('the sidebar client', () => {
     const { gas, bundle } = payloadTeam();
     bundle.setAutomation(true);
     bundle.$runDays(8);
-    bundle.showDashboard();
-    const html = gas.ui.lastShown()!.content;
     const context = await launchChromium();
     try {
-      const page = await context.newPage();
-      const dialogs: string[] = [];
-      const requests: string[] = [];
-      page.on('dialog', (d) => {
-        dialogs.push(d.message());
-        void d.dismiss();
-      });
-      await page.route('**/*', async (route) => {
-        const url = route.request().url();
-        if (url === 'https://uptake.test/sidebar')
-          return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
-        requests.push(url);
-        return route.abort();
-      });
-      await page.exposeFunction('__server', (fn: string, args: string) => {
-        try {
-          return JSON.stringify({ ok: true, value: bundle.$runFromClient(fn, ...(JSON.parse(args) as unknown[])) });
-        } catch (error) {
-          return JSON.stringify({ ok: false, message: (error as Error).message });
-        }
-      });
-      await page.addInitScript(() => {
-        const call = (window as unknown as { __server(fn: string, args: string): Promise<string> }).__server;
-        const runner = (ok: ((v: unknown) => void) | null, fail: ((e: Error) => void) | null): unknown =>
-          new Proxy(
-            {},
-            {
-              get: (_t, name) => {
-                if (name === 'withSuccessHandler') return (f: (v: unknown) => void) => runner(f, fail);
-                if (name === 'withFailureHandler') return (f: (e: Error) => void) => runner(ok, f);
-                if (name === 'withUserObject') return () => runner(ok, fail);
-                return (...args: unknown[]) =>
-                  void call(String(name), JSON.stringify(args)).then((answer) => {
-                    const reply = JSON.parse(answer) as { ok: boolean; value?: unknown; message?: string };
-                    if (reply.ok) ok?.(reply.value ?? null);
-                    else fail?.(new Error(reply.message));
-                  });
-              },
-            },
-          );
-        (window as unknown as { google: unknown }).google = { script: { run: runner(null, null) } };
-      });
-      await page.goto('https://uptake.test/sidebar');
+      const { page, dialogs, blocked, html } = await openSidebar(context, gas, bundle, 'showDashboard');
       await page.waitForFunction(() => document.body.textContent!.includes('<b>nobody</b>'), null, { timeout: 20_000 });
       // Open every collapsed section, then the digest preview.
       await page.evaluate(() =>
@@ -416,7 +373,7 @@ describe('the sidebar client', () => {
       expect(await page.getAttribute('iframe.preview-frame', 'sandbox')).toBe('');
       expect(frame).toBeDefined();
       // Only Google's stylesheet was asked for, and refused here.
-      expect([...new Set(requests)]).toEqual(['https://ssl.gstatic.com/docs/script/css/add-ons1.css']);
+      expect([...new Set(blocked)]).toEqual(['https://ssl.gstatic.com/docs/script/css/add-ons1.css']);
     } finally {
       await context.close();
     }

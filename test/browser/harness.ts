@@ -7,6 +7,7 @@ import path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { launchChromium as launchSizedChromium } from './chromium';
 import { createFakeGas, type FakeGas } from '../../packages/fake-apps-script';
+import { installScriptRun } from '../../local/script-run';
 import { loadUptake, type UptakeBundle, type UptakeEntryPointName } from '../../local/uptake-bundle';
 import { BUILD_DIR, ROOT, readBuilt } from '../bundle/support';
 import { LOG_SHEET, OWNER, ROSTER_SHEET, TODAY, logRows, rosterRows } from './team';
@@ -14,6 +15,8 @@ import { LOG_SHEET, OWNER, ROSTER_SHEET, TODAY, logRows, rosterRows } from './te
 export const SIDEBAR_WIDTH = 300;
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
 const PAGE_ORIGIN = 'https://uptake.test';
+/** The page's function that google.script.run calls: a binding to the bundle in the fake. */
+const SERVER_BINDING = '__uptakeServer';
 
 export interface ServerCall {
   fn: string;
@@ -47,39 +50,10 @@ export function launchChromium(): Promise<BrowserContext> {
   return launchSizedChromium({ width: SIDEBAR_WIDTH, height: 900 });
 }
 
-/**
- * google.script.run as Apps Script gives it to a page: `run.withSuccessHandler(f)
- * .withFailureHandler(g).fn(...args)`, asynchronous, arguments and results carried as JSON.
- * The call itself goes to the test through the `__uptakeServer` binding.
- */
-function installScriptRun(): void {
-  type Handler = ((value: unknown) => void) | null;
-  const send = (window as unknown as { __uptakeServer(fn: string, args: string): Promise<string> }).__uptakeServer;
-  function runner(success: Handler, failure: Handler): unknown {
-    const chain = {
-      withSuccessHandler: (f: Handler) => runner(f, failure),
-      withFailureHandler: (f: Handler) => runner(success, f),
-      withUserObject: () => runner(success, failure),
-    };
-    return new Proxy(chain, {
-      get(target, name) {
-        if (typeof name !== 'string') return undefined;
-        if (name in target) return target[name as keyof typeof chain];
-        return (...args: unknown[]) => {
-          void send(name, JSON.stringify(args)).then((answer) => {
-            const reply = JSON.parse(answer) as { ok: boolean; value?: unknown; message?: string };
-            if (reply.ok) success?.(reply.value ?? null);
-            else failure?.(new Error(reply.message));
-          });
-        };
-      },
-    });
-  }
-  (window as unknown as { google: unknown }).google = { script: { run: runner(null, null) } };
-}
-
 export interface SidebarPage {
   page: Page;
+  /** The HTML the entry point showed, as the page was served. */
+  html: string;
   /** Every google.script.run call, in the order they were answered. */
   calls: ServerCall[];
   /** Messages of alert/confirm/prompt dialogs (each dismissed). */
@@ -110,6 +84,7 @@ export async function openSidebar(
   let gate = Promise.resolve();
   const result: SidebarPage = {
     page,
+    html,
     calls: [],
     dialogs: [],
     pageErrors: [],
@@ -142,7 +117,7 @@ export async function openSidebar(
       await route.abort();
     }
   });
-  await page.exposeFunction('__uptakeServer', async (fn: string, argsJson: string) => {
+  await page.exposeFunction(SERVER_BINDING, async (fn: string, argsJson: string) => {
     await gate;
     const args = JSON.parse(argsJson) as unknown[];
     try {
@@ -155,7 +130,7 @@ export async function openSidebar(
       return JSON.stringify({ ok: false, message });
     }
   });
-  await page.addInitScript(installScriptRun);
+  await page.addInitScript(installScriptRun, SERVER_BINDING);
   await page.goto(`${PAGE_ORIGIN}/${opener}`);
   return result;
 }
