@@ -143,6 +143,17 @@ describe('reading date cells (spec §1: calendar days in the spreadsheet zone)',
     expect(dayToIso(dayFromYmd(2028, 2, 29)!)).toBe('2028-02-29');
     expect(dayFromYmd(2027, 2, 29)).toBeNull();
   });
+
+  test('dayToIso, by arithmetic, agrees with Date on every day from 1000 to 9999 and past both ends', () => {
+    const first = dayFromYmd(1000, 1, 1)! - 400;
+    const last = dayFromYmd(9999, 12, 31)! + 400;
+    for (let d = first; d <= last; d++) {
+      const byDate = new Date(d * 86_400_000).toISOString().slice(0, 10);
+      if (dayToIso(d) !== byDate) throw new Error(`day ${d}: ${dayToIso(d)} instead of ${byDate}`);
+    }
+    expect(dayToIso(0)).toBe('1970-01-01');
+    expect(dayToIso(dayFromYmd(2000, 2, 29)!)).toBe('2000-02-29');
+  });
 });
 
 describe('custom offset zones, which Sheets allows and Intl rejects', () => {

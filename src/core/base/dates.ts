@@ -48,8 +48,25 @@ export function isoTextDay(text: string): Day | null {
   return year < 0 || month < 0 || day < 0 ? null : dayFromYmd(year, month, day);
 }
 
+/**
+ * YYYY-MM-DD of a day, by arithmetic (Howard Hinnant's civil_from_days): no Date per call, since
+ * the usage comparison names thousands of periods' days. Years outside 1000–9999 go through Date.
+ */
 export function dayToIso(day: Day): string {
-  return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  const z = day + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365,
+  );
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shifted = Math.floor((5 * dayOfYear + 2) / 153);
+  const date = dayOfYear - Math.floor((153 * shifted + 2) / 5) + 1;
+  const month = shifted < 10 ? shifted + 3 : shifted - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  if (year < 1000 || year > 9999 || !Number.isInteger(day))
+    return new Date(day * MS_PER_DAY).toISOString().slice(0, 10);
+  return `${year}-${month < 10 ? '0' : ''}${month}-${date < 10 ? '0' : ''}${date}`;
 }
 
 export function isoToDay(iso: string): Day | null {

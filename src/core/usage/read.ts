@@ -56,6 +56,9 @@ interface RowRead {
 type Cells = unknown[];
 type RowResult = RowRead | string;
 
+/** A readable row of a roster member. */
+type MemberRow = RowRead & { memberKey: string };
+
 function day(cells: Cells, col: number, what: string, dates: DateReadOptions): Day | string {
   const read = readDay(cells[col], dates);
   return read.ok ? read.day : `${what}: ${read.reason}`;
@@ -115,49 +118,41 @@ function readRow(cells: Cells, shape: UsageShape, sourceTool: string, dates: Dat
   return { key, tool, from, to, activeDays: null, activity, active };
 }
 
-/** Daily rows grouped into the Monday–Sunday weeks wholly inside the source's first to last date. */
-function dailyWeeks(
-  rows: (RowRead & { memberKey: string })[],
-  hasCount: boolean,
-  first: Day,
-  last: Day,
-): UsageRecord[] {
+/**
+ * Daily rows grouped into the Monday–Sunday weeks wholly inside the source's first to last date.
+ * Per member and tool, one byte per day of those weeks marks an active day (two rows of one day
+ * count once) and one number per week sums the counts: no Set or string key per row.
+ */
+function dailyWeeks(rows: MemberRow[], hasCount: boolean, first: Day, last: Day): UsageRecord[] {
   const firstMonday = first + ((8 - weekday(first)) % 7);
   const weeks = Math.max(0, Math.floor((last - firstMonday + 1) / 7));
-  // Per member and tool: active days (a set per week) and counts per week.
-  const byMemberTool = new Map<string, { memberKey: string; tool: string; days: Set<Day>[]; counts: number[] }>();
+  const byMember = new Map<string, Map<string, { active: Uint8Array; counts: Float64Array }>>();
   for (const r of rows) {
-    const id = `${r.memberKey}\u0000${r.tool}`;
-    let entry = byMemberTool.get(id);
-    if (!entry) {
-      entry = {
-        memberKey: r.memberKey,
-        tool: r.tool,
-        days: Array.from({ length: weeks }, () => new Set<Day>()),
-        counts: new Array<number>(weeks).fill(0),
-      };
-      byMemberTool.set(id, entry);
-    }
-    const week = Math.floor((r.from - firstMonday) / 7);
-    if (week < 0 || week >= weeks) continue;
-    if (r.active) entry.days[week].add(r.from);
-    entry.counts[week] += r.activity ?? 0;
+    let tools = byMember.get(r.memberKey);
+    if (!tools) byMember.set(r.memberKey, (tools = new Map()));
+    let entry = tools.get(r.tool);
+    if (!entry) tools.set(r.tool, (entry = { active: new Uint8Array(weeks * 7), counts: new Float64Array(weeks) }));
+    const offset = r.from - firstMonday;
+    if (offset < 0 || offset >= weeks * 7) continue;
+    if (r.active) entry.active[offset] = 1;
+    entry.counts[Math.floor(offset / 7)] += r.activity ?? 0;
   }
   const records: UsageRecord[] = [];
-  for (const entry of byMemberTool.values()) {
-    for (let w = 0; w < weeks; w++) {
-      const activeDays = entry.days[w].size;
-      records.push({
-        memberKey: entry.memberKey,
-        tool: entry.tool,
-        from: firstMonday + 7 * w,
-        to: firstMonday + 7 * w + 6,
-        activeDays,
-        activity: hasCount ? entry.counts[w] : null,
-        active: activeDays > 0,
-      });
-    }
-  }
+  for (const [memberKey, tools] of byMember)
+    for (const [tool, entry] of tools)
+      for (let w = 0; w < weeks; w++) {
+        let activeDays = 0;
+        for (let d = w * 7; d < w * 7 + 7; d++) activeDays += entry.active[d];
+        records.push({
+          memberKey,
+          tool,
+          from: firstMonday + 7 * w,
+          to: firstMonday + 7 * w + 6,
+          activeDays,
+          activity: hasCount ? entry.counts[w] : null,
+          active: activeDays > 0,
+        });
+      }
   return records;
 }
 
@@ -196,7 +191,7 @@ export function readUsageSource(
   const sourceTool = FORMAT_TOOL[shape.format] ?? toolOfSourceName(source);
   const skipped: SkippedUsageRow[] = [];
   const strangers = new Map<string, NotOnRoster>();
-  const rows: (RowRead & { memberKey: string })[] = [];
+  const rows: MemberRow[] = [];
   const tools = new Set<string>();
   const listed = new Map<string, { tool: string; from: Day; to: Day }>();
   let read = 0;
@@ -223,7 +218,9 @@ export function readUsageSource(
       strangers.set(id, entry);
       continue;
     }
-    rows.push({ ...result, memberKey: member.key });
+    // Marked in place (no copy of each row): the row is this loop's own.
+    (result as MemberRow).memberKey = member.key;
+    rows.push(result as MemberRow);
   }
   const daily = shape.format === 'daily';
   const records =
