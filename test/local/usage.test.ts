@@ -40,6 +40,38 @@ beforeAll(() => {
     ['kim@x.example', '2026-11-22', 'Claude', '1'],
     ['kim@x.example', 'someday', 'Claude', '1'],
   ]);
+  // A second team for the Microsoft 365 Copilot and periods shapes, as of Sunday 29 Nov.
+  write('log-b.csv', [
+    ['Date', 'Team member', 'Workflow', 'Outcome'],
+    ['2026-11-24', 'Ana Lima', 'Proposal', 'Used as-is'],
+    ['2026-11-25', 'Ana Lima', 'Proposal', 'Used as-is'],
+    ['2026-11-25', 'Ana Lima', 'Proposal', 'Light edit'],
+    ['2026-11-26', 'Cy Dube', 'Proposal', 'Used as-is'],
+    ['2026-11-27', 'Di Oh', 'Proposal', 'Used as-is'],
+    ['2026-11-10', 'Eve Ng', 'Proposal', 'Used as-is'],
+  ]);
+  write('roster-b.csv', [
+    ['Team member', 'Email', 'Anchor workflow'],
+    ['Ana Lima', 'ana@h.example', 'Proposal'],
+    ['Ben Cole', ' BEN@h.example ', 'Proposal'],
+    ['Cy Dube', 'cy@h.example', 'Proposal'],
+    ['Di Oh', 'di@h.example', 'Proposal'],
+    ['Eve Ng', 'eve@h.example', 'Proposal'],
+  ]);
+  write('copilot.csv', [
+    ['Report Refresh Date', 'User Principal Name', 'Display Name', 'Last Activity Date', 'Report Period'],
+    ['2026-11-29', 'ana@h.example', 'Ana', '2026-11-28', '7'],
+    ['2026-11-29', 'ben@h.example', 'Ben', '2026-11-27', '7'],
+    ['2026-11-29', 'cy@h.example', 'Cy', '2026-11-10', '7'],
+    ['2026-11-29', 'eve@h.example', 'Eve', '', '7'],
+  ]);
+  write('gemini.csv', [
+    ['Email', 'Period start', 'Period end', 'Active days', 'Tool'],
+    ['ana@h.example', '2026-11-23', '2026-11-29', '5', 'Gemini'],
+    ['di@h.example', '2026-11-23', '2026-11-29', '1', 'Gemini'],
+    ['zed@other.example', '2026-11-23', '2026-11-29', '3', 'Gemini'],
+    ['ben@h.example', '2026-11-23', '2026-11-29', '9', 'Gemini'],
+  ]);
   write('odd.csv', [
     ['Who', 'When'],
     ['ana', 'today'],
@@ -133,6 +165,89 @@ describe('--usage', () => {
       evidence: ['Claude: 6 active days in 16–22 Nov; 1 run logged on 1 day'],
     });
     expect(causes('Jo Park').map((c) => c.cause)).not.toContain('Logging gap');
+  });
+
+  it('reads the Microsoft 365 Copilot and periods shapes as spec §15 works them out by hand', () => {
+    const result = runCli(
+      cli,
+      [
+        ...['--log', 'log-b.csv', '--roster', 'roster-b.csv', '--as-of', '2026-11-29', '--out', 'out-b', '--json'],
+        ...['--usage', 'copilot.csv', '--usage', 'gemini.csv'],
+      ],
+      work,
+    );
+    expect(result.status).toBe(0);
+    const usage = JSON.parse(result.stdout).usage;
+    const week = { from: '2026-11-23', to: '2026-11-29' };
+    // Copilot: the 7 days ending on the refresh date; active when the last activity falls in them.
+    const copilot = (member: string, runs: number, days: number, status: string) => ({
+      member,
+      tool: 'Microsoft 365 Copilot',
+      ...week,
+      activeDays: null,
+      activity: null,
+      loggedRuns: runs,
+      loggedDays: days,
+      status,
+    });
+    const anaGemini = {
+      member: 'Ana Lima',
+      tool: 'Gemini',
+      ...week,
+      activeDays: 5,
+      activity: null,
+      loggedRuns: 3,
+      loggedDays: 2,
+      status: 'under-logging',
+    };
+    const diGemini = {
+      member: 'Di Oh',
+      tool: 'Gemini',
+      ...week,
+      activeDays: 1,
+      activity: null,
+      loggedRuns: 1,
+      loggedDays: 1,
+      status: 'consistent',
+    };
+    expect(usage.members).toEqual([
+      // 2 logged days × 2 < 5 active days: under-logging, whatever Copilot says.
+      { member: 'Ana Lima', status: 'under-logging', periods: [anaGemini, copilot('Ana Lima', 3, 2, 'consistent')] },
+      // Roster email trimmed and matched whatever its case; active in Copilot, nothing logged.
+      { member: 'Ben Cole', status: 'not logging', periods: [copilot('Ben Cole', 0, 0, 'not logging')] },
+      // Last active 10 Nov, outside the report's 7 days, one run logged.
+      {
+        member: 'Cy Dube',
+        status: 'not seen in the tools',
+        periods: [copilot('Cy Dube', 1, 1, 'not seen in the tool')],
+      },
+      { member: 'Di Oh', status: 'consistent', periods: [diGemini] },
+      // No last activity date and nothing logged in the week.
+      { member: 'Eve Ng', status: 'consistent', periods: [copilot('Eve Ng', 0, 0, 'consistent')] },
+    ]);
+    // Active days known for Ana (5 a week) and Di (1): one usage adopter of two.
+    expect(usage.usageAdopters).toEqual({ adopters: 1, known: 2, rate: 0.5 });
+    // Ben's Gemini row is unreadable (9 active days in 7), so he is absent from that week too.
+    expect(usage.notInExport).toEqual([
+      { member: 'Ben Cole', tool: 'Gemini', ...week },
+      { member: 'Cy Dube', tool: 'Gemini', ...week },
+      { member: 'Di Oh', tool: 'Microsoft 365 Copilot', ...week },
+      { member: 'Eve Ng', tool: 'Gemini', ...week },
+    ]);
+    expect(usage.notOnRoster).toEqual([{ source: 'gemini.csv', key: 'zed@other.example', rows: 1 }]);
+    expect(usage.skippedUsageRows).toEqual([
+      {
+        source: 'gemini.csv',
+        row: 5,
+        reason: 'Active days: "9" is not a whole number from 0 to 7, the days of the period',
+      },
+    ]);
+    expect(
+      usage.sources.map((s: { format: string; tool: string; rows: number }) => [s.format, s.tool, s.rows]),
+    ).toEqual([
+      ['m365-copilot', 'Microsoft 365 Copilot', 4],
+      ['periods', 'Gemini', 3],
+    ]);
   });
 
   it('prints the usage table on the terminal', () => {
