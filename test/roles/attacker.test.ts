@@ -109,6 +109,14 @@ describe('what a member may do', () => {
     expect(auditOf(data).members.length).toBe(3);
     expect(() => runAs(fake, MEMBER, 'saveSettings', [{ openTeam: false }])).toThrow(/^Only the owner/);
     expect(() => runAs(fake, MEMBER, 'setAutomation', [true])).toThrow(/^Only the owner/);
+    // Usage exports are the owner's to bring in (rules §19), open team or not.
+    const before = world(fake);
+    expect(() =>
+      runAs(fake, MEMBER, 'importUsageExport', [
+        { fileName: 'd.csv', text: 'Email,Date\nben@example.com,2026-03-09\n' },
+      ]),
+    ).toThrow(/^Only the owner/);
+    expect(world(fake)).toBe(before);
     // Still not for an account Google gives no email for? It is an editor too: open team is for every editor.
     expect(runAs(fake, HIDDEN, 'getDashboard', [null])).toMatchObject({ viewer: { role: 'member' } });
   });
