@@ -12,8 +12,7 @@ export type ServiceName =
   | 'script'
   | 'mail'
   | 'session'
-  | 'utilities'
-  | 'logger'
+  | 'console'
   | 'charts'
   | 'forms';
 
@@ -26,8 +25,7 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   'script',
   'mail',
   'session',
-  'utilities',
-  'logger',
+  'console',
   'charts',
   'forms',
 ];
@@ -158,7 +156,7 @@ export class Boundary {
   private get(target: object, info: FakeInfo, prop: string | symbol): unknown {
     if (typeof prop === 'symbol' || prop === 'constructor') return Reflect.get(target, prop);
     // The fake's own members (`_x`) and its internal state are not part of the API: only
-    // methods and enum properties (SpreadsheetApp.DataValidationCriteria) are.
+    // methods and enum properties (SpreadsheetApp.DeveloperMetadataVisibility) are.
     const isApi =
       !prop.startsWith('_') &&
       prop in target &&

@@ -8,7 +8,7 @@ export function toMs(t: TimeInput): number {
 
 /**
  * The only source of "now" for the fake and for the bundle. Time moves only when a test (or a
- * simulated cost such as Utilities.sleep or a configured latency) moves it, so runs are
+ * simulated cost such as a lock wait or a configured latency) moves it, so runs are
  * reproducible and a six-minute run takes no real time.
  */
 export class FakeClock {

@@ -25,14 +25,13 @@ export interface RunningExecution {
 export interface SessionSettings {
   activeUser: string;
   effectiveUser: string;
-  locale: string;
   scriptTimeZone: string;
   /** Users whose email Session does not give (getEmail() returns ''). */
   readonly usersWithoutEmail: ReadonlySet<string>;
 }
 
 export interface FakeContext {
-  /** The only "now": the services read it, Utilities.sleep and lock waits move it. */
+  /** The only "now": the services read it, lock waits and configured latency move it. */
   readonly clock: FakeClock;
   readonly options: ResolvedOptions;
   readonly session: SessionSettings;

@@ -14,7 +14,6 @@ export const AuthModeNames = enumOf('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'
 export const AuthorizationStatusNames = enumOf('REQUIRED', 'NOT_REQUIRED');
 export const EventTypeNames = enumOf('CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED');
 export const TriggerSourceNames = enumOf('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR');
-export const InstallationSourceNames = enumOf('APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON');
 export const WeekdayNames = enumOf('SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY');
 export const SandboxModeNames = enumOf('EMULATED', 'IFRAME', 'NATIVE');
 export const XFrameOptionsModeNames = enumOf('ALLOWALL', 'DEFAULT');
@@ -94,14 +93,10 @@ export const Button = asEnum<typeof GoogleAppsScript.Base.Button>(ButtonNames);
 export const ButtonSet = asEnum<typeof GoogleAppsScript.Base.ButtonSet>(ButtonSetNames);
 export const AuthMode = asEnum<typeof GoogleAppsScript.Script.AuthMode>(AuthModeNames);
 export const AuthorizationStatus = asEnum<typeof GoogleAppsScript.Script.AuthorizationStatus>(AuthorizationStatusNames);
-export const EventType = asEnum<typeof GoogleAppsScript.Script.EventType>(EventTypeNames);
 export const TriggerSource = asEnum<typeof GoogleAppsScript.Script.TriggerSource>(TriggerSourceNames);
-export const InstallationSource = asEnum<typeof GoogleAppsScript.Script.InstallationSource>(InstallationSourceNames);
 export const Weekday = asEnum<typeof GoogleAppsScript.Base.Weekday>(WeekdayNames);
 export const SandboxMode = asEnum<typeof GoogleAppsScript.HTML.SandboxMode>(SandboxModeNames);
 export const XFrameOptionsMode = asEnum<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(XFrameOptionsModeNames);
-export const DataValidationCriteria =
-  asEnum<typeof GoogleAppsScript.Spreadsheet.DataValidationCriteria>(DataValidationCriteriaNames);
 export const ChartType = asEnum<typeof GoogleAppsScript.Charts.ChartType>(ChartTypeNames);
 export const DeveloperMetadataVisibility = asEnum<typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility>(
   DeveloperMetadataVisibilityNames,

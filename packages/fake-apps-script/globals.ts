@@ -3,14 +3,13 @@
 import type { FakeCharts } from './charts';
 import type { FakeLockService } from './lock';
 import type { FakeFormApp } from './forms';
-import type { FakeConsole, FakeLogger } from './logger';
+import type { FakeConsole } from './console';
 import type { FakeMailApp } from './mail';
 import type { FakePropertiesService } from './properties';
 import type { FakeScriptApp } from './script-app';
 import type { FakeSession } from './session';
 import type { FakeSpreadsheetApp } from './spreadsheet-app';
 import type { FakeHtmlService } from './ui';
-import type { FakeUtilities } from './utilities';
 
 export interface FakeGlobals {
   SpreadsheetApp: FakeSpreadsheetApp;
@@ -20,8 +19,6 @@ export interface FakeGlobals {
   ScriptApp: FakeScriptApp;
   MailApp: FakeMailApp;
   Session: FakeSession;
-  Utilities: FakeUtilities;
-  Logger: FakeLogger;
   console: FakeConsole;
   Charts: FakeCharts;
   FormApp: FakeFormApp;

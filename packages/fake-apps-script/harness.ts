@@ -19,7 +19,7 @@ import { FakeCharts } from './charts';
 import type { FakeContext } from './context';
 import type { FakeGlobals } from './globals';
 import { FakeLockService, LockState } from './lock';
-import { FakeConsole, FakeLogger, LogState } from './logger';
+import { FakeConsole, LogState } from './console';
 import { FakeFormApp, FormsState } from './forms';
 import { FakeMailApp, MailState } from './mail';
 import { resolveOptions, type FakeGasOptions, type ResolvedOptions, type SpreadsheetInit } from './options';
@@ -33,7 +33,6 @@ import { FakeSpreadsheet } from './spreadsheet';
 import { FakeSpreadsheetApp } from './spreadsheet-app';
 import { TriggerState } from './triggers';
 import { FakeHtmlService, FakeUi, HtmlState, UiState } from './ui';
-import { FakeUtilities } from './utilities';
 import type { CellValue } from './values';
 
 export class FakeGas implements BoundaryHost, FakeContext {
@@ -81,7 +80,7 @@ export class FakeGas implements BoundaryHost, FakeContext {
     this.properties = new PropertiesState();
     this.locks = new LockState(this);
     this.triggers = new TriggerState(this);
-    this.logs = new LogState(this, opts.echoLogs ?? false);
+    this.logs = new LogState(this);
     this.forms = new FormsState(this, this.spreadsheets);
     this.oauthScopes = opts.oauthScopes ? opts.oauthScopes.map(SCOPE) : null;
     this.spreadsheet = this.createSpreadsheet({ name: 'Uptake test sheet', ...opts.spreadsheet });
@@ -109,8 +108,6 @@ export class FakeGas implements BoundaryHost, FakeContext {
       ScriptApp: wrap(new FakeScriptApp(this, this.triggers)),
       MailApp: wrap(new FakeMailApp(this.mail)),
       Session: wrap(new FakeSession(this)),
-      Utilities: wrap(new FakeUtilities(this)),
-      Logger: wrap(new FakeLogger(this.logs)),
       console: wrap(new FakeConsole(this.logs)),
       Charts: wrap(new FakeCharts()),
       FormApp: wrap(new FakeFormApp(this.forms)),

@@ -18,7 +18,7 @@ export interface SpreadsheetInit {
   /** Sheets to create, in order, each from rows of values. Default: one empty "Sheet1". */
   sheets?: Record<string, unknown[][]>;
   /**
-   * The users who can open it (openById/openByUrl), or null (default): every user of the fake,
+   * The users who can open it (openById), or null (default): every user of the fake,
    * as the editors of a shared spreadsheet. SpreadsheetApp.create gives only its creator.
    */
   readers?: string[] | null;
@@ -37,8 +37,6 @@ export interface FakeGasOptions {
    * getEmail() is '' for them; their properties, locks and triggers stay their own.
    */
   usersWithoutEmail?: string[];
-  /** Session.getActiveUserLocale. Default 'en'. */
-  locale?: string;
   /** The active (bound) spreadsheet. */
   spreadsheet?: SpreadsheetInit;
   /** Folder of <name>.html files for HtmlService. Default: the folder given to loadBundle. */
@@ -75,8 +73,6 @@ export interface FakeGasOptions {
   valueParsing?: ValueParsing;
   /** OAuth scopes granted; calls needing others throw. Default: the manifest's (loadBundle), else unchecked. */
   oauthScopes?: string[];
-  /** Copy Logger/console output to stdout. */
-  echoLogs?: boolean;
   scriptId?: string;
 }
 

@@ -18,15 +18,9 @@ export function requiredScopes(call: CallInfo): string[] | null {
     case 'Session.getEffectiveUser':
       return [SCOPE('userinfo.email')];
     case 'SpreadsheetApp.openById':
-    case 'SpreadsheetApp.openByUrl':
     case 'SpreadsheetApp.create':
       return [SCOPE('spreadsheets')];
-    case 'SpreadsheetApp.getActive':
     case 'SpreadsheetApp.getActiveSpreadsheet':
-    case 'SpreadsheetApp.getActiveSheet':
-    case 'SpreadsheetApp.getActiveRange':
-    case 'SpreadsheetApp.setActiveSheet':
-    case 'SpreadsheetApp.setActiveRange':
       return [SCOPE('spreadsheets.currentonly'), SCOPE('spreadsheets')];
     case 'Ui.showSidebar':
     case 'Ui.showModalDialog':
@@ -53,16 +47,15 @@ export function requiredScopes(call: CallInfo): string[] | null {
  * https://developers.google.com/workspace/add-ons/concepts/editor-auth-lifecycle): in NONE an
  * add-on may add menu items and little else (no HtmlService, no Charts, no authorization check);
  * LIMITED adds the bound document's services, still without sidebars, dialogs, alerts, prompts or
- * toasts, and gives Session the locale only (session.ts blanks the email there).
+ * toasts, and no email from Session (session.ts blanks it there).
  */
 const NONE_ALLOWED = new Set([
   'SpreadsheetApp.getUi',
   'Ui.createAddonMenu',
   'Ui.createMenu',
-  'Session.getActiveUserLocale',
   'Session.getScriptTimeZone',
 ]);
-const NONE_ALLOWED_SERVICES = new Set<ServiceName>(['logger', 'utilities']);
+const NONE_ALLOWED_SERVICES = new Set<ServiceName>(['console']);
 /** What a dialog or a message on the screen needs: not in LIMITED, nor in NONE. */
 const LIMITED_DENIED_UI = new Set([
   'Ui.showSidebar',
@@ -77,7 +70,6 @@ const AUTH_REQUIRED = new Set([
   'FormApp.openById',
   'SpreadsheetApp.create',
   'SpreadsheetApp.openById',
-  'SpreadsheetApp.openByUrl',
   'ScriptApp.newTrigger',
   'ScriptApp.getProjectTriggers',
   'ScriptApp.getUserTriggers',

@@ -1,4 +1,4 @@
-// PropertiesService: script, document and user stores with their size limits.
+// PropertiesService: document and user stores with their size limits.
 import { api, type FakeInfo } from './boundary';
 import type { FakeContext } from './context';
 
@@ -127,7 +127,6 @@ export class FakeOwnerProperties extends FakeProperties {
 }
 
 export class PropertiesState {
-  readonly script = new FakeProperties('script');
   private readonly docs = new Map<string, FakeProperties>();
   private readonly users = new Map<string, FakeProperties>();
 
@@ -143,10 +142,7 @@ export class PropertiesState {
   }
 }
 
-export class FakePropertiesService implements Pick<
-  GPropertiesService,
-  'getDocumentProperties' | 'getScriptProperties' | 'getUserProperties'
-> {
+export class FakePropertiesService implements Pick<GPropertiesService, 'getDocumentProperties' | 'getUserProperties'> {
   static readonly fakeInfo: FakeInfo = { service: 'properties', cls: 'PropertiesService' };
   constructor(
     private readonly ctx: FakeContext,
@@ -157,9 +153,6 @@ export class FakePropertiesService implements Pick<
     const doc = this.ctx.documentId();
     // Null outside a document, like the real service (typed non-null there too).
     return (doc ? api<GProperties>(this.properties.forDocument(doc)) : null) as GProperties;
-  }
-  getScriptProperties(): GProperties {
-    return api<GProperties>(this.properties.script);
   }
   getUserProperties(): GProperties {
     const user = this.ctx.currentUser();

@@ -1,14 +1,7 @@
 // ScriptApp: trigger management over the triggers store (triggers.ts), the trigger builders
 // (trigger-builders.ts) and a scriptable authorization status.
 import { api, type FakeInfo } from './boundary';
-import {
-  AuthMode,
-  AuthModeNames,
-  AuthorizationStatus,
-  EventType,
-  enumName,
-  type AuthorizationStatusName,
-} from './enums';
+import { AuthMode, AuthModeNames, AuthorizationStatus, enumName, type AuthorizationStatusName } from './enums';
 import type { FakeContext } from './context';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeTriggerBuilder } from './trigger-builders';
@@ -50,7 +43,6 @@ export class FakeScriptApp implements Pick<
   GScriptApp,
   | 'AuthMode'
   | 'AuthorizationStatus'
-  | 'EventType'
   | 'newTrigger'
   | 'deleteTrigger'
   | 'getProjectTriggers'
@@ -60,7 +52,6 @@ export class FakeScriptApp implements Pick<
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'ScriptApp' };
   readonly AuthMode = AuthMode;
   readonly AuthorizationStatus = AuthorizationStatus;
-  readonly EventType = EventType;
 
   constructor(
     private readonly ctx: FakeContext,

@@ -25,23 +25,15 @@ function shownEmail(session: { usersWithoutEmail: ReadonlySet<string> }, user: s
 export class SessionState implements SessionSettings {
   activeUser: string;
   effectiveUser: string;
-  locale: string;
   scriptTimeZone: string;
   /** Whether the time zone was given by the test, so a manifest does not override it. */
   timeZoneExplicit: boolean;
   /** Users whose email Session does not give (getEmail() returns ''). */
   readonly usersWithoutEmail = new Set<string>();
 
-  constructor(opts: {
-    user?: string;
-    effectiveUser?: string;
-    locale?: string;
-    timeZone?: string;
-    usersWithoutEmail?: string[];
-  }) {
+  constructor(opts: { user?: string; effectiveUser?: string; timeZone?: string; usersWithoutEmail?: string[] }) {
     this.activeUser = opts.user ?? 'user@example.com';
     this.effectiveUser = opts.effectiveUser ?? this.activeUser;
-    this.locale = opts.locale ?? 'en';
     this.scriptTimeZone = opts.timeZone ?? 'Etc/UTC';
     this.timeZoneExplicit = opts.timeZone !== undefined;
     for (const user of opts.usersWithoutEmail ?? []) this.usersWithoutEmail.add(user);
@@ -53,10 +45,7 @@ export class SessionState implements SessionSettings {
   }
 }
 
-export class FakeSession implements Pick<
-  GSession,
-  'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone' | 'getActiveUserLocale'
-> {
+export class FakeSession implements Pick<GSession, 'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone'> {
   static readonly fakeInfo: FakeInfo = { service: 'session', cls: 'Session' };
   constructor(private readonly ctx: FakeContext) {}
 
@@ -64,7 +53,7 @@ export class FakeSession implements Pick<
    * The email is blank where a script runs without the user's authorization: "a simple onOpen(e)
    * or onEdit(e) trigger, a custom function in Google Sheets" ("Class Session",
    * https://developers.google.com/apps-script/reference/base/session), and an add-on in
-   * AuthMode.LIMITED, which gets the locale only (permissions.ts).
+   * AuthMode.LIMITED ("Editor add-on authorization", permissions.ts).
    */
   private _email(email: string): string {
     const ex = this.ctx.execution;
@@ -79,8 +68,5 @@ export class FakeSession implements Pick<
   }
   getScriptTimeZone(): string {
     return this.ctx.session.scriptTimeZone;
-  }
-  getActiveUserLocale(): string {
-    return this.ctx.session.locale;
   }
 }

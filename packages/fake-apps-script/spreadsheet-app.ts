@@ -1,7 +1,7 @@
-// The global SpreadsheetApp: the active document, openById/openByUrl, getUi and new validations.
+// The global SpreadsheetApp: the active document, openById, create, getUi and new validations.
 import { api, type FakeInfo } from './boundary';
 import { FakeDataValidationBuilder } from './data-validation';
-import { DataValidationCriteria, DeveloperMetadataVisibility } from './enums';
+import { DeveloperMetadataVisibility } from './enums';
 import type { FakeContext } from './context';
 import type { FakeSpreadsheet } from './spreadsheet';
 import type { SpreadsheetInit } from './options';
@@ -9,29 +9,20 @@ import type { FakeUi } from './ui';
 
 type GApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
-type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
 type GUi = GoogleAppsScript.Base.Ui;
 
 export class FakeSpreadsheetApp implements Pick<
   GApp,
-  | 'DataValidationCriteria'
   | 'DeveloperMetadataVisibility'
-  | 'getActive'
   | 'getActiveSpreadsheet'
-  | 'getActiveSheet'
-  | 'getActiveRange'
-  | 'setActiveRange'
   | 'openById'
-  | 'openByUrl'
   | 'create'
   | 'getUi'
   | 'newDataValidation'
   | 'flush'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'SpreadsheetApp' };
-  readonly DataValidationCriteria = DataValidationCriteria;
   readonly DeveloperMetadataVisibility = DeveloperMetadataVisibility;
 
   constructor(
@@ -45,33 +36,14 @@ export class FakeSpreadsheetApp implements Pick<
     private readonly newSpreadsheet: (init: SpreadsheetInit) => FakeSpreadsheet,
   ) {}
 
-  getActive(): GSpreadsheet {
-    return this.getActiveSpreadsheet();
-  }
   getActiveSpreadsheet(): GSpreadsheet {
     // Typed non-null like the real API, but null in contexts without an active document.
     return this.activeSpreadsheet() as unknown as GSpreadsheet;
-  }
-  getActiveSheet(): GSheet {
-    return this._requireActive().getActiveSheet();
-  }
-  getActiveRange(): GRange {
-    return api<GRange>(this._requireActive().getActiveRange() as object);
-  }
-  setActiveRange(range: GRange): GRange {
-    return this._requireActive().setActiveRange(range);
   }
   openById(id: string): GSpreadsheet {
     const ss = this.spreadsheets.get(String(id));
     if (!ss)
       throw new Error('Unexpected error while getting the method or property openById on object SpreadsheetApp.');
-    return api<GSpreadsheet>(this._readable(ss));
-  }
-  openByUrl(url: string): GSpreadsheet {
-    const m = /\/d\/([^/]+)/.exec(String(url));
-    const ss = m ? this.spreadsheets.get(m[1]) : undefined;
-    if (!ss)
-      throw new Error('Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.');
     return api<GSpreadsheet>(this._readable(ss));
   }
   /**
@@ -108,11 +80,5 @@ export class FakeSpreadsheetApp implements Pick<
   }
   flush(): void {
     // Writes are applied at once in memory; flush only costs a (counted) call.
-  }
-
-  private _requireActive(): FakeSpreadsheet {
-    const ss = this.activeSpreadsheet();
-    if (!ss) throw new Error('Cannot read the active spreadsheet: there is none in this context.');
-    return ss;
   }
 }

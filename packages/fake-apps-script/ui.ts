@@ -392,16 +392,11 @@ export class FakeHtmlOutput implements Pick<
   }
 }
 
-export class FakeHtmlService implements Pick<GHtmlService, 'createHtmlOutput' | 'createHtmlOutputFromFile'> {
+export class FakeHtmlService implements Pick<GHtmlService, 'createHtmlOutputFromFile'> {
   static readonly fakeInfo: FakeInfo = { service: 'html', cls: 'HtmlService' };
 
   constructor(private readonly state: HtmlState) {}
 
-  createHtmlOutput(html?: string | GoogleAppsScript.Base.BlobSource): GHtmlOutput {
-    if (html !== undefined && typeof html !== 'string')
-      throw new Error('gas-fake: createHtmlOutput(blob) is not implemented.');
-    return api<GHtmlOutput>(new FakeHtmlOutput(html ?? ''));
-  }
   createHtmlOutputFromFile(filename: string): GHtmlOutput {
     const name = String(filename).replace(/\.html$/, '');
     const dir = this.state.dir;

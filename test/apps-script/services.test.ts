@@ -3,7 +3,6 @@ import {
   MAIL_QUOTA_MESSAGE,
   PROPERTY_STORE_LIMIT,
   createFakeGas,
-  formatDate,
 } from '../../packages/fake-apps-script';
 
 describe('MailApp', () => {
@@ -109,7 +108,7 @@ describe('LockService', () => {
 describe('PropertiesService', () => {
   it('refuses a value over 9 KB and a store over 500 KB, changing nothing', () => {
     const fake = createFakeGas();
-    const props = fake.globals.PropertiesService.getScriptProperties();
+    const props = fake.globals.PropertiesService.getDocumentProperties();
     expect(() => props.setProperty('big', 'x'.repeat(9 * 1024 + 1))).toThrow('Argument too large: value');
     props.setProperty('ok', 'x'.repeat(9 * 1024));
     const chunk = 'y'.repeat(9000);
@@ -118,7 +117,7 @@ describe('PropertiesService', () => {
       for (; i < 100; i++) props.setProperty(`k${i}`, chunk);
     }).toThrow('You have exceeded the property storage quota. Please remove some properties and try again.');
     expect(props.getProperty(`k${i}`)).toBeNull();
-    expect(fake.properties.script._bytes()).toBeLessThanOrEqual(PROPERTY_STORE_LIMIT);
+    expect(fake.properties.forDocument(fake.spreadsheet.getId())._bytes()).toBeLessThanOrEqual(PROPERTY_STORE_LIMIT);
     expect(() => props.setProperties({ a: '1', b: 'z'.repeat(10000) })).toThrow('Argument too large: value');
     expect(props.getProperty('a')).toBeNull();
   });
@@ -136,40 +135,17 @@ describe('PropertiesService', () => {
   });
 });
 
-describe('Utilities', () => {
-  const instant = Date.parse('2026-03-29T00:30:05.007Z'); // a Sunday; Europe switches to summer time at 01:00Z
-
-  it('formats the common patterns in a zone', () => {
-    expect(formatDate(instant, 'Etc/UTC', 'yyyy-MM-dd HH:mm:ss')).toBe('2026-03-29 00:30:05');
-    expect(formatDate(instant, 'America/Los_Angeles', 'EEE, MMM d yyyy h:mm a')).toBe('Sat, Mar 28 2026 5:30 PM');
-    expect(formatDate(instant, 'Asia/Kolkata', "EEEE dd MMMM 'at' HH:mm")).toBe('Sunday 29 March at 06:00');
-    expect(formatDate(instant, 'Europe/Paris', "yyyy-MM-dd'T'HH:mm:ss.SSSXXX")).toBe('2026-03-29T01:30:05.007+01:00');
-    expect(formatDate(instant + 3600_000, 'Europe/Paris', 'HH:mm Z')).toBe('03:30 +0200');
-    expect(formatDate(instant, 'Nowhere/Special', 'HH:mm z')).toBe('00:30 GMT');
-    expect(() => formatDate(instant, 'UTC', 'yyyy-qq')).toThrow("Illegal pattern character 'q'");
-  });
-
-  it('sleeps by moving the fake clock, and formats Dates through the service', () => {
-    const fake = createFakeGas({ now: instant });
-    const u = fake.globals.Utilities;
-    u.sleep(1500);
-    expect(fake.clock.now()).toBe(instant + 1500);
-    expect(u.formatDate(new Date(instant), 'GMT+2', 'HH:mm')).toBe('02:30');
-    expect(u.getUuid()).toMatch(/^[0-9a-f-]{36}$/);
-  });
-});
-
-describe('Logger and console', () => {
-  it('captures logs with the fake time', () => {
+describe('console', () => {
+  it('keeps what console.error writes, with the fake time and the execution', () => {
     const fake = createFakeGas({ now: '2026-03-01T08:00:00Z' });
-    fake.globals.Logger.log('sent %s reminders', 3);
-    fake.globals.console.warn('quota low:', 2);
-    expect(fake.logs.messages()).toEqual(['sent 3 reminders', 'quota low: 2']);
-    expect(fake.logs.entries[1]).toMatchObject({
-      source: 'console',
-      level: 'warn',
+    fake.globals.console.error('sent %d of %s', 3, 'reminders');
+    expect(fake.logs.messages()).toEqual(['sent 3 of reminders']);
+    expect(fake.logs.entries[0]).toEqual({
+      message: 'sent 3 of reminders',
       at: new Date('2026-03-01T08:00:00Z'),
+      execution: null,
     });
-    expect(fake.globals.Logger.getLog()).toBe('sent 3 reminders');
+    fake.logs.clear();
+    expect(fake.logs.messages()).toEqual([]);
   });
 });

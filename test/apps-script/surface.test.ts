@@ -50,32 +50,6 @@ function fakeMembers(service: object): string[] {
   return [...names].filter((n) => n !== 'constructor' && !n.startsWith('_')).sort();
 }
 
-/**
- * Members the fake still has though the bundle reads none of them, each used by a test of the
- * fake (test/apps-script) or of the bundle to stand in for the person at the sheet. They are
- * to be replaced by the harness's own helpers and removed; the list may only shrink: the test
- * fails when an entry is no longer surplus (the bundle reads it, or it is gone).
- */
-const STILL_TO_REMOVE = [
-  'SpreadsheetApp.DataValidationCriteria',
-  'SpreadsheetApp.getActive',
-  'SpreadsheetApp.getActiveRange',
-  'SpreadsheetApp.getActiveSheet',
-  'SpreadsheetApp.openByUrl',
-  'SpreadsheetApp.setActiveRange',
-  'HtmlService.createHtmlOutput',
-  'PropertiesService.getScriptProperties',
-  'ScriptApp.EventType',
-  'Session.getActiveUserLocale',
-  'Utilities',
-  'Logger',
-  'console.info',
-  'console.log',
-  'console.time',
-  'console.timeEnd',
-  'console.warn',
-];
-
 describe('the fake Apps Script surface is what build/Code.js uses', () => {
   const code = fs.readFileSync(BUNDLE, 'utf8');
   const fake = createFakeGas();
@@ -92,24 +66,19 @@ describe('the fake Apps Script surface is what build/Code.js uses', () => {
     const unused = Object.keys(globals).filter((name) => !used.has(name));
     // A service the bundle starts to use (FormApp, say) is added to FakeGlobals (globals.ts) and
     // made in FakeGas.createGlobals (harness.ts).
-    expect({ missing, unused }).toEqual({ missing: [], unused: STILL_TO_REMOVE.filter((e) => !e.includes('.')) });
+    expect({ missing, unused }).toEqual({ missing: [], unused: [] });
   });
 
   it('implements every Service.member the bundle reads, and no other', () => {
     const problems: string[] = [];
-    const surplus: string[] = [];
     for (const [name, service] of Object.entries(globals)) {
-      if (STILL_TO_REMOVE.includes(name)) continue;
       const own = fakeMembers(service);
       const reads = [...(used.get(name) ?? [])].sort();
       for (const m of reads.filter((r) => !own.includes(r)))
         problems.push(`the bundle reads ${name}.${m}: add it to the fake's ${name}`);
-      for (const m of own.filter((o) => !reads.includes(o))) {
-        if (STILL_TO_REMOVE.includes(`${name}.${m}`)) surplus.push(`${name}.${m}`);
-        else problems.push(`the fake's ${name}.${m} is read by nothing in the bundle: remove it`);
-      }
+      for (const m of own.filter((o) => !reads.includes(o)))
+        problems.push(`the fake's ${name}.${m} is read by nothing in the bundle: remove it`);
     }
     expect(problems).toEqual([]);
-    expect(surplus.sort()).toEqual(STILL_TO_REMOVE.filter((e) => e.includes('.')).sort());
   });
 });

@@ -186,8 +186,7 @@ describe('who receives email', () => {
     });
     const opened: string[] = [];
     gas.onCall((call) => {
-      if (call.key === 'SpreadsheetApp.openById' || call.key === 'SpreadsheetApp.openByUrl')
-        opened.push(String(call.args[0]));
+      if (call.key === 'SpreadsheetApp.openById') opened.push(String(call.args[0]));
     });
     const bundle = loadUptake(gas, BUILD_DIR);
     bundle.saveSettings({ ownerEmail: OWNER });

@@ -24,7 +24,6 @@ function snapshot(gas: ReturnType<typeof fakeWithBundle>['gas']) {
     sheets,
     document: gas.properties.forDocument(gas.spreadsheet.getId()).getProperties(),
     user: gas.properties.forUser('lead@example.com').getProperties(),
-    script: gas.properties.script.getProperties(),
     triggers: gas.triggers.list().map((t) => [t.uid, t.handler, t.schedule]),
   });
 }

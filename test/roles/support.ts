@@ -53,7 +53,6 @@ export function world(fake: Fake): string {
     })),
     document: gas.properties.forDocument(gas.spreadsheet._id).getProperties(),
     users: [OWNER, MEMBER, HIDDEN].map((user) => gas.properties.forUser(user).getProperties()),
-    script: gas.properties.script.getProperties(),
     triggers: gas.triggers.records,
     mail: gas.mail.sent,
     selection: gas.selection(),
