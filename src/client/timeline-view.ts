@@ -52,6 +52,8 @@ export function timeline(rows: MilestoneRow[], actions: DashboardActions): HTMLE
                       null,
                       teamText(m.member),
                       ` (day ${m.day}${m.sixWeek ? ` · ${m.sixWeek}` : ''})`,
+                      m.sixWeekEmailWaiting &&
+                        el('span', { class: 'waiting' }, ' · six-week email not sent yet: the next daily run sends it'),
                       m.followUpHeld && el('span', { class: 'held' }, ` · follow-up held ${dateLabel(m.followUpHeld)}`),
                       ' ',
                       recordButton(

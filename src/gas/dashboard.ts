@@ -8,6 +8,7 @@ import { SettingsError, validateSettings, type Settings, type SettingsField } fr
 import { replacedBy } from '../core/programme/replacement';
 import { dashboardProgramme, settingsProgrammeStart, startProgramme } from './programme';
 import { snapshotStore } from './automation-store';
+import { readSixWeekWaiting, sixWeekEmailWaiting } from '../core/automation/six-week-waiting';
 import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
 import { weekActions } from '../core/programme/actions';
@@ -86,9 +87,20 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     data.programme = running?.view ?? null;
     // §8's milestones stop for the programme's participants from its start (spec §17).
     const replaced = replacedBy(running?.record, today);
-    data.timeline = programmeTimeline(audit, interventions.interventions).filter(
-      (row) => !replaced({ name: row.member }),
-    );
+    const waiting = readSixWeekWaiting(snapshotStore(documentValues ?? {}));
+    data.timeline = programmeTimeline(audit, interventions.interventions)
+      .filter((row) => !replaced({ name: row.member }))
+      .map((row) => ({
+        ...row,
+        sixWeekEmailWaiting:
+          row.next === null &&
+          // As of the audit's day, as the three actions: the timeline's days are counted to it.
+          sixWeekEmailWaiting(
+            waiting,
+            { name: row.member, trainingDay: isoToDay(row.trainingDate)! },
+            isoToDay(audit.asOf)!,
+          ),
+      }));
     data.actions = weekActions({
       audit,
       roster: team.roster?.members ?? [],

@@ -116,6 +116,16 @@ describe('one figure, the same in the sidebar, the digest, the emails and audit.
     expect(invitations[0]).toContain('(the week Mon 2 Mar 2026 to Sun 8 Mar 2026)');
   });
 
+  test('the timeline marks the members past day 42 whose six-week email the next morning sends late, and only them', () => {
+    const past = sidebar().timeline.filter((row) => row.next === null);
+    const waiting = past.filter((row) => row.sixWeekEmailWaiting).map((row) => row.member);
+    const lateSixWeek = emailsOn('2026-03-02')
+      .filter((r) => r.subject.startsWith('Uptake: Six-week measurement') && r.subject.endsWith('(late)'))
+      .flatMap((r) => r.members);
+    expect(waiting.length).toBeGreaterThan(0);
+    expect(waiting.sort()).toEqual([...lateSixWeek].sort());
+  });
+
   test('principled resistance is never "Reverted": sidebar data and audit.csv', () => {
     const jonas = sidebar().audit!.members.find((m) => m.member === 'Jonas Weber')!;
     expect(jonas.sixWeek.label).toBe('Principled resistance');

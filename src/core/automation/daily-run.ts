@@ -12,7 +12,8 @@
 import { dayOfInstant, dayToIso, type Day } from '../base/dates';
 import { plural } from '../base/text';
 import type { EmailContent } from '../mail/email';
-import { planReminders } from '../programme/reminders';
+import { outstandingMilestones, planReminders } from '../programme/reminders';
+import { writeSixWeekWaiting } from './six-week-waiting';
 import { planProgramme } from '../programme/replacement-plan';
 import { replacedBy, type ProgrammeRecord } from '../programme/replacement';
 import { readProgramme, withBaseline, writeProgramme } from './programme-store';
@@ -121,8 +122,9 @@ export class DailyRun {
 
     const programme = this.programmeOf(team);
     const book = loadFailureBook(this.store);
+    const replaced = replacedBy(programme, this.today);
     const plan = planReminders({
-      replaced: replacedBy(programme, this.today),
+      replaced,
       roster: team.roster,
       today: this.today,
       sent: this.sent!,
@@ -144,6 +146,8 @@ export class DailyRun {
       if (result === 'sent') for (const line of email.summary) this.report.push(`Sent ${line} to ${email.to}`);
     }
     if (programme) this.sendProgramme(programme, team, (draft) => failedBefore(book, draft));
+    // For the sidebar's timeline, which does not read the sent sheet.
+    writeSixWeekWaiting(this.store, this.today, outstandingMilestones(team.roster, this.today, this.sent!, replaced));
 
     const digestDay = latestDigestDay(this.today, this.setup.settings.digestWeekday);
     if (scheduledDigestDue(this.today, digestDay, this.setup.since)) this.sendDigest({ ...team, programme }, digestDay);

@@ -27,6 +27,8 @@ export const KEYS = {
   roster: 'uptake.automation.roster',
   /** A run that could not take the lock: the next run does its work and says so. */
   missed: 'uptake.automation.missed',
+  /** The members whose six-week email the last run left outstanding (six-week-waiting.ts). */
+  sixWeekWaiting: 'uptake.automation.sixWeekWaiting',
 };
 
 export interface AutomationState {

@@ -52,6 +52,11 @@ export interface MilestoneRow {
   followUpHeld: string | null;
   /** From day 42: the six-week decision (spec §9), e.g. "Reverted"; null before. */
   sixWeek: string | null;
+  /**
+   * Past day 42, the six-week email not gone yet: the next daily run sends it (late). Set by the
+   * dashboard from what the last run left (automation/six-week-waiting.ts); false otherwise.
+   */
+  sixWeekEmailWaiting: boolean;
 }
 
 /**
@@ -74,6 +79,7 @@ export function programmeTimeline(
       nextDate: m.programme.nextDate,
       followUpHeld: followUpHeldOn(interventions, m.member, m.trainingDate),
       sixWeek: m.sixWeek.status === 'not-yet' || m.sixWeek.status === 'no-training-date' ? null : m.sixWeek.label,
+      sixWeekEmailWaiting: false,
     });
   }
   // Milestones coming soonest first; members past the last milestone after them.
