@@ -57,6 +57,7 @@ describe('getDashboard', () => {
         nextDate: plus(TODAY, 1),
         followUpHeld: null,
         sixWeek: null,
+        sixWeekEmailWaiting: false,
       },
       {
         member: 'Ben',
@@ -67,6 +68,7 @@ describe('getDashboard', () => {
         nextDate: plus(TODAY, 4),
         followUpHeld: null,
         sixWeek: null,
+        sixWeekEmailWaiting: false,
       },
       {
         member: 'Cleo',
@@ -77,6 +79,7 @@ describe('getDashboard', () => {
         nextDate: plus(TODAY, 4),
         followUpHeld: null,
         sixWeek: null,
+        sixWeekEmailWaiting: false,
       },
     ]);
   });
