@@ -13,6 +13,7 @@ import type { AutomationStatus, DigestPreview, ServerApi, SettingsChanges } from
 import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from './shared/api';
 import type { CheckLine, MyWeekView, ProgrammeStartRequest, ProgrammeStartResult } from './shared/api';
 import type { UsageImportRequest, UsageImportResult } from './shared/api';
+import type { LoggingFormAnswer, LoggingFormStep } from './shared/api';
 import * as auditFile from './gas/audit-file';
 import * as myWeek from './gas/my-week';
 import * as auditSheet from './gas/audit-sheet';
@@ -22,7 +23,7 @@ import * as menu from './gas/menu';
 import * as setup from './gas/setup';
 import { loadSettings } from './gas/settings-store';
 import * as automation from './gas/automation';
-import { sidebarCall } from './gas/sidebar-call';
+import { checkedCaller, sidebarCall } from './gas/sidebar-call';
 import * as interventions from './gas/record-intervention';
 import * as setupCheck from './gas/setup-check';
 import * as loggingForm from './gas/logging-form';
@@ -156,6 +157,20 @@ export function createLoggingForm() {
     const ui = SpreadsheetApp.getUi();
     const report = loggingForm.createLoggingForm(SpreadsheetApp.getActiveSpreadsheet(), ui, settings);
     ui.alert('Uptake logging form', report, ui.ButtonSet.OK);
+  });
+}
+
+/**
+ * Sidebar "Create logging form", the owner's: one step; a question (update the existing form,
+ * or make a new one for a deleted form) comes back to the page, which asks again with the answer.
+ *
+ * @param {string|null} answer "update" or "new", the owner's yes to the question asked; null the first time.
+ * @return {LoggingFormStep} What was done, or the question.
+ */
+export function makeLoggingForm(answer: LoggingFormAnswer | null): LoggingFormStep {
+  return sidebarCall('makeLoggingForm', [answer], (checked) => {
+    const settings = checkedCaller()?.settings ?? loadSettings();
+    return loggingForm.loggingFormStep(SpreadsheetApp.getActiveSpreadsheet(), settings, checked);
   });
 }
 
@@ -421,6 +436,7 @@ export type SidebarEntryPoints = Implements<
     removeOldAuditTab: typeof removeOldAuditTab;
     refreshMenu: typeof refreshMenu;
     importUsageExport: typeof importUsageExport;
+    makeLoggingForm: typeof makeLoggingForm;
   },
   ServerApi
 >;

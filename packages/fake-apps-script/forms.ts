@@ -150,6 +150,8 @@ export class FakeForm {
   _description = '';
   _published: boolean;
   _deleted = false;
+  /** Who may open it with FormApp.openById: its creator, and the editors a test adds. */
+  readonly _editors = new Set<string>();
   _destination: { spreadsheet: FakeSpreadsheet; sheetName: string } | null = null;
   private nextItemId = 1_000_001;
 
@@ -282,6 +284,7 @@ export class FormsState {
   create(title: string): FakeForm {
     const id = `1FakeForm${String(++this.seq).padStart(4, '0')}${'x'.repeat(30)}`;
     const form = new FakeForm(this, id, title, false);
+    form._editors.add(this.ctx.currentUser());
     this.forms.set(id, form);
     return form;
   }
@@ -289,6 +292,17 @@ export class FormsState {
   byId(id: string): FakeForm | null {
     const form = this.forms.get(id);
     return form && !form._deleted ? form : null;
+  }
+
+  /**
+   * The form, for the running user. A form is a Drive file of its own: FormApp.openById(id)
+   * ("Class FormApp", https://developers.google.com/apps-script/reference/forms/form-app) opens it
+   * for its editors only, not for an editor of the spreadsheet its answers go to, whom the
+   * fake answers as for a form that does not exist.
+   */
+  openable(id: string): FakeForm | null {
+    const form = this.byId(id);
+    return form && form._editors.has(this.ctx.currentUser()) ? form : null;
   }
 
   /** Test helper: the owner deletes the form in Drive. */
@@ -333,7 +347,7 @@ export class FakeFormApp {
   }
   /** "Class FormApp", openById(id): throws when there is no such form (or it was deleted). */
   openById(id: string): GForm {
-    const form = this.forms.byId(checkString('FormApp.openById', id));
+    const form = this.forms.openable(checkString('FormApp.openById', id));
     if (!form) throw new Error(FORM_NOT_FOUND_MESSAGE);
     return api<GForm>(form);
   }

@@ -5,6 +5,7 @@
 import type { MyWeekView } from '../shared/api';
 import { byId, el, fill } from './dom';
 import { Feedback } from './feedback';
+import { renderFormLink } from './form-link';
 import { LogRunForm } from './logrun-form';
 import { server } from './server';
 
@@ -50,7 +51,11 @@ function start(): void {
 
   void feedback
     .run('Loading…', () => server.getLogForm())
-    .then((data) => data && form.render(data))
+    .then((data) => {
+      if (!data) return;
+      form.render(data);
+      renderFormLink(byId('form-link'), data.formUrl);
+    })
     .then(() => server.getMyWeek())
     .then((view) => {
       renderMyWeek(view);

@@ -126,6 +126,7 @@ export class SidebarShell {
     byId('tab-settings').hidden = !isOwner;
     byId('automation').hidden = !isOwner;
     byId('usage-import').hidden = !isOwner;
+    byId('logging-form').hidden = !isOwner;
     renderAuditFile(this.auditFile, next, () => this.removeOldTab());
     renderAutomationStatus(byId('automation-status'), byId<HTMLInputElement>('automation-on'), next.automation);
     if (!byId('view-settings').hidden) fillSettingsForm(this.settingsForm, next);

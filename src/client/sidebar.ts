@@ -7,6 +7,7 @@ import { Feedback } from './feedback';
 import { server } from './server';
 import { dashboardActions } from './sidebar-actions';
 import { wireAutomation } from './sidebar-automation';
+import { wireLoggingForm } from './sidebar-logging-form';
 import { wireSettingsForm } from './sidebar-settings';
 import { SidebarShell } from './sidebar-shell';
 import { wireUsageImport } from './usage-import';
@@ -23,6 +24,7 @@ function start(): void {
   const shell = new SidebarShell(feedback, dashboardActions);
   shell.wireControls();
   wireAutomation(feedback);
+  wireLoggingForm(feedback);
   wireSettingsForm(shell);
   wireUsageImport(feedback, () => shell.reload());
 

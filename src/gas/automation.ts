@@ -17,7 +17,8 @@ import { errorMessage } from '../core/automation/mail-rules';
 import type { AuditSource, SentLog, SetupProblem, TeamView } from '../core/automation/ports';
 import { readInterventions } from './interventions-data';
 import { formChoices } from '../core/form/questions';
-import { keepFormInStep } from './logging-form';
+import { keepFormInStep, loggingFormUrl } from './logging-form';
+import type { FormLinks } from '../core/base/types';
 import { withDocumentLock } from './document-lock';
 import { todayIn } from './spreadsheet-locale';
 import { digestAudiences } from '../core/automation/schedule';
@@ -106,9 +107,18 @@ function auditSource(team: TeamData, settings: Settings): AuditSource {
 /** `formSync`: the daily run keeps the logging form's dropdowns in step with what it read. */
 function teamView(spreadsheet: Spreadsheet, settings: Settings, formSync?: (line: string) => void): TeamView {
   const team = readTeam(spreadsheet, settings);
-  const line = formSync && keepFormInStep(() => formChoices(team.roster, team.log.table));
-  if (line) formSync!(line);
+  let form: FormLinks | null;
+  if (formSync) {
+    const inStep = keepFormInStep(() => formChoices(team.roster, team.log.table));
+    if (inStep.line) formSync(inStep.line);
+    form = inStep.links;
+  } else {
+    // The digest on request and its preview need only the address: no FormApp call.
+    const url = loggingFormUrl();
+    form = url ? { url, prefilledFor: () => null } : null;
+  }
   return {
+    form,
     roster: team.roster?.members ?? [],
     rosterSheetName: team.rosterSheet?.getName() ?? null,
     audits: auditSource(team, settings),

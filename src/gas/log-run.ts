@@ -16,6 +16,7 @@ import { appendByHeader, type CellWrite } from './append-row';
 import { nextFreeRow, readLogHead, readRecentLog } from './recent-log';
 import { findLogSheet, noLogError, SetupError } from './team-data';
 import { myWeekView } from './my-week';
+import { loggingFormUrl } from './logging-form';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -46,6 +47,9 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
     workflows: [],
     outcomes: [...OUTCOME_CHOICES],
     editTypes: [...EDIT_TYPE_CHOICES],
+    // Kept in the document's properties when the form was made: a member, who cannot open the
+    // form through FormApp, sees it too, and no FormApp call is made (rules §16).
+    formUrl: loggingFormUrl(),
     problem: null,
   };
   let recent: ReturnType<typeof readRecentLog>;

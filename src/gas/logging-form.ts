@@ -6,6 +6,8 @@
  */
 import { requireOwner } from './roles';
 import type { Settings } from '../core/base/settings';
+import type { FormLinks } from '../core/base/types';
+import type { LoggingFormAnswer, LoggingFormStep } from '../shared/api';
 import {
   EDIT_TYPE_CHOICES,
   FORM_QUESTIONS,
@@ -32,6 +34,22 @@ export interface StoredForm {
   formId: string;
   memberItem: number;
   workflowItem: number;
+  /**
+   * The form's address (Form.getPublishedUrl()), kept here so that Log a run, the digest and
+   * every member see it without opening the form, which only its editors may. Absent once the
+   * form was found deleted, until it can be opened again.
+   */
+  url?: string;
+}
+
+function saveStoredForm(stored: StoredForm): void {
+  PropertiesService.getDocumentProperties().setProperty(FORM_KEY, JSON.stringify(stored));
+}
+
+/** The logging form's address for pages and emails; null when none was made or it was found deleted. */
+export function loggingFormUrl(): string | null {
+  const url = storedForm()?.url;
+  return typeof url === 'string' && url ? url : null;
 }
 
 export function storedForm(): StoredForm | null {
@@ -81,26 +99,81 @@ export function updateDropdowns(form: Form, stored: StoredForm, choices: FormCho
 }
 
 /**
+ * A member's pre-filled link, their name chosen in the Team member question, made the one way
+ * Google documents: "Class FormResponse", toPrefilledUrl() "Generates a URL for the form in which
+ * the answers are pre-filled based on the answers in this form response"
+ * (https://developers.google.com/apps-script/reference/forms/form-response#toPrefilledUrl()).
+ * "Class ListItem", createResponse(response) throws when the name is not one of its choices:
+ * null then. Four service calls a member, made only for a member an email names, once each.
+ */
+function prefilledLinks(form: Form, memberItem: GoogleAppsScript.Forms.ListItem): (member: string) => string | null {
+  const made = new Map<string, string | null>();
+  return (member) => {
+    const name = member.replace(/\s+/g, ' ').trim();
+    if (!made.has(name)) {
+      let link: string | null;
+      try {
+        link = form.createResponse().withItemResponse(memberItem.createResponse(name)).toPrefilledUrl();
+      } catch {
+        link = null;
+      }
+      made.set(name, link);
+    }
+    return made.get(name)!;
+  };
+}
+
+/** What the daily run did to the form: a line for its report (or null), and the form's links for its emails. */
+export interface FormInStep {
+  line: string | null;
+  links: FormLinks | null;
+}
+
+/**
  * The daily run (rules §16): the form's dropdowns follow the roster and the log, so a member
  * added or renamed in the roster is offered under the roster's name. Opens the form only when
  * one is stored; writes only choices that changed. A line for the run's report when it changed
- * something or could not, else null; never makes a form.
+ * something or could not, else null; never makes a form. A form that cannot be opened loses its
+ * stored address (pages stop showing it) until it can be opened again.
  */
-export function keepFormInStep(choices: () => FormChoices): string | null {
+export function keepFormInStep(choices: () => FormChoices): FormInStep {
   const stored = storedForm();
-  if (!stored) return null;
+  if (!stored) return { line: null, links: null };
   const form = openStoredForm(stored);
-  if (!form)
-    return 'The logging form was deleted or cannot be opened, so its dropdowns were not updated: see Check set-up.';
+  if (!form) {
+    if (stored.url) saveStoredForm({ ...stored, url: undefined });
+    return {
+      line: 'The logging form was deleted or cannot be opened, so its dropdowns were not updated: see Check set-up.',
+      links: null,
+    };
+  }
+  let url = stored.url;
+  if (!url) {
+    url = form.getPublishedUrl();
+    saveStoredForm({ ...stored, url });
+  }
   const member = form.getItemById(stored.memberItem);
   const workflow = form.getItemById(stored.workflowItem);
   if (!member || !workflow)
-    return 'The logging form’s Team member or Workflow question was deleted in the form, so its dropdowns were not updated: add it back there.';
-  const wanted = choices();
+    return {
+      line: 'The logging form’s Team member or Workflow question was deleted in the form, so its dropdowns were not updated: add it back there.',
+      links: { url, prefilledFor: () => null },
+    };
+  const memberList = member.asListItem();
+  const links = { url, prefilledFor: prefilledLinks(form, memberList) };
+  return { line: syncChoices(memberList, workflow.asListItem(), choices()), links };
+}
+
+/** Writes the dropdowns whose choices differ from `wanted`; the report's line when any changed. */
+function syncChoices(
+  member: GoogleAppsScript.Forms.ListItem,
+  workflow: GoogleAppsScript.Forms.ListItem,
+  wanted: FormChoices,
+): string | null {
   let changed = false;
   for (const [item, values] of [
-    [member.asListItem(), wanted.members],
-    [workflow.asListItem(), wanted.workflows],
+    [member, wanted.members],
+    [workflow, wanted.workflows],
   ] as const) {
     const current = item.getChoices().map((choice) => choice.getValue());
     if (current.length === values.length && current.every((value, i) => value === values[i])) continue;
@@ -129,46 +202,80 @@ function createForm(spreadsheet: Spreadsheet, choices: FormChoices): { form: For
   // until published ("Google Forms API changes",
   // https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms).
   form.setPublished(true);
-  const stored = { formId: form.getId(), memberItem: member.getId(), workflowItem: workflow.getId() };
-  PropertiesService.getDocumentProperties().setProperty(FORM_KEY, JSON.stringify(stored));
+  const stored: StoredForm = {
+    formId: form.getId(),
+    memberItem: member.getId(),
+    workflowItem: workflow.getId(),
+    url: form.getPublishedUrl(),
+  };
+  saveStoredForm(stored);
   return { form, stored };
 }
 
 /**
- * Menu "Create logging form": what it did, in words for an alert. A user who did not grant the
- * forms permission is told which one and how to grant it before anything is read or made, as the
- * automation switch and Send digest now do, instead of a FormApp error half-way.
+ * "Create logging form", one step (menu and sidebar alike): made, updated, or a question for the
+ * owner first when a form exists ("update its dropdowns?") or was deleted ("make a new one?").
+ * `answer` is the owner's yes to that question; nothing is made or changed without it. A user
+ * who did not grant the forms permission is told which one and how to grant it before anything
+ * is read or made, as the automation switch and Send digest now do, instead of a FormApp error
+ * half-way.
  */
-export function createLoggingForm(spreadsheet: Spreadsheet, ui: Ui, settings: Settings): string {
+export function loggingFormStep(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  answer: LoggingFormAnswer | null,
+): LoggingFormStep {
   // The owner's (rules §19): the one guard every owner-only server function runs.
   requireOwner('create or update the logging form', settings);
   requirePermissions([FORMS_SCOPE]);
-  const choices = currentChoices(spreadsheet, settings);
   const stored = storedForm();
   if (stored) {
     const existing = openStoredForm(stored);
     if (existing) {
-      const answer = ui.alert(
-        'Uptake logging form',
-        `This spreadsheet already has its logging form (${existing.getPublishedUrl()}). Update its Team member and Workflow dropdowns from the roster and the log instead of making a second form?`,
-        ui.ButtonSet.YES_NO,
-      );
-      if (answer !== ui.Button.YES) return 'Nothing changed.';
-      return updateDropdowns(existing, stored, choices)
-        ? `The form's dropdowns now offer ${choices.members.length} team members and ${choices.workflows.length} workflows.`
-        : 'The form’s Team member or Workflow question was deleted in the form: add it back there (or delete the form and create a new one).';
+      const url = stored.url ?? existing.getPublishedUrl();
+      if (stored.url !== url) saveStoredForm({ ...stored, url });
+      if (answer !== 'update')
+        return {
+          done: false,
+          ask: 'update',
+          url,
+          message: `This spreadsheet already has its logging form (${url}). Update its Team member and Workflow dropdowns from the roster and the log instead of making a second form?`,
+        };
+      const choices = currentChoices(spreadsheet, settings);
+      return {
+        done: true,
+        url,
+        message: updateDropdowns(existing, stored, choices)
+          ? `The form's dropdowns now offer ${choices.members.length} team members and ${choices.workflows.length} workflows.`
+          : 'The form’s Team member or Workflow question was deleted in the form: add it back there (or delete the form and create a new one).',
+      };
     }
-    const again = ui.alert(
-      'Uptake logging form',
-      'The logging form Uptake made for this spreadsheet was deleted or can no longer be opened. Its answers sheet stays part of the log. Make a new form?',
-      ui.ButtonSet.YES_NO,
-    );
-    if (again !== ui.Button.YES) return 'No new form was made.';
+    if (answer !== 'new')
+      return {
+        done: false,
+        ask: 'new',
+        url: null,
+        message:
+          'The logging form Uptake made for this spreadsheet was deleted or can no longer be opened. Its answers sheet stays part of the log. Make a new form?',
+      };
   }
-  const { form } = createForm(spreadsheet, choices);
-  return (
-    `Made the logging form: ${form.getPublishedUrl()}\n\n` +
-    'Its answers land in a new sheet of this spreadsheet, which Uptake reads as part of the log. ' +
-    'Share the link with the team; "Log a run" shows it too.'
-  );
+  const { stored: made } = createForm(spreadsheet, currentChoices(spreadsheet, settings));
+  return {
+    done: true,
+    url: made.url ?? null,
+    message:
+      `Made the logging form: ${made.url}\n\n` +
+      'Its answers land in a new sheet of this spreadsheet, which Uptake reads as part of the log. ' +
+      'Share the link with the team; "Log a run" shows it, with a QR code for phones.',
+  };
+}
+
+/** Menu "Create logging form": the step, its question asked in an alert; what it did, in words for an alert. */
+export function createLoggingForm(spreadsheet: Spreadsheet, ui: Ui, settings: Settings): string {
+  const step = loggingFormStep(spreadsheet, settings, null);
+  if (step.done) return step.message;
+  const yes = ui.alert('Uptake logging form', step.message, ui.ButtonSet.YES_NO) === ui.Button.YES;
+  if (!yes) return step.ask === 'update' ? 'Nothing changed.' : 'No new form was made.';
+  const answered = loggingFormStep(spreadsheet, settings, step.ask);
+  return answered.message;
 }

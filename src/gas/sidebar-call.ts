@@ -186,6 +186,15 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
       return [{ fileName: file.fileName, text: file.text }];
     },
   },
+  makeLoggingForm: {
+    access: 'owner',
+    does: 'create or update the logging form',
+    check: ([answer]) => {
+      if (absent(answer)) return [null];
+      if (answer !== 'update' && answer !== 'new') throw wrongType('The answer', '"update", "new" or nothing', answer);
+      return [answer];
+    },
+  },
 };
 
 /** The caller and settings the running guarded call was checked with; null outside one. */

@@ -111,8 +111,21 @@ export interface LogFormData {
   outcomes: string[];
   editTypes: string[];
   /** Null when the log cannot be found (the form then says so). */
+  /** The logging form's address (rules §16), shown with a QR code; null when the spreadsheet has none. */
+  formUrl: string | null;
   problem: SetupProblem | null;
 }
+
+/** The owner's yes to the question a "Create logging form" step asked: update the form, or make a new one. */
+export type LoggingFormAnswer = 'update' | 'new';
+
+/**
+ * A step of "Create logging form": done (made or updated: what happened, and the form's
+ * address), or a question for the owner, asked again with the answer when it is yes.
+ */
+export type LoggingFormStep =
+  | { done: true; message: string; url: string | null }
+  | { done: false; ask: LoggingFormAnswer; message: string; url: string | null };
 
 export interface LogRunRequest {
   date: string;
@@ -244,4 +257,6 @@ export interface ServerApi {
   importUsageExport: (request: UsageImportRequest) => UsageImportResult;
   /** Rebuilds the add-on menu for whoever has the page open (the owner's, or a member's). */
   refreshMenu: () => void;
+  /** "Create logging form" from the sidebar: one step, asked again with the owner's answer to its question. */
+  makeLoggingForm: (answer: LoggingFormAnswer | null) => LoggingFormStep;
 }

@@ -56,6 +56,11 @@ export function world(fake: Fake): string {
     triggers: gas.triggers.records,
     mail: gas.mail.sent,
     selection: gas.selection(),
+    forms: [...gas.forms.forms.values()].map((form) => [
+      form._id,
+      form._published,
+      form._items.map((item) => [item.title, item.choices]),
+    ]),
   });
 }
 
@@ -93,6 +98,7 @@ export const CRAFTED: Partial<Record<keyof ServerApi, unknown[][]>> = {
     [{ fileName: 'x.csv', text: 'Name\n' }],
   ],
   startProgramme: [[{ start: '2026-03-15' }], [null]],
+  makeLoggingForm: [[null], ['new'], ['update']],
 };
 
 /** The sidebar calls only the owner (or, with "open team", every editor) may make. */

@@ -135,6 +135,7 @@ export class DailyRun {
       notesOf: team.notes,
       spreadsheetUrl: this.setup.spreadsheetUrl,
       failedBefore: (draft) => failedBefore(book, draft),
+      form: team.form,
     });
     if (plan.settled.length) {
       this.record(plan.settled);
@@ -186,6 +187,7 @@ export class DailyRun {
       notesOf: team.notes,
       spreadsheetUrl: this.setup.spreadsheetUrl,
       failedBefore: retried,
+      form: team.form,
     });
     if (plan.settled.length) {
       this.record(plan.settled);

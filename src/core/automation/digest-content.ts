@@ -73,5 +73,6 @@ export function digestContent(
     onRequest: setup.onRequest,
     interventions: current?.interventions,
     history: team.history?.(asOf),
+    formUrl: team.form?.url ?? null,
   });
 }

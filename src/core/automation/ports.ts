@@ -4,7 +4,7 @@
  * of the settings and the spreadsheet (RunSetup); tests give it plain objects.
  */
 import type { Day } from '../base/dates';
-import type { NotesSource, RosterMember } from '../base/types';
+import type { FormLinks, NotesSource, RosterMember } from '../base/types';
 import type { Audit } from '../audit/audit-types';
 import type { EmailContent } from '../mail/email';
 import type { SentIndex, SentRecord } from '../programme/sent-records';
@@ -48,6 +48,8 @@ export interface TeamView {
   programme?: ProgrammeRecord | null;
   /** A member's notes in the log between two days, for the follow-up emails; absent when not read. */
   notes?: NotesSource;
+  /** The logging form's links (rules §16), when the spreadsheet has a form. */
+  form?: FormLinks | null;
 }
 
 /** A problem with the spreadsheet's set-up that the owner must fix; `message` says how. */

@@ -94,3 +94,13 @@ export const DEFAULT_SETTINGS: AuditSettings = { genuineAt: 3, developingAt: 1, 
 
 /** Runs a workflow needs in the window before it can be called below threshold (spec §11). */
 export const MIN_RUNS_FOR_WORKFLOW_VERDICT = 3;
+
+/**
+ * The logging form's links (rules §16), for emails: its address, and a member's pre-filled
+ * address (their name already chosen), or null when the form's Team member question does not
+ * offer that name.
+ */
+export interface FormLinks {
+  url: string;
+  prefilledFor(member: string): string | null;
+}

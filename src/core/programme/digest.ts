@@ -51,6 +51,8 @@ export interface DigestInput {
   actions?: WeekAction[];
   /** The replacement programme's line while it runs (spec §17). */
   programmeLine?: string | null;
+  /** The logging form's address (rules §16): the digest ends with it, when the spreadsheet has one. */
+  formUrl?: string | null;
 }
 
 function change(now: number, before: number): string {
@@ -387,5 +389,7 @@ export function composeDigest(input: DigestInput): EmailContent {
         : `This is the aggregate digest: it names nobody and shows no figures for groups of fewer than ${MIN_GROUP} people.`,
     },
   );
+  if (input.formUrl)
+    blocks.push({ kind: 'link', label: 'Log a run from your phone: the team’s logging form', url: input.formUrl });
   return renderEmail(digestSubject(input), blocks);
 }

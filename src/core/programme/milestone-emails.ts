@@ -5,6 +5,7 @@ import { usesPhrase } from '../audit/diagnosis';
 import { SIX_WEEK_DAY, sixWeekDecision } from '../audit/six-week';
 import type { Audit, MemberReport, SixWeek, WorkflowRate } from '../audit/audit-types';
 import type { EmailBlock } from '../mail/email';
+import { prefilledLinkBlocks } from './form-links';
 import { lastCompleteDay, type ReminderInput } from './reminder-input';
 import { peerInviteLine, peerInvitees } from './peer-advocacy';
 import {
@@ -49,6 +50,12 @@ const daySeven: Writer = (details, input) => {
       kind: 'paragraph',
       text: `${names(without)} ${without.length === 1 ? 'has' : 'have'} no anchor workflow on the roster: there is nothing yet to ask "Did you use it?" about. Use the 15 minutes to identify it with ${without.length === 1 ? 'them' : 'each of them'}: "the one weekly task that takes the most time and gives the least satisfaction", then add it to the roster.`,
     });
+  blocks.push(
+    ...prefilledLinkBlocks(
+      details.map((d) => d.item.member.name),
+      input.form,
+    ),
+  );
   blocks.push({ kind: 'paragraph', text: 'Their runs, outcomes and edit types since training, from the log:' });
   return [...blocks, ...details.flatMap((d) => memberSection(d, input, usageItems(d)))];
 };

@@ -10,7 +10,7 @@
 import type { Day } from '../base/dates';
 import type { MilestoneSpec } from './milestones';
 import type { Audit, MemberReport } from '../audit/audit-types';
-import type { AuditSettings, NotesSource, RosterMember } from '../base/types';
+import type { AuditSettings, FormLinks, NotesSource, RosterMember } from '../base/types';
 import type { RecordDraft, SentIndex } from './sent-records';
 import type { History } from '../history/history-types';
 
@@ -46,6 +46,8 @@ export interface ReminderInput {
   notesOf?: NotesSource;
   /** Whether an earlier run tried to send this record and MailApp refused it (it is a retry). */
   failedBefore?: (draft: RecordDraft) => boolean;
+  /** The logging form's links (rules §16): each member's pre-filled link goes in their day-seven follow-up. */
+  form?: FormLinks | null;
 }
 
 /** The milestone a member's email is about, for one recipient. */

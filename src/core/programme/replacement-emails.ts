@@ -9,6 +9,7 @@ import { lastCompleteDay, type ReminderInput } from './reminder-input';
 import { nameList, noteBlocks } from './reminder-figures';
 import { peerInviteLine, peerInvitees } from './peer-advocacy';
 import { editPatternLine } from '../audit/diagnosis-rules';
+import { prefilledLinkBlocks } from './form-links';
 import { adoptersOf, bestWorkflow, PROGRAMME_TARGET } from './milestone-emails';
 import {
   programmeMilestone,
@@ -115,6 +116,12 @@ export function followUpEmail(items: FollowUpItem[], input: ProgrammeEmailInput)
       ...noteBlocks(input.notesOf?.(key, item.session, asOf) ?? null, 'since the session'),
     );
   }
+  blocks.push(
+    ...prefilledLinkBlocks(
+      items.map((i) => i.participant.member),
+      input.form,
+    ),
+  );
   const late = items.some((i) => i.due < input.today);
   return finish(
     subject(
