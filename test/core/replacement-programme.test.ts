@@ -154,6 +154,31 @@ describe('the milestones a day sends', () => {
     ]);
   });
 
+  test('the follow-up carries the participant’s pre-filled logging-form link, to forward; the plain link for a name the form lacks', () => {
+    const form = {
+      url: 'https://docs.google.com/forms/d/e/abc/viewform',
+      prefilledFor: (name: string) =>
+        name === 'Ben' ? 'https://docs.google.com/forms/d/e/abc/viewform?usp=pp_url&entry.7=Ben' : null,
+    };
+    const ben = planProgramme({ ...setup(sessions).input('2026-03-11'), form }).emails.find(
+      (e) => e.kind === 'follow-up',
+    )!;
+    expect(ben.content.text).toContain(
+      'Ben: the logging form, name already chosen: https://docs.google.com/forms/d/e/abc/viewform?usp=pp_url&entry.7=Ben\n',
+    );
+    expect(ben.content.html).toContain(
+      'href="https://docs.google.com/forms/d/e/abc/viewform?usp=pp_url&amp;entry.7=Ben"',
+    );
+    const cleo = planProgramme({ ...setup(sessions).input('2026-03-17'), form }).emails.find(
+      (e) => e.kind === 'follow-up' && e.to === OWNER,
+    )!;
+    expect(cleo.content.text).toContain(
+      'Cleo: the logging form (their name is not in its list yet): https://docs.google.com/forms/d/e/abc/viewform\n',
+    );
+    const without = planProgramme(setup(sessions).input('2026-03-11')).emails.find((e) => e.kind === 'follow-up')!;
+    expect(without.content.text).not.toContain('logging form');
+  });
+
   test('late: sent once, with the day it was due; recorded: never again', () => {
     const { input, index } = setup(sessions);
     const late = planProgramme(input('2026-04-05'));
