@@ -3,6 +3,7 @@
 // last line, and the sidebar's Create logging form.
 import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
 import { plus } from '../core/fixtures';
+import { timeDrivenEvent } from '../../packages/fake-apps-script';
 
 const OWNER = 'lead@example.com';
 const MEMBER = 'ben@example.com';
@@ -39,7 +40,7 @@ function logFormAs({ bundle }: Fake, user: string) {
 /** The daily run as its trigger calls it, automation on. */
 function runDaily({ gas, bundle }: Fake) {
   if (gas.triggers.clock().length === 0) bundle.$runFromClient('setAutomation', true);
-  bundle.runDaily({ triggerUid: gas.triggers.clock()[0].uid });
+  bundle.runDaily(timeDrivenEvent(gas.triggers.clock()[0], gas.clock.now()));
 }
 
 describe('Log a run shows the logging form’s link', () => {
