@@ -126,6 +126,28 @@ describe('one figure, the same in the sidebar, the digest, the emails and audit.
     expect(waiting.sort()).toEqual([...lateSixWeek].sort());
   });
 
+  test('the digest’s coming week lists each replacement programme milestone the next seven mornings send', () => {
+    const label = (iso: string) => {
+      const date = new Date(`${iso}T00:00:00Z`);
+      const [weekday, month] = [date.toUTCString().slice(0, 3), date.toUTCString().slice(8, 11)];
+      return `${weekday} ${date.getUTCDate()} ${month} ${date.getUTCFullYear()}`;
+    };
+    const rows = result.digest.text
+      .split('\n')
+      .filter((line) => line.includes('(replacement programme)') && /^\w{3} \d+ \w{3} \d{4}/.test(line));
+    const sent = result.emails.filter((e) => e.programme && e.day >= '2026-03-02' && e.day <= '2026-03-08');
+    // One row per participant for the follow-ups, one for the team's milestones.
+    const expected = sent.flatMap((e) =>
+      e.milestone === 'Day-seven follow-up'
+        ? e.members.map((member) => [label(e.day), member, e.milestone!])
+        : [[label(e.day), 'the team', e.milestone!]],
+    );
+    expect(expected.length).toBeGreaterThan(1);
+    expect(rows).toHaveLength(expected.length);
+    for (const [day, member, milestone] of expected)
+      expect(rows.some((line) => line.startsWith(day) && line.includes(member) && line.includes(milestone))).toBe(true);
+  });
+
   test('principled resistance is never "Reverted": sidebar data and audit.csv', () => {
     const jonas = sidebar().audit!.members.find((m) => m.member === 'Jonas Weber')!;
     expect(jonas.sixWeek.label).toBe('Principled resistance');

@@ -9,6 +9,7 @@ import type { SentIndex } from '../programme/sent-records';
 import { lastCompleteDay } from '../programme/reminder-input';
 import type { RunSetup, TeamView } from './ports';
 import { programmeDigestLine, programmeView, replacedBy } from '../programme/replacement';
+import { programmeUpcoming } from '../programme/replacement-plan';
 
 /**
  * The digest of the week before the digest day (spec §2: as-of = the day before, one week);
@@ -48,6 +49,15 @@ export function digestContent(
     actions,
     previous: team.audits(asOf - 7, 1),
     upcoming: [
+      ...programmeUpcoming({
+        programme,
+        sessions: view?.interventions ?? [],
+        roster: team.roster,
+        ownerEmail: setup.owner,
+        from: options.sentDay,
+        to: options.sentDay + 6,
+        sent: options.sent,
+      }),
       ...(options.sent
         ? overdueMilestones(
             team.roster,
@@ -64,7 +74,7 @@ export function digestContent(
         setup.owner,
         replacedBy(programme, options.sentDay),
       ),
-    ],
+    ].sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
     named: options.named,
     problems: options.problems,
     spreadsheetUrl: setup.spreadsheetUrl,

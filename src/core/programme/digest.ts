@@ -156,11 +156,14 @@ function peerInviteBlocks(input: DigestInput): EmailBlock[] {
     input.upcoming.some(
       (r) =>
         r.member === member &&
+        !r.programme &&
         r.milestoneDay > 14 &&
         milestoneSpec(r.milestoneDay)?.recipient === 'owner' &&
         r.dueDate <= sentDay,
     );
-  const moment = input.upcoming.filter((r) => r.milestoneDay === 14 && !superseded(r.member)).map((r) => r.member);
+  const moment = input.upcoming
+    .filter((r) => !r.programme && r.milestoneDay === 14 && !superseded(r.member))
+    .map((r) => r.member);
   const causeOpen = input.current.diagnosis.some((f) => f.code === 'no-peer-advocacy' && f.addressed === null);
   if (!input.named || (!causeOpen && !moment.length)) return [];
   const asOf = isoToDay(input.current.asOf)!;
@@ -174,7 +177,11 @@ function milestoneSection(input: DigestInput): EmailBlock[] {
   if (!rows.length) return [heading, { kind: 'paragraph', text: 'None.' }, ...peerInviteBlocks(input)];
   if (!input.named) {
     // Days 7 and 21 go to the member's follow-up owner (spec §8); no address is named here.
-    const toFollowUpOwners = rows.some((r) => milestoneSpec(r.milestoneDay)?.recipient === 'follow-up owner');
+    const toFollowUpOwners = rows.some((r) =>
+      r.programme
+        ? r.milestone.startsWith('Day-seven')
+        : milestoneSpec(r.milestoneDay)?.recipient === 'follow-up owner',
+    );
     const to = toFollowUpOwners ? 'the programme owner and the follow-up owners' : 'the programme owner';
     return [
       heading,
@@ -191,7 +198,7 @@ function milestoneSection(input: DigestInput): EmailBlock[] {
       head: ['Due', 'Member', 'Milestone', 'Reminder to'],
       rows: rows.map((r) => [
         r.late ? `${dayToLabel(isoToDay(r.dueDate)!)} (overdue, not sent yet)` : dayToLabel(isoToDay(r.dueDate)!),
-        r.member,
+        r.member || 'the team',
         r.milestone,
         r.recipient,
       ]),

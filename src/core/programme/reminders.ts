@@ -98,6 +98,8 @@ export interface UpcomingMilestone {
   recipient: string;
   /** Due before the day the list was made and not recorded as sent: the next run sends it late (alone, or named in the email of a later milestone of the same member, spec §8). */
   late?: true;
+  /** A replacement programme milestone (spec §17); `milestoneDay` is then its day of the programme. */
+  programme?: true;
 }
 
 /**

@@ -12,8 +12,17 @@ import { dayToIso, type Day } from '../base/dates';
 import { memberKey, plural } from '../base/text';
 import type { RosterMember } from '../base/types';
 import type { EmailContent } from '../mail/email';
-import { programmeDraft, type RecordDraft } from './sent-records';
-import { programmeMilestone, sessionDay, startDay, type Participant, type ProgrammeMilestoneKind } from './replacement';
+import { programmeDraft, type RecordDraft, type SentIndex } from './sent-records';
+import {
+  programmeMilestone,
+  sessionDay,
+  startDay,
+  type Participant,
+  type ProgrammeMilestoneKind,
+  type ProgrammeRecord,
+  type SessionSource,
+} from './replacement';
+import type { UpcomingMilestone } from './reminders';
 import { lastCompleteDay } from './reminder-input';
 import {
   followUpEmail,
@@ -145,4 +154,55 @@ export function planProgramme(input: ProgrammeInput): ProgrammePlan {
 function summaryLine(kind: ProgrammeMilestoneKind, due: Day, today: Day, member?: string): string {
   const name = `replacement programme: ${programmeMilestone(kind).name}${member ? ` for ${member}` : ''}`;
   return due < today ? `${name} (due ${dayToIso(due)})` : name;
+}
+
+/**
+ * The programme's milestones for the digest's list (spec §11 "milestones due in the coming week"),
+ * beside §8's: those due from `from` to `to`, and, with the sent sheet, those due before `from`
+ * that it has not recorded (the next run sends them late). "Sessions not held" only while a
+ * participant has no session. Member: the participant, or "" for the team's.
+ */
+export function programmeUpcoming(args: {
+  programme: ProgrammeRecord | null;
+  sessions: SessionSource;
+  roster: readonly RosterMember[];
+  ownerEmail: string;
+  from: Day;
+  to: Day;
+  sent?: SentIndex;
+}): UpcomingMilestone[] {
+  const { programme, from, to, sent } = args;
+  const base = programme?.baseline;
+  if (!programme || !base) return [];
+  const s = startDay(programme);
+  const rows: UpcomingMilestone[] = [];
+  const add = (kind: ProgrammeMilestoneKind, due: Day, p: Participant | null, recipient: string) => {
+    const late = due < from;
+    if (
+      due > to ||
+      (late &&
+        (!sent || sent.hasProgrammeMilestone(kind, s, p ? { key: memberKey(p.member), email: p.email } : undefined)))
+    )
+      return;
+    rows.push({
+      member: p?.member ?? '',
+      milestone: `${programmeMilestone(kind).name} (replacement programme)`,
+      milestoneDay: due - s,
+      dueDate: dayToIso(due),
+      recipient,
+      programme: true,
+      ...(late ? { late: true as const } : {}),
+    });
+  };
+  const owner = args.ownerEmail;
+  for (const p of base.participants) {
+    const session = sessionDay(args.sessions, p.member, s, to);
+    const followUpOwner = rosterEntry([...args.roster], p)?.followUpOwner ?? owner;
+    if (session !== null) add('follow-up', session + programmeMilestone('follow-up').day, p, followUpOwner);
+  }
+  if (base.participants.some((p) => sessionDay(args.sessions, p.member, s, to) === null))
+    add('sessions', s + programmeMilestone('sessions').day, null, owner);
+  add('peers', s + programmeMilestone('peers').day, null, owner);
+  add('reassessment', s + programmeMilestone('reassessment').day, null, owner);
+  return rows;
 }
