@@ -35,7 +35,12 @@ interface Email {
 function json(args: string[]) {
   const run = runCli(cli, ['--json', '--out', 'out', ...args], work);
   if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout) as { programme: Record<string, unknown>; emails: Email[] };
+  return JSON.parse(run.stdout) as {
+    programme: Record<string, unknown>;
+    emails: Email[];
+    members: unknown;
+    team: unknown;
+  };
 }
 
 describe('a team trained months before, the programme started two days before the as-of date', () => {
@@ -120,6 +125,29 @@ describe('a team trained months before, the programme started two days before th
     // No §8 milestone for the participants (their training days are long past anyway) and no late one.
     expect(out.emails.filter((e) => !e.programme && e.milestone !== 'Weekly digest')).toEqual([]);
     expect(programme.some((e) => e.subject.endsWith('(late)'))).toBe(false);
+  });
+
+  test('its causes against its interventions (§18): only the cause an intervention of its type answers is addressed', () => {
+    type Finding = { code: string; addressed: { date: string; type: string } | null };
+    const members = out.members as { member: string; diagnosis: Finding[] }[];
+    const causes = (name: string) =>
+      members
+        .find((m) => m.member === name)!
+        .diagnosis.map((f) => [f.code, f.addressed?.date ?? null, f.addressed?.type ?? null]);
+    // Cleo: no anchor workflow and no runs (cause 2, evidence without a start): an Anchor-workflow
+    // session in the 28 days before 6 May answers it, the latest one named; her context pack
+    // (not ready) has no Context pack fix recorded: open.
+    expect(causes('Cleo')).toEqual(
+      expect.arrayContaining([
+        ['no-workflow', '2026-05-05', 'Anchor-workflow session'],
+        ['foundation', null, null],
+      ]),
+    );
+    // Dan: the same cause, nothing recorded for him: open.
+    expect(causes('Dan')).toEqual([['no-workflow', null, null]]);
+    // The team's cause 5: no Peer advocacy moment recorded: open.
+    const team = (out.team as { diagnosis: Finding[] }).diagnosis;
+    expect(team.map((f) => [f.code, f.addressed])).toEqual([['no-peer-advocacy', null]]);
   });
 
   test('reminders.md lists the same emails, in the same order', () => {
