@@ -29,6 +29,7 @@ import * as setupCheck from './gas/setup-check';
 import * as loggingForm from './gas/logging-form';
 import * as programme from './gas/programme';
 import * as usageImport from './gas/usage-import';
+import * as interventionsHome from './gas/interventions-home';
 
 /**
  * The adoption category for a number of unprompted uses per week: "Genuine adopter" (3 or
@@ -401,6 +402,19 @@ export function importUsageExport(request: UsageImportRequest): UsageImportResul
 }
 
 /**
+ * Dashboard (owner): moves the Interventions tab an earlier version left in the team spreadsheet
+ * to the owner's own spreadsheet and removes it from the team's, when the owner asks; never
+ * while the team is open.
+ *
+ * @return {string} What was done.
+ */
+export function moveOldInterventions(): string {
+  return sidebarCall('moveOldInterventions', [], () =>
+    interventionsHome.moveOldInterventions(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()),
+  );
+}
+
+/**
  * Sidebar "Check set-up": authorisation, owner, trigger, last run, mail quota, time zones, the
  * sheets and their size, property storage and the lock, one line each. Changes nothing.
  *
@@ -434,6 +448,7 @@ export type SidebarEntryPoints = Implements<
     getSetupCheck: typeof getSetupCheck;
     getMyWeek: typeof getMyWeek;
     removeOldAuditTab: typeof removeOldAuditTab;
+    moveOldInterventions: typeof moveOldInterventions;
     refreshMenu: typeof refreshMenu;
     importUsageExport: typeof importUsageExport;
     makeLoggingForm: typeof makeLoggingForm;

@@ -1,9 +1,18 @@
-/** The sidebar's note on the owner's audit spreadsheet, and on an earlier version's tab to remove. */
+/** The sidebar's note on the owner's audit spreadsheet, and on an earlier version's tabs to remove or move. */
 import type { DashboardData } from '../shared/api';
 import { el, fill } from './dom';
 
-/** The owner's audit spreadsheet, and an earlier version's tab in the team spreadsheet offered for removal. */
-export function renderAuditFile(box: HTMLElement, data: DashboardData, remove: () => Promise<void>): void {
+/** What the owner's buttons do. */
+export interface OldTabActions {
+  removeAuditTab: () => Promise<void>;
+  moveInterventions: () => Promise<void>;
+}
+
+/**
+ * The owner's audit spreadsheet, and an earlier version's tabs in the team spreadsheet: the
+ * audit offered for removal, the interventions for moving (rules §19).
+ */
+export function renderAuditFile(box: HTMLElement, data: DashboardData, actions: OldTabActions): void {
   const parts: HTMLElement[] = [];
   // The address is the one Apps Script gave for the file (getUrl), never a cell's text; only a
   // Google Docs address over https is made a link.
@@ -19,7 +28,24 @@ export function renderAuditFile(box: HTMLElement, data: DashboardData, remove: (
         'p',
         {},
         'An earlier version left an "Adoption audit" tab in this spreadsheet, with everyone’s figures by name; every editor can read it. ',
-        el('button', { type: 'button', 'data-server': '', onclick: () => void remove() }, 'Remove the old tab'),
+        el(
+          'button',
+          { type: 'button', 'data-server': '', onclick: () => void actions.removeAuditTab() },
+          'Remove the old tab',
+        ),
+      ),
+    );
+  if (data.oldInterventionsTab)
+    parts.push(
+      el(
+        'p',
+        {},
+        `An earlier version keeps your interventions, notes about named people, in this spreadsheet's "${data.oldInterventionsTab}" tab; every editor can read it. `,
+        el(
+          'button',
+          { type: 'button', 'data-server': '', onclick: () => void actions.moveInterventions() },
+          'Move them to my spreadsheet',
+        ),
       ),
     );
   fill(box, parts);

@@ -127,7 +127,10 @@ export class SidebarShell {
     byId('automation').hidden = !isOwner;
     byId('usage-import').hidden = !isOwner;
     byId('logging-form').hidden = !isOwner;
-    renderAuditFile(this.auditFile, next, () => this.removeOldTab());
+    renderAuditFile(this.auditFile, next, {
+      removeAuditTab: () => this.oldTabAction('Removing the old tab…', () => server.removeOldAuditTab()),
+      moveInterventions: () => this.oldTabAction('Moving the interventions…', () => server.moveOldInterventions()),
+    });
     renderAutomationStatus(byId('automation-status'), byId<HTMLInputElement>('automation-on'), next.automation);
     if (!byId('view-settings').hidden) fillSettingsForm(this.settingsForm, next);
     this.feedback.applyDisabled();
@@ -142,8 +145,9 @@ export class SidebarShell {
     if (moved) void this.load(this.currentRequest(moved));
   }
 
-  private async removeOldTab(): Promise<void> {
-    const result = await this.feedback.run('Removing the old tab…', () => server.removeOldAuditTab());
+  /** Removes or moves an earlier version's tab, then shows the dashboard again with what was done. */
+  private async oldTabAction(busy: string, call: () => Promise<string>): Promise<void> {
+    const result = await this.feedback.run(busy, call);
     if (result === undefined) return;
     await this.reload();
     this.auditFile.append(el('p', {}, result));

@@ -23,27 +23,51 @@ export function auditFileName(team: Spreadsheet): string {
   return `Uptake audit: ${team.getName()}`;
 }
 
-/** What the owner's user property keeps of their audit spreadsheet: its id, and its address for the sidebar. */
-interface AuditFileRecord {
+/**
+ * What the owner's user property keeps of their audit spreadsheet: its id, its address for the
+ * sidebar, and whether Uptake made the Interventions sheet in it (src/gas/interventions-home.ts).
+ */
+export interface AuditFileRecord {
   id: string;
   url: string;
+  interventions?: boolean;
 }
 
-function readRecord(team: Spreadsheet): AuditFileRecord | null {
+/** The caller's audit spreadsheet for this team's spreadsheet, as recorded (no call to open it); null when none. */
+export function readAuditFile(team: Spreadsheet): AuditFileRecord | null {
   const raw = PropertiesService.getUserProperties().getProperty(auditFileKey(team));
   if (!raw) return null;
   try {
     const record = JSON.parse(raw) as Partial<AuditFileRecord>;
-    return typeof record.id === 'string' && typeof record.url === 'string' ? { id: record.id, url: record.url } : null;
+    if (typeof record.id !== 'string' || typeof record.url !== 'string') return null;
+    return { id: record.id, url: record.url, interventions: record.interventions === true };
   } catch {
     // A value this version did not write: treated as none, and replaced at the next audit.
     return null;
   }
 }
 
+function writeRecord(team: Spreadsheet, record: AuditFileRecord): void {
+  PropertiesService.getUserProperties().setProperty(auditFileKey(team), JSON.stringify(record));
+}
+
 /** The caller's audit spreadsheet's address for this team's spreadsheet (no call to open it); null when none. */
 export function auditFileUrl(team: Spreadsheet): string | null {
-  return readRecord(team)?.url ?? null;
+  return readAuditFile(team)?.url ?? null;
+}
+
+/** The recorded audit spreadsheet, opened; null when it no longer opens (deleted, or no longer the caller's). */
+export function openAuditFile(record: AuditFileRecord): Spreadsheet | null {
+  try {
+    return SpreadsheetApp.openById(record.id);
+  } catch {
+    return null;
+  }
+}
+
+/** Records that the Interventions sheet is in the owner's audit spreadsheet `target`, so readers open it. */
+export function markInterventions(team: Spreadsheet, target: Spreadsheet): void {
+  writeRecord(team, { id: target.getId(), url: target.getUrl(), interventions: true });
 }
 
 /**
@@ -55,18 +79,28 @@ export function auditFileUrl(team: Spreadsheet): string | null {
  */
 export function auditTarget(team: Spreadsheet, settings: Settings): { target: Spreadsheet; private: boolean } {
   if (settings.openTeam) return { target: team, private: false };
-  const record = readRecord(team);
-  if (record) {
-    try {
-      return { target: SpreadsheetApp.openById(record.id), private: true };
-    } catch {
-      // Deleted or no longer the owner's: a new one is made below.
-    }
+  const record = readAuditFile(team);
+  const opened = record && openAuditFile(record);
+  if (opened) {
+    sameTimeZone(team, opened);
+    return { target: opened, private: true };
   }
+  // None yet, or deleted: a new one (whose Interventions sheet, if the old one had any, is gone with it).
   const target = SpreadsheetApp.create(auditFileName(team));
-  const made: AuditFileRecord = { id: target.getId(), url: target.getUrl() };
-  PropertiesService.getUserProperties().setProperty(auditFileKey(team), JSON.stringify(made));
+  sameTimeZone(team, target);
+  writeRecord(team, { id: target.getId(), url: target.getUrl() });
   return { target, private: true };
+}
+
+/**
+ * Gives the owner's spreadsheet the team spreadsheet's time zone: a date cell is read as a Date
+ * at midnight in its own spreadsheet's zone, and Uptake reads every date in the team's, so the
+ * same day must mean the same instant in both ("Class Spreadsheet", getSpreadsheetTimeZone()
+ * and setSpreadsheetTimeZone(), https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet).
+ */
+function sameTimeZone(team: Spreadsheet, own: Spreadsheet): void {
+  const zone = team.getSpreadsheetTimeZone();
+  if (own.getSpreadsheetTimeZone() !== zone) own.setSpreadsheetTimeZone(zone);
 }
 
 /** Whether an earlier version's "Adoption audit" tab sits in the team spreadsheet while the team is not open. */

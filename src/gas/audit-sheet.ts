@@ -16,6 +16,8 @@ import { historyTables } from '../core/history/tables';
 import { teamHistory } from '../core/history/team-history';
 import { insertHistoryCharts } from './history-charts';
 import { auditTarget, OLD_TAB_QUESTION, removeOldAuditTab } from './audit-file';
+import { moveOldInterventions, OLD_INTERVENTIONS_QUESTION, oldInterventionsTab } from './interventions-home';
+import { Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -80,11 +82,15 @@ export function writeAuditSheet(
   return sheet;
 }
 
-/** The audit written: its sheet, the spreadsheet it is in, and whether that is the owner's own. */
+/**
+ * The audit written: its sheet, the spreadsheet it is in, whether that is the owner's own, and
+ * an earlier version's Interventions tab left in the team spreadsheet (its name), to offer moving.
+ */
 interface AuditWritten {
   sheet: Sheet;
   target: Spreadsheet;
   private: boolean;
+  oldInterventions: string | null;
 }
 
 /** How long "Run audit to sheet" waits for another audit (or another Uptake write) to finish. */
@@ -107,14 +113,18 @@ export function runAuditToSheet(
   // the script, and locks "don't persist across the suspension" ("Class Ui",
   // https://developers.google.com/apps-script/reference/base/ui).
   const outcome = withDocumentLock(AUDIT_LOCK_WAIT_MS, busy, (): AuditWritten | string => {
+    const book = new Workbook(spreadsheet);
     let team: TeamData;
     try {
-      team = readTeam(spreadsheet, settings);
+      team = readTeam(book, settings);
     } catch (error) {
       if (!(error instanceof SetupError)) throw error;
       return error.message;
     }
-    const { audit, interventions } = advisedAudit(spreadsheet, team, settings);
+    const { audit, interventions } = advisedAudit(book, team, settings);
+    // Found already by advisedAudit: the Workbook answers this without a call.
+    const exclude = { logSheet: team.logSheetName, rosterSheet: team.rosterSheetName };
+    const oldTab = oldInterventionsTab(book, exclude, settings);
     const extra = [
       ...historyTables(teamHistory(team, settings)),
       ...(interventions.sheet ? interventionTables(interventions) : []),
@@ -122,7 +132,7 @@ export function runAuditToSheet(
     const { target, private: isPrivate } = auditTarget(spreadsheet, settings);
     const sheet = writeAuditSheet(target, audit, Date.now(), team.dateOptions.timeZone, extra);
     SpreadsheetApp.flush();
-    return { sheet, target, private: isPrivate };
+    return { sheet, target, private: isPrivate, oldInterventions: oldTab && book.nameOf(oldTab) };
   });
   if (typeof outcome === 'string') {
     ui.alert('Uptake could not run the audit', outcome, ui.ButtonSet.OK);
@@ -138,6 +148,7 @@ export function runAuditToSheet(
     ui.ButtonSet.OK,
   );
   offerOldTabRemoval(spreadsheet, ui, settings);
+  if (outcome.oldInterventions) offerInterventionsMove(spreadsheet, ui, settings);
   return outcome.sheet;
 }
 
@@ -146,4 +157,17 @@ function offerOldTabRemoval(spreadsheet: Spreadsheet, ui: GoogleAppsScript.Base.
   if (!spreadsheet.getSheetByName(AUDIT_SHEET)) return;
   if (ui.alert('Remove the old audit tab?', OLD_TAB_QUESTION, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
   ui.alert('Uptake', removeOldAuditTab(spreadsheet, settings), ui.ButtonSet.OK);
+}
+
+/** Asks (never moves silently) whether to move an earlier version's Interventions tab to the owner's own spreadsheet. */
+function offerInterventionsMove(spreadsheet: Spreadsheet, ui: GoogleAppsScript.Base.Ui, settings: Settings): void {
+  const answer = ui.alert('Move the interventions?', OLD_INTERVENTIONS_QUESTION, ui.ButtonSet.YES_NO);
+  if (answer !== ui.Button.YES) return;
+  let said: string;
+  try {
+    said = moveOldInterventions(spreadsheet, settings);
+  } catch (error) {
+    said = error instanceof Error ? error.message : String(error);
+  }
+  ui.alert('Uptake', said, ui.ButtonSet.OK);
 }

@@ -22,7 +22,8 @@ import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupErr
 import { Workbook, workbookOf } from './workbook';
 import { caller } from './roles';
 import { checkedCaller } from './sidebar-call';
-import { auditFileUrl, hasOldAuditTab } from './audit-file';
+import { hasOldAuditTab, readAuditFile } from './audit-file';
+import { oldInterventionsTab } from './interventions-home';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -48,6 +49,8 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
   const documentValues = PropertiesService.getDocumentProperties()?.getProperties() ?? undefined;
   const viewer = guarded?.who ?? caller(settings);
   const isOwner = viewer.role === 'owner';
+  // Read once: its link for the page, and whether the interventions are in it.
+  const ownFile = isOwner ? readAuditFile(spreadsheet) : null;
   const data: DashboardData = {
     today: dayToIso(todayInZone(timeZone)),
     timeZone,
@@ -65,14 +68,21 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     history: null,
     programme: null,
     viewer: { role: viewer.role, owner: viewer.owner },
-    auditFileUrl: isOwner ? auditFileUrl(spreadsheet) : null,
+    auditFileUrl: ownFile?.url ?? null,
     oldAuditTab: isOwner && hasOldAuditTab(book, settings),
+    oldInterventionsTab: null,
   };
   try {
     const team = readTeam(book, settings);
     data.logSheet = team.logSheetName;
     data.rosterSheet = team.rosterSheetName;
-    const { audit, interventions } = advisedAudit(book, team, settings, request?.asOf ?? null, request?.weeks ?? null);
+    const asOf = request?.asOf ?? null;
+    const { audit, interventions } = advisedAudit(book, team, settings, asOf, request?.weeks ?? null, ownFile);
+    // Found already by advisedAudit: the Workbook answers this without a call.
+    const oldTab = isOwner
+      ? oldInterventionsTab(book, { logSheet: team.logSheetName, rosterSheet: team.rosterSheetName }, settings)
+      : null;
+    data.oldInterventionsTab = oldTab ? book.nameOf(oldTab) : null;
     data.audit = audit;
     data.interventions = interventions;
     const today = todayInZone(timeZone);

@@ -19,7 +19,8 @@ import {
 import { INTERVENTION_TYPES, type InterventionType } from '../core/interventions/types';
 import { spellingKey } from '../core/base/text';
 import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
-import { findInterventionsSheet } from './interventions-data';
+import { findInterventionsSheet, moveFirst, oldInterventionsTab } from './interventions-home';
+import { auditTarget, markInterventions } from './audit-file';
 import { withDocumentLock } from './document-lock';
 import { appendByHeader, type CellWrite } from './append-row';
 import { LOCK_WAIT_MS } from './log-run';
@@ -126,7 +127,12 @@ export function checkIntervention(request: unknown, team: TeamData): Interventio
   return { day, member, type, workflow: textField(r.workflow, 'Workflow'), note: textField(r.note, 'Note') };
 }
 
-function dropdowns(team: TeamData, sheet: Sheet) {
+/**
+ * The dropdowns of a new Interventions sheet. A rule's range must be in the sheet's own
+ * spreadsheet, so in the owner's own spreadsheet (`sameFile` false) the members and workflows
+ * are lists of names, not the roster's and the log's columns.
+ */
+function dropdowns(team: TeamData, sheet: Sheet, sameFile: boolean) {
   const column = (header: string) => columnBelow(sheet, 1, INTERVENTION_HEADERS.indexOf(header) + 1);
   const builder = () => SpreadsheetApp.newDataValidation();
   column('Date')?.setNumberFormat(DATE_FORMAT);
@@ -139,21 +145,23 @@ function dropdowns(team: TeamData, sheet: Sheet) {
       .setHelpText(`Pick one: ${INTERVENTION_TYPES.join(', ')}.`)
       .build(),
   );
-  const member = team.rosterSheet ? columnOf(team.rosterSheet, ROSTER_FIELDS, 'member') : null;
+  const member = sameFile && team.rosterSheet ? columnOf(team.rosterSheet, ROSTER_FIELDS, 'member') : null;
   const memberRule = member
     ? builder().requireValueInRange(member, true)
     : builder().requireValueInList(memberNames(team).slice(0, 500), true);
   column('Team member')?.setDataValidation(
     memberRule.setAllowInvalid(true).setHelpText('A team member, or blank for the whole team.').build(),
   );
-  const workflow = columnOf(team.logSheet, LOG_FIELDS, 'workflow');
-  if (workflow)
+  const workflow = sameFile ? columnOf(team.logSheet, LOG_FIELDS, 'workflow') : null;
+  const workflows = sameFile ? [] : workflowsByRuns(team).slice(0, 500);
+  const workflowRule = workflow
+    ? builder().requireValueInRange(workflow, true)
+    : workflows.length
+      ? builder().requireValueInList(workflows, true)
+      : null;
+  if (workflowRule)
     column('Workflow')?.setDataValidation(
-      builder()
-        .requireValueInRange(workflow, true)
-        .setAllowInvalid(true)
-        .setHelpText('A workflow from the log, or blank.')
-        .build(),
+      workflowRule.setAllowInvalid(true).setHelpText('A workflow from the log, or blank.').build(),
     );
 }
 
@@ -175,11 +183,36 @@ function columnOf<F extends string>(
   }
 }
 
-function createInterventionsSheet(spreadsheet: Spreadsheet, team: TeamData): Sheet {
+function createInterventionsSheet(spreadsheet: Spreadsheet, team: TeamData, sameFile: boolean): Sheet {
   const sheet = newSheet(spreadsheet, DEFAULT_INTERVENTIONS_SHEET);
   writeHeaders(sheet, INTERVENTION_HEADERS);
-  dropdowns(team, sheet);
+  dropdowns(team, sheet, sameFile);
   return sheet;
+}
+
+/**
+ * The sheet a new intervention goes to (src/gas/interventions-home.ts): the team spreadsheet's
+ * when the team is open; else the owner's own spreadsheet's, made the first time, never an
+ * earlier version's tab in the team spreadsheet (refused until the owner moves it). Looked for
+ * under the lock: two people recording at once must not create two sheets.
+ */
+function interventionsTarget(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  team: TeamData,
+): { sheet: Sheet; own: Spreadsheet | null } {
+  const exclude = { logSheet: team.logSheet.getName(), rosterSheet: team.rosterSheet?.getName() ?? null };
+  if (settings.openTeam)
+    return {
+      sheet: findInterventionsSheet(spreadsheet, exclude) ?? createInterventionsSheet(spreadsheet, team, true),
+      own: null,
+    };
+  const old = oldInterventionsTab(spreadsheet, exclude, settings);
+  if (old) throw new Error(moveFirst(old.getName()));
+  const { target } = auditTarget(spreadsheet, settings);
+  const sheet = target.getSheetByName(DEFAULT_INTERVENTIONS_SHEET) ?? createInterventionsSheet(target, team, false);
+  markInterventions(spreadsheet, target);
+  return { sheet, own: target };
 }
 
 function cellFor(field: InterventionField, entry: InterventionEntry): CellWrite {
@@ -222,25 +255,21 @@ export function recordIntervention(
 ): RecordInterventionResult {
   const team = readTeam(spreadsheet, settings);
   const entry = checkIntervention(request, team);
-  const { sheet, row } = withDocumentLock(
+  const { sheet, row, own } = withDocumentLock(
     LOCK_WAIT_MS,
     'Someone else is writing to the spreadsheet right now. Nothing was written: try again in a few seconds.',
     () => {
-      // Looked for under the lock: two people recording at once must not create two sheets.
-      const found =
-        findInterventionsSheet(spreadsheet, {
-          logSheet: team.logSheet.getName(),
-          rosterSheet: team.rosterSheet?.getName() ?? null,
-        }) ?? createInterventionsSheet(spreadsheet, team);
-      const written = appendEntry(found, entry);
+      const found = interventionsTarget(spreadsheet, settings, team);
+      const written = appendEntry(found.sheet, entry);
       SpreadsheetApp.flush();
-      return { sheet: found, row: written };
+      return { ...found, row: written };
     },
   );
   const who = entry.member || 'the whole team';
+  const where = own ? ` of your own spreadsheet "${own.getName()}", which only you can open` : '';
   return {
     row,
     sheet: sheet.getName(),
-    message: `Recorded in row ${row} of "${sheet.getName()}": ${entry.type} for ${who} on ${dayToLabel(entry.day)}.`,
+    message: `Recorded in row ${row} of "${sheet.getName()}"${where}: ${entry.type} for ${who} on ${dayToLabel(entry.day)}.`,
   };
 }

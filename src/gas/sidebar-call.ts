@@ -175,6 +175,7 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
   },
   getMyWeek: { access: 'anyone', does: 'show your week', check: () => [] },
   removeOldAuditTab: { access: 'owner', does: 'remove the old audit tab', check: () => [] },
+  moveOldInterventions: { access: 'owner', does: 'move the interventions', check: () => [] },
   refreshMenu: { access: 'anyone', does: 'update the menu', check: () => [] },
   importUsageExport: {
     access: 'owner',

@@ -86,6 +86,11 @@ export interface DashboardData {
   auditFileUrl: string | null;
   /** An "Adoption audit" tab an earlier version left in the team spreadsheet, which every editor can read. */
   oldAuditTab: boolean;
+  /**
+   * The owner only: the name of an Interventions tab an earlier version left in the team
+   * spreadsheet (rules §19), offered for moving to the owner's own spreadsheet; else null.
+   */
+  oldInterventionsTab: string | null;
 }
 
 export type { ProgrammeView } from '../core/programme/replacement';
@@ -255,6 +260,8 @@ export interface ServerApi {
   removeOldAuditTab: () => string;
   /** Writes a usage export's CSV as-is, as text, into a new sheet named after its tool and period. */
   importUsageExport: (request: UsageImportRequest) => UsageImportResult;
+  /** Moves an earlier version's Interventions tab to the owner's own spreadsheet; says what it did. */
+  moveOldInterventions: () => string;
   /** Rebuilds the add-on menu for whoever has the page open (the owner's, or a member's). */
   refreshMenu: () => void;
   /** "Create logging form" from the sidebar: one step, asked again with the owner's answer to its question. */

@@ -5,7 +5,7 @@
 import type { BrowserContext } from 'playwright-core';
 import type { DashboardData, RecordInterventionResult } from '../../src/shared/api';
 import { exampleTeam, launchChromium, openSidebar, screenshot, SIDEBAR_WIDTH } from './harness';
-import { LOG_SHEET, ROSTER_SHEET, TODAY } from './team';
+import { LOG_SHEET, OWNER, ROSTER_SHEET, TODAY } from './team';
 
 jest.setTimeout(90_000);
 
@@ -61,7 +61,8 @@ describe('Record an intervention, in the sidebar', () => {
     expect((call.value as RecordInterventionResult).row).toBe(2);
     await page.waitForSelector('#iv-recorded');
     expect(await page.innerText('#iv-recorded')).toContain('Peer advocacy moment for the whole team');
-    expect(gas.sheetDisplayValues('Interventions')[1]).toEqual([
+    // With the team closed (the default), in the owner's own spreadsheet (rules §19).
+    expect(gas.sheetDisplayValues('Interventions', gas.spreadsheetsOf(OWNER)[0])[1]).toEqual([
       '2026-03-02',
       '',
       'Peer advocacy moment',

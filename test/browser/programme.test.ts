@@ -3,7 +3,7 @@
 // anchor-workflow session recorded in one step from their line, as an intervention of that type.
 import type { BrowserContext } from 'playwright-core';
 import { exampleTeam, launchChromium, openSidebar } from './harness';
-import { TODAY } from './team';
+import { OWNER, TODAY } from './team';
 
 jest.setTimeout(90_000);
 
@@ -53,7 +53,7 @@ test('started from the sidebar, then a session recorded from a participant’s l
   expect(after.participants.find((p) => p.member === first.member)).toMatchObject({ session: TODAY });
   expect(
     gas
-      .sheetValues('Interventions')
+      .sheetValues('Interventions', gas.spreadsheetsOf(OWNER)[0])
       .slice(1)
       .map((r) => [r[1], r[2]]),
   ).toEqual([[first.member, 'Anchor-workflow session']]);

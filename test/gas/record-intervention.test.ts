@@ -5,12 +5,18 @@ import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from
 
 const FOLLOW_UP = { date: '2026-03-11', member: 'ben', type: 'follow-up session', workflow: '', note: '15 minutes' };
 
-function team(extraSheets: Record<string, unknown[][]> = {}) {
+/** The sample team; `openTeam` saves Settings with "open team" on, so interventions live in the team file (rules §19). */
+function team(extraSheets: Record<string, unknown[][]> = {}, openTeam = false) {
   const { runs, roster } = sampleTeam();
-  return fakeWithBundle({
+  const made = fakeWithBundle({
     spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster), ...extraSheets } },
   });
+  if (openTeam) made.bundle.saveSettings({ openTeam: true });
+  return made;
 }
+
+/** With the team open (rules §19): the Interventions sheet is the team spreadsheet's. */
+const openTeam = (extraSheets: Record<string, unknown[][]> = {}) => team(extraSheets, true);
 
 type Gas = ReturnType<typeof team>['gas'];
 
@@ -45,8 +51,8 @@ describe('getInterventionForm', () => {
 });
 
 describe('recordIntervention', () => {
-  test('the first time: creates "Interventions" with headers, a date format and dropdowns, and appends row 2', () => {
-    const { gas, bundle } = team();
+  test('with the team open, the first time: creates "Interventions" with headers, a date format and dropdowns, and appends row 2', () => {
+    const { gas, bundle } = openTeam();
     const before = { log: snapshot(gas, 'Log'), roster: snapshot(gas, 'Roster') };
     const result = bundle.recordIntervention(FOLLOW_UP);
     expect(result).toEqual({
@@ -76,7 +82,7 @@ describe('recordIntervention', () => {
   });
 
   test('then appends below, the whole team as a blank member, text kept as text; the dashboard reads them', () => {
-    const { gas, bundle } = team();
+    const { gas, bundle } = openTeam();
     bundle.recordIntervention(FOLLOW_UP);
     const result = bundle.recordIntervention({
       date: '2026-03-12',
@@ -105,7 +111,7 @@ describe('recordIntervention', () => {
   });
 
   test('a sheet of the team’s own, found by its headers: its column order kept, its other columns untouched', () => {
-    const { gas, bundle } = team({
+    const { gas, bundle } = openTeam({
       Actions: [
         ['Note', 'Owner', 'Team member', 'Date', 'Type'],
         ['typed by hand', 'Maya', 'Ana', d('2026-03-01'), 'Context pack fix'],
@@ -121,7 +127,7 @@ describe('recordIntervention', () => {
       ['Date', 'Team member', 'Type', 'Workflow', 'Note'],
       ...Array.from({ length: 999 }, () => [d('2026-03-01'), 'Ana', 'Other', '', '']),
     ];
-    const { gas, bundle } = team({ Interventions: full });
+    const { gas, bundle } = openTeam({ Interventions: full });
     const sheet = gas.spreadsheet.getSheetByName('Interventions')!;
     expect(sheet.getMaxRows()).toBe(1000);
     expect(bundle.recordIntervention(FOLLOW_UP).row).toBe(1001);
@@ -166,5 +172,103 @@ describe('recordIntervention', () => {
       'Someone else is writing to the spreadsheet right now. Nothing was written: try again in a few seconds.',
     );
     expect(busy.gas.spreadsheet.getSheetByName('Interventions')).toBeNull();
+  });
+});
+
+// Rules §19: with the team closed (the default), notes about named people are the owner's.
+describe('with the team closed, the interventions live in the owner’s own spreadsheet', () => {
+  const OWNER = 'user@example.com';
+
+  test('the first one creates "Interventions" there (list dropdowns), nothing in the team spreadsheet; every reader finds it', () => {
+    const { gas, bundle } = team();
+    const sheetsBefore = gas.spreadsheet.getSheets().map((s) => s.getName());
+    const result = bundle.recordIntervention(FOLLOW_UP);
+    const [own] = gas.spreadsheetsOf(OWNER);
+    expect(own).toBeDefined();
+    expect(result).toEqual({
+      row: 2,
+      sheet: 'Interventions',
+      message: `Recorded in row 2 of "Interventions" of your own spreadsheet "${own.getName()}", which only you can open: Follow-up session for Ben on Wed 11 Mar 2026.`,
+    });
+    expect(gas.spreadsheet.getSheets().map((s) => s.getName())).toEqual(sheetsBefore);
+    expect(gas.sheetDisplayValues('Interventions', own)).toEqual([
+      ['Date', 'Team member', 'Type', 'Workflow', 'Note'],
+      ['2026-03-11', 'Ben', 'Follow-up session', '', '15 minutes'],
+    ]);
+    // A rule's range must be in its own spreadsheet: the roster's names and the log's workflows as lists.
+    const sheet = own.getSheetByName('Interventions')!;
+    expect(sheet.getRange('B2').getDataValidation()!.getCriteriaValues()[0]).toEqual(['Ana', 'Ben', 'Cleo']);
+    expect(sheet.getRange('D2').getDataValidation()!.getCriteriaValues()[0]).toEqual([
+      'Client proposal',
+      'Weekly update',
+    ]);
+    expect(own.getSpreadsheetTimeZone()).toBe(gas.spreadsheet.getSpreadsheetTimeZone());
+    // The dashboard, the timeline and the audit sheet read it there.
+    const data = bundle.getDashboard({});
+    expect(data.interventions.interventions.map((i: { member: string }) => i.member)).toEqual(['Ben']);
+    expect(data.oldInterventionsTab).toBeNull();
+    expect(data.timeline.find((r: { member: string }) => r.member === 'Ben').followUpHeld).toBe('2026-03-11');
+    bundle.runAuditToSheet();
+    expect(gas.sheetValues('Adoption audit', own).some((row) => String(row[0]).startsWith('Interventions'))).toBe(true);
+    // The digest (the daily run's, under the owner's account) reads it there too.
+    expect(bundle.previewDigest().text).toContain('Interventions and the change after them');
+  });
+
+  test('an earlier version’s tab in the team spreadsheet is read, offered for moving, and a new note is refused until then', () => {
+    const old = [
+      ['Date', 'Team member', 'Type', 'Workflow', 'Note', 'Follow-up by'],
+      [d('2026-03-02'), 'Ana', 'Context pack fix', '', '=HYPERLINK("x")', 'Maya'],
+    ];
+    const { gas, bundle } = team({ Interventions: old });
+    const data = bundle.getDashboard({});
+    expect(data.oldInterventionsTab).toBe('Interventions');
+    expect(data.interventions.interventions.map((i: { member: string }) => i.member)).toEqual(['Ana']);
+    const before = JSON.stringify(gas.sheetValues('Interventions'));
+    expect(() => bundle.recordIntervention(FOLLOW_UP)).toThrow(
+      /keeps the interventions in this spreadsheet's "Interventions" tab, which every editor can read\. Move them/,
+    );
+    expect(JSON.stringify(gas.sheetValues('Interventions'))).toBe(before);
+    expect(gas.spreadsheetsOf(OWNER)).toEqual([]);
+  });
+
+  test('moving it copies every cell as it shows (as text, never a formula), then removes the tab; the dashboard reads the copy', () => {
+    const old = [
+      ['Date', 'Team member', 'Type', 'Workflow', 'Note', 'Follow-up by'],
+      [d('2026-03-02'), 'Ana', 'Context pack fix', '', '=HYPERLINK("x")', 'Maya'],
+      [d('2026-03-09'), 'Ben', 'Follow-up session', 'Weekly update', '', ''],
+    ];
+    const { gas, bundle } = team({ Interventions: old });
+    const display = gas.sheetDisplayValues('Interventions');
+    expect(bundle.moveOldInterventions()).toMatch(
+      /^Moved the "Interventions" tab \(3 rows\) to your own spreadsheet "Uptake audit: .*", which only you can open, and removed it from this one\.$/,
+    );
+    const [own] = gas.spreadsheetsOf(OWNER);
+    expect(gas.spreadsheet.getSheetByName('Interventions')).toBeNull();
+    expect(gas.sheetDisplayValues('Interventions', own)).toEqual(display);
+    // A formula typed in the old tab is copied as the value it showed, as text: never a formula.
+    const note = own.getSheetByName('Interventions')!.getRange('E2');
+    expect([note.getValue(), note.getFormula(), note.getNumberFormat()]).toEqual([display[1][4], '', '@']);
+    const data = bundle.getDashboard({});
+    expect(data.oldInterventionsTab).toBeNull();
+    expect(data.interventions.interventions.map((i: { member: string }) => i.member)).toEqual(['Ana', 'Ben']);
+    // New notes now go there too.
+    expect(bundle.recordIntervention(FOLLOW_UP).row).toBe(4);
+    expect(bundle.moveOldInterventions()).toBe('There is no interventions tab in this spreadsheet any more.');
+  });
+
+  test('Run audit to sheet asks before moving; "No" leaves the tab where it is', () => {
+    const old = [
+      ['Date', 'Team member', 'Type'],
+      [d('2026-03-02'), 'Ana', 'Context pack fix'],
+    ];
+    const { gas, bundle } = team({ Interventions: old });
+    for (const button of ['OK', 'NO'] as const) gas.ui.queueResponse(button);
+    bundle.runAuditToSheet();
+    expect(gas.ui.dialogs.map((dialog) => dialog.title)).toContain('Move the interventions?');
+    expect(gas.spreadsheet.getSheetByName('Interventions')).not.toBeNull();
+    for (const button of ['OK', 'YES', 'OK'] as const) gas.ui.queueResponse(button);
+    bundle.runAuditToSheet();
+    expect(gas.ui.dialogs.at(-1)?.prompt).toMatch(/^Moved the "Interventions" tab \(2 rows\)/);
+    expect(gas.spreadsheet.getSheetByName('Interventions')).toBeNull();
   });
 });

@@ -88,6 +88,7 @@ export const CRAFTED: Partial<Record<keyof ServerApi, unknown[][]>> = {
     [{ date: '2026-03-15', member: 'Ana', type: 'Follow-up session', workflow: '', note: '=IMPORTXML("x","//a")' }],
   ],
   removeOldAuditTab: [[]],
+  moveOldInterventions: [[]],
   importUsageExport: [
     [
       {
