@@ -205,9 +205,9 @@ describe('with the team closed, the interventions live in the owner’s own spre
     expect(own.getSpreadsheetTimeZone()).toBe(gas.spreadsheet.getSpreadsheetTimeZone());
     // The dashboard, the timeline and the audit sheet read it there.
     const data = bundle.getDashboard({});
-    expect(data.interventions.interventions.map((i: { member: string }) => i.member)).toEqual(['Ben']);
+    expect(data.interventions.interventions.map((i) => i.member)).toEqual(['Ben']);
     expect(data.oldInterventionsTab).toBeNull();
-    expect(data.timeline.find((r: { member: string }) => r.member === 'Ben').followUpHeld).toBe('2026-03-11');
+    expect(data.timeline.find((r) => r.member === 'Ben')?.followUpHeld).toBe('2026-03-11');
     bundle.runAuditToSheet();
     expect(gas.sheetValues('Adoption audit', own).some((row) => String(row[0]).startsWith('Interventions'))).toBe(true);
     // The digest (the daily run's, under the owner's account) reads it there too.
@@ -222,7 +222,7 @@ describe('with the team closed, the interventions live in the owner’s own spre
     const { gas, bundle } = team({ Interventions: old });
     const data = bundle.getDashboard({});
     expect(data.oldInterventionsTab).toBe('Interventions');
-    expect(data.interventions.interventions.map((i: { member: string }) => i.member)).toEqual(['Ana']);
+    expect(data.interventions.interventions.map((i) => i.member)).toEqual(['Ana']);
     const before = JSON.stringify(gas.sheetValues('Interventions'));
     expect(() => bundle.recordIntervention(FOLLOW_UP)).toThrow(
       /keeps the interventions in this spreadsheet's "Interventions" tab, which every editor can read\. Move them/,
@@ -250,7 +250,7 @@ describe('with the team closed, the interventions live in the owner’s own spre
     expect([note.getValue(), note.getFormula(), note.getNumberFormat()]).toEqual([display[1][4], '', '@']);
     const data = bundle.getDashboard({});
     expect(data.oldInterventionsTab).toBeNull();
-    expect(data.interventions.interventions.map((i: { member: string }) => i.member)).toEqual(['Ana', 'Ben']);
+    expect(data.interventions.interventions.map((i) => i.member)).toEqual(['Ana', 'Ben']);
     // New notes now go there too.
     expect(bundle.recordIntervention(FOLLOW_UP).row).toBe(4);
     expect(bundle.moveOldInterventions()).toBe('There is no interventions tab in this spreadsheet any more.');

@@ -5,6 +5,7 @@
 // change nothing: every spreadsheet's cells, the properties, the triggers, the mail sent.
 import { ATTACKER, CRAFTED, HIDDEN, MEMBER, roleTeam, runAs, world } from './support';
 import type { ServerApi } from '../../src/shared/api';
+import type { UptakeEntryPointName } from '../../local/uptake-bundle';
 
 /**
  * What a member may run, each with why. A new global function is neither here nor refused
@@ -48,7 +49,7 @@ describe('every global function of build/Code.js', () => {
       const before = world(fake);
       let message: string;
       try {
-        runAs(fake, MEMBER, name, []);
+        runAs(fake, MEMBER, name as UptakeEntryPointName, []);
         message = String(fake.gas.ui.dialogs.at(-1)?.prompt ?? '');
       } catch (error) {
         message = (error as Error).message;
@@ -72,7 +73,7 @@ describe('every global function of build/Code.js', () => {
       const dialogs = fake.gas.ui.dialogs.length;
       let message: string;
       try {
-        runAs(fake, user, name, [...args]);
+        runAs(fake, user, name as UptakeEntryPointName, [...args]);
         // A menu item does not throw: it says whose it is in an alert.
         expect(fake.gas.ui.dialogs.length).toBe(dialogs + 1);
         message = String(fake.gas.ui.dialogs.at(-1)?.prompt);
