@@ -149,6 +149,8 @@ export class FakeForm {
   _title: string;
   _description = '';
   _published: boolean;
+  /** Whether a published form takes answers: its owner can close it ("Accepting responses" off). */
+  _accepting = true;
   _deleted = false;
   /** Who may open it with FormApp.openById: its creator, and the editors a test adds. */
   readonly _editors = new Set<string>();
@@ -191,14 +193,17 @@ export class FakeForm {
     if (typeof enabled !== 'boolean')
       throw new Error("The parameters don't match the method signature for setPublished.");
     this._published = enabled;
+    // "Publish and manage responders on the form" (https://developers.google.com/workspace/forms/api/guides/publish-form):
+    // form.setPublished(true) "also enables accepting responses".
+    if (enabled) this._accepting = true;
     return api<GForm>(this);
   }
   isPublished(): boolean {
     return this._published;
   }
-  /** An unpublished form "won't receive responses" (Google Forms API changes). */
+  /** An unpublished form "won't receive responses" (Google Forms API changes); a closed one neither. */
   isAcceptingResponses(): boolean {
-    return this._published;
+    return this._published && this._accepting;
   }
 
   private addItem(kind: ItemKind): FakeFormItem {
@@ -303,6 +308,12 @@ export class FormsState {
   openable(id: string): FakeForm | null {
     const form = this.byId(id);
     return form && form._editors.has(this.ctx.currentUser()) ? form : null;
+  }
+
+  /** Test helper: the owner closes the published form in the form editor ("Accepting responses" off). */
+  close(id: string): void {
+    const form = this.forms.get(id);
+    if (form) form._accepting = false;
   }
 
   /** Test helper: the owner deletes the form in Drive. */

@@ -200,7 +200,9 @@ function createForm(spreadsheet: Spreadsheet, choices: FormChoices): { form: For
   form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
   // Forms made by scripts are unpublished by default after 30 June 2026 and take no answers
   // until published ("Google Forms API changes",
-  // https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms).
+  // https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms);
+  // setPublished(true) "also enables accepting responses" ("Publish and manage responders on
+  // the form", https://developers.google.com/workspace/forms/api/guides/publish-form).
   form.setPublished(true);
   const stored: StoredForm = {
     formId: form.getId(),

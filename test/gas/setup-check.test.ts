@@ -76,6 +76,14 @@ describe('Check set-up', () => {
     form.setPublished(false);
     expect(formLine()).toMatchObject({ status: 'fix', detail: expect.stringContaining('press Publish') });
     form.setPublished(true);
+    // Published but closed in the form editor: it takes no answers either.
+    gas.forms.close(form.getId());
+    expect(formLine()).toMatchObject({
+      status: 'fix',
+      detail: expect.stringContaining('turn on "Accepting responses"'),
+    });
+    form.setPublished(true);
+    expect(formLine().status).toBe('ok');
     gas.spreadsheet.deleteSheet(gas.spreadsheet.getSheetByName('Form Responses 1')!);
     expect(formLine()).toMatchObject({
       status: 'fix',
