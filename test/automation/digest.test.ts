@@ -1,5 +1,5 @@
 // The weekly digest on the built bundle: once per digest week, named or aggregate, now or previewed.
-import { plus, type RosterSpec, type RunSpec } from '../core/fixtures';
+import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
 import { BOSS, deleteSheet, LOG, OWNER, sentRows, team } from './support';
 
 const members: RosterSpec[] = [

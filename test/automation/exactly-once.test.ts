@@ -3,7 +3,7 @@
 // trained on Tue 3 March, each with their own follow-up owner, so that Tue 10 March has six
 // day-seven emails to send.
 import { timeDrivenEvent, EXECUTION_TIMEOUT_MESSAGE } from '../../packages/fake-apps-script';
-import type { RosterSpec } from '../core/fixtures';
+import type { RosterSpec } from '../support/sheets';
 import { dayOf, duplicates, milestoneKeys, sentRows, team } from './support';
 
 const NAMES = ['Ana', 'Ben', 'Cleo', 'Dara', 'Eli', 'Fay'];

@@ -1,6 +1,6 @@
 // Failed emails as the owner reads them: a retried milestone that shares an email with a newly
 // due one, retries that go out, members given up, and what a retry says about its delay.
-import type { RosterSpec } from '../core/fixtures';
+import type { RosterSpec } from '../support/sheets';
 import { LEAD, team } from './support';
 
 // Ana's day seven falls on Tuesday 10 March, Ben's on Wednesday 11: both to the same lead, so

@@ -2,7 +2,8 @@
 // member's notes from the log since training (days 7 and 21) or since the anchor-workflow session
 // (the programme's day-seven follow-up), with their edit types and what the pattern points to.
 // Notes are team text: escaped in the HTML. On the BUILT bundle, through the daily run.
-import { runsOf, type RosterSpec, type RunSpec } from '../core/fixtures';
+import { type RosterSpec, type RunSpec } from '../support/sheets';
+import { runsOf } from '../core/fixtures';
 import { LEAD, OWNER, team } from './support';
 
 const members: RosterSpec[] = [

@@ -1,7 +1,7 @@
 // The daily run and the lock ("Class LockService"): it waits a bounded time for a run in
 // progress; where a trigger has no document lock it takes the script lock, which every
 // spreadsheet using the add-on shares, so another spreadsheet's run may hold it for a while.
-import type { RosterSpec } from '../core/fixtures';
+import type { RosterSpec } from '../support/sheets';
 import { team } from './support';
 
 const members: RosterSpec[] = [{ name: 'Ana', training: '2026-03-03' }];

@@ -1,6 +1,6 @@
 // MailApp's per-message limits are not the daily quota: a refusal of one email fails that email
 // alone, and Uptake keeps every email under the body limit ("Quotas for Google Services").
-import type { RosterSpec, RunSpec } from '../core/fixtures';
+import type { RosterSpec, RunSpec } from '../support/sheets';
 import { LEAD, OWNER, team } from './support';
 
 const BODY_LIMIT = 200 * 1024;

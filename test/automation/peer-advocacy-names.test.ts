@@ -2,7 +2,8 @@
 // morning name the same people to invite (issue: the digest named the adopters, the email the
 // member whose day 14 it was). Worked out by hand from §8, §10 (cause 5) and §11, on the BUILT
 // bundle through the daily run.
-import { runsOf, type RosterSpec, type RunSpec } from '../core/fixtures';
+import { type RosterSpec, type RunSpec } from '../support/sheets';
+import { runsOf } from '../core/fixtures';
 import { OWNER, team } from './support';
 
 const members: RosterSpec[] = [

@@ -1,5 +1,5 @@
 // Problems reach the owner once: a missing log, an email MailApp refuses, a renamed member.
-import type { RosterSpec } from '../core/fixtures';
+import type { RosterSpec } from '../support/sheets';
 import { deleteSheet, LEAD, LOG, milestoneKeys, OWNER, sentRows, team } from './support';
 
 const setupSubject = 'Uptake: the daily run needs a fix in your spreadsheet';

@@ -1,7 +1,6 @@
 // What the daily run's reminders say and to whom, on the built bundle: figures as of the last
 // complete day (the run goes in the morning, before the day's runs are logged), as the digest's.
-import { plus, type RosterSpec } from '../core/fixtures';
-import { logSheetRows } from '../gas/support';
+import { logRows, plus, type RosterSpec } from '../support/sheets';
 import { LEAD, LOG, OWNER, sentRows, team } from './support';
 
 const TRAINED = '2026-03-02'; // a Monday: day 7, 14, 21 and 42 are Mondays, digest days
@@ -13,7 +12,7 @@ describe('a member who runs Mon/Wed/Fri every week, outputs used as-is', () => {
   for (let n = 0; n <= 42; n++) {
     bundle.$runDays(1);
     if ([0, 2, 4].includes(n % 7))
-      gas.sheet(LOG).appendRow(logSheetRows([{ date: plus(TRAINED, n), member: 'Ana', workflow: 'Proposal' }])[1]);
+      gas.sheet(LOG).appendRow(logRows([{ date: plus(TRAINED, n), member: 'Ana', workflow: 'Proposal' }])[1]);
   }
   const on = (day: string) => gas.mail.sent.filter((m) => m.at.toISOString().startsWith(day));
   const digestOn = (day: string) => on(day).find((m) => m.subject.startsWith('Uptake weekly digest'))!;

@@ -2,7 +2,7 @@
 // months before, the programme started from the sidebar for Monday 2 March, anchor-workflow
 // sessions recorded from a participant's line on different days. Every expectation below is
 // worked out from §17 by hand, not read from Uptake's output.
-import { plus, type RosterSpec, type RunSpec } from '../core/fixtures';
+import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
 import { dayOf, duplicates, LEAD, OWNER, runWithoutDocument, sentRows, team } from './support';
 
 const S = '2026-03-02';

@@ -1,7 +1,8 @@
 // Sixty days of daily runs for a roster with staggered training dates: exactly which emails go
 // to whom on which day (spec §8 and §11), each once.
+import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
 import { dayToLabel } from '../../src/core/base/dates';
-import { day, plus, type RosterSpec, type RunSpec } from '../core/fixtures';
+import { day } from '../core/fixtures';
 import { BOSS, LEAD, mailLog, milestoneKeys, duplicates, OWNER, sentRows, team } from './support';
 
 const MILESTONE = {

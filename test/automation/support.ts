@@ -2,8 +2,8 @@
 import { createFakeGas, type FakeGasOptions, type SentMail } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { logSheetRows, rosterSheetRows } from '../gas/support';
-import type { RosterSpec, RunSpec } from '../core/fixtures';
+import { logRows, rosterRows } from '../support/sheets';
+import type { RosterSpec, RunSpec } from '../support/sheets';
 
 export const OWNER = 'owner@example.com';
 export const LEAD = 'lead@example.com';
@@ -31,8 +31,8 @@ export function team(options: TeamOptions) {
     user: OWNER,
     ...options.fake,
   });
-  gas.addSheet(LOG, logSheetRows(options.runs ?? []));
-  gas.addSheet(ROSTER, rosterSheetRows(options.members));
+  gas.addSheet(LOG, logRows(options.runs ?? []));
+  gas.addSheet(ROSTER, rosterRows(options.members));
   const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: OWNER, ...options.settings });
   if (options.on !== false) bundle.setAutomation(true);

@@ -1,5 +1,5 @@
 // Turning automation on and off, and how the daily run finds its spreadsheet and checks its rights.
-import { plus } from '../core/fixtures';
+import { plus } from '../support/sheets';
 import { BOSS, OWNER, runWithoutDocument, team } from './support';
 
 const members = [{ name: 'Ana', training: '2026-03-02' }];

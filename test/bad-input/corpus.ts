@@ -1,3 +1,5 @@
+import { LOG_HEADERS } from '../../src/core/sheets/log';
+import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
 /**
  * The bad-input corpus: what a whole team does to a shared sheet (typos, pasted text, formulas,
  * merged and deleted cells, odd dates), each case with what Uptake must make of it. The same
@@ -72,19 +74,6 @@ export interface CorpusCase {
     | false
     | { skipped?: RowReason[]; dropSkipped?: number[]; dropRosterSkipped?: number[]; runs?: Record<string, number> };
 }
-
-export const LOG_HEADER = ['Date', 'Team member', 'Workflow', 'Outcome', 'Edit type', 'Prompted', 'Notes'];
-export const ROSTER_HEADER = [
-  'Team member',
-  'Email',
-  'Role',
-  'Training date',
-  'Anchor workflow',
-  'Trained workflows',
-  'Status',
-  'Context pack ready',
-  'Follow-up owner',
-];
 
 const OUTCOMES = 'used as-is, light edit, heavy edit, not used';
 const outcomeReason = (shown: string) => `The outcome ${shown} is not one of: ${OUTCOMES}`;
@@ -190,7 +179,7 @@ export const CORPUS: CorpusCase[] = [
       ['Team AI usage 2026', '', '', '', '', '', ''],
       ['Kept by Ops: one row per run', '', '', '', '', '', ''],
       ['', '', '', '', '', '', ''],
-      LOG_HEADER,
+      LOG_HEADERS,
       run(D('2026-03-10'), 'Ana'),
       run(D('2026-03-11'), 'Ana', 'Proposal', 'meh'),
       // Merged with the cell above in the sheet: only the top cell of a merge holds the value.
@@ -211,7 +200,7 @@ export const CORPUS: CorpusCase[] = [
     what: 'dates as text in a day-first locale (en_GB), timestamps, a serial number, and dates that are not dates',
     locale: 'en_GB',
     log: [
-      LOG_HEADER,
+      LOG_HEADERS,
       run('2026-03-09', 'Ana'),
       run('10/3/2026', 'Ana'),
       run('3/10/2026', 'Ana'),
@@ -261,7 +250,7 @@ export const CORPUS: CorpusCase[] = [
     what: 'the same kind of text in a month-first locale (en_US): the locale decides, never the value',
     locale: 'en_US',
     log: [
-      LOG_HEADER,
+      LOG_HEADERS,
       run('3/10/2026', 'Ana'),
       run('10/3/2026', 'Ana'),
       run('13/3/2026', 'Ben'),
@@ -282,7 +271,7 @@ export const CORPUS: CorpusCase[] = [
     id: 'future-dates',
     what: 'runs dated tomorrow, next year and decades ahead (typos): outside every window up to today, and reported',
     log: [
-      LOG_HEADER,
+      LOG_HEADERS,
       run(D('2026-03-15'), 'Ana'),
       run(D('2026-03-16'), 'Ana'),
       run(D('2027-03-10'), 'Ana'),
@@ -309,7 +298,7 @@ export const CORPUS: CorpusCase[] = [
       ['Zoë Brown', ''],
     ],
     log: [
-      LOG_HEADER,
+      LOG_HEADERS,
       run(D('2026-03-10'), 'Ana Lima'),
       run(D('2026-03-10'), ' ana  lima '),
       run(D('2026-03-10'), 'ANA LIMA'),
@@ -336,7 +325,7 @@ export const CORPUS: CorpusCase[] = [
     id: 'outcomes',
     what: 'outcomes in odd case, hyphens, underscores, dashes and spacing; and ones that are not outcomes',
     log: [
-      LOG_HEADER,
+      LOG_HEADERS,
       ...[
         'USED AS-IS',
         'used-as-is',
@@ -370,7 +359,7 @@ export const CORPUS: CorpusCase[] = [
     id: 'sheet-errors',
     what: '#N/A, #REF! and other error values where a formula failed',
     log: [
-      LOG_HEADER,
+      LOG_HEADERS,
       run('#N/A', 'Ana'),
       run(D('2026-03-10'), '#REF!'),
       run(D('2026-03-10'), 'Ana', '#N/A'),
@@ -394,7 +383,7 @@ export const CORPUS: CorpusCase[] = [
     id: 'values-in-the-name-column',
     what: 'numbers, a checkbox and a date in the member column (not names); "007" typed as text (a name)',
     log: [
-      LOG_HEADER,
+      LOG_HEADERS,
       run(D('2026-03-10'), 42),
       run(D('2026-03-10'), 3.5),
       run(D('2026-03-10'), true),
@@ -423,7 +412,7 @@ export const CORPUS: CorpusCase[] = [
     what: '50,000-character notes, workflow, edit type and member name (the most a cell holds)',
     roster: [['Team member'], ['Ana']],
     log: [
-      LOG_HEADER,
+      LOG_HEADERS,
       run(D('2026-03-10'), 'Ana', 'Proposal', 'Used as-is', 'tone', false, 'n'.repeat(LONG)),
       run(D('2026-03-11'), 'Ana', 'W'.repeat(LONG), 'Heavy edit', 'x'.repeat(LONG)),
       run(D('2026-03-12'), 'M'.repeat(LONG)),
@@ -439,7 +428,7 @@ export const CORPUS: CorpusCase[] = [
     id: 'markup-and-formula-text',
     what: 'HTML, <script>, javascript: links and text starting with = + - @ in every text cell',
     log: [
-      LOG_HEADER,
+      LOG_HEADERS,
       run(D('2026-03-10'), PAYLOADS.img, PAYLOADS.script, 'Used as-is', '', false, PAYLOADS.jsLink),
       run(D('2026-03-10'), PAYLOADS.formula, PAYLOADS.plus, 'Light edit', PAYLOADS.formula),
       run(D('2026-03-11'), PAYLOADS.at, PAYLOADS.minus, 'Heavy edit', 'tone'),
@@ -459,7 +448,7 @@ export const CORPUS: CorpusCase[] = [
     id: 'prompted-spellings',
     what: 'prompted as words, letters, ticks and checkboxes; and values that are none of them',
     log: [
-      LOG_HEADER,
+      LOG_HEADERS,
       ...(['Yes', 'y', 'TRUE', true, 'x', '✓', 'no', '', false, 'FALSE'] as Cell[]).map((p) =>
         run(D('2026-03-10'), 'Ana', 'Proposal', 'Used as-is', '', p),
       ),
@@ -481,7 +470,7 @@ export const CORPUS: CorpusCase[] = [
     id: 'roster-problems',
     what: 'a roster with missing, invalid and shared emails, duplicates, blanks, numbers, errors and unknown values',
     roster: [
-      ROSTER_HEADER,
+      ROSTER_HEADERS,
       ['Ana', '', '', '', '', '', '', '', ''],
       ['Ben', 'ben@', '', '', '', '', '', '', ''],
       ['Cleo', 'cleo@example.com', '', D('2026-03-01'), '', '', 'On leave', 'maybe', 'not an email'],
@@ -494,7 +483,7 @@ export const CORPUS: CorpusCase[] = [
       [PAYLOADS.img, 'img@example.com', '', '', '', '', '', '', ''],
     ],
     log: [
-      LOG_HEADER,
+      LOG_HEADERS,
       run(D('2026-03-10'), 'cleo@example.com'),
       run(D('2026-03-10'), 'Ana'),
       run(D('2026-03-11'), 'ben@'),
@@ -541,7 +530,7 @@ export const CORPUS: CorpusCase[] = [
       ['Name', 'E-mail', 'Traning date'],
       ['Ana', 'ana@example.com', D('2026-03-01')],
     ],
-    log: [LOG_HEADER, run(D('2026-03-10'), 'Ana')],
+    log: [LOG_HEADERS, run(D('2026-03-10'), 'Ana')],
     expect: {
       skipped: [],
       notices: [],
@@ -558,7 +547,7 @@ export const CORPUS: CorpusCase[] = [
       ['Email', 'Training date'],
       ['ana@example.com', D('2026-03-01')],
     ],
-    log: [LOG_HEADER, run(D('2026-03-10'), 'Ana')],
+    log: [LOG_HEADERS, run(D('2026-03-10'), 'Ana')],
     headerError: {
       sheet: 'roster',
       message:

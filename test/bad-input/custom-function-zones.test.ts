@@ -2,11 +2,12 @@
 // its date cells (packages/fake-apps-script/answers.ts): the same counts, from date cells without a time
 // (told from the Dates alone, at no service call) and from date-times (calibrated against the
 // log's first dates, at a bounded cost), with and without a log to calibrate from.
+import { LOG_HEADERS } from '../../src/core/sheets/log';
 import { dayToIso, isoToDay } from '../../src/core/base/dates';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { createFakeGas, type UndocumentedAnswers } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
-import { LOG_HEADER, D, type Cell } from './corpus';
+import { D, type Cell } from './corpus';
 import { OWNER, sheetInputOf } from './support';
 
 type Answer = UndocumentedAnswers['customFunctionDates'];
@@ -45,7 +46,7 @@ function expected(rows: Cell[][], asOf = AS_OF): number {
 function sheet(answer: Answer, zone: string, rows: Cell[][], { noLog = false, logSheet = '' } = {}) {
   readBuilt('Code.js');
   const log = !noLog;
-  const input = sheetInputOf([LOG_HEADER, ...rows], zone);
+  const input = sheetInputOf([LOG_HEADERS, ...rows], zone);
   const gas = createFakeGas({
     customFunctionDates: answer,
     now: `${plusDays(AS_OF, 3)}T12:00:00Z`,

@@ -49,6 +49,8 @@
  * characters), local/report.ts terminal output, local/cli.ts reminders.md (Markdown: bodies
  * fenced; subjects are not, see the report), local/csv.ts audit.csv (RFC 4180 text).
  */
+import { LOG_HEADERS } from '../../src/core/sheets/log';
+import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
 import { auditFile } from '../gas/support';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,7 +64,7 @@ import { createFakeGas, type FakeGas, type SentMail } from '../../packages/fake-
 import { loadUptake } from '../../local/uptake-bundle';
 import { launchChromium } from '../browser/chromium';
 import { openSidebar } from '../browser/harness';
-import { D, LOG_HEADER, PAYLOADS, ROSTER_HEADER, type Cell } from './corpus';
+import { D, PAYLOADS, type Cell } from './corpus';
 import { csvOf, OWNER, sheetInputOf, teamSnapshot } from './support';
 
 const ALL = Object.values(PAYLOADS);
@@ -74,14 +76,14 @@ const MEMBERS = ALL.map((name, i) => ({ name, email: `m${i}@example.com`, workfl
 
 function payloadRoster(): Cell[][] {
   return [
-    ROSTER_HEADER,
+    ROSTER_HEADERS,
     ...MEMBERS.map((m) => [m.name, m.email, PAYLOADS.quotes, D('2026-03-02'), m.workflow, m.workflow, '', 'no', LEAD]),
   ];
 }
 
 function payloadLog(): Cell[][] {
   return [
-    LOG_HEADER,
+    LOG_HEADERS,
     ...MEMBERS.flatMap((m) => [
       [D('2026-03-03'), m.name, m.workflow, 'Heavy edit', 'tone', false, PAYLOADS.jsLink],
       [D('2026-03-04'), m.name, m.workflow, 'Not used', '', false, PAYLOADS.script],

@@ -9,7 +9,7 @@
 // - a 50,000-character member name through the daily run (property sizes);
 // - the roster or the log deleted, renamed or losing a column while automation is on.
 import { auditFile } from '../gas/support';
-import { plus } from '../core/fixtures';
+import { plus } from '../support/sheets';
 import { BOSS, deleteSheet, LEAD, LOG, OWNER, ROSTER, sentRows, team, type TeamOptions } from '../automation/support';
 import { teamSnapshot } from './support';
 

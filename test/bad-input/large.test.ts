@@ -2,11 +2,11 @@
 // its own row number, the figures are exact, the spreadsheet calls do not grow with the rows, and
 // the team's log is unchanged afterwards. (No timing assertion: the suite itself stays quick.)
 import { auditFile } from '../gas/support';
-import { parseLog } from '../../src/core/sheets/log';
+import { LOG_HEADERS, parseLog } from '../../src/core/sheets/log';
 import { runAudit } from '../../src/core/audit/audit';
 import { isoToDay } from '../../src/core/base/dates';
 import { DEFAULT_SETTINGS } from '../../src/core/base/types';
-import { LOG_HEADER, mixedBlock, PAYLOADS, TODAY, type Cell, type CorpusCase } from './corpus';
+import { mixedBlock, PAYLOADS, TODAY, type Cell, type CorpusCase } from './corpus';
 import { caseSheets, LOG_SHEET, runsByMember, teamSnapshot, valuesOf } from './support';
 import { auditOf } from '../support/dashboard';
 
@@ -30,7 +30,7 @@ const big: CorpusCase = {
   id: 'hundred-thousand-rows',
   what: '100,000 rows',
   locale: 'en_GB',
-  log: [LOG_HEADER, ...(Array.from({ length: BLOCKS }, () => block).flat() as Cell[][])],
+  log: [LOG_HEADERS, ...(Array.from({ length: BLOCKS }, () => block).flat() as Cell[][])],
 };
 
 /** The sheet row of offset `k` in block `b` (the header is row 1). */
@@ -71,7 +71,7 @@ test(`the sidebar and the audit sheet on ${ROWS.toLocaleString('en')} rows: the 
   // 3,000 rows: enough skipped rows that the audit sheet, too, outgrows a new sheet's 1,000 rows.
   const small = caseSheets({
     ...big,
-    log: [LOG_HEADER, ...(Array.from({ length: 300 }, () => block).flat() as Cell[][])],
+    log: [LOG_HEADERS, ...(Array.from({ length: 300 }, () => block).flat() as Cell[][])],
   });
   small.gas.calls.reset();
   small.bundle.getDashboard({});

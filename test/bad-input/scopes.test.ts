@@ -3,12 +3,14 @@
 // else); and no data leaves the spreadsheet except the emails, each to the owner, a follow-up
 // owner named on the roster, or an extra recipient the owner configured. Team members' own
 // emails on the roster are identities, never recipients.
+import { LOG_HEADERS } from '../../src/core/sheets/log';
+import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
 import fs from 'node:fs';
 import path from 'node:path';
 import { BUILD_DIR, readBuilt, ROOT } from '../bundle/support';
 import { createFakeGas, type FakeGas } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
-import { D, LOG_HEADER, PAYLOADS, ROSTER_HEADER, type Cell } from './corpus';
+import { D, PAYLOADS, type Cell } from './corpus';
 import { OWNER, sheetInputOf } from './support';
 
 const SCOPES = [
@@ -91,7 +93,7 @@ describe('who receives email', () => {
 
   /** Ten members over two training waves, every kind of follow-up owner, members' own emails set. */
   function roster(): Cell[][] {
-    const rows: Cell[][] = [ROSTER_HEADER];
+    const rows: Cell[][] = [ROSTER_HEADERS];
     const owners = [LEAD, COACH, '', 'not an email', LEAD.toUpperCase(), PAYLOADS.img];
     for (let i = 0; i < 10; i++) {
       rows.push([
@@ -109,7 +111,7 @@ describe('who receives email', () => {
     return rows;
   }
   function log(): Cell[][] {
-    const rows: Cell[][] = [LOG_HEADER];
+    const rows: Cell[][] = [LOG_HEADERS];
     for (let day = 0; day < 40; day++) {
       const date = new Date(Date.UTC(2026, 2, 2 + day)).toISOString().slice(0, 10);
       for (let i = 0; i < 10; i += 1 + (day % 3))

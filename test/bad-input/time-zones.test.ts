@@ -5,13 +5,14 @@
 // (getDashboard), the custom function (USES_PER_WEEK), the digest (previewDigest and the daily
 // run) and the CSV run. The in-memory Apps Script stores dates as instants: a date cell of a
 // Sydney sheet is midnight Sydney time, 13:00 or 14:00 UTC the day before.
+import { LOG_HEADERS } from '../../src/core/sheets/log';
 import { dayOfInstant, dayToIso, isoToDay } from '../../src/core/base/dates';
 import { localInstant, runInMemory } from '../../local/gas-run';
 import { parseCsv } from '../../local/csv';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { createFakeGas, type UndocumentedAnswers } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
-import { LOG_HEADER, D, type Cell } from './corpus';
+import { D, type Cell } from './corpus';
 import { csvOf, OWNER, sheetInputOf } from './support';
 
 /** The script's zone in every case: far from both spreadsheets' zones. */
@@ -44,7 +45,7 @@ const plusDays = (iso: string, n: number) => dayToIso(isoToDay(iso)! + n);
 function logOf(asOf: string): Cell[][] {
   const row = (date: string, time: string): Cell[] => [D(date, time), 'Ana', 'Proposal', 'Used as-is', '', false, ''];
   return [
-    LOG_HEADER,
+    LOG_HEADERS,
     ...[1, 2, 3].map(() => row(plusDays(asOf, -7), '00:30')),
     ...[6, 5, 4, 3, 2, 1, 0].map((back) => row(plusDays(asOf, -back), back % 2 ? '00:30' : '23:30')),
     ...[1, 2, 3, 4, 5].map(() => row(plusDays(asOf, 1), '00:30')),
@@ -171,7 +172,7 @@ describe('a spreadsheet zone different from the script zone', () => {
         now: '2026-03-15T06:30:00Z',
         timeZone: SCRIPT_ZONE,
         user: OWNER,
-        spreadsheet: { timeZone: sheetZone, locale: 'en_AU', sheets: { 'AI usage log': [LOG_HEADER] } },
+        spreadsheet: { timeZone: sheetZone, locale: 'en_AU', sheets: { 'AI usage log': [LOG_HEADERS] } },
       });
       const bundle = loadUptake(gas, BUILD_DIR);
       expect(bundle.$runFromClient('getLogForm').today).toBe('2026-03-15');

@@ -4,7 +4,7 @@ import type { BrowserContext, Locator, Page } from 'playwright-core';
 import type { Audit } from '../../src/core/audit/audit-types';
 import type { DashboardData, DigestPreview, LogRunResult } from '../../src/shared/api';
 import { decodeFailure } from '../../src/shared/failure';
-import { plus } from '../core/fixtures';
+import { plus } from '../support/sheets';
 import { auditOf } from '../support/dashboard';
 import { exampleTeam, launchChromium, openSidebar, screenshot, SIDEBAR_WIDTH, type SidebarPage } from './harness';
 import { HTML_NAME, HTML_OUTCOME, LOG_SHEET, OWNER, RUNS, TODAY } from './team';

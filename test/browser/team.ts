@@ -1,8 +1,14 @@
 // The example team the browser test loads into the in-memory Apps Script: ten members on a
 // roster, a log of several workflows over six weeks, and rows the audit must skip, one of
 // them carrying HTML in its cells to prove the sidebar shows cell text as text.
-import { d, plus, type RosterSpec, type RunSpec } from '../core/fixtures';
-import { logSheetRows, rosterSheetRows } from '../gas/support';
+import {
+  d,
+  logRows as logSheetRows,
+  plus,
+  rosterRows as rosterSheetRows,
+  type RosterSpec,
+  type RunSpec,
+} from '../support/sheets';
 
 /** A Wednesday; the fake clock stands at 10:00 UTC on it. */
 export const TODAY = '2026-03-11';

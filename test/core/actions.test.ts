@@ -1,7 +1,8 @@
 /** This week's three actions (rules §18): overdue milestones first, then open causes by members affected. */
+import { rosterRows, type RosterSpec } from '../support/sheets';
 import { actionLine, weekActions, type ActionsInput } from '../../src/core/programme/actions';
 import { parseRoster } from '../../src/core/sheets/roster';
-import { audit, day, rosterRows, runsOf, UTC, type RosterSpec } from './fixtures';
+import { audit, day, runsOf, UTC } from './fixtures';
 
 const AS_OF = '2026-03-15';
 const OWNER = 'owner@example.com';

@@ -1,9 +1,10 @@
 /** Advice that follows what was done (rules §18): addressed causes, reopened ones, the second-session warning. */
+import { plus, type RosterSpec } from '../support/sheets';
 import { followAdvice, SECOND_SESSION_WARNING } from '../../src/core/interventions/advice';
 import { adviceLine } from '../../src/core/audit/advice-wording';
 import type { InterventionReport, InterventionType } from '../../src/core/interventions/types';
 import type { InterventionsView } from '../../src/core/interventions/view';
-import { audit, plus, runsOf, type RosterSpec } from './fixtures';
+import { audit, runsOf } from './fixtures';
 
 const AS_OF = '2026-03-15';
 

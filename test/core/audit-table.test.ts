@@ -1,6 +1,7 @@
+import { plus } from '../support/sheets';
 import { auditTables, cellDisplay, NO_VALUE, type AuditTable } from '../../src/core/audit/audit-table';
 import { windowLabel } from '../../src/core/base/text';
-import { audit, plus, runsOf } from './fixtures';
+import { audit, runsOf } from './fixtures';
 
 const AS_OF = '2026-03-15';
 

@@ -1,4 +1,5 @@
-import { audit, member, runsOf, plus, type RunSpec } from './fixtures';
+import { plus, type RunSpec } from '../support/sheets';
+import { audit, member, runsOf } from './fixtures';
 import { categoryFor, acceptanceRate } from '../../src/core/audit/rates';
 import { DEFAULT_SETTINGS } from '../../src/core/base/types';
 

@@ -1,8 +1,9 @@
+import { logRows, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import { parseLog } from '../../src/core/sheets/log';
 import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
 import { runAudit } from '../../src/core/audit/audit';
 import { DEFAULT_SETTINGS } from '../../src/core/base/types';
-import { audit, day, logRows, member, rosterRows, runsOf, UTC, type RosterSpec, type RunSpec } from './fixtures';
+import { audit, day, member, runsOf, UTC } from './fixtures';
 
 const AS_OF = '2026-03-15';
 const TRAINED = '2026-03-01';

@@ -1,8 +1,9 @@
 // The weekly digest (spec §11): named for the owner, aggregate for extra recipients.
+import { plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import { composeDigest, MIN_GROUP, topEditTypes, type DigestInput } from '../../src/core/programme/digest';
 import { upcomingMilestones } from '../../src/core/programme/reminders';
 import { parseRoster } from '../../src/core/sheets/roster';
-import { audit, day, plus, rosterRows, runsOf, UTC, type RosterSpec, type RunSpec } from './fixtures';
+import { audit, day, runsOf, UTC } from './fixtures';
 
 const AS_OF = '2026-03-15'; // a Sunday: the digest goes on Monday 16 March
 const DIGEST_DAY = day('2026-03-16');

@@ -1,6 +1,7 @@
+import { plus } from '../support/sheets';
 import { headline } from '../../src/core/audit/headline';
 import { programmePosition, programmeTimeline, MILESTONES } from '../../src/core/programme/milestones';
-import { day, plus, audit, member, runsOf } from './fixtures';
+import { day, audit, member, runsOf } from './fixtures';
 
 describe('the headline sentence (spec §11)', () => {
   test('the form of the spec', () => {

@@ -1,5 +1,6 @@
 // The one-pass history against the definition read literally: one audit per week (spec §13 says
 // "the figures of §5 computed as of that window's last day"), on random teams.
+import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import fc from 'fast-check';
 import { runAudit } from '../../src/core/audit/audit';
 import { parseLog } from '../../src/core/sheets/log';
@@ -7,7 +8,7 @@ import { parseRoster, MemberDirectory } from '../../src/core/sheets/roster';
 import { computeHistory } from '../../src/core/history/history';
 import { DEFAULT_SETTINGS } from '../../src/core/base/types';
 import { dayToIso } from '../../src/core/base/dates';
-import { day, logRows, plus, rosterRows, UTC, type RosterSpec, type RunSpec } from './fixtures';
+import { day, UTC } from './fixtures';
 
 const NAMES = ['Ana', 'Ben', 'Cara', 'Dan', 'Eve'];
 const AS_OF = '2026-03-01';

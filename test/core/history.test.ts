@@ -1,10 +1,11 @@
 // The history of spec §13, worked out by hand on a small team (the comments give the sums).
+import { logRows, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import { parseLog } from '../../src/core/sheets/log';
 import { parseRoster, MemberDirectory } from '../../src/core/sheets/roster';
 import { computeHistory, mondayOf } from '../../src/core/history/history';
 import { DEFAULT_SETTINGS } from '../../src/core/base/types';
 import { validateSettings } from '../../src/core/base/settings';
-import { day, logRows, rosterRows, runsOf, UTC, type RosterSpec, type RunSpec } from './fixtures';
+import { day, runsOf, UTC } from './fixtures';
 
 export function history(
   runs: RunSpec[],

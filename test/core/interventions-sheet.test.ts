@@ -1,4 +1,5 @@
 /** Reading the Interventions sheet (spec §14 "Where", "Types"). */
+import { d, logRows, rosterRows } from '../support/sheets';
 import { parseInterventions, readInterventionType, INTERVENTION_HEADERS } from '../../src/core/interventions/sheet';
 import { INTERVENTION_TYPES } from '../../src/core/interventions/types';
 import { parseLog } from '../../src/core/sheets/log';
@@ -6,7 +7,7 @@ import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
 import { HeaderNotFoundError } from '../../src/core/sheets/header';
 import { interventionsView } from '../../src/core/interventions/view';
 import { programmeTimeline } from '../../src/core/programme/milestones';
-import { audit, d, day, logRows, rosterRows, UTC } from './fixtures';
+import { audit, day, UTC } from './fixtures';
 
 const roster = parseRoster(
   rosterRows([{ name: 'Chloé Martin', email: 'chloe@northwind.example' }, { name: 'Ben' }]),

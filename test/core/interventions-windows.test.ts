@@ -2,12 +2,13 @@
  * Before and after an intervention, and the change (spec §14), worked out by hand: each test
  * lays out its runs day by day and states the figures the rule gives.
  */
+import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import { interventionFigures } from '../../src/core/interventions/windows';
 import { summariseByType, median, followUpHeldOn, peopleCovered } from '../../src/core/interventions/summary';
 import type { Intervention, InterventionReport } from '../../src/core/interventions/types';
 import { parseLog } from '../../src/core/sheets/log';
 import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
-import { day, logRows, plus, rosterRows, UTC, type RosterSpec, type RunSpec } from './fixtures';
+import { day, UTC } from './fixtures';
 
 const D = '2026-02-10';
 

@@ -1,7 +1,8 @@
+import { d, rosterRows } from '../support/sheets';
 import { parseLog, LOG_FIELDS, readOutcome, readPrompted, readEditTypes } from '../../src/core/sheets/log';
 import { HeaderNotFoundError } from '../../src/core/sheets/header';
 import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
-import { UTC, d, day, rosterRows } from './fixtures';
+import { UTC, day } from './fixtures';
 
 describe('finding the log header (spec §1)', () => {
   const canonical = ['date', 'team member', 'workflow', 'outcome'];

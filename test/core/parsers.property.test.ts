@@ -1,8 +1,7 @@
 import fc from 'fast-check';
-import { parseLog } from '../../src/core/sheets/log';
-import { parseRoster } from '../../src/core/sheets/roster';
+import { LOG_HEADERS, parseLog } from '../../src/core/sheets/log';
+import { parseRoster, ROSTER_HEADERS } from '../../src/core/sheets/roster';
 import { readDay } from '../../src/core/base/dates';
-import { LOG_HEADER, ROSTER_HEADER } from './fixtures';
 
 /** Anything getValues can return, plus the odd values a pasted sheet holds. */
 const cell = fc.oneof(
@@ -38,7 +37,7 @@ describe('parsers never throw on cell values (property-based)', () => {
         zone,
         order,
         (rows, timeZone, dateOrder) => {
-          const log = parseLog([LOG_HEADER, ...rows], { timeZone, dateOrder });
+          const log = parseLog([LOG_HEADERS, ...rows], { timeZone, dateOrder });
           const accounted = new Set([...log.runs.map((r) => r.row), ...log.skipped.map((s) => s.row)]);
           rows.forEach((row, i) => {
             const blank = row.every((v) => v === '' || v === null || (typeof v === 'string' && v.trim() === ''));
@@ -58,7 +57,7 @@ describe('parsers never throw on cell values (property-based)', () => {
         zone,
         order,
         (rows, timeZone, dateOrder) => {
-          const roster = parseRoster([ROSTER_HEADER, ...rows], { timeZone, dateOrder });
+          const roster = parseRoster([ROSTER_HEADERS, ...rows], { timeZone, dateOrder });
           expect(roster.members.length + roster.skipped.length).toBeLessThanOrEqual(rows.length);
           for (const m of roster.members) expect(m.name.trim()).toBe(m.name);
         },

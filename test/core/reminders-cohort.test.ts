@@ -1,5 +1,6 @@
 // The day-30 reassessment and the day-42 measurement show the member's point on their training
 // cohort's curve (rules §13), from one history per run. Figures worked out by hand below.
+import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import { parseLog } from '../../src/core/sheets/log';
 import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
 import { runAudit } from '../../src/core/audit/audit';
@@ -9,7 +10,7 @@ import { dayToIso, type Day } from '../../src/core/base/dates';
 import { planReminders } from '../../src/core/programme/reminders';
 import type { ReminderInput } from '../../src/core/programme/reminder-input';
 import { SentIndex, type RecordDraft } from '../../src/core/programme/sent-records';
-import { day, logRows, plus, rosterRows, runsOf, UTC, type RosterSpec, type RunSpec } from './fixtures';
+import { day, runsOf, UTC } from './fixtures';
 
 const OWNER = 'owner@example.com';
 /** A Monday: Ana and Ben are trained on it, Cleo on the Friday of the same week. */

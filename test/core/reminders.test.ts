@@ -1,4 +1,5 @@
 // Which programme milestones are due, to whom, and what the reminder emails say (spec §8).
+import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import { parseLog } from '../../src/core/sheets/log';
 import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
 import { runAudit } from '../../src/core/audit/audit';
@@ -19,7 +20,7 @@ import {
   PROGRAMME_RESTART_DAYS,
   type RecordDraft,
 } from '../../src/core/programme/sent-records';
-import { day, logRows, plus, rosterRows, runsOf, UTC, type RosterSpec, type RunSpec } from './fixtures';
+import { day, runsOf, UTC } from './fixtures';
 
 const OWNER = 'owner@example.com';
 const TRAINED = '2026-03-02';

@@ -1,5 +1,6 @@
 // The replacement programme (spec §17), pure: participants, sessions, the milestones due on a
 // day, late ones, and each settled once through the sent records.
+import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import { parseLog } from '../../src/core/sheets/log';
 import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
 import { runAudit } from '../../src/core/audit/audit';
@@ -16,7 +17,7 @@ import {
 import type { ProgrammeInput } from '../../src/core/programme/replacement-emails';
 import { planProgramme } from '../../src/core/programme/replacement-plan';
 import { SentIndex, type RecordDraft } from '../../src/core/programme/sent-records';
-import { day, logRows, plus, rosterRows, UTC, type RosterSpec, type RunSpec } from './fixtures';
+import { day, UTC } from './fixtures';
 
 const OWNER = 'owner@example.com';
 const LEAD = 'lead@example.com';

@@ -1,6 +1,7 @@
+import { logRows } from '../support/sheets';
 import { RunTable, editMask, editTypesOf } from '../../src/core/sheets/run-table';
 import { parseLog } from '../../src/core/sheets/log';
-import { logRows, UTC } from './fixtures';
+import { UTC } from './fixtures';
 import type { Run } from '../../src/core/base/types';
 
 describe('RunTable: the runs column by column', () => {

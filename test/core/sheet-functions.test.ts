@@ -1,5 +1,5 @@
 import { adoptionCategory, acceptanceRateOf, usesPerWeek } from '../../src/core/functions/sheet-functions';
-import { d } from './fixtures';
+import { d } from '../support/sheets';
 
 const UTC = { timeZone: 'UTC', dateOrder: 'MDY' as const };
 

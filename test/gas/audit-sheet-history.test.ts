@@ -1,13 +1,14 @@
 // The history on "Run audit to sheet" (built bundle): the trend and cohort tables, each with a
 // native line chart (rules §13). The sample team is trained 20, 10 and 3 days before 15 March.
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, auditFile } from './support';
+import { logRows, rosterRows } from '../support/sheets';
+import { fakeWithBundle, sampleTeam, auditFile } from './support';
 
 const AUDIT = 'Adoption audit';
 
 function auditSheet() {
   const { runs, roster } = sampleTeam();
   const { gas, bundle } = fakeWithBundle({
-    spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+    spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
   });
   bundle.runAuditToSheet();
   return gas;

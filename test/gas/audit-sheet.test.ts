@@ -1,6 +1,6 @@
 // "Run audit to sheet" on the built bundle: Uptake's own sheet, its tables, charts and call count.
-import { plus, type RunSpec } from '../core/fixtures';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY, auditFile } from './support';
+import { logRows, plus, rosterRows, type RunSpec } from '../support/sheets';
+import { fakeWithBundle, sampleTeam, TODAY, auditFile } from './support';
 import { auditOf } from '../support/dashboard';
 
 const AUDIT = 'Adoption audit';
@@ -19,7 +19,7 @@ function tableAfter(gas: Gas, firstHeader: string): string[][] {
 function teamSheet(extraRuns: RunSpec[] = []) {
   const { runs, roster } = sampleTeam();
   return fakeWithBundle({
-    spreadsheet: { sheets: { Log: logSheetRows([...runs, ...extraRuns]), Roster: rosterSheetRows(roster) } },
+    spreadsheet: { sheets: { Log: logRows([...runs, ...extraRuns]), Roster: rosterRows(roster) } },
   });
 }
 
@@ -174,7 +174,7 @@ describe('spreadsheet calls', () => {
   function callsFor(rows: number) {
     const { roster } = sampleTeam();
     const { gas, bundle } = fakeWithBundle({
-      spreadsheet: { sheets: { Log: logSheetRows(logOf(rows)), Roster: rosterSheetRows(roster) } },
+      spreadsheet: { sheets: { Log: logRows(logOf(rows)), Roster: rosterRows(roster) } },
     });
     gas.calls.reset();
     bundle.runAuditToSheet();

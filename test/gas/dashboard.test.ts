@@ -1,13 +1,13 @@
 // The dashboard sidebar's server calls, on the built bundle.
 import { isDate } from '../../src/core/base/text';
 import { decodeFailure } from '../../src/shared/failure';
-import { plus } from '../core/fixtures';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+import { logRows, plus, rosterRows } from '../support/sheets';
+import { fakeWithBundle, sampleTeam, TODAY } from './support';
 import { auditOf } from '../support/dashboard';
 
 function teamSheet() {
   const { runs, roster } = sampleTeam();
-  return fakeWithBundle({ spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } } });
+  return fakeWithBundle({ spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } } });
 }
 
 function datesIn(value: unknown, path = '$'): string[] {

@@ -2,8 +2,8 @@
 // suspension" ("Class Ui", https://developers.google.com/apps-script/reference/base/ui): Uptake
 // must open no dialog while it holds a lock, so nothing it writes after one relies on a lock.
 import type { CallInfo } from '../../packages/fake-apps-script';
-import { d } from '../core/fixtures';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+import { d, logRows, rosterRows } from '../support/sheets';
+import { fakeWithBundle, sampleTeam, TODAY } from './support';
 
 type Gas = ReturnType<typeof fakeWithBundle>['gas'];
 
@@ -22,9 +22,9 @@ describe('no dialog is opened while Uptake holds a lock', () => {
   const team = sampleTeam();
 
   test('Set up log and roster: the dropdown question and the report', () => {
-    const rows = [...logSheetRows(team.runs), [d(TODAY), 'Ana', 'Proposal', 'accepted', '', '', '']];
+    const rows = [...logRows(team.runs), [d(TODAY), 'Ana', 'Proposal', 'accepted', '', '', '']];
     const { gas, bundle } = fakeWithBundle({
-      spreadsheet: { sheets: { 'Team log': rows, Roster: rosterSheetRows(team.roster) } },
+      spreadsheet: { sheets: { 'Team log': rows, Roster: rosterRows(team.roster) } },
     });
     const seen = locksAtDialogs(gas);
     gas.ui.queueResponse('YES');

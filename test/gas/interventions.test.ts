@@ -1,7 +1,7 @@
 // The Interventions sheet read by the BUILT bundle: the dashboard, the programme timeline, the
 // audit sheet and the digest preview (rules §14).
-import { d } from '../core/fixtures';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, auditFile } from './support';
+import { d, logRows, rosterRows } from '../support/sheets';
+import { fakeWithBundle, sampleTeam, auditFile } from './support';
 
 function teamWithInterventions() {
   const { runs, roster } = sampleTeam();
@@ -9,8 +9,8 @@ function teamWithInterventions() {
     user: 'owner@example.com',
     spreadsheet: {
       sheets: {
-        Log: logSheetRows(runs),
-        Roster: rosterSheetRows(roster),
+        Log: logRows(runs),
+        Roster: rosterRows(roster),
         // Titles above the header, a column order of the team's own: found by its headers.
         'What we did': [
           ['Programme actions'],
@@ -53,7 +53,7 @@ describe('the Interventions sheet, read', () => {
   test('no Interventions sheet: nothing, and nothing created by reading', () => {
     const { runs, roster } = sampleTeam();
     const { gas, bundle } = fakeWithBundle({
-      spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+      spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
     });
     const data = bundle.getDashboard({});
     expect(data.interventions).toEqual({ sheet: null, interventions: [], byType: [], skipped: [], notices: [] });

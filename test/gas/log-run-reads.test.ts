@@ -1,8 +1,9 @@
 // "Log a run" on the built bundle reads the log's header and its recent rows, never the whole
 // sheet: what a person waits for must not grow with the log (BENCHMARKS.md, "What people wait for").
+import { LOG_HEADERS } from '../../src/core/sheets/log';
 import { cellsReadBy } from '../../bench/costs';
-import { LOG_HEADER, plus } from '../core/fixtures';
-import { fakeWithBundle, logSheetRows, TODAY } from './support';
+import { logRows, plus } from '../support/sheets';
+import { fakeWithBundle, TODAY } from './support';
 
 const RUN = {
   date: TODAY,
@@ -16,7 +17,7 @@ const RUN = {
 
 /** A log of `rows` runs, oldest first, whose last 20 are Ana's "Recent workflow". */
 function logOf(rows: number) {
-  return logSheetRows(
+  return logRows(
     Array.from({ length: rows }, (_, i) => ({
       date: plus(TODAY, -Math.floor((rows - i) / 40)),
       member: i < rows - 20 ? `Member ${i % 30}` : 'Ana',
@@ -75,7 +76,7 @@ describe('Log a run reads cells that do not grow with the log', () => {
   });
 
   test('an empty log (header only) gets its first run in row 2', () => {
-    const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Log: [LOG_HEADER] } } });
+    const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Log: [LOG_HEADERS] } } });
     expect(bundle.logRun(RUN).row).toBe(2);
     expect(gas.sheetValues('Log')[1].slice(1, 3)).toEqual(['Ana', 'Board memo']);
     expect(bundle.getLogForm().workflows).toEqual(['Board memo']);

@@ -1,6 +1,6 @@
 // "Log a run" on the built bundle: the form's data and the one row appended to the team's log.
-import { d, plus } from '../core/fixtures';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+import { d, logRows, plus, rosterRows } from '../support/sheets';
+import { fakeWithBundle, sampleTeam, TODAY } from './support';
 import { auditOf } from '../support/dashboard';
 
 const RUN = {
@@ -15,7 +15,7 @@ const RUN = {
 
 function teamSheet() {
   const { runs, roster } = sampleTeam();
-  return fakeWithBundle({ spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } } });
+  return fakeWithBundle({ spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } } });
 }
 
 describe('getLogForm', () => {
@@ -24,8 +24,8 @@ describe('getLogForm', () => {
     const { bundle } = fakeWithBundle({
       spreadsheet: {
         sheets: {
-          Log: logSheetRows([...runs, { date: TODAY, member: 'Zoe (contractor)' }]),
-          Roster: rosterSheetRows(sampleTeam().roster),
+          Log: logRows([...runs, { date: TODAY, member: 'Zoe (contractor)' }]),
+          Roster: rosterRows(sampleTeam().roster),
         },
       },
     });
@@ -115,7 +115,7 @@ describe('logRun', () => {
 
   test('a log that fills every row of its sheet (a new sheet has 1,000) grows by a row first', () => {
     const runs = Array.from({ length: 999 }, (_, i) => ({ date: plus(TODAY, -(i % 30)), member: 'Ana' }));
-    const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Log: logSheetRows(runs) } } });
+    const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Log: logRows(runs) } } });
     expect(gas.sheet('Log').getMaxRows()).toBe(1_000);
     expect(bundle.logRun(RUN).row).toBe(1_001);
     expect(gas.sheet('Log').getMaxRows()).toBe(1_001);
@@ -167,7 +167,7 @@ describe('logRun', () => {
     const { runs } = sampleTeam();
     const { gas, bundle } = fakeWithBundle({
       now: `${TODAY}T11:30:00Z`,
-      spreadsheet: { timeZone: 'Pacific/Auckland', sheets: { Log: logSheetRows(runs) } },
+      spreadsheet: { timeZone: 'Pacific/Auckland', sheets: { Log: logRows(runs) } },
     });
     const tomorrow = plus(TODAY, 1);
     expect(bundle.getLogForm().today).toBe(tomorrow);

@@ -1,7 +1,7 @@
 // A log over several sheets (spec §16): the team's log and a form's answers sheet, audited
 // through the built bundle and compared with the same rows audited as one log.
-import { plus } from '../core/fixtures';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+import { logRows, plus, rosterRows } from '../support/sheets';
+import { fakeWithBundle, sampleTeam, TODAY } from './support';
 import { auditOf } from '../support/dashboard';
 
 const FORM_SHEET = 'Form Responses 1';
@@ -50,10 +50,10 @@ function dashboardOf(sheets: Record<string, unknown[][]>) {
 describe('a log over several sheets', () => {
   test("the team's log and a form's answers audit as the same rows kept in one log", () => {
     const { runs, roster, extra } = split();
-    const together = dashboardOf({ Log: logSheetRows([...runs, ...extra]), Roster: rosterSheetRows(roster) }).data;
+    const together = dashboardOf({ Log: logRows([...runs, ...extra]), Roster: rosterRows(roster) }).data;
     const spread = dashboardOf({
-      Log: logSheetRows(runs),
-      Roster: rosterSheetRows(roster),
+      Log: logRows(runs),
+      Roster: rosterRows(roster),
       [FORM_SHEET]: formRows(extra),
     }).data;
     expect(spread.problem).toBeNull();
@@ -70,8 +70,8 @@ describe('a log over several sheets', () => {
     answers.push([new Date(`${TODAY}T08:00:00Z`), 'x@example.com', 'Ben', 'Weekly update', 'Maybe', '', 'No', '']);
     const { gas, bundle, data } = dashboardOf({
       [FORM_SHEET]: answers,
-      Log: logSheetRows(runs),
-      Roster: rosterSheetRows(roster),
+      Log: logRows(runs),
+      Roster: rosterRows(roster),
     });
     expect(auditOf(data).skippedRows).toEqual([
       { row: answers.length, sheet: FORM_SHEET, inLog: true, reason: expect.stringContaining('"Maybe"') },
@@ -89,7 +89,7 @@ describe('a log over several sheets', () => {
     const { runs, roster, extra } = split();
     const { gas, bundle } = fakeWithBundle({
       spreadsheet: {
-        sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster), [FORM_SHEET]: formRows(extra) },
+        sheets: { Log: logRows(runs), Roster: rosterRows(roster), [FORM_SHEET]: formRows(extra) },
       },
     });
     const all = auditOf(bundle.getDashboard({})).team.runs;
@@ -106,7 +106,7 @@ describe('a log over several sheets', () => {
   test('each extra log sheet costs a few spreadsheet calls, whatever its rows', () => {
     const { runs, roster } = split();
     const callsWith = (answerRuns: typeof runs) => {
-      const sheets: Record<string, unknown[][]> = { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) };
+      const sheets: Record<string, unknown[][]> = { Log: logRows(runs), Roster: rosterRows(roster) };
       if (answerRuns.length) sheets[FORM_SHEET] = formRows(answerRuns);
       const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets } });
       gas.calls.reset();

@@ -1,7 +1,8 @@
 // "Create logging form" (rules §16) on the built bundle, with FormApp in the in-memory Apps Script:
 // the form, its answers read as part of the log, a second run, a deleted form, and the owner.
+import { logRows, rosterRows } from '../support/sheets';
 import { timeDrivenEvent } from '../../packages/fake-apps-script';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
+import { fakeWithBundle, sampleTeam } from './support';
 import { auditOf } from '../support/dashboard';
 
 const ANSWERS = 'Form Responses 1';
@@ -10,7 +11,7 @@ function team() {
   const { runs, roster } = sampleTeam();
   return fakeWithBundle({
     user: 'lead@example.com',
-    spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+    spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
   });
 }
 

@@ -1,7 +1,8 @@
 // The add-on menu and the panels its items open, run from the built bundle.
+import { logRows } from '../support/sheets';
 import { AuthMode } from '../../packages/fake-apps-script';
 import { readBuilt } from '../bundle/support';
-import { fakeWithBundle, logSheetRows, sampleTeam } from './support';
+import { fakeWithBundle, sampleTeam } from './support';
 
 /** What onOpen builds where nobody owns Uptake yet, not knowing who opened the spreadsheet (src/gas/menu.ts). */
 const OPENING_MENU = [
@@ -26,7 +27,7 @@ const MENU = [
 ];
 
 function withLog() {
-  return fakeWithBundle({ spreadsheet: { sheets: { Log: logSheetRows(sampleTeam().runs) } } });
+  return fakeWithBundle({ spreadsheet: { sheets: { Log: logRows(sampleTeam().runs) } } });
 }
 
 describe('onOpen', () => {

@@ -3,18 +3,19 @@
 // names the permission missing and how to grant it in Check set-up (a sidebar view), and the
 // sidebar's automation switch, Send digest now and Create logging form refuse with the same words
 // at once instead of failing later (in tomorrow's run, or half-way through making a form).
+import { logRows, rosterRows } from '../support/sheets';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PERMISSIONS } from '../../src/gas/permissions';
 import { ROOT } from '../bundle/support';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
+import { fakeWithBundle, sampleTeam } from './support';
 
 function teamSheet(ungrantedScopes: string[] = []) {
   const { runs, roster } = sampleTeam();
   return fakeWithBundle({
     ungrantedScopes,
     user: 'lead@example.com',
-    spreadsheet: { timeZone: 'Europe/London', sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+    spreadsheet: { timeZone: 'Europe/London', sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
   });
 }
 

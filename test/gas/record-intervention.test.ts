@@ -1,7 +1,7 @@
 // "Record an intervention" on the built bundle: the one row it appends, the sheet it creates the
 // first time (headers, date format, dropdowns), and nothing else changed (rules §14).
-import { d } from '../core/fixtures';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+import { d, logRows, rosterRows } from '../support/sheets';
+import { fakeWithBundle, sampleTeam, TODAY } from './support';
 
 const FOLLOW_UP = { date: '2026-03-11', member: 'ben', type: 'follow-up session', workflow: '', note: '15 minutes' };
 
@@ -9,7 +9,7 @@ const FOLLOW_UP = { date: '2026-03-11', member: 'ben', type: 'follow-up session'
 function team(extraSheets: Record<string, unknown[][]> = {}, openTeam = false) {
   const { runs, roster } = sampleTeam();
   const made = fakeWithBundle({
-    spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster), ...extraSheets } },
+    spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster), ...extraSheets } },
   });
   if (openTeam) made.bundle.saveSettings({ openTeam: true });
   return made;

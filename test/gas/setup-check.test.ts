@@ -1,14 +1,15 @@
 // "Check set-up" on the built bundle: the menu item, the panel's lines from what Apps Script says,
 // and nothing changed by checking.
+import { logRows, rosterRows } from '../support/sheets';
 import { AuthMode } from '../../packages/fake-apps-script';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
+import { fakeWithBundle, sampleTeam } from './support';
 
 function teamSheet(options: Parameters<typeof fakeWithBundle>[0] = {}) {
   const { runs, roster } = sampleTeam();
   return fakeWithBundle({
     ...options,
     user: 'lead@example.com',
-    spreadsheet: { timeZone: 'Europe/London', sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+    spreadsheet: { timeZone: 'Europe/London', sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
   });
 }
 
@@ -138,7 +139,7 @@ describe('Check set-up: the usage sheets (spec §15)', () => {
       user: 'lead@example.com',
       spreadsheet: {
         timeZone: 'Europe/London',
-        sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster), ...extra },
+        sheets: { Log: logRows(runs), Roster: rosterRows(roster), ...extra },
       },
     });
   }

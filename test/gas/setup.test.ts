@@ -1,8 +1,8 @@
 // "Set up log and roster" on the built bundle: creates what is missing, asks before touching a log.
 import { EDIT_TYPE_CHOICES, LOG_HEADERS, OUTCOME_CHOICES } from '../../src/core/sheets/log';
 import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
-import { d } from '../core/fixtures';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
+import { d, logRows, rosterRows } from '../support/sheets';
+import { fakeWithBundle, sampleTeam, TODAY } from './support';
 
 type Gas = ReturnType<typeof fakeWithBundle>['gas'];
 
@@ -110,12 +110,12 @@ describe('on an existing log without dropdowns', () => {
   // A title row above the header, a text "Prompted" column, and an outcome outside the list.
   const rows = [
     ['Team AI log', '', '', '', '', '', ''],
-    ...logSheetRows(team.runs).map((row, i) => (i === 0 ? row : [...row.slice(0, 5), i % 2 ? 'yes' : '', row[6]])),
+    ...logRows(team.runs).map((row, i) => (i === 0 ? row : [...row.slice(0, 5), i % 2 ? 'yes' : '', row[6]])),
     [d(TODAY), 'Ana', 'Proposal', 'accepted', '', '', '=1+1'],
   ];
   const setup = () => {
     const fake = fakeWithBundle({
-      spreadsheet: { sheets: { 'Team log': rows, Roster: rosterSheetRows(team.roster) } },
+      spreadsheet: { sheets: { 'Team log': rows, Roster: rosterRows(team.roster) } },
     });
     return { ...fake, before: snapshot(fake.gas, 'Team log') };
   };
@@ -159,7 +159,7 @@ describe('on an existing log without dropdowns', () => {
   });
 
   test('a log whose Prompted column holds only checkboxes gets a checkbox rule', () => {
-    const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Log: logSheetRows(team.runs) } } });
+    const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Log: logRows(team.runs) } } });
     gas.ui.queueResponse('YES');
     bundle.setUpLogAndRoster();
     expect(gas.validation('Log', 'F2')?.criteria).toBe('CHECKBOX');

@@ -1,8 +1,9 @@
 // The one wrapper of every sidebar entry point: argument checks and plain error messages,
 // on the source (sidebarCall) and on the built bundle (as google.script.run calls it).
+import { logRows, rosterRows } from '../support/sheets';
 import { SIDEBAR_CALLS, sidebarCall } from '../../src/gas/sidebar-call';
 import type { ServerApi } from '../../src/shared/api';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from './support';
+import { fakeWithBundle, sampleTeam } from './support';
 
 // sidebarCall first asks who is calling (rules §19): on the source, outside Apps Script, the
 // caller is an account with an email in a spreadsheet whose Settings were never saved, which
@@ -121,7 +122,7 @@ describe('sidebarCall: errors become messages a sheet user can act on', () => {
 describe('the built sidebar entry points, called as google.script.run calls them', () => {
   function team() {
     const { runs, roster } = sampleTeam();
-    return fakeWithBundle({ spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } } });
+    return fakeWithBundle({ spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } } });
   }
 
   test('getDashboard with a non-text as-of date names the argument (it used to reach .trim())', () => {

@@ -2,7 +2,7 @@
 import { createFakeGas, type FakeGasOptions } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { LOG_HEADER, ROSTER_HEADER, d, plus, type RosterSpec, type RunSpec } from '../core/fixtures';
+import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
 
 export const TODAY = '2026-03-15';
 
@@ -12,39 +12,6 @@ export function fakeWithBundle(options: FakeGasOptions = {}) {
   const gas = createFakeGas({ now: `${TODAY}T10:00:00Z`, ...options });
   const bundle = loadUptake(gas, BUILD_DIR);
   return { gas, bundle };
-}
-
-/** Log rows as a team would keep them: the header, then one row per run (Date cells). */
-export function logSheetRows(runs: RunSpec[], header: string[] = LOG_HEADER): unknown[][] {
-  return [
-    header,
-    ...runs.map((r) => [
-      d(r.date),
-      r.member,
-      r.workflow ?? 'Proposal',
-      r.outcome ?? 'Used as-is',
-      r.edit ?? '',
-      r.prompted ?? false,
-      r.note ?? '',
-    ]),
-  ];
-}
-
-export function rosterSheetRows(members: RosterSpec[]): unknown[][] {
-  return [
-    ROSTER_HEADER,
-    ...members.map((m) => [
-      m.name,
-      m.email ?? '',
-      m.role ?? '',
-      m.training ? d(m.training) : '',
-      m.anchor ?? '',
-      m.trained ?? '',
-      m.status ?? '',
-      m.pack ?? '',
-      m.owner ?? '',
-    ]),
-  ];
 }
 
 /** A small team: Ana a genuine adopter, Ben developing with heavy edits, Cleo trained but silent. */

@@ -1,6 +1,7 @@
 // `npm start` on files a sheet never exports, or on the wrong file: each is a problem with the
 // file (exit 1) that names the file and where to look, never a crash (exit 70) or nonsense
 // figures. And an --as-of date before the data is not "today".
+import { LOG_HEADERS } from '../../src/core/sheets/log';
 import fs from 'node:fs';
 import path from 'node:path';
 import { toCsv } from '../../local/csv';
@@ -21,9 +22,8 @@ function write(name: string, content: string | Buffer): string {
   return name;
 }
 
-const LOG_HEADER = ['Date', 'Team member', 'Workflow', 'Outcome', 'Edit type', 'Prompted', 'Notes'];
 const ROSTER_HEADER = ['Team member', 'Email', 'Training date', 'Anchor workflow'];
-const log = (rows: string[][]) => toCsv([LOG_HEADER, ...rows]);
+const log = (rows: string[][]) => toCsv([LOG_HEADERS, ...rows]);
 const run = (...args: string[]) => runCli(cli, [...args, '--out', path.join(work, 'out')], work);
 
 /** A refusal: exit 1, one message on stderr, no stack trace and no debug hint. */

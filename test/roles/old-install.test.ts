@@ -2,7 +2,8 @@
 // Settings first"): on such an install the first save is not open to any editor. It is for the
 // account whose trigger runs the automation, else the spreadsheet's owner in Drive; with
 // neither known (a shared drive), nobody may claim it, and the message says what to do.
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from '../gas/support';
+import { logRows, rosterRows } from '../support/sheets';
+import { fakeWithBundle, sampleTeam } from '../gas/support';
 import { HIDDEN, MEMBER, OWNER, runAs, world, type Fake } from './support';
 
 /** The sample team with Settings an earlier version saved: a window and a threshold, no owner. */
@@ -11,7 +12,7 @@ function oldInstall(automationBy?: string): Fake {
   const fake = fakeWithBundle({
     user: OWNER,
     usersWithoutEmail: [HIDDEN],
-    spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+    spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
   });
   const documentProperties = fake.gas.properties.forDocument(fake.gas.spreadsheet._id);
   documentProperties.setProperty('uptake.settings', JSON.stringify({ weeks: 4, genuineAt: 3, ownerEmail: '' }));
@@ -86,7 +87,7 @@ describe('a new install (no Settings ever saved)', () => {
     const { runs, roster } = sampleTeam();
     const fake = fakeWithBundle({
       user: OWNER,
-      spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+      spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
     });
     runAs(fake, MEMBER, 'saveSettings', [{ weeks: 2 }]);
     expect(savedOwner(fake)).toBe(MEMBER);

@@ -1,10 +1,11 @@
 // Several people on one spreadsheet (rules §19), in the in-memory Apps Script with the BUILT
 // bundle: the owner, a member who is an editor, an editor Google gives no email for.
+import { logRows, rosterRows } from '../support/sheets';
 import type { UptakeEntryPointName, UptakeEntryPoints } from '../../local/uptake-bundle';
 import { SIDEBAR_CALLS } from '../../src/gas/sidebar-call';
 import type { ServerApi } from '../../src/shared/api';
 import type { FakeGasOptions } from '../../packages/fake-apps-script';
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam } from '../gas/support';
+import { fakeWithBundle, sampleTeam } from '../gas/support';
 
 export const OWNER = 'owner@example.com';
 /** Ben, in the roster with this email: a member. */
@@ -26,7 +27,7 @@ export function roleTeam(settings: Record<string, unknown> = {}, options: FakeGa
     ...options,
     user: OWNER,
     usersWithoutEmail: [HIDDEN],
-    spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+    spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
   });
   made.bundle.saveSettings({ ownerEmail: OWNER, ...settings });
   return made;

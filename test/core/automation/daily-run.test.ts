@@ -1,8 +1,9 @@
 // The daily run's rules on plain ports (no bundle): record right after each email, exactly once,
 // quota and time budget, records kept when the sheet refuses them, retries and give-up.
+import { type RosterSpec } from '../../support/sheets';
 import { DailyRun } from '../../../src/core/automation/daily-run';
 import { KEYS } from '../../../src/core/automation/store';
-import { day, type RosterSpec } from '../fixtures';
+import { day } from '../fixtures';
 import { OWNER, ports, runAt, setupOf, teamOf } from './support';
 
 const NAMES = ['Ana', 'Ben', 'Cleo', 'Dara', 'Eli', 'Fay'];

@@ -16,7 +16,8 @@ import {
   SENT_HEADERS,
   type SentRecord,
 } from '../../../src/core/programme/sent-records';
-import { logRows, rosterRows, UTC, type RosterSpec, type RunSpec } from '../fixtures';
+import { UTC } from '../fixtures';
+import { logRows, rosterRows, type RosterSpec, type RunSpec } from '../../support/sheets';
 
 export const OWNER = 'owner@example.com';
 

@@ -1,0 +1,72 @@
+// A team's log and roster as the 2-D arrays getValues returns, with the headers Uptake writes
+// itself (LOG_HEADERS and ROSTER_HEADERS of src/core/sheets), so a renamed column is renamed here too.
+// Each table gets a copy of its header: a test that edits a cell cannot change the add-on's constant.
+import { LOG_HEADERS } from '../../src/core/sheets/log';
+import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
+
+/** A Date as a date cell in a UTC spreadsheet holds it: midnight of that day. */
+export function d(iso: string): Date {
+  return new Date(`${iso}T00:00:00Z`);
+}
+
+/** Adds n days to an ISO date. */
+export function plus(iso: string, n: number): string {
+  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface RunSpec {
+  date: string;
+  member: string;
+  workflow?: string;
+  outcome?: string;
+  edit?: string;
+  prompted?: boolean | string;
+  /** The Notes cell. */
+  note?: string;
+}
+
+/** Log rows as a team would keep them: the header, then one row per run (Date cells). */
+export function logRows(runs: RunSpec[], header: string[] = LOG_HEADERS): unknown[][] {
+  return [
+    [...header],
+    ...runs.map((r) => [
+      d(r.date),
+      r.member,
+      r.workflow ?? 'Proposal',
+      r.outcome ?? 'Used as-is',
+      r.edit ?? '',
+      r.prompted ?? false,
+      r.note ?? '',
+    ]),
+  ];
+}
+
+export interface RosterSpec {
+  name: string;
+  email?: string;
+  role?: string;
+  training?: string;
+  anchor?: string;
+  trained?: string;
+  status?: string;
+  pack?: string;
+  owner?: string;
+}
+
+/** Roster rows: the header, then one row per member (the training date a Date cell). */
+export function rosterRows(members: RosterSpec[]): unknown[][] {
+  return [
+    [...ROSTER_HEADERS],
+    ...members.map((m) => [
+      m.name,
+      m.email ?? '',
+      m.role ?? '',
+      m.training ? d(m.training) : '',
+      m.anchor ?? '',
+      m.trained ?? '',
+      m.status ?? '',
+      m.pack ?? '',
+      m.owner ?? '',
+    ]),
+  ];
+}
