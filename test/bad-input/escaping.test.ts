@@ -62,7 +62,7 @@ import { main } from '../../local/cli';
 import { BUILD_DIR, readBuilt, ROOT } from '../bundle/support';
 import { createFakeGas, type FakeGas, type SentMail } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
-import { launchChromium } from '../browser/chromium';
+import { launchChromium } from '../support/chromium';
 import { openSidebar } from '../browser/harness';
 import { D, PAYLOADS, type Cell } from './corpus';
 import { csvOf, OWNER, sheetInputOf, teamSnapshot } from './support';

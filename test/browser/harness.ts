@@ -5,14 +5,14 @@
 import fs from 'fs';
 import path from 'path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { launchChromium as launchSizedChromium } from './chromium';
 import { createFakeGas, type FakeGas } from '../../packages/fake-apps-script';
 import { installScriptRun } from '../../local/script-run';
+import type { DashboardData } from '../../src/shared/api';
+import { until } from '../support/until';
 import { loadUptake, type UptakeBundle, type UptakeEntryPointName } from '../../local/uptake-bundle';
 import { BUILD_DIR, ROOT, readBuilt } from '../bundle/support';
 import { LOG_SHEET, OWNER, ROSTER_SHEET, TODAY, logRows, rosterRows } from './team';
 
-export const SIDEBAR_WIDTH = 300;
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
 const PAGE_ORIGIN = 'https://uptake.test';
 /** The page's function that google.script.run calls: a binding to the bundle in the fake. */
@@ -43,11 +43,6 @@ export function exampleTeam(sheets?: Record<string, unknown[][]>): { gas: FakeGa
   });
   const bundle = loadUptake(gas, BUILD_DIR);
   return { gas, bundle };
-}
-
-/** Chromium at the sidebar's fixed width. */
-export function launchChromium(): Promise<BrowserContext> {
-  return launchSizedChromium({ width: SIDEBAR_WIDTH, height: 900 });
 }
 
 export interface SidebarPage {
@@ -140,4 +135,16 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(SCREENSHOT_DIR, name);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/**
+ * The example team (or `sheets`) with its dashboard open in a new tab of `context`, once the page
+ * has had its first getDashboard answer, which is `data`.
+ */
+export async function openExampleDashboard(context: BrowserContext, sheets?: Record<string, unknown[][]>) {
+  const { gas, bundle } = exampleTeam(sheets);
+  const s = await openSidebar(context, gas, bundle, 'showDashboard');
+  await until('the dashboard data', () => s.calls.some((c) => c.fn === 'getDashboard'));
+  const data = s.calls.find((c) => c.fn === 'getDashboard')?.value as DashboardData;
+  return { gas, bundle, s, page: s.page, data };
 }

@@ -2,35 +2,20 @@
 // answered by the BUILT bundle. Opened from the Interventions section, a member's follow-up and
 // the programme timeline, with the member and type filled in; the row lands in the sheet, the
 // log and roster are unchanged, and the Interventions section shows it (rules §14).
-import type { BrowserContext } from 'playwright-core';
 import type { DashboardData, RecordInterventionResult } from '../../src/shared/api';
-import { exampleTeam, launchChromium, openSidebar, screenshot, SIDEBAR_WIDTH } from './harness';
+import { openExampleDashboard, screenshot } from './harness';
+import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
 import { LOG_SHEET, OWNER, ROSTER_SHEET, TODAY } from './team';
+import { until } from '../support/until';
 
 jest.setTimeout(90_000);
 
-let context: BrowserContext;
-beforeAll(async () => {
-  context = await launchChromium();
-});
-afterAll(async () => {
-  await context?.close();
-});
-
-async function until(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const chromium = chromiumForSuite();
 
 async function open() {
-  const { gas, bundle } = exampleTeam();
-  const s = await openSidebar(context, gas, bundle, 'showDashboard');
-  await until('the dashboard', () => s.calls.some((c) => c.fn === 'getDashboard'));
-  await s.page.waitForSelector('#interventions-section');
-  return { gas, bundle, s, page: s.page };
+  const opened = await openExampleDashboard(chromium());
+  await opened.page.waitForSelector('#interventions-section');
+  return opened;
 }
 
 describe('Record an intervention, in the sidebar', () => {

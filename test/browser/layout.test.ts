@@ -1,25 +1,18 @@
 // The sidebar at its real width (300 px): headers keep their words whole, and a team string
 // with bidi controls in it cannot reorder the text around it.
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { DashboardData } from '../../src/shared/api';
-import { exampleTeam, launchChromium, openSidebar } from './harness';
+import { exampleTeam, openSidebar } from './harness';
+import { chromiumForSuite } from '../support/chromium';
 import { LOG_SHEET, ROSTER_SHEET, logRows, rosterRows } from './team';
 
 jest.setTimeout(60_000);
 
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchChromium();
-});
-
-afterAll(async () => {
-  await context?.close();
-});
+const chromium = chromiumForSuite();
 
 async function openDashboard(sheets?: Record<string, unknown[][]>): Promise<{ page: Page; data: DashboardData }> {
   const { gas, bundle } = exampleTeam(sheets);
-  const s = await openSidebar(context, gas, bundle, 'showDashboard');
+  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
   await s.page.waitForFunction(() => document.querySelector('#members') !== null);
   await s.page.waitForFunction(() => !document.getElementById('app')?.hasAttribute('aria-busy'));
   expect(s.pageErrors).toEqual([]);

@@ -1,31 +1,18 @@
 // The replacement programme (rules §17) in Chromium: the BUILT sidebar at 300 px, google.script.run
 // answered by the BUILT bundle. Started from the sidebar after the audit; a participant's
 // anchor-workflow session recorded in one step from their line, as an intervention of that type.
-import type { BrowserContext } from 'playwright-core';
-import { exampleTeam, launchChromium, openSidebar } from './harness';
+import { exampleTeam, openSidebar } from './harness';
+import { chromiumForSuite } from '../support/chromium';
 import { OWNER, TODAY } from './team';
+import { until } from '../support/until';
 
 jest.setTimeout(90_000);
 
-let context: BrowserContext;
-beforeAll(async () => {
-  context = await launchChromium();
-});
-afterAll(async () => {
-  await context?.close();
-});
-
-async function until(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
+const chromium = chromiumForSuite();
 
 test('started from the sidebar, then a session recorded from a participant’s line', async () => {
   const { gas, bundle } = exampleTeam();
-  const s = await openSidebar(context, gas, bundle, 'showDashboard');
+  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
   const page = s.page;
   await page.waitForSelector('#start-programme');
   expect(await page.inputValue('#programme-start')).toBe(TODAY);
@@ -61,7 +48,7 @@ test('started from the sidebar, then a session recorded from a participant’s l
 
 test('started from a Settings date; another date while it runs is refused under the field', async () => {
   const { gas, bundle } = exampleTeam();
-  const s = await openSidebar(context, gas, bundle, 'showSettings');
+  const s = await openSidebar(chromium(), gas, bundle, 'showSettings');
   const page = s.page;
   await until('the dashboard data', () => s.calls.some((c) => c.fn === 'getDashboard'));
   const field = page.getByLabel('Replacement programme start');

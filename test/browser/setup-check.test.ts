@@ -1,24 +1,16 @@
 // "Check set-up" as a user sees it: the BUILT sidebar in Chromium at 300 px, opened from the menu
 // item, its lines from the BUILT bundle's getSetupCheck in the in-memory Apps Script.
-import type { BrowserContext } from 'playwright-core';
-import { exampleTeam, launchChromium, openSidebar, screenshot } from './harness';
+import { exampleTeam, openSidebar, screenshot } from './harness';
+import { chromiumForSuite } from '../support/chromium';
 
 jest.setTimeout(60_000);
 
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchChromium();
-});
-
-afterAll(async () => {
-  await context?.close();
-});
+const chromium = chromiumForSuite();
 
 test('opens on the check, one line per check with its status in words, and checks again on demand', async () => {
   const { gas, bundle } = exampleTeam();
   gas.locks.holdElsewhere('document');
-  const s = await openSidebar(context, gas, bundle, 'showSetupCheck');
+  const s = await openSidebar(chromium(), gas, bundle, 'showSetupCheck');
   const items = s.page.locator('#setup-check-list li');
   await items.nth(13).waitFor();
   expect(await s.page.locator('#view-setup-check').isVisible()).toBe(true);

@@ -1,25 +1,19 @@
 // The sidebar and "Log a run" as a user sees them: the BUILT pages in Chromium at 300 px,
 // google.script.run answered by the BUILT bundle in the in-memory Apps Script.
-import type { BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import type { Audit } from '../../src/core/audit/audit-types';
 import type { DashboardData, DigestPreview, LogRunResult } from '../../src/shared/api';
 import { decodeFailure } from '../../src/shared/failure';
 import { plus } from '../support/sheets';
 import { auditOf } from '../support/dashboard';
-import { exampleTeam, launchChromium, openSidebar, screenshot, SIDEBAR_WIDTH, type SidebarPage } from './harness';
+import { exampleTeam, openSidebar, screenshot, type SidebarPage } from './harness';
+import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
 import { HTML_NAME, HTML_OUTCOME, LOG_SHEET, OWNER, RUNS, TODAY } from './team';
+import { until } from '../support/until';
 
 jest.setTimeout(60_000);
 
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchChromium();
-});
-
-afterAll(async () => {
-  await context?.close();
-});
+const chromium = chromiumForSuite();
 
 const SETTINGS_KEY = 'uptake.settings';
 /** Log rows: header in row 1, the runs, then the four rows the audit skips. */
@@ -34,14 +28,6 @@ async function texts(locator: Locator): Promise<string[]> {
 }
 
 /** Waits until `condition` holds (the page answers asynchronously). */
-async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 /** The last call of `fn` once there have been `count` calls, which must have succeeded. */
 async function lastCall<T>(s: SidebarPage, fn: string, count = 1): Promise<{ args: unknown[]; value: T }> {
   await until(`${count} call(s) of ${fn}`, () => s.calls.filter((c) => c.fn === fn).length >= count);
@@ -73,7 +59,7 @@ async function expectClean(s: SidebarPage): Promise<void> {
 
 async function openDashboard() {
   const { gas, bundle } = exampleTeam();
-  const s = await openSidebar(context, gas, bundle, 'showDashboard');
+  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
   const { args, value } = await lastCall<DashboardData>(s, 'getDashboard');
   await idle(s.page);
   return { gas, bundle, s, page: s.page, data: value, args };
@@ -268,7 +254,7 @@ describe('dashboard', () => {
       ['Timestamp', 'Team member', 'Workflow', 'Outcome'],
       [new Date(`${TODAY}T09:30:00Z`), 'Ana', 'Proposal', 'Maybe'],
     ]);
-    const s = await openSidebar(context, gas, bundle, 'showDashboard');
+    const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
     await lastCall<DashboardData>(s, 'getDashboard');
     await idle(s.page);
     await s.page.getByRole('button', { name: `${answers} row 2`, exact: true }).click();
@@ -323,7 +309,7 @@ describe('dashboard', () => {
 
   test('a set-up problem is shown with what to do, and leads to Settings', async () => {
     const { gas, bundle } = exampleTeam({ Notes: [['Anything'], ['else']] });
-    const s = await openSidebar(context, gas, bundle, 'showDashboard');
+    const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
     const { value } = await lastCall<DashboardData>(s, 'getDashboard');
     await idle(s.page);
     expect(value.problem).not.toBeNull();
@@ -338,7 +324,7 @@ describe('dashboard', () => {
 describe('settings', () => {
   test('opens on Settings when the server asks, saves a change, and shows the error of a bad field', async () => {
     const { gas, bundle } = exampleTeam();
-    const s = await openSidebar(context, gas, bundle, 'showSettings');
+    const s = await openSidebar(chromium(), gas, bundle, 'showSettings');
     const page = s.page;
     await lastCall(s, 'getDashboard');
     await idle(page);
@@ -400,7 +386,7 @@ describe('settings', () => {
 describe('log a run', () => {
   test('fills in, logs one row, and is ready for the next run', async () => {
     const { gas, bundle } = exampleTeam();
-    const s = await openSidebar(context, gas, bundle, 'showLogForm');
+    const s = await openSidebar(chromium(), gas, bundle, 'showLogForm');
     const page = s.page;
     const form = await lastCall<{ today: string; workflows: string[] }>(s, 'getLogForm');
     await idle(page);
@@ -504,7 +490,7 @@ describe('log a run', () => {
       prompted: false,
       notes: '',
     });
-    const s = await openSidebar(context, gas, bundle, 'showLogForm');
+    const s = await openSidebar(chromium(), gas, bundle, 'showLogForm');
     await lastCall(s, 'getLogForm');
     await idle(s.page);
     expect(await s.page.getByLabel('Team member').inputValue()).toBe('Ana Lima');

@@ -2,41 +2,25 @@
 // 300 px, google.script.run answered by the BUILT bundle. The charts fit, their tables carry the
 // payload's numbers, unknown weeks are gaps, and names arrive as text.
 import path from 'path';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { History } from '../../src/core/history/history-types';
-import type { DashboardData } from '../../src/shared/api';
-import { exampleTeam, launchChromium, openSidebar, SCREENSHOT_DIR, SIDEBAR_WIDTH } from './harness';
+import { openExampleDashboard, SCREENSHOT_DIR } from './harness';
+import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
 import { LOG_SHEET, ROSTER_SHEET, logRows, rosterRows } from './team';
 
 jest.setTimeout(90_000);
 
-let context: BrowserContext;
-beforeAll(async () => {
-  context = await launchChromium();
-});
-afterAll(async () => {
-  await context?.close();
-});
+const chromium = chromiumForSuite();
 
 function pct(rate: number | null | undefined): string {
   return rate === null || rate === undefined ? '–' : `${Math.round(rate * 100)}%`;
 }
 
-async function until(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
-
 async function open(sheets?: Record<string, unknown[][]>) {
-  const { gas, bundle } = exampleTeam(sheets);
-  const s = await openSidebar(context, gas, bundle, 'showDashboard');
-  await until('the dashboard', () => s.calls.some((c) => c.fn === 'getDashboard'));
-  await s.page.waitForSelector('#trend');
-  const history = (s.calls.find((c) => c.fn === 'getDashboard')!.value as DashboardData).history!;
-  return { s, page: s.page, history };
+  const { s, page, data } = await openExampleDashboard(chromium(), sheets);
+  await page.waitForSelector('#trend');
+  const history = data.history!;
+  return { s, page, history };
 }
 
 /** Every row of a table, header cell first, as text (the table sits in a closed <details>). */

@@ -4,12 +4,12 @@
 // test keeps them right); here: that each reaches the page, in words, within the sidebar.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BrowserContext } from 'playwright-core';
 import { createFakeGas } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { parseCsv } from '../../local/csv';
 import { BUILD_DIR, ROOT, readBuilt } from '../bundle/support';
-import { launchChromium, openSidebar, screenshot, SCREENSHOT_DIR, SIDEBAR_WIDTH, type SidebarPage } from './harness';
+import { openSidebar, screenshot, SCREENSHOT_DIR, type SidebarPage } from './harness';
+import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
 
 jest.setTimeout(90_000);
 
@@ -49,19 +49,11 @@ function usageOf(s: SidebarPage): UsagePayload {
 const texts = async (s: SidebarPage, selector: string) =>
   (await s.page.locator(selector).allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
 
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchChromium();
-});
-
-afterAll(async () => {
-  await context?.close();
-});
+const chromium = chromiumForSuite();
 
 test('the Usage section: each member’s status with its evidence line, usage adopters beside the log’s rate, what could not be read', async () => {
   const { gas, bundle } = exampleWithUsage();
-  const s = await openSidebar(context, gas, bundle, 'showDashboard');
+  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
   await s.page.locator('#usage-section').waitFor();
   const usage = usageOf(s);
 
@@ -109,7 +101,7 @@ test('the Usage section: each member’s status with its evidence line, usage ad
 
 test('Import usage export: the chosen file becomes a new text-only sheet, and the dashboard reads it', async () => {
   const { gas, bundle } = exampleWithUsage();
-  const s = await openSidebar(context, gas, bundle, 'showDashboard');
+  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
   await s.page.locator('#usage-section').waitFor();
   expect(await s.page.locator('#usage-import').isVisible()).toBe(true);
   const csv = [
@@ -148,7 +140,7 @@ test('Import usage export: the chosen file becomes a new text-only sheet, and th
 
 test('a file of no known shape, and one not in UTF-8, are refused in words and nothing is written', async () => {
   const { gas, bundle } = exampleWithUsage();
-  const s = await openSidebar(context, gas, bundle, 'showDashboard');
+  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
   await s.page.locator('#usage-section').waitFor();
   const sheetsBefore = gas.spreadsheet.getSheets().map((sh) => sh.getName());
   const message = s.page.locator('#usage-import-message');
@@ -185,7 +177,7 @@ test('a file of no known shape, and one not in UTF-8, are refused in words and n
 test('a member let in by "open team" sees the Usage section but not the import', async () => {
   const { gas, bundle } = exampleWithUsage({ openTeam: true });
   gas.session.setUser(MEMBER);
-  const s = await openSidebar(context, gas, bundle, 'showDashboard');
+  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
   await s.page.locator('#usage-section').waitFor();
   const data = s.calls.find((c) => c.fn === 'getDashboard')!.value as { viewer: { role: string } };
   expect(data.viewer.role).toBe('member');

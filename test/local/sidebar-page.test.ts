@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { scriptSafeJson, sidebarPreviewHtml } from '../../local/sidebar-page';
 import type { JsonAudit } from '../../local/json';
-import { launchChromium } from '../browser/harness';
+import { launchChromium } from '../support/chromium';
 import { bundleCliInto, removeTemp, runCli, tempDir } from './support';
 
 jest.setTimeout(30_000);

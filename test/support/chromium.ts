@@ -1,4 +1,4 @@
-// Which Chromium the browser tests drive, so that `npm ci && npm test` passes on a machine with
+// The Chromium the browser tests drive, launched once here for every suite. Which one, so that `npm ci && npm test` passes on a machine with
 // no system browser. In order: CHROMIUM_PATH if set, Debian's /usr/bin/chromium if present, else
 // the Chromium that the devDependency @sparticuz/chromium ships inside itself (unpacked into the
 // temp folder on first use, about 2 s).
@@ -59,14 +59,22 @@ function unpackPackagedChromium(): { executablePath: string; args: string[] } {
   return JSON.parse(out) as { executablePath: string; args: string[] };
 }
 
-/** A headless Chromium with a fresh profile, removed again when the context closes. */
-export async function launchChromium(viewport?: { width: number; height: number }): Promise<BrowserContext> {
+/** The width Sheets gives an add-on's sidebar, in CSS pixels. */
+export const SIDEBAR_WIDTH = 300;
+
+/**
+ * A headless Chromium with a fresh profile, removed again when the context closes; its pages
+ * are the sidebar's width unless `viewport` says otherwise.
+ */
+export async function launchChromium(
+  viewport: { width: number; height: number } = { width: SIDEBAR_WIDTH, height: 900 },
+): Promise<BrowserContext> {
   const { executablePath, args } = await findChromium();
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'uptake-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath,
     headless: true,
-    ...(viewport ? { viewport } : {}),
+    viewport,
     args,
   });
   const close = context.close.bind(context);
@@ -75,4 +83,22 @@ export async function launchChromium(viewport?: { width: number; height: number 
     fs.rmSync(profile, { recursive: true, force: true });
   };
   return context;
+}
+
+/**
+ * One Chromium for a test file: launched before its first test and closed after its last. Returns
+ * the function that gives its context in a test.
+ */
+export function chromiumForSuite(): () => BrowserContext {
+  let context: BrowserContext | undefined;
+  beforeAll(async () => {
+    context = await launchChromium();
+  });
+  afterAll(async () => {
+    await context?.close();
+  });
+  return () => {
+    if (!context) throw new Error('Chromium is not running: chromiumForSuite() starts it in beforeAll');
+    return context;
+  };
 }
