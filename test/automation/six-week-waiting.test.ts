@@ -2,7 +2,7 @@
 // day 42 as done while their six-week email is still to go (the next run sends it, late). Each
 // daily run leaves the members it could not settle; the dashboard reads them with the document's
 // properties it reads anyway. On the BUILT bundle.
-import { type RosterSpec } from '../core/fixtures';
+import { type RosterSpec } from '../support/sheets';
 import { OWNER, team } from './support';
 
 // Day 42 of Ana is Sun 1 March (START, when automation is turned on); of Ben, Sat 28 February.

@@ -2,21 +2,14 @@
 // google.script.run answered by the BUILT bundle in the in-memory Apps Script. Log a run draws the
 // form's QR code in the page, read back here by a QR decoder (jsQR) from the pixels Chromium
 // drew; the owner's sidebar makes the form with a button.
-import type { BrowserContext, Page } from 'playwright-core';
-import { exampleTeam, launchChromium, openSidebar, screenshot, type SidebarPage } from './harness';
+import type { Page } from 'playwright-core';
+import { exampleTeam, openSidebar, screenshot, type SidebarPage } from './harness';
+import { chromiumForSuite } from '../support/chromium';
 import { OWNER } from './team';
 
 jest.setTimeout(60_000);
 
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchChromium();
-});
-
-afterAll(async () => {
-  await context?.close();
-});
+const chromium = chromiumForSuite();
 
 /** A member of the example team: an editor of the spreadsheet, not of the form. */
 const MEMBER = 'ben@example.com';
@@ -67,7 +60,7 @@ describe('Log a run', () => {
     const [form] = [...gas.forms.forms.values()];
     const url = form.getPublishedUrl();
     gas.session.setUser(MEMBER);
-    const s = await openSidebar(context, gas, bundle, 'showLogForm');
+    const s = await openSidebar(chromium(), gas, bundle, 'showLogForm');
     await openLogForm(s);
     const section = s.page.locator('#form-link');
     expect(await section.isVisible()).toBe(true);
@@ -82,7 +75,7 @@ describe('Log a run', () => {
 
   test('without a form: no link and no code', async () => {
     const { gas, bundle } = exampleTeam();
-    const s = await openSidebar(context, gas, bundle, 'showLogForm');
+    const s = await openSidebar(chromium(), gas, bundle, 'showLogForm');
     await openLogForm(s);
     expect(await s.page.locator('#form-link').isHidden()).toBe(true);
     expect(await s.page.locator('.qr-code').count()).toBe(0);
@@ -94,7 +87,7 @@ describe('the owner’s sidebar', () => {
   test('Create logging form makes the form and links it; pressed again, it asks before updating the dropdowns', async () => {
     const { gas, bundle } = exampleTeam();
     bundle.saveSettings({ ownerEmail: OWNER });
-    const s = await openSidebar(context, gas, bundle, 'showDashboard');
+    const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
     await until('getDashboard', () => s.calls.some((c) => c.fn === 'getDashboard'));
     await idle(s.page);
     const button = s.page.getByRole('button', { name: 'Create logging form' });

@@ -1,8 +1,8 @@
 // The logging form's link where people are (rules §16), on the built bundle in the in-memory Apps
 // Script: Log a run (for every member), the day-seven follow-up's pre-filled links, the digest's
 // last line, and the sidebar's Create logging form.
-import { fakeWithBundle, logSheetRows, rosterSheetRows, sampleTeam, TODAY } from './support';
-import { plus } from '../core/fixtures';
+import { fakeWithBundle, sampleTeam, TODAY } from './support';
+import { logRows, plus, rosterRows } from '../support/sheets';
 import { timeDrivenEvent } from '../../packages/fake-apps-script';
 
 const OWNER = 'lead@example.com';
@@ -18,7 +18,7 @@ function team() {
   );
   const fake = fakeWithBundle({
     user: OWNER,
-    spreadsheet: { sheets: { Log: logSheetRows(runs), Roster: rosterSheetRows(roster) } },
+    spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
   });
   fake.bundle.saveSettings({ ownerEmail: OWNER });
   return fake;
