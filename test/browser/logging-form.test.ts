@@ -6,6 +6,7 @@ import type { Page } from 'playwright-core';
 import { exampleTeam, openSidebar, screenshot, type SidebarPage } from './harness';
 import { chromiumForSuite } from '../support/chromium';
 import { OWNER } from './team';
+import { until } from '../support/until';
 
 jest.setTimeout(60_000);
 
@@ -13,14 +14,6 @@ const chromium = chromiumForSuite();
 
 /** A member of the example team: an editor of the spreadsheet, not of the form. */
 const MEMBER = 'ben@example.com';
-
-async function until(what: string, condition: () => boolean, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 async function idle(page: Page): Promise<void> {
   await page.waitForFunction(() => !document.getElementById('app')?.hasAttribute('aria-busy'));

@@ -27,14 +27,14 @@ function team() {
 type Fake = ReturnType<typeof team>;
 
 function makeForm({ gas, bundle }: Fake) {
-  const step = bundle.$runFromClient('makeLoggingForm', null) as { done: boolean; url: string; message: string };
+  const step = bundle.$runFromClient('makeLoggingForm', null);
   const forms = [...gas.forms.forms.values()];
   expect(forms).toHaveLength(1);
   return { form: forms[0], step };
 }
 
 function logFormAs({ bundle }: Fake, user: string) {
-  return bundle.$run('getLogForm', [], { user }) as { formUrl: string | null; members: string[] };
+  return bundle.$run('getLogForm', [], { user });
 }
 
 /** The daily run as its trigger calls it, automation on. */
@@ -133,10 +133,10 @@ describe('Create logging form from the sidebar', () => {
       message: expect.stringContaining('Made the logging form'),
     });
     fake.gas.sheet('Roster').appendRow(['Fay', 'fay@example.com', '', '', 'Invoices', '', '', '', '']);
-    const asked = fake.bundle.$runFromClient('makeLoggingForm', null) as { done: boolean; ask: string };
+    const asked = fake.bundle.$runFromClient('makeLoggingForm', null);
     expect(asked).toMatchObject({ done: false, ask: 'update' });
     expect(form._items[0].choices).not.toContain('Fay');
-    const updated = fake.bundle.$runFromClient('makeLoggingForm', 'update') as { done: boolean; message: string };
+    const updated = fake.bundle.$runFromClient('makeLoggingForm', 'update');
     expect(updated.done).toBe(true);
     expect(form._items[0].choices).toContain('Fay');
     expect(fake.gas.forms.forms.size).toBe(1);
