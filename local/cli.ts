@@ -27,7 +27,6 @@ export interface Io {
   stderr(text: string): void;
 }
 
-/** What examples/example.json says about the example team. */
 /** examples/example.json: the example team and how to read it. */
 export interface ExampleConfig {
   log: string;

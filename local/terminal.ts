@@ -1,10 +1,8 @@
-/**
- * Team text on a terminal, and in the text files a person opens: a control character in a cell
- * (ESC, BEL, backspace, a C1 control such as CSI) would clear the screen, recolour the output
- * or set the window title, and a bidirectional override would reorder what the line shows.
- * Each is shown as its escape, \u001B, \u202E: visible, and the same notation JSON uses, so
- * escaping `--json` output keeps it valid JSON with the same values.
- */
+// Team text on a terminal, and in the text files a person opens: a control character in a cell
+// (ESC, BEL, backspace, a C1 control such as CSI) would clear the screen, recolour the output
+// or set the window title, and a bidirectional override would reorder what the line shows.
+// Each is shown as its escape, \u001B, \u202E: visible, and the same notation JSON uses, so
+// escaping `--json` output keeps it valid JSON with the same values.
 
 /**
  * C0 controls but the line feed, DEL, C1 controls, the line and paragraph separators, and the

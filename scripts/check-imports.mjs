@@ -9,7 +9,8 @@
 //  - src/, local/ or packages/ importing test/ (product code never needs a test to run);
 //  - src/ importing packages/ (the add-on does not ship the in-memory Apps Script);
 //  - packages/ importing src/ or local/ (a package stands on its own);
-//  - src/client importing src/gas (the sidebar reaches the server through google.script.run only).
+//  - src/client importing src/gas (the sidebar reaches the server through google.script.run only);
+//  - src/core/README.md's layer table saying other than CORE_LAYERS below.
 // It reads the files as text and needs nothing installed.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -110,6 +111,62 @@ export function coreLayerProblem(from, to) {
   if (CORE_EXCEPTIONS.some((e) => e.from === from && e.to === to)) return null;
   const may = allowed ? (allowed.length ? allowed.join(', ') : 'no other folder') : 'nothing: it is not in CORE_LAYERS';
   return `${from} imports ${to}: src/core/${source}/ may import ${may} (CORE_LAYERS in scripts/check-imports.mjs, the table in src/core/README.md).`;
+}
+
+const CORE_README = 'src/core/README.md';
+
+/**
+ * The layer table of src/core/README.md: each row's folder and the folders it names under
+ * "imports from" ("nothing", or names separated by commas, each possibly followed by a note in
+ * brackets).
+ * @param {string} text
+ * @returns {Map<string, string[]>}
+ */
+export function layerTable(text) {
+  /** @type {Map<string, string[]>} */
+  const table = new Map();
+  for (const row of text.matchAll(/^\| `([\w-]+)\/` \|.*\| ([^|]*) \|$/gm)) {
+    const names = row[2].replace(/\([^)]*\)/g, '').trim();
+    table.set(row[1], names === 'nothing' ? [] : names.split(',').map((name) => name.trim()));
+  }
+  return table;
+}
+
+/**
+ * Where src/core/README.md and CORE_LAYERS part: the table must list each folder of src/core
+ * with exactly the folders CORE_LAYERS lets it import, and the text must name both files of
+ * each allowed exception, so that what a reader is told is what the check enforces. Nothing
+ * when the folder has no src/core/README.md.
+ * @param {string} root absolute
+ * @returns {string[]}
+ */
+export function layerTableProblems(root) {
+  const file = path.join(root, CORE_README);
+  if (!fs.existsSync(file)) return [];
+  const text = fs.readFileSync(file, 'utf8');
+  const table = layerTable(text);
+  const layers = /** @type {Record<string, string[]>} */ (CORE_LAYERS);
+  const list = (/** @type {string[]} */ names) => (names.length ? [...names].sort().join(', ') : 'nothing');
+  const problems = [];
+  const folders = fs
+    .readdirSync(path.join(root, 'src', 'core'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name);
+  for (const folder of [...new Set([...folders, ...Object.keys(layers), ...table.keys()])].sort()) {
+    const told = table.get(folder);
+    const enforced = layers[folder];
+    if (!told) problems.push(`${CORE_README} has no row for src/core/${folder}/: add it with what it may import.`);
+    else if (!enforced) problems.push(`src/core/${folder}/ is in ${CORE_README} but not in CORE_LAYERS: add it there.`);
+    else if (list(told) !== list(enforced))
+      problems.push(
+        `${CORE_README} says src/core/${folder}/ imports from ${list(told)}, CORE_LAYERS ${list(enforced)}: make them the same.`,
+      );
+  }
+  for (const exception of CORE_EXCEPTIONS)
+    for (const end of [exception.from, exception.to])
+      if (!text.includes(`\`${end.slice('src/core/'.length)}\``))
+        problems.push(`${CORE_README} does not name ${end}, an import across the table that CORE_EXCEPTIONS allows.`);
+  return problems;
 }
 
 /**
@@ -348,6 +405,7 @@ export function checkImports(root) {
   for (const cycle of findCycles(graph)) {
     problems.push(`import cycle: ${cycle.join(' -> ')}. Move what both sides need into a file that imports neither.`);
   }
+  problems.push(...layerTableProblems(root));
   return problems;
 }
 

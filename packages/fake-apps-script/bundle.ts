@@ -316,12 +316,6 @@ function readManifest(dir: string): { timeZone?: string; oauthScopes?: string[] 
 }
 
 /**
- * Loads every .js file of `buildDir` against the fake's globals and returns the bundle's
- * entry points. The manifest (appsscript.json) there, if any, sets the script time zone (unless
- * the fake was given one) and the granted OAuth scopes (unless the fake was given them);
- * HtmlService reads <name>.html from the same folder unless the fake has an htmlDir.
- */
-/**
  * Date cells as a custom function receives them. Tests pass the dates a cell holds (instants in the
  * spreadsheet's zone); under the 'script-zone' answer each becomes the same wall-clock time read in
  * the script's zone, the other reading of an undocumented conversion (answers.ts).
@@ -339,6 +333,12 @@ function customFunctionArguments(fake: FakeGas, args: unknown[]): unknown[] {
   return args.map(convert);
 }
 
+/**
+ * Loads every .js file of `buildDir` against the fake's globals and returns the bundle's
+ * entry points. The manifest (appsscript.json) there, if any, sets the script time zone (unless
+ * the fake was given one) and the granted OAuth scopes (unless the fake was given them);
+ * HtmlService reads <name>.html from the same folder unless the fake has an htmlDir.
+ */
 export function loadBundle<Api = Record<string, AnyFunction>>(
   fake: FakeGas,
   buildDir = 'build',

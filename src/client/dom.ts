@@ -1,8 +1,6 @@
-/**
- * The only way the sidebar builds HTML: elements and text nodes, never markup strings. Every
- * value from the sheet (names, workflows, notes, reasons) arrives as a text node, so a cell
- * holding `<img onerror=…>` shows as those characters and runs nothing.
- */
+// The only way the sidebar builds HTML: elements and text nodes, never markup strings. Every
+// value from the sheet (names, workflows, notes, reasons) arrives as a text node, so a cell
+// holding `<img onerror=…>` shows as those characters and runs nothing.
 
 export type Child = Node | string | number | null | undefined | false | readonly Child[];
 

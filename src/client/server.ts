@@ -3,7 +3,7 @@
  * functions return nothing and report through withSuccessHandler / withFailureHandler.
  */
 import type { ServerApi } from '../shared/api';
-import { decodeFailure, type Failure } from '../shared/failure';
+import { decodeFailure, type SidebarFailure } from '../shared/failure';
 
 interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
@@ -26,11 +26,11 @@ function thrownText(error: unknown): string {
 }
 
 /** A failed server call as the page holds it: the server's words and the form field they are about. */
-export class ServerFailure extends Error implements Failure {
+export class ServerFailure extends Error implements SidebarFailure {
   override name = 'ServerFailure';
   readonly field: string | null;
 
-  constructor(failure: Failure) {
+  constructor(failure: SidebarFailure) {
     super(failure.message);
     this.field = failure.field;
   }
@@ -40,7 +40,7 @@ export class ServerFailure extends Error implements Failure {
  * What to tell the user of a failure, in the server's words (never a stack trace), and the form
  * field it is about when the server named one (src/shared/failure.ts).
  */
-export function failureOf(error: unknown): Failure {
+export function failureOf(error: unknown): SidebarFailure {
   if (error instanceof ServerFailure) return { message: error.message, field: error.field };
   const { message, field } = decodeFailure(thrownText(error));
   return { message: message || SOMETHING_WENT_WRONG, field };

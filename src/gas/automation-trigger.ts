@@ -18,7 +18,7 @@ import {
   writeMirror,
 } from './automation-store';
 import { requirePermissions, SEND_MAIL_SCOPE, TRIGGERS_SCOPE } from './permissions';
-import { loadSettings, saveSettings } from './settings-store';
+import { loadSettings, storeSettings } from './settings-store';
 import { ownerEmail } from './roles';
 import { sameAccount } from '../core/roles/roles';
 
@@ -155,7 +155,7 @@ function claimAutomation(spreadsheet: Spreadsheet, settings: Settings): string {
       `Automation runs under the owner's Google account, ${owner}, so that reminders and the digest leave from ` +
         `their mailbox: only ${owner} can turn it on, from their own Uptake sidebar.`,
     );
-  if (!settings.ownerEmail) saveSettings(spreadsheet, { ownerEmail: me });
+  if (!settings.ownerEmail) storeSettings(spreadsheet, { ownerEmail: me });
   return owner || me;
 }
 

@@ -103,8 +103,10 @@ function auditSource(team: TeamData, settings: Settings): AuditSource {
   };
 }
 
-/** The team as a run sees it. Throws SetupError with what to fix. */
-/** `formSync`: the daily run keeps the logging form's dropdowns in step with what it read. */
+/**
+ * The team as a run sees it. Throws SetupError with what to fix. `formSync`: the daily run keeps
+ * the logging form's dropdowns in step with what it read.
+ */
 function teamView(spreadsheet: Spreadsheet, settings: Settings, formSync?: (line: string) => void): TeamView {
   const team = readTeam(spreadsheet, settings);
   let form: FormLinks | null;

@@ -16,7 +16,7 @@ import { NO_INTERVENTIONS } from '../core/interventions/view';
 import { advisedAudit } from './interventions-data';
 import { automationStatus, handOverAutomation, syncAutomationSchedule } from './automation';
 import { sameAccount } from '../core/roles/roles';
-import { loadSettings, saveSettings } from './settings-store';
+import { loadSettings, storeSettings } from './settings-store';
 import { teamHistory } from '../core/history/team-history';
 import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
 import { Workbook, workbookOf } from './workbook';
@@ -191,7 +191,7 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
     }
   }
   // A SettingsError names its field; sidebarCall sends it to the page with the message.
-  const saved = saveSettings(spreadsheet, toSave);
+  const saved = storeSettings(spreadsheet, toSave);
   // A new owner runs the automation from their own account: the old owner's trigger stops now.
   if (!sameAccount(saved.ownerEmail, who.owner || who.email)) handOverAutomation(saved.ownerEmail);
   // A new hour moves the daily trigger now, not at the next time automation is switched on.

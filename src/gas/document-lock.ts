@@ -1,8 +1,6 @@
-/**
- * The one way Uptake serialises its writes: the document lock, held around the work and released
- * whatever the work does ("Class LockService",
- * https://developers.google.com/apps-script/reference/lock/lock-service).
- */
+// The one way Uptake serialises its writes: the document lock, held around the work and released
+// whatever the work does ("Class LockService",
+// https://developers.google.com/apps-script/reference/lock/lock-service).
 
 type Lock = GoogleAppsScript.Lock.Lock;
 

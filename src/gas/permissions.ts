@@ -1,11 +1,9 @@
-/**
- * Which of the manifest's permissions the user granted. Some surfaces let a user grant only some
- * of the scopes an add-on asks for, and a script should check with getAuthorizationInfo before
- * the code that needs one ("Authorization scopes", https://developers.google.com/apps-script/concepts/scopes,
- * granular OAuth consent); AuthorizationInfo.getAuthorizedScopes() names the granted ones among
- * those asked about ("Class AuthorizationInfo",
- * https://developers.google.com/apps-script/reference/script/authorization-info).
- */
+// Which of the manifest's permissions the user granted. Some surfaces let a user grant only some
+// of the scopes an add-on asks for, and a script should check with getAuthorizationInfo before
+// the code that needs one ("Authorization scopes", https://developers.google.com/apps-script/concepts/scopes,
+// granular OAuth consent); AuthorizationInfo.getAuthorizedScopes() names the granted ones among
+// those asked about ("Class AuthorizationInfo",
+// https://developers.google.com/apps-script/reference/script/authorization-info).
 
 /** A permission of the manifest's (appsscript.json), in the words of Google's consent screen. */
 export interface Permission {

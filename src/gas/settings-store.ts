@@ -57,7 +57,7 @@ export function settingsCopyIn(spreadsheet: Spreadsheet): Settings | null {
 }
 
 /** Validates and stores; returns what was stored. Throws SettingsError naming the bad field. */
-export function saveSettings(spreadsheet: Spreadsheet, changes: Partial<Settings>): Settings {
+export function storeSettings(spreadsheet: Spreadsheet, changes: Partial<Settings>): Settings {
   const settings = validateSettings({ ...loadSettings(), ...changes });
   const json = JSON.stringify(settings);
   PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, json);

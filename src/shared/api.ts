@@ -26,6 +26,7 @@ import type { CheckLine } from '../core/setup-check/checks';
 import type { ProgrammeView } from '../core/programme/replacement';
 import type { MyWeek } from '../core/roles/my-week';
 import type { Role } from '../core/roles/roles';
+import type { SetupProblem } from '../core/automation/ports';
 
 export type { CheckLine } from '../core/setup-check/checks';
 
@@ -36,11 +37,7 @@ export interface DashboardRequest {
   weeks?: number | null;
 }
 
-export interface SetupProblem {
-  code: string;
-  /** What is wrong and what to do, for the owner. */
-  message: string;
-}
+export type { SetupProblem } from '../core/automation/ports';
 
 export interface AutomationStatus {
   on: boolean;

@@ -11,7 +11,7 @@
  * writes it (encodeFailure) and the page's server.ts reads it (decodeFailure), so the page shows
  * the words and marks the field without reading the words.
  */
-export interface Failure {
+export interface SidebarFailure {
   /** Plain words for the user. */
   message: string;
   /** The form field the failure is about (a key of Settings), or null. */
@@ -24,12 +24,12 @@ const FIELD_MARK = /^\[field ([A-Za-z][A-Za-z0-9]*)\](?: |$)/;
 const CLASS_NAME = /^(?:Uncaught\s+)?(?:[A-Z][A-Za-z]*)?(?:Error|Exception):\s*/;
 
 /** The message to throw for `failure`. */
-export function encodeFailure({ message, field }: Failure): string {
+export function encodeFailure({ message, field }: SidebarFailure): string {
   return field && /^[A-Za-z][A-Za-z0-9]*$/.test(field) ? `[field ${field}] ${message}` : message;
 }
 
 /** The failure a thrown message carries: its words, without a class name in front, and its field. */
-export function decodeFailure(thrown: string): Failure {
+export function decodeFailure(thrown: string): SidebarFailure {
   const text = thrown.trim().replace(CLASS_NAME, '').trim();
   const mark = FIELD_MARK.exec(text);
   return mark ? { message: text.slice(mark[0].length).trim(), field: mark[1] } : { message: text, field: null };

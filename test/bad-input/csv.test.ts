@@ -124,7 +124,7 @@ describe('the command line as a child process', () => {
       const e = csvExpected(c);
       expect(json.skippedRows.map((s) => [s.row, s.reason])).toEqual(e.skipped);
       // The command line's today is the day it runs, not the as-of date TODAY: the corpus' "after
-      // today" notices are for TODAY as today, so they are compared apart (test/local/odd-files).
+      // today" notices are for TODAY as today, so they are compared apart (test/local/odd-files.test.ts).
       const notFuture = (rows: RowReason[]) => rows.filter(([, reason]) => !reason.includes(', after today ('));
       expect(notFuture(sorted(json.notices.map((n): RowReason => [n.row, n.reason])))).toEqual(
         notFuture(auditNoticesOf(e, e.rosterSkipped)),

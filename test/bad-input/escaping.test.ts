@@ -24,8 +24,8 @@
  *  5. local/gas-run.ts fillTextSheet (the CSV run's in-memory sheets): setNumberFormat('@') then
  *     setValues. "the CSV run": payloads come back verbatim in the audit.
  * HTML
- *  6. src/core/email.ts renderHtml, the only code that turns text into markup; every block's
- *     text goes through src/core/html.ts escapeHtml; links become hrefs only for https URLs.
+ *  6. src/core/mail/email.ts renderHtml, the only code that turns text into markup; every block's
+ *     text goes through src/core/mail/html.ts escapeHtml; links become hrefs only for https URLs.
  *     src/gas/mail.ts sends it as htmlBody. "emails": the reminders, the named and aggregate
  *     digests and the set-up problem email (payload sheet and spreadsheet names) contain only
  *     Uptake's own tags and attributes, every href is https, and the text body has the payloads.
@@ -45,7 +45,7 @@
  *     local/sidebar-page.ts (out/sidebar.html): the data as scriptSafeJson inside a script.
  *     "the CSV run".
  * Plain text (not HTML, listed for completeness): ui.alert and toast messages (Apps Script
- * shows them as text), email subjects (src/core/email.ts oneLine: one line, at most 160
+ * shows them as text), email subjects (src/core/mail/email.ts oneLine: one line, at most 160
  * characters), local/report.ts terminal output, local/cli.ts reminders.md (Markdown: bodies
  * fenced; subjects are not, see the report), local/csv.ts audit.csv (RFC 4180 text).
  */

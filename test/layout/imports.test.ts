@@ -51,6 +51,22 @@ describe('scripts/check-imports.mjs', () => {
     ]);
   });
 
+  test.concurrent('refuses a src/core/README.md whose layer table is not CORE_LAYERS', async () => {
+    const readme = fs
+      .readFileSync(path.join(ROOT, 'src', 'core', 'README.md'), 'utf8')
+      .replace(/^(\| `mail\/` \|.*\| )base( \|)$/m, '$1base, sheets$2')
+      .replace(/^\| `v8\/` \|.*\n/m, '')
+      .replace('`sheets/team.ts`', 'the team file');
+    const dir = tree({ 'src/core/README.md': readme, 'src/core/v8/memo.ts': `export const m = 1;\n` });
+    const { ok, output } = await check(dir);
+    expect(ok).toBe(false);
+    expect(problemLines(output)).toEqual([
+      '  src/core/README.md says src/core/mail/ imports from base, sheets, CORE_LAYERS base: make them the same.',
+      '  src/core/README.md has no row for src/core/v8/: add it with what it may import.',
+      '  src/core/README.md does not name src/core/sheets/team.ts, an import across the table that CORE_EXCEPTIONS allows.',
+    ]);
+  });
+
   test.concurrent('passes on a tree that keeps to its layers', async () => {
     const dir = tree({
       'src/core/base/text.ts': `export const x = 1;\n`,

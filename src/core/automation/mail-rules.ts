@@ -1,10 +1,8 @@
-/**
- * MailApp's limits as rules ("Quotas for Google Services",
- * https://developers.google.com/apps-script/guides/services/quotas): recipients a day, recipients
- * per message, body size. Its refusals all start "Limit exceeded: Email …" or say the service was
- * invoked too many times: only the daily ones mean "wait for tomorrow"; the others are a fault of
- * one email, which fails alone and does not stop the run.
- */
+// MailApp's limits as rules ("Quotas for Google Services",
+// https://developers.google.com/apps-script/guides/services/quotas): recipients a day, recipients
+// per message, body size. Its refusals all start "Limit exceeded: Email …" or say the service was
+// invoked too many times: only the daily ones mean "wait for tomorrow"; the others are a fault of
+// one email, which fails alone and does not stop the run.
 
 /** MailApp's limit of recipients per message. */
 export const MAX_RECIPIENTS_PER_EMAIL = 50;

@@ -1,11 +1,8 @@
+// What the automation keeps between runs: a small key-value store (document properties, or a
+// user-properties mirror in src/gas/), the keys it uses, and the rules that keep each value
+// within one property.
 import { utf8Bytes } from '../base/text';
 import type { SentRecord } from '../programme/sent-records';
-
-/**
- * What the automation keeps between runs: a small key-value store (document properties, or a
- * user-properties mirror in src/gas/), the keys it uses, and the rules that keep each value
- * within one property.
- */
 
 /** Where the automation keeps its state. */
 export interface Store {

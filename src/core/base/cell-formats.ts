@@ -1,4 +1,4 @@
-/** Number formats Uptake sets on the cells it writes. */
+//  Number formats Uptake sets on the cells it writes.
 
 /** Plain text: a cell starting with = + - @ stays what was typed instead of becoming a formula. */
 export const TEXT_FORMAT = '@';

@@ -1,12 +1,10 @@
-/**
- * RFC 4180 CSV, as Google Sheets writes it (File › Download › Comma-separated values): fields
- * separated by commas, records by CRLF or LF, a field that holds a comma, a quote or a line
- * break wrapped in double quotes with its quotes doubled. Every field is text.
- *
- * Record i (1-based) is sheet row i, also when a quoted field spans several lines, so that
- * row numbers in messages are the ones the sheet shows. A malformed file is an error naming
- * the line, never a guess.
- */
+// RFC 4180 CSV, as Google Sheets writes it (File › Download › Comma-separated values): fields
+// separated by commas, records by CRLF or LF, a field that holds a comma, a quote or a line
+// break wrapped in double quotes with its quotes doubled. Every field is text.
+//
+// Record i (1-based) is sheet row i, also when a quoted field spans several lines, so that
+// row numbers in messages are the ones the sheet shows. A malformed file is an error naming
+// the line, never a guess.
 
 export class CsvError extends Error {
   constructor(

@@ -1,6 +1,4 @@
-/**
- * Text normalisation shared by every parser: one place decides what "the same spelling" means.
- */
+// Text normalisation shared by every parser: one place decides what "the same spelling" means.
 
 /** Returns true for a value that is a Date, whichever realm (vm context, iframe) created it. */
 export function isDate(value: unknown): value is Date {

@@ -1,4 +1,4 @@
-/** The history of spec §13: plain JSON, the same shape for the sidebar, the sheet, the digest and the CLI. */
+//  The history of spec §13: plain JSON, the same shape for the sidebar, the sheet, the digest and the CLI.
 
 /** One week of the trend: the figures of spec §5 for the 7 days ending on `asOf`. */
 export interface HistoryWeek {

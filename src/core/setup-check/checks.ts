@@ -1,7 +1,5 @@
-/**
- * "Check set-up": one line per check, ok or what to do, from facts src/gas/setup-check.ts gathers
- * (reading only). The limits are Google's, each cited where it is defined.
- */
+// "Check set-up": one line per check, ok or what to do, from facts src/gas/setup-check.ts gathers
+// (reading only). The limits are Google's, each cited where it is defined.
 
 /**
  * Cells in one spreadsheet: "Files you can store in Google Drive", Google Drive Help,

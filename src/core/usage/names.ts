@@ -1,7 +1,5 @@
-/**
- * The name of the sheet Import usage export writes a file into (spec §15): the tool and the days
- * it covers, "ChatGPT usage 2026-11-02–2026-11-29", and the tool read back from such a name.
- */
+// The name of the sheet Import usage export writes a file into (spec §15): the tool and the days
+// it covers, "ChatGPT usage 2026-11-02–2026-11-29", and the tool read back from such a name.
 
 /**
  * Names are kept to 100 characters, as the local run's sheet names are: no Google page found
