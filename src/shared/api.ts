@@ -112,9 +112,9 @@ export interface LogFormData {
   workflows: string[];
   outcomes: string[];
   editTypes: string[];
-  /** Null when the log cannot be found (the form then says so). */
   /** The logging form's address (rules §16), shown with a QR code; null when the spreadsheet has none. */
   formUrl: string | null;
+  /** Null when the log cannot be found (the form then says so). */
   problem: SetupProblem | null;
 }
 
