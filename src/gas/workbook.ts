@@ -18,9 +18,9 @@ export interface NamedSheet {
   name: string;
 }
 
-/** The sheet's first rows (at most 30), where a header is looked for. */
-export function readHeadRows(sheet: Sheet): unknown[][] {
-  const rows = Math.min(sheet.getLastRow(), HEADER_ROWS_SCANNED);
+/** The sheet's first rows (at most 30), where a header is looked for; `lastRow` when already asked. */
+export function readHeadRows(sheet: Sheet, lastRow = sheet.getLastRow()): unknown[][] {
+  const rows = Math.min(lastRow, HEADER_ROWS_SCANNED);
   if (rows < 1) return [];
   const cols = sheet.getLastColumn();
   return cols > 0 ? sheet.getRange(1, 1, rows, cols).getValues() : [];
@@ -75,8 +75,12 @@ export class Workbook {
     if (read) return read.slice(0, HEADER_ROWS_SCANNED);
     let head = this.heads.get(sheet);
     if (!head) {
-      head = readHeadRows(sheet);
+      const lastRow = sheet.getLastRow();
+      head = readHeadRows(sheet, lastRow);
       this.heads.set(sheet, head);
+      // A sheet of 30 rows or fewer was just read whole (its used area, as getDataRange gives it):
+      // a small usage export or roster is not read a second time.
+      if (head.length > 0 && lastRow <= HEADER_ROWS_SCANNED) this.whole.set(sheet, head);
     }
     return head;
   }

@@ -115,11 +115,13 @@ describe('a log over several sheets', () => {
     };
     const many = Array.from({ length: 2_000 }, (_, i) => ({ date: plus(TODAY, -(i % 60)), member: 'Ana' }));
     const one = callsWith([]);
-    const small = callsWith(many.slice(0, 10));
+    const small = callsWith(many.slice(0, 40));
     const large = callsWith(many);
     expect(large).toBe(small);
     expect(small - one).toBeGreaterThan(0);
     // Its name, its head rows (last row, last column, range, values) and its whole read (range, values).
     expect(small - one).toBeLessThanOrEqual(7);
+    // A sheet of 30 rows or fewer is read whole by its head rows: one read fewer.
+    expect(callsWith(many.slice(0, 10))).toBe(small - 2);
   });
 });
