@@ -38,6 +38,15 @@ function aboutOf(subject: string): { record: string; name: string; programme: bo
 }
 
 /**
+ * The milestone of the email a sent-sheet row went in: its own, or, for a milestone named in a
+ * later one's email (spec §8: "Not sent separately (due …): named in the Six-week measurement
+ * email"), that one's.
+ */
+function emailOf(milestone: string, note: string): string {
+  return /^Not sent separately \(due [^)]*\): named in the (.+) email$/.exec(note)?.[1] ?? milestone;
+}
+
+/**
  * The day's emails, in the order sent, with the sent sheet's rows written that day (header
  * excluded). A row belongs to the first email to its recipient whose subject names its
  * milestone (a digest's rows: the digest's recipients).
@@ -52,7 +61,8 @@ export function emailsOfDay(day: string, mails: MailOfDay[], rows: string[][]): 
     const members: string[] = [];
     let matched = false;
     rows.forEach((row, i) => {
-      if (used.has(i) || row[at('Milestone')] !== record || !to.has(row[at('Recipient')].toLowerCase())) return;
+      if (used.has(i) || emailOf(row[at('Milestone')], row[at('Note')]) !== record) return;
+      if (!to.has(row[at('Recipient')].toLowerCase())) return;
       used.add(i);
       matched = true;
       const member = row[at('Team member')];

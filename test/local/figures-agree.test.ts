@@ -126,6 +126,33 @@ describe('one figure, the same in the sidebar, the digest, the emails and audit.
     expect(waiting.sort()).toEqual([...lateSixWeek].sort());
   });
 
+  test('each §8 milestone the digest lists as due by Monday 2 March, the Monday run sends or names', () => {
+    const rows = result.digest.text
+      .split('\n')
+      .map((line) => line.split(/\s{2,}/))
+      .filter(([due, , milestone]) => /^\w{3} \d+ \w{3} \d{4}/.test(due) && !milestone?.includes('(replacement'))
+      .filter(([due]) => due.includes('(overdue') || due === 'Mon 2 Mar 2026');
+    expect(rows.length).toBeGreaterThan(5);
+    const monday = emailsOn('2026-03-02').filter((r) => !r.programme && r.milestone !== 'Weekly digest');
+    const report = result.dailyReports.find((r) => r.date === '2026-03-02')!.report;
+    for (const [, member, milestone, recipient] of rows) {
+      // A week-three check for a member Genuine when it fell due is settled without an email,
+      // as the digest's "(if still below the Genuine threshold)" warns.
+      if (report.some((line) => line.startsWith(`${milestone} for ${member}: Not needed`))) {
+        expect(recipient).toMatch(/\(if still below the Genuine threshold\)$/);
+        continue;
+      }
+      // Sent under its own name, or named in the member's email of a later milestone (spec §8).
+      const email = monday.find((r) => r.members.includes(member));
+      expect(email).toBeDefined();
+      const named = email!.milestone === milestone || email!.body.includes(`${milestone} (due `);
+      expect([member, milestone, named]).toEqual([member, milestone, true]);
+    }
+    // And nothing the Monday run settles is missing from the digest's list.
+    const settled = monday.flatMap((r) => r.members);
+    for (const member of settled) expect(rows.some(([, m]) => m === member)).toBe(true);
+  });
+
   test('the digest’s coming week lists each replacement programme milestone the next seven mornings send', () => {
     const label = (iso: string) => {
       const date = new Date(`${iso}T00:00:00Z`);

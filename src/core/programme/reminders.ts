@@ -117,12 +117,14 @@ export function overdueMilestones(
   for (const { member, outstanding } of outstandingMilestones(roster, today, sent, replaced)) {
     for (const { milestone, dueDay } of outstanding) {
       if (dueDay >= today) continue;
+      const recipient = recipientFor(milestone, member, ownerEmail);
       rows.push({
         member: member.name,
         milestone: milestone.name,
         milestoneDay: milestone.day,
         dueDate: dayToIso(dueDay),
-        recipient: recipientFor(milestone, member, ownerEmail),
+        // Decided on the day before it fell due: a Genuine adopter then gets none (recorded as not needed).
+        recipient: milestone.day === 21 ? `${recipient} (if still below the Genuine threshold)` : recipient,
         late: true,
       });
     }
