@@ -2,32 +2,17 @@
 // by the BUILT bundle running as the member. Their own week, in plain words, with no one else's
 // name; the dashboard page, opened from a stale menu, holds no data and says whose it is. The
 // screenshots are the ones docs/privacy.md shows (copied from test-artifacts/screenshots/).
-import type { BrowserContext } from 'playwright-core';
-import { exampleTeam, launchChromium, openSidebar, screenshot, SIDEBAR_WIDTH } from './harness';
+import { exampleTeam, openSidebar, screenshot } from './harness';
+import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
+import { until } from '../support/until';
 import { OWNER, ROSTER } from './team';
 
-jest.setTimeout(60_000);
+jest.setTimeout(90_000);
 
-let context: BrowserContext;
-
-beforeAll(async () => {
-  context = await launchChromium();
-});
-
-afterAll(async () => {
-  await context?.close();
-});
+const chromium = chromiumForSuite();
 
 const BEN = ROSTER.find((member) => member.email === 'ben@example.com')!;
 const OTHERS = ROSTER.filter((member) => member !== BEN).flatMap((member) => [member.name, member.email ?? '']);
-
-async function until(what: string, condition: () => boolean, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-}
 
 /** The example team, Settings saved by the owner (the team closed), then the member at the keyboard. */
 function asMember() {
@@ -40,7 +25,7 @@ function asMember() {
 describe('a member’s sidebar', () => {
   test('"My week": their own figures in plain words, their category among them, no one else’s name', async () => {
     const { gas, bundle } = asMember();
-    const s = await openSidebar(context, gas, bundle, 'showMyWeek');
+    const s = await openSidebar(chromium(), gas, bundle, 'showMyWeek');
     await until('My week', () => s.calls.some((c) => c.fn === 'getMyWeek'));
     const section = s.page.locator('#my-week');
     await section.waitFor({ state: 'visible' });
@@ -66,7 +51,7 @@ describe('a member’s sidebar', () => {
 
   test('the dashboard page, opened from a menu a member still has: no figures, the owner named', async () => {
     const { gas, bundle } = asMember();
-    const s = await openSidebar(context, gas, bundle, 'showDashboard');
+    const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
     await until('the refusal', () => s.calls.some((c) => c.fn === 'getDashboard'));
     expect(s.calls.find((c) => c.fn === 'getDashboard')).toMatchObject({ ok: false });
     const error = s.page.locator('#error');
