@@ -167,6 +167,11 @@ export class FakeForm {
     this._published = published;
   }
 
+  /** The form's own address (its id in it), which Sheet.getFormUrl() gives for its answers sheet. */
+  _editUrl(): string {
+    return `https://docs.google.com/forms/d/${this._id}/edit`;
+  }
+
   _viewUrl(): string {
     return `https://docs.google.com/forms/d/e/${this._id}-pub/viewform`;
   }
@@ -244,7 +249,8 @@ export class FakeForm {
     let n = 1;
     while (spreadsheet.getSheetByName(`Form Responses ${n}`)) n++;
     const sheetName = `Form Responses ${n}`;
-    spreadsheet.insertSheet(sheetName);
+    const answers = spreadsheet.insertSheet(sheetName) as unknown as FakeSheet;
+    answers._formUrl = this._editUrl();
     this._destination = { spreadsheet, sheetName };
     this._titleChanged();
     return api<GForm>(this);

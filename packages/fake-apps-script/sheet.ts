@@ -36,6 +36,7 @@ export class FakeSheet
       | 'getDataRange'
       | 'getFrozenColumns'
       | 'getFrozenRows'
+      | 'getFormUrl'
       | 'getIndex'
       | 'getLastColumn'
       | 'getLastRow'
@@ -91,6 +92,8 @@ export class FakeSheet
   _autoResized = new Set<number>();
   _hidden = false;
   _tabColor: string | null = null;
+  /** The form whose answers land here (Form.setDestination); kept when the sheet is renamed. */
+  _formUrl: string | null = null;
   _charts: FakeEmbeddedChart[] = [];
   _merges: Box[] = [];
   private selection: Box = { row: 1, col: 1, numRows: 1, numCols: 1 };
@@ -299,6 +302,14 @@ export class FakeSheet
   }
   getSheetId(): number {
     return this._id;
+  }
+  /**
+   * "Class Sheet", getFormUrl(): "the URL for the form that sends its responses to this sheet, or
+   * null if this sheet has no associated form"
+   * (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()).
+   */
+  getFormUrl(): string | null {
+    return this._formUrl;
   }
   getSheetName(): string {
     return this._name;

@@ -14,7 +14,7 @@ import { todayIn } from './spreadsheet-locale';
 import { withDocumentLock } from './document-lock';
 import { appendByHeader, type CellWrite } from './append-row';
 import { nextFreeRow, readLogHead, readRecentLog } from './recent-log';
-import { findLogSheet, noLogError, SetupError } from './team-data';
+import { findWritableLogSheet, noLogError, SetupError } from './team-data';
 import { myWeekView } from './my-week';
 import { loggingFormUrl } from './logging-form';
 
@@ -35,6 +35,28 @@ function distinct<T>(items: T[], key: (item: T) => string): T[] {
     seen.add(k);
     return true;
   });
+}
+
+/**
+ * Said when the only log is a form's answers sheet, which only the form writes (rules §16):
+ * Log a run appends nowhere else, so it says where to log instead.
+ */
+export function formAnswersOnlyError(sheetName: string): SetupError {
+  const url = loggingFormUrl();
+  return new SetupError(
+    'form-answers-only',
+    `The only log in this spreadsheet is "${sheetName}", a form's answers sheet, which only its form writes. ` +
+      (url ? `Log the run with the logging form (${url}), or use` : 'Log the run with that form, or use') +
+      ' "Set up log and roster" to make a team log sheet, where Log a run writes.',
+  );
+}
+
+/** The team's own log to append to; throws SetupError saying what to do when there is none. */
+function logToWrite(spreadsheet: Spreadsheet, settings: Settings): Sheet {
+  const { sheet, formAnswers } = findWritableLogSheet(spreadsheet, settings);
+  if (formAnswers) throw formAnswersOnlyError(formAnswers);
+  if (!sheet) throw noLogError(spreadsheet, settings);
+  return sheet;
 }
 
 /** The form's lists: from the roster and the log's recent rows, read in cells that do not grow with the log. */
@@ -61,6 +83,13 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
       return form;
     }
     throw error;
+  }
+  // The log read is a form's: when no team log is found either, Log a run has nowhere to write.
+  const formAnswers = recent.isFormAnswers() ? findWritableLogSheet(spreadsheet, settings).formAnswers : null;
+  if (formAnswers) {
+    const problem = formAnswersOnlyError(formAnswers);
+    form.problem = { code: problem.code, message: problem.message };
+    return form;
   }
   const { roster, log } = recent;
   const rosterMembers = roster?.members ?? [];
@@ -200,8 +229,7 @@ function writeEntry(sheet: Sheet, entry: LogEntry): number {
 /** Appends one run to the log; returns its row and a confirmation. */
 export function logRun(spreadsheet: Spreadsheet, settings: Settings, request: unknown): LogRunResult {
   const entry = checkLogRun(request, todayIn(spreadsheet).today);
-  const sheet = findLogSheet(spreadsheet, settings);
-  if (!sheet) throw noLogError(spreadsheet, settings);
+  const sheet = logToWrite(spreadsheet, settings);
   const row = withDocumentLock(
     LOCK_WAIT_MS,
     'Someone else is adding a run to the log right now. Nothing was written: try again in a few seconds.',

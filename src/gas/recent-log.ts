@@ -10,7 +10,7 @@ import type { Settings } from '../core/base/settings';
 import { isBlankCell } from '../core/base/text';
 import type { LogField, Roster } from '../core/base/types';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
-import { findLogSheet, noLogError, readHeadRows, readRoster, SetupError } from './team-data';
+import { findLogSheet, isFormAnswersLog, noLogError, readHeadRows, readRoster, SetupError } from './team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -87,6 +87,8 @@ export interface RecentLog {
   roster: Roster | null;
   log: ParsedLog;
   wholeLog: boolean;
+  /** Whether the sheet read is a form's answers sheet (rules §16), which Log a run never writes: one call, when asked. */
+  isFormAnswers(): boolean;
 }
 
 /**
@@ -105,5 +107,10 @@ export function readRecentLog(spreadsheet: Spreadsheet, settings: Settings, rows
     firstRow: firstRow - 1,
     directory: new MemberDirectory(roster?.members ?? []),
   });
-  return { roster, log, wholeLog: firstRow <= head.headerRowNumber + 1 };
+  return {
+    roster,
+    log,
+    wholeLog: firstRow <= head.headerRowNumber + 1,
+    isFormAnswers: () => isFormAnswersLog(sheet, head.headerRow, head.header),
+  };
 }

@@ -10,7 +10,13 @@ import type { Settings } from '../core/base/settings';
 import { isBlankCell, plural } from '../core/base/text';
 import { STATUS_LABELS } from '../core/base/types';
 import { DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
-import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, findLogSheet, findRosterSheet, SetupError } from './team-data';
+import {
+  DEFAULT_LOG_SHEET,
+  DEFAULT_ROSTER_SHEET,
+  findRosterSheet,
+  findWritableLogSheet,
+  SetupError,
+} from './team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -193,7 +199,7 @@ function offerLogValidation(sheet: Sheet, ui: Ui, report: string[]) {
  * problem (a sheet chosen in Settings is gone): the message then goes to the report and
  * nothing is created in its place.
  */
-function sheetOrReport(find: () => Sheet | null, report: string[]): Sheet | null | undefined {
+function sheetOrReport<T>(find: () => T | null, report: string[]): T | null | undefined {
   try {
     return find();
   } catch (error) {
@@ -209,8 +215,16 @@ function sheetOrReport(find: () => Sheet | null, report: string[]): Sheet | null
  */
 export function setUpLogAndRoster(spreadsheet: Spreadsheet, ui: Ui, settings: Settings): string[] {
   const report: string[] = [];
-  const log = sheetOrReport(() => findLogSheet(spreadsheet, settings), report);
+  const writable = sheetOrReport(() => findWritableLogSheet(spreadsheet, settings), report);
+  const log = writable && writable.sheet;
+  const formAnswers = writable ? writable.formAnswers : null;
   if (log === null) {
+    // A form's answers sheet is written by its form alone (rules §16): the team gets a log of its own.
+    if (formAnswers)
+      report.push(
+        `"${formAnswers}" is a form's answers sheet: Uptake left it as it is and reads it as part of the log.` +
+          (settings.logSheet ? ' Choose the new log sheet in Settings so that Log a run writes there.' : ''),
+      );
     const created = createLog(spreadsheet);
     report.push(
       `Created the log "${created.getName()}" with the columns ${LOG_HEADERS.join(', ')}, a frozen header row and dropdowns for Outcome, Edit type and Prompted.`,

@@ -31,7 +31,7 @@ export const DEFAULT_ROSTER_SHEET = 'Roster';
 /** A problem with the spreadsheet's set-up that the owner must fix; `message` says how. */
 export class SetupError extends Error {
   constructor(
-    readonly code: 'no-log' | 'log-missing' | 'log-header' | 'roster-missing' | 'roster-header',
+    readonly code: 'no-log' | 'log-missing' | 'log-header' | 'roster-missing' | 'roster-header' | 'form-answers-only',
     message: string,
   ) {
     super(message);
@@ -90,9 +90,9 @@ export function findLogSheets(
 }
 
 /**
- * The team's own log, where "Log a run" appends: the sheet named in Settings, else the first
- * sheet whose headers are a log's (spec §1) and whose date column is not a form's "Timestamp"
- * (a form's answers sheet is written by the form alone), else the first log sheet.
+ * The team's own log, for reading: the sheet named in Settings, else the first sheet whose
+ * headers are a log's (spec §1) and whose date column is not a form's "Timestamp", else the
+ * first log sheet. Writers use findWritableLogSheet, which never gives a form's answers sheet.
  * `readingAll`: the caller reads the whole log anyway (see logHeader).
  */
 export function findLogSheet(
@@ -102,22 +102,90 @@ export function findLogSheet(
 ): Sheet | null {
   const book = workbookOf(spreadsheet);
   if (settings.logSheet) return chosenSheet(book, settings.logSheet);
-  let first: Sheet | null = null;
+  for (const sheet of logCandidates(book, settings, readingAll)) return sheet;
+  return null;
+}
+
+/**
+ * The log sheets found by their headers, those not headed as a form's answers first; lazily, so
+ * that a caller taking the first reads no further sheet.
+ */
+function* logCandidates(
+  book: Workbook,
+  settings: Pick<Settings, 'rosterSheet'>,
+  readingAll: boolean,
+): Generator<Sheet, void, undefined> {
+  const formHeaded: Sheet[] = [];
   for (const named of book.sheets()) {
     const { sheet, name } = named;
     if (!mayBeLog(name, settings)) continue;
     const header = logHeader(book, named, readingAll);
     if (!header) continue;
-    if (!isFormTimestamp(book.headRows(sheet), header)) return sheet;
-    first ??= sheet;
+    if (isFormTimestamp(book.headRows(sheet), header)) formHeaded.push(sheet);
+    else yield sheet;
   }
-  return first;
+  yield* formHeaded;
+}
+
+/**
+ * A form's answers sheet, which only its form writes (rules §16): linked to a form ("Class
+ * Sheet", getFormUrl() gives "the URL for the form that sends its responses to this sheet, or
+ * null if this sheet has no associated form",
+ * https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl()), or headed
+ * as Google Forms heads one, Timestamp first (a copy of a form's answers, or a form unlinked).
+ */
+export function isFormAnswersSheet(spreadsheet: Spreadsheet | Workbook, sheet: Sheet): boolean {
+  if (sheet.getFormUrl()) return true;
+  const head = workbookOf(spreadsheet).headRows(sheet);
+  try {
+    return isFormTimestamp(head, findHeader(head, LOG_FIELDS, 'sheet'));
+  } catch {
+    return false;
+  }
+}
+
+/** Where Log a run and set-up may write: the team's own log; `formAnswers` names a form's answers sheet found instead. */
+export interface WritableLog {
+  sheet: Sheet | null;
+  formAnswers: string | null;
+}
+
+/**
+ * The team's own log for writing (findLogSheet), never a form's answers sheet: when the log
+ * found is a form's (the only log, or the one chosen in Settings), `sheet` is null and
+ * `formAnswers` names it. One getFormUrl call a log sheet looked at, usually one.
+ */
+export function findWritableLogSheet(
+  spreadsheet: Spreadsheet | Workbook,
+  settings: Pick<Settings, 'logSheet' | 'rosterSheet'>,
+): WritableLog {
+  const book = workbookOf(spreadsheet);
+  if (settings.logSheet) {
+    const chosen = chosenSheet(book, settings.logSheet);
+    return isFormAnswersSheet(book, chosen)
+      ? { sheet: null, formAnswers: settings.logSheet }
+      : { sheet: chosen, formAnswers: null };
+  }
+  let formAnswers: string | null = null;
+  for (const sheet of logCandidates(book, settings, false)) {
+    if (!isFormAnswersSheet(book, sheet)) return { sheet, formAnswers: null };
+    formAnswers ??= book.nameOf(sheet);
+  }
+  return { sheet: null, formAnswers };
 }
 
 /** Google Forms heads its answers sheet's first column "Timestamp". */
 function isFormTimestamp(head: unknown[][], header: HeaderMatch<LogField>): boolean {
-  const dateCol = header.columns.date;
-  return dateCol === 0 && headerKey(cellText(head[header.rowIndex]?.[0])) === headerKey('timestamp');
+  return isTimestampFirst(head[header.rowIndex] ?? [], header);
+}
+
+function isTimestampFirst(headerRow: unknown[], header: HeaderMatch<LogField>): boolean {
+  return header.columns.date === 0 && headerKey(cellText(headerRow[0])) === headerKey('timestamp');
+}
+
+/** isFormAnswersSheet for a log whose header row was read already: one getFormUrl call. */
+export function isFormAnswersLog(sheet: Sheet, headerRow: unknown[], header: HeaderMatch<LogField>): boolean {
+  return sheet.getFormUrl() !== null || isTimestampFirst(headerRow, header);
 }
 
 /**
