@@ -4,7 +4,7 @@
 const fs = require('fs');
 const path = require('path');
 const esbuild = require('esbuild');
-const base = require('./jest.config.js');
+const base = require('./jest.config.js').projects.find((project) => project.displayName === 'bundle');
 
 /** ANSWER_VARIANTS from answers.ts (a file without imports), so the list is kept in one place. */
 function answerVariants() {

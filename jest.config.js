@@ -1,10 +1,14 @@
-/** @type {import('jest').Config} */
-module.exports = {
+// Two projects, so that `npx jest test/core/...` runs at once: `unit` needs nothing built; `bundle`
+// loads build/ (the in-memory Apps Script, the local run, the browser) and its globalSetup builds
+// the bundle first. Jest runs a project's globalSetup only when one of its tests runs
+// (https://jestjs.io/docs/configuration#globalsetup-string). `npm test` runs both.
+
+/** The suites that read only the sources: the pure rules, the layout checkers, the CSV reader, the client shim. */
+const UNIT = ['test/core/', 'test/layout/', 'test/local/csv.test.ts', 'test/local/script-run.test.ts'];
+
+const shared = {
   testEnvironment: 'node',
-  // Every suite that loads build/ tests the current source, however jest is started.
-  globalSetup: '<rootDir>/test/global-setup.js',
   roots: ['<rootDir>/test'],
-  testMatch: ['<rootDir>/test/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/build/'],
   modulePathIgnorePatterns: ['<rootDir>/build/'],
   transform: {
@@ -16,4 +20,27 @@ module.exports = {
   // Some suites start child processes (the build, the CLI) or Chromium; on a loaded 2-core CI
   // machine they can take longer than jest's 5 s default. This is a hang guard, not a speed test.
   testTimeout: 60_000,
+};
+
+/** @type {import('jest').Config} */
+module.exports = {
+  testTimeout: shared.testTimeout,
+  projects: [
+    {
+      ...shared,
+      displayName: 'unit',
+      testMatch: UNIT.map((p) => (p.endsWith('/') ? `<rootDir>/${p}**/*.test.ts` : `<rootDir>/${p}`)),
+    },
+    {
+      ...shared,
+      displayName: 'bundle',
+      // Every suite that loads build/ tests the current source, however jest is started.
+      globalSetup: '<rootDir>/test/global-setup.js',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: [
+        ...shared.testPathIgnorePatterns,
+        ...UNIT.map((p) => `<rootDir>/${p.replace(/\./g, '\\.')}`),
+      ],
+    },
+  ],
 };
