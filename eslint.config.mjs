@@ -66,7 +66,7 @@ const serviceInCore = appsScriptServices.map((name) => ({
 }));
 
 export default defineConfig(
-  { ignores: ['build/', 'out/', 'node_modules/', 'test-artifacts/', 'coverage/'] },
+  { ignores: ['build/', 'build-maps/', 'out/', 'node_modules/', 'test-artifacts/', 'coverage/'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {

@@ -7,6 +7,7 @@ import { toMs, type TimeInput } from './clock';
 import { AuthMode } from './enums';
 import { EXECUTION_TIMEOUT_MESSAGE, type RunOptions } from './execution';
 import type { FakeGas } from './harness';
+import { StackMapper } from './source-maps';
 import { installClockDate, isDateLike, isErrorLike, isPlainObject, vmRealm, type Realm } from './realm';
 import type { TriggerRecord } from './triggers';
 import { zonedParts, zonedToUtc } from './time';
@@ -18,6 +19,11 @@ export interface LoadBundleOptions {
    * false: one context for the fake's lifetime (faster; hides that class of bug).
    */
   freshContextPerExecution?: boolean;
+  /**
+   * A folder holding `<script>.map` source maps (Code.js.map): an error from the bundle then has a
+   * stack that names the original sources.
+   */
+  sourceMapDir?: string;
 }
 
 export interface TriggerRun {
@@ -98,6 +104,7 @@ class LoadedBundle {
   private latest: Loaded | null = null;
   private persistent: Loaded | null = null;
   private readonly fresh: boolean;
+  private readonly stackMapper: StackMapper | null;
 
   constructor(
     private readonly gas: FakeGas,
@@ -110,6 +117,7 @@ class LoadedBundle {
       .sort();
     if (files.length === 0) throw new Error(`gas-fake: no .js files in ${dir} (build first)`);
     this.scripts = files.map((f) => new vm.Script(fs.readFileSync(f, 'utf8'), { filename: f }));
+    this.stackMapper = StackMapper.forScripts(files, options.sourceMapDir);
   }
 
   private load(): Loaded {
@@ -178,6 +186,7 @@ class LoadedBundle {
       if (threw) throw toOuterError(thrown);
       return gas.boundary.fromBundle(result);
     } catch (e) {
+      if (this.stackMapper && e instanceof Error && e.stack) e.stack = this.stackMapper.rewrite(e.stack);
       ex.error = e;
       throw e;
     } finally {
