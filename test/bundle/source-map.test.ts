@@ -12,7 +12,7 @@ function thrownBy(run: () => unknown): Error {
     run();
   } catch (error) {
     if (error instanceof Error) return error;
-    throw new Error(`threw a ${typeof error}, not an Error`);
+    throw new Error(`threw a ${typeof error}, not an Error`, { cause: error });
   }
   throw new Error('did not throw');
 }
