@@ -11,8 +11,8 @@ function thrownBy(run: () => unknown): Error {
   try {
     run();
   } catch (error) {
-    if (error instanceof Error) return error;
-    throw new Error(`threw a ${typeof error}, not an Error`, { cause: error });
+    expect(error).toBeInstanceOf(Error);
+    return error as Error;
   }
   throw new Error('did not throw');
 }
