@@ -4,6 +4,7 @@ import { composeDigest, MIN_GROUP, topEditTypes, type DigestInput } from '../../
 import { upcomingMilestones } from '../../src/core/programme/reminders';
 import { parseRoster } from '../../src/core/sheets/roster';
 import { audit, day, runsOf, UTC } from './fixtures';
+import type { MemberUsageStatus, UsageAdopters, UsageView } from '../../src/core/usage/types';
 
 const AS_OF = '2026-03-15'; // a Sunday: the digest goes on Monday 16 March
 const DIGEST_DAY = day('2026-03-16');
@@ -207,5 +208,43 @@ describe('wording', () => {
     const roster: RosterSpec[] = NAMES.map((name) => ({ name, training: plus(AS_OF, -12) }));
     const { text } = composeDigest(digestInput({ runs: [], roster }, false));
     expect(text).toContain('6 programme milestones fall due; the reminders go to the programme owner.');
+  });
+});
+
+describe('the usage section of the aggregate digest (rules §15: counts only, over 5 or more)', () => {
+  function withUsage(statuses: MemberUsageStatus[], adopters: UsageAdopters): DigestInput {
+    const input = digestInput(bigTeam(), false);
+    const usage: UsageView = {
+      sources: [],
+      periods: [],
+      members: statuses.map((status, i) => ({ member: NAMES[i], status, periods: [], lines: [] })),
+      usageAdopters: adopters,
+      notInExport: [],
+      notOnRoster: [],
+      skippedUsageRows: [],
+      refused: [],
+    };
+    return { ...input, current: { ...input.current, usage } };
+  }
+  const STATUSES: MemberUsageStatus[] = [
+    'not logging',
+    'under-logging',
+    'consistent',
+    'consistent',
+    'no usage data',
+    'no usage data',
+  ];
+
+  test('no usage adopters figure when fewer than 5 members have active days known', () => {
+    const { text } = composeDigest(withUsage(STATUSES, { adopters: 2, known: 4, rate: 0.5 }));
+    expect(text).toContain('Of 6 members in scope: 1 not logging, 1 under-logging, 2 with no usage data');
+    expect(text).not.toMatch(/Usage adopters|2 of 4/);
+    expect(text).not.toContain('in no export');
+  });
+
+  test('usage adopters as a count when 5 or more have active days known', () => {
+    const { text } = composeDigest(withUsage(STATUSES, { adopters: 3, known: 5, rate: 0.6 }));
+    expect(text).toContain('Usage adopters: 3 of the 5 members whose active days an export gives.');
+    expect(text).not.toMatch(/Usage adopters 60%/);
   });
 });

@@ -314,11 +314,17 @@ function usageDigestSection(input: DigestInput): EmailBlock[] {
   if (!input.named) {
     if (usage.members.length < MIN_GROUP) return [];
     const count = (status: string) => usage.members.filter((m) => m.status === status).length;
+    // Counts only, and each count over MIN_GROUP members or more: the usage adopters are counted
+    // over the members with active days known, which may be fewer than those in scope.
+    const adopterCount =
+      a.known >= MIN_GROUP
+        ? ` Usage adopters: ${a.adopters} of the ${a.known} members whose active days an export gives.`
+        : '';
     return [
       heading,
       {
         kind: 'paragraph',
-        text: `Of ${usage.members.length} members in scope: ${count('not logging')} not logging, ${count('under-logging')} under-logging, ${count('no usage data')} in no export. ${adopters}`,
+        text: `Of ${usage.members.length} members in scope: ${count('not logging')} not logging, ${count('under-logging')} under-logging, ${count('no usage data')} with no usage data for the last two weeks.${adopterCount}`,
       },
     ];
   }
