@@ -176,6 +176,14 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
     const changed = merged.rosterSheet !== before.rosterSheet ? 'rosterSheet' : 'logSheet';
     throw new SettingsError(changed, 'The log and the roster must be two different sheets.');
   }
+  const pinned = validateSettings({ logSheets: merged.logSheets }).logSheets;
+  const usageLog = typeof merged.logSheet === 'string' ? merged.logSheet.trim() : '';
+  if (usageLog && pinned.length > 0 && !pinned.includes(usageLog))
+    // Pinned means exactly the pinned list: the log Log a run writes to must be one of them.
+    throw new SettingsError(
+      'logSheets',
+      `Log sheets: add "${usageLog}", the usage log Log a run writes to, or leave the list empty.`,
+    );
   // Whoever saves Settings first is the owner (rules §19): a blank owner email is the saver's.
   const who = caller(before);
   const ownerGiven = typeof merged.ownerEmail === 'string' ? merged.ownerEmail.trim() : '';

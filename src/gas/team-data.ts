@@ -66,38 +66,44 @@ function chosenSheet(book: Workbook, name: string): Sheet {
   return chosen;
 }
 
+type LogSettings = Pick<Settings, 'logSheet' | 'logSheets' | 'rosterSheet'>;
+
 /**
- * Every sheet of the log (spec §16), the team's own log first: the sheets pinned in Settings,
- * else every sheet whose first rows hold a log's headers (spec §1), read from the head rows
- * alone (a sheet that is not a log is never read whole).
+ * Every sheet of the log (spec §16), the team's own log first: the sheets pinned in Settings and
+ * no other (a pinned sheet that is gone is a SetupError), else every sheet whose first rows hold
+ * a log's headers (spec §1), read from the head rows alone (a sheet that is not a log is never
+ * read whole).
  */
-export function findLogSheets(
-  spreadsheet: Spreadsheet | Workbook,
-  settings: Pick<Settings, 'logSheet' | 'logSheets' | 'rosterSheet'>,
-): Sheet[] {
+export function findLogSheets(spreadsheet: Spreadsheet | Workbook, settings: LogSettings): Sheet[] {
   const book = workbookOf(spreadsheet);
   const own = findLogSheet(book, settings, true);
   const others =
     settings.logSheets.length > 0
-      ? settings.logSheets.map((name) => chosenSheet(book, name))
+      ? pinnedSheets(book, settings).map((s) => s.sheet)
       : book
           .sheets()
           .filter((s) => mayBeLog(s.name, settings) && logHeader(book, s, true) !== null)
           .map((s) => s.sheet);
-  const sheets = own ? [own] : [];
+  // The team's own log leads only when it is one of them: pinning means exactly the pinned list.
+  const sheets = own && others.includes(own) ? [own] : [];
   for (const sheet of others) if (!sheets.includes(sheet)) sheets.push(sheet);
   return sheets;
 }
 
+/** The sheets pinned in Settings, in their order; a SetupError names one that is gone. */
+function pinnedSheets(book: Workbook, settings: Pick<Settings, 'logSheets'>): NamedSheet[] {
+  return settings.logSheets.map((name) => ({ sheet: chosenSheet(book, name), name }));
+}
+
 /**
- * The team's own log, for reading: the sheet named in Settings, else the first sheet whose
- * headers are a log's (spec §1) and whose date column is not a form's "Timestamp", else the
- * first log sheet. Writers use findWritableLogSheet, which never gives a form's answers sheet.
- * `readingAll`: the caller reads the whole log anyway (see logHeader).
+ * The team's own log, for reading: the sheet named in Settings, else the first sheet of the log
+ * (the pinned ones when pinned) whose headers are a log's (spec §1) and whose date column is not
+ * a form's "Timestamp", else the first log sheet. Writers use findWritableLogSheet, which never
+ * gives a form's answers sheet. `readingAll`: the caller reads the whole log anyway (see logHeader).
  */
 export function findLogSheet(
   spreadsheet: Spreadsheet | Workbook,
-  settings: Pick<Settings, 'logSheet' | 'rosterSheet'>,
+  settings: LogSettings,
   readingAll = false,
 ): Sheet | null {
   const book = workbookOf(spreadsheet);
@@ -107,16 +113,13 @@ export function findLogSheet(
 }
 
 /**
- * The log sheets found by their headers, those not headed as a form's answers first; lazily, so
- * that a caller taking the first reads no further sheet.
+ * The log sheets (the pinned ones when pinned) found by their headers, those not headed as a
+ * form's answers first; lazily, so that a caller taking the first reads no further sheet.
  */
-function* logCandidates(
-  book: Workbook,
-  settings: Pick<Settings, 'rosterSheet'>,
-  readingAll: boolean,
-): Generator<Sheet, void, undefined> {
+function* logCandidates(book: Workbook, settings: LogSettings, readingAll: boolean): Generator<Sheet, void, undefined> {
   const formHeaded: Sheet[] = [];
-  for (const named of book.sheets()) {
+  const sheets = settings.logSheets.length > 0 ? pinnedSheets(book, settings) : book.sheets();
+  for (const named of sheets) {
     const { sheet, name } = named;
     if (!mayBeLog(name, settings)) continue;
     const header = logHeader(book, named, readingAll);
@@ -155,10 +158,7 @@ export interface WritableLog {
  * found is a form's (the only log, or the one chosen in Settings), `sheet` is null and
  * `formAnswers` names it. One getFormUrl call a log sheet looked at, usually one.
  */
-export function findWritableLogSheet(
-  spreadsheet: Spreadsheet | Workbook,
-  settings: Pick<Settings, 'logSheet' | 'rosterSheet'>,
-): WritableLog {
+export function findWritableLogSheet(spreadsheet: Spreadsheet | Workbook, settings: LogSettings): WritableLog {
   const book = workbookOf(spreadsheet);
   if (settings.logSheet) {
     const chosen = chosenSheet(book, settings.logSheet);

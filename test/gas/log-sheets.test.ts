@@ -103,6 +103,48 @@ describe('a log over several sheets', () => {
     expect(bundle.getDashboard({}).problem?.message).toContain(`"${FORM_SHEET}" chosen in Settings no longer exists`);
   });
 
+  test('pinning means exactly the pinned sheets: the log found by its headers is not read unless pinned', () => {
+    const { runs, roster, extra } = split();
+    const old = runs.slice(0, 2);
+    const { gas, bundle } = fakeWithBundle({
+      spreadsheet: {
+        sheets: {
+          Log: logRows(runs),
+          'Old log': logRows(old),
+          Roster: rosterRows(roster),
+          [FORM_SHEET]: formRows(extra),
+        },
+      },
+    });
+    bundle.saveSettings({ logSheets: [FORM_SHEET] });
+    let data = bundle.getDashboard({});
+    expect(auditOf(data).team.runs).toBe(extra.length);
+    expect(data.logSheet).toBe(FORM_SHEET);
+    bundle.saveSettings({ logSheets: ['Old log'] });
+    data = bundle.getDashboard({});
+    expect(auditOf(data).team.runs).toBe(old.length);
+    expect(data.logSheet).toBe('Old log');
+    // Log a run appends to a pinned sheet, never to one the audit does not read.
+    const before = gas.sheetValues('Log');
+    expect(
+      bundle.logRun({
+        date: TODAY,
+        member: 'Ana',
+        workflow: 'Client proposal',
+        outcome: 'Used as-is',
+        editTypes: [],
+        prompted: false,
+        notes: '',
+      }).message,
+    ).toContain('"Old log"');
+    expect(gas.sheetValues('Log')).toEqual(before);
+    expect(auditOf(bundle.getDashboard({})).team.runs).toBe(old.length + 1);
+    // A usage log left out of the pinned list is refused: Log a run would write where nothing is read.
+    expect(() => bundle.saveSettings({ logSheet: 'Log' })).toThrow(
+      /Log sheets: add "Log", the usage log Log a run writes to, or leave the list empty/,
+    );
+  });
+
   test('each extra log sheet costs a few spreadsheet calls, whatever its rows', () => {
     const { runs, roster } = split();
     const callsWith = (answerRuns: typeof runs) => {
