@@ -99,23 +99,6 @@ describe('one figure, the same in the sidebar, the digest, the emails and audit.
     expect(sidebar().history!.transitions.lapsed).toContain('Emma Johansson');
   });
 
-  test('the peer advocacy moment: the digest, the day-14 email and the programme’s email of one morning invite the same people', () => {
-    const invitations = emailsOn('2026-03-09').flatMap((r) =>
-      r.body.split('\n').filter((line) => line.startsWith('Peer advocacy moment at the next team meeting')),
-    );
-    const subjects = emailsOn('2026-03-09').map((r) => r.subject);
-    expect(subjects).toEqual(
-      expect.arrayContaining([
-        'Uptake: Peer advocacy moment for Lena Fischer',
-        'Uptake replacement programme: Peer advocacy moment',
-        'Uptake weekly digest: the week to Sun 8 Mar 2026',
-      ]),
-    );
-    expect(invitations).toHaveLength(3);
-    expect(new Set(invitations).size).toBe(1);
-    expect(invitations[0]).toContain('(the week Mon 2 Mar 2026 to Sun 8 Mar 2026)');
-  });
-
   test('the timeline marks the members past day 42 whose six-week email the next morning sends late, and only them', () => {
     const past = sidebar().timeline.filter((row) => row.next === null);
     const waiting = past.filter((row) => row.sixWeekEmailWaiting).map((row) => row.member);
@@ -192,5 +175,80 @@ describe('one figure, the same in the sidebar, the digest, the emails and audit.
     expect(members.find((r) => r[0] === 'Dev Patel')![8]).toBe('Reverted');
     expect(sidebar().programme!.participants.map((p) => p.member)).toContain('Dev Patel');
     expect(sidebar().timeline.map((row) => row.member)).not.toContain('Dev Patel');
+  });
+});
+
+/** Days from `from` to `to` (ISO, both included), every `step` days. */
+function days(from: string, to: string, step: number): string[] {
+  const out: string[] = [];
+  for (let t = Date.parse(`${from}T00:00:00Z`); t <= Date.parse(`${to}T00:00:00Z`); t += step * 86_400_000)
+    out.push(new Date(t).toISOString().slice(0, 10));
+  return out;
+}
+
+describe('the replacement programme’s peer advocacy moment, on a team with runs up to that morning', () => {
+  // Programme start Mon 5 Jan 2026; day 14 is Mon 19 Jan, the digest's Monday. In the week
+  // Mon 12 to Sun 18 Jan: Pia (the baseline's Genuine adopter, a peer, not a participant) still
+  // Genuine; the participants Di Genuine, Ann Developing, Bo a Non-adopter.
+  let peers: RunResult;
+  beforeAll(() => {
+    const run = (member: string, dates: string[]) =>
+      dates.map((d) => [d, member, 'Report', 'Used as-is', '', 'FALSE', '']);
+    const log = [
+      ['Date', 'Team member', 'Workflow', 'Outcome', 'Edit type', 'Prompted', 'Notes'],
+      ...run('Pia Peer', days('2025-12-01', '2026-01-18', 2)),
+      ...run('Ann Abel', [...days('2025-12-29', '2026-01-04', 4), ...days('2026-01-12', '2026-01-18', 4)]),
+      ...run('Di Dahl', [...days('2025-12-29', '2026-01-04', 7), ...days('2026-01-12', '2026-01-18', 2)]),
+      ...run('Bo Berg', ['2025-12-02']),
+    ];
+    const roster = [
+      ['Team member', 'Email', 'Training date', 'Anchor workflow', 'Follow-up owner'],
+      ['Pia Peer', 'pia@t.example', '2025-09-15', 'Report', ''],
+      ['Ann Abel', 'ann@t.example', '2025-09-15', 'Report', ''],
+      ['Di Dahl', 'di@t.example', '2025-09-15', 'Report', ''],
+      ['Bo Berg', 'bo@t.example', '2025-09-15', 'Report', ''],
+    ];
+    const interventions = [
+      ['Date', 'Team member', 'Type', 'Workflow', 'Note'],
+      ['2026-01-06', 'Ann Abel', 'Anchor-workflow session', 'Report', ''],
+      ['2026-01-08', 'Di Dahl', 'Anchor-workflow session', 'Report', ''],
+    ];
+    peers = runInMemory(
+      { log, roster, interventions, logSource: 'log.csv', rosterSource: 'roster.csv', interventionsSource: 'i.csv' },
+      {
+        buildDir: BUILD_DIR,
+        asOf: '2026-01-18',
+        weeks: null,
+        locale: 'en_GB',
+        timeZone: 'Etc/UTC',
+        owner: 'boss@t.example',
+        days: 2,
+        programmeStart: '2026-01-05',
+        sidebarWeeks: [],
+        nowMs: Date.now(),
+        progress: () => undefined,
+      },
+    );
+  });
+
+  test('the email’s subject, members, sentence and Invite list and the digest of that morning name the same participants', () => {
+    const monday = peers.emails.filter((r) => r.day === '2026-01-19');
+    const email = monday.find((r) => r.programme && r.milestone === 'Peer advocacy moment')!;
+    const digest = monday.find((r) => r.milestone === 'Weekly digest')!;
+    expect(email.subject).toBe('Uptake replacement programme: Peer advocacy moment for Di Dahl and Ann Abel');
+    expect(email.members).toEqual(['Di Dahl', 'Ann Abel']);
+    const sentence = (body: string) =>
+      body.split('\n').filter((line) => line.startsWith('Peer advocacy moment at the next team meeting'));
+    expect(sentence(email.body)).toEqual([
+      'Peer advocacy moment at the next team meeting (the week Mon 12 Jan 2026 to Sun 18 Jan 2026): invite the Genuine adopter Di Dahl, and Ann Abel (a Developing user whose moment it is) to share one specific result, two minutes each.',
+    ]);
+    expect(sentence(digest.body)).toEqual(sentence(email.body));
+    const list = email.body
+      .split('Invite (the week')[1]
+      .split('\n')
+      .filter((line) => line.startsWith('- '));
+    expect(list.map((line) => line.slice(2).split(' (')[0])).toEqual(['Di Dahl', 'Ann Abel']);
+    // Pia, the baseline's adopter, is a peer, not a participant: §17 does not invite her that morning.
+    expect(sentence(email.body)[0]).not.toContain('Pia Peer');
   });
 });

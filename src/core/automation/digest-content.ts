@@ -1,5 +1,5 @@
 /** The weekly digest's content, for the run that sends it and for the sidebar's preview. */
-import { isoToDay, type Day } from '../base/dates';
+import { dayToIso, dayToLabel, isoToDay, type Day } from '../base/dates';
 import type { EmailContent } from '../mail/email';
 import { followAdvice } from '../interventions/advice';
 import { weekActions } from '../programme/actions';
@@ -10,6 +10,29 @@ import { lastCompleteDay } from '../programme/reminder-input';
 import type { RunSetup, TeamView } from './ports';
 import { programmeDigestLine, programmeView, replacedBy } from '../programme/replacement';
 import { programmeUpcoming } from '../programme/replacement-plan';
+import { programmePeerInvitees } from '../programme/peer-advocacy';
+import type { UpcomingMilestone } from '../programme/reminders';
+import type { ProgrammePeers } from '../programme/digest';
+
+/**
+ * When the programme's peer advocacy moment (rules §17) is sent the morning of the digest (due
+ * or late), the digest invites whom that email invites: the same week, the same people.
+ */
+function programmePeers(team: TeamView, upcoming: UpcomingMilestone[], sentDay: Day): ProgrammePeers | null {
+  const base = team.programme?.baseline;
+  const row = upcoming.find(
+    (r) => r.programme && r.milestone.startsWith('Peer advocacy moment') && r.dueDate <= dayToIso(sentDay),
+  );
+  if (!base || !row) return null;
+  const weekEnd = lastCompleteDay(isoToDay(row.dueDate)!);
+  return {
+    invitees: programmePeerInvitees(
+      team.audits(weekEnd, 1),
+      base.participants.map((p) => p.member),
+    ),
+    week: `the week ${dayToLabel(weekEnd - 6)} to ${dayToLabel(weekEnd)}`,
+  };
+}
 
 /**
  * The digest of the week before the digest day (spec §2: as-of = the day before, one week);
@@ -43,38 +66,40 @@ export function digestContent(
         programme,
       })
     : undefined;
+  const upcoming = [
+    ...programmeUpcoming({
+      programme,
+      sessions: view?.interventions ?? [],
+      roster: team.roster,
+      ownerEmail: setup.owner,
+      from: options.sentDay,
+      to: options.sentDay + 6,
+      sent: options.sent,
+    }),
+    ...(options.sent
+      ? overdueMilestones(
+          team.roster,
+          options.sentDay,
+          options.sent,
+          setup.owner,
+          replacedBy(programme, options.sentDay),
+        )
+      : []),
+    ...upcomingMilestones(
+      team.roster,
+      options.sentDay,
+      options.sentDay + 6,
+      setup.owner,
+      replacedBy(programme, options.sentDay),
+    ),
+  ].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
   return composeDigest({
     programmeLine,
     current: audit,
     actions,
     previous: team.audits(asOf - 7, 1),
-    upcoming: [
-      ...programmeUpcoming({
-        programme,
-        sessions: view?.interventions ?? [],
-        roster: team.roster,
-        ownerEmail: setup.owner,
-        from: options.sentDay,
-        to: options.sentDay + 6,
-        sent: options.sent,
-      }),
-      ...(options.sent
-        ? overdueMilestones(
-            team.roster,
-            options.sentDay,
-            options.sent,
-            setup.owner,
-            replacedBy(programme, options.sentDay),
-          )
-        : []),
-      ...upcomingMilestones(
-        team.roster,
-        options.sentDay,
-        options.sentDay + 6,
-        setup.owner,
-        replacedBy(programme, options.sentDay),
-      ),
-    ].sort((a, b) => a.dueDate.localeCompare(b.dueDate)),
+    upcoming,
+    programmePeers: programmePeers(team, upcoming, options.sentDay),
     named: options.named,
     problems: options.problems,
     spreadsheetUrl: setup.spreadsheetUrl,

@@ -15,7 +15,7 @@ import type { Audit, Finding } from '../audit/audit-types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { milestoneSpec } from './milestones';
 import { actionLine, type WeekAction } from './actions';
-import { peerInviteLine, peerInvitees } from './peer-advocacy';
+import { peerInviteLine, peerInvitees, type PeerInvitees } from './peer-advocacy';
 import type { UpcomingMilestone } from './reminders';
 import { adoptersOf } from './milestone-emails';
 import { interventionDigestBlocks } from '../interventions/digest';
@@ -26,6 +26,12 @@ export const MIN_GROUP = 5;
 
 import type { History } from '../history/history-types';
 import { historyDigestBlocks } from './digest-history';
+
+/** Whom the programme's S + 14 email invites, and the week it reads ("the week Mon … to Sun …"). */
+export interface ProgrammePeers {
+  invitees: PeerInvitees;
+  week: string;
+}
 
 export interface DigestInput {
   /** The audit of the week the digest covers (as-of = the day before the digest day, 1 week). */
@@ -51,6 +57,8 @@ export interface DigestInput {
   actions?: WeekAction[];
   /** The replacement programme's line while it runs (spec §17). */
   programmeLine?: string | null;
+  /** The programme's peer advocacy moment when its email goes out the morning of the digest (rules §17). */
+  programmePeers?: ProgrammePeers | null;
   /** The logging form's address (rules §16): the digest ends with it, when the spreadsheet has one. */
   formUrl?: string | null;
 }
@@ -149,6 +157,11 @@ function followUpSection(input: DigestInput, breakdown: boolean): EmailBlock[] {
  * list: the same names as the day-14 email of the same morning (peer-advocacy.ts).
  */
 function peerInviteBlocks(input: DigestInput): EmailBlock[] {
+  // The programme's moment goes out this morning: it is the meeting, with its email's names.
+  if (input.programmePeers)
+    return input.named
+      ? [{ kind: 'paragraph', text: peerInviteLine(input.programmePeers.invitees, input.programmePeers.week) }]
+      : [];
   // A late day 14 that a later owner milestone of the member supersedes this morning is named in
   // that email, not invited (reminders.ts's catch-up policy): it is no one's moment.
   const sentDay = dayToIso(input.sentDay);

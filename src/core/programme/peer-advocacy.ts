@@ -1,9 +1,10 @@
 /**
  * Who the peer advocacy moment invites to share one specific result at the next team meeting.
  * Spec §10's cause 5 names "the adopters"; §8's day 14 "the developing users and new adopters";
- * §17's S + 14 the participants who are Developing users or Genuine adopters. It is one meeting:
- * the digest, the day-14 email and the programme's email name the people from here, so that a
- * reader who has two of them on the same morning reads the same names in both.
+ * §17's S + 14 the participants who are Developing users or Genuine adopters in the week ending
+ * S + 13 (the baseline's Genuine adopters are not invited then: the moment is the participants'
+ * result). The digest, the day-14 email and the programme's email name the people from here, so
+ * that a reader who has two of them on the same morning reads the same names in both.
  */
 import { memberKey } from '../base/text';
 import type { Audit } from '../audit/audit-types';
@@ -22,6 +23,20 @@ export function peerInvitees(week: Pick<Audit, 'members'>, moment: readonly stri
   return {
     adopters: inScope.filter((m) => m.category === 'Genuine adopter').map((m) => m.member),
     newcomers: inScope.filter((m) => m.category === 'Developing user' && keys.has(m.key)).map((m) => m.member),
+  };
+}
+
+/**
+ * The replacement programme's S + 14 (rules §17): the participants who are Genuine adopters or
+ * Developing users in `week`, the week ending S + 13. The programme's email (its sentence, its
+ * list and its subject) and the digest of the morning it is sent all name these.
+ */
+export function programmePeerInvitees(week: Pick<Audit, 'members'>, participants: readonly string[]): PeerInvitees {
+  const keys = new Set(participants.map(memberKey));
+  const theirs = week.members.filter((m) => m.inScope && keys.has(m.key));
+  return {
+    adopters: theirs.filter((m) => m.category === 'Genuine adopter').map((m) => m.member),
+    newcomers: theirs.filter((m) => m.category === 'Developing user').map((m) => m.member),
   };
 }
 

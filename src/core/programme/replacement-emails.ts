@@ -7,7 +7,7 @@ import type { RosterMember } from '../base/types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { lastCompleteDay, type ReminderInput } from './reminder-input';
 import { nameList, noteBlocks } from './reminder-figures';
-import { peerInviteLine, peerInvitees } from './peer-advocacy';
+import { invitedNames, peerInviteLine, programmePeerInvitees } from './peer-advocacy';
 import { editPatternLine } from '../audit/diagnosis-rules';
 import { prefilledLinkBlocks } from './form-links';
 import { adoptersOf, bestWorkflow, PROGRAMME_TARGET } from './milestone-emails';
@@ -176,10 +176,13 @@ export function peersEmail(
   const weekEnd = lastCompleteDay(due);
   const week = input.auditAt(weekEnd, 1);
   const sinceStart = input.auditAt(weekEnd, 2, input.start);
-  const invited = participants.filter((p) => {
-    const category = memberIn(week, p.member)?.category;
-    return category === 'Developing user' || category === 'Genuine adopter';
-  });
+  // One list for the sentence, the Invite list, the subject and the digest of the morning (peer-advocacy.ts).
+  const invitees = programmePeerInvitees(
+    week,
+    participants.map((p) => p.member),
+  );
+  const byKey = new Map(participants.map((p) => [memberKey(p.member), p]));
+  const invited = invitedNames(invitees).map((name) => byKey.get(memberKey(name))!);
   const blocks: EmailBlock[] = [
     { kind: 'paragraph', text: dueLine(due, input.today) },
     {
@@ -191,13 +194,7 @@ export function peersEmail(
     },
     {
       kind: 'paragraph',
-      text: peerInviteLine(
-        peerInvitees(
-          week,
-          participants.map((p) => p.member),
-        ),
-        `the week ${dayToLabel(weekEnd - 6)} to ${dayToLabel(weekEnd)}`,
-      ),
+      text: peerInviteLine(invitees, `the week ${dayToLabel(weekEnd - 6)} to ${dayToLabel(weekEnd)}`),
     },
   ];
   if (invited.length) {
