@@ -219,7 +219,13 @@ function notInExport(input: UsageInput, inScope: readonly RosterMember[], period
   const present = new Set(periods.map((p) => `${p.key}\u0000${p.tool}\u0000${p.fromDay}\u0000${p.toDay}`));
   const listed = new Map<string, { tool: string; from: Day; to: Day }>();
   for (const s of input.sources)
-    for (const l of s.listedPeriods) listed.set(`${l.tool}\u0000${l.from}\u0000${l.to}`, l);
+    for (const l of s.listedPeriods) {
+      listed.set(`${l.tool}\u0000${l.from}\u0000${l.to}`, l);
+      // A member whose row of this source could not be read is in it (the row is listed as
+      // skipped): which period that row meant is not known, so none of the source's periods.
+      for (const m of s.skippedMembers)
+        if (m.tool === l.tool) present.add(`${m.memberKey}\u0000${l.tool}\u0000${l.from}\u0000${l.to}`);
+    }
   const absent: NotInExport[] = [];
   for (const l of listed.values())
     for (const m of inScope)

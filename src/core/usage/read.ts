@@ -190,6 +190,7 @@ export function readUsageSource(
   if (concealed) throw new UsageSourceRefused(source, concealed);
   const sourceTool = FORMAT_TOOL[shape.format] ?? toolOfSourceName(source);
   const skipped: SkippedUsageRow[] = [];
+  const skippedMembers: ReadUsageSource['skippedMembers'] = [];
   const strangers = new Map<string, NotOnRoster>();
   const rows: MemberRow[] = [];
   const tools = new Set<string>();
@@ -203,6 +204,9 @@ export function readUsageSource(
     const result = readRow(cells, shape, sourceTool, dates);
     if (typeof result === 'string') {
       skipped.push({ source, row: r + 1, reason: result });
+      const member = roster.get(cellText(cells[shape.columns.key!]).trim().toLowerCase());
+      const tool = (shape.columns.tool !== undefined && cellText(cells[shape.columns.tool]).trim()) || sourceTool;
+      if (member) skippedMembers.push({ memberKey: member.key, tool });
       continue;
     }
     read++;
@@ -239,6 +243,7 @@ export function readUsageSource(
     records,
     listedPeriods: [...listed.values()].map(({ tool, from, to }) => ({ tool, from, to })),
     skipped,
+    skippedMembers,
     notOnRoster: [...strangers.values()],
     countLabel: shape.format === 'chatgpt' ? 'messages' : shape.countLabel,
   };

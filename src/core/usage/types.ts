@@ -53,6 +53,11 @@ export interface ReadUsageSource {
   /** For a per-period source: every (tool, period) it lists, to tell who is absent from it. */
   listedPeriods: { tool: string; from: Day; to: Day }[];
   skipped: SkippedUsageRow[];
+  /**
+   * Roster members with a row that could not be read, and that row's tool: such a member is in the
+   * export (their row is listed as skipped), so never "not in the export" for that tool.
+   */
+  skippedMembers: { memberKey: string; tool: string }[];
   notOnRoster: NotOnRoster[];
   /** The word for the count column in evidence lines ("messages", "sessions"); null without one. */
   countLabel: string | null;

@@ -251,6 +251,24 @@ describe('the comparison with the log', () => {
     ]);
   });
 
+  it('a member whose row could not be read is listed as skipped, never as not in the export', () => {
+    const source = read('chatgpt.csv', [
+      ['period_start', 'period_end', 'email', 'messages'],
+      ['2026-11-16', '2026-11-22', 'ana@x.example', '42'],
+      ['2026-11-16', '2026-11-22', 'jo@x.example', 'many'],
+    ]);
+    const view = compareUsage({
+      sources: [source],
+      refused: [],
+      runs: runs([]),
+      members: ROSTER,
+      asOf: day('2026-11-23'),
+      genuineAt: 3,
+    });
+    expect(view.skippedUsageRows).toEqual([{ source: 'chatgpt.csv', row: 3, reason: expect.stringMatching(/many/) }]);
+    expect(view.notInExport).toEqual([{ member: 'Kim Ode', tool: 'ChatGPT', from: '2026-11-16', to: '2026-11-22' }]);
+  });
+
   it('as of a date: the latest period ending on or before it and no earlier than 13 days before', () => {
     const view = (asOf: string) =>
       compareUsage({
