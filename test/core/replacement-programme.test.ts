@@ -142,6 +142,21 @@ describe('the milestones a day sends', () => {
     ]);
   });
 
+  test('sent late, the sessions not held are decided on the sessions recorded up to the day before it is sent', () => {
+    // Cleo's session on 10 Mar, after S + 6: the email of 12 Mar does not ask to book it.
+    const late = planProgramme(setup(sessions).input('2026-03-12')).emails.find((e) => e.kind === 'sessions')!;
+    expect(late.records.map((r) => r.member)).toEqual(['Hal']);
+    expect(late.content.text).toContain('had no anchor-workflow session recorded by Wed 11 Mar 2026');
+    expect(late.content.text).not.toContain('Cleo');
+    // Every session held by then: settled without an email.
+    const all = [...sessions, session('2026-03-11', 'Hal')];
+    const settled = planProgramme(setup(all).input('2026-03-12'));
+    expect(settled.emails.filter((e) => e.kind === 'sessions')).toEqual([]);
+    expect(settled.settled.map((r) => r.note)).toEqual([
+      'Not needed: every participant had an anchor-workflow session by 2026-03-11',
+    ]);
+  });
+
   test('the follow-up goes to the follow-up owner seven days after the session, else to the owner', () => {
     const onTime = planProgramme(setup(sessions).input('2026-03-11'));
     expect(onTime.emails.find((e) => e.kind === 'follow-up')).toMatchObject({

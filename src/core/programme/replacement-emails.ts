@@ -136,7 +136,8 @@ export function followUpEmail(items: FollowUpItem[], input: ProgrammeEmailInput)
 
 /** S + 7: the participants with no session yet, with their diagnosed cause. */
 export function sessionsEmail(without: Participant[], due: Day, input: ProgrammeEmailInput): EmailContent {
-  const decidedOn = lastCompleteDay(due);
+  // The sessions recorded up to the day it is sent (replacement-plan.ts), late or not.
+  const decidedOn = lastCompleteDay(input.today);
   const audit = input.auditAt(decidedOn, input.settings.weeks);
   const blocks: EmailBlock[] = [
     { kind: 'paragraph', text: dueLine(due, input.today) },

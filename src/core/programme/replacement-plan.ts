@@ -111,7 +111,9 @@ export function planProgramme(input: ProgrammeInput): ProgrammePlan {
   const owner = input.ownerEmail;
   const sessionsDue = teamDue('sessions');
   if (sessionsDue !== null) {
-    const decidedOn = lastCompleteDay(sessionsDue);
+    // Decided on the sessions recorded up to the day it is sent: a late email never asks to book
+    // a session held since S + 7 (and agrees with the three actions of the same morning).
+    const decidedOn = lastCompleteDay(today);
     const held = input.sessionsAt(decidedOn);
     const without = base.participants.filter((p) => sessionDay(held, p.member, s, decidedOn) === null);
     if (without.length === 0) {
