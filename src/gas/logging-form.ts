@@ -18,9 +18,11 @@ import {
 } from '../core/form/questions';
 import { FORMS_SCOPE, requirePermissions } from './permissions';
 import { readRoster, readTeam, SetupError } from './team-data';
+import { storeSettings } from './settings-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Ui = GoogleAppsScript.Base.Ui;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Form, with the publishing methods Google added after the type definitions were written. */
 type Form = GoogleAppsScript.Forms.Form & {
   setPublished(enabled: boolean): GoogleAppsScript.Forms.Form;
@@ -40,6 +42,8 @@ export interface StoredForm {
    * form was found deleted, until it can be opened again.
    */
   url?: string;
+  /** The answers sheet's id (Sheet.getSheetId()), found when the form was made; absent for older forms. */
+  answersSheetId?: number;
 }
 
 function saveStoredForm(stored: StoredForm): void {
@@ -62,6 +66,46 @@ export function storedForm(): StoredForm | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether the sheet is the one this form sends its answers to: "Class Sheet", getFormUrl() gives
+ * "the URL for the form that sends its responses to this sheet, or null if this sheet has no
+ * associated form" (https://developers.google.com/apps-script/reference/spreadsheet/sheet#getFormUrl());
+ * the form's address holds its id. Kept when the sheet is renamed or its headers change.
+ */
+function linkedTo(sheet: Sheet, formId: string): boolean {
+  const url = sheet.getFormUrl();
+  return url !== null && url.includes(formId);
+}
+
+/**
+ * The sheet of this spreadsheet the stored form sends its answers to, found by the link, not by
+ * headers: the sheet stored when the form was made (two calls), else each sheet asked in turn.
+ * null when no sheet is linked to it (deleted, or the form unlinked).
+ */
+export function answersSheetOf(
+  spreadsheet: Spreadsheet,
+  stored: Pick<StoredForm, 'formId' | 'answersSheetId'>,
+): Sheet | null {
+  if (stored.answersSheetId !== undefined) {
+    const sheet = spreadsheet.getSheetById(stored.answersSheetId);
+    if (sheet && linkedTo(sheet, stored.formId)) return sheet;
+  }
+  return spreadsheet.getSheets().find((sheet) => linkedTo(sheet, stored.formId)) ?? null;
+}
+
+/**
+ * When Settings pin the log's sheets, the new form's answers sheet joins them (the owner asked
+ * for the form, so for its answers to count); the sentence saying so, or what to do.
+ */
+function pinAnswersSheet(spreadsheet: Spreadsheet, settings: Settings, answers: Sheet | null): string {
+  if (settings.logSheets.length === 0) return '';
+  if (!answers)
+    return ' The log sheets are pinned in Settings: add the form’s answers sheet to "Log sheets" there once it appears, or its answers are not read.';
+  const name = answers.getName();
+  if (!settings.logSheets.includes(name)) storeSettings(spreadsheet, { logSheets: [...settings.logSheets, name] });
+  return ` The log sheets are pinned in Settings: "${name}" was added to them.`;
 }
 
 /** The dropdowns' choices from the roster and the log (the log alone, or the roster alone, will do). */
@@ -185,7 +229,10 @@ function syncChoices(
     : null;
 }
 
-function createForm(spreadsheet: Spreadsheet, choices: FormChoices): { form: Form; stored: StoredForm } {
+function createForm(
+  spreadsheet: Spreadsheet,
+  choices: FormChoices,
+): { form: Form; stored: StoredForm; answers: Sheet | null } {
   const form = FormApp.create(`AI usage log: ${spreadsheet.getName()}`) as Form;
   form.setDescription('One answer per AI workflow run. Uptake reads the answers as part of the team’s log.');
   const member = form.addListItem().setTitle(FORM_QUESTIONS.member).setRequired(true);
@@ -204,14 +251,18 @@ function createForm(spreadsheet: Spreadsheet, choices: FormChoices): { form: For
   // setPublished(true) "also enables accepting responses" ("Publish and manage responders on
   // the form", https://developers.google.com/workspace/forms/api/guides/publish-form).
   form.setPublished(true);
+  const formId = form.getId();
+  SpreadsheetApp.flush();
+  const answers = answersSheetOf(spreadsheet, { formId });
   const stored: StoredForm = {
-    formId: form.getId(),
+    formId,
     memberItem: member.getId(),
     workflowItem: workflow.getId(),
     url: form.getPublishedUrl(),
+    ...(answers ? { answersSheetId: answers.getSheetId() } : {}),
   };
   saveStoredForm(stored);
-  return { form, stored };
+  return { form, stored, answers };
 }
 
 /**
@@ -261,13 +312,16 @@ export function loggingFormStep(
           'The logging form Uptake made for this spreadsheet was deleted or can no longer be opened. Its answers sheet stays part of the log. Make a new form?',
       };
   }
-  const { stored: made } = createForm(spreadsheet, currentChoices(spreadsheet, settings));
+  const { stored: made, answers } = createForm(spreadsheet, currentChoices(spreadsheet, settings));
+  const where = answers
+    ? `a new sheet of this spreadsheet, "${answers.getName()}",`
+    : 'a new sheet of this spreadsheet,';
   return {
     done: true,
     url: made.url ?? null,
     message:
       `Made the logging form: ${made.url}\n\n` +
-      'Its answers land in a new sheet of this spreadsheet, which Uptake reads as part of the log. ' +
+      `Its answers land in ${where} which Uptake reads as part of the log.${pinAnswersSheet(spreadsheet, settings, answers)} ` +
       'Share the link with the team; "Log a run" shows it, with a QR code for phones.',
   };
 }

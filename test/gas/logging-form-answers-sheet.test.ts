@@ -1,6 +1,6 @@
 // A form's answers sheet is written by its form alone (rules §16), on the built bundle: when it is
 // the only log, Log a run says where to log instead and set-up makes the team a log of its own.
-import { rosterRows } from '../support/sheets';
+import { logRows, rosterRows } from '../support/sheets';
 import { fakeWithBundle, sampleTeam } from './support';
 import { auditOf } from '../support/dashboard';
 
@@ -66,5 +66,25 @@ describe('a form’s answers sheet as the only log', () => {
     expect(gas.sheetValues('Phone answers')).toEqual(before);
     // Both sheets are the log: the form's answer and the run just logged.
     expect(auditOf(bundle.getDashboard({})).team.runs).toBe(2);
+  });
+});
+
+describe('a form made when Settings pin the log sheets', () => {
+  test('its answers sheet joins the pinned list, and the creation message says so', () => {
+    const { runs, roster } = sampleTeam();
+    const { gas, bundle } = fakeWithBundle({
+      user: 'lead@example.com',
+      spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
+    });
+    bundle.saveSettings({ logSheet: 'Log', logSheets: ['Log'] });
+    const before = auditOf(bundle.getDashboard({})).team.runs;
+    bundle.createLoggingForm();
+    expect(gas.ui.dialogs[gas.ui.dialogs.length - 1].prompt).toContain(
+      `The log sheets are pinned in Settings: "${ANSWERS}" was added to them.`,
+    );
+    expect(bundle.getSettings().logSheets).toEqual(['Log', ANSWERS]);
+    const form = [...gas.forms.forms.values()][0];
+    gas.forms.submit(form.getId(), { 'Team member': 'Cleo', Workflow: 'Board memo', Outcome: 'Light edit' });
+    expect(auditOf(bundle.getDashboard({})).team.runs).toBe(before + 1);
   });
 });
