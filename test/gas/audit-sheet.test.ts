@@ -1,6 +1,6 @@
 // "Run audit to sheet" on the built bundle: Uptake's own sheet, its tables, charts and call count.
 import { logRows, plus, rosterRows, type RunSpec } from '../support/sheets';
-import { fakeWithBundle, sampleTeam, TODAY, auditFile } from './support';
+import { auditFile, fakeWithBundle, sampleTeam, teamSheet, TODAY } from './support';
 import { auditOf } from '../support/dashboard';
 
 const AUDIT = 'Adoption audit';
@@ -14,13 +14,6 @@ function tableAfter(gas: Gas, firstHeader: string): string[][] {
   if (start < 0) throw new Error(`no table starting with ${firstHeader}`);
   const end = rows.findIndex((row, i) => i > start && row.every((cell) => cell === ''));
   return rows.slice(start, end < 0 ? undefined : end);
-}
-
-function teamSheet(extraRuns: RunSpec[] = []) {
-  const { runs, roster } = sampleTeam();
-  return fakeWithBundle({
-    spreadsheet: { sheets: { Log: logRows([...runs, ...extraRuns]), Roster: rosterRows(roster) } },
-  });
 }
 
 describe('runAuditToSheet', () => {
@@ -109,6 +102,7 @@ describe('runAuditToSheet', () => {
     const tricky = ['=IMPORTXML("http://example.com","//a")', '+1', '-Dee', '@Eve'];
     // Typed into the log as text (a leading apostrophe, as Sheets users do); read back without it.
     const { gas, bundle } = teamSheet(
+      {},
       tricky.map((member, i) => ({
         date: plus(TODAY, -i),
         member: `'${member}`,
@@ -138,7 +132,7 @@ describe('runAuditToSheet', () => {
       member: 'Ana',
       outcome: `maybe ${i}`,
     }));
-    const { gas, bundle } = teamSheet(bad);
+    const { gas, bundle } = teamSheet({}, bad);
     bundle.runAuditToSheet();
     const skipped = tableAfter(gas, 'Sheet')
       .slice(1)

@@ -1,14 +1,9 @@
 // The dashboard sidebar's server calls, on the built bundle.
 import { isDate } from '../../src/core/base/text';
 import { decodeFailure } from '../../src/shared/failure';
-import { logRows, plus, rosterRows } from '../support/sheets';
-import { fakeWithBundle, sampleTeam, TODAY } from './support';
+import { plus } from '../support/sheets';
+import { fakeWithBundle, teamSheet, TODAY } from './support';
 import { auditOf } from '../support/dashboard';
-
-function teamSheet() {
-  const { runs, roster } = sampleTeam();
-  return fakeWithBundle({ spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } } });
-}
 
 function datesIn(value: unknown, path = '$'): string[] {
   if (isDate(value)) return [path];

@@ -1,6 +1,6 @@
 // "Log a run" on the built bundle: the form's data and the one row appended to the team's log.
 import { d, logRows, plus, rosterRows } from '../support/sheets';
-import { fakeWithBundle, sampleTeam, TODAY } from './support';
+import { fakeWithBundle, sampleTeam, teamSheet, TODAY } from './support';
 import { auditOf } from '../support/dashboard';
 
 const RUN = {
@@ -12,11 +12,6 @@ const RUN = {
   prompted: false,
   notes: 'First try',
 };
-
-function teamSheet() {
-  const { runs, roster } = sampleTeam();
-  return fakeWithBundle({ spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } } });
-}
 
 describe('getLogForm', () => {
   test('lists the roster and log members, the outcomes and edit types, today in the sheet zone', () => {

@@ -3,20 +3,15 @@
 // names the permission missing and how to grant it in Check set-up (a sidebar view), and the
 // sidebar's automation switch, Send digest now and Create logging form refuse with the same words
 // at once instead of failing later (in tomorrow's run, or half-way through making a form).
-import { logRows, rosterRows } from '../support/sheets';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PERMISSIONS } from '../../src/gas/permissions';
 import { ROOT } from '../bundle/support';
-import { fakeWithBundle, sampleTeam } from './support';
+import { teamSheet } from './support';
 
-function teamSheet(ungrantedScopes: string[] = []) {
-  const { runs, roster } = sampleTeam();
-  return fakeWithBundle({
-    ungrantedScopes,
-    user: 'lead@example.com',
-    spreadsheet: { timeZone: 'Europe/London', sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
-  });
+/** The sample team, opened by its lead in London, with `ungrantedScopes` not granted. */
+function leadsTeam(ungrantedScopes: string[] = []) {
+  return teamSheet({ ungrantedScopes, user: 'lead@example.com', spreadsheet: { timeZone: 'Europe/London' } });
 }
 
 test('Uptake knows a use for every scope of the manifest, and for no other', () => {
@@ -30,7 +25,7 @@ describe('“Send email as you” not granted', () => {
     /Uptake was not given this permission: “Send email as you” \(reminders, the digest and problem reports\)\. To grant it, open https:\/\/\S+ and tick it/;
 
   test('Check set-up says which permission and how to grant it', () => {
-    const { bundle } = teamSheet(['script.send_mail']);
+    const { bundle } = leadsTeam(['script.send_mail']);
     const line = bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'authorization');
     expect(line?.status).toBe('fix');
     expect(line?.detail).toMatch(missing);
@@ -38,7 +33,7 @@ describe('“Send email as you” not granted', () => {
 
   // The sidebar shows these refusals where the switch or the button is.
   test('turning automation on and sending the digest are refused at once, with the same words; nothing is made', () => {
-    const { gas, bundle } = teamSheet(['script.send_mail']);
+    const { gas, bundle } = leadsTeam(['script.send_mail']);
     expect(() => bundle.$runFromClient('setAutomation', true)).toThrow(missing);
     expect(gas.triggers.list()).toEqual([]);
     expect(() => bundle.$runFromClient('sendDigestNow')).toThrow(missing);
@@ -46,14 +41,14 @@ describe('“Send email as you” not granted', () => {
   });
 
   test('with every permission granted nothing is said', () => {
-    const { bundle } = teamSheet();
+    const { bundle } = leadsTeam();
     const line = bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'authorization');
     expect(line).toMatchObject({ status: 'ok' });
   });
 });
 
 test('two permissions missing: both named', () => {
-  const { bundle } = teamSheet(['script.send_mail', 'script.scriptapp']);
+  const { bundle } = leadsTeam(['script.send_mail', 'script.scriptapp']);
   const line = bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'authorization');
   expect(line?.detail).toContain('these permissions: “Send email as you”');
   expect(line?.detail).toContain(
@@ -63,7 +58,7 @@ test('two permissions missing: both named', () => {
 
 describe('“See, edit, create and delete all your Google Forms forms” not granted', () => {
   test('Create logging form says which permission and how to grant it; no form is made, nothing asked', () => {
-    const { gas, bundle } = teamSheet(['forms']);
+    const { gas, bundle } = leadsTeam(['forms']);
     expect(() => bundle.createLoggingForm()).toThrow(
       /Uptake was not given this permission: “See, edit, create and delete all your Google Forms forms” \(Create logging form\)\. To grant it, open https:\/\/\S+ and tick it/,
     );
@@ -72,7 +67,7 @@ describe('“See, edit, create and delete all your Google Forms forms” not gra
   });
 
   test('with the forms permission granted the form is made', () => {
-    const { gas, bundle } = teamSheet(['script.send_mail']);
+    const { gas, bundle } = leadsTeam(['script.send_mail']);
     bundle.createLoggingForm();
     expect(gas.forms.forms.size).toBe(1);
   });

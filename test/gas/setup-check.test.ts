@@ -1,16 +1,13 @@
 // "Check set-up" on the built bundle: the menu item, the panel's lines from what Apps Script says,
 // and nothing changed by checking.
+import type { FakeGasOptions } from '../../packages/fake-apps-script';
 import { logRows, rosterRows } from '../support/sheets';
 import { AuthMode } from '../../packages/fake-apps-script';
-import { fakeWithBundle, sampleTeam } from './support';
+import { fakeWithBundle, sampleTeam, teamSheet } from './support';
 
-function teamSheet(options: Parameters<typeof fakeWithBundle>[0] = {}) {
-  const { runs, roster } = sampleTeam();
-  return fakeWithBundle({
-    ...options,
-    user: 'lead@example.com',
-    spreadsheet: { timeZone: 'Europe/London', sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
-  });
+/** The sample team, opened by its lead in London. */
+function leadsTeam(options: FakeGasOptions = {}) {
+  return teamSheet({ ...options, user: 'lead@example.com', spreadsheet: { timeZone: 'Europe/London' } });
 }
 
 /** Everything checking could change: every sheet's cells and size, the properties, the triggers. */
@@ -31,7 +28,7 @@ function snapshot(gas: ReturnType<typeof fakeWithBundle>['gas']) {
 
 describe('Check set-up', () => {
   test('the menu has the item, and it opens the sidebar on the check', () => {
-    const { gas, bundle } = teamSheet();
+    const { gas, bundle } = leadsTeam();
     bundle.onOpen({ authMode: AuthMode.FULL });
     bundle.showSetupCheck();
     // The page asks for its user's menu: the owner's, Check set-up in it, replaces the opening one.
@@ -43,7 +40,7 @@ describe('Check set-up', () => {
   });
 
   test('lists one line per check from what Apps Script says, and changes no sheet, property or trigger', () => {
-    const { gas, bundle } = teamSheet();
+    const { gas, bundle } = leadsTeam();
     bundle.$runFromClient('setAutomation', true);
     const before = snapshot(gas);
     const lines = bundle.$runFromClient('getSetupCheck');
@@ -66,7 +63,7 @@ describe('Check set-up', () => {
   });
 
   test('reports the logging form: linked and published, then unpublished, answers sheet gone, deleted; never makes one', () => {
-    const { gas, bundle } = teamSheet();
+    const { gas, bundle } = leadsTeam();
     bundle.createLoggingForm();
     const [form] = [...gas.forms.forms.values()];
     const formLine = () => bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'form')!;
@@ -101,7 +98,7 @@ describe('Check set-up', () => {
   test.each([true, false])(
     'finds the daily trigger whether getUserTriggers lists time-driven ones (%s), and an editor’s as theirs',
     (userTriggersListTimeDriven) => {
-      const { gas, bundle } = teamSheet({ userTriggersListTimeDriven });
+      const { gas, bundle } = leadsTeam({ userTriggersListTimeDriven });
       bundle.$runFromClient('setAutomation', true);
       const lines = bundle.$runFromClient('getSetupCheck');
       const trigger = lines.find((l) => l.id === 'trigger');
@@ -114,7 +111,7 @@ describe('Check set-up', () => {
   );
 
   test('says so when the trigger is gone or the lock is held elsewhere, still changing nothing', () => {
-    const { gas, bundle } = teamSheet();
+    const { gas, bundle } = leadsTeam();
     bundle.$runFromClient('setAutomation', true);
     gas.triggers.clear();
     gas.locks.holdElsewhere('document');

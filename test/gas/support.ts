@@ -2,7 +2,7 @@
 import { createFakeGas, type FakeGasOptions } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
+import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 
 export const TODAY = '2026-03-15';
 
@@ -33,6 +33,16 @@ export function sampleTeam() {
     { name: 'Cleo', email: 'cleo@example.com', training: plus(TODAY, -3), anchor: 'Board memo' },
   ];
   return { runs, roster };
+}
+
+/**
+ * The sample team in a spreadsheet (its log on "Log", `extraRuns` after its runs, its roster on
+ * "Roster") in a fake with the bundle loaded; `options` add to the fake's, the spreadsheet's too.
+ */
+export function teamSheet(options: FakeGasOptions = {}, extraRuns: RunSpec[] = []) {
+  const { runs, roster } = sampleTeam();
+  const sheets = { Log: logRows([...runs, ...extraRuns]), Roster: rosterRows(roster) };
+  return fakeWithBundle({ ...options, spreadsheet: { ...options.spreadsheet, sheets } });
 }
 
 /**

@@ -1,46 +1,15 @@
 // The example team's Interventions tab (examples/interventions.csv), audited by the BUILT add-on
 // as npm start does: one intervention of each type, a team-wide one and one whose 14 days after
 // are still running, so the Interventions section always has something of each kind to show.
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseCsv } from '../../local/csv';
-import { runInMemory, type RunResult } from '../../local/gas-run';
-import type { ExampleConfig } from '../../local/cli';
+import type { RunResult } from '../../local/gas-run';
+import { example, runExample } from '../support/example';
 import { INTERVENTION_TYPES } from '../../src/core/interventions/types';
-import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { ROOT } from './support';
-
-const EXAMPLES = path.join(ROOT, 'examples');
-const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as ExampleConfig;
 
 let result: RunResult;
 
 beforeAll(() => {
-  readBuilt('Code.js');
-  const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
   expect(example.interventions).toBe('interventions.csv');
-  result = runInMemory(
-    {
-      log: read(example.log),
-      roster: read(example.roster),
-      interventions: read(example.interventions!),
-      logSource: example.log,
-      rosterSource: example.roster,
-      interventionsSource: example.interventions,
-    },
-    {
-      buildDir: BUILD_DIR,
-      asOf: example.asOf,
-      weeks: null,
-      locale: example.locale,
-      timeZone: example.timeZone,
-      owner: example.owner,
-      days: 1,
-      sidebarWeeks: [],
-      nowMs: Date.now(),
-      progress: () => undefined,
-    },
-  );
+  result = runExample(1);
 });
 
 describe('the example team’s interventions', () => {

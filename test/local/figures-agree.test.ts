@@ -2,48 +2,17 @@
 // sidebar's data, the named digest, the next morning's emails and the audit CSV (all from the
 // BUILT add-on, as npm start runs it). Each disagreement found by reading them side by side has
 // a test here: when one output moves, the others must move with it.
-import fs from 'node:fs';
-import path from 'node:path';
 import { parseCsv, spreadsheetSafeCell, toCsv } from '../../local/csv';
-import { runInMemory, type RunResult } from '../../local/gas-run';
-import type { ExampleConfig } from '../../local/cli';
+import type { RunResult } from '../../local/gas-run';
+import { example, runExample } from '../support/example';
 import { EDIT_TYPES } from '../../src/core/base/types';
-import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { ROOT } from './support';
-
-const EXAMPLES = path.join(ROOT, 'examples');
-const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as ExampleConfig;
 
 let result: RunResult;
 let csv: string[][];
 
 beforeAll(() => {
-  readBuilt('Code.js');
-  const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
-  result = runInMemory(
-    {
-      log: read(example.log),
-      roster: read(example.roster),
-      interventions: read(example.interventions!),
-      logSource: example.log,
-      rosterSource: example.roster,
-      interventionsSource: example.interventions,
-    },
-    {
-      buildDir: BUILD_DIR,
-      asOf: example.asOf,
-      weeks: null,
-      locale: example.locale,
-      timeZone: example.timeZone,
-      owner: example.owner,
-      days: 10,
-      // As npm start runs the example: with its replacement programme.
-      programmeStart: example.programmeStart,
-      sidebarWeeks: [],
-      nowMs: Date.now(),
-      progress: () => undefined,
-    },
-  );
+  // As npm start runs the example: with its replacement programme.
+  result = runExample(10, { programmeStart: example.programmeStart });
   // audit.csv as npm start writes it.
   csv = parseCsv(toCsv(result.auditSheet.map((record) => record.map(spreadsheetSafeCell))));
 });
