@@ -3,7 +3,8 @@
 // BUILT add-on, as npm start runs it). Each disagreement found by reading them side by side has
 // a test here: when one output moves, the others must move with it.
 import { parseCsv, spreadsheetSafeCell, toCsv } from '../../local/csv';
-import type { RunResult } from '../../local/gas-run';
+import { runInMemory, type RunResult } from '../../local/gas-run';
+import { BUILD_DIR } from '../bundle/support';
 import { example, runExample } from '../support/example';
 import { EDIT_TYPES } from '../../src/core/base/types';
 
