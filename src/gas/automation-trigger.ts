@@ -2,6 +2,7 @@
  * The one daily trigger (an editor add-on may have one time-driven trigger per document): turned
  * on and off from the sidebar, moved when Settings change the hour.
  */
+import { approvalFromRoster } from './follow-up-approval';
 import { dayToIso } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
 import { KEYS, readJson, writeJson, type AutomationState, type LastRun } from '../core/automation/store';
@@ -102,7 +103,7 @@ export function setAutomation(on: boolean): AutomationStatus {
     const { store } = automationStore(spreadsheet.getId());
     // Turned off or on again: a roster removed on purpose is no longer a problem.
     store.remove(KEYS.roster);
-    const settings = loadSettings();
+    let settings = loadSettings();
     const previous = readJson<AutomationState | null>(store, KEYS.state, null);
     const existing = dailyTriggers(spreadsheet, previous);
     const { today, timeZone } = todayIn(spreadsheet);
@@ -116,6 +117,8 @@ export function setAutomation(on: boolean): AutomationStatus {
     }
 
     const owner = claimAutomation(spreadsheet, settings);
+    // Turning automation on approves the follow-up owners the roster names now (rules §19).
+    settings = storeSettings(spreadsheet, { approvedFollowUpOwners: approvalFromRoster(spreadsheet, loadSettings()) });
     let keep = keptTrigger(previous, existing, settings);
     if (!keep) {
       deleteTriggers(existing);

@@ -4,6 +4,7 @@
  * src/core/automation/; this file gives them Apps Script (the spreadsheet, properties, MailApp,
  * the lock) and holds the entry points: the daily run, "send digest now" and the preview.
  */
+import { approvedRoster, unapprovedLine } from '../core/roles/follow-up-approval';
 import { dayToIso, isoToDay } from '../core/base/dates';
 import { plural } from '../core/base/text';
 import type { Settings } from '../core/base/settings';
@@ -105,7 +106,8 @@ function auditSource(team: TeamData, settings: Settings): AuditSource {
 
 /**
  * The team as a run sees it. Throws SetupError with what to fix. `formSync`: the daily run keeps
- * the logging form's dropdowns in step with what it read.
+ * the logging form's dropdowns in step with what it read, and reports there the follow-up owners
+ * not approved.
  */
 function teamView(spreadsheet: Spreadsheet, settings: Settings, formSync?: (line: string) => void): TeamView {
   const team = readTeam(spreadsheet, settings);
@@ -119,9 +121,12 @@ function teamView(spreadsheet: Spreadsheet, settings: Settings, formSync?: (line
     const url = loggingFormUrl();
     form = url ? { url, prefilledFor: () => null } : null;
   }
+  // Figures go only to follow-up owners the owner approved (rules §19); the run's report says which not.
+  const roster = approvedRoster(team.roster?.members ?? [], settings.approvedFollowUpOwners, settings.ownerEmail);
+  if (formSync) for (const entry of roster.unapproved) formSync(unapprovedLine(entry));
   return {
     form,
-    roster: team.roster?.members ?? [],
+    roster: roster.members,
     rosterSheetName: team.rosterSheet?.getName() ?? null,
     audits: auditSource(team, settings),
     interventions: (asOf) => readInterventions(spreadsheet, team, settings, { asOf: dayToIso(asOf) }),

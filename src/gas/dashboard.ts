@@ -2,6 +2,7 @@
  * The dashboard sidebar's server calls. Everything returned is plain JSON (ISO dates, no Date):
  * google.script.run carries nothing else.
  */
+import { approvalFromRoster } from './follow-up-approval';
 import { dayToIso, isoToDay } from '../core/base/dates';
 import { todayInZone } from './spreadsheet-locale';
 import { SettingsError, validateSettings, type Settings, type SettingsField } from '../core/base/settings';
@@ -188,6 +189,8 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   const who = caller(before);
   const ownerGiven = typeof merged.ownerEmail === 'string' ? merged.ownerEmail.trim() : '';
   const toSave = { ...proposed, ownerEmail: ownerGiven || who.email } as Partial<Settings>;
+  // The owner's save approves the follow-up owners the roster names now (rules §19); the page cannot.
+  toSave.approvedFollowUpOwners = approvalFromRoster(spreadsheet, validateSettings({ ...before, ...proposed }));
   if (start !== null) {
     // Its baseline is the audit with the settings about to be saved: a bad setting stops both.
     const next = validateSettings({ ...before, ...toSave });

@@ -10,6 +10,7 @@ import {
   type SetupFacts,
   type SheetFacts,
 } from '../core/setup-check/checks';
+import { followUpOwnerLines } from './follow-up-approval';
 import { FORM_QUESTIONS } from '../core/form/questions';
 import { openStoredForm, storedForm } from './logging-form';
 import { triggerZone } from '../core/automation/trigger-zone';
@@ -129,12 +130,10 @@ function usageFacts(book: Workbook, settings: ReturnType<typeof loadSettings>): 
   };
 }
 
-export function gatherSetupFacts(spreadsheet: Spreadsheet): SetupFacts {
+export function gatherSetupFacts(spreadsheet: Spreadsheet, book = new Workbook(spreadsheet)): SetupFacts {
   const settings = loadSettings();
   const permissions = permissionsFound();
   const status = automationStatus();
-  // One view of the sheets for every line: each sheet's name and head rows are read once.
-  const book = new Workbook(spreadsheet);
   const timeZone = book.dateOptions().timeZone;
   const state = readJson<AutomationState | null>(automationStore(spreadsheet.getId()).store, KEYS.state, null);
   const user = currentUserEmail();
@@ -190,5 +189,7 @@ export function gatherSetupFacts(spreadsheet: Spreadsheet): SetupFacts {
 
 /** The panel's lines. */
 export function setupCheck(spreadsheet: Spreadsheet): CheckLine[] {
-  return setupChecks(gatherSetupFacts(spreadsheet));
+  // One view of the sheets for every line: each sheet's name and head rows are read once.
+  const book = new Workbook(spreadsheet);
+  return [...setupChecks(gatherSetupFacts(spreadsheet, book)), ...followUpOwnerLines(book, loadSettings())];
 }

@@ -21,6 +21,12 @@ export interface Settings extends AuditSettings {
   /** Whether extra recipients get member names; by default they get the aggregate digest. */
   namedForRecipients: boolean;
   /**
+   * The roster's follow-up owners the owner approved (rules §19): the Roster is a tab every editor
+   * edits, so a member's figures go only to an address the owner's own save approved. Filled by
+   * the server from the roster when the owner saves Settings or turns automation on.
+   */
+  approvedFollowUpOwners: string[];
+  /**
    * "Open team" (rules §19): every editor sees the named dashboard and the audit sheet goes to the
    * team spreadsheet. Off by default: the owner's views are the owner's.
    */
@@ -47,6 +53,7 @@ export const DEFAULTS: Settings = {
   ownerEmail: '',
   recipients: [],
   namedForRecipients: false,
+  approvedFollowUpOwners: [],
   openTeam: false,
   logSheet: '',
   logSheets: [],
@@ -113,6 +120,9 @@ export function validateSettings(input: Partial<Record<keyof Settings, unknown>>
     .filter(Boolean);
   const bad = recipients.find((r) => !isEmail(r));
   if (bad) throw new SettingsError('recipients', `Extra recipients: "${bad}" is not an email address.`);
+  const approved = (Array.isArray(s.approvedFollowUpOwners) ? s.approvedFollowUpOwners : [])
+    .map((r) => String(r).trim().toLowerCase())
+    .filter((r) => isEmail(r));
   const ownerEmail = String(s.ownerEmail ?? '').trim();
   if (ownerEmail && !isEmail(ownerEmail))
     throw new SettingsError('ownerEmail', `Owner email: "${ownerEmail}" is not an email address.`);
@@ -134,6 +144,7 @@ export function validateSettings(input: Partial<Record<keyof Settings, unknown>>
     ownerEmail,
     recipients: [...new Set(recipients.map((r) => r.toLowerCase()))],
     namedForRecipients: s.namedForRecipients === true || s.namedForRecipients === 'true',
+    approvedFollowUpOwners: [...new Set(approved)],
     openTeam: s.openTeam === true || s.openTeam === 'true',
     logSheet: String(s.logSheet ?? '').trim(),
     logSheets: sheetNameList(s.logSheets),
