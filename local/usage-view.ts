@@ -25,10 +25,15 @@ export interface JsonUsage {
   notInExport: NotInExport[];
   notOnRoster: NotOnRoster[];
   skippedUsageRows: SkippedUsageRow[];
+  /** Files holding the same export as one read before them: read once, not added up. */
+  duplicateSources?: { source: string; duplicateOf: string }[];
 }
 
 /** `--json`'s `usage`: the view without the sidebar's wording (evidence lines, refusals). */
 export function usageJson(view: UsageView): JsonUsage {
+  const duplicates = view.refused.flatMap((r) =>
+    r.duplicateOf === undefined ? [] : [{ source: r.source, duplicateOf: r.duplicateOf }],
+  );
   return {
     sources: view.sources,
     periods: view.periods,
@@ -37,6 +42,7 @@ export function usageJson(view: UsageView): JsonUsage {
     notInExport: view.notInExport,
     notOnRoster: view.notOnRoster,
     skippedUsageRows: view.skippedUsageRows,
+    ...(duplicates.length ? { duplicateSources: duplicates } : {}),
   };
 }
 

@@ -1,11 +1,11 @@
 /**
  * The usage exports in the spreadsheet (spec §15): any sheet whose header row is one of the four
  * shapes. A sheet costs the read of its first rows until it is found to be an export; only an
- * export is read whole. Uptake never writes to these sheets.
+ * export is read whole; the same export present twice is read once. Uptake never writes to these sheets.
  */
 import type { DateReadOptions } from '../core/base/dates';
 import type { RosterMember } from '../core/base/types';
-import { membersByEmail, readUsageSource, UsageSourceRefused } from '../core/usage/read';
+import { duplicateSources, membersByEmail, readUsageSource, UsageSourceRefused } from '../core/usage/read';
 import { detectUsageShape } from '../core/usage/shapes';
 import type { UsageSheets } from '../core/usage/types';
 import type { Workbook } from './workbook';
@@ -28,5 +28,6 @@ export function readUsageSheets(
       found.refused.push({ source: name, message: error.message });
     }
   }
-  return found;
+  const { sources, duplicates } = duplicateSources(found.sources);
+  return { sources, refused: [...found.refused, ...duplicates] };
 }

@@ -13,6 +13,7 @@ import { plural } from '../core/base/text';
 import type { UsageImportRequest, UsageImportResult } from '../shared/api';
 import { withDocumentLock } from './document-lock';
 import { growTo } from './sheet-size';
+import { readUsageSheets } from './usage-data';
 import { Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -41,7 +42,10 @@ export function importUsageExport(spreadsheet: Spreadsheet, request: UsageImport
     () => {
       const book = new Workbook(spreadsheet);
       const names = book.sheets().map((s) => s.name);
-      const plan = planUsageImport(request.fileName, request.text, names, book.dateOptions());
+      const dates = book.dateOptions();
+      // An empty roster: the fingerprint of what an export says does not depend on it.
+      const existing = readUsageSheets(book, [], [], dates).sources;
+      const plan = planUsageImport(request.fileName, request.text, names, dates, existing);
       checkRoom(book, plan.rows.length, plan.width, request.fileName);
       // insertSheet makes the new sheet the active one; a failed import gives the owner's view back.
       const active = spreadsheet.getActiveSheet();

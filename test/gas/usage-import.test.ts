@@ -60,12 +60,50 @@ describe('Import usage export', () => {
     const fake = roleTeam();
     const text = 'Email,Date\nana@example.com,2026-03-09\nana@example.com,2026-03-10\n';
     const first = importFile(fake, 'claude-code.csv', text);
-    const second = importFile(fake, 'claude-code.csv', text);
+    // Another export of the same days (another count of the same tool), not the same file again.
+    const second = importFile(
+      fake,
+      'claude-code.csv',
+      text.replace('2026-03-10', '2026-03-10\nben@example.com,2026-03-10'),
+    );
     expect([first.sheet, second.sheet]).toEqual([
       'claude-code usage 2026-03-09–2026-03-10',
       'claude-code usage 2026-03-09–2026-03-10 (2)',
     ]);
     expect(dashboardUsage(fake)!.sources.map((s) => s.tool)).toEqual(['claude-code', 'claude-code']);
+  });
+
+  test('the same export again is refused, naming the sheet that holds it', () => {
+    const fake = roleTeam();
+    const first = importFile(fake, 'gemini-march.csv', DAILY);
+    const before = world(fake);
+    expect(() => importFile(fake, 'gemini-march.csv', DAILY)).toThrow(
+      `gemini-march.csv is the same export, row for row, as the sheet "${first.sheet}", which Uptake already reads; a second copy would count every use twice. Nothing was imported.`,
+    );
+    expect(world(fake)).toBe(before);
+  });
+
+  test('the same export on two sheets is read once, the second listed as a duplicate of the first', () => {
+    const fake = roleTeam();
+    const first = importFile(fake, 'gemini-march.csv', DAILY);
+    const once = dashboardUsage(fake)!;
+    // Sheets' own File › Import: the same rows, dates and counts typed as Sheets types them.
+    const rows = DAILY.split('\r\n').map((line) => line.split(/,(?![^"]*"\))/));
+    const typed = rows.map((r, i) =>
+      i === 0 ? r : [r[0], new Date(`${r[1]}T00:00:00Z`), r[2], Number(r[3]) || r[3], r[4]],
+    );
+    fake.gas.addSheet('gemini-march', typed);
+    const usage = dashboardUsage(fake)!;
+    expect(usage.sources.map((s) => s.source)).toEqual([first.sheet]);
+    expect(usage.periods).toEqual(once.periods);
+    expect(usage.usageAdopters).toEqual(once.usageAdopters);
+    expect(usage.refused).toEqual([
+      {
+        source: 'gemini-march',
+        duplicateOf: first.sheet,
+        message: `gemini-march: duplicate of ${first.sheet} (the same export, row for row), so it is read once, as ${first.sheet}. Delete one of the two.`,
+      },
+    ]);
   });
 
   test.each([

@@ -256,6 +256,16 @@ describe('--usage', () => {
     expect(result.stdout).toMatch(/Lee Roy\s+not logging\s+ChatGPT/);
   });
 
+  it('reads the same export given twice once, listing the copy in duplicateSources', () => {
+    fs.copyFileSync(path.join(work, 'chatgpt-nov.csv'), path.join(work, 'chatgpt-copy.csv'));
+    const once = JSON.parse(runCli(cli, [...base, '--json', '--usage', 'chatgpt-nov.csv'], work).stdout).usage;
+    const result = runCli(cli, [...base, '--json', '--usage', 'chatgpt-nov.csv', '--usage', 'chatgpt-copy.csv'], work);
+    expect(result.status).toBe(0);
+    const { duplicateSources, ...usage } = JSON.parse(result.stdout).usage;
+    expect(duplicateSources).toEqual([{ source: 'chatgpt-copy.csv', duplicateOf: 'chatgpt-nov.csv' }]);
+    expect(usage).toEqual(once);
+  });
+
   it('has no `usage` without --usage', () => {
     const result = runCli(cli, [...base, '--json'], work);
     expect(JSON.parse(result.stdout).usage).toBeUndefined();

@@ -15,6 +15,7 @@ import type {
   NotInExport,
   PeriodStatus,
   ReadUsageSource,
+  UnreadUsageSource,
   UsageAdopters,
   UsagePeriod,
   UsageRecord,
@@ -127,7 +128,7 @@ const DAYS_PER_WEEK = 7;
 
 export interface UsageInput {
   sources: readonly ReadUsageSource[];
-  refused: { source: string; message: string }[];
+  refused: UnreadUsageSource[];
   runs: RunTable;
   /** The roster's members (those out of scope are shown, not counted). */
   members: readonly RosterMember[];

@@ -11,7 +11,7 @@ import { columnLetter } from '../base/text';
 import { fileStem, importedSheetName } from './names';
 import { readUsageSource } from './read';
 import { usageFileRefusal } from './shapes';
-import type { UsageSourceSummary } from './types';
+import type { ReadUsageSource, UsageSourceSummary } from './types';
 
 /**
  * The longest file Import takes, in characters. Google documents no size limit for a
@@ -66,7 +66,7 @@ function cellTooLong(fileName: string, rows: readonly string[][]): string | null
 
 /**
  * Checks the file and names its sheet (unique among `takenNames`); throws UsageImportRefused
- * with the reason. The usage reader itself decides the shape, the tool and the days, so that
+ * with the reason, also when the file is the same export as one of `existingExports`. The usage reader itself decides the shape, the tool and the days, so that
  * what Import accepts is exactly what the dashboard will read.
  */
 export function planUsageImport(
@@ -74,6 +74,7 @@ export function planUsageImport(
   text: string,
   takenNames: readonly string[],
   dates: DateReadOptions,
+  existingExports: readonly Pick<ReadUsageSource, 'summary' | 'fingerprint'>[] = [],
 ): UsageImportPlan {
   const tooBig = importTooLong(fileName, text.length);
   if (tooBig) refuse(tooBig);
@@ -90,6 +91,11 @@ export function planUsageImport(
   if (refusal) refuse(refusal);
   // An empty roster: only the shape, the tool and the days matter here.
   const read = readUsageSource(fileStem(fileName), rows, new Map(), dates);
+  const same = existingExports.find((e) => e.fingerprint === read.fingerprint);
+  if (same)
+    refuse(
+      `${fileName} is the same export, row for row, as the sheet "${same.summary.source}", which Uptake already reads; a second copy would count every use twice.`,
+    );
   const width = Math.max(1, ...rows.map((row) => row.length));
   return {
     sheetName: importedSheetName(read.summary.tool, read.summary.from, read.summary.to, takenNames),

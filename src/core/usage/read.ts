@@ -8,7 +8,14 @@ import { cellText, describeValue, isBlankCell } from '../base/text';
 import type { RosterMember } from '../base/types';
 import { concealedNamesMessage, detectUsageShape, unknownShapeMessage, type UsageShape } from './shapes';
 import { toolOfSourceName } from './names';
-import type { NotOnRoster, ReadUsageSource, SkippedUsageRow, UsageFormat, UsageRecord } from './types';
+import type {
+  NotOnRoster,
+  ReadUsageSource,
+  SkippedUsageRow,
+  UnreadUsageSource,
+  UsageFormat,
+  UsageRecord,
+} from './types';
 
 /** A whole source Uptake will not read, with what to do. */
 export class UsageSourceRefused extends Error {
@@ -156,7 +163,10 @@ function dailyWeeks(rows: MemberRow[], hasCount: boolean, first: Day, last: Day)
   return records;
 }
 
-/** Records of the same member, tool and period (a file listing someone twice, two files) add up. */
+/**
+ * Records of the same member, tool and period (a file listing someone twice, two files) add up.
+ * The same export present twice is not two files: the usage reader reads it once (duplicateSources).
+ */
 export function mergeRecords(records: readonly UsageRecord[]): UsageRecord[] {
   const byId = new Map<string, UsageRecord>();
   for (const r of records) {
@@ -191,6 +201,7 @@ export function readUsageSource(
   const sourceTool = FORMAT_TOOL[shape.format] ?? toolOfSourceName(source);
   const skipped: SkippedUsageRow[] = [];
   const skippedMembers: ReadUsageSource['skippedMembers'] = [];
+  const fingerprint: string[] = [shape.format];
   const strangers = new Map<string, NotOnRoster>();
   const rows: MemberRow[] = [];
   const tools = new Set<string>();
@@ -204,12 +215,15 @@ export function readUsageSource(
     const result = readRow(cells, shape, sourceTool, dates);
     if (typeof result === 'string') {
       skipped.push({ source, row: r + 1, reason: result });
+      fingerprint.push(result);
       const member = roster.get(cellText(cells[shape.columns.key!]).trim().toLowerCase());
       const tool = (shape.columns.tool !== undefined && cellText(cells[shape.columns.tool]).trim()) || sourceTool;
       if (member) skippedMembers.push({ memberKey: member.key, tool });
       continue;
     }
     read++;
+    const { key, tool, from, to, activeDays, activity, active } = result;
+    fingerprint.push(`${key.toLowerCase()}\t${tool}\t${from}\t${to}\t${activeDays}\t${activity}\t${active}`);
     tools.add(result.tool);
     if (first === null || result.from < first) first = result.from;
     if (last === null || result.to > last) last = result.to;
@@ -246,5 +260,37 @@ export function readUsageSource(
     skippedMembers,
     notOnRoster: [...strangers.values()],
     countLabel: shape.format === 'chatgpt' ? 'messages' : shape.countLabel,
+    fingerprint: fingerprint.join('\n'),
   };
+}
+
+/** The message for a source that is the same export as one already read. */
+export function duplicateSourceMessage(source: string, duplicateOf: string): string {
+  return `${source}: duplicate of ${duplicateOf} (the same export, row for row), so it is read once, as ${duplicateOf}. Delete one of the two.`;
+}
+
+/**
+ * The sources with the same export present more than once kept once (the first), and each other
+ * copy listed as a duplicate of it: adding the copies up would count every use twice.
+ */
+export function duplicateSources(sources: readonly ReadUsageSource[]): {
+  sources: ReadUsageSource[];
+  duplicates: UnreadUsageSource[];
+} {
+  const first = new Map<string, string>();
+  const kept: ReadUsageSource[] = [];
+  const duplicates: UnreadUsageSource[] = [];
+  for (const s of sources) {
+    const original = first.get(s.fingerprint);
+    if (original === undefined) {
+      first.set(s.fingerprint, s.summary.source);
+      kept.push(s);
+    } else
+      duplicates.push({
+        source: s.summary.source,
+        message: duplicateSourceMessage(s.summary.source, original),
+        duplicateOf: original,
+      });
+  }
+  return { sources: kept, duplicates };
 }

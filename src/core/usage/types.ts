@@ -61,6 +61,20 @@ export interface ReadUsageSource {
   notOnRoster: NotOnRoster[];
   /** The word for the count column in evidence lines ("messages", "sessions"); null without one. */
   countLabel: string | null;
+  /**
+   * What the source says, whatever the roster and however its cells are typed: its format and every
+   * readable row (key, tool, days, counts) in order, and why each other row was skipped. Two sources
+   * with the same fingerprint are the same export present twice.
+   */
+  fingerprint: string;
+}
+
+/** A source Uptake does not read: refused whole, or the same export as one already read. */
+export interface UnreadUsageSource {
+  source: string;
+  message: string;
+  /** The source read instead, when this one is the same export present again. */
+  duplicateOf?: string;
 }
 
 export type PeriodStatus = 'not logging' | 'under-logging' | 'not seen in the tool' | 'consistent';
@@ -110,12 +124,12 @@ export interface UsageView {
   notInExport: NotInExport[];
   notOnRoster: NotOnRoster[];
   skippedUsageRows: SkippedUsageRow[];
-  /** Sources refused whole (no known shape, concealed names), with what to do. */
-  refused: { source: string; message: string }[];
+  /** Sources refused whole (no known shape, concealed names) or read once (duplicates), with what to do. */
+  refused: UnreadUsageSource[];
 }
 
 /** The usage sources of a spreadsheet (or of the files given): those read and those refused. */
 export interface UsageSheets {
   sources: ReadUsageSource[];
-  refused: { source: string; message: string }[];
+  refused: UnreadUsageSource[];
 }
