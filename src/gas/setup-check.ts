@@ -11,8 +11,8 @@ import {
   type SheetFacts,
 } from '../core/setup-check/checks';
 import { followUpOwnerLines } from './follow-up-approval';
-import { FORM_QUESTIONS } from '../core/form/questions';
-import { openStoredForm, storedForm } from './logging-form';
+import type { Settings } from '../core/base/settings';
+import { answersSheetOf, openStoredForm, storedForm } from './logging-form';
 import { triggerZone } from '../core/automation/trigger-zone';
 import { utf8Bytes } from '../core/base/text';
 import { automationStatus } from './automation-status';
@@ -65,22 +65,8 @@ function lockFacts(): SetupFacts['lock'] {
   return { kind: document ? 'document' : 'script', available };
 }
 
-/** A sheet whose first row is a form's answers header: Timestamp, then the member question. */
-function answersSheetName(sheets: Sheet[]): string | null {
-  for (const sheet of sheets) {
-    const width = sheet.getLastColumn();
-    if (width < 2) continue;
-    const head = sheet
-      .getRange(1, 1, 1, Math.min(width, 2))
-      .getValues()[0]
-      .map((cell) => String(cell).trim());
-    if (head[0] === 'Timestamp' && head[1] === FORM_QUESTIONS.member) return sheet.getName();
-  }
-  return null;
-}
-
 /** The stored logging form, read once; never made again here. */
-function formFacts(spreadsheet: Spreadsheet, sheets: Sheet[]): FormFacts | 'gone' | null {
+function formFacts(spreadsheet: Spreadsheet, settings: Settings): FormFacts | 'gone' | null {
   const stored = storedForm();
   if (!stored) return null;
   const form = openStoredForm(stored);
@@ -91,12 +77,15 @@ function formFacts(spreadsheet: Spreadsheet, sheets: Sheet[]): FormFacts | 'gone
   } catch {
     // "Class Form", getDestinationId(): throws when the form has no response destination.
   }
+  // Found by its link to the form, not by its headers: an older form's sheet is not it.
+  const answers = answersSheetOf(spreadsheet, stored);
   return {
     url: form.getPublishedUrl(),
     linked: destination === spreadsheet.getId(),
     published: form.isPublished(),
     accepting: form.isAcceptingResponses(),
-    answersSheet: answersSheetName(sheets),
+    answersSheet: answers && answers.getName(),
+    notPinned: answers !== null && settings.logSheets.length > 0 && !settings.logSheets.includes(answers.getName()),
   };
 }
 
@@ -173,10 +162,7 @@ export function gatherSetupFacts(spreadsheet: Spreadsheet, book = new Workbook(s
         () => null,
       ) as SheetFacts | null,
     },
-    form: formFacts(
-      spreadsheet,
-      book.sheets().map(({ sheet }) => sheet),
-    ),
+    form: formFacts(spreadsheet, settings),
     usage: usageFacts(book, settings),
     spreadsheetCells: book.sheets().reduce((sum, { sheet }) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
     propertyBytes: {

@@ -124,7 +124,11 @@ describe('setupChecks', () => {
     expect(line({ ...form, accepting: false }).detail).toContain('turn on "Accepting responses"');
     expect(line({ ...form, answersSheet: null })).toMatchObject({
       status: 'fix',
-      detail: expect.stringContaining('No sheet of this spreadsheet is headed as the form'),
+      detail: expect.stringContaining('No sheet of this spreadsheet is linked to the form'),
+    });
+    expect(line({ ...form, notPinned: true })).toMatchObject({
+      status: 'fix',
+      detail: expect.stringContaining('not among the log sheets pinned in Settings'),
     });
   });
 

@@ -94,6 +94,52 @@ describe('Check set-up', () => {
     expect(gas.forms.forms.size).toBe(1);
   });
 
+  test('finds the answers sheet by the form’s link: not an older form’s sheet, whatever its name or column B', () => {
+    const { gas, bundle } = teamSheet();
+    const formLine = () => bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'form')!;
+    bundle.createLoggingForm();
+    gas.forms.delete([...gas.forms.forms.values()][0].getId());
+    gas.ui.queueResponse('YES');
+    bundle.createLoggingForm();
+    const form = [...gas.forms.forms.values()][1];
+    expect(formLine()).toMatchObject({ status: 'ok', detail: expect.stringContaining('"Form Responses 2"') });
+    // A form that collects emails puts Email Address in column B; a renamed sheet keeps its link.
+    const answers = gas.spreadsheet.getSheetByName('Form Responses 2')!;
+    const header = [
+      'Timestamp',
+      'Email Address',
+      'Team member',
+      'Workflow',
+      'Outcome',
+      'Edit types',
+      'Prompted',
+      'Notes',
+    ];
+    answers.getRange(1, 1, 1, header.length).setValues([header]);
+    answers.setName('Phone log');
+    expect(formLine()).toEqual(
+      expect.objectContaining({ status: 'ok', detail: `${form.getPublishedUrl()}: answers land in "Phone log".` }),
+    );
+    // The old form's answers sheet, headed as answers are, is not the new form's.
+    gas.spreadsheet.deleteSheet(answers);
+    expect(formLine()).toMatchObject({
+      status: 'fix',
+      detail: expect.stringContaining('No sheet of this spreadsheet is linked'),
+    });
+  });
+
+  test('reports a form whose answers sheet is left out of the log sheets pinned in Settings', () => {
+    const { gas, bundle } = teamSheet();
+    bundle.createLoggingForm();
+    expect(gas.spreadsheet.getSheetByName('Form Responses 1')).not.toBeNull();
+    bundle.saveSettings({ logSheets: ['Log'] });
+    const line = bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'form')!;
+    expect(line).toMatchObject({
+      status: 'fix',
+      detail: expect.stringContaining('"Form Responses 1", which is not among the log sheets pinned in Settings'),
+    });
+  });
+
   // Whether getUserTriggers(spreadsheet) lists time-driven triggers is not documented.
   test.each([true, false])(
     'finds the daily trigger whether getUserTriggers lists time-driven ones (%s), and an editor’s as theirs',

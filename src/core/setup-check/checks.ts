@@ -41,8 +41,10 @@ export interface FormFacts {
   /** Published and accepting responses (Form.isPublished(), Form.isAcceptingResponses()). */
   published: boolean;
   accepting: boolean;
-  /** The sheet of this spreadsheet headed as the form's answers, or null when none is. */
+  /** The sheet of this spreadsheet linked to the form (Sheet.getFormUrl()), or null when none is. */
   answersSheet: string | null;
+  /** Settings pin the log's sheets and the answers sheet is not among them: its answers are not read. */
+  notPinned?: boolean;
 }
 
 /** What the gathering found; null where Apps Script could not tell (the line then says so). */
@@ -256,7 +258,12 @@ function loggingForm({ form }: SetupFacts): Finding {
   if (!form.answersSheet)
     return [
       'fix',
-      `No sheet of this spreadsheet is headed as the form's answers: was it deleted? In the form's Responses tab, link it to this spreadsheet again.`,
+      `No sheet of this spreadsheet is linked to the form (${form.url}): was its answers sheet deleted? In the form's Responses tab, link it to this spreadsheet again.`,
+    ];
+  if (form.notPinned)
+    return [
+      'fix',
+      `${form.url}: answers land in "${form.answersSheet}", which is not among the log sheets pinned in Settings, so they are not read. Add it to "Log sheets" in Settings.`,
     ];
   return ['ok', `${form.url}: answers land in "${form.answersSheet}".`];
 }
