@@ -10,19 +10,24 @@ export const SHEET_NAME_LIMIT = 100;
 /** What Import adds after the tool: " usage 2026-11-02–2026-11-29", and " (2)" when that was taken. */
 const IMPORTED_SUFFIX = / usage \d{4}-\d{2}-\d{2}–\d{4}-\d{2}-\d{2}(?: \(\d+\))?$/;
 
+/** A file's ending, which names no tool: "gemini-periods.csv" is the tool "gemini-periods". */
+const FILE_ENDING = /\.(csv|txt)$/i;
+
 /**
  * The tool of a source without a Tool column or a format of its own (spec §15: the sheet's or
- * file's name): a sheet Import named is the tool it was named after, not the whole name.
+ * file's name), the same for a file given to the local run, the sheet Import writes it into and a
+ * sheet Sheets' File › Import made: without the file's ending, and a sheet Import named is the
+ * tool it was named after, not the whole name.
  */
 export function toolOfSourceName(source: string): string {
-  const tool = source.replace(IMPORTED_SUFFIX, '');
+  const tool = source.replace(FILE_ENDING, '').trim().replace(IMPORTED_SUFFIX, '');
   return tool === '' ? source : tool;
 }
 
 /** "chatgpt-nov.csv" -> "chatgpt-nov": a file's name without its folder or .csv ending. */
 export function fileStem(fileName: string): string {
   const base = fileName.split(/[\\/]/).pop() ?? '';
-  const stem = base.replace(/\.(csv|txt)$/i, '').trim();
+  const stem = base.replace(FILE_ENDING, '').trim();
   return stem === '' ? 'Usage export' : stem;
 }
 

@@ -93,3 +93,18 @@ describe('names', () => {
     expect(toolOfSourceName('Claude usage Nov')).toBe('Claude usage Nov');
   });
 });
+
+describe('one file, one tool', () => {
+  test('a tool-less file given to the local run, the sheet Import writes it into, and that sheet read back name the same tool', () => {
+    const text = 'Email,Period start,Period end,Active days\nana@x.example,2026-11-16,2026-11-22,3\n';
+    const rows = text
+      .trim()
+      .split('\n')
+      .map((line) => line.split(','));
+    const plan = planUsageImport('gemini-periods.csv', text, [], UTC);
+    const localRun = readUsageSource('gemini-periods.csv', rows, new Map(), UTC).summary.tool;
+    const sheet = readUsageSource(plan.sheetName, rows, new Map(), UTC).summary.tool;
+    expect([plan.summary.tool, localRun, sheet]).toEqual(['gemini-periods', 'gemini-periods', 'gemini-periods']);
+    expect(toolOfSourceName('Claude.TXT')).toBe('Claude');
+  });
+});

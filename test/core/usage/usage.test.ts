@@ -144,7 +144,7 @@ describe('reading each shape', () => {
     expect(source.summary.tool).toBe('Microsoft 365 Copilot');
   });
 
-  it('periods: Active days from 0 to the period length; the tool from the Tool column, else the source name', () => {
+  it('periods: Active days from 0 to the period length; the tool from the Tool column, else the source name without its file ending', () => {
     const source = read('gemini.csv', [
       ['Email', 'Period start', 'Period end', 'Active days'],
       ['ana@x.example', '2026-11-16', '2026-11-22', '3'],
@@ -153,7 +153,7 @@ describe('reading each shape', () => {
     expect(source.records).toEqual([
       {
         memberKey: 'ana lima',
-        tool: 'gemini.csv',
+        tool: 'gemini',
         from: day('2026-11-16'),
         to: day('2026-11-22'),
         activeDays: 3,
