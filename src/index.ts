@@ -50,7 +50,7 @@ export function ADOPTION_CATEGORY(uses_per_week: unknown, genuine_at?: unknown, 
  * The acceptance rate of a list of outcomes: (used as-is + light edit) ÷ all outcomes, from 0
  * to 1. Blank cells are ignored. Outcomes: used as-is, light edit, heavy edit, not used.
  *
- * @param {string|Array<Array<string>>} outcomes The outcome cells of the log, e.g. D2:D; a log over several sheets stacked, e.g. {D2:D; 'Form Responses 1'!E2:E}.
+ * @param {string|Array<Array<string>>} outcomes The outcome cells of the log, e.g. D2:D; a log over several sheets stacked, e.g. {D2:D; 'Form Responses 1'!D2:D} (the logging form's Outcome is column D).
  * @return {number} The share of outputs used as-is or with a light edit.
  * @customfunction
  */
@@ -65,8 +65,8 @@ export function ACCEPTANCE_RATE(outcomes: unknown) {
  * named in Settings do not refresh it; after changing one, edit the formula. Never give NOW() or
  * RAND(); leave as_of blank rather than TODAY().
  *
- * @param {Array<Array<Date>>} dates The log's date column, e.g. A2:A; a log over several sheets stacked, e.g. {A2:A; 'Form Responses 1'!A2:A}.
- * @param {Array<Array<string>>} members The log's team member column, same size as dates (stacked in the same order).
+ * @param {Array<Array<Date>>} dates The log's date column, e.g. A2:A; a log over several sheets stacked, e.g. {A2:A; 'Form Responses 1'!A2:A} (the logging form's Timestamp).
+ * @param {Array<Array<string>>} members The log's team member column, same size as dates, stacked in the same order, e.g. {B2:B; 'Form Responses 1'!B2:B}.
  * @param {string} member The team member (name or email, as logged).
  * @param {Date} [as_of] The last day counted (default: the latest date in dates).
  * @param {number} [weeks] How many weeks to average over (default 1).
