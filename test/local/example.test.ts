@@ -91,6 +91,15 @@ describe('the example team, audited by build/Code.js as of its fixed date', () =
     expect(quoted.map((e) => e.milestone)).toContain('Day-seven follow-up');
   });
 
+  test('no programme email is changed by the usage exports: it quotes the usage line, never the Logging gap', () => {
+    const gapMembers = new Set(result.audit.diagnosis.filter((f) => f.code === 'logging-gap').map((f) => f.member!));
+    const quoted = result.emails.filter((e) => /Usage export: /.test(e.body));
+    // An email to follow up a member the audit gives a Logging gap: the test is about one.
+    expect(quoted.filter((e) => [...gapMembers].some((name) => e.body.includes(name)))).not.toEqual([]);
+    for (const e of result.emails)
+      expect([e.milestone, e.body]).not.toEqual([e.milestone, expect.stringContaining('Logging gap')]);
+  });
+
   test('shows every six-week outcome, and members not yet at day 42', () => {
     const statuses = new Set(result.audit.members.map((m) => m.sixWeek.status));
     expect(['working', 'reverted', 'quality', 'stable', 'not-yet'].filter((s) => !statuses.has(s as never))).toEqual(

@@ -177,10 +177,14 @@ function suggestions(d: MemberDetails, input: ReminderInput): string[] {
   const label = windowDays(input.settings.weeks, lastCompleteDay(input.today));
   return [
     ...n.followUp.map((reason) => `Needs follow-up (${label}): ${reason}.`),
-    ...n.diagnosis.map(
-      (f) =>
-        `Suggested cause (${label}): ${f.cause}. ${f.step} (${f.evidence.join(' ')})${f.addressed ? ` ${adviceLine(f)}` : ''}`,
-    ),
+    // No programme email is changed by the usage exports (rules §15): their Logging gap is left
+    // out here, and the member's usage line is quoted instead (usageItems).
+    ...n.diagnosis
+      .filter((f) => f.code !== 'logging-gap')
+      .map(
+        (f) =>
+          `Suggested cause (${label}): ${f.cause}. ${f.step} (${f.evidence.join(' ')})${f.addressed ? ` ${adviceLine(f)}` : ''}`,
+      ),
   ];
 }
 
