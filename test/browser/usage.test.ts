@@ -104,6 +104,8 @@ test('Import usage export: the chosen file becomes a new text-only sheet, and th
   const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
   await s.page.locator('#usage-section').waitFor();
   expect(await s.page.locator('#usage-import').isVisible()).toBe(true);
+  // The new sheet is a tab of the team's file: the panel says every editor can read it.
+  expect(await s.page.locator('#usage-import .hint').textContent()).toMatch(/every editor can open it/);
   const csv = [
     'Email,Date,Tool,Count,Notes',
     'dev.patel@northwind.example,2026-02-23,Gemini,2,=HYPERLINK("http://evil.example";"click")',
