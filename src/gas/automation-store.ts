@@ -7,6 +7,7 @@ import {
   KEYS,
   PROPERTY_VALUE_BYTES,
   readJson,
+  storedBytes,
   writeJson,
   type AutomationState,
   type Store,
@@ -73,13 +74,42 @@ export function automationStore(spreadsheetId: string): { store: Store; mirrored
   return { store: mirrorStore(spreadsheetId), mirrored: true };
 }
 
+/** Mirror key: the settings that say where named figures go, as the owner last saved them. */
+export const PRIVATE_SETTINGS_KEY = 'uptake.privateSettings';
+
+/** The settings that say who gets named figures: a run outside the document reads them from the owner's mirror alone. */
+export type PrivateSettings = Pick<
+  Settings,
+  'ownerEmail' | 'recipients' | 'namedForRecipients' | 'approvedFollowUpOwners'
+>;
+
 /**
- * What a run outside the document needs: the state in the trigger owner's user properties, the
- * trigger's spreadsheet by trigger id, and the settings in the spreadsheet's own copy (written
- * here if the settings were never saved), which every editor's save updates.
+ * The private settings as they fit one mirror value (1 KB, MIRROR_VALUE_BYTES): when the lists
+ * are too long, the last follow-up owners, then the last extra recipients, are left out, so a
+ * run outside the document sends those nothing rather than guess.
+ */
+export function privateSettingsToMirror(settings: Settings): PrivateSettings {
+  const kept: PrivateSettings = {
+    ownerEmail: settings.ownerEmail,
+    recipients: [...settings.recipients],
+    namedForRecipients: settings.namedForRecipients,
+    approvedFollowUpOwners: [...settings.approvedFollowUpOwners],
+  };
+  while (storedBytes(kept) > MIRROR_VALUE_BYTES && kept.approvedFollowUpOwners.length)
+    kept.approvedFollowUpOwners.pop();
+  while (storedBytes(kept) > MIRROR_VALUE_BYTES && kept.recipients.length) kept.recipients.pop();
+  return kept;
+}
+
+/**
+ * What a run outside the document needs: the state and the private settings (owner, recipients,
+ * approved follow-up owners) in the trigger owner's user properties, which only the owner's own
+ * calls write; the trigger's spreadsheet by trigger id; and the other settings in the
+ * spreadsheet's own copy (written here if the settings were never saved).
  */
 export function writeMirror(spreadsheet: Spreadsheet, state: AutomationState, settings: Settings): void {
   writeJson(mirrorStore(spreadsheet.getId()), KEYS.state, state);
+  writeJson(mirrorStore(spreadsheet.getId()), PRIVATE_SETTINGS_KEY, privateSettingsToMirror(settings));
   if (state.triggerId)
     PropertiesService.getUserProperties().setProperty(TRIGGER_DOCUMENT_PREFIX + state.triggerId, spreadsheet.getId());
   if (!settingsCopyIn(spreadsheet)) writeSettingsCopy(spreadsheet, settings);
@@ -110,11 +140,29 @@ export function removeStaleMirrors(liveTriggerIds: string[]): void {
 
 /**
  * The settings a run uses: the document's; without document properties, the spreadsheet's own
- * copy (which every editor's save updates, and turning automation on writes if need be).
+ * copy for thresholds, sheets and hours, but who gets named figures (owner email, recipients,
+ * approved follow-up owners) only from the owner's mirror. The copy is developer metadata of
+ * DOCUMENT visibility, which any script an editor runs can rewrite ("Enum
+ * DeveloperMetadataVisibility", DOCUMENT: "Document-visible metadata is accessible from any
+ * developer project with access to the document",
+ * https://developers.google.com/apps-script/reference/spreadsheet/developer-metadata-visibility).
+ * With no mirror of them, no one but the trigger's owner is named, and no recipient.
  */
 export function settingsFor(mirrored: boolean, spreadsheet: Spreadsheet): Settings {
   if (!mirrored) return loadSettings();
-  return settingsCopyIn(spreadsheet) ?? validateSettings({});
+  const copy = settingsCopyIn(spreadsheet) ?? validateSettings({});
+  const mirror = readJson<Partial<PrivateSettings> | null>(
+    mirrorStore(spreadsheet.getId()),
+    PRIVATE_SETTINGS_KEY,
+    null,
+  );
+  return validateSettings({
+    ...copy,
+    ownerEmail: mirror?.ownerEmail ?? '',
+    recipients: mirror?.recipients ?? [],
+    namedForRecipients: mirror?.namedForRecipients ?? false,
+    approvedFollowUpOwners: mirror?.approvedFollowUpOwners ?? [],
+  });
 }
 
 export function ownerOf(settings: Settings, state: AutomationState | null): string {
