@@ -51,9 +51,19 @@ test('a mirror at its largest (every email refused for a week, long awkward name
   expect(status.problems.length).toBeGreaterThan(0);
 });
 
-test('no settings in user properties: a run outside the document reads the spreadsheet’s copy', () => {
+test('in user properties only the settings naming who gets figures: a run outside the document reads the rest from the spreadsheet’s copy', () => {
   const { gas } = team({ members: [{ name: 'Ana', training: '2026-03-02' }] });
-  expect(mirrorOf(gas).map(([key]) => key.split('.').slice(-2).join('.'))).toEqual(['uptake.automation']);
+  expect(mirrorOf(gas).map(([key]) => key.split('.').slice(-2).join('.'))).toEqual([
+    'uptake.automation',
+    'uptake.privateSettings',
+  ]);
+  const [, privateSettings] = mirrorOf(gas).find(([key]) => key.endsWith('.uptake.privateSettings'))!;
+  expect(Object.keys(JSON.parse(privateSettings)).sort()).toEqual([
+    'approvedFollowUpOwners',
+    'namedForRecipients',
+    'ownerEmail',
+    'recipients',
+  ]);
   expect(gas.spreadsheet.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['uptake.settings']);
 });
 
