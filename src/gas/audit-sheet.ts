@@ -18,6 +18,9 @@ import { insertHistoryCharts } from './history-charts';
 import { auditTarget, OLD_TAB_QUESTION, removeOldAuditTab } from './audit-file';
 import { moveOldInterventions, OLD_INTERVENTIONS_QUESTION, oldInterventionsTab } from './interventions-home';
 import { Workbook } from './workbook';
+import { readProgramme } from '../core/automation/programme-store';
+import { withProgrammeSixWeek } from '../core/programme/replacement';
+import { programmeStore } from './programme-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -121,7 +124,10 @@ export function runAuditToSheet(
       if (!(error instanceof SetupError)) throw error;
       return error.message;
     }
-    const { audit, interventions } = advisedAudit(book, team, settings);
+    const advised = advisedAudit(book, team, settings);
+    const { interventions } = advised;
+    // The participants' six-week line says what the programme does instead (rules §17).
+    const audit = withProgrammeSixWeek(advised.audit, readProgramme(programmeStore(spreadsheet)));
     // Found already by advisedAudit: the Workbook answers this without a call.
     const exclude = { logSheet: team.logSheetName, rosterSheet: team.rosterSheetName };
     const oldTab = oldInterventionsTab(book, exclude, settings);

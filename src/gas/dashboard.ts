@@ -6,7 +6,7 @@ import { approvalFromRoster } from './follow-up-approval';
 import { dayToIso, isoToDay } from '../core/base/dates';
 import { todayInZone } from './spreadsheet-locale';
 import { SettingsError, validateSettings, type Settings, type SettingsField } from '../core/base/settings';
-import { replacedBy } from '../core/programme/replacement';
+import { replacedBy, withProgrammeSixWeek } from '../core/programme/replacement';
 import { dashboardProgramme, settingsProgrammeStart, startProgramme } from './programme';
 import { snapshotStore } from './automation-store';
 import { readSixWeekWaiting, sixWeekEmailWaiting } from '../core/automation/six-week-waiting';
@@ -84,7 +84,6 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
       ? oldInterventionsTab(book, { logSheet: team.logSheetName, rosterSheet: team.rosterSheetName }, settings)
       : null;
     data.oldInterventionsTab = oldTab ? book.nameOf(oldTab) : null;
-    data.audit = audit;
     data.interventions = interventions;
     const today = todayInZone(timeZone);
     const running = dashboardProgramme(
@@ -96,6 +95,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
       today,
     );
     data.programme = running?.view ?? null;
+    data.audit = withProgrammeSixWeek(audit, running?.record);
     // §8's milestones stop for the programme's participants from its start (spec §17).
     const replaced = replacedBy(running?.record, today);
     const waiting = readSixWeekWaiting(snapshotStore(documentValues ?? {}));

@@ -11,6 +11,7 @@ import {
   replacedBy,
   sessionDay,
   startRefusal,
+  withProgrammeSixWeek,
   type ProgrammeRecord,
   type SessionSource,
 } from '../../src/core/programme/replacement';
@@ -239,5 +240,36 @@ describe('the milestones a day sends', () => {
       },
     ]);
     expect(planProgramme(input('2026-03-11')).emails.map((e) => e.kind)).toEqual(['follow-up', 'sessions']);
+  });
+});
+
+describe('the six-week line of a participant (rules §17 stops §8’s day 42 for them)', () => {
+  const notYet = (member: string) => ({
+    member,
+    key: member.toLowerCase(),
+    sixWeek: {
+      status: 'not-yet' as const,
+      label: 'Not yet (day 20 of 42)',
+      nextStep: 'Measure on 2026-03-20',
+      dueDate: '2026-03-20',
+      frequencyMet: null,
+      acceptanceMet: null,
+      expansion: null,
+    },
+  });
+  const audit = (asOf: string) => ({ asOf, members: [notYet('Ben'), notYet('Ana')] }) as never;
+
+  test('from S: the programme’s reassessment, then the day it was reassessed; the others and the days before S keep §9’s line', () => {
+    const { programme } = setup([]);
+    const labels = (asOf: string) =>
+      (withProgrammeSixWeek(audit(asOf), programme) as { members: { sixWeek: { label: string } }[] }).members.map(
+        (m) => m.sixWeek.label,
+      );
+    expect(labels('2026-03-10')).toEqual([
+      'In the replacement programme: reassessment on 2026-04-01',
+      'Not yet (day 20 of 42)',
+    ]);
+    expect(labels('2026-04-02')[0]).toBe('In the replacement programme: reassessed on 2026-04-01');
+    expect(labels('2026-03-01')[0]).toBe('Not yet (day 20 of 42)');
   });
 });

@@ -159,7 +159,7 @@ function days(from: string, to: string, step: number): string[] {
 describe('the replacement programme’s peer advocacy moment, on a team with runs up to that morning', () => {
   // Programme start Mon 5 Jan 2026; day 14 is Mon 19 Jan, the digest's Monday. In the week
   // Mon 12 to Sun 18 Jan: Pia (the baseline's Genuine adopter, a peer, not a participant) still
-  // Genuine; the participants Di Genuine, Ann Developing, Bo a Non-adopter.
+  // Genuine; the participants Di Genuine, Ann Developing, Bo and Ed Non-adopters.
   let peers: RunResult;
   beforeAll(() => {
     const run = (member: string, dates: string[]) =>
@@ -177,6 +177,8 @@ describe('the replacement programme’s peer advocacy moment, on a team with run
       ['Ann Abel', 'ann@t.example', '2025-09-15', 'Report', ''],
       ['Di Dahl', 'di@t.example', '2025-09-15', 'Report', ''],
       ['Bo Berg', 'bo@t.example', '2025-09-15', 'Report', ''],
+      // Trained three weeks before the start: a participant whose day 42 the programme replaces.
+      ['Ed Eng', 'ed@t.example', '2025-12-24', 'Report', ''],
     ];
     const interventions = [
       ['Date', 'Team member', 'Type', 'Workflow', 'Note'],
@@ -220,5 +222,16 @@ describe('the replacement programme’s peer advocacy moment, on a team with run
     expect(list.map((line) => line.slice(2).split(' (')[0])).toEqual(['Di Dahl', 'Ann Abel']);
     // Pia, the baseline's adopter, is a peer, not a participant: §17 does not invite her that morning.
     expect(sentence(email.body)[0]).not.toContain('Pia Peer');
+  });
+
+  test('a participant whose day 42 had not come at the start: the programme’s reassessment in the sidebar and audit.csv, not "Not yet"', () => {
+    const label = 'In the replacement programme: reassessment on 2026-02-04';
+    const ed = peers.audit.members.find((m) => m.member === 'Ed Eng')!;
+    expect(ed.sixWeek.label).toBe(label);
+    const sheet = parseCsv(toCsv(peers.auditSheet.map((record) => record.map(spreadsheetSafeCell))));
+    const header = sheet.findIndex((r) => r[0] === 'Team member');
+    expect(sheet.slice(header).find((r) => r[0] === 'Ed Eng')![8]).toBe(label);
+    // A member not in the programme keeps §9's line.
+    expect(peers.audit.members.find((m) => m.member === 'Pia Peer')!.sixWeek.label).not.toMatch(/replacement/);
   });
 });

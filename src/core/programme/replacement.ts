@@ -144,6 +144,36 @@ export function isParticipant(programme: ProgrammeRecord | null, member: { name:
   return Boolean(programme?.baseline?.participants.some((p) => memberKey(p.member) === key));
 }
 
+/**
+ * §17 stops §8's milestones, day 42 among them, for the participants from S: a participant whose
+ * six-week measurement had not come by then reads what the programme does instead ("In the
+ * replacement programme: reassessment on 2026-02-04"), in the sidebar, audit.csv and `--json`.
+ * A measurement made before S stands.
+ */
+export function withProgrammeSixWeek<A extends Pick<Audit, 'asOf' | 'members'>>(
+  audit: A,
+  programme: ProgrammeRecord | null | undefined,
+): A {
+  if (!programme?.baseline) return audit;
+  const s = startDay(programme);
+  if (isoToDay(audit.asOf)! < s) return audit;
+  const day30 = dayToIso(s + PROGRAMME_DAYS);
+  const said = isoToDay(audit.asOf)! < s + PROGRAMME_DAYS ? 'reassessment on' : 'reassessed on';
+  const members = audit.members.map((m) =>
+    m.sixWeek.status === 'not-yet' && isParticipant(programme, { name: m.member, key: m.key })
+      ? {
+          ...m,
+          sixWeek: {
+            ...m.sixWeek,
+            label: `In the replacement programme: ${said} ${day30}`,
+            nextStep: `Adoption reassessment on ${day30} (replacement programme)`,
+          },
+        }
+      : m,
+  );
+  return { ...audit, members };
+}
+
 /** The sidebar's and `--json`'s view of the programme as of a day. */
 export interface ProgrammeView {
   start: string;
