@@ -44,6 +44,7 @@ const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'example.
   asOf: string;
   locale: string;
   timeZone: string;
+  programmeStart?: string;
 };
 
 /**
@@ -68,8 +69,11 @@ function addOnAuditOfExample(): Audit {
     },
   });
   const bundle = loadUptake(gas, BUILD_DIR);
+  // As npm start runs the example: with its replacement programme (its participants' six-week line).
+  if (example.programmeStart) bundle.startProgramme({ start: example.programmeStart });
   const data = bundle.getDashboard({ asOf: example.asOf });
   expect(data.problem).toBeNull();
+  expect(data.programme?.start ?? null).toBe(example.programmeStart ?? null);
   return data.audit!;
 }
 
