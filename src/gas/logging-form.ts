@@ -19,6 +19,7 @@ import {
 import { FORMS_SCOPE, requirePermissions } from './permissions';
 import { readRoster, readTeam, SetupError } from './team-data';
 import { storeSettings } from './settings-store';
+import { currentUserEmail } from './automation-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Ui = GoogleAppsScript.Base.Ui;
@@ -38,8 +39,8 @@ export interface StoredForm {
   workflowItem: number;
   /**
    * The form's address (Form.getPublishedUrl()), kept here so that Log a run, the digest and
-   * every member see it without opening the form, which only its editors may. Absent once the
-   * form was found deleted, until it can be opened again.
+   * every member see it without opening the form, which only its editors may. Kept when the
+   * form cannot be opened (Uptake cannot tell a deleted form from one it may not open).
    */
   url?: string;
   /** The answers sheet's id (Sheet.getSheetId()), found when the form was made; absent for older forms. */
@@ -177,17 +178,20 @@ export interface FormInStep {
  * The daily run (rules §16): the form's dropdowns follow the roster and the log, so a member
  * added or renamed in the roster is offered under the roster's name. Opens the form only when
  * one is stored; writes only choices that changed. A line for the run's report when it changed
- * something or could not, else null; never makes a form. A form that cannot be opened loses its
- * stored address (pages stop showing it) until it can be opened again.
+ * something or could not, else null; never makes a form. A form that cannot be opened keeps its
+ * stored address (the run's account may merely not be its editor), and the report says so.
  */
 export function keepFormInStep(choices: () => FormChoices): FormInStep {
   const stored = storedForm();
   if (!stored) return { line: null, links: null };
   const form = openStoredForm(stored);
   if (!form) {
-    if (stored.url) saveStoredForm({ ...stored, url: undefined });
+    // openById fails alike for a deleted form and for an account that is not one of its editors,
+    // and telling them apart would need Drive's scope: the address is kept, so the link stays
+    // for the team; "Create logging form" replaces it when a new form is made.
+    const account = currentUserEmail() || 'the account the daily run runs under';
     return {
-      line: 'The logging form was deleted or cannot be opened, so its dropdowns were not updated: see Check set-up.',
+      line: `The logging form cannot be opened by ${account} (deleted, or ${account} is not one of its editors), so its dropdowns were not updated: see Check set-up.`,
       links: null,
     };
   }

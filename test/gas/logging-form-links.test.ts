@@ -58,13 +58,21 @@ describe('Log a run shows the logging form’s link', () => {
     expect(fake.gas.calls.count('FormApp.openById')).toBe(0);
   });
 
-  test('a form found deleted by the daily run is no longer shown; shown again once it can be opened', () => {
+  test('a form the daily run’s account cannot open keeps its link for everyone; the report and Check set-up name the account', () => {
     const fake = team();
     const { form } = makeForm(fake);
-    fake.gas.forms.delete(form.getId());
+    // The form now belongs to someone else: the owner, whose account the daily run uses, is no editor.
+    form._editors.delete(OWNER);
     runDaily(fake);
-    expect(logFormAs(fake, MEMBER).formUrl).toBeNull();
-    form._deleted = false;
+    expect(logFormAs(fake, MEMBER).formUrl).toBe(form.getPublishedUrl());
+    expect(logFormAs(fake, OWNER).formUrl).toBe(form.getPublishedUrl());
+    expect(fake.bundle.$runFromClient('getAutomationStatus').lastRunReport).toContain(
+      `The logging form cannot be opened by ${OWNER} (deleted, or ${OWNER} is not one of its editors), so its dropdowns were not updated: see Check set-up.`,
+    );
+    const line = fake.bundle.$runFromClient('getSetupCheck').find((l) => l.id === 'form')!;
+    expect(line).toMatchObject({ status: 'fix', detail: expect.stringContaining(`cannot be opened by ${OWNER}`) });
+    // Made an editor again: the run opens it and the link is unchanged.
+    form._editors.add(OWNER);
     runDaily(fake);
     expect(logFormAs(fake, MEMBER).formUrl).toBe(form.getPublishedUrl());
   });

@@ -135,7 +135,7 @@ describe('Create logging form', () => {
     gas.forms.delete(form.getId());
     bundle.runDaily(byTrigger);
     expect(status().lastRunReport).toContain(
-      'The logging form was deleted or cannot be opened, so its dropdowns were not updated: see Check set-up.',
+      'The logging form cannot be opened by lead@example.com (deleted, or lead@example.com is not one of its editors), so its dropdowns were not updated: see Check set-up.',
     );
     expect(gas.forms.forms.size).toBe(1);
   });

@@ -238,12 +238,12 @@ function lock({ lock: facts }: SetupFacts): Finding {
 }
 
 /** The logging form: reported, never made again here (only "Create logging form" makes one). */
-function loggingForm({ form }: SetupFacts): Finding {
+function loggingForm({ form, owner }: SetupFacts): Finding {
   if (form === null) return ['ok', 'No logging form (optional): "Create logging form" makes one.'];
   if (form === 'gone')
     return [
       'fix',
-      'The logging form Uptake made was deleted or you cannot open it. Its answers sheet stays part of the log. Restore it from Drive’s bin, or use "Create logging form" to make a new one.',
+      `The logging form Uptake made was deleted or cannot be opened by ${owner.effectiveUser || 'you'} (not one of its editors). Its answers sheet stays part of the log and its link is still shown. Ask its owner to add you as an editor, restore it from Drive’s bin, or use "Create logging form" to make a new one.`,
     ];
   if (!form.linked)
     return [
