@@ -31,6 +31,8 @@ export function withInterventions<T extends { notices: Pick<RowProblem, 'row' | 
       before: { ...i.before },
       after: { ...i.after },
       change: i.change && { ...i.change },
+      // Documented in docs/json.md: present only on a second group session for members below Genuine.
+      ...(i.warning ? { warning: i.warning } : {}),
     })),
     interventionsByType: view.byType.map((t) => ({
       type: t.type,

@@ -196,6 +196,9 @@ describe('--interventions FILE with --json', () => {
           adoptionRate: null,
         },
         change: null,
+        // docs/json.md: a Second training session for a member below Genuine carries the warning.
+        warning:
+          'Chloé Martin is a Developing user. A second group session is the most common mistake after a failed training: a team that sat through one and did not adopt takes another as confirmation that AI is not worth the effort. Answer each cause with an individual session or a follow-up instead.',
       },
     ]);
   });
