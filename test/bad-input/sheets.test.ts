@@ -13,14 +13,15 @@ import {
   auditNoticesOf,
   caseSheets,
   LOG_SHEET,
+  OWN_SHEETS,
   OWNER,
   ROSTER_SHEET,
   rowReasons,
   runsByMember,
   sorted,
-  teamSnapshot,
   unpromptedByMember,
 } from './support';
+import { snapshot } from '../support/snapshot';
 
 const AUDIT = 'Adoption audit';
 
@@ -57,14 +58,14 @@ function unchanged(
   operation: () => unknown,
   explained: (string | RegExp)[] = [],
 ): { value?: unknown; error?: string } {
-  const before = teamSnapshot(gas);
+  const before = snapshot(gas, { except: OWN_SHEETS });
   let outcome: { value?: unknown; error?: string };
   try {
     outcome = { value: operation() };
   } catch (error) {
     outcome = { error: error instanceof Error ? error.message : String(error) };
   }
-  expect([what, teamSnapshot(gas)]).toEqual([what, before]);
+  expect([what, snapshot(gas, { except: OWN_SHEETS })]).toEqual([what, before]);
   const error = outcome.error;
   if (error !== undefined) {
     const isExplained = explained.some((x) => (typeof x === 'string' ? x === error : x.test(error)));
@@ -298,9 +299,9 @@ describe('the snapshot used above', () => {
     ];
     for (const [what, change] of changes) {
       const { gas } = caseSheets(c);
-      const before = teamSnapshot(gas);
+      const before = snapshot(gas, { except: OWN_SHEETS });
       change(gas);
-      expect([what, teamSnapshot(gas)]).not.toEqual([what, before]);
+      expect([what, snapshot(gas, { except: OWN_SHEETS })]).not.toEqual([what, before]);
     }
   });
 });

@@ -1,11 +1,9 @@
 // Turning the corpus into what each surface reads, and the snapshot that proves Uptake changed
 // nothing in the team's sheets.
-import crypto from 'node:crypto';
 import { isoToDay } from '../../src/core/base/dates';
-import { isDate } from '../../src/core/base/text';
 import { localInstant } from '../../local/gas-run';
 import { toCsv } from '../../local/csv';
-import { createFakeGas, type FakeGasOptions, type FakeSheet, type FakeGas } from '../../packages/fake-apps-script';
+import { createFakeGas, type FakeGasOptions, type FakeGas } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { isDateCell, TODAY, type Cell, type CorpusCase, type DateCell, type Expected, type RowReason } from './corpus';
@@ -88,60 +86,6 @@ export function caseSheets(c: CorpusCase, options: FakeGasOptions = {}) {
   const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: OWNER });
   return { gas, bundle };
-}
-
-// ---- snapshots -------------------------------------------------------------------------------
-
-function cellState(cell: Record<string, unknown> | undefined): unknown {
-  if (!cell) return null;
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(cell)) {
-    if (value === undefined) continue;
-    if (key === 'value') out.value = isDate(value) ? { date: value.toISOString() } : { [typeof value]: value };
-    else if (key === 'validation' && value) {
-      const v = value as { criteria: unknown; values: unknown; allowInvalid: unknown; helpText: unknown };
-      out.validation = { criteria: v.criteria, values: v.values, allowInvalid: v.allowInvalid, helpText: v.helpText };
-    } else out[key] = value;
-  }
-  return out;
-}
-
-/**
- * Everything a person could see change in a sheet: every cell's value (with its type),
- * formula, number format, validation, font and colours, plus the sheet's name, position, size,
- * merges, frozen rows, widths, hidden state and charts. Hashed, so a 100,000-row
- * log compares quickly.
- */
-export function sheetSnapshot(sheet: FakeSheet): string {
-  const state = {
-    name: sheet._name,
-    index: sheet._ss._sheets.indexOf(sheet),
-    size: [sheet._maxRows, sheet._maxCols],
-    frozen: [sheet._frozenRows, sheet._frozenCols],
-    merges: sheet._merges,
-    hidden: sheet._hidden,
-    tabColor: sheet._tabColor,
-    widths: [...sheet._columnWidths],
-    heights: [...sheet._rowHeights],
-    hiddenColumns: [...sheet._hiddenColumns],
-    charts: sheet._charts.length,
-  };
-  const hash = crypto.createHash('sha256').update(JSON.stringify(state));
-  sheet._grid.forEach((row, r) => {
-    if (!row) return;
-    row.forEach((cell, c) => {
-      if (cell) hash.update(`${r},${c}:${JSON.stringify(cellState(cell as unknown as Record<string, unknown>))}\n`);
-    });
-  });
-  return `${JSON.stringify(state).slice(0, 200)}#${hash.digest('hex')}`;
-}
-
-/** Snapshots of every sheet that is not Uptake's own, by name, in order. */
-export function teamSnapshot(gas: FakeGas): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const sheet of gas.spreadsheet._sheets)
-    if (!OWN_SHEETS.includes(sheet._name)) out[sheet._name] = sheetSnapshot(sheet);
-  return out;
 }
 
 // ---- expectations ----------------------------------------------------------------------------

@@ -1,6 +1,7 @@
 // "Record an intervention" on the built bundle: the one row it appends, the sheet it creates the
 // first time (headers, date format, dropdowns), and nothing else changed (rules §14).
 import { d, logRows, rosterRows } from '../support/sheets';
+import { snapshot } from '../support/snapshot';
 import { fakeWithBundle, sampleTeam, TODAY } from './support';
 
 const FOLLOW_UP = { date: '2026-03-11', member: 'ben', type: 'follow-up session', workflow: '', note: '15 minutes' };
@@ -19,13 +20,6 @@ function team(extraSheets: Record<string, unknown[][]> = {}, openTeam = false) {
 const openTeam = (extraSheets: Record<string, unknown[][]> = {}) => team(extraSheets, true);
 
 type Gas = ReturnType<typeof team>['gas'];
-
-/** Values and number formats of a whole sheet, to compare before and after. */
-function snapshot(gas: Gas, name: string) {
-  const sheet = gas.spreadsheet.getSheetByName(name)!;
-  const range = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
-  return { values: range.getValues(), formats: range.getNumberFormats(), validations: range.getDataValidations() };
-}
 
 /** The types the form offers and the Type column's dropdown lists, in the sidebar's order. */
 const SIX_TYPES = [
@@ -53,7 +47,7 @@ describe('getInterventionForm', () => {
 describe('recordIntervention', () => {
   test('with the team open, the first time: creates "Interventions" with headers, a date format and dropdowns, and appends row 2', () => {
     const { gas, bundle } = openTeam();
-    const before = { log: snapshot(gas, 'Log'), roster: snapshot(gas, 'Roster') };
+    const before = snapshot(gas, { sheets: ['Log', 'Roster'] });
     const result = bundle.recordIntervention(FOLLOW_UP);
     expect(result).toEqual({
       row: 2,
@@ -77,7 +71,7 @@ describe('recordIntervention', () => {
     const workflow = sheet.getRange('D2').getDataValidation()!.getCriteriaValues()[0] as typeof member;
     expect([workflow.getSheet().getName(), workflow.getA1Notation()]).toEqual(['Log', 'C2:C1000']);
     // Nothing else changed: the log and the roster, cell for cell, format for format.
-    expect({ log: snapshot(gas, 'Log'), roster: snapshot(gas, 'Roster') }).toEqual(before);
+    expect(snapshot(gas, { sheets: ['Log', 'Roster'] })).toEqual(before);
     expect(gas.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Log', 'Roster', 'Interventions']);
   });
 

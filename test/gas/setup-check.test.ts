@@ -2,6 +2,7 @@
 // and nothing changed by checking.
 import type { FakeGasOptions } from '../../packages/fake-apps-script';
 import { logRows, rosterRows } from '../support/sheets';
+import { snapshot } from '../support/snapshot';
 import { AuthMode } from '../../packages/fake-apps-script';
 import { fakeWithBundle, sampleTeam, teamSheet } from './support';
 
@@ -10,21 +11,9 @@ function leadsTeam(options: FakeGasOptions = {}) {
   return teamSheet({ ...options, user: 'lead@example.com', spreadsheet: { timeZone: 'Europe/London' } });
 }
 
-/** Everything checking could change: every sheet's cells and size, the properties, the triggers. */
-function snapshot(gas: ReturnType<typeof fakeWithBundle>['gas']) {
-  const sheets = gas.spreadsheet.getSheets().map((sheet) => ({
-    name: sheet.getName(),
-    rows: sheet.getMaxRows(),
-    columns: sheet.getMaxColumns(),
-    values: gas.sheetValues(sheet.getName()),
-  }));
-  return JSON.stringify({
-    sheets,
-    document: gas.properties.forDocument(gas.spreadsheet.getId()).getProperties(),
-    user: gas.properties.forUser('lead@example.com').getProperties(),
-    triggers: gas.triggers.list().map((t) => [t.uid, t.handler, t.schedule]),
-  });
-}
+/** Everything checking could change: every sheet, the properties (the lead's too), the triggers, mail and forms. */
+const snapshotAll = (gas: ReturnType<typeof fakeWithBundle>['gas']) =>
+  snapshot(gas, { services: true, users: ['lead@example.com'] });
 
 describe('Check set-up', () => {
   test('the menu has the item, and it opens the sidebar on the check', () => {
@@ -42,9 +31,9 @@ describe('Check set-up', () => {
   test('lists one line per check from what Apps Script says, and changes no sheet, property or trigger', () => {
     const { gas, bundle } = leadsTeam();
     bundle.$runFromClient('setAutomation', true);
-    const before = snapshot(gas);
+    const before = snapshotAll(gas);
     const lines = bundle.$runFromClient('getSetupCheck');
-    expect(snapshot(gas)).toBe(before);
+    expect(snapshotAll(gas)).toBe(before);
     const lineOf = Object.fromEntries(lines.map((l) => [l.id, l]));
     expect(lines).toHaveLength(14);
     expect(lineOf.authorization.status).toBe('ok');
@@ -88,9 +77,9 @@ describe('Check set-up', () => {
       detail: expect.stringContaining('No sheet of this spreadsheet'),
     });
     gas.forms.delete(form.getId());
-    const before = snapshot(gas);
+    const before = snapshotAll(gas);
     expect(formLine()).toMatchObject({ status: 'fix', detail: expect.stringContaining('deleted') });
-    expect(snapshot(gas)).toBe(before);
+    expect(snapshotAll(gas)).toBe(before);
     expect(gas.forms.forms.size).toBe(1);
   });
 
@@ -161,9 +150,9 @@ describe('Check set-up', () => {
     bundle.$runFromClient('setAutomation', true);
     gas.triggers.clear();
     gas.locks.holdElsewhere('document');
-    const before = snapshot(gas);
+    const before = snapshotAll(gas);
     const lines = bundle.$runFromClient('getSetupCheck');
-    expect(snapshot(gas)).toBe(before);
+    expect(snapshotAll(gas)).toBe(before);
     const lineOf = Object.fromEntries(lines.map((l) => [l.id, l]));
     expect(lineOf.trigger).toMatchObject({ status: 'fix' });
     expect(lineOf.trigger.detail).toMatch(
@@ -208,10 +197,10 @@ describe('Check set-up: the usage sheets (spec §15)', () => {
       [HASH, '2026-11-03'],
     ];
     const { gas, bundle } = withSheets({ 'Claude Nov': daily, Hashed: concealed, Notes: [['Anything', 'else']] });
-    const before = snapshot(gas);
+    const before = snapshotAll(gas);
     gas.calls.reset();
     const line = usageLine(bundle);
-    expect(snapshot(gas)).toBe(before);
+    expect(snapshotAll(gas)).toBe(before);
     // Each sheet is read once: these are 30 rows or fewer, so their head rows are the whole of
     // them (a longer export is read whole once more, test/gas/log-sheets.test.ts).
     expect(gas.calls.count('Sheet.getDataRange')).toBe(0);

@@ -2,22 +2,10 @@
 import { EDIT_TYPE_CHOICES, LOG_HEADERS, OUTCOME_CHOICES } from '../../src/core/sheets/log';
 import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
 import { d, logRows, rosterRows } from '../support/sheets';
+import { snapshot } from '../support/snapshot';
 import { fakeWithBundle, sampleTeam, TODAY } from './support';
 
 type Gas = ReturnType<typeof fakeWithBundle>['gas'];
-
-/** Everything a user could see changed in a sheet: values, formulas, display and number formats. */
-function snapshot(gas: Gas, name: string) {
-  const sheet = gas.sheet(name);
-  const range = sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns());
-  return {
-    values: range.getValues(),
-    formulas: range.getFormulas(),
-    display: range.getDisplayValues(),
-    formats: range.getNumberFormats(),
-    frozen: sheet.getFrozenRows(),
-  };
-}
 
 function lastAlert(gas: Gas) {
   return gas.ui.dialogs[gas.ui.dialogs.length - 1];
@@ -96,11 +84,11 @@ describe('on an empty spreadsheet', () => {
   });
 
   test('a second run finds everything in place and changes nothing', () => {
-    const before = [snapshot(gas, 'AI usage log'), snapshot(gas, 'Roster')];
+    const before = snapshot(gas, { sheets: ['AI usage log', 'Roster'] });
     const sheets = gas.spreadsheet._sheets.length;
     bundle.setUpLogAndRoster();
     expect(gas.spreadsheet._sheets.length).toBe(sheets);
-    expect([snapshot(gas, 'AI usage log'), snapshot(gas, 'Roster')]).toEqual(before);
+    expect(snapshot(gas, { sheets: ['AI usage log', 'Roster'] })).toEqual(before);
     expect(lastAlert(gas).prompt).toContain('already set up');
   });
 });
@@ -117,7 +105,7 @@ describe('on an existing log without dropdowns', () => {
     const fake = fakeWithBundle({
       spreadsheet: { sheets: { 'Team log': rows, Roster: rosterRows(team.roster) } },
     });
-    return { ...fake, before: snapshot(fake.gas, 'Team log') };
+    return { ...fake, before: snapshot(fake.gas, { sheets: ['Team log'] }) };
   };
 
   test('asks first; on yes adds dropdowns from the row after the header down, changing no value', () => {
@@ -143,7 +131,7 @@ describe('on an existing log without dropdowns', () => {
       });
     }
     expect(gas.validation('Team log', 'D2')).toBeNull();
-    expect(snapshot(gas, 'Team log')).toEqual(before);
+    expect(snapshot(gas, { sheets: ['Team log'] })).toEqual(before);
   });
 
   test('on no changes nothing at all', () => {
@@ -152,7 +140,7 @@ describe('on an existing log without dropdowns', () => {
     gas.ui.queueResponse('NO');
     bundle.setUpLogAndRoster();
     expect(gas.ui.dialogs[0].buttons).toBe('YES_NO');
-    expect(snapshot(gas, 'Team log')).toEqual(before);
+    expect(snapshot(gas, { sheets: ['Team log'] })).toEqual(before);
     expect(gas.validation('Team log', 'D3')).toBeNull();
     expect(gas.spreadsheet._sheets.map((s) => s._name)).toEqual(sheetNames);
     expect(lastAlert(gas).prompt).toContain('Left the log "Team log" as it was');

@@ -1,6 +1,7 @@
 // Several people on one spreadsheet (rules §19), in the in-memory Apps Script with the BUILT
 // bundle: the owner, a member who is an editor, an editor Google gives no email for.
 import { logRows, rosterRows } from '../support/sheets';
+import { snapshot } from '../support/snapshot';
 import type { UptakeEntryPointName, UptakeEntryPoints } from '../../local/uptake-bundle';
 import { SIDEBAR_CALLS } from '../../src/gas/sidebar-call';
 import type { ServerApi } from '../../src/shared/api';
@@ -43,26 +44,9 @@ export function runAs<K extends UptakeEntryPointName>(
   return fake.bundle.$run(name, args, { user });
 }
 
-/** Everything a call could change: every spreadsheet's cells, the properties, triggers, mail and selection. */
+/** Everything a call could change: every spreadsheet's sheets and metadata, the properties, triggers, mail, selection and forms. */
 export function world(fake: Fake): string {
-  const { gas } = fake;
-  return JSON.stringify({
-    spreadsheets: [...gas.spreadsheets.values()].map((ss) => ({
-      id: ss._id,
-      sheets: ss._sheets.map((sheet) => [sheet._name, sheet.getLastRow() === 0 ? [] : sheet._values()]),
-      metadata: ss.getDeveloperMetadata().map((m) => [m.getKey(), m.getValue()]),
-    })),
-    document: gas.properties.forDocument(gas.spreadsheet._id).getProperties(),
-    users: [OWNER, MEMBER, HIDDEN].map((user) => gas.properties.forUser(user).getProperties()),
-    triggers: gas.triggers.records,
-    mail: gas.mail.sent,
-    selection: gas.selection(),
-    forms: [...gas.forms.forms.values()].map((form) => [
-      form._id,
-      form._published,
-      form._items.map((item) => [item.title, item.choices]),
-    ]),
-  });
+  return snapshot(fake.gas, { allSpreadsheets: true, services: true, users: [OWNER, MEMBER, HIDDEN] });
 }
 
 /**
