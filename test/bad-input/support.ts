@@ -3,7 +3,7 @@
 import { isoToDay } from '../../src/core/base/dates';
 import { localInstant } from '../../local/gas-run';
 import { toCsv } from '../../local/csv';
-import { createFakeGas, type FakeGasOptions, type FakeGas } from '../../packages/fake-apps-script';
+import { createFakeGas, type FakeGasOptions } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { isDateCell, TODAY, type Cell, type CorpusCase, type DateCell, type Expected, type RowReason } from './corpus';

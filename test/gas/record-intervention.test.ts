@@ -19,8 +19,6 @@ function team(extraSheets: Record<string, unknown[][]> = {}, openTeam = false) {
 /** With the team open (rules §19): the Interventions sheet is the team spreadsheet's. */
 const openTeam = (extraSheets: Record<string, unknown[][]> = {}) => team(extraSheets, true);
 
-type Gas = ReturnType<typeof team>['gas'];
-
 /** The types the form offers and the Type column's dropdown lists, in the sidebar's order. */
 const SIX_TYPES = [
   'Follow-up session',
