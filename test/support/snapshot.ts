@@ -15,12 +15,18 @@ export interface SnapshotOptions {
   services?: boolean;
   /** Users whose user properties are part of the state (with `services`). */
   users?: readonly string[];
+  /** `false` leaves the cells' data validation out, for a call that may add dropdowns but change nothing else. */
+  validations?: boolean;
 }
 
-function cellState(cell: Record<string, unknown>): unknown {
+/** A cell with nothing in it, as `cellState` writes it. */
+const BLANK_CELL = JSON.stringify({ value: { string: '' } });
+
+function cellState(cell: Record<string, unknown>, validations: boolean): unknown {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(cell)) {
     if (key === 'value') out.value = isDate(value) ? { date: value.toISOString() } : { [typeof value]: value };
+    else if (key === 'validation' && !validations) continue;
     else if (key === 'validation' && value) {
       const v = value as { criteria: unknown; values: unknown; allowInvalid: unknown; helpText: unknown };
       out.validation = { criteria: v.criteria, values: v.values, allowInvalid: v.allowInvalid, helpText: v.helpText };
@@ -35,7 +41,7 @@ function cellState(cell: Record<string, unknown>): unknown {
  * merges, frozen rows, widths, hidden state and charts. Hashed, so a 100,000-row
  * log compares quickly.
  */
-export function sheetSnapshot(sheet: FakeSheet): string {
+export function sheetSnapshot(sheet: FakeSheet, validations = true): string {
   const state = {
     name: sheet._name,
     index: sheet._ss._sheets.indexOf(sheet),
@@ -53,7 +59,11 @@ export function sheetSnapshot(sheet: FakeSheet): string {
   sheet._grid.forEach((row, r) => {
     if (!row) return;
     row.forEach((cell, c) => {
-      if (cell) hash.update(`${r},${c}:${JSON.stringify(cellState(cell as unknown as Record<string, unknown>))}\n`);
+      if (!cell) return;
+      const state = JSON.stringify(cellState(cell as unknown as Record<string, unknown>, validations));
+      // Without validations, a cell made only to hold a dropdown reads as the blank it was before.
+      if (!validations && state === BLANK_CELL) return;
+      hash.update(`${r},${c}:${state}\n`);
     });
   });
   return `${JSON.stringify(state).slice(0, 200)}#${hash.digest('hex')}`;
@@ -64,7 +74,7 @@ function sheetsOf(ss: FakeSpreadsheet, options: SnapshotOptions): Record<string,
   for (const sheet of ss._sheets) {
     if (options.sheets && !options.sheets.includes(sheet._name)) continue;
     if (options.except?.includes(sheet._name)) continue;
-    out[sheet._name] = sheetSnapshot(sheet);
+    out[sheet._name] = sheetSnapshot(sheet, options.validations ?? true);
   }
   return out;
 }
