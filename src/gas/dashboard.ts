@@ -10,7 +10,7 @@ import { replacedBy, withProgrammeSixWeek } from '../core/programme/replacement'
 import { dashboardProgramme, settingsProgrammeStart, startProgramme } from './programme';
 import { snapshotStore } from './automation-store';
 import { readSixWeekWaiting, sixWeekEmailWaiting } from '../core/automation/six-week-waiting';
-import type { DashboardData, DashboardRequest } from '../shared/api';
+import type { AutomationStatus, DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
 import { weekActions } from '../core/programme/actions';
 import { NO_INTERVENTIONS } from '../core/interventions/view';
@@ -35,6 +35,24 @@ export function sheetNames(spreadsheet: Spreadsheet | Workbook): string[] {
     .filter((name) => !OWN_SHEETS.includes(name));
 }
 
+/** Settings as a member let in by "open team" gets them: no owner email, recipients or approved addresses. */
+function withoutPrivateSettings(settings: Settings): Settings {
+  return { ...settings, ownerEmail: '', recipients: [], namedForRecipients: false, approvedFollowUpOwners: [] };
+}
+
+/** The automation panel is the owner's: a member gets no run report, problems or quota. */
+function hiddenAutomation(settings: Settings): AutomationStatus {
+  return {
+    on: false,
+    hour: settings.digestHour,
+    digestWeekday: settings.digestWeekday,
+    lastRun: null,
+    lastRunReport: [],
+    problems: [],
+    remainingQuota: null,
+  };
+}
+
 /**
  * The audit and everything around it. A set-up problem comes back as `problem`, not as an error.
  * What a person waits for: the settings, the sheets, their names and the zone are read once and
@@ -57,9 +75,9 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     timeZone,
     audit: null,
     problem: null,
-    // An editor let in by "open team" sees the figures, not where the digest goes.
-    settings: isOwner ? settings : { ...settings, recipients: [] },
-    automation: automationStatus(spreadsheet, settings, documentValues),
+    // An editor let in by "open team" sees the figures, not where the digest goes nor the automation.
+    settings: isOwner ? settings : withoutPrivateSettings(settings),
+    automation: isOwner ? automationStatus(spreadsheet, settings, documentValues) : hiddenAutomation(settings),
     logSheet: null,
     rosterSheet: null,
     sheetNames: sheetNames(book),
