@@ -31,6 +31,8 @@ import {
   SetupError,
 } from './team-data';
 import { readUsageSheets } from './usage-data';
+import { periodsOfSource } from '../core/usage/read';
+import { dayToIso } from '../core/base/dates';
 import { Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -110,10 +112,11 @@ function usageFacts(book: Workbook, settings: ReturnType<typeof loadSettings>): 
   if (roster && typeof roster !== 'string') skip.push(roster.name);
   const usage = readUsageSheets(book, skip, [], book.dateOptions());
   return {
-    sources: usage.sources.map(({ summary, skipped }) => ({
-      ...summary,
-      skipped: skipped.length,
-      firstSkipped: skipped[0] ? `row ${skipped[0].row}: ${skipped[0].reason}` : null,
+    sources: usage.sources.map((source) => ({
+      ...source.summary,
+      periods: periodsOfSource(source).map((p) => ({ from: dayToIso(p.from), to: dayToIso(p.to) })),
+      skipped: source.skipped.length,
+      firstSkipped: source.skipped[0] ? `row ${source.skipped[0].row}: ${source.skipped[0].reason}` : null,
     })),
     refused: usage.refused,
   };

@@ -45,14 +45,28 @@ describe('setupChecks', () => {
       rows: 40,
       from: '2026-11-02',
       to: '2026-11-29',
+      periods: [
+        { from: '2026-11-02', to: '2026-11-08' },
+        { from: '2026-11-16', to: '2026-11-22' },
+        { from: '2026-11-23', to: '2026-11-29' },
+      ],
       skipped: 0,
       firstSkipped: null,
     };
     expect(byId({ ...healthy, usage: { sources: [chatgpt], refused: [] } }).usage).toMatchObject({
       status: 'ok',
-      detail: '"ChatGPT Nov" (ChatGPT Enterprise user report, ChatGPT): 2026-11-02 to 2026-11-29, 40 rows.',
+      detail:
+        '"ChatGPT Nov" (ChatGPT Enterprise user report, ChatGPT): 2026-11-02 to 2026-11-29, 40 rows; ' +
+        '3 periods 2026-11-02–2026-11-08, 2026-11-16–2026-11-22, 2026-11-23–2026-11-29.',
     });
-    const daily = { ...chatgpt, source: 'Daily', format: 'daily' as const, tool: 'Claude', rows: 1 };
+    const daily = {
+      ...chatgpt,
+      source: 'Daily',
+      format: 'daily' as const,
+      tool: 'Claude',
+      rows: 1,
+      periods: [{ from: '2026-11-02', to: '2026-11-08' }],
+    };
     const line = byId({
       ...healthy,
       usage: {
@@ -62,7 +76,7 @@ describe('setupChecks', () => {
     }).usage;
     expect(line.status).toBe('warn');
     expect(line.detail).toBe(
-      '"Daily" (daily export, Claude): 2026-11-02 to 2026-11-29, 1 row; 2 rows not read (row 7: the date is blank). Odd is not a usage export Uptake can read.',
+      '"Daily" (daily export, Claude): 2026-11-02 to 2026-11-29, 1 row; period 2026-11-02–2026-11-08; 2 rows not read (row 7: the date is blank). Odd is not a usage export Uptake can read.',
     );
   });
 

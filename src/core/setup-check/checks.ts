@@ -86,7 +86,12 @@ export interface SetupFacts {
    * rows could not be read and the first of them; and the sheets that look like one but were refused.
    */
   usage: {
-    sources: (UsageSourceSummary & { skipped: number; firstSkipped: string | null })[];
+    sources: (UsageSourceSummary & {
+      /** Each period it covers (YYYY-MM-DD), first to last. */
+      periods: { from: string; to: string }[];
+      skipped: number;
+      firstSkipped: string | null;
+    })[];
     refused: { source: string; message: string }[];
   };
   /** Whether the lock Uptake writes under could be taken now; null when there is none. */
@@ -209,6 +214,17 @@ const FORMAT_NAME: Record<UsageSourceSummary['format'], string> = {
   'm365-copilot': 'Microsoft 365 Copilot usage detail',
 };
 
+/** Periods shown by name in Check set-up; a longer list ends with how many more. */
+const PERIODS_SHOWN = 12;
+
+/** "2026-11-02–2026-11-08, 2026-11-09–2026-11-15 and 3 more". */
+function listedPeriods(periods: readonly { from: string; to: string }[]): string {
+  const shown = periods.slice(0, PERIODS_SHOWN).map((p) => `${p.from}–${p.to}`);
+  return periods.length > PERIODS_SHOWN
+    ? `${shown.join(', ')} and ${periods.length - PERIODS_SHOWN} more`
+    : shown.join(', ');
+}
+
 /** One usage sheet in words: its name, format, tool and the days it covers. */
 function usageSourceText(source: SetupFacts['usage']['sources'][number]): string {
   const covers =
@@ -218,7 +234,10 @@ function usageSourceText(source: SetupFacts['usage']['sources'][number]): string
   const skipped = source.skipped
     ? `; ${count(source.skipped)} row${source.skipped === 1 ? '' : 's'} not read (${source.firstSkipped})`
     : '';
-  return `"${source.source}" (${FORMAT_NAME[source.format]}, ${source.tool}): ${covers}${skipped}.`;
+  const periods = source.periods.length
+    ? `; ${source.periods.length === 1 ? 'period' : `${source.periods.length} periods`} ${listedPeriods(source.periods)}`
+    : '';
+  return `"${source.source}" (${FORMAT_NAME[source.format]}, ${source.tool}): ${covers}${periods}${skipped}.`;
 }
 
 function usageSheets({ usage }: SetupFacts): Finding {

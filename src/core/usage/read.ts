@@ -3,7 +3,7 @@
  * a daily source grouped into Monday–Sunday weeks wholly inside its coverage, the keys that are on
  * no roster row, and every row that could not be read, with its row number and why.
  */
-import { dayToIso, readDay, weekday, type DateReadOptions, type Day } from '../base/dates';
+import { dayToIso, isoToDay, readDay, weekday, type DateReadOptions, type Day } from '../base/dates';
 import { cellText, describeValue, isBlankCell } from '../base/text';
 import type { RosterMember } from '../base/types';
 import { concealedNamesMessage, detectUsageShape, unknownShapeMessage, type UsageShape } from './shapes';
@@ -125,14 +125,34 @@ function readRow(cells: Cells, shape: UsageShape, sourceTool: string, dates: Dat
   return { key, tool, from, to, activeDays: null, activity, active };
 }
 
+/** The Monday–Sunday weeks wholly inside first … last: the first Monday and how many weeks. */
+function weeksInside(first: Day, last: Day): { firstMonday: Day; weeks: number } {
+  const firstMonday = first + ((8 - weekday(first)) % 7);
+  return { firstMonday, weeks: Math.max(0, Math.floor((last - firstMonday + 1) / 7)) };
+}
+
+/**
+ * The periods a source covers, first to last (Check set-up lists them): a daily source's
+ * Monday–Sunday weeks, a per-period source's periods as its rows give them, whoever they name.
+ */
+export function periodsOfSource(read: Pick<ReadUsageSource, 'summary' | 'listedPeriods'>): { from: Day; to: Day }[] {
+  const { format, from, to } = read.summary;
+  if (format === 'daily') {
+    if (from === null || to === null) return [];
+    const { firstMonday, weeks } = weeksInside(isoToDay(from)!, isoToDay(to)!);
+    return Array.from({ length: weeks }, (_, w) => ({ from: firstMonday + 7 * w, to: firstMonday + 7 * w + 6 }));
+  }
+  const byDays = new Map(read.listedPeriods.map((p) => [`${p.from}\u0000${p.to}`, { from: p.from, to: p.to }]));
+  return [...byDays.values()].sort((a, b) => a.from - b.from || a.to - b.to);
+}
+
 /**
  * Daily rows grouped into the Monday–Sunday weeks wholly inside the source's first to last date.
  * Per member and tool, one byte per day of those weeks marks an active day (two rows of one day
  * count once) and one number per week sums the counts: no Set or string key per row.
  */
 function dailyWeeks(rows: MemberRow[], hasCount: boolean, first: Day, last: Day): UsageRecord[] {
-  const firstMonday = first + ((8 - weekday(first)) % 7);
-  const weeks = Math.max(0, Math.floor((last - firstMonday + 1) / 7));
+  const { firstMonday, weeks } = weeksInside(first, last);
   const byMember = new Map<string, Map<string, { active: Uint8Array; counts: Float64Array }>>();
   for (const r of rows) {
     let tools = byMember.get(r.memberKey);

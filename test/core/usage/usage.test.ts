@@ -1,6 +1,7 @@
 // The usage log (spec §15): the four shapes read by their headers, refusals, and the comparison
 // with the log worked out by hand from the rules.
-import { readUsageSource, membersByEmail, UsageSourceRefused } from '../../../src/core/usage/read';
+import { readUsageSource, membersByEmail, periodsOfSource, UsageSourceRefused } from '../../../src/core/usage/read';
+import { dayToIso } from '../../../src/core/base/dates';
 import { compareUsage, memberStatus, periodStatus } from '../../../src/core/usage/compare';
 import { detectUsageShape } from '../../../src/core/usage/shapes';
 import { usageLine, periodRange } from '../../../src/core/usage/wording';
@@ -184,6 +185,36 @@ describe('reading each shape', () => {
       ['ana lima', day('2026-11-23'), 0, 0],
     ]);
     expect(source.listedPeriods).toEqual([]);
+  });
+});
+
+describe('the periods a source covers (Check set-up)', () => {
+  it('a daily source: its Monday–Sunday weeks wholly inside its first to last day; a per-period one: its periods', () => {
+    const daily = read('claude.csv', [
+      ['Email', 'Date'],
+      ['ana@x.example', '2026-11-04'],
+      ['stranger@other.example', '2026-11-24'],
+    ]);
+    const iso = (list: { from: number; to: number }[]) => list.map((p) => [dayToIso(p.from), dayToIso(p.to)]);
+    expect(iso(periodsOfSource(daily))).toEqual([
+      ['2026-11-09', '2026-11-15'],
+      ['2026-11-16', '2026-11-22'],
+    ]);
+    const weekly = readUsageSource(
+      'chatgpt.csv',
+      [
+        ['period_start', 'period_end', 'email', 'messages'],
+        ['2026-11-16', '2026-11-22', 'x@other.example', '1'],
+        ['2026-11-09', '2026-11-15', 'y@other.example', '0'],
+        ['2026-11-16', '2026-11-22', 'y@other.example', '3'],
+      ],
+      new Map(),
+      UTC,
+    );
+    expect(iso(periodsOfSource(weekly))).toEqual([
+      ['2026-11-09', '2026-11-15'],
+      ['2026-11-16', '2026-11-22'],
+    ]);
   });
 });
 
