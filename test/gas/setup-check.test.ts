@@ -207,7 +207,7 @@ describe('Check set-up: the usage sheets (spec §15)', () => {
     expect(gas.calls.count('Range.getValues')).toBeLessThanOrEqual(gas.spreadsheet.getSheets().length);
     expect(line?.status).toBe('warn');
     expect(line?.detail).toMatch(
-      /^"Claude Nov" \(daily export, Claude\): 2026-11-02 to 2026-11-20, 2 rows; 1 row not read \(row 4: the user \(email\) is blank\)\. Hashed: the user column holds concealed names/,
+      /^"Claude Nov" \(daily export, Claude\): 2026-11-02 to 2026-11-20, 2 rows; 2 periods 2026-11-02–2026-11-08, 2026-11-09–2026-11-15; 1 row not read \(row 4: the user \(email\) is blank\)\. Hashed: the user column holds concealed names/,
     );
     expect(line?.detail).not.toContain('Notes');
   });
