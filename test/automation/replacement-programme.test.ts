@@ -10,7 +10,7 @@ const members: RosterSpec[] = [
   // The baseline's Genuine adopter: the peer.
   { name: 'Ana', training: '2025-11-03', pack: 'yes' },
   // Participants (below Genuine in the week ending 1 March).
-  { name: 'Ben', email: 'ben@example.com', training: '2025-11-03', owner: LEAD, pack: 'yes' },
+  { name: 'Ben', email: 'ben@example.com', training: '2025-11-03', owner: LEAD, pack: 'yes', anchor: 'Proposal' },
   { name: 'Cleo', training: '2025-11-10', pack: 'yes' },
   // Trained on 10 Feb: without the programme, his §8 days 21, 30 and 42 would fall after S.
   { name: 'Gus', training: '2026-02-10', pack: 'no' },
@@ -102,7 +102,14 @@ describe('a replacement programme over 36 days', () => {
     expect(reassessment.body).toContain('Short of target: the next diagnosis is the context pack.');
     expect(reassessment.body).toContain('whose context pack is not ready: Gus.');
     expect(reassessment.body).toContain('Baseline, the week ending Sun 1 Mar 2026');
+    // Ben has an anchor workflow on the roster: the three questions. Cleo has none: identify it first.
+    expect(programmeMails[1].subject).toContain('Day-seven follow-up for Ben');
     expect(programmeMails[1].body).toMatch(/Did you use it\?[\s\S]*What happened\?[\s\S]*What did not work\?/);
+    const cleo = programmeMails.find((m) => m.subject.includes('Day-seven follow-up for Cleo'))!;
+    expect(cleo.body).toContain(
+      'Cleo has no anchor workflow on the roster: there is nothing yet to ask "Did you use it?" about.',
+    );
+    expect(cleo.body).not.toContain('What did not work?');
   });
 
   test('§8 stops for the participants from the start; the new hire and the peer keep it', () => {

@@ -171,6 +171,12 @@ describe('the milestones a day sends', () => {
     ]);
   });
 
+  test('a participant with no anchor workflow on the roster is not asked "Did you use it?": the follow-up identifies it first', () => {
+    const ben = planProgramme(setup(sessions).input('2026-03-11')).emails.find((e) => e.kind === 'follow-up')!;
+    expect(ben.content.text).toContain('Ben has no anchor workflow on the roster');
+    expect(ben.content.text).not.toContain('What did not work?');
+  });
+
   test('the follow-up carries the participant’s pre-filled logging-form link, to forward; the plain link for a name the form lacks', () => {
     const form = {
       url: 'https://docs.google.com/forms/d/e/abc/viewform',

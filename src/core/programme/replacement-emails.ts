@@ -85,18 +85,42 @@ function editsLine(report: MemberReport | undefined): string {
   );
 }
 
-/** Session + 7: the three questions, and the member's runs since the session. */
-export function followUpEmail(items: FollowUpItem[], input: ProgrammeEmailInput): EmailContent {
-  const asOf = lastCompleteDay(input.today);
+/**
+ * The opening: the three questions for participants with an anchor workflow on the roster; one
+ * with none has nothing to be asked "Did you use it?" about, and the follow-up identifies it
+ * first (as §8's day 7, milestone-emails.ts).
+ */
+function followUpOpening(items: FollowUpItem[]): EmailBlock[] {
+  const names = (list: FollowUpItem[]) => nameList(list.map((i) => i.participant.member));
+  const withAnchor = items.filter((i) => i.rosterMember?.anchorWorkflow);
+  const without = items.filter((i) => !i.rosterMember?.anchorWorkflow);
+  const them = (list: FollowUpItem[]) => (list.length === 1 ? 'them' : 'each of them');
   const blocks: EmailBlock[] = [
     {
       kind: 'paragraph',
-      text:
-        `A week ago ${nameList(items.map((i) => i.participant.member))} had ${items.length === 1 ? 'an anchor-workflow session' : 'anchor-workflow sessions'}. ` +
-        `Book a 15-minute follow-up with ${items.length === 1 ? 'them' : 'each of them'}, one to one, and ask three questions:`,
+      text: `A week ago ${names(items)} had ${items.length === 1 ? 'an anchor-workflow session' : 'anchor-workflow sessions'}.`,
     },
-    { kind: 'list', items: ['Did you use it?', 'What happened?', 'What did not work?'] },
   ];
+  if (withAnchor.length)
+    blocks.push(
+      {
+        kind: 'paragraph',
+        text: `Book a 15-minute follow-up with ${withAnchor.length === items.length ? them(items) : names(withAnchor)}, one to one, and ask three questions:`,
+      },
+      { kind: 'list', items: ['Did you use it?', 'What happened?', 'What did not work?'] },
+    );
+  if (without.length)
+    blocks.push({
+      kind: 'paragraph',
+      text: `${names(without)} ${without.length === 1 ? 'has' : 'have'} no anchor workflow on the roster: there is nothing yet to ask "Did you use it?" about. Use the 15 minutes to identify it with ${them(without)}: "the one weekly task that takes the most time and gives the least satisfaction", then add it to the roster.`,
+    });
+  return blocks;
+}
+
+/** Session + 7: the three questions, and the member's runs since the session. */
+export function followUpEmail(items: FollowUpItem[], input: ProgrammeEmailInput): EmailContent {
+  const asOf = lastCompleteDay(input.today);
+  const blocks = followUpOpening(items);
   for (const item of items) {
     // Whole weeks covering the session; runs before it are left out by `fromDay`.
     const weeks = Math.max(1, Math.ceil((asOf - item.session + 1) / 7));
