@@ -6,20 +6,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createFakeGas } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
-import { parseCsv } from '../../local/csv';
-import { BUILD_DIR, ROOT, readBuilt } from '../bundle/support';
+import { example, readExample } from '../support/example';
+import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { openSidebar, screenshot, SCREENSHOT_DIR, type SidebarPage } from './harness';
 import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
 
 jest.setTimeout(90_000);
 
-const EXAMPLES = path.join(ROOT, 'examples');
-const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as {
-  asOf: string;
-  owner: string;
-  usage: string[];
-};
-const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
+const read = readExample;
 const MEMBER = 'ben.okafor@northwind.example';
 
 interface UsagePayload {
@@ -34,7 +28,7 @@ interface UsagePayload {
 function exampleWithUsage(settings: Record<string, unknown> = {}) {
   readBuilt('Code.js');
   const sheets: Record<string, unknown[][]> = { 'AI usage log': read('log.csv'), Roster: read('roster.csv') };
-  for (const file of example.usage) sheets[file] = read(file);
+  for (const file of example.usage ?? []) sheets[file] = read(file);
   const gas = createFakeGas({ now: `${example.asOf}T10:00:00Z`, user: example.owner, spreadsheet: { sheets } });
   const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: example.owner, ...settings });

@@ -2,18 +2,10 @@
 // figures go only to follow-up owners the owner approved (by saving Settings or turning
 // automation on); an address a member typed in afterwards gets nothing, the owner gets those
 // follow-ups, and Check set-up names the address with what to do. Through the built bundle.
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseCsv } from '../../local/csv';
+import { example, readExample } from '../support/example';
 import { fakeWithBundle } from '../gas/support';
-import { ROOT } from '../local/support';
 
-const EXAMPLES = path.join(ROOT, 'examples');
-const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as {
-  asOf: string;
-  owner: string;
-};
-const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
+const read = readExample;
 const ATTACKER = 'attacker@evil.example';
 const APPROVED = 'sam.lee@northwind.example';
 

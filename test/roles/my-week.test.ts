@@ -1,20 +1,11 @@
 // My week (rules §19): each member's own figures, over the example team, from the BUILT bundle.
 import { auditOf } from '../support/dashboard';
-import fs from 'node:fs';
-import path from 'node:path';
-import { parseCsv } from '../../local/csv';
+import { example, readExample } from '../support/example';
 import { myWeek } from '../../src/core/roles/my-week';
 import { day } from '../core/fixtures';
 import { fakeWithBundle } from '../gas/support';
-import { ROOT } from '../local/support';
 
-const EXAMPLES = path.join(ROOT, 'examples');
-const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as {
-  asOf: string;
-  owner: string;
-  usage: string[];
-};
-const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
+const read = readExample;
 const roster = read('roster.csv');
 const members = roster.slice(1).map(([name, email]) => ({ name, email }));
 
@@ -27,7 +18,7 @@ function exampleTeam() {
       sheets: {
         'AI usage log': read('log.csv'),
         Roster: roster,
-        ...Object.fromEntries(example.usage.map((file) => [file, read(file)])),
+        ...Object.fromEntries((example.usage ?? []).map((file) => [file, read(file)])),
       },
     },
   });
