@@ -5,6 +5,8 @@
  */
 import { byId } from './dom';
 import { clearFieldErrors, fillSettingsForm, readSettingsForm, showFieldError } from './settings-form';
+import { isEmail } from '../core/base/text';
+import type { SettingsChanges } from '../shared/api';
 import { server } from './server';
 import type { SidebarShell } from './sidebar-shell';
 
@@ -18,7 +20,15 @@ export function wireSettingsForm(shell: SidebarShell): void {
     settingsSaved.hidden = true;
     settingsError.hidden = true;
     clearFieldErrors(settingsForm);
-    const changes = readSettingsForm(settingsForm);
+    const changes: SettingsChanges = readSettingsForm(settingsForm);
+    const newOwner = typeof changes.ownerEmail === 'string' ? changes.ownerEmail.trim() : '';
+    const owner = shell.data?.viewer.owner ?? '';
+    // An address the server will refuse anyway (not an email) is sent as it is, for its message.
+    if (isEmail(newOwner) && newOwner.toLowerCase() !== owner.toLowerCase()) {
+      // The server refuses a hand-over the owner did not confirm (a mistyped email would lock everyone out).
+      if (!window.confirm(`You will no longer be the owner of Uptake here; ${newOwner} will be. Continue?`)) return;
+      changes.handOver = true;
+    }
     const saved = await feedback.run(
       'Saving…',
       () => server.saveSettings(changes),

@@ -165,11 +165,24 @@ export function selectLogRow(spreadsheet: Spreadsheet, row: unknown, sheetName?:
   sheet.getRange(row, 1, 1, Math.max(1, sheet.getLastColumn())).activate();
 }
 
+/**
+ * An owner email other than the saver's own hands Uptake over (a mistyped one would lock
+ * everyone out): saved only when the page asked and the owner confirmed (`handOver`).
+ */
+function refuseUnconfirmedHandOver(next: string, saver: string, current: string, confirmed: boolean): void {
+  if (confirmed || sameAccount(next, saver) || sameAccount(next, current)) return;
+  throw new SettingsError(
+    'ownerEmail',
+    `Owner email: saving ${next} hands Uptake over. You will no longer be the owner of Uptake here; ${next} ` +
+      'will be. Save again and confirm to hand it over, or put back your own email.',
+  );
+}
+
 /** Validates and stores the owner's settings; a bad field is refused with a SettingsError naming it. */
 export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unknown): Settings {
   if (typeof changes !== 'object' || changes === null || Array.isArray(changes))
     throw new Error('No settings were sent.');
-  const { programmeStart, ...proposed } = changes as Partial<Record<SettingsField, unknown>>;
+  const { programmeStart, handOver, ...proposed } = changes as Partial<Record<SettingsField | 'handOver', unknown>>;
   // The form's programme start is checked first, though it is acted on last (spec §17).
   const start = settingsProgrammeStart(spreadsheet, programmeStart);
   const names = new Set(spreadsheet.getSheets().map((sheet) => sheet.getName()));
@@ -209,6 +222,7 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   const toSave = { ...proposed, ownerEmail: ownerGiven || who.email } as Partial<Settings>;
   // The owner's save approves the follow-up owners the roster names now (rules §19); the page cannot.
   toSave.approvedFollowUpOwners = approvalFromRoster(spreadsheet, validateSettings({ ...before, ...proposed }));
+  refuseUnconfirmedHandOver(toSave.ownerEmail ?? '', who.email, before.ownerEmail, handOver === true);
   if (start !== null) {
     // Its baseline is the audit with the settings about to be saved: a bad setting stops both.
     const next = validateSettings({ ...before, ...toSave });

@@ -169,7 +169,11 @@ export interface DigestPreview {
 }
 
 /** What the Settings form sends: its fields as typed; the server parses and validates them. */
-export type SettingsChanges = Partial<Record<SettingsField, unknown>>;
+/**
+ * The Settings form's fields, and `handOver`: true when the owner confirmed that an owner email
+ * other than their own hands Uptake over (the server refuses such a save without it).
+ */
+export type SettingsChanges = Partial<Record<SettingsField | 'handOver', unknown>>;
 
 /** The "Record an intervention" form's lists (rules §14). */
 export interface InterventionFormData {

@@ -142,7 +142,7 @@ describe('Create logging form', () => {
 
   test('only the owner named in Settings may create the form', () => {
     const { gas, bundle } = team();
-    bundle.saveSettings({ ownerEmail: 'owner@example.com' });
+    bundle.saveSettings({ ownerEmail: 'owner@example.com', handOver: true });
     bundle.createLoggingForm();
     expect(gas.ui.dialogs.at(-1)?.prompt).toMatch(
       /^Only the owner of Uptake for this spreadsheet \(owner@example.com\)/,

@@ -9,7 +9,7 @@ describe('the owner changes', () => {
     const fake = roleTeam({ digestWeekday: 1 });
     fake.bundle.setAutomation(true);
     expect(fake.gas.triggers.clock().map((t) => t.owner)).toEqual([OWNER]);
-    fake.bundle.saveSettings({ ownerEmail: NEW_OWNER });
+    fake.bundle.saveSettings({ ownerEmail: NEW_OWNER, handOver: true });
     // Handed over: no trigger left, automation off, and the sidebar says who turns it on.
     expect(fake.gas.triggers.clock()).toEqual([]);
     const status = runAs(fake, NEW_OWNER, 'getAutomationStatus');
