@@ -49,6 +49,10 @@ describe("this week's three actions (rules §18)", () => {
     expect(causes.every((a) => a.kind === 'open cause' && a.by === '2026-03-21')).toBe(true);
     const sizes = causes.map((a) => a.members.length);
     expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+    // A member cause names every member, the last after "and" (Ben and Cy stopped: cause 3).
+    const memberCause = causes.find((a) => a.members.length > 1 && a.text.includes(`(${a.members[0]}`))!;
+    const names = memberCause.members;
+    expect(memberCause.text).toContain(`(${names.slice(0, -1).join(', ')} and ${names[names.length - 1]})`);
     expect(actionLine(actions[0])).toBe(
       'Day-seven follow-up for Ana: hold the 15-minute follow-up ("Did you use it? What happened? What did not work?"). Was due 2026-03-12. Who: lead@example.com. By 2026-03-15.',
     );

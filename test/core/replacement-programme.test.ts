@@ -177,6 +177,14 @@ describe('the milestones a day sends', () => {
     expect(ben.content.text).not.toContain('What did not work?');
   });
 
+  test('"A week ago" only when the session was seven days ago; sent late, the day of the session and how long ago', () => {
+    const onTime = planProgramme(setup(sessions).input('2026-03-11')).emails.find((e) => e.kind === 'follow-up')!;
+    expect(onTime.content.text).toContain('A week ago Ben had an anchor-workflow session.');
+    const late = planProgramme(setup(sessions).input('2026-03-15')).emails.find((e) => e.kind === 'follow-up')!;
+    expect(late.content.text).toContain('Ben had an anchor-workflow session on Wed 4 Mar 2026, 11 days ago.');
+    expect(late.content.text).not.toContain('A week ago');
+  });
+
   test('the follow-up carries the participant’s pre-filled logging-form link, to forward; the plain link for a name the form lacks', () => {
     const form = {
       url: 'https://docs.google.com/forms/d/e/abc/viewform',

@@ -9,6 +9,7 @@ import type { Audit, Finding, MemberReport } from '../audit/audit-types';
 import { followUpHeldOn } from '../interventions/summary';
 import type { InterventionReport } from '../interventions/types';
 import { MILESTONES, type MilestoneSpec } from './milestones';
+import { everyName } from './peer-advocacy';
 import { recipientFor, remindable } from './reminders';
 import { programmeMilestone, sessionDay, startDay, type ProgrammeRecord } from './replacement';
 
@@ -144,7 +145,7 @@ function programmeActions(input: ActionsInput): WeekAction[] {
     const names = without.map((p) => p.member);
     actions.push(
       action(
-        `${programmeMilestone('sessions').name} (replacement programme): book an individual anchor-workflow session for ${names.join(', ')}, on their real current work.`,
+        `${programmeMilestone('sessions').name} (replacement programme): book an individual anchor-workflow session for ${everyName(names)}, on their real current work.`,
         names,
         [owner],
         sessionsDue,
@@ -197,7 +198,7 @@ function causeActions(input: ActionsInput): WeekAction[] {
     .map(({ finding, members, memberCause }) => ({
       kind: 'open cause' as const,
       text: memberCause
-        ? `${finding.cause} (${members.join(', ')}): ${finding.step}`
+        ? `${finding.cause} (${everyName(members)}): ${finding.step}`
         : `${finding.cause}: ${finding.step}`,
       members,
       who: memberCause

@@ -55,16 +55,16 @@ export function peerInviteLine(invitees: PeerInvitees, week: string): string {
     return `${head}nobody to invite yet: no Genuine adopter, and nobody whose moment it is is a Developing user.`;
   const parts = [
     ...(adopters.length
-      ? [`the ${adopters.length === 1 ? 'Genuine adopter' : 'Genuine adopters'} ${all(adopters)}`]
+      ? [`the ${adopters.length === 1 ? 'Genuine adopter' : 'Genuine adopters'} ${everyName(adopters)}`]
       : []),
     ...(newcomers.length
-      ? [`${all(newcomers)} (${newcomers.length === 1 ? 'a Developing user' : 'Developing users'} whose moment it is)`]
+      ? [`${everyName(newcomers)} (${newcomers.length === 1 ? 'a Developing user' : 'Developing users'} whose moment it is)`]
       : []),
   ];
   return `${head}invite ${parts.join(', and ')} to share one specific result, two minutes each.`;
 }
 
-/** Every name, never "and 2 others": the owner invites each of them. */
-function all(names: string[]): string {
+/** Every name, never "and 2 others" ("Ann, Bo and Cy"): the owner acts on each of them. */
+export function everyName(names: readonly string[]): string {
   return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

@@ -86,11 +86,24 @@ function editsLine(report: MemberReport | undefined): string {
 }
 
 /**
+ * "A week ago Ann had an anchor-workflow session" only when it was seven days ago; sent late, the
+ * days each session was ("Ann had an anchor-workflow session on Tue 6 Jan 2026, 10 days ago").
+ */
+function sessionsWhen(items: FollowUpItem[], today: Day): string {
+  const sessions = items.length === 1 ? 'an anchor-workflow session' : 'anchor-workflow sessions';
+  if (items.every((i) => today - i.session === 7))
+    return `A week ago ${nameList(items.map((i) => i.participant.member))} had ${sessions}`;
+  const when = items.map((i) => `${dayToLabel(i.session)}, ${plural(today - i.session, 'day')} ago`);
+  if (items.length === 1) return `${items[0].participant.member} had ${sessions} on ${when[0]}`;
+  return `${nameList(items.map((i, n) => `${i.participant.member} on ${when[n]}`))} had ${sessions}`;
+}
+
+/**
  * The opening: the three questions for participants with an anchor workflow on the roster; one
  * with none has nothing to be asked "Did you use it?" about, and the follow-up identifies it
  * first (as §8's day 7, milestone-emails.ts).
  */
-function followUpOpening(items: FollowUpItem[]): EmailBlock[] {
+function followUpOpening(items: FollowUpItem[], today: Day): EmailBlock[] {
   const names = (list: FollowUpItem[]) => nameList(list.map((i) => i.participant.member));
   const withAnchor = items.filter((i) => i.rosterMember?.anchorWorkflow);
   const without = items.filter((i) => !i.rosterMember?.anchorWorkflow);
@@ -98,7 +111,7 @@ function followUpOpening(items: FollowUpItem[]): EmailBlock[] {
   const blocks: EmailBlock[] = [
     {
       kind: 'paragraph',
-      text: `A week ago ${names(items)} had ${items.length === 1 ? 'an anchor-workflow session' : 'anchor-workflow sessions'}.`,
+      text: `${sessionsWhen(items, today)}.`,
     },
   ];
   if (withAnchor.length)
@@ -120,7 +133,7 @@ function followUpOpening(items: FollowUpItem[]): EmailBlock[] {
 /** Session + 7: the three questions, and the member's runs since the session. */
 export function followUpEmail(items: FollowUpItem[], input: ProgrammeEmailInput): EmailContent {
   const asOf = lastCompleteDay(input.today);
-  const blocks = followUpOpening(items);
+  const blocks = followUpOpening(items, input.today);
   for (const item of items) {
     // Whole weeks covering the session; runs before it are left out by `fromDay`.
     const weeks = Math.max(1, Math.ceil((asOf - item.session + 1) / 7));
