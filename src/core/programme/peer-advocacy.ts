@@ -58,7 +58,9 @@ export function peerInviteLine(invitees: PeerInvitees, week: string): string {
       ? [`the ${adopters.length === 1 ? 'Genuine adopter' : 'Genuine adopters'} ${everyName(adopters)}`]
       : []),
     ...(newcomers.length
-      ? [`${everyName(newcomers)} (${newcomers.length === 1 ? 'a Developing user' : 'Developing users'} whose moment it is)`]
+      ? [
+          `${everyName(newcomers)} (${newcomers.length === 1 ? 'a Developing user' : 'Developing users'} whose moment it is)`,
+        ]
       : []),
   ];
   return `${head}invite ${parts.join(', and ')} to share one specific result, two minutes each.`;
