@@ -168,9 +168,8 @@ export interface DigestPreview {
   recipients: string[];
 }
 
-/** What the Settings form sends: its fields as typed; the server parses and validates them. */
 /**
- * The Settings form's fields, and `handOver`: true when the owner confirmed that an owner email
+ * What the Settings form sends: its fields as typed (the server parses and validates them), and `handOver`: true when the owner confirmed that an owner email
  * other than their own hands Uptake over (the server refuses such a save without it).
  */
 export type SettingsChanges = Partial<Record<SettingsField | 'handOver', unknown>>;
