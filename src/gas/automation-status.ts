@@ -38,6 +38,19 @@ function settingsOrDefaults(): Settings {
   }
 }
 
+/** The status before anything is read: off, no run, no problems. Also what a member is shown of the owner's automation. */
+export function automationOff(settings: Settings): AutomationStatus {
+  return {
+    on: false,
+    hour: settings.digestHour,
+    digestWeekday: settings.digestWeekday,
+    lastRun: null,
+    lastRunReport: [],
+    problems: [],
+    remainingQuota: null,
+  };
+}
+
 /**
  * Never throws: a status that cannot be read says so among its problems. Each properties store is
  * read once (getProperties), not a call per key; `settings` when the caller has read them.
@@ -48,15 +61,7 @@ export function automationStatus(
   /** The document's properties when the caller has read them (getProperties), to read them once. */
   documentValues?: Record<string, string>,
 ): AutomationStatus {
-  const status: AutomationStatus = {
-    on: false,
-    hour: settings.digestHour,
-    digestWeekday: settings.digestWeekday,
-    lastRun: null,
-    lastRunReport: [],
-    problems: [],
-    remainingQuota: null,
-  };
+  const status = automationOff(settings);
   try {
     const active = spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
     const values = documentValues ?? PropertiesService.getDocumentProperties()?.getProperties() ?? null;

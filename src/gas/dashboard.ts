@@ -10,12 +10,13 @@ import { replacedBy, withProgrammeSixWeek } from '../core/programme/replacement'
 import { dashboardProgramme, settingsProgrammeStart, startProgramme } from './programme';
 import { snapshotStore } from './automation-store';
 import { readSixWeekWaiting, sixWeekEmailWaiting } from '../core/automation/six-week-waiting';
-import type { AutomationStatus, DashboardData, DashboardRequest } from '../shared/api';
+import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
 import { weekActions } from '../core/programme/actions';
 import { NO_INTERVENTIONS } from '../core/interventions/view';
 import { advisedAudit } from './interventions-data';
 import { automationStatus, handOverAutomation, syncAutomationSchedule } from './automation';
+import { automationOff } from './automation-status';
 import { sameAccount } from '../core/roles/roles';
 import { loadSettings, storeSettings } from './settings-store';
 import { teamHistory } from '../core/history/team-history';
@@ -38,19 +39,6 @@ export function sheetNames(spreadsheet: Spreadsheet | Workbook): string[] {
 /** Settings as a member let in by "open team" gets them: no owner email, recipients or approved addresses. */
 function withoutPrivateSettings(settings: Settings): Settings {
   return { ...settings, ownerEmail: '', recipients: [], namedForRecipients: false, approvedFollowUpOwners: [] };
-}
-
-/** The automation panel is the owner's: a member gets no run report, problems or quota. */
-function hiddenAutomation(settings: Settings): AutomationStatus {
-  return {
-    on: false,
-    hour: settings.digestHour,
-    digestWeekday: settings.digestWeekday,
-    lastRun: null,
-    lastRunReport: [],
-    problems: [],
-    remainingQuota: null,
-  };
 }
 
 /**
@@ -77,7 +65,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     problem: null,
     // An editor let in by "open team" sees the figures, not where the digest goes nor the automation.
     settings: isOwner ? settings : withoutPrivateSettings(settings),
-    automation: isOwner ? automationStatus(spreadsheet, settings, documentValues) : hiddenAutomation(settings),
+    automation: isOwner ? automationStatus(spreadsheet, settings, documentValues) : automationOff(settings),
     logSheet: null,
     rosterSheet: null,
     sheetNames: sheetNames(book),
