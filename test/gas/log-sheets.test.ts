@@ -1,25 +1,15 @@
 // A log over several sheets (spec §16): the team's log and a form's answers sheet, audited
 // through the built bundle and compared with the same rows audited as one log.
-import { logRows, plus, rosterRows } from '../support/sheets';
+import { FORM_HEADER_WITH_EMAIL, logRows, plus, rosterRows } from '../support/sheets';
 import { fakeWithBundle, sampleTeam, TODAY } from './support';
 import { auditOf } from '../support/dashboard';
 
 const FORM_SHEET = 'Form Responses 1';
-const FORM_HEADER = [
-  'Timestamp',
-  'Email Address',
-  'Team member',
-  'Workflow',
-  'Outcome',
-  'Edit types',
-  'Prompted',
-  'Notes',
-];
 
 /** The runs as a form's answers: a date-time, the respondent's email, then the questions in order. */
 function formRows(runs: ReturnType<typeof sampleTeam>['runs']): unknown[][] {
   return [
-    FORM_HEADER,
+    FORM_HEADER_WITH_EMAIL,
     ...runs.map((r, i) => [
       new Date(`${r.date}T${String(9 + (i % 8)).padStart(2, '0')}:15:00Z`),
       'someone@example.com',

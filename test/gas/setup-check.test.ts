@@ -1,7 +1,7 @@
 // "Check set-up" on the built bundle: the menu item, the panel's lines from what Apps Script says,
 // and nothing changed by checking.
 import type { FakeGasOptions } from '../../packages/fake-apps-script';
-import { logRows, rosterRows } from '../support/sheets';
+import { FORM_HEADER_WITH_EMAIL, logRows, rosterRows } from '../support/sheets';
 import { snapshot } from '../support/snapshot';
 import { AuthMode } from '../../packages/fake-apps-script';
 import { fakeWithBundle, sampleTeam, teamSheet } from './support';
@@ -94,16 +94,7 @@ describe('Check set-up', () => {
     expect(formLine()).toMatchObject({ status: 'ok', detail: expect.stringContaining('"Form Responses 2"') });
     // A form that collects emails puts Email Address in column B; a renamed sheet keeps its link.
     const answers = gas.spreadsheet.getSheetByName('Form Responses 2')!;
-    const header = [
-      'Timestamp',
-      'Email Address',
-      'Team member',
-      'Workflow',
-      'Outcome',
-      'Edit types',
-      'Prompted',
-      'Notes',
-    ];
+    const header = FORM_HEADER_WITH_EMAIL;
     answers.getRange(1, 1, 1, header.length).setValues([header]);
     answers.setName('Phone log');
     expect(formLine()).toEqual(

@@ -25,6 +25,18 @@ export interface RunSpec {
   note?: string;
 }
 
+/** The header of a logging form's answers sheet when the form collects emails (rules §16). */
+export const FORM_HEADER_WITH_EMAIL = [
+  'Timestamp',
+  'Email Address',
+  'Team member',
+  'Workflow',
+  'Outcome',
+  'Edit types',
+  'Prompted',
+  'Notes',
+];
+
 /** Log rows as a team would keep them: the header, then one row per run (Date cells). */
 export function logRows(runs: RunSpec[], header: string[] = LOG_HEADERS): unknown[][] {
   return [
