@@ -51,7 +51,7 @@
  */
 import { LOG_HEADERS } from '../../src/core/sheets/log';
 import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
-import { auditFile } from '../gas/support';
+import { auditFile } from '../support/fake-bundle';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';

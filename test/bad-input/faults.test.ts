@@ -8,7 +8,7 @@
 // - the 6-minute limit approached while reading, before any email;
 // - a 50,000-character member name through the daily run (property sizes);
 // - the roster or the log deleted, renamed or losing a column while automation is on.
-import { auditFile } from '../gas/support';
+import { auditFile } from '../support/fake-bundle';
 import { plus } from '../support/sheets';
 import { BOSS, deleteSheet, LEAD, LOG, OWNER, ROSTER, sentRows, team, type TeamOptions } from '../automation/support';
 import { OWN_SHEETS } from './support';

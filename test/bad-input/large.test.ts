@@ -1,7 +1,7 @@
 // 100,000 log rows with every kind of bad row among them: each skipped row is still named with
 // its own row number, the figures are exact, the spreadsheet calls do not grow with the rows, and
 // the team's log is unchanged afterwards. (No timing assertion: the suite itself stays quick.)
-import { auditFile } from '../gas/support';
+import { auditFile } from '../support/fake-bundle';
 import { LOG_HEADERS, parseLog } from '../../src/core/sheets/log';
 import { runAudit } from '../../src/core/audit/audit';
 import { isoToDay } from '../../src/core/base/dates';

@@ -3,7 +3,7 @@
 // the custom functions. Each either works or says what to fix; none throws anything else; and no
 // operation changes any cell (value, formula, format, validation), merge or property of the
 // team's log and roster: both are snapshotted before and after every operation.
-import { auditFile } from '../gas/support';
+import { auditFile } from '../support/fake-bundle';
 import { fitCell } from '../../src/core/base/cell-formats';
 import { NEAREST_LOG_HINT } from '../../src/gas/team-data';
 import type { FakeGas } from '../../packages/fake-apps-script';

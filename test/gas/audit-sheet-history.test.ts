@@ -1,7 +1,7 @@
 // The history on "Run audit to sheet" (built bundle): the trend and cohort tables, each with a
 // native line chart (rules §13). The sample team is trained 20, 10 and 3 days before 15 March.
 import { logRows, rosterRows } from '../support/sheets';
-import { fakeWithBundle, sampleTeam, auditFile } from './support';
+import { fakeWithBundle, sampleTeam, auditFile } from '../support/fake-bundle';
 
 const AUDIT = 'Adoption audit';
 

@@ -1,6 +1,6 @@
 // "Run audit to sheet" on the built bundle: Uptake's own sheet, its tables, charts and call count.
 import { logRows, plus, rosterRows, type RunSpec } from '../support/sheets';
-import { auditFile, fakeWithBundle, sampleTeam, teamSheet, TODAY } from './support';
+import { auditFile, fakeWithBundle, sampleTeam, teamSheet, TODAY } from '../support/fake-bundle';
 import { auditOf } from '../support/dashboard';
 
 const AUDIT = 'Adoption audit';

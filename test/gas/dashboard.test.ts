@@ -2,7 +2,7 @@
 import { isDate } from '../../src/core/base/text';
 import { decodeFailure } from '../../src/shared/failure';
 import { plus } from '../support/sheets';
-import { fakeWithBundle, teamSheet, TODAY } from './support';
+import { fakeWithBundle, teamSheet, TODAY } from '../support/fake-bundle';
 import { auditOf } from '../support/dashboard';
 
 function datesIn(value: unknown, path = '$'): string[] {

@@ -3,7 +3,7 @@
 // must open no dialog while it holds a lock, so nothing it writes after one relies on a lock.
 import type { CallInfo } from '../../packages/fake-apps-script';
 import { d, logRows, rosterRows } from '../support/sheets';
-import { fakeWithBundle, sampleTeam, TODAY } from './support';
+import { fakeWithBundle, sampleTeam, TODAY } from '../support/fake-bundle';
 
 type Gas = ReturnType<typeof fakeWithBundle>['gas'];
 

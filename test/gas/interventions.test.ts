@@ -1,7 +1,7 @@
 // The Interventions sheet read by the BUILT bundle: the dashboard, the programme timeline, the
 // audit sheet and the digest preview (rules §14).
 import { d, logRows, rosterRows } from '../support/sheets';
-import { fakeWithBundle, sampleTeam, auditFile } from './support';
+import { fakeWithBundle, sampleTeam, auditFile } from '../support/fake-bundle';
 
 function teamWithInterventions() {
   const { runs, roster } = sampleTeam();

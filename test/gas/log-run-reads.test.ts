@@ -3,7 +3,7 @@
 import { LOG_HEADERS } from '../../src/core/sheets/log';
 import { cellsReadBy } from '../../bench/costs';
 import { logRows, plus } from '../support/sheets';
-import { fakeWithBundle, TODAY } from './support';
+import { fakeWithBundle, TODAY } from '../support/fake-bundle';
 
 const RUN = {
   date: TODAY,

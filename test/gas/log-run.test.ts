@@ -1,6 +1,6 @@
 // "Log a run" on the built bundle: the form's data and the one row appended to the team's log.
 import { d, logRows, plus, rosterRows } from '../support/sheets';
-import { fakeWithBundle, sampleTeam, teamSheet, TODAY } from './support';
+import { fakeWithBundle, sampleTeam, teamSheet, TODAY } from '../support/fake-bundle';
 import { auditOf } from '../support/dashboard';
 
 const RUN = {

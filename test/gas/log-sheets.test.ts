@@ -1,7 +1,7 @@
 // A log over several sheets (spec §16): the team's log and a form's answers sheet, audited
 // through the built bundle and compared with the same rows audited as one log.
 import { FORM_HEADER_WITH_EMAIL, logRows, plus, rosterRows } from '../support/sheets';
-import { fakeWithBundle, sampleTeam, TODAY } from './support';
+import { fakeWithBundle, sampleTeam, TODAY } from '../support/fake-bundle';
 import { auditOf } from '../support/dashboard';
 
 const FORM_SHEET = 'Form Responses 1';

@@ -1,7 +1,7 @@
 // A form's answers sheet is written by its form alone (rules §16), on the built bundle: when it is
 // the only log, Log a run says where to log instead and set-up makes the team a log of its own.
 import { logRows, rosterRows } from '../support/sheets';
-import { fakeWithBundle, sampleTeam } from './support';
+import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 import { auditOf } from '../support/dashboard';
 
 const ANSWERS = 'Form Responses 1';

@@ -1,7 +1,7 @@
 // The logging form's link where people are (rules §16), on the built bundle in the in-memory Apps
 // Script: Log a run (for every member), the day-seven follow-up's pre-filled links, the digest's
 // last line, and the sidebar's Create logging form.
-import { fakeWithBundle, sampleTeam, TODAY } from './support';
+import { fakeWithBundle, sampleTeam, TODAY } from '../support/fake-bundle';
 import { logRows, plus, rosterRows } from '../support/sheets';
 import { timeDrivenEvent } from '../../packages/fake-apps-script';
 

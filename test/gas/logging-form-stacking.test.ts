@@ -6,7 +6,7 @@ import fs from 'fs';
 import path from 'path';
 import { logRows, rosterRows } from '../support/sheets';
 import { readBuilt } from '../bundle/support';
-import { fakeWithBundle, sampleTeam } from './support';
+import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 
 const ANSWERS = 'Form Responses 1';
 const LOG_HEADER = logRows([])[0] as string[];

@@ -2,7 +2,7 @@
 // the form, its answers read as part of the log, a second run, a deleted form, and the owner.
 import { logRows, rosterRows } from '../support/sheets';
 import { timeDrivenEvent } from '../../packages/fake-apps-script';
-import { fakeWithBundle, sampleTeam } from './support';
+import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 import { auditOf } from '../support/dashboard';
 
 const ANSWERS = 'Form Responses 1';

@@ -2,7 +2,7 @@
 import { logRows } from '../support/sheets';
 import { AuthMode } from '../../packages/fake-apps-script';
 import { readBuilt } from '../bundle/support';
-import { fakeWithBundle, sampleTeam } from './support';
+import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 
 /** What onOpen builds where nobody owns Uptake yet, not knowing who opened the spreadsheet (src/gas/menu.ts). */
 const OPENING_MENU = [

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { PERMISSIONS } from '../../src/gas/permissions';
 import { ROOT } from '../bundle/support';
-import { teamSheet } from './support';
+import { teamSheet } from '../support/fake-bundle';
 
 /** The sample team, opened by its lead in London, with `ungrantedScopes` not granted. */
 function leadsTeam(ungrantedScopes: string[] = []) {

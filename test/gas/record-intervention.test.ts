@@ -2,7 +2,7 @@
 // first time (headers, date format, dropdowns), and nothing else changed (rules §14).
 import { d, logRows, rosterRows } from '../support/sheets';
 import { snapshot } from '../support/snapshot';
-import { fakeWithBundle, sampleTeam, TODAY } from './support';
+import { fakeWithBundle, sampleTeam, TODAY } from '../support/fake-bundle';
 
 const FOLLOW_UP = { date: '2026-03-11', member: 'ben', type: 'follow-up session', workflow: '', note: '15 minutes' };
 

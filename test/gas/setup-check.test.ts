@@ -4,7 +4,7 @@ import type { FakeGasOptions } from '../../packages/fake-apps-script';
 import { FORM_HEADER_WITH_EMAIL, logRows, rosterRows } from '../support/sheets';
 import { snapshot } from '../support/snapshot';
 import { AuthMode } from '../../packages/fake-apps-script';
-import { fakeWithBundle, sampleTeam, teamSheet } from './support';
+import { fakeWithBundle, sampleTeam, teamSheet } from '../support/fake-bundle';
 
 /** The sample team, opened by its lead in London. */
 function leadsTeam(options: FakeGasOptions = {}) {

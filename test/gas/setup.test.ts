@@ -3,7 +3,7 @@ import { EDIT_TYPE_CHOICES, LOG_HEADERS, OUTCOME_CHOICES } from '../../src/core/
 import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
 import { d, logRows, rosterRows } from '../support/sheets';
 import { snapshot } from '../support/snapshot';
-import { fakeWithBundle, sampleTeam, TODAY } from './support';
+import { fakeWithBundle, sampleTeam, TODAY } from '../support/fake-bundle';
 
 type Gas = ReturnType<typeof fakeWithBundle>['gas'];
 

@@ -3,7 +3,7 @@
 import { logRows, rosterRows } from '../support/sheets';
 import { SIDEBAR_CALLS, sidebarCall } from '../../src/gas/sidebar-call';
 import type { ServerApi } from '../../src/shared/api';
-import { fakeWithBundle, sampleTeam } from './support';
+import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 
 // sidebarCall first asks who is calling (rules §19): on the source, outside Apps Script, the
 // caller is an account with an email in a spreadsheet whose Settings were never saved, which

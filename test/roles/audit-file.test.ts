@@ -1,7 +1,7 @@
 // The named audit sheet (rules §19): in a spreadsheet only the owner can open, linked from the
 // dashboard, unless "open team" is on; an earlier version's tab offered for removal, never deleted silently.
 import { AuthMode } from '../../packages/fake-apps-script';
-import { auditFile } from '../gas/support';
+import { auditFile } from '../support/fake-bundle';
 import { MEMBER, OWNER, roleTeam, runAs } from './support';
 
 const AUDIT = 'Adoption audit';

@@ -3,7 +3,7 @@
 // automation on); an address a member typed in afterwards gets nothing, the owner gets those
 // follow-ups, and Check set-up names the address with what to do. Through the built bundle.
 import { example, readExample } from '../support/example';
-import { fakeWithBundle } from '../gas/support';
+import { fakeWithBundle } from '../support/fake-bundle';
 
 const read = readExample;
 const ATTACKER = 'attacker@evil.example';

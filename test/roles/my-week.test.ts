@@ -3,7 +3,7 @@ import { auditOf } from '../support/dashboard';
 import { example, readExample } from '../support/example';
 import { myWeek } from '../../src/core/roles/my-week';
 import { day } from '../core/fixtures';
-import { fakeWithBundle } from '../gas/support';
+import { fakeWithBundle } from '../support/fake-bundle';
 
 const read = readExample;
 const roster = read('roster.csv');

@@ -3,7 +3,7 @@
 // account whose trigger runs the automation, else the spreadsheet's owner in Drive; with
 // neither known (a shared drive), nobody may claim it, and the message says what to do.
 import { logRows, rosterRows } from '../support/sheets';
-import { fakeWithBundle, sampleTeam } from '../gas/support';
+import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 import { HIDDEN, MEMBER, OWNER, runAs, world, type Fake } from './support';
 
 /** The sample team with Settings an earlier version saved: a window and a threshold, no owner. */

@@ -6,7 +6,7 @@ import type { UptakeEntryPointName, UptakeEntryPoints } from '../../local/uptake
 import { SIDEBAR_CALLS } from '../../src/gas/sidebar-call';
 import type { ServerApi } from '../../src/shared/api';
 import type { FakeGasOptions } from '../../packages/fake-apps-script';
-import { fakeWithBundle, sampleTeam } from '../gas/support';
+import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 
 export const OWNER = 'owner@example.com';
 /** Ben, in the roster with this email: a member. */

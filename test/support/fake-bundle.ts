@@ -1,8 +1,9 @@
-// Runs the BUILT bundle (build/Code.js, `npm run build`) in the in-memory Apps Script.
+// The BUILT bundle (build/Code.js, `npm run build`) in the in-memory Apps Script, and the small
+// sample team the tests of its entry points load into a spreadsheet there.
 import { createFakeGas, type FakeGasOptions } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
+import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from './sheets';
 
 export const TODAY = '2026-03-15';
 
