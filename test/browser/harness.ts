@@ -11,7 +11,7 @@ import type { DashboardData } from '../../src/shared/api';
 import { until } from '../support/until';
 import { loadUptake, type UptakeBundle, type UptakeEntryPointName } from '../../local/uptake-bundle';
 import { BUILD_DIR, ROOT, readBuilt } from '../bundle/support';
-import { LOG_SHEET, OWNER, ROSTER_SHEET, TODAY, logRows, rosterRows } from './team';
+import { LOG_SHEET, OWNER, ROSTER_SHEET, TODAY, teamLogRows, teamRosterRows } from './team';
 
 export const SCREENSHOT_DIR = path.join(ROOT, 'test-artifacts', 'screenshots');
 const PAGE_ORIGIN = 'https://uptake.test';
@@ -39,7 +39,10 @@ export function exampleTeam(sheets?: Record<string, unknown[][]>): { gas: FakeGa
   const gas = createFakeGas({
     now: `${TODAY}T10:00:00Z`,
     user: OWNER,
-    spreadsheet: { name: 'Team AI log', sheets: sheets ?? { [LOG_SHEET]: logRows(), [ROSTER_SHEET]: rosterRows() } },
+    spreadsheet: {
+      name: 'Team AI log',
+      sheets: sheets ?? { [LOG_SHEET]: teamLogRows(), [ROSTER_SHEET]: teamRosterRows() },
+    },
   });
   const bundle = loadUptake(gas, BUILD_DIR);
   return { gas, bundle };

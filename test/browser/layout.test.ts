@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import type { DashboardData } from '../../src/shared/api';
 import { exampleTeam, openSidebar } from './harness';
 import { chromiumForSuite } from '../support/chromium';
-import { LOG_SHEET, ROSTER_SHEET, logRows, rosterRows } from './team';
+import { LOG_SHEET, ROSTER_SHEET, teamLogRows, teamRosterRows } from './team';
 
 jest.setTimeout(60_000);
 
@@ -61,8 +61,8 @@ function teamWithOverride(): Record<string, unknown[][]> {
   const typed = (cell: unknown) =>
     cell === 'Ana Lima' || cell === 'Client proposal' || cell === 'Weekly update' ? `${RLO}${cell}` : cell;
   return {
-    [LOG_SHEET]: logRows().map((row) => row.map(typed)),
-    [ROSTER_SHEET]: rosterRows().map((row) => row.map(typed)),
+    [LOG_SHEET]: teamLogRows().map((row) => row.map(typed)),
+    [ROSTER_SHEET]: teamRosterRows().map((row) => row.map(typed)),
   };
 }
 

@@ -5,14 +5,14 @@
 import { exampleTeam, openSidebar, screenshot } from './harness';
 import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
 import { until } from '../support/until';
-import { OWNER, ROSTER } from './team';
+import { OWNER, TEAM_ROSTER } from './team';
 
 jest.setTimeout(90_000);
 
 const chromium = chromiumForSuite();
 
-const BEN = ROSTER.find((member) => member.email === 'ben@example.com')!;
-const OTHERS = ROSTER.filter((member) => member !== BEN).flatMap((member) => [member.name, member.email ?? '']);
+const BEN = TEAM_ROSTER.find((member) => member.email === 'ben@example.com')!;
+const OTHERS = TEAM_ROSTER.filter((member) => member !== BEN).flatMap((member) => [member.name, member.email ?? '']);
 
 /** The example team, Settings saved by the owner (the team closed), then the member at the keyboard. */
 function asMember() {
@@ -60,7 +60,7 @@ describe('a member’s sidebar', () => {
       /^Only the owner of Uptake for this spreadsheet \(owner@example\.com\) can load the dashboard\. You can log runs and see your week/,
     );
     const text = await s.page.locator('body').innerText();
-    for (const member of ROSTER) expect(text).not.toContain(member.name);
+    for (const member of TEAM_ROSTER) expect(text).not.toContain(member.name);
     // Nothing of the owner's is offered: no Settings tab, no automation switch, no digest buttons.
     for (const id of ['#tab-settings', '#automation', '#usage-import', '#logging-form'])
       expect([id, await s.page.locator(id).isVisible()]).toEqual([id, false]);

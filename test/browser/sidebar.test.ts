@@ -8,7 +8,7 @@ import { plus } from '../support/sheets';
 import { auditOf } from '../support/dashboard';
 import { exampleTeam, openSidebar, screenshot, type SidebarPage } from './harness';
 import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
-import { HTML_NAME, HTML_OUTCOME, LOG_SHEET, OWNER, RUNS, TODAY } from './team';
+import { HTML_NAME, HTML_OUTCOME, LOG_SHEET, OWNER, TEAM_RUNS, TODAY } from './team';
 import { until } from '../support/until';
 
 jest.setTimeout(60_000);
@@ -17,7 +17,7 @@ const chromium = chromiumForSuite();
 
 const SETTINGS_KEY = 'uptake.settings';
 /** Log rows: header in row 1, the runs, then the four rows the audit skips. */
-const FIRST_SKIPPED_ROW = RUNS.length + 2;
+const FIRST_SKIPPED_ROW = TEAM_RUNS.length + 2;
 
 function pct(rate: number | null): string {
   return rate === null ? '–' : `${Math.round(rate * 100)}%`;

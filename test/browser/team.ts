@@ -1,14 +1,7 @@
 // The example team the browser test loads into the in-memory Apps Script: ten members on a
 // roster, a log of several workflows over six weeks, and rows the audit must skip, one of
 // them carrying HTML in its cells to prove the sidebar shows cell text as text.
-import {
-  d,
-  logRows as logSheetRows,
-  plus,
-  rosterRows as rosterSheetRows,
-  type RosterSpec,
-  type RunSpec,
-} from '../support/sheets';
+import { d, logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 
 /** A Wednesday; the fake clock stands at 10:00 UTC on it. */
 export const TODAY = '2026-03-11';
@@ -22,7 +15,7 @@ export const HTML_OUTCOME = '<img src=x onerror=alert(2)>';
 
 const ago = (days: number) => plus(TODAY, -days);
 
-export const ROSTER: RosterSpec[] = [
+export const TEAM_ROSTER: RosterSpec[] = [
   {
     name: 'Ana Lima',
     email: 'ana@example.com',
@@ -115,7 +108,7 @@ const run = (
 });
 
 /** Runs in date order, as a team appends them. */
-export const RUNS: RunSpec[] = [
+export const TEAM_RUNS: RunSpec[] = [
   run(40, 'Jon Berg', 'Weekly update'),
   run(33, 'Jon Berg', 'Weekly update', 'Light edit', 'tone'),
   run(26, 'Jon Berg', 'Social post'),
@@ -155,11 +148,12 @@ const SKIPPED: unknown[][] = [
   [d(ago(3)), HTML_NAME, 'Client proposal', HTML_OUTCOME, '', false, ''],
 ];
 
-/** The log sheet: header, runs, then the rows to skip (rows 2 … 34). */
-export function logRows(): unknown[][] {
-  return [...logSheetRows(RUNS), ...SKIPPED];
+/** The team's log sheet: header, runs, then the rows to skip (rows 2 … 34). */
+export function teamLogRows(): unknown[][] {
+  return [...logRows(TEAM_RUNS), ...SKIPPED];
 }
 
-export function rosterRows(): unknown[][] {
-  return rosterSheetRows(ROSTER);
+/** The team's roster sheet: header, then its ten members. */
+export function teamRosterRows(): unknown[][] {
+  return rosterRows(TEAM_ROSTER);
 }

@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import type { History } from '../../src/core/history/history-types';
 import { openExampleDashboard, SCREENSHOT_DIR } from './harness';
 import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
-import { LOG_SHEET, ROSTER_SHEET, logRows, rosterRows } from './team';
+import { LOG_SHEET, ROSTER_SHEET, teamLogRows, teamRosterRows } from './team';
 
 jest.setTimeout(90_000);
 
@@ -95,7 +95,7 @@ describe('The Trend section', () => {
       s,
       page,
       history: h,
-    } = await open({ [LOG_SHEET]: rename(logRows()), [ROSTER_SHEET]: rename(rosterRows()) });
+    } = await open({ [LOG_SHEET]: rename(teamLogRows()), [ROSTER_SHEET]: rename(teamRosterRows()) });
     const key = (Object.keys(h.transitions) as (keyof History['transitions'])[]).find((k) =>
       h.transitions[k].includes(evil),
     )!;
