@@ -16,7 +16,7 @@ import { SetupError } from './team-data';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * Rows at the end of the log My week counts from: one read whatever the log's length, enough
+ * Rows at the end of each log sheet My week counts from: one read whatever the log's length, enough
  * for two weeks of a team logging sixty runs a day (twenty people, three runs each); when the
  * rows read do not reach back two weeks, the sidebar says the counts may be short.
  */
@@ -50,7 +50,6 @@ export function myWeekView(spreadsheet: Spreadsheet, settings: Settings, recent?
   const runs = read.log.runs.filter((run) => run.memberKey === key);
   if (!rosterMember && runs.length === 0) return { week: null, message: notFound(email) };
   const today: Day = dayOfInstant(Date.now(), spreadsheetDateOptions(spreadsheet).timeZone);
-  const firstRead = read.log.runs.length ? Math.min(...read.log.runs.map((run) => run.day)) : null;
   const week = myWeek({
     member: rosterMember?.name ?? email,
     runs,
@@ -58,7 +57,7 @@ export function myWeekView(spreadsheet: Spreadsheet, settings: Settings, recent?
     genuineAt: settings.genuineAt,
     developingAt: settings.developingAt,
     trainingDay: rosterMember?.trainingDay ?? null,
-    coveredFrom: read.wholeLog ? null : firstRead,
+    coveredFrom: read.coveredFrom,
   });
   return { week, message: null };
 }

@@ -1,16 +1,17 @@
 /**
- * What "Log a run" reads of the team's log: its header and its last rows, never the whole sheet,
+ * What "Log a run" reads of the log: each sheet's header and its last rows, never a whole sheet,
  * so that opening the form and adding a run cost the same whatever the log's length (on Apps
  * Script the cost is the cells each read brings back; BENCHMARKS.md, "What people wait for").
  */
 import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
-import { LOG_FIELDS, parseLog, type ParsedLog } from '../core/sheets/log';
+import { LOG_FIELDS, parseLogSheets, type ParsedLog } from '../core/sheets/log';
 import { MemberDirectory } from '../core/sheets/roster';
 import type { Settings } from '../core/base/settings';
 import { isBlankCell } from '../core/base/text';
 import type { LogField, Roster } from '../core/base/types';
-import { spreadsheetDateOptions } from './spreadsheet-locale';
-import { findLogSheet, isFormAnswersLog, noLogError, readHeadRows, readRoster, SetupError } from './team-data';
+import type { Day } from '../core/base/dates';
+import { findLogSheets, isFormAnswersLog, noLogError, readHeadRows, readRoster, SetupError } from './team-data';
+import { workbookOf, type Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -31,9 +32,8 @@ export interface LogHead {
   headerRowNumber: number;
 }
 
-/** The log's header, from its first rows. Throws SetupError naming the sheet when it has none. */
-export function readLogHead(sheet: Sheet): LogHead {
-  const head = readHeadRows(sheet);
+/** The log's header, from its first rows (read now, or as read already). Throws SetupError naming the sheet when it has none. */
+export function readLogHead(sheet: Sheet, head: unknown[][] = readHeadRows(sheet)): LogHead {
   let header: HeaderMatch<LogField>;
   try {
     header = findHeader(head, LOG_FIELDS, 'log');
@@ -82,35 +82,74 @@ export function nextFreeRow(sheet: Sheet, head: LogHead): number {
   return top;
 }
 
-/** The roster and the log's recent rows, parsed; `wholeLog` when those rows start right under the header. */
+/** The roster and the recent rows of every sheet of the log (rules §16), parsed as one log. */
 export interface RecentLog {
   roster: Roster | null;
   log: ParsedLog;
-  wholeLog: boolean;
-  /** Whether the sheet read is a form's answers sheet (rules §16), which Log a run never writes: one call, when asked. */
+  /**
+   * The first day the rows read are sure to cover: of the sheets not read whole, the latest of
+   * their earliest runs read; null when every sheet was read whole.
+   */
+  coveredFrom: Day | null;
+  /** Whether the team's own log (the first sheet read) is a form's answers sheet (rules §16), which Log a run never writes: one call, when asked. */
   isFormAnswers(): boolean;
 }
 
+/** One sheet's part of a recent read: its header, the rows read and the sheet row of the first. */
+interface SheetRead {
+  sheet: Sheet;
+  name: string;
+  head: LogHead;
+  values: unknown[][];
+  firstRow: number;
+}
+
+function readSheetTail(book: Workbook, sheet: Sheet, rows: number): SheetRead {
+  const head = readLogHead(sheet, book.headRows(sheet));
+  return { sheet, name: book.nameOf(sheet), head, ...readRecentRows(sheet, head, rows) };
+}
+
+/** coveredFrom (see RecentLog) of the parsed reads: each sheet's runs are consecutive in the log. */
+function coveredFrom(reads: readonly SheetRead[], log: ParsedLog): Day | null {
+  const table = log.table;
+  const ends = table.sheetSpans.length ? table.sheetSpans.map((span) => span.end) : [table.length];
+  let covered: Day | null = null;
+  let start = 0;
+  reads.forEach((read, i) => {
+    const end = ends[i];
+    const readWhole = read.firstRow <= read.head.headerRowNumber + 1;
+    // The earliest run read of a sheet read in part; a tail without runs tells nothing.
+    if (!readWhole && end > start) {
+      const earliest = Math.min(...table.days.subarray(start, end));
+      covered = covered === null ? earliest : Math.max(covered, earliest);
+    }
+    start = end;
+  });
+  return covered;
+}
+
 /**
- * The roster (whole: it grows with the team, not the log) and the log's header and last `rows`
- * rows, parsed.
+ * The roster (whole: it grows with the team, not the log) and, of every sheet of the log the
+ * audit reads (findLogSheets: the pinned sheets, a form's answers sheet beside the team's log),
+ * the header and last `rows` rows, parsed as one log: a fixed number of calls a sheet, cells that
+ * do not grow with the log. The team's own log comes first.
  */
 export function readRecentLog(spreadsheet: Spreadsheet, settings: Settings, rows = RECENT_ROWS): RecentLog {
-  const dateOptions = spreadsheetDateOptions(spreadsheet);
-  const sheet = findLogSheet(spreadsheet, settings);
-  if (!sheet) throw noLogError(spreadsheet, settings);
-  const roster = readRoster(spreadsheet, settings, dateOptions);
-  const head = readLogHead(sheet);
-  const { values, firstRow } = readRecentRows(sheet, head, rows);
-  const log = parseLog(values, {
-    ...dateOptions,
-    firstRow: firstRow - 1,
-    directory: new MemberDirectory(roster?.members ?? []),
-  });
+  const book = workbookOf(spreadsheet);
+  const dateOptions = book.dateOptions();
+  const sheets = findLogSheets(book, settings, false);
+  if (sheets.length === 0) throw noLogError(book, settings);
+  const roster = readRoster(book, settings, dateOptions);
+  const reads = sheets.map((sheet) => readSheetTail(book, sheet, rows));
+  const log = parseLogSheets(
+    reads.map((read) => ({ values: read.values, firstRow: read.firstRow - 1, name: read.name })),
+    { ...dateOptions, directory: new MemberDirectory(roster?.members ?? []) },
+  );
+  const own = reads[0];
   return {
     roster,
     log,
-    wholeLog: firstRow <= head.headerRowNumber + 1,
-    isFormAnswers: () => isFormAnswersLog(sheet, head.headerRow, head.header),
+    coveredFrom: coveredFrom(reads, log),
+    isFormAnswers: () => isFormAnswersLog(own.sheet, own.head.headerRow, own.head.header),
   };
 }

@@ -72,17 +72,17 @@ type LogSettings = Pick<Settings, 'logSheet' | 'logSheets' | 'rosterSheet'>;
  * Every sheet of the log (spec §16), the team's own log first: the sheets pinned in Settings and
  * no other (a pinned sheet that is gone is a SetupError), else every sheet whose first rows hold
  * a log's headers (spec §1), read from the head rows alone (a sheet that is not a log is never
- * read whole).
+ * read whole). `readingAll`: as findLogSheet's; Log a run, which reads each sheet's tail, passes false.
  */
-export function findLogSheets(spreadsheet: Spreadsheet | Workbook, settings: LogSettings): Sheet[] {
+export function findLogSheets(spreadsheet: Spreadsheet | Workbook, settings: LogSettings, readingAll = true): Sheet[] {
   const book = workbookOf(spreadsheet);
-  const own = findLogSheet(book, settings, true);
+  const own = findLogSheet(book, settings, readingAll);
   const others =
     settings.logSheets.length > 0
       ? pinnedSheets(book, settings).map((s) => s.sheet)
       : book
           .sheets()
-          .filter((s) => mayBeLog(s.name, settings) && logHeader(book, s, true) !== null)
+          .filter((s) => mayBeLog(s.name, settings) && logHeader(book, s, readingAll) !== null)
           .map((s) => s.sheet);
   // The team's own log leads only when it is one of them: pinning means exactly the pinned list.
   const sheets = own && others.includes(own) ? [own] : [];

@@ -58,8 +58,8 @@ describe('getLogForm', () => {
     gas.calls.reset();
     bundle.getLogForm();
     expect(gas.calls.count('Sheet.getDataRange')).toBe(1); // the roster
-    // The log's first rows twice (finding it, then its header), its recent rows, the roster.
-    expect(gas.calls.count('Range.getValues')).toBe(4);
+    // The log's first rows once (finding it gives its header too), its recent rows, the roster.
+    expect(gas.calls.count('Range.getValues')).toBe(3);
   });
 
   test('without a log, the form says what to do', () => {
