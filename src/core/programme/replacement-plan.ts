@@ -12,7 +12,7 @@ import { dayToIso, type Day } from '../base/dates';
 import { memberKey, plural } from '../base/text';
 import type { RosterMember } from '../base/types';
 import type { EmailContent } from '../mail/email';
-import { programmeDraft, type RecordDraft, type SentIndex } from './sent-records';
+import { programmeDraft, type MemberIdentity, type RecordDraft, type SentIndex } from './sent-records';
 import {
   programmeMilestone,
   sessionDay,
@@ -50,9 +50,14 @@ export interface ProgrammePlan {
   settled: RecordDraft[];
 }
 
-function rosterEntry(roster: RosterMember[], participant: Participant): RosterMember | undefined {
+function rosterEntry(roster: readonly RosterMember[], participant: Participant): RosterMember | undefined {
   const key = memberKey(participant.member);
   return roster.find((m) => m.key === key);
+}
+
+/** Who a participant is in the sent sheet: their name, and their email as the roster gives it today. */
+function identity(roster: readonly RosterMember[], participant: Participant): MemberIdentity {
+  return { key: memberKey(participant.member), email: rosterEntry(roster, participant)?.email ?? null };
 }
 
 /** "Due 2026-03-09, sent 2 days late", or '' on the day. */
@@ -69,11 +74,10 @@ export function planProgramme(input: ProgrammeInput): ProgrammePlan {
   const emailInput: ProgrammeEmailInput = { ...input, start: s };
   const emails: ProgrammeEmail[] = [];
   const settled: RecordDraft[] = [];
-  const identity = (p: Participant) => ({ key: memberKey(p.member), email: p.email });
   const draft = (kind: ProgrammeMilestoneKind, p: Participant | null, to: string, due: Day) =>
     programmeDraft({
       kind,
-      member: p ? { name: p.member, email: p.email } : null,
+      member: p ? { name: p.member, email: identity(input.roster, p).email } : null,
       recipient: to,
       dueDay: due,
       start: s,
@@ -87,7 +91,7 @@ export function planProgramme(input: ProgrammeInput): ProgrammePlan {
     const session = sessionDay(sessions, p.member, s, lastCompleteDay(today));
     if (session === null) continue;
     const due = session + programmeMilestone('follow-up').day;
-    if (due > today || sent.hasProgrammeMilestone('follow-up', s, identity(p))) continue;
+    if (due > today || sent.hasProgrammeMilestone('follow-up', s, identity(input.roster, p))) continue;
     const rosterMember = rosterEntry(input.roster, p);
     const to = rosterMember?.followUpOwner ?? input.ownerEmail;
     const key = to.toLowerCase();
@@ -180,11 +184,7 @@ export function programmeUpcoming(args: {
   const rows: UpcomingMilestone[] = [];
   const add = (kind: ProgrammeMilestoneKind, due: Day, p: Participant | null, recipient: string) => {
     const late = due < from;
-    if (
-      due > to ||
-      (late &&
-        (!sent || sent.hasProgrammeMilestone(kind, s, p ? { key: memberKey(p.member), email: p.email } : undefined)))
-    )
+    if (due > to || (late && (!sent || sent.hasProgrammeMilestone(kind, s, p ? identity(args.roster, p) : undefined))))
       return;
     rows.push({
       member: p?.member ?? '',
@@ -199,7 +199,7 @@ export function programmeUpcoming(args: {
   const owner = args.ownerEmail;
   for (const p of base.participants) {
     const session = sessionDay(args.sessions, p.member, s, to);
-    const followUpOwner = rosterEntry([...args.roster], p)?.followUpOwner ?? owner;
+    const followUpOwner = rosterEntry(args.roster, p)?.followUpOwner ?? owner;
     if (session !== null) add('follow-up', session + programmeMilestone('follow-up').day, p, followUpOwner);
   }
   if (base.participants.some((p) => sessionDay(args.sessions, p.member, s, to) === null))

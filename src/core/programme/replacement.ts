@@ -36,11 +36,14 @@ export function programmeMilestone(kind: ProgrammeMilestoneKind): ProgrammeMiles
   return PROGRAMME_MILESTONES.find((m) => m.kind === kind)!;
 }
 
-/** A participant as frozen at the start: who, and their category in the baseline week. */
+/**
+ * A participant as frozen at the start: who, and their category in the baseline week. Their email
+ * and follow-up owner are read from the roster when a milestone goes (replacement-plan.ts), so the
+ * stored record stays small enough for a team of hundreds (programme-store.ts).
+ */
 export interface Participant {
   member: string;
-  email: string | null;
-  category: Category;
+  category: Exclude<Category, 'Genuine adopter'>;
 }
 
 export interface Baseline {
@@ -84,7 +87,7 @@ export function freezeBaseline(audit: Audit, start: Day): Baseline {
     }
     const trainedFromStart = m.trainingDate !== null && isoToDay(m.trainingDate)! >= start;
     if (m.status !== 'active' || trainedFromStart) continue;
-    participants.push({ member: m.member, email: m.email, category: m.category });
+    participants.push({ member: m.member, category: m.category });
   }
   const t = audit.team;
   return {

@@ -1,0 +1,91 @@
+// The stored replacement programme (spec §17) fits one document property (9 KB) for a team of
+// hundreds: participants are kept by name and baseline category alone. Above what fits, starting
+// is refused with the number that fits and what to do.
+import {
+  participantsThatFit,
+  PROGRAMME_KEY,
+  readProgramme,
+  writeProgramme,
+} from '../../../src/core/automation/programme-store';
+import type { Participant, ProgrammeRecord } from '../../../src/core/programme/replacement';
+import { MemoryStore } from './support';
+
+const VALUE = 9 * 1024;
+
+/** A frozen programme with `count` participants named by `name(i)` and `peers` peers. */
+function programme(count: number, name: (i: number) => string, peers = 10): ProgrammeRecord {
+  const participants: Participant[] = Array.from({ length: count }, (_, i) => ({
+    member: name(i),
+    category: i % 3 === 0 ? 'Developing user' : 'Non-adopter',
+  }));
+  return {
+    start: '2026-03-02',
+    startedOn: '2026-02-27',
+    baseline: {
+      asOf: '2026-03-01',
+      weeks: 1,
+      membersInScope: count + peers,
+      genuineAdopters: peers,
+      adoptionRate: peers / (count + peers),
+      blendedAcceptanceRate: 0.6123456789,
+      categories: { 'Genuine adopter': peers, 'Developing user': Math.ceil(count / 3), 'Non-adopter': count },
+      participants,
+      peers: Array.from({ length: peers }, (_, i) => `Peer ${String(i).padStart(14, '0')}`),
+    },
+  };
+}
+/** Names of exactly `length` ASCII characters. */
+const named = (length: number) => (i: number) => `M${String(i).padStart(length - 1, '0')}`;
+
+test('200 participants with names of 20 characters are stored in one value and read back unchanged', () => {
+  const store = new MemoryStore();
+  store.limitBytes = VALUE;
+  const record = programme(200, named(20));
+  writeProgramme(store, record);
+  expect(Buffer.byteLength(store.get(PROGRAMME_KEY)!, 'utf8')).toBeLessThanOrEqual(VALUE);
+  expect(readProgramme(store)).toEqual(record);
+});
+
+test('the limit stated in programme-store.ts, measured: 299 participants of 20 characters, 457 of 10', () => {
+  expect(participantsThatFit(programme(200, named(20)), VALUE)).toBe(299);
+  expect(participantsThatFit(programme(200, named(10)), VALUE)).toBe(457);
+  // The estimate is the truth at its edge: that many are stored, one more is refused.
+  const store = new MemoryStore();
+  expect(() => writeProgramme(store, programme(299, named(20)))).not.toThrow();
+  expect(() => writeProgramme(store, programme(300, named(20)))).toThrow();
+});
+
+test('above the limit the refusal says how many fit and what to do, not to shorten names', () => {
+  const store = new MemoryStore();
+  expect(() => writeProgramme(store, programme(1_000, named(20)))).toThrow(
+    'The programme has 1000 participants; with names of this length Uptake can keep about 299',
+  );
+  expect(() => writeProgramme(store, programme(1_000, named(20)))).toThrow(
+    'Run one programme for at most 299 members below Genuine: give each team of that size its own spreadsheet',
+  );
+  expect(store.get(PROGRAMME_KEY)).toBeNull();
+});
+
+test('a record stored by the earlier version (participants with their email) is still read', () => {
+  const store = new MemoryStore();
+  const record = programme(2, named(5));
+  const old = {
+    ...record,
+    baseline: {
+      ...record.baseline!,
+      participants: [
+        { member: 'M0000', email: 'm0@example.com', category: 'Developing user' },
+        { member: 'M0001', email: null, category: 'Non-adopter' },
+      ],
+    },
+  };
+  store.set(PROGRAMME_KEY, JSON.stringify(old));
+  expect(readProgramme(store)!.baseline!.participants).toEqual(record.baseline!.participants);
+});
+
+test('a programme not yet frozen is stored and read as it is', () => {
+  const store = new MemoryStore();
+  const record: ProgrammeRecord = { start: '2026-03-02', startedOn: '2026-02-27', baseline: null };
+  writeProgramme(store, record);
+  expect(readProgramme(store)).toEqual(record);
+});
