@@ -9,7 +9,8 @@ import type { Audit } from '../../src/core/audit/audit-types';
 import { createFakeGas } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR } from '../bundle/support';
-import { bundleCliInto, removeTemp, ROOT, runCli, STACK_FRAME, tempDir, type CliRun } from './support';
+import { example, exampleTables } from '../support/example';
+import { bundleCliInto, removeTemp, runCli, STACK_FRAME, tempDir, type CliRun } from './support';
 
 let work: string;
 let cli: string;
@@ -36,24 +37,13 @@ function onlyJson(run: CliRun): JsonAudit {
   return value as JsonAudit;
 }
 
-const example = JSON.parse(fs.readFileSync(path.join(ROOT, 'examples', 'example.json'), 'utf8')) as {
-  log: string;
-  roster: string;
-  interventions: string;
-  usage?: string[];
-  asOf: string;
-  locale: string;
-  timeZone: string;
-  programmeStart?: string;
-};
-
 /**
  * The add-on's own audit of the example, the way Sheets holds an imported CSV: each cell parsed
  * as if typed (dates become date cells, TRUE a ticked checkbox), read by getDashboard. The CLI
  * reads the same files as text; both must give the same figures.
  */
 function addOnAuditOfExample(): Audit {
-  const read = (name: string) => parseCsv(fs.readFileSync(path.join(ROOT, 'examples', name), 'utf8'));
+  const tables = exampleTables();
   const gas = createFakeGas({
     now: `${example.asOf}T12:00:00Z`,
     timeZone: example.timeZone,
@@ -61,10 +51,10 @@ function addOnAuditOfExample(): Audit {
       timeZone: example.timeZone,
       locale: example.locale,
       sheets: {
-        'Team log': read(example.log),
-        Roster: read(example.roster),
-        Interventions: read(example.interventions),
-        ...Object.fromEntries((example.usage ?? []).map((name) => [name, read(name)])),
+        'Team log': tables.log,
+        ...(tables.roster ? { Roster: tables.roster } : {}),
+        ...(tables.interventions ? { Interventions: tables.interventions } : {}),
+        ...Object.fromEntries((tables.usage ?? []).map(({ source, rows }) => [source, rows])),
       },
     },
   });

@@ -3,44 +3,17 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { parseCsv } from '../../local/csv';
-import { runInMemory, type RunResult } from '../../local/gas-run';
+import type { RunResult } from '../../local/gas-run';
 import { CAUSES } from '../../src/core/audit/diagnosis-rules';
 import { MILESTONES } from '../../src/core/programme/milestones';
 import { CATEGORIES } from '../../src/core/base/types';
-import type { ExampleConfig } from '../../local/cli';
-import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { removeTemp, ROOT, tempDir } from './support';
-
-const EXAMPLES = path.join(ROOT, 'examples');
-const example = JSON.parse(fs.readFileSync(path.join(EXAMPLES, 'example.json'), 'utf8')) as ExampleConfig;
+import { EXAMPLES, example, readExample, runExample } from '../support/example';
+import { removeTemp, tempDir } from './support';
 
 let result: RunResult;
 
 beforeAll(() => {
-  readBuilt('Code.js');
-  const read = (name: string) => parseCsv(fs.readFileSync(path.join(EXAMPLES, name), 'utf8'));
-  result = runInMemory(
-    {
-      log: read(example.log),
-      roster: read(example.roster),
-      logSource: example.log,
-      rosterSource: example.roster,
-      usage: (example.usage ?? []).map((source) => ({ source, rows: read(source) })),
-    },
-    {
-      buildDir: BUILD_DIR,
-      asOf: example.asOf,
-      weeks: null,
-      locale: example.locale,
-      timeZone: example.timeZone,
-      owner: example.owner,
-      days: 30,
-      sidebarWeeks: [],
-      nowMs: Date.now(),
-      progress: () => undefined,
-    },
-  );
+  result = runExample(30);
 });
 
 describe('the example team, audited by build/Code.js as of its fixed date', () => {
@@ -108,7 +81,7 @@ describe('the example team, audited by build/Code.js as of its fixed date', () =
   });
 
   test('skips a row of each kind, naming the sheet row (= CSV record) it is about', () => {
-    const records = parseCsv(fs.readFileSync(path.join(EXAMPLES, example.log), 'utf8'));
+    const records = readExample(example.log);
     const header = records.findIndex((cells) => cells[0] === 'Date') + 1;
     // Columns: Date, Team member, Workflow, Outcome, Edit type, Prompted, Notes.
     const kinds: [string, RegExp, (cells: string[], reason: string) => boolean][] = [
