@@ -17,6 +17,7 @@ import { nextFreeRow, readLogHead, readRecentLog } from './recent-log';
 import { findWritableLogSheet, noLogError, SetupError } from './team-data';
 import { myWeekView } from './my-week';
 import { loggingFormUrl } from './logging-form';
+import { currentUserEmail } from './automation-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -59,7 +60,20 @@ function logToWrite(spreadsheet: Spreadsheet, settings: Settings): Sheet {
   return sheet;
 }
 
-/** The form's lists: from the roster and the log's recent rows, read in cells that do not grow with the log. */
+/**
+ * The roster's name of the account opening the form, matched by its email (the roster's Email
+ * column); '' when Google gives no email or the roster does not know it: nothing is guessed.
+ */
+function ownRosterName(directory: MemberDirectory): string {
+  const email = currentUserEmail();
+  return (email && directory.find(email)?.name) || '';
+}
+
+/**
+ * The form's lists: from the roster and the log's recent rows, read in cells that do not grow
+ * with the log. The member starts as whom this account logged as last time, else as its own
+ * roster name.
+ */
 export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFormData {
   const remembered = PropertiesService.getUserProperties().getProperty(LOG_AS_PROPERTY) ?? '';
   const form: LogFormData = {
@@ -94,11 +108,12 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
   const { roster, log } = recent;
   const rosterMembers = roster?.members ?? [];
   const directory = new MemberDirectory(rosterMembers);
+  form.member ||= ownRosterName(directory);
   const names = [...rosterMembers.map((m) => m.name), ...log.names.values()];
   form.members = distinct(names, (name) => directory.keyFor(name)).sort((a, b) => a.localeCompare(b));
 
   const runs = log.runs;
-  const mine = remembered ? directory.keyFor(remembered) : null;
+  const mine = form.member ? directory.keyFor(form.member) : null;
   const recentOfMine = runs
     .filter((run) => run.memberKey === mine)
     .sort((a, b) => b.day - a.day || b.row - a.row)
