@@ -3,10 +3,12 @@ import { validateSettings, type Settings } from '../core/base/settings';
 import { failureLine, type Failure } from '../core/automation/failures';
 import { errorMessage } from '../core/automation/mail-rules';
 import { missedRunProblem } from '../core/automation/run-report';
+import { handOverLine } from '../core/automation/hand-over';
 import {
   KEYS,
   readJson,
   type AutomationState,
+  type HandOver,
   type LastRun,
   type MissedRun,
   type Store,
@@ -82,6 +84,8 @@ export function automationStatus(
     }
     status.problems = [...new Set([...problemsIn(store), ...(mirror ? problemsIn(mirror) : [])])];
     if (last?.problem) status.problems.unshift(last.problem);
+    const handOver = handOverLine(readJson<HandOver | null>(store, KEYS.handOver, null), state);
+    if (handOver) status.problems.unshift(handOver);
     if (state?.on && state.hour !== settings.digestHour) {
       status.problems.push(
         `The daily run is still set for ${state.hour}:00; turn automation off and on again to move it to ${settings.digestHour}:00.`,

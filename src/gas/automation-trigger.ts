@@ -5,7 +5,7 @@
 import { approvalFromRoster } from './follow-up-approval';
 import { dayToIso } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
-import { KEYS, readJson, writeJson, type AutomationState, type LastRun } from '../core/automation/store';
+import { KEYS, readJson, writeJson, type AutomationState, type HandOver } from '../core/automation/store';
 import { triggerZone } from '../core/automation/trigger-zone';
 import type { AutomationStatus } from '../shared/api';
 import { automationStatus } from './automation-status';
@@ -165,7 +165,8 @@ function claimAutomation(spreadsheet: Spreadsheet, settings: Settings): string {
 /**
  * After Settings name a new owner: the automation stops until the new owner turns it on from
  * their account. This account's trigger is deleted now; another account's sees the state
- * turned off at its next run and removes itself.
+ * turned off at its next run and removes itself. The hand-over is kept (KEYS.handOver) for the
+ * sidebar, which words it as things stand when it is read (handOverLine).
  */
 export function handOverAutomation(newOwner: string): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
@@ -173,11 +174,11 @@ export function handOverAutomation(newOwner: string): void {
   const state = readJson<AutomationState | null>(store, KEYS.state, null);
   if (!state?.on || sameAccount(state.turnedOnBy, newOwner)) return;
   setAutomation(false);
-  writeJson(store, KEYS.lastRun, {
+  writeJson(store, KEYS.handOver, {
     at: new Date().toISOString(),
-    report: [],
-    problem: `Uptake now belongs to ${newOwner}: the daily run under ${state.turnedOnBy} stopped. ${newOwner} turns automation on from their own Uptake sidebar.`,
-  } satisfies LastRun);
+    from: state.turnedOnBy,
+    to: newOwner,
+  } satisfies HandOver);
 }
 
 /** The existing trigger when it is the one automation made, alone, at the Settings hour. */

@@ -23,6 +23,15 @@ describe('the owner changes', () => {
     );
     runAs(fake, NEW_OWNER, 'setAutomation', [true]);
     expect(fake.gas.triggers.clock().map((t) => t.owner)).toEqual([NEW_OWNER]);
+    // Once the new owner has turned it on, the sidebar no longer tells them to.
+    const after = runAs(fake, NEW_OWNER, 'getAutomationStatus');
+    expect(after.on).toBe(true);
+    expect(after.problems.join('\n')).not.toMatch(/handed over|turns automation on|belongs to/);
+    expect(
+      runAs(fake, NEW_OWNER, 'getSetupCheck')
+        .map((line) => line.detail)
+        .join('\n'),
+    ).not.toMatch(/turns automation on from their own/);
     fake.bundle.$runDays(8);
     const digests = fake.gas.mail.sent.filter((m) => m.subject.startsWith('Uptake weekly digest'));
     // Two Mondays in the 8 days: both digests to the new owner, from their account's trigger.

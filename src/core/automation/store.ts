@@ -26,7 +26,19 @@ export const KEYS = {
   missed: 'uptake.automation.missed',
   /** The members whose six-week email the last run left outstanding (six-week-waiting.ts). */
   sixWeekWaiting: 'uptake.automation.sixWeekWaiting',
+  /** The last hand-over of Uptake to a new owner (HandOver): what the sidebar says about it. */
+  handOver: 'uptake.automation.handOver',
 };
+
+/** Uptake handed to a new owner while the daily run was on under the old one's account. */
+export interface HandOver {
+  /** ISO time of the hand-over. */
+  at: string;
+  /** The account whose daily run stopped. */
+  from: string;
+  /** The new owner, who turns automation on from their own account. */
+  to: string;
+}
 
 export interface AutomationState {
   on: boolean;
