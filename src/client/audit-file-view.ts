@@ -1,5 +1,5 @@
 /** The sidebar's note on the owner's audit spreadsheet, and on an earlier version's tabs to remove or move. */
-import type { DashboardData } from '../shared/api';
+import { AUDIT_SHEET as AUDIT_TAB, type DashboardData } from '../shared/api';
 import { el, fill } from './dom';
 
 /** What the owner's buttons do. */
@@ -27,7 +27,9 @@ export function renderAuditFile(box: HTMLElement, data: DashboardData, actions: 
       el(
         'p',
         {},
-        'An earlier version left an "Adoption audit" tab in this spreadsheet, with everyone’s figures by name; every editor can read it. ',
+        data.keptWhileOpen.includes(AUDIT_TAB)
+          ? `The "${AUDIT_TAB}" tab in this spreadsheet was written while the team was open, with everyone’s figures by name; every editor can read it. `
+          : `An earlier version left an "${AUDIT_TAB}" tab in this spreadsheet, with everyone’s figures by name; every editor can read it. `,
         el(
           'button',
           { type: 'button', 'data-server': '', onclick: () => void actions.removeAuditTab() },
@@ -40,7 +42,9 @@ export function renderAuditFile(box: HTMLElement, data: DashboardData, actions: 
       el(
         'p',
         {},
-        `An earlier version keeps your interventions, notes about named people, in this spreadsheet's "${data.oldInterventionsTab}" tab; every editor can read it. `,
+        data.keptWhileOpen.includes(data.oldInterventionsTab)
+          ? `Your interventions, notes about named people, were kept in this spreadsheet's "${data.oldInterventionsTab}" tab while the team was open; every editor can read it. `
+          : `An earlier version keeps your interventions, notes about named people, in this spreadsheet's "${data.oldInterventionsTab}" tab; every editor can read it. `,
         el(
           'button',
           { type: 'button', 'data-server': '', onclick: () => void actions.moveInterventions() },

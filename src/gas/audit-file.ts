@@ -108,9 +108,16 @@ export function hasOldAuditTab(book: Workbook, settings: Settings): boolean {
   return !settings.openTeam && book.byName(AUDIT_SHEET) !== null;
 }
 
-export const OLD_TAB_QUESTION =
-  `An earlier version of Uptake left an "${AUDIT_SHEET}" tab in this spreadsheet, with every member's figures ` +
-  'by name, which every editor can read. The audit now goes to your own spreadsheet. Remove the old tab?';
+/** Run audit to sheet's question about the audit tab in the team spreadsheet (whileOpen: written while the team was open). */
+export function oldTabQuestion(whileOpen: boolean): string {
+  const what = whileOpen
+    ? `The "${AUDIT_SHEET}" tab in this spreadsheet was written while the team was open`
+    : `An earlier version of Uptake left an "${AUDIT_SHEET}" tab in this spreadsheet`;
+  return (
+    `${what}, with every member's figures by name, which every editor can read. The audit now goes to your own ` +
+    'spreadsheet. Remove the old tab?'
+  );
+}
 
 /**
  * Deletes the old "Adoption audit" tab of the team spreadsheet, only when the owner asked

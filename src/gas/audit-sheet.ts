@@ -15,8 +15,9 @@ import { advisedAudit } from './interventions-data';
 import { historyTables } from '../core/history/tables';
 import { teamHistory } from '../core/history/team-history';
 import { insertHistoryCharts } from './history-charts';
-import { auditTarget, OLD_TAB_QUESTION, removeOldAuditTab } from './audit-file';
-import { moveOldInterventions, OLD_INTERVENTIONS_QUESTION, oldInterventionsTab } from './interventions-home';
+import { auditTarget, oldTabQuestion, removeOldAuditTab } from './audit-file';
+import { keptWhileOpen } from './open-team-tabs';
+import { moveOldInterventions, oldInterventionsQuestion, oldInterventionsTab } from './interventions-home';
 import { Workbook } from './workbook';
 import { readProgramme } from '../core/automation/programme-store';
 import { withProgrammeSixWeek } from '../core/programme/replacement';
@@ -154,20 +155,30 @@ export function runAuditToSheet(
     ui.ButtonSet.OK,
   );
   offerOldTabRemoval(spreadsheet, ui, settings);
-  if (outcome.oldInterventions) offerInterventionsMove(spreadsheet, ui, settings);
+  if (outcome.oldInterventions) offerInterventionsMove(spreadsheet, ui, settings, outcome.oldInterventions);
   return outcome.sheet;
 }
 
 /** Asks (never deletes silently) whether to remove an earlier version's audit tab from the team spreadsheet. */
 function offerOldTabRemoval(spreadsheet: Spreadsheet, ui: GoogleAppsScript.Base.Ui, settings: Settings): void {
   if (!spreadsheet.getSheetByName(AUDIT_SHEET)) return;
-  if (ui.alert('Remove the old audit tab?', OLD_TAB_QUESTION, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  if (
+    ui.alert('Remove the old audit tab?', oldTabQuestion(keptWhileOpen(AUDIT_SHEET)), ui.ButtonSet.YES_NO) !==
+    ui.Button.YES
+  )
+    return;
   ui.alert('Uptake', removeOldAuditTab(spreadsheet, settings), ui.ButtonSet.OK);
 }
 
 /** Asks (never moves silently) whether to move an earlier version's Interventions tab to the owner's own spreadsheet. */
-function offerInterventionsMove(spreadsheet: Spreadsheet, ui: GoogleAppsScript.Base.Ui, settings: Settings): void {
-  const answer = ui.alert('Move the interventions?', OLD_INTERVENTIONS_QUESTION, ui.ButtonSet.YES_NO);
+function offerInterventionsMove(
+  spreadsheet: Spreadsheet,
+  ui: GoogleAppsScript.Base.Ui,
+  settings: Settings,
+  tab: string,
+): void {
+  const question = oldInterventionsQuestion(tab, keptWhileOpen(tab));
+  const answer = ui.alert('Move the interventions?', question, ui.ButtonSet.YES_NO);
   if (answer !== ui.Button.YES) return;
   let said: string;
   try {

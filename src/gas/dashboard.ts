@@ -26,6 +26,7 @@ import { caller } from './roles';
 import { checkedCaller } from './sidebar-call';
 import { hasOldAuditTab, readAuditFile } from './audit-file';
 import { oldInterventionsTab } from './interventions-home';
+import { openTeamTabNames, recordOpenTeamTabs } from './open-team-tabs';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -78,6 +79,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     auditFileUrl: ownFile?.url ?? null,
     oldAuditTab: isOwner && hasOldAuditTab(book, settings),
     oldInterventionsTab: null,
+    keptWhileOpen: isOwner ? openTeamTabNames(documentValues) : [],
   };
   try {
     const team = readTeam(book, settings);
@@ -223,6 +225,8 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   }
   // A SettingsError names its field; sidebarCall sends it to the page with the message.
   const saved = storeSettings(spreadsheet, toSave);
+  // Closing the team leaves its named tabs here, to be offered for removal: said for what they are.
+  if (before.openTeam && !saved.openTeam) recordOpenTeamTabs(spreadsheet, saved);
   // A new owner runs the automation from their own account: the old owner's trigger stops now.
   if (!sameAccount(saved.ownerEmail, who.owner || who.email)) handOverAutomation(saved.ownerEmail);
   // A new hour moves the daily trigger now, not at the next time automation is switched on.

@@ -92,7 +92,7 @@ export function findInterventions(
 }
 
 /** The log's and the roster's names, found as the audit finds them (a roster that cannot be found: none). */
-function teamSheetNames(team: Spreadsheet | Workbook, settings: Settings): TeamSheetNames {
+export function teamSheetNames(team: Spreadsheet | Workbook, settings: Settings): TeamSheetNames {
   const book = workbookOf(team);
   const log = findLogSheet(book, settings);
   let roster: Sheet | null = null;
@@ -104,18 +104,28 @@ function teamSheetNames(team: Spreadsheet | Workbook, settings: Settings): TeamS
   return { logSheet: log && book.nameOf(log), rosterSheet: roster && book.nameOf(roster) };
 }
 
-/** Said when a note is recorded while an earlier version's tab is still in the team spreadsheet. */
-export function moveFirst(tab: string): string {
+/** What tab `tab` is: kept here while the team was open, or left by an earlier version (src/gas/open-team-tabs.ts). */
+function whereTheyAre(tab: string, whileOpen: boolean): string {
+  return whileOpen
+    ? `The interventions were kept in this spreadsheet's "${tab}" tab while the team was open`
+    : `An earlier version of Uptake keeps the interventions in this spreadsheet's "${tab}" tab`;
+}
+
+/** Said when a note is recorded while an earlier version's (or the open team's) tab is still in the team spreadsheet. */
+export function moveFirst(tab: string, whileOpen: boolean): string {
   return (
-    `An earlier version of Uptake keeps the interventions in this spreadsheet's "${tab}" tab, which every editor ` +
-    'can read. Move them to your own spreadsheet first (the dashboard offers it, and so does Run audit to sheet); ' +
-    'then record this one, which goes there too. Nothing was written.'
+    `${whereTheyAre(tab, whileOpen)}, which every editor can read. Move them to your own spreadsheet first (the ` +
+    'dashboard offers it, and so does Run audit to sheet); then record this one, which goes there too. Nothing was written.'
   );
 }
 
-export const OLD_INTERVENTIONS_QUESTION =
-  'An earlier version of Uptake keeps your interventions (notes about named people) in a tab of this ' +
-  'spreadsheet, which every editor can read. Move them to your own spreadsheet, and remove the tab from this one?';
+/** Run audit to sheet's question about tab `tab` (whileOpen: kept here while the team was open). */
+export function oldInterventionsQuestion(tab: string, whileOpen: boolean): string {
+  return (
+    `${whereTheyAre(tab, whileOpen)} (notes about named people), which every editor can read. Move them to your ` +
+    'own spreadsheet, and remove the tab from this one?'
+  );
+}
 
 /** How long a move waits for another Uptake write to finish. */
 const LOCK_WAIT_MS = 30_000;

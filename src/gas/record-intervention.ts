@@ -20,6 +20,7 @@ import { INTERVENTION_TYPES, type InterventionType } from '../core/interventions
 import { spellingKey } from '../core/base/text';
 import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
 import { findInterventionsSheet, moveFirst, oldInterventionsTab } from './interventions-home';
+import { keptWhileOpen } from './open-team-tabs';
 import { auditTarget, markInterventions } from './audit-file';
 import { withDocumentLock } from './document-lock';
 import { appendByHeader, type CellWrite } from './append-row';
@@ -208,7 +209,7 @@ function interventionsTarget(
       own: null,
     };
   const old = oldInterventionsTab(spreadsheet, exclude, settings);
-  if (old) throw new Error(moveFirst(old.getName()));
+  if (old) throw new Error(moveFirst(old.getName(), keptWhileOpen(old.getName())));
   const { target } = auditTarget(spreadsheet, settings);
   const sheet = target.getSheetByName(DEFAULT_INTERVENTIONS_SHEET) ?? createInterventionsSheet(target, team, false);
   markInterventions(spreadsheet, target);

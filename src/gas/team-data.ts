@@ -2,6 +2,7 @@
  * Reads the team's log and roster from the spreadsheet: one getValues per sheet, whatever the
  * number of rows, and never a write to the team's sheets.
  */
+import { AUDIT_SHEET } from '../shared/api';
 import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
 import { LOG_FIELDS, parseLogSheets, type ParsedLog } from '../core/sheets/log';
 import { cellText, headerKey } from '../core/base/text';
@@ -21,7 +22,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Sheets Uptake owns and re-creates; it never reads them as the team's log or roster. */
-export const AUDIT_SHEET = 'Adoption audit';
+export { AUDIT_SHEET };
 export const SENT_SHEET = 'Uptake sent';
 export const OWN_SHEETS = [AUDIT_SHEET, SENT_SHEET];
 /** Names "Set up log and roster" gives the sheets it creates. */

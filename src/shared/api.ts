@@ -88,9 +88,17 @@ export interface DashboardData {
    * spreadsheet (rules §19), offered for moving to the owner's own spreadsheet; else null.
    */
   oldInterventionsTab: string | null;
+  /**
+   * Which of those tabs were kept here while "open team" was on (src/gas/open-team-tabs.ts), so
+   * that the page says what they are instead of "an earlier version".
+   */
+  keptWhileOpen: string[];
 }
 
 export type { ProgrammeView } from '../core/programme/replacement';
+
+/** The named audit's tab, in the team spreadsheet with "open team" on and in the owner's own spreadsheet otherwise. */
+export const AUDIT_SHEET = 'Adoption audit';
 
 export interface ProgrammeStartRequest {
   /** YYYY-MM-DD; empty or absent: today. */
