@@ -2,7 +2,7 @@
  * Reads the Interventions sheet (spec §14) for the dashboard, the audit sheet, the programme and
  * the digest: where it lives (src/gas/interventions-home.ts), one getValues, never a write.
  */
-import { isoToDay } from '../core/base/dates';
+import { dayToIso, isoToDay, type Day } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
 import { interventionsView, NO_INTERVENTIONS, type InterventionsView } from '../core/interventions/view';
 import type { Audit } from '../core/audit/audit-types';
@@ -52,5 +52,6 @@ export function advisedAudit(
   ownFile?: AuditFileRecord | null,
 ): { audit: Audit; interventions: InterventionsView } {
   const audit = auditTeam(team, settings, asOfIso, weeks);
-  return followAdvice(audit, readInterventions(spreadsheet, team, settings, audit, ownFile));
+  const membersAt = (weekEnd: Day) => auditTeam(team, settings, dayToIso(weekEnd), 1).members;
+  return followAdvice(audit, readInterventions(spreadsheet, team, settings, audit, ownFile), membersAt);
 }

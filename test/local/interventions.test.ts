@@ -198,7 +198,7 @@ describe('--interventions FILE with --json', () => {
         change: null,
         // docs/json.md: a Second training session for a member below Genuine carries the warning.
         warning:
-          'Chloé Martin is a Developing user. A second group session is the most common mistake after a failed training: a team that sat through one and did not adopt takes another as confirmation that AI is not worth the effort. Answer each cause with an individual session or a follow-up instead.',
+          'Chloé Martin was a Developing user in the week ending 2026-02-23. A second group session is the most common mistake after a failed training: a team that sat through one and did not adopt takes another as confirmation that AI is not worth the effort. Answer each cause with an individual session or a follow-up instead.',
       },
     ]);
   });

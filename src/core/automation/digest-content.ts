@@ -46,7 +46,7 @@ export function digestContent(
 ): EmailContent {
   const asOf = lastCompleteDay(setup.onRequest ? options.sentDay : options.digestDay);
   const view = team.interventions?.(asOf);
-  const current = view ? followAdvice(team.audits(asOf, 1), view) : null;
+  const current = view ? followAdvice(team.audits(asOf, 1), view, (weekEnd) => team.audits(weekEnd, 1).members) : null;
   const audit = current?.audit ?? team.audits(asOf, 1);
   const programme = team.programme ?? null;
   const programmeLine = programme

@@ -5,7 +5,7 @@
  * second group session recorded for members below Genuine gets the article's warning.
  */
 import { isoToDay, type Day } from '../base/dates';
-import { foldSpaces } from '../base/text';
+import { foldSpaces, plural } from '../base/text';
 import type { Audit, Finding, FindingCode, MemberReport } from '../audit/audit-types';
 import { WINDOW_DAYS, type InterventionReport, type InterventionType } from './types';
 import type { InterventionsView } from './view';
@@ -75,7 +75,10 @@ export function openFirst(findings: readonly Finding[]): Finding[] {
   return [...findings.filter((f) => f.addressed === null), ...findings.filter((f) => f.addressed !== null)];
 }
 
-/** The members the intervention is about who are below Genuine: one member, or the team's. */
+/** Each member's figures in the week ending a day (spec §13's weekly audit as of that day). */
+export type WeekMembers = (weekEnd: Day) => readonly MemberReport[];
+
+/** The members the intervention is about who were below Genuine: one member, or the team's. */
 function belowGenuine(r: InterventionReport, members: readonly MemberReport[]): MemberReport[] {
   return members.filter(
     (m) =>
@@ -83,27 +86,42 @@ function belowGenuine(r: InterventionReport, members: readonly MemberReport[]): 
   );
 }
 
-function withWarning(r: InterventionReport, members: readonly MemberReport[]): InterventionReport {
+/**
+ * The warning on a second group session, judged on the members as they were when it was held
+ * (below Genuine in the week ending its date, §18): a member who adopted since still had it as
+ * the mistake; one who was Genuine then and lapsed since did not.
+ */
+function withWarning(r: InterventionReport, membersAt: WeekMembers): InterventionReport {
   if (r.type !== 'Second training session') return r;
-  const below = belowGenuine(r, members);
+  const below = belowGenuine(r, membersAt(isoToDay(r.date)!));
   if (!below.length) return r;
-  const who = r.member ? `${below[0].member} is a ${below[0].category}` : `${below.length} members are below Genuine`;
+  const week = `in the week ending ${r.date}`;
+  const who = r.member
+    ? `${below[0].member} was a ${below[0].category} ${week}`
+    : `${plural(below.length, 'member')} ${below.length === 1 ? 'was' : 'were'} below Genuine ${week}`;
   return { ...r, warning: `${who}. ${SECOND_SESSION_WARNING}` };
 }
 
 /**
  * The audit and interventions, advised: each finding marked addressed (or open again), open
- * ones first in the audit's and in each member's list, and the warning on a second group session.
+ * ones first in the audit's and in each member's list, and the warning on a second group session
+ * (`membersAt`: the members in the week ending the session's date).
  */
 export function followAdvice(
   audit: Audit,
   view: InterventionsView,
+  membersAt: WeekMembers,
 ): { audit: Audit; interventions: InterventionsView } {
   const asOf = isoToDay(audit.asOf)!;
   const followed = new Map<Finding, Finding>(
     audit.diagnosis.map((f) => [f, followFinding(f, view.interventions, asOf)]),
   );
   const advised = (findings: readonly Finding[]) => openFirst(findings.map((f) => followed.get(f) ?? f));
+  const weeks = new Map<Day, readonly MemberReport[]>();
+  const weekOf: WeekMembers = (day) => {
+    if (!weeks.has(day)) weeks.set(day, membersAt(day));
+    return weeks.get(day)!;
+  };
   return {
     audit: {
       ...audit,
@@ -112,7 +130,7 @@ export function followAdvice(
     },
     interventions: {
       ...view,
-      interventions: view.interventions.map((r) => withWarning(r, audit.members)),
+      interventions: view.interventions.map((r) => withWarning(r, weekOf)),
     },
   };
 }
