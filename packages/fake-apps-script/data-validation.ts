@@ -19,27 +19,18 @@ function cloneArgs(values: readonly unknown[]): unknown[] {
   return values.map((v) => (Array.isArray(v) ? v.slice() : isDateLike(v) ? new Date(v.getTime()) : v));
 }
 
-export class FakeDataValidation
-  implements
-    ValidationRule,
-    Pick<GDataValidation, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'>
-{
-  static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DataValidation' };
-
+/**
+ * What a rule and its builder both hold and answer the same way: the criteria, their values
+ * (copied out, so a caller cannot change the rule) and whether invalid input is let in.
+ */
+abstract class ValidationCriteria<C extends CriteriaName | null> {
   constructor(
-    readonly criteria: CriteriaName,
-    readonly values: readonly unknown[],
-    readonly allowInvalid: boolean,
-    readonly helpText: string,
+    public criteria: C,
+    public values: readonly unknown[],
+    public allowInvalid: boolean,
+    public helpText: string,
   ) {}
 
-  copy(): GDataValidationBuilder {
-    const b = new FakeDataValidationBuilder();
-    b.withCriteria(api<GCriteria>(this.criteria as unknown as object), cloneArgs(this.values));
-    b.setAllowInvalid(this.allowInvalid);
-    b.setHelpText(this.helpText);
-    return api<GDataValidationBuilder>(b);
-  }
   getAllowInvalid(): boolean {
     return this.allowInvalid;
   }
@@ -49,37 +40,62 @@ export class FakeDataValidation
   getCriteriaValues(): unknown[] {
     return cloneArgs(this.values);
   }
+}
+
+export class FakeDataValidation
+  extends ValidationCriteria<CriteriaName>
+  implements
+    ValidationRule,
+    Pick<GDataValidation, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'>
+{
+  static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DataValidation' };
+  // A built rule does not change: its builder's copy() makes another.
+  declare readonly criteria: CriteriaName;
+  declare readonly values: readonly unknown[];
+  declare readonly allowInvalid: boolean;
+  declare readonly helpText: string;
+
+  copy(): GDataValidationBuilder {
+    const b = new FakeDataValidationBuilder();
+    b.withCriteria(api<GCriteria>(this.criteria as unknown as object), cloneArgs(this.values));
+    b.setAllowInvalid(this.allowInvalid);
+    b.setHelpText(this.helpText);
+    return api<GDataValidationBuilder>(b);
+  }
   getHelpText(): string {
     return this.helpText;
   }
 }
 
-export class FakeDataValidationBuilder implements Pick<
-  GDataValidationBuilder,
-  | 'build'
-  | 'copy'
-  | 'getAllowInvalid'
-  | 'getCriteriaType'
-  | 'getCriteriaValues'
-  | 'getHelpText'
-  | 'requireCheckbox'
-  | 'requireDate'
-  | 'requireNumberBetween'
-  | 'requireNumberGreaterThanOrEqualTo'
-  | 'requireTextIsEmail'
-  | 'requireTextIsUrl'
-  | 'requireValueInList'
-  | 'requireValueInRange'
-  | 'setAllowInvalid'
-  | 'setHelpText'
-  | 'withCriteria'
-> {
+export class FakeDataValidationBuilder
+  extends ValidationCriteria<CriteriaName | null>
+  implements
+    Pick<
+      GDataValidationBuilder,
+      | 'build'
+      | 'copy'
+      | 'getAllowInvalid'
+      | 'getCriteriaType'
+      | 'getCriteriaValues'
+      | 'getHelpText'
+      | 'requireCheckbox'
+      | 'requireDate'
+      | 'requireNumberBetween'
+      | 'requireNumberGreaterThanOrEqualTo'
+      | 'requireTextIsEmail'
+      | 'requireTextIsUrl'
+      | 'requireValueInList'
+      | 'requireValueInRange'
+      | 'setAllowInvalid'
+      | 'setHelpText'
+      | 'withCriteria'
+    >
+{
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DataValidationBuilder' };
 
-  private criteria: CriteriaName | null = null;
-  private values: unknown[] = [];
-  private allowInvalid = true;
-  private helpText = '';
+  constructor() {
+    super(null, [], true, '');
+  }
 
   private _set(criteria: CriteriaName, values: unknown[]): GDataValidationBuilder {
     this.criteria = criteria;
@@ -101,15 +117,6 @@ export class FakeDataValidationBuilder implements Pick<
     b.allowInvalid = this.allowInvalid;
     b.helpText = this.helpText;
     return api<GDataValidationBuilder>(b);
-  }
-  getAllowInvalid(): boolean {
-    return this.allowInvalid;
-  }
-  getCriteriaType(): GCriteria {
-    return api<GCriteria>(this.criteria as unknown as object);
-  }
-  getCriteriaValues(): unknown[] {
-    return cloneArgs(this.values);
   }
   getHelpText(): string | null {
     return this.helpText || null;

@@ -1,5 +1,6 @@
 // ScriptApp: trigger management over the triggers store (triggers.ts), the trigger builders
 // (trigger-builders.ts) and a scriptable authorization status.
+import { nonEmptyString } from './arguments';
 import { api, type FakeInfo } from './boundary';
 import { AuthMode, AuthModeNames, AuthorizationStatus, enumName, type AuthorizationStatusName } from './enums';
 import type { FakeContext } from './context';
@@ -59,9 +60,8 @@ export class FakeScriptApp implements Pick<
   ) {}
 
   newTrigger(functionName: string): GTriggerBuilder {
-    if (typeof functionName !== 'string' || functionName === '')
-      throw new Error('ScriptApp.newTrigger needs a function name.');
-    return api<GTriggerBuilder>(new FakeTriggerBuilder(this.ctx, this.triggers, functionName));
+    const handler = nonEmptyString(functionName, 'ScriptApp.newTrigger needs a function name.');
+    return api<GTriggerBuilder>(new FakeTriggerBuilder(this.ctx, this.triggers, handler));
   }
   deleteTrigger(trigger: GTrigger): void {
     if (!(trigger instanceof FakeTrigger)) throw new Error('ScriptApp.deleteTrigger needs a Trigger.');

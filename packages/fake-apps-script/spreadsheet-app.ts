@@ -1,4 +1,5 @@
 // The global SpreadsheetApp: the active document, openById, create, getUi and new validations.
+import { nonEmptyString } from './arguments';
 import { api, type FakeInfo } from './boundary';
 import { FakeDataValidationBuilder } from './data-validation';
 import { DeveloperMetadataVisibility } from './enums';
@@ -51,8 +52,10 @@ export class FakeSpreadsheetApp implements Pick<
    * SpreadsheetApp", create(name), https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet-app).
    */
   create(name: string, rows?: number, columns?: number): GSpreadsheet {
-    if (typeof name !== 'string' || name === '') throw new Error('Invalid argument: name');
-    const ss = this.newSpreadsheet({ name, readers: [this.ctx.currentUser()] });
+    const ss = this.newSpreadsheet({
+      name: nonEmptyString(name, 'Invalid argument: name'),
+      readers: [this.ctx.currentUser()],
+    });
     if (rows !== undefined || columns !== undefined) {
       const sheet = ss._sheets[0];
       sheet._maxRows = rows ?? sheet._maxRows;

@@ -1,5 +1,6 @@
 // ScriptApp.newTrigger's builders: a clock schedule or a spreadsheet event, checked as Apps Script
 // checks them, then made into a trigger record.
+import { wholeNumberArgument } from './arguments';
 import { api, type FakeInfo } from './boundary';
 import { WeekdayNames, enumName, type EventTypeName, type WeekdayName } from './enums';
 import type { FakeContext } from './context';
@@ -69,9 +70,7 @@ export class FakeClockTriggerBuilder implements Pick<
     return this._self();
   }
   atHour(hour: number): GClockBuilder {
-    if (!Number.isInteger(hour) || hour < 0 || hour > 23)
-      throw new Error(`Invalid argument: hour (${hour}); use 0-23.`);
-    this.hour = hour;
+    this.hour = wholeNumberArgument('hour', hour, 0, 23, '; use 0-23');
     return this._self();
   }
   everyMinutes(n: number): GClockBuilder {
@@ -79,21 +78,18 @@ export class FakeClockTriggerBuilder implements Pick<
     return this._recurrence('minutes', n);
   }
   everyHours(n: number): GClockBuilder {
-    if (!Number.isInteger(n) || n < 1) throw new Error(`Invalid argument: hours (${n}).`);
-    return this._recurrence('hours', n);
+    return this._recurrence('hours', wholeNumberArgument('hours', n, 1));
   }
   everyDays(n: number): GClockBuilder {
-    if (!Number.isInteger(n) || n < 1) throw new Error(`Invalid argument: days (${n}).`);
-    return this._recurrence('days', n);
+    return this._recurrence('days', wholeNumberArgument('days', n, 1));
   }
   everyWeeks(n: number): GClockBuilder {
-    if (!Number.isInteger(n) || n < 1) throw new Error(`Invalid argument: weeks (${n}).`);
-    return this._recurrence('weeks', n);
+    return this._recurrence('weeks', wholeNumberArgument('weeks', n, 1));
   }
   onMonthDay(day: number): GClockBuilder {
-    if (!Number.isInteger(day) || day < 1 || day > 31) throw new Error(`Invalid argument: day (${day}).`);
+    const monthDay = wholeNumberArgument('day', day, 1, 31);
     this._recurrence('monthDay', 1);
-    this.monthDay = day;
+    this.monthDay = monthDay;
     return this._self();
   }
   onWeekDay(day: GoogleAppsScript.Base.Weekday): GClockBuilder {
@@ -115,10 +111,8 @@ export class FakeClockTriggerBuilder implements Pick<
     return this._self();
   }
   nearMinute(minute: number): GClockBuilder {
-    if (!Number.isInteger(minute) || minute < 0 || minute > 59)
-      throw new Error(`Invalid argument: minute (${minute}).`);
     // Apps Script rounds to the nearest 15 minutes.
-    this.minute = (Math.round(minute / 15) * 15) % 60;
+    this.minute = (Math.round(wholeNumberArgument('minute', minute, 0, 59) / 15) * 15) % 60;
     return this._self();
   }
   create(): GTrigger {

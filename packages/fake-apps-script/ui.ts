@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { nonEmptyString } from './arguments';
 import { api, type FakeInfo } from './boundary';
 import { Button, ButtonNames, ButtonSet, ButtonSetNames, enumName, type ButtonName, type ButtonSetName } from './enums';
 import type { FakeContext } from './context';
@@ -140,10 +141,8 @@ export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addSu
   ) {}
 
   addItem(caption: string, functionName: string): GMenu {
-    if (typeof functionName !== 'string' || functionName === '') {
-      throw new Error(`Menu item "${caption}" needs the name of a function, as a string.`);
-    }
-    this._entries.push({ kind: 'item', caption: String(caption), functionName });
+    const handler = nonEmptyString(functionName, `Menu item "${caption}" needs the name of a function, as a string.`);
+    this._entries.push({ kind: 'item', caption: String(caption), functionName: handler });
     return api<GMenu>(this);
   }
   addSeparator(): GMenu {
