@@ -8,25 +8,39 @@ let work: string;
 let cli: string;
 const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
 const write = (name: string, rows: string[][]) => fs.writeFileSync(path.join(work, name), csv(rows));
+/** A log of Proposal runs: the header, then each run's date, member and outcome (Used as-is unless given). */
+const proposalLog = (runs: [string, string, string?][]) => [
+  ['Date', 'Team member', 'Workflow', 'Outcome'],
+  ...runs.map(([date, member, outcome = 'Used as-is']) => [date, member, 'Proposal', outcome]),
+];
+/** A roster of names and emails, every member's anchor workflow Proposal. */
+const proposalRoster = (members: [string, string][]) => [
+  ['Team member', 'Email', 'Anchor workflow'],
+  ...members.map(([name, email]) => [name, email, 'Proposal']),
+];
 
 beforeAll(() => {
   work = tempDir();
   cli = bundleCliInto(work);
-  write('log.csv', [
-    ['Date', 'Team member', 'Workflow', 'Outcome'],
-    ['2026-11-16', 'Ana Lima', 'Proposal', 'Used as-is'],
-    ['2026-11-17', 'Ana Lima', 'Proposal', 'Used as-is'],
-    ['2026-11-17', 'Ana Lima', 'Proposal', 'Light edit'],
-    ['2026-11-18', 'Jo Park', 'Proposal', 'Used as-is'],
-    ['2026-11-20', 'Kim Ode', 'Proposal', 'Used as-is'],
-  ]);
-  write('roster.csv', [
-    ['Team member', 'Email', 'Anchor workflow'],
-    ['Ana Lima', 'ana@x.example', 'Proposal'],
-    ['Jo Park', 'jo@x.example', 'Proposal'],
-    ['Kim Ode', 'kim@x.example', 'Proposal'],
-    ['Lee Roy', 'lee@x.example', 'Proposal'],
-  ]);
+  write(
+    'log.csv',
+    proposalLog([
+      ['2026-11-16', 'Ana Lima'],
+      ['2026-11-17', 'Ana Lima'],
+      ['2026-11-17', 'Ana Lima', 'Light edit'],
+      ['2026-11-18', 'Jo Park'],
+      ['2026-11-20', 'Kim Ode'],
+    ]),
+  );
+  write(
+    'roster.csv',
+    proposalRoster([
+      ['Ana Lima', 'ana@x.example'],
+      ['Jo Park', 'jo@x.example'],
+      ['Kim Ode', 'kim@x.example'],
+      ['Lee Roy', 'lee@x.example'],
+    ]),
+  );
   write('chatgpt-nov.csv', [
     ['cadence', 'period_start', 'period_end', 'name', 'email', 'is_active', 'messages'],
     ['weekly', '2026-11-16', '2026-11-22', 'Ana', 'ana@x.example', 'true', '42'],
@@ -41,23 +55,27 @@ beforeAll(() => {
     ['kim@x.example', 'someday', 'Claude', '1'],
   ]);
   // A second team for the Microsoft 365 Copilot and periods shapes, as of Sunday 29 Nov.
-  write('log-b.csv', [
-    ['Date', 'Team member', 'Workflow', 'Outcome'],
-    ['2026-11-24', 'Ana Lima', 'Proposal', 'Used as-is'],
-    ['2026-11-25', 'Ana Lima', 'Proposal', 'Used as-is'],
-    ['2026-11-25', 'Ana Lima', 'Proposal', 'Light edit'],
-    ['2026-11-26', 'Cy Dube', 'Proposal', 'Used as-is'],
-    ['2026-11-27', 'Di Oh', 'Proposal', 'Used as-is'],
-    ['2026-11-10', 'Eve Ng', 'Proposal', 'Used as-is'],
-  ]);
-  write('roster-b.csv', [
-    ['Team member', 'Email', 'Anchor workflow'],
-    ['Ana Lima', 'ana@h.example', 'Proposal'],
-    ['Ben Cole', ' BEN@h.example ', 'Proposal'],
-    ['Cy Dube', 'cy@h.example', 'Proposal'],
-    ['Di Oh', 'di@h.example', 'Proposal'],
-    ['Eve Ng', 'eve@h.example', 'Proposal'],
-  ]);
+  write(
+    'log-b.csv',
+    proposalLog([
+      ['2026-11-24', 'Ana Lima'],
+      ['2026-11-25', 'Ana Lima'],
+      ['2026-11-25', 'Ana Lima', 'Light edit'],
+      ['2026-11-26', 'Cy Dube'],
+      ['2026-11-27', 'Di Oh'],
+      ['2026-11-10', 'Eve Ng'],
+    ]),
+  );
+  write(
+    'roster-b.csv',
+    proposalRoster([
+      ['Ana Lima', 'ana@h.example'],
+      ['Ben Cole', ' BEN@h.example '],
+      ['Cy Dube', 'cy@h.example'],
+      ['Di Oh', 'di@h.example'],
+      ['Eve Ng', 'eve@h.example'],
+    ]),
+  );
   write('copilot.csv', [
     ['Report Refresh Date', 'User Principal Name', 'Display Name', 'Last Activity Date', 'Report Period'],
     ['2026-11-29', 'ana@h.example', 'Ana', '2026-11-28', '7'],

@@ -218,6 +218,14 @@ describe('the periods a source covers (Check set-up)', () => {
   });
 });
 
+/**
+ * The comparison of `sources` with the log as of `asOf` for the roster above (genuine at 3 active
+ * days a week); `logged` are the log's runs, each a day and a member.
+ */
+function compare(sources: ReturnType<typeof read>[], asOf: string, logged: [string, RosterMember][] = []) {
+  return compareUsage({ sources, refused: [], runs: runs(logged), members: ROSTER, asOf: day(asOf), genuineAt: 3 });
+}
+
 describe('the comparison with the log', () => {
   const chatgpt = () =>
     read('chatgpt.csv', [
@@ -234,20 +242,13 @@ describe('the comparison with the log', () => {
     ]);
 
   it('counts the log over exactly each period and gives each status', () => {
-    const view = compareUsage({
-      sources: [chatgpt(), daily()],
-      refused: [],
-      runs: runs([
-        ['2026-11-15', JO],
-        ['2026-11-17', JO],
-        ['2026-11-17', KIM],
-        ['2026-11-17', KIM],
-        ['2026-11-23', KIM],
-      ]),
-      members: ROSTER,
-      asOf: day('2026-11-23'),
-      genuineAt: 3,
-    });
+    const view = compare([chatgpt(), daily()], '2026-11-23', [
+      ['2026-11-15', JO],
+      ['2026-11-17', JO],
+      ['2026-11-17', KIM],
+      ['2026-11-17', KIM],
+      ['2026-11-23', KIM],
+    ]);
     expect(
       view.periods.map((p) => [
         p.member,
@@ -288,28 +289,13 @@ describe('the comparison with the log', () => {
       ['2026-11-16', '2026-11-22', 'ana@x.example', '42'],
       ['2026-11-16', '2026-11-22', 'jo@x.example', 'many'],
     ]);
-    const view = compareUsage({
-      sources: [source],
-      refused: [],
-      runs: runs([]),
-      members: ROSTER,
-      asOf: day('2026-11-23'),
-      genuineAt: 3,
-    });
+    const view = compare([source], '2026-11-23');
     expect(view.skippedUsageRows).toEqual([{ source: 'chatgpt.csv', row: 3, reason: expect.stringMatching(/many/) }]);
     expect(view.notInExport).toEqual([{ member: 'Kim Ode', tool: 'ChatGPT', from: '2026-11-16', to: '2026-11-22' }]);
   });
 
   it('as of a date: the latest period ending on or before it and no earlier than 13 days before', () => {
-    const view = (asOf: string) =>
-      compareUsage({
-        sources: [chatgpt()],
-        refused: [],
-        runs: runs([]),
-        members: ROSTER,
-        asOf: day(asOf),
-        genuineAt: 3,
-      });
+    const view = (asOf: string) => compare([chatgpt()], asOf);
     expect(view('2026-11-21').members[0].periods.map((p) => p.from)).toEqual(['2026-11-09']);
     expect(view('2026-11-22').members[0].periods.map((p) => p.from)).toEqual(['2026-11-16']);
     expect(view('2026-12-05').members[0].periods.map((p) => p.from)).toEqual(['2026-11-16']);
@@ -324,14 +310,7 @@ describe('the comparison with the log', () => {
       ['jo@x.example', '2026-11-16', '2026-11-22', '2'],
       ['kim@x.example', '2026-11-16', '2026-11-22', '1'],
     ]);
-    const view = compareUsage({
-      sources: [source],
-      refused: [],
-      runs: runs([]),
-      members: ROSTER,
-      asOf: day('2026-11-22'),
-      genuineAt: 3,
-    });
+    const view = compare([source], '2026-11-22');
     expect(view.usageAdopters).toEqual({ adopters: 1, known: 3, rate: 0.33 });
   });
 });
