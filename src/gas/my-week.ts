@@ -10,6 +10,7 @@ import { MemberDirectory } from '../core/sheets/roster';
 import type { MyWeekView } from '../shared/api';
 import { currentUserEmail } from './automation-store';
 import { readRecentLog, type RecentLog } from './recent-log';
+import { replacementStanding } from './my-programme';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 import { SetupError } from './team-data';
 
@@ -58,6 +59,7 @@ export function myWeekView(spreadsheet: Spreadsheet, settings: Settings, recent?
     developingAt: settings.developingAt,
     trainingDay: rosterMember?.trainingDay ?? null,
     coveredFrom: read.coveredFrom,
+    replacement: replacementStanding(spreadsheet, settings, read, rosterMember, today),
   });
   return { week, message: null };
 }

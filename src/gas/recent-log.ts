@@ -84,6 +84,10 @@ export function nextFreeRow(sheet: Sheet, head: LogHead): number {
 
 /** The roster and the recent rows of every sheet of the log (rules §16), parsed as one log. */
 export interface RecentLog {
+  /** The spreadsheet as this read saw it: further reads of it cost no call for what was read. */
+  book: Workbook;
+  /** The log's sheets read, the team's own log first. */
+  logSheetNames: string[];
   roster: Roster | null;
   log: ParsedLog;
   /**
@@ -147,6 +151,8 @@ export function readRecentLog(spreadsheet: Spreadsheet, settings: Settings, rows
   );
   const own = reads[0];
   return {
+    book,
+    logSheetNames: reads.map((read) => read.name),
     roster,
     log,
     coveredFrom: coveredFrom(reads, log),

@@ -164,7 +164,7 @@ describe('myWeek (core): the figures', () => {
     // 3 of 5 used as-is or lightly edited (the run of 1 March is three weeks back).
     expect(week.acceptanceRate).toBeCloseTo(3 / 5);
     expect(week.topEditType).toBe('tone');
-    expect(week.nextMilestone).toEqual({ label: 'Week-three check', date: '2026-03-22', day: 21 });
+    expect(week.nextMilestone).toEqual({ label: 'Week-three check', date: '2026-03-22', day: 21, counted: 'training' });
     expect(week.partial).toBe(false);
     expect(week.category).toBe('Developing user');
     expect(week.lines).toEqual([

@@ -7,6 +7,7 @@ import { percent, plural } from '../base/text';
 import type { Category, EditType, Run } from '../base/types';
 import { categoryFor } from '../audit/rates';
 import { programmePosition } from '../programme/milestones';
+import { replacementNext, type NextMilestone, type ReplacementStanding } from './my-programme';
 
 /** Days in "this week" and in "last week": the 7 days to today, and the 7 before them. */
 const WEEK_DAYS = 7;
@@ -29,7 +30,8 @@ export interface MyWeek {
   /** Used as-is or after a light edit, over both weeks; null without runs. */
   acceptanceRate: number | null;
   topEditType: EditType | null;
-  nextMilestone: { label: string; date: string; day: number } | null;
+  /** Of the replacement programme for its participants after its start (rules §17), else of §8's. */
+  nextMilestone: NextMilestone | null;
   /** True when the rows read did not reach back two weeks: the counts may be short. */
   partial: boolean;
   /** What the sidebar shows, one sentence each. */
@@ -47,6 +49,8 @@ export interface MyWeekInput {
   trainingDay: Day | null;
   /** The first day the rows read are sure to cover; null when the whole log was read. */
   coveredFrom: Day | null;
+  /** The running replacement programme, when the member is one of its participants and S has come. */
+  replacement?: ReplacementStanding | null;
 }
 
 function count(runs: readonly Run[]): WeekCount {
@@ -76,11 +80,8 @@ export function myWeek(input: MyWeekInput): MyWeek {
   const accepted = both.filter((run) => run.outcome === 'as-is' || run.outcome === 'light').length;
   const acceptanceRate = both.length ? accepted / both.length : null;
   const edit = topEditType(both);
-  const position = input.trainingDay === null ? null : programmePosition(input.trainingDay, today);
-  const nextMilestone =
-    position?.nextLabel && position.nextDate && position.next !== null
-      ? { label: position.nextLabel, date: position.nextDate, day: position.next }
-      : null;
+  const replacement = input.replacement ? replacementNext(input.replacement, input.member, today) : null;
+  const nextMilestone = replacement ? replacement.next : trainingNext(input.trainingDay, today);
   const week: MyWeek = {
     member: input.member,
     today: dayToIso(today),
@@ -94,8 +95,24 @@ export function myWeek(input: MyWeekInput): MyWeek {
     partial: input.coveredFrom !== null && input.coveredFrom > lastStart,
     lines: [],
   };
-  week.lines = myWeekLines(week, input.trainingDay !== null);
+  week.lines = myWeekLines(week, replacement?.line ?? trainingLine(nextMilestone, input.trainingDay !== null));
   return week;
+}
+
+/** The next milestone of §8's programme, counted from the training date. */
+function trainingNext(trainingDay: Day | null, today: Day): NextMilestone | null {
+  const position = trainingDay === null ? null : programmePosition(trainingDay, today);
+  return position?.nextLabel && position.nextDate && position.next !== null
+    ? { label: position.nextLabel, date: position.nextDate, day: position.next, counted: 'training' }
+    : null;
+}
+
+function trainingLine(next: NextMilestone | null, trained: boolean): string {
+  const nextDay = next?.date ? isoToDay(next.date) : null;
+  if (next && nextDay !== null)
+    return `Next in your programme: ${next.label}, ${dayToLabel(nextDay)} (day ${next.day} after your training).`;
+  if (trained) return 'Every milestone of your programme is behind you.';
+  return 'The roster has no training date for you yet, so there is no programme milestone to show.';
 }
 
 /** What each category means, in the member's words (rules §3's thresholds come from Settings). */
@@ -105,7 +122,7 @@ function categoryHint(category: Category): string {
   return ': no unprompted use counted yet';
 }
 
-function myWeekLines(week: MyWeek, trained: boolean): string[] {
+function myWeekLines(week: MyWeek, milestoneLine: string): string[] {
   const lines = [
     `This week (the 7 days to today): ${plural(week.thisWeek.runs, 'run')}, ${week.thisWeek.unprompted} unprompted; ` +
       `${thresholdPhrase(week.thisWeek.unprompted, week.genuineAt)}.`,
@@ -119,14 +136,7 @@ function myWeekLines(week: MyWeek, trained: boolean): string[] {
       : `You used ${percent(week.acceptanceRate)} of your ${plural(runs, 'output')} as-is or after a light edit.`,
   );
   if (week.topEditType) lines.push(`What you edit most: ${week.topEditType}.`);
-  const nextDay = week.nextMilestone ? isoToDay(week.nextMilestone.date) : null;
-  if (week.nextMilestone && nextDay !== null)
-    lines.push(
-      `Next in your programme: ${week.nextMilestone.label}, ${dayToLabel(nextDay)} ` +
-        `(day ${week.nextMilestone.day} after your training).`,
-    );
-  else if (trained) lines.push('Every milestone of your programme is behind you.');
-  else lines.push('The roster has no training date for you yet, so there is no programme milestone to show.');
+  lines.push(milestoneLine);
   if (week.partial)
     lines.push('Counted from the log’s most recent rows only: the team logs a lot, so older runs may be missing.');
   return lines;
