@@ -6,6 +6,7 @@ import { parseCsv, spreadsheetSafeCell, toCsv } from '../../local/csv';
 import { runInMemory, type RunResult } from '../../local/gas-run';
 import { BUILD_DIR } from '../bundle/support';
 import { example, runExample } from '../support/example';
+import { logCsvRows, type RunSpec } from '../support/sheets';
 import { EDIT_TYPES } from '../../src/core/base/types';
 
 let result: RunResult;
@@ -162,15 +163,14 @@ describe('the replacement programme’s peer advocacy moment, on a team with run
   // Genuine; the participants Di Genuine, Ann Developing, Bo and Ed Non-adopters.
   let peers: RunResult;
   beforeAll(() => {
-    const run = (member: string, dates: string[]) =>
-      dates.map((d) => [d, member, 'Report', 'Used as-is', '', 'FALSE', '']);
-    const log = [
-      ['Date', 'Team member', 'Workflow', 'Outcome', 'Edit type', 'Prompted', 'Notes'],
+    const run = (member: string, dates: string[]): RunSpec[] =>
+      dates.map((date) => ({ date, member, workflow: 'Report' }));
+    const log = logCsvRows([
       ...run('Pia Peer', days('2025-12-01', '2026-01-18', 2)),
       ...run('Ann Abel', [...days('2025-12-29', '2026-01-04', 4), ...days('2026-01-12', '2026-01-18', 4)]),
       ...run('Di Dahl', [...days('2025-12-29', '2026-01-04', 7), ...days('2026-01-12', '2026-01-18', 2)]),
       ...run('Bo Berg', ['2025-12-02']),
-    ];
+    ]);
     const roster = [
       ['Team member', 'Email', 'Training date', 'Anchor workflow', 'Follow-up owner'],
       ['Pia Peer', 'pia@t.example', '2025-09-15', 'Report', ''],

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { JsonAudit } from '../../local/json';
 import type { JsonInterventions } from '../../local/interventions-json';
+import { logCsvRows, type RunSpec } from '../support/sheets';
 import { bundleCliInto, removeTemp, runCli, STACK_FRAME, tempDir } from './support';
 
 let work: string;
@@ -13,31 +14,30 @@ beforeAll(() => {
   work = tempDir();
   cli = bundleCliInto(work);
   const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
-  const run = (date: string, member: string, outcome: string, prompted = 'FALSE') => [
+  const run = (date: string, member: string, outcome: string, prompted = false): RunSpec => ({
     date,
     member,
-    member === 'Ben Okafor' ? 'Campaign brief' : 'Client proposal',
+    workflow: member === 'Ben Okafor' ? 'Campaign brief' : 'Client proposal',
     outcome,
-    '',
     prompted,
-    '',
-  ];
+  });
   fs.writeFileSync(
     path.join(work, 'log.csv'),
-    csv([
-      ['Date', 'Team member', 'Workflow', 'Outcome', 'Edit type', 'Prompted', 'Notes'],
-      run('2026-01-27', 'Chloé Martin', 'Used as-is'),
-      run('2026-01-30', 'Chloé Martin', 'Heavy edit', 'TRUE'),
-      run('2026-02-03', 'Chloé Martin', 'Heavy edit'),
-      run('2026-02-05', 'Chloé Martin', 'Light edit'),
-      run('2026-02-09', 'Chloé Martin', 'Not used'),
-      run('2026-02-10', 'Chloé Martin', 'Not used'),
-      ...['11', '13', '16', '18', '20'].map((d) => run(`2026-02-${d}`, 'Chloé Martin', 'Used as-is')),
-      run('2026-02-24', 'Chloé Martin', 'Heavy edit'),
-      ...['02', '04', '06', '08', '12', '14', '16', '18', '20', '22', '26'].map((d) =>
-        run(`2026-02-${d}`, 'Ben Okafor', 'Used as-is'),
-      ),
-    ]),
+    csv(
+      logCsvRows([
+        run('2026-01-27', 'Chloé Martin', 'Used as-is'),
+        run('2026-01-30', 'Chloé Martin', 'Heavy edit', true),
+        run('2026-02-03', 'Chloé Martin', 'Heavy edit'),
+        run('2026-02-05', 'Chloé Martin', 'Light edit'),
+        run('2026-02-09', 'Chloé Martin', 'Not used'),
+        run('2026-02-10', 'Chloé Martin', 'Not used'),
+        ...['11', '13', '16', '18', '20'].map((d) => run(`2026-02-${d}`, 'Chloé Martin', 'Used as-is')),
+        run('2026-02-24', 'Chloé Martin', 'Heavy edit'),
+        ...['02', '04', '06', '08', '12', '14', '16', '18', '20', '22', '26'].map((d) =>
+          run(`2026-02-${d}`, 'Ben Okafor', 'Used as-is'),
+        ),
+      ]),
+    ),
   );
   fs.writeFileSync(
     path.join(work, 'roster.csv'),

@@ -37,20 +37,20 @@ export const FORM_HEADER_WITH_EMAIL = [
   'Notes',
 ];
 
+/** A run as the seven cells of a log row, with its Date and Prompted cells as given. */
+function logCells(r: RunSpec, date: unknown, prompted: unknown): unknown[] {
+  return [date, r.member, r.workflow ?? 'Proposal', r.outcome ?? 'Used as-is', r.edit ?? '', prompted, r.note ?? ''];
+}
+
 /** Log rows as a team would keep them: the header, then one row per run (Date cells). */
 export function logRows(runs: RunSpec[], header: string[] = LOG_HEADERS): unknown[][] {
-  return [
-    [...header],
-    ...runs.map((r) => [
-      d(r.date),
-      r.member,
-      r.workflow ?? 'Proposal',
-      r.outcome ?? 'Used as-is',
-      r.edit ?? '',
-      r.prompted ?? false,
-      r.note ?? '',
-    ]),
-  ];
+  return [[...header], ...runs.map((r) => logCells(r, d(r.date), r.prompted ?? false))];
+}
+
+/** Log rows as a CSV download holds them: all text, dates as YYYY-MM-DD, Prompted TRUE or FALSE. */
+export function logCsvRows(runs: RunSpec[]): string[][] {
+  const prompted = (r: RunSpec) => (typeof r.prompted === 'string' ? r.prompted : r.prompted ? 'TRUE' : 'FALSE');
+  return [[...LOG_HEADERS], ...runs.map((r) => logCells(r, r.date, prompted(r)).map(String))];
 }
 
 export interface RosterSpec {
