@@ -191,16 +191,7 @@ function countRuns(
     if (day >= start90) context.last90[w] = 1;
     const prompted = promptedOf[i] === 1;
 
-    if (day >= context.trainedFrom) {
-      context.sinceTraining[w] = 1;
-      tally.ranSinceTraining = true;
-      if (!prompted && (tally.firstUnpromptedSinceTraining === null || day < tally.firstUnpromptedSinceTraining)) {
-        tally.firstUnpromptedSinceTraining = day;
-      }
-      const early = tally.firstRunsSinceTraining;
-      if (early.length < EARLY_RUNS_CONSIDERED || isBefore(day, table.rows[i], early[early.length - 1]))
-        insertEarlyRun(early, table.at(i));
-    }
+    if (day >= context.trainedFrom) countSinceTraining(context, table, i, prompted);
 
     if (day < windowStart) continue;
     const outcome = OUTCOMES[outcomeOf[i]];
@@ -211,16 +202,8 @@ function countRuns(
     if (day >= lastWeekStart) tally.runsLastWeek++;
     tally.outcomes[outcome]++;
     addEditMask(tally.editTypes, mask);
-    let perWorkflow = tally.byWorkflow.get(workflowKey);
-    if (!perWorkflow) {
-      perWorkflow = {
-        workflow: table.workflowNames[w],
-        outcomes: emptyOutcomes(),
-        editTypes: emptyEditTypes(),
-        runs: 0,
-      };
-      tally.byWorkflow.set(workflowKey, perWorkflow);
-    }
+    const perWorkflow =
+      tally.byWorkflow.get(workflowKey) ?? memberWorkflowTally(tally, workflowKey, table.workflowNames[w]);
     perWorkflow.runs++;
     perWorkflow.outcomes[outcome]++;
     addEditMask(perWorkflow.editTypes, mask);
@@ -228,23 +211,51 @@ function countRuns(
     teamRuns++;
     teamOutcomes[outcome]++;
     addEditMask(teamEditTypes, mask);
-    let workflow = workflowTallies.get(workflowKey);
-    if (!workflow) {
-      workflow = {
-        workflow: table.workflowNames[w],
-        runs: 0,
-        members: new Set(),
-        outcomes: emptyOutcomes(),
-        editTypes: emptyEditTypes(),
-      };
-      workflowTallies.set(workflowKey, workflow);
-    }
+    const workflow =
+      workflowTallies.get(workflowKey) ?? teamWorkflowTally(workflowTallies, workflowKey, table.workflowNames[w]);
     workflow.runs++;
     workflow.members.add(tally.key);
     workflow.outcomes[outcome]++;
     addEditMask(workflow.editTypes, mask);
   }
   return { workflows: workflowTallies, runs: teamRuns, outcomes: teamOutcomes, editTypes: teamEditTypes };
+}
+
+/**
+ * A run of the member on or after the training day (run i of the table): the workflow counts as
+ * run since training, and the run may be the first unprompted one or among the first few.
+ */
+function countSinceTraining(context: TallyContext, table: RunTable, i: number, prompted: boolean): void {
+  const day = table.days[i];
+  const tally = context.tally;
+  context.sinceTraining[table.workflows[i]] = 1;
+  tally.ranSinceTraining = true;
+  if (!prompted && (tally.firstUnpromptedSinceTraining === null || day < tally.firstUnpromptedSinceTraining)) {
+    tally.firstUnpromptedSinceTraining = day;
+  }
+  const early = tally.firstRunsSinceTraining;
+  if (early.length < EARLY_RUNS_CONSIDERED || isBefore(day, table.rows[i], early[early.length - 1]))
+    insertEarlyRun(early, table.at(i));
+}
+
+/** The member's empty counters for a workflow, made the first time the member runs it in the window. */
+function memberWorkflowTally(tally: MemberTally, workflowKey: string, workflow: string) {
+  const perWorkflow = { workflow, outcomes: emptyOutcomes(), editTypes: emptyEditTypes(), runs: 0 };
+  tally.byWorkflow.set(workflowKey, perWorkflow);
+  return perWorkflow;
+}
+
+/** The team's empty counters for a workflow, made the first time anyone runs it in the window. */
+function teamWorkflowTally(workflows: Map<string, WorkflowTally>, workflowKey: string, workflow: string) {
+  const tally: WorkflowTally = {
+    workflow,
+    runs: 0,
+    members: new Set(),
+    outcomes: emptyOutcomes(),
+    editTypes: emptyEditTypes(),
+  };
+  workflows.set(workflowKey, tally);
+  return tally;
 }
 
 /** Roster members' history runs into their last run day and 90-day workflows. */

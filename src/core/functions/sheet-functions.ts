@@ -116,10 +116,30 @@ export function usesPerWeek(
   prompted: unknown,
   options: DateReadOptions & { now?: number },
 ): number {
+  const columns = usesColumns(dates, members, prompted);
+  if (typeof member !== 'string' || !member.trim()) {
+    throw new Error(`USES_PER_WEEK: member must be a team member's name or email; got ${describeValue(member)}.`);
+  }
+  const windowWeeks = readWindowWeeks(weeks);
+  const asOfDay = isBlankCell(asOf) ? latestDay(columns, options) : givenAsOf(asOf, options);
+  return countUses(columns, memberKey(member), asOfDay - 7 * windowWeeks + 1, asOfDay, options) / windowWeeks;
+}
+
+/** USES_PER_WEEK's ranges, each flattened, and the shapes its messages name positions in. */
+interface UsesColumns {
+  dateRange: Cell[][];
+  dateCells: Cell[];
+  memberCells: Cell[];
+  /** null when prompted is not given. */
+  promptedRange: Cell[][] | null;
+  promptedCells: Cell[] | null;
+}
+
+/** The dates, members and (optional) prompted ranges, which must be of one size. */
+function usesColumns(dates: unknown, members: unknown, prompted: unknown): UsesColumns {
   const dateRange = asRange(dates);
-  const memberRange = asRange(members);
   const dateCells = flatten(dateRange);
-  const memberCells = flatten(memberRange);
+  const memberCells = flatten(asRange(members));
   if (dateCells.length !== memberCells.length) {
     throw new Error(
       `USES_PER_WEEK: dates and members must be ranges of the same size; dates has ${plural(dateCells.length, 'cell')}, members ${memberCells.length}.`,
@@ -133,55 +153,59 @@ export function usesPerWeek(
       `USES_PER_WEEK: prompted must be the same size as dates; dates has ${plural(dateCells.length, 'cell')}, prompted ${promptedCells.length}.`,
     );
   }
-  if (typeof member !== 'string' || !member.trim()) {
-    throw new Error(`USES_PER_WEEK: member must be a team member's name or email; got ${describeValue(member)}.`);
-  }
-  let windowWeeks = 1;
-  if (!isBlankCell(weeks)) {
-    if (typeof weeks !== 'number' || !Number.isInteger(weeks) || weeks < 1) {
-      throw new Error(`USES_PER_WEEK: weeks must be a whole number of weeks, 1 or more; got ${describeValue(weeks)}.`);
-    }
-    windowWeeks = weeks;
-  }
+  return { dateRange, dateCells, memberCells, promptedRange, promptedCells };
+}
 
-  let asOfDay: Day;
-  if (isBlankCell(asOf)) {
-    let latest: Day | null = null;
-    let latestAt = -1;
-    for (let i = 0; i < dateCells.length; i++) {
-      const cell = dateCells[i];
-      if (isBlankCell(cell)) continue;
-      const read = readDay(cell, options);
-      if (read.ok && (latest === null || read.day > latest)) {
-        latest = read.day;
-        latestAt = i;
-      }
-    }
-    if (latest === null)
-      throw new Error('USES_PER_WEEK: the dates range holds no date, so there is no as_of date; give as_of.');
-    // One mistyped future date would silently move the window past every run: say so instead.
-    const today = dayOfInstant(options.now ?? Date.now(), options.timeZone);
-    if (latest > today) {
-      throw new Error(
-        `USES_PER_WEEK: the latest date${flatPosition(dateRange, latestAt, 'dates')} is ${dayToIso(latest)}, after today; correct it, or give as_of.`,
-      );
-    }
-    asOfDay = latest;
-  } else {
-    const read = readDay(asOf, options);
-    if (!read.ok) throw new Error(`USES_PER_WEEK: as_of is not a date: ${read.reason}.`);
-    asOfDay = read.day;
+/** The weeks argument: blank is 1. */
+function readWindowWeeks(weeks: unknown): number {
+  if (isBlankCell(weeks)) return 1;
+  if (typeof weeks !== 'number' || !Number.isInteger(weeks) || weeks < 1) {
+    throw new Error(`USES_PER_WEEK: weeks must be a whole number of weeks, 1 or more; got ${describeValue(weeks)}.`);
   }
+  return weeks;
+}
 
-  const wanted = memberKey(member);
-  const start = asOfDay - 7 * windowWeeks + 1;
+/** as_of when it is left blank: the latest date of the dates range, which must not be after today. */
+function latestDay({ dateRange, dateCells }: UsesColumns, options: DateReadOptions & { now?: number }): Day {
+  let latest: Day | null = null;
+  let latestAt = -1;
+  for (let i = 0; i < dateCells.length; i++) {
+    const cell = dateCells[i];
+    if (isBlankCell(cell)) continue;
+    const read = readDay(cell, options);
+    if (read.ok && (latest === null || read.day > latest)) {
+      latest = read.day;
+      latestAt = i;
+    }
+  }
+  if (latest === null)
+    throw new Error('USES_PER_WEEK: the dates range holds no date, so there is no as_of date; give as_of.');
+  // One mistyped future date would silently move the window past every run: say so instead.
+  const today = dayOfInstant(options.now ?? Date.now(), options.timeZone);
+  if (latest > today) {
+    throw new Error(
+      `USES_PER_WEEK: the latest date${flatPosition(dateRange, latestAt, 'dates')} is ${dayToIso(latest)}, after today; correct it, or give as_of.`,
+    );
+  }
+  return latest;
+}
+
+function givenAsOf(asOf: unknown, options: DateReadOptions): Day {
+  const read = readDay(asOf, options);
+  if (!read.ok) throw new Error(`USES_PER_WEEK: as_of is not a date: ${read.reason}.`);
+  return read.day;
+}
+
+/** The member's unprompted runs from `start` to `end` inclusive. */
+function countUses(columns: UsesColumns, wanted: string, start: Day, end: Day, options: DateReadOptions): number {
+  const { dateRange, dateCells, memberCells, promptedRange, promptedCells } = columns;
   let count = 0;
   for (let i = 0; i < memberCells.length; i++) {
     const name = memberCells[i];
     if (typeof name !== 'string' || memberKey(name) !== wanted) continue;
     const read = readDay(dateCells[i], options);
     if (!read.ok) throw new Error(`USES_PER_WEEK: ${read.reason}${flatPosition(dateRange, i, 'dates')}.`);
-    if (read.day < start || read.day > asOfDay) continue;
+    if (read.day < start || read.day > end) continue;
     if (promptedCells) {
       const flag = readPrompted(promptedCells[i]);
       if (flag === null) {
@@ -193,5 +217,5 @@ export function usesPerWeek(
     }
     count++;
   }
-  return count / windowWeeks;
+  return count;
 }

@@ -80,21 +80,46 @@ function membersOf(table: RunTable, input: HistoryInput): Members {
 }
 
 export function computeHistory(input: HistoryInput): History {
-  const { asOf, weeks, settings } = input;
-  validateHistoryWeeks(weeks);
+  validateHistoryWeeks(input.weeks);
   const table = input.runs instanceof RunTable ? input.runs : RunTable.fromRuns(input.runs);
   const members = membersOf(table, input);
+  const counts = countWeeks(table, members, input);
+  const scope: Scope = {
+    members,
+    counts,
+    weeks: input.weeks,
+    hasRoster: input.roster !== null,
+    genuineAt: input.settings.genuineAt,
+  };
+  const { cohorts, allCohorts } = cohortCurves(members, counts.cohortUses, input.asOf, scope.genuineAt);
+  return { weeks: trendOf(scope, input.asOf), cohorts, allCohorts, transitions: transitionsOf(scope, input.asOf) };
+}
+
+/** The per-week and per-member counters every figure of the history is read off. */
+interface WeekCounts {
+  /** Per week index k, counting back from the as-of date: k = 0 is the week ending on it. */
+  weekRuns: Int32Array;
+  weekAccepted: Int32Array;
+  /** Per member × week index: runs, and unprompted runs (uses). */
+  memberWeekRuns: Int32Array;
+  memberWeekUses: Int32Array;
+  /** Per member × week since training (COHORT_WEEKS): uses. */
+  cohortUses: Int32Array;
+  /** The member's first run on or before the as-of date: without a roster, in scope from that week on. */
+  firstDay: Int32Array;
+}
+
+/** The one pass over the runs, into WeekCounts. */
+function countWeeks(table: RunTable, members: Members, input: HistoryInput): WeekCounts {
+  const { asOf, weeks } = input;
   const count = members.keys.length;
   const trendStart = asOf - 7 * weeks + 1;
   const cohortSpan = 7 * COHORT_WEEKS;
-
-  // Week index k counts back from the as-of date: k = 0 is the week ending on it.
   const weekRuns = new Int32Array(weeks);
   const weekAccepted = new Int32Array(weeks);
   const memberWeekRuns = new Int32Array(count * weeks);
   const memberWeekUses = new Int32Array(count * weeks);
   const cohortUses = new Int32Array(count * COHORT_WEEKS);
-  /** The member's first run on or before the as-of date: without a roster, in scope from that week on. */
   const firstDay = new Int32Array(count).fill(2_147_483_647);
   const { trainingDays, ofCell } = members;
   const { days, members: cellOf, outcomes, prompted } = table;
@@ -122,12 +147,31 @@ export function computeHistory(input: HistoryInput): History {
         cohortUses[m * COHORT_WEEKS + (((sinceTraining - 1) / 7) | 0)]++;
     }
   }
+  return { weekRuns, weekAccepted, memberWeekRuns, memberWeekUses, cohortUses, firstDay };
+}
 
-  const hasRoster = input.roster !== null;
-  const genuineAt = settings.genuineAt;
-  const inScopeBy = (m: number, end: Day) => members.scoped[m] === 1 && (hasRoster || firstDay[m] <= end);
-  const genuineIn = (m: number, k: number) => memberWeekUses[m * weeks + k] >= genuineAt;
+/** What the trend and the transitions read: who is in scope by a day, who was a genuine adopter in a week. */
+interface Scope {
+  members: Members;
+  counts: WeekCounts;
+  weeks: number;
+  hasRoster: boolean;
+  genuineAt: number;
+}
 
+function inScopeBy(scope: Scope, m: number, end: Day): boolean {
+  return scope.members.scoped[m] === 1 && (scope.hasRoster || scope.counts.firstDay[m] <= end);
+}
+
+function genuineIn(scope: Scope, m: number, k: number): boolean {
+  return scope.counts.memberWeekUses[m * scope.weeks + k] >= scope.genuineAt;
+}
+
+/** The weekly trend, oldest week first. */
+function trendOf(scope: Scope, asOf: Day): HistoryWeek[] {
+  const { members, counts, weeks, hasRoster } = scope;
+  const { trainingDays } = members;
+  const { weekRuns, weekAccepted, memberWeekRuns } = counts;
   const trend: HistoryWeek[] = [];
   for (let k = weeks - 1; k >= 0; k--) {
     const end = asOf - 7 * k;
@@ -135,11 +179,11 @@ export function computeHistory(input: HistoryInput): History {
     let genuine = 0;
     let trained = 0;
     let active = 0;
-    for (let m = 0; m < count; m++) {
+    for (let m = 0; m < members.keys.length; m++) {
       if (memberWeekRuns[m * weeks + k] > 0) active++;
-      if (!inScopeBy(m, end)) continue;
+      if (!inScopeBy(scope, m, end)) continue;
       inScope++;
-      if (genuineIn(m, k)) genuine++;
+      if (genuineIn(scope, m, k)) genuine++;
       if (trainingDays[m] !== NO_DAY && trainingDays[m] <= end) trained++;
     }
     trend.push({
@@ -153,25 +197,27 @@ export function computeHistory(input: HistoryInput): History {
       blendedAcceptanceRate: weekRuns[k] ? weekAccepted[k] / weekRuns[k] : null,
     });
   }
+  return trend;
+}
 
+/** This week's transitions against last week's, each list by name. */
+function transitionsOf(scope: Scope, asOf: Day): Transitions {
   const transitions: Transitions = { retained: [], newAdopters: [], reactivated: [], lapsed: [] };
-  for (let m = 0; m < count; m++) {
-    if (!inScopeBy(m, asOf)) continue;
-    const now = genuineIn(m, 0);
-    const before = genuineIn(m, 1);
-    const name = members.names[m];
+  for (let m = 0; m < scope.members.keys.length; m++) {
+    if (!inScopeBy(scope, m, asOf)) continue;
+    const now = genuineIn(scope, m, 0);
+    const before = genuineIn(scope, m, 1);
+    const name = scope.members.names[m];
     if (now && before) transitions.retained.push(name);
     else if (before) transitions.lapsed.push(name);
     else if (now) {
       let earlier = false;
-      for (let k = 2; k < weeks && !earlier; k++) earlier = genuineIn(m, k);
+      for (let k = 2; k < scope.weeks && !earlier; k++) earlier = genuineIn(scope, m, k);
       (earlier ? transitions.reactivated : transitions.newAdopters).push(name);
     }
   }
   for (const list of Object.values(transitions) as string[][]) list.sort(byName);
-
-  const { cohorts, allCohorts } = cohortCurves(members, cohortUses, asOf, genuineAt);
-  return { weeks: trend, cohorts, allCohorts, transitions };
+  return transitions;
 }
 
 /** The first day of the earliest week 1 since training, or the end of time when no one has a training date. */

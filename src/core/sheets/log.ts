@@ -342,6 +342,10 @@ class LogRowReader {
   private readonly promptedReads = new CellMemo(readPromptedCell);
   private readonly editTypeReads = new CellMemo(readSharedEditTypes);
   private readonly dates: CellMemo<DateRead>;
+  // The instants of the last day a Date cell fell on and its read (readDateCell), empty until one is read.
+  private sameDayFrom = 0;
+  private sameDayTo = 0;
+  private sameDayRead: DateRead = { ok: false, reason: '' };
 
   constructor(
     private readonly table: RunTableBuilder,
@@ -386,12 +390,6 @@ class LogRowReader {
     const promptedCol = c.prompted;
     const editTypeCol = c.editType;
     const { members, workflows } = this;
-    const { options, dates } = this;
-    // Rows of a log come in date order, so a date cell usually falls on the day of the row above:
-    // the instants of the last day read (sameDayInstants), empty until a date is read.
-    let sameDayFrom = 0;
-    let sameDayTo = 0;
-    let sameDayRead: DateRead = { ok: false, reason: '' };
     // The table's columns and count in locals: the loop writes each of them once per run.
     const { rows: rowOf, days: dayOf, members: memberOf, workflows: workflowOf, outcomes: outcomeOf } = this.table;
     const { prompted: promptedOf, editMasks } = this.table;
@@ -407,23 +405,7 @@ class LogRowReader {
       if (!dateInRealm && isBlankRow(cells)) continue;
       let reasons: string[] | null = null;
 
-      let dateRead: DateRead;
-      if (dateInRealm || isDate(dateCell)) {
-        const instant = dateCell.getTime();
-        if (!(instant >= sameDayFrom && instant < sameDayTo)) {
-          sameDayRead = readDay(dateCell, options);
-          const day = sameDayRead.ok ? sameDayInstants(instant, options.timeZone) : null;
-          // A date that cannot be bounded so (or is not read) is still read once for its instant.
-          sameDayFrom = day ? day.from : instant;
-          sameDayTo = day ? day.to : instant + 1;
-        }
-        dateRead = sameDayRead;
-      } else {
-        // A YYYY-MM-DD text is read in passing: such dates differ from day to day, so remembering
-        // each (CellMemo) costs more than reading it.
-        const isoDay = typeof dateCell === 'string' ? isoTextDay(dateCell) : null;
-        dateRead = isoDay !== null ? { ok: true, day: isoDay } : dates.get(dateCell);
-      }
+      const dateRead = dateInRealm || isDate(dateCell) ? this.readDateCell(dateCell) : this.readOtherDate(dateCell);
       if (!dateRead.ok) (reasons ??= []).push(dateRead.reason);
       const member = members.get(cells[memberCol]);
       if (member.problem) (reasons ??= []).push(member.problem);
@@ -439,13 +421,7 @@ class LogRowReader {
         continue;
       }
 
-      let mask = 0;
-      if (editTypeCol !== undefined) {
-        const cell = cells[editTypeCol];
-        const read = cell === '' ? NO_EDIT_TYPES : this.editTypeReads.get(cell);
-        mask = read.mask;
-        if (read.ignored !== null) notices.push({ row, reason: read.ignored });
-      }
+      const mask = editTypeCol === undefined ? 0 : this.readEditMask(cells[editTypeCol], row, notices);
 
       if (!member.named) {
         member.named = true;
@@ -461,6 +437,39 @@ class LogRowReader {
       count++;
     }
     this.count = count;
+  }
+
+  /**
+   * A date cell. Rows of a log come in date order, so a date cell usually falls on the day of the
+   * row above: the instants of the last day read (sameDayInstants) give its read without reading it.
+   */
+  private readDateCell(cell: Date): DateRead {
+    const instant = cell.getTime();
+    if (!(instant >= this.sameDayFrom && instant < this.sameDayTo)) {
+      const read = readDay(cell, this.options);
+      const day = read.ok ? sameDayInstants(instant, this.options.timeZone) : null;
+      // A date that cannot be bounded so (or is not read) is still read once for its instant.
+      this.sameDayRead = read;
+      this.sameDayFrom = day ? day.from : instant;
+      this.sameDayTo = day ? day.to : instant + 1;
+    }
+    return this.sameDayRead;
+  }
+
+  /**
+   * A date cell that is not a Date. A YYYY-MM-DD text is read in passing: such dates differ from
+   * day to day, so remembering each (CellMemo) costs more than reading it.
+   */
+  private readOtherDate(cell: unknown): DateRead {
+    const isoDay = typeof cell === 'string' ? isoTextDay(cell) : null;
+    return isoDay !== null ? { ok: true, day: isoDay } : this.dates.get(cell);
+  }
+
+  /** The edit types' bits; a part of the cell that is not an edit type is a notice on the row. */
+  private readEditMask(cell: unknown, row: number, notices: RowProblem[]): number {
+    const read = cell === '' ? NO_EDIT_TYPES : this.editTypeReads.get(cell);
+    if (read.ignored !== null) notices.push({ row, reason: read.ignored });
+    return read.mask;
   }
 
   /** The dropdown's own spellings by comparison (CHOSEN_OUTCOMES), any other cell remembered. */
