@@ -9,10 +9,13 @@ import { SettingsError, validateSettings, type Settings, type SettingsField } fr
 import { replacedBy, withProgrammeSixWeek } from '../core/programme/replacement';
 import { dashboardProgramme, settingsProgrammeStart, startProgramme } from './programme';
 import { snapshotStore } from './automation-store';
-import { readSixWeekWaiting, sixWeekEmailWaiting } from '../core/automation/six-week-waiting';
+import { readSixWeekWaiting, sixWeekEmailWaiting, type SixWeekWaiting } from '../core/automation/six-week-waiting';
 import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
-import { weekActions } from '../core/programme/actions';
+import { weekActions, type ActionsInput, type WeekAction } from '../core/programme/actions';
+import type { Audit } from '../core/audit/audit-types';
+import type { InterventionReport } from '../core/interventions/types';
+import { dueSinceLastRun } from '../core/programme/late-milestones';
 import { NO_INTERVENTIONS } from '../core/interventions/view';
 import { advisedAudit } from './interventions-data';
 import { automationStatus, handOverAutomation, syncAutomationSchedule } from './automation';
@@ -20,7 +23,7 @@ import { automationOff } from './automation-status';
 import { sameAccount } from '../core/roles/roles';
 import { loadSettings, storeSettings } from './settings-store';
 import { teamHistory } from '../core/history/team-history';
-import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError } from './team-data';
+import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError, type TeamData } from './team-data';
 import { Workbook, workbookOf } from './workbook';
 import { caller } from './roles';
 import { checkedCaller } from './sidebar-call';
@@ -120,14 +123,10 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
             isoToDay(audit.asOf)!,
           ),
       }));
-    data.actions = weekActions({
-      audit,
-      roster: team.roster?.members ?? [],
-      interventions: interventions.interventions,
-      ownerEmail: settings.ownerEmail,
-      today: isoToDay(audit.asOf)!,
+    data.actions = sidebarActions(audit, team, settings, interventions.interventions, {
+      programme: running?.record ?? null,
       replaced,
-      programme: running?.record,
+      waiting,
     });
     data.history = teamHistory(team, settings, request?.asOf ?? null);
   } catch (error) {
@@ -135,6 +134,46 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     data.problem = { code: error.code, message: error.message };
   }
   return data;
+}
+
+/**
+ * This week's three actions as of the audit's day (rules §18). Without a daily run's record, what
+ * was sent is not known here: overdue milestones of the last days only.
+ */
+function sidebarActions(
+  audit: Audit,
+  team: TeamData,
+  settings: Settings,
+  interventions: InterventionReport[],
+  {
+    programme,
+    replaced,
+    waiting,
+  }: Required<Pick<ActionsInput, 'programme' | 'replaced'>> & { waiting: SixWeekWaiting | null },
+): WeekAction[] {
+  const today = isoToDay(audit.asOf)!;
+  const roster = team.roster?.members ?? [];
+  const late = waiting
+    ? dueSinceLastRun({
+        roster,
+        programme,
+        sessions: interventions,
+        ownerEmail: settings.ownerEmail,
+        today,
+        replaced,
+        lastRun: isoToDay(waiting.day)!,
+      })
+    : undefined;
+  return weekActions({
+    audit,
+    roster,
+    interventions,
+    ownerEmail: settings.ownerEmail,
+    today,
+    replaced,
+    programme,
+    late,
+  });
 }
 
 /** Selects a row of the log, so that a skipped row named in the sidebar can be fixed in place. */

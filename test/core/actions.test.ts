@@ -76,6 +76,22 @@ describe("this week's three actions (rules §18)", () => {
     expect(weekActions(advised).some((a) => a.text.startsWith('Obstacle'))).toBe(false);
   });
 
+  test('a milestone whose email has not gone yet stays an action however old, until done', () => {
+    // On 25 Mar Ana's day 7 (12 Mar) is 13 days old: left to the next one once its email went.
+    const later = { today: day('2026-03-25') };
+    const ana = (over: Partial<ActionsInput>) =>
+      weekActions(input({ ...later, ...over })).filter((a) => a.kind === 'overdue milestone' && a.members[0] === 'Ana');
+    expect(ana({})).toEqual([]);
+    // Not sent yet (the digest's late row): still the first action, by the day it is read.
+    const late = [{ member: 'Ana', milestone: 'Day-seven follow-up', dueDate: '2026-03-12' }];
+    expect(ana({ late }).map((a) => [a.who, a.due, a.by])).toEqual([
+      [['lead@example.com'], '2026-03-12', '2026-03-25'],
+    ]);
+    // Held (a Follow-up session on day 8): no action, sent or not.
+    const held = [{ date: '2026-03-13', member: 'Ana', type: 'Follow-up session' as const }];
+    expect(ana({ late, interventions: held })).toEqual([]);
+  });
+
   test('never more than three', () => {
     const many = input({ today: day(AS_OF) });
     expect(weekActions(many).length).toBeLessThanOrEqual(3);
@@ -98,8 +114,8 @@ describe('the replacement programme’s overdue milestones (rules §17) among th
       blendedAcceptanceRate: null,
       categories: { 'Genuine adopter': 0, 'Developing user': 0, 'Non-adopter': 5 },
       participants: [
-        { member: 'Ben', email: null, category: 'Non-adopter' as const },
-        { member: 'Cy', email: null, category: 'Non-adopter' as const },
+        { member: 'Ben', category: 'Non-adopter' as const },
+        { member: 'Cy', category: 'Non-adopter' as const },
       ],
       peers: [],
     },
@@ -139,8 +155,11 @@ describe('the replacement programme’s overdue milestones (rules §17) among th
     expect(peers([{ date: '2026-03-17', member: null, type: 'Peer advocacy moment' }])).toEqual([]);
   });
 
-  test('missed more than a week ago, a milestone is left to the next one', () => {
+  test('missed more than a week ago, a milestone is left to the next one once its email has gone', () => {
     const actions = weekActions(input({ programme, interventions: [session], today: day('2026-03-20') }));
     expect(actions.some((a) => a.text.startsWith('Sessions not held'))).toBe(false);
+    const late = [{ member: '', milestone: 'Sessions not held (replacement programme)', dueDate: '2026-03-09' }];
+    const unsent = weekActions(input({ programme, interventions: [session], today: day('2026-03-20'), late }));
+    expect(unsent[0].text).toMatch(/^Sessions not held \(replacement programme\): book .* for Cy,/);
   });
 });

@@ -55,17 +55,6 @@ export function digestContent(
         day: options.sentDay - isoToDay(programme.start)!,
       })
     : null;
-  const actions = options.named
-    ? weekActions({
-        audit,
-        roster: team.roster,
-        interventions: current?.interventions.interventions ?? [],
-        ownerEmail: setup.owner,
-        today: options.sentDay,
-        replaced: replacedBy(programme, options.sentDay),
-        programme,
-      })
-    : undefined;
   const upcoming = [
     ...programmeUpcoming({
       programme,
@@ -93,6 +82,18 @@ export function digestContent(
       replacedBy(programme, options.sentDay),
     ),
   ].sort((a, b) => a.dueDate.localeCompare(b.dueDate));
+  const actions = options.named
+    ? weekActions({
+        audit,
+        roster: team.roster,
+        interventions: current?.interventions.interventions ?? [],
+        ownerEmail: setup.owner,
+        today: options.sentDay,
+        replaced: replacedBy(programme, options.sentDay),
+        programme,
+        late: upcoming.filter((r) => r.late),
+      })
+    : undefined;
   return composeDigest({
     programmeLine,
     current: audit,

@@ -10,11 +10,20 @@ import { followUpHeldOn } from '../interventions/summary';
 import type { InterventionReport } from '../interventions/types';
 import { MILESTONES, type MilestoneSpec } from './milestones';
 import { everyName } from './peer-advocacy';
-import { recipientFor, remindable } from './reminders';
-import { programmeMilestone, sessionDay, startDay, type ProgrammeRecord } from './replacement';
+import { recipientFor, remindable, type UpcomingMilestone } from './reminders';
+import {
+  programmeMilestone,
+  sessionDay,
+  startDay,
+  type ProgrammeMilestoneKind,
+  type ProgrammeRecord,
+} from './replacement';
 
 export const MAX_ACTIONS = 3;
-/** A milestone missed more than this many days ago is left to the next one. */
+/**
+ * A milestone whose email went more than this many days ago is left to the next one: the email
+ * asked for it. One whose email has not gone yet (`late` below) stays an action however old.
+ */
 export const OVERDUE_HORIZON_DAYS = 7;
 /** Days a cause's step is given: the seven days starting on the day the actions are read. */
 export const CAUSE_DAYS = 7;
@@ -44,6 +53,22 @@ export interface ActionsInput {
   replaced?: (member: RosterMember) => boolean;
   /** The replacement programme (rules §17): its overdue milestones are actions too. */
   programme?: ProgrammeRecord | null;
+  /**
+   * The milestones due before `today` whose email has not gone yet (the digest's late rows, from
+   * the sent sheet): each not done is an action whatever its age, so the digest's table and its
+   * three actions agree. Without it, only milestones missed in the last OVERDUE_HORIZON_DAYS.
+   */
+  late?: readonly Pick<UpcomingMilestone, 'member' | 'milestone' | 'dueDate'>[];
+}
+
+const lateKey = (member: string, milestone: string, due: Day) => `${member}|${milestone}|${dayToIso(due)}`;
+
+/** Whether a milestone due on `due` still asks for an action today: missed lately, or its email not gone yet. */
+function overdue(input: ActionsInput, member: string, milestone: string, due: Day): boolean {
+  if (due >= input.today) return false;
+  if (due >= input.today - OVERDUE_HORIZON_DAYS) return true;
+  const key = lateKey(member, milestone, due);
+  return (input.late ?? []).some((r) => lateKey(r.member, r.milestone, isoToDay(r.dueDate)!) === key);
 }
 
 /** A milestone that asks a person to act, and whether the Interventions sheet shows it was done. */
@@ -84,9 +109,9 @@ function overdueActions(input: ActionsInput): WeekAction[] {
     if (!remindable(member) || !report?.inScope || input.replaced?.(member)) continue;
     for (const rule of OVERDUE_RULES) {
       const due = member.trainingDay + rule.day;
-      if (due >= input.today || due < input.today - OVERDUE_HORIZON_DAYS) continue;
-      if (rule.done(member, report, input) !== false) continue;
       const milestone = MILESTONES.find((m) => m.day === rule.day)!;
+      if (!overdue(input, member.name, milestone.name, due)) continue;
+      if (rule.done(member, report, input) !== false) continue;
       actions.push({
         kind: 'overdue milestone',
         text: `${milestone.name} for ${member.name}: ${rule.action}.`,
@@ -101,8 +126,8 @@ function overdueActions(input: ActionsInput): WeekAction[] {
 }
 
 /**
- * The replacement programme's milestones that ask a person to act (rules §17), missed in the last
- * OVERDUE_HORIZON_DAYS days and not recorded as done on the Interventions sheet: a participant's
+ * The replacement programme's milestones that ask a person to act (rules §17), overdue (above) and
+ * not recorded as done on the Interventions sheet: a participant's
  * day-seven follow-up (done by a Follow-up session on day 5 to 14 after the session), the
  * sessions not held by S + 7 (done once each participant has one), the peer advocacy moment at
  * S + 14 (done by a Peer advocacy moment recorded from S on). The day-30 reassessment is a
@@ -113,7 +138,8 @@ function programmeActions(input: ActionsInput): WeekAction[] {
   if (!input.programme || !base) return [];
   const s = startDay(input.programme);
   const { today } = input;
-  const missed = (due: number) => due < today && due >= today - OVERDUE_HORIZON_DAYS;
+  const missed = (due: number, kind: ProgrammeMilestoneKind, member = '') =>
+    overdue(input, member, `${programmeMilestone(kind).name} (replacement programme)`, due);
   const owner = input.ownerEmail || 'the owner';
   const followUpOwner = (member: string) => input.roster.find((m) => m.name === member)?.followUpOwner ?? owner;
   const action = (text: string, members: string[], who: string[], due: number): WeekAction => ({
@@ -128,7 +154,7 @@ function programmeActions(input: ActionsInput): WeekAction[] {
   const followUp = programmeMilestone('follow-up');
   for (const p of base.participants) {
     const session = sessionDay(input.interventions, p.member, s, today);
-    if (session === null || !missed(session + followUp.day)) continue;
+    if (session === null || !missed(session + followUp.day, 'follow-up', p.member)) continue;
     if (followUpHeldOn(input.interventions, p.member, dayToIso(session)) !== null) continue;
     actions.push(
       action(
@@ -141,7 +167,7 @@ function programmeActions(input: ActionsInput): WeekAction[] {
   }
   const sessionsDue = s + programmeMilestone('sessions').day;
   const without = base.participants.filter((p) => sessionDay(input.interventions, p.member, s, today) === null);
-  if (missed(sessionsDue) && without.length) {
+  if (missed(sessionsDue, 'sessions') && without.length) {
     const names = without.map((p) => p.member);
     actions.push(
       action(
@@ -156,7 +182,7 @@ function programmeActions(input: ActionsInput): WeekAction[] {
   const peersHeld = input.interventions.some(
     (r) => r.type === 'Peer advocacy moment' && r.member === null && isoToDay(r.date)! >= s,
   );
-  if (missed(peersDue) && !peersHeld)
+  if (missed(peersDue, 'peers') && !peersHeld)
     actions.push(
       action(
         `${programmeMilestone('peers').name} (replacement programme): at the next team meeting, invite the participants who use AI to share one specific result.`,
