@@ -30,6 +30,8 @@ import * as loggingForm from './gas/logging-form';
 import * as programme from './gas/programme';
 import * as usageImport from './gas/usage-import';
 import * as interventionsHome from './gas/interventions-home';
+import * as reclaim from './gas/reclaim-owner';
+import { ownerEmail } from './gas/roles';
 
 /**
  * The adoption category for a number of unprompted uses per week: "Genuine adopter" (3 or
@@ -354,6 +356,22 @@ export function sendDigestFromMenu() {
  */
 export function previewDigest(): DigestPreview {
   return sidebarCall('previewDigest', [], () => automation.previewDigest());
+}
+
+/**
+ * Menu "Take over Uptake", shown to the account that owns the spreadsheet in Google Drive when
+ * it is not Uptake's owner: asks, then makes it the owner (src/gas/reclaim-owner.ts), for when
+ * the owner email saved in Settings is one nobody holds. Anyone else is told whose it is.
+ */
+export function reclaimOwnership() {
+  menu.runMenuItem('fileOwner', 'take Uptake over', (settings) => {
+    const ui = SpreadsheetApp.getUi();
+    const question = reclaim.reclaimQuestion(ownerEmail(settings));
+    if (ui.alert('Take over Uptake?', question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+    const said = reclaim.reclaimOwnership(SpreadsheetApp.getActiveSpreadsheet());
+    menu.refreshMenu();
+    ui.alert('Uptake', said, ui.ButtonSet.OK);
+  });
 }
 
 /** Menu "Check set-up" (owner): the sidebar's panel with one line per check, ok or what to do. */

@@ -8,6 +8,20 @@ export interface OldTabActions {
   moveInterventions: () => Promise<void>;
 }
 
+/** A link to `url` when it is a Google Docs address over https, else null (never a link to anything else). */
+function googleDocsLink(url: string, text: string): HTMLAnchorElement | null {
+  let address: URL;
+  try {
+    address = new URL(url);
+  } catch {
+    return null;
+  }
+  if (address.protocol !== 'https:' || address.hostname !== 'docs.google.com') return null;
+  const link = el('a', { target: '_blank', rel: 'noopener' }, text);
+  link.href = address.href;
+  return link;
+}
+
 /**
  * The owner's audit spreadsheet, and an earlier version's tabs in the team spreadsheet: the
  * audit offered for removal, the interventions for moving (rules §19).
@@ -16,12 +30,8 @@ export function renderAuditFile(box: HTMLElement, data: DashboardData, actions: 
   const parts: HTMLElement[] = [];
   // The address is the one Apps Script gave for the file (getUrl), never a cell's text; only a
   // Google Docs address over https is made a link.
-  const address = data.auditFileUrl ? new URL(data.auditFileUrl) : null;
-  if (address && address.protocol === 'https:' && address.hostname === 'docs.google.com') {
-    const link = el('a', { target: '_blank', rel: 'noopener' }, 'your own audit spreadsheet');
-    link.href = address.href;
-    parts.push(el('p', {}, 'Run audit to sheet writes to ', link, ', which only you can open.'));
-  }
+  const link = data.auditFileUrl ? googleDocsLink(data.auditFileUrl, 'your own audit spreadsheet') : null;
+  if (link) parts.push(el('p', {}, 'Run audit to sheet writes to ', link, ', which only you can open.'));
   if (data.oldAuditTab)
     parts.push(
       el(
@@ -52,6 +62,19 @@ export function renderAuditFile(box: HTMLElement, data: DashboardData, actions: 
         ),
       ),
     );
+  const elsewhere = data.interventionsElsewhere;
+  if (elsewhere) {
+    const where = googleDocsLink(elsewhere.url, elsewhere.name || 'their own audit spreadsheet');
+    parts.push(
+      el(
+        'p',
+        {},
+        `The interventions recorded before you became the owner are in ${elsewhere.holder}'s own spreadsheet `,
+        where ?? el('span', {}, elsewhere.name || 'their audit spreadsheet'),
+        `, which only ${elsewhere.holder} can open. Ask ${elsewhere.holder} to share it with you; Uptake does not move them.`,
+      ),
+    );
+  }
   fill(box, parts);
   box.hidden = parts.length === 0;
 }

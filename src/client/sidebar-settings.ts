@@ -26,7 +26,15 @@ export function wireSettingsForm(shell: SidebarShell): void {
     // An address the server will refuse anyway (not an email) is sent as it is, for its message.
     if (isEmail(newOwner) && newOwner.toLowerCase() !== owner.toLowerCase()) {
       // The server refuses a hand-over the owner did not confirm (a mistyped email would lock everyone out).
-      if (!window.confirm(`You will no longer be the owner of Uptake here; ${newOwner} will be. Continue?`)) return;
+      const interventions = shell.data?.auditFileUrl
+        ? ` Interventions you recorded stay in your own audit spreadsheet, which only you can open: share it with ${newOwner} afterwards.`
+        : '';
+      if (
+        !window.confirm(
+          `You will no longer be the owner of Uptake here; ${newOwner} will be.${interventions} Continue?`,
+        )
+      )
+        return;
       changes.handOver = true;
     }
     const saved = await feedback.run(

@@ -166,19 +166,21 @@ function claimAutomation(spreadsheet: Spreadsheet, settings: Settings): string {
  * After Settings name a new owner: the automation stops until the new owner turns it on from
  * their account. This account's trigger is deleted now; another account's sees the state
  * turned off at its next run and removes itself. The hand-over is kept (KEYS.handOver) for the
- * sidebar, which words it as things stand when it is read (handOverLine).
+ * sidebar, which words it as things stand when it is read (handOverLine). Returns whether a
+ * daily run was stopped.
  */
-export function handOverAutomation(newOwner: string): void {
+export function handOverAutomation(newOwner: string): boolean {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { store } = automationStore(spreadsheet.getId());
   const state = readJson<AutomationState | null>(store, KEYS.state, null);
-  if (!state?.on || sameAccount(state.turnedOnBy, newOwner)) return;
+  if (!state?.on || sameAccount(state.turnedOnBy, newOwner)) return false;
   setAutomation(false);
   writeJson(store, KEYS.handOver, {
     at: new Date().toISOString(),
     from: state.turnedOnBy,
     to: newOwner,
   } satisfies HandOver);
+  return true;
 }
 
 /** The existing trigger when it is the one automation made, alone, at the Settings hour. */

@@ -18,7 +18,8 @@ import type { InterventionReport } from '../core/interventions/types';
 import { dueSinceLastRun } from '../core/programme/late-milestones';
 import { NO_INTERVENTIONS } from '../core/interventions/view';
 import { advisedAudit } from './interventions-data';
-import { automationStatus, handOverAutomation, syncAutomationSchedule } from './automation';
+import { automationStatus, syncAutomationSchedule } from './automation';
+import { changeOwner, interventionsElsewhere } from './owner-change';
 import { automationOff } from './automation-status';
 import { sameAccount } from '../core/roles/roles';
 import { loadSettings, storeSettings } from './settings-store';
@@ -83,6 +84,7 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     oldAuditTab: isOwner && hasOldAuditTab(book, settings),
     oldInterventionsTab: null,
     keptWhileOpen: isOwner ? openTeamTabNames(documentValues) : [],
+    interventionsElsewhere: isOwner && !settings.openTeam ? interventionsElsewhere(documentValues, viewer.email) : null,
   };
   try {
     const team = readTeam(book, settings);
@@ -203,7 +205,8 @@ function refuseUnconfirmedHandOver(next: string, saver: string, current: string,
   throw new SettingsError(
     'ownerEmail',
     `Owner email: saving ${next} hands Uptake over. You will no longer be the owner of Uptake here; ${next} ` +
-      'will be. Save again and confirm to hand it over, or put back your own email.',
+      'will be, and interventions you recorded stay in your own audit spreadsheet until you share it with them. ' +
+      'Save again and confirm to hand it over, or put back your own email.',
   );
 }
 
@@ -267,7 +270,9 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   // Closing the team leaves its named tabs here, to be offered for removal: said for what they are.
   if (before.openTeam && !saved.openTeam) recordOpenTeamTabs(spreadsheet, saved);
   // A new owner runs the automation from their own account: the old owner's trigger stops now.
-  if (!sameAccount(saved.ownerEmail, who.owner || who.email)) handOverAutomation(saved.ownerEmail);
+  const previousOwner = who.owner || who.email;
+  if (!sameAccount(saved.ownerEmail, previousOwner))
+    changeOwner(spreadsheet, { from: previousOwner, to: saved.ownerEmail, how: 'settings' });
   // A new hour moves the daily trigger now, not at the next time automation is switched on.
   syncAutomationSchedule();
   return saved;

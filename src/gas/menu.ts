@@ -3,8 +3,8 @@
  * where only the menu may be built: it reads no properties and no document.
  */
 import type { Settings } from '../core/base/settings';
-import { allows, refusal, type Access, type Caller } from '../core/roles/roles';
-import { caller } from './roles';
+import { allows, type Access, type Caller } from '../core/roles/roles';
+import { caller, refusalFor, TAKE_OVER_ITEM, withFileOwnership } from './roles';
 import { loadSettings } from './settings-store';
 
 /** Menu label → the top-level function (src/index.ts) it runs; null marks a separator. */
@@ -31,10 +31,15 @@ export const MENU_ITEMS: MenuItems = [
   HELP,
 ];
 
-/** A member's menu: their own runs and week; the named dashboard only when Settings open the team. */
-export function memberMenu(openTeam: boolean): MenuItems {
-  return [LOG_A_RUN, MY_WEEK, ...(openTeam ? [DASHBOARD] : []), null, HELP];
+/**
+ * A member's menu: their own runs and week; the named dashboard only when Settings open the
+ * team; and, for the account that owns the spreadsheet in Google Drive, a way to take Uptake over.
+ */
+export function memberMenu(openTeam: boolean, ownsFile = false): MenuItems {
+  return [LOG_A_RUN, MY_WEEK, ...(openTeam ? [DASHBOARD] : []), null, ...(ownsFile ? [TAKE_OVER, null] : []), HELP];
 }
+
+const TAKE_OVER: [string, string] = [TAKE_OVER_ITEM, 'reclaimOwnership'];
 
 /**
  * "Open dashboard" where onOpen cannot tell who opened the spreadsheet and the dashboard is the
@@ -88,7 +93,7 @@ export function buildMenu(items: MenuItems = OPENING_MENU): void {
 
 /** The menu for someone whose role is known. */
 export function menuFor(who: Caller): MenuItems {
-  return who.role === 'owner' ? MENU_ITEMS : memberMenu(who.openTeam);
+  return who.role === 'owner' ? MENU_ITEMS : memberMenu(who.openTeam, withFileOwnership(who).ownsFile);
 }
 
 /** The menu of whoever is calling, in place of the opening one. */
@@ -102,11 +107,12 @@ export function refreshMenu(): void {
  */
 export function runMenuItem(access: Access, does: string, action: (settings: Settings) => void): void {
   const settings = loadSettings();
-  const who = caller(settings);
+  const asked = caller(settings);
+  const who = access === 'fileOwner' ? withFileOwnership(asked) : asked;
   if (!allows(who, access)) {
     buildMenu(menuFor(who));
     const ui = SpreadsheetApp.getUi();
-    ui.alert('Uptake', refusal(who, does).message, ui.ButtonSet.OK);
+    ui.alert('Uptake', refusalFor(who, access, does).message, ui.ButtonSet.OK);
     return;
   }
   action(settings);

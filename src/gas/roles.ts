@@ -4,7 +4,7 @@
  */
 import { readJson, KEYS, type AutomationState } from '../core/automation/store';
 import type { Settings } from '../core/base/settings';
-import { allows, callerOf, refusal, type Access, type Caller } from '../core/roles/roles';
+import { allows, callerOf, NotOwnerError, refusal, sameAccount, type Access, type Caller } from '../core/roles/roles';
 import { currentUserEmail, propertiesStore } from './automation-store';
 import { hasStoredSettings, loadSettings } from './settings-store';
 
@@ -35,7 +35,7 @@ export function ownership(settings: Settings): { owner: string; claimable: boole
 }
 
 /** The email of the spreadsheet's owner in Drive; '' when Google does not give one. */
-function spreadsheetOwnerEmail(): string {
+export function spreadsheetOwnerEmail(): string {
   try {
     return SpreadsheetApp.getActiveSpreadsheet().getOwner()?.getEmail() ?? '';
   } catch {
@@ -61,13 +61,46 @@ export function caller(settings: Settings = loadSettings()): Caller {
 }
 
 /**
+ * `who`, with whether they own the spreadsheet in Google Drive (Spreadsheet.getOwner(), "Class
+ * Spreadsheet", https://developers.google.com/apps-script/reference/spreadsheet/spreadsheet#getowner,
+ * within the `spreadsheets` scope Uptake already has). Not asked of an account without an email,
+ * which cannot be told apart from another.
+ */
+export function withFileOwnership(who: Caller): Caller {
+  if (!who.email || who.ownsFile !== undefined) return who;
+  return { ...who, ownsFile: sameAccount(spreadsheetOwnerEmail(), who.email) };
+}
+
+/** Menu item and words that let the spreadsheet's Drive owner take Uptake over (src/gas/reclaim-owner.ts). */
+export const TAKE_OVER_ITEM = 'Take over Uptake';
+
+/**
+ * The refusal `who` gets for `access`; the spreadsheet's owner in Drive is also told how to take
+ * Uptake over, for the day the owner email saved is one nobody holds (a typo).
+ */
+export function refusalFor(who: Caller, access: Access, does: string): NotOwnerError {
+  if (access === 'fileOwner')
+    return new NotOwnerError(
+      `Only the account that owns this spreadsheet in Google Drive can ${does}` +
+        (who.owner ? `; the owner of Uptake here is ${who.owner}.` : '.'),
+    );
+  const refused = refusal(who, does);
+  if (!withFileOwnership(who).ownsFile) return refused;
+  return new NotOwnerError(
+    `${refused.message} You own this spreadsheet in Google Drive, so you can take Uptake over: ` +
+      `Extensions › Uptake › ${TAKE_OVER_ITEM}.`,
+  );
+}
+
+/**
  * The guard: returns the caller when `access` allows them, else throws a NotOwnerError saying
  * who the owner is. `does` finishes "Only the owner … can …". Every owner-only server function
  * calls this (sidebar calls through their `access` in SIDEBAR_CALLS, menu items directly).
  */
 export function requireAccess(access: Access, does: string, settings?: Settings): Caller {
-  const who = caller(settings);
-  if (!allows(who, access)) throw refusal(who, does);
+  const asked = caller(settings);
+  const who = access === 'fileOwner' ? withFileOwnership(asked) : asked;
+  if (!allows(who, access)) throw refusalFor(who, access, does);
   return who;
 }
 

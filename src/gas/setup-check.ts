@@ -10,6 +10,7 @@ import {
   type SetupFacts,
   type SheetFacts,
 } from '../core/setup-check/checks';
+import { ownerChangeLines } from './owner-change';
 import { followUpOwnerLines } from './follow-up-approval';
 import type { Settings } from '../core/base/settings';
 import { answersSheetOf, openStoredForm, storedForm } from './logging-form';
@@ -180,5 +181,10 @@ export function gatherSetupFacts(spreadsheet: Spreadsheet, book = new Workbook(s
 export function setupCheck(spreadsheet: Spreadsheet): CheckLine[] {
   // One view of the sheets for every line: each sheet's name and head rows are read once.
   const book = new Workbook(spreadsheet);
-  return [...setupChecks(gatherSetupFacts(spreadsheet, book)), ...followUpOwnerLines(book, loadSettings())];
+  const settings = loadSettings();
+  return [
+    ...setupChecks(gatherSetupFacts(spreadsheet, book)),
+    ...followUpOwnerLines(book, settings),
+    ...ownerChangeLines(settings.ownerEmail),
+  ];
 }

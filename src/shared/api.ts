@@ -93,6 +93,11 @@ export interface DashboardData {
    * that the page says what they are instead of "an earlier version".
    */
   keptWhileOpen: string[];
+  /**
+   * The owner only: interventions a former owner recorded, in that owner's own spreadsheet,
+   * which the new owner cannot open until it is shared (src/gas/owner-change.ts); else null.
+   */
+  interventionsElsewhere: { holder: string; url: string; name: string } | null;
 }
 
 export type { ProgrammeView } from '../core/programme/replacement';

@@ -34,7 +34,8 @@ function craftedFor(name: string): unknown[][] {
   return [[], [{ ownerEmail: ATTACKER, recipients: [ATTACKER], openTeam: true }], ['=HYPERLINK("x")', 42], ...own];
 }
 
-const REFUSED = /^Only the owner of Uptake for this spreadsheet /;
+const REFUSED =
+  /^Only (the owner of Uptake for this spreadsheet|the account that owns this spreadsheet in Google Drive) /;
 
 function globals(): string[] {
   return roleTeam().bundle.$functions();

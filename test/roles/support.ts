@@ -30,6 +30,8 @@ export function roleTeam(settings: Record<string, unknown> = {}, options: FakeGa
     usersWithoutEmail: [HIDDEN],
     spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
   });
+  // The owner also owns the spreadsheet in Google Drive (Spreadsheet.getOwner), whoever runs.
+  made.gas.setDriveOwner(OWNER);
   made.bundle.saveSettings({ ownerEmail: OWNER, ...settings });
   return made;
 }

@@ -9,9 +9,11 @@ export type Role = 'owner' | 'member';
 
 /**
  * Who may make a call: the owner only; the owner, or every editor when Settings open the named
- * dashboard to the team; or anyone who can open the spreadsheet's Uptake menu.
+ * dashboard to the team; anyone who can open the spreadsheet's Uptake menu; or the account
+ * that owns the spreadsheet in Google Drive (taking Uptake over, when the owner email saved is
+ * one nobody holds).
  */
-export type Access = 'owner' | 'team' | 'anyone';
+export type Access = 'owner' | 'team' | 'anyone' | 'fileOwner';
 
 export interface Caller {
   /** The caller's email; '' when Google does not give it. */
@@ -27,6 +29,11 @@ export interface Caller {
   role: Role;
   /** Whether the named dashboard is open to every editor (Settings, "open team"). */
   openTeam: boolean;
+  /**
+   * Whether the caller owns the spreadsheet in Google Drive; read (a call) only where it
+   * decides something: a 'fileOwner' call, a member's menu and refusals (src/gas/roles.ts).
+   */
+  ownsFile?: boolean;
 }
 
 export function sameAccount(a: string, b: string): boolean {
@@ -46,6 +53,7 @@ export function callerOf(email: string, owner: string, openTeam: boolean, claima
 
 export function allows(caller: Caller, access: Access): boolean {
   if (access === 'anyone') return true;
+  if (access === 'fileOwner') return caller.ownsFile === true;
   if (caller.role === 'owner') return true;
   return access === 'team' && caller.openTeam;
 }

@@ -1,0 +1,42 @@
+/**
+ * "Take over Uptake" (rules §19): the way back in when Settings' owner email is one nobody
+ * holds (a typo), which would otherwise leave Settings unchangeable, since only the owner may
+ * save them. Only the account that owns the spreadsheet in Google Drive may do it (the access
+ * 'fileOwner', src/gas/roles.ts): it already controls the file and who can edit it, so it gains
+ * nothing it could not take; an editor who does not own the file cannot. A spreadsheet in a
+ * shared drive has no such owner (getOwner() gives null there), so there nobody can.
+ */
+import { sameAccount } from '../core/roles/roles';
+import { currentUserEmail } from './automation-store';
+import { changeOwner } from './owner-change';
+import { ownerEmail } from './roles';
+import { loadSettings, storeSettings } from './settings-store';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** What the Drive owner is asked before taking Uptake over from `owner`. */
+export function reclaimQuestion(owner: string): string {
+  return (
+    `Uptake's Settings name ${owner || 'no one'} as the owner of Uptake here. You own this spreadsheet in Google ` +
+    'Drive, so you can make yourself the owner instead: you get the named dashboard, Settings and the ' +
+    `automation.${owner ? ` ${owner}'s daily run stops, and ${owner} is told by email.` : ''} Take Uptake over?`
+  );
+}
+
+/** Makes the caller (the spreadsheet's owner in Drive, checked by the guard) Uptake's owner; says what it did. */
+export function reclaimOwnership(spreadsheet: Spreadsheet): string {
+  const me = currentUserEmail();
+  const old = ownerEmail(loadSettings());
+  if (sameAccount(old, me)) return 'You are the owner of Uptake for this spreadsheet already: nothing was changed.';
+  storeSettings(spreadsheet, { ownerEmail: me });
+  const change = changeOwner(spreadsheet, { from: old, to: me, how: 'reclaim' });
+  const told = !old
+    ? ''
+    : change.told
+      ? ` ${old} was told by email.`
+      : ` Uptake could not email ${old}: tell them yourself (Check set-up says what).`;
+  return (
+    `You are the owner of Uptake for this spreadsheet now.${told} Open Settings to check them, and turn ` +
+    'automation on from your own sidebar if the team had it.'
+  );
+}

@@ -1,0 +1,158 @@
+// Rules §19, the way back in: once Settings' owner email is one nobody holds (a typo), only the
+// account that owns the spreadsheet in Google Drive can take Uptake over ("Take over Uptake");
+// the old owner's daily run stops, they are told once by email (or Check set-up says they were
+// not), and the new owner turns automation on. An editor who does not own the file cannot.
+import { auditFile } from '../support/fake-bundle';
+import { HIDDEN, MEMBER, OWNER, roleTeam, runAs, world, type Fake } from './support';
+
+const TYPO = 'ownre@example.com';
+const CLEO = 'cleo@example.com';
+const NOTE = { date: '2026-03-10', member: 'Ana', type: 'Follow-up session', workflow: '', note: 'Context pack' };
+
+/** The owner (who owns the file in Drive) hands Uptake to a mistyped address. */
+function lockedOut(options = {}): Fake {
+  const fake = roleTeam({}, options);
+  fake.bundle.saveSettings({ ownerEmail: TYPO, handOver: true });
+  return fake;
+}
+
+const captions = (fake: Fake) => fake.gas.ui.menuItems().map((item) => item.caption);
+
+/**
+ * Runs the menu item as `user`, answering its dialogs with `answers` (the question, then OK to
+ * what it says; a refusal is one OK); returns what the dialogs said.
+ */
+function takeOver(fake: Fake, user: string, answers: ('YES' | 'NO' | 'OK')[] = ['YES', 'OK']): string[] {
+  const before = fake.gas.ui.dialogs.length;
+  for (const answer of answers) fake.gas.ui.queueResponse(answer);
+  runAs(fake, user, 'reclaimOwnership');
+  return fake.gas.ui.dialogs.slice(before).map((dialog) => String(dialog.prompt));
+}
+
+test('a mistyped owner email locks Settings; the Drive owner is told how to take Uptake over, and does', () => {
+  const fake = lockedOut();
+  const { gas, bundle } = fake;
+  expect(() => bundle.saveSettings({ ownerEmail: OWNER })).toThrow(
+    /^Only the owner of Uptake for this spreadsheet \(ownre@example\.com\).* You own this spreadsheet in Google Drive, so you can take Uptake over: Extensions › Uptake › Take over Uptake\.$/,
+  );
+  bundle.refreshMenu();
+  expect(captions(fake)).toContain('Take over Uptake');
+  // Asked first: No changes nothing.
+  const before = world(fake);
+  expect(takeOver(fake, OWNER, ['NO'])[0]).toMatch(/^Uptake's Settings name ownre@example\.com as the owner/);
+  expect(world(fake)).toBe(before);
+  const said = takeOver(fake, OWNER);
+  expect(said[1]).toMatch(
+    /^You are the owner of Uptake for this spreadsheet now\. ownre@example\.com was told by email\./,
+  );
+  expect(bundle.getSettings().ownerEmail).toBe(OWNER);
+  expect(captions(fake)).toContain('Settings');
+  expect(bundle.saveSettings({ weeks: 2 }).weeks).toBe(2);
+  // The old owner is told once: a second take-over finds the owner already and sends nothing.
+  const told = gas.mail.sent.filter((mail) => mail.recipients.includes(TYPO));
+  expect(told).toHaveLength(1);
+  expect(told[0].subject).toBe('Uptake: "Uptake test sheet" now belongs to owner@example.com');
+  expect(told[0].body).toMatch(
+    /^owner@example\.com, who owns the spreadsheet "Uptake test sheet" in Google Drive, has taken Uptake over/,
+  );
+  expect(takeOver(fake, OWNER)[1]).toMatch(/already: nothing was changed/);
+  expect(gas.mail.sent.filter((mail) => mail.recipients.includes(TYPO))).toHaveLength(1);
+});
+
+test('the old owner’s daily run stops, they are told so, and the new owner turns automation on', () => {
+  const fake = roleTeam({ digestWeekday: 1 });
+  const { gas, bundle } = fake;
+  bundle.saveSettings({ ownerEmail: CLEO, handOver: true });
+  runAs(fake, CLEO, 'setAutomation', [true]);
+  runAs(fake, CLEO, 'recordIntervention', [NOTE]);
+  const cleosFile = auditFile(gas, CLEO);
+  expect(gas.triggers.clock().map((t) => t.owner)).toEqual([CLEO]);
+  takeOver(fake, OWNER);
+  const status = bundle.getAutomationStatus();
+  expect(status.on).toBe(false);
+  expect(status.problems[0]).toMatch(
+    /^Uptake now belongs to owner@example\.com: the daily run under cleo@example\.com stopped/,
+  );
+  const mail = gas.mail.sent.find((m) => m.recipients.includes(CLEO))!;
+  expect(mail.body).toContain('The daily run under your account for "Uptake test sheet" has stopped');
+  // Where her interventions are, and what to do: share the file (rules §19; Uptake does not move them).
+  expect(mail.body).toContain(
+    `The interventions you recorded are in cleo@example.com's own spreadsheet "Uptake audit: Uptake test sheet" (${cleosFile.getUrl()}), which only cleo@example.com can open: share that spreadsheet with owner@example.com`,
+  );
+  // Cleo's old trigger sends nothing more and removes itself; the new owner's runs.
+  bundle.setAutomation(true);
+  gas.mail.sent.length = 0;
+  bundle.$runDays(8);
+  expect(gas.triggers.clock().map((t) => t.owner)).toEqual([OWNER]);
+  const digests = gas.mail.sent.filter((m) => m.subject.startsWith('Uptake weekly digest'));
+  expect(digests.map((m) => m.recipients)).toEqual([[OWNER], [OWNER]]);
+});
+
+test('with no email possible, Check set-up says the old owner was not told', () => {
+  const fake = lockedOut({ mailQuota: 0 });
+  expect(takeOver(fake, OWNER)[1]).toMatch(/Uptake could not email ownre@example\.com: tell them yourself/);
+  expect(fake.gas.mail.sent).toEqual([]);
+  const line = fake.bundle.getSetupCheck().find((l) => l.id === 'former-owner-not-told');
+  expect(line?.detail).toMatch(/^Uptake could not email ownre@example\.com that you took Uptake over/);
+});
+
+describe('as an attacker would try', () => {
+  test.each([
+    ['a member who is not the Drive owner', MEMBER],
+    ['an account with no email', HIDDEN],
+  ])('%s cannot take Uptake over, nor is offered to', (_who, user) => {
+    const fake = lockedOut();
+    runAs(fake, user, 'refreshMenu');
+    expect(captions(fake)).not.toContain('Take over Uptake');
+    const before = world(fake);
+    const said = takeOver(fake, user, ['OK']);
+    expect(said).toHaveLength(1);
+    expect(said[0]).toMatch(/^Only the account that owns this spreadsheet in Google Drive can take Uptake over/);
+    expect(world(fake)).toBe(before);
+    expect(() => runAs(fake, user, 'saveSettings', [{ ownerEmail: user, handOver: true }])).toThrow(
+      /^Only the owner of Uptake for this spreadsheet/,
+    );
+    expect(() => runAs(fake, user, 'saveSettings', [{ ownerEmail: user }])).not.toThrow(/Take over Uptake/);
+  });
+
+  test('in a shared drive (no owner in Drive) nobody can', () => {
+    const fake = lockedOut();
+    fake.gas.setDriveOwner(null);
+    const before = world(fake);
+    expect(takeOver(fake, OWNER, ['OK'])[0]).toMatch(/^Only the account that owns this spreadsheet in Google Drive/);
+    expect(world(fake)).toBe(before);
+  });
+});
+
+describe('the interventions after a hand-over by Settings (they stay in the old owner’s own spreadsheet)', () => {
+  test('the old owner is told before confirming; the new owner’s sidebar and Check set-up say where and who holds them', () => {
+    const fake = roleTeam();
+    const { gas, bundle } = fake;
+    bundle.recordIntervention(NOTE);
+    const ownersFile = auditFile(gas, OWNER);
+    expect(() => bundle.saveSettings({ ownerEmail: CLEO })).toThrow(
+      /interventions you recorded stay in your own audit spreadsheet until you share it with them/,
+    );
+    bundle.saveSettings({ ownerEmail: CLEO, handOver: true });
+    const data = runAs(fake, CLEO, 'getDashboard', [null]);
+    expect(data.interventionsElsewhere).toEqual({
+      holder: OWNER,
+      url: ownersFile.getUrl(),
+      name: 'Uptake audit: Uptake test sheet',
+    });
+    // Not readable by the new owner: none of them is shown as hers.
+    expect(data.interventions.interventions).toEqual([]);
+    const line = runAs(fake, CLEO, 'getSetupCheck').find((l) => l.id === 'interventions-with-former-owner');
+    expect(line?.detail).toBe(
+      `The interventions recorded before you became the owner are in owner@example.com's own spreadsheet "Uptake audit: Uptake test sheet" (${ownersFile.getUrl()}), which only owner@example.com can open. Ask owner@example.com to share it with you; Uptake does not move them.`,
+    );
+    // The old owner, a member now, is shown nothing of it.
+    expect(() => bundle.getDashboard(null)).toThrow(/^Only the owner of Uptake/);
+  });
+
+  test('an owner with no interventions hands over without such a notice', () => {
+    const fake = roleTeam();
+    fake.bundle.saveSettings({ ownerEmail: CLEO, handOver: true });
+    expect(runAs(fake, CLEO, 'getDashboard', [null]).interventionsElsewhere).toBeNull();
+  });
+});
