@@ -3,17 +3,9 @@
 import { LOG_HEADERS } from '../../src/core/sheets/log';
 import { cellsReadBy } from '../../bench/costs';
 import { logRows, plus } from '../support/sheets';
-import { fakeWithBundle, TODAY } from '../support/fake-bundle';
+import { fakeWithBundle, logRunRequest, TODAY } from '../support/fake-bundle';
 
-const RUN = {
-  date: TODAY,
-  member: 'Ana',
-  workflow: 'Board memo',
-  outcome: 'Light edit',
-  editTypes: [],
-  prompted: false,
-  notes: '',
-};
+const RUN = logRunRequest({ workflow: 'Board memo', outcome: 'Light edit' });
 
 /** A log of `rows` runs, oldest first, whose last 20 are Ana's "Recent workflow". */
 function logOf(rows: number) {

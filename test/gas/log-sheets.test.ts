@@ -1,7 +1,7 @@
 // A log over several sheets (spec §16): the team's log and a form's answers sheet, audited
 // through the built bundle and compared with the same rows audited as one log.
 import { FORM_HEADER_WITH_EMAIL, logRows, plus, rosterRows } from '../support/sheets';
-import { fakeWithBundle, sampleTeam, TODAY } from '../support/fake-bundle';
+import { fakeWithBundle, logRunRequest, sampleTeam, TODAY } from '../support/fake-bundle';
 import { auditOf } from '../support/dashboard';
 
 const FORM_SHEET = 'Form Responses 1';
@@ -116,17 +116,7 @@ describe('a log over several sheets', () => {
     expect(data.logSheet).toBe('Old log');
     // Log a run appends to a pinned sheet, never to one the audit does not read.
     const before = gas.sheetValues('Log');
-    expect(
-      bundle.logRun({
-        date: TODAY,
-        member: 'Ana',
-        workflow: 'Client proposal',
-        outcome: 'Used as-is',
-        editTypes: [],
-        prompted: false,
-        notes: '',
-      }).message,
-    ).toContain('"Old log"');
+    expect(bundle.logRun(logRunRequest()).message).toContain('"Old log"');
     expect(gas.sheetValues('Log')).toEqual(before);
     expect(auditOf(bundle.getDashboard({})).team.runs).toBe(old.length + 1);
     // A usage log left out of the pinned list is refused: Log a run would write where nothing is read.

@@ -1,19 +1,11 @@
 // A form's answers sheet is written by its form alone (rules §16), on the built bundle: when it is
 // the only log, Log a run says where to log instead and set-up makes the team a log of its own.
 import { logRows, rosterRows } from '../support/sheets';
-import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
+import { fakeWithBundle, logRunRequest, sampleTeam } from '../support/fake-bundle';
 import { auditOf } from '../support/dashboard';
 
 const ANSWERS = 'Form Responses 1';
-const RUN = {
-  date: '2026-03-15',
-  member: 'Ana',
-  workflow: 'Client proposal',
-  outcome: 'Used as-is',
-  editTypes: [],
-  prompted: false,
-  notes: '',
-};
+const RUN = logRunRequest();
 
 /** A roster and the logging form's answers sheet, renamed, with one answer: the only log. */
 function formOnly() {

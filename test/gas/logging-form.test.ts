@@ -1,6 +1,6 @@
 // "Create logging form" (rules §16) on the built bundle, with FormApp in the in-memory Apps Script:
 // the form, its answers read as part of the log, a second run, a deleted form, and the owner.
-import { logRows, rosterRows } from '../support/sheets';
+import { FORM_HEADER, logRows, rosterRows } from '../support/sheets';
 import { timeDrivenEvent } from '../../packages/fake-apps-script';
 import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 import { auditOf } from '../support/dashboard';
@@ -44,15 +44,7 @@ describe('Create logging form', () => {
     // The roster's names; the roster's anchor workflows, then the log's most used, then Other.
     expect(form._items[0].choices).toEqual(['Ana', 'Ben', 'Cleo']);
     expect(form._items[1].choices).toEqual(['Client proposal', 'Weekly update', 'Board memo', 'Other']);
-    expect(gas.sheetValues(ANSWERS)[0]).toEqual([
-      'Timestamp',
-      'Team member',
-      'Workflow',
-      'Outcome',
-      'Edit types',
-      'Prompted',
-      'Notes',
-    ]);
+    expect(gas.sheetValues(ANSWERS)[0]).toEqual(FORM_HEADER);
     expect(lastAlert(gas).prompt).toContain(form.getPublishedUrl());
     // Nothing of the team's own sheets changed.
     expect({ log: gas.sheetValues('Log'), roster: gas.sheetValues('Roster') }).toEqual(before);

@@ -1,6 +1,7 @@
 // "Record an intervention" on the built bundle: the one row it appends, the sheet it creates the
 // first time (headers, date format, dropdowns), and nothing else changed (rules §14).
 import { d, logRows, rosterRows } from '../support/sheets';
+import { INTERVENTION_TYPES } from '../../src/core/interventions/types';
 import { snapshot } from '../support/snapshot';
 import { fakeWithBundle, sampleTeam, TODAY } from '../support/fake-bundle';
 
@@ -19,23 +20,13 @@ function team(extraSheets: Record<string, unknown[][]> = {}, openTeam = false) {
 /** With the team open (rules §19): the Interventions sheet is the team spreadsheet's. */
 const openTeam = (extraSheets: Record<string, unknown[][]> = {}) => team(extraSheets, true);
 
-/** The types the form offers and the Type column's dropdown lists, in the sidebar's order. */
-const SIX_TYPES = [
-  'Follow-up session',
-  'Anchor-workflow session',
-  'Context pack fix',
-  'Peer advocacy moment',
-  'Second training session',
-  'Other',
-];
-
 describe('getInterventionForm', () => {
   test('today, the roster members, the six types and the workflows most run first', () => {
     const { bundle } = team();
     expect(bundle.getInterventionForm()).toEqual({
       today: TODAY,
       members: ['Ana', 'Ben', 'Cleo'],
-      types: SIX_TYPES,
+      types: INTERVENTION_TYPES,
       workflows: ['Client proposal', 'Weekly update'],
       problem: null,
     });
@@ -60,7 +51,7 @@ describe('recordIntervention', () => {
     expect(sheet.getFrozenRows()).toBe(1);
     expect(sheet.getRange('A500').getNumberFormat()).toBe('yyyy-mm-dd');
     const type = sheet.getRange('C2').getDataValidation()!;
-    expect(type.getCriteriaValues()[0]).toEqual(SIX_TYPES);
+    expect(type.getCriteriaValues()[0]).toEqual(INTERVENTION_TYPES);
     const member = sheet.getRange('B900').getDataValidation()!.getCriteriaValues()[0] as {
       getSheet(): { getName(): string };
       getA1Notation(): string;

@@ -1,17 +1,9 @@
 // Log a run starts with the member's own roster name (rules §19), found by the email Google gives
 // for the account opening it, on the BUILT bundle: nothing when no email is given or the roster
 // does not know it, and the name stays a choice the member can change.
-import { teamSheet } from '../support/fake-bundle';
+import { logRunRequest, teamSheet } from '../support/fake-bundle';
 
-const RUN = {
-  date: '2026-03-15',
-  member: 'Ana',
-  workflow: 'Board memo',
-  outcome: 'Light edit',
-  editTypes: [],
-  prompted: false,
-  notes: '',
-};
+const RUN = logRunRequest({ workflow: 'Board memo', outcome: 'Light edit' });
 
 describe('Log a run preselects the roster name of the account opening it', () => {
   test('a member on the roster finds their own name, matched by email whatever its case', () => {

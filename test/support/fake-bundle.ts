@@ -2,10 +2,25 @@
 // sample team the tests of its entry points load into a spreadsheet there.
 import { createFakeGas, type FakeGasOptions } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
+import type { LogRunRequest } from '../../src/shared/api';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from './sheets';
 
 export const TODAY = '2026-03-15';
+
+/** What Log a run sends for one run of Ana's on TODAY; `run` changes what it names. */
+export function logRunRequest(run: Partial<LogRunRequest> = {}): LogRunRequest {
+  return {
+    date: TODAY,
+    member: 'Ana',
+    workflow: 'Client proposal',
+    outcome: 'Used as-is',
+    editTypes: [],
+    prompted: false,
+    notes: '',
+    ...run,
+  };
+}
 
 /** A fake Apps Script at 10:00 UTC on TODAY, with the bundle loaded. */
 export function fakeWithBundle(options: FakeGasOptions = {}) {

@@ -25,17 +25,11 @@ export interface RunSpec {
   note?: string;
 }
 
+/** The header of the answers sheet of the logging form Uptake makes (rules §16). */
+export const FORM_HEADER = ['Timestamp', 'Team member', 'Workflow', 'Outcome', 'Edit types', 'Prompted', 'Notes'];
+
 /** The header of a logging form's answers sheet when the form collects emails (rules §16). */
-export const FORM_HEADER_WITH_EMAIL = [
-  'Timestamp',
-  'Email Address',
-  'Team member',
-  'Workflow',
-  'Outcome',
-  'Edit types',
-  'Prompted',
-  'Notes',
-];
+export const FORM_HEADER_WITH_EMAIL = [FORM_HEADER[0], 'Email Address', ...FORM_HEADER.slice(1)];
 
 /** A run as the seven cells of a log row, with its Date and Prompted cells as given. */
 function logCells(r: RunSpec, date: unknown, prompted: unknown): unknown[] {
