@@ -131,7 +131,7 @@ function call<K extends UptakeEntryPointName>(
  * Each CSV becomes a sheet named after its file ("log.csv"), so that the add-on's messages
  * ("Log sheet "log.csv": ...") and the audit's roster notes point at the file to fix.
  */
-export function sheetNames(team: Pick<TeamTables, 'logSource' | 'rosterSource' | 'extraLogs'>): {
+function csvSheetNames(team: Pick<TeamTables, 'logSource' | 'rosterSource' | 'extraLogs'>): {
   log: string;
   extraLogs: string[];
   roster: string | null;
@@ -184,7 +184,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   if (asOfDay === null) throw new CliError(`"${request.asOf}" is not a date: write it as YYYY-MM-DD.`);
   const asOf = dayToIso(asOfDay);
   const start = localInstant(asOfDay, 12, 0, timeZone);
-  const names = sheetNames(team);
+  const names = csvSheetNames(team);
   const sheets: Record<string, unknown[][]> = { [names.log]: [] };
   for (const name of names.extraLogs) sheets[name] = [];
   const rosterSheet = team.roster ? (names.roster ?? DEFAULT_ROSTER_SHEET) : null;

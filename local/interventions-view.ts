@@ -4,7 +4,7 @@
  */
 import type { InterventionsView } from '../src/core/interventions/view';
 import { afterDaysLabel, figureLines, interventionTitle, typeSummaryLine } from '../src/core/interventions/wording';
-import { oneLine, wrap } from './terminal';
+import { terminalLine, wrap } from './terminal';
 
 /** Nothing when the team has no Interventions sheet. */
 export function renderInterventions(view: InterventionsView): string {
@@ -14,9 +14,9 @@ export function renderInterventions(view: InterventionsView): string {
   ];
   for (const r of view.interventions) {
     const window = r.change ? '' : ` (after window ${afterDaysLabel(r.after.days)} so far)`;
-    out.push(`  ${r.date}  ${oneLine(interventionTitle(r))}${window}`);
-    for (const line of figureLines(r)) out.push(`    ${oneLine(line)}`);
-    if (r.warning) out.push(...wrap(`Warning: ${oneLine(r.warning)}`, '    '));
+    out.push(`  ${r.date}  ${terminalLine(interventionTitle(r))}${window}`);
+    for (const line of figureLines(r)) out.push(`    ${terminalLine(line)}`);
+    if (r.warning) out.push(...wrap(`Warning: ${terminalLine(r.warning)}`, '    '));
   }
   if (view.byType.length) {
     out.push('', 'Interventions by type (medians over complete after windows)');
@@ -24,7 +24,7 @@ export function renderInterventions(view: InterventionsView): string {
   }
   if (view.skipped.length) {
     out.push('', `Interventions rows skipped (${view.skipped.length})`);
-    for (const p of view.skipped) out.push(`  Row ${p.row}: ${oneLine(p.reason)}`);
+    for (const p of view.skipped) out.push(`  Row ${p.row}: ${terminalLine(p.reason)}`);
   }
   return `${out.join('\n')}\n`;
 }

@@ -14,7 +14,7 @@ import {
 } from '../src/core/audit/audit-table';
 import { percent, plural } from '../src/core/base/text';
 import type { RowProblem } from '../src/core/base/types';
-import { oneLine, wrap } from './terminal';
+import { terminalLine, wrap } from './terminal';
 
 function table(audit: Audit, id: AuditTableId): AuditTable {
   const found = auditTables(audit).find((t) => t.id === id);
@@ -27,7 +27,7 @@ function table(audit: Audit, id: AuditTableId): AuditTable {
  * one line with control characters escaped, before the widths are measured.
  */
 export function renderColumns(header: string[], rawRows: string[][]): string[] {
-  const rows = rawRows.map((row) => row.map(oneLine));
+  const rows = rawRows.map((row) => row.map(terminalLine));
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
   const line = (cells: string[]) =>
     cells
@@ -89,5 +89,5 @@ export function renderAudit(audit: Audit): string {
     for (const notice of audit.notices) out.push(...wrap(rowLine(notice), '  '));
   }
   // Team text (names, workflows, cells quoted in reasons) never drives the terminal.
-  return `${out.map(oneLine).join('\n')}\n`;
+  return `${out.map(terminalLine).join('\n')}\n`;
 }

@@ -21,7 +21,7 @@ export function terminalSafe(text: string): string {
 }
 
 /** Team text for one line (a table cell, a list item): line feeds escaped too. */
-export function oneLine(text: string): string {
+export function terminalLine(text: string): string {
   return text.replace(CONTROLS_AND_LINE_FEED, escaped);
 }
 
@@ -31,7 +31,7 @@ export function oneLine(text: string): string {
  * that a subject holding `<img onerror=…>` or `[link](…)` is shown as typed and never runs.
  */
 export function markdownText(text: string): string {
-  return oneLine(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, '\\$&');
+  return terminalLine(text).replace(/[\\`*_{}[\]()<>#+!|~&]/g, '\\$&');
 }
 
 /** Wraps `text` to `width` columns, indenting every line by `indent`. */

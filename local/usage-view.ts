@@ -14,7 +14,7 @@ import type {
 } from '../src/core/usage/types';
 import { percent, plural } from '../src/core/base/text';
 import { renderColumns } from './report';
-import { oneLine } from './terminal';
+import { terminalLine } from './terminal';
 
 /** `--json`'s `usage` (docs/json.md). */
 export interface JsonUsage {
@@ -102,5 +102,5 @@ export function renderUsage(view: UsageView, adoptionRate: number | null): strin
   out.push('', `Usage rows skipped (${view.skippedUsageRows.length})`);
   if (view.skippedUsageRows.length === 0) out.push('  none');
   for (const r of view.skippedUsageRows) out.push(`  ${r.source}, row ${r.row}: ${r.reason}`);
-  return `${out.map(oneLine).join('\n')}\n`;
+  return `${out.map(terminalLine).join('\n')}\n`;
 }

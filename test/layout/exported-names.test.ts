@@ -1,6 +1,8 @@
-// One name, one meaning: no name is exported by two files of src/ unless it is an entry point of
-// src/index.ts that runs the src/gas function of the same name (`logRun` runs logRunForm.logRun),
-// which is the same thing seen from Apps Script.
+// One name, one meaning: no name is exported by two files of src/ and local/ (the add-on and its
+// local run, which imports it) unless it is an entry point of src/index.ts that runs the src/gas
+// function of the same name (`logRun` runs logRunForm.logRun), which is the same thing seen from
+// Apps Script. A package of packages/ stands on its own (it imports nothing of src/), so its names
+// are unique within the package.
 import fs from 'fs';
 import path from 'path';
 import ts from 'typescript';
@@ -14,10 +16,10 @@ function tsFiles(dir: string): string[] {
   });
 }
 
-/** Each name exported by a declaration of src/ (functions, classes, types, constants), with its files. */
-function exportedNames(): Map<string, { file: string; node: ts.Statement }[]> {
+/** Each name exported by a declaration of the folders' files (functions, classes, types, constants), with its files. */
+function exportedNames(...dirs: string[]): Map<string, { file: string; node: ts.Statement }[]> {
   const names = new Map<string, { file: string; node: ts.Statement }[]>();
-  for (const full of tsFiles(path.join(ROOT, 'src'))) {
+  for (const full of dirs.flatMap((dir) => tsFiles(path.join(ROOT, dir)))) {
     const file = path.relative(ROOT, full).split(path.sep).join('/');
     const source = ts.createSourceFile(file, fs.readFileSync(full, 'utf8'), ts.ScriptTarget.Latest, true);
     for (const node of source.statements) {
@@ -33,8 +35,15 @@ function exportedNames(): Map<string, { file: string; node: ts.Statement }[]> {
   return names;
 }
 
-describe('exported names in src/', () => {
-  const names = exportedNames();
+/** Each name of `names` exported by more than one file, with its files. */
+function namesInTwoFiles(names: Map<string, { file: string }[]>): string[] {
+  return [...names]
+    .filter(([, where]) => where.length > 1)
+    .map(([name, where]) => `${name}: ${where.map((d) => d.file).join(', ')}`);
+}
+
+describe('exported names in src/ and local/', () => {
+  const names = exportedNames('src', 'local');
 
   test('are read from every file', () => {
     expect(names.get('sidebarCall')?.map((d) => d.file)).toEqual(['src/gas/sidebar-call.ts']);
@@ -44,6 +53,7 @@ describe('exported names in src/', () => {
         ?.map((d) => d.file)
         .sort(),
     ).toEqual(['src/gas/log-run.ts', 'src/index.ts']);
+    expect(names.get('terminalSafe')?.map((d) => d.file)).toEqual(['local/terminal.ts']);
   });
 
   test('each mean one thing: a name in two files is an entry point running its namesake in src/gas', () => {
@@ -62,5 +72,25 @@ describe('exported names in src/', () => {
       if (!runsNamesake) problems.push(`${name}: ${where.map((d) => d.file).join(', ')}`);
     }
     expect(problems).toEqual([]);
+  });
+});
+
+describe('exported names in each package of packages/', () => {
+  const packages = fs
+    .readdirSync(path.join(ROOT, 'packages'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => `packages/${entry.name}`);
+
+  test('are read from every package', () => {
+    expect(packages).toContain('packages/fake-apps-script');
+    expect(
+      exportedNames('packages/fake-apps-script')
+        .get('createFakeGas')
+        ?.map((d) => d.file),
+    ).toEqual(['packages/fake-apps-script/harness.ts']);
+  });
+
+  test.each(packages)('each mean one thing in %s', (dir) => {
+    expect(namesInTwoFiles(exportedNames(dir))).toEqual([]);
   });
 });

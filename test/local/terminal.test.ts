@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { toCsv } from '../../local/csv';
-import { markdownText, oneLine, terminalSafe } from '../../local/terminal';
+import { markdownText, terminalLine, terminalSafe } from '../../local/terminal';
 import { bundleCliInto, removeTemp, runCli, STACK_FRAME, tempDir, type CliRun } from './support';
 
 const code = (n: number) => String.fromCharCode(n);
@@ -41,15 +41,15 @@ function expectClean(run: CliRun) {
   expect(run.stderr).not.toMatch(STACK_FRAME);
 }
 
-describe('terminalSafe, oneLine, markdownText', () => {
+describe('terminalSafe, terminalLine, markdownText', () => {
   test('every control character is escaped as \\uXXXX; terminalSafe keeps line feeds', () => {
     for (const c of CONTROLS) {
       const shown = `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
-      expect(oneLine(`a${c}b`)).toBe(`a${shown}b`);
+      expect(terminalLine(`a${c}b`)).toBe(`a${shown}b`);
       expect(terminalSafe(`a${c}b`)).toBe(c === '\n' ? 'a\nb' : `a${shown}b`);
     }
     expect(terminalSafe(code(0))).toBe('\\u0000');
-    expect(oneLine('Chloé Martin, 3 × 2 — ok')).toBe('Chloé Martin, 3 × 2 — ok');
+    expect(terminalLine('Chloé Martin, 3 × 2 — ok')).toBe('Chloé Martin, 3 × 2 — ok');
   });
 
   test('escaped --json output is the same JSON', () => {
@@ -158,10 +158,10 @@ describe('npm start on team text full of control characters', () => {
     expect(run.status).toBe(0);
     expectClean(run);
     // The team text is there, escaped: every member, a skipped row and a roster note quoting cells.
-    for (const name of names) expect(run.stdout).toContain(oneLine(asRead(name)));
-    expect(run.stdout).toContain(`Row 76: The outcome "Used ${oneLine(SEQUENCES.colour)}"`);
+    for (const name of names) expect(run.stdout).toContain(terminalLine(asRead(name)));
+    expect(run.stdout).toContain(`Row 76: The outcome "Used ${terminalLine(SEQUENCES.colour)}"`);
     expect(run.stdout).toMatch(/Notes \(\d+\)/);
-    expect(run.stderr).toContain(`Auditing ${oneLine(logName())}`);
+    expect(run.stderr).toContain(`Auditing ${terminalLine(logName())}`);
     // Columns stay aligned: a line feed in a name is shown, not obeyed.
     const table = run.stdout.split('\n');
     const header = table.findIndex((line) => line.startsWith('Team member '));
@@ -218,6 +218,6 @@ describe('npm start on team text full of control characters', () => {
       expect(run.stderr).toMatch(/^uptake: /);
       expectClean(run);
     }
-    expect(runs[1].stderr).toContain(oneLine(asRead(names[0])));
+    expect(runs[1].stderr).toContain(terminalLine(asRead(names[0])));
   });
 });
