@@ -17,6 +17,7 @@ import { writeSixWeekWaiting } from './six-week-waiting';
 import { planProgramme } from '../programme/replacement-plan';
 import { replacedBy, type ProgrammeRecord } from '../programme/replacement';
 import { readProgramme, withBaseline, writeProgramme } from './programme-store';
+import { advisedAudits } from './advised-audits';
 import { digestDraft, stamp, localTimestamp, type RecordDraft, type SentIndex } from '../programme/sent-records';
 import { digestContent } from './digest-content';
 import {
@@ -130,7 +131,7 @@ export class DailyRun {
       sent: this.sent!,
       ownerEmail: this.setup.owner,
       settings: this.setup.settings,
-      auditAt: team.audits,
+      auditAt: advisedAudits(team.audits, team.interventions),
       historyAt: team.history,
       notesOf: team.notes,
       spreadsheetUrl: this.setup.spreadsheetUrl,
@@ -182,7 +183,7 @@ export class DailyRun {
       sent: this.sent!,
       ownerEmail: this.setup.owner,
       settings: this.setup.settings,
-      auditAt: team.audits,
+      auditAt: advisedAudits(team.audits, team.interventions),
       sessionsAt: (asOf) => team.interventions?.(asOf).interventions ?? [],
       notesOf: team.notes,
       spreadsheetUrl: this.setup.spreadsheetUrl,

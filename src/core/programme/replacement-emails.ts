@@ -2,7 +2,8 @@
 import { dayToLabel, isoToDay, type Day } from '../base/dates';
 import { memberKey, percent, plural } from '../base/text';
 import { usesPhrase } from '../audit/diagnosis';
-import type { Audit, MemberReport } from '../audit/audit-types';
+import type { Audit, Finding, MemberReport } from '../audit/audit-types';
+import { adviceLine } from '../audit/advice-wording';
 import type { RosterMember } from '../base/types';
 import { renderEmail, type EmailBlock, type EmailContent } from '../mail/email';
 import { lastCompleteDay, type ReminderInput } from './reminder-input';
@@ -171,6 +172,15 @@ export function followUpEmail(items: FollowUpItem[], input: ProgrammeEmailInput)
   );
 }
 
+/**
+ * A diagnosed cause in the sessions email, as the sidebar and the digest word it (spec §18): its
+ * step while open; "Addressed on D (type)" and the change after it once the owner answered it.
+ */
+function causeLine(f: Finding): string {
+  if (f.addressed) return `${f.cause}: ${adviceLine(f)}`;
+  return `${f.cause}: ${f.step}${f.notImprovedAfter ? ` (${adviceLine(f)})` : ''}`;
+}
+
 /** S + 7: the participants with no session yet, with their diagnosed cause. */
 export function sessionsEmail(without: Participant[], due: Day, input: ProgrammeEmailInput): EmailContent {
   // The sessions recorded up to the day it is sent (replacement-plan.ts), late or not.
@@ -189,7 +199,7 @@ export function sessionsEmail(without: Participant[], due: Day, input: Programme
       kind: 'list',
       items: without.map((p) => {
         const causes = memberIn(audit, p.member)?.diagnosis ?? [];
-        const cause = causes.length ? causes.map((f) => `${f.cause}: ${f.step}`).join('; ') : 'no cause diagnosed';
+        const cause = causes.length ? causes.map(causeLine).join('; ') : 'no cause diagnosed';
         return `${p.member} (${p.category} in the baseline week): ${cause}.`;
       }),
     },
