@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { JsonAudit } from '../../local/json';
 import type { JsonInterventions } from '../../local/interventions-json';
 import { logCsvRows, type RunSpec } from '../support/sheets';
-import { bundleCliInto, removeTemp, runCli, STACK_FRAME, tempDir } from './support';
+import { bundleCliInto, removeTemp, runCli, STACK_FRAME, tempDir, writeCsv } from './support';
 
 let work: string;
 let cli: string;
@@ -13,7 +13,6 @@ let cli: string;
 beforeAll(() => {
   work = tempDir();
   cli = bundleCliInto(work);
-  const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
   const run = (date: string, member: string, outcome: string, prompted = false): RunSpec => ({
     date,
     member,
@@ -21,45 +20,38 @@ beforeAll(() => {
     outcome,
     prompted,
   });
-  fs.writeFileSync(
-    path.join(work, 'log.csv'),
-    csv(
-      logCsvRows([
-        run('2026-01-27', 'Chloé Martin', 'Used as-is'),
-        run('2026-01-30', 'Chloé Martin', 'Heavy edit', true),
-        run('2026-02-03', 'Chloé Martin', 'Heavy edit'),
-        run('2026-02-05', 'Chloé Martin', 'Light edit'),
-        run('2026-02-09', 'Chloé Martin', 'Not used'),
-        run('2026-02-10', 'Chloé Martin', 'Not used'),
-        ...['11', '13', '16', '18', '20'].map((d) => run(`2026-02-${d}`, 'Chloé Martin', 'Used as-is')),
-        run('2026-02-24', 'Chloé Martin', 'Heavy edit'),
-        ...['02', '04', '06', '08', '12', '14', '16', '18', '20', '22', '26'].map((d) =>
-          run(`2026-02-${d}`, 'Ben Okafor', 'Used as-is'),
-        ),
-      ]),
-    ),
-  );
-  fs.writeFileSync(
-    path.join(work, 'roster.csv'),
-    csv([
-      ['Team member', 'Email', 'Training date'],
-      ['Chloé Martin', 'chloe@example.com', '2026-01-20'],
-      ['Ben Okafor', 'ben@example.com', '2026-02-01'],
+  writeCsv(
+    work,
+    'log.csv',
+    logCsvRows([
+      run('2026-01-27', 'Chloé Martin', 'Used as-is'),
+      run('2026-01-30', 'Chloé Martin', 'Heavy edit', true),
+      run('2026-02-03', 'Chloé Martin', 'Heavy edit'),
+      run('2026-02-05', 'Chloé Martin', 'Light edit'),
+      run('2026-02-09', 'Chloé Martin', 'Not used'),
+      run('2026-02-10', 'Chloé Martin', 'Not used'),
+      ...['11', '13', '16', '18', '20'].map((d) => run(`2026-02-${d}`, 'Chloé Martin', 'Used as-is')),
+      run('2026-02-24', 'Chloé Martin', 'Heavy edit'),
+      ...['02', '04', '06', '08', '12', '14', '16', '18', '20', '22', '26'].map((d) =>
+        run(`2026-02-${d}`, 'Ben Okafor', 'Used as-is'),
+      ),
     ]),
   );
-  fs.writeFileSync(
-    path.join(work, 'interventions.csv'),
-    csv([
-      ['Date', 'Team member', 'Type', 'Workflow', 'Note'],
-      ['2026-02-10', 'Chloé Martin', 'context pack fix', 'Client proposal', 'Added the rate card'],
-      ['2026-02-10', '', 'Peer advocacy moment', '', 'Team meeting'],
-      ['2026-02-08', 'ben okafor', 'Follow-up session', '', ''],
-      ['2026-02-23', 'Chloé Martin', 'Second training session', '', ''],
-      ['2026-03-05', 'Ben Okafor', 'Anchor-workflow session', '', ''],
-      ['2026-02-10', 'Zed', 'Other', '', ''],
-      ['soon', 'Ben Okafor', 'Other', '', ''],
-    ]),
-  );
+  writeCsv(work, 'roster.csv', [
+    ['Team member', 'Email', 'Training date'],
+    ['Chloé Martin', 'chloe@example.com', '2026-01-20'],
+    ['Ben Okafor', 'ben@example.com', '2026-02-01'],
+  ]);
+  writeCsv(work, 'interventions.csv', [
+    ['Date', 'Team member', 'Type', 'Workflow', 'Note'],
+    ['2026-02-10', 'Chloé Martin', 'context pack fix', 'Client proposal', 'Added the rate card'],
+    ['2026-02-10', '', 'Peer advocacy moment', '', 'Team meeting'],
+    ['2026-02-08', 'ben okafor', 'Follow-up session', '', ''],
+    ['2026-02-23', 'Chloé Martin', 'Second training session', '', ''],
+    ['2026-03-05', 'Ben Okafor', 'Anchor-workflow session', '', ''],
+    ['2026-02-10', 'Zed', 'Other', '', ''],
+    ['soon', 'Ben Okafor', 'Other', '', ''],
+  ]);
 });
 afterAll(() => removeTemp(work));
 

@@ -4,7 +4,8 @@
 // are worked out from §17 by hand.
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleCliInto, removeTemp, runCli, tempDir } from './support';
+import { plus } from '../support/sheets';
+import { bundleCliInto, removeTemp, runCli, tempDir, writeCsv } from './support';
 
 let work: string;
 let cli: string;
@@ -14,14 +15,7 @@ beforeAll(() => {
 });
 afterAll(() => removeTemp(work));
 
-function write(name: string, rows: string[][]): string {
-  fs.writeFileSync(path.join(work, name), rows.map((r) => r.join(',')).join('\n') + '\n');
-  return name;
-}
-
-function plus(iso: string, n: number): string {
-  return new Date(Date.parse(`${iso}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
-}
+const write = (name: string, rows: string[][]) => writeCsv(work, name, rows);
 
 interface Email {
   day: string;

@@ -23,6 +23,12 @@ export function removeTemp(dir: string): void {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
+/** Writes `rows` into `dir` as the CSV file `name`, cells joined by commas as typed (none quoted); returns `name`. */
+export function writeCsv(dir: string, name: string, rows: string[][]): string {
+  fs.writeFileSync(path.join(dir, name), rows.map((r) => r.join(',')).join('\n') + '\n');
+  return name;
+}
+
 /** Bundles local/cli.ts into `dir` with scripts/start.mjs's bundleCli; returns the file. */
 export function bundleCliInto(dir: string): string {
   readBuilt('Code.js'); // a clear message when the build is missing

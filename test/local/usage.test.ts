@@ -2,12 +2,11 @@
 // add-on, the `usage` object of --json worked out by hand, and the files refused whole.
 import fs from 'node:fs';
 import path from 'node:path';
-import { bundleCliInto, removeTemp, runCli, STACK_FRAME, tempDir } from './support';
+import { bundleCliInto, removeTemp, runCli, STACK_FRAME, tempDir, writeCsv } from './support';
 
 let work: string;
 let cli: string;
-const csv = (rows: string[][]) => rows.map((r) => r.join(',')).join('\n') + '\n';
-const write = (name: string, rows: string[][]) => fs.writeFileSync(path.join(work, name), csv(rows));
+const write = (name: string, rows: string[][]) => writeCsv(work, name, rows);
 /** A log of Proposal runs: the header, then each run's date, member and outcome (Used as-is unless given). */
 const proposalLog = (runs: [string, string, string?][]) => [
   ['Date', 'Team member', 'Workflow', 'Outcome'],
