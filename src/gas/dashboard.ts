@@ -12,6 +12,7 @@ import { snapshotStore } from './automation-store';
 import { readSixWeekWaiting, sixWeekEmailWaiting, type SixWeekWaiting } from '../core/automation/six-week-waiting';
 import type { DashboardData, DashboardRequest } from '../shared/api';
 import { programmeTimeline } from '../core/programme/milestones';
+import { auditTeam } from '../core/audit/team-audit';
 import { weekActions, type ActionsInput, type WeekAction } from '../core/programme/actions';
 import type { Audit } from '../core/audit/audit-types';
 import type { InterventionReport } from '../core/interventions/types';
@@ -175,6 +176,7 @@ function sidebarActions(
     replaced,
     programme,
     late,
+    membersAt: (weekEnd) => auditTeam(team, settings, dayToIso(weekEnd), 1).members,
   });
 }
 

@@ -1,8 +1,9 @@
 /** This week's three actions (rules §18): overdue milestones first, then open causes by members affected. */
-import { rosterRows, type RosterSpec } from '../support/sheets';
+import { rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import { actionLine, weekActions, type ActionsInput } from '../../src/core/programme/actions';
 import { parseRoster } from '../../src/core/sheets/roster';
 import { audit, day, runsOf, UTC } from './fixtures';
+import { dayToIso } from '../../src/core/base/dates';
 
 const AS_OF = '2026-03-15';
 const OWNER = 'owner@example.com';
@@ -92,6 +93,27 @@ describe("this week's three actions (rules §18)", () => {
     expect(ana({ late, interventions: held })).toEqual([]);
   });
 
+  test('cause 5 (no peer advocacy) names the adopters to invite', () => {
+    const cause5 = input();
+    cause5.audit.diagnosis.push({
+      ...cause5.audit.diagnosis[0],
+      code: 'no-peer-advocacy',
+      cause: 'No peer advocacy (cause 5)',
+      step: 'Run the peer advocacy moment at the next team meeting, naming the adopters.',
+      member: undefined,
+      workflow: undefined,
+      addressed: null,
+      notImprovedAfter: null,
+    });
+    const line = weekActions({ ...cause5, today: day('2026-03-25') }).find((a) =>
+      a.text.startsWith('No peer advocacy'),
+    );
+    // Eve (4 runs in the week) is the week's Genuine adopter.
+    expect(line?.text).toBe(
+      'No peer advocacy (cause 5): Run the peer advocacy moment at the next team meeting, naming the adopters. Invite Eve to share one specific result.',
+    );
+  });
+
   test('never more than three', () => {
     const many = input({ today: day(AS_OF) });
     expect(weekActions(many).length).toBeLessThanOrEqual(3);
@@ -152,7 +174,32 @@ describe('the replacement programme’s overdue milestones (rules §17) among th
         a.text.startsWith('Peer advocacy moment (replacement programme)'),
       );
     expect(peers([]).map((a) => [a.who, a.due])).toEqual([[[OWNER], '2026-03-16']]);
+    // Neither Ben nor Cy ran in the week ending 15 March and the baseline has no peers.
+    expect(peers([])[0].text).toBe(
+      'Peer advocacy moment (replacement programme): nobody to invite yet: no participant used AI in the week ending 2026-03-15, and there are no peers.',
+    );
     expect(peers([{ date: '2026-03-17', member: null, type: 'Peer advocacy moment' }])).toEqual([]);
+  });
+
+  test('the peer advocacy moment names the participants who used AI in the week ending S + 13, else the peers', () => {
+    const done: Recorded[] = [session, { date: '2026-03-12', member: 'Cy', type: 'Anchor-workflow session' }];
+    const membersAt = (runs: RunSpec[]) => (weekEnd: number) =>
+      audit(runs, { asOf: dayToIso(weekEnd), roster: ROSTER }).members;
+    const peersAction = (over: Partial<ActionsInput>) =>
+      weekActions(input({ programme, interventions: done, today: day('2026-03-18'), ...over })).find((a) =>
+        a.text.startsWith('Peer advocacy moment'),
+      )!;
+    // Ben ran twice in the week ending 15 March: a Developing user, invited.
+    const ben = peersAction({ membersAt: membersAt([...RUNS, ...runsOf('Ben', 2, '2026-03-15')]) });
+    expect(ben.members).toEqual(['Ben']);
+    expect(ben.text).toContain('invite Ben (participants who used AI in the week ending 2026-03-15) to share');
+    // Ben's runs on 16 and 17 March are after that week: not counted.
+    const after = peersAction({ membersAt: membersAt([...RUNS, ...runsOf('Ben', 2, '2026-03-17')]) });
+    expect(after.members).toEqual([]);
+    const withPeers = { ...programme, baseline: { ...programme.baseline, peers: ['Eve'] } };
+    const peersOnly = peersAction({ programme: withPeers, membersAt: membersAt(RUNS) });
+    expect(peersOnly.text).toContain('no participant used AI in the week ending 2026-03-15: invite the peers Eve');
+    expect(peersOnly.members).toEqual(['Eve']);
   });
 
   test('missed more than a week ago, a milestone is left to the next one once its email has gone', () => {

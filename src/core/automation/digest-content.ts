@@ -92,6 +92,7 @@ export function digestContent(
         replaced: replacedBy(programme, options.sentDay),
         programme,
         late: upcoming.filter((r) => r.late),
+        membersAt: (weekEnd) => team.audits(weekEnd, 1).members,
       })
     : undefined;
   return composeDigest({

@@ -9,12 +9,13 @@ import type { Audit, Finding, MemberReport } from '../audit/audit-types';
 import { followUpHeldOn } from '../interventions/summary';
 import type { InterventionReport } from '../interventions/types';
 import { MILESTONES, type MilestoneSpec } from './milestones';
-import { everyName } from './peer-advocacy';
+import { everyName, invitedNames, peerInvitees, programmePeerInvitees } from './peer-advocacy';
 import { recipientFor, remindable, type UpcomingMilestone } from './reminders';
 import {
   programmeMilestone,
   sessionDay,
   startDay,
+  type Baseline,
   type ProgrammeMilestoneKind,
   type ProgrammeRecord,
 } from './replacement';
@@ -59,6 +60,8 @@ export interface ActionsInput {
    * three actions agree. Without it, only milestones missed in the last OVERDUE_HORIZON_DAYS.
    */
   late?: readonly Pick<UpcomingMilestone, 'member' | 'milestone' | 'dueDate'>[];
+  /** The members in the week ending a day (the programme's peer advocacy week); else the audit's. */
+  membersAt?: (weekEnd: Day) => MemberReport[];
 }
 
 const lateKey = (member: string, milestone: string, due: Day) => `${member}|${milestone}|${dayToIso(due)}`;
@@ -182,16 +185,45 @@ function programmeActions(input: ActionsInput): WeekAction[] {
   const peersHeld = input.interventions.some(
     (r) => r.type === 'Peer advocacy moment' && r.member === null && isoToDay(r.date)! >= s,
   );
-  if (missed(peersDue, 'peers') && !peersHeld)
+  if (missed(peersDue, 'peers') && !peersHeld) {
+    const { text, invited } = peersToInvite(input, base, peersDue);
     actions.push(
-      action(
-        `${programmeMilestone('peers').name} (replacement programme): at the next team meeting, invite the participants who use AI to share one specific result.`,
-        [],
-        [owner],
-        peersDue,
-      ),
+      action(`${programmeMilestone('peers').name} (replacement programme): ${text}`, invited, [owner], peersDue),
     );
+  }
   return actions;
+}
+
+/**
+ * Whom the programme's peer advocacy moment invites (§17's S + 14): the participants who are
+ * Developing users or Genuine adopters in the week ending S + 13, as its email names them; when
+ * none is, the baseline's Genuine adopters (the peers) share instead.
+ */
+function peersToInvite(input: ActionsInput, base: Baseline, due: Day): { text: string; invited: string[] } {
+  const weekEnd = due - 1;
+  const week = { members: input.membersAt?.(weekEnd) ?? input.audit.members };
+  const invited = invitedNames(
+    programmePeerInvitees(
+      week,
+      base.participants.map((p) => p.member),
+    ),
+  );
+  const share =
+    'to share one specific result at the next team meeting (two minutes: the task, the old time, the new time, the output)';
+  if (invited.length)
+    return {
+      text: `invite ${everyName(invited)} (participants who used AI in the week ending ${dayToIso(weekEnd)}) ${share}.`,
+      invited,
+    };
+  if (base.peers.length)
+    return {
+      text: `no participant used AI in the week ending ${dayToIso(weekEnd)}: invite the peers ${everyName(base.peers)} ${share}.`,
+      invited: [...base.peers],
+    };
+  return {
+    text: `nobody to invite yet: no participant used AI in the week ending ${dayToIso(weekEnd)}, and there are no peers.`,
+    invited: [],
+  };
 }
 
 /** The members a team finding affects: those below Genuine for peer advocacy, those below target for a workflow. */
@@ -206,6 +238,13 @@ function affected(f: Finding, audit: ActionsInput['audit']): string[] {
   return audit.members
     .filter((m) => m.inScope && m.status === 'active' && m.category !== 'Genuine adopter')
     .map((m) => m.member);
+}
+
+/** Cause 5's adopters to name (§10: "peer advocacy moment, naming the adopters"), or ''. */
+function adoptersToName(f: Finding, input: ActionsInput): string {
+  if (f.code !== 'no-peer-advocacy') return '';
+  const { adopters } = peerInvitees(input.audit, []);
+  return adopters.length ? ` Invite ${everyName(adopters)} to share one specific result.` : '';
 }
 
 /** Open causes, one action per cause (a member cause gathers every member who has it), most members first. */
@@ -225,7 +264,7 @@ function causeActions(input: ActionsInput): WeekAction[] {
       kind: 'open cause' as const,
       text: memberCause
         ? `${finding.cause} (${everyName(members)}): ${finding.step}`
-        : `${finding.cause}: ${finding.step}`,
+        : `${finding.cause}: ${finding.step}${adoptersToName(finding, input)}`,
       members,
       who: memberCause
         ? [...new Set(members.map((name) => owners.get(name) || input.ownerEmail || 'the owner'))]
