@@ -2,7 +2,7 @@
 // with bidi controls in it cannot reorder the text around it.
 import type { Page } from 'playwright-core';
 import type { DashboardData } from '../../src/shared/api';
-import { exampleTeam, openSidebar } from './harness';
+import { openExampleDashboard } from './harness';
 import { chromiumForSuite } from '../support/chromium';
 import { LOG_SHEET, ROSTER_SHEET, teamLogRows, teamRosterRows } from './team';
 
@@ -11,12 +11,10 @@ jest.setTimeout(60_000);
 const chromium = chromiumForSuite();
 
 async function openDashboard(sheets?: Record<string, unknown[][]>): Promise<{ page: Page; data: DashboardData }> {
-  const { gas, bundle } = exampleTeam(sheets);
-  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
+  const { s, data } = await openExampleDashboard(chromium(), sheets);
   await s.page.waitForFunction(() => document.querySelector('#members') !== null);
   await s.page.waitForFunction(() => !document.getElementById('app')?.hasAttribute('aria-busy'));
   expect(s.pageErrors).toEqual([]);
-  const data = s.calls.find((c) => c.fn === 'getDashboard')?.value as DashboardData;
   return { page: s.page, data };
 }
 

@@ -1,7 +1,7 @@
 // The replacement programme (rules §17) in Chromium: the BUILT sidebar at 300 px, google.script.run
 // answered by the BUILT bundle. Started from the sidebar after the audit; a participant's
 // anchor-workflow session recorded in one step from their line, as an intervention of that type.
-import { exampleTeam, openSidebar } from './harness';
+import { exampleTeam, openExampleDashboard, openSidebar } from './harness';
 import { chromiumForSuite } from '../support/chromium';
 import { OWNER, TODAY } from './team';
 import { until } from '../support/until';
@@ -11,9 +11,7 @@ jest.setTimeout(90_000);
 const chromium = chromiumForSuite();
 
 test('started from the sidebar, then a session recorded from a participant’s line', async () => {
-  const { gas, bundle } = exampleTeam();
-  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
-  const page = s.page;
+  const { gas, bundle, s, page } = await openExampleDashboard(chromium());
   await page.waitForSelector('#start-programme');
   expect(await page.inputValue('#programme-start')).toBe(TODAY);
   await page.click('#start-programme');

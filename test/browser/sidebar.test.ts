@@ -6,7 +6,7 @@ import type { DashboardData, DigestPreview, LogRunResult } from '../../src/share
 import { decodeFailure } from '../../src/shared/failure';
 import { plus } from '../support/sheets';
 import { auditOf } from '../support/dashboard';
-import { exampleTeam, openSidebar, screenshot, type SidebarPage } from './harness';
+import { exampleTeam, openExampleDashboard, openSidebar, screenshot, type SidebarPage } from './harness';
 import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
 import { HTML_NAME, HTML_OUTCOME, LOG_SHEET, OWNER, TEAM_RUNS, TODAY } from './team';
 import { until } from '../support/until';
@@ -58,11 +58,10 @@ async function expectClean(s: SidebarPage): Promise<void> {
 }
 
 async function openDashboard() {
-  const { gas, bundle } = exampleTeam();
-  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
-  const { args, value } = await lastCall<DashboardData>(s, 'getDashboard');
-  await idle(s.page);
-  return { gas, bundle, s, page: s.page, data: value, args };
+  const opened = await openExampleDashboard(chromium());
+  const { args, value } = await lastCall<DashboardData>(opened.s, 'getDashboard');
+  await idle(opened.page);
+  return { ...opened, data: value, args };
 }
 
 describe('dashboard', () => {

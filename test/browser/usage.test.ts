@@ -6,14 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createFakeGas } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
-import { example, readExample } from '../support/example';
+import { example, exampleTables } from '../support/example';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { openSidebar, screenshot, SCREENSHOT_DIR, type SidebarPage } from './harness';
 import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
 
 jest.setTimeout(90_000);
 
-const read = readExample;
 const MEMBER = 'ben.okafor@northwind.example';
 
 interface UsagePayload {
@@ -27,12 +26,21 @@ interface UsagePayload {
 /** The example team as npm start loads it: log, roster, and each usage export a sheet named after its file. */
 function exampleWithUsage(settings: Record<string, unknown> = {}) {
   readBuilt('Code.js');
-  const sheets: Record<string, unknown[][]> = { 'AI usage log': read('log.csv'), Roster: read('roster.csv') };
-  for (const file of example.usage ?? []) sheets[file] = read(file);
+  const { log, roster, usage } = exampleTables();
+  const sheets: Record<string, unknown[][]> = { 'AI usage log': log, Roster: roster ?? [] };
+  for (const { source, rows } of usage ?? []) sheets[source] = rows;
   const gas = createFakeGas({ now: `${example.asOf}T10:00:00Z`, user: example.owner, spreadsheet: { sheets } });
   const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: example.owner, ...settings });
   return { gas, bundle };
+}
+
+/** The owner's dashboard over the example team and its usage exports, once its Usage section is there. */
+async function openUsageSection() {
+  const { gas, bundle } = exampleWithUsage();
+  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
+  await s.page.locator('#usage-section').waitFor();
+  return { gas, s };
 }
 
 function usageOf(s: SidebarPage): UsagePayload {
@@ -46,9 +54,7 @@ const texts = async (s: SidebarPage, selector: string) =>
 const chromium = chromiumForSuite();
 
 test('the Usage section: each member’s status with its evidence line, usage adopters beside the log’s rate, what could not be read', async () => {
-  const { gas, bundle } = exampleWithUsage();
-  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
-  await s.page.locator('#usage-section').waitFor();
+  const { s } = await openUsageSection();
   const usage = usageOf(s);
 
   const members = s.page.locator('#usage-members > li');
@@ -94,9 +100,7 @@ test('the Usage section: each member’s status with its evidence line, usage ad
 });
 
 test('Import usage export: the chosen file becomes a new text-only sheet, and the dashboard reads it', async () => {
-  const { gas, bundle } = exampleWithUsage();
-  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
-  await s.page.locator('#usage-section').waitFor();
+  const { gas, s } = await openUsageSection();
   expect(await s.page.locator('#usage-import').isVisible()).toBe(true);
   // The new sheet is a tab of the team's file: the panel says every editor can read it.
   expect(await s.page.locator('#usage-import .hint').textContent()).toMatch(/every editor can open it/);
@@ -135,9 +139,7 @@ test('Import usage export: the chosen file becomes a new text-only sheet, and th
 });
 
 test('a file of no known shape, and one not in UTF-8, are refused in words and nothing is written', async () => {
-  const { gas, bundle } = exampleWithUsage();
-  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
-  await s.page.locator('#usage-section').waitFor();
+  const { gas, s } = await openUsageSection();
   const sheetsBefore = gas.spreadsheet.getSheets().map((sh) => sh.getName());
   const message = s.page.locator('#usage-import-message');
 
