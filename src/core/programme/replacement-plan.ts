@@ -17,6 +17,7 @@ import {
   programmeMilestone,
   sessionDay,
   startDay,
+  type Baseline,
   type Participant,
   type ProgrammeMilestoneKind,
   type ProgrammeRecord,
@@ -65,26 +66,52 @@ function lateNote(dueDay: Day, today: Day): string {
   return dueDay < today ? `Due ${dayToIso(dueDay)}, sent ${plural(today - dueDay, 'day')} late` : '';
 }
 
+/** What each step of the plan reads: the input, S, and the record draft of a milestone. */
+interface PlanContext {
+  input: ProgrammeInput;
+  base: Baseline;
+  s: Day;
+  emailInput: ProgrammeEmailInput;
+  draft: (kind: ProgrammeMilestoneKind, p: Participant | null, to: string, due: Day) => RecordDraft;
+  /** The team milestone's due day when it is due today or before and not recorded yet, else null. */
+  teamDue: (kind: ProgrammeMilestoneKind) => Day | null;
+}
+
 /** What the programme's milestones need today; empty before the baseline is frozen. */
 export function planProgramme(input: ProgrammeInput): ProgrammePlan {
   const base = input.programme.baseline;
   if (!base) return { emails: [], settled: [] };
   const s = startDay(input.programme);
   const { today, sent } = input;
-  const emailInput: ProgrammeEmailInput = { ...input, start: s };
-  const emails: ProgrammeEmail[] = [];
-  const settled: RecordDraft[] = [];
-  const draft = (kind: ProgrammeMilestoneKind, p: Participant | null, to: string, due: Day) =>
-    programmeDraft({
-      kind,
-      member: p ? { name: p.member, email: identity(input.roster, p).email } : null,
-      recipient: to,
-      dueDay: due,
-      start: s,
-      note: lateNote(due, today),
-    });
+  const context: PlanContext = {
+    input,
+    base,
+    s,
+    emailInput: { ...input, start: s },
+    draft: (kind, p, to, due) =>
+      programmeDraft({
+        kind,
+        member: p ? { name: p.member, email: identity(input.roster, p).email } : null,
+        recipient: to,
+        dueDay: due,
+        start: s,
+        note: lateNote(due, today),
+      }),
+    teamDue: (kind) => {
+      const due = s + programmeMilestone(kind).day;
+      return due <= today && !sent.hasProgrammeMilestone(kind, s) ? due : null;
+    },
+  };
+  const sessions = sessionsStep(context);
+  return {
+    emails: [...followUpEmails(context), ...sessions.emails, ...ownerOnceEmails(context)],
+    settled: sessions.settled,
+  };
+}
 
-  // Day-seven follow-ups: one email per follow-up owner, for every participant whose is due.
+/** Day-seven follow-ups: one email per follow-up owner, for every participant whose is due. */
+function followUpEmails({ input, base, s, emailInput, draft }: PlanContext): ProgrammeEmail[] {
+  const { today, sent } = input;
   const sessions = input.sessionsAt(lastCompleteDay(today));
   const byRecipient = new Map<string, FollowUpItem[]>();
   for (const p of base.participants) {
@@ -97,52 +124,64 @@ export function planProgramme(input: ProgrammeInput): ProgrammePlan {
     const key = to.toLowerCase();
     byRecipient.set(key, [...(byRecipient.get(key) ?? []), { participant: p, rosterMember, session, due, to }]);
   }
-  for (const items of byRecipient.values()) {
+  return [...byRecipient.values()].map((items) => {
     items.sort((a, b) => a.participant.member.localeCompare(b.participant.member));
-    emails.push({
+    return {
       to: items[0].to,
-      kind: 'follow-up',
+      kind: 'follow-up' as const,
       content: followUpEmail(items, emailInput),
       records: items.map((i) => draft('follow-up', i.participant, i.to, i.due)),
       summary: items.map((i) => summaryLine('follow-up', i.due, today, i.participant.member)),
-    });
-  }
+    };
+  });
+}
 
-  const teamDue = (kind: ProgrammeMilestoneKind) => {
-    const due = s + programmeMilestone(kind).day;
-    return due <= today && !sent.hasProgrammeMilestone(kind, s) ? due : null;
-  };
-  const owner = input.ownerEmail;
+/** S + 7: the email naming the participants with no session, or settled when each has one. */
+function sessionsStep({ input, base, s, emailInput, draft, teamDue }: PlanContext): ProgrammePlan {
   const sessionsDue = teamDue('sessions');
-  if (sessionsDue !== null) {
-    // Decided on the sessions recorded up to the day it is sent: a late email never asks to book
-    // a session held since S + 7 (and agrees with the three actions of the same morning).
-    const decidedOn = lastCompleteDay(today);
-    const held = input.sessionsAt(decidedOn);
-    const without = base.participants.filter((p) => sessionDay(held, p.member, s, decidedOn) === null);
-    if (without.length === 0) {
-      settled.push({
-        ...draft('sessions', null, '', sessionsDue),
-        note: `Not needed: every participant had an anchor-workflow session by ${dayToIso(decidedOn)}`,
-      });
-    } else {
-      emails.push({
+  if (sessionsDue === null) return { emails: [], settled: [] };
+  const { today } = input;
+  const owner = input.ownerEmail;
+  // Decided on the sessions recorded up to the day it is sent: a late email never asks to book
+  // a session held since S + 7 (and agrees with the three actions of the same morning).
+  const decidedOn = lastCompleteDay(today);
+  const held = input.sessionsAt(decidedOn);
+  const without = base.participants.filter((p) => sessionDay(held, p.member, s, decidedOn) === null);
+  if (without.length === 0)
+    return {
+      emails: [],
+      settled: [
+        {
+          ...draft('sessions', null, '', sessionsDue),
+          note: `Not needed: every participant had an anchor-workflow session by ${dayToIso(decidedOn)}`,
+        },
+      ],
+    };
+  return {
+    emails: [
+      {
         to: owner,
         kind: 'sessions',
         content: sessionsEmail(without, sessionsDue, emailInput),
         records: without.map((p) => draft('sessions', p, owner, sessionsDue)),
         summary: [summaryLine('sessions', sessionsDue, today)],
-      });
-    }
-  }
-  // The owner's once-only emails: one record per participant they name, or one for the team.
+      },
+    ],
+    settled: [],
+  };
+}
+
+/** The owner's once-only emails (S + 14, S + 30): one record per participant they name, or one for the team. */
+function ownerOnceEmails({ input, base, emailInput, draft, teamDue }: PlanContext): ProgrammeEmail[] {
+  const owner = input.ownerEmail;
+  const emails: ProgrammeEmail[] = [];
   const ownerEmail = (kind: ProgrammeMilestoneKind, due: Day, content: EmailContent, members: Participant[]) =>
     emails.push({
       to: owner,
       kind,
       content,
       records: members.length ? members.map((p) => draft(kind, p, owner, due)) : [draft(kind, null, owner, due)],
-      summary: [summaryLine(kind, due, today)],
+      summary: [summaryLine(kind, due, input.today)],
     });
   const peersDue = teamDue('peers');
   if (peersDue !== null) {
@@ -154,7 +193,7 @@ export function planProgramme(input: ProgrammeInput): ProgrammePlan {
     const { content, named } = reassessmentEmail(base, reassessmentDue, emailInput);
     ownerEmail('reassessment', reassessmentDue, content, named);
   }
-  return { emails, settled };
+  return emails;
 }
 
 function summaryLine(kind: ProgrammeMilestoneKind, due: Day, today: Day, member?: string): string {
