@@ -1,18 +1,12 @@
 // The day-30 reassessment and the day-42 measurement show the member's point on their training
 // cohort's curve (rules §13), from one history per run. Figures worked out by hand below.
-import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
-import { parseLog } from '../../src/core/sheets/log';
-import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
-import { runAudit } from '../../src/core/audit/audit';
-import { computeHistory } from '../../src/core/history/history';
-import { DEFAULT_SETTINGS } from '../../src/core/base/types';
+import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
 import { dayToIso, type Day } from '../../src/core/base/dates';
 import { planReminders } from '../../src/core/programme/reminders';
-import type { ReminderInput } from '../../src/core/programme/reminder-input';
-import { SentIndex, type RecordDraft } from '../../src/core/programme/sent-records';
-import { day, runsOf, UTC } from './fixtures';
+import type { RecordDraft } from '../../src/core/programme/sent-records';
+import { runsOf } from './fixtures';
+import { OWNER, reminderInput } from './reminder-fixtures';
 
-const OWNER = 'owner@example.com';
 /** A Monday: Ana and Ben are trained on it, Cleo on the Friday of the same week. */
 const MONDAY = '2026-03-02';
 const MEMBERS: RosterSpec[] = [
@@ -42,43 +36,11 @@ function sentBefore(member: string, n: number, training: string): RecordDraft[] 
     }));
 }
 
+/** The reminder input of MEMBERS, and the days its history was asked for (none without `withHistory`). */
 function input(runs: RunSpec[], today: string, sent: RecordDraft[], withHistory = true) {
-  const parsedRoster = parseRoster(rosterRows(MEMBERS), UTC);
-  const log = parseLog(logRows(runs), { ...UTC, directory: new MemberDirectory(parsedRoster.members) });
-  const index = SentIndex.empty();
-  index.add(sent);
   const historyCalls: string[] = [];
-  const reminderInput: ReminderInput = {
-    roster: parsedRoster.members,
-    today: day(today),
-    sent: index,
-    ownerEmail: OWNER,
-    settings: { ...DEFAULT_SETTINGS, weeks: 1 },
-    auditAt: (asOf, weeks, fromDay) =>
-      runAudit({
-        runs: fromDay === undefined ? log.runs : log.runs.filter((r) => r.day >= fromDay),
-        roster: parsedRoster,
-        names: log.names,
-        asOf,
-        weeks,
-        settings: DEFAULT_SETTINGS,
-      }),
-    historyAt: withHistory
-      ? (asOf: Day) => {
-          historyCalls.push(dayToIso(asOf));
-          return computeHistory({
-            runs: log.runs,
-            roster: parsedRoster,
-            names: log.names,
-            asOf,
-            weeks: 12,
-            settings: DEFAULT_SETTINGS,
-          });
-        }
-      : undefined,
-    spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
-  };
-  return { reminderInput, historyCalls };
+  const onHistory = withHistory ? (asOf: Day) => void historyCalls.push(dayToIso(asOf)) : undefined;
+  return { reminderInput: reminderInput({ members: MEMBERS, runs, today, sent, onHistory }), historyCalls };
 }
 
 /** The text of the member's section: from their heading to the next member's. */

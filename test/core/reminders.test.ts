@@ -1,9 +1,7 @@
 // Which programme milestones are due, to whom, and what the reminder emails say (spec §8).
-import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
-import { parseLog } from '../../src/core/sheets/log';
-import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
-import { runAudit } from '../../src/core/audit/audit';
-import { DEFAULT_SETTINGS, type RosterMember } from '../../src/core/base/types';
+import { plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
+import { parseRoster } from '../../src/core/sheets/roster';
+import type { RosterMember } from '../../src/core/base/types';
 import type { MemberReport } from '../../src/core/audit/audit-types';
 import {
   outstandingMilestones,
@@ -11,7 +9,6 @@ import {
   STALE_AFTER_DAYS,
   upcomingMilestones,
 } from '../../src/core/programme/reminders';
-import type { ReminderInput } from '../../src/core/programme/reminder-input';
 import { bestWorkflow } from '../../src/core/programme/milestone-emails';
 import {
   parseSentRows,
@@ -21,42 +18,12 @@ import {
   type RecordDraft,
 } from '../../src/core/programme/sent-records';
 import { day, runsOf, UTC } from './fixtures';
+import { OWNER, reminderInput } from './reminder-fixtures';
 
-const OWNER = 'owner@example.com';
 const TRAINED = '2026-03-02';
 
 function roster(members: RosterSpec[]): RosterMember[] {
   return parseRoster(rosterRows(members), UTC).members;
-}
-
-/** A reminder input over a log and roster, with nothing sent yet unless `sent` says so. */
-function input(options: {
-  members: RosterSpec[];
-  runs?: RunSpec[];
-  today: string;
-  sent?: RecordDraft[];
-}): ReminderInput {
-  const parsedRoster = parseRoster(rosterRows(options.members), UTC);
-  const log = parseLog(logRows(options.runs ?? []), { ...UTC, directory: new MemberDirectory(parsedRoster.members) });
-  const sent = SentIndex.empty();
-  if (options.sent) sent.add(options.sent);
-  return {
-    roster: parsedRoster.members,
-    today: day(options.today),
-    sent,
-    ownerEmail: OWNER,
-    settings: { ...DEFAULT_SETTINGS, weeks: 1 },
-    auditAt: (asOf, weeks, fromDay) =>
-      runAudit({
-        runs: fromDay === undefined ? log.runs : log.runs.filter((r) => r.day >= fromDay),
-        roster: parsedRoster,
-        names: log.names,
-        asOf,
-        weeks,
-        settings: DEFAULT_SETTINGS,
-      }),
-    spreadsheetUrl: 'https://docs.google.com/spreadsheets/d/abc/edit',
-  };
 }
 
 function draft(member: string, milestone: string, trainingDate: string, email = ''): RecordDraft {
@@ -187,7 +154,7 @@ describe('identity of a sent record', () => {
 describe('planning the reminders', () => {
   test('day 7 goes to the follow-up owner, else to the owner; several members are grouped per recipient', () => {
     const plan = planReminders(
-      input({
+      reminderInput({
         members: [
           { name: 'Ana', training: TRAINED, owner: 'lead@example.com' },
           { name: 'Ben', training: TRAINED },
@@ -211,7 +178,7 @@ describe('planning the reminders', () => {
     [42, OWNER],
   ])('day %i goes to %s', (n, to) => {
     const plan = planReminders(
-      input({
+      reminderInput({
         members: [{ name: 'Ana', training: TRAINED, owner: 'lead@example.com' }],
         today: plus(TRAINED, n),
         sent: sentBefore('Ana', n),
@@ -223,7 +190,7 @@ describe('planning the reminders', () => {
   test('the week-three check is settled without an email for a Genuine adopter, sent for the others', () => {
     const today = plus(TRAINED, 21);
     const plan = planReminders(
-      input({
+      reminderInput({
         members: [
           { name: 'Ana', training: TRAINED },
           { name: 'Ben', training: TRAINED },
@@ -248,7 +215,7 @@ describe('planning the reminders', () => {
 
   test('a late milestone says when it was due; older missed ones are named in it and recorded', () => {
     const today = plus(TRAINED, 16);
-    const plan = planReminders(input({ members: [{ name: 'Ana', training: TRAINED }], today }));
+    const plan = planReminders(reminderInput({ members: [{ name: 'Ana', training: TRAINED }], today }));
     expect(plan.emails).toHaveLength(1);
     const email = plan.emails[0];
     expect(email.milestone.day).toBe(14);
@@ -276,8 +243,8 @@ describe('planning the reminders', () => {
       // Logged this morning, before the daily run: today is not over, and counts from tomorrow.
       { date: today, member: 'Ana', outcome: 'Not used' },
     ];
-    const text = planReminders(input({ members: [{ name: 'Ana', training: TRAINED }], runs, today })).emails[0].content
-      .text;
+    const text = planReminders(reminderInput({ members: [{ name: 'Ana', training: TRAINED }], runs, today })).emails[0]
+      .content.text;
     expect(text).toContain('Did you use it?');
     expect(text).toContain(
       'Since training (Mon 2 Mar 2026 to Sun 8 Mar 2026): 3 runs, 2 unprompted; used as-is 2, light edit 0, heavy edit 1, not used 0; acceptance rate 67%.',
@@ -298,7 +265,7 @@ describe('planning the reminders', () => {
     const names = ['Ana', 'Ben', 'Cleo'];
     const sent = names.map((name) => draft(name, 'Day-seven follow-up', TRAINED));
     const text = planReminders(
-      input({ members: names.map((name) => ({ name, training: TRAINED })), runs, today, sent }),
+      reminderInput({ members: names.map((name) => ({ name, training: TRAINED })), runs, today, sent }),
     ).emails[0].content.text;
     expect(text).toContain(
       'Cleo (the week Mon 9 Mar 2026 to Sun 15 Mar 2026: Developing user, 1 unprompted use a week): no workflow at the 70% acceptance target yet: ask for the result they are proudest of.',
@@ -315,7 +282,7 @@ describe('planning the reminders', () => {
   test('day 30 compares the adoption rate with the start of the programme and names the context pack when short', () => {
     const today = plus(TRAINED, 30);
     const plan = planReminders(
-      input({
+      reminderInput({
         members: [
           { name: 'Ana', training: TRAINED },
           { name: 'Ben', training: TRAINED },
@@ -339,7 +306,7 @@ describe('planning the reminders', () => {
   test('day 42 gives the six-week decision table', () => {
     const today = plus(TRAINED, 42);
     const plan = planReminders(
-      input({
+      reminderInput({
         members: [{ name: 'Ana', training: TRAINED, trained: 'Proposal' }],
         runs: runsOf('Ana', 4, plus(today, -1), { workflow: 'Proposal' }),
         today,
@@ -355,7 +322,7 @@ describe('planning the reminders', () => {
     const evil = '<b>x</b>';
     const formula = '=HYPERLINK("http://evil")';
     const plan = planReminders(
-      input({
+      reminderInput({
         members: [
           { name: evil, training: TRAINED },
           { name: formula, training: TRAINED },
@@ -403,7 +370,7 @@ describe('reminder figures are as of the last complete day (the run goes in the 
 
   test('the day-42 decision counts the whole sixth week: frequency met, not Reverted', () => {
     const plan = planReminders(
-      input({ members, runs: runsBefore(42), today: plus(TRAINED, 42), sent: sentBefore('Ana', 42) }),
+      reminderInput({ members, runs: runsBefore(42), today: plus(TRAINED, 42), sent: sentBefore('Ana', 42) }),
     );
     const text = plan.emails[0].content.text;
     expect(text).toMatch(/Ana\s+yes\s+yes\s+no\s+Stable, not deepening/);
@@ -419,14 +386,14 @@ describe('reminder figures are as of the last complete day (the run goes in the 
   test('the day-42 decision sees expansion since training, up to the last complete day', () => {
     const expanded = [...runsBefore(42), { date: plus(TRAINED, 20), member: 'Ana', workflow: 'Board memo' }];
     const text = planReminders(
-      input({ members, runs: expanded, today: plus(TRAINED, 42), sent: sentBefore('Ana', 42) }),
+      reminderInput({ members, runs: expanded, today: plus(TRAINED, 42), sent: sentBefore('Ana', 42) }),
     ).emails[0].content.text;
     expect(text).toMatch(/Ana\s+yes\s+yes\s+yes\s+Adoption is working/);
   });
 
   test('on day 21 the same member is a Genuine adopter: the week-three check is not needed', () => {
     const plan = planReminders(
-      input({ members, runs: runsBefore(21), today: plus(TRAINED, 21), sent: sentBefore('Ana', 21) }),
+      reminderInput({ members, runs: runsBefore(21), today: plus(TRAINED, 21), sent: sentBefore('Ana', 21) }),
     );
     expect(plan.emails).toEqual([]);
     expect(plan.settled.map((r) => [r.member, r.milestone, r.note])).toEqual([
@@ -439,7 +406,8 @@ describe('reminder figures are as of the last complete day (the run goes in the 
   });
 
   test('the day-7 email counts the first week since training, Monday to Sunday', () => {
-    const text = planReminders(input({ members, runs: runsBefore(7), today: plus(TRAINED, 7) })).emails[0].content.text;
+    const text = planReminders(reminderInput({ members, runs: runsBefore(7), today: plus(TRAINED, 7) })).emails[0]
+      .content.text;
     expect(text).toContain(
       'This week (Mon 2 Mar 2026 to Sun 8 Mar 2026): Genuine adopter, 3 unprompted uses a week (Genuine from 3)',
     );
@@ -453,7 +421,7 @@ describe('the week-three check is decided on the day before it fell due, even wh
 
   test('a Genuine adopter then, who stopped since: not needed', () => {
     const plan = planReminders(
-      input({ members, runs: weekly('Ana', [0, 1, 2], 14, 16), today, sent: sentBefore('Ana', 21) }),
+      reminderInput({ members, runs: weekly('Ana', [0, 1, 2], 14, 16), today, sent: sentBefore('Ana', 21) }),
     );
     expect(plan.emails).toEqual([]);
     expect(plan.settled.map((r) => r.note)).toEqual([
@@ -463,7 +431,7 @@ describe('the week-three check is decided on the day before it fell due, even wh
 
   test('below the threshold then, a Genuine adopter since: sent, saying what it was decided on', () => {
     const plan = planReminders(
-      input({ members, runs: weekly('Ana', [0, 1, 2], 21, 23), today, sent: sentBefore('Ana', 21) }),
+      reminderInput({ members, runs: weekly('Ana', [0, 1, 2], 21, 23), today, sent: sentBefore('Ana', 21) }),
     );
     expect(plan.settled).toEqual([]);
     expect(plan.emails.map((e) => [e.to, e.milestone.day])).toEqual([['lead@example.com', 21]]);
@@ -485,7 +453,7 @@ describe('missed milestones are folded only into an email to the same recipient'
   const today = plus(TRAINED, 22); // days 7, 14 and 21 all outstanding
 
   test('the owner gets their day 14; the follow-up owner their day 21, naming day 7', () => {
-    const plan = planReminders(input({ members, today }));
+    const plan = planReminders(reminderInput({ members, today }));
     expect(plan.emails.map((e) => [e.to, e.milestone.day, e.records.map((r) => [r.milestone, r.recipient])])).toEqual([
       [OWNER, 14, [['Peer advocacy moment', OWNER]]],
       [
@@ -506,7 +474,7 @@ describe('missed milestones are folded only into an email to the same recipient'
   });
 
   test('without a follow-up owner, everything goes to the owner in one email, the latest', () => {
-    const plan = planReminders(input({ members: [{ name: 'Ana', training: TRAINED }], today }));
+    const plan = planReminders(reminderInput({ members: [{ name: 'Ana', training: TRAINED }], today }));
     expect(plan.emails.map((e) => [e.to, e.milestone.day, e.records.map((r) => r.milestone)])).toEqual([
       [OWNER, 21, ['Week-three check', 'Day-seven follow-up', 'Peer advocacy moment']],
     ]);
@@ -514,7 +482,7 @@ describe('missed milestones are folded only into an email to the same recipient'
 
   test('a Genuine adopter’s check waits until the day-seven email it would close has gone', () => {
     const runs = weekly('Ana', [0, 2, 4], 14, 20);
-    const first = planReminders(input({ members, runs, today }));
+    const first = planReminders(reminderInput({ members, runs, today }));
     expect(first.emails.map((e) => [e.to, e.milestone.day, e.records.map((r) => r.milestone)])).toEqual([
       ['lead@example.com', 7, ['Day-seven follow-up']],
       [OWNER, 14, ['Peer advocacy moment']],
@@ -522,7 +490,7 @@ describe('missed milestones are folded only into an email to the same recipient'
     expect(first.settled).toEqual([]);
     // The next day, with both recorded, the check is settled as not needed, as of day 20.
     const sent = first.emails.flatMap((e) => e.records);
-    const next = planReminders(input({ members, runs, today: plus(today, 1), sent }));
+    const next = planReminders(reminderInput({ members, runs, today: plus(today, 1), sent }));
     expect(next.emails).toEqual([]);
     expect(next.settled.map((r) => [r.milestone, r.note])).toEqual([
       ['Week-three check', expect.stringContaining('in the week to 2026-03-22')],
@@ -539,7 +507,7 @@ describe('every window-based figure in an email says which window it is', () => 
       { date: plus(TRAINED, 18), member: 'Ana' },
     ];
     const text = planReminders(
-      input({ members: [{ name: 'Ana', training: TRAINED }], runs, today, sent: sentBefore('Ana', 21) }),
+      reminderInput({ members: [{ name: 'Ana', training: TRAINED }], runs, today, sent: sentBefore('Ana', 21) }),
     ).emails[0].content.text;
     expect(text).toContain(
       'Since training (Mon 2 Mar 2026 to Sun 22 Mar 2026): 8 runs, 8 unprompted; used as-is 7, light edit 0, heavy edit 1, not used 0; acceptance rate 88%.',
@@ -555,7 +523,7 @@ describe('every window-based figure in an email says which window it is', () => 
 
   test('with a window of several weeks, the label says so', () => {
     const today = plus(TRAINED, 21);
-    const base = input({
+    const base = reminderInput({
       members: [{ name: 'Ana', training: TRAINED }],
       runs: runsOf('Ana', 2, plus(today, -1)),
       today,
@@ -597,7 +565,7 @@ describe('the peer advocacy moment’s best workflow', () => {
       { date: plus(TRAINED, 2), member: 'Ana', workflow: 'Summary', outcome: 'Heavy edit' },
     ];
     const text = planReminders(
-      input({ members: [{ name: 'Ana', training: TRAINED }], runs, today, sent: sentBefore('Ana', 14) }),
+      reminderInput({ members: [{ name: 'Ana', training: TRAINED }], runs, today, sent: sentBefore('Ana', 14) }),
     ).emails[0].content.text;
     expect(text).toContain('best workflow since training "Summary" (91% accepted over 11 runs)');
   });
@@ -611,7 +579,11 @@ describe('the day-seven email carries what the follow-up needs (issue: emails th
       { date: plus(TRAINED, 4), member: 'Ana', outcome: 'heavy', edit: 'scope' },
     ];
     const text = planReminders(
-      input({ members: [{ name: 'Ana', training: TRAINED, anchor: 'Proposal' }], runs, today: plus(TRAINED, 7) }),
+      reminderInput({
+        members: [{ name: 'Ana', training: TRAINED, anchor: 'Proposal' }],
+        runs,
+        today: plus(TRAINED, 7),
+      }),
     ).emails[0].content.text;
     expect(text).toContain(
       'Edit types since training: tone 1, scope 1, format 2. Most are format: the pattern points to format (an output template).',
@@ -623,12 +595,13 @@ describe('the day-seven email carries what the follow-up needs (issue: emails th
       { name: 'Ana', training: TRAINED, anchor: 'Proposal' },
       { name: 'Ben', training: TRAINED },
     ];
-    const both = planReminders(input({ members, today: plus(TRAINED, 7) })).emails[0].content.text;
+    const both = planReminders(reminderInput({ members, today: plus(TRAINED, 7) })).emails[0].content.text;
     expect(both).toContain('Book a 15-minute follow-up with Ana this week, one to one, and ask three questions:');
     expect(both).toContain(
       'Ben has no anchor workflow on the roster: there is nothing yet to ask "Did you use it?" about.',
     );
-    const benAlone = planReminders(input({ members: [members[1]], today: plus(TRAINED, 7) })).emails[0].content.text;
+    const benAlone = planReminders(reminderInput({ members: [members[1]], today: plus(TRAINED, 7) })).emails[0].content
+      .text;
     expect(benAlone).not.toContain('- Did you use it?');
     expect(benAlone).toContain('the one weekly task that takes the most time and gives the least satisfaction');
   });
