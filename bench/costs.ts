@@ -144,6 +144,18 @@ export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
     });
   });
   if (fake.sheetValues(DEFAULT_LOG_SHEET).length !== rowsBefore + 1) fail('submit a run', 'did not add one row');
+  // Interventions in the owner's own audit spreadsheet (rules §19), as a team that records them
+  // has: the dashboard opens that file too, and the figure counts it.
+  for (const [index, type] of ['Follow-up session', 'Context pack fix', 'Second training session'].entries())
+    ctx.$runFromClient('recordIntervention', {
+      date: LAST_DAY_ISO,
+      member: team.members[index % team.members.length].name,
+      type,
+      workflow: '',
+      note: 'Bench note',
+    });
+  if (!fake.spreadsheetsOf('lead@example.com').length)
+    fail('open the dashboard', 'found no interventions in the owner’s own spreadsheet');
   const dashboard = costOf(fake, () => {
     ctx.showDashboard();
     const data = ctx.$runFromClient('getDashboard', { asOf: LAST_DAY_ISO });

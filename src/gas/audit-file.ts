@@ -34,9 +34,14 @@ export interface AuditFileRecord {
   interventions?: boolean;
 }
 
-/** The caller's audit spreadsheet for this team's spreadsheet, as recorded (no call to open it); null when none. */
-export function readAuditFile(team: Spreadsheet): AuditFileRecord | null {
-  const raw = PropertiesService.getUserProperties().getProperty(auditFileKey(team));
+/**
+ * The caller's audit spreadsheet for this team's spreadsheet, as recorded (no call to open it);
+ * null when none. `userValues`: the caller's user properties when already read (getProperties).
+ */
+export function readAuditFile(team: Spreadsheet, userValues?: Record<string, string>): AuditFileRecord | null {
+  const raw = userValues
+    ? (userValues[auditFileKey(team)] ?? null)
+    : PropertiesService.getUserProperties().getProperty(auditFileKey(team));
   if (!raw) return null;
   try {
     const record = JSON.parse(raw) as Partial<AuditFileRecord>;

@@ -26,8 +26,8 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
  * only when the user's properties hold a run's report at all: finding this spreadsheet's takes
  * its id (a call).
  */
-function runMirror(spreadsheet: Spreadsheet): Store | null {
-  const values = PropertiesService.getUserProperties().getProperties();
+function runMirror(spreadsheet: Spreadsheet, userValues?: Record<string, string>): Store | null {
+  const values = userValues ?? PropertiesService.getUserProperties().getProperties();
   if (!Object.keys(values).some((key) => key.startsWith(MIRROR_PREFIX) && key.endsWith(KEYS.lastRun))) return null;
   return snapshotStore(values, mirrorPrefix(spreadsheet.getId()));
 }
@@ -62,6 +62,8 @@ export function automationStatus(
   settings: Settings = settingsOrDefaults(),
   /** The document's properties when the caller has read them (getProperties), to read them once. */
   documentValues?: Record<string, string>,
+  /** The user's properties, likewise. */
+  userValues?: Record<string, string>,
 ): AutomationStatus {
   const status = automationOff(settings);
   try {
@@ -73,7 +75,7 @@ export function automationStatus(
     status.on = state?.on === true;
     // A run outside the document writes to the owner's mirror: show whichever ran last, and the
     // problems either kept.
-    const mirror = values ? runMirror(active) : null;
+    const mirror = values ? runMirror(active, userValues) : null;
     const runs = [store, mirror]
       .map((s) => (s ? readJson<LastRun | null>(s, KEYS.lastRun, null) : null))
       .filter((r): r is LastRun => r !== null);

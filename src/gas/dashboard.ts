@@ -27,9 +27,9 @@ import { loadSettings, storeSettings } from './settings-store';
 import { teamHistory } from '../core/history/team-history';
 import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError, type TeamData } from './team-data';
 import { Workbook, workbookOf } from './workbook';
-import { caller } from './roles';
+import { caller, type Caller } from './roles';
 import { checkedCaller } from './sidebar-call';
-import { hasOldAuditTab, readAuditFile } from './audit-file';
+import { hasOldAuditTab, readAuditFile, type AuditFileRecord } from './audit-file';
 import { oldInterventionsTab } from './interventions-home';
 import { openTeamTabNames, recordOpenTeamTabs } from './open-team-tabs';
 
@@ -47,31 +47,60 @@ function withoutPrivateSettings(settings: Settings): Settings {
   return { ...settings, ownerEmail: '', recipients: [], namedForRecipients: false, approvedFollowUpOwners: [] };
 }
 
+/** What the dashboard reads once and passes down: who is looking, the settings, the properties, the zone. */
+interface DashboardContext {
+  book: Workbook;
+  settings: Settings;
+  viewer: Caller;
+  isOwner: boolean;
+  timeZone: string;
+  /** The document's properties: the automation's status, the programme (rules §17), the notes on tabs. */
+  documentValues: Record<string, string> | undefined;
+  /** The owner's audit spreadsheet as recorded: its link, and whether the interventions are in it. */
+  ownFile: AuditFileRecord | null;
+  /** The owner's user properties (one read, for the audit file and the automation's mirror); undefined for anyone else. */
+  userValues: Record<string, string> | undefined;
+}
+
 /**
- * The audit and everything around it. A set-up problem comes back as `problem`, not as an error.
- * What a person waits for: the settings, the sheets, their names and the zone are read once and
- * passed down (BENCHMARKS.md: at most 25 service calls with opening the sidebar).
+ * Reads the context once. The guard already read who is asking, the settings and the document's
+ * properties (src/gas/sidebar-call.ts); the owner's user properties are read here, once.
  */
-export function dashboardData(spreadsheet: Spreadsheet, request: DashboardRequest | null | undefined): DashboardData {
-  // The guard already read who is asking and the settings (src/gas/sidebar-call.ts).
+function dashboardContext(spreadsheet: Spreadsheet): DashboardContext {
   const guarded = checkedCaller();
-  const settings = guarded?.settings ?? loadSettings();
+  const documentValues =
+    guarded?.documentValues ?? PropertiesService.getDocumentProperties()?.getProperties() ?? undefined;
+  const settings = guarded?.settings ?? loadSettings(documentValues);
   const book = new Workbook(spreadsheet);
-  const timeZone = book.dateOptions().timeZone;
-  // Read once for the automation's status and the replacement programme (rules §17).
-  const documentValues = PropertiesService.getDocumentProperties()?.getProperties() ?? undefined;
-  const viewer = guarded?.who ?? caller(settings);
+  const viewer = guarded?.who ?? caller(settings, documentValues);
   const isOwner = viewer.role === 'owner';
-  // Read once: its link for the page, and whether the interventions are in it.
-  const ownFile = isOwner ? readAuditFile(spreadsheet) : null;
-  const data: DashboardData = {
-    today: dayToIso(todayInZone(timeZone)),
-    timeZone,
+  const userValues = isOwner ? PropertiesService.getUserProperties().getProperties() : undefined;
+  const ownFile = isOwner ? readAuditFile(spreadsheet, userValues) : null;
+  return {
+    book,
+    settings,
+    viewer,
+    isOwner,
+    timeZone: book.dateOptions().timeZone,
+    documentValues,
+    ownFile,
+    userValues,
+  };
+}
+
+/** The dashboard before the audit: settings, automation, the owner's notes on files and tabs. */
+function dashboardFrame(spreadsheet: Spreadsheet, context: DashboardContext): DashboardData {
+  const { book, settings, viewer, isOwner, documentValues } = context;
+  return {
+    today: dayToIso(todayInZone(context.timeZone)),
+    timeZone: context.timeZone,
     audit: null,
     problem: null,
     // An editor let in by "open team" sees the figures, not where the digest goes nor the automation.
     settings: isOwner ? settings : withoutPrivateSettings(settings),
-    automation: isOwner ? automationStatus(spreadsheet, settings, documentValues) : automationOff(settings),
+    automation: isOwner
+      ? automationStatus(spreadsheet, settings, documentValues, context.userValues)
+      : automationOff(settings),
     logSheet: null,
     rosterSheet: null,
     sheetNames: sheetNames(book),
@@ -81,57 +110,83 @@ export function dashboardData(spreadsheet: Spreadsheet, request: DashboardReques
     history: null,
     programme: null,
     viewer: { role: viewer.role, owner: viewer.owner },
-    auditFileUrl: ownFile?.url ?? null,
+    auditFileUrl: context.ownFile?.url ?? null,
     oldAuditTab: isOwner && hasOldAuditTab(book, settings),
     oldInterventionsTab: null,
     keptWhileOpen: isOwner ? openTeamTabNames(documentValues) : [],
     interventionsElsewhere: isOwner && !settings.openTeam ? interventionsElsewhere(documentValues, viewer.email) : null,
   };
+}
+
+/** The programme's timeline rows (§8's milestones), with whether each six-week email is waiting. */
+function timelineRows(
+  audit: Audit,
+  interventions: InterventionReport[],
+  replaced: ReturnType<typeof replacedBy>,
+  waiting: SixWeekWaiting | null,
+): DashboardData['timeline'] {
+  return programmeTimeline(audit, interventions)
+    .filter((row) => !replaced({ name: row.member }))
+    .map((row) => ({
+      ...row,
+      sixWeekEmailWaiting:
+        row.next === null &&
+        // As of the audit's day, as the three actions: the timeline's days are counted to it.
+        sixWeekEmailWaiting(
+          waiting,
+          { name: row.member, trainingDay: isoToDay(row.trainingDate)! },
+          isoToDay(audit.asOf)!,
+        ),
+    }));
+}
+
+/** The audit and everything drawn from it, into `data`; throws SetupError when the log cannot be read. */
+function fillAudit(data: DashboardData, context: DashboardContext, request: DashboardRequest | null | undefined): void {
+  const { book, settings, isOwner, documentValues } = context;
+  const team = readTeam(book, settings);
+  data.logSheet = team.logSheetName;
+  data.rosterSheet = team.rosterSheetName;
+  const asOf = request?.asOf ?? null;
+  const { audit, interventions } = advisedAudit(book, team, settings, asOf, request?.weeks ?? null, context.ownFile);
+  // Found already by advisedAudit: the Workbook answers this without a call.
+  const oldTab = isOwner
+    ? oldInterventionsTab(book, { logSheet: team.logSheetName, rosterSheet: team.rosterSheetName }, settings)
+    : null;
+  data.oldInterventionsTab = oldTab ? book.nameOf(oldTab) : null;
+  data.interventions = interventions;
+  const today = todayInZone(context.timeZone);
+  const running = dashboardProgramme(
+    snapshotStore(documentValues ?? {}),
+    team,
+    settings,
+    interventions.interventions,
+    isoToDay(audit.asOf)!,
+    today,
+  );
+  data.programme = running?.view ?? null;
+  data.audit = withProgrammeSixWeek(audit, running?.record);
+  // §8's milestones stop for the programme's participants from its start (spec §17).
+  const replaced = replacedBy(running?.record, today);
+  const waiting = readSixWeekWaiting(snapshotStore(documentValues ?? {}));
+  data.timeline = timelineRows(audit, interventions.interventions, replaced, waiting);
+  data.actions = sidebarActions(audit, team, settings, interventions.interventions, {
+    programme: running?.record ?? null,
+    replaced,
+    waiting,
+  });
+  data.history = teamHistory(team, settings, asOf);
+}
+
+/**
+ * The audit and everything around it. A set-up problem comes back as `problem`, not as an error.
+ * What a person waits for: the settings, the properties, the sheets, their names and the zone
+ * are read once and passed down (BENCHMARKS.md: at most 33 service calls with opening the sidebar).
+ */
+export function dashboardData(spreadsheet: Spreadsheet, request: DashboardRequest | null | undefined): DashboardData {
+  const context = dashboardContext(spreadsheet);
+  const data = dashboardFrame(spreadsheet, context);
   try {
-    const team = readTeam(book, settings);
-    data.logSheet = team.logSheetName;
-    data.rosterSheet = team.rosterSheetName;
-    const asOf = request?.asOf ?? null;
-    const { audit, interventions } = advisedAudit(book, team, settings, asOf, request?.weeks ?? null, ownFile);
-    // Found already by advisedAudit: the Workbook answers this without a call.
-    const oldTab = isOwner
-      ? oldInterventionsTab(book, { logSheet: team.logSheetName, rosterSheet: team.rosterSheetName }, settings)
-      : null;
-    data.oldInterventionsTab = oldTab ? book.nameOf(oldTab) : null;
-    data.interventions = interventions;
-    const today = todayInZone(timeZone);
-    const running = dashboardProgramme(
-      snapshotStore(documentValues ?? {}),
-      team,
-      settings,
-      interventions.interventions,
-      isoToDay(audit.asOf)!,
-      today,
-    );
-    data.programme = running?.view ?? null;
-    data.audit = withProgrammeSixWeek(audit, running?.record);
-    // §8's milestones stop for the programme's participants from its start (spec §17).
-    const replaced = replacedBy(running?.record, today);
-    const waiting = readSixWeekWaiting(snapshotStore(documentValues ?? {}));
-    data.timeline = programmeTimeline(audit, interventions.interventions)
-      .filter((row) => !replaced({ name: row.member }))
-      .map((row) => ({
-        ...row,
-        sixWeekEmailWaiting:
-          row.next === null &&
-          // As of the audit's day, as the three actions: the timeline's days are counted to it.
-          sixWeekEmailWaiting(
-            waiting,
-            { name: row.member, trainingDay: isoToDay(row.trainingDate)! },
-            isoToDay(audit.asOf)!,
-          ),
-      }));
-    data.actions = sidebarActions(audit, team, settings, interventions.interventions, {
-      programme: running?.record ?? null,
-      replaced,
-      waiting,
-    });
-    data.history = teamHistory(team, settings, request?.asOf ?? null);
+    fillAudit(data, context, request);
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;
     data.problem = { code: error.code, message: error.message };

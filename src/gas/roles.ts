@@ -5,7 +5,7 @@
 import { readJson, KEYS, type AutomationState } from '../core/automation/store';
 import type { Settings } from '../core/base/settings';
 import { allows, callerOf, NotOwnerError, refusal, sameAccount, type Access, type Caller } from '../core/roles/roles';
-import { currentUserEmail, propertiesStore } from './automation-store';
+import { currentUserEmail, propertiesStore, snapshotStore } from './automation-store';
 import { hasStoredSettings, loadSettings } from './settings-store';
 
 export type { Access, Caller } from '../core/roles/roles';
@@ -22,13 +22,15 @@ export type { Access, Caller } from '../core/roles/roles';
  * none, nobody may claim it. The state, the stored Settings and the file are read only when no
  * owner is saved, so a saved owner costs no extra call.
  */
-export function ownership(settings: Settings): { owner: string; claimable: boolean } {
+export function ownership(
+  settings: Settings,
+  documentValues?: Record<string, string>,
+): { owner: string; claimable: boolean } {
   if (settings.ownerEmail) return { owner: settings.ownerEmail, claimable: false };
-  const state = readJson<AutomationState | null>(
-    propertiesStore(PropertiesService.getDocumentProperties()),
-    KEYS.state,
-    null,
-  );
+  const store = documentValues
+    ? snapshotStore(documentValues)
+    : propertiesStore(PropertiesService.getDocumentProperties());
+  const state = readJson<AutomationState | null>(store, KEYS.state, null);
   if (state?.turnedOnBy) return { owner: state.turnedOnBy, claimable: false };
   if (!hasStoredSettings(settings)) return { owner: '', claimable: true };
   return { owner: spreadsheetOwnerEmail(), claimable: false };
@@ -55,8 +57,8 @@ export function ownerEmail(settings: Settings): string {
  * do not allow access to the user's email address" ("Class User", getEmail(),
  * https://developers.google.com/apps-script/reference/base/user): such a caller is a member.
  */
-export function caller(settings: Settings = loadSettings()): Caller {
-  const { owner, claimable } = ownership(settings);
+export function caller(settings: Settings = loadSettings(), documentValues?: Record<string, string>): Caller {
+  const { owner, claimable } = ownership(settings, documentValues);
   return callerOf(currentUserEmail(), owner, settings.openTeam, claimable);
 }
 
@@ -97,8 +99,13 @@ export function refusalFor(who: Caller, access: Access, does: string): NotOwnerE
  * who the owner is. `does` finishes "Only the owner … can …". Every owner-only server function
  * calls this (sidebar calls through their `access` in SIDEBAR_CALLS, menu items directly).
  */
-export function requireAccess(access: Access, does: string, settings?: Settings): Caller {
-  const asked = caller(settings);
+export function requireAccess(
+  access: Access,
+  does: string,
+  settings?: Settings,
+  documentValues?: Record<string, string>,
+): Caller {
+  const asked = caller(settings, documentValues);
   const who = access === 'fileOwner' ? withFileOwnership(asked) : asked;
   if (!allows(who, access)) throw refusalFor(who, access, does);
   return who;

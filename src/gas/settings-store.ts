@@ -23,8 +23,11 @@ function parseSettings(raw: string | null): Settings | null {
 /** Settings objects loadSettings returned, and whether they were stored: hasStoredSettings then asks no service. */
 const storedOnLoad = new WeakMap<Settings, boolean>();
 
-export function loadSettings(): Settings {
-  const raw = PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
+/** The stored settings; `documentValues`: the document's properties when the caller has read them all (getProperties). */
+export function loadSettings(documentValues?: Record<string, string>): Settings {
+  const raw = documentValues
+    ? (documentValues[SETTINGS_KEY] ?? null)
+    : PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
   const settings = parseSettings(raw) ?? validateSettings({});
   storedOnLoad.set(settings, raw !== null);
   return settings;

@@ -198,15 +198,23 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
   },
 };
 
-/** The caller and settings the running guarded call was checked with; null outside one. */
-let checked: { who: Caller; settings: Settings } | null = null;
+/** What the running guarded call was checked with. */
+export interface CheckedCall {
+  who: Caller;
+  settings: Settings;
+  /** The document's properties as read for the check (one getProperties), before the body wrote any. */
+  documentValues: Record<string, string>;
+}
+
+/** The caller, settings and document properties the running guarded call was checked with; null outside one. */
+let checked: CheckedCall | null = null;
 
 /**
- * Who the running sidebar call was checked as, and the settings read for it, so that the call
- * need not ask Session and the properties again (BENCHMARKS.md: the dashboard's calls). Set
- * and cleared by sidebarCall around the body; executions do not overlap.
+ * Who the running sidebar call was checked as, and the settings and document properties read
+ * for it, so that the call need not ask Session and the properties again (BENCHMARKS.md: the
+ * dashboard's calls). Set and cleared by sidebarCall around the body; executions do not overlap.
  */
-export function checkedCaller(): { who: Caller; settings: Settings } | null {
+export function checkedCaller(): CheckedCall | null {
   return checked;
 }
 
@@ -244,8 +252,10 @@ export function sidebarCall<K extends keyof ServerApi>(
     const call = table[name];
     // Who first, then the arguments: a member's crafted arguments are never even read.
     if (call.access !== 'anyone') {
-      const settings = loadSettings();
-      checked = { who: requireAccess(call.access, call.does, settings), settings };
+      // All of them at once: the settings, and the automation's state when no owner is saved.
+      const documentValues = PropertiesService.getDocumentProperties().getProperties();
+      const settings = loadSettings(documentValues);
+      checked = { who: requireAccess(call.access, call.does, settings, documentValues), settings, documentValues };
     }
     return body(...call.check(args));
   } catch (error) {

@@ -10,7 +10,7 @@ import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 // acts as the owner. The guard itself is tested on the bundle (test/roles/).
 beforeAll(() => {
   Object.assign(globalThis, {
-    PropertiesService: { getDocumentProperties: () => ({ getProperty: () => null }) },
+    PropertiesService: { getDocumentProperties: () => ({ getProperty: () => null, getProperties: () => ({}) }) },
     Session: { getEffectiveUser: () => ({ getEmail: () => 'owner@example.com' }) },
   });
 });
