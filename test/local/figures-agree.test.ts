@@ -6,7 +6,7 @@ import { parseCsv, spreadsheetSafeCell, toCsv } from '../../local/csv';
 import { runInMemory, type RunResult } from '../../local/gas-run';
 import { BUILD_DIR } from '../bundle/support';
 import { example, runExample } from '../support/example';
-import { logCsvRows, type RunSpec } from '../support/sheets';
+import { logCsvRows, rosterCsvRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import { EDIT_TYPES } from '../../src/core/base/types';
 
 let result: RunResult;
@@ -171,15 +171,18 @@ describe('the replacement programme’s peer advocacy moment, on a team with run
       ...run('Di Dahl', [...days('2025-12-29', '2026-01-04', 7), ...days('2026-01-12', '2026-01-18', 2)]),
       ...run('Bo Berg', ['2025-12-02']),
     ]);
-    const roster = [
-      ['Team member', 'Email', 'Training date', 'Anchor workflow', 'Follow-up owner'],
-      ['Pia Peer', 'pia@t.example', '2025-09-15', 'Report', ''],
-      ['Ann Abel', 'ann@t.example', '2025-09-15', 'Report', ''],
-      ['Di Dahl', 'di@t.example', '2025-09-15', 'Report', ''],
-      ['Bo Berg', 'bo@t.example', '2025-09-15', 'Report', ''],
+    const member = (name: string, training = '2025-09-15'): RosterSpec => {
+      const email = `${name.split(' ')[0].toLowerCase()}@t.example`;
+      return { name, email, training, anchor: 'Report' };
+    };
+    const roster = rosterCsvRows([
+      member('Pia Peer'),
+      member('Ann Abel'),
+      member('Di Dahl'),
+      member('Bo Berg'),
       // Trained three weeks before the start: a participant whose day 42 the programme replaces.
-      ['Ed Eng', 'ed@t.example', '2025-12-24', 'Report', ''],
-    ];
+      member('Ed Eng', '2025-12-24'),
+    ]);
     const interventions = [
       ['Date', 'Team member', 'Type', 'Workflow', 'Note'],
       ['2026-01-06', 'Ann Abel', 'Anchor-workflow session', 'Report', ''],

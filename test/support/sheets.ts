@@ -59,20 +59,18 @@ export interface RosterSpec {
   owner?: string;
 }
 
+/** A member as the cells of a roster row, with its Training date cell as given. */
+function rosterCells(m: RosterSpec, training: unknown): unknown[] {
+  const { email = '', role = '', anchor = '', trained = '', status = '', pack = '', owner = '' } = m;
+  return [m.name, email, role, training, anchor, trained, status, pack, owner];
+}
+
 /** Roster rows: the header, then one row per member (the training date a Date cell). */
 export function rosterRows(members: RosterSpec[]): unknown[][] {
-  return [
-    [...ROSTER_HEADERS],
-    ...members.map((m) => [
-      m.name,
-      m.email ?? '',
-      m.role ?? '',
-      m.training ? d(m.training) : '',
-      m.anchor ?? '',
-      m.trained ?? '',
-      m.status ?? '',
-      m.pack ?? '',
-      m.owner ?? '',
-    ]),
-  ];
+  return [[...ROSTER_HEADERS], ...members.map((m) => rosterCells(m, m.training ? d(m.training) : ''))];
+}
+
+/** Roster rows as a CSV download holds them: all text, the training date as YYYY-MM-DD. */
+export function rosterCsvRows(members: RosterSpec[]): string[][] {
+  return [[...ROSTER_HEADERS], ...members.map((m) => rosterCells(m, m.training ?? '').map(String))];
 }
