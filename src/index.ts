@@ -31,6 +31,7 @@ import * as programme from './gas/programme';
 import * as usageImport from './gas/usage-import';
 import * as interventionsHome from './gas/interventions-home';
 import * as reclaim from './gas/reclaim-owner';
+import * as followUpApproval from './gas/follow-up-approval';
 import { ownerEmail } from './gas/roles';
 
 /**
@@ -443,6 +444,22 @@ export function getSetupCheck(): CheckLine[] {
 }
 
 /**
+ * Dashboard (owner): approves the roster's follow-up owners the dashboard listed (rules §19).
+ *
+ * @param {string[]} addresses The addresses the page listed.
+ * @return {string} What was approved.
+ */
+export function approveFollowUpOwners(addresses: string[]): string {
+  return sidebarCall('approveFollowUpOwners', [addresses], (checked) => {
+    const settings = checkedCaller()?.settings ?? loadSettings();
+    const said = followUpApproval.approveFollowUpOwners(SpreadsheetApp.getActiveSpreadsheet(), settings, checked);
+    // The daily run reads the settings' copy; a trigger's mirror is refreshed with it.
+    automation.syncAutomationSchedule();
+    return said;
+  });
+}
+
+/**
  * Compile-time check, no code: every ServerApi call is an entry point above, with argument and
  * result types that match the interface (a missing or mistyped one fails `tsc`). A new call
  * is added to this list too (see src/shared/api.ts).
@@ -470,6 +487,7 @@ export type SidebarEntryPoints = Implements<
     refreshMenu: typeof refreshMenu;
     importUsageExport: typeof importUsageExport;
     makeLoggingForm: typeof makeLoggingForm;
+    approveFollowUpOwners: typeof approveFollowUpOwners;
   },
   ServerApi
 >;

@@ -24,6 +24,8 @@ export interface DashboardActions {
   recordIntervention: RecordIntervention;
   /** The replacement programme's start and its one-step session (rules §17). */
   programme: ProgrammeActions;
+  /** Approves the follow-up owners the dashboard listed (rules §19). */
+  approveFollowUpOwners(addresses: string[]): void;
 }
 
 /** The class that colours each category (uptake.css). */

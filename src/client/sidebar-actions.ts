@@ -61,6 +61,14 @@ export function dashboardActions(shell: SidebarShell): DashboardActions {
     await shell.reload();
   }
 
+  /** One click approves the listed follow-up owners; what was done is said above the dashboard. */
+  async function approveFollowUpOwners(addresses: string[]): Promise<void> {
+    const said = await feedback.run('Approving…', () => server.approveFollowUpOwners(addresses));
+    if (said === undefined) return;
+    await shell.reload();
+    byId('dashboard').prepend(el('p', { class: 'message', id: 'follow-up-approved', role: 'status' }, said));
+  }
+
   return {
     selectRow: (row, sheet) => {
       void feedback.run(`Selecting row ${row}…`, () =>
@@ -73,5 +81,6 @@ export function dashboardActions(shell: SidebarShell): DashboardActions {
       startProgramme: (start) => void startProgramme(start),
       recordSession: (member) => void recordSession(member),
     },
+    approveFollowUpOwners: (addresses) => void approveFollowUpOwners(addresses),
   };
 }

@@ -23,6 +23,7 @@ import { automationStatus, syncAutomationSchedule } from './automation';
 import { changeOwner, interventionsElsewhere } from './owner-change';
 import { automationOff } from './automation-status';
 import { sameAccount } from '../core/roles/roles';
+import { approvedRoster } from '../core/roles/follow-up-approval';
 import { loadSettings, storeSettings } from './settings-store';
 import { teamHistory } from '../core/history/team-history';
 import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError, type TeamData } from './team-data';
@@ -115,6 +116,7 @@ function dashboardFrame(spreadsheet: Spreadsheet, context: DashboardContext): Da
     oldInterventionsTab: null,
     keptWhileOpen: isOwner ? openTeamTabNames(documentValues) : [],
     interventionsElsewhere: isOwner && !settings.openTeam ? interventionsElsewhere(documentValues, viewer.email) : null,
+    unapprovedFollowUpOwners: [],
   };
 }
 
@@ -146,6 +148,13 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
   const team = readTeam(book, settings);
   data.logSheet = team.logSheetName;
   data.rosterSheet = team.rosterSheetName;
+  // From the roster already read: offered to the owner for approval in one click (rules §19).
+  if (isOwner)
+    data.unapprovedFollowUpOwners = approvedRoster(
+      team.roster?.members ?? [],
+      settings.approvedFollowUpOwners,
+      settings.ownerEmail,
+    ).unapproved;
   const asOf = request?.asOf ?? null;
   const { audit, interventions } = advisedAudit(book, team, settings, asOf, request?.weeks ?? null, context.ownFile);
   // Found already by advisedAudit: the Workbook answers this without a call.

@@ -7,6 +7,8 @@ import { approvedRoster, rosterFollowUpOwners, unapprovedLine } from '../core/ro
 import type { CheckLine } from '../core/setup-check/checks';
 import { findRosterSheet, readRoster, SetupError } from './team-data';
 import { Workbook } from './workbook';
+import { storeSettings } from './settings-store';
+import { currentUserEmail } from './automation-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -39,4 +41,30 @@ export function followUpOwnerLines(spreadsheet: Spreadsheet | Workbook, settings
     status: 'warn',
     detail: unapprovedLine(entry),
   }));
+}
+
+/** Most addresses one approval takes: a roster's follow-up owners are a few managers, not hundreds. */
+const MOST_ADDRESSES = 200;
+
+/**
+ * The dashboard's *Approve*: approves those of `addresses` (what the page listed) that the roster
+ * names now and the owner has not approved, stored as Settings' approvedFollowUpOwners like a
+ * save of Settings. An address typed into the Roster after the page was drawn is not approved:
+ * the owner approves what they saw. Returns what was done, in words.
+ */
+export function approveFollowUpOwners(spreadsheet: Spreadsheet, settings: Settings, addresses: string[]): string {
+  const members = rosterMembers(spreadsheet, settings);
+  if (!members) throw new Error('Uptake could not read the roster, so nothing was approved: Check set-up says why.');
+  const sent = new Set(addresses.slice(0, MOST_ADDRESSES).map((address) => address.trim().toLowerCase()));
+  const { unapproved } = approvedRoster(members, settings.approvedFollowUpOwners, settings.ownerEmail);
+  const chosen = unapproved.filter((entry) => sent.has(entry.address));
+  if (!chosen.length)
+    return 'There was no follow-up owner left to approve: the roster may have changed. Nothing was changed.';
+  const approved = [...new Set([...settings.approvedFollowUpOwners, ...chosen.map((entry) => entry.address)])];
+  // Approving is a save of Settings: with no owner saved yet, the one who approves becomes it (rules §19).
+  storeSettings(spreadsheet, {
+    approvedFollowUpOwners: approved,
+    ownerEmail: settings.ownerEmail || currentUserEmail(),
+  });
+  return `Approved ${chosen.map((entry) => `${entry.address} (follow-ups of ${entry.members.join(', ')})`).join('; ')}: their follow-up emails go to them from the next daily run.`;
 }

@@ -187,6 +187,15 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
       return [{ fileName: file.fileName, text: file.text }];
     },
   },
+  approveFollowUpOwners: {
+    access: 'owner',
+    does: 'approve the follow-up owners',
+    check: ([addresses]) => {
+      if (!Array.isArray(addresses) || addresses.some((address) => typeof address !== 'string'))
+        throw wrongType('The follow-up owners', 'a list of email addresses', addresses);
+      return [addresses as string[]];
+    },
+  },
   makeLoggingForm: {
     access: 'owner',
     does: 'create or update the logging form',

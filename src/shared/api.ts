@@ -98,9 +98,16 @@ export interface DashboardData {
    * which the new owner cannot open until it is shared (src/gas/owner-change.ts); else null.
    */
   interventionsElsewhere: { holder: string; url: string; name: string } | null;
+  /**
+   * The owner only: the roster's follow-up owners the owner has not approved, each with the
+   * members it names (rules §19), offered for approval in one click; empty otherwise.
+   */
+  unapprovedFollowUpOwners: UnapprovedFollowUpOwner[];
 }
 
 export type { ProgrammeView } from '../core/programme/replacement';
+import type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
+export type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
 
 /** The named audit's tab, in the team spreadsheet with "open team" on and in the owner's own spreadsheet otherwise. */
 export const AUDIT_SHEET = 'Adoption audit';
@@ -279,4 +286,9 @@ export interface ServerApi {
   refreshMenu: () => void;
   /** "Create logging form" from the sidebar: one step, asked again with the owner's answer to its question. */
   makeLoggingForm: (answer: LoggingFormAnswer | null) => LoggingFormStep;
+  /**
+   * Approves the follow-up owners the dashboard listed (`addresses`), those of them the roster
+   * still names; says what it did (rules §19).
+   */
+  approveFollowUpOwners: (addresses: string[]) => string;
 }

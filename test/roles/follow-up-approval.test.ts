@@ -49,3 +49,55 @@ test('the follow-up owners in the Roster when the owner saves Settings are appro
   expect(mailTo(gas.mail.sent, APPROVED).length).toBeGreaterThan(0);
   expect(bundle.getSetupCheck().some((l) => l.id === 'follow-up-owner-not-approved')).toBe(false);
 });
+
+describe('one-click approval from the owner’s dashboard', () => {
+  const NEW_OWNER = 'dana.fox@northwind.example';
+  const LATER = 'late.comer@northwind.example';
+
+  /** The owner saved Settings; then the Roster's first member got a new follow-up owner. */
+  function withNewFollowUpOwner() {
+    const made = team();
+    made.bundle.saveSettings({ ownerEmail: example.owner });
+    made.gas.spreadsheet.getSheetByName('Roster')!.getRange(2, 9).setValue(NEW_OWNER);
+    return made;
+  }
+
+  test('the dashboard lists the unapproved follow-up owners; Approve approves what it listed, not what came after', () => {
+    const { gas, bundle } = withNewFollowUpOwner();
+    const listed = bundle.getDashboard(null).unapprovedFollowUpOwners;
+    expect(listed).toEqual([{ address: NEW_OWNER, members: [expect.any(String)] }]);
+    // Typed into the Roster after the owner looked: not approved by that click.
+    gas.spreadsheet.getSheetByName('Roster')!.getRange(3, 9).setValue(LATER);
+    const said = bundle.approveFollowUpOwners(listed.map((entry) => entry.address));
+    expect(said).toMatch(new RegExp(`^Approved ${NEW_OWNER.replace(/\./g, '\\.')} \\(follow-ups of `));
+    const approved = bundle.getSettings().approvedFollowUpOwners;
+    expect(approved).toContain(NEW_OWNER);
+    expect(approved).not.toContain(LATER);
+    expect(bundle.getDashboard(null).unapprovedFollowUpOwners.map((entry) => entry.address)).toEqual([LATER]);
+    const lines = bundle.getSetupCheck().filter((l) => l.id === 'follow-up-owner-not-approved');
+    expect(lines.map((l) => l.detail).join(' ')).not.toContain(NEW_OWNER);
+    expect(lines.map((l) => l.detail).join(' ')).toContain(LATER);
+  });
+
+  test('an address the roster does not name is never approved, whatever the page sends', () => {
+    const { bundle } = withNewFollowUpOwner();
+    const before = bundle.getSettings().approvedFollowUpOwners;
+    expect(bundle.approveFollowUpOwners([ATTACKER])).toMatch(/^There was no follow-up owner left to approve/);
+    expect(bundle.getSettings().approvedFollowUpOwners).toEqual(before);
+    expect(() => bundle.approveFollowUpOwners('x' as never)).toThrow(
+      /^The follow-up owners must be a list of email addresses/,
+    );
+  });
+
+  test('a member’s dashboard (team open) lists none, and a member cannot approve', () => {
+    const { gas, bundle } = team();
+    bundle.saveSettings({ ownerEmail: example.owner, openTeam: true });
+    gas.spreadsheet.getSheetByName('Roster')!.getRange(2, 9).setValue(NEW_OWNER);
+    const member = 'someone@northwind.example';
+    expect(bundle.$run('getDashboard', [null], { user: member }).unapprovedFollowUpOwners).toEqual([]);
+    expect(() => bundle.$run('approveFollowUpOwners', [[NEW_OWNER]], { user: member })).toThrow(
+      /^Only the owner of Uptake/,
+    );
+    expect(bundle.getSettings().approvedFollowUpOwners).not.toContain(NEW_OWNER);
+  });
+});

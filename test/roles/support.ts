@@ -87,6 +87,7 @@ export const CRAFTED: Partial<Record<keyof ServerApi, unknown[][]>> = {
   ],
   startProgramme: [[{ start: '2026-03-15' }], [null]],
   makeLoggingForm: [[null], ['new'], ['update']],
+  approveFollowUpOwners: [[[ATTACKER]], [['ben@example.com', ATTACKER]], [[]]],
 };
 
 /** The sidebar calls only the owner (or, with "open team", every editor) may make. */

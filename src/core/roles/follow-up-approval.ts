@@ -48,7 +48,8 @@ export function unapprovedLine(entry: UnapprovedFollowUpOwner): string {
   return (
     `The roster names ${entry.address} as follow-up owner of ${entry.members.join(', ')}, an address the owner ` +
     `has not approved: those follow-ups go to the owner instead. If ${entry.address} should have them, the ` +
-    `owner saves Settings (or turns automation on), which approves every follow-up owner the roster then ` +
-    `names; otherwise correct the Roster's Follow-up owner cell first.`
+    `owner clicks Approve in the dashboard's list of follow-up owners, or saves Settings (or turns automation ` +
+    `on), which approves every follow-up owner the roster then names; otherwise correct the Roster's Follow-up ` +
+    `owner cell first.`
   );
 }

@@ -1,0 +1,38 @@
+// One-click approval of the roster's follow-up owners (rules §19), in Chromium: the BUILT sidebar
+// at 300 px, google.script.run answered by the BUILT bundle. The owner's dashboard lists the
+// follow-up owners not approved; Approve stores them as Settings' approved follow-up owners.
+import { openExampleDashboard, screenshot } from './harness';
+import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
+import { rosterRows } from '../support/sheets';
+import { LOG_SHEET, ROSTER_SHEET, TEAM_ROSTER, teamLogRows } from './team';
+import { until } from '../support/until';
+
+jest.setTimeout(90_000);
+
+const chromium = chromiumForSuite();
+const SAM = 'sam@example.com';
+
+test('the owner approves the listed follow-up owners in one click', async () => {
+  const roster = TEAM_ROSTER.map((member, index) => (index < 2 ? { ...member, owner: SAM } : member));
+  const { bundle, s, page } = await openExampleDashboard(chromium(), {
+    [LOG_SHEET]: teamLogRows(),
+    [ROSTER_SHEET]: rosterRows(roster),
+  });
+  await page.waitForSelector('#follow-up-approval');
+  const listed = await page.innerText('#unapproved-follow-up-owners');
+  expect(listed).toBe(`${SAM}: follow-ups of ${roster[0].name}, ${roster[1].name}`);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
+  await screenshot(page, 'follow-up-approval.png');
+  await page.click('#approve-follow-up-owners');
+  await until('the approval', () => s.calls.some((c) => c.fn === 'approveFollowUpOwners'));
+  const call = s.calls.find((c) => c.fn === 'approveFollowUpOwners')!;
+  expect([call.ok, call.args]).toEqual([true, [[SAM]]]);
+  await page.waitForSelector('#follow-up-approved');
+  expect(await page.innerText('#follow-up-approved')).toMatch(
+    /^Approved sam@example\.com \(follow-ups of Ana Lima, Ben Okafor\)/,
+  );
+  // Stored as Settings' approved list; the reloaded dashboard no longer offers it.
+  expect(bundle.getSettings().approvedFollowUpOwners).toEqual([SAM]);
+  expect(await page.locator('#follow-up-approval').count()).toBe(0);
+  expect(s.pageErrors).toEqual([]);
+});
