@@ -29,13 +29,13 @@ function sessionsEmail(interventions: { date: string; member: string; type: stri
 test('open, the Foundation cause asks for the fix', () => {
   const { gus, foundation } = sessionsEmail([]);
   expect(foundation.addressed).toBeNull();
-  expect(gus).toContain(`${foundation.cause}: ${foundation.step}`);
+  expect(gus).toContain(`${foundation.cause}: ${foundation.step.replace(/\.$/, '')}`);
   expect(gus).not.toContain('Addressed on');
 });
 
 test('a Context pack fix recorded on 3 March: "Addressed on 2026-03-03 (Context pack fix)", as in the sidebar', () => {
   const { gus, foundation } = sessionsEmail([{ date: '2026-03-03', member: 'Gus', type: 'Context pack fix' }]);
   expect(foundation.addressed).toEqual({ date: '2026-03-03', type: 'Context pack fix' });
-  expect(gus).toContain(`${foundation.cause}: Addressed on 2026-03-03 (Context pack fix).`);
+  expect(gus).toContain(`${foundation.cause}: Addressed on 2026-03-03 (Context pack fix)`);
   expect(gus).not.toContain(foundation.step);
 });

@@ -174,14 +174,14 @@ describe('the replacement programme’s overdue milestones (rules §17) among th
         a.text.startsWith('Peer advocacy moment (replacement programme)'),
       );
     expect(peers([]).map((a) => [a.who, a.due])).toEqual([[[OWNER], '2026-03-16']]);
-    // Neither Ben nor Cy ran in the week ending 15 March and the baseline has no peers.
+    // Neither Ben nor Cy ran in the week ending 15 March: nobody to invite, as the programme's email says.
     expect(peers([])[0].text).toBe(
-      'Peer advocacy moment (replacement programme): nobody to invite yet: no participant used AI in the week ending 2026-03-15, and there are no peers.',
+      'Peer advocacy moment (replacement programme): nobody to invite: no participant was a Developing user or Genuine adopter in the week ending 2026-03-15; follow them up first.',
     );
     expect(peers([{ date: '2026-03-17', member: null, type: 'Peer advocacy moment' }])).toEqual([]);
   });
 
-  test('the peer advocacy moment names the participants who used AI in the week ending S + 13, else the peers', () => {
+  test('the peer advocacy moment names the participants who used AI in the week ending S + 13', () => {
     const done: Recorded[] = [session, { date: '2026-03-12', member: 'Cy', type: 'Anchor-workflow session' }];
     const membersAt = (runs: RunSpec[]) => (weekEnd: number) =>
       audit(runs, { asOf: dayToIso(weekEnd), roster: ROSTER }).members;
@@ -196,10 +196,9 @@ describe('the replacement programme’s overdue milestones (rules §17) among th
     // Ben's runs on 16 and 17 March are after that week: not counted.
     const after = peersAction({ membersAt: membersAt([...RUNS, ...runsOf('Ben', 2, '2026-03-17')]) });
     expect(after.members).toEqual([]);
+    // The baseline's peers are not the moment's invitees (§17): still nobody.
     const withPeers = { ...programme, baseline: { ...programme.baseline, peers: ['Eve'] } };
-    const peersOnly = peersAction({ programme: withPeers, membersAt: membersAt(RUNS) });
-    expect(peersOnly.text).toContain('no participant used AI in the week ending 2026-03-15: invite the peers Eve');
-    expect(peersOnly.members).toEqual(['Eve']);
+    expect(peersAction({ programme: withPeers, membersAt: membersAt(RUNS) }).members).toEqual([]);
   });
 
   test('missed more than a week ago, a milestone is left to the next one once its email has gone', () => {

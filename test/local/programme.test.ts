@@ -185,4 +185,15 @@ describe('the example team’s replacement programme', () => {
     expect(followedUp.sort()).toEqual(withSession.sort());
     expect(withSession.length).toBeGreaterThan(0);
   });
+
+  test('Sessions not held: each cause once, one sentence a participant, no Logging gap from the usage exports (§15)', () => {
+    json([]);
+    const reminders = fs.readFileSync(path.join(work, 'out', 'reminders.md'), 'utf8');
+    const start = reminders.indexOf('Subject: Uptake replacement programme: Sessions not held');
+    const email = reminders.slice(start, reminders.indexOf('```\n', reminders.indexOf('```text', start) + 7));
+    // The example's usage exports find Dev Patel's use understated; no programme email changes for it.
+    expect(email).toContain('- Dev Patel (Non-adopter in the baseline week): Obstacle with no follow-up (cause 3)');
+    expect(email).not.toContain('Logging gap');
+    expect(email).not.toMatch(/\.;|\.\.$|"\.\./m);
+  });
 });

@@ -197,7 +197,7 @@ function programmeActions(input: ActionsInput): WeekAction[] {
 /**
  * Whom the programme's peer advocacy moment invites (§17's S + 14): the participants who are
  * Developing users or Genuine adopters in the week ending S + 13, as its email names them; when
- * none is, the baseline's Genuine adopters (the peers) share instead.
+ * none is, nobody, as the email says.
  */
 function peersToInvite(input: ActionsInput, base: Baseline, due: Day): { text: string; invited: string[] } {
   const weekEnd = due - 1;
@@ -215,13 +215,9 @@ function peersToInvite(input: ActionsInput, base: Baseline, due: Day): { text: s
       text: `invite ${everyName(invited)} (participants who used AI in the week ending ${dayToIso(weekEnd)}) ${share}.`,
       invited,
     };
-  if (base.peers.length)
-    return {
-      text: `no participant used AI in the week ending ${dayToIso(weekEnd)}: invite the peers ${everyName(base.peers)} ${share}.`,
-      invited: [...base.peers],
-    };
+  // As its email says (replacement-emails.ts): nobody to invite yet, follow the participants up first.
   return {
-    text: `nobody to invite yet: no participant used AI in the week ending ${dayToIso(weekEnd)}, and there are no peers.`,
+    text: `nobody to invite: no participant was a Developing user or Genuine adopter in the week ending ${dayToIso(weekEnd)}; follow them up first.`,
     invited: [],
   };
 }

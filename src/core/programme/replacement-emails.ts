@@ -177,8 +177,10 @@ export function followUpEmail(items: FollowUpItem[], input: ProgrammeEmailInput)
  * step while open; "Addressed on D (type)" and the change after it once the owner answered it.
  */
 function causeLine(f: Finding): string {
-  if (f.addressed) return `${f.cause}: ${adviceLine(f)}`;
-  return `${f.cause}: ${f.step}${f.notImprovedAfter ? ` (${adviceLine(f)})` : ''}`;
+  // One sentence per participant: the causes joined by "; ", so no step keeps its closing full stop.
+  const unstopped = (text: string) => text.replace(/\.$/, '');
+  if (f.addressed) return `${f.cause}: ${unstopped(adviceLine(f) ?? '')}`;
+  return `${f.cause}: ${unstopped(f.step)}${f.notImprovedAfter ? ` (${unstopped(adviceLine(f) ?? '')})` : ''}`;
 }
 
 /** S + 7: the participants with no session yet, with their diagnosed cause. */
@@ -198,7 +200,8 @@ export function sessionsEmail(without: Participant[], due: Day, input: Programme
     {
       kind: 'list',
       items: without.map((p) => {
-        const causes = memberIn(audit, p.member)?.diagnosis ?? [];
+        // No programme email is changed by the usage exports (rules §15): their Logging gap is left out.
+        const causes = (memberIn(audit, p.member)?.diagnosis ?? []).filter((f) => f.code !== 'logging-gap');
         const cause = causes.length ? causes.map(causeLine).join('; ') : 'no cause diagnosed';
         return `${p.member} (${p.category} in the baseline week): ${cause}.`;
       }),
@@ -240,12 +243,13 @@ export function peersEmail(
         'participants below to share one specific result, two minutes each (the task, the old time, the new time, the ' +
         `output), and ask the team: “${FRAMING_QUESTION}”`,
     },
-    {
-      kind: 'paragraph',
-      text: peerInviteLine(invitees, `the week ${dayToLabel(weekEnd - 6)} to ${dayToLabel(weekEnd)}`),
-    },
   ];
   if (invited.length) {
+    // With nobody to invite the paragraph below says so once ("no Genuine adopter" would read as the team's).
+    blocks.push({
+      kind: 'paragraph',
+      text: peerInviteLine(invitees, `the week ${dayToLabel(weekEnd - 6)} to ${dayToLabel(weekEnd)}`),
+    });
     blocks.push({ kind: 'heading', text: `Invite (the week ${dayToLabel(weekEnd - 6)} to ${dayToLabel(weekEnd)})` });
     blocks.push({
       kind: 'list',
