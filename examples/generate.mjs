@@ -509,7 +509,8 @@ const interventionRows = [
   ],
   ['2026-02-13', '', 'Peer advocacy moment', '', 'Ana and Ben each showed one result at the team meeting'],
   ['2026-02-20', 'Farid Haddad', 'Pairing with a peer', 'Client proposal', 'An hour with Ana on a live proposal'],
-  ['2026-02-23', 'Emma Johansson', 'Second training session', 'Weekly report', 'Second session on the weekly report'],
+  // Farid is a Developing user in the week ending 23 February: the session gets §18's warning.
+  ['2026-02-23', 'Farid Haddad', 'Second training session', 'Client proposal', 'Second session on client proposals'],
   // The replacement programme (rules §17) started on PROGRAMME_START: two participants have their
   // anchor-workflow session in its first week, the others none, so that the next 30 days send
   // every one of its milestones (two follow-ups, sessions not held, peer advocacy, reassessment).

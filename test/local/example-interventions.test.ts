@@ -62,10 +62,10 @@ describe('the example team’s interventions', () => {
     );
   });
 
-  test('the second training session for Emma, a Developing user, carries the warning everywhere it is listed', () => {
+  test('the second training session for Farid, a Developing user that week, carries the warning everywhere it is listed', () => {
     const second = result.interventions.interventions.find((r) => r.type === 'Second training session')!;
     expect(second.warning).toMatch(
-      /^Emma Johansson is a Developing user\. A second group session is the most common mistake/,
+      /^Farid Haddad was a Developing user in the week ending 2026-02-23\. A second group session is the most common mistake/,
     );
     expect(result.auditSheet.flat()).toContain(second.warning);
     expect(result.digest.text).toContain(second.warning);
