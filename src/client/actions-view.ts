@@ -1,10 +1,14 @@
 /** This week's three actions (spec §18), at the top of the sidebar. */
 import type { WeekAction } from '../core/programme/actions';
-import { el, teamText } from './dom';
+import { el, sentence, teamText } from './dom';
 import { dateLabel } from './format';
 import { note, section } from './dashboard-panel';
 
-export function weekActionsSection(actions: readonly WeekAction[]): HTMLElement {
+/**
+ * `teamStrings`: the names and workflows the team typed that an action may quote, each isolated
+ * in its sentence (a right-to-left override in one name reorders nothing after it).
+ */
+export function weekActionsSection(actions: readonly WeekAction[], teamStrings: readonly string[]): HTMLElement {
   return section(
     "This week's three actions",
     actions.length === 0
@@ -16,7 +20,7 @@ export function weekActionsSection(actions: readonly WeekAction[]): HTMLElement 
             el(
               'li',
               { class: a.kind === 'overdue milestone' ? 'action overdue' : 'action' },
-              el('p', null, teamText(a.text)),
+              el('p', null, ...sentence(a.text, [...a.members, ...teamStrings])),
               el(
                 'p',
                 { class: 'hint' },

@@ -26,7 +26,10 @@ export function dashboardSections(data: DashboardData, actions: DashboardActions
   const audit = data.audit;
   if (audit) {
     out.push(
-      weekActionsSection(data.actions),
+      weekActionsSection(data.actions, [
+        ...audit.members.map((m) => m.member),
+        ...audit.members.flatMap((m) => m.workflows.map((w) => w.workflow)),
+      ]),
       summary(audit),
       categories(audit),
       members(audit, data.interventions, actions),
