@@ -14,6 +14,25 @@ import { day, UTC } from './fixtures';
 export const OWNER = 'owner@example.com';
 
 /**
+ * `members` and their `runs` parsed as the add-on parses its roster and log, and the audit over
+ * them as of a day, for a number of weeks, from a day on when `fromDay` is given.
+ */
+export function auditedTeam(members: RosterSpec[], runs: RunSpec[]) {
+  const roster = parseRoster(rosterRows(members), UTC);
+  const log = parseLog(logRows(runs), { ...UTC, directory: new MemberDirectory(roster.members) });
+  const auditAt = (asOf: Day, weeks: number, fromDay?: Day) =>
+    runAudit({
+      runs: fromDay === undefined ? log.runs : log.runs.filter((r) => r.day >= fromDay),
+      roster,
+      names: log.names,
+      asOf,
+      weeks,
+      settings: DEFAULT_SETTINGS,
+    });
+  return { roster, log, auditAt };
+}
+
+/**
  * A reminder input over `members` and their `runs` as of `today`, with `sent` already recorded
  * and a one-week audit window. With `onHistory`, the 12-week history is there too, and
  * `onHistory` hears each day it is asked for.
@@ -25,8 +44,7 @@ export function reminderInput(options: {
   sent?: RecordDraft[];
   onHistory?: (asOf: Day) => void;
 }): ReminderInput {
-  const roster = parseRoster(rosterRows(options.members), UTC);
-  const log = parseLog(logRows(options.runs ?? []), { ...UTC, directory: new MemberDirectory(roster.members) });
+  const { roster, log, auditAt } = auditedTeam(options.members, options.runs ?? []);
   const sent = SentIndex.empty();
   if (options.sent) sent.add(options.sent);
   const { onHistory } = options;
@@ -36,15 +54,7 @@ export function reminderInput(options: {
     sent,
     ownerEmail: OWNER,
     settings: { ...DEFAULT_SETTINGS, weeks: 1 },
-    auditAt: (asOf, weeks, fromDay) =>
-      runAudit({
-        runs: fromDay === undefined ? log.runs : log.runs.filter((r) => r.day >= fromDay),
-        roster,
-        names: log.names,
-        asOf,
-        weeks,
-        settings: DEFAULT_SETTINGS,
-      }),
+    auditAt,
     historyAt: onHistory
       ? (asOf: Day) => {
           onHistory(asOf);

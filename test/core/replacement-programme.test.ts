@@ -1,9 +1,6 @@
 // The replacement programme (spec §17), pure: participants, sessions, the milestones due on a
 // day, late ones, and each settled once through the sent records.
-import { logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
-import { parseLog } from '../../src/core/sheets/log';
-import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
-import { runAudit } from '../../src/core/audit/audit';
+import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
 import { DEFAULT_SETTINGS } from '../../src/core/base/types';
 import {
   freezeBaseline,
@@ -18,7 +15,8 @@ import {
 import type { ProgrammeInput } from '../../src/core/programme/replacement-emails';
 import { planProgramme } from '../../src/core/programme/replacement-plan';
 import { SentIndex, type RecordDraft } from '../../src/core/programme/sent-records';
-import { day, UTC } from './fixtures';
+import { day } from './fixtures';
+import { auditedTeam } from './reminder-fixtures';
 
 const OWNER = 'owner@example.com';
 const LEAD = 'lead@example.com';
@@ -36,17 +34,7 @@ const members: RosterSpec[] = [
 const runs: RunSpec[] = Array.from({ length: 90 }, (_, i) => ({ date: plus('2026-01-01', i), member: 'Ana' }));
 
 function setup(sessions: SessionSource, sent: RecordDraft[] = []) {
-  const roster = parseRoster(rosterRows(members), UTC);
-  const log = parseLog(logRows(runs), { ...UTC, directory: new MemberDirectory(roster.members) });
-  const auditAt = (asOf: number, weeks: number, fromDay?: number) =>
-    runAudit({
-      runs: fromDay === undefined ? log.runs : log.runs.filter((r) => r.day >= fromDay),
-      roster,
-      names: log.names,
-      asOf,
-      weeks,
-      settings: DEFAULT_SETTINGS,
-    });
+  const { roster, auditAt } = auditedTeam(members, runs);
   const programme: ProgrammeRecord = {
     start: S,
     startedOn: S,
