@@ -9,7 +9,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
-export const MAX_LINES = 100;
+export const MAX_LINES = 80;
 
 /**
  * @param {string} dir absolute

@@ -1,5 +1,5 @@
 // scripts/check-function-length.mjs (run by `npm run lint`) on throwaway trees, and on this
-// project: functions counted with the TypeScript compiler, none in src/ over 100 lines.
+// project: functions counted with the TypeScript compiler, none in src/ over 80 lines.
 import fs from 'fs';
 import path from 'path';
 import { ROOT, runChecker, throwawayDir } from './checker';
@@ -16,16 +16,16 @@ function tree(text: string): string {
 
 /** A function named `name` of `lines` lines, from its first line to its last. */
 const fn = (name: string, lines: number) => `function ${name}() {\n${'  x++;\n'.repeat(lines - 2)}}\n`;
-const body = (indent: string) => `${indent}x++;\n`.repeat(100);
+const body = (indent: string) => `${indent}x++;\n`.repeat(80);
 
 describe('the function length check', () => {
-  it('passes functions of 100 lines', async () => {
-    expect(await check(tree(fn('short', 100)))).toMatchObject({ ok: true });
+  it('passes functions of 80 lines', async () => {
+    expect(await check(tree(fn('short', 80)))).toMatchObject({ ok: true });
   });
 
-  it('names each function, method and arrow over 100 lines, nested ones on their own too', async () => {
+  it('names each function, method and arrow over 80 lines, nested ones on their own too', async () => {
     const text = [
-      fn('long', 101),
+      fn('long', 81),
       `class Reader {\n  read() {\n${body('    ')}  }\n}\n`,
       `const arrow = () => {\n${body('  ')}};\n`,
       `function outer() {\n  const inner = () => {\n${body('    ')}  };\n}\n`,
@@ -33,18 +33,18 @@ describe('the function length check', () => {
     const { ok, output } = await check(tree(text));
     expect(ok).toBe(false);
     for (const line of [
-      'src/a.ts:1 long: 101 lines',
-      'src/a.ts:103 Reader.read: 102 lines',
-      'src/a.ts:206 arrow: 102 lines',
-      'src/a.ts:308 outer: 104 lines',
-      'src/a.ts:309 inner: 102 lines',
+      'src/a.ts:1 long: 81 lines',
+      'src/a.ts:83 Reader.read: 82 lines',
+      'src/a.ts:166 arrow: 82 lines',
+      'src/a.ts:248 outer: 84 lines',
+      'src/a.ts:249 inner: 82 lines',
     ])
       expect(output).toContain(line);
   });
 
-  it('finds no function in src/ over 100 lines', async () => {
+  it('finds no function in src/ over 80 lines', async () => {
     const { ok, output } = await check(ROOT);
-    expect(output).toContain('check-function-length: no function in src/ over 100 lines');
+    expect(output).toContain('check-function-length: no function in src/ over 80 lines');
     expect(ok).toBe(true);
   });
 });
