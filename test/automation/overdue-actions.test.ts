@@ -63,3 +63,17 @@ describe('the peer advocacy moment among the three actions names whom to invite 
     expect([action.members, action.who, action.by]).toEqual([['Ben'], [OWNER], '2026-03-18']);
   });
 });
+
+test('the sidebar, which does not read the sent sheet, counts the milestones due after the last daily run', () => {
+  const { gas, bundle } = team({ members });
+  bundle.startProgramme({ start: S });
+  // The last run is on 5 March; Sessions not held falls due on the 9th and no run has sent it.
+  bundle.$runDueTriggers('2026-03-05T12:00:00Z');
+  gas.clock.set('2026-03-20T10:00:00Z');
+  const first = bundle.getDashboard({ asOf: '2026-03-20' }).actions![0];
+  expect([first.text.slice(0, ACTION.length), first.due, first.by]).toEqual([ACTION, '2026-03-09', '2026-03-20']);
+  // Once a run has gone (and sent it late), eleven days on it is left to the next one.
+  bundle.$runDays(1);
+  const after = bundle.getDashboard({ asOf: '2026-03-21' }).actions!;
+  expect(after.some((a) => a.text.startsWith('Sessions not held'))).toBe(false);
+});
