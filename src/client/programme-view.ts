@@ -60,6 +60,15 @@ export function programmeSection(view: ProgrammeView | null, today: string, acti
       ),
       startForm(today, actions),
     );
+  if (view.couldNotStart)
+    return section(
+      title,
+      el(
+        'p',
+        { id: 'programme-status' },
+        `The programme set for ${dateLabel(view.start)} could not start: ${view.couldNotStart}`,
+      ),
+    );
   const base = view.baseline;
   return section(
     title,

@@ -6,9 +6,21 @@
  */
 import { dayToIso, isoToDay, type Day } from '../core/base/dates';
 import { SettingsError, type Settings } from '../core/base/settings';
-import { readProgramme, withBaseline, writeProgramme } from '../core/automation/programme-store';
-import type { Store } from '../core/automation/store';
-import { programmeView, startRefusal, type ProgrammeRecord, type ProgrammeView } from '../core/programme/replacement';
+import {
+  futureSizeProblem,
+  programmeSizeProblem,
+  readProgramme,
+  withBaseline,
+  writeProgramme,
+} from '../core/automation/programme-store';
+import { PROPERTY_VALUE_BYTES, type Store } from '../core/automation/store';
+import {
+  BASELINE_WEEKS,
+  programmeView,
+  startRefusal,
+  type ProgrammeRecord,
+  type ProgrammeView,
+} from '../core/programme/replacement';
 import type { SessionSource } from '../core/programme/replacement';
 import type { ProgrammeStartRequest, ProgrammeStartResult } from '../shared/api';
 import { programmeStore } from './programme-store';
@@ -38,6 +50,9 @@ export function dashboardProgramme(
   const stored = readProgramme(store);
   if (!stored) return null;
   const record = withBaseline(stored, auditsOf(team, settings), today);
+  // Too big to store: the daily run could not freeze it, so it is not running (spec §17).
+  const tooBig = record === stored ? null : programmeSizeProblem(record, PROPERTY_VALUE_BYTES);
+  if (tooBig) return { record: stored, view: { ...programmeView(stored, [], asOf), couldNotStart: tooBig } };
   return { record, view: programmeView(record, interventions, asOf) };
 }
 
@@ -103,6 +118,10 @@ export function startProgramme(
       auditsOf(team, settings),
       today,
     );
+    const upperBound = record.baseline
+      ? null
+      : futureSizeProblem(record, auditsOf(team, settings)(today, BASELINE_WEEKS), store.valueBytes);
+    if (upperBound) throw new Error(upperBound);
     writeProgramme(store, record);
     const base = record.baseline;
     return {

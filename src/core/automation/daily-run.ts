@@ -50,6 +50,9 @@ import {
   type StoredProblem,
 } from './store';
 
+/** The set-up problem of a programme too big to store: it stops the programme, not the run. */
+const PROGRAMME_TOO_BIG = 'programme-too-big';
+
 export type SendResult = 'sent' | 'failed' | 'stopped';
 
 /** One run's work: its clock, its report, and the rule "record right after each send". */
@@ -119,11 +122,12 @@ export class DailyRun {
       return;
     }
     if (team.rosterSheetName && team.rosterSheetName !== rosterRead) this.store.set(KEYS.roster, team.rosterSheetName);
-    this.store.remove(KEYS.problem);
-
     const programme = this.programmeOf(team);
+    if (programme !== 'too big') this.store.remove(KEYS.problem);
+
     const book = loadFailureBook(this.store);
-    const replaced = replacedBy(programme, this.today);
+    const running = programme === 'too big' ? null : programme;
+    const replaced = replacedBy(running, this.today);
     const plan = planReminders({
       replaced,
       roster: team.roster,
@@ -147,16 +151,20 @@ export class DailyRun {
       const result = this.send([email.to], email.content, email.records, what);
       if (result === 'sent') for (const line of email.summary) this.report.push(`Sent ${line} to ${email.to}`);
     }
-    if (programme) this.sendProgramme(programme, team, (draft) => failedBefore(book, draft));
+    if (running) this.sendProgramme(running, team, (draft) => failedBefore(book, draft));
     // For the sidebar's timeline, which does not read the sent sheet.
     writeSixWeekWaiting(this.store, this.today, outstandingMilestones(team.roster, this.today, this.sent!, replaced));
 
     const digestDay = latestDigestDay(this.today, this.setup.settings.digestWeekday);
-    if (scheduledDigestDue(this.today, digestDay, this.setup.since)) this.sendDigest({ ...team, programme }, digestDay);
+    if (scheduledDigestDue(this.today, digestDay, this.setup.since))
+      this.sendDigest({ ...team, programme: running }, digestDay);
   }
 
-  /** The stored programme, its baseline frozen (and stored) by the first run from its start on. */
-  private programmeOf(team: TeamView): ProgrammeRecord | null {
+  /**
+   * The stored programme, its baseline frozen (and stored) by the first run from its start on.
+   * One too big to store is a set-up problem: shown under Check set-up, the owner emailed once.
+   */
+  private programmeOf(team: TeamView): ProgrammeRecord | null | 'too big' {
     const store = this.ports.programme ?? this.store;
     const stored = readProgramme(store);
     if (!stored) return null;
@@ -165,8 +173,11 @@ export class DailyRun {
     try {
       writeProgramme(store, programme);
     } catch (error) {
-      this.report.push(`The replacement programme could not start: ${errorMessage(error)}`);
-      return null;
+      this.reportSetupProblem({
+        code: PROGRAMME_TOO_BIG,
+        message: `The replacement programme set for ${programme.start} could not start: ${errorMessage(error)}`,
+      });
+      return 'too big';
     }
     this.report.push(
       `Replacement programme started on ${programme.start}: baseline frozen (the week ending ${programme.baseline!.asOf}).`,
@@ -265,7 +276,7 @@ export class DailyRun {
       this.store.valueBytes,
     );
     writeJson(this.store, KEYS.problem, problem);
-    const content = setupProblemEmail(error.message, this.setup);
+    const content = setupProblemEmail(error.message, this.setup, error.code === PROGRAMME_TOO_BIG);
     // The problem email is not a programme email: it is remembered in the store, not in the sent sheet.
     const result = this.send([this.setup.owner], content, [], 'Set-up problem email');
     if (result === 'sent') {

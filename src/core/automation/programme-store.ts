@@ -20,6 +20,7 @@ import {
   type Participant,
   type ProgrammeRecord,
 } from '../programme/replacement';
+import type { Audit } from '../audit/audit-types';
 import type { AuditSource } from './ports';
 import { readJson, storedBytes, writeJson, type Store } from './store';
 
@@ -72,22 +73,44 @@ export function participantsThatFit(programme: ProgrammeRecord, valueBytes: numb
 }
 
 /**
- * Stores the programme; throws with what to do when it would not fit one value (see above).
+ * Why `programme` cannot be stored in one value of `valueBytes` (see above), with what to do; null
+ * when it fits. The same words at the start (for a start to come, with today's members below
+ * Genuine as the bound) and when the daily run freezes the baseline.
  */
+export function programmeSizeProblem(programme: ProgrammeRecord, valueBytes: number): string | null {
+  const bytes = storedBytes(storedProgramme(programme));
+  if (bytes <= valueBytes) return null;
+  const count = programme.baseline?.participants.length ?? 0;
+  const fit = participantsThatFit(programme, valueBytes);
+  return (
+    `The programme has ${count} participants; with names of this length Uptake can keep about ${fit} ` +
+    `(${bytes} bytes, more than the ${valueBytes} one Apps Script property holds). ` +
+    `Run one programme for at most ${fit} members below Genuine: give each team of that size its own ` +
+    'spreadsheet (roster and log), and start the programme there.'
+  );
+}
+
+/**
+ * For a start still to come, whose baseline is frozen later: the size problem with today's
+ * members in scope below Genuine as its participants, an upper bound on who the baseline will
+ * hold, so that a programme too big to store is refused now rather than failing on its start day.
+ */
+export function futureSizeProblem(programme: ProgrammeRecord, today: Audit, valueBytes: number): string | null {
+  const baseline = freezeBaseline(today, startDay(programme));
+  const participants = today.members
+    .filter((m) => m.inScope && m.category !== 'Genuine adopter')
+    .map((m): Participant => ({
+      member: m.member,
+      category: m.category === 'Developing user' ? m.category : 'Non-adopter',
+    }));
+  return programmeSizeProblem({ ...programme, baseline: { ...baseline, participants } }, valueBytes);
+}
+
+/** Stores the programme; throws with what to do when it would not fit one value (see above). */
 export function writeProgramme(store: Store, programme: ProgrammeRecord): void {
-  const stored = storedProgramme(programme);
-  const bytes = storedBytes(stored);
-  if (bytes > store.valueBytes) {
-    const count = programme.baseline?.participants.length ?? 0;
-    const fit = participantsThatFit(programme, store.valueBytes);
-    throw new Error(
-      `The programme has ${count} participants; with names of this length Uptake can keep about ${fit} ` +
-        `(${bytes} bytes, more than the ${store.valueBytes} one Apps Script property holds). ` +
-        `Run one programme for at most ${fit} members below Genuine: give each team of that size its own ` +
-        'spreadsheet (roster and log), and start the programme there.',
-    );
-  }
-  writeJson(store, PROGRAMME_KEY, stored);
+  const problem = programmeSizeProblem(programme, store.valueBytes);
+  if (problem) throw new Error(problem);
+  writeJson(store, PROGRAMME_KEY, storedProgramme(programme));
 }
 
 /** The programme with its baseline frozen once the week ending S − 1 is complete (from day S on). */

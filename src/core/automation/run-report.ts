@@ -17,21 +17,28 @@ export function lastRunOf(at: string, report: string[], problem: string | null, 
   return kept;
 }
 
-/** The owner's email about a problem that stops the daily run (a missing log, say). */
+/**
+ * The owner's email about a problem that stops the daily run (a missing log, say), or, with
+ * `programmeOnly`, one that stops only the replacement programme (too big to store, spec §17).
+ */
 export function setupProblemEmail(
   message: string,
   spreadsheet: { spreadsheetName: string; spreadsheetUrl: string },
+  programmeOnly = false,
 ): EmailContent {
-  return renderEmail('Uptake: the daily run needs a fix in your spreadsheet', [
-    {
-      kind: 'paragraph',
-      text: `Uptake’s daily run could not read your team’s data in “${spreadsheet.spreadsheetName}”:`,
-    },
+  const subject = programmeOnly
+    ? 'Uptake: the replacement programme could not start'
+    : 'Uptake: the daily run needs a fix in your spreadsheet';
+  const what = programmeOnly
+    ? `Uptake’s daily run could not start the replacement programme in “${spreadsheet.spreadsheetName}”:`
+    : `Uptake’s daily run could not read your team’s data in “${spreadsheet.spreadsheetName}”:`;
+  const until = programmeOnly
+    ? 'The programme is not running: none of its emails are sent. The other reminders and the digests go on.'
+    : 'Until this is fixed, no programme reminders or digests are sent; they are sent, once, after the fix.';
+  return renderEmail(subject, [
+    { kind: 'paragraph', text: what },
     { kind: 'paragraph', strong: true, text: message },
-    {
-      kind: 'paragraph',
-      text: 'Until this is fixed, no programme reminders or digests are sent; they are sent, once, after the fix. Uptake emails you about this problem once, not every day.',
-    },
+    { kind: 'paragraph', text: `${until} Uptake emails you about this problem once, not every day.` },
     { kind: 'link', label: 'Open the spreadsheet', url: spreadsheet.spreadsheetUrl },
   ]);
 }

@@ -196,6 +196,8 @@ export interface ProgrammeView {
     followUpDue: string | null;
   }[];
   milestones: { milestone: string; dueDate: string; member: string | null }[];
+  /** Why the programme could not start (its baseline is too big to store), when so: it is not running. */
+  couldNotStart?: string;
 }
 
 export function programmeView(programme: ProgrammeRecord, interventions: SessionSource, asOf: Day): ProgrammeView {

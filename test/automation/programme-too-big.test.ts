@@ -1,0 +1,76 @@
+// A replacement programme too big to store (spec §17; one document property holds 9 KB, "Quotas
+// for Google Services", https://developers.google.com/apps-script/guides/services/quotas), on the
+// BUILT bundle. A start still to come is refused at once when today's members below Genuine would
+// not fit; if the baseline still cannot be stored on the start day (the roster grew meanwhile),
+// the run says so under Check set-up, emails the owner once, and the dashboard shows a programme
+// that could not start, not a running one.
+import { plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
+import { OWNER, ROSTER, team } from './support';
+
+const name = (i: number) => `Participant Number ${String(i).padStart(3, '0')}`;
+const peer = (i: number) => `Peer ${i}`;
+const member = (i: number): RosterSpec => ({
+  name: name(i),
+  email: `p${i}@example.com`,
+  training: '2025-11-03',
+  pack: 'no',
+});
+function bigTeam(participants: number) {
+  const members: RosterSpec[] = [
+    ...Array.from({ length: 10 }, (_, i) => ({ name: peer(i), training: '2025-11-03', pack: 'yes' })),
+    ...Array.from({ length: participants }, (_, i) => member(i)),
+  ];
+  const runs: RunSpec[] = [];
+  for (let d = '2026-02-16'; d <= '2026-04-05'; d = plus(d, 1))
+    for (let i = 0; i < 10; i++) runs.push({ date: d, member: peer(i) });
+  return team({ members, runs });
+}
+const tooBig = /The programme has 4\d\d participants; with names of this length Uptake can keep about \d+ /;
+
+test('a start to come with 410 members below Genuine today is refused at once, as a start today is', () => {
+  const { gas, bundle } = bigTeam(410);
+  expect(() => bundle.startProgramme({ start: '2026-03-09' })).toThrow(tooBig);
+  expect(() => bundle.startProgramme({ start: '2026-03-01' })).toThrow(tooBig);
+  expect(gas.properties.forDocument(gas.spreadsheet.getId()).getProperty('uptake.programme')).toBeNull();
+  expect(bundle.getDashboard({}).programme).toBeNull();
+});
+
+describe('a start to come that fitted, with 410 participants on its start day', () => {
+  const { gas, bundle } = bigTeam(200);
+  const started = bundle.startProgramme({ start: '2026-03-09' });
+  // The roster grows to 410 participants before the start.
+  const roster = gas.spreadsheet.getSheetByName(ROSTER)!;
+  const added = rosterRows(Array.from({ length: 210 }, (_, i) => member(200 + i))).slice(1);
+  roster.getRange(roster.getLastRow() + 1, 1, added.length, added[0].length).setValues(added);
+  bundle.$runDueTriggers('2026-04-12T12:00:00Z');
+  const programmeMails = gas.mail.sent.filter((m) => /replacement programme/i.test(m.subject));
+
+  test('the start was accepted with 200 participants', () => {
+    expect(started.message).toContain('Replacement programme set to start on 2026-03-09');
+  });
+
+  test('the owner is emailed once that it could not start, and no programme email goes', () => {
+    expect(programmeMails.map((m) => [m.recipients.join(','), m.subject])).toEqual([
+      [OWNER, 'Uptake: the replacement programme could not start'],
+    ]);
+    expect(programmeMails[0].at.toISOString().slice(0, 10)).toBe('2026-03-09');
+    expect(programmeMails[0].body).toMatch(tooBig);
+    expect(programmeMails[0].body).toContain('The other reminders and the digests go on.');
+    // The digests still go, every week.
+    expect(gas.mail.sent.filter((m) => m.subject.includes('digest')).length).toBeGreaterThanOrEqual(5);
+  });
+
+  test('Check set-up lists it', () => {
+    const problems = bundle.getAutomationStatus().problems;
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^The replacement programme set for 2026-03-09 could not start: /);
+    expect(problems[0]).toMatch(tooBig);
+  });
+
+  test('the dashboard shows it could not start: no baseline, no participants to record a session for', () => {
+    const programme = bundle.getDashboard({ asOf: '2026-03-20' }).programme!;
+    expect(programme.couldNotStart).toMatch(tooBig);
+    expect(programme.baseline).toBeNull();
+    expect(programme.participants).toEqual([]);
+  });
+});
