@@ -208,4 +208,23 @@ describe('the replacement programme’s overdue milestones (rules §17) among th
     const unsent = weekActions(input({ programme, interventions: [session], today: day('2026-03-20'), late }));
     expect(unsent[0].text).toMatch(/^Sessions not held \(replacement programme\): book .* for Cy,/);
   });
+
+  test('a participant with no anchor workflow on the roster is not asked "Did you use it?": the action identifies it, as the email does', () => {
+    const noAnchor = ROSTER.map((m) => (m.name === 'Ben' ? { ...m, anchor: '' } : m));
+    const actions = weekActions(
+      input({ programme, interventions: [session], roster: parseRoster(rosterRows(noAnchor), UTC).members }),
+    );
+    const followUp = actions.find((a) => a.text.startsWith('Day-seven follow-up for Ben'))!;
+    expect(followUp.text).not.toContain('("Did you use it?');
+    expect(followUp.text).toContain('identify their anchor workflow');
+    expect(followUp.text).toContain('"the one weekly task that takes the most time and gives the least satisfaction"');
+  });
+});
+
+test('§8 day 7 for a member with no anchor workflow: the action identifies it instead of asking "Did you use it?"', () => {
+  const noAnchor = ROSTER.map((m) => (m.name === 'Ana' ? { ...m, anchor: '' } : m));
+  const actions = weekActions(input({ roster: parseRoster(rosterRows(noAnchor), UTC).members }));
+  expect(actions[0].text).toBe(
+    'Day-seven follow-up for Ana: hold the 15-minute follow-up to identify their anchor workflow (none is on the roster, so there is nothing yet to ask "Did you use it?" about): "the one weekly task that takes the most time and gives the least satisfaction", then add it to the roster.',
+  );
 });

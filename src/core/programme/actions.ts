@@ -9,6 +9,7 @@ import type { Audit, Finding, MemberReport } from '../audit/audit-types';
 import { followUpHeldOn } from '../interventions/summary';
 import type { InterventionReport } from '../interventions/types';
 import { MILESTONES, type MilestoneSpec } from './milestones';
+import { followUpAction } from './follow-up-wording';
 import { everyName, invitedNames, peerInvitees, programmePeerInvitees } from './peer-advocacy';
 import { recipientFor, remindable, type UpcomingMilestone } from './reminders';
 import {
@@ -77,8 +78,8 @@ function overdue(input: ActionsInput, member: string, milestone: string, due: Da
 /** A milestone that asks a person to act, and whether the Interventions sheet shows it was done. */
 interface OverdueRule {
   day: MilestoneSpec['day'];
-  /** What to do about it. */
-  action: string;
+  /** What to do about it, for this member. */
+  action: (member: RosterMember) => string;
   /** null: it needs no action for this member; else whether it was recorded as done. */
   done: (member: RosterMember, report: MemberReport, input: ActionsInput) => boolean | null;
 }
@@ -92,13 +93,13 @@ const followUpSince = (input: ActionsInput, member: RosterMember, from: Day) =>
 const OVERDUE_RULES: readonly OverdueRule[] = [
   {
     day: 7,
-    action: 'hold the 15-minute follow-up ("Did you use it? What happened? What did not work?")',
+    action: (member) => followUpAction(member.anchorWorkflow),
     done: (member, _report, input) =>
       followUpHeldOn(input.interventions, member.name, dayToIso(member.trainingDay!)) !== null,
   },
   {
     day: 21,
-    action: 'hold an individual follow-up (not another group session)',
+    action: () => 'hold an individual follow-up (not another group session)',
     done: (member, report, input) =>
       report.category === 'Genuine adopter' ? null : followUpSince(input, member, member.trainingDay! + 19),
   },
@@ -117,7 +118,7 @@ function overdueActions(input: ActionsInput): WeekAction[] {
       if (rule.done(member, report, input) !== false) continue;
       actions.push({
         kind: 'overdue milestone',
-        text: `${milestone.name} for ${member.name}: ${rule.action}.`,
+        text: `${milestone.name} for ${member.name}: ${rule.action(member)}.`,
         members: [member.name],
         who: [recipientFor(milestone, member, input.ownerEmail) || 'the owner'],
         by: dayToIso(input.today),
@@ -144,7 +145,8 @@ function programmeActions(input: ActionsInput): WeekAction[] {
   const missed = (due: number, kind: ProgrammeMilestoneKind, member = '') =>
     overdue(input, member, `${programmeMilestone(kind).name} (replacement programme)`, due);
   const owner = input.ownerEmail || 'the owner';
-  const followUpOwner = (member: string) => input.roster.find((m) => m.name === member)?.followUpOwner ?? owner;
+  const rosterOf = (member: string) => input.roster.find((m) => m.name === member);
+  const followUpOwner = (member: string) => rosterOf(member)?.followUpOwner ?? owner;
   const action = (text: string, members: string[], who: string[], due: number): WeekAction => ({
     kind: 'overdue milestone',
     text,
@@ -161,7 +163,7 @@ function programmeActions(input: ActionsInput): WeekAction[] {
     if (followUpHeldOn(input.interventions, p.member, dayToIso(session)) !== null) continue;
     actions.push(
       action(
-        `${followUp.name} for ${p.member} (replacement programme): hold the 15-minute follow-up ("Did you use it? What happened? What did not work?").`,
+        `${followUp.name} for ${p.member} (replacement programme): ${followUpAction(rosterOf(p.member)?.anchorWorkflow)}.`,
         [p.member],
         [followUpOwner(p.member)],
         session + followUp.day,

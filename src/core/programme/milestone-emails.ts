@@ -6,6 +6,7 @@ import { SIX_WEEK_DAY, sixWeekDecision } from '../audit/six-week';
 import type { Audit, MemberReport, SixWeek, WorkflowRate } from '../audit/audit-types';
 import type { EmailBlock } from '../mail/email';
 import { prefilledLinkBlocks } from './form-links';
+import { FOLLOW_UP_QUESTIONS, noAnchorParagraph } from './follow-up-wording';
 import { lastCompleteDay, type ReminderInput } from './reminder-input';
 import { peerInviteLine, peerInvitees } from './peer-advocacy';
 import {
@@ -43,13 +44,10 @@ const daySeven: Writer = (details, input) => {
         kind: 'paragraph',
         text: `Book a 15-minute follow-up with ${withAnchor.length === details.length ? (details.length === 1 ? 'them' : 'each of them') : names(withAnchor)} this week, one to one, and ask three questions:`,
       },
-      { kind: 'list', items: ['Did you use it?', 'What happened?', 'What did not work?'] },
+      { kind: 'list', items: [...FOLLOW_UP_QUESTIONS] },
     );
   if (without.length)
-    blocks.push({
-      kind: 'paragraph',
-      text: `${names(without)} ${without.length === 1 ? 'has' : 'have'} no anchor workflow on the roster: there is nothing yet to ask "Did you use it?" about. Use the 15 minutes to identify it with ${without.length === 1 ? 'them' : 'each of them'}: "the one weekly task that takes the most time and gives the least satisfaction", then add it to the roster.`,
-    });
+    blocks.push({ kind: 'paragraph', text: noAnchorParagraph(without.map((d) => d.item.member.name)) });
   blocks.push(
     ...prefilledLinkBlocks(
       details.map((d) => d.item.member.name),

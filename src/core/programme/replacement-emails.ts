@@ -11,6 +11,7 @@ import { nameList, noteBlocks } from './reminder-figures';
 import { invitedNames, peerInviteLine, programmePeerInvitees } from './peer-advocacy';
 import { editPatternLine } from '../audit/diagnosis-rules';
 import { prefilledLinkBlocks } from './form-links';
+import { FOLLOW_UP_QUESTIONS, noAnchorParagraph } from './follow-up-wording';
 import { adoptersOf, bestWorkflow, PROGRAMME_TARGET } from './milestone-emails';
 import {
   programmeMilestone,
@@ -121,13 +122,10 @@ function followUpOpening(items: FollowUpItem[], today: Day): EmailBlock[] {
         kind: 'paragraph',
         text: `Book a 15-minute follow-up with ${withAnchor.length === items.length ? them(items) : names(withAnchor)}, one to one, and ask three questions:`,
       },
-      { kind: 'list', items: ['Did you use it?', 'What happened?', 'What did not work?'] },
+      { kind: 'list', items: [...FOLLOW_UP_QUESTIONS] },
     );
   if (without.length)
-    blocks.push({
-      kind: 'paragraph',
-      text: `${names(without)} ${without.length === 1 ? 'has' : 'have'} no anchor workflow on the roster: there is nothing yet to ask "Did you use it?" about. Use the 15 minutes to identify it with ${them(without)}: "the one weekly task that takes the most time and gives the least satisfaction", then add it to the roster.`,
-    });
+    blocks.push({ kind: 'paragraph', text: noAnchorParagraph(without.map((i) => i.participant.member)) });
   return blocks;
 }
 
