@@ -4,12 +4,15 @@
 // files, on
 //  - an import cycle between files, `import type` included: the bundle erases type imports, but
 //    two files that need each other's types are one unit a reader must take in at once;
-//  - src/core importing src/gas, src/client, src/index, local/, packages/ or test/ (the rules
-//    know nothing of Apps Script, the sidebar or how they are run);
+//  - src/core importing src/gas, src/client, src/shared, src/index, local/, packages/ or test/
+//    (the rules know nothing of Apps Script, the sidebar, what they exchange or how they are run);
+//  - src/shared importing src/gas, src/client or src/index (both sides import it);
+//  - src/gas importing src/client or src/index (the server's adapters, below the entry points);
 //  - src/, local/ or packages/ importing test/ (product code never needs a test to run);
 //  - src/ importing packages/ (the add-on does not ship the in-memory Apps Script);
 //  - packages/ importing src/ or local/ (a package stands on its own);
-//  - src/client importing src/gas (the sidebar reaches the server through google.script.run only);
+//  - src/client importing src/gas or src/index (the sidebar reaches the server through
+//    google.script.run only);
 //  - src/core/README.md's layer table saying other than CORE_LAYERS below.
 // It reads the files as text and needs nothing installed.
 import fs from 'node:fs';
@@ -28,8 +31,13 @@ const RESOLVE_SUFFIXES = ['', '.ts', '.mjs', '.js', '/index.ts', '/index.mjs', '
 const RULES = [
   {
     from: 'src/core/',
-    banned: ['src/gas/', 'src/client/', 'src/index', 'local/', 'packages/', 'test/'],
-    why: 'src/core holds the pure rules: it imports nothing from Apps Script adapters, the sidebar, the entry points, local/ or test/',
+    banned: ['src/gas/', 'src/client/', 'src/shared/', 'src/index', 'local/', 'packages/', 'test/'],
+    why: 'src/core holds the pure rules: it imports nothing from Apps Script adapters, the sidebar, what they exchange (src/shared), the entry points, local/ or test/',
+  },
+  {
+    from: 'src/shared/',
+    banned: ['src/gas/', 'src/client/', 'src/index'],
+    why: 'src/shared holds what the sidebar and the server exchange, over core: both sides import it, it imports neither',
   },
   { from: 'src/', banned: ['test/'], why: 'product code does not import tests' },
   {
@@ -45,8 +53,13 @@ const RULES = [
   },
   {
     from: 'src/client/',
-    banned: ['src/gas/'],
-    why: 'the sidebar reaches the server through google.script.run, never by importing src/gas',
+    banned: ['src/gas/', 'src/index'],
+    why: 'the sidebar reaches the server through google.script.run, never by importing src/gas or the entry points',
+  },
+  {
+    from: 'src/gas/',
+    banned: ['src/client/', 'src/index'],
+    why: 'the Apps Script adapters run on the server: they import neither the sidebar (it runs in the browser) nor the entry points that import them',
   },
 ];
 

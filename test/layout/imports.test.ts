@@ -138,7 +138,7 @@ describe('scripts/check-imports.mjs', () => {
     expect(problemLines(output).sort()).toEqual(
       [
         `  local/cli.ts imports test/gas/support: product code does not import tests.`,
-        `  src/client/page.ts imports src/gas/store.ts: the sidebar reaches the server through google.script.run, never by importing src/gas.`,
+        `  src/client/page.ts imports src/gas/store.ts: the sidebar reaches the server through google.script.run, never by importing src/gas or the entry points.`,
         `  src/core/rules.ts imports local/cli.ts: ${core}`,
         `  src/core/rules.ts imports src/client/page.ts: ${core}`,
         `  src/core/rules.ts imports src/gas/store.ts: ${core}`,
@@ -147,6 +147,37 @@ describe('scripts/check-imports.mjs', () => {
         `  src/shared/api.ts imports test/core/fixtures: product code does not import tests.`,
       ].map((line) => (line.endsWith(core) ? expect.stringContaining(line) : line)),
     );
+  });
+
+  test.concurrent('keeps src/gas, src/shared, src/client and the entry points each to its side', async () => {
+    const dir = tree({
+      'src/gas/page.ts': `import { view } from '../client/view';\nimport { entry } from '../index';\nexport const page = [view, entry];\n`,
+      'src/shared/api.ts': [
+        `import type { Store } from '../gas/store';`,
+        `import type { View } from '../client/view';`,
+        `import type { Entry } from '../index';`,
+        `export type Api = [Store, View, Entry];`,
+      ].join('\n'),
+      'src/core/base/rules.ts': `import type { Api } from '../../shared/api';\nexport type Rules = Api;\n`,
+      'src/client/view.ts': `import { entry } from '../index';\nexport const view = entry;\nexport type View = number;\n`,
+      'src/gas/store.ts': `export type Store = number;\n`,
+      'src/index.ts': `export const entry = 1;\nexport type Entry = number;\n`,
+    });
+    const { ok, output } = await check(dir);
+    expect(ok).toBe(false);
+    const server = 'the Apps Script adapters run on the server';
+    const shared = 'src/shared holds what the sidebar and the server exchange';
+    expect(problemLines(output).sort()).toEqual([
+      expect.stringContaining(
+        `  src/client/view.ts imports src/index.ts: the sidebar reaches the server through google.script.run`,
+      ),
+      expect.stringContaining(`  src/core/base/rules.ts imports src/shared/api.ts: src/core holds the pure rules`),
+      expect.stringContaining(`  src/gas/page.ts imports src/client/view.ts: ${server}`),
+      expect.stringContaining(`  src/gas/page.ts imports src/index.ts: ${server}`),
+      expect.stringContaining(`  src/shared/api.ts imports src/client/view.ts: ${shared}`),
+      expect.stringContaining(`  src/shared/api.ts imports src/gas/store.ts: ${shared}`),
+      expect.stringContaining(`  src/shared/api.ts imports src/index.ts: ${shared}`),
+    ]);
   });
 
   test.concurrent('keeps the in-memory Apps Script package and the add-on apart', async () => {
