@@ -251,6 +251,10 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     return data;
   };
   const requested = dashboardFor(request.weeks);
+  // The owner approves the roster's follow-up owners the dashboard lists, as with its Approve
+  // button (rules §19: only that approves them); the run then shows their follow-ups going to them.
+  const listed = requested.unapprovedFollowUpOwners.map((entry) => entry.address);
+  if (listed.length) progress(call(bundle, 'approveFollowUpOwners', listed));
   const audit = requested.audit!;
   const history = requested.history;
   if (!history) throw new CliError('The add-on returned an audit without its history.');

@@ -2,7 +2,6 @@
  * The one daily trigger (an editor add-on may have one time-driven trigger per document): turned
  * on and off from the sidebar, moved when Settings change the hour.
  */
-import { approvalFromRoster } from './follow-up-approval';
 import { dayToIso } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
 import { KEYS, readJson, writeJson, type AutomationState, type HandOver } from '../core/automation/store';
@@ -117,8 +116,8 @@ export function setAutomation(on: boolean): AutomationStatus {
     }
 
     const owner = claimAutomation(spreadsheet, settings);
-    // Turning automation on approves the follow-up owners the roster names now (rules §19).
-    settings = storeSettings(spreadsheet, { approvedFollowUpOwners: approvalFromRoster(spreadsheet, loadSettings()) });
+    // Turning automation on approves no follow-up owner (rules §19): only the dashboard's Approve does.
+    settings = loadSettings();
     let keep = keptTrigger(previous, existing, settings);
     if (!keep) {
       deleteTriggers(existing);

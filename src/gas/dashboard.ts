@@ -2,7 +2,6 @@
  * The dashboard sidebar's server calls. Everything returned is plain JSON (ISO dates, no Date):
  * google.script.run carries nothing else.
  */
-import { approvalFromRoster } from './follow-up-approval';
 import { dayToIso, isoToDay } from '../core/base/dates';
 import { todayInZone } from './spreadsheet-locale';
 import { SettingsError, validateSettings, type Settings, type SettingsField } from '../core/base/settings';
@@ -318,8 +317,9 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   const who = caller(before);
   const ownerGiven = typeof merged.ownerEmail === 'string' ? merged.ownerEmail.trim() : '';
   const toSave = { ...proposed, ownerEmail: ownerGiven || who.email } as Partial<Settings>;
-  // The owner's save approves the follow-up owners the roster names now (rules §19); the page cannot.
-  toSave.approvedFollowUpOwners = approvalFromRoster(spreadsheet, validateSettings({ ...before, ...proposed }));
+  // A save never approves follow-up owners, not even the first one that claims Uptake (rules §19):
+  // only the dashboard's Approve does, for the list the owner was shown. The saved ones are kept.
+  toSave.approvedFollowUpOwners = before.approvedFollowUpOwners;
   refuseUnconfirmedHandOver(toSave.ownerEmail ?? '', who.email, before.ownerEmail, handOver === true);
   if (start !== null) {
     // Its baseline is the audit with the settings about to be saved: a bad setting stops both.

@@ -1,9 +1,10 @@
 /**
- * The owner's approval of the roster's follow-up owners (rules §19): taken from the roster when
- * the owner saves Settings or turns automation on, and checked by Check set-up.
+ * The owner's approval of the roster's follow-up owners (rules §19): given only by the dashboard's
+ * Approve, for the list the owner was shown (a save of Settings approves none), and checked by
+ * Check set-up.
  */
 import type { Settings } from '../core/base/settings';
-import { approvedRoster, rosterFollowUpOwners, unapprovedLine } from '../core/roles/follow-up-approval';
+import { approvedRoster, unapprovedLine } from '../core/roles/follow-up-approval';
 import type { CheckLine } from '../core/setup-check/checks';
 import { findRosterSheet, readRoster, SetupError } from './team-data';
 import { Workbook } from './workbook';
@@ -24,12 +25,6 @@ function rosterMembers(spreadsheet: Spreadsheet | Workbook, settings: Settings) 
     if (error instanceof SetupError) return null;
     throw error;
   }
-}
-
-/** The follow-up owners the owner's save approves: the roster's now (the approval so far when it cannot be read). */
-export function approvalFromRoster(spreadsheet: Spreadsheet, settings: Settings): string[] {
-  const members = rosterMembers(spreadsheet, settings);
-  return members ? rosterFollowUpOwners(members) : settings.approvedFollowUpOwners;
 }
 
 /** Check set-up's line for each follow-up owner the roster names and the owner has not approved. */

@@ -35,6 +35,9 @@ export function team(options: TeamOptions) {
   gas.addSheet(ROSTER, rosterRows(options.members));
   const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: OWNER, ...options.settings });
+  // The owner approves the roster's follow-up owners, as with the dashboard's Approve (rules §19).
+  const followUpOwners = [...new Set(options.members.flatMap((m) => (m.owner ? [m.owner] : [])))];
+  if (followUpOwners.length) bundle.approveFollowUpOwners(followUpOwners);
   if (options.on !== false) bundle.setAutomation(true);
   return { gas, bundle };
 }

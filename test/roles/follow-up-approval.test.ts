@@ -1,7 +1,8 @@
 // Rules §19: the Roster's Follow-up owner cell is in the tab every editor edits, so a member's
-// figures go only to follow-up owners the owner approved (by saving Settings or turning
-// automation on); an address a member typed in afterwards gets nothing, the owner gets those
-// follow-ups, and Check set-up names the address with what to do. Through the built bundle.
+// figures go only to follow-up owners the owner approved with the dashboard's Approve (saving
+// Settings, the first save included, and turning automation on approve none); an unapproved
+// address gets nothing, the owner gets those follow-ups, and Check set-up names the address with
+// what to do. Through the built bundle.
 import { example, readExample } from '../support/example';
 import { fakeWithBundle } from '../support/fake-bundle';
 
@@ -38,26 +39,65 @@ test('a follow-up owner a member types into the Roster after the owner saved get
   const lines = bundle.getSetupCheck();
   const line = lines.find((l) => l.id === 'follow-up-owner-not-approved');
   expect(line?.detail).toContain(ATTACKER);
-  expect(line?.detail).toMatch(/saves Settings/);
+  expect(line?.detail).toMatch(/clicks Approve/);
 });
 
-test('the follow-up owners in the Roster when the owner saves Settings are approved and get their follow-ups', () => {
+test('saving Settings and turning automation on approve no follow-up owner: the owner gets the follow-ups until Approve', () => {
   const { gas, bundle } = team();
   bundle.saveSettings({ ownerEmail: example.owner });
   bundle.setAutomation(true);
+  bundle.saveSettings({ digestHour: 8 });
+  expect(bundle.getSettings().approvedFollowUpOwners).toEqual([]);
+  bundle.$runDays(10);
+  expect(mailTo(gas.mail.sent, APPROVED)).toEqual([]);
+  expect(mailTo(gas.mail.sent, example.owner.toLowerCase()).some((m) => /follow-up|week-three/i.test(m.subject))).toBe(
+    true,
+  );
+  const line = bundle.getSetupCheck().find((l) => l.id === 'follow-up-owner-not-approved');
+  expect(line?.detail).toContain(APPROVED);
+  expect(line?.detail).toMatch(/clicks Approve/);
+});
+
+test('the follow-up owners the owner approves from the dashboard get their follow-ups; later saves keep them', () => {
+  const { gas, bundle } = team();
+  bundle.saveSettings({ ownerEmail: example.owner });
+  bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners.map((entry) => entry.address));
+  bundle.saveSettings({ digestHour: 8 });
+  bundle.setAutomation(true);
+  expect(bundle.getSettings().approvedFollowUpOwners).toContain(APPROVED);
   bundle.$runDays(10);
   expect(mailTo(gas.mail.sent, APPROVED).length).toBeGreaterThan(0);
   expect(bundle.getSetupCheck().some((l) => l.id === 'follow-up-owner-not-approved')).toBe(false);
+});
+
+test.each([
+  [
+    'an unrelated save of Settings',
+    (bundle: ReturnType<typeof team>['bundle']) => bundle.saveSettings({ digestHour: 8 }),
+  ],
+  ['turning automation on', (bundle: ReturnType<typeof team>['bundle']) => bundle.setAutomation(true)],
+])('an address a member typed into the Roster is not approved by %s', (_, act) => {
+  const { gas, bundle } = team();
+  bundle.saveSettings({ ownerEmail: example.owner });
+  bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners.map((entry) => entry.address));
+  const approvedBefore = bundle.getSettings().approvedFollowUpOwners;
+  gas.spreadsheet.getSheetByName('Roster')!.getRange(2, 9).setValue(ATTACKER);
+  act(bundle);
+  bundle.setAutomation(true);
+  expect(bundle.getSettings().approvedFollowUpOwners).toEqual(approvedBefore);
+  bundle.$runDays(10);
+  expect(JSON.stringify(gas.mail.sent)).not.toContain(ATTACKER);
 });
 
 describe('one-click approval from the owner’s dashboard', () => {
   const NEW_OWNER = 'dana.fox@northwind.example';
   const LATER = 'late.comer@northwind.example';
 
-  /** The owner saved Settings; then the Roster's first member got a new follow-up owner. */
+  /** The owner saved Settings and approved the roster's follow-up owners; then the first member got a new one. */
   function withNewFollowUpOwner() {
     const made = team();
     made.bundle.saveSettings({ ownerEmail: example.owner });
+    made.bundle.approveFollowUpOwners([APPROVED]);
     made.gas.spreadsheet.getSheetByName('Roster')!.getRange(2, 9).setValue(NEW_OWNER);
     return made;
   }

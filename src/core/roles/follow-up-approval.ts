@@ -16,12 +16,6 @@ function sameAddress(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
-/** The roster's follow-up owners, each once (lower case), in roster order. */
-export function rosterFollowUpOwners(members: readonly RosterMember[]): string[] {
-  const addresses = members.flatMap((m) => (m.followUpOwner ? [m.followUpOwner.trim().toLowerCase()] : []));
-  return [...new Set(addresses)];
-}
-
 /**
  * The roster with every follow-up owner the owner did not approve cleared (the owner follows
  * up), and the addresses cleared. The owner's own address is always approved.
@@ -48,8 +42,7 @@ export function unapprovedLine(entry: UnapprovedFollowUpOwner): string {
   return (
     `The roster names ${entry.address} as follow-up owner of ${entry.members.join(', ')}, an address the owner ` +
     `has not approved: those follow-ups go to the owner instead. If ${entry.address} should have them, the ` +
-    `owner clicks Approve in the dashboard's list of follow-up owners, or saves Settings (or turns automation ` +
-    `on), which approves every follow-up owner the roster then names; otherwise correct the Roster's Follow-up ` +
-    `owner cell first.`
+    `owner clicks Approve in the dashboard's list of follow-up owners (saving Settings approves none); ` +
+    `otherwise correct the Roster's Follow-up owner cell.`
   );
 }
