@@ -1,9 +1,14 @@
 /**
  * Where the replacement programme (spec §17) is kept in Apps Script: the document's properties,
  * with a copy in the spreadsheet's developer metadata, like the settings' copy
- * (src/gas/settings-store.ts). A daily run that has no document properties (its state is in the
- * trigger owner's mirror, src/gas/automation-store.ts) reads the programme, and freezes its
- * baseline, in that copy; its milestones then go through the same "Uptake sent" sheet, once.
+ * (src/gas/settings-store.ts), for a daily run that has no document properties (its state is in
+ * the trigger owner's mirror, src/gas/automation-store.ts); its milestones then go through the
+ * same "Uptake sent" sheet, once.
+ *
+ * Any editor can read and rewrite that copy (rules §19), so it holds the programme without its
+ * baseline (no names, no categories), and a run with document properties never reads it. A run
+ * without them freezes the baseline again from the log each time (the week ending the day before
+ * the start), and keeps it only in memory.
  */
 import { PROGRAMME_KEY } from '../core/automation/programme-store';
 import { PROPERTY_VALUE_BYTES, type Store } from '../core/automation/store';
@@ -27,21 +32,13 @@ function writeCopy(spreadsheet: Spreadsheet, value: string): void {
   else spreadsheet.addDeveloperMetadata(PROGRAMME_KEY, value, SpreadsheetApp.DeveloperMetadataVisibility.DOCUMENT);
 }
 
-function unfrozen(value: string): boolean {
+/** The programme without its baseline: what the copy every editor can read holds. */
+function withoutBaseline(value: string | null): string | null {
+  if (value === null) return null;
   try {
-    return (JSON.parse(value) as { baseline?: unknown }).baseline === null;
-  } catch {
-    return false;
-  }
-}
-
-/** The copy, when it is the same programme (same start) with its baseline frozen. */
-function frozenCopy(spreadsheet: Spreadsheet, stored: string): string | null {
-  const copy = programmeCopy(spreadsheet)?.getValue() ?? null;
-  if (!copy || unfrozen(copy)) return null;
-  try {
-    const start = (text: string) => (JSON.parse(text) as { start?: unknown }).start;
-    return start(copy) === start(stored) ? copy : null;
+    const record = JSON.parse(value) as Record<string, unknown> | null;
+    if (!record || typeof record !== 'object' || Array.isArray(record)) return null;
+    return JSON.stringify({ ...record, baseline: null });
   } catch {
     return null;
   }
@@ -60,27 +57,27 @@ export function programmeStore(spreadsheet: Spreadsheet): Store {
     const document = propertiesStore(documentProperties);
     return {
       ...document,
+      // The document's value alone: the copy is for runs without document properties.
       get: (key) => {
         only(key);
-        const value = document.get(key);
-        // Not frozen here yet: a run without document properties may have frozen it in the copy.
-        return value && unfrozen(value) ? (frozenCopy(spreadsheet, value) ?? value) : value;
+        return document.get(key);
       },
       set: (key, value) => {
         only(key);
         document.set(key, value);
-        writeCopy(spreadsheet, value);
+        writeCopy(spreadsheet, withoutBaseline(value) ?? value);
       },
     };
   }
   return {
+    // A baseline found in the copy (written by an earlier version, or by an editor) is not used.
     get: (key) => {
       only(key);
-      return programmeCopy(spreadsheet)?.getValue() ?? null;
+      return withoutBaseline(programmeCopy(spreadsheet)?.getValue() ?? null);
     },
     set: (key, value) => {
       only(key);
-      writeCopy(spreadsheet, value);
+      writeCopy(spreadsheet, withoutBaseline(value) ?? value);
     },
     remove: (key) => {
       only(key);

@@ -251,14 +251,15 @@ describe('daily runs without document properties (the trigger owner’s mirror) 
     ['2026-04-01', OWNER, 'Uptake replacement programme: Adoption reassessment'],
   ];
 
-  test('every run outside the document: each milestone once, on its day, the baseline frozen in the spreadsheet’s copy', () => {
+  test('every run outside the document: each milestone once, on its day; the spreadsheet’s copy holds no baseline, names or categories', () => {
     const t = programmeTeam(fullScopes);
     runDays(t, '2026-04-06', () => true);
     expect(programmeLog(t)).toEqual(expected);
     const copy = t.gas.spreadsheet.getDeveloperMetadata().find((m) => m.getKey() === 'uptake.programme')!;
-    const record = JSON.parse(String(copy.getValue())) as { baseline: { asOf: string; participants: unknown[] } };
-    expect(record.baseline.asOf).toBe('2026-03-01');
-    expect(record.baseline.participants).toHaveLength(3);
+    // Any editor reads the copy (rules §19): each run outside the document freezes the baseline again.
+    const record = JSON.parse(String(copy.getValue())) as { start: string; baseline: unknown };
+    expect(record.baseline).toBeNull();
+    expect(String(copy.getValue())).not.toMatch(/Ben|Cleo|Gus|Non-adopter|"[ND]"/);
     // §8 stopped for the participants there too.
     const training = t.gas.mail.sent.filter((m) => m.subject.startsWith('Uptake: ')).map((m) => m.subject);
     expect(training.filter((subject) => /\b(Ben|Cleo|Gus)\b/.test(subject))).toEqual([]);
