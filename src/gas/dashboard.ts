@@ -320,6 +320,8 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   // A save never approves follow-up owners, not even the first one that claims Uptake (rules §19):
   // only the dashboard's Approve does, for the list the owner was shown. The saved ones are kept.
   toSave.approvedFollowUpOwners = before.approvedFollowUpOwners;
+  // A bad field is refused naming it before the hand-over question is asked about it.
+  validateSettings({ ...before, ...proposed });
   refuseUnconfirmedHandOver(toSave.ownerEmail ?? '', who.email, before.ownerEmail, handOver === true);
   if (start !== null) {
     // Its baseline is the audit with the settings about to be saved: a bad setting stops both.
