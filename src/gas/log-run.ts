@@ -2,14 +2,15 @@
  * "Log a run": the form's data and the one write Uptake makes to the team's log, a new row at
  * its end, in the log's own column order, under the document lock.
  */
-import { dayToIso, dayToLabel, isoToDay, SHEETS_EPOCH_DAY, type Day } from '../core/base/dates';
-import { EDIT_TYPE_CHOICES, OUTCOME_CHOICES, readEditTypes, readOutcome } from '../core/sheets/log';
+import { dayToIso, dayToLabel, SHEETS_EPOCH_DAY } from '../core/base/dates';
+import { EDIT_TYPE_CHOICES, OUTCOME_CHOICES } from '../core/sheets/log';
+import { checkLogRun, type LogEntry } from '../core/sheets/log-request';
 import { MemberDirectory } from '../core/sheets/roster';
 import type { Settings } from '../core/base/settings';
 import { memberKey } from '../core/base/text';
-import { OUTCOMES, type LogField, type Outcome } from '../core/base/types';
-import type { LogFormData, LogRunRequest, LogRunResult } from '../shared/api';
-import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
+import type { LogField } from '../core/base/types';
+import type { LogFormData, LogRunResult } from '../shared/api';
+import { DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
 import { todayIn } from './spreadsheet-locale';
 import { withDocumentLock } from './document-lock';
 import { appendByHeader, type CellWrite } from './append-row';
@@ -129,76 +130,6 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
     .map((w) => w.workflow);
   form.workflows = distinct([...recentOfMine, ...byFrequency], memberKey);
   return form;
-}
-
-/** A checked run, ready to be written. */
-export interface LogEntry {
-  day: Day;
-  member: string;
-  workflow: string;
-  /** The canonical spelling, as the log's dropdown offers it. */
-  outcome: string;
-  editTypes: string;
-  prompted: boolean;
-  notes: string;
-}
-
-const CANONICAL_OUTCOME: Record<Outcome, string> = Object.fromEntries(
-  OUTCOMES.map((o, i) => [o, OUTCOME_CHOICES[i]]),
-) as Record<Outcome, string>;
-
-function textField(value: unknown, what: string, required: boolean): string {
-  if (value !== undefined && value !== null && typeof value !== 'string') throw new Error(`${what} must be text.`);
-  const text = (typeof value === 'string' ? value : '').replace(/\s+/g, ' ').trim();
-  if (required && !text) throw new Error(`Enter the ${what.toLowerCase()}.`);
-  if (text.length > CELL_TEXT_LIMIT)
-    throw new Error(`${what} is ${text.length} characters long; a cell holds at most ${CELL_TEXT_LIMIT}.`);
-  return text;
-}
-
-/**
- * Checks what the form sent. Throws an Error whose message says which field is wrong and how
- * to fix it; nothing is written then.
- */
-export function checkLogRun(request: unknown, todayDay: Day): LogEntry {
-  if (typeof request !== 'object' || request === null) throw new Error('Nothing to log: fill in the form.');
-  const r = request as Partial<Record<keyof LogRunRequest, unknown>>;
-  const dateText = typeof r.date === 'string' ? r.date.trim() : '';
-  if (!dateText) throw new Error('Enter the date of the run.');
-  const day = isoToDay(dateText);
-  if (day === null) throw new Error(`The date "${dateText}" is not a date: use YYYY-MM-DD.`);
-  if (day > todayDay)
-    throw new Error(
-      `The date ${dateText} is in the future: today is ${dayToIso(todayDay)} in the spreadsheet's time zone.`,
-    );
-  const member = textField(r.member, 'Team member', true);
-  const workflow = textField(r.workflow, 'Workflow', true);
-  const outcome = readOutcome(r.outcome);
-  if (outcome === null) throw new Error(`Choose the outcome: ${OUTCOME_CHOICES.join(', ')}.`);
-  const editList = r.editTypes ?? [];
-  if (!Array.isArray(editList) || editList.some((e) => typeof e !== 'string'))
-    throw new Error('Edit types must be a list of names.');
-  const read = readEditTypes((editList as string[]).join(', '));
-  if (read.unknown.length) {
-    throw new Error(
-      `Edit type ${read.unknown.map((u) => `"${u}"`).join(', ')} is not one of: ${EDIT_TYPE_CHOICES.join(', ')}.`,
-    );
-  }
-  if (r.prompted !== undefined && r.prompted !== null && typeof r.prompted !== 'boolean')
-    throw new Error('Prompted must be ticked or not.');
-  const notes = typeof r.notes === 'string' ? r.notes.trim() : '';
-  if (r.notes !== undefined && r.notes !== null && typeof r.notes !== 'string') throw new Error('Notes must be text.');
-  if (notes.length > CELL_TEXT_LIMIT)
-    throw new Error(`The notes are ${notes.length} characters long; a cell holds at most ${CELL_TEXT_LIMIT}.`);
-  return {
-    day,
-    member,
-    workflow,
-    outcome: CANONICAL_OUTCOME[outcome],
-    editTypes: read.types.join(', '),
-    prompted: r.prompted === true,
-    notes,
-  };
 }
 
 /** The cell a field gets and its number format ('' keeps the cell's own format). */

@@ -4,7 +4,7 @@
  * created with its headers, a date format and dropdowns. Nothing else is changed: the log and
  * the roster are only read (the dropdowns point at their columns).
  */
-import { dayToIso, dayToLabel, isoToDay, type Day } from '../core/base/dates';
+import { dayToIso, dayToLabel } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
 import { isBlankCell } from '../core/base/text';
 import { findHeader } from '../core/sheets/header';
@@ -16,9 +16,9 @@ import {
   INTERVENTION_HEADERS,
   type InterventionField,
 } from '../core/interventions/sheet';
-import { INTERVENTION_TYPES, type InterventionType } from '../core/interventions/types';
-import { spellingKey } from '../core/base/text';
-import { CELL_TEXT_LIMIT, DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
+import { INTERVENTION_TYPES } from '../core/interventions/types';
+import { checkIntervention, type InterventionEntry } from '../core/interventions/request';
+import { DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
 import { findInterventionsSheet, moveFirst, oldInterventionsTab } from './interventions-home';
 import { keptWhileOpen } from './open-team-tabs';
 import { auditTarget, markInterventions } from './audit-file';
@@ -28,7 +28,7 @@ import { LOCK_WAIT_MS } from './log-run';
 import { columnBelow, newSheet, writeHeaders } from './setup';
 import { todayIn } from './spreadsheet-locale';
 import { readTeam, SetupError, type TeamData } from './team-data';
-import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from '../shared/api';
+import type { InterventionFormData, RecordInterventionResult } from '../shared/api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -85,47 +85,6 @@ export function interventionFormData(spreadsheet: Spreadsheet, settings: Setting
     workflows: workflowsByRuns(team),
     problem: null,
   };
-}
-
-interface InterventionEntry {
-  day: Day;
-  /** The member's name as the roster (or log) spells it; '' for the whole team. */
-  member: string;
-  type: InterventionType;
-  workflow: string;
-  note: string;
-}
-
-function textField(value: unknown, what: string): string {
-  if (value !== undefined && value !== null && typeof value !== 'string') throw new Error(`${what} must be text.`);
-  const text = (typeof value === 'string' ? value : '').replace(/\s+/g, ' ').trim();
-  if (text.length > CELL_TEXT_LIMIT)
-    throw new Error(`${what} is ${text.length} characters long; a cell holds at most ${CELL_TEXT_LIMIT}.`);
-  return text;
-}
-
-/** Checks what the form sent; throws a message naming the field to fix. Nothing is written then. */
-export function checkIntervention(request: unknown, team: TeamData): InterventionEntry {
-  if (typeof request !== 'object' || request === null) throw new Error('Nothing to record: fill in the form.');
-  const r = request as Partial<Record<keyof RecordInterventionRequest, unknown>>;
-  const dateText = typeof r.date === 'string' ? r.date.trim() : '';
-  if (!dateText) throw new Error('Enter the date of the intervention.');
-  const day = isoToDay(dateText);
-  if (day === null) throw new Error(`The date "${dateText}" is not a date: use YYYY-MM-DD.`);
-  if (day > team.today)
-    throw new Error(
-      `The date ${dateText} is in the future: record an intervention once it has happened (today is ${dayToIso(team.today)}).`,
-    );
-  const typeText = textField(r.type, 'Type');
-  const type = INTERVENTION_TYPES.find((t) => spellingKey(t) === spellingKey(typeText));
-  if (!type) throw new Error(`Choose the type: ${INTERVENTION_TYPES.join(', ')}.`);
-  const memberText = textField(r.member, 'Team member');
-  const member = memberText ? knownMember(team, memberText) : '';
-  if (member === null)
-    throw new Error(
-      `"${memberText}" is neither on the roster nor in the log: choose a team member, or the whole team.`,
-    );
-  return { day, member, type, workflow: textField(r.workflow, 'Workflow'), note: textField(r.note, 'Note') };
 }
 
 /**
@@ -255,7 +214,7 @@ export function recordIntervention(
   request: unknown,
 ): RecordInterventionResult {
   const team = readTeam(spreadsheet, settings);
-  const entry = checkIntervention(request, team);
+  const entry = checkIntervention(request, team.today, (text) => knownMember(team, text));
   const { sheet, row, own } = withDocumentLock(
     LOCK_WAIT_MS,
     'Someone else is writing to the spreadsheet right now. Nothing was written: try again in a few seconds.',

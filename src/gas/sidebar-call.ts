@@ -119,7 +119,7 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
     does: 'open the form',
     check: () => [],
   },
-  // The run's fields are checked, each with its own message, by checkLogRun (src/gas/log-run.ts).
+  // The run's fields are checked, each with its own message, by checkLogRun (src/core/sheets/log-request.ts).
   logRun: {
     access: 'anyone',
     does: 'log the run',
@@ -159,7 +159,7 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
     does: 'open the form',
     check: () => [],
   },
-  // The fields are checked, each with its own message, by checkIntervention (src/gas/record-intervention.ts).
+  // The fields are checked, each with its own message, by checkIntervention (src/core/interventions/request.ts).
   recordIntervention: {
     access: 'owner',
     does: 'record the intervention',
