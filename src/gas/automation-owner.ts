@@ -1,7 +1,8 @@
 /**
  * A daily run under an account that is not the owner's (an old trigger after the owner changed,
  * a trigger another editor made before roles existed) sends nothing (rules §19): it says why
- * where Check set-up and the sidebar read it, tells the owner once by email, and stops.
+ * where Check set-up and the sidebar read it, tells the owner once by email, and stops (its
+ * trigger is removed once the owner has been told).
  */
 import { KEYS, readJson, writeJson, type AutomationState, type LastRun, type Store } from '../core/automation/store';
 import { escapeHtml } from '../core/mail/html';
@@ -31,18 +32,29 @@ export function stopNotOwnerRun(
   people: { runner: string; owner: string },
 ): void {
   const problem = notOwnerProblem(people.runner, people.owner);
-  const note = () => {
+  const note = () =>
     writeJson(store, KEYS.lastRun, { at: new Date().toISOString(), report: [], problem } satisfies LastRun);
+  const stop = () => {
     const state = readJson<AutomationState | null>(store, KEYS.state, null);
     if (state?.on && triggerUid && state.triggerId === triggerUid)
       writeJson(store, KEYS.state, { ...state, on: false, triggerId: null } satisfies AutomationState);
   };
-  // Without the lock, only the note: telling the owner waits for a run that has it (exactly once).
-  withDocumentLock(LOCK_WAIT_MS, note, () => {
-    note();
-    tellOwnerOnce(spreadsheet, store, people, problem);
-  });
-  removeTrigger(triggerUid);
+  // Without the lock, only the note: telling the owner waits for a run that has it (exactly once),
+  // so the trigger and its state stay until the owner is told (lock busy, no quota, MailApp refused).
+  const told = withDocumentLock(
+    LOCK_WAIT_MS,
+    () => {
+      note();
+      return false;
+    },
+    () => {
+      note();
+      const done = tellOwnerOnce(spreadsheet, store, people, problem);
+      if (done) stop();
+      return done;
+    },
+  );
+  if (told) removeTrigger(triggerUid);
 }
 
 function tellOwnerOnce(
@@ -50,10 +62,10 @@ function tellOwnerOnce(
   store: Store,
   people: { runner: string; owner: string },
   problem: string,
-): void {
+): boolean {
   const told = `${people.runner} -> ${people.owner}`;
-  if (store.get(TOLD_OWNER_KEY) === told) return;
-  if ((mailApp.remaining() ?? 1) < 1) return;
+  if (store.get(TOLD_OWNER_KEY) === told) return true;
+  if ((mailApp.remaining() ?? 1) < 1) return false;
   const subject = `Uptake: the daily run for "${spreadsheet.getName()}" needs you`;
   try {
     mailApp.send([people.owner], {
@@ -63,7 +75,8 @@ function tellOwnerOnce(
     });
   } catch {
     // Not told: the note stays in Check set-up, and a later run under this account tries again.
-    return;
+    return false;
   }
   store.set(TOLD_OWNER_KEY, told);
+  return true;
 }

@@ -99,4 +99,18 @@ describe('a daily run under an account that is not the owner’s', () => {
     bundle.$fireTrigger(rec);
     expect(gas.mail.sent).toHaveLength(1);
   });
+
+  test('the lock busy at the first run: the trigger stays, and the next run tells the owner once, then stops', () => {
+    const { gas, bundle } = staleTrigger();
+    gas.locks.holdElsewhere('document');
+    bundle.$runDays(1);
+    expect(gas.mail.sent).toEqual([]);
+    expect(gas.triggers.clock()).toHaveLength(1);
+    gas.locks.release('document');
+    bundle.$runDays(8);
+    expect(gas.mail.sent.map((m) => [m.recipients, m.subject])).toEqual([
+      [[OWNER], 'Uptake: the daily run for "Uptake test sheet" needs you'],
+    ]);
+    expect(gas.triggers.clock()).toEqual([]);
+  });
 });
