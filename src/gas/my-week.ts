@@ -3,7 +3,6 @@
  * roster's Email column, or runs logged under that email), never by a name they type: a member
  * who logs a run as someone else still sees only their own week (rules §19).
  */
-import { dayOfInstant, type Day } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
 import { myWeek } from '../core/roles/my-week';
 import { MemberDirectory } from '../core/sheets/roster';
@@ -11,7 +10,7 @@ import type { MyWeekView } from '../shared/api';
 import { currentUserEmail } from './automation-store';
 import { readRecentLog, type RecentLog } from './recent-log';
 import { replacementStanding } from './my-programme';
-import { spreadsheetDateOptions } from './spreadsheet-locale';
+import { todayIn } from './spreadsheet-locale';
 import { SetupError } from './team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -50,7 +49,7 @@ export function myWeekView(spreadsheet: Spreadsheet, settings: Settings, recent?
   const key = directory.keyFor(email);
   const runs = read.log.runs.filter((run) => run.memberKey === key);
   if (!rosterMember && runs.length === 0) return { week: null, message: notFound(email) };
-  const today: Day = dayOfInstant(Date.now(), spreadsheetDateOptions(spreadsheet).timeZone);
+  const { today } = todayIn(spreadsheet);
   const week = myWeek({
     member: rosterMember?.name ?? email,
     runs,
