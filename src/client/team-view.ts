@@ -3,8 +3,8 @@
  * workflows below target, the edit types and the possible causes.
  */
 import { adviceStatus } from '../core/audit/advice-wording';
+import { editPattern, editPatternHeadline } from '../core/audit/edit-pattern';
 import type { Audit, Finding, MemberReport, WorkflowReport } from '../core/audit/audit-types';
-import type { EditType } from '../core/base/types';
 import { CATEGORIES, EDIT_TYPES } from '../core/base/types';
 import { el, sentence, teamList, teamText } from './dom';
 import { dateLabel, percent, plural, points, windowLabel } from './format';
@@ -72,24 +72,17 @@ export function categories(audit: Audit): HTMLElement {
   );
 }
 
-function topEditType(editTypes: Record<EditType, number>): EditType | null {
-  let best: EditType | null = null;
-  for (const type of EDIT_TYPES)
-    if (editTypes[type] > 0 && (best === null || editTypes[type] > editTypes[best])) best = type;
-  return best;
-}
-
 export function workflowsBelow(audit: Audit): HTMLElement {
   const below = audit.workflows.filter((w) => w.belowTarget);
   const target = percent(audit.settings.acceptanceTarget);
   const item = (w: WorkflowReport) => {
-    const top = topEditType(w.editTypes);
+    const pattern = editPattern(w.editTypes);
     return el(
       'li',
       null,
       el('strong', null, teamText(w.workflow)),
       `: ${percent(w.acceptanceRate)} accepted over ${plural(w.runs, 'run')} by ${plural(w.members, 'member')}`,
-      top && `; most edits: ${top}`,
+      pattern && `; ${editPatternHeadline(pattern)}`,
       '.',
     );
   };

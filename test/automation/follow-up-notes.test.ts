@@ -104,7 +104,7 @@ describe('the replacement programme’s day-seven follow-up quotes the notes sin
     );
     expect(email.body).not.toContain('before the session');
     expect(email.body).toContain(
-      'Edit types since the session: tone 1, format 2. Most are format: the pattern points to format (an output template).',
+      'Edit types since the session: tone 1, format 2. Most are format edits (2 of 3): the pattern points to format (an output template).',
     );
     expect(email.htmlBody).toContain('Tables &lt;broke&gt;');
   });

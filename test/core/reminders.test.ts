@@ -586,7 +586,7 @@ describe('the day-seven email carries what the follow-up needs (issue: emails th
       }),
     ).emails[0].content.text;
     expect(text).toContain(
-      'Edit types since training: tone 1, scope 1, format 2. Most are format: the pattern points to format (an output template).',
+      'Edit types since training: tone 1, scope 1, format 2. Most are format edits (2 of 4): the pattern points to format (an output template).',
     );
   });
 

@@ -9,6 +9,7 @@ import { percent, plural } from '../base/text';
 import type { AuditSettings, EditType, RosterMember } from '../base/types';
 import type { Finding, FindingCode, MemberReport, MemberTally } from './audit-types';
 import { acceptanceRate, emptyEditTypes } from './rates';
+import { editPattern, editPatternFix, editSummary } from './edit-pattern';
 
 export const CAUSES = {
   'logging-gap': {
@@ -38,46 +39,7 @@ export const CAUSES = {
   'workflow-gap': { cause: 'Workflow-level gap', step: "Fix that workflow's prompt or context." },
 } as const satisfies Record<FindingCode, { cause: string; step: string }>;
 
-/** The fix a workflow gap suggests, by the edit type its edits show most. */
-const STEP_BY_EDIT_TYPE: Record<EditType, string> = {
-  tone: 'Most edits are tone: write or fix the voice guide used by this workflow.',
-  format: 'Most edits are format: give this workflow an output template.',
-  scope: "Most edits are scope: tighten the prompt's scope.",
-  'missing info': "Most edits are missing info: add what is missing to this workflow's context.",
-  'wrong info': "Most edits are wrong info: correct this workflow's context.",
-};
-
-/** What a pattern of edits points to (spec §10's workflow rule): context, prompt or format. */
-export const EDIT_PATTERN: Record<EditType, string> = {
-  tone: 'context (a voice guide)',
-  'missing info': "context (what is missing from the context pack or the workflow's context)",
-  'wrong info': "context (what is wrong in the context pack or the workflow's context)",
-  scope: "prompt (the prompt's scope)",
-  format: 'format (an output template)',
-};
-
-/** "Edit types since training: tone 3, format 1. Most are tone: the pattern points to context (a voice guide)." */
-export function editPatternLine(counts: Record<EditType, number>, since: string): string | null {
-  const top = topEditType(counts);
-  if (top === null) return null;
-  return `Edit types ${since}: ${editSummary(counts)}. Most are ${top}: the pattern points to ${EDIT_PATTERN[top]}.`;
-}
-
-export function topEditType(counts: Record<EditType, number>): EditType | null {
-  let best: EditType | null = null;
-  for (const [type, count] of Object.entries(counts) as [EditType, number][]) {
-    if (count > 0 && (best === null || count > counts[best])) best = type;
-  }
-  return best;
-}
-
-/** "tone 3, format 1", or "none recorded". */
-export function editSummary(counts: Record<EditType, number>): string {
-  const parts = (Object.entries(counts) as [EditType, number][])
-    .filter(([, n]) => n > 0)
-    .map(([type, n]) => `${type} ${n}`);
-  return parts.length ? parts.join(', ') : 'none recorded';
-}
+export { editPatternLine, editSummary } from './edit-pattern';
 
 /** A finding as a rule makes it: open, with the day its evidence starts. */
 export function newFinding(
@@ -251,7 +213,7 @@ function workflowGapRule({ members, tallies, settings }: TeamFacts): Finding[] {
   return [...byWorkflow.values()]
     .filter((entry) => entry.below.length >= 2)
     .map((entry) => {
-      const top = topEditType(entry.edits);
+      const pattern = editPattern(entry.edits);
       return newFinding(
         'workflow-gap',
         [
@@ -261,7 +223,7 @@ function workflowGapRule({ members, tallies, settings }: TeamFacts): Finding[] {
         null,
         {
           cause: `${CAUSES['workflow-gap'].cause}: ${entry.workflow}`,
-          step: top ? STEP_BY_EDIT_TYPE[top] : CAUSES['workflow-gap'].step,
+          step: pattern ? editPatternFix(pattern, entry.edits) : CAUSES['workflow-gap'].step,
           workflow: entry.workflow,
         },
       );
