@@ -47,7 +47,7 @@ describe('the day-seven follow-up email quotes the member’s notes since traini
     expect(ana.body).not.toContain('before training');
     expect(ana.body).not.toContain('Ben’s own note');
     expect(ana.body).toContain(
-      'Edit types since training: missing info 2. Most are missing info: the pattern points to context',
+      'Edit types since training: missing info 2. Most are context edits (2 of 2): the pattern points to context',
     );
   });
 
