@@ -7,19 +7,17 @@ import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheet
 import { LOG_FIELDS, parseLogSheets, type ParsedLog } from '../core/sheets/log';
 import { MemberDirectory } from '../core/sheets/roster';
 import type { Settings } from '../core/base/settings';
-import { isBlankCell } from '../core/base/text';
 import type { LogField, Roster } from '../core/base/types';
 import type { Day } from '../core/base/dates';
 import { findLogSheets, isFormAnswersLog, noLogError, readHeadRows, readRoster, SetupError } from './team-data';
 import { workbookOf, type Workbook } from './workbook';
+import { lastUsedRow } from './append-row';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Rows at the end of the log the form's suggestions (recent names and workflows) come from. */
 export const RECENT_ROWS = 300;
-/** Rows read at a time from the end of the log while looking for its last run. */
-export const TAIL_CHUNK_ROWS = 200;
 
 /** The cells that make a row a run: a row whose four are blank is free. */
 const REQUIRED_FIELDS: LogField[] = ['date', 'member', 'workflow', 'outcome'];
@@ -62,24 +60,12 @@ export function readRecentRows(
 }
 
 /**
- * The sheet row after the last row holding a run. A row whose Date, Team member, Workflow and
- * Outcome are blank is free, even if unticked checkboxes or formulas fill other columns down the
- * sheet. Reads those columns upwards from the sheet's last row, a chunk at a time, so it stops
- * within the first chunk unless free rows fill the end of the sheet.
+ * The sheet row after the last row holding a run: a row whose Date, Team member, Workflow and
+ * Outcome are blank is free (lastUsedRow).
  */
 export function nextFreeRow(sheet: Sheet, head: LogHead): number {
   const columns = REQUIRED_FIELDS.map((field) => head.header.columns[field]!);
-  const left = Math.min(...columns);
-  const width = Math.max(...columns) - left + 1;
-  const top = head.headerRowNumber + 1;
-  for (let end = sheet.getLastRow(); end >= top; end -= TAIL_CHUNK_ROWS) {
-    const start = Math.max(top, end - TAIL_CHUNK_ROWS + 1);
-    const values = sheet.getRange(start, left + 1, end - start + 1, width).getValues();
-    for (let i = values.length - 1; i >= 0; i--) {
-      if (columns.some((column) => !isBlankCell(values[i][column - left]))) return start + i + 1;
-    }
-  }
-  return top;
+  return lastUsedRow(sheet, head.headerRowNumber, columns) + 1;
 }
 
 /** The roster and the recent rows of every sheet of the log (rules §16), parsed as one log. */

@@ -6,7 +6,6 @@
  */
 import { dayToIso, dayToLabel } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
-import { isBlankCell } from '../core/base/text';
 import { findHeader } from '../core/sheets/header';
 import { LOG_FIELDS } from '../core/sheets/log';
 import { MemberDirectory, ROSTER_FIELDS } from '../core/sheets/roster';
@@ -23,11 +22,11 @@ import { findInterventionsSheet, moveFirst, oldInterventionsTab } from './interv
 import { keptWhileOpen } from './open-team-tabs';
 import { auditTarget, markInterventions } from './audit-file';
 import { withDocumentLock } from './document-lock';
-import { appendByHeader, type CellWrite } from './append-row';
+import { appendByHeader, lastUsedRow, type CellWrite } from './append-row';
 import { LOCK_WAIT_MS } from './log-run';
 import { columnBelow, newSheet, writeHeaders } from './setup';
 import { todayIn } from './spreadsheet-locale';
-import { readTeam, SetupError, type TeamData } from './team-data';
+import { readHeadRows, readTeam, SetupError, type TeamData } from './team-data';
 import type { InterventionFormData, RecordInterventionResult } from '../shared/api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -193,16 +192,10 @@ function cellFor(field: InterventionField, entry: InterventionEntry): CellWrite 
 
 /** Writes the entry on the row after the last used one, in the sheet's own column order. */
 function appendEntry(sheet: Sheet, entry: InterventionEntry): number {
-  const values = sheet.getDataRange().getValues();
-  const header = findHeader(values, INTERVENTION_FIELDS, 'Interventions sheet');
-  const columns = Object.entries(header.columns) as [InterventionField, number][];
-  let row = header.rowIndex + 2;
-  for (let i = values.length - 1; i > header.rowIndex; i--) {
-    if (columns.some(([, col]) => !isBlankCell(values[i][col]))) {
-      row = i + 2;
-      break;
-    }
-  }
+  const lastRow = sheet.getLastRow();
+  const header = findHeader(readHeadRows(sheet, lastRow), INTERVENTION_FIELDS, 'Interventions sheet');
+  const columns = Object.values(header.columns) as number[];
+  const row = lastUsedRow(sheet, header.rowIndex + 1, columns, lastRow) + 1;
   appendByHeader(sheet, row, header.columns, (field) => cellFor(field, entry));
   return row;
 }

@@ -105,6 +105,21 @@ describe('recordIntervention', () => {
     expect(gas.spreadsheet.getSheetByName('Interventions')).toBeNull();
   });
 
+  test('appends after the last row with an intervention, past a tail of rows that only other columns fill', () => {
+    // 300 free rows at the end: more than one chunk of lastUsedRow's read from the bottom.
+    const rows = [
+      ['Date', 'Team member', 'Type', 'Workflow', 'Note', 'Checked'],
+      ...Array.from({ length: 450 }, () => [d('2026-03-01'), 'Ana', 'Other', '', '', true]),
+      ...Array.from({ length: 300 }, () => ['', '', '', '', '', false]),
+    ];
+    const { gas, bundle } = openTeam({ Interventions: rows });
+    expect(bundle.recordIntervention(FOLLOW_UP).row).toBe(452);
+    const values = gas.sheetDisplayValues('Interventions');
+    expect(values[451].slice(0, 5)).toEqual(['2026-03-11', 'Ben', 'Follow-up session', '', '15 minutes']);
+    expect(values[450][1]).toBe('Ana');
+    expect(values.length).toBe(751);
+  });
+
   test('grows the sheet past its 1,000 rows instead of writing outside it', () => {
     const full = [
       ['Date', 'Team member', 'Type', 'Workflow', 'Note'],
