@@ -7,7 +7,7 @@ import { EDIT_TYPE_CHOICES, OUTCOME_CHOICES } from '../core/sheets/log';
 import { checkLogRun, type LogEntry } from '../core/sheets/log-request';
 import { MemberDirectory } from '../core/sheets/roster';
 import type { Settings } from '../core/base/settings';
-import { memberKey } from '../core/base/text';
+import { isEmail, memberKey } from '../core/base/text';
 import type { LogField } from '../core/base/types';
 import type { LogFormData, LogRunResult } from '../shared/api';
 import { DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
@@ -110,7 +110,10 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
   const rosterMembers = roster?.members ?? [];
   const directory = new MemberDirectory(rosterMembers);
   form.member ||= ownRosterName(directory);
-  const names = [...rosterMembers.map((m) => m.name), ...log.names.values()];
+  // A log name shaped like an email is a form respondent's address the roster does not match
+  // (rules §16): the owner's dashboard names it; it is not offered to every member (rules §19).
+  const logNames = [...log.names.values()].filter((name) => !isEmail(name));
+  const names = [...rosterMembers.map((m) => m.name), ...logNames];
   form.members = distinct(names, (name) => directory.keyFor(name)).sort((a, b) => a.localeCompare(b));
 
   const runs = log.runs;
