@@ -21,6 +21,8 @@ function team() {
     spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
   });
   fake.bundle.saveSettings({ ownerEmail: OWNER });
+  // The owner approves Kim as Dara's and Eli's follow-up owner (rules §19: only Approve does).
+  fake.bundle.approveFollowUpOwners(['kim@example.com']);
   return fake;
 }
 
