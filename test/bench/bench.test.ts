@@ -18,14 +18,7 @@ import {
 } from '../../bench/generate';
 import { barePass, interleave } from '../../bench/measure';
 import { measureRatio } from '../../bench/ratio';
-import {
-  checkBudgets,
-  CI_RATIO_GATE,
-  DASHBOARD_CALLS_BUDGET,
-  RATIO_BUDGET,
-  ratioGate,
-  type SizeFigures,
-} from '../../bench/budgets';
+import { checkBudgets, DASHBOARD_CALLS_BUDGET, RATIO_BUDGET, ratioGate, type SizeFigures } from '../../bench/budgets';
 import sizeBudgets from '../../scripts/size-budgets.json';
 import { ACTIONS, actionCosts, cellsReadBy, type ActionCost, type CostFigures } from '../../bench/costs';
 import { parseArgs, report, underCi } from '../../bench/run';
@@ -393,20 +386,22 @@ describe('budgets', () => {
     expect(ratioVerdict(3.05).ok).toBe(false);
   });
 
-  it('under CI gate the ratio at twice the budget, and still report it against the budget', () => {
-    const ratioVerdict = (ratio: number) =>
-      checkBudgets({ sizes: [size(100_000, ratio, null)], files }, ratioGate(true))[3];
-    expect(ratioGate(true)).toBe(CI_RATIO_GATE);
-    expect(CI_RATIO_GATE).toBe(2 * RATIO_BUDGET);
+  it('under CI report the ratio against the budget and gate nothing on it, busy machine or not', () => {
+    const ratioVerdict = (ratio: number, cpuShare = 1) =>
+      checkBudgets({ sizes: [{ ...size(100_000, ratio, null), cpuShare }], files }, ratioGate(true))[3];
+    expect(ratioGate(true)).toBeNull();
     expect(ratioGate(false)).toBe(RATIO_BUDGET);
     expect(ratioVerdict(2.95)).toMatchObject({
-      name: 'audit ≤ 6× the bare pass at 100,000 rows (under CI the gate is 6×; the 3× budget is reported)',
+      name: 'audit ≤ 3× the bare pass at 100,000 rows (under CI reported, not gated)',
       ok: true,
     });
     expect(ratioVerdict(2.95).detail).not.toContain('over the 3× budget');
     expect(ratioVerdict(3.4)).toMatchObject({ ok: true, detail: expect.stringContaining('3.40×') });
     expect(ratioVerdict(3.4).detail).toContain('over the 3× budget');
-    expect(ratioVerdict(6.1).ok).toBe(false);
+    expect(ratioVerdict(9, 0.3)).toMatchObject({ ok: true, detail: expect.stringContaining('a core 30% of the time') });
+    expect(ratioVerdict(9, 1).ok).toBe(true);
+    // Anywhere else the budget gates.
+    expect(checkBudgets({ sizes: [size(100_000, 3.4, null)], files }, ratioGate(false))[3].ok).toBe(false);
   });
 
   it('know CI by its environment variable', () => {
