@@ -9,6 +9,7 @@ import { findHeader, HeaderNotFoundError } from '../src/core/sheets/header';
 import { LOG_FIELDS } from '../src/core/sheets/log';
 import { ROSTER_FIELDS } from '../src/core/sheets/roster';
 import { CELL_TEXT_LIMIT } from '../src/core/base/cell-formats';
+import { firstNonUtf8Line } from '../src/core/base/utf8';
 
 const EXPORT_UTF8 =
   'Google Sheets downloads CSV as UTF-8: download the tab again (File › Download › Comma-separated values), ' +
@@ -19,29 +20,15 @@ const EXPORT_UTF8 =
  * Windows-1252 export: "José" would otherwise be read as "Jos�" and match nobody).
  */
 export function decodeUtf8(bytes: Uint8Array, name: string): string {
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    // A line feed byte is never part of a multi-byte UTF-8 character: lines decode on their own.
-    let start = 0;
-    for (let line = 1; start <= bytes.length; line++) {
-      let end = bytes.indexOf(0x0a, start);
-      if (end < 0) end = bytes.length;
-      const slice = bytes.subarray(start, end);
-      try {
-        utf8.decode(slice);
-      } catch {
-        const text = new TextDecoder('windows-1252').decode(slice).replace(/\r$/, '');
-        throw new CliError(
-          `${name} is not UTF-8 text: line ${line} holds characters in another encoding ` +
-            `(read as Windows-1252 it says ${describeValue(text)}). ${EXPORT_UTF8}`,
-        );
-      }
-      start = end + 1;
-    }
-    throw new CliError(`${name} is not UTF-8 text. ${EXPORT_UTF8}`);
+  const bad = firstNonUtf8Line(bytes);
+  if (bad) {
+    const text = new TextDecoder('windows-1252').decode(bad.bytes).replace(/\r$/, '');
+    throw new CliError(
+      `${name} is not UTF-8 text: line ${bad.line} holds characters in another encoding ` +
+        `(read as Windows-1252 it says ${describeValue(text)}). ${EXPORT_UTF8}`,
+    );
   }
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 /** Refuses a cell longer than a Sheets cell holds, by its sheet row and column. */

@@ -5,6 +5,7 @@
  * into a new sheet. The server's answer, or its refusal, shows below the file chooser.
  */
 import { importTooLong, IMPORT_MAX_CHARS, NOTHING_WRITTEN } from '../core/usage/import';
+import { firstNonUtf8Line } from '../core/base/utf8';
 import { byId } from './dom';
 import type { Feedback } from './feedback';
 import { server } from './server';
@@ -24,26 +25,13 @@ function readBytes(file: File): Promise<ArrayBuffer> {
 
 /** The file's text, or why not: the first line that is not UTF-8. */
 function decode(bytes: Uint8Array, name: string): string {
-  const utf8 = new TextDecoder('utf-8', { fatal: true });
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    let line = 1;
-    for (let start = 0; start <= bytes.length; line++) {
-      let end = bytes.indexOf(0x0a, start);
-      if (end < 0) end = bytes.length;
-      try {
-        utf8.decode(bytes.subarray(start, end));
-      } catch {
-        break;
-      }
-      start = end + 1;
-    }
+  const bad = firstNonUtf8Line(bytes);
+  if (bad)
     throw new Error(
-      `${name} is not UTF-8 text (line ${line} holds characters in another encoding). ` +
+      `${name} is not UTF-8 text (line ${bad.line} holds characters in another encoding). ` +
         `In Excel save it as "CSV UTF-8 (Comma delimited)", or download the export again, and choose it again. ${NOTHING_WRITTEN}`,
     );
-  }
+  return new TextDecoder('utf-8').decode(bytes);
 }
 
 async function fileText(file: File): Promise<string> {
