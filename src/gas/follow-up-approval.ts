@@ -4,6 +4,7 @@
  * Check set-up.
  */
 import type { Settings } from '../core/base/settings';
+import type { Roster } from '../core/base/types';
 import { approvedRoster, unapprovedLine } from '../core/roles/follow-up-approval';
 import type { CheckLine } from '../core/setup-check/checks';
 import { findRosterSheet, readRoster, SetupError } from './team-data';
@@ -14,17 +15,38 @@ import { currentUserEmail } from './automation-store';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function rosterMembers(spreadsheet: Spreadsheet | Workbook, settings: Settings) {
+  return rosterOrNull(spreadsheet, settings)?.members ?? null;
+}
+
+/** The roster as Check set-up reads it: null when it cannot be read (its own line says why). */
+export function rosterOrNull(spreadsheet: Spreadsheet | Workbook, settings: Settings): Roster | null {
   const book = spreadsheet instanceof Workbook ? spreadsheet : new Workbook(spreadsheet);
   try {
     // A roster of 30 rows or fewer is read once through its head rows (see Workbook.headRows).
     const sheet = findRosterSheet(book, settings);
     if (sheet) book.headRows(sheet);
-    return readRoster(book, settings, book.dateOptions())?.members ?? [];
+    return readRoster(book, settings, book.dateOptions()) ?? { members: [], skipped: [], notices: [] };
   } catch (error) {
     // A roster that cannot be read approves nothing new; its own Check set-up line says why.
     if (error instanceof SetupError) return null;
     throw error;
   }
+}
+
+/**
+ * Check set-up's line for each email on two roster rows: My week refuses it (any editor can type
+ * an address on a colleague's row, rules §19), and neither row's log rows are matched by it.
+ */
+export function sharedRosterEmailLines(spreadsheet: Spreadsheet | Workbook, settings: Settings): CheckLine[] {
+  return (rosterOrNull(spreadsheet, settings)?.sharedEmails ?? []).map((email) => ({
+    id: 'roster-email-shared',
+    label: 'Roster email on two rows',
+    status: 'warn',
+    detail:
+      `The roster's Email column has ${email} on more than one row: Uptake uses it for none of them, and ` +
+      `My week shows no figures to ${email}. Give each member their own email on the Roster, and check ` +
+      'who changed it: any editor can edit the Roster.',
+  }));
 }
 
 /** Check set-up's line for each follow-up owner the roster names and the owner has not approved. */

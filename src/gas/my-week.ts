@@ -6,6 +6,7 @@
 import type { Settings } from '../core/base/settings';
 import { myWeek } from '../core/roles/my-week';
 import { MemberDirectory } from '../core/sheets/roster';
+import { memberKey } from '../core/base/text';
 import type { MyWeekView } from '../shared/api';
 import { currentUserEmail } from './automation-store';
 import { readRecentLog, type RecentLog } from './recent-log';
@@ -33,6 +34,13 @@ function notFound(email: string): string {
   );
 }
 
+function sharedEmail(email: string): string {
+  return (
+    `Your Google account (${email}) is on more than one row of the roster's Email column, so Uptake cannot ` +
+    'tell which figures are yours and shows none. Ask the owner to correct the roster.'
+  );
+}
+
 /** The week of the account calling, from a log read already made (Log a run's), or read now. */
 export function myWeekView(spreadsheet: Spreadsheet, settings: Settings, recent?: RecentLog): MyWeekView {
   const email = currentUserEmail();
@@ -44,6 +52,8 @@ export function myWeekView(spreadsheet: Spreadsheet, settings: Settings, recent?
     if (error instanceof SetupError) return { week: null, message: error.message };
     throw error;
   }
+  // An email on two roster rows: any editor can type theirs on a colleague's row (rules §19).
+  if (read.roster?.sharedEmails?.includes(memberKey(email))) return { week: null, message: sharedEmail(email) };
   const directory = new MemberDirectory(read.roster?.members ?? []);
   const rosterMember = directory.find(email) ?? null;
   const key = directory.keyFor(email);

@@ -11,7 +11,7 @@ import {
   type SheetFacts,
 } from '../core/setup-check/checks';
 import { ownerChangeLines } from './owner-change';
-import { followUpOwnerLines } from './follow-up-approval';
+import { followUpOwnerLines, sharedRosterEmailLines } from './follow-up-approval';
 import type { Settings } from '../core/base/settings';
 import { answersSheetOf, openStoredForm, storedForm } from './logging-form';
 import { triggerZone } from '../core/automation/trigger-zone';
@@ -185,6 +185,7 @@ export function setupCheck(spreadsheet: Spreadsheet): CheckLine[] {
   return [
     ...setupChecks(gatherSetupFacts(spreadsheet, book)),
     ...followUpOwnerLines(book, settings),
+    ...sharedRosterEmailLines(book, settings),
     ...ownerChangeLines(settings.ownerEmail),
   ];
 }

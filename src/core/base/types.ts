@@ -78,6 +78,8 @@ export interface Roster {
   members: RosterMember[];
   skipped: RowProblem[];
   notices: RowProblem[];
+  /** Emails on two rows or more (memberKey form): kept by neither row, and no one's My week. */
+  sharedEmails?: string[];
 }
 
 export interface AuditSettings {

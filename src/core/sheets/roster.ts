@@ -201,7 +201,7 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
     });
   }
   for (const member of members) if (member.email && shared.has(memberKey(member.email))) member.email = null;
-  return { members, skipped, notices };
+  return { members, skipped, notices, sharedEmails: [...shared] };
 }
 
 /**
