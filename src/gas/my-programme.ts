@@ -2,7 +2,8 @@
  * The replacement programme (rules §17) of the account calling My week: read only when that
  * member is one of its participants and its start has come, with their own anchor-workflow
  * session where their account can read the interventions (the team spreadsheet's sheet, with
- * "open team" on or an earlier version's tab; the owner's own spreadsheet is the owner's alone).
+ * "open team" on or an earlier version's tab; the owner's own spreadsheet is the owner's alone),
+ * else as the programme's record keeps it (written by the daily run and Record an intervention).
  */
 import { dayToIso, type Day } from '../core/base/dates';
 import type { Settings } from '../core/base/settings';
@@ -11,7 +12,8 @@ import { readProgramme } from '../core/automation/programme-store';
 import { HeaderNotFoundError } from '../core/sheets/header';
 import { MemberDirectory } from '../core/sheets/roster';
 import { parseInterventions } from '../core/interventions/sheet';
-import { programmeView, replacedBy, type SessionSource } from '../core/programme/replacement';
+import { programmeView, replacedBy, type ProgrammeRecord, type SessionSource } from '../core/programme/replacement';
+import { memberKey } from '../core/base/text';
 import type { ReplacementStanding } from '../core/roles/my-programme';
 import { readAuditFile } from './audit-file';
 import { findInterventions } from './interventions-home';
@@ -67,5 +69,14 @@ export function replacementStanding(
   const programme = readProgramme(programmeStore(spreadsheet));
   if (!programme || !replacedBy(programme, today)({ name: member.name, key: member.key })) return null;
   const sessions = ownSessions(spreadsheet, settings, read, member);
-  return { view: programmeView(programme, sessions ?? [], today), sessionsKnown: sessions !== null };
+  if (sessions !== null) return { view: programmeView(programme, sessions, today), sessionsKnown: true };
+  // The interventions are out of reach: the session the daily run or Record an intervention kept.
+  const kept = keptSession(programme, member);
+  return { view: programmeView(programme, kept, today), sessionsKnown: kept.length > 0 };
+}
+
+/** The member's session as kept in the programme's record (programme-store.ts), as a session source. */
+function keptSession(programme: ProgrammeRecord, member: RosterMember): SessionSource {
+  const mine = programme.baseline?.participants.find((p) => memberKey(p.member) === member.key);
+  return mine?.session ? [{ date: mine.session, member: mine.member, type: 'Anchor-workflow session' }] : [];
 }

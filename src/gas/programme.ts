@@ -11,7 +11,9 @@ import {
   programmeSizeProblem,
   readProgramme,
   withBaseline,
+  withRecordedSession,
   writeProgramme,
+  writeSessions,
 } from '../core/automation/programme-store';
 import { PROPERTY_VALUE_BYTES, type Store } from '../core/automation/store';
 import {
@@ -131,4 +133,16 @@ export function startProgramme(
       programme: programmeView(record, sessions, today),
     };
   });
+}
+
+/**
+ * After Record an intervention: an anchor-workflow session for a participant is kept in the
+ * programme's record at once, so their My week says it was held (the daily run keeps it too).
+ */
+export function keepRecordedSession(spreadsheet: Spreadsheet, recorded: SessionSource[number], today: Day): void {
+  const store = programmeStore(spreadsheet);
+  const programme = readProgramme(store);
+  if (!programme) return;
+  const kept = withRecordedSession(programme, recorded, today);
+  if (kept !== programme) writeSessions(store, kept);
 }

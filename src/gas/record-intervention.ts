@@ -27,6 +27,7 @@ import { LOCK_WAIT_MS } from './log-run';
 import { columnBelow, newSheet, writeHeaders } from './setup';
 import { todayIn } from './spreadsheet-locale';
 import { readHeadRows, readTeam, SetupError, type TeamData } from './team-data';
+import { keepRecordedSession } from './programme';
 import type { InterventionFormData, RecordInterventionResult } from '../shared/api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -215,6 +216,12 @@ export function recordIntervention(
       const found = interventionsTarget(spreadsheet, settings, team);
       const written = appendEntry(found.sheet, entry);
       SpreadsheetApp.flush();
+      if (entry.member)
+        keepRecordedSession(
+          spreadsheet,
+          { date: dayToIso(entry.day), member: entry.member, type: entry.type },
+          team.today,
+        );
       return { ...found, row: written };
     },
   );

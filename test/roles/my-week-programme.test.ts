@@ -5,6 +5,7 @@
 // out from §17 by hand: S = Mon 2 Mar 2026, S + 14 = Mon 16 Mar, S + 30 = Wed 1 Apr.
 import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
 import { OWNER, team } from '../automation/support';
+import { auditFile } from '../support/fake-bundle';
 
 const S = '2026-03-02';
 const members: RosterSpec[] = [
@@ -126,14 +127,47 @@ describe('My week of a replacement programme’s participant (team open: the ses
 });
 
 describe('with the team closed, the interventions are the owner’s alone', () => {
-  test('a participant is not told that no session is recorded, since their account cannot see', () => {
+  test('a participant’s session is read from the programme’s record, kept by Record an intervention', () => {
     const made = programmeTeam(false);
     recordSession(made, '2026-03-04', 'Ben');
-    const { view, line } = weekOn(made, '2026-03-05', 'ben@example.com');
-    expect(line).toBe(
+    // Read before the next daily run: Record an intervention kept it at once.
+    const view = made.bundle.$run('getMyWeek', [], { user: 'ben@example.com' });
+    expect(view.week?.lines.find((l: string) => /programme/.test(l))).toBe(
+      'Next in your replacement programme: your day-seven follow-up, Wed 11 Mar 2026 ' +
+        '(a week after your anchor-workflow session of Wed 4 Mar 2026).',
+    );
+    namesNoOneElse(view, 'Ben');
+    // Cleo has none kept: she is not told none is recorded, since her account cannot see the sheet.
+    const cleo = weekOn(made, '2026-03-05', 'cleo@example.com');
+    expect(cleo.line).toBe(
       'Next in your replacement programme: your anchor-workflow session; ' +
         'your day-seven follow-up comes a week after it. Then the peer advocacy moment, Mon 16 Mar 2026.',
     );
-    namesNoOneElse(view, 'Ben');
+    namesNoOneElse(cleo.view, 'Cleo');
+  });
+
+  test('a session typed into the Interventions sheet is kept by the next daily run', () => {
+    const made = programmeTeam(false);
+    recordSession(made, '2026-03-04', 'Ben');
+    // Where the owner's interventions are kept: their own spreadsheet (rules §19).
+    const sheet = auditFile(made.gas, OWNER).getSheetByName('Interventions');
+    expect(sheet).not.toBeNull();
+    const header = sheet!.getRange(1, 1, 1, sheet!.getLastColumn()).getValues()[0] as string[];
+    const row = header.map((h) =>
+      /date/i.test(h)
+        ? new Date('2026-03-04T00:00:00Z')
+        : /member/i.test(h)
+          ? 'Cleo'
+          : /type/i.test(h)
+            ? 'Anchor-workflow session'
+            : '',
+    );
+    sheet!.getRange(sheet!.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+    const { view, line } = weekOn(made, '2026-03-05', 'cleo@example.com');
+    expect(line).toBe(
+      'Next in your replacement programme: your day-seven follow-up, Wed 11 Mar 2026 ' +
+        '(a week after your anchor-workflow session of Wed 4 Mar 2026).',
+    );
+    namesNoOneElse(view, 'Cleo');
   });
 });

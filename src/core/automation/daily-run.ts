@@ -16,7 +16,7 @@ import { outstandingMilestones, planReminders } from '../programme/reminders';
 import { writeSixWeekWaiting } from './six-week-waiting';
 import { planProgramme } from '../programme/replacement-plan';
 import { replacedBy, type ProgrammeRecord } from '../programme/replacement';
-import { readProgramme, withBaseline, writeProgramme } from './programme-store';
+import { readProgramme, withBaseline, withSessions, writeProgramme, writeSessions } from './programme-store';
 import { advisedAudits } from './advised-audits';
 import { digestDraft, stamp, localTimestamp, type RecordDraft, type SentIndex } from '../programme/sent-records';
 import { digestContent } from './digest-content';
@@ -126,7 +126,7 @@ export class DailyRun {
     if (programme !== 'too big') this.store.remove(KEYS.problem);
 
     const book = loadFailureBook(this.store);
-    const running = programme === 'too big' ? null : programme;
+    const running = programme === 'too big' || programme === null ? null : this.keepSessions(programme, team);
     const replaced = replacedBy(running, this.today);
     const plan = planReminders({
       replaced,
@@ -183,6 +183,18 @@ export class DailyRun {
       `Replacement programme started on ${programme.start}: baseline frozen (the week ending ${programme.baseline!.asOf}).`,
     );
     return programme;
+  }
+
+  /**
+   * Keeps each participant's session day in the programme's record, where a member's My week
+   * reads it (the interventions may be the owner's alone, rules §19); written only when one changed.
+   */
+  private keepSessions(programme: ProgrammeRecord, team: TeamView): ProgrammeRecord {
+    const view = team.interventions?.(this.today);
+    if (!view) return programme;
+    const kept = withSessions(programme, view.interventions, this.today);
+    if (kept !== programme) writeSessions(this.ports.programme ?? this.store, kept);
+    return kept;
   }
 
   /** The replacement programme's milestones due today (spec §17), through the same sent sheet. */

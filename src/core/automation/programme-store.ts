@@ -4,19 +4,23 @@
  * starts, so the day-30 comparison is against it even if the log is later corrected.
  *
  * Stored compactly: each participant as [name, "N" or "D"] (Non-adopter or Developing user in the
- * baseline week), nothing else about them; their email and follow-up owner are read from the
- * roster when a milestone goes. A value may hold 9 KB ("Quotas for Google Services",
- * https://developers.google.com/apps-script/guides/services/quotas: "Properties value size
- * 9 KB / val"). Measured (test/core/automation/programme-store.test.ts): with names of 20 ASCII
- * characters and 10 peers, 299 participants fit; names of 10 characters, 457. A record written by
+ * baseline week), and, once held, their anchor-workflow session as days after S ([name, "N", 3]),
+ * which a member's My week reads when the interventions are the owner's alone (rules §19); their
+ * email and follow-up owner are read from the roster when a milestone goes. A value may hold
+ * 9 KB ("Quotas for Google Services", https://developers.google.com/apps-script/guides/services/quotas:
+ * "Properties value size 9 KB / val"). Measured with every participant's session kept
+ * (test/core/automation/programme-store.test.ts): with names of 20 ASCII characters and 10 peers,
+ * 271 participants fit; names of 10 characters, 394. A record written by
  * an earlier version (participants as objects with their email) is still read.
  */
-import { type Day } from '../base/dates';
+import { dayToIso, isoToDay, type Day } from '../base/dates';
 import {
   freezeBaseline,
   BASELINE_WEEKS,
+  sessionDay,
   startDay,
   type Baseline,
+  type SessionSource,
   type Participant,
   type ProgrammeRecord,
 } from '../programme/replacement';
@@ -27,7 +31,14 @@ import { readJson, storedBytes, writeJson, type Store } from './store';
 export const PROGRAMME_KEY = 'uptake.programme';
 
 type StoredCategory = 'N' | 'D';
-type StoredParticipant = [string, StoredCategory];
+/** [name, category], and the session's day after S when one is kept. */
+type StoredParticipant = [string, StoredCategory] | [string, StoredCategory, number];
+/**
+ * Sessions are kept as days after S, two digits at most (a session after day 99 of a 30-day
+ * programme is not kept); the size is measured as if every participant had one that late, so
+ * keeping sessions never makes a stored programme too big.
+ */
+const LAST_KEPT_SESSION = 99;
 interface StoredProgramme extends Omit<ProgrammeRecord, 'baseline'> {
   baseline: (Omit<Baseline, 'participants'> & { participants: unknown[] }) | null;
 }
@@ -38,13 +49,25 @@ const CODES: Record<Participant['category'], StoredCategory> = { 'Non-adopter': 
 export function storedProgramme(programme: ProgrammeRecord): StoredProgramme {
   const base = programme.baseline;
   if (!base) return programme;
-  const participants: StoredParticipant[] = base.participants.map((p) => [p.member, CODES[p.category]]);
+  const s = startDay(programme);
+  const participants = base.participants.map((p): StoredParticipant => {
+    const session = p.session === undefined ? null : isoToDay(p.session);
+    return session === null ? [p.member, CODES[p.category]] : [p.member, CODES[p.category], session - s];
+  });
   return { ...programme, baseline: { ...base, participants } };
 }
 
-function participantOf(stored: unknown): Participant | null {
-  if (Array.isArray(stored) && typeof stored[0] === 'string')
-    return { member: stored[0], category: stored[1] === 'D' ? 'Developing user' : 'Non-adopter' };
+function participantOf(stored: unknown, start: Day): Participant | null {
+  if (Array.isArray(stored) && typeof stored[0] === 'string') {
+    const participant: Participant = {
+      member: stored[0],
+      category: stored[1] === 'D' ? 'Developing user' : 'Non-adopter',
+    };
+    const offset: unknown = stored[2];
+    if (Number.isInteger(offset) && (offset as number) >= 0 && (offset as number) <= LAST_KEPT_SESSION)
+      participant.session = dayToIso(start + (offset as number));
+    return participant;
+  }
   // An earlier version's object ({ member, email, category }).
   const old = stored as { member?: unknown; category?: unknown } | null;
   if (old && typeof old.member === 'string')
@@ -58,17 +81,30 @@ export function readProgramme(store: Store): ProgrammeRecord | null {
   const base = record.baseline;
   if (!base) return { ...record, baseline: null };
   const participants = (Array.isArray(base.participants) ? base.participants : [])
-    .map(participantOf)
+    .map((p) => participantOf(p, isoToDay(record.start) ?? 0))
     .filter((p): p is Participant => p !== null);
   return { ...record, baseline: { ...base, participants } };
 }
 
-/** How many participants of `programme`'s name lengths one value of `valueBytes` holds. */
+/** The programme with every participant's session kept, as late as is kept: the most it can take. */
+function withEverySession(programme: ProgrammeRecord): ProgrammeRecord {
+  const base = programme.baseline;
+  if (!base) return programme;
+  const session = dayToIso(startDay(programme) + LAST_KEPT_SESSION);
+  return { ...programme, baseline: { ...base, participants: base.participants.map((p) => ({ ...p, session })) } };
+}
+
+/** The bytes the programme takes once every participant's session is kept. */
+function mostBytes(programme: ProgrammeRecord): number {
+  return storedBytes(storedProgramme(withEverySession(programme)));
+}
+
+/** How many participants of `programme`'s name lengths one value of `valueBytes` holds, each with their session. */
 export function participantsThatFit(programme: ProgrammeRecord, valueBytes: number): number {
   const base = programme.baseline;
   if (!base || base.participants.length === 0) return 0;
   const withNone = storedBytes(storedProgramme({ ...programme, baseline: { ...base, participants: [] } }));
-  const each = (storedBytes(storedProgramme(programme)) - withNone) / base.participants.length;
+  const each = (mostBytes(programme) - withNone) / base.participants.length;
   return Math.max(0, Math.floor((valueBytes - withNone) / each));
 }
 
@@ -78,7 +114,7 @@ export function participantsThatFit(programme: ProgrammeRecord, valueBytes: numb
  * Genuine as the bound) and when the daily run freezes the baseline.
  */
 export function programmeSizeProblem(programme: ProgrammeRecord, valueBytes: number): string | null {
-  const bytes = storedBytes(storedProgramme(programme));
+  const bytes = mostBytes(programme);
   if (bytes <= valueBytes) return null;
   const count = programme.baseline?.participants.length ?? 0;
   const fit = participantsThatFit(programme, valueBytes);
@@ -110,6 +146,46 @@ export function futureSizeProblem(programme: ProgrammeRecord, today: Audit, valu
 export function writeProgramme(store: Store, programme: ProgrammeRecord): void {
   const problem = programmeSizeProblem(programme, store.valueBytes);
   if (problem) throw new Error(problem);
+  writeJson(store, PROGRAMME_KEY, storedProgramme(programme));
+}
+
+/**
+ * The programme with each participant's anchor-workflow session as `interventions` show it on
+ * `today`; the same object when nothing changed (nothing to write).
+ */
+export function withSessions(programme: ProgrammeRecord, interventions: SessionSource, today: Day): ProgrammeRecord {
+  const base = programme.baseline;
+  if (!base) return programme;
+  const s = startDay(programme);
+  let changed = false;
+  const participants = base.participants.map((p) => {
+    const day = sessionDay(interventions, p.member, s, today);
+    const session = day === null || day - s > LAST_KEPT_SESSION ? undefined : dayToIso(day);
+    if (session === p.session) return p;
+    changed = true;
+    const kept: Participant = { member: p.member, category: p.category };
+    if (session) kept.session = session;
+    return kept;
+  });
+  return changed ? { ...programme, baseline: { ...base, participants } } : programme;
+}
+
+/** The programme with a session just recorded kept beside those kept already (the earliest stands). */
+export function withRecordedSession(
+  programme: ProgrammeRecord,
+  recorded: SessionSource[number],
+  today: Day,
+): ProgrammeRecord {
+  const base = programme.baseline;
+  if (!base || recorded.type !== 'Anchor-workflow session') return programme;
+  const kept: SessionSource = base.participants.flatMap((p) =>
+    p.session ? [{ date: p.session, member: p.member, type: 'Anchor-workflow session' as const }] : [],
+  );
+  return withSessions(programme, [...kept, recorded], today);
+}
+
+/** Stores the sessions kept by withSessions: within the size measured at the start, so it fits. */
+export function writeSessions(store: Store, programme: ProgrammeRecord): void {
   writeJson(store, PROGRAMME_KEY, storedProgramme(programme));
 }
 

@@ -44,6 +44,11 @@ export function programmeMilestone(kind: ProgrammeMilestoneKind): ProgrammeMiles
 export interface Participant {
   member: string;
   category: Exclude<Category, 'Genuine adopter'>;
+  /**
+   * Their anchor-workflow session (YYYY-MM-DD) as the daily run or Record an intervention last
+   * read it, for a member's My week, which cannot read the owner's interventions (rules §19).
+   */
+  session?: string;
 }
 
 export interface Baseline {
