@@ -6,6 +6,7 @@ import { toCsv } from '../../local/csv';
 import type { JsonAudit } from '../../local/json';
 import type { JsonHistory } from '../../local/history-view';
 import { bundleCliInto, removeTemp, runCli, STACK_FRAME, tempDir } from './support';
+import { logCsvRows, plus, type RunSpec } from '../support/sheets';
 
 let work: string;
 let cli: string;
@@ -20,16 +21,18 @@ const ROSTER = [
   ['Fay', '', '', '2026-03-04', '', '', ''],
 ];
 
-/** n runs of a member on consecutive days ending on `last`. */
-function runs(member: string, n: number, last: string, outcome = 'Used as-is', prompted = ''): string[][] {
-  return Array.from({ length: n }, (_, i) => {
-    const date = new Date(Date.parse(`${last}T00:00:00Z`) - i * 86_400_000).toISOString().slice(0, 10);
-    return [date, member, 'Proposal', outcome, outcome === 'Heavy edit' ? 'tone' : '', prompted, ''];
-  });
+/** n runs of a member on consecutive days ending on `last` (Prompted as the CSV cell says it). */
+function runs(member: string, n: number, last: string, outcome = 'Used as-is', prompted = ''): RunSpec[] {
+  return Array.from({ length: n }, (_, i) => ({
+    date: plus(last, -i),
+    member,
+    outcome,
+    edit: outcome === 'Heavy edit' ? 'tone' : '',
+    prompted,
+  }));
 }
 
-const LOG = [
-  ['Date', 'Team member', 'Workflow', 'Outcome', 'Edit type', 'Prompted', 'Notes'],
+const LOG = logCsvRows([
   ...runs('Ana', 3, '2026-01-08'),
   ...runs('Ana', 3, '2026-02-04'),
   ...runs('Ana', 3, '2026-03-01'),
@@ -47,7 +50,7 @@ const LOG = [
   ...runs('Dan', 3, '2026-03-01'),
   ...runs('Eve', 5, '2026-02-27'),
   ...runs('Zed', 2, '2026-03-01', 'Not used'),
-];
+]);
 
 function teamArgs(...extra: string[]): string[] {
   return ['--log', 'log.csv', '--roster', 'roster.csv', '--as-of', '2026-03-01', '--out', 'out', ...extra];

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { toCsv } from '../../local/csv';
 import { markdownText, terminalLine, terminalSafe } from '../../local/terminal';
 import { bundleCliInto, removeTemp, runCli, STACK_FRAME, tempDir, type CliRun } from './support';
+import { logCsvRows, type RunSpec } from '../support/sheets';
 
 const code = (n: number) => String.fromCharCode(n);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => code(from + i));
@@ -88,16 +89,19 @@ describe('npm start on team text full of control characters', () => {
     for (let i = 0; i < CONTROLS.length; i += 8) slices.push(CONTROLS.slice(i, i + 8).join(''));
     slices.push(...Object.values(SEQUENCES), '<img src=x onerror=alert(1)>*x*');
     slices.forEach((slice, i) => names.push(`Member ${i} ${slice}`));
-    const log: string[][] = [['Date', 'Team member', 'Workflow', 'Outcome', 'Edit type', 'Prompted', 'Notes']];
+    const runs: RunSpec[] = [];
     names.forEach((name, i) => {
       const seq = slices[i];
+      const run = (r: Omit<RunSpec, 'member'>) =>
+        runs.push({ member: name, workflow: 'Proposal', prompted: 'FALSE', ...r });
       for (let k = 0; k < 3; k++)
-        log.push([`2026-02-2${7 + k}`, name, `Proposal ${seq}`, 'Heavy edit', 'tone', 'FALSE', seq]);
-      log.push([`2026-03-01${seq}`, name, 'Proposal', 'Used as-is', '', 'FALSE', '']); // unreadable date
-      log.push([AS_OF, name, `Proposal ${seq}`, `Used ${seq}`, '', 'FALSE', '']); // unknown outcome
-      log.push([AS_OF, name, 'Summary', 'Light edit', `tone ${seq}`, `maybe${seq}`, '']); // unknown prompted
-      log.push([AS_OF, name, 'Summary', 'Light edit', `tone ${seq}`, 'FALSE', '']); // unknown edit type
+        run({ date: `2026-02-2${7 + k}`, workflow: `Proposal ${seq}`, outcome: 'Heavy edit', edit: 'tone', note: seq });
+      run({ date: `2026-03-01${seq}` }); // unreadable date
+      run({ date: AS_OF, workflow: `Proposal ${seq}`, outcome: `Used ${seq}` }); // unknown outcome
+      run({ date: AS_OF, workflow: 'Summary', outcome: 'Light edit', edit: `tone ${seq}`, prompted: `maybe${seq}` }); // unknown prompted
+      run({ date: AS_OF, workflow: 'Summary', outcome: 'Light edit', edit: `tone ${seq}` }); // unknown edit type
     });
+    const log = logCsvRows(runs);
     const roster: string[][] = [
       [
         'Team member',
