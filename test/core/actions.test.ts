@@ -209,6 +209,30 @@ describe('the replacement programme’s overdue milestones (rules §17) among th
     expect(unsent[0].text).toMatch(/^Sessions not held \(replacement programme\): book .* for Cy,/);
   });
 
+  test('a participant in the Sessions-not-held action is not asked again in cause 1’s anchor-workflow session action', () => {
+    // Di has an anchor workflow, was trained, never ran it (cause 1); Eve adopts.
+    const roster = ROSTER.filter((m) => m.name === 'Di' || m.name === 'Eve');
+    const runs = RUNS.filter((r) => r.member === 'Eve');
+    const only = (over: Partial<ActionsInput> = {}) =>
+      input({
+        audit: audit(runs, { asOf: AS_OF, roster }),
+        roster: parseRoster(rosterRows(roster), UTC).members,
+        ...over,
+      });
+    const demos = (actions: ReturnType<typeof weekActions>) =>
+      actions.filter((a) => a.text.startsWith('Demonstrations not about their work'));
+    expect(demos(weekActions(only())).map((a) => a.members)).toEqual([['Di']]);
+    const withDi = {
+      ...programme,
+      baseline: { ...programme.baseline, participants: [{ member: 'Di', category: 'Non-adopter' as const }] },
+    };
+    const actions = weekActions(only({ programme: withDi, replaced: () => false }));
+    const sessions = actions.find((a) => a.text.startsWith('Sessions not held'))!;
+    expect(sessions.members).toEqual(['Di']);
+    expect(actions.filter((a) => a.members.includes('Di'))).toEqual([sessions]);
+    expect(demos(actions)).toEqual([]);
+  });
+
   test('a participant with no anchor workflow on the roster is not asked "Did you use it?": the action identifies it, as the email does', () => {
     const noAnchor = ROSTER.map((m) => (m.name === 'Ben' ? { ...m, anchor: '' } : m));
     const actions = weekActions(

@@ -129,6 +129,9 @@ function overdueActions(input: ActionsInput): WeekAction[] {
   return actions;
 }
 
+/** The Sessions-not-held action's opening: cause 1's action leaves its participants out. */
+const SESSIONS_ACTION = `${programmeMilestone('sessions').name} (replacement programme)`;
+
 /**
  * The replacement programme's milestones that ask a person to act (rules §17), overdue (above) and
  * not recorded as done on the Interventions sheet: a participant's
@@ -176,7 +179,7 @@ function programmeActions(input: ActionsInput): WeekAction[] {
     const names = without.map((p) => p.member);
     actions.push(
       action(
-        `${programmeMilestone('sessions').name} (replacement programme): book an individual anchor-workflow session for ${everyName(names)}, on their real current work.`,
+        `${SESSIONS_ACTION}: book an individual anchor-workflow session for ${everyName(names)}, on their real current work.`,
         names,
         [owner],
         sessionsDue,
@@ -245,18 +248,24 @@ function adoptersToName(f: Finding, input: ActionsInput): string {
   return adopters.length ? ` Invite ${everyName(adopters)} to share one specific result.` : '';
 }
 
-/** Open causes, one action per cause (a member cause gathers every member who has it), most members first. */
-function causeActions(input: ActionsInput): WeekAction[] {
+/**
+ * Open causes, one action per cause (a member cause gathers every member who has it), most
+ * members first. `sessionsBooked`: the participants the programme's Sessions-not-held action
+ * already asks an anchor-workflow session for; cause 1's action (the same session) leaves them out.
+ */
+function causeActions(input: ActionsInput, sessionsBooked: ReadonlySet<string>): WeekAction[] {
   const byCause = new Map<string, { finding: Finding; members: string[]; memberCause: boolean }>();
   for (const f of input.audit.diagnosis) {
     if (f.addressed !== null) continue;
     const key = f.member !== undefined ? f.code : `${f.code}|${f.workflow ?? ''}`;
     const entry = byCause.get(key) ?? { finding: f, members: [], memberCause: f.member !== undefined };
-    entry.members.push(...affected(f, input.audit));
+    const members = affected(f, input.audit);
+    entry.members.push(...(f.code === 'generic-demos' ? members.filter((m) => !sessionsBooked.has(m)) : members));
     byCause.set(key, entry);
   }
   const owners = new Map(input.roster.map((m) => [m.name, m.followUpOwner ?? input.ownerEmail]));
   return [...byCause.values()]
+    .filter((entry) => !entry.memberCause || entry.members.length > 0)
     .sort((a, b) => b.members.length - a.members.length)
     .map(({ finding, members, memberCause }) => ({
       kind: 'open cause' as const,
@@ -273,8 +282,10 @@ function causeActions(input: ActionsInput): WeekAction[] {
 }
 
 export function weekActions(input: ActionsInput): WeekAction[] {
-  const overdue = [...overdueActions(input), ...programmeActions(input)].sort((a, b) => a.due!.localeCompare(b.due!));
-  return [...overdue, ...causeActions(input)].slice(0, MAX_ACTIONS);
+  const programme = programmeActions(input);
+  const sessions = programme.find((a) => a.text.startsWith(SESSIONS_ACTION));
+  const overdue = [...overdueActions(input), ...programme].sort((a, b) => a.due!.localeCompare(b.due!));
+  return [...overdue, ...causeActions(input, new Set(sessions?.members ?? []))].slice(0, MAX_ACTIONS);
 }
 
 /** "… Was due Mon 23 Feb 2026. Who: a@x.com. By Mon 2 Mar 2026." (`date` formats an ISO date for the reader). */
