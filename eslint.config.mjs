@@ -82,7 +82,7 @@ export default defineConfig(
     languageOptions: { globals: nodeGlobals },
   },
   {
-    files: ['**/*.cjs', 'jest.config.js', 'jest.answers.config.js', 'test/global-setup.js'],
+    files: ['**/*.cjs', 'jest.config.js', 'jest.answers.config.js', 'test/global-setup.js', 'test/projects.js'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

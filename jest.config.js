@@ -3,8 +3,10 @@
 // the bundle first. Jest runs a project's globalSetup only when one of its tests runs
 // (https://jestjs.io/docs/configuration#globalsetup-string). `npm test` runs both.
 
-/** The suites that read only the sources: the pure rules, the layout checkers, the CSV reader, the client shim. */
-const UNIT = ['test/core/', 'test/layout/', 'test/local/csv.test.ts', 'test/local/script-run.test.ts'];
+const { unitSuites } = require('./test/projects');
+
+/** The suites that read only the sources, decided by what each imports (test/projects.js). */
+const UNIT = unitSuites();
 
 const shared = {
   testEnvironment: 'node',
@@ -29,7 +31,7 @@ module.exports = {
     {
       ...shared,
       displayName: 'unit',
-      testMatch: UNIT.map((p) => (p.endsWith('/') ? `<rootDir>/${p}**/*.test.ts` : `<rootDir>/${p}`)),
+      testMatch: UNIT.map((p) => `<rootDir>/${p}`),
     },
     {
       ...shared,
@@ -39,7 +41,7 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.test.ts'],
       testPathIgnorePatterns: [
         ...shared.testPathIgnorePatterns,
-        ...UNIT.map((p) => `<rootDir>/${p.replace(/\./g, '\\.')}`),
+        ...UNIT.map((p) => `<rootDir>/${p.replace(/\./g, '\\.')}$`),
       ],
     },
   ],
