@@ -118,6 +118,19 @@ describe('one programme at a time', () => {
     expect(startRefusal(running, day('2026-04-02'), day('2026-04-02'))).toBeNull();
     expect(startRefusal(running, day('2026-03-09'), day('2026-03-01'))).toBeNull();
   });
+
+  test('a start whose day 30 is already past is refused, saying so and what to do; day 30 today is accepted', () => {
+    expect(startRefusal(null, day('2026-01-05'), day('2026-03-10'))).toBe(
+      'A replacement programme starting on 2026-01-05 would have reached its day 30 on 2026-02-04, already past: ' +
+        'its milestones could not be sent on time. Start it today, 2026-03-10, or on a day from 2026-02-08 on.',
+    );
+    expect(startRefusal(null, day('2026-02-08'), day('2026-03-10'))).toBeNull();
+    expect(startRefusal(null, day('2026-02-07'), day('2026-03-10'))).toMatch(/already past/);
+    // After a programme ended, an old date is refused too; the running programme's own start is not.
+    const ended = { ...running, start: '2025-06-02' };
+    expect(startRefusal(ended, day('2025-09-01'), day('2026-03-10'))).toMatch(/already past/);
+    expect(startRefusal(ended, day('2025-06-02'), day('2026-03-10'))).toBeNull();
+  });
 });
 
 describe('the milestones a day sends', () => {

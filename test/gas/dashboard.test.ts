@@ -197,6 +197,25 @@ describe('the Settings form’s replacement programme start (rules §17: "or a S
     expect(bundle.getDashboard({}).programme).toBeNull();
   });
 
+  test('a date whose day 30 is already past is refused naming the field, in Settings and from the sidebar', () => {
+    const { bundle } = teamSheet();
+    const old = plus(TODAY, -31);
+    expect(refused(bundle, { programmeStart: old })).toEqual({
+      field: 'programmeStart',
+      message: expect.stringMatching(
+        new RegExp(
+          `^Replacement programme start: A replacement programme starting on ${old} would have reached its day 30 on ${plus(old, 30)}, already past`,
+        ),
+      ),
+    });
+    expect(() => bundle.startProgramme({ start: old })).toThrow(
+      /already past: its milestones could not be sent on time/,
+    );
+    expect(bundle.getDashboard({}).programme).toBeNull();
+    bundle.saveSettings({ programmeStart: plus(TODAY, -30) });
+    expect(bundle.getDashboard({}).programme?.start).toBe(plus(TODAY, -30));
+  });
+
   test('another date while a programme runs is refused naming the field; a bad setting starts nothing', () => {
     const { bundle } = teamSheet();
     bundle.saveSettings({ programmeStart: plus(TODAY, -3) });

@@ -164,6 +164,14 @@ describe('--programme-start', () => {
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('--programme-start "2/3/2026" is not a date: write it as YYYY-MM-DD');
   });
+
+  test('refused when its day 30 is already past on the as-of date, saying so', () => {
+    const old = runCli(cli, ['--programme-start', '2025-01-06'], work);
+    expect(old.status).not.toBe(0);
+    expect(old.stderr).toContain(
+      'The replacement programme could not start: A replacement programme starting on 2025-01-06 would have reached its day 30 on 2025-02-05, already past',
+    );
+  });
 });
 
 describe('the example team’s replacement programme', () => {

@@ -117,11 +117,20 @@ export function programmeEndDay(programme: ProgrammeRecord): Day {
   return startDay(programme) + PROGRAMME_DAYS;
 }
 
-/** Why a programme starting on `start` cannot start `today`, or null when it can. */
+/**
+ * Why a programme starting on `start` cannot start `today`, or null when it can: one whose day 30
+ * is already past (every milestone would go late at once, and the reassessment would measure a
+ * programme nobody ran), or one while another has not reached its day 30.
+ */
 export function startRefusal(existing: ProgrammeRecord | null, start: Day, today: Day): string | null {
+  if (existing && startDay(existing) === start) return null;
+  if (start + PROGRAMME_DAYS < today)
+    return (
+      `A replacement programme starting on ${dayToIso(start)} would have reached its day 30 on ${dayToIso(start + PROGRAMME_DAYS)}, already past: ` +
+      `its milestones could not be sent on time. Start it today, ${dayToIso(today)}, or on a day from ${dayToIso(today - PROGRAMME_DAYS)} on.`
+    );
   if (!existing) return null;
   const previous = startDay(existing);
-  if (previous === start) return null;
   // A start still to come may be moved: nothing has been sent for it yet.
   if (previous > today) return null;
   if (today <= programmeEndDay(existing) || start <= programmeEndDay(existing))
