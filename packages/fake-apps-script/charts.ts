@@ -34,36 +34,12 @@ export class FakeChartOptions implements Pick<GChartOptions, 'get'> {
   }
 }
 
-export class FakeContainerInfo implements Pick<
-  GContainerInfo,
-  'getAnchorColumn' | 'getAnchorRow' | 'getOffsetX' | 'getOffsetY'
-> {
+export class FakeContainerInfo implements Pick<GContainerInfo, never> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'ContainerInfo' };
   constructor(private readonly p: ChartState['position']) {}
-  getAnchorColumn(): number {
-    return this.p.col;
-  }
-  getAnchorRow(): number {
-    return this.p.row;
-  }
-  getOffsetX(): number {
-    return this.p.offsetX;
-  }
-  getOffsetY(): number {
-    return this.p.offsetY;
-  }
 }
 
-export class FakeEmbeddedChart implements Pick<
-  GChart,
-  | 'getChartId'
-  | 'getContainerInfo'
-  | 'getNumHeaders'
-  | 'getOptions'
-  | 'getRanges'
-  | 'getTransposeRowsAndColumns'
-  | 'modify'
-> {
+export class FakeEmbeddedChart implements Pick<GChart, never> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'EmbeddedChart' };
   _sheet: SheetModel | null = null;
 
@@ -88,53 +64,12 @@ export class FakeEmbeddedChart implements Pick<
       options: Object.fromEntries(this._state.options),
     };
   }
-
-  getChartId(): number | null {
-    return this._sheet ? this._id : null;
-  }
-  getContainerInfo(): GContainerInfo {
-    return api<GContainerInfo>(new FakeContainerInfo({ ...this._state.position }));
-  }
-  getNumHeaders(): number {
-    return this._state.numHeaders;
-  }
-  getOptions(): GChartOptions {
-    return api<GChartOptions>(new FakeChartOptions(new Map(this._state.options)));
-  }
-  getRanges(): GRange[] {
-    return api<GRange[]>(this._state.ranges.slice());
-  }
-  getTransposeRowsAndColumns(): boolean {
-    return this._state.transpose;
-  }
-  modify(): GChartBuilder {
-    return api<GChartBuilder>(new FakeEmbeddedChartBuilder(this._sheet, this._id, cloneState(this._state)));
-  }
 }
 
 export class FakeEmbeddedChartBuilder
   implements
-    Pick<
-      GChartBuilder,
-      | 'addRange'
-      | 'build'
-      | 'clearRanges'
-      | 'getChartType'
-      | 'getRanges'
-      | 'removeRange'
-      | 'setChartType'
-      | 'setNumHeaders'
-      | 'setOption'
-      | 'setPosition'
-      | 'setTransposeRowsAndColumns'
-      | 'asColumnChart'
-      | 'asBarChart'
-      | 'asLineChart'
-      | 'asPieChart'
-      | 'asAreaChart'
-      | 'asTableChart'
-    >,
-    Pick<GColumnChartBuilder, 'setTitle' | 'setXAxisTitle' | 'setYAxisTitle' | 'setStacked' | 'setColors'>
+    Pick<GChartBuilder, 'addRange' | 'build' | 'setChartType' | 'setNumHeaders' | 'setOption' | 'setPosition'>,
+    Pick<GColumnChartBuilder, 'setTitle'>
 {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'EmbeddedChartBuilder' };
   private readonly state: ChartState;
@@ -166,23 +101,6 @@ export class FakeEmbeddedChartBuilder
     this.state.ranges.push(toRange(range));
     return this._self();
   }
-  removeRange(range: GRange): GChartBuilder {
-    const r = toRange(range);
-    this.state.ranges = this.state.ranges.filter(
-      (x) => !(x._sheet === r._sheet && x.getA1Notation() === r.getA1Notation()),
-    );
-    return this._self();
-  }
-  clearRanges(): GChartBuilder {
-    this.state.ranges = [];
-    return this._self();
-  }
-  getRanges(): GRange[] {
-    return api<GRange[]>(this.state.ranges.slice());
-  }
-  getChartType(): GChartType {
-    return api<GChartType>(this.state.type as unknown as object);
-  }
   setChartType(type: GChartType): GChartBuilder {
     const name = enumName(ChartTypeNames, type);
     if (!name) throw signatureError('SpreadsheetApp.EmbeddedChartBuilder.setChartType', [type]);
@@ -201,46 +119,8 @@ export class FakeEmbeddedChartBuilder
     this.state.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
     return this._self();
   }
-  setTransposeRowsAndColumns(transpose: boolean): GChartBuilder {
-    this.state.transpose = !!transpose;
-    return this._self();
-  }
-  asColumnChart(): GColumnChartBuilder {
-    return this._typed('COLUMN');
-  }
-  asBarChart(): GoogleAppsScript.Spreadsheet.EmbeddedBarChartBuilder {
-    return this._typed('BAR');
-  }
-  asLineChart(): GoogleAppsScript.Spreadsheet.EmbeddedLineChartBuilder {
-    return this._typed('LINE');
-  }
-  asPieChart(): GoogleAppsScript.Spreadsheet.EmbeddedPieChartBuilder {
-    return this._typed('PIE');
-  }
-  asAreaChart(): GoogleAppsScript.Spreadsheet.EmbeddedAreaChartBuilder {
-    return this._typed('AREA');
-  }
-  asTableChart(): GoogleAppsScript.Spreadsheet.EmbeddedTableChartBuilder {
-    return this._typed('TABLE');
-  }
   setTitle(chartTitle: string): GColumnChartBuilder {
     this.state.options.set('title', chartTitle);
-    return api<GColumnChartBuilder>(this);
-  }
-  setXAxisTitle(title: string): GColumnChartBuilder {
-    this.state.options.set('hAxis.title', title);
-    return api<GColumnChartBuilder>(this);
-  }
-  setYAxisTitle(title: string): GColumnChartBuilder {
-    this.state.options.set('vAxis.title', title);
-    return api<GColumnChartBuilder>(this);
-  }
-  setStacked(): GColumnChartBuilder {
-    this.state.options.set('isStacked', true);
-    return api<GColumnChartBuilder>(this);
-  }
-  setColors(cssValues: string[]): GColumnChartBuilder {
-    this.state.options.set('colors', cssValues.slice());
     return api<GColumnChartBuilder>(this);
   }
   build(): GChart {

@@ -1,7 +1,7 @@
 // DataValidation rules and their builder (SpreadsheetApp.newDataValidation).
 import { api, type FakeInfo } from './boundary';
 import { signatureError, toRange } from './cells';
-import { DataValidationCriteriaNames, enumName, type CriteriaName } from './enums';
+import type { CriteriaName } from './enums';
 import { isDateLike } from './realm';
 import type { ValidationRule } from './values';
 
@@ -31,9 +31,6 @@ abstract class ValidationCriteria<C extends CriteriaName | null> {
     public helpText: string,
   ) {}
 
-  getAllowInvalid(): boolean {
-    return this.allowInvalid;
-  }
   getCriteriaType(): GCriteria {
     return api<GCriteria>(this.criteria as unknown as object);
   }
@@ -44,9 +41,7 @@ abstract class ValidationCriteria<C extends CriteriaName | null> {
 
 export class FakeDataValidation
   extends ValidationCriteria<CriteriaName>
-  implements
-    ValidationRule,
-    Pick<GDataValidation, 'copy' | 'getAllowInvalid' | 'getCriteriaType' | 'getCriteriaValues' | 'getHelpText'>
+  implements ValidationRule, Pick<GDataValidation, 'copy' | 'getCriteriaType' | 'getCriteriaValues'>
 {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DataValidation' };
   // A built rule does not change: its builder's copy() makes another.
@@ -57,13 +52,10 @@ export class FakeDataValidation
 
   copy(): GDataValidationBuilder {
     const b = new FakeDataValidationBuilder();
-    b.withCriteria(api<GCriteria>(this.criteria as unknown as object), cloneArgs(this.values));
+    b._set(this.criteria, cloneArgs(this.values));
     b.setAllowInvalid(this.allowInvalid);
     b.setHelpText(this.helpText);
     return api<GDataValidationBuilder>(b);
-  }
-  getHelpText(): string {
-    return this.helpText;
   }
 }
 
@@ -74,21 +66,15 @@ export class FakeDataValidationBuilder
       GDataValidationBuilder,
       | 'build'
       | 'copy'
-      | 'getAllowInvalid'
       | 'getCriteriaType'
       | 'getCriteriaValues'
-      | 'getHelpText'
       | 'requireCheckbox'
       | 'requireDate'
-      | 'requireNumberBetween'
-      | 'requireNumberGreaterThanOrEqualTo'
       | 'requireTextIsEmail'
-      | 'requireTextIsUrl'
       | 'requireValueInList'
       | 'requireValueInRange'
       | 'setAllowInvalid'
       | 'setHelpText'
-      | 'withCriteria'
     >
 {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DataValidationBuilder' };
@@ -97,7 +83,7 @@ export class FakeDataValidationBuilder
     super(null, [], true, '');
   }
 
-  private _set(criteria: CriteriaName, values: unknown[]): GDataValidationBuilder {
+  _set(criteria: CriteriaName, values: unknown[]): GDataValidationBuilder {
     this.criteria = criteria;
     this.values = values;
     return api<GDataValidationBuilder>(this);
@@ -118,9 +104,6 @@ export class FakeDataValidationBuilder
     b.helpText = this.helpText;
     return api<GDataValidationBuilder>(b);
   }
-  getHelpText(): string | null {
-    return this.helpText || null;
-  }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): GDataValidationBuilder {
     const values =
       checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
@@ -129,17 +112,8 @@ export class FakeDataValidationBuilder
   requireDate(): GDataValidationBuilder {
     return this._set('DATE_IS_VALID_DATE', []);
   }
-  requireNumberBetween(start: number, end: number): GDataValidationBuilder {
-    return this._set('NUMBER_BETWEEN', [start, end]);
-  }
-  requireNumberGreaterThanOrEqualTo(number: number): GDataValidationBuilder {
-    return this._set('NUMBER_GREATER_THAN_OR_EQUAL_TO', [number]);
-  }
   requireTextIsEmail(): GDataValidationBuilder {
     return this._set('TEXT_IS_VALID_EMAIL', []);
-  }
-  requireTextIsUrl(): GDataValidationBuilder {
-    return this._set('TEXT_IS_VALID_URL', []);
   }
   requireValueInList(values: string[], showDropdown = true): GDataValidationBuilder {
     if (!Array.isArray(values))
@@ -157,10 +131,5 @@ export class FakeDataValidationBuilder
   setHelpText(helpText: string): GDataValidationBuilder {
     this.helpText = String(helpText);
     return api<GDataValidationBuilder>(this);
-  }
-  withCriteria(criteria: GCriteria, args: unknown[]): GDataValidationBuilder {
-    const name = enumName(DataValidationCriteriaNames, criteria);
-    if (!name) throw signatureError('SpreadsheetApp.DataValidationBuilder.withCriteria', [criteria, args]);
-    return this._set(name, cloneArgs(args));
   }
 }

@@ -45,7 +45,7 @@ export class DeveloperMetadataStore {
 
 export class FakeDeveloperMetadata implements Pick<
   GDeveloperMetadata,
-  'getId' | 'getKey' | 'getValue' | 'getVisibility' | 'setKey' | 'setValue' | 'remove'
+  'getId' | 'getKey' | 'getValue' | 'getVisibility' | 'setValue' | 'remove'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DeveloperMetadata' };
 
@@ -69,11 +69,6 @@ export class FakeDeveloperMetadata implements Pick<
   }
   getVisibility(): GVisibility {
     return this._visibility as unknown as GVisibility;
-  }
-  setKey(key: string): GDeveloperMetadata {
-    this.store._check(this, String(key), this._value);
-    this._key = String(key);
-    return api<GDeveloperMetadata>(this);
   }
   setValue(value: string): GDeveloperMetadata {
     this.store._check(this, this._key, String(value));

@@ -14,9 +14,6 @@ export const AuthModeNames = enumOf('NONE', 'CUSTOM_FUNCTION', 'LIMITED', 'FULL'
 export const AuthorizationStatusNames = enumOf('REQUIRED', 'NOT_REQUIRED');
 export const EventTypeNames = enumOf('CLOCK', 'ON_OPEN', 'ON_EDIT', 'ON_FORM_SUBMIT', 'ON_CHANGE', 'ON_EVENT_UPDATED');
 export const TriggerSourceNames = enumOf('SPREADSHEETS', 'CLOCK', 'FORMS', 'DOCUMENTS', 'CALENDAR');
-export const WeekdayNames = enumOf('SUNDAY', 'MONDAY', 'TUESDAY', 'WEDNESDAY', 'THURSDAY', 'FRIDAY', 'SATURDAY');
-export const SandboxModeNames = enumOf('EMULATED', 'IFRAME', 'NATIVE');
-export const XFrameOptionsModeNames = enumOf('ALLOWALL', 'DEFAULT');
 export const DataValidationCriteriaNames = enumOf(
   'DATE_AFTER',
   'DATE_BEFORE',
@@ -74,7 +71,6 @@ export type AuthModeName = keyof typeof AuthModeNames;
 export type AuthorizationStatusName = keyof typeof AuthorizationStatusNames;
 export type EventTypeName = keyof typeof EventTypeNames;
 export type TriggerSourceName = keyof typeof TriggerSourceNames;
-export type WeekdayName = keyof typeof WeekdayNames;
 export type CriteriaName = keyof typeof DataValidationCriteriaNames;
 export type ChartTypeName = keyof typeof ChartTypeNames;
 
@@ -94,9 +90,6 @@ export const ButtonSet = asEnum<typeof GoogleAppsScript.Base.ButtonSet>(ButtonSe
 export const AuthMode = asEnum<typeof GoogleAppsScript.Script.AuthMode>(AuthModeNames);
 export const AuthorizationStatus = asEnum<typeof GoogleAppsScript.Script.AuthorizationStatus>(AuthorizationStatusNames);
 export const TriggerSource = asEnum<typeof GoogleAppsScript.Script.TriggerSource>(TriggerSourceNames);
-export const Weekday = asEnum<typeof GoogleAppsScript.Base.Weekday>(WeekdayNames);
-export const SandboxMode = asEnum<typeof GoogleAppsScript.HTML.SandboxMode>(SandboxModeNames);
-export const XFrameOptionsMode = asEnum<typeof GoogleAppsScript.HTML.XFrameOptionsMode>(XFrameOptionsModeNames);
 export const ChartType = asEnum<typeof GoogleAppsScript.Charts.ChartType>(ChartTypeNames);
 export const DeveloperMetadataVisibility = asEnum<typeof GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility>(
   DeveloperMetadataVisibilityNames,

@@ -63,9 +63,6 @@ export class FakeFormItem {
   getId(): number {
     return this._id;
   }
-  getTitle(): string {
-    return this.title;
-  }
   setTitle(title: string): this {
     this.title = checkString('Item.setTitle', title);
     this._form._titleChanged();
@@ -178,9 +175,6 @@ export class FakeForm {
 
   getId(): string {
     return this._id;
-  }
-  getTitle(): string {
-    return this._title;
   }
   setDescription(description: string): GForm {
     this._description = checkString('Form.setDescription', description);

@@ -34,6 +34,7 @@ import { FakeSpreadsheetApp } from './spreadsheet-app';
 import { TriggerState } from './triggers';
 import { FakeHtmlService, FakeUi, HtmlState, UiState } from './ui';
 import type { CellValue } from './values';
+import type { FakeDataValidation } from './data-validation';
 
 export class FakeGas implements BoundaryHost, FakeContext {
   readonly options: ResolvedOptions;
@@ -245,14 +246,9 @@ export class FakeGas implements BoundaryHost, FakeContext {
     ss: FakeSpreadsheet = this.spreadsheet,
   ): { criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string } | null {
     const range = this.sheet(sheetName, ss).getRange(a1);
-    const r = range.getDataValidation();
+    const r = range.getDataValidation() as unknown as FakeDataValidation | null;
     if (!r) return null;
-    return {
-      criteria: String(r.getCriteriaType()),
-      values: r.getCriteriaValues(),
-      allowInvalid: r.getAllowInvalid(),
-      helpText: r.getHelpText(),
-    };
+    return { criteria: r.criteria, values: [...r.values], allowInvalid: r.allowInvalid, helpText: r.helpText };
   }
 
   /** The charts of a sheet, as plain data. */

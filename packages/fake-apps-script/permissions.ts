@@ -23,7 +23,6 @@ export function requiredScopes(call: CallInfo): string[] | null {
     case 'SpreadsheetApp.getActiveSpreadsheet':
       return [SCOPE('spreadsheets.currentonly'), SCOPE('spreadsheets')];
     case 'Ui.showSidebar':
-    case 'Ui.showModalDialog':
     case 'Ui.showModelessDialog':
     case 'Ui.alert':
     case 'Ui.prompt':
@@ -59,7 +58,6 @@ const NONE_ALLOWED_SERVICES = new Set<ServiceName>(['console']);
 /** What a dialog or a message on the screen needs: not in LIMITED, nor in NONE. */
 const LIMITED_DENIED_UI = new Set([
   'Ui.showSidebar',
-  'Ui.showModalDialog',
   'Ui.showModelessDialog',
   'Ui.alert',
   'Ui.prompt',

@@ -15,13 +15,7 @@ export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
 export class FakeProperties implements Pick<
   GProperties,
-  | 'deleteAllProperties'
-  | 'deleteProperty'
-  | 'getKeys'
-  | 'getProperties'
-  | 'getProperty'
-  | 'setProperties'
-  | 'setProperty'
+  'deleteProperty' | 'getKeys' | 'getProperties' | 'getProperty' | 'setProperties' | 'setProperty'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'properties', cls: 'Properties' };
   readonly _map = new Map<string, string>();
@@ -46,11 +40,6 @@ export class FakeProperties implements Pick<
     let total = 0;
     for (const [k, v] of this._map) total += utf8Bytes(k) + utf8Bytes(v);
     return total;
-  }
-
-  deleteAllProperties(): GProperties {
-    this._map.clear();
-    return api<GProperties>(this);
   }
   deleteProperty(key: string): GProperties {
     this._map.delete(String(key));
@@ -107,10 +96,6 @@ export class FakeOwnerProperties extends FakeProperties {
   }
   override getProperty(key: string): string | null {
     return this.owner.getProperty(key);
-  }
-  override deleteAllProperties(): GProperties {
-    if (!this.writable) this._refuse();
-    return this.owner.deleteAllProperties();
   }
   override deleteProperty(key: string): GProperties {
     if (!this.writable) this._refuse();

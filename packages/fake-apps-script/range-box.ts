@@ -11,18 +11,7 @@ type GRange = GoogleAppsScript.Spreadsheet.Range;
 /** The box and its geometry; FakeRange (range.ts) is the Range the bundle sees. */
 export abstract class RangeBox implements Pick<
   GRange,
-  | 'getA1Notation'
-  | 'getColumn'
-  | 'getGridId'
-  | 'getHeight'
-  | 'getLastColumn'
-  | 'getLastRow'
-  | 'getNumColumns'
-  | 'getNumRows'
-  | 'getRow'
-  | 'getRowIndex'
-  | 'getSheet'
-  | 'getWidth'
+  'getA1Notation' | 'getLastColumn' | 'getLastRow' | 'getNumColumns' | 'getNumRows' | 'getRow' | 'getSheet'
 > {
   constructor(
     readonly _sheet: SheetModel,
@@ -66,18 +55,6 @@ export abstract class RangeBox implements Pick<
   getA1Notation(): string {
     return a1Range(this._row, this._col, this._numRows, this._numCols);
   }
-  getColumn(): number {
-    return this._col;
-  }
-  getGridId(): number {
-    return this._sheet._id;
-  }
-  getHeight(): number {
-    return this._numRows;
-  }
-  getWidth(): number {
-    return this._numCols;
-  }
   getLastColumn(): number {
     return this._col + this._numCols - 1;
   }
@@ -91,9 +68,6 @@ export abstract class RangeBox implements Pick<
     return this._numRows;
   }
   getRow(): number {
-    return this._row;
-  }
-  getRowIndex(): number {
     return this._row;
   }
   getSheet(): GSheet {

@@ -2,7 +2,7 @@
 // merges; its box is in range-box.ts and its formats and notes in range-formats.ts.
 import { columnLetters } from './a1';
 import { api, type FakeInfo } from './boundary';
-import { checkShape, clearFormatting, copyValue, hasContent, overlaps, signatureError } from './cells';
+import { checkShape, clearFormatting, copyValue, overlaps, signatureError } from './cells';
 import { FakeDataValidation, toValidation } from './data-validation';
 import type { RangeModel } from './model';
 import { FormattedRange } from './range-formats';
@@ -17,16 +17,10 @@ export class FakeRange
     Pick<
       GRange,
       | 'activate'
-      | 'breakApart'
       | 'check'
       | 'clear'
-      | 'clearContent'
       | 'clearDataValidations'
-      | 'clearFormat'
-      | 'clearNote'
-      | 'getCell'
       | 'getDataValidation'
-      | 'getDataValidations'
       | 'getDisplayValue'
       | 'getDisplayValues'
       | 'getFormula'
@@ -34,14 +28,9 @@ export class FakeRange
       | 'getValue'
       | 'getValues'
       | 'insertCheckboxes'
-      | 'isBlank'
       | 'isChecked'
-      | 'isPartOfMerge'
       | 'merge'
-      | 'offset'
-      | 'removeCheckboxes'
       | 'setDataValidation'
-      | 'setDataValidations'
       | 'setFormula'
       | 'setFormulas'
       | 'setValue'
@@ -78,10 +67,6 @@ export class FakeRange
     this._sheet._select(this);
     return this._self();
   }
-  breakApart(): GRange {
-    this._sheet._merges = this._sheet._merges.filter((m) => !overlaps(m, this._box()));
-    return this._self();
-  }
   check(): GRange {
     this._each((cell) => {
       if (cell.validation?.criteria === 'CHECKBOX')
@@ -116,29 +101,12 @@ export class FakeRange
     });
     return this._self();
   }
-  clearContent(): GRange {
-    return this.clear({ contentsOnly: true });
-  }
   clearDataValidations(): GRange {
     return this.clear({ validationsOnly: true });
   }
-  clearFormat(): GRange {
-    return this.clear({ formatOnly: true });
-  }
-  clearNote(): GRange {
-    return this.clear({ commentsOnly: true });
-  }
-  getCell(row: number, column: number): GRange {
-    if (row < 1 || column < 1 || row > this._numRows || column > this._numCols) {
-      throw new Error('The coordinates of the range are outside the dimensions of the sheet.');
-    }
-    return api<GRange>(new FakeRange(this._sheet, this._row + row - 1, this._col + column - 1, 1, 1));
-  }
   getDataValidation(): GDataValidation | null {
-    return this.getDataValidations()[0][0];
-  }
-  getDataValidations(): Array<Array<GDataValidation | null>> {
-    return this._cells((c) => (c?.validation ? api<GDataValidation>(c.validation as FakeDataValidation) : null));
+    const cell = this._cells((c) => c?.validation)[0][0];
+    return cell ? api<GDataValidation>(cell as FakeDataValidation) : null;
   }
   getDisplayValue(): string {
     return this.getDisplayValues()[0][0];
@@ -171,19 +139,6 @@ export class FakeRange
     });
     return this._self();
   }
-  removeCheckboxes(): GRange {
-    this._each((cell) => {
-      const rule = cell.validation;
-      if (rule?.criteria !== 'CHECKBOX') return;
-      const vals = rule.values.length ? rule.values : [true, false];
-      if (vals.some((v) => String(v) === String(cell.value))) cell.value = '';
-      delete cell.validation;
-    });
-    return this._self();
-  }
-  isBlank(): boolean {
-    return this._cells((c) => !hasContent(c)).every((r) => r.every(Boolean));
-  }
   isChecked(): boolean | null {
     const states = this._cells((c) => {
       if (c?.validation?.criteria !== 'CHECKBOX') return null;
@@ -195,35 +150,14 @@ export class FakeRange
     if (states.every((s) => s === false)) return false;
     return null;
   }
-  isPartOfMerge(): boolean {
-    return this._sheet._merges.some((m) => overlaps(m, this._box()));
-  }
   merge(): GRange {
-    this.breakApart();
+    this._sheet._merges = this._sheet._merges.filter((m) => !overlaps(m, this._box()));
     this._sheet._merges.push(this._box());
     return this._self();
-  }
-  offset(rowOffset: number, columnOffset: number, numRows?: number, numColumns?: number): GRange {
-    return api<GRange>(
-      this._sheet._rangeAt(
-        this._row + rowOffset,
-        this._col + columnOffset,
-        numRows ?? this._numRows,
-        numColumns ?? this._numCols,
-      ),
-    );
   }
   setDataValidation(rule: GDataValidation | null): GRange {
     const r = rule === null ? null : toValidation(rule);
     return this._each((c) => {
-      if (r) c.validation = r;
-      else delete c.validation;
-    })._self();
-  }
-  setDataValidations(rules: Array<Array<GDataValidation | null>>): GRange {
-    checkShape(rules, this._numRows, this._numCols, 'SpreadsheetApp.Range.setDataValidations');
-    const converted = rules.map((row) => row.map((r) => (r === null ? null : toValidation(r))));
-    return this._eachWith(converted, (c, r) => {
       if (r) c.validation = r;
       else delete c.validation;
     })._self();

@@ -10,7 +10,6 @@ import type { Cell, CellValue } from './values';
 
 export const OUTSIDE_THE_SHEET = 'The coordinates of the range are outside the dimensions of the sheet.';
 
-type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
@@ -22,60 +21,31 @@ export class FakeSheet
       GSheet,
       | 'activate'
       | 'appendRow'
-      | 'autoResizeColumn'
-      | 'autoResizeColumns'
       | 'clear'
-      | 'clearContents'
-      | 'clearFormats'
-      | 'deleteRow'
       | 'deleteRows'
       | 'deleteColumn'
       | 'deleteColumns'
       | 'getCharts'
-      | 'getColumnWidth'
       | 'getDataRange'
-      | 'getFrozenColumns'
       | 'getFrozenRows'
       | 'getFormUrl'
-      | 'getIndex'
       | 'getLastColumn'
       | 'getLastRow'
       | 'getMaxColumns'
       | 'getMaxRows'
       | 'getName'
-      | 'getParent'
       | 'getRange'
       | 'getSheetId'
-      | 'getSheetName'
-      | 'getSheetValues'
-      | 'getTabColor'
-      | 'hideSheet'
-      | 'showSheet'
-      | 'isSheetHidden'
       | 'insertChart'
       | 'insertColumnsAfter'
-      | 'insertColumnAfter'
       | 'insertRowsAfter'
-      | 'insertRowAfter'
-      | 'insertRowsBefore'
-      | 'insertRowBefore'
       | 'newChart'
       | 'removeChart'
-      | 'updateChart'
       | 'setActiveRange'
-      | 'setActiveSelection'
       | 'getActiveRange'
-      | 'setColumnWidth'
-      | 'setColumnWidths'
-      | 'setFrozenColumns'
       | 'setFrozenRows'
       | 'setName'
-      | 'setTabColor'
       | 'hideColumns'
-      | 'showColumns'
-      | 'setRowHeight'
-      | 'getRowHeight'
-      | 'isColumnHiddenByUser'
     >,
     SheetModel
 {
@@ -188,14 +158,6 @@ export class FakeSheet
     this._rangeAt(row, 1, 1, rowContents.length)._write([rowContents]);
     return api<GSheet>(this);
   }
-  autoResizeColumn(columnPosition: number): GSheet {
-    this._autoResized.add(columnPosition);
-    return api<GSheet>(this);
-  }
-  autoResizeColumns(startColumn: number, numColumns: number): GSheet {
-    for (let c = startColumn; c < startColumn + numColumns; c++) this._autoResized.add(c);
-    return api<GSheet>(this);
-  }
   clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): GSheet {
     const formatOnly = !!options?.formatOnly;
     const contentsOnly = !!options?.contentsOnly;
@@ -211,16 +173,6 @@ export class FakeSheet
         if (!hasContent(c) && isUnstyled(c)) row[i] = undefined;
       });
     }
-    return api<GSheet>(this);
-  }
-  clearContents(): GSheet {
-    return this.clear({ contentsOnly: true });
-  }
-  clearFormats(): GSheet {
-    return this.clear({ formatOnly: true });
-  }
-  deleteRow(rowPosition: number): GSheet {
-    this.deleteRows(rowPosition, 1);
     return api<GSheet>(this);
   }
   deleteRows(rowPosition: number, howMany: number): void {
@@ -246,20 +198,11 @@ export class FakeSheet
   getCharts(): GChart[] {
     return api<GChart[]>(this._charts.slice());
   }
-  getColumnWidth(columnPosition: number): number {
-    return this._columnWidths.get(columnPosition) ?? 100;
-  }
   getDataRange(): GRange {
     return api<GRange>(this._rangeAt(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn())));
   }
-  getFrozenColumns(): number {
-    return this._frozenCols;
-  }
   getFrozenRows(): number {
     return this._frozenRows;
-  }
-  getIndex(): number {
-    return this._ss._sheets.indexOf(this) + 1;
   }
   getLastColumn(): number {
     let last = 0;
@@ -289,9 +232,6 @@ export class FakeSheet
   getName(): string {
     return this._name;
   }
-  getParent(): GSpreadsheet {
-    return api<GSpreadsheet>(this._ss);
-  }
   getRange(a: number | string, b?: number, c?: number, d?: number): GRange {
     if (typeof a === 'string') {
       const ref = parseA1(a);
@@ -311,48 +251,12 @@ export class FakeSheet
   getFormUrl(): string | null {
     return this._formUrl;
   }
-  getSheetName(): string {
-    return this._name;
-  }
-  getSheetValues(startRow: number, startColumn: number, numRows: number, numColumns: number): unknown[][] {
-    const nr = numRows === -1 ? Math.max(1, this.getLastRow() - startRow + 1) : numRows;
-    const nc = numColumns === -1 ? Math.max(1, this.getLastColumn() - startColumn + 1) : numColumns;
-    return this._rangeAt(startRow, startColumn, nr, nc).getValues();
-  }
-  getTabColor(): string | null {
-    return this._tabColor;
-  }
-  setTabColor(color: string | null): GSheet {
-    this._tabColor = color;
-    return api<GSheet>(this);
-  }
-  hideSheet(): GSheet {
-    if (this._ss._sheets.filter((s) => !s._hidden && s !== this).length === 0) {
-      throw new Error("You can't hide all the sheets in a document.");
-    }
-    this._hidden = true;
-    return api<GSheet>(this);
-  }
-  showSheet(): GSheet {
-    this._hidden = false;
-    return api<GSheet>(this);
-  }
-  isSheetHidden(): boolean {
-    return this._hidden;
-  }
   insertChart(chart: GChart): void {
     const ch = toChart(chart);
     if (ch._id === null || this._ss._sheets.some((s) => s._charts.some((x) => x._id === ch._id)))
       ch._id = this._ss._newChartId();
     ch._sheet = this;
     this._charts.push(ch);
-  }
-  updateChart(chart: GChart): void {
-    const ch = toChart(chart);
-    const i = this._charts.findIndex((x) => x._id === ch._id);
-    if (i < 0) throw new Error('The chart is not on this sheet.');
-    ch._sheet = this;
-    this._charts[i] = ch;
   }
   removeChart(chart: GChart): void {
     const ch = toChart(chart);
@@ -373,9 +277,6 @@ export class FakeSheet
     this._maxCols += howMany;
     return api<GSheet>(this);
   }
-  insertColumnAfter(afterPosition: number): GSheet {
-    return this.insertColumnsAfter(afterPosition, 1);
-  }
   insertRowsAfter(afterPosition: number, howMany: number): GSheet {
     if (afterPosition < 1 || afterPosition > this._maxRows) throw new Error('Those rows are out of bounds.');
     this._ss._checkGrowth(howMany * this._maxCols);
@@ -385,41 +286,11 @@ export class FakeSheet
     this._maxRows += howMany;
     return api<GSheet>(this);
   }
-  insertRowAfter(afterPosition: number): GSheet {
-    return this.insertRowsAfter(afterPosition, 1);
-  }
-  insertRowsBefore(beforePosition: number, howMany: number): GSheet {
-    if (beforePosition < 1 || beforePosition > this._maxRows) throw new Error('Those rows are out of bounds.');
-    this._ss._checkGrowth(howMany * this._maxCols);
-    if (this._grid.length >= beforePosition) {
-      this._grid.splice(beforePosition - 1, 0, ...Array.from({ length: howMany }, () => [] as (Cell | undefined)[]));
-    }
-    this._maxRows += howMany;
-    return api<GSheet>(this);
-  }
-  insertRowBefore(beforePosition: number): GSheet {
-    return this.insertRowsBefore(beforePosition, 1);
-  }
   setActiveRange(range: GRange): GRange {
-    return toRange(range).activate();
-  }
-  setActiveSelection(range: GRange | string): GRange {
-    if (typeof range === 'string') return this.getRange(range).activate();
     return toRange(range).activate();
   }
   getActiveRange(): GRange | null {
     return api<GRange>(this._selection());
-  }
-  setColumnWidth(columnPosition: number, width: number): GSheet {
-    this._columnWidths.set(columnPosition, width);
-    return api<GSheet>(this);
-  }
-  setColumnWidths(startColumn: number, numColumns: number, width: number): GSheet {
-    for (let c = startColumn; c < startColumn + numColumns; c++) this._columnWidths.set(c, width);
-    return api<GSheet>(this);
-  }
-  setFrozenColumns(columns: number): void {
-    this._frozenCols = columns;
   }
   setFrozenRows(rows: number): void {
     if (rows < 0 || rows > this._maxRows) throw new Error('Those rows are out of bounds.');
@@ -435,19 +306,6 @@ export class FakeSheet
   }
   hideColumns(columnIndex: number, numColumns = 1): void {
     for (let c = columnIndex; c < columnIndex + numColumns; c++) this._hiddenColumns.add(c);
-  }
-  showColumns(columnIndex: number, numColumns = 1): void {
-    for (let c = columnIndex; c < columnIndex + numColumns; c++) this._hiddenColumns.delete(c);
-  }
-  isColumnHiddenByUser(columnPosition: number): boolean {
-    return this._hiddenColumns.has(columnPosition);
-  }
-  setRowHeight(rowPosition: number, height: number): GSheet {
-    this._rowHeights.set(rowPosition, height);
-    return api<GSheet>(this);
-  }
-  getRowHeight(rowPosition: number): number {
-    return this._rowHeights.get(rowPosition) ?? 21;
   }
 }
 

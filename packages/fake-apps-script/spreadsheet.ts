@@ -28,12 +28,10 @@ export class FakeSpreadsheet
       GSpreadsheet,
       | 'getId'
       | 'getName'
-      | 'rename'
       | 'getUrl'
       | 'getSpreadsheetTimeZone'
       | 'setSpreadsheetTimeZone'
       | 'getSpreadsheetLocale'
-      | 'setSpreadsheetLocale'
       | 'getSheets'
       | 'getNumSheets'
       | 'getSheetByName'
@@ -44,7 +42,6 @@ export class FakeSpreadsheet
       | 'setActiveSheet'
       | 'getActiveRange'
       | 'setActiveRange'
-      | 'setActiveSelection'
       | 'getRange'
       | 'toast'
       | 'getDataRange'
@@ -157,9 +154,6 @@ export class FakeSpreadsheet
   getName(): string {
     return this._name;
   }
-  rename(newName: string): void {
-    this._name = String(newName);
-  }
   getUrl(): string {
     return `https://docs.google.com/spreadsheets/d/${this._id}/edit`;
   }
@@ -171,9 +165,6 @@ export class FakeSpreadsheet
   }
   getSpreadsheetLocale(): string {
     return this._locale;
-  }
-  setSpreadsheetLocale(locale: string): void {
-    this._locale = String(locale);
   }
   getSheets(): GSheet[] {
     return api<GSheet[]>(this._sheets.slice());
@@ -243,10 +234,6 @@ export class FakeSpreadsheet
     return api<GRange>(this._activeSheet()._selection());
   }
   setActiveRange(range: GRange): GRange {
-    return api<FakeRange>(range).activate();
-  }
-  setActiveSelection(range: GRange | string): GRange {
-    if (typeof range === 'string') return this._activeSheet().getRange(range).activate();
     return api<FakeRange>(range).activate();
   }
   getRange(a1Notation: string): GRange {

@@ -2,7 +2,7 @@
 // checks them, then made into a trigger record.
 import { wholeNumberArgument } from './arguments';
 import { api, type FakeInfo } from './boundary';
-import { WeekdayNames, enumName, type EventTypeName, type WeekdayName } from './enums';
+import type { EventTypeName } from './enums';
 import type { FakeContext } from './context';
 import { isDateLike } from './realm';
 import { isTimeZoneDatabaseId } from './time';
@@ -16,26 +16,13 @@ type GSpreadsheetTriggerBuilder = GoogleAppsScript.Script.SpreadsheetTriggerBuil
 
 export class FakeClockTriggerBuilder implements Pick<
   GClockBuilder,
-  | 'after'
-  | 'at'
-  | 'atHour'
-  | 'create'
-  | 'everyDays'
-  | 'everyHours'
-  | 'everyMinutes'
-  | 'everyWeeks'
-  | 'inTimezone'
-  | 'nearMinute'
-  | 'onMonthDay'
-  | 'onWeekDay'
+  'after' | 'at' | 'atHour' | 'create' | 'everyDays' | 'everyHours' | 'everyMinutes' | 'inTimezone' | 'nearMinute'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'ClockTriggerBuilder' };
   private kind: ClockSchedule['kind'] | null = null;
   private every = 1;
   private hour: number | null = null;
   private minute: number | undefined;
-  private weekday: WeekdayName | null = null;
-  private monthDay = 1;
   private onceAt = 0;
   private tz: string | undefined;
 
@@ -83,21 +70,6 @@ export class FakeClockTriggerBuilder implements Pick<
   everyDays(n: number): GClockBuilder {
     return this._recurrence('days', wholeNumberArgument('days', n, 1));
   }
-  everyWeeks(n: number): GClockBuilder {
-    return this._recurrence('weeks', wholeNumberArgument('weeks', n, 1));
-  }
-  onMonthDay(day: number): GClockBuilder {
-    const monthDay = wholeNumberArgument('day', day, 1, 31);
-    this._recurrence('monthDay', 1);
-    this.monthDay = monthDay;
-    return this._self();
-  }
-  onWeekDay(day: GoogleAppsScript.Base.Weekday): GClockBuilder {
-    const name = enumName(WeekdayNames, day);
-    if (!name) throw new Error('Invalid argument: day; use ScriptApp.WeekDay.');
-    this.weekday = name;
-    return this._self();
-  }
   /**
    * "An invalid timezone string causes the script to throw"; valid ones are the time-zone
    * database's ids ("Class ClockTriggerBuilder",
@@ -134,14 +106,8 @@ export class FakeClockTriggerBuilder implements Pick<
       case 'days':
         schedule = { kind: 'days', every: this.every, hour: this.hour };
         break;
-      case 'weeks':
-        schedule = { kind: 'weeks', every: this.every, weekday: this.weekday, hour: this.hour };
-        break;
-      case 'monthDay':
-        schedule = { kind: 'monthDay', day: this.monthDay, hour: this.hour };
-        break;
     }
-    if (this.hour !== null && this.kind !== 'days' && this.kind !== 'weeks' && this.kind !== 'monthDay') {
+    if (this.hour !== null && this.kind !== 'days') {
       throw new Error('atHour() works only with everyDays(), everyWeeks() or onMonthDay().');
     }
     const rec = this.triggers._create({
@@ -157,10 +123,7 @@ export class FakeClockTriggerBuilder implements Pick<
   }
 }
 
-export class FakeSpreadsheetTriggerBuilder implements Pick<
-  GSpreadsheetTriggerBuilder,
-  'create' | 'onChange' | 'onEdit' | 'onFormSubmit' | 'onOpen'
-> {
+export class FakeSpreadsheetTriggerBuilder implements Pick<GSpreadsheetTriggerBuilder, 'create' | 'onEdit' | 'onOpen'> {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'SpreadsheetTriggerBuilder' };
   private type: EventTypeName | null = null;
 
@@ -175,14 +138,8 @@ export class FakeSpreadsheetTriggerBuilder implements Pick<
     this.type = t;
     return api<GSpreadsheetTriggerBuilder>(this);
   }
-  onChange(): GSpreadsheetTriggerBuilder {
-    return this._on('ON_CHANGE');
-  }
   onEdit(): GSpreadsheetTriggerBuilder {
     return this._on('ON_EDIT');
-  }
-  onFormSubmit(): GSpreadsheetTriggerBuilder {
-    return this._on('ON_FORM_SUBMIT');
   }
   onOpen(): GSpreadsheetTriggerBuilder {
     return this._on('ON_OPEN');

@@ -1,7 +1,7 @@
 // The installable triggers of every user and document: the editor add-on rules they are made under,
 // and when clock triggers fire, so that the harness can run them by day.
 import { api, type FakeInfo } from './boundary';
-import type { AuthorizationStatusName, EventTypeName, TriggerSourceName, WeekdayName } from './enums';
+import type { AuthorizationStatusName, EventTypeName, TriggerSourceName } from './enums';
 import type { FakeContext } from './context';
 import { zonedParts, zonedToUtc } from './time';
 
@@ -21,8 +21,6 @@ export type ClockSchedule =
   | { kind: 'minutes'; every: number }
   | { kind: 'hours'; every: number }
   | { kind: 'days'; every: number; hour: number | null }
-  | { kind: 'weeks'; every: number; weekday: WeekdayName | null; hour: number | null }
-  | { kind: 'monthDay'; day: number; hour: number | null }
   | { kind: 'once'; at: number };
 
 export interface TriggerRecord {
@@ -46,7 +44,7 @@ export interface TriggerRecord {
 
 export class FakeTrigger implements Pick<
   GTrigger,
-  'getEventType' | 'getHandlerFunction' | 'getTriggerSource' | 'getTriggerSourceId' | 'getUniqueId'
+  'getEventType' | 'getHandlerFunction' | 'getTriggerSource' | 'getUniqueId'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'Trigger' };
   constructor(readonly _rec: TriggerRecord) {}
@@ -59,9 +57,6 @@ export class FakeTrigger implements Pick<
   }
   getTriggerSource(): GTriggerSource {
     return api<GTriggerSource>(this._rec.source as unknown as object);
-  }
-  getTriggerSourceId(): string {
-    return this._rec.sourceId as string;
   }
   getUniqueId(): string {
     return this._rec.uid;
@@ -164,9 +159,7 @@ export class TriggerState {
         if (first > after) return first;
         return first + (Math.floor((after - first) / step) + 1) * step;
       }
-      case 'days':
-      case 'weeks':
-      case 'monthDay': {
+      case 'days': {
         // Walk calendar days in the trigger's zone: simple, and cheap for the spans tests use.
         // Start a couple of days early so that no zone offset can skip the first candidate.
         const start = zonedParts(after - 86400000 * 2, tz);
@@ -177,15 +170,8 @@ export class TriggerState {
         let d = start.day;
         for (let i = 0; i < 800; i++) {
           const dayNum = Date.UTC(y, m - 1, d) / 86400000;
-          const weekday = new Date(dayNum * 86400000).getUTCDay();
           const hour = s.hour ?? createdDay.hour;
-          let matches: boolean;
-          if (s.kind === 'days') matches = (dayNum - createdDayNum) % s.every === 0;
-          else if (s.kind === 'weeks') {
-            const wd = s.weekday === null ? createdDay.weekday : WEEKDAY_INDEX[s.weekday];
-            matches = weekday === wd && Math.floor((dayNum - createdDayNum) / 7) % s.every === 0;
-          } else matches = d === s.day;
-          if (matches) {
+          if ((dayNum - createdDayNum) % s.every === 0) {
             const t = zonedToUtc(tz, y, m, d, hour, minute);
             if (t > after && t > r.createdAt) return t;
           }
@@ -211,13 +197,3 @@ export class TriggerState {
     return best;
   }
 }
-
-const WEEKDAY_INDEX: Record<WeekdayName, number> = {
-  SUNDAY: 0,
-  MONDAY: 1,
-  TUESDAY: 2,
-  WEDNESDAY: 3,
-  THURSDAY: 4,
-  FRIDAY: 5,
-  SATURDAY: 6,
-};

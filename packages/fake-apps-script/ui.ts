@@ -183,15 +183,7 @@ export class FakePromptResponse implements Pick<GPromptResponse, 'getResponseTex
 
 export class FakeUi implements Pick<
   GUi,
-  | 'Button'
-  | 'ButtonSet'
-  | 'alert'
-  | 'prompt'
-  | 'createAddonMenu'
-  | 'createMenu'
-  | 'showSidebar'
-  | 'showModalDialog'
-  | 'showModelessDialog'
+  'Button' | 'ButtonSet' | 'alert' | 'prompt' | 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModelessDialog'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'ui', cls: 'Ui' };
   readonly Button = Button;
@@ -248,9 +240,6 @@ export class FakeUi implements Pick<
   showSidebar(userInterface: GHtmlOutput): void {
     this._show('sidebar', userInterface, null);
   }
-  showModalDialog(userInterface: GHtmlOutput, title: string): void {
-    this._show('modal', userInterface, title);
-  }
   showModelessDialog(userInterface: GHtmlOutput, title: string): void {
     this._show('modeless', userInterface, title);
   }
@@ -260,7 +249,7 @@ export class FakeUi implements Pick<
       throw new Error(`Ui.show: expected an HtmlOutput from HtmlService, got ${String(out)}.`);
     this.state.shown.push({
       kind,
-      title: title ?? out.getTitle(),
+      title: title ?? out._title,
       content: out.getContent(),
       width: out._width,
       height: out._height,
@@ -315,27 +304,12 @@ export class HtmlState {
 
 export class FakeHtmlOutput implements Pick<
   GHtmlOutput,
-  | 'append'
-  | 'clear'
-  | 'getContent'
-  | 'setContent'
-  | 'getTitle'
-  | 'setTitle'
-  | 'getWidth'
-  | 'setWidth'
-  | 'getHeight'
-  | 'setHeight'
-  | 'setSandboxMode'
-  | 'setXFrameOptionsMode'
-  | 'addMetaTag'
-  | 'setFaviconUrl'
+  'append' | 'clear' | 'getContent' | 'setTitle' | 'setWidth' | 'setHeight'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'html', cls: 'HtmlOutput' };
   _title = '';
   _width: number | null = null;
   _height: number | null = null;
-  _sandbox: string | null = null;
-  _meta: Record<string, string> = {};
 
   constructor(private content: string) {}
 
@@ -350,43 +324,16 @@ export class FakeHtmlOutput implements Pick<
   getContent(): string {
     return this.content;
   }
-  setContent(content: string): GHtmlOutput {
-    this.content = String(content);
-    return api<GHtmlOutput>(this);
-  }
-  getTitle(): string {
-    return this._title;
-  }
   setTitle(title: string): GHtmlOutput {
     this._title = String(title);
     return api<GHtmlOutput>(this);
-  }
-  getWidth(): number {
-    return this._width ?? 0;
   }
   setWidth(width: number): GHtmlOutput {
     this._width = width;
     return api<GHtmlOutput>(this);
   }
-  getHeight(): number {
-    return this._height ?? 0;
-  }
   setHeight(height: number): GHtmlOutput {
     this._height = height;
-    return api<GHtmlOutput>(this);
-  }
-  setSandboxMode(mode: GoogleAppsScript.HTML.SandboxMode): GHtmlOutput {
-    this._sandbox = String(mode);
-    return api<GHtmlOutput>(this);
-  }
-  setXFrameOptionsMode(_mode: GoogleAppsScript.HTML.XFrameOptionsMode): GHtmlOutput {
-    return api<GHtmlOutput>(this);
-  }
-  addMetaTag(name: string, content: string): GHtmlOutput {
-    this._meta[name] = content;
-    return api<GHtmlOutput>(this);
-  }
-  setFaviconUrl(_iconUrl: string): GHtmlOutput {
     return api<GHtmlOutput>(this);
   }
 }
