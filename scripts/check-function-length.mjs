@@ -1,6 +1,6 @@
 // `node scripts/check-function-length.mjs [folder]` (run by `npm run lint`): no function in src/
-// longer than MAX_LINES lines, so that each one can be read at once. It parses every .ts file
-// under src/ of the folder (default: this project) with the TypeScript compiler and counts the
+// or packages/ longer than MAX_LINES lines, so that each one can be read at once. It parses every
+// .ts file under those folders of the folder (default: this project) with the TypeScript compiler and counts the
 // lines of each function, method, arrow function and function expression, from the line of its
 // first token (its JSDoc not counted) to the line of its last. A function's nested functions are
 // counted within it and on their own too. Prints each one over the limit, longest first.
@@ -10,6 +10,9 @@ import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 
 export const MAX_LINES = 80;
+
+/** The folders checked, relative to the project: the add-on's sources and the repository's packages. */
+export const CHECKED_DIRS = ['src', 'packages'];
 
 /**
  * @param {string} dir absolute
@@ -72,13 +75,13 @@ export function longFunctionsIn(file, text, max = MAX_LINES) {
 }
 
 /**
- * Every function under the folder's src/ longer than `max` lines, longest first.
+ * Every function under the folder's CHECKED_DIRS longer than `max` lines, longest first.
  * @param {string} root absolute
  * @param {number} [max]
  * @returns {LongFunction[]}
  */
 export function longFunctions(root, max = MAX_LINES) {
-  return tsFiles(path.join(root, 'src'))
+  return CHECKED_DIRS.flatMap((dir) => tsFiles(path.join(root, dir)))
     .flatMap((file) =>
       longFunctionsIn(path.relative(root, file).split(path.sep).join('/'), fs.readFileSync(file, 'utf8'), max),
     )
@@ -104,6 +107,8 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     for (const problem of problems) process.stderr.write(`  ${problem}\n`);
     process.exitCode = 1;
   } else {
-    process.stdout.write(`check-function-length: no function in src/ over ${MAX_LINES} lines.\n`);
+    process.stdout.write(
+      `check-function-length: no function in ${CHECKED_DIRS.join('/, ')}/ over ${MAX_LINES} lines.\n`,
+    );
   }
 }

@@ -3,7 +3,7 @@
 // text), except in a cell formatted as plain text ('@'), which stores the string as it is.
 import type { CriteriaName } from './enums';
 import { isDateLike } from './realm';
-import { MONTHS, WEEKDAYS, pad, zonedParts, zonedToUtc } from './time';
+import { MONTHS, WEEKDAYS, pad, zonedParts, zonedToUtc, type ZonedParts } from './time';
 
 export type CellValue = string | number | boolean | Date;
 
@@ -171,91 +171,88 @@ function numberWithPattern(n: number, format: string): string {
   return (v < 0 && Number(s.replace(/,/g, '')) !== 0 ? '-' : '') + before + s + after;
 }
 
+interface DateToken {
+  kind: 'lit' | 'code';
+  text: string;
+}
+
+/** One token of a date format at `i`: quoted text, an escaped character, am/pm, a run of one code letter, or a literal. */
+function nextDateToken(format: string, i: number): { token: DateToken; next: number } {
+  const ch = format[i];
+  if (ch === '"') {
+    const end = format.indexOf('"', i + 1);
+    return {
+      token: { kind: 'lit', text: format.slice(i + 1, end < 0 ? undefined : end) },
+      next: end < 0 ? format.length : end + 1,
+    };
+  }
+  if (ch === '\\') return { token: { kind: 'lit', text: format[i + 1] ?? '' }, next: i + 2 };
+  if (format.slice(i, i + 5).toLowerCase() === 'am/pm') return { token: { kind: 'code', text: 'am/pm' }, next: i + 5 };
+  if (/[ymdhs]/i.test(ch)) {
+    let n = 1;
+    while (format[i + n] && format[i + n].toLowerCase() === ch.toLowerCase()) n++;
+    return { token: { kind: 'code', text: ch.toLowerCase().repeat(n) }, next: i + n };
+  }
+  return { token: { kind: 'lit', text: ch }, next: i + 1 };
+}
+
+/** A Sheets date format split into literal text and codes. */
+function dateTokens(format: string): DateToken[] {
+  const tokens: DateToken[] = [];
+  for (let i = 0; i < format.length;) {
+    const { token, next } = nextDateToken(format, i);
+    tokens.push(token);
+    i = next;
+  }
+  return tokens;
+}
+
+/** The text of `m`, `mm`, `mmm`, `mmmm` or `mmmmm`: minutes right after an hour or right before seconds, else the month. */
+function monthOrMinute(c: string, p: ZonedParts, prev: string | undefined, next: string | undefined): string {
+  const isMinute = c.length <= 2 && (prev === 'h' || next === 's');
+  if (isMinute) return c.length === 2 ? pad(p.minute, 2) : String(p.minute);
+  if (c.length === 1) return String(p.month);
+  if (c.length === 2) return pad(p.month, 2);
+  if (c.length === 3) return MONTHS[p.month - 1].slice(0, 3);
+  if (c.length === 5) return MONTHS[p.month - 1][0];
+  return MONTHS[p.month - 1];
+}
+
+/** The text of one code other than m. */
+function dateCodeText(c: string, p: ZonedParts, twelveHour: boolean): string {
+  switch (c[0]) {
+    case 'y':
+      return c.length <= 2 ? pad(p.year % 100, 2) : String(p.year);
+    case 'd':
+      if (c.length <= 2) return c.length === 1 ? String(p.day) : pad(p.day, 2);
+      return c.length === 3 ? WEEKDAYS[p.weekday].slice(0, 3) : WEEKDAYS[p.weekday];
+    case 'h': {
+      const h = twelveHour ? (p.hour % 12 === 0 ? 12 : p.hour % 12) : p.hour;
+      return c.length >= 2 ? pad(h, 2) : String(h);
+    }
+    case 's':
+      return c.length >= 2 ? pad(p.second, 2) : String(p.second);
+    case 'a':
+      return p.hour < 12 ? 'AM' : 'PM';
+    default:
+      return '';
+  }
+}
+
 /** Sheets date-time format codes: y, m (month, or minute next to h/s), d, h, s, am/pm, quoted text. */
 export function formatSheetsDate(ms: number, tz: string, format: string): string {
   const p = zonedParts(ms, tz);
-  const tokens: { kind: 'lit' | 'code'; text: string }[] = [];
-  let i = 0;
-  while (i < format.length) {
-    const ch = format[i];
-    if (ch === '"') {
-      const end = format.indexOf('"', i + 1);
-      tokens.push({ kind: 'lit', text: format.slice(i + 1, end < 0 ? undefined : end) });
-      i = end < 0 ? format.length : end + 1;
-      continue;
-    }
-    if (ch === '\\') {
-      tokens.push({ kind: 'lit', text: format[i + 1] ?? '' });
-      i += 2;
-      continue;
-    }
-    const lower = format.slice(i).toLowerCase();
-    if (lower.startsWith('am/pm')) {
-      tokens.push({ kind: 'code', text: 'am/pm' });
-      i += 5;
-      continue;
-    }
-    if (/[ymdhs]/i.test(ch)) {
-      let n = 1;
-      while (format[i + n] && format[i + n].toLowerCase() === ch.toLowerCase()) n++;
-      tokens.push({ kind: 'code', text: ch.toLowerCase().repeat(n) });
-      i += n;
-      continue;
-    }
-    tokens.push({ kind: 'lit', text: ch });
-    i++;
-  }
+  const tokens = dateTokens(format);
   const twelveHour = tokens.some((t) => t.kind === 'code' && t.text === 'am/pm');
   const codes = tokens.filter((t) => t.kind === 'code');
-  let out = '';
-  tokens.forEach((t) => {
-    if (t.kind === 'lit') {
-      out += t.text;
-      return;
-    }
-    const c = t.text;
-    switch (c[0]) {
-      case 'y':
-        out += c.length <= 2 ? pad(p.year % 100, 2) : String(p.year);
-        break;
-      case 'd':
-        out +=
-          c.length === 1
-            ? String(p.day)
-            : c.length === 2
-              ? pad(p.day, 2)
-              : c.length === 3
-                ? WEEKDAYS[p.weekday].slice(0, 3)
-                : WEEKDAYS[p.weekday];
-        break;
-      case 'h': {
-        const h = twelveHour ? (p.hour % 12 === 0 ? 12 : p.hour % 12) : p.hour;
-        out += c.length >= 2 ? pad(h, 2) : String(h);
-        break;
-      }
-      case 's':
-        out += c.length >= 2 ? pad(p.second, 2) : String(p.second);
-        break;
-      case 'a':
-        out += p.hour < 12 ? 'AM' : 'PM';
-        break;
-      case 'm': {
-        // Sheets reads m as minutes right after an hour or right before seconds.
-        const k = codes.indexOf(t);
-        const prev = codes[k - 1]?.text[0];
-        const next = codes[k + 1]?.text[0];
-        const isMinute = c.length <= 2 && (prev === 'h' || next === 's');
-        if (isMinute) out += c.length === 2 ? pad(p.minute, 2) : String(p.minute);
-        else if (c.length === 1) out += String(p.month);
-        else if (c.length === 2) out += pad(p.month, 2);
-        else if (c.length === 3) out += MONTHS[p.month - 1].slice(0, 3);
-        else if (c.length === 5) out += MONTHS[p.month - 1][0];
-        else out += MONTHS[p.month - 1];
-        break;
-      }
-    }
-  });
-  return out;
+  return tokens
+    .map((t) => {
+      if (t.kind === 'lit') return t.text;
+      if (t.text[0] !== 'm') return dateCodeText(t.text, p, twelveHour);
+      const k = codes.indexOf(t);
+      return monthOrMinute(t.text, p, codes[k - 1]?.text[0], codes[k + 1]?.text[0]);
+    })
+    .join('');
 }
 
 export function displayValue(cell: Cell | undefined, tz: string): string {

@@ -1,5 +1,5 @@
 // scripts/check-function-length.mjs (run by `npm run lint`) on throwaway trees, and on this
-// project: functions counted with the TypeScript compiler, none in src/ over 80 lines.
+// project: functions counted with the TypeScript compiler, none in src/ or packages/ over 80 lines.
 import fs from 'fs';
 import path from 'path';
 import { ROOT, runChecker, throwawayDir } from './checker';
@@ -42,9 +42,18 @@ describe('the function length check', () => {
       expect(output).toContain(line);
   });
 
-  it('finds no function in src/ over 80 lines', async () => {
+  it('checks packages/ as it checks src/', async () => {
+    const dir = throwawayDir('uptake-lengths-');
+    fs.mkdirSync(path.join(dir, 'packages', 'p'), { recursive: true });
+    fs.writeFileSync(path.join(dir, 'packages', 'p', 'b.ts'), fn('long', 81));
+    const { ok, output } = await check(dir);
+    expect(ok).toBe(false);
+    expect(output).toContain('packages/p/b.ts:1 long: 81 lines');
+  });
+
+  it('finds no function in src/ or packages/ over 80 lines', async () => {
     const { ok, output } = await check(ROOT);
-    expect(output).toContain('check-function-length: no function in src/ over 80 lines');
+    expect(output).toContain('check-function-length: no function in src/, packages/ over 80 lines');
     expect(ok).toBe(true);
   });
 });
