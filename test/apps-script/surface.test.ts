@@ -83,7 +83,6 @@ const USED_BY_TESTS: Record<string, string> = {
   'FakeMenu.addSubMenu': 'tests build a menu with a submenu',
   'FakePromptResponse.getResponseText': 'tests check prompt lets go of the locks',
   'FakePromptResponse.getSelectedButton': 'tests check prompt lets go of the locks',
-  'FakeUi.prompt': 'tests check prompt lets go of the locks',
   'FakeUi.createMenu': 'tests build a menu',
   'FakeHtmlOutput.clear': 'tests empty a page',
   'FakeHtmlOutput.getContent': 'tests read a page the bundle showed',
