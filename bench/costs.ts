@@ -126,10 +126,18 @@ export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
     throw new Error(`bench: "${action}" at ${team.rows.toLocaleString('en-US')} rows ${why}`);
   };
 
+  // What a member waits for when opening Log a run: the sidebar, then the form with their My week
+  // (one call, one read), as a member of the roster whose own week is found by their email.
   const openLogForm = costOf(fake, () => {
-    ctx.showLogForm();
-    const form = ctx.$runFromClient('getLogForm');
-    if (form.problem || !form.workflows.length) fail('open Log a run', `gave no workflows: ${JSON.stringify(form)}`);
+    fake.session.setUser(team.members[0].email);
+    try {
+      ctx.showLogForm();
+      const form = ctx.$runFromClient('getLogForm');
+      if (form.problem || !form.workflows.length) fail('open Log a run', `gave no workflows: ${JSON.stringify(form)}`);
+      if (!form.myWeek?.week) fail('open Log a run', `gave no My week: ${JSON.stringify(form.myWeek)}`);
+    } finally {
+      fake.session.setUser('lead@example.com');
+    }
   });
   const rowsBefore = fake.sheetValues(DEFAULT_LOG_SHEET).length;
   const submit = costOf(fake, () => {

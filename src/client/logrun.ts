@@ -55,11 +55,11 @@ function start(): void {
       if (!data) return;
       form.render(data);
       renderFormLink(byId('form-link'), data.formUrl);
-    })
-    .then(() => server.getMyWeek())
-    .then((view) => {
-      renderMyWeek(view);
-      if (window.UPTAKE_VIEW === 'my-week') byId('my-week').focus();
+      // My week comes with the form, from the same read: one round trip.
+      if (data.myWeek) {
+        renderMyWeek(data.myWeek);
+        if (window.UPTAKE_VIEW === 'my-week') byId('my-week').focus();
+      }
       return server.refreshMenu();
     })
     // My week is extra: the form works without it, and the section stays hidden.

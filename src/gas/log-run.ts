@@ -16,7 +16,7 @@ import { withDocumentLock } from './document-lock';
 import { appendByHeader, type CellWrite } from './append-row';
 import { nextFreeRow, readLogHead, readRecentLog } from './recent-log';
 import { findWritableLogSheet, noLogError, SetupError } from './team-data';
-import { myWeekView } from './my-week';
+import { MY_WEEK_ROWS, myWeekView } from './my-week';
 import { loggingFormUrl } from './logging-form';
 import { currentUserEmail } from './automation-store';
 
@@ -71,9 +71,9 @@ function ownRosterName(directory: MemberDirectory): string {
 }
 
 /**
- * The form's lists: from the roster and the log's recent rows, read in cells that do not grow
- * with the log. The member starts as whom this account logged as last time, else as its own
- * roster name.
+ * The form's lists and the caller's My week: from the roster and the log's recent rows, read once
+ * in cells that do not grow with the log. The member starts as whom this account logged as last
+ * time, else as its own roster name.
  */
 export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFormData {
   const remembered = PropertiesService.getUserProperties().getProperty(LOG_AS_PROPERTY) ?? '';
@@ -88,10 +88,12 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
     // form through FormApp, sees it too, and no FormApp call is made (rules §16).
     formUrl: loggingFormUrl(),
     problem: null,
+    myWeek: null,
   };
   let recent: ReturnType<typeof readRecentLog>;
   try {
-    recent = readRecentLog(spreadsheet, settings);
+    // One read serves the form and My week, which the page shows with it (one round trip).
+    recent = readRecentLog(spreadsheet, settings, MY_WEEK_ROWS);
   } catch (error) {
     if (error instanceof SetupError) {
       form.problem = { code: error.code, message: error.message };
@@ -99,6 +101,7 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
     }
     throw error;
   }
+  form.myWeek = myWeekView(spreadsheet, settings, recent);
   // The log read is a form's: when no team log is found either, Log a run has nowhere to write.
   const formAnswers = recent.isFormAnswers() ? findWritableLogSheet(spreadsheet, settings).formAnswers : null;
   if (formAnswers) {

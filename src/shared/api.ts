@@ -136,6 +136,8 @@ export interface LogFormData {
   formUrl: string | null;
   /** Null when the log cannot be found (the form then says so). */
   problem: SetupProblem | null;
+  /** The caller's My week, from the same read as the form; null when the log cannot be read. */
+  myWeek: MyWeekView | null;
 }
 
 /** The owner's yes to the question a "Create logging form" step asked: update the form, or make a new one. */
