@@ -55,7 +55,7 @@ describe('a member who runs Mon/Wed/Fri every week, outputs used as-is', () => {
     expect(gas.mail.sent.filter((m) => m.subject.includes('Week-three check'))).toEqual([]);
     expect(sentRows(gas).find((r) => r.milestone === 'Week-three check')).toMatchObject({
       recipient: '',
-      note: 'Not needed: a Genuine adopter in the week to 2026-03-22, the day before it fell due (3 unprompted uses a week)',
+      note: 'Not needed at the week-three check (the week to 2026-03-22, the day before it fell due)',
     });
   });
 });

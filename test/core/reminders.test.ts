@@ -205,7 +205,7 @@ describe('planning the reminders', () => {
         member: 'Ana',
         milestone: 'Week-three check',
         recipient: '',
-        note: 'Not needed: a Genuine adopter in the week to 2026-03-22, the day before it fell due (4 unprompted uses a week)',
+        note: 'Not needed at the week-three check (the week to 2026-03-22, the day before it fell due)',
       }),
     ]);
     expect(plan.emails.map((e) => e.records.map((r) => r.member))).toEqual([['Ben']]);
@@ -400,7 +400,7 @@ describe('reminder figures are as of the last complete day (the run goes in the 
       [
         'Ana',
         'Week-three check',
-        'Not needed: a Genuine adopter in the week to 2026-03-22, the day before it fell due (3 unprompted uses a week)',
+        'Not needed at the week-three check (the week to 2026-03-22, the day before it fell due)',
       ],
     ]);
   });
@@ -425,7 +425,7 @@ describe('the week-three check is decided on the day before it fell due, even wh
     );
     expect(plan.emails).toEqual([]);
     expect(plan.settled.map((r) => r.note)).toEqual([
-      'Not needed: a Genuine adopter in the week to 2026-03-22, the day before it fell due (3 unprompted uses a week)',
+      'Not needed at the week-three check (the week to 2026-03-22, the day before it fell due)',
     ]);
   });
 
@@ -493,7 +493,7 @@ describe('missed milestones are folded only into an email to the same recipient'
     const next = planReminders(reminderInput({ members, runs, today: plus(today, 1), sent }));
     expect(next.emails).toEqual([]);
     expect(next.settled.map((r) => [r.milestone, r.note])).toEqual([
-      ['Week-three check', expect.stringContaining('in the week to 2026-03-22')],
+      ['Week-three check', expect.stringContaining('the week to 2026-03-22')],
     ]);
   });
 });

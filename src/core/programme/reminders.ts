@@ -23,7 +23,6 @@
 import { dayToIso, type Day } from '../base/dates';
 import { MILESTONES, type MilestoneSpec } from './milestones';
 import { plural } from '../base/text';
-import { usesPhrase } from '../audit/diagnosis';
 import type { Audit } from '../audit/audit-types';
 import type { RosterMember } from '../base/types';
 import { renderEmail, type EmailContent } from '../mail/email';
@@ -37,7 +36,7 @@ import {
   type OutstandingMilestone,
   type ReminderInput,
 } from './reminder-input';
-import { memberDetails, nameList, weeksPhrase } from './reminder-figures';
+import { memberDetails, nameList } from './reminder-figures';
 import { MILESTONE_WRITERS } from './milestone-emails';
 
 /** Milestones due longer ago than this are out of date and not sent. */
@@ -210,7 +209,9 @@ export function planReminders(input: ReminderInput): ReminderPlan {
             recipient: '',
             dueDay: check.dueDay,
             trainingDay: member.trainingDay,
-            note: `Not needed: a Genuine adopter in ${weeksPhrase(settings.weeks)} to ${dayToIso(lastCompleteDay(check.dueDay))}, the day before it fell due (${usesPhrase(atCheck.usesPerWeek)})`,
+            // The sent sheet is a tab every editor reads (rules §19): no category and no figures here;
+            // the owner's dashboard and digest carry them.
+            note: `Not needed at the week-three check (the week to ${dayToIso(lastCompleteDay(check.dueDay))}, the day before it fell due)`,
           }),
         );
       }
