@@ -75,66 +75,61 @@ With no --log it audits the example team in examples/.
 
 const LOCALE_RE = /^[a-z]{2,3}(?:[_-][A-Za-z]{2,4})?(?:[_-][A-Za-z0-9]{2,8})?$/;
 
-export function parseCliArgs(argv: string[]): CliOptions {
+const CLI_FLAGS = {
+  log: { type: 'string', multiple: true },
+  roster: { type: 'string' },
+  interventions: { type: 'string' },
+  usage: { type: 'string', multiple: true },
+  'as-of': { type: 'string' },
+  weeks: { type: 'string' },
+  'history-weeks': { type: 'string' },
+  out: { type: 'string' },
+  json: { type: 'boolean' },
+  locale: { type: 'string' },
+  'time-zone': { type: 'string' },
+  owner: { type: 'string' },
+  'programme-start': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type FlagValues = ReturnType<typeof readFlags>;
+
+/** The flags as given, each at most once unless repeatable; a flag parseArgs cannot read is refused with the usage. */
+function readFlags(argv: string[]) {
   let parsed;
   try {
-    parsed = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      tokens: true,
-      options: {
-        log: { type: 'string', multiple: true },
-        roster: { type: 'string' },
-        interventions: { type: 'string' },
-        usage: { type: 'string', multiple: true },
-        'as-of': { type: 'string' },
-        weeks: { type: 'string' },
-        'history-weeks': { type: 'string' },
-        out: { type: 'string' },
-        json: { type: 'boolean' },
-        locale: { type: 'string' },
-        'time-zone': { type: 'string' },
-        owner: { type: 'string' },
-        'programme-start': { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    parsed = parseArgs({ args: argv, strict: true, allowPositionals: false, tokens: true, options: CLI_FLAGS });
   } catch (error) {
     // parseArgs explains the flag it could not read; the usage says what it accepts.
     throw new CliError(`${(error as Error).message.replace(/\. To specify.*$/s, '.')}\n\n${USAGE}`, 2);
   }
   refuseRepeatedFlags(parsed.tokens ?? []);
-  const v = parsed.values;
-  const programmeStart = v['programme-start'] ?? null;
-  if (programmeStart !== null && isoToDay(programmeStart) === null) {
+  return parsed.values;
+}
+
+/** A YYYY-MM-DD flag's value, or null when not given; `example` shows how to write it. */
+function dateFlag(value: string | undefined, flag: string, example: string): string | null {
+  if (value !== undefined && isoToDay(value) === null)
+    throw new CliError(`--${flag} "${value}" is not a date: write it as YYYY-MM-DD, e.g. ${example}.`, 2);
+  return value ?? null;
+}
+
+/** --weeks as a whole number of weeks from 1 to 52, or null when not given. */
+function weeksFlag(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const text = value.trim();
+  const weeks = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
     throw new CliError(
-      `--programme-start "${programmeStart}" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-02.`,
+      `--weeks "${value}" is not a window Uptake can audit: give a whole number of weeks from 1 to 52.`,
       2,
     );
   }
-  const asOf = v['as-of'] ?? null;
-  if (asOf !== null && isoToDay(asOf) === null) {
-    throw new CliError(`--as-of "${asOf}" is not a date: write it as YYYY-MM-DD, e.g. 2026-03-01.`, 2);
-  }
-  let weeks: number | null = null;
-  if (v.weeks !== undefined) {
-    const text = v.weeks.trim();
-    weeks = /^\d+$/.test(text) ? Number(text) : NaN;
-    if (!Number.isInteger(weeks) || weeks < 1 || weeks > 52) {
-      throw new CliError(
-        `--weeks "${v.weeks}" is not a window Uptake can audit: give a whole number of weeks from 1 to 52.`,
-        2,
-      );
-    }
-  }
-  const historyWeeks = wholeNumberFlag(
-    v['history-weeks'],
-    MIN_HISTORY_WEEKS,
-    MAX_HISTORY_WEEKS,
-    (text) =>
-      `--history-weeks "${text}" is not a trend length Uptake can show: give a whole number of weeks from ${MIN_HISTORY_WEEKS} to ${MAX_HISTORY_WEEKS}.`,
-  );
+  return weeks;
+}
+
+/** --locale, --time-zone and --owner, each checked, or null when not given. */
+function placeFlags(v: FlagValues): { locale: string | null; timeZone: string | null; owner: string | null } {
   const locale = v.locale ?? null;
   if (locale !== null && !LOCALE_RE.test(locale)) {
     throw new CliError(`--locale "${locale}" is not a locale: write it as Sheets names them, e.g. en_US or en_GB.`, 2);
@@ -150,6 +145,11 @@ export function parseCliArgs(argv: string[]): CliOptions {
   if (owner !== null && !isEmail(owner)) {
     throw new CliError(`--owner "${owner}" is not an email address.`, 2);
   }
+  return { locale: locale?.replace('-', '_') ?? null, timeZone, owner };
+}
+
+/** Refuses a file flag given without a name, or one that needs --log without it. */
+function checkFileFlags(v: FlagValues): void {
   if (v.roster !== undefined && v.log === undefined) {
     throw new CliError('--roster needs --log: give the log tab as CSV too (the roster alone has no runs to audit).', 2);
   }
@@ -168,6 +168,22 @@ export function parseCliArgs(argv: string[]): CliOptions {
       throw new CliError(`--${flag} needs a file or folder name.`, 2);
   }
   if (v.log?.some((file) => file.trim() === '')) throw new CliError('--log needs a file name.', 2);
+}
+
+export function parseCliArgs(argv: string[]): CliOptions {
+  const v = readFlags(argv);
+  const programmeStart = dateFlag(v['programme-start'], 'programme-start', '2026-03-02');
+  const asOf = dateFlag(v['as-of'], 'as-of', '2026-03-01');
+  const weeks = weeksFlag(v.weeks);
+  const historyWeeks = wholeNumberFlag(
+    v['history-weeks'],
+    MIN_HISTORY_WEEKS,
+    MAX_HISTORY_WEEKS,
+    (text) =>
+      `--history-weeks "${text}" is not a trend length Uptake can show: give a whole number of weeks from ${MIN_HISTORY_WEEKS} to ${MAX_HISTORY_WEEKS}.`,
+  );
+  const { locale, timeZone, owner } = placeFlags(v);
+  checkFileFlags(v);
   const [log = null, ...extraLogs] = v.log ?? [];
   return {
     log,
@@ -180,7 +196,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
     historyWeeks,
     out: v.out ?? null,
     json: v.json ?? false,
-    locale: locale?.replace('-', '_') ?? null,
+    locale,
     timeZone,
     owner,
     programmeStart,

@@ -316,6 +316,72 @@ function writeOutputs(result: RunResult, sidebarHtml: string, chosen: Plan): str
   return written;
 }
 
+/** The run asked for: the team in the in-memory Apps Script, its files written; what to print. */
+function audit(options: CliOptions, paths: Paths, io: Io): void {
+  const buildDir = path.join(paths.root, 'build');
+  const sidebarFile = path.join(buildDir, 'sidebar.html');
+  for (const file of [path.join(buildDir, 'Code.js'), sidebarFile]) {
+    if (!fs.existsSync(file))
+      throw new CliError(`${shown(file, paths)} is missing: run npm run build first (npm start does).`);
+  }
+  const chosen = plan(options, paths);
+  const progress = (line: string) => io.stderr(`uptake: ${line}\n`);
+  progress(`Auditing ${chosen.source}`);
+  const result = runInMemory(chosen.team, {
+    buildDir,
+    asOf: chosen.asOf,
+    weeks: options.weeks,
+    historyWeeks: options.historyWeeks,
+    locale: chosen.locale,
+    timeZone: chosen.timeZone,
+    owner: chosen.owner,
+    days: SIMULATED_DAYS,
+    sidebarWeeks: SIDEBAR_WEEKS,
+    nowMs: Date.now(),
+    programmeStart: chosen.programmeStart,
+    progress,
+  });
+  const written = writeOutputs(result, fs.readFileSync(sidebarFile, 'utf8'), chosen);
+  // Problems the daily runs met are worth a look; so is what they said when they sent nothing.
+  const problems = new Set(
+    result.dailyReports.flatMap((r) => (result.emails.length ? r.problems : [...r.problems, ...r.report])),
+  );
+  for (const line of problems) progress(`the daily run reported: ${line}`);
+  if (options.json) {
+    io.stdout(`${JSON.stringify(jsonOutput(result), null, 2)}\n`);
+    progress(`Wrote ${written.map((f) => shown(f, paths)).join(', ')}`);
+  } else
+    printReport(
+      result,
+      written.map((f) => shown(f, paths)),
+      io,
+    );
+}
+
+/** What --json prints (docs/json-output.md). */
+function jsonOutput(result: RunResult): JsonOutput {
+  return {
+    ...withInterventions(auditJson(result.audit), result.interventions),
+    history: historyJson(result.history),
+    programme: programmeJson(result.programme),
+    emails: emailsJson(result.emails),
+    ...(result.audit.usage ? { usage: usageJson(result.audit.usage) } : {}),
+  };
+}
+
+/** The audit as text for the terminal, then the files written (as shown) and the emails' count. */
+function printReport(result: RunResult, written: string[], io: Io): void {
+  io.stdout(renderAudit(result.audit));
+  io.stdout(`\n${renderHistory(result.history)}`);
+  if (result.audit.usage) io.stdout(`\n${renderUsage(result.audit.usage, result.audit.team.adoptionRate)}`);
+  const interventions = renderInterventions(result.interventions);
+  if (interventions) io.stdout(`\n${interventions}`);
+  io.stdout(`\nWritten:\n${written.map((f) => `  ${f}`).join('\n')}\n`);
+  io.stdout(
+    `Emails the daily run would send in the next ${SIMULATED_DAYS} days: ${result.emails.length} (see reminders.md).\n`,
+  );
+}
+
 export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): number {
   // Everything printed passes here: no control character from team text (or a file name)
   // reaches the terminal.
@@ -329,61 +395,8 @@ export function main(argv: string[], env: NodeJS.ProcessEnv, terminal: Io): numb
   };
   try {
     const options = parseCliArgs(argv);
-    if (options.help) {
-      io.stdout(USAGE);
-      return 0;
-    }
-    const buildDir = path.join(paths.root, 'build');
-    const sidebarFile = path.join(buildDir, 'sidebar.html');
-    for (const file of [path.join(buildDir, 'Code.js'), sidebarFile]) {
-      if (!fs.existsSync(file))
-        throw new CliError(`${shown(file, paths)} is missing: run npm run build first (npm start does).`);
-    }
-    const chosen = plan(options, paths);
-    const progress = (line: string) => io.stderr(`uptake: ${line}\n`);
-    progress(`Auditing ${chosen.source}`);
-    const result = runInMemory(chosen.team, {
-      buildDir,
-      asOf: chosen.asOf,
-      weeks: options.weeks,
-      historyWeeks: options.historyWeeks,
-      locale: chosen.locale,
-      timeZone: chosen.timeZone,
-      owner: chosen.owner,
-      days: SIMULATED_DAYS,
-      sidebarWeeks: SIDEBAR_WEEKS,
-      nowMs: Date.now(),
-      programmeStart: chosen.programmeStart,
-      progress,
-    });
-    const written = writeOutputs(result, fs.readFileSync(sidebarFile, 'utf8'), chosen);
-    // Problems the daily runs met are worth a look; so is what they said when they sent nothing.
-    const problems = new Set(
-      result.dailyReports.flatMap((r) => (result.emails.length ? r.problems : [...r.problems, ...r.report])),
-    );
-    for (const line of problems) progress(`the daily run reported: ${line}`);
-    if (options.json) {
-      const output: JsonOutput = {
-        ...withInterventions(auditJson(result.audit), result.interventions),
-        history: historyJson(result.history),
-        programme: programmeJson(result.programme),
-        emails: emailsJson(result.emails),
-        ...(result.audit.usage ? { usage: usageJson(result.audit.usage) } : {}),
-      };
-      io.stdout(`${JSON.stringify(output, null, 2)}
-`);
-      progress(`Wrote ${written.map((f) => shown(f, paths)).join(', ')}`);
-    } else {
-      io.stdout(renderAudit(result.audit));
-      io.stdout(`\n${renderHistory(result.history)}`);
-      if (result.audit.usage) io.stdout(`\n${renderUsage(result.audit.usage, result.audit.team.adoptionRate)}`);
-      const interventions = renderInterventions(result.interventions);
-      if (interventions) io.stdout(`\n${interventions}`);
-      io.stdout(`\nWritten:\n${written.map((f) => `  ${shown(f, paths)}`).join('\n')}\n`);
-      io.stdout(
-        `Emails the daily run would send in the next ${SIMULATED_DAYS} days: ${result.emails.length} (see reminders.md).\n`,
-      );
-    }
+    if (options.help) io.stdout(USAGE);
+    else audit(options, paths, io);
     return 0;
   } catch (error) {
     if (error instanceof CliError) {

@@ -174,25 +174,44 @@ function interventionsSheetName(
   return name && name.length <= 100 && !reserved.includes(name.toLowerCase()) ? name : DEFAULT_INTERVENTIONS_SHEET;
 }
 
-export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
-  const { timeZone, progress } = request;
+/** The as-of day and the instant the run starts (its noon), from the request. */
+function runDays(request: RunRequest): { asOfDay: Day; asOf: string; start: number } {
   // The audit runs on the real today (or on the as-of date, if that is later): the as-of date is
   // the audit's last day, not today, and runs after it are outside the window, not "after
   // today". The menu's audit sheet, always as of today, and the automation run on the as-of
   // date at noon, so that the daily trigger first fires the next morning.
-  const asOfDay = request.asOf === null ? dayOfInstant(request.nowMs, timeZone) : isoToDay(request.asOf);
+  const asOfDay = request.asOf === null ? dayOfInstant(request.nowMs, request.timeZone) : isoToDay(request.asOf);
   if (asOfDay === null) throw new CliError(`"${request.asOf}" is not a date: write it as YYYY-MM-DD.`);
-  const asOf = dayToIso(asOfDay);
-  const start = localInstant(asOfDay, 12, 0, timeZone);
-  const names = csvSheetNames(team);
-  const sheets: Record<string, unknown[][]> = { [names.log]: [] };
-  for (const name of names.extraLogs) sheets[name] = [];
-  const rosterSheet = team.roster ? (names.roster ?? DEFAULT_ROSTER_SHEET) : null;
-  if (rosterSheet) sheets[rosterSheet] = [];
-  const interventionsSheet = team.interventions ? interventionsSheetName(team, names) : null;
-  if (interventionsSheet) sheets[interventionsSheet] = [];
+  return { asOfDay, asOf: dayToIso(asOfDay), start: localInstant(asOfDay, 12, 0, request.timeZone) };
+}
+
+/** The sheets the CSV files become, by name. */
+interface TeamSheetNames {
+  log: string;
+  extraLogs: string[];
+  roster: string | null;
+}
+
+/** The in-memory Apps Script holding one spreadsheet with a sheet per CSV file, as text. */
+function teamSpreadsheet(
+  team: TeamTables,
+  request: RunRequest,
+  start: number,
+): { gas: FakeGas; names: TeamSheetNames } {
+  const { timeZone } = request;
+  const csvNames = csvSheetNames(team);
+  const names = { ...csvNames, roster: team.roster ? (csvNames.roster ?? DEFAULT_ROSTER_SHEET) : null };
+  const interventionsSheet = team.interventions ? interventionsSheetName(team, csvNames) : null;
   const usageSheets = (team.usage ?? []).map((u) => ({ ...u, name: path.basename(u.source) }));
-  for (const u of usageSheets) sheets[u.name] = [];
+  const sheets: Record<string, unknown[][]> = {};
+  for (const name of [
+    names.log,
+    ...names.extraLogs,
+    names.roster,
+    interventionsSheet,
+    ...usageSheets.map((u) => u.name),
+  ])
+    if (name) sheets[name] = [];
   const gas = createFakeGas({
     now: Math.max(request.nowMs, start),
     timeZone,
@@ -204,19 +223,20 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   });
   fillTextSheet(gas, names.log, team.log);
   (team.extraLogs ?? []).forEach((extra, i) => fillTextSheet(gas, names.extraLogs[i], extra.cells));
-  if (team.roster && rosterSheet) fillTextSheet(gas, rosterSheet, team.roster);
+  if (team.roster && names.roster) fillTextSheet(gas, names.roster, team.roster);
   if (team.interventions && interventionsSheet) fillTextSheet(gas, interventionsSheet, team.interventions);
   for (const u of usageSheets) fillTextSheet(gas, u.name, u.rows);
+  return { gas, names };
+}
 
-  progress(`Loading ${path.join(path.basename(request.buildDir), 'Code.js')} into the in-memory Apps Script`);
-  const bundle = loadUptake(gas, request.buildDir);
-
+/** The settings saved as the owner would in the sidebar, and the programme started if asked. */
+function setUp(bundle: UptakeBundle, gas: FakeGas, request: RunRequest, names: TeamSheetNames, start: number): void {
   try {
     call(bundle, 'saveSettings', {
       logSheet: names.log,
       // Pinned: the log is exactly the files given, whatever another sheet's headers look like.
       logSheets: [names.log, ...names.extraLogs],
-      rosterSheet: rosterSheet ?? '',
+      rosterSheet: names.roster ?? '',
       ownerEmail: request.owner,
       ...(request.weeks !== null ? { weeks: request.weeks } : {}),
       ...(request.historyWeeks ? { historyWeeks: request.historyWeeks } : {}),
@@ -224,21 +244,22 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   } catch (error) {
     throw new CliError(messageOf(error));
   }
-
-  if (request.programmeStart) {
-    // Started on the as-of date, as the owner would from the sidebar after reading the audit.
-    const clock = gas.clock.now();
-    gas.clock.set(start);
-    try {
-      const started = call(bundle, 'startProgramme', { start: request.programmeStart });
-      progress(started.message);
-    } catch (error) {
-      throw new CliError(`The replacement programme could not start: ${messageOf(error)}`);
-    }
-    gas.clock.set(clock);
+  if (!request.programmeStart) return;
+  // Started on the as-of date, as the owner would from the sidebar after reading the audit.
+  const clock = gas.clock.now();
+  gas.clock.set(start);
+  try {
+    const started = call(bundle, 'startProgramme', { start: request.programmeStart });
+    request.progress(started.message);
+  } catch (error) {
+    throw new CliError(`The replacement programme could not start: ${messageOf(error)}`);
   }
+  gas.clock.set(clock);
+}
 
-  progress('Auditing (getDashboard)');
+/** The dashboard as of the as-of date for the window asked and each other window the sidebar shows. */
+function dashboards(bundle: UptakeBundle, request: RunRequest, asOf: string) {
+  request.progress('Auditing (getDashboard)');
   const dashboardFor = (weeks: number | null): DashboardData => {
     let data: DashboardData;
     try {
@@ -254,47 +275,43 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   // The owner approves the roster's follow-up owners the dashboard lists, as with its Approve
   // button (rules §19: only that approves them); the run then shows their follow-ups going to them.
   const listed = requested.unapprovedFollowUpOwners.map((entry) => entry.address);
-  if (listed.length) progress(call(bundle, 'approveFollowUpOwners', listed));
+  if (listed.length) request.progress(call(bundle, 'approveFollowUpOwners', listed));
   const audit = requested.audit!;
   const history = requested.history;
   if (!history) throw new CliError('The add-on returned an audit without its history.');
-
-  const dashboards: Record<string, DashboardData> = { [String(audit.weeks)]: requested };
+  const byWeeks: Record<string, DashboardData> = { [String(audit.weeks)]: requested };
   for (const weeks of request.sidebarWeeks) {
-    if (!(String(weeks) in dashboards)) dashboards[String(weeks)] = dashboardFor(weeks);
+    if (!(String(weeks) in byWeeks)) byWeeks[String(weeks)] = dashboardFor(weeks);
   }
-  const values: Record<string, unknown> = {
-    getSettings: call(bundle, 'getSettings'),
-    getAutomationStatus: call(bundle, 'getAutomationStatus'),
-  };
+  return { requested, audit, history, byWeeks };
+}
 
-  progress(`Writing the "${AUDIT_SHEET}" sheet (runAuditToSheet)`);
-  gas.clock.set(start);
-  call(bundle, 'runAuditToSheet');
-  // Written to the owner's own spreadsheet (rules §19), the one the run just created.
-  const [auditFile] = gas.spreadsheetsOf(request.owner);
-  const auditSheet = gas.sheetDisplayValues(AUDIT_SHEET, auditFile);
-
+/** The digest as it would go out the morning after the as-of date, with automation turned on. */
+function digestAfter(bundle: UptakeBundle, gas: FakeGas, request: RunRequest, asOfDay: Day): DigestPreview {
   // Automation turned on on the as-of date, as the owner would from the sidebar.
   try {
     call(bundle, 'setAutomation', true);
   } catch (error) {
     throw new CliError(`Automation could not be turned on: ${messageOf(error)}`);
   }
-
-  // The digest as it would go out the morning after the as-of date (before the daily run): it
-  // covers the seven days ending on the as-of date, as the Monday digest covers the week to Sunday.
-  gas.clock.set(localInstant(asOfDay + 1, 0, 30, timeZone));
-  let digest: DigestPreview;
+  // Before the daily run: it covers the seven days ending on the as-of date, as the Monday
+  // digest covers the week to Sunday.
+  gas.clock.set(localInstant(asOfDay + 1, 0, 30, request.timeZone));
   try {
-    digest = call(bundle, 'previewDigest');
+    return call(bundle, 'previewDigest');
   } catch (error) {
     throw new CliError(`The digest could not be composed: ${messageOf(error)}`);
   }
-  values.previewDigest = digest;
+}
 
-  // Then the daily trigger fires once a day, as Apps Script would fire it.
-  progress(`Simulating ${request.days} days of the daily trigger (runDaily)`);
+/** The daily trigger fired once a day after the as-of date, as Apps Script would fire it. */
+function simulateDays(
+  bundle: UptakeBundle,
+  gas: FakeGas,
+  request: RunRequest,
+  asOfDay: Day,
+): { emails: SimulatedEmail[]; dailyReports: DailyReport[] } {
+  request.progress(`Simulating ${request.days} days of the daily trigger (runDaily)`);
   const emails: SimulatedEmail[] = [];
   const sentRows = () =>
     gas.spreadsheet.getSheetByName(SENT_SHEET) ? gas.sheetDisplayValues(SENT_SHEET).slice(1) : [];
@@ -306,9 +323,9 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     const done = day - asOfDay - 1;
     // On a large log each day takes a while: say how far it got, but not for a quick run.
     if (done > 0 && done % 10 === 0 && Date.now() - simulationStart > 1500)
-      progress(`  ${done} of ${request.days} days simulated`);
+      request.progress(`  ${done} of ${request.days} days simulated`);
     const mailBefore = gas.mail.sent.length;
-    const runs = bundle.$runDueTriggers(localInstant(day + 1, 0, 0, timeZone));
+    const runs = bundle.$runDueTriggers(localInstant(day + 1, 0, 0, request.timeZone));
     const rows = sentRows();
     emails.push(...emailsOfDay(dayToIso(day), gas.mail.sent.slice(mailBefore), rows.slice(rowsBefore)));
     rowsBefore = rows.length;
@@ -321,6 +338,30 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
       dailyReports.push({ date: dayToIso(day), report: status.lastRunReport, problems: status.problems });
     }
   }
+  return { emails, dailyReports };
+}
+
+export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
+  const { asOfDay, asOf, start } = runDays(request);
+  const { gas, names } = teamSpreadsheet(team, request, start);
+  request.progress(`Loading ${path.join(path.basename(request.buildDir), 'Code.js')} into the in-memory Apps Script`);
+  const bundle = loadUptake(gas, request.buildDir);
+  setUp(bundle, gas, request, names, start);
+  const { requested, audit, history, byWeeks } = dashboards(bundle, request, asOf);
+  const values: Record<string, unknown> = {
+    getSettings: call(bundle, 'getSettings'),
+    getAutomationStatus: call(bundle, 'getAutomationStatus'),
+  };
+
+  request.progress(`Writing the "${AUDIT_SHEET}" sheet (runAuditToSheet)`);
+  gas.clock.set(start);
+  call(bundle, 'runAuditToSheet');
+  // Written to the owner's own spreadsheet (rules §19), the one the run just created.
+  const [auditFile] = gas.spreadsheetsOf(request.owner);
+  const auditSheet = gas.sheetDisplayValues(AUDIT_SHEET, auditFile);
+  const digest = digestAfter(bundle, gas, request, asOfDay);
+  values.previewDigest = digest;
+  const { emails, dailyReports } = simulateDays(bundle, gas, request, asOfDay);
   // The programme as the simulated days leave it: sessions recorded up to the last day count.
   const programme = request.programmeStart
     ? call(bundle, 'getDashboard', { asOf: dayToIso(asOfDay + request.days), weeks: 1 }).programme
@@ -336,6 +377,6 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     programme,
     dailyReports,
     simulated: { from: dayToIso(asOfDay + 1), to: dayToIso(asOfDay + request.days) },
-    sidebar: { dashboards, values },
+    sidebar: { dashboards: byWeeks, values },
   };
 }

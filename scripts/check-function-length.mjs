@@ -1,5 +1,5 @@
-// `node scripts/check-function-length.mjs [folder]` (run by `npm run lint`): no function in src/
-// or packages/ longer than MAX_LINES lines, so that each one can be read at once. It parses every
+// `node scripts/check-function-length.mjs [folder]` (run by `npm run lint`): no function in src/,
+// local/ or packages/ longer than MAX_LINES lines, so that each one can be read at once. It parses every
 // .ts file under those folders of the folder (default: this project) with the TypeScript compiler and counts the
 // lines of each function, method, arrow function and function expression, from the line of its
 // first token (its JSDoc not counted) to the line of its last. A function's nested functions are
@@ -11,8 +11,8 @@ import ts from 'typescript';
 
 export const MAX_LINES = 80;
 
-/** The folders checked, relative to the project: the add-on's sources and the repository's packages. */
-export const CHECKED_DIRS = ['src', 'packages'];
+/** The folders checked, relative to the project: the add-on's sources, its local run and the repository's packages. */
+export const CHECKED_DIRS = ['src', 'local', 'packages'];
 
 /**
  * @param {string} dir absolute

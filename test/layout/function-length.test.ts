@@ -1,5 +1,5 @@
 // scripts/check-function-length.mjs (run by `npm run lint`) on throwaway trees, and on this
-// project: functions counted with the TypeScript compiler, none in src/ or packages/ over 80 lines.
+// project: functions counted with the TypeScript compiler, none in src/, local/ or packages/ over 80 lines.
 import fs from 'fs';
 import path from 'path';
 import { ROOT, runChecker, throwawayDir } from './checker';
@@ -51,9 +51,24 @@ describe('the function length check', () => {
     expect(output).toContain('packages/p/b.ts:1 long: 81 lines');
   });
 
-  it('finds no function in src/ or packages/ over 80 lines', async () => {
+  it('checks local/ as it checks src/, and not test/', async () => {
+    const dir = tree(fn('short', 80));
+    for (const [folder, name] of [
+      ['local', 'run'],
+      ['test', 'builder'],
+    ]) {
+      fs.mkdirSync(path.join(dir, folder), { recursive: true });
+      fs.writeFileSync(path.join(dir, folder, 'b.ts'), fn(name, 81));
+    }
+    const { ok, output } = await check(dir);
+    expect(ok).toBe(false);
+    expect(output).toContain('local/b.ts:1 run: 81 lines');
+    expect(output).not.toContain('test/b.ts');
+  });
+
+  it('finds no function in src/, local/ or packages/ over 80 lines', async () => {
     const { ok, output } = await check(ROOT);
-    expect(output).toContain('check-function-length: no function in src/, packages/ over 80 lines');
+    expect(output).toContain('check-function-length: no function in src/, local/, packages/ over 80 lines');
     expect(ok).toBe(true);
   });
 });
