@@ -281,6 +281,9 @@ export class FakeSpreadsheet
   }
   getOwner(): GUser | null {
     const owner = this._ctx.driveOwner();
-    return owner === null ? null : api<GUser>(new FakeUser(owner));
+    if (owner === null) return null;
+    // getEmail() is "a blank string if security policies do not allow access to the user's email
+    // address" ("Class User", https://developers.google.com/apps-script/reference/base/user).
+    return api<GUser>(new FakeUser(this._ctx.session.usersWithoutEmail.has(owner) ? '' : owner));
   }
 }

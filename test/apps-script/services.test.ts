@@ -149,3 +149,15 @@ describe('console', () => {
     expect(fake.logs.messages()).toEqual([]);
   });
 });
+
+describe('Spreadsheet.getOwner', () => {
+  test('the Drive owner’s email, blank for an account whose email Google does not give (Class User)', () => {
+    const gas = createFakeGas({ user: 'owner@example.com', usersWithoutEmail: ['hidden@example.com'] });
+    gas.setDriveOwner('owner@example.com');
+    expect(gas.globals.SpreadsheetApp.getActiveSpreadsheet().getOwner()!.getEmail()).toBe('owner@example.com');
+    gas.setDriveOwner('hidden@example.com');
+    expect(gas.globals.SpreadsheetApp.getActiveSpreadsheet().getOwner()!.getEmail()).toBe('');
+    gas.setDriveOwner(null);
+    expect(gas.globals.SpreadsheetApp.getActiveSpreadsheet().getOwner()).toBeNull();
+  });
+});
