@@ -140,6 +140,7 @@ export function remindersMarkdown(
       '',
       `Milestone: ${markdownText(mail.milestone ?? 'none (a set-up problem)')}${mail.programme ? ' (replacement programme)' : ''}` +
         (mail.members.length ? ` · members: ${markdownText(mail.members.join(', '))}` : ''),
+      ...(mail.logNote ? ['', `Note from the local run: ${mail.logNote}`] : []),
       '',
       `${fence}text`,
       mail.body.trimEnd(),

@@ -6,6 +6,7 @@
  */
 import { MILESTONES } from '../src/core/programme/milestones';
 import { PROGRAMME_MILESTONES } from '../src/core/programme/replacement';
+import { dayToIso, isoToDay } from '../src/core/base/dates';
 import { DIGEST_MILESTONE, PROGRAMME_RECORD_PREFIX, SENT_HEADERS } from '../src/core/programme/sent-records';
 
 export interface SimulatedEmail {
@@ -20,6 +21,11 @@ export interface SimulatedEmail {
   /** The members the email is about, as the sent sheet records them. */
   members: string[];
   body: string;
+  /**
+   * When the week the email measures (the seven days before it is sent) goes past the log: that
+   * the log has no runs for those days yet, and the local run invents none; null otherwise.
+   */
+  logNote: string | null;
 }
 
 export interface MailOfDay {
@@ -47,11 +53,27 @@ function emailOf(milestone: string, note: string): string {
 }
 
 /**
+ * The note for an email sent on `day` when the week it measures (ending the day before) goes past
+ * `loggedUntil`, the as-of date: the add-on would read runs logged by then; the local run has
+ * none, so a figure there would read 0% without saying why.
+ */
+export function logNoteFor(day: string, loggedUntil: string): string | null {
+  const lastComplete = isoToDay(day)! - 1;
+  const end = isoToDay(loggedUntil)!;
+  if (lastComplete <= end) return null;
+  const weekStart = lastComplete - 6;
+  const week = `${dayToIso(weekStart)} to ${dayToIso(lastComplete)}`;
+  if (weekStart > end)
+    return `No runs logged yet for that week (${week}): the local run invents none, so its figures for it are not a measurement (the log ends on ${loggedUntil}).`;
+  return `No runs logged yet for ${dayToIso(end + 1)} to ${dayToIso(lastComplete)}, the end of that week (${week}): the local run invents none (the log ends on ${loggedUntil}).`;
+}
+
+/**
  * The day's emails, in the order sent, with the sent sheet's rows written that day (header
  * excluded). A row belongs to the first email to its recipient whose subject names its
  * milestone (a digest's rows: the digest's recipients).
  */
-export function emailsOfDay(day: string, mails: MailOfDay[], rows: string[][]): SimulatedEmail[] {
+export function emailsOfDay(day: string, mails: MailOfDay[], rows: string[][], loggedUntil: string): SimulatedEmail[] {
   const at = (name: string) => SENT_HEADERS.indexOf(name);
   const used = new Set<number>();
   return mails.map((mail) => {
@@ -76,6 +98,8 @@ export function emailsOfDay(day: string, mails: MailOfDay[], rows: string[][]): 
       programme: about?.programme ?? false,
       members,
       body: mail.body,
+      // A digest or a milestone measures the week before it; a set-up problem email measures nothing.
+      logNote: about || matched ? logNoteFor(day, loggedUntil) : null,
     };
   });
 }

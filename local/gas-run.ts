@@ -327,7 +327,9 @@ function simulateDays(
     const mailBefore = gas.mail.sent.length;
     const runs = bundle.$runDueTriggers(localInstant(day + 1, 0, 0, request.timeZone));
     const rows = sentRows();
-    emails.push(...emailsOfDay(dayToIso(day), gas.mail.sent.slice(mailBefore), rows.slice(rowsBefore)));
+    emails.push(
+      ...emailsOfDay(dayToIso(day), gas.mail.sent.slice(mailBefore), rows.slice(rowsBefore), dayToIso(asOfDay)),
+    );
     rowsBefore = rows.length;
     const failed = runs.find((run) => !run.ok);
     if (failed) throw new CliError(`The daily run of ${dayToIso(day)} failed: ${messageOf(failed.error)}`);

@@ -24,6 +24,8 @@ interface Email {
   milestone: string | null;
   programme: boolean;
   members: string[];
+  body: string;
+  logNote: string | null;
 }
 
 function json(args: string[]) {
@@ -203,5 +205,22 @@ describe('the example team’s replacement programme', () => {
     expect(email).toContain('- Dev Patel (Non-adopter in the baseline week): Obstacle with no follow-up (cause 3)');
     expect(email).not.toContain('Logging gap');
     expect(email).not.toMatch(/\.;|\.\.$|"\.\./m);
+  });
+});
+
+describe('the simulated emails of weeks the log does not reach', () => {
+  test('each says no runs are logged yet for that week, instead of leaving a bare 0%', () => {
+    const out = json([]);
+    const asOf = (out as unknown as { asOf: string }).asOf;
+    expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    const reassessment = out.emails.find((e) => e.programme && e.milestone === 'Adoption reassessment')!;
+    expect(reassessment.logNote).toBe(
+      `No runs logged yet for that week (${plus(reassessment.day, -7)} to ${plus(reassessment.day, -1)}): the local run invents none, so its figures for it are not a measurement (the log ends on ${asOf}).`,
+    );
+    // Within the log, no note; past it, the note; a week partly logged names its days without runs.
+    for (const e of out.emails.filter((m) => m.milestone !== null))
+      expect([e.day, e.logNote !== null]).toEqual([e.day, plus(e.day, -1) > asOf]);
+    const md = fs.readFileSync(path.join(work, 'out', 'reminders.md'), 'utf8');
+    expect(md).toContain('Note from the local run: No runs logged yet for that week (');
   });
 });
