@@ -206,6 +206,15 @@ describe('the example team’s replacement programme', () => {
     expect(email).not.toContain('Logging gap');
     expect(email).not.toMatch(/\.;|\.\.$|"\.\./m);
   });
+  test('Peer advocacy moment with nobody to invite: no list promised, and it says nobody qualified', () => {
+    json([]);
+    const reminders = fs.readFileSync(path.join(work, 'out', 'reminders.md'), 'utf8');
+    const start = reminders.indexOf('Subject: Uptake replacement programme: Peer advocacy moment');
+    expect(start).toBeGreaterThan(-1);
+    const email = reminders.slice(start, reminders.indexOf('```\n', reminders.indexOf('```text', start) + 7));
+    expect(email).toContain('No participant was a Developing user or Genuine adopter in the week');
+    expect(email).not.toContain('participants below');
+  });
 });
 
 describe('the simulated emails of weeks the log does not reach', () => {

@@ -236,10 +236,11 @@ export function peersEmail(
     { kind: 'paragraph', text: dueLine(due, input.today) },
     {
       kind: 'paragraph',
+      // "Below" only when a list follows: with nobody to invite the paragraph after says so.
       text:
         'Two weeks into the replacement programme: the peer advocacy moment. At the next team meeting, invite the ' +
-        'participants below to share one specific result, two minutes each (the task, the old time, the new time, the ' +
-        `output), and ask the team: “${FRAMING_QUESTION}”`,
+        `participants ${invited.length ? 'below' : 'who have a result'} to share one specific result, two minutes each ` +
+        `(the task, the old time, the new time, the output), and ask the team: “${FRAMING_QUESTION}”`,
     },
   ];
   if (invited.length) {
