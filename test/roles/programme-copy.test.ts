@@ -1,26 +1,15 @@
 // Rules §19: the programme's copy in the spreadsheet's developer metadata (DOCUMENT visibility)
 // is readable and writable by any editor's script, so it holds no names or categories, and a run
 // with document properties never takes it over the document's own record. Through the built bundle.
-import { fakeWithBundle, sampleTeam, TODAY } from '../support/fake-bundle';
-import { logRows, plus, rosterRows } from '../support/sheets';
+import { TODAY } from '../support/fake-bundle';
+import { plus } from '../support/sheets';
+import { type Fake, roleTeam } from './support';
 
-const OWNER = 'lead@corp.example';
-
-function team() {
-  const { runs, roster } = sampleTeam();
-  const made = fakeWithBundle({
-    user: OWNER,
-    spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
-  });
-  made.bundle.saveSettings({ ownerEmail: OWNER });
-  return made;
-}
-
-const programmeCopy = (f: ReturnType<typeof team>) =>
+const programmeCopy = (f: Fake) =>
   f.gas.spreadsheet.getDeveloperMetadata().find((m) => m.getKey() === 'uptake.programme')!;
 
 test('after the programme starts and runs, the copy every editor reads names no one and holds no category', () => {
-  const f = team();
+  const f = roleTeam();
   f.bundle.setAutomation(true);
   f.bundle.startProgramme({ start: plus(TODAY, -7) });
   f.bundle.$runDays(10);
@@ -30,7 +19,7 @@ test('after the programme starts and runs, the copy every editor reads names no 
 });
 
 test('a copy a member forged before the start (no participants) does not stop the programme’s emails', () => {
-  const f = team();
+  const f = roleTeam();
   const start = plus(TODAY, 3);
   f.bundle.startProgramme({ start });
   const copy = programmeCopy(f);
