@@ -5,7 +5,7 @@
 import { cellsReadBy } from '../../bench/costs';
 import { FORM_HEADER_WITH_EMAIL, logRows, plus, rosterRows } from '../support/sheets';
 import { auditOf } from '../support/dashboard';
-import { fakeWithBundle, TODAY } from '../support/fake-bundle';
+import { fakeWithBundle, logRunRequest, TODAY } from '../support/fake-bundle';
 
 const FORM_SHEET = 'Form Responses 1';
 const OWNER = 'owner@example.com';
@@ -84,17 +84,7 @@ describe('My week reads every sheet of the log', () => {
     });
     const result = bundle.$run(
       'logRun',
-      [
-        {
-          date: TODAY,
-          member: 'Ben',
-          workflow: 'Board memo',
-          outcome: 'Light edit',
-          editTypes: [],
-          prompted: false,
-          notes: '',
-        },
-      ],
+      [logRunRequest({ member: 'Ben', workflow: 'Board memo', outcome: 'Light edit' })],
       { user: 'ben@example.com' },
     );
     expect(result.myWeek.week?.thisWeek).toEqual({ runs: 3, unprompted: 3 });
@@ -144,15 +134,7 @@ describe('My week reads every sheet of the log', () => {
   }
 
   test('opening Log a run, My week and logging read the same calls and cells for 1,000 and 5,000 rows a sheet', () => {
-    const run = {
-      date: TODAY,
-      member: 'Ben',
-      workflow: 'Board memo',
-      outcome: 'Light edit',
-      editTypes: [],
-      prompted: false,
-      notes: '',
-    };
+    const run = logRunRequest({ member: 'Ben', workflow: 'Board memo', outcome: 'Light edit' });
     for (const act of [
       (b: ReturnType<typeof fakeWithBundle>['bundle']) => b.getLogForm(),
       (b: ReturnType<typeof fakeWithBundle>['bundle']) => b.getMyWeek(),
