@@ -19,6 +19,7 @@ import { PROPERTY_VALUE_BYTES, type Store } from '../core/automation/store';
 import {
   BASELINE_WEEKS,
   programmeView,
+  startDay,
   startRefusal,
   type ProgrammeRecord,
   type ProgrammeView,
@@ -26,6 +27,8 @@ import {
 import type { SessionSource } from '../core/programme/replacement';
 import type { ProgrammeStartRequest, ProgrammeStartResult } from '../shared/api';
 import { programmeStore } from './programme-store';
+import { automationStore, mirrorStore } from './automation-store';
+import { forgetProgrammeTooBig } from '../core/automation/daily-run';
 import { todayIn } from './spreadsheet-locale';
 import { withDocumentLock } from './document-lock';
 import { readInterventions } from './interventions-data';
@@ -52,10 +55,29 @@ export function dashboardProgramme(
   const stored = readProgramme(store);
   if (!stored) return null;
   const record = withBaseline(stored, auditsOf(team, settings), today);
-  // Too big to store: the daily run could not freeze it, so it is not running (spec §17).
-  const tooBig = record === stored ? null : programmeSizeProblem(record, PROPERTY_VALUE_BYTES);
+  const tooBig = startProblem(stored, record);
   if (tooBig) return { record: stored, view: { ...programmeView(stored, [], asOf), couldNotStart: tooBig } };
   return { record, view: programmeView(record, interventions, asOf) };
+}
+
+/**
+ * Why `stored` could not start, given `frozen`, its baseline as the daily run freezes it today;
+ * null when it could. Too big to store: the daily run could not freeze it, so it is not running
+ * (spec §17), and a new start replaces it at once rather than waiting for its day 30.
+ */
+function startProblem(stored: ProgrammeRecord, frozen: ProgrammeRecord): string | null {
+  return frozen === stored ? null : programmeSizeProblem(frozen, PROPERTY_VALUE_BYTES);
+}
+
+/**
+ * The stored programme a new start must respect: none when it could not start, as a daily run
+ * found (kept in the record: the team may have been cut down since, to fit a new start) or as the
+ * dashboard shows it before the day's run (see startProblem).
+ */
+function blockingProgramme(stored: ProgrammeRecord | null, team: TeamData, settings: Settings, today: Day) {
+  if (!stored || stored.baseline || startDay(stored) > today) return stored;
+  if (stored.failedToStart) return null;
+  return startProblem(stored, withBaseline(stored, auditsOf(team, settings), today)) ? null : stored;
 }
 
 /**
@@ -81,6 +103,9 @@ export function settingsProgrammeStart(spreadsheet: Spreadsheet, value: unknown)
     );
   const existing = readProgramme(programmeStore(spreadsheet));
   if (existing && isoToDay(existing.start) === start) return null;
+  // One past its start day with no baseline may have failed to start, which only the team's audit
+  // tells: startProgramme, called before anything is saved, reads it and refuses then.
+  if (existing && !existing.baseline && startDay(existing) <= today) return dayToIso(start);
   const refusal = startRefusal(existing, start, today);
   if (refusal) throw new SettingsError('programmeStart', `Replacement programme start: ${refusal}`);
   return dayToIso(start);
@@ -103,11 +128,12 @@ export function startProgramme(
     throw new Error(`"${text}" is not a start date: write it as YYYY-MM-DD, e.g. ${dayToIso(today)}.`);
   return withDocumentLock(LOCK_WAIT_MS, 'Uptake’s daily run is in progress: try again in a few minutes.', () => {
     const store = programmeStore(spreadsheet);
-    const existing = readProgramme(store);
-    const refusal = startRefusal(existing, start, today);
-    if (refusal) throw new Error(refusal);
     const book = new Workbook(spreadsheet);
     const team = readTeam(book, settings);
+    const stored = readProgramme(store);
+    const existing = blockingProgramme(stored, team, settings, today);
+    const refusal = startRefusal(existing, start, today);
+    if (refusal) throw new Error(refusal);
     const sessions = readInterventions(book, team, settings, { asOf: dayToIso(today) }).interventions;
     if (existing && isoToDay(existing.start) === start && existing.baseline) {
       return {
@@ -125,6 +151,7 @@ export function startProgramme(
       : futureSizeProblem(record, auditsOf(team, settings)(today, BASELINE_WEEKS), store.valueBytes);
     if (upperBound) throw new Error(upperBound);
     writeProgramme(store, record);
+    if (stored && !existing) forgetStartProblem(spreadsheet);
     const base = record.baseline;
     return {
       message: base
@@ -133,6 +160,13 @@ export function startProgramme(
       programme: programmeView(record, sessions, today),
     };
   });
+}
+
+/** The stored "could not start" problem of a programme just replaced, where Check set-up reads it. */
+function forgetStartProblem(spreadsheet: Spreadsheet): void {
+  forgetProgrammeTooBig(automationStore(spreadsheet.getId()).store);
+  // A run outside the document kept it in the trigger owner's mirror: the caller's, when they own it.
+  forgetProgrammeTooBig(mirrorStore(spreadsheet.getId()));
 }
 
 /**

@@ -5,7 +5,7 @@
 // the run says so under Check set-up, emails the owner once, and the dashboard shows a programme
 // that could not start, not a running one.
 import { plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
-import { OWNER, ROSTER, team } from './support';
+import { duplicates, mailLog, milestoneKeys, OWNER, ROSTER, team } from './support';
 
 const name = (i: number) => `Participant Number ${String(i).padStart(3, '0')}`;
 const peer = (i: number) => `Peer ${i}`;
@@ -73,4 +73,71 @@ describe('a start to come that fitted, with 410 participants on its start day', 
     expect(programme.baseline).toBeNull();
     expect(programme.participants).toEqual([]);
   });
+});
+
+describe('a programme that could not start is replaced at once by a new start, nothing sent twice', () => {
+  const { gas, bundle } = bigTeam(200);
+  bundle.startProgramme({ start: '2026-03-09' });
+  const roster = gas.spreadsheet.getSheetByName(ROSTER)!;
+  const added = rosterRows(Array.from({ length: 210 }, (_, i) => member(200 + i))).slice(1);
+  const grown = roster.getRange(roster.getLastRow() + 1, 1, added.length, added[0].length);
+  grown.setValues(added);
+  bundle.$runDueTriggers('2026-03-12T12:00:00Z');
+  const problemsBefore = bundle.getAutomationStatus().problems;
+  // The owner moves the 210 to a spreadsheet of their own and starts again, on day 3 of the failed one.
+  grown.setValues(added.map((row) => row.map(() => '')));
+  const restarted = bundle.startProgramme({ start: '2026-03-12' });
+  const problemsAfterStart = bundle.getAutomationStatus().problems;
+  bundle.$runDueTriggers('2026-04-14T12:00:00Z');
+  const programmeMails = gas.mail.sent.filter((m) => /replacement programme/i.test(m.subject));
+
+  test('before the new start, Check set-up said the programme could not start', () => {
+    expect(problemsBefore).toHaveLength(1);
+    expect(problemsBefore[0]).toMatch(/^The replacement programme set for 2026-03-09 could not start: /);
+  });
+
+  test('the new start is taken during the failed one’s 30 days, its baseline frozen at once', () => {
+    expect(restarted.message).toBe(
+      'Replacement programme started on 2026-03-12: baseline frozen from the week ending 2026-03-11, 200 participants.',
+    );
+    expect(restarted.programme.couldNotStart).toBeUndefined();
+    expect(bundle.getDashboard({ asOf: '2026-03-20' }).programme!.start).toBe('2026-03-12');
+  });
+
+  test('Check set-up no longer says the programme could not start', () => {
+    expect(problemsAfterStart).toEqual([]);
+  });
+
+  test('the new programme’s milestones go once each, on its days; the could-not-start email once', () => {
+    expect(mailLog(programmeMails)).toEqual([
+      ['2026-03-09', OWNER, 'Uptake: the replacement programme could not start'],
+      [
+        '2026-03-19',
+        OWNER,
+        'Uptake replacement programme: Sessions not held for Participant Number 000, Participant Number 001 and 198 others',
+      ],
+      ['2026-03-26', OWNER, 'Uptake replacement programme: Peer advocacy moment'],
+      ['2026-04-11', OWNER, 'Uptake replacement programme: Adoption reassessment'],
+    ]);
+    expect(duplicates(milestoneKeys(gas))).toEqual([]);
+    expect(bundle.getAutomationStatus().problems).toEqual([]);
+  });
+});
+
+test('a Settings date replaces a programme that could not start, as the sidebar does', () => {
+  const { gas, bundle } = bigTeam(200);
+  bundle.startProgramme({ start: '2026-03-09' });
+  const roster = gas.spreadsheet.getSheetByName(ROSTER)!;
+  const added = rosterRows(Array.from({ length: 210 }, (_, i) => member(200 + i))).slice(1);
+  const grown = roster.getRange(roster.getLastRow() + 1, 1, added.length, added[0].length);
+  grown.setValues(added);
+  bundle.$runDueTriggers('2026-03-10T12:00:00Z');
+  grown.setValues(added.map((row) => row.map(() => '')));
+  bundle.saveSettings({ ownerEmail: OWNER, programmeStart: '2026-03-10' });
+  const programme = bundle.getDashboard({ asOf: '2026-03-10' }).programme!;
+  expect([programme.start, programme.couldNotStart, programme.participants.length]).toEqual([
+    '2026-03-10',
+    undefined,
+    200,
+  ]);
 });

@@ -16,7 +16,14 @@ import { outstandingMilestones, planReminders } from '../programme/reminders';
 import { writeSixWeekWaiting } from './six-week-waiting';
 import { planProgramme } from '../programme/replacement-plan';
 import { replacedBy, type ProgrammeRecord } from '../programme/replacement';
-import { readProgramme, withBaseline, withSessions, writeProgramme, writeSessions } from './programme-store';
+import {
+  readProgramme,
+  withBaseline,
+  withSessions,
+  writeFailedToStart,
+  writeProgramme,
+  writeSessions,
+} from './programme-store';
 import { advisedAudits } from './advised-audits';
 import { digestDraft, stamp, localTimestamp, type RecordDraft, type SentIndex } from '../programme/sent-records';
 import { digestContent } from './digest-content';
@@ -52,6 +59,14 @@ import {
 
 /** The set-up problem of a programme too big to store: it stops the programme, not the run. */
 const PROGRAMME_TOO_BIG = 'programme-too-big';
+
+/**
+ * Forgets the set-up problem of a programme that could not start, when a new start has replaced
+ * it: Check set-up no longer says "could not start" of the programme now running.
+ */
+export function forgetProgrammeTooBig(store: Store): void {
+  if (readJson<StoredProblem | null>(store, KEYS.problem, null)?.code === PROGRAMME_TOO_BIG) store.remove(KEYS.problem);
+}
 
 export type SendResult = 'sent' | 'failed' | 'stopped';
 
@@ -173,6 +188,7 @@ export class DailyRun {
     try {
       writeProgramme(store, programme);
     } catch (error) {
+      writeFailedToStart(store, stored, this.today);
       this.reportSetupProblem({
         code: PROGRAMME_TOO_BIG,
         message: `The replacement programme set for ${programme.start} could not start: ${errorMessage(error)}`,

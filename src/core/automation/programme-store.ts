@@ -193,5 +193,13 @@ export function writeSessions(store: Store, programme: ProgrammeRecord): void {
 export function withBaseline(programme: ProgrammeRecord, audits: AuditSource, today: Day): ProgrammeRecord {
   const s = startDay(programme);
   if (programme.baseline || today < s) return programme;
-  return { ...programme, baseline: freezeBaseline(audits(s - 1, BASELINE_WEEKS), s) };
+  // Frozen, it runs: an earlier day's failure to start no longer stands.
+  const { failedToStart: _earlier, ...record } = programme;
+  return { ...record, baseline: freezeBaseline(audits(s - 1, BASELINE_WEEKS), s) };
+}
+
+/** Keeps, once, the day `programme` (its baseline not frozen) first could not start. */
+export function writeFailedToStart(store: Store, programme: ProgrammeRecord, today: Day): void {
+  if (programme.baseline || programme.failedToStart) return;
+  writeJson(store, PROGRAMME_KEY, storedProgramme({ ...programme, failedToStart: dayToIso(today) }));
 }

@@ -73,6 +73,11 @@ export interface ProgrammeRecord {
   startedOn: string;
   /** Null until the week ending S − 1 is complete (a start date in the future). */
   baseline: Baseline | null;
+  /**
+   * The day a daily run first could not freeze the baseline (too big to store): the programme is
+   * not running, and a new start replaces it at once instead of waiting for its day 30.
+   */
+  failedToStart?: string;
 }
 
 /**
