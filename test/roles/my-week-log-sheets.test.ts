@@ -17,13 +17,13 @@ const ROSTER = rosterRows([
 /** A form's answers that collect the respondent's email and ask no Team member question. */
 const EMAIL_ONLY_HEADER = FORM_HEADER_WITH_EMAIL.filter((title) => title !== 'Team member');
 
-/** `n` answers from `email`, one a day back from today: unprompted, used as-is, edited for tone. */
+/** `n` answers from `email`, one a day back from today: unprompted, lightly edited, for tone. */
 function emailOnlyAnswers(email: string, n: number): unknown[][] {
   return Array.from({ length: n }, (_, i) => [
     new Date(`${plus(TODAY, -i)}T09:30:00Z`),
     email,
     'Weekly update',
-    'Used as-is',
+    'Light edit',
     'tone',
     'No',
     '',
@@ -45,7 +45,7 @@ describe('My week reads every sheet of the log', () => {
     const ben = bundle.$run('getMyWeek', [], { user: 'ben@example.com' }).week;
     expect(ben?.member).toBe('Ben');
     expect(ben?.thisWeek).toEqual({ runs: 3, unprompted: 3 });
-    expect(ben?.topEditType).toBe('tone');
+    expect(ben?.editTypes.tone).toBe(3);
     const audit = auditOf(bundle.$run('getDashboard', [null], { user: OWNER }));
     expect(ben?.category).toBe(audit.members.find((m) => m.member === 'Ben')?.category);
     // Ana's run in the team's log is hers alone; the form's answers are not.

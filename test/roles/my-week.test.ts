@@ -163,7 +163,7 @@ describe('myWeek (core): the figures', () => {
     expect(week.lastWeek).toEqual({ runs: 2, unprompted: 2 });
     // 3 of 5 used as-is or lightly edited (the run of 1 March is three weeks back).
     expect(week.acceptanceRate).toBeCloseTo(3 / 5);
-    expect(week.topEditType).toBe('tone');
+    expect(week.editTypes).toEqual({ tone: 2, scope: 0, format: 1, 'missing info': 0, 'wrong info': 0 });
     expect(week.nextMilestone).toEqual({ label: 'Week-three check', date: '2026-03-22', day: 21, counted: 'training' });
     expect(week.partial).toBe(false);
     expect(week.category).toBe('Developing user');
@@ -172,9 +172,51 @@ describe('myWeek (core): the figures', () => {
       'That makes you a Developing user this week: you use it, not yet as a habit.',
       'Last week: 2 runs, 2 unprompted.',
       'You used 60% of your 5 outputs as-is or after a light edit.',
-      'What you edit most: tone.',
+      'Edit types in these two weeks: tone 2, format 1. Most are context edits (2 of 3): the pattern points to context (a voice guide).',
       'Next in your programme: Week-three check, Sun 22 Mar 2026 (day 21 after your training).',
     ]);
+  });
+
+  // Rules §10's groups (context: tone, missing info, wrong info; prompt: scope; format: format),
+  // as the follow-up emails say it: "most" only for a group strictly ahead, never the first type of a tie.
+  test.each([
+    [
+      'a tie between groups is mixed',
+      [['tone'], ['format']],
+      'Edit types in these two weeks: tone 1, format 1. Mixed: context and format edits are level (1 of 2 each): ' +
+        'the pattern points to context (a voice guide) and format (an output template) alike.',
+    ],
+    [
+      'one group ahead over types of one each',
+      [['scope'], ['tone'], ['wrong info']],
+      'Edit types in these two weeks: tone 1, scope 1, wrong info 1. Most are context edits (2 of 3): ' +
+        "the pattern points to context (the voice guide, and what is missing or wrong in the workflow's context).",
+    ],
+  ] as const)('edit pattern: %s', (_, edits, line) => {
+    const week = myWeek({
+      member: 'Ana',
+      runs: edits.map((types) => run('2026-03-14', { outcome: 'heavy', editTypes: [...types] })),
+      today: day('2026-03-15'),
+      genuineAt: 3,
+      developingAt: 1,
+      trainingDay: null,
+      coveredFrom: null,
+    });
+    expect(week.lines).toContain(line);
+  });
+
+  test('edit types of a run used as-is count nowhere, as in the audit (rules §6)', () => {
+    const week = myWeek({
+      member: 'Ana',
+      runs: [run('2026-03-14', { outcome: 'as-is', editTypes: ['tone'] })],
+      today: day('2026-03-15'),
+      genuineAt: 3,
+      developingAt: 1,
+      trainingDay: null,
+      coveredFrom: null,
+    });
+    expect(week.editTypes.tone).toBe(0);
+    expect(week.lines.some((line) => line.startsWith('Edit types'))).toBe(false);
   });
 
   test('rows read that do not reach back two weeks are said', () => {

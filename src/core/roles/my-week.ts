@@ -5,7 +5,8 @@
 import { dayToIso, dayToLabel, isoToDay, type Day } from '../base/dates';
 import { percent, plural } from '../base/text';
 import type { Category, EditType, Run } from '../base/types';
-import { categoryFor } from '../audit/rates';
+import { categoryFor, emptyEditTypes } from '../audit/rates';
+import { editPatternLine } from '../audit/edit-pattern';
 import { programmePosition } from '../programme/milestones';
 import { replacementNext, type NextMilestone, type ReplacementStanding } from './my-programme';
 
@@ -29,7 +30,8 @@ export interface MyWeek {
   category: Category;
   /** Used as-is or after a light edit, over both weeks; null without runs. */
   acceptanceRate: number | null;
-  topEditType: EditType | null;
+  /** Edit types of the runs edited (light or heavy) over both weeks, as the audit counts them (rules §6). */
+  editTypes: Record<EditType, number>;
   /** Of the replacement programme for its participants after its start (rules §17), else of §8's. */
   nextMilestone: NextMilestone | null;
   /** True when the rows read did not reach back two weeks: the counts may be short. */
@@ -57,12 +59,14 @@ function count(runs: readonly Run[]): WeekCount {
   return { runs: runs.length, unprompted: runs.filter((run) => !run.prompted).length };
 }
 
-function topEditType(runs: readonly Run[]): EditType | null {
-  const tally = new Map<EditType, number>();
-  for (const run of runs) for (const type of run.editTypes) tally.set(type, (tally.get(type) ?? 0) + 1);
-  let best: EditType | null = null;
-  for (const [type, n] of tally) if (best === null || n > (tally.get(best) ?? 0)) best = type;
-  return best;
+/** Edit types count only on runs whose output was edited (rules §6), as in the audit. */
+function editTypesOf(runs: readonly Run[]): Record<EditType, number> {
+  const counts = emptyEditTypes();
+  for (const run of runs) {
+    if (run.outcome !== 'light' && run.outcome !== 'heavy') continue;
+    for (const type of run.editTypes) counts[type]++;
+  }
+  return counts;
 }
 
 function thresholdPhrase(unprompted: number, genuineAt: number): string {
@@ -79,7 +83,6 @@ export function myWeek(input: MyWeekInput): MyWeek {
   const both = [...thisRuns, ...lastRuns];
   const accepted = both.filter((run) => run.outcome === 'as-is' || run.outcome === 'light').length;
   const acceptanceRate = both.length ? accepted / both.length : null;
-  const edit = topEditType(both);
   const replacement = input.replacement ? replacementNext(input.replacement, input.member, today) : null;
   const nextMilestone = replacement ? replacement.next : trainingNext(input.trainingDay, today);
   const week: MyWeek = {
@@ -90,7 +93,7 @@ export function myWeek(input: MyWeekInput): MyWeek {
     genuineAt,
     category: categoryFor(thisRuns.filter((run) => !run.prompted).length, input),
     acceptanceRate,
-    topEditType: edit,
+    editTypes: editTypesOf(both),
     nextMilestone,
     partial: input.coveredFrom !== null && input.coveredFrom > lastStart,
     lines: [],
@@ -135,7 +138,10 @@ function myWeekLines(week: MyWeek, milestoneLine: string): string[] {
       ? 'No runs in these two weeks yet, so no acceptance rate.'
       : `You used ${percent(week.acceptanceRate)} of your ${plural(runs, 'output')} as-is or after a light edit.`,
   );
-  if (week.topEditType) lines.push(`What you edit most: ${week.topEditType}.`);
+  // What the edits point to, by §10's groups: "most" only when one group is strictly ahead (the
+  // same sentence as the follow-up emails), so a tie is never told as one type edited most.
+  const pattern = editPatternLine(week.editTypes, 'in these two weeks');
+  if (pattern) lines.push(pattern);
   lines.push(milestoneLine);
   if (week.partial)
     lines.push('Counted from the log’s most recent rows only: the team logs a lot, so older runs may be missing.');
