@@ -22,8 +22,8 @@ export interface SimulatedEmail {
   members: string[];
   body: string;
   /**
-   * When the week the email measures (the seven days before it is sent) goes past the log: that
-   * the log has no runs for those days yet, and the local run invents none; null otherwise.
+   * When the week the email measures (the seven days before it is sent) goes past the as-of date:
+   * that the local run invents no runs for those days; null otherwise.
    */
   logNote: string | null;
 }
@@ -54,18 +54,20 @@ function emailOf(milestone: string, note: string): string {
 
 /**
  * The note for an email sent on `day` when the week it measures (ending the day before) goes past
- * `loggedUntil`, the as-of date: the add-on would read runs logged by then; the local run has
- * none, so a figure there would read 0% without saying why.
+ * `asOf`, the run's as-of date (--as-of, or its default). The add-on would read the runs the team
+ * logs by then; the local run reads the log as given and invents none, so a figure there counts
+ * only what the log already holds. Said of the as-of date, not of the log's last run: a log may
+ * end before it (days with no runs are then measured as such) or go past it (those runs are read).
  */
-export function logNoteFor(day: string, loggedUntil: string): string | null {
+export function logNoteFor(day: string, asOf: string): string | null {
   const lastComplete = isoToDay(day)! - 1;
-  const end = isoToDay(loggedUntil)!;
+  const end = isoToDay(asOf)!;
   if (lastComplete <= end) return null;
   const weekStart = lastComplete - 6;
   const week = `${dayToIso(weekStart)} to ${dayToIso(lastComplete)}`;
   if (weekStart > end)
-    return `No runs logged yet for that week (${week}): the local run invents none, so its figures for it are not a measurement (the log ends on ${loggedUntil}).`;
-  return `No runs logged yet for ${dayToIso(end + 1)} to ${dayToIso(lastComplete)}, the end of that week (${week}): the local run invents none (the log ends on ${loggedUntil}).`;
+    return `That week (${week}) is after the as-of date, ${asOf}: the local run invents no runs, so its figures count only what the log already holds for it and are not a measurement.`;
+  return `The end of that week (${week}), ${dayToIso(end + 1)} to ${dayToIso(lastComplete)}, is after the as-of date, ${asOf}: the local run invents no runs for those days, so its figures count only what the log already holds for them.`;
 }
 
 /**
@@ -73,7 +75,7 @@ export function logNoteFor(day: string, loggedUntil: string): string | null {
  * excluded). A row belongs to the first email to its recipient whose subject names its
  * milestone (a digest's rows: the digest's recipients).
  */
-export function emailsOfDay(day: string, mails: MailOfDay[], rows: string[][], loggedUntil: string): SimulatedEmail[] {
+export function emailsOfDay(day: string, mails: MailOfDay[], rows: string[][], asOf: string): SimulatedEmail[] {
   const at = (name: string) => SENT_HEADERS.indexOf(name);
   const used = new Set<number>();
   return mails.map((mail) => {
@@ -99,7 +101,7 @@ export function emailsOfDay(day: string, mails: MailOfDay[], rows: string[][], l
       members,
       body: mail.body,
       // A digest or a milestone measures the week before it; a set-up problem email measures nothing.
-      logNote: about || matched ? logNoteFor(day, loggedUntil) : null,
+      logNote: about || matched ? logNoteFor(day, asOf) : null,
     };
   });
 }

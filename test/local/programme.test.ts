@@ -217,19 +217,37 @@ describe('the example team’s replacement programme', () => {
   });
 });
 
-describe('the simulated emails of weeks the log does not reach', () => {
-  test('each says no runs are logged yet for that week, instead of leaving a bare 0%', () => {
+describe('the simulated emails of weeks after the as-of date', () => {
+  test('each says its week is after the as-of date, instead of leaving a bare 0%', () => {
     const out = json([]);
     const asOf = (out as unknown as { asOf: string }).asOf;
     expect(asOf).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     const reassessment = out.emails.find((e) => e.programme && e.milestone === 'Adoption reassessment')!;
     expect(reassessment.logNote).toBe(
-      `No runs logged yet for that week (${plus(reassessment.day, -7)} to ${plus(reassessment.day, -1)}): the local run invents none, so its figures for it are not a measurement (the log ends on ${asOf}).`,
+      `That week (${plus(reassessment.day, -7)} to ${plus(reassessment.day, -1)}) is after the as-of date, ${asOf}: the local run invents no runs, so its figures count only what the log already holds for it and are not a measurement.`,
     );
-    // Within the log, no note; past it, the note; a week partly logged names its days without runs.
+    // Up to the as-of date, no note; past it, the note; a week partly after it names those days.
     for (const e of out.emails.filter((m) => m.milestone !== null))
       expect([e.day, e.logNote !== null]).toEqual([e.day, plus(e.day, -1) > asOf]);
     const md = fs.readFileSync(path.join(work, 'out', 'reminders.md'), 'utf8');
-    expect(md).toContain('Note from the local run: No runs logged yet for that week (');
+    expect(md).toContain('Note from the local run: That week (');
+  });
+
+  test('an --as-of before the log ends: the note is of that date, not a log said to end there, and the runs after it are read', () => {
+    // The example's log runs to 2026-02-27; audited as of 2026-02-20, the emails after it read those runs.
+    const out = json(['--as-of', '2026-02-20']);
+    const notes = out.emails.flatMap((e) => (e.logNote ? [e.logNote] : []));
+    expect(notes.length).toBeGreaterThan(0);
+    for (const note of notes) {
+      expect(note).toContain('after the as-of date, 2026-02-20:');
+      expect(note).not.toMatch(/No runs logged|the log ends on/);
+    }
+    const partly = out.emails.find((e) => e.day === '2026-02-23' && e.milestone === 'Weekly digest')!;
+    expect(partly.logNote).toBe(
+      'The end of that week (2026-02-16 to 2026-02-22), 2026-02-21 to 2026-02-22, is after the as-of date, 2026-02-20: the local run invents no runs for those days, so its figures count only what the log already holds for them.',
+    );
+    // A follow-up sent after the as-of date counts the runs logged after it (Lena Fischer's 2 runs).
+    const md = fs.readFileSync(path.join(work, 'out', 'reminders.md'), 'utf8');
+    expect(md).toMatch(/Since training \(Mon 23 Feb 2026 to Sun 1 Mar 2026\): 2 runs/);
   });
 });
