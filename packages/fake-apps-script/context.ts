@@ -52,6 +52,6 @@ export interface FakeContext {
   driveOwner(): string | null;
   /** The scopes the manifest asks for (full URLs); null: not checked. */
   readonly oauthScopes: string[] | null;
-  /** The scopes the user granted: the manifest's less those left unticked; null: not checked. */
+  /** The scopes the running user granted (a trigger's: its creator's), among the manifest's; null: not checked. */
   grantedScopes(): string[] | null;
 }

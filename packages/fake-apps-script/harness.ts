@@ -4,6 +4,7 @@
 // call-counter.ts, what a call needs in permissions.ts and the globals' types in globals.ts.
 // It is the FakeContext (context.ts) every service is given: no service imports this file.
 import { a1Cell } from './a1';
+import { AuthorizationState, failureSummaries, type FailureSummary } from './authorization';
 import { Boundary, type BoundaryHost, type CallInfo } from './boundary';
 import { CallCounter } from './call-counter';
 import { FakeClock } from './clock';
@@ -59,8 +60,10 @@ export class FakeGas implements BoundaryHost, FakeContext {
   readonly globals: FakeGlobals;
   /** Raw Ui object, handed out by SpreadsheetApp.getUi(). */
   readonly uiService: FakeUi;
-  /** Granted OAuth scopes (full URLs), or null: not checked. */
+  /** The OAuth scopes the script asks for (full URLs), or null: not checked. */
   oauthScopes: string[] | null;
+  /** Each user's grants of those scopes (`grant`, `revoke`, `scopesOf`): authorization.ts. */
+  readonly authorization: AuthorizationState;
   /** The running execution, if any. */
   execution: ExecutionRecord | null = null;
   readonly executions: ExecutionRecord[] = [];
@@ -84,6 +87,7 @@ export class FakeGas implements BoundaryHost, FakeContext {
     this.logs = new LogState(this);
     this.forms = new FormsState(this, this.spreadsheets);
     this.oauthScopes = opts.oauthScopes ? opts.oauthScopes.map(SCOPE) : null;
+    this.authorization = new AuthorizationState(() => this.oauthScopes, this.options.ungrantedScopes, opts.grants);
     this.spreadsheet = this.createSpreadsheet({ name: 'Uptake test sheet', ...opts.spreadsheet });
     this.activeDoc = this.spreadsheet;
     this.boundary = new Boundary(this);
@@ -115,9 +119,14 @@ export class FakeGas implements BoundaryHost, FakeContext {
     };
   }
 
-  /** The scopes the user granted: the manifest's less those left unticked (partial consent); null: unchecked. */
+  /** The scopes the running user granted (a trigger's: its creator's), among the manifest's; null: unchecked. */
   grantedScopes(): string[] | null {
-    return this.oauthScopes && this.oauthScopes.filter((s) => !this.options.ungrantedScopes.includes(s));
+    return this.authorization.scopesOf(this.currentUser());
+  }
+
+  /** The trigger executions that failed, as Google's failure summaries tell their creators (authorization.ts). */
+  failureSummaries(): FailureSummary[] {
+    return failureSummaries(this.executions);
   }
 
   // ---- who and where ----

@@ -1,6 +1,7 @@
 // An in-memory Apps Script for tests and local runs: see README.md in this folder.
 export { createFakeGas, FakeGas } from './harness';
-export type { FakeGasOptions } from './options';
+export type { FakeGasOptions, Grant } from './options';
+export type { FailureSummary } from './authorization';
 export { CallCounter } from './call-counter';
 export type { FakeGlobals } from './globals';
 export { EXECUTION_TIMEOUT_MESSAGE } from './execution';

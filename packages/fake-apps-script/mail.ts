@@ -120,7 +120,9 @@ export class MailState {
     if (utf8Bytes(m.body) + utf8Bytes(m.htmlBody ?? '') > this.bodyLimitBytes) throw new Error(MAIL_BODY_SIZE_MESSAGE);
     if (this.remaining() < recipients.length) throw new Error(MAIL_QUOTA_MESSAGE);
     this.consume(recipients.length);
-    this.sent.push({ ...m, recipients, from: this.ctx.session.effectiveUser, at: this.ctx.clock.date() });
+    // From the account the script runs as: a trigger's creator's, "not necessarily the account that
+    // opened the document" ("Installable triggers", https://developers.google.com/apps-script/guides/triggers/installable).
+    this.sent.push({ ...m, recipients, from: this._user(), at: this.ctx.clock.date() });
   }
 }
 

@@ -24,6 +24,9 @@ export interface SpreadsheetInit {
   readers?: string[] | null;
 }
 
+/** What a user granted: every scope of the manifest, or those named (short names or URLs). */
+export type Grant = readonly string[] | 'all';
+
 export interface FakeGasOptions {
   /** Start time of the fake clock. Default 2026-01-05T09:00:00Z (a Monday). */
   now?: TimeInput;
@@ -63,8 +66,15 @@ export interface FakeGasOptions {
    * some of the scopes ("Authorization scopes", https://developers.google.com/apps-script/concepts/scopes,
    * granular OAuth consent). A user's choice, not an undocumented answer, so it is an option
    * of the tests that are about it and not a variant every suite runs under. Default: none.
+   * It is every user's choice but those named in `grants`.
    */
   ungrantedScopes?: string[];
+  /**
+   * What each user named granted ('all', or the scopes they ticked; [] for one who has not
+   * authorized yet): each user authorizes for themselves, and a trigger runs with its creator's
+   * grants (authorization.ts). Changed at run time with `fake.authorization.grant` / `revoke`.
+   */
+  grants?: Record<string, Grant>;
   /** MailApp body size limit in bytes. Default 200 KB (consumer; Workspace has 400 KB). */
   mailBodyLimitBytes?: number;
   /** Cells a spreadsheet may have across its sheets. Default 10,000,000. */
