@@ -13,7 +13,7 @@ import type { AutomationStatus, DigestPreview, ServerApi, SettingsChanges } from
 import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from './shared/api';
 import type { CheckLine, MyWeekView, ProgrammeStartRequest, ProgrammeStartResult } from './shared/api';
 import type { UsageImportRequest, UsageImportResult } from './shared/api';
-import type { LoggingFormAnswer, LoggingFormStep } from './shared/api';
+import type { LoggingFormAnswer, LoggingFormStep, RosterApprovalRequest } from './shared/api';
 import * as auditFile from './gas/audit-file';
 import * as myWeek from './gas/my-week';
 import * as auditSheet from './gas/audit-sheet';
@@ -31,7 +31,7 @@ import * as programme from './gas/programme';
 import * as usageImport from './gas/usage-import';
 import * as interventionsHome from './gas/interventions-home';
 import * as reclaim from './gas/reclaim-owner';
-import * as followUpApproval from './gas/follow-up-approval';
+import * as rosterApproval from './gas/roster-approval';
 import { ownerEmail } from './gas/roles';
 
 /**
@@ -242,7 +242,7 @@ export function saveSettings(changes: SettingsChanges): Settings {
  */
 export function getLogForm(): LogFormData {
   return sidebarCall('getLogForm', [], () =>
-    logRunForm.logFormData(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()),
+    logRunForm.logFormData(SpreadsheetApp.getActiveSpreadsheet(), myWeek.memberSettings()),
   );
 }
 
@@ -254,7 +254,7 @@ export function getLogForm(): LogFormData {
  */
 export function logRun(request: LogRunRequest): LogRunResult {
   return sidebarCall('logRun', [request], (checked) =>
-    logRunForm.logRun(SpreadsheetApp.getActiveSpreadsheet(), loadSettings(), checked),
+    logRunForm.logRun(SpreadsheetApp.getActiveSpreadsheet(), myWeek.memberSettings(), checked),
   );
 }
 
@@ -386,7 +386,10 @@ export function showSetupCheck() {
  * @return {MyWeekView} Their figures in plain words, or why Uptake cannot tell which runs are theirs.
  */
 export function getMyWeek(): MyWeekView {
-  return sidebarCall('getMyWeek', [], () => myWeek.myWeekView(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()));
+  return sidebarCall('getMyWeek', [], () => {
+    const { settings, approved } = myWeek.memberSettings();
+    return myWeek.myWeekView(SpreadsheetApp.getActiveSpreadsheet(), settings, approved);
+  });
 }
 
 /** Pages, once shown: the add-on menu of whoever has the page open (src/gas/menu.ts says why here). */
@@ -450,13 +453,38 @@ export function getSetupCheck(): CheckLine[] {
  * @return {string} What was approved.
  */
 export function approveFollowUpOwners(addresses: string[]): string {
-  return sidebarCall('approveFollowUpOwners', [addresses], (checked) => {
-    const settings = checkedCaller()?.settings ?? loadSettings();
-    const said = followUpApproval.approveFollowUpOwners(SpreadsheetApp.getActiveSpreadsheet(), settings, checked);
-    // The daily run reads the settings' copy; a trigger's mirror is refreshed with it.
-    automation.syncAutomationSchedule();
-    return said;
-  });
+  return sidebarCall('approveFollowUpOwners', [addresses], (checked) =>
+    approvedAndScheduled(() =>
+      rosterApproval.approveRoster(...approvalArguments({ followUpOwners: checked, rosterEmails: [] })),
+    ),
+  );
+}
+
+/**
+ * Dashboard (owner): its *Approve*, for the follow-up owners and the roster's (name, email)
+ * pairings the dashboard listed (rules §19).
+ *
+ * @param {RosterApprovalRequest} request What the page listed.
+ * @return {string} What was approved.
+ */
+export function approveRoster(request: RosterApprovalRequest): string {
+  return sidebarCall('approveRoster', [request], (listed) =>
+    approvedAndScheduled(() => rosterApproval.approveRoster(...approvalArguments(listed))),
+  );
+}
+
+/** The arguments of rosterApproval.approveRoster in a checked call: what its check read already. */
+function approvalArguments(listed: RosterApprovalRequest): Parameters<typeof rosterApproval.approveRoster> {
+  const caller = checkedCaller();
+  const settings = caller?.settings ?? loadSettings();
+  return [SpreadsheetApp.getActiveSpreadsheet(), settings, listed, caller?.documentValues];
+}
+
+/** Runs an approval, then refreshes the trigger's mirror: the daily run reads the approved follow-up owners there. */
+function approvedAndScheduled(approve: () => string): string {
+  const said = approve();
+  automation.syncAutomationSchedule();
+  return said;
 }
 
 /**
@@ -488,6 +516,7 @@ export type SidebarEntryPoints = Implements<
     importUsageExport: typeof importUsageExport;
     makeLoggingForm: typeof makeLoggingForm;
     approveFollowUpOwners: typeof approveFollowUpOwners;
+    approveRoster: typeof approveRoster;
   },
   ServerApi
 >;

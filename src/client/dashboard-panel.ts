@@ -7,6 +7,7 @@ import type { Audit } from '../core/audit/audit-types';
 import type { Category } from '../core/base/types';
 import { el, uniqueId, type Child } from './dom';
 import type { RecordIntervention } from './interventions-view';
+import type { RosterApprovalRequest } from '../shared/api';
 
 /** What the programme section (programme-view.ts) asks the sidebar to do. */
 export interface ProgrammeActions {
@@ -24,8 +25,8 @@ export interface DashboardActions {
   recordIntervention: RecordIntervention;
   /** The replacement programme's start and its one-step session (rules §17). */
   programme: ProgrammeActions;
-  /** Approves the follow-up owners the dashboard listed (rules §19). */
-  approveFollowUpOwners(addresses: string[]): void;
+  /** Approves what the dashboard listed of the Roster: its emails and follow-up owners (rules §19). */
+  approveRoster(listed: RosterApprovalRequest): void;
 }
 
 /** The class that colours each category (uptake.css). */

@@ -15,13 +15,13 @@ import { problemBox, skippedRows } from './problems-view';
 import { timeline } from './timeline-view';
 import { programmeSection } from './programme-view';
 import { usageSection } from './usage-view';
-import { followUpApprovalSection } from './follow-up-approval-view';
+import { rosterApprovalSection } from './roster-approval-view';
 
 /** Every section of the dashboard for this data, in reading order. */
 export function dashboardSections(data: DashboardData, actions: DashboardActions): HTMLElement[] {
   const out: HTMLElement[] = [];
   if (data.problem) out.push(problemBox(data.problem, actions));
-  const approval = followUpApprovalSection(data, actions.approveFollowUpOwners);
+  const approval = rosterApprovalSection(data, actions.approveRoster);
   if (approval) out.push(approval);
   const audit = data.audit;
   if (audit) {

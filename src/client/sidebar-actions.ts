@@ -3,7 +3,7 @@
  * intervention (the form above the dashboard), start the replacement programme and record a
  * participant's session (rules §14, §17). Each reloads the dashboard when it changed what it shows.
  */
-import type { RecordInterventionRequest } from '../shared/api';
+import type { RecordInterventionRequest, RosterApprovalRequest } from '../shared/api';
 import type { DashboardActions } from './dashboard-panel';
 import { byId, el, fill } from './dom';
 import { interventionForm, type InterventionPrefill } from './intervention-form';
@@ -61,12 +61,12 @@ export function dashboardActions(shell: SidebarShell): DashboardActions {
     await shell.reload();
   }
 
-  /** One click approves the listed follow-up owners; what was done is said above the dashboard. */
-  async function approveFollowUpOwners(addresses: string[]): Promise<void> {
-    const said = await feedback.run('Approving…', () => server.approveFollowUpOwners(addresses));
+  /** One click approves what the Roster card listed; what was done is said above the dashboard. */
+  async function approveRoster(listed: RosterApprovalRequest): Promise<void> {
+    const said = await feedback.run('Approving…', () => server.approveRoster(listed));
     if (said === undefined) return;
     await shell.reload();
-    byId('dashboard').prepend(el('p', { class: 'message', id: 'follow-up-approved', role: 'status' }, said));
+    byId('dashboard').prepend(el('p', { class: 'message', id: 'roster-approved', role: 'status' }, said));
   }
 
   return {
@@ -81,6 +81,6 @@ export function dashboardActions(shell: SidebarShell): DashboardActions {
       startProgramme: (start) => void startProgramme(start),
       recordSession: (member) => void recordSession(member),
     },
-    approveFollowUpOwners: (addresses) => void approveFollowUpOwners(addresses),
+    approveRoster: (listed) => void approveRoster(listed),
   };
 }

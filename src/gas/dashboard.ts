@@ -32,6 +32,8 @@ import { checkedCaller } from './sidebar-call';
 import { hasOldAuditTab, readAuditFile, type AuditFileRecord } from './audit-file';
 import { oldInterventionsTab } from './interventions-home';
 import { openTeamTabNames, recordOpenTeamTabs } from './open-team-tabs';
+import { loadRosterApprovals } from './roster-approval';
+import { unapprovedPairings } from '../core/roles/roster-approval';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -116,6 +118,8 @@ function dashboardFrame(spreadsheet: Spreadsheet, context: DashboardContext): Da
     keptWhileOpen: isOwner ? openTeamTabNames(documentValues) : [],
     interventionsElsewhere: isOwner && !settings.openTeam ? interventionsElsewhere(documentValues, viewer.email) : null,
     unapprovedFollowUpOwners: [],
+    unapprovedRosterEmails: [],
+    rosterNeverApproved: false,
   };
 }
 
@@ -148,12 +152,18 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
   data.logSheet = team.logSheetName;
   data.rosterSheet = team.rosterSheetName;
   // From the roster already read: offered to the owner for approval in one click (rules §19).
-  if (isOwner)
+  if (isOwner) {
+    const members = team.roster?.members ?? [];
     data.unapprovedFollowUpOwners = approvedRoster(
-      team.roster?.members ?? [],
+      members,
       settings.approvedFollowUpOwners,
       settings.ownerEmail,
     ).unapproved;
+    // From the document's properties the call's check read already: no call of its own.
+    const { approved, everApproved } = loadRosterApprovals(documentValues);
+    data.unapprovedRosterEmails = unapprovedPairings(members, approved, settings.ownerEmail);
+    data.rosterNeverApproved = !everApproved;
+  }
   const asOf = request?.asOf ?? null;
   const { audit, interventions } = advisedAudit(book, team, settings, asOf, request?.weeks ?? null, context.ownFile);
   // Found already by advisedAudit: the Workbook answers this without a call.

@@ -1,16 +1,14 @@
 /**
  * The owner's approval of the roster's follow-up owners (rules §19): given only by the dashboard's
- * Approve, for the list the owner was shown (a save of Settings approves none), and checked by
- * Check set-up.
+ * Approve (src/gas/roster-approval.ts), for the list the owner was shown (a save of Settings
+ * approves none), and checked by Check set-up.
  */
 import type { Settings } from '../core/base/settings';
-import type { Roster } from '../core/base/types';
-import { approvedRoster, unapprovedLine } from '../core/roles/follow-up-approval';
+import type { Roster, RosterMember } from '../core/base/types';
+import { approvedRoster, unapprovedLine, type UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
 import type { CheckLine } from '../core/setup-check/checks';
 import { findRosterSheet, readRoster, SetupError } from './team-data';
 import { Workbook } from './workbook';
-import { storeSettings } from './settings-store';
-import { currentUserEmail } from './automation-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -64,24 +62,21 @@ export function followUpOwnerLines(spreadsheet: Spreadsheet | Workbook, settings
 const MOST_ADDRESSES = 200;
 
 /**
- * The dashboard's *Approve*: approves those of `addresses` (what the page listed) that the roster
- * names now and the owner has not approved, stored as Settings' approvedFollowUpOwners like a
- * save of Settings. An address typed into the Roster after the page was drawn is not approved:
- * the owner approves what they saw. Returns what was done, in words.
+ * Those of `addresses` (what the dashboard listed) that the roster names now as follow-up owners
+ * and the owner has not approved: an address typed into the Roster after the page was drawn is
+ * not among them, since the owner approves what they saw.
  */
-export function approveFollowUpOwners(spreadsheet: Spreadsheet, settings: Settings, addresses: string[]): string {
-  const members = rosterMembers(spreadsheet, settings);
-  if (!members) throw new Error('Uptake could not read the roster, so nothing was approved: Check set-up says why.');
+export function followUpOwnersToApprove(
+  members: readonly RosterMember[],
+  settings: Settings,
+  addresses: readonly string[],
+): UnapprovedFollowUpOwner[] {
   const sent = new Set(addresses.slice(0, MOST_ADDRESSES).map((address) => address.trim().toLowerCase()));
   const { unapproved } = approvedRoster(members, settings.approvedFollowUpOwners, settings.ownerEmail);
-  const chosen = unapproved.filter((entry) => sent.has(entry.address));
-  if (!chosen.length)
-    return 'There was no follow-up owner left to approve: the roster may have changed. Nothing was changed.';
-  const approved = [...new Set([...settings.approvedFollowUpOwners, ...chosen.map((entry) => entry.address)])];
-  // Approving is a save of Settings: with no owner saved yet, the one who approves becomes it (rules §19).
-  storeSettings(spreadsheet, {
-    approvedFollowUpOwners: approved,
-    ownerEmail: settings.ownerEmail || currentUserEmail(),
-  });
+  return unapproved.filter((entry) => sent.has(entry.address));
+}
+
+/** What approving `chosen` did, in words. */
+export function followUpOwnersApproved(chosen: readonly UnapprovedFollowUpOwner[]): string {
   return `Approved ${chosen.map((entry) => `${entry.address} (follow-ups of ${entry.members.join(', ')})`).join('; ')}: their follow-up emails go to them from the next daily run.`;
 }

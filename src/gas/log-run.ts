@@ -16,7 +16,7 @@ import { withDocumentLock } from './document-lock';
 import { appendByHeader, type CellWrite } from './append-row';
 import { nextFreeRow, readLogHead, readRecentLog } from './recent-log';
 import { findWritableLogSheet, noLogError, SetupError } from './team-data';
-import { MY_WEEK_ROWS, myWeekView } from './my-week';
+import { MY_WEEK_ROWS, myWeekView, type MemberSettings } from './my-week';
 import { loggingFormUrl } from './logging-form';
 import { currentUserEmail } from './automation-store';
 
@@ -75,7 +75,7 @@ function ownRosterName(directory: MemberDirectory): string {
  * in cells that do not grow with the log. The member starts as whom this account logged as last
  * time, else as its own roster name.
  */
-export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFormData {
+export function logFormData(spreadsheet: Spreadsheet, { settings, approved }: MemberSettings): LogFormData {
   const remembered = PropertiesService.getUserProperties().getProperty(LOG_AS_PROPERTY) ?? '';
   const form: LogFormData = {
     today: dayToIso(todayIn(spreadsheet).today),
@@ -101,7 +101,7 @@ export function logFormData(spreadsheet: Spreadsheet, settings: Settings): LogFo
     }
     throw error;
   }
-  form.myWeek = myWeekView(spreadsheet, settings, recent);
+  form.myWeek = myWeekView(spreadsheet, settings, approved, recent);
   // The log read is a form's: when no team log is found either, Log a run has nowhere to write.
   const formAnswers = recent.isFormAnswers() ? findWritableLogSheet(spreadsheet, settings).formAnswers : null;
   if (formAnswers) {
@@ -179,7 +179,11 @@ function writeEntry(sheet: Sheet, entry: LogEntry): number {
 }
 
 /** Appends one run to the log; returns its row and a confirmation. */
-export function logRun(spreadsheet: Spreadsheet, settings: Settings, request: unknown): LogRunResult {
+export function logRun(
+  spreadsheet: Spreadsheet,
+  { settings, approved }: MemberSettings,
+  request: unknown,
+): LogRunResult {
   const entry = checkLogRun(request, todayIn(spreadsheet).today);
   const sheet = logToWrite(spreadsheet, settings);
   const row = withDocumentLock(
@@ -195,6 +199,6 @@ export function logRun(spreadsheet: Spreadsheet, settings: Settings, request: un
   return {
     row,
     message: `Logged in row ${row} of "${sheet.getName()}": ${entry.member}, ${entry.workflow}, ${entry.outcome.toLowerCase()} on ${dayToLabel(entry.day)}.`,
-    myWeek: myWeekView(spreadsheet, settings),
+    myWeek: myWeekView(spreadsheet, settings, approved),
   };
 }

@@ -8,11 +8,14 @@ import { myWeek } from '../core/roles/my-week';
 import { MemberDirectory } from '../core/sheets/roster';
 import { memberKey } from '../core/base/text';
 import type { MyWeekView } from '../shared/api';
+import { isApprovedPairing, type RosterEmailPair } from '../core/roles/roster-approval';
 import { currentUserEmail } from './automation-store';
 import { readRecentLog, type RecentLog } from './recent-log';
 import { replacementStanding } from './my-programme';
 import { todayIn } from './spreadsheet-locale';
 import { SetupError } from './team-data';
+import { loadSettings } from './settings-store';
+import { loadRosterApprovals } from './roster-approval';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -34,15 +37,52 @@ function notFound(email: string): string {
   );
 }
 
-function sharedEmail(email: string): string {
+/** "the owner (owner@example.com)", or who the owner will be when no owner is saved yet. */
+function theOwner(settings: Settings): string {
+  return settings.ownerEmail
+    ? `the owner of Uptake for this spreadsheet (${settings.ownerEmail})`
+    : 'the owner of Uptake for this spreadsheet (none is saved in Settings yet)';
+}
+
+function sharedEmail(email: string, settings: Settings): string {
   return (
     `Your Google account (${email}) is on more than one row of the roster's Email column, so Uptake cannot ` +
-    'tell which figures are yours and shows none. Ask the owner to correct the roster.'
+    `tell which figures are yours and shows none. Ask ${theOwner(settings)} to correct the roster.`
   );
 }
 
-/** The week of the account calling, from a log read already made (Log a run's), or read now. */
-export function myWeekView(spreadsheet: Spreadsheet, settings: Settings, recent?: RecentLog): MyWeekView {
+/** Said without the row's name: it may be a colleague's, where someone typed this email (rules §19). */
+function waitingForApproval(email: string, settings: Settings): string {
+  return (
+    `Your row on the Roster (your email, ${email}) waits for the approval of ${theOwner(settings)}, so My week ` +
+    'shows no figures yet. You can log runs as usual: they are counted, and My week shows them once the ' +
+    'owner approves the Roster on the dashboard.'
+  );
+}
+
+/** The settings, and the roster pairings the owner approved (rules §19). */
+export interface MemberSettings {
+  settings: Settings;
+  approved: RosterEmailPair[];
+}
+
+/** What Log a run and My week read of the document's properties, in one read (no more calls than the settings alone). */
+export function memberSettings(): MemberSettings {
+  const values = PropertiesService.getDocumentProperties().getProperties();
+  return { settings: loadSettings(values), approved: loadRosterApprovals(values).approved };
+}
+
+/**
+ * The week of the account calling, from a log read already made (Log a run's), or read now.
+ * `approved`: the roster pairings the owner approved; a roster row found by the caller's email
+ * shows its figures only when its (name, email) pairing is one of them (rules §19).
+ */
+export function myWeekView(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  approved: readonly RosterEmailPair[],
+  recent?: RecentLog,
+): MyWeekView {
   const email = currentUserEmail();
   if (!email) return { week: null, message: NO_EMAIL };
   let read: RecentLog;
@@ -53,9 +93,17 @@ export function myWeekView(spreadsheet: Spreadsheet, settings: Settings, recent?
     throw error;
   }
   // An email on two roster rows: any editor can type theirs on a colleague's row (rules §19).
-  if (read.roster?.sharedEmails?.includes(memberKey(email))) return { week: null, message: sharedEmail(email) };
+  if (read.roster?.sharedEmails?.includes(memberKey(email)))
+    return { week: null, message: sharedEmail(email, settings) };
   const directory = new MemberDirectory(read.roster?.members ?? []);
   const rosterMember = directory.find(email) ?? null;
+  // A row the caller's email is on, which the owner did not approve with this name: perhaps a
+  // colleague's row where the email was typed or moved. No figures, and not the row's name.
+  const approvedRow =
+    rosterMember?.email &&
+    memberKey(rosterMember.email) === memberKey(email) &&
+    isApprovedPairing(rosterMember, approved, settings.ownerEmail);
+  if (rosterMember && !approvedRow) return { week: null, message: waitingForApproval(email, settings) };
   const key = directory.keyFor(email);
   const runs = read.log.runs.filter((run) => run.memberKey === key);
   if (!rosterMember && runs.length === 0) return { week: null, message: notFound(email) };

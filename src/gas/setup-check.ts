@@ -12,6 +12,8 @@ import {
 } from '../core/setup-check/checks';
 import { ownerChangeLines } from './owner-change';
 import { followUpOwnerLines, sharedRosterEmailLines } from './follow-up-approval';
+import { rosterApprovalLines } from './roster-approval';
+import { checkedCaller } from './sidebar-call';
 import type { Settings } from '../core/base/settings';
 import { answersSheetOf, openStoredForm, storedForm } from './logging-form';
 import { triggerZone } from '../core/automation/trigger-zone';
@@ -181,11 +183,13 @@ export function gatherSetupFacts(spreadsheet: Spreadsheet, book = new Workbook(s
 export function setupCheck(spreadsheet: Spreadsheet): CheckLine[] {
   // One view of the sheets for every line: each sheet's name and head rows are read once.
   const book = new Workbook(spreadsheet);
-  const settings = loadSettings();
+  const checked = checkedCaller();
+  const settings = checked?.settings ?? loadSettings();
   return [
     ...setupChecks(gatherSetupFacts(spreadsheet, book)),
     ...followUpOwnerLines(book, settings),
     ...sharedRosterEmailLines(book, settings),
+    ...rosterApprovalLines(book, settings, checked?.documentValues),
     ...ownerChangeLines(settings.ownerEmail),
   ];
 }

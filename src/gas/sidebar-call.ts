@@ -196,6 +196,23 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
       return [addresses as string[]];
     },
   },
+  approveRoster: {
+    access: 'owner',
+    does: 'approve the roster',
+    check: ([request]) => {
+      const listed = fields('What to approve', request);
+      const followUpOwners = listed.followUpOwners;
+      if (!Array.isArray(followUpOwners) || followUpOwners.some((address) => typeof address !== 'string'))
+        throw wrongType('The follow-up owners', 'a list of email addresses', followUpOwners);
+      const pairs = listed.rosterEmails;
+      const isPair = (pair: unknown) =>
+        isFields(pair) && typeof pair.name === 'string' && typeof pair.email === 'string';
+      if (!Array.isArray(pairs) || !pairs.every(isPair))
+        throw wrongType("The roster's emails", 'a list of names with their emails', pairs);
+      const rosterEmails = (pairs as Record<string, string>[]).map(({ name, email }) => ({ name, email }));
+      return [{ followUpOwners: followUpOwners as string[], rosterEmails }];
+    },
+  },
   makeLoggingForm: {
     access: 'owner',
     does: 'create or update the logging form',

@@ -103,11 +103,26 @@ export interface DashboardData {
    * members it names (rules §19), offered for approval in one click; empty otherwise.
    */
   unapprovedFollowUpOwners: UnapprovedFollowUpOwner[];
+  /**
+   * The owner only: the Roster's (name, email) pairings the owner has not approved (new rows, and
+   * rows whose email changed: `was`), which My week waits for (rules §19); empty otherwise.
+   */
+  unapprovedRosterEmails: RosterEmailChange[];
+  /** The owner only: true while no roster email was ever approved (every member's My week waits). */
+  rosterNeverApproved: boolean;
 }
 
 export type { ProgrammeView } from '../core/programme/replacement';
 import type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
 export type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
+import type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
+export type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
+
+/** What the dashboard's *Approve* sends: exactly what the page listed (rules §19). */
+export interface RosterApprovalRequest {
+  followUpOwners: string[];
+  rosterEmails: RosterEmailPair[];
+}
 
 /** The named audit's tab, in the team spreadsheet with "open team" on and in the owner's own spreadsheet otherwise. */
 export const AUDIT_SHEET = 'Adoption audit';
@@ -293,4 +308,9 @@ export interface ServerApi {
    * still names; says what it did (rules §19).
    */
   approveFollowUpOwners: (addresses: string[]) => string;
+  /**
+   * The dashboard's *Approve*: approves the follow-up owners and the roster's (name, email)
+   * pairings the dashboard listed, those of them the roster still has; says what it did (rules §19).
+   */
+  approveRoster: (request: RosterApprovalRequest) => string;
 }

@@ -6,6 +6,7 @@ import { cellsReadBy } from '../../bench/costs';
 import { FORM_HEADER_WITH_EMAIL, logRows, plus, rosterRows } from '../support/sheets';
 import { auditOf } from '../support/dashboard';
 import { fakeWithBundle, logRunRequest, TODAY } from '../support/fake-bundle';
+import { approveListedRosterEmails } from './support';
 
 const FORM_SHEET = 'Form Responses 1';
 const OWNER = 'owner@example.com';
@@ -33,6 +34,7 @@ function emailOnlyAnswers(email: string, n: number): unknown[][] {
 function team(sheets: Record<string, unknown[][]>) {
   const made = fakeWithBundle({ user: OWNER, spreadsheet: { sheets: { Roster: ROSTER, ...sheets } } });
   made.bundle.saveSettings({ ownerEmail: OWNER });
+  approveListedRosterEmails(made);
   return made;
 }
 

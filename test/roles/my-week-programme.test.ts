@@ -6,6 +6,7 @@
 import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
 import { OWNER, team } from '../automation/support';
 import { auditFile } from '../support/fake-bundle';
+import { approveListedRosterEmails } from './support';
 
 const S = '2026-03-02';
 const members: RosterSpec[] = [
@@ -31,6 +32,7 @@ function programmeTeam(openTeam: boolean) {
     runs: [...daily('Ana', '2026-01-05', '2026-04-10'), ...daily('Ben', '2026-03-05', '2026-04-10')],
     settings: { openTeam },
   });
+  approveListedRosterEmails(made);
   made.bundle.startProgramme({ start: S });
   return made;
 }

@@ -4,6 +4,7 @@ import { example, readExample } from '../support/example';
 import { myWeek } from '../../src/core/roles/my-week';
 import { day } from '../core/fixtures';
 import { fakeWithBundle } from '../support/fake-bundle';
+import { approveListedRosterEmails } from './support';
 
 const read = readExample;
 const roster = read('roster.csv');
@@ -23,6 +24,7 @@ function exampleTeam() {
     },
   });
   made.bundle.saveSettings({ ownerEmail: example.owner });
+  approveListedRosterEmails(made, example.owner);
   return made;
 }
 

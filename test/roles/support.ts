@@ -20,9 +20,14 @@ export type Fake = ReturnType<typeof fakeWithBundle>;
 
 /**
  * The sample team (Ana, Ben, Cleo), Settings saved by the owner; `settings` added to the save,
- * `options` to the in-memory Apps Script's.
+ * `options` to the in-memory Apps Script's. The owner has approved the roster's emails, as the
+ * dashboard's Approve does, unless `rosterApproved` is false (rules §19: My week waits for it).
  */
-export function roleTeam(settings: Record<string, unknown> = {}, options: FakeGasOptions = {}): Fake {
+export function roleTeam(
+  settings: Record<string, unknown> = {},
+  options: FakeGasOptions = {},
+  { rosterApproved = true } = {},
+): Fake {
   const { runs, roster } = sampleTeam();
   const made = fakeWithBundle({
     ...options,
@@ -33,7 +38,17 @@ export function roleTeam(settings: Record<string, unknown> = {}, options: FakeGa
   // The owner also owns the spreadsheet in Google Drive (Spreadsheet.getOwner), whoever runs.
   made.gas.setDriveOwner(OWNER);
   made.bundle.saveSettings({ ownerEmail: OWNER, ...settings });
+  if (rosterApproved) approveListedRosterEmails(made);
   return made;
+}
+
+/**
+ * `owner` opens the dashboard and approves the roster emails it lists (its follow-up owners left
+ * alone), as its Approve does; returns what the call said.
+ */
+export function approveListedRosterEmails(fake: Pick<Fake, 'bundle'>, owner = OWNER): string {
+  const listed = fake.bundle.$run('getDashboard', [null], { user: owner }).unapprovedRosterEmails;
+  return fake.bundle.$run('approveRoster', [{ followUpOwners: [], rosterEmails: listed }], { user: owner });
 }
 
 /** Runs entry point `name` as `user`, as google.script.run or a menu click would. */
@@ -88,6 +103,12 @@ export const CRAFTED: Partial<Record<keyof ServerApi, unknown[][]>> = {
   startProgramme: [[{ start: '2026-03-15' }], [null]],
   makeLoggingForm: [[null], ['new'], ['update']],
   approveFollowUpOwners: [[[ATTACKER]], [['ben@example.com', ATTACKER]], [[]]],
+  approveRoster: [
+    [{ followUpOwners: [ATTACKER], rosterEmails: [{ name: 'Ana', email: MEMBER }] }],
+    [{ followUpOwners: [], rosterEmails: [{ name: 'Ben', email: ATTACKER }] }],
+    [{ followUpOwners: ['ben@example.com'], rosterEmails: 'Ana' }],
+    [null],
+  ],
 };
 
 /** The sidebar calls only the owner (or, with "open team", every editor) may make. */

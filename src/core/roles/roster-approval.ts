@@ -1,0 +1,103 @@
+/**
+ * My week finds a member by their Google account's email on the Roster, a tab every editor edits
+ * (rules §19): an email typed or moved onto a colleague's row would show that colleague's week.
+ * So My week shows a member's figures only when their (roster name, email) pairing is one the
+ * owner approved, on the dashboard, for the roster they were shown; a row whose email changed
+ * since waits for the owner again. The owner's own address is always approved: the owner sees
+ * every member's figures anyway.
+ */
+import type { RosterMember } from '../base/types';
+import { memberKey } from '../base/text';
+
+/** Where the approved pairings are kept: a document property, which only the owner's calls write. */
+export const ROSTER_APPROVALS_KEY = 'uptake.rosterApprovals';
+
+/** A roster row's (name, email) pairing, as the owner approved it or as the dashboard lists it. */
+export interface RosterEmailPair {
+  name: string;
+  email: string;
+}
+
+/** A pairing on the Roster the owner has not approved: a new row, or a row whose email changed. */
+export interface RosterEmailChange extends RosterEmailPair {
+  /** The email the owner approved for this name before; null for a name never approved. */
+  was: string | null;
+}
+
+const sameName = (a: string, b: string) => memberKey(a) === memberKey(b);
+const sameEmail = (a: string, b: string) => memberKey(a) === memberKey(b);
+
+/** Whether the owner approved `member`'s pairing (or it is the owner's own address). */
+export function isApprovedPairing(
+  member: Pick<RosterMember, 'name' | 'email'>,
+  approved: readonly RosterEmailPair[],
+  owner: string,
+): boolean {
+  const email = member.email;
+  if (!email) return false;
+  if (owner && sameEmail(email, owner)) return true;
+  return approved.some((pair) => sameName(pair.name, member.name) && sameEmail(pair.email, email));
+}
+
+/** The roster's pairings the owner has not approved, in roster order (rows without an email have none). */
+export function unapprovedPairings(
+  members: readonly RosterMember[],
+  approved: readonly RosterEmailPair[],
+  owner: string,
+): RosterEmailChange[] {
+  return members
+    .filter((member) => member.email && !isApprovedPairing(member, approved, owner))
+    .map((member) => ({
+      name: member.name,
+      email: member.email!,
+      was: approved.find((pair) => sameName(pair.name, member.name))?.email ?? null,
+    }));
+}
+
+/**
+ * The approvals after the owner approved `listed` (what the dashboard showed): those of them the
+ * roster still pairs alike and that wait for approval. Each approved pairing replaces any earlier
+ * one of the same name or the same email, so that an email moved back to a row approved once
+ * before waits for the owner again; pairings of names no longer on the roster are dropped, which
+ * keeps the value within a property's size.
+ */
+export function withApproved(
+  members: readonly RosterMember[],
+  approved: readonly RosterEmailPair[],
+  owner: string,
+  listed: readonly RosterEmailPair[],
+): { approvals: RosterEmailPair[]; chosen: RosterEmailChange[] } {
+  const chosen = unapprovedPairings(members, approved, owner).filter((change) =>
+    listed.some((pair) => sameName(pair.name, change.name) && sameEmail(pair.email, change.email)),
+  );
+  const kept = approved.filter(
+    (pair) =>
+      members.some((member) => sameName(member.name, pair.name)) &&
+      !chosen.some((change) => sameName(change.name, pair.name) || sameEmail(change.email, pair.email)),
+  );
+  const approvals = [...kept, ...chosen.map(({ name, email }) => ({ name, email }))];
+  return { approvals, chosen };
+}
+
+/** Stored compactly as [name, email] pairs. */
+export type StoredPair = [string, string];
+
+/** The approved pairings from the stored value; none when there is none or it does not parse. */
+export function parseRosterApprovals(raw: string | null | undefined): RosterEmailPair[] {
+  if (!raw) return [];
+  try {
+    const stored: unknown = JSON.parse(raw);
+    if (!Array.isArray(stored)) return [];
+    return stored
+      .filter((pair): pair is StoredPair => Array.isArray(pair) && pair.every((text) => typeof text === 'string'))
+      .map(([name, email]) => ({ name, email }));
+  } catch {
+    // A value that does not parse (a hand edit) approves nobody: the owner approves again.
+    return [];
+  }
+}
+
+/** What the owner reads (dashboard and Check set-up) about one pairing waiting for approval. */
+export function pairingText(change: RosterEmailChange): string {
+  return change.was ? `${change.name}: was ${change.was}, now ${change.email}` : `${change.name}: ${change.email}`;
+}

@@ -1,0 +1,131 @@
+/**
+ * The owner's approval of the Roster (rules §19), in one place: the roster's follow-up owners
+ * (src/gas/follow-up-approval.ts) and its (name, email) pairings, which My week needs before it
+ * shows a member their figures (src/core/roles/roster-approval.ts). Given only by the dashboard's
+ * *Approve*, for what the dashboard listed: saving Settings and turning automation on approve
+ * nothing. Kept in the document's properties, which only the owner's calls to Uptake write.
+ */
+import type { Settings } from '../core/base/settings';
+import type { CheckLine } from '../core/setup-check/checks';
+import {
+  parseRosterApprovals,
+  pairingText,
+  ROSTER_APPROVALS_KEY,
+  unapprovedPairings,
+  withApproved,
+  type RosterEmailChange,
+  type RosterEmailPair,
+  type StoredPair,
+} from '../core/roles/roster-approval';
+import { PROPERTY_VALUE_BYTES, storedBytes } from '../core/automation/store';
+import type { RosterApprovalRequest } from '../shared/api';
+import { currentUserEmail } from './automation-store';
+import { followUpOwnersApproved, followUpOwnersToApprove, rosterOrNull } from './follow-up-approval';
+import { storeSettings } from './settings-store';
+import type { Workbook } from './workbook';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/**
+ * The approved pairings, and whether the owner ever approved any (a team Uptake's roster approval
+ * first meets has approved none: every member's My week waits for the owner's first Approve).
+ * `documentValues`: the document's properties when the caller has read them all.
+ */
+export function loadRosterApprovals(documentValues?: Record<string, string>): {
+  approved: RosterEmailPair[];
+  everApproved: boolean;
+} {
+  const raw = documentValues
+    ? (documentValues[ROSTER_APPROVALS_KEY] ?? null)
+    : PropertiesService.getDocumentProperties().getProperty(ROSTER_APPROVALS_KEY);
+  return { approved: parseRosterApprovals(raw), everApproved: raw !== null };
+}
+
+/** Most pairings Check set-up names in its line; the dashboard lists them all. */
+const MOST_NAMED = 10;
+
+/** Check set-up's line when roster emails wait for the owner's approval; none when none do. */
+export function rosterApprovalLines(
+  spreadsheet: Spreadsheet | Workbook,
+  settings: Settings,
+  documentValues?: Record<string, string>,
+): CheckLine[] {
+  const members = rosterOrNull(spreadsheet, settings)?.members ?? [];
+  const { approved, everApproved } = loadRosterApprovals(documentValues);
+  const waiting = unapprovedPairings(members, approved, settings.ownerEmail);
+  if (!waiting.length) return [];
+  const named = waiting.slice(0, MOST_NAMED).map(pairingText).join('; ');
+  const more = waiting.length > MOST_NAMED ? ` and ${waiting.length - MOST_NAMED} more` : '';
+  const what = everApproved
+    ? `${waiting.length === 1 ? 'A roster row waits' : `${waiting.length} roster rows wait`} for your approval ` +
+      `(${named}${more}): a new row, or an email changed since you approved. Until you approve, My week shows ` +
+      'them no figures. If you did not expect a change, check who edited the Roster before you approve.'
+    : "You have not approved the roster's emails yet, so My week shows no member their figures. The Roster is " +
+      'a tab every editor edits, so Uptake shows a member their week only for a name and email you approved: ' +
+      `check them once (${named}${more}).`;
+  return [
+    {
+      id: 'roster-emails-not-approved',
+      label: 'Roster emails not approved',
+      status: 'warn',
+      detail: `${what} Open the dashboard and click Approve in its list "Roster to approve" (saving Settings approves none).`,
+    },
+  ];
+}
+
+/**
+ * The value to store; throws when it would not fit in one property (9 KB, "Quotas for Google
+ * Services", https://developers.google.com/apps-script/guides/services/quotas): about 170 members
+ * with names of 20 characters and emails of 25.
+ */
+function rosterApprovalsValue(approvals: readonly RosterEmailPair[]): string {
+  const stored: StoredPair[] = approvals.map((pair) => [pair.name, pair.email]);
+  if (storedBytes(stored) > PROPERTY_VALUE_BYTES)
+    throw new Error(
+      `The roster has too many emails for Uptake to keep their approval (${approvals.length} rows, over the 9 KB ` +
+        'Apps Script allows a stored value). Nothing was approved.',
+    );
+  return JSON.stringify(stored);
+}
+
+/** Most pairings one approval takes, far above a team's roster (a stored value holds about 170). */
+const MOST_PAIRINGS = 1000;
+
+function rosterPairingsApproved(chosen: readonly RosterEmailChange[]): string {
+  return `Approved the roster's ${chosen.length === 1 ? 'email' : 'emails'} of ${chosen.map((c) => `${c.name} (${c.email})`).join(', ')}: My week shows ${chosen.length === 1 ? 'this member their' : 'these members their'} figures.`;
+}
+
+/**
+ * The dashboard's *Approve*: approves what the page listed (follow-up owners and roster
+ * pairings) that the roster still has and the owner has not approved; a change made to the Roster
+ * after the page was drawn is not approved by it. Returns what was done, in words.
+ */
+export function approveRoster(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  listed: RosterApprovalRequest,
+  documentValues?: Record<string, string>,
+): string {
+  const members = rosterOrNull(spreadsheet, settings)?.members;
+  if (!members) throw new Error('Uptake could not read the roster, so nothing was approved: Check set-up says why.');
+  const followUps = followUpOwnersToApprove(members, settings, listed.followUpOwners);
+  const { approved } = loadRosterApprovals(documentValues);
+  const pairings = withApproved(members, approved, settings.ownerEmail, listed.rosterEmails.slice(0, MOST_PAIRINGS));
+  if (!followUps.length && !pairings.chosen.length)
+    return 'There was nothing left to approve: the roster may have changed. Nothing was changed.';
+  // Checked before anything is written: an approval too big to keep changes nothing.
+  const value = pairings.chosen.length ? rosterApprovalsValue(pairings.approvals) : null;
+  // Approving is a save of Settings: with no owner saved yet, the one who approves becomes it (rules §19).
+  const ownerEmail = settings.ownerEmail || currentUserEmail();
+  if (followUps.length || ownerEmail !== settings.ownerEmail)
+    storeSettings(spreadsheet, {
+      approvedFollowUpOwners: [...new Set([...settings.approvedFollowUpOwners, ...followUps.map((e) => e.address)])],
+      ownerEmail,
+    });
+  if (value !== null) PropertiesService.getDocumentProperties().setProperty(ROSTER_APPROVALS_KEY, value);
+  const said = [
+    followUps.length ? followUpOwnersApproved(followUps) : '',
+    value ? rosterPairingsApproved(pairings.chosen) : '',
+  ];
+  return said.filter(Boolean).join(' ');
+}
