@@ -18,21 +18,22 @@ test('the owner approves the listed follow-up owners in one click', async () => 
     [LOG_SHEET]: teamLogRows(),
     [ROSTER_SHEET]: rosterRows(roster),
   });
-  await page.waitForSelector('#follow-up-approval');
+  await page.waitForSelector('#roster-approval');
   const listed = await page.innerText('#unapproved-follow-up-owners');
   expect(listed).toBe(`${SAM}: follow-ups of ${roster[0].name}, ${roster[1].name}`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
   await screenshot(page, 'follow-up-approval.png');
-  await page.click('#approve-follow-up-owners');
-  await until('the approval', () => s.calls.some((c) => c.fn === 'approveFollowUpOwners'));
-  const call = s.calls.find((c) => c.fn === 'approveFollowUpOwners')!;
-  expect([call.ok, call.args]).toEqual([true, [[SAM]]]);
-  await page.waitForSelector('#follow-up-approved');
-  expect(await page.innerText('#follow-up-approved')).toMatch(
+  await page.click('#approve-roster');
+  await until('the approval', () => s.calls.some((c) => c.fn === 'approveRoster'));
+  const call = s.calls.find((c) => c.fn === 'approveRoster')!;
+  // With the roster's emails, which this team (Settings never saved) has not approved either.
+  expect([call.ok, (call.args[0] as { followUpOwners: string[] }).followUpOwners]).toEqual([true, [SAM]]);
+  await page.waitForSelector('#roster-approved');
+  expect(await page.innerText('#roster-approved')).toMatch(
     /^Approved sam@example\.com \(follow-ups of Ana Lima, Ben Okafor\)/,
   );
   // Stored as Settings' approved list; the reloaded dashboard no longer offers it.
   expect(bundle.getSettings().approvedFollowUpOwners).toEqual([SAM]);
-  expect(await page.locator('#follow-up-approval').count()).toBe(0);
+  expect(await page.locator('#roster-approval').count()).toBe(0);
   expect(s.pageErrors).toEqual([]);
 });

@@ -45,6 +45,11 @@ function asMember(programme = false) {
       })
     : exampleTeam();
   made.bundle.saveSettings({ ownerEmail: OWNER });
+  // The owner approves the roster's emails, as the dashboard's Approve does (rules §19).
+  made.bundle.approveRoster({
+    followUpOwners: [],
+    rosterEmails: made.bundle.getDashboard(null).unapprovedRosterEmails,
+  });
   if (programme) made.bundle.startProgramme({ start: PROGRAMME_START });
   made.gas.session.setUser(BEN.email!);
   return made;
