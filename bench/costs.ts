@@ -5,7 +5,7 @@
  * above all the cells each read brings back, that a person waits for.
  */
 import * as path from 'node:path';
-import { createFakeGas, type FakeGas } from '../packages/fake-apps-script';
+import { createFakeGas, FakeRange, type FakeGas } from '../packages/fake-apps-script';
 import { loadUptake } from '../local/uptake-bundle';
 import type { CallInfo } from '../packages/fake-apps-script/boundary';
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
@@ -39,37 +39,43 @@ export interface CostFigures {
   customFunctionArgumentCells: number;
 }
 
-/** Range reads that bring back a value per cell; the singular forms bring back one. */
-const READS_PER_CELL = new Set([
-  'getValues',
-  'getDisplayValues',
-  'getFormulas',
-  'getNumberFormats',
-  'getBackgrounds',
-  'getFontWeights',
-  'getNotes',
-  'getDataValidations',
-  'getWraps',
-]);
-const READS_ONE_CELL = new Set([
-  'getValue',
-  'getDisplayValue',
-  'getFormula',
-  'getNumberFormat',
-  'getBackground',
-  'getFontWeight',
-  'getNote',
-  'getDataValidation',
-  'getWrap',
-]);
+/**
+ * What each of the in-memory Range's getters reads: a value per cell of the range, one cell (the
+ * top-left), or none (its geometry). Every getter of FakeRange is in exactly one list, checked
+ * when this module loads, so a read the fake gains cannot go uncounted and no name here can be
+ * one the fake has not got.
+ */
+const RANGE_GETTERS = {
+  perCell: ['getValues', 'getNumberFormats'],
+  oneCell: ['getValue', 'getDataValidation'],
+  noCell: ['getLastColumn', 'getLastRow'],
+} as const;
+const READS_PER_CELL = new Set<string>(RANGE_GETTERS.perCell);
+const READS_ONE_CELL = new Set<string>(RANGE_GETTERS.oneCell);
+
+function checkRangeGetters(): void {
+  const getters: string[] = [];
+  for (
+    let proto: object | null = FakeRange.prototype;
+    proto && proto !== Object.prototype;
+    proto = Object.getPrototypeOf(proto) as object | null
+  )
+    getters.push(...Object.getOwnPropertyNames(proto).filter((name) => /^get[A-Z]/.test(name)));
+  const listed: string[] = Object.values(RANGE_GETTERS).flat();
+  if (getters.sort().join() !== listed.sort().join())
+    throw new Error(
+      `bench/costs.ts: RANGE_GETTERS lists ${listed.join(', ')}; the in-memory Range has ${getters.join(', ')}`,
+    );
+}
+checkRangeGetters();
 
 /** Cells one call reads: 0 unless it is a range read. */
 export function cellsReadBy(call: Pick<CallInfo, 'cls' | 'method' | 'target'>): number {
   if (call.cls !== 'Range') return 0;
   if (READS_ONE_CELL.has(call.method)) return 1;
   if (!READS_PER_CELL.has(call.method)) return 0;
-  const range = call.target as { getNumRows(): number; getNumColumns(): number };
-  return range.getNumRows() * range.getNumColumns();
+  const range = call.target as FakeRange;
+  return range._numRows * range._numCols;
 }
 
 /** Rows are added in chunks: the fake's addSheet spreads every row into one call's arguments. */
@@ -81,7 +87,7 @@ function addRows(fake: FakeGas, name: string, rows: unknown[][]) {
   const width = rows[0].length;
   // A new sheet has 26 columns, and a spreadsheet holds 10 million cells counted over rows ×
   // columns: a team with a log of 500,000 rows has deleted the columns it does not use.
-  if (sheet.getMaxColumns() > width) sheet.deleteColumns(width + 1, sheet.getMaxColumns() - width);
+  if (sheet.getMaxColumns() > width) fake.user.deleteColumns(name, width + 1, sheet.getMaxColumns() - width);
   for (let start = ADD_CHUNK_ROWS; start < rows.length; start += ADD_CHUNK_ROWS) {
     const chunk = rows.slice(start, start + ADD_CHUNK_ROWS);
     sheet.insertRowsAfter(sheet.getMaxRows(), chunk.length);

@@ -314,7 +314,7 @@ function simulateDays(
   request.progress(`Simulating ${request.days} days of the daily trigger (runDaily)`);
   const emails: SimulatedEmail[] = [];
   const sentRows = () =>
-    gas.spreadsheet.getSheetByName(SENT_SHEET) ? gas.sheetDisplayValues(SENT_SHEET).slice(1) : [];
+    gas.spreadsheet.getSheetByName(SENT_SHEET) ? gas.inspect.displayValues(SENT_SHEET).slice(1) : [];
   let rowsBefore = sentRows().length;
   const dailyReports: DailyReport[] = [];
   let lastRun: string | null = null;
@@ -360,7 +360,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   call(bundle, 'runAuditToSheet');
   // Written to the owner's own spreadsheet (rules §19), the one the run just created.
   const [auditFile] = gas.spreadsheetsOf(request.owner);
-  const auditSheet = gas.sheetDisplayValues(AUDIT_SHEET, auditFile);
+  const auditSheet = gas.inspect.displayValues(AUDIT_SHEET, auditFile);
   const digest = digestAfter(bundle, gas, request, asOfDay);
   values.previewDigest = digest;
   const { emails, dailyReports } = simulateDays(bundle, gas, request, asOfDay);

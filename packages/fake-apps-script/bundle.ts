@@ -200,7 +200,6 @@ class LoadedBundle {
     if (!rec) throw new Error(`gas-fake: no trigger ${String(trigger)}`);
     const at = gas.clock.now();
     rec.lastFiredAt = at;
-    if (rec.schedule?.kind === 'once') rec.spent = true;
     const document = rec.documentId ? (gas.spreadsheets.get(rec.documentId) ?? null) : null;
     const clock = rec.eventType === 'CLOCK';
     const ev =

@@ -59,7 +59,7 @@ export class FakeEmbeddedChart implements Pick<GChart, never> {
     return {
       id: this._id,
       type: this._state.type,
-      ranges: this._state.ranges.map((r) => `${quoteSheetName(r._sheet._name)}!${r.getA1Notation()}`),
+      ranges: this._state.ranges.map((r) => `${quoteSheetName(r._sheet._name)}!${r._a1()}`),
       position: { ...this._state.position },
       options: Object.fromEntries(this._state.options),
     };

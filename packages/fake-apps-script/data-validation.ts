@@ -8,7 +8,6 @@ import type { ValidationRule } from './values';
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 type GDataValidationBuilder = GoogleAppsScript.Spreadsheet.DataValidationBuilder;
-type GCriteria = GoogleAppsScript.Spreadsheet.DataValidationCriteria;
 
 export function toValidation(x: GDataValidation | FakeDataValidation): FakeDataValidation {
   if (!(x instanceof FakeDataValidation)) throw signatureError('SpreadsheetApp.Range.setDataValidation', [x]);
@@ -19,10 +18,7 @@ function cloneArgs(values: readonly unknown[]): unknown[] {
   return values.map((v) => (Array.isArray(v) ? v.slice() : isDateLike(v) ? new Date(v.getTime()) : v));
 }
 
-/**
- * What a rule and its builder both hold and answer the same way: the criteria, their values
- * (copied out, so a caller cannot change the rule) and whether invalid input is let in.
- */
+/** What a rule and its builder both hold: the criteria, their values and whether invalid input is let in. */
 abstract class ValidationCriteria<C extends CriteriaName | null> {
   constructor(
     public criteria: C,
@@ -30,33 +26,19 @@ abstract class ValidationCriteria<C extends CriteriaName | null> {
     public allowInvalid: boolean,
     public helpText: string,
   ) {}
-
-  getCriteriaType(): GCriteria {
-    return api<GCriteria>(this.criteria as unknown as object);
-  }
-  getCriteriaValues(): unknown[] {
-    return cloneArgs(this.values);
-  }
 }
 
+/** A built rule: the bundle only sets it on ranges and reads whether a cell has one. */
 export class FakeDataValidation
   extends ValidationCriteria<CriteriaName>
-  implements ValidationRule, Pick<GDataValidation, 'copy' | 'getCriteriaType' | 'getCriteriaValues'>
+  implements ValidationRule, Pick<GDataValidation, never>
 {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DataValidation' };
-  // A built rule does not change: its builder's copy() makes another.
+  // A built rule does not change.
   declare readonly criteria: CriteriaName;
   declare readonly values: readonly unknown[];
   declare readonly allowInvalid: boolean;
   declare readonly helpText: string;
-
-  copy(): GDataValidationBuilder {
-    const b = new FakeDataValidationBuilder();
-    b._set(this.criteria, cloneArgs(this.values));
-    b.setAllowInvalid(this.allowInvalid);
-    b.setHelpText(this.helpText);
-    return api<GDataValidationBuilder>(b);
-  }
 }
 
 export class FakeDataValidationBuilder
@@ -65,9 +47,6 @@ export class FakeDataValidationBuilder
     Pick<
       GDataValidationBuilder,
       | 'build'
-      | 'copy'
-      | 'getCriteriaType'
-      | 'getCriteriaValues'
       | 'requireCheckbox'
       | 'requireDate'
       | 'requireTextIsEmail'
@@ -95,14 +74,6 @@ export class FakeDataValidationBuilder
     return api<GDataValidation>(
       new FakeDataValidation(this.criteria, cloneArgs(this.values), this.allowInvalid, this.helpText),
     );
-  }
-  copy(): GDataValidationBuilder {
-    const b = new FakeDataValidationBuilder();
-    b.criteria = this.criteria;
-    b.values = cloneArgs(this.values);
-    b.allowInvalid = this.allowInvalid;
-    b.helpText = this.helpText;
-    return api<GDataValidationBuilder>(b);
   }
   requireCheckbox(checkedValue?: unknown, uncheckedValue?: unknown): GDataValidationBuilder {
     const values =

@@ -7,7 +7,6 @@ import { api, type FakeInfo } from './boundary';
 import { DeveloperMetadataVisibilityNames, enumName } from './enums';
 
 type GDeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
-type GVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
 type VisibilityName = keyof typeof DeveloperMetadataVisibilityNames;
 
 // "Read, write, and search metadata" (https://developers.google.com/workspace/sheets/api/guides/metadata),
@@ -45,7 +44,7 @@ export class DeveloperMetadataStore {
 
 export class FakeDeveloperMetadata implements Pick<
   GDeveloperMetadata,
-  'getId' | 'getKey' | 'getValue' | 'getVisibility' | 'setValue' | 'remove'
+  'getId' | 'getKey' | 'getValue' | 'setValue' | 'remove'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DeveloperMetadata' };
 
@@ -66,9 +65,6 @@ export class FakeDeveloperMetadata implements Pick<
   /** null when the metadata has no value, as documented. */
   getValue(): string {
     return this._value as string;
-  }
-  getVisibility(): GVisibility {
-    return this._visibility as unknown as GVisibility;
   }
   setValue(value: string): GDeveloperMetadata {
     this.store._check(this, this._key, String(value));

@@ -341,7 +341,7 @@ export class FormsState {
         return Array.isArray(answer) ? answer.join(', ') : answer;
       }),
     ];
-    sheet.appendRow(row);
+    sheet._appendRow(row);
   }
 }
 

@@ -3,7 +3,6 @@
 // Its options are in options.ts, an execution's record in execution.ts, the call counts in
 // call-counter.ts, what a call needs in permissions.ts and the globals' types in globals.ts.
 // It is the FakeContext (context.ts) every service is given: no service imports this file.
-import { a1Cell } from './a1';
 import { AuthorizationState, failureSummaries, type FailureSummary } from './authorization';
 import { Boundary, type BoundaryHost, type CallInfo } from './boundary';
 import { CallCounter } from './call-counter';
@@ -33,9 +32,9 @@ import { FakeSheet } from './sheet';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeSpreadsheetApp } from './spreadsheet-app';
 import { TriggerState } from './triggers';
+import { SheetsUser, TestInspector } from './test-side';
 import { FakeHtmlService, FakeUi, HtmlState, UiState } from './ui';
 import type { CellValue } from './values';
-import type { FakeDataValidation } from './data-validation';
 
 export class FakeGas implements BoundaryHost, FakeContext {
   readonly options: ResolvedOptions;
@@ -55,6 +54,10 @@ export class FakeGas implements BoundaryHost, FakeContext {
   /** The forms FormApp made, and test helpers to answer or delete them. */
   readonly forms: FormsState;
   readonly calls = new CallCounter();
+  /** What tests read of the state the bundle left, outside Apps Script (test-side.ts). */
+  readonly inspect = new TestInspector(this);
+  /** A person editing the sheets in the Sheets editor (test-side.ts). */
+  readonly user = new SheetsUser(this);
   readonly boundary: Boundary;
   /** What the bundle sees as its globals (each a counting proxy). */
   readonly globals: FakeGlobals;
@@ -224,54 +227,6 @@ export class FakeGas implements BoundaryHost, FakeContext {
   sheetValues(name: string, ss: FakeSpreadsheet = this.spreadsheet): CellValue[][] {
     const s = this.sheet(name, ss);
     return s.getLastRow() === 0 ? [] : s._values();
-  }
-
-  /** Display strings of the used area, as getDisplayValues() returns them. */
-  sheetDisplayValues(name: string, ss: FakeSpreadsheet = this.spreadsheet): string[][] {
-    const s = this.sheet(name, ss);
-    return s.getLastRow() === 0 ? [] : s.getDataRange().getDisplayValues();
-  }
-
-  /** Every cell holding a formula, in every sheet of every spreadsheet. */
-  formulaCells(): { spreadsheetId: string; sheet: string; a1: string; formula: string }[] {
-    const out: { spreadsheetId: string; sheet: string; a1: string; formula: string }[] = [];
-    for (const ss of this.spreadsheets.values()) {
-      for (const sh of ss._sheets) {
-        sh._grid.forEach((row, r) =>
-          row?.forEach((c, col) => {
-            if (c?.formula !== undefined)
-              out.push({ spreadsheetId: ss._id, sheet: sh._name, a1: a1Cell(r + 1, col + 1), formula: c.formula });
-          }),
-        );
-      }
-    }
-    return out;
-  }
-
-  /** The validation rule of one cell, as plain data. */
-  validation(
-    sheetName: string,
-    a1: string,
-    ss: FakeSpreadsheet = this.spreadsheet,
-  ): { criteria: string; values: unknown[]; allowInvalid: boolean; helpText: string } | null {
-    const range = this.sheet(sheetName, ss).getRange(a1);
-    const r = range.getDataValidation() as unknown as FakeDataValidation | null;
-    if (!r) return null;
-    return { criteria: r.criteria, values: [...r.values], allowInvalid: r.allowInvalid, helpText: r.helpText };
-  }
-
-  /** The charts of a sheet, as plain data. */
-  charts(
-    sheetName: string,
-    ss: FakeSpreadsheet = this.spreadsheet,
-  ): ReturnType<FakeSheet['_charts'][number]['_describe']>[] {
-    return this.sheet(sheetName, ss)._charts.map((c) => c._describe());
-  }
-
-  /** Where the selection is: the active sheet and range of a spreadsheet. */
-  selection(ss: FakeSpreadsheet = this.spreadsheet): { sheet: string; a1: string } {
-    const sheet = ss._activeSheet();
-    return { sheet: sheet._name, a1: sheet._selection().getA1Notation() };
   }
 
   // ---- simulation controls ----

@@ -69,7 +69,7 @@ export class LockState {
   }
 }
 
-export class FakeLock implements Pick<GLock, 'hasLock' | 'releaseLock' | 'tryLock' | 'waitLock'> {
+export class FakeLock implements Pick<GLock, 'releaseLock' | 'tryLock' | 'waitLock'> {
   static readonly fakeInfo: FakeInfo = { service: 'lock', cls: 'Lock' };
   private acquired = false;
 
@@ -79,9 +79,6 @@ export class FakeLock implements Pick<GLock, 'hasLock' | 'releaseLock' | 'tryLoc
     private readonly key: string,
   ) {}
 
-  hasLock(): boolean {
-    return this.acquired && this.locks._mutex(this.key).holder === this.ctx.executionId();
-  }
   releaseLock(): void {
     const m = this.locks._mutex(this.key);
     if (this.acquired && m.holder === this.ctx.executionId()) m.holder = null;

@@ -48,6 +48,6 @@ export interface SheetModel {
 export interface RangeModel {
   readonly _sheet: SheetModel;
   _box(): Box;
-  getA1Notation(): string;
+  _a1(): string;
   activate(): GRange;
 }

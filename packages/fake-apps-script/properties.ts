@@ -15,7 +15,7 @@ export const PROPERTY_STORE_LIMIT = 500 * 1024;
 
 export class FakeProperties implements Pick<
   GProperties,
-  'deleteProperty' | 'getKeys' | 'getProperties' | 'getProperty' | 'setProperties' | 'setProperty'
+  'deleteProperty' | 'getProperties' | 'getProperty' | 'setProperty'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'properties', cls: 'Properties' };
   readonly _map = new Map<string, string>();
@@ -45,21 +45,11 @@ export class FakeProperties implements Pick<
     this._map.delete(String(key));
     return api<GProperties>(this);
   }
-  getKeys(): string[] {
-    return [...this._map.keys()];
-  }
   getProperties(): { [key: string]: string } {
     return Object.fromEntries(this._map);
   }
   getProperty(key: string): string | null {
     return this._map.get(String(key)) ?? null;
-  }
-  setProperties(properties: { [key: string]: string }, deleteAllOthers = false): GProperties {
-    if (typeof properties !== 'object' || properties === null) throw new Error('Invalid argument: properties');
-    const next = deleteAllOthers ? new Map<string, string>() : new Map(this._map);
-    for (const [k, v] of Object.entries(properties)) next.set(k, String(v));
-    this._commit(next);
-    return api<GProperties>(this);
   }
   setProperty(key: string, value: string): GProperties {
     if (key === null || key === undefined || key === '') throw new Error('Invalid argument: key');
@@ -88,9 +78,6 @@ export class FakeOwnerProperties extends FakeProperties {
       'You do not have permission to set user properties in a custom function: only the spreadsheet owner can.',
     );
   }
-  override getKeys(): string[] {
-    return this.owner.getKeys();
-  }
   override getProperties(): { [key: string]: string } {
     return this.owner.getProperties();
   }
@@ -100,10 +87,6 @@ export class FakeOwnerProperties extends FakeProperties {
   override deleteProperty(key: string): GProperties {
     if (!this.writable) this._refuse();
     return this.owner.deleteProperty(key);
-  }
-  override setProperties(properties: { [key: string]: string }, deleteAllOthers = false): GProperties {
-    if (!this.writable) this._refuse();
-    return this.owner.setProperties(properties, deleteAllOthers);
   }
   override setProperty(key: string, value: string): GProperties {
     if (!this.writable) this._refuse();

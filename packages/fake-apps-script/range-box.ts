@@ -5,14 +5,10 @@ import { api } from './boundary';
 import type { Box, SheetModel } from './model';
 import type { Cell } from './values';
 
-type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 
 /** The box and its geometry; FakeRange (range.ts) is the Range the bundle sees. */
-export abstract class RangeBox implements Pick<
-  GRange,
-  'getA1Notation' | 'getLastColumn' | 'getLastRow' | 'getNumColumns' | 'getNumRows' | 'getRow' | 'getSheet'
-> {
+export abstract class RangeBox implements Pick<GRange, 'getLastColumn' | 'getLastRow'> {
   constructor(
     readonly _sheet: SheetModel,
     readonly _row: number,
@@ -20,7 +16,7 @@ export abstract class RangeBox implements Pick<
     readonly _numRows: number,
     readonly _numCols: number,
   ) {}
-  protected _cells<T>(f: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
+  _cells<T>(f: (cell: Cell | undefined, r: number, c: number) => T): T[][] {
     this._sheet._checkInside(this._row, this._col, this._numRows, this._numCols);
     const out: T[][] = [];
     for (let i = 0; i < this._numRows; i++) {
@@ -32,7 +28,7 @@ export abstract class RangeBox implements Pick<
     return out;
   }
 
-  protected _each(f: (cell: Cell, r: number, c: number) => void): this {
+  _each(f: (cell: Cell, r: number, c: number) => void): this {
     this._sheet._checkInside(this._row, this._col, this._numRows, this._numCols);
     for (let i = 0; i < this._numRows; i++) {
       for (let j = 0; j < this._numCols; j++)
@@ -52,7 +48,8 @@ export abstract class RangeBox implements Pick<
   _box(): Box {
     return { row: this._row, col: this._col, numRows: this._numRows, numCols: this._numCols };
   }
-  getA1Notation(): string {
+  /** Its A1 notation ("B2:C4"), as tests and a chart's description name it. */
+  _a1(): string {
     return a1Range(this._row, this._col, this._numRows, this._numCols);
   }
   getLastColumn(): number {
@@ -60,17 +57,5 @@ export abstract class RangeBox implements Pick<
   }
   getLastRow(): number {
     return this._row + this._numRows - 1;
-  }
-  getNumColumns(): number {
-    return this._numCols;
-  }
-  getNumRows(): number {
-    return this._numRows;
-  }
-  getRow(): number {
-    return this._row;
-  }
-  getSheet(): GSheet {
-    return api<GSheet>(this._sheet);
   }
 }

@@ -1,4 +1,4 @@
-// A Range's formats and notes: backgrounds, fonts, alignment, number formats, wrapping.
+// A Range's formats: font weights and number formats.
 import { checkShape } from './cells';
 import { RangeBox } from './range-box';
 import { DEFAULT_NUMBER_FORMAT } from './values';
@@ -6,33 +6,14 @@ import { DEFAULT_NUMBER_FORMAT } from './values';
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type FontWeight = GoogleAppsScript.Spreadsheet.FontWeight;
 
-/** The format and note methods of FakeRange (range.ts). */
+/** The format methods of FakeRange (range.ts). */
 export abstract class FormattedRange
   extends RangeBox
   implements
-    Pick<
-      GRange,
-      | 'getNumberFormat'
-      | 'getNumberFormats'
-      | 'setBackground'
-      | 'setFontWeight'
-      | 'setFontWeights'
-      | 'setNote'
-      | 'setNumberFormat'
-      | 'setNumberFormats'
-    >
+    Pick<GRange, 'getNumberFormats' | 'setFontWeight' | 'setFontWeights' | 'setNumberFormat' | 'setNumberFormats'>
 {
-  getNumberFormat(): string {
-    return this.getNumberFormats()[0][0];
-  }
   getNumberFormats(): string[][] {
     return this._cells((c) => c?.format ?? DEFAULT_NUMBER_FORMAT);
-  }
-  setBackground(color: string | null): GRange {
-    return this._each((c) => {
-      if (color === null) delete c.background;
-      else c.background = color;
-    })._self();
   }
   setFontWeight(fontWeight: FontWeight | null): GRange {
     return this._each((c) => {
@@ -45,12 +26,6 @@ export abstract class FormattedRange
     return this._eachWith(fontWeights, (c, w) => {
       if (w === null) delete c.fontWeight;
       else c.fontWeight = w;
-    })._self();
-  }
-  setNote(note: string | null): GRange {
-    return this._each((c) => {
-      if (note === null || note === '') delete c.note;
-      else c.note = String(note);
     })._self();
   }
   setNumberFormat(numberFormat: string): GRange {

@@ -1,12 +1,12 @@
-// A Range: values written as Sheets parses typed input, formulas, checkboxes, validation and
-// merges; its box is in range-box.ts and its formats and notes in range-formats.ts.
+// A Range: values written as Sheets parses typed input, and validation; its box is in
+// range-box.ts and its formats in range-formats.ts.
 import { columnLetters } from './a1';
 import { api, type FakeInfo } from './boundary';
-import { checkShape, clearFormatting, copyValue, overlaps, signatureError } from './cells';
-import { FakeDataValidation, toValidation } from './data-validation';
+import { checkShape, copyValue, signatureError } from './cells';
+import { toValidation, type FakeDataValidation } from './data-validation';
 import type { RangeModel } from './model';
 import { FormattedRange } from './range-formats';
-import { FORMULA_MARKER, displayValue, parseInput, violates, type CellValue } from './values';
+import { FORMULA_MARKER, parseInput, violates } from './values';
 
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
@@ -16,26 +16,7 @@ export class FakeRange
   implements
     Pick<
       GRange,
-      | 'activate'
-      | 'check'
-      | 'clear'
-      | 'clearDataValidations'
-      | 'getDataValidation'
-      | 'getDisplayValue'
-      | 'getDisplayValues'
-      | 'getFormula'
-      | 'getFormulas'
-      | 'getValue'
-      | 'getValues'
-      | 'insertCheckboxes'
-      | 'isChecked'
-      | 'merge'
-      | 'setDataValidation'
-      | 'setFormula'
-      | 'setFormulas'
-      | 'setValue'
-      | 'setValues'
-      | 'uncheck'
+      'activate' | 'getDataValidation' | 'getValue' | 'getValues' | 'setDataValidation' | 'setValue' | 'setValues'
     >,
     RangeModel
 {
@@ -67,59 +48,9 @@ export class FakeRange
     this._sheet._select(this);
     return this._self();
   }
-  check(): GRange {
-    this._each((cell) => {
-      if (cell.validation?.criteria === 'CHECKBOX')
-        cell.value = (cell.validation.values[0] as CellValue | undefined) ?? true;
-    });
-    return this._self();
-  }
-  uncheck(): GRange {
-    this._each((cell) => {
-      if (cell.validation?.criteria === 'CHECKBOX')
-        cell.value = (cell.validation.values[1] as CellValue | undefined) ?? false;
-    });
-    return this._self();
-  }
-  clear(options?: {
-    commentsOnly?: boolean;
-    contentsOnly?: boolean;
-    formatOnly?: boolean;
-    validationsOnly?: boolean;
-    skipFilteredRows?: boolean;
-  }): GRange {
-    const only =
-      options && (options.commentsOnly || options.contentsOnly || options.formatOnly || options.validationsOnly);
-    this._each((cell) => {
-      if (!only || options?.contentsOnly) {
-        cell.value = '';
-        delete cell.formula;
-      }
-      if (!only || options?.formatOnly) clearFormatting(cell);
-      if (options?.validationsOnly) delete cell.validation;
-      if (!only || options?.commentsOnly) delete cell.note;
-    });
-    return this._self();
-  }
-  clearDataValidations(): GRange {
-    return this.clear({ validationsOnly: true });
-  }
   getDataValidation(): GDataValidation | null {
     const cell = this._cells((c) => c?.validation)[0][0];
     return cell ? api<GDataValidation>(cell as FakeDataValidation) : null;
-  }
-  getDisplayValue(): string {
-    return this.getDisplayValues()[0][0];
-  }
-  getDisplayValues(): string[][] {
-    const tz = this._sheet._ss._timeZone;
-    return this._cells((c) => displayValue(c, tz));
-  }
-  getFormula(): string {
-    return this.getFormulas()[0][0];
-  }
-  getFormulas(): string[][] {
-    return this._cells((c) => c?.formula ?? '');
   }
   getValue(): unknown {
     return this.getValues()[0][0];
@@ -127,59 +58,11 @@ export class FakeRange
   getValues(): unknown[][] {
     return this._cells((c) => (!c ? '' : c.formula !== undefined ? FORMULA_MARKER : copyValue(c.value)));
   }
-  insertCheckboxes(checkedValue?: unknown, uncheckedValue?: unknown): GRange {
-    const values =
-      checkedValue === undefined ? [] : uncheckedValue === undefined ? [checkedValue] : [checkedValue, uncheckedValue];
-    const rule = new FakeDataValidation('CHECKBOX', values, true, '');
-    const unchecked = (uncheckedValue ?? (checkedValue === undefined ? false : '')) as CellValue;
-    this._each((cell) => {
-      cell.validation = rule;
-      cell.value = unchecked;
-      delete cell.formula;
-    });
-    return this._self();
-  }
-  isChecked(): boolean | null {
-    const states = this._cells((c) => {
-      if (c?.validation?.criteria !== 'CHECKBOX') return null;
-      const checked = c.validation.values.length ? c.validation.values[0] : true;
-      return String(c.value) === String(checked);
-    }).flat();
-    if (states.some((s) => s === null)) return null;
-    if (states.every((s) => s === true)) return true;
-    if (states.every((s) => s === false)) return false;
-    return null;
-  }
-  merge(): GRange {
-    this._sheet._merges = this._sheet._merges.filter((m) => !overlaps(m, this._box()));
-    this._sheet._merges.push(this._box());
-    return this._self();
-  }
   setDataValidation(rule: GDataValidation | null): GRange {
     const r = rule === null ? null : toValidation(rule);
     return this._each((c) => {
       if (r) c.validation = r;
       else delete c.validation;
-    })._self();
-  }
-  setFormula(formula: string): GRange {
-    checkCellLength(String(formula));
-    return this._each((c) => {
-      c.formula = String(formula);
-      c.value = FORMULA_MARKER;
-    })._self();
-  }
-  setFormulas(formulas: string[][]): GRange {
-    checkShape(formulas, this._numRows, this._numCols, 'SpreadsheetApp.Range.setFormulas');
-    for (const row of formulas) for (const f of row) checkCellLength(String(f ?? ''));
-    return this._eachWith(formulas, (c, f) => {
-      if (f === '' || f === null || f === undefined) {
-        delete c.formula;
-        c.value = '';
-      } else {
-        c.formula = String(f);
-        c.value = FORMULA_MARKER;
-      }
     })._self();
   }
   setValue(value: unknown): GRange {
@@ -198,6 +81,6 @@ export class FakeRange
 export const CELL_CHARACTER_LIMIT = 50_000;
 export const CELL_TOO_LONG_MESSAGE = `Your input contains more than the maximum of ${CELL_CHARACTER_LIMIT} characters in a single cell.`;
 
-function checkCellLength(v: unknown): void {
+export function checkCellLength(v: unknown): void {
   if (typeof v === 'string' && v.length > CELL_CHARACTER_LIMIT) throw new Error(CELL_TOO_LONG_MESSAGE);
 }

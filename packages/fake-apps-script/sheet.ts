@@ -2,7 +2,7 @@
 // charts. Public methods carry the real signatures; `_` members are the fake's own.
 import { parseA1 } from './a1';
 import { api, type FakeInfo } from './boundary';
-import { clearFormatting, copyValue, hasContent, isUnstyled, signatureError, toRange } from './cells';
+import { copyValue, hasContent, signatureError } from './cells';
 import { FakeEmbeddedChart, FakeEmbeddedChartBuilder } from './charts';
 import { FakeRange } from './range';
 import type { Box, RangeModel, SheetModel, SpreadsheetModel } from './model';
@@ -20,14 +20,7 @@ export class FakeSheet
     Pick<
       GSheet,
       | 'activate'
-      | 'appendRow'
-      | 'clear'
-      | 'deleteRows'
-      | 'deleteColumn'
-      | 'deleteColumns'
-      | 'getCharts'
       | 'getDataRange'
-      | 'getFrozenRows'
       | 'getFormUrl'
       | 'getLastColumn'
       | 'getLastRow'
@@ -40,12 +33,7 @@ export class FakeSheet
       | 'insertColumnsAfter'
       | 'insertRowsAfter'
       | 'newChart'
-      | 'removeChart'
-      | 'setActiveRange'
-      | 'getActiveRange'
       | 'setFrozenRows'
-      | 'setName'
-      | 'hideColumns'
     >,
     SheetModel
 {
@@ -141,6 +129,17 @@ export class FakeSheet
     this._frozenCols = t._frozenCols;
   }
 
+  /**
+   * Sheet.appendRow's effect, for a form's answer (forms.ts) and a row a person adds: the row
+   * after the last one with content, the sheet grown when it is full.
+   */
+  _appendRow(rowContents: unknown[]): void {
+    if (rowContents.length === 0) return;
+    const row = this.getLastRow() + 1;
+    this._ensureSize(row, rowContents.length);
+    this._rangeAt(row, 1, 1, rowContents.length)._write([rowContents]);
+  }
+
   /** Raw values of the used area (getDataRange shape), for tests. */
   _values(): CellValue[][] {
     return this.getDataRange().getValues() as CellValue[][];
@@ -150,59 +149,8 @@ export class FakeSheet
     this._ss._active = this;
     return api<GSheet>(this);
   }
-  appendRow(rowContents: unknown[]): GSheet {
-    if (!Array.isArray(rowContents)) throw signatureError('SpreadsheetApp.Sheet.appendRow', [rowContents]);
-    if (rowContents.length === 0) return api<GSheet>(this);
-    const row = this.getLastRow() + 1;
-    this._ensureSize(row, rowContents.length);
-    this._rangeAt(row, 1, 1, rowContents.length)._write([rowContents]);
-    return api<GSheet>(this);
-  }
-  clear(options?: { formatOnly?: boolean; contentsOnly?: boolean }): GSheet {
-    const formatOnly = !!options?.formatOnly;
-    const contentsOnly = !!options?.contentsOnly;
-    for (const row of this._grid) {
-      if (!row) continue;
-      row.forEach((c, i) => {
-        if (!c) return;
-        if (!formatOnly) {
-          c.value = '';
-          delete c.formula;
-        }
-        if (!contentsOnly) clearFormatting(c);
-        if (!hasContent(c) && isUnstyled(c)) row[i] = undefined;
-      });
-    }
-    return api<GSheet>(this);
-  }
-  deleteRows(rowPosition: number, howMany: number): void {
-    if (rowPosition < 1 || howMany < 1 || rowPosition + howMany - 1 > this._maxRows) {
-      throw new Error('Those rows are out of bounds.');
-    }
-    if (howMany >= this._maxRows) throw new Error("You can't delete all the rows on the sheet.");
-    this._grid.splice(rowPosition - 1, howMany);
-    this._maxRows -= howMany;
-  }
-  deleteColumn(columnPosition: number): GSheet {
-    this.deleteColumns(columnPosition, 1);
-    return api<GSheet>(this);
-  }
-  deleteColumns(columnPosition: number, howMany: number): void {
-    if (columnPosition < 1 || howMany < 1 || columnPosition + howMany - 1 > this._maxCols) {
-      throw new Error('Those columns are out of bounds.');
-    }
-    if (howMany >= this._maxCols) throw new Error("You can't delete all the columns on the sheet.");
-    for (const row of this._grid) row?.splice(columnPosition - 1, howMany);
-    this._maxCols -= howMany;
-  }
-  getCharts(): GChart[] {
-    return api<GChart[]>(this._charts.slice());
-  }
   getDataRange(): GRange {
     return api<GRange>(this._rangeAt(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn())));
-  }
-  getFrozenRows(): number {
-    return this._frozenRows;
   }
   getLastColumn(): number {
     let last = 0;
@@ -258,12 +206,6 @@ export class FakeSheet
     ch._sheet = this;
     this._charts.push(ch);
   }
-  removeChart(chart: GChart): void {
-    const ch = toChart(chart);
-    const i = this._charts.findIndex((x) => x._id === ch._id);
-    if (i < 0) throw new Error('The chart is not on this sheet.');
-    this._charts.splice(i, 1);
-  }
   newChart(): GChartBuilder {
     return api<GChartBuilder>(new FakeEmbeddedChartBuilder(this));
   }
@@ -286,26 +228,9 @@ export class FakeSheet
     this._maxRows += howMany;
     return api<GSheet>(this);
   }
-  setActiveRange(range: GRange): GRange {
-    return toRange(range).activate();
-  }
-  getActiveRange(): GRange | null {
-    return api<GRange>(this._selection());
-  }
   setFrozenRows(rows: number): void {
     if (rows < 0 || rows > this._maxRows) throw new Error('Those rows are out of bounds.');
     this._frozenRows = rows;
-  }
-  setName(name: string): GSheet {
-    const n = String(name);
-    if (n !== this._name && this._ss._sheetNamed(n)) {
-      throw new Error(`A sheet with the name "${n}" already exists. Please enter another name.`);
-    }
-    this._name = n;
-    return api<GSheet>(this);
-  }
-  hideColumns(columnIndex: number, numColumns = 1): void {
-    for (let c = columnIndex; c < columnIndex + numColumns; c++) this._hiddenColumns.add(c);
   }
 }
 

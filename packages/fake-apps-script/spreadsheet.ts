@@ -6,7 +6,6 @@ import { DeveloperMetadataStore, visibilityOf } from './developer-metadata';
 import type { FakeContext } from './context';
 import type { SpreadsheetModel } from './model';
 import type { SpreadsheetInit } from './options';
-import type { FakeRange } from './range';
 import { FakeUser } from './session';
 import { FakeSheet } from './sheet';
 import type { UiState } from './ui';
@@ -40,16 +39,12 @@ export class FakeSpreadsheet
       | 'deleteSheet'
       | 'getActiveSheet'
       | 'setActiveSheet'
-      | 'getActiveRange'
-      | 'setActiveRange'
       | 'getRange'
       | 'toast'
       | 'getDataRange'
       | 'getLastRow'
       | 'getLastColumn'
-      | 'appendRow'
       | 'getOwner'
-      | 'getFrozenRows'
       | 'setFrozenRows'
       | 'addDeveloperMetadata'
       | 'getDeveloperMetadata'
@@ -230,12 +225,6 @@ export class FakeSpreadsheet
     this._active = this._sheet(sheet);
     return sheet;
   }
-  getActiveRange(): GRange | null {
-    return api<GRange>(this._activeSheet()._selection());
-  }
-  setActiveRange(range: GRange): GRange {
-    return api<FakeRange>(range).activate();
-  }
   getRange(a1Notation: string): GRange {
     const ref = parseA1(String(a1Notation));
     const sheet = ref.sheetName === null ? this._activeSheet() : this._sheetNamed(ref.sheetName);
@@ -259,12 +248,6 @@ export class FakeSpreadsheet
   }
   getLastColumn(): number {
     return this._activeSheet().getLastColumn();
-  }
-  appendRow(rowContents: unknown[]): GSheet {
-    return this._activeSheet().appendRow(rowContents);
-  }
-  getFrozenRows(): number {
-    return this._activeSheet().getFrozenRows();
   }
   setFrozenRows(rows: number): void {
     this._activeSheet().setFrozenRows(rows);

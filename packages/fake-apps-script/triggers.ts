@@ -1,13 +1,11 @@
 // The installable triggers of every user and document: the editor add-on rules they are made under,
 // and when clock triggers fire, so that the harness can run them by day.
-import { api, type FakeInfo } from './boundary';
+import type { FakeInfo } from './boundary';
 import type { AuthorizationStatusName, EventTypeName, TriggerSourceName } from './enums';
 import type { FakeContext } from './context';
 import { zonedParts, zonedToUtc } from './time';
 
 type GTrigger = GoogleAppsScript.Script.Trigger;
-type GEventType = GoogleAppsScript.Script.EventType;
-type GTriggerSource = GoogleAppsScript.Script.TriggerSource;
 
 export const ADDON_TRIGGER_LIMIT_MESSAGE =
   'This add-on has created too many time-based triggers in this document for this Google user account.';
@@ -17,11 +15,12 @@ export const SCRIPT_TRIGGER_LIMIT_MESSAGE =
  * triggers, 20 per user per script; a published add-on is one script for every document it runs in. */
 export const TRIGGERS_PER_USER_LIMIT = 20;
 
-export type ClockSchedule =
-  | { kind: 'minutes'; every: number }
-  | { kind: 'hours'; every: number }
-  | { kind: 'days'; every: number; hour: number | null }
-  | { kind: 'once'; at: number };
+/** Every `every` days at `hour` (null: the hour it was made), the only schedule Uptake makes. */
+export interface ClockSchedule {
+  kind: 'days';
+  every: number;
+  hour: number | null;
+}
 
 export interface TriggerRecord {
   uid: string;
@@ -34,29 +33,18 @@ export interface TriggerRecord {
   owner: string;
   createdAt: number;
   schedule?: ClockSchedule;
-  /** The minute within the hour a clock trigger fires at (nearMinute, else fixed per trigger). */
+  /** The minute within the hour a clock trigger fires at: Apps Script picks one per trigger. */
   minute?: number;
   timeZone?: string;
   lastFiredAt?: number;
-  /** One-shot clock triggers stop firing once fired. */
-  spent?: boolean;
 }
 
-export class FakeTrigger implements Pick<
-  GTrigger,
-  'getEventType' | 'getHandlerFunction' | 'getTriggerSource' | 'getUniqueId'
-> {
+export class FakeTrigger implements Pick<GTrigger, 'getHandlerFunction' | 'getUniqueId'> {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'Trigger' };
   constructor(readonly _rec: TriggerRecord) {}
 
-  getEventType(): GEventType {
-    return api<GEventType>(this._rec.eventType as unknown as object);
-  }
   getHandlerFunction(): string {
     return this._rec.handler;
-  }
-  getTriggerSource(): GTriggerSource {
-    return api<GTriggerSource>(this._rec.source as unknown as object);
   }
   getUniqueId(): string {
     return this._rec.uid;
@@ -115,14 +103,6 @@ export class TriggerState {
       if (mine.some((r) => r.eventType === rec.eventType && r.documentId === documentId)) {
         throw new Error(ADDON_TRIGGER_LIMIT_MESSAGE);
       }
-      if (
-        rec.schedule &&
-        (rec.schedule.kind === 'minutes' || (rec.schedule.kind === 'hours' && rec.schedule.every < 1))
-      ) {
-        throw new Error(
-          'Add-ons may not use time-driven triggers that run more often than once an hour. (gas-fake wording)',
-        );
-      }
     }
     if (mine.length >= TRIGGERS_PER_USER_LIMIT) throw new Error(SCRIPT_TRIGGER_LIMIT_MESSAGE);
     const uid = String(Date.UTC(2026, 0, 1) / 1000 + ++this.seq * 7 + 1000000);
@@ -139,50 +119,30 @@ export class TriggerState {
   /** The first time after `after` at which this clock trigger fires, or null. */
   nextFire(r: TriggerRecord, after: number): number | null {
     const s = r.schedule;
-    if (!s || r.spent) return null;
+    if (!s) return null;
     const tz = r.timeZone ?? this.ctx.session.scriptTimeZone;
     const minute = r.minute ?? 0;
-    switch (s.kind) {
-      case 'once':
-        return s.at > after || (r.lastFiredAt === undefined && s.at >= after) ? s.at : null;
-      case 'minutes': {
-        const step = s.every * 60000;
-        const k = Math.floor((after - r.createdAt) / step) + 1;
-        return r.createdAt + Math.max(1, k) * step;
+    // Walk calendar days in the trigger's zone: simple, and cheap for the spans tests use.
+    // Start a couple of days early so that no zone offset can skip the first candidate.
+    const start = zonedParts(after - 86400000 * 2, tz);
+    const createdDay = zonedParts(r.createdAt, tz);
+    const createdDayNum = Date.UTC(createdDay.year, createdDay.month - 1, createdDay.day) / 86400000;
+    let y = start.year;
+    let m = start.month;
+    let d = start.day;
+    for (let i = 0; i < 800; i++) {
+      const dayNum = Date.UTC(y, m - 1, d) / 86400000;
+      const hour = s.hour ?? createdDay.hour;
+      if ((dayNum - createdDayNum) % s.every === 0) {
+        const t = zonedToUtc(tz, y, m, d, hour, minute);
+        if (t > after && t > r.createdAt) return t;
       }
-      case 'hours': {
-        const created = zonedParts(r.createdAt, tz);
-        const first =
-          zonedToUtc(tz, created.year, created.month, created.day, created.hour, minute) +
-          (created.minute >= minute ? 3600000 : 0);
-        const step = s.every * 3600000;
-        if (first > after) return first;
-        return first + (Math.floor((after - first) / step) + 1) * step;
-      }
-      case 'days': {
-        // Walk calendar days in the trigger's zone: simple, and cheap for the spans tests use.
-        // Start a couple of days early so that no zone offset can skip the first candidate.
-        const start = zonedParts(after - 86400000 * 2, tz);
-        const createdDay = zonedParts(r.createdAt, tz);
-        const createdDayNum = Date.UTC(createdDay.year, createdDay.month - 1, createdDay.day) / 86400000;
-        let y = start.year;
-        let m = start.month;
-        let d = start.day;
-        for (let i = 0; i < 800; i++) {
-          const dayNum = Date.UTC(y, m - 1, d) / 86400000;
-          const hour = s.hour ?? createdDay.hour;
-          if ((dayNum - createdDayNum) % s.every === 0) {
-            const t = zonedToUtc(tz, y, m, d, hour, minute);
-            if (t > after && t > r.createdAt) return t;
-          }
-          const next = new Date(Date.UTC(y, m - 1, d + 1));
-          y = next.getUTCFullYear();
-          m = next.getUTCMonth() + 1;
-          d = next.getUTCDate();
-        }
-        return null;
-      }
+      const next = new Date(Date.UTC(y, m - 1, d + 1));
+      y = next.getUTCFullYear();
+      m = next.getUTCMonth() + 1;
+      d = next.getUTCDate();
     }
+    return null;
   }
 
   /** The clock trigger that fires next in (now, until], and when. */

@@ -10,25 +10,17 @@ type GUi = GoogleAppsScript.Base.Ui;
 type GMenu = GoogleAppsScript.Base.Menu;
 type GButton = GoogleAppsScript.Base.Button;
 type GButtonSet = GoogleAppsScript.Base.ButtonSet;
-type GPromptResponse = GoogleAppsScript.Base.PromptResponse;
 type GHtmlService = GoogleAppsScript.HTML.HtmlService;
 type GHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
 
-export type MenuEntry =
-  | { kind: 'item'; caption: string; functionName: string }
-  | { kind: 'separator' }
-  | { kind: 'submenu'; caption: string; entries: MenuEntry[] };
+export type MenuEntry = { kind: 'item'; caption: string; functionName: string } | { kind: 'separator' };
 
+/** The add-on menu (Ui.createAddonMenu), as the last addToUi left it. */
 export interface RecordedMenu {
-  /** The caption given to createMenu; null for the add-on menu. */
-  caption: string | null;
-  addon: boolean;
   entries: MenuEntry[];
 }
 
 export interface MenuItemInfo {
-  /** Captions from the top menu down to the item. */
-  path: string[];
   caption: string;
   functionName: string;
 }
@@ -43,12 +35,11 @@ export interface ShownHtml {
 }
 
 export interface DialogRecord {
-  kind: 'alert' | 'prompt';
+  kind: 'alert';
   title: string | null;
   prompt: string;
   buttons: ButtonSetName | null;
   response: ButtonName;
-  text?: string;
   at: Date;
 }
 
@@ -62,27 +53,21 @@ export interface ToastRecord {
 
 export interface ScriptedResponse {
   button: ButtonName;
-  /** For prompt(): the text the user typed. */
-  text?: string;
   /** Runs while the dialog is open (the script suspended, its locks let go): another execution's work. */
   whileOpen?: () => void;
 }
 
 /** Everything the user would have seen, and the answers the test scripts for dialogs. */
 export class UiState {
-  menus: RecordedMenu[] = [];
+  menu: RecordedMenu | null = null;
   shown: ShownHtml[] = [];
   dialogs: DialogRecord[] = [];
   toasts: ToastRecord[] = [];
   private queue: ScriptedResponse[] = [];
 
-  /** The next alert/prompt answers with this button (and text, for a prompt). */
+  /** The next alert answers with this button. */
   queueResponse(response: ButtonName | ScriptedResponse): void {
     this.queue.push(typeof response === 'string' ? { button: response } : response);
-  }
-
-  queuePrompt(text: string, button: ButtonName = 'OK'): void {
-    this.queue.push({ button, text });
   }
 
   pendingResponses(): number {
@@ -94,24 +79,14 @@ export class UiState {
   }
 
   addonMenu(): RecordedMenu | undefined {
-    return this.menus.find((m) => m.addon);
+    return this.menu ?? undefined;
   }
 
-  /** Every clickable item of the menus (or of the one with `caption`; null for the add-on menu). */
-  menuItems(caption?: string | null): MenuItemInfo[] {
-    const out: MenuItemInfo[] = [];
-    const walk = (entries: MenuEntry[], trail: string[]): void => {
-      for (const e of entries) {
-        if (e.kind === 'item')
-          out.push({ path: [...trail, e.caption], caption: e.caption, functionName: e.functionName });
-        else if (e.kind === 'submenu') walk(e.entries, [...trail, e.caption]);
-      }
-    };
-    for (const m of this.menus) {
-      if (caption !== undefined && m.caption !== caption) continue;
-      walk(m.entries, [m.caption ?? '(add-on)']);
-    }
-    return out;
+  /** Every clickable item of the add-on menu. */
+  menuItems(): MenuItemInfo[] {
+    return (this.menu?.entries ?? []).flatMap((e) =>
+      e.kind === 'item' ? [{ caption: e.caption, functionName: e.functionName }] : [],
+    );
   }
 
   sidebars(): ShownHtml[] {
@@ -123,7 +98,7 @@ export class UiState {
   }
 
   reset(): void {
-    this.menus = [];
+    this.menu = null;
     this.shown = [];
     this.dialogs = [];
     this.toasts = [];
@@ -131,14 +106,11 @@ export class UiState {
   }
 }
 
-export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addSubMenu' | 'addToUi'> {
+export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addToUi'> {
   static readonly fakeInfo: FakeInfo = { service: 'ui', cls: 'Menu' };
   readonly _entries: MenuEntry[] = [];
 
-  constructor(
-    private readonly state: UiState,
-    readonly _caption: string | null,
-  ) {}
+  constructor(private readonly state: UiState) {}
 
   addItem(caption: string, functionName: string): GMenu {
     const handler = nonEmptyString(functionName, `Menu item "${caption}" needs the name of a function, as a string.`);
@@ -149,41 +121,15 @@ export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addSu
     this._entries.push({ kind: 'separator' });
     return api<GMenu>(this);
   }
-  addSubMenu(menu: GMenu): GMenu {
-    if (!(menu instanceof FakeMenu)) throw new Error('addSubMenu needs a Menu made by createMenu().');
-    this._entries.push({ kind: 'submenu', caption: menu._caption ?? '', entries: structuredClone(menu._entries) });
-    return api<GMenu>(this);
-  }
   addToUi(): void {
-    const menu: RecordedMenu = {
-      caption: this._caption,
-      addon: this._caption === null,
-      entries: structuredClone(this._entries),
-    };
     // Building the menu again (the next onOpen) replaces it rather than adding a second one.
-    const i = this.state.menus.findIndex((m) => m.caption === menu.caption);
-    if (i >= 0) this.state.menus[i] = menu;
-    else this.state.menus.push(menu);
-  }
-}
-
-export class FakePromptResponse implements Pick<GPromptResponse, 'getResponseText' | 'getSelectedButton'> {
-  static readonly fakeInfo: FakeInfo = { service: 'ui', cls: 'PromptResponse' };
-  constructor(
-    private readonly text: string,
-    private readonly button: ButtonName,
-  ) {}
-  getResponseText(): string {
-    return this.text;
-  }
-  getSelectedButton(): GButton {
-    return api<GButton>(this.button as unknown as object);
+    this.state.menu = { entries: structuredClone(this._entries) };
   }
 }
 
 export class FakeUi implements Pick<
   GUi,
-  'Button' | 'ButtonSet' | 'alert' | 'prompt' | 'createAddonMenu' | 'createMenu' | 'showSidebar' | 'showModelessDialog'
+  'Button' | 'ButtonSet' | 'alert' | 'createAddonMenu' | 'showSidebar' | 'showModelessDialog'
 > {
   static readonly fakeInfo: FakeInfo = { service: 'ui', cls: 'Ui' };
   readonly Button = Button;
@@ -192,19 +138,16 @@ export class FakeUi implements Pick<
   constructor(
     private readonly ctx: FakeContext,
     private readonly state: UiState,
-    /** The locks alert and prompt let go of. */
+    /** The locks alert lets go of. */
     private readonly locks: LockState,
   ) {}
 
   createAddonMenu(): GMenu {
-    return api<GMenu>(new FakeMenu(this.state, null));
-  }
-  createMenu(caption: string): GMenu {
-    return api<GMenu>(new FakeMenu(this.state, String(caption)));
+    return api<GMenu>(new FakeMenu(this.state));
   }
 
   /**
-   * alert and prompt suspend the script while the dialog is open, and "LockService locks don't
+   * alert suspends the script while the dialog is open, and "LockService locks don't
    * persist across the suspension" ("Class Ui", https://developers.google.com/apps-script/reference/base/ui):
    * the execution's locks are let go, and another execution may take them meanwhile.
    */
@@ -224,19 +167,6 @@ export class FakeUi implements Pick<
     return api<GButton>(response as unknown as object);
   }
 
-  prompt(a: string, b?: string | GButtonSet, c?: GButtonSet): GPromptResponse {
-    const [title, prompt, set] = dialogArgs(a, b, c);
-    this._suspend();
-    const effective = set ?? 'OK';
-    const scripted = this.state._nextResponse();
-    scripted?.whileOpen?.();
-    const response = scripted?.button ?? 'CLOSE';
-    checkButton(response, effective, 'prompt');
-    const text = scripted?.text ?? '';
-    this.state.dialogs.push({ kind: 'prompt', title, prompt, buttons: set, response, text, at: this.ctx.clock.date() });
-    return api<GPromptResponse>(new FakePromptResponse(text, response));
-  }
-
   showSidebar(userInterface: GHtmlOutput): void {
     this._show('sidebar', userInterface, null);
   }
@@ -250,7 +180,7 @@ export class FakeUi implements Pick<
     this.state.shown.push({
       kind,
       title: title ?? out._title,
-      content: out.getContent(),
+      content: out._content,
       width: out._width,
       height: out._height,
       at: this.ctx.clock.date(),
@@ -302,27 +232,17 @@ export class HtmlState {
   }
 }
 
-export class FakeHtmlOutput implements Pick<
-  GHtmlOutput,
-  'append' | 'clear' | 'getContent' | 'setTitle' | 'setWidth' | 'setHeight'
-> {
+export class FakeHtmlOutput implements Pick<GHtmlOutput, 'append' | 'setTitle' | 'setWidth' | 'setHeight'> {
   static readonly fakeInfo: FakeInfo = { service: 'html', cls: 'HtmlOutput' };
   _title = '';
   _width: number | null = null;
   _height: number | null = null;
 
-  constructor(private content: string) {}
+  constructor(public _content: string) {}
 
   append(addedContent: string): GHtmlOutput {
-    this.content += String(addedContent);
+    this._content += String(addedContent);
     return api<GHtmlOutput>(this);
-  }
-  clear(): GHtmlOutput {
-    this.content = '';
-    return api<GHtmlOutput>(this);
-  }
-  getContent(): string {
-    return this.content;
   }
   setTitle(title: string): GHtmlOutput {
     this._title = String(title);

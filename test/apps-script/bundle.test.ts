@@ -13,7 +13,7 @@ var Uptake = (() => {
       SpreadsheetApp.getUi().createAddonMenu()
         .addItem('Open Uptake', 'showSidebar')
         .addSeparator()
-        .addSubMenu(SpreadsheetApp.getUi().createMenu('Setup').addItem('Install daily run', 'install'))
+        .addItem('Install daily run', 'install')
         .addToUi();
     },
     clock() {
@@ -48,14 +48,15 @@ var Uptake = (() => {
     openOther(id) { return SpreadsheetApp.openById(id).getName(); },
     install() {
       PropertiesService.getDocumentProperties().setProperty('ssId', SpreadsheetApp.getActiveSpreadsheet().getId());
-      ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(7).nearMinute(0).create();
+      ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(7).create();
       return ScriptApp.getProjectTriggers().length;
     },
     daily(e) {
       var ss = SpreadsheetApp.getActiveSpreadsheet();
       var usedFallback = !ss;
       if (!ss) ss = SpreadsheetApp.openById(PropertiesService.getDocumentProperties().getProperty('ssId'));
-      ss.getSheetByName('Log').appendRow([new Date(), usedFallback ? 'fallback' : 'active', e.triggerUid]);
+      var sheet = ss.getSheetByName('Log');
+      sheet.getRange(sheet.getLastRow() + 1, 1, 1, 3).setValues([[new Date(), usedFallback ? 'fallback' : 'active', e.triggerUid]]);
     },
     uiFromHere() { SpreadsheetApp.getUi().alert('hi'); },
     showSidebar() {
@@ -66,8 +67,7 @@ var Uptake = (() => {
     clientData(asIso) { var d = new Date(); return { when: asIso ? d.toISOString() : d, rows: [[1, 'a']] }; },
     holdLock() {
       var lock = LockService.getScriptLock();
-      lock.waitLock(1000);
-      return lock.hasLock();
+      return lock.tryLock(1000);
     },
   };
 })();
@@ -139,9 +139,9 @@ describe('loading the bundle', () => {
     expect(ctx.$functions()).not.toContain('Date');
     expect(fake.session.scriptTimeZone).toBe('Europe/London');
     ctx.onOpen({ authMode: 'NONE' });
-    expect(fake.ui.menuItems(null)).toEqual([
-      { path: ['(add-on)', 'Open Uptake'], caption: 'Open Uptake', functionName: 'showSidebar' },
-      { path: ['(add-on)', 'Setup', 'Install daily run'], caption: 'Install daily run', functionName: 'install' },
+    expect(fake.ui.menuItems()).toEqual([
+      { caption: 'Open Uptake', functionName: 'showSidebar' },
+      { caption: 'Install daily run', functionName: 'install' },
     ]);
     const missing = fake.ui
       .menuItems()
@@ -302,6 +302,8 @@ describe('time-driven triggers over several days', () => {
     });
     const ctx = loadBundle(fake, dir);
     ctx.install();
+    // Apps Script picks the minute within the hour a daily trigger runs at; this test pins it.
+    fake.triggers.clock()[0].minute = 0;
     const runs = ctx.$runDays(3);
     expect(runs.map((r) => [r.handler, r.ok])).toEqual([
       ['daily', true],

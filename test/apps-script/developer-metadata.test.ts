@@ -17,11 +17,8 @@ describe('developer metadata on a spreadsheet', () => {
     spreadsheetOf(fake).addDeveloperMetadata('k', 'v1', DeveloperMetadataVisibility.DOCUMENT);
     fake.session.setUser('bob@x.com');
     const [entry] = spreadsheetOf(fake).getDeveloperMetadata();
-    expect([entry.getKey(), entry.getValue(), entry.getVisibility()]).toEqual([
-      'k',
-      'v1',
-      DeveloperMetadataVisibility.DOCUMENT,
-    ]);
+    expect([entry.getKey(), entry.getValue()]).toEqual(['k', 'v1']);
+    expect(fake.inspect.developerMetadata()).toEqual([{ key: 'k', value: 'v1', visibility: 'DOCUMENT' }]);
     entry.setValue('v2');
     expect(
       spreadsheetOf(fake)

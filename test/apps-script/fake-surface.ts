@@ -155,7 +155,13 @@ export function javaScriptMemberNames(): Set<string> {
   return new Set([...interfaceMembers(files).values()].flat());
 }
 
-/** Every name the bundle reads as `.name` (the bundle is not minified, so these are the source's names). */
+/**
+ * Every member name the bundle uses on an object: called as `.name(`, or read as `.Name` (an enum,
+ * SpreadsheetApp.DeveloperMetadataVisibility). The bundle is not minified, so these are the
+ * source's names. A lower-case name only read (`counts.prompt`) or spread (`...copy`) is the
+ * bundle's own data, not an Apps Script method.
+ */
 export function bundleReads(code: string): Set<string> {
-  return new Set([...code.matchAll(/\.\s*([A-Za-z_$][\w$]*)/g)].map((m) => m[1]));
+  const used = /(?<!\.\.)\.\s*(?:([A-Za-z_$][\w$]*)\s*\(|([A-Z][\w$]*))/g;
+  return new Set([...code.matchAll(used)].map((m) => m[1] ?? m[2]));
 }

@@ -13,10 +13,9 @@ function readUserKey() { return PropertiesService.getUserProperties().getPropert
 function writeUserKey() { PropertiesService.getUserProperties().setProperty('k', 'changed'); return 'written'; }
 function emails() { return [Session.getActiveUser().getEmail(), Session.getEffectiveUser().getEmail()]; }
 function alertIt() { SpreadsheetApp.getUi().alert('hi'); }
-function promptIt() { SpreadsheetApp.getUi().prompt('hi'); }
 function toastIt() { SpreadsheetApp.getActiveSpreadsheet().toast('hi'); }
 function menuIt() { SpreadsheetApp.getUi().createAddonMenu().addItem('Go', 'noop').addToUi(); return 'menu'; }
-function htmlIt() { return HtmlService.createHtmlOutputFromFile('page').getContent(); }
+function htmlIt() { HtmlService.createHtmlOutputFromFile('page'); return 'made'; }
 function authIt() { return String(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizationStatus()); }
 function slowReads(n) { for (var i = 0; i < n; i++) SpreadsheetApp.getActiveSpreadsheet().getName(); return n; }
 function onOpen(e) { slowReads(3); }
@@ -24,24 +23,21 @@ function onEdit(e) { return emails(); }
 function lockThenAlert() {
   var lock = LockService.getScriptLock();
   lock.waitLock(1000);
-  var before = lock.hasLock();
   SpreadsheetApp.getUi().alert('Sure?');
-  return [before, lock.hasLock(), lock.tryLock(0)];
+  return lock.tryLock(0);
 }
 function userTriggerCount() {
   var ss = SpreadsheetApp.getActiveSpreadsheet();
   ScriptApp.newTrigger('noop').timeBased().everyDays(1).atHour(7).create();
-  ScriptApp.newTrigger('noop').forSpreadsheet(ss).onEdit().create();
   return [ScriptApp.getUserTriggers(ss).length, ScriptApp.getProjectTriggers().length];
 }
-function editTriggerFor(id) { ScriptApp.newTrigger('noop').forSpreadsheet(id).onEdit().create(); return id; }
 function withHoles() { var a = [1, , 3]; a[1] = undefined; return { list: a, gone: undefined, nested: [[undefined]] }; }
 function grantedScopes() { return ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizedScopes(); }
 function mail() { MailApp.sendEmail('a@example.com', 'S', 'B'); return 'sent'; }
 function chartIt() {
   var sheet = SpreadsheetApp.getActiveSpreadsheet().getSheets()[0];
   sheet.insertChart(sheet.newChart().setChartType(Charts.ChartType.PIE).addRange(sheet.getRange('A1:B2')).setPosition(1, 4, 0, 0).build());
-  return sheet.getCharts().length;
+  return 'built';
 }
 function dateArgument(d) { return d.toISOString(); }
 `;
@@ -105,7 +101,7 @@ describe('3. Session gives no email in custom functions, simple triggers and Aut
 });
 
 describe('4. AuthMode.LIMITED and NONE allow adding menu items, no alert, prompt, toast or HTML', () => {
-  it.each(['alertIt', 'promptIt', 'toastIt'])('%s is refused in LIMITED and NONE', (fn) => {
+  it.each(['alertIt', 'toastIt'])('%s is refused in LIMITED and NONE', (fn) => {
     const { ctx } = load();
     for (const authMode of ['LIMITED', 'NONE'] as const) {
       expect(() => ctx.$run(fn, [], { authMode })).toThrow('You do not have permission to call');
@@ -118,15 +114,17 @@ describe('4. AuthMode.LIMITED and NONE allow adding menu items, no alert, prompt
     expect(() => ctx.$run('authIt', [], { authMode: 'NONE' })).toThrow('ScriptApp.getAuthorizationInfo');
     expect(ctx.$run('menuIt', [], { authMode: 'NONE' })).toBe('menu');
     expect(ctx.$run('menuIt', [], { authMode: 'LIMITED' })).toBe('menu');
-    expect(ctx.$run('htmlIt', [], { authMode: 'LIMITED' })).toBe('<p>x</p>');
+    expect(ctx.$run('htmlIt', [], { authMode: 'LIMITED' })).toBe('made');
   });
   // Charts is reached the way the add-on reaches it (audit-sheet.ts): an embedded chart built with
   // a Charts.ChartType. Reading the enum itself is no service call and the fake lets it through.
   it('NONE refuses building a chart, and adds none; FULL builds it', () => {
     const { fake, ctx } = load();
     expect(() => ctx.$run('chartIt', [], { authMode: 'NONE' })).toThrow('You do not have permission to call');
-    expect(fake.spreadsheet.getSheets()[0].getCharts()).toHaveLength(0);
-    expect(ctx.$run('chartIt', [], { authMode: 'FULL' })).toBe(1);
+    const sheet = fake.spreadsheet.getSheets()[0].getName();
+    expect(fake.inspect.charts(sheet)).toHaveLength(0);
+    expect(ctx.$run('chartIt', [], { authMode: 'FULL' })).toBe('built');
+    expect(fake.inspect.charts(sheet)).toHaveLength(1);
   });
 });
 
@@ -153,11 +151,19 @@ describe('6. the mail quota is whole again 24 hours after its first email, not a
 describe('7. locks do not persist across alert or prompt', () => {
   it('the lock is let go while the dialog is open, and another execution may take it', () => {
     const { fake, ctx } = load();
-    fake.ui.queueResponse({ button: 'OK', whileOpen: () => fake.locks.holdElsewhere('script') });
-    expect(ctx.lockThenAlert()).toEqual([true, false, false]);
+    const heldWhileOpen: (string | null)[] = [];
+    fake.ui.queueResponse({
+      button: 'OK',
+      whileOpen: () => {
+        heldWhileOpen.push(fake.locks.holder('script'));
+        fake.locks.holdElsewhere('script');
+      },
+    });
+    expect(ctx.lockThenAlert()).toBe(false);
+    expect(heldWhileOpen).toEqual([null]);
     fake.locks.release('script');
     fake.ui.queueResponse('OK');
-    expect(ctx.lockThenAlert()).toEqual([true, false, true]);
+    expect(ctx.lockThenAlert()).toBe(true);
   });
 });
 
@@ -202,20 +208,11 @@ describe('9. a custom function’s date argument arrives in the script’s zone 
 
 describe('10. getUserTriggers(spreadsheet) and time-driven triggers (undocumented: both answers)', () => {
   it.each([
-    [true, 2],
-    [false, 1],
-  ])('userTriggersListTimeDriven %s lists %i; getProjectTriggers lists both', (answer, listed) => {
+    [true, 1],
+    [false, 0],
+  ])('userTriggersListTimeDriven %s lists %i; getProjectTriggers lists it', (answer, listed) => {
     const { ctx } = load({ userTriggersListTimeDriven: answer });
-    expect(ctx.userTriggerCount()).toEqual([listed, 2]);
-  });
-});
-
-describe('11. an add-on creates triggers only for the file it is used in', () => {
-  it('forSpreadsheet with another spreadsheet’s id throws; the current one’s works', () => {
-    const { fake, ctx } = load();
-    const other = fake.createSpreadsheet({ name: 'Other' });
-    expect(() => ctx.editTriggerFor(other.getId())).toThrow(/only create triggers for the file it is used in/);
-    expect(ctx.editTriggerFor(fake.spreadsheet.getId())).toBe(fake.spreadsheet.getId());
+    expect(ctx.userTriggerCount()).toEqual([listed, 1]);
   });
 });
 

@@ -56,10 +56,13 @@ describe('property sizes', () => {
         'Argument too large: value',
       );
       store.setProperty('ok', 'x'.repeat(PROPERTY_VALUE_LIMIT));
-      const many: Record<string, string> = {};
-      for (let i = 0; i < Math.ceil(PROPERTY_STORE_LIMIT / 9000); i++) many[`k${i}`] = 'y'.repeat(9000);
-      expect(() => store.setProperties(many)).toThrow(/property storage quota/);
-      expect(store.getKeys()).toEqual(['ok']);
+      const chunk = 'y'.repeat(9000);
+      let i = 0;
+      expect(() => {
+        for (; i < Math.ceil(PROPERTY_STORE_LIMIT / 9000); i++) store.setProperty(`k${i}`, chunk);
+      }).toThrow(/property storage quota/);
+      expect(store.getProperty(`k${i}`)).toBeNull();
+      expect(Object.keys(store.getProperties())).toHaveLength(i + 1);
     }
   });
 });
@@ -146,12 +149,12 @@ describe('sheet dimensions', () => {
     expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow(OUTSIDE_THE_SHEET);
     const last = sheet.getRange(1000, 1);
     last.setValue('kept');
-    sheet.deleteRows(990, 11);
+    fake.user.deleteRows(sheet.getName(), 990, 11);
     expect(() => last.getValue()).toThrow(OUTSIDE_THE_SHEET);
     expect(() => last.setValue('x')).toThrow(OUTSIDE_THE_SHEET);
-    // appendRow grows the sheet instead.
+    // A row a person appends grows the sheet instead.
     sheet.getRange(989, 1).setValue('row 989');
-    sheet.appendRow(['appended']);
+    fake.user.appendRow(sheet.getName(), ['appended']);
     expect(sheet.getMaxRows()).toBe(990);
     expect(sheet.getRange(990, 1).getValue()).toBe('appended');
   });
@@ -167,7 +170,7 @@ describe('sheet dimensions', () => {
     expect(ss.getSheets()).toHaveLength(1);
     expect(() => sheet.insertColumnsAfter(26, 1)).toThrow(cellLimitMessage(60_000));
     sheet.getRange(2307, 1).setValue('last row');
-    expect(() => sheet.appendRow(['one more'])).toThrow(cellLimitMessage(60_000));
+    expect(() => fake.user.appendRow(sheet.getName(), ['one more'])).toThrow(cellLimitMessage(60_000));
     expect(sheet.getLastRow()).toBe(2307);
     expect(cellLimitMessage(10_000_000)).toBe(
       'This action would increase the number of cells in the workbook above the limit of 10000000 cells.',
@@ -180,7 +183,7 @@ describe('sheet dimensions', () => {
     range.setValues([['x'.repeat(CELL_CHARACTER_LIMIT), 'ok']]);
     expect(() => range.setValues([['y', 'x'.repeat(CELL_CHARACTER_LIMIT + 1)]])).toThrow(CELL_TOO_LONG_MESSAGE);
     expect(range.getValues()[0][1]).toBe('ok');
-    expect(() => range.setFormula(`="${'x'.repeat(CELL_CHARACTER_LIMIT)}"`)).toThrow(CELL_TOO_LONG_MESSAGE);
+    expect(() => range.setValues([[`="${'x'.repeat(CELL_CHARACTER_LIMIT)}"`, 'ok']])).toThrow(CELL_TOO_LONG_MESSAGE);
   });
 });
 

@@ -5,14 +5,12 @@ import {
 } from '../../packages/fake-apps-script';
 
 describe('ScriptApp triggers', () => {
-  it('allows one trigger of each type per user per document in an add-on', () => {
+  it('allows one time-driven trigger per user per document in an add-on', () => {
     const fake = createFakeGas();
     const app = fake.globals.ScriptApp;
     const ss = fake.globals.SpreadsheetApp.getActiveSpreadsheet();
     const daily = app.newTrigger('daily').timeBased().everyDays(1).atHour(7).create();
-    expect(() => app.newTrigger('other').timeBased().everyHours(6).create()).toThrow(ADDON_TRIGGER_LIMIT_MESSAGE);
-    app.newTrigger('edited').forSpreadsheet(ss).onEdit().create();
-    expect(() => app.newTrigger('edited2').forSpreadsheet(ss).onEdit().create()).toThrow(ADDON_TRIGGER_LIMIT_MESSAGE);
+    expect(() => app.newTrigger('other').timeBased().everyDays(2).create()).toThrow(ADDON_TRIGGER_LIMIT_MESSAGE);
     // Another user, or another document, has its own allowance.
     fake.session.setUser('bob@x.com');
     app.newTrigger('daily').timeBased().everyDays(1).atHour(7).create();
@@ -24,32 +22,29 @@ describe('ScriptApp triggers', () => {
     // Deleting frees the slot.
     app.deleteTrigger(daily);
     app.newTrigger('daily').timeBased().everyDays(1).atHour(8).create();
-    expect(
-      app
-        .getProjectTriggers()
-        .map((t) => [t.getHandlerFunction(), String(t.getEventType()), String(t.getTriggerSource())]),
-    ).toEqual([
-      ['edited', 'ON_EDIT', 'SPREADSHEETS'],
-      ['daily', 'CLOCK', 'CLOCK'],
-      ['daily', 'CLOCK', 'CLOCK'],
+    expect(app.getProjectTriggers().map((t) => t.getHandlerFunction())).toEqual(['daily', 'daily']);
+    expect(fake.triggers.list().map((t) => [t.owner, t.eventType, t.source])).toEqual([
+      ['bob@x.com', 'CLOCK', 'CLOCK'],
+      ['user@example.com', 'CLOCK', 'CLOCK'],
+      ['user@example.com', 'CLOCK', 'CLOCK'],
     ]);
-    expect(app.getUserTriggers(ss).map((t) => t.getHandlerFunction())).toEqual(['edited', 'daily']);
+    expect(app.getUserTriggers(ss).map((t) => t.getHandlerFunction())).toEqual(['daily']);
   });
 
-  it('caps a plain script at 20 triggers per user and refuses sub-hourly add-on triggers', () => {
+  it('caps a plain script at 20 triggers per user', () => {
     const plain = createFakeGas({ addon: false });
-    for (let i = 0; i < 20; i++) plain.globals.ScriptApp.newTrigger(`f${i}`).timeBased().everyMinutes(5).create();
-    expect(() => plain.globals.ScriptApp.newTrigger('f20').timeBased().everyMinutes(5).create()).toThrow(
+    for (let i = 0; i < 20; i++) plain.globals.ScriptApp.newTrigger(`f${i}`).timeBased().everyDays(1).create();
+    expect(() => plain.globals.ScriptApp.newTrigger('f20').timeBased().everyDays(1).create()).toThrow(
       SCRIPT_TRIGGER_LIMIT_MESSAGE,
     );
-    const addon = createFakeGas();
-    expect(() => addon.globals.ScriptApp.newTrigger('f').timeBased().everyMinutes(5).create()).toThrow(/once an hour/);
   });
 
   it('schedules atHour in the trigger time zone, across a DST change', () => {
     const fake = createFakeGas({ now: '2026-03-27T12:00:00Z', timeZone: 'Europe/Berlin' });
-    fake.globals.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(7).nearMinute(0).create();
+    fake.globals.ScriptApp.newTrigger('daily').timeBased().everyDays(1).atHour(7).create();
     const rec = fake.triggers.clock()[0];
+    // Apps Script picks the minute within the hour; this test pins it.
+    rec.minute = 0;
     const fires: string[] = [];
     let t = fake.clock.now();
     for (let i = 0; i < 3; i++) {
@@ -78,17 +73,15 @@ describe('Ui', () => {
     const fake = createFakeGas();
     const ui = fake.globals.SpreadsheetApp.getUi();
     fake.ui.queueResponse('YES');
-    fake.ui.queuePrompt('team-a');
+    fake.ui.queueResponse('CANCEL');
     expect(ui.alert('Reset?', 'This deletes the log.', ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
-    const p = ui.prompt('Team name?', ui.ButtonSet.OK_CANCEL);
-    expect(p.getResponseText()).toBe('team-a');
-    expect(p.getSelectedButton()).toBe(ui.Button.OK);
+    expect(ui.alert('Send now?', ui.ButtonSet.OK_CANCEL)).toBe(ui.Button.CANCEL);
     // Nothing scripted: a YES/NO dialog is closed, a plain alert acknowledged.
     expect(ui.alert('Again?', ui.ButtonSet.YES_NO)).toBe(ui.Button.CLOSE);
     expect(ui.alert('Done')).toBe(ui.Button.OK);
     expect(fake.ui.dialogs.map((d) => [d.kind, d.title, d.buttons, d.response])).toEqual([
       ['alert', 'Reset?', 'YES_NO', 'YES'],
-      ['prompt', null, 'OK_CANCEL', 'OK'],
+      ['alert', null, 'OK_CANCEL', 'CANCEL'],
       ['alert', null, 'YES_NO', 'CLOSE'],
       ['alert', null, null, 'OK'],
     ]);
@@ -99,9 +92,9 @@ describe('Ui', () => {
   it('records toasts and replaces a menu built twice', () => {
     const fake = createFakeGas();
     const ui = fake.globals.SpreadsheetApp.getUi();
-    ui.createMenu('Uptake').addItem('A', 'a').addToUi();
-    ui.createMenu('Uptake').addItem('B', 'b').addToUi();
-    expect(fake.ui.menuItems('Uptake').map((i) => i.functionName)).toEqual(['b']);
+    ui.createAddonMenu().addItem('A', 'a').addToUi();
+    ui.createAddonMenu().addItem('B', 'b').addToUi();
+    expect(fake.ui.menuItems().map((i) => i.functionName)).toEqual(['b']);
     fake.globals.SpreadsheetApp.getActiveSpreadsheet().toast('Saved', 'Uptake');
     expect(fake.ui.toasts).toEqual([expect.objectContaining({ message: 'Saved', title: 'Uptake' })]);
   });

@@ -143,7 +143,7 @@ describe('names that are markup or formulas', () => {
     expect(mail.body).toContain(formula);
     const rows = sentRows(gas).filter((r) => r.milestone === 'Day-seven follow-up');
     expect(rows.map((r) => r.member).sort()).toEqual([evil, formula].sort());
-    expect(gas.formulaCells().filter((c) => c.sheet === 'Uptake sent')).toEqual([]);
+    expect(gas.inspect.formulaCells().filter((c) => c.sheet === 'Uptake sent')).toEqual([]);
     const digest = gas.mail.sent.find(
       (m) => m.subject.startsWith('Uptake weekly digest') && m.htmlBody?.includes('x&lt;/b&gt;'),
     );

@@ -12,7 +12,7 @@ describe('a member who runs Mon/Wed/Fri every week, outputs used as-is', () => {
   for (let n = 0; n <= 42; n++) {
     bundle.$runDays(1);
     if ([0, 2, 4].includes(n % 7))
-      gas.sheet(LOG).appendRow(logRows([{ date: plus(TRAINED, n), member: 'Ana', workflow: 'Proposal' }])[1]);
+      gas.user.appendRow(LOG, logRows([{ date: plus(TRAINED, n), member: 'Ana', workflow: 'Proposal' }])[1]);
   }
   const on = (day: string) => gas.mail.sent.filter((m) => m.at.toISOString().startsWith(day));
   const digestOn = (day: string) => on(day).find((m) => m.subject.startsWith('Uptake weekly digest'))!;

@@ -186,10 +186,10 @@ describe('emails', () => {
 
   test('the set-up problem email quotes a payload sheet name and spreadsheet name escaped', () => {
     const { gas: g, bundle } = payloadTeam();
-    g.sheet('AI usage log').setName(PAYLOADS.script);
+    g.user.renameSheet('AI usage log', PAYLOADS.script);
     bundle.saveSettings({ logSheet: PAYLOADS.script });
     bundle.setAutomation(true);
-    g.sheet(PAYLOADS.script).setName('renamed');
+    g.user.renameSheet(PAYLOADS.script, 'renamed');
     bundle.$runDays(1);
     const [problem] = g.mail.sent.filter((m) => m.subject === 'Uptake: the daily run needs a fix in your spreadsheet');
     expect(problem.body).toContain(`The log sheet "${PAYLOADS.script}" chosen in Settings no longer exists.`);
@@ -236,7 +236,7 @@ describe('sheets', () => {
       expect.arrayContaining([PAYLOADS.plus, PAYLOADS.minus, PAYLOADS.formula, PAYLOADS.at]),
     );
     expect(workflowNames.every((name) => typeof name === 'string')).toBe(true);
-    expect(gas.formulaCells()).toEqual([]);
+    expect(gas.inspect.formulaCells()).toEqual([]);
   });
 
   test('the sent sheet: member names written as text', () => {
@@ -254,7 +254,7 @@ describe('sheets', () => {
       .getRange(2, 1, values.length - 1, values[0].length)
       .getNumberFormats();
     expect(formats.flat().every((f) => f === '@')).toBe(true);
-    expect(gas.formulaCells()).toEqual([]);
+    expect(gas.inspect.formulaCells()).toEqual([]);
   });
 
   test('"Log a run": payloads in member, workflow and notes land as the same text, in plain-text cells, and nothing else changes', () => {
@@ -282,7 +282,7 @@ describe('sheets', () => {
       const formats = log.getRange(rows + 1 + i, 1, 1, 7).getNumberFormats()[0];
       expect([formats[1], formats[2], formats[6]]).toEqual(['@', '@', '@']);
     });
-    expect(gas.formulaCells()).toEqual([]);
+    expect(gas.inspect.formulaCells()).toEqual([]);
   });
 });
 

@@ -173,7 +173,7 @@ describe('the roster or the log deleted, renamed or changed while automation is 
   test('the roster renamed: told once; chosen again in Settings, the reminders go on', () => {
     const { gas, bundle } = anaTeam();
     bundle.$runDays(1);
-    gas.sheet(ROSTER).setName('Team roster');
+    gas.user.renameSheet(ROSTER, 'Team roster');
     bundle.$runDays(1);
     expect(setupMails(gas)).toHaveLength(1);
     bundle.saveSettings({ rosterSheet: 'Team roster' });
@@ -198,20 +198,20 @@ describe('the roster or the log deleted, renamed or changed while automation is 
   test('the log chosen in Settings renamed: told once which sheet is gone; renamed back, the programme goes on', () => {
     const { gas, bundle } = anaTeam({ settings: { logSheet: LOG } });
     bundle.$runDays(1);
-    gas.sheet(LOG).setName('Old log');
+    gas.user.renameSheet(LOG, 'Old log');
     bundle.$runDays(3);
     expect(setupMails(gas)).toHaveLength(1);
     expect(setupMails(gas)[0].body).toContain(
       `The log sheet "${LOG}" chosen in Settings no longer exists. Choose the log sheet again in Settings.`,
     );
-    gas.sheet('Old log').setName(LOG);
+    gas.user.renameSheet('Old log', LOG);
     bundle.$runDays(4);
     expect(gas.mail.to(LEAD).map((m) => m.subject)).toEqual(['Uptake: Day-seven follow-up for Ana']);
   });
 
   test('the log renamed (found by its headers): nothing to fix, nothing missed', () => {
     const { gas, bundle } = anaTeam();
-    gas.sheet(LOG).setName('Runs 2026');
+    gas.user.renameSheet(LOG, 'Runs 2026');
     bundle.$runDays(8);
     expect(setupMails(gas)).toEqual([]);
     expect(gas.mail.to(LEAD).map((m) => m.subject)).toEqual(['Uptake: Day-seven follow-up for Ana']);
@@ -220,7 +220,7 @@ describe('the roster or the log deleted, renamed or changed while automation is 
   test('a column deleted from the log: the owner is told which one is missing; Uptake touches neither sheet', () => {
     const { gas, bundle } = anaTeam();
     bundle.$runDays(1);
-    gas.sheet(LOG).deleteColumn(4); // Outcome
+    gas.user.deleteColumns(LOG, 4); // Outcome
     const before = snapshot(gas, { except: OWN_SHEETS });
     bundle.$runDays(3);
     expect(setupMails(gas)).toHaveLength(1);

@@ -138,7 +138,7 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     const firstSkipped = c.expect?.skipped[0]?.[0];
     if (firstSkipped !== undefined) {
       unchanged(gas, 'selectLogRow', () => bundle.$runFromClient('selectLogRow', firstSkipped));
-      expect(gas.selection()).toEqual({
+      expect(gas.inspect.selection()).toEqual({
         sheet: LOG_SHEET,
         a1: expect.stringMatching(new RegExp(`^A${firstSkipped}:[A-Z]+${firstSkipped}$`)),
       });
@@ -168,7 +168,7 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
     );
     const byText = (a: unknown[], b: unknown[]) => JSON.stringify(a).localeCompare(JSON.stringify(b));
     expect(rows.filter((r) => r[2] === 'Note').sort(byText)).toEqual(noticeRows.sort(byText));
-    expect(gas.formulaCells()).toEqual([]);
+    expect(gas.inspect.formulaCells()).toEqual([]);
   });
 
   test('"Send digest now" and a week of the daily run: sent, or the owner told once what to fix', () => {
@@ -193,7 +193,7 @@ describe.each(CORPUS.map((c) => [c.id, c] as const))('%s', (_id, c) => {
         gas.mail.sent.filter((m) => m.subject === 'Uptake weekly digest: the week to Sun 15 Mar 2026'),
       ).toHaveLength(1);
     }
-    expect(gas.formulaCells()).toEqual([]);
+    expect(gas.inspect.formulaCells()).toEqual([]);
   });
 
   test("the custom functions over the log's columns: a number, or an error naming the cell", () => {
@@ -235,12 +235,13 @@ describe('a log as teams dress it: formulas, dropdowns, formats, colours, notes,
     bundle.setUpLogAndRoster(); // creates the roster; asks before adding dropdowns to the existing log
     const log = gas.sheet(LOG_SHEET);
     log.getRange('H4').setValue('Week');
-    log.getRange('H5:H7').setFormulas([['=WEEKNUM(A5)'], ['=WEEKNUM(A6)'], ['=WEEKNUM(A7)']]);
-    log.getRange('G5').setFormula('=LEN(C5)');
-    log.getRange('A4:H4').setBackground('#fce8b2').setFontWeight('bold');
-    log.getRange('B5').setNote('Ana joined in March');
+    for (const row of [5, 6, 7]) gas.user.setFormula(LOG_SHEET, `H${row}`, `=WEEKNUM(A${row})`);
+    gas.user.setFormula(LOG_SHEET, 'G5', '=LEN(C5)');
+    gas.user.setBackground(LOG_SHEET, 'A4:H4', '#fce8b2');
+    log.getRange('A4:H4').setFontWeight('bold');
+    gas.user.setNote(LOG_SHEET, 'B5', 'Ana joined in March');
     log.setFrozenRows(4);
-    log.hideColumns(8);
+    gas.user.hideColumns(LOG_SHEET, 8);
     const ops: [string, () => unknown][] = [
       ['getDashboard', () => bundle.$runFromClient('getDashboard', {})],
       ['getLogForm', () => bundle.$runFromClient('getLogForm')],
@@ -267,7 +268,7 @@ describe('a log as teams dress it: formulas, dropdowns, formats, colours, notes,
       ],
     ];
     for (const [what, op] of ops) unchanged(gas, what, op);
-    expect(gas.formulaCells().map((f) => `${f.sheet}!${f.a1}`)).toEqual([
+    expect(gas.inspect.formulaCells().map((f) => `${f.sheet}!${f.a1}`)).toEqual([
       `${LOG_SHEET}!G5`,
       `${LOG_SHEET}!H5`,
       `${LOG_SHEET}!H6`,
@@ -283,7 +284,7 @@ describe('the snapshot used above', () => {
       ['a value', (gas) => gas.sheet(LOG_SHEET).getRange('B5').setValue('Anna')],
       ['a date to the same day as text', (gas) => gas.sheet(LOG_SHEET).getRange('A5').setValue('2026-03-10')],
       ['a number format', (gas) => gas.sheet(LOG_SHEET).getRange('B5').setNumberFormat('@')],
-      ['a formula', (gas) => gas.sheet(LOG_SHEET).getRange('G5').setFormula('=1')],
+      ['a formula', (gas) => gas.user.setFormula(LOG_SHEET, 'G5', '=1')],
       [
         'a validation',
         (gas) =>
@@ -292,9 +293,9 @@ describe('the snapshot used above', () => {
             .getRange('D5')
             .setDataValidation(gas.globals.SpreadsheetApp.newDataValidation().requireCheckbox().build()),
       ],
-      ['a merge', (gas) => gas.sheet(LOG_SHEET).getRange('C5:D5').merge()],
-      ['a note', (gas) => gas.sheet(LOG_SHEET).getRange('C5').setNote('x')],
-      ['the name', (gas) => gas.sheet(LOG_SHEET).setName('Log')],
+      ['a merge', (gas) => gas.user.merge(LOG_SHEET, 'C5:D5')],
+      ['a note', (gas) => gas.user.setNote(LOG_SHEET, 'C5', 'x')],
+      ['the name', (gas) => gas.user.renameSheet(LOG_SHEET, 'Log')],
       ['the size', (gas) => gas.sheet(LOG_SHEET).insertRowsAfter(1, 1)],
     ];
     for (const [what, change] of changes) {

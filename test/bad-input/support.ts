@@ -82,7 +82,7 @@ export function caseSheets(c: CorpusCase, options: FakeGasOptions = {}) {
   if (c.roster) gas.addSheet(ROSTER_SHEET, sheetInputOf(c.roster, timeZone));
   const sheet1 = gas.spreadsheet.getSheetByName('Sheet1');
   if (sheet1) gas.spreadsheet.deleteSheet(sheet1);
-  for (const a1 of c.merges ?? []) gas.sheet(LOG_SHEET).getRange(a1).merge();
+  for (const a1 of c.merges ?? []) gas.user.merge(LOG_SHEET, a1);
   const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: OWNER });
   return { gas, bundle };

@@ -186,7 +186,7 @@ describe('a spreadsheet zone different from the script zone', () => {
         notes: '',
       });
       expect(logged.row).toBe(2);
-      expect(gas.sheetDisplayValues('AI usage log')[1][0]).toBe('2026-03-15');
+      expect(gas.inspect.displayValues('AI usage log')[1][0]).toBe('2026-03-15');
       expect(() =>
         bundle.$runFromClient('logRun', {
           date: '2026-03-16',

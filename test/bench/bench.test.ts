@@ -343,7 +343,7 @@ describe('what each user action costs in the in-memory Apps Script', () => {
   });
 
   it('counts a range read as its rows times its columns, a one-cell read as one, other calls as none', () => {
-    const range = { getNumRows: () => 300, getNumColumns: () => 7 };
+    const range = createFakeGas().sheet('Sheet1')._rangeAt(1, 1, 300, 7);
     expect(cellsReadBy({ cls: 'Range', method: 'getValues', target: range })).toBe(2_100);
     expect(cellsReadBy({ cls: 'Range', method: 'getNumberFormats', target: range })).toBe(2_100);
     expect(cellsReadBy({ cls: 'Range', method: 'getValue', target: range })).toBe(1);

@@ -47,7 +47,7 @@ describe('Record an intervention, in the sidebar', () => {
     await page.waitForSelector('#iv-recorded');
     expect(await page.innerText('#iv-recorded')).toContain('Peer advocacy moment for the whole team');
     // With the team closed (the default), in the owner's own spreadsheet (rules §19).
-    expect(gas.sheetDisplayValues('Interventions', gas.spreadsheetsOf(OWNER)[0])[1]).toEqual([
+    expect(gas.inspect.displayValues('Interventions', gas.spreadsheetsOf(OWNER)[0])[1]).toEqual([
       '2026-03-02',
       '',
       'Peer advocacy moment',

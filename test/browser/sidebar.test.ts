@@ -241,7 +241,7 @@ describe('dashboard', () => {
     await page.getByRole('button', { name: `Row ${row}`, exact: true }).click();
     const call = await lastCall(s, 'selectLogRow');
     expect(call.args).toEqual([row]);
-    expect(gas.selection()).toEqual({ sheet: LOG_SHEET, a1: `A${row}:G${row}` });
+    expect(gas.inspect.selection()).toEqual({ sheet: LOG_SHEET, a1: `A${row}:G${row}` });
     await idle(page);
     await expectClean(s);
   });
@@ -259,7 +259,7 @@ describe('dashboard', () => {
     await s.page.getByRole('button', { name: `${answers} row 2`, exact: true }).click();
     const call = await lastCall(s, 'selectLogRow');
     expect(call.args).toEqual([2, answers]);
-    expect(gas.selection()).toEqual({ sheet: answers, a1: 'A2:D2' });
+    expect(gas.inspect.selection()).toEqual({ sheet: answers, a1: 'A2:D2' });
     await idle(s.page);
     await expectClean(s);
   });
@@ -430,8 +430,8 @@ describe('log a run', () => {
       true,
       '=1+1 <b>as typed</b>',
     ]);
-    expect(gas.sheetDisplayValues(LOG_SHEET)[values.length - 1][0]).toMatch(/2026-03-11|3\/11\/2026|11\/03\/2026/);
-    expect(gas.formulaCells()).toEqual([]);
+    expect(gas.inspect.displayValues(LOG_SHEET)[values.length - 1][0]).toMatch(/2026-03-11|3\/11\/2026|11\/03\/2026/);
+    expect(gas.inspect.formulaCells()).toEqual([]);
     expect(await page.locator('#logged').innerText()).toBe(logged.value.message);
     expect(logged.value.message).toContain(`Logged in row ${logged.value.row}`);
     await screenshot(page, 'logrun.png');

@@ -23,7 +23,7 @@ function tableAfter(rows: string[][], firstHeader: string): string[][] {
 
 describe('the history on the audit sheet', () => {
   const gas = auditSheet();
-  const rows = gas.sheetDisplayValues(AUDIT, auditFile(gas));
+  const rows = gas.inspect.displayValues(AUDIT, auditFile(gas));
 
   test('a trend table: 12 weeks, oldest first, the figures as of each week’s last day', () => {
     const trend = tableAfter(rows, 'Week to');
@@ -64,7 +64,7 @@ describe('the history on the audit sheet', () => {
   });
 
   test('each table has a native line chart over its own cells', () => {
-    const charts = gas.charts(AUDIT, auditFile(gas)).filter((c) => c.type === 'LINE');
+    const charts = gas.inspect.charts(AUDIT, auditFile(gas)).filter((c) => c.type === 'LINE');
     const header = (first: string) => rows.findIndex((row) => row[0] === first) + 1;
     const trend = header('Week to');
     const cohorts = header('Week since training');

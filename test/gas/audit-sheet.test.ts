@@ -9,7 +9,7 @@ type Gas = ReturnType<typeof fakeWithBundle>['gas'];
 
 /** The rows of the table whose header row starts with `firstHeader`, up to the blank row after it. */
 function tableAfter(gas: Gas, firstHeader: string): string[][] {
-  const rows = gas.sheetDisplayValues(AUDIT, auditFile(gas));
+  const rows = gas.inspect.displayValues(AUDIT, auditFile(gas));
   const start = rows.findIndex((row) => row[0] === firstHeader);
   if (start < 0) throw new Error(`no table starting with ${firstHeader}`);
   const end = rows.findIndex((row, i) => i > start && row.every((cell) => cell === ''));
@@ -20,7 +20,7 @@ describe('runAuditToSheet', () => {
   test('writes the notice, the summary and every table', () => {
     const { gas, bundle } = teamSheet();
     bundle.runAuditToSheet();
-    const rows = gas.sheetDisplayValues(AUDIT, auditFile(gas));
+    const rows = gas.inspect.displayValues(AUDIT, auditFile(gas));
     expect(rows[0][0]).toBe(
       `Written by Uptake on ${TODAY} at 10:00 (Etc/UTC): re-created at every run; edits here are lost.`,
     );
@@ -72,7 +72,7 @@ describe('runAuditToSheet', () => {
     const rows = gas.sheetValues(AUDIT, auditFile(gas));
     const categoryHeader = rows.findIndex((row) => row[0] === 'Category') + 1;
     const workflowHeader = rows.findIndex((row) => row[0] === 'Workflow') + 1;
-    const charts = gas.charts(AUDIT, auditFile(gas));
+    const charts = gas.inspect.charts(AUDIT, auditFile(gas));
     // Then the history's two line charts (test/gas/audit-sheet-history.test.ts).
     expect(charts.map((c) => c.type)).toEqual(['PIE', 'COMBO', 'LINE', 'LINE']);
     expect(charts[0].ranges).toEqual([`'${AUDIT}'!A${categoryHeader}:B${categoryHeader + 3}`]);
@@ -93,7 +93,7 @@ describe('runAuditToSheet', () => {
     expect(gas.spreadsheetsOf(gas.session.activeUser)).toHaveLength(1);
     expect(auditFile(gas)._sheets.filter((s) => s._name === AUDIT)).toHaveLength(1);
     expect(gas.sheetValues(AUDIT, auditFile(gas)).flat()).not.toContain('my note');
-    expect(gas.charts(AUDIT, auditFile(gas))).toHaveLength(4);
+    expect(gas.inspect.charts(AUDIT, auditFile(gas))).toHaveLength(4);
     // The team's sheets are untouched.
     expect(gas.spreadsheet._sheets.map((s) => s._name)).toEqual(['Log', 'Roster']);
   });
@@ -111,18 +111,13 @@ describe('runAuditToSheet', () => {
     );
     expect(gas.sheetValues('Log').map((row) => row[1])).toEqual(expect.arrayContaining(tricky));
     bundle.runAuditToSheet();
-    expect(gas.formulaCells().filter((cell) => cell.sheet === AUDIT)).toEqual([]);
+    expect(gas.inspect.formulaCells().filter((cell) => cell.sheet === AUDIT)).toEqual([]);
     const values = gas.sheetValues(AUDIT, auditFile(gas));
     const members = values.map((row) => row[0]);
     for (const text of [...tricky, '=HYPERLINK("x1")']) {
       const row = members.indexOf(text);
       expect(row).toBeGreaterThan(0);
-      expect(
-        gas
-          .sheet(AUDIT, auditFile(gas))
-          .getRange(row + 1, 1)
-          .getNumberFormat(),
-      ).toBe('@');
+      expect(gas.inspect.numberFormat(AUDIT, `A${row + 1}`, auditFile(gas))).toBe('@');
     }
   });
 

@@ -107,7 +107,7 @@ describe('selectLogRow', () => {
     const { gas, bundle } = teamSheet();
     gas.sheet('Roster').activate();
     bundle.selectLogRow(5);
-    expect(gas.selection()).toEqual({ sheet: 'Log', a1: 'A5:G5' });
+    expect(gas.inspect.selection()).toEqual({ sheet: 'Log', a1: 'A5:G5' });
   });
 
   test('refuses what is not a row of the log', () => {

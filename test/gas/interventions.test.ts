@@ -59,13 +59,13 @@ describe('the Interventions sheet, read', () => {
     expect(data.interventions).toEqual({ sheet: null, interventions: [], byType: [], skipped: [], notices: [] });
     bundle.runAuditToSheet();
     expect(gas.spreadsheet.getSheets().map((s: { getName(): string }) => s.getName())).toEqual(['Log', 'Roster']);
-    expect(gas.sheetDisplayValues('Adoption audit', auditFile(gas)).flat().join(' ')).not.toMatch(/Intervention/);
+    expect(gas.inspect.displayValues('Adoption audit', auditFile(gas)).flat().join(' ')).not.toMatch(/Intervention/);
   });
 
   test('the audit sheet gets the interventions table, the summary by type and the rows', () => {
     const { gas, bundle } = teamWithInterventions();
     bundle.runAuditToSheet();
-    const rows = gas.sheetDisplayValues('Adoption audit', auditFile(gas));
+    const rows = gas.inspect.displayValues('Adoption audit', auditFile(gas));
     const title = rows.findIndex((r) => r[0].startsWith('Interventions: 14 days before and after'));
     expect(title).toBeGreaterThan(0);
     expect(rows[title + 2].slice(0, 3)).toEqual(['2026-03-09', 'Peer advocacy moment · whole team', '6 of 14 days']);

@@ -91,7 +91,7 @@ describe('logRun', () => {
     });
     expect(after.slice(0, before.length)).toEqual(before);
     expect(after).toHaveLength(before.length + 1);
-    expect(gas.sheetDisplayValues('Log')[before.length]).toEqual([
+    expect(gas.inspect.displayValues('Log')[before.length]).toEqual([
       TODAY,
       'Ana',
       'Board memo',
@@ -115,7 +115,7 @@ describe('logRun', () => {
     expect(gas.sheet('Log').getMaxRows()).toBe(1_000);
     expect(bundle.logRun(RUN).row).toBe(1_001);
     expect(gas.sheet('Log').getMaxRows()).toBe(1_001);
-    expect(gas.sheetDisplayValues('Log')[1_000].slice(1, 3)).toEqual(['Ana', 'Board memo']);
+    expect(gas.inspect.displayValues('Log')[1_000].slice(1, 3)).toEqual(['Ana', 'Board memo']);
   });
 
   test("writes in the log's own column order and leaves columns it does not know alone", () => {
@@ -129,8 +129,7 @@ describe('logRun', () => {
     const result = bundle.logRun({ ...RUN, prompted: true });
     // Row 3 holds only a formula and an unticked box: it is free, and its formula stays.
     expect(result.row).toBe(3);
-    const sheet = gas.sheet('Runs');
-    expect(sheet.getRange('A3:G3').getDisplayValues()[0]).toEqual([
+    expect(gas.inspect.displayValues('Runs')[2]).toEqual([
       'First try',
       'Light edit',
       '#FORMULA',
@@ -139,8 +138,8 @@ describe('logRun', () => {
       'Board memo',
       'TRUE',
     ]);
-    expect(sheet.getRange('C3').getFormula()).toBe('=WEEKNUM(E3)');
-    expect(sheet.getRange('A2:G2').getValues()[0].slice(0, 2)).toEqual(['', 'used']);
+    expect(gas.inspect.formulas('Runs', 'C3')).toEqual([['=WEEKNUM(E3)']]);
+    expect(gas.sheet('Runs').getRange('A2:G2').getValues()[0].slice(0, 2)).toEqual(['', 'used']);
   });
 
   test('text that looks like a formula is written as text', () => {
@@ -152,7 +151,7 @@ describe('logRun', () => {
       notes: '@here',
     });
     const cells = gas.sheet('Log').getRange(row, 1, 1, 7);
-    expect(cells.getFormulas()[0].every((f) => f === '')).toBe(true);
+    expect(gas.inspect.formulas('Log', `A${row}:G${row}`)[0].every((f) => f === '')).toBe(true);
     expect(cells.getValues()[0].slice(1, 3)).toEqual(['+1 Ana', '=HYPERLINK("http://example.com")']);
     expect(cells.getValues()[0][6]).toBe('@here');
     expect(cells.getNumberFormats()[0][2]).toBe('@');
@@ -168,7 +167,7 @@ describe('logRun', () => {
     const tomorrow = plus(TODAY, 1);
     expect(bundle.getLogForm().today).toBe(tomorrow);
     const { row } = bundle.logRun({ ...RUN, date: tomorrow });
-    expect(gas.sheet('Log').getRange(row, 1).getDisplayValue()).toBe(tomorrow);
+    expect(gas.inspect.displayValues('Log')[row - 1][0]).toBe(tomorrow);
     expect(() => bundle.logRun({ ...RUN, date: plus(TODAY, 2) })).toThrow(`is in the future: today is ${tomorrow}`);
   });
 

@@ -67,8 +67,9 @@ describe('a log over several sheets', () => {
       { row: answers.length, sheet: FORM_SHEET, inLog: true, reason: expect.stringContaining('"Maybe"') },
     ]);
     bundle.selectLogRow(answers.length, FORM_SHEET);
-    expect(gas.spreadsheet.getActiveSheet().getName()).toBe(FORM_SHEET);
-    expect(gas.spreadsheet.getActiveRange()!.getRow()).toBe(answers.length);
+    const selected = gas.inspect.selection();
+    expect(selected.sheet).toBe(FORM_SHEET);
+    expect(selected.a1).toMatch(new RegExp(`^A${answers.length}:[A-Z]+${answers.length}$`));
     // A page cannot select on a sheet that is not part of the log.
     expect(() => bundle.selectLogRow(2, 'Roster')).toThrow(/not one of the log's sheets/);
     // The team's own log is still found first even when the answers sheet comes first.
@@ -89,7 +90,7 @@ describe('a log over several sheets', () => {
     // A pinned sheet renamed afterwards is reported, not skipped in silence.
     bundle.saveSettings({ logSheets: ['Log', FORM_SHEET] });
     expect(auditOf(bundle.getDashboard({})).team.runs).toBe(all);
-    gas.sheet(FORM_SHEET).setName('Old answers');
+    gas.user.renameSheet(FORM_SHEET, 'Old answers');
     expect(bundle.getDashboard({}).problem?.message).toContain(`"${FORM_SHEET}" chosen in Settings no longer exists`);
   });
 

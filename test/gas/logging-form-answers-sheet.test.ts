@@ -16,7 +16,7 @@ function formOnly() {
   fake.gas.forms.submit(form.getId(), { 'Team member': 'Ana', Workflow: 'Client proposal', Outcome: 'Light edit' });
   // Renamed, and its first header typed over: only the link says it is the form's.
   const sheet = fake.gas.spreadsheet.getSheetByName(ANSWERS)!;
-  sheet.setName('Phone answers');
+  fake.gas.user.renameSheet(ANSWERS, 'Phone answers');
   sheet.getRange(1, 1).setValue('Date');
   return { ...fake, form };
 }
@@ -52,7 +52,7 @@ describe('a form’s answers sheet as the only log', () => {
     );
     expect(gas.sheetValues('Phone answers')).toEqual(before);
     expect(answers.getRange('D2').getDataValidation()).toBeNull();
-    expect(answers.getFrozenRows()).toBe(0);
+    expect(gas.inspect.frozenRows('Phone answers')).toBe(0);
     const result = bundle.logRun(RUN);
     expect(result.message).toContain('"AI usage log"');
     expect(gas.sheetValues('Phone answers')).toEqual(before);

@@ -142,7 +142,7 @@ describe('Create logging form from the sidebar', () => {
       url: form.getPublishedUrl(),
       message: expect.stringContaining('Made the logging form'),
     });
-    fake.gas.sheet('Roster').appendRow(['Fay', 'fay@example.com', '', '', 'Invoices', '', '', '', '']);
+    fake.gas.user.appendRow('Roster', ['Fay', 'fay@example.com', '', '', 'Invoices', '', '', '', '']);
     const asked = fake.bundle.$runFromClient('makeLoggingForm', null);
     expect(asked).toMatchObject({ done: false, ask: 'update' });
     expect(form._items[0].choices).not.toContain('Fay');

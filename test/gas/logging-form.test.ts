@@ -74,8 +74,7 @@ describe('Create logging form', () => {
   test('run again: offers to update the dropdowns of the same form instead of making a second', () => {
     const { gas, bundle } = team();
     bundle.createLoggingForm();
-    const roster = gas.sheet('Roster');
-    roster.appendRow(['Dara', 'dara@example.com', '', '', 'Invoices', '', '', '', '']);
+    gas.user.appendRow('Roster', ['Dara', 'dara@example.com', '', '', 'Invoices', '', '', '', '']);
     gas.ui.queueResponse('YES');
     bundle.createLoggingForm();
     const form = onlyForm(gas);
@@ -110,7 +109,7 @@ describe('Create logging form', () => {
     const form = onlyForm(gas);
     // runDaily works only when called by the running user's daily trigger (automation.ts).
     const byTrigger = timeDrivenEvent(gas.triggers.clock()[0], gas.clock.now());
-    gas.sheet('Roster').appendRow(['Dara', 'dara@example.com', '', '', 'Invoices', '', '', '', '']);
+    gas.user.appendRow('Roster', ['Dara', 'dara@example.com', '', '', 'Invoices', '', '', '', '']);
     gas.calls.reset();
     bundle.runDaily(byTrigger);
     expect(gas.calls.count('FormApp.openById')).toBe(1);

@@ -43,22 +43,15 @@ describe('recordIntervention', () => {
       sheet: 'Interventions',
       message: 'Recorded in row 2 of "Interventions": Follow-up session for Ben on Wed 11 Mar 2026.',
     });
-    const sheet = gas.spreadsheet.getSheetByName('Interventions')!;
-    expect(gas.sheetDisplayValues('Interventions')).toEqual([
+    expect(gas.inspect.displayValues('Interventions')).toEqual([
       ['Date', 'Team member', 'Type', 'Workflow', 'Note'],
       ['2026-03-11', 'Ben', 'Follow-up session', '', '15 minutes'],
     ]);
-    expect(sheet.getFrozenRows()).toBe(1);
-    expect(sheet.getRange('A500').getNumberFormat()).toBe('yyyy-mm-dd');
-    const type = sheet.getRange('C2').getDataValidation()!;
-    expect(type.getCriteriaValues()[0]).toEqual(INTERVENTION_TYPES);
-    const member = sheet.getRange('B900').getDataValidation()!.getCriteriaValues()[0] as {
-      getSheet(): { getName(): string };
-      getA1Notation(): string;
-    };
-    expect([member.getSheet().getName(), member.getA1Notation()]).toEqual(['Roster', 'A2:A1000']);
-    const workflow = sheet.getRange('D2').getDataValidation()!.getCriteriaValues()[0] as typeof member;
-    expect([workflow.getSheet().getName(), workflow.getA1Notation()]).toEqual(['Log', 'C2:C1000']);
+    expect(gas.inspect.frozenRows('Interventions')).toBe(1);
+    expect(gas.inspect.numberFormat('Interventions', 'A500')).toBe('yyyy-mm-dd');
+    expect(gas.inspect.validation('Interventions', 'C2')?.values[0]).toEqual(INTERVENTION_TYPES);
+    expect(gas.inspect.validation('Interventions', 'B900')?.values[0]).toBe('Roster!A2:A1000');
+    expect(gas.inspect.validation('Interventions', 'D2')?.values[0]).toBe('Log!C2:C1000');
     // Nothing else changed: the log and the roster, cell for cell, format for format.
     expect(snapshot(gas, { sheets: ['Log', 'Roster'] })).toEqual(before);
     expect(gas.spreadsheet.getSheets().map((s) => s.getName())).toEqual(['Log', 'Roster', 'Interventions']);
@@ -82,7 +75,7 @@ describe('recordIntervention', () => {
       'Client proposal',
       '=1+1',
     ]);
-    expect(gas.formulaCells()).toEqual([]);
+    expect(gas.inspect.formulaCells()).toEqual([]);
     const data = bundle.getDashboard({});
     expect(
       data.interventions.interventions.map((i: { row: number; member: string | null }) => [i.row, i.member]),
@@ -101,7 +94,13 @@ describe('recordIntervention', () => {
       ],
     });
     expect(bundle.recordIntervention(FOLLOW_UP)).toMatchObject({ row: 3, sheet: 'Actions' });
-    expect(gas.sheetDisplayValues('Actions')[2]).toEqual(['15 minutes', '', 'Ben', '2026-03-11', 'Follow-up session']);
+    expect(gas.inspect.displayValues('Actions')[2]).toEqual([
+      '15 minutes',
+      '',
+      'Ben',
+      '2026-03-11',
+      'Follow-up session',
+    ]);
     expect(gas.spreadsheet.getSheetByName('Interventions')).toBeNull();
   });
 
@@ -114,7 +113,7 @@ describe('recordIntervention', () => {
     ];
     const { gas, bundle } = openTeam({ Interventions: rows });
     expect(bundle.recordIntervention(FOLLOW_UP).row).toBe(452);
-    const values = gas.sheetDisplayValues('Interventions');
+    const values = gas.inspect.displayValues('Interventions');
     expect(values[451].slice(0, 5)).toEqual(['2026-03-11', 'Ben', 'Follow-up session', '', '15 minutes']);
     expect(values[450][1]).toBe('Ana');
     expect(values.length).toBe(751);
@@ -130,7 +129,7 @@ describe('recordIntervention', () => {
     expect(sheet.getMaxRows()).toBe(1000);
     expect(bundle.recordIntervention(FOLLOW_UP).row).toBe(1001);
     expect(sheet.getMaxRows()).toBe(1001);
-    expect(gas.sheetDisplayValues('Interventions')[1000][1]).toBe('Ben');
+    expect(gas.inspect.displayValues('Interventions')[1000][1]).toBe('Ben');
   });
 
   test.each([
@@ -189,17 +188,13 @@ describe('with the team closed, the interventions live in the owner’s own spre
       message: `Recorded in row 2 of "Interventions" of your own spreadsheet "${own.getName()}", which only you can open: Follow-up session for Ben on Wed 11 Mar 2026.`,
     });
     expect(gas.spreadsheet.getSheets().map((s) => s.getName())).toEqual(sheetsBefore);
-    expect(gas.sheetDisplayValues('Interventions', own)).toEqual([
+    expect(gas.inspect.displayValues('Interventions', own)).toEqual([
       ['Date', 'Team member', 'Type', 'Workflow', 'Note'],
       ['2026-03-11', 'Ben', 'Follow-up session', '', '15 minutes'],
     ]);
     // A rule's range must be in its own spreadsheet: the roster's names and the log's workflows as lists.
-    const sheet = own.getSheetByName('Interventions')!;
-    expect(sheet.getRange('B2').getDataValidation()!.getCriteriaValues()[0]).toEqual(['Ana', 'Ben', 'Cleo']);
-    expect(sheet.getRange('D2').getDataValidation()!.getCriteriaValues()[0]).toEqual([
-      'Client proposal',
-      'Weekly update',
-    ]);
+    expect(gas.inspect.validation('Interventions', 'B2', own)?.values[0]).toEqual(['Ana', 'Ben', 'Cleo']);
+    expect(gas.inspect.validation('Interventions', 'D2', own)?.values[0]).toEqual(['Client proposal', 'Weekly update']);
     expect(own.getSpreadsheetTimeZone()).toBe(gas.spreadsheet.getSpreadsheetTimeZone());
     // The dashboard, the timeline and the audit sheet read it there.
     const data = bundle.getDashboard({});
@@ -236,16 +231,18 @@ describe('with the team closed, the interventions live in the owner’s own spre
       [d('2026-03-09'), 'Ben', 'Follow-up session', 'Weekly update', '', ''],
     ];
     const { gas, bundle } = team({ Interventions: old });
-    const display = gas.sheetDisplayValues('Interventions');
+    const display = gas.inspect.displayValues('Interventions');
     expect(bundle.moveOldInterventions()).toMatch(
       /^Moved the "Interventions" tab \(3 rows\) to your own spreadsheet "Uptake audit: .*", which only you can open, and removed it from this one\.$/,
     );
     const [own] = gas.spreadsheetsOf(OWNER);
     expect(gas.spreadsheet.getSheetByName('Interventions')).toBeNull();
-    expect(gas.sheetDisplayValues('Interventions', own)).toEqual(display);
+    expect(gas.inspect.displayValues('Interventions', own)).toEqual(display);
     // A formula typed in the old tab is copied as the value it showed, as text: never a formula.
     const note = own.getSheetByName('Interventions')!.getRange('E2');
-    expect([note.getValue(), note.getFormula(), note.getNumberFormat()]).toEqual([display[1][4], '', '@']);
+    expect(note.getValue()).toBe(display[1][4]);
+    expect(gas.inspect.formulas('Interventions', 'E2', own)).toEqual([['']]);
+    expect(gas.inspect.numberFormat('Interventions', 'E2', own)).toBe('@');
     const data = bundle.getDashboard({});
     expect(data.oldInterventionsTab).toBeNull();
     expect(data.interventions.interventions.map((i) => i.member)).toEqual(['Ana', 'Ben']);

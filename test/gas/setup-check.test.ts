@@ -22,7 +22,7 @@ describe('Check set-up', () => {
     bundle.showSetupCheck();
     // The page asks for its user's menu: the owner's, Check set-up in it, replaces the opening one.
     bundle.refreshMenu();
-    expect(gas.ui.menuItems(null).map((item) => item.functionName)).toContain('showSetupCheck');
+    expect(gas.ui.menuItems().map((item) => item.functionName)).toContain('showSetupCheck');
     const shown = gas.ui.lastShown();
     expect(shown).toMatchObject({ kind: 'sidebar' });
     expect(shown!.content).toContain('window.UPTAKE_VIEW="setup-check"');
@@ -96,7 +96,7 @@ describe('Check set-up', () => {
     const answers = gas.spreadsheet.getSheetByName('Form Responses 2')!;
     const header = FORM_HEADER_WITH_EMAIL;
     answers.getRange(1, 1, 1, header.length).setValues([header]);
-    answers.setName('Phone log');
+    gas.user.renameSheet(answers.getName(), 'Phone log');
     expect(formLine()).toEqual(
       expect.objectContaining({ status: 'ok', detail: `${form.getPublishedUrl()}: answers land in "Phone log".` }),
     );

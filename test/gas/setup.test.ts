@@ -18,39 +18,41 @@ describe('on an empty spreadsheet', () => {
   test('creates the log with its headers, a frozen header row and dropdowns', () => {
     const log = gas.sheet('AI usage log');
     expect(gas.sheetValues('AI usage log')).toEqual([LOG_HEADERS]);
-    expect(log.getFrozenRows()).toBe(1);
+    expect(gas.inspect.frozenRows('AI usage log')).toBe(1);
     const maxRow = log.getMaxRows();
     for (const row of [2, maxRow]) {
-      expect(gas.validation('AI usage log', `D${row}`)).toMatchObject({
+      expect(gas.inspect.validation('AI usage log', `D${row}`)).toMatchObject({
         criteria: 'VALUE_IN_LIST',
         values: [OUTCOME_CHOICES, true],
         allowInvalid: false,
       });
-      expect(gas.validation('AI usage log', `E${row}`)).toMatchObject({
+      expect(gas.inspect.validation('AI usage log', `E${row}`)).toMatchObject({
         criteria: 'VALUE_IN_LIST',
         values: [EDIT_TYPE_CHOICES, true],
         allowInvalid: true,
       });
-      expect(gas.validation('AI usage log', `F${row}`)).toMatchObject({ criteria: 'CHECKBOX' });
+      expect(gas.inspect.validation('AI usage log', `F${row}`)).toMatchObject({ criteria: 'CHECKBOX' });
     }
-    expect(gas.validation('AI usage log', 'D1')).toBeNull();
-    expect(gas.validation('AI usage log', 'E2')?.helpText).toContain('tone, format');
-    expect(log.getRange('A2').getNumberFormat()).toBe('yyyy-mm-dd');
-    expect(log.getRange('C2').getNumberFormat()).toBe('@');
+    expect(gas.inspect.validation('AI usage log', 'D1')).toBeNull();
+    expect(gas.inspect.validation('AI usage log', 'E2')?.helpText).toContain('tone, format');
+    expect(gas.inspect.numberFormat('AI usage log', 'A2')).toBe('yyyy-mm-dd');
+    expect(gas.inspect.numberFormat('AI usage log', 'C2')).toBe('@');
   });
 
   test('creates the roster with its headers, a frozen row, dropdowns and a date column', () => {
-    const roster = gas.sheet('Roster');
     expect(gas.sheetValues('Roster')).toEqual([ROSTER_HEADERS]);
-    expect(roster.getFrozenRows()).toBe(1);
-    expect(gas.validation('Roster', 'G2')).toMatchObject({
+    expect(gas.inspect.frozenRows('Roster')).toBe(1);
+    expect(gas.inspect.validation('Roster', 'G2')).toMatchObject({
       criteria: 'VALUE_IN_LIST',
       values: [['Principled resistance', 'No suitable anchor workflow'], true],
       allowInvalid: false,
     });
-    expect(gas.validation('Roster', 'H2')).toMatchObject({ criteria: 'VALUE_IN_LIST', values: [['yes', 'no'], true] });
-    expect(gas.validation('Roster', 'D2')).toMatchObject({ criteria: 'DATE_IS_VALID_DATE' });
-    expect(roster.getRange('D2').getNumberFormat()).toBe('yyyy-mm-dd');
+    expect(gas.inspect.validation('Roster', 'H2')).toMatchObject({
+      criteria: 'VALUE_IN_LIST',
+      values: [['yes', 'no'], true],
+    });
+    expect(gas.inspect.validation('Roster', 'D2')).toMatchObject({ criteria: 'DATE_IS_VALID_DATE' });
+    expect(gas.inspect.numberFormat('Roster', 'D2')).toBe('yyyy-mm-dd');
   });
 
   test('says what it did, without asking anything', () => {
@@ -72,7 +74,7 @@ describe('on an empty spreadsheet', () => {
       notes: '',
     });
     expect(result.row).toBe(2);
-    expect(gas.sheetDisplayValues('AI usage log')[1]).toEqual([
+    expect(gas.inspect.displayValues('AI usage log')[1]).toEqual([
       TODAY,
       'Ana',
       'Proposal',
@@ -121,16 +123,16 @@ describe('on an existing log without dropdowns', () => {
 
     const maxRow = gas.sheet('Team log').getMaxRows();
     for (const row of [3, maxRow]) {
-      expect(gas.validation('Team log', `D${row}`)?.criteria).toBe('VALUE_IN_LIST');
-      expect(gas.validation('Team log', `E${row}`)?.criteria).toBe('VALUE_IN_LIST');
+      expect(gas.inspect.validation('Team log', `D${row}`)?.criteria).toBe('VALUE_IN_LIST');
+      expect(gas.inspect.validation('Team log', `E${row}`)?.criteria).toBe('VALUE_IN_LIST');
       // The team writes "yes" in Prompted: a checkbox would flag every such cell.
-      expect(gas.validation('Team log', `F${row}`)).toMatchObject({
+      expect(gas.inspect.validation('Team log', `F${row}`)).toMatchObject({
         criteria: 'VALUE_IN_LIST',
         values: [['yes', 'no'], true],
         allowInvalid: true,
       });
     }
-    expect(gas.validation('Team log', 'D2')).toBeNull();
+    expect(gas.inspect.validation('Team log', 'D2')).toBeNull();
     expect(snapshot(gas, { sheets: ['Team log'], validations: false })).toEqual(before);
   });
 
@@ -141,7 +143,7 @@ describe('on an existing log without dropdowns', () => {
     bundle.setUpLogAndRoster();
     expect(gas.ui.dialogs[0].buttons).toBe('YES_NO');
     expect(snapshot(gas, { sheets: ['Team log'], validations: false })).toEqual(before);
-    expect(gas.validation('Team log', 'D3')).toBeNull();
+    expect(gas.inspect.validation('Team log', 'D3')).toBeNull();
     expect(gas.spreadsheet._sheets.map((s) => s._name)).toEqual(sheetNames);
     expect(lastAlert(gas).prompt).toContain('Left the log "Team log" as it was');
   });
@@ -150,7 +152,7 @@ describe('on an existing log without dropdowns', () => {
     const { gas, bundle } = fakeWithBundle({ spreadsheet: { sheets: { Log: logRows(team.runs) } } });
     gas.ui.queueResponse('YES');
     bundle.setUpLogAndRoster();
-    expect(gas.validation('Log', 'F2')?.criteria).toBe('CHECKBOX');
-    expect(gas.validation('Log', 'D2')?.allowInvalid).toBe(false);
+    expect(gas.inspect.validation('Log', 'F2')?.criteria).toBe('CHECKBOX');
+    expect(gas.inspect.validation('Log', 'D2')?.allowInvalid).toBe(false);
   });
 });

@@ -85,7 +85,7 @@ function servicesOf(gas: FakeGas, users: readonly string[]) {
     users: users.map((user) => gas.properties.forUser(user).getProperties()),
     triggers: gas.triggers.records,
     mail: gas.mail.sent,
-    selection: gas.selection(),
+    selection: gas.inspect.selection(),
     forms: [...gas.forms.forms.values()].map((form) => [
       form._id,
       form._published,
