@@ -98,8 +98,9 @@ export class TriggerState {
     const documentId = rec.documentId ?? this.ctx.documentId();
     const mine = this.records.filter((r) => r.owner === owner);
     if (this.ctx.options.addon) {
-      // One trigger of each event type per user per document (Apps Script uses the same wording
-      // whatever the type).
+      // One trigger of each event type per user per document ("Triggers for Editor add-ons",
+      // https://developers.google.com/workspace/add-ons/concepts/editor-triggers, restrictions);
+      // Uptake makes time-driven ones only.
       if (mine.some((r) => r.eventType === rec.eventType && r.documentId === documentId)) {
         throw new Error(ADDON_TRIGGER_LIMIT_MESSAGE);
       }
