@@ -46,7 +46,7 @@ test('the owner’s approve card lists the roster emails (a change as was/now) w
   const sheet = gas.sheet(ROSTER_SHEET);
   const benRow = roster.indexOf(roster.find((member) => member.email === BEN.email)!) + 2;
   sheet.getRange(benRow, 2).setValue('ben.okafor@example.com');
-  sheet.appendRow(['Zoe Park', 'zoe@example.com']);
+  gas.user.appendRow(ROSTER_SHEET, ['Zoe Park', 'zoe@example.com']);
   const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
   await s.page.waitForSelector('#roster-approval');
   expect((await s.page.locator('#unapproved-roster-emails li').allInnerTexts()).map((t) => t.trim())).toEqual([
@@ -59,7 +59,7 @@ test('the owner’s approve card lists the roster emails (a change as was/now) w
   await screenshot(s.page, 'roster-approval.png');
 
   // Typed after the card was drawn: not approved by this click.
-  sheet.appendRow(['Yann Roux', 'yann@example.com']);
+  gas.user.appendRow(ROSTER_SHEET, ['Yann Roux', 'yann@example.com']);
   await s.page.click('#approve-roster');
   await until('the approval', () => s.calls.some((c) => c.fn === 'approveRoster'));
   const call = s.calls.find((c) => c.fn === 'approveRoster')!;
