@@ -16,7 +16,7 @@ import type { RunPorts, RunSetup } from '../core/automation/ports';
 import { failureLine, type Failure } from '../core/automation/failures';
 import { errorMessage } from '../core/automation/mail-rules';
 import type { AuditSource, SentLog, SetupProblem, TeamView } from '../core/automation/ports';
-import { readInterventions } from './interventions-data';
+import { interventionsReader } from './interventions-data';
 import { formChoices } from '../core/form/questions';
 import { keepFormInStep, loggingFormUrl } from './logging-form';
 import type { FormLinks } from '../core/base/types';
@@ -51,6 +51,7 @@ import { mailApp } from './mail';
 import { appendRecords, readSentIndex, sentSheet } from './sent-sheet';
 import { requirePermissions, SEND_MAIL_SCOPE } from './permissions';
 import { readTeam, SENT_SHEET, SetupError, type TeamData } from './team-data';
+import { Workbook, workbookOf } from './workbook';
 import { auditTeam } from '../core/audit/team-audit';
 import { teamHistory } from '../core/history/team-history';
 import { memberNotes } from '../core/sheets/log-notes';
@@ -109,8 +110,15 @@ function auditSource(team: TeamData, settings: Settings): AuditSource {
  * the logging form's dropdowns in step with what it read, and reports there the follow-up owners
  * not approved.
  */
-function teamView(spreadsheet: Spreadsheet, settings: Settings, formSync?: (line: string) => void): TeamView {
-  const team = readTeam(spreadsheet, settings);
+function teamView(
+  spreadsheet: Spreadsheet | Workbook,
+  settings: Settings,
+  formSync?: (line: string) => void,
+): TeamView {
+  // One workbook: the sheets' list and each sheet's values are read once for the log, the roster
+  // and the Interventions sheet alike.
+  const book = workbookOf(spreadsheet);
+  const team = readTeam(book, settings);
   let form: FormLinks | null;
   if (formSync) {
     const inStep = keepFormInStep(() => formChoices(team.roster, team.log.table));
@@ -129,14 +137,14 @@ function teamView(spreadsheet: Spreadsheet, settings: Settings, formSync?: (line
     roster: roster.members,
     rosterSheetName: team.rosterSheet?.getName() ?? null,
     audits: auditSource(team, settings),
-    interventions: (asOf) => readInterventions(spreadsheet, team, settings, { asOf: dayToIso(asOf) }),
+    interventions: interventionsReader(book, team, settings),
     history: (asOf) => teamHistory(team, settings, dayToIso(asOf)),
     notes: (key, from, to) => memberNotes(team.log, key, from, to),
   };
 }
 
 function teamOrProblem(
-  spreadsheet: Spreadsheet,
+  spreadsheet: Spreadsheet | Workbook,
   settings: Settings,
   formSync: (line: string) => void,
 ): TeamView | SetupProblem {
@@ -148,13 +156,17 @@ function teamOrProblem(
   }
 }
 
-/** A run of the spreadsheet, wired to Apps Script. */
+/**
+ * A run of the spreadsheet, wired to Apps Script. The state and the settings are read here, once
+ * the lock is held: what the trigger read before taking it may have changed while it waited.
+ */
 function dailyRun(
-  spreadsheet: Spreadsheet,
+  book: Workbook,
   opened: { store: Store; mirrored: boolean },
   onRequest: boolean,
 ): { run: DailyRun; setup: RunSetup } {
-  const { timeZone } = todayIn(spreadsheet);
+  const spreadsheet = book.spreadsheet;
+  const { timeZone } = book.dateOptions();
   const state = readJson<AutomationState | null>(opened.store, KEYS.state, null);
   const settings = settingsFor(opened.mirrored, spreadsheet);
   const setup: RunSetup = {
@@ -284,8 +296,10 @@ export function runDaily(event?: TriggerEvent): void {
       waitedSeconds: RUN_LOCK_WAIT_MS / 1000,
     } satisfies MissedRun);
   withDocumentLock(RUN_LOCK_WAIT_MS, missed, () => {
-    const { run, setup } = dailyRun(spreadsheet, opened, false);
-    run.run(() => teamOrProblem(spreadsheet, setup.settings, (line) => run.report.push(line)));
+    // One workbook for the zone, the team's sheets and the Interventions sheet: each read once.
+    const book = new Workbook(spreadsheet);
+    const { run, setup } = dailyRun(book, opened, false);
+    run.run(() => teamOrProblem(book, setup.settings, (line) => run.report.push(line)));
   });
 }
 
@@ -300,11 +314,12 @@ export function sendDigestNow(): string {
   requirePermissions([SEND_MAIL_SCOPE]);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(LOCK_WAIT_MS, 'Uptake’s daily run is in progress: try again in a few minutes.', () => {
-    const { run, setup } = dailyRun(spreadsheet, automationStore(spreadsheet.getId()), true);
+    const book = new Workbook(spreadsheet);
+    const { run, setup } = dailyRun(book, automationStore(spreadsheet.getId()), true);
     if (!setup.owner)
       throw new Error('Uptake does not know whom to send the digest to: set the owner email in Settings.');
     // A SetupError's message says what to fix; the entry point passes it on as it is.
-    const seen = teamView(spreadsheet, setup.settings);
+    const seen = teamView(book, setup.settings);
     const stored = readProgramme(programmeStore(spreadsheet));
     const team = { ...seen, programme: stored ? withBaseline(stored, seen.audits, run.today) : null };
     run.openSentLog();

@@ -26,17 +26,43 @@ export function readInterventions(
   audit: Pick<Audit, 'asOf'>,
   ownFile?: AuditFileRecord | null,
 ): InterventionsView {
-  const exclude = { logSheet: team.logSheetName, rosterSheet: team.rosterSheetName };
-  const found = findInterventions(spreadsheet, exclude, settings, ownFile);
-  if (!found) return NO_INTERVENTIONS;
-  return interventionsView({
-    sheet: { name: found.name, values: found.book.values(found.sheet) },
-    log: team.log,
-    roster: team.roster,
-    dateOptions: team.dateOptions,
-    asOf: isoToDay(audit.asOf)!,
-    settings,
-  });
+  return interventionsReader(spreadsheet, team, settings, ownFile)(isoToDay(audit.asOf)!);
+}
+
+/**
+ * The interventions as of any day, for a run that asks for several (the daily run: each email's
+ * week, the digest, the programme's sessions): the sheet is found and read once, on the first
+ * ask, and each day's figures worked out once. What the run reads does not change within it.
+ */
+export function interventionsReader(
+  spreadsheet: Spreadsheet | Workbook,
+  team: TeamData,
+  settings: Pick<Settings, 'genuineAt' | 'openTeam'>,
+  ownFile?: AuditFileRecord | null,
+): (asOf: Day) => InterventionsView {
+  let sheet: { name: string; values: unknown[][] } | null | undefined;
+  const views = new Map<Day, InterventionsView>();
+  return (asOf) => {
+    if (sheet === undefined) {
+      const exclude = { logSheet: team.logSheetName, rosterSheet: team.rosterSheetName };
+      const found = findInterventions(spreadsheet, exclude, settings, ownFile);
+      sheet = found && { name: found.name, values: found.book.values(found.sheet) };
+    }
+    if (!sheet) return NO_INTERVENTIONS;
+    let view = views.get(asOf);
+    if (!view) {
+      view = interventionsView({
+        sheet,
+        log: team.log,
+        roster: team.roster,
+        dateOptions: team.dateOptions,
+        asOf,
+        settings,
+      });
+      views.set(asOf, view);
+    }
+    return view;
+  };
 }
 
 /**

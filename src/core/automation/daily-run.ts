@@ -38,6 +38,7 @@ import {
   noteSent,
   saveFailureBook,
   type Failure,
+  type FailureBook,
 } from './failures';
 import { errorMessage, isQuotaError, QUOTA_USED_UP } from './mail-rules';
 import { isSetupProblem, type RunPorts, type RunSetup, type SetupProblem, type TeamView } from './ports';
@@ -80,6 +81,11 @@ export class DailyRun {
   private problem: string | null = null;
   private waiting = 0;
   private sent: SentIndex | null = null;
+  /**
+   * The failure book as this run last read or wrote it: read once, not again for each email (the
+   * run holds the lock, so nothing else writes it meanwhile); null when it must be read.
+   */
+  private failureBook: FailureBook | null = null;
 
   constructor(
     private readonly ports: RunPorts,
@@ -140,7 +146,7 @@ export class DailyRun {
     const programme = this.programmeOf(team);
     if (programme !== 'too big') this.store.remove(KEYS.problem);
 
-    const book = loadFailureBook(this.store);
+    const book = this.failures();
     const running = programme === 'too big' || programme === null ? null : this.keepSessions(programme, team);
     const replaced = replacedBy(running, this.today);
     const plan = planReminders({
@@ -280,6 +286,7 @@ export class DailyRun {
       if (batch.forOwner && failures.length) {
         // Reported now: keep only failures that happened after this digest was composed.
         writeJson(this.store, KEYS.failures, afterReport(readJson<Failure[]>(this.store, KEYS.failures, []), failures));
+        this.failureBook = null;
       }
     }
     return delivered;
@@ -336,8 +343,8 @@ export class DailyRun {
       return 'failed';
     }
     this.record(records);
-    const before = loadFailureBook(this.store);
-    saveFailureBook(this.store, before, noteSent(before, { what, recipients, records }));
+    const before = this.failures();
+    this.failureBook = saveFailureBook(this.store, before, noteSent(before, { what, recipients, records }));
     return 'sent';
   }
 
@@ -370,9 +377,13 @@ export class DailyRun {
     clearPending(this.store);
   }
 
+  private failures(): FailureBook {
+    return (this.failureBook ??= loadFailureBook(this.store));
+  }
+
   private failed(recipients: string[], records: RecordDraft[], what: string, error: string): void {
     this.report.push(`Failed: ${clipped(what)} to ${clipped(recipients.join(', '), 2_000)}: ${clipped(error)}`);
-    const before = loadFailureBook(this.store);
+    const before = this.failures();
     const { book, givenUp } = noteFailure(before, {
       at: localTimestamp(this.ports.clock.now(), this.setup.timeZone),
       what,
@@ -380,7 +391,7 @@ export class DailyRun {
       error,
       records,
     });
-    saveFailureBook(this.store, before, book);
+    this.failureBook = saveFailureBook(this.store, before, book);
     if (givenUp.length) {
       this.record(givenUp);
       const names = givenUp.filter((d) => d.member).map((d) => `${d.milestone} for ${d.member}`);

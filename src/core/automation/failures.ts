@@ -199,10 +199,12 @@ export function loadFailureBook(store: Store): FailureBook {
 
 /**
  * Writes what changed from `before` (the book as loaded, which nothing wrote since): most emails
- * never failed, and the run holds the lock, so the store is not read again to compare.
+ * never failed, and the run holds the lock, so the store is not read again to compare. Returns
+ * the book as now stored.
  */
-export function saveFailureBook(store: Store, before: FailureBook, changed: FailureBook): void {
+export function saveFailureBook(store: Store, before: FailureBook, changed: FailureBook): FailureBook {
   const book = fitBook(changed, store.valueBytes);
   if (JSON.stringify(book.attempts) !== JSON.stringify(before.attempts)) writeJson(store, KEYS.attempts, book.attempts);
   if (JSON.stringify(book.failures) !== JSON.stringify(before.failures)) writeJson(store, KEYS.failures, book.failures);
+  return book;
 }
