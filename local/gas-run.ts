@@ -17,7 +17,6 @@ import type { InterventionsView } from '../src/core/interventions/view';
 import { CliError } from './args';
 import { emailsOfDay, type SimulatedEmail } from './emails';
 import type { ProgrammeView } from '../src/shared/api';
-import { decodeFailure } from '../src/shared/failure';
 
 export interface TeamTables {
   /** The log tab's cells, row 1 first, as text (what a CSV download holds). */
@@ -108,9 +107,9 @@ function fillTextSheet(gas: FakeGas, name: string, rows: string[][]): void {
   sheet.getRange(1, 1, padded.length, width).setNumberFormat('@').setValues(padded);
 }
 
-/** A message from the bundle in words only: without Apps Script's "Error: " or a field's mark. */
+/** What went wrong, in the bundle's words: a sidebar call's failure is a ServerFailure (uptake-bundle.ts). */
 function messageOf(error: unknown): string {
-  return decodeFailure(error instanceof Error ? error.message : String(error)).message;
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** Runs entry point `name`, saying what to do when the build predates it. */

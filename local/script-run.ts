@@ -13,13 +13,14 @@
  * as null, as Google's page says).
  *
  * The server is the page's global function `window[serverName](fn, argsJson)`, which answers (or
- * resolves to) the JSON of `{ ok: true, value }` or `{ ok: false, message }`: a Playwright binding
- * in the tests, the answers recorded by `npm start` in its preview. Runs in the page, passed as
+ * resolves to) the JSON of `{ returned: value }` (what the server function returned: for Uptake's
+ * calls, a ServerReply) or `{ threw: message }` (it threw): a Playwright binding in the tests, the
+ * answers recorded by `npm start` in its preview. Runs in the page, passed as
  * text (Function.prototype.toString), so it uses nothing from outside its own body.
  */
 export function installScriptRun(serverName: string): void {
   type Handler = ((value: unknown, userObject: unknown) => void) | null | undefined;
-  type Reply = { ok: true; value?: unknown } | { ok: false; message: string };
+  type Answer = { returned?: unknown; threw?: undefined } | { threw: string };
   const page = window as unknown as Record<string, unknown> & { google?: { script?: object } };
   const server = page[serverName] as (fn: string, argsJson: string) => Promise<string> | string;
   function runner(success: Handler, failure: Handler, userObject: unknown): object {
@@ -34,10 +35,10 @@ export function installScriptRun(serverName: string): void {
         if (name in target) return target[name as keyof typeof chain];
         return (...args: unknown[]): void => {
           void Promise.resolve(server(name, JSON.stringify(args))).then((answer) => {
-            const reply = JSON.parse(answer) as Reply;
-            if (reply.ok) success?.(reply.value ?? null, userObject);
-            else if (failure) failure(new Error(reply.message), userObject);
-            else if (failure === undefined) console.error(new Error(reply.message));
+            const answered = JSON.parse(answer) as Answer;
+            if (answered.threw === undefined) success?.(answered.returned ?? null, userObject);
+            else if (failure) failure(new Error(answered.threw), userObject);
+            else if (failure === undefined) console.error(new Error(answered.threw));
           });
         };
       },

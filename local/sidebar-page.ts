@@ -3,6 +3,7 @@
  * `google.script.run` that answers from data the bundle computed in the in-memory Apps Script.
  * Opening the file in a browser shows what the add-on's sidebar would show for the same sheets.
  */
+import type { ServerReply } from '../src/shared/failure';
 import { scriptRunSource } from './script-run';
 
 export interface SidebarPreviewData {
@@ -20,40 +21,40 @@ const PREVIEW_SERVER = '__uptakePreviewServer';
 /**
  * Runs in the page, before the sidebar's own script: answers the sidebar's server calls from
  * `data`, a tick later as the real server does, through the global function `serverName` that
- * google.script.run (script-run.ts) calls, and stands in for google.script.host. Serialised
- * with toString, so it must not use anything from this module.
+ * google.script.run (script-run.ts) calls, and stands in for google.script.host. Each answer is
+ * what the server function returns: a ServerReply (src/shared/failure.ts), the value or a failure
+ * in words. Serialised with toString, so it must not use anything from this module.
  */
 function installPreviewShim(data: SidebarPreviewData, serverName: string): void {
+  const refused = (message: string): ServerReply<unknown> => ({ ok: false, failure: { message, field: null } });
   const readOnly = (name: string) =>
-    `This page is a read-only preview written by npm start, so "${name}" does nothing here. ` +
-    'Open the spreadsheet with the Uptake add-on to change settings, log runs or turn on automation.';
+    refused(
+      `This page is a read-only preview written by npm start, so "${name}" does nothing here. ` +
+        'Open the spreadsheet with the Uptake add-on to change settings, log runs or turn on automation.',
+    );
 
-  function answer(name: string, args: unknown[]): { ok: true; value: unknown } | { ok: false; message: string } {
+  function reply(name: string, args: unknown[]): ServerReply<unknown> {
     if (name === 'getDashboard') {
       const request = (args[0] ?? {}) as { asOf?: string | null; weeks?: number | string | null };
       if (request.asOf && request.asOf !== data.dashboards.asOf) {
-        return {
-          ok: false,
-          message: `This preview holds the audit as of ${data.dashboards.asOf} only. Run npm start -- --as-of ${request.asOf} to see another date.`,
-        };
+        return refused(
+          `This preview holds the audit as of ${data.dashboards.asOf} only. Run npm start -- --as-of ${request.asOf} to see another date.`,
+        );
       }
       const weeks = String(request.weeks ?? data.dashboards.defaultWeeks);
       if (!(weeks in data.dashboards.byWeeks)) {
-        return {
-          ok: false,
-          message: `This preview holds no ${weeks}-week audit. Run npm start -- --weeks ${weeks} to see it.`,
-        };
+        return refused(`This preview holds no ${weeks}-week audit. Run npm start -- --weeks ${weeks} to see it.`);
       }
       return { ok: true, value: data.dashboards.byWeeks[weeks] };
     }
     if (Object.prototype.hasOwnProperty.call(data.values, name)) return { ok: true, value: data.values[name] };
-    return { ok: false, message: readOnly(name) };
+    return readOnly(name);
   }
 
   const page = window as unknown as Record<string, unknown>;
   page[serverName] = (name: string, argsJson: string) =>
     new Promise<string>((resolve) =>
-      setTimeout(() => resolve(JSON.stringify(answer(name, JSON.parse(argsJson) as unknown[]))), 0),
+      setTimeout(() => resolve(JSON.stringify({ returned: reply(name, JSON.parse(argsJson) as unknown[]) })), 0),
     );
   const noop = () => undefined;
   page.google = { script: { host: { close: noop, setHeight: noop, setWidth: noop, editor: { focus: noop } } } };

@@ -2,6 +2,9 @@
  * Uptake's built bundle as the in-memory Apps Script loads it, typed by src/index.ts: each entry
  * point takes and returns what its TypeScript declaration says, so a test or the local run that
  * calls one with the wrong arguments fails `npm run typecheck` instead of the bundle at run time.
+ * A sidebar call's ServerReply is unwrapped here, once, as the page's server.ts unwraps it
+ * (unwrapReply): the call returns the reply's value, or throws its failure as a ServerFailure
+ * whose `field` names the settings field.
  */
 import path from 'node:path';
 import {
@@ -11,15 +14,46 @@ import {
   type FakeGas,
   type LoadBundleOptions,
 } from '../packages/fake-apps-script';
+import { isServerReply, unwrapReply, type ServerReply } from '../src/shared/failure';
 import type * as EntryPoints from '../src/index';
 
-export type UptakeEntryPoints = typeof EntryPoints;
+/** src/index.ts's entry points as the bundle declares them: each sidebar call returns a ServerReply. */
+export type UptakeReplies = typeof EntryPoints;
 
-/** The loaded build of Uptake: its entry points, and the fake's $run, $custom, $fireTrigger... */
-export type UptakeBundle = BundleContext<UptakeEntryPoints>;
+/** A function returning a ServerReply, as unwrapReply leaves it: returning the reply's value. */
+type Unwrapped<F> = F extends (...args: infer A) => ServerReply<infer T> ? (...args: A) => T : F;
+
+/** src/index.ts's entry points as tests and the local run call them: sidebar calls unwrapped. */
+export type UptakeEntryPoints = { [K in keyof UptakeReplies]: Unwrapped<UptakeReplies[K]> };
+
+/**
+ * The loaded build of Uptake: its entry points, the fake's $run, $custom, $fireTrigger..., and
+ * `$replies`, the same bundle with each sidebar call's ServerReply as google.script.run hands it
+ * to the page.
+ */
+export type UptakeBundle = BundleContext<UptakeEntryPoints> & { readonly $replies: BundleContext<UptakeReplies> };
 
 /** The name of one of Uptake's entry points. */
 export type UptakeEntryPointName = EntryPointName<UptakeEntryPoints>;
+
+/** The members of the fake's bundle that run an entry point and return what it returned. */
+const RUNNERS = new Set(['$run', '$runFromClient', '$custom']);
+
+/** `replies` with every ServerReply an entry point returns unwrapped (unwrapReply). */
+function unwrapping(replies: BundleContext<UptakeReplies>): UptakeBundle {
+  return new Proxy(replies, {
+    get(target, name) {
+      if (name === '$replies') return replies;
+      const member: unknown = Reflect.get(target, name);
+      if (typeof name !== 'string' || typeof member !== 'function') return member;
+      if (name.startsWith('$') && !RUNNERS.has(name)) return member;
+      return (...args: unknown[]) => {
+        const result: unknown = (member as (...a: unknown[]) => unknown)(...args);
+        return isServerReply(result) ? unwrapReply(result) : result;
+      };
+    },
+  }) as unknown as UptakeBundle;
+}
 
 /**
  * Where `npm run build` writes the bundle's source map: next to build/, not in it, since clasp
@@ -34,5 +68,5 @@ export function sourceMapDirOf(buildDir: string): string {
  * src/ file and line it was thrown from, by the build's source map.
  */
 export function loadUptake(gas: FakeGas, buildDir: string, options?: LoadBundleOptions): UptakeBundle {
-  return loadBundle<UptakeEntryPoints>(gas, buildDir, { sourceMapDir: sourceMapDirOf(buildDir), ...options });
+  return unwrapping(loadBundle<UptakeReplies>(gas, buildDir, { sourceMapDir: sourceMapDirOf(buildDir), ...options }));
 }

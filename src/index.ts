@@ -9,11 +9,12 @@ import { spreadsheetDateOptions } from './gas/spreadsheet-locale';
 import { datesAsTheSheetHolds } from './gas/argument-zone';
 import type { Settings } from './core/base/settings';
 import type { DashboardData, DashboardRequest, LogFormData, LogRunRequest, LogRunResult } from './shared/api';
-import type { AutomationStatus, DigestPreview, ServerApi, SettingsChanges } from './shared/api';
+import type { AutomationStatus, DigestPreview, ServerEntryPoints, SettingsChanges } from './shared/api';
 import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from './shared/api';
 import type { CheckLine, MyWeekView, ProgrammeStartRequest, ProgrammeStartResult } from './shared/api';
 import type { UsageImportRequest, UsageImportResult } from './shared/api';
 import type { LoggingFormAnswer, LoggingFormStep, RosterApprovalRequest } from './shared/api';
+import type { ServerReply } from './shared/failure';
 import * as auditFile from './gas/audit-file';
 import * as myWeek from './gas/my-week';
 import * as auditSheet from './gas/audit-sheet';
@@ -169,9 +170,9 @@ export function createLoggingForm() {
  * or make a new one for a deleted form) comes back to the page, which asks again with the answer.
  *
  * @param {string|null} answer "update" or "new", the owner's yes to the question asked; null the first time.
- * @return {LoggingFormStep} What was done, or the question.
+ * @return {ServerReply<LoggingFormStep>} What was done, or the question.
  */
-export function makeLoggingForm(answer: LoggingFormAnswer | null): LoggingFormStep {
+export function makeLoggingForm(answer: LoggingFormAnswer | null): ServerReply<LoggingFormStep> {
   return sidebarCall('makeLoggingForm', [answer], (checked) => {
     const settings = checkedCaller()?.settings ?? loadSettings();
     return loggingForm.loggingFormStep(SpreadsheetApp.getActiveSpreadsheet(), settings, checked);
@@ -194,9 +195,9 @@ export function setUpLogAndRoster() {
  * Sidebar: the audit, settings, programme timeline and automation status, as plain JSON.
  *
  * @param {DashboardRequest} request The as-of date (YYYY-MM-DD) and window in weeks; both optional.
- * @return {DashboardData} The dashboard; `problem` says what to fix when the log cannot be read.
+ * @return {ServerReply<DashboardData>} The dashboard; `problem` says what to fix when the log cannot be read.
  */
-export function getDashboard(request?: DashboardRequest | null): DashboardData {
+export function getDashboard(request?: DashboardRequest | null): ServerReply<DashboardData> {
   return sidebarCall('getDashboard', [request], (checked) =>
     dashboard.dashboardData(SpreadsheetApp.getActiveSpreadsheet(), checked),
   );
@@ -207,9 +208,10 @@ export function getDashboard(request?: DashboardRequest | null): DashboardData {
  *
  * @param {number} row The sheet row number.
  * @param {string} sheet Which of the log's sheets; empty for the team's own log.
+ * @return {ServerReply<void>} Nothing, or what went wrong.
  */
-export function selectLogRow(row: number, sheet?: string | null): void {
-  sidebarCall('selectLogRow', [row, sheet], (checkedRow, checkedSheet) =>
+export function selectLogRow(row: number, sheet?: string | null): ServerReply<void> {
+  return sidebarCall('selectLogRow', [row, sheet], (checkedRow, checkedSheet) =>
     dashboard.selectLogRow(SpreadsheetApp.getActiveSpreadsheet(), checkedRow, checkedSheet),
   );
 }
@@ -217,9 +219,9 @@ export function selectLogRow(row: number, sheet?: string | null): void {
 /**
  * Sidebar: the owner's settings.
  *
- * @return {Settings} The stored settings, defaults filled in.
+ * @return {ServerReply<Settings>} The stored settings, defaults filled in.
  */
-export function getSettings(): Settings {
+export function getSettings(): ServerReply<Settings> {
   return sidebarCall('getSettings', [], () => loadSettings());
 }
 
@@ -227,9 +229,9 @@ export function getSettings(): Settings {
  * Sidebar: validates and stores changed settings; a bad field comes back as an error naming it.
  *
  * @param {SettingsChanges} changes The fields to change, as the Settings form holds them.
- * @return {Settings} The settings now stored.
+ * @return {ServerReply<Settings>} The settings now stored.
  */
-export function saveSettings(changes: SettingsChanges): Settings {
+export function saveSettings(changes: SettingsChanges): ServerReply<Settings> {
   return sidebarCall('saveSettings', [changes], (checked) =>
     dashboard.saveSettingsFromSidebar(SpreadsheetApp.getActiveSpreadsheet(), checked),
   );
@@ -238,9 +240,9 @@ export function saveSettings(changes: SettingsChanges): Settings {
 /**
  * "Log a run" form: today, the member this user logs as, and the names and workflows to pick from.
  *
- * @return {LogFormData} The form's data.
+ * @return {ServerReply<LogFormData>} The form's data.
  */
-export function getLogForm(): LogFormData {
+export function getLogForm(): ServerReply<LogFormData> {
   return sidebarCall('getLogForm', [], () =>
     logRunForm.logFormData(SpreadsheetApp.getActiveSpreadsheet(), myWeek.memberSettings()),
   );
@@ -250,9 +252,9 @@ export function getLogForm(): LogFormData {
  * "Log a run" form: checks the run and appends it as one new row of the log, under the document lock.
  *
  * @param {LogRunRequest} request The run: date (YYYY-MM-DD), member, workflow, outcome, edit types, prompted, notes.
- * @return {LogRunResult} The row written and a confirmation.
+ * @return {ServerReply<LogRunResult>} The row written and a confirmation.
  */
-export function logRun(request: LogRunRequest): LogRunResult {
+export function logRun(request: LogRunRequest): ServerReply<LogRunResult> {
   return sidebarCall('logRun', [request], (checked) =>
     logRunForm.logRun(SpreadsheetApp.getActiveSpreadsheet(), myWeek.memberSettings(), checked),
   );
@@ -261,9 +263,9 @@ export function logRun(request: LogRunRequest): LogRunResult {
 /**
  * "Record an intervention" form: today, the members, the types and the workflows to pick from.
  *
- * @return {InterventionFormData} The form's data.
+ * @return {ServerReply<InterventionFormData>} The form's data.
  */
-export function getInterventionForm(): InterventionFormData {
+export function getInterventionForm(): ServerReply<InterventionFormData> {
   return sidebarCall('getInterventionForm', [], () =>
     interventions.interventionFormData(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()),
   );
@@ -274,9 +276,9 @@ export function getInterventionForm(): InterventionFormData {
  * sheet (created with its headers and dropdowns the first time), under the document lock.
  *
  * @param {RecordInterventionRequest} request Date (YYYY-MM-DD), member ('' for the whole team), type, workflow, note.
- * @return {RecordInterventionResult} The row and sheet written, and a confirmation.
+ * @return {ServerReply<RecordInterventionResult>} The row and sheet written, and a confirmation.
  */
-export function recordIntervention(request: RecordInterventionRequest): RecordInterventionResult {
+export function recordIntervention(request: RecordInterventionRequest): ServerReply<RecordInterventionResult> {
   return sidebarCall('recordIntervention', [request], (checked) =>
     interventions.recordIntervention(SpreadsheetApp.getActiveSpreadsheet(), loadSettings(), checked),
   );
@@ -287,9 +289,9 @@ export function recordIntervention(request: RecordInterventionRequest): RecordIn
  * the audit, or Settings). Its baseline, the audit of the week before the start, is frozen.
  *
  * @param {ProgrammeStartRequest} request The start date (YYYY-MM-DD), or none for today.
- * @return {ProgrammeStartResult} A confirmation and the programme as the sidebar shows it.
+ * @return {ServerReply<ProgrammeStartResult>} A confirmation and the programme as the sidebar shows it.
  */
-export function startProgramme(request: ProgrammeStartRequest): ProgrammeStartResult {
+export function startProgramme(request: ProgrammeStartRequest): ServerReply<ProgrammeStartResult> {
   return sidebarCall('startProgramme', [request], (checked) =>
     programme.startProgramme(SpreadsheetApp.getActiveSpreadsheet(), loadSettings(), checked),
   );
@@ -313,18 +315,18 @@ export function runDaily(e?: GoogleAppsScript.Events.TimeDriven) {
  * however often it is turned on) or off (the trigger is removed).
  *
  * @param {boolean} on Whether automation should run.
- * @return {AutomationStatus} The automation status after the change.
+ * @return {ServerReply<AutomationStatus>} The automation status after the change.
  */
-export function setAutomation(on: boolean): AutomationStatus {
+export function setAutomation(on: boolean): ServerReply<AutomationStatus> {
   return sidebarCall('setAutomation', [on], (checked) => automation.setAutomation(checked));
 }
 
 /**
  * Sidebar: whether automation is on, when it last ran, what it sent and the problems it found.
  *
- * @return {AutomationStatus} The automation status.
+ * @return {ServerReply<AutomationStatus>} The automation status.
  */
-export function getAutomationStatus(): AutomationStatus {
+export function getAutomationStatus(): ServerReply<AutomationStatus> {
   return sidebarCall('getAutomationStatus', [], () => automation.automationStatus());
 }
 
@@ -333,9 +335,9 @@ export function getAutomationStatus(): AutomationStatus {
  * and the recipients, now. Shows the result in a toast and returns it.
  *
  * @param {boolean} [quiet] true when the caller shows the result itself (no toast).
- * @return {string} What was sent.
+ * @return {ServerReply<string>} What was sent.
  */
-export function sendDigestNow(quiet?: boolean): string {
+export function sendDigestNow(quiet?: boolean): ServerReply<string> {
   return sidebarCall('sendDigestNow', [quiet], (checkedQuiet) => {
     const summary = automation.sendDigestNow();
     if (!checkedQuiet) SpreadsheetApp.getActiveSpreadsheet().toast(summary, 'Uptake', 10);
@@ -353,9 +355,9 @@ export function sendDigestFromMenu() {
 /**
  * Sidebar "Preview digest": the owner's digest as it would be sent now, and its recipients.
  *
- * @return {DigestPreview} Subject, HTML, plain text and recipients.
+ * @return {ServerReply<DigestPreview>} Subject, HTML, plain text and recipients.
  */
-export function previewDigest(): DigestPreview {
+export function previewDigest(): ServerReply<DigestPreview> {
   return sidebarCall('previewDigest', [], () => automation.previewDigest());
 }
 
@@ -383,27 +385,31 @@ export function showSetupCheck() {
 /**
  * "Log a run" sidebar: the caller's own week (rules §19), found by their Google account's email.
  *
- * @return {MyWeekView} Their figures in plain words, or why Uptake cannot tell which runs are theirs.
+ * @return {ServerReply<MyWeekView>} Their figures in plain words, or why Uptake cannot tell which runs are theirs.
  */
-export function getMyWeek(): MyWeekView {
+export function getMyWeek(): ServerReply<MyWeekView> {
   return sidebarCall('getMyWeek', [], () => {
     const { settings, approved } = myWeek.memberSettings();
     return myWeek.myWeekView(SpreadsheetApp.getActiveSpreadsheet(), settings, approved);
   });
 }
 
-/** Pages, once shown: the add-on menu of whoever has the page open (src/gas/menu.ts says why here). */
-export function refreshMenu(): void {
-  sidebarCall('refreshMenu', [], () => menu.refreshMenu());
+/**
+ * Pages, once shown: the add-on menu of whoever has the page open (src/gas/menu.ts says why here).
+ *
+ * @return {ServerReply<void>} Nothing, or what went wrong.
+ */
+export function refreshMenu(): ServerReply<void> {
+  return sidebarCall('refreshMenu', [], () => menu.refreshMenu());
 }
 
 /**
  * Dashboard (owner): deletes the "Adoption audit" tab an earlier version left in the team
  * spreadsheet, when the owner asks; never while the team is open.
  *
- * @return {string} What was done.
+ * @return {ServerReply<string>} What was done.
  */
-export function removeOldAuditTab(): string {
+export function removeOldAuditTab(): ServerReply<string> {
   return sidebarCall('removeOldAuditTab', [], () =>
     auditFile.removeOldAuditTab(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()),
   );
@@ -415,9 +421,9 @@ export function removeOldAuditTab(): string {
  * refused and nothing is written.
  *
  * @param {UsageImportRequest} request The file's name and its text.
- * @return {UsageImportResult} The new sheet's name and what was imported.
+ * @return {ServerReply<UsageImportResult>} The new sheet's name and what was imported.
  */
-export function importUsageExport(request: UsageImportRequest): UsageImportResult {
+export function importUsageExport(request: UsageImportRequest): ServerReply<UsageImportResult> {
   return sidebarCall('importUsageExport', [request], (checked) =>
     usageImport.importUsageExport(SpreadsheetApp.getActiveSpreadsheet(), checked),
   );
@@ -428,9 +434,9 @@ export function importUsageExport(request: UsageImportRequest): UsageImportResul
  * to the owner's own spreadsheet and removes it from the team's, when the owner asks; never
  * while the team is open.
  *
- * @return {string} What was done.
+ * @return {ServerReply<string>} What was done.
  */
-export function moveOldInterventions(): string {
+export function moveOldInterventions(): ServerReply<string> {
   return sidebarCall('moveOldInterventions', [], () =>
     interventionsHome.moveOldInterventions(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()),
   );
@@ -440,9 +446,9 @@ export function moveOldInterventions(): string {
  * Sidebar "Check set-up": authorisation, owner, trigger, last run, mail quota, time zones, the
  * sheets and their size, property storage and the lock, one line each. Changes nothing.
  *
- * @return {CheckLine[]} The checks, in the order the panel shows them.
+ * @return {ServerReply<CheckLine[]>} The checks, in the order the panel shows them.
  */
-export function getSetupCheck(): CheckLine[] {
+export function getSetupCheck(): ServerReply<CheckLine[]> {
   return sidebarCall('getSetupCheck', [], () => setupCheck.setupCheck(SpreadsheetApp.getActiveSpreadsheet()));
 }
 
@@ -450,9 +456,9 @@ export function getSetupCheck(): CheckLine[] {
  * Dashboard (owner): approves the roster's follow-up owners the dashboard listed (rules §19).
  *
  * @param {string[]} addresses The addresses the page listed.
- * @return {string} What was approved.
+ * @return {ServerReply<string>} What was approved.
  */
-export function approveFollowUpOwners(addresses: string[]): string {
+export function approveFollowUpOwners(addresses: string[]): ServerReply<string> {
   return sidebarCall('approveFollowUpOwners', [addresses], (checked) =>
     approvedAndScheduled(() =>
       rosterApproval.approveRoster(...approvalArguments({ followUpOwners: checked, rosterEmails: [] })),
@@ -465,9 +471,9 @@ export function approveFollowUpOwners(addresses: string[]): string {
  * pairings the dashboard listed (rules §19).
  *
  * @param {RosterApprovalRequest} request What the page listed.
- * @return {string} What was approved.
+ * @return {ServerReply<string>} What was approved.
  */
-export function approveRoster(request: RosterApprovalRequest): string {
+export function approveRoster(request: RosterApprovalRequest): ServerReply<string> {
   return sidebarCall('approveRoster', [request], (listed) =>
     approvedAndScheduled(() => rosterApproval.approveRoster(...approvalArguments(listed))),
   );
@@ -488,9 +494,9 @@ function approvedAndScheduled(approve: () => string): string {
 }
 
 /**
- * Compile-time check, no code: every ServerApi call is an entry point above, with argument and
- * result types that match the interface (a missing or mistyped one fails `tsc`). A new call
- * is added to this list too (see src/shared/api.ts).
+ * Compile-time check, no code: every ServerApi call is an entry point above, with the argument
+ * types of the interface and its result in a ServerReply (a missing or mistyped one fails `tsc`).
+ * A new call is added to this list too (see src/shared/api.ts).
  */
 type Implements<Actual extends Contract, Contract> = Actual;
 export type SidebarEntryPoints = Implements<
@@ -518,5 +524,5 @@ export type SidebarEntryPoints = Implements<
     approveFollowUpOwners: typeof approveFollowUpOwners;
     approveRoster: typeof approveRoster;
   },
-  ServerApi
+  ServerEntryPoints
 >;

@@ -3,7 +3,7 @@
  * functions return nothing and report through withSuccessHandler / withFailureHandler.
  */
 import type { ServerApi } from '../shared/api';
-import { decodeFailure, type SidebarFailure } from '../shared/failure';
+import { ServerFailure, unwrapReply, type ServerReply, type SidebarFailure } from '../shared/failure';
 
 interface ScriptRunner {
   withSuccessHandler(handler: (value: unknown) => void): ScriptRunner;
@@ -18,37 +18,33 @@ declare global {
 
 const SOMETHING_WENT_WRONG = 'Something went wrong on the server; please try again.';
 
-/** The text of what was thrown: an Error's message, or the value itself. */
-function thrownText(error: unknown): string {
-  return error && typeof error === 'object' && 'message' in error
-    ? String((error as { message: unknown }).message)
-    : String(error ?? '');
-}
-
-/** A failed server call as the page holds it: the server's words and the form field they are about. */
-export class ServerFailure extends Error implements SidebarFailure {
-  override name = 'ServerFailure';
-  readonly field: string | null;
-
-  constructor(failure: SidebarFailure) {
-    super(failure.message);
-    this.field = failure.field;
-  }
-}
-
 /**
- * What to tell the user of a failure, in the server's words (never a stack trace), and the form
- * field it is about when the server named one (src/shared/failure.ts).
+ * Google's class name in front of its own failures' text ("ScriptError: Authorization is
+ * required…", "Exception: …"): the one cleanup of text made here, for display. Uptake's own
+ * failures arrive as data (ServerReply), so nothing else is read from the words.
  */
+const CLASS_NAME = /^(?:Uncaught\s+)?(?:[A-Z][A-Za-z]*)?(?:Error|Exception):\s*/;
+
+/** The words of what the failure handler received (an Error, says Google's page), without a class name. */
+function platformMessage(error: unknown): string {
+  const text =
+    error && typeof error === 'object' && 'message' in error
+      ? String((error as { message: unknown }).message)
+      : String(error ?? '');
+  return text.trim().replace(CLASS_NAME, '').trim();
+}
+
+/** What to tell the user of a failure, in the server's words (never a stack trace), and the form field it names. */
 export function failureOf(error: unknown): SidebarFailure {
-  if (error instanceof ServerFailure) return { message: error.message, field: error.field };
-  const { message, field } = decodeFailure(thrownText(error));
-  return { message: message || SOMETHING_WENT_WRONG, field };
+  if (error instanceof ServerFailure) return { message: error.message || SOMETHING_WENT_WRONG, field: error.field };
+  return { message: platformMessage(error) || SOMETHING_WENT_WRONG, field: null };
 }
 
 /**
- * Runs server function `name` with `args` and resolves with what it returns. Rejects with a
- * ServerFailure: the server's words and the field they name. Untyped: pages call it through `server` below.
+ * Runs server function `name` with `args`. Resolves with the value of the ServerReply it returns;
+ * rejects with a ServerFailure: the reply's failure (its words and field), or what Google passed
+ * the failure handler (a timeout, authorization), with no field. Untyped: pages call it through
+ * `server` below.
  */
 function runOnServer(name: string, args: unknown[]): Promise<unknown> {
   return new Promise((resolve, reject) => {
@@ -58,7 +54,13 @@ function runOnServer(name: string, args: unknown[]): Promise<unknown> {
       return;
     }
     const runner = run
-      .withSuccessHandler(resolve)
+      .withSuccessHandler((reply) => {
+        try {
+          resolve(unwrapReply(reply as ServerReply<unknown>));
+        } catch (failure) {
+          reject(failure as ServerFailure);
+        }
+      })
       .withFailureHandler((error) => reject(new ServerFailure(failureOf(error)))) as unknown as Record<
       string,
       ((...a: unknown[]) => void) | undefined

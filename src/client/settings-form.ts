@@ -1,8 +1,8 @@
 /**
  * The Settings form: filled from the server's Settings, read back as the changes saveSettings
  * takes. The server validates (core validateSettings) and names the field it rejects; the name
- * crosses google.script.run at the start of the failure's message, written and read only by
- * src/shared/failure.ts, and reaches this form as the ServerFailure's `field`. The form only
+ * crosses google.script.run as data, the `field` of the call's ServerReply (src/shared/failure.ts),
+ * and reaches this form as the ServerFailure's `field`. The form only
  * converts the acceptance target between the percent people type and the stored fraction.
  */
 import type { SettingsField } from '../core/base/settings';

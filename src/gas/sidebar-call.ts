@@ -16,7 +16,7 @@ import type {
   ServerApi,
   SettingsChanges,
 } from '../shared/api';
-import { encodeFailure } from '../shared/failure';
+import type { ServerReply } from '../shared/failure';
 
 type Args<K extends keyof ServerApi> = Parameters<ServerApi[K]>;
 type Result<K extends keyof ServerApi> = ReturnType<ServerApi[K]>;
@@ -264,15 +264,15 @@ export function plainMessage(name: keyof ServerApi, error: unknown): string {
 }
 
 /**
- * Runs sidebar call `name`: checks `args` (as the page sent them), runs `body` with them
- * typed, and rethrows any failure as an Error whose message is plain words for the user, with
- * the settings field it is about in front when there is one (encodeFailure).
+ * Runs sidebar call `name`: checks `args` (as the page sent them), runs `body` with them typed,
+ * and returns what it returned, or what went wrong, as a ServerReply (src/shared/failure.ts):
+ * the failure's plain words for the user and, for a settings error, the field it is about.
  */
 export function sidebarCall<K extends keyof ServerApi>(
   name: K,
   args: readonly unknown[],
   body: (...checked: Args<K>) => Result<K>,
-): Result<K> {
+): ServerReply<Result<K>> {
   try {
     const table: { [C in keyof ServerApi]: SidebarCall<C> } = SIDEBAR_CALLS;
     const call = table[name];
@@ -283,15 +283,12 @@ export function sidebarCall<K extends keyof ServerApi>(
       const settings = loadSettings(documentValues);
       checked = { who: requireAccess(call.access, call.does, settings, documentValues), settings, documentValues };
     }
-    return body(...call.check(args));
+    return { ok: true, value: body(...call.check(args)) };
   } catch (error) {
-    // The stack goes to the execution log for whoever maintains the add-on.
+    // The stack goes to the execution log for whoever maintains the add-on; the page gets words.
     if (error instanceof Error && INTERNAL_ERRORS.has(error.name)) console.error(error.stack ?? error.message);
-    // google.script.run carries only the message to the page, so no cause is attached, and
-    // the field a settings error names travels in the message (src/shared/failure.ts).
     const field = error instanceof SettingsError ? error.field : null;
-    // eslint-disable-next-line preserve-caught-error
-    throw new Error(encodeFailure({ message: plainMessage(name, error), field }));
+    return { ok: false, failure: { message: plainMessage(name, error), field } };
   } finally {
     checked = null;
   }

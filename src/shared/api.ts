@@ -1,18 +1,20 @@
 /**
  * The contract between the sidebar (src/client) and the server entry points (src/index.ts).
  * google.script.run carries only primitives, arrays and plain objects: dates travel as ISO
- * strings (YYYY-MM-DD), never as Date.
+ * strings (YYYY-MM-DD), never as Date, and a call's failure travels as data in a ServerReply
+ * (src/shared/failure.ts).
  *
  * `ServerApi` lists every function a page calls through google.script.run. To add a call:
  *   1. Add it to `ServerApi` below: its name, argument types and result type (plain JSON only).
  *   2. Add its argument check and what it does, in user words, to `SIDEBAR_CALLS` in
  *      src/gas/sidebar-call.ts (the table is typed by `ServerApi`, so typecheck asks for it).
  *   3. In src/index.ts write `export function NAME(...)` with a JSDoc comment, whose body is
- *      `return sidebarCall('NAME', [args...], (...checked) => ...)`. The compile-time check at
- *      the end of src/index.ts (add the name there) fails until the function exists with the
- *      types given here.
+ *      `return sidebarCall('NAME', [args...], (...checked) => ...)`; it returns the result in a
+ *      ServerReply (`ServerEntryPoints` below). The compile-time check at the end of
+ *      src/index.ts (add the name there) fails until the function exists with those types.
  *   4. In the page, call `server.NAME(...)` from src/client/server.ts: it is typed from
- *      `ServerApi`, so a misspelt name or a wrong argument fails typecheck.
+ *      `ServerApi`, so a misspelt name or a wrong argument fails typecheck, and it resolves
+ *      with the reply's value or rejects with its failure.
  * test/bundle/callable-names.test.ts then checks that NAME is a top-level function of the
  * built Code.js, which is what google.script.run needs to find it.
  */
@@ -27,6 +29,7 @@ import type { ProgrammeView } from '../core/programme/replacement';
 import type { MyWeek } from '../core/roles/my-week';
 import type { Role } from '../core/roles/roles';
 import type { SetupProblem } from '../core/automation/ports';
+import type { ServerReply } from './failure';
 
 export type { CheckLine } from '../core/setup-check/checks';
 
@@ -314,3 +317,11 @@ export interface ServerApi {
    */
   approveRoster: (request: RosterApprovalRequest) => string;
 }
+
+/**
+ * The entry points of src/index.ts as google.script.run runs them: ServerApi's arguments, and its
+ * result in a ServerReply, so that a failure reaches the page as data through the success handler.
+ */
+export type ServerEntryPoints = {
+  [K in keyof ServerApi]: (...args: Parameters<ServerApi[K]>) => ServerReply<ReturnType<ServerApi[K]>>;
+};

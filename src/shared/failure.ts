@@ -1,15 +1,16 @@
 /**
- * A sidebar call's failure as it crosses google.script.run, written and read in this one place.
+ * How a sidebar call's outcome crosses google.script.run, defined in this one place.
  *
- * The page's failure handler receives an Error object ("withFailureHandler(function)", Class
- * google.script.run (Client-side API),
- * https://developers.google.com/apps-script/guides/html/reference/run). What the page can rely
- * on is that Error's message: the values the same page documents as crossing are primitives,
- * plain objects and arrays, and an Error's own fields (a SettingsError's `field`) are not among
- * them. So a failure about one form field carries the field's name at the start of its message,
- * `[field weeks] The window must be a whole number from 1 to 52.`: the server's sidebarCall
- * writes it (encodeFailure) and the page's server.ts reads it (decodeFailure), so the page shows
- * the words and marks the field without reading the words.
+ * "Class google.script.run (Client-side API)",
+ * https://developers.google.com/apps-script/guides/html/reference/run: the values a server
+ * function returns to the success handler are, like its parameters, primitives and plain objects
+ * and arrays of them; the failure handler receives an Error, of which the page can rely on the
+ * message alone (an Error's own fields, such as a SettingsError's `field`, are not among the
+ * values that cross). So every sidebar call returns a ServerReply to the success handler: the
+ * value, or the failure as data (its words and the form field it is about). The failure handler
+ * is left to what fails outside Uptake's code (Google's timeouts, authorization).
+ *
+ * SidebarFailure: a sidebar call's failure as data.
  */
 export interface SidebarFailure {
   /** Plain words for the user. */
@@ -18,19 +19,41 @@ export interface SidebarFailure {
   field: string | null;
 }
 
-/** The field's name in front of the words; only encodeFailure writes it. */
-const FIELD_MARK = /^\[field ([A-Za-z][A-Za-z0-9]*)\](?: |$)/;
-/** Apps Script may put the thrown error's class name in front ("Error: …", "Exception: …"). */
-const CLASS_NAME = /^(?:Uncaught\s+)?(?:[A-Z][A-Za-z]*)?(?:Error|Exception):\s*/;
+/** What a sidebar entry point returns across google.script.run: its value, or its failure. */
+export type ServerReply<T> = { ok: true; value: T } | { ok: false; failure: SidebarFailure };
 
-/** The message to throw for `failure`. */
-export function encodeFailure({ message, field }: SidebarFailure): string {
-  return field && /^[A-Za-z][A-Za-z0-9]*$/.test(field) ? `[field ${field}] ${message}` : message;
+/** A failed server call as its caller holds it: the server's words, and the form field they are about. */
+export class ServerFailure extends Error implements SidebarFailure {
+  override name = 'ServerFailure';
+  readonly field: string | null;
+
+  constructor(failure: SidebarFailure) {
+    super(failure.message);
+    this.field = failure.field;
+  }
 }
 
-/** The failure a thrown message carries: its words, without a class name in front, and its field. */
-export function decodeFailure(thrown: string): SidebarFailure {
-  const text = thrown.trim().replace(CLASS_NAME, '').trim();
-  const mark = FIELD_MARK.exec(text);
-  return mark ? { message: text.slice(mark[0].length).trim(), field: mark[1] } : { message: text, field: null };
+/** What unwrapReply says of an answer that is not a ServerReply. */
+const NO_REPLY = 'The server answered in a way this page cannot read: reload the sidebar and try again.';
+
+/** Whether `value` is a ServerReply (as delivered, a plain object: `value` is absent when it was undefined). */
+export function isServerReply(value: unknown): value is ServerReply<unknown> {
+  if (typeof value !== 'object' || value === null) return false;
+  const reply = value as { ok?: unknown; failure?: { message?: unknown; field?: unknown } | null };
+  if (reply.ok === true) return true;
+  return (
+    reply.ok === false &&
+    typeof reply.failure?.message === 'string' &&
+    (reply.failure.field === null || typeof reply.failure.field === 'string')
+  );
+}
+
+/**
+ * The value `reply` carries; throws its failure as a ServerFailure, and a ServerFailure saying so
+ * when `reply` is not a ServerReply (a page newer than the server it calls).
+ */
+export function unwrapReply<T>(reply: ServerReply<T>): T {
+  if (!isServerReply(reply)) throw new ServerFailure({ message: NO_REPLY, field: null });
+  if (reply.ok) return reply.value;
+  throw new ServerFailure(reply.failure);
 }

@@ -8,6 +8,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { createFakeGas, type FakeGas } from '../../packages/fake-apps-script';
 import { installScriptRun } from '../../local/script-run';
 import type { DashboardData } from '../../src/shared/api';
+import type { ServerReply, SidebarFailure } from '../../src/shared/failure';
 import { until } from '../support/until';
 import { loadUptake, type UptakeBundle, type UptakeEntryPointName } from '../../local/uptake-bundle';
 import { BUILD_DIR, ROOT, readBuilt } from '../bundle/support';
@@ -22,10 +23,12 @@ export interface ServerCall {
   fn: string;
   args: unknown[];
   ok: boolean;
-  /** What the server returned, for successful calls. */
+  /** The value of the server's ServerReply, for successful calls. */
   value?: unknown;
-  /** The error message sent to the failure handler, for failed calls. */
-  message?: string;
+  /** The failure, as data, of the server's ServerReply, for failed calls. */
+  failure?: SidebarFailure;
+  /** The error message sent to the failure handler, for a call that threw (no ServerReply). */
+  thrown?: string;
 }
 
 /**
@@ -119,13 +122,16 @@ export async function openSidebar(
     await gate;
     const args = JSON.parse(argsJson) as unknown[];
     try {
-      const value = bundle.$runFromClient(fn, ...args);
-      result.calls.push({ fn, args, ok: true, value });
-      return JSON.stringify({ ok: true, value });
+      // What the server function returns, as google.script.run delivers it to the page.
+      const reply = bundle.$replies.$runFromClient(fn, ...args) as ServerReply<unknown>;
+      result.calls.push(
+        reply.ok ? { fn, args, ok: true, value: reply.value } : { fn, args, ok: false, failure: reply.failure },
+      );
+      return JSON.stringify({ returned: reply });
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      result.calls.push({ fn, args, ok: false, message });
-      return JSON.stringify({ ok: false, message });
+      const thrown = error instanceof Error ? error.message : String(error);
+      result.calls.push({ fn, args, ok: false, thrown });
+      return JSON.stringify({ threw: thrown });
     }
   });
   await page.addInitScript(installScriptRun, SERVER_BINDING);

@@ -3,7 +3,6 @@
 import type { Locator, Page } from 'playwright-core';
 import type { Audit } from '../../src/core/audit/audit-types';
 import type { DashboardData, DigestPreview, LogRunResult } from '../../src/shared/api';
-import { decodeFailure } from '../../src/shared/failure';
 import { plus } from '../support/sheets';
 import { auditOf } from '../support/dashboard';
 import { exampleTeam, openExampleDashboard, openSidebar, screenshot, type SidebarPage } from './harness';
@@ -32,7 +31,7 @@ async function texts(locator: Locator): Promise<string[]> {
 async function lastCall<T>(s: SidebarPage, fn: string, count = 1): Promise<{ args: unknown[]; value: T }> {
   await until(`${count} call(s) of ${fn}`, () => s.calls.filter((c) => c.fn === fn).length >= count);
   const call = s.calls.filter((c) => c.fn === fn).pop()!;
-  expect([fn, call.ok, call.message]).toEqual([fn, true, undefined]);
+  expect([fn, call.ok, call.failure, call.thrown]).toEqual([fn, true, undefined, undefined]);
   return { args: call.args, value: call.value as T };
 }
 
@@ -354,8 +353,10 @@ describe('settings', () => {
     await page.getByRole('button', { name: 'Save' }).click();
     const [failed] = await failures(s, 'saveSettings', 1);
     await idle(page);
-    // The server names the field in data (src/shared/failure.ts); the page shows the words alone.
-    const refused = decodeFailure(failed.message!);
+    // The server names the field in data, in its ServerReply (src/shared/failure.ts), and throws
+    // nothing; the page shows the words and marks that field.
+    expect(failed.thrown).toBeUndefined();
+    const refused = failed.failure!;
     expect(refused.field).toBe('ownerEmail');
     expect(refused.message).toContain('not-an-email');
     expect(await page.locator('#settings-error').innerText()).toBe(refused.message);
@@ -367,7 +368,7 @@ describe('settings', () => {
     await page.getByLabel('Owner email').fill('');
     await target.fill('150');
     await page.getByRole('button', { name: 'Save' }).click();
-    const second = decodeFailure((await failures(s, 'saveSettings', 2))[1].message!);
+    const second = (await failures(s, 'saveSettings', 2))[1].failure!;
     await idle(page);
     expect(second).toEqual({ field: 'acceptanceTarget', message: 'The acceptance target must be from 0% to 100%.' });
     expect(await page.locator('#error-acceptanceTarget').innerText()).toBe(second.message);
@@ -473,7 +474,7 @@ describe('log a run', () => {
     const [failedRun] = await failures(s, 'logRun', 1);
     await idle(page);
     const error = await page.locator('#error').innerText();
-    expect(error).toBe(failedRun.message);
+    expect(error).toBe(failedRun.failure?.message);
     expect(error).not.toMatch(/\n\s+at |^Error/);
     await expectClean(s);
   });

@@ -25,8 +25,9 @@ function firstFrame(stack: string | undefined): string {
 test('an error thrown in the bundle names the src/ file, line and column it was thrown from', () => {
   readBuilt('Code.js');
   const bundle = loadUptake(createFakeGas(), BUILD_DIR);
-  const error = thrownBy(() => bundle.$run('setAutomation', ['yes']));
-  expect(error.message).toMatch(/must be true or false/);
+  // A custom function's error reaches the cell as thrown (a sidebar call's failure is data instead).
+  const error = thrownBy(() => bundle.$custom('ADOPTION_CATEGORY', 'often'));
+  expect(error.message).toMatch(/needs uses per week as a number/);
   const frame = firstFrame(error.stack);
   const [file, line] = frame.split(':');
   expect(path.relative(ROOT, file)).toMatch(/^src\/.+\.ts$/);
@@ -37,7 +38,7 @@ test('an error thrown in the bundle names the src/ file, line and column it was 
 
 test('without the map the same error points into build/Code.js, which carries no map reference', () => {
   const bundle = loadBundle(createFakeGas(), BUILD_DIR);
-  const error = thrownBy(() => bundle.$run('setAutomation', ['yes']));
+  const error = thrownBy(() => bundle.$custom('ADOPTION_CATEGORY', 'often'));
   expect(firstFrame(error.stack)).toMatch(/build\/Code\.js:\d+:\d+$/);
   expect(readBuilt('Code.js')).not.toContain('sourceMappingURL');
   expect(fs.existsSync(path.join(sourceMapDirOf(BUILD_DIR), 'Code.js.map'))).toBe(true);

@@ -1,6 +1,6 @@
 // The dashboard sidebar's server calls, on the built bundle.
 import { isDate } from '../../src/core/base/text';
-import { decodeFailure } from '../../src/shared/failure';
+import type { ServerFailure } from '../../src/shared/failure';
 import { plus } from '../support/sheets';
 import { fakeWithBundle, teamSheet, TODAY } from '../support/fake-bundle';
 import { auditOf } from '../support/dashboard';
@@ -147,17 +147,12 @@ describe('settings', () => {
     bundle.runAuditToSheet();
     bundle.saveSettings({ rosterSheet: 'Roster' });
     const before = bundle.getSettings();
-    const thrown = (() => {
-      try {
-        bundle.saveSettings(changes);
-      } catch (error) {
-        return (error as Error).message;
-      }
-      throw new Error('saveSettings accepted the bad settings');
-    })();
-    // As google.script.run hands it to the page, and as the page reads it (src/shared/failure.ts).
-    expect(thrown).toBe(`[field ${field}] ${message}`);
-    expect(decodeFailure(`Error: ${thrown}`)).toEqual({ field, message });
+    // As google.script.run hands it to the page's success handler: the field as data, the words alone.
+    expect(bundle.$replies.$runFromClient('saveSettings', changes)).toEqual({ ok: false, failure: { field, message } });
+    // As the page (and every test) reads it: a ServerFailure carrying the field.
+    expect(() => bundle.saveSettings(changes)).toThrow(
+      expect.objectContaining({ name: 'ServerFailure', field, message }),
+    );
     expect(bundle.getSettings()).toEqual(before);
   });
 });
@@ -167,7 +162,8 @@ describe('the Settings form’s replacement programme start (rules §17: "or a S
     try {
       bundle.saveSettings(changes);
     } catch (error) {
-      return decodeFailure(`Error: ${(error as Error).message}`);
+      const { message, field } = error as ServerFailure;
+      return { message, field };
     }
     throw new Error('saveSettings accepted the start date');
   };

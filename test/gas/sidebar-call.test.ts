@@ -1,6 +1,7 @@
 // The one wrapper of every sidebar entry point: argument checks and plain error messages,
 // on the source (sidebarCall) and on the built bundle (as google.script.run calls it).
 import { logRows, rosterRows } from '../support/sheets';
+import { SettingsError } from '../../src/core/base/settings';
 import { SIDEBAR_CALLS, sidebarCall } from '../../src/gas/sidebar-call';
 import type { ServerApi } from '../../src/shared/api';
 import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
@@ -19,19 +20,16 @@ afterAll(() => {
   delete (globalThis as Record<string, unknown>).Session;
 });
 
-/** The message sidebarCall throws for `name` with `args`, the body never being reached. */
+/** The words of the failure sidebarCall returns for `name` with `args`, the body never being reached. */
 function refusal(name: keyof ServerApi, args: unknown[]): string {
   let reached = false;
-  try {
-    sidebarCall(name, args, (() => {
-      reached = true;
-    }) as never);
-  } catch (error) {
-    expect(reached).toBe(false);
-    expect(error).toBeInstanceOf(Error);
-    return (error as Error).message;
-  }
-  throw new Error(`${name} accepted ${JSON.stringify(args)}`);
+  const reply = sidebarCall(name, args, (() => {
+    reached = true;
+  }) as never);
+  expect(reached).toBe(false);
+  if (reply.ok) throw new Error(`${name} accepted ${JSON.stringify(args)}`);
+  expect(reply.failure.field).toBeNull();
+  return reply.failure.message;
 }
 
 describe('sidebarCall: arguments of the wrong type get a plain message naming the argument', () => {
@@ -75,42 +73,57 @@ describe('sidebarCall: arguments of the wrong type get a plain message naming th
     const quiet = [[], [true], [{ authMode: 'FULL' }]].map((args) =>
       sidebarCall('sendDigestNow', args, (q) => String(q)),
     );
-    expect(quiet).toEqual(['false', 'true', 'false']);
+    expect(quiet).toEqual(['false', 'true', 'false'].map((value) => ({ ok: true, value })));
   });
 });
 
-describe('sidebarCall: errors become messages a sheet user can act on', () => {
-  const failWith = (error: unknown) => () =>
+describe('sidebarCall: errors become messages a sheet user can act on, returned as data', () => {
+  const failWith = (error: unknown) =>
     sidebarCall('getDashboard', [], () => {
       throw error;
     });
+  /** The reply of a failure whose words match `words`, naming no field. */
+  const failure = (words: RegExp) => ({ ok: false, failure: { message: expect.stringMatching(words), field: null } });
 
   test('an error meant for the user keeps its words and loses its class name', () => {
     class SetupError extends Error {
       override name = 'SetupError';
     }
-    expect(failWith(new SetupError('Uptake found no log sheet.'))).toThrow(/^Uptake found no log sheet\.$/);
-    expect(failWith(new RangeError('The window must be a whole number of weeks from 1 to 520, not 0.'))).toThrow(
-      /^The window must be a whole number of weeks from 1 to 520, not 0\.$/,
+    expect(failWith(new SetupError('Uptake found no log sheet.'))).toEqual(failure(/^Uptake found no log sheet\.$/));
+    expect(failWith(new RangeError('The window must be a whole number of weeks from 1 to 520, not 0.'))).toEqual(
+      failure(/^The window must be a whole number of weeks from 1 to 520, not 0\.$/),
     );
+  });
+
+  test('a settings error names its field in data, beside its words', () => {
+    expect(failWith(new SettingsError('weeks', 'The window must be a whole number from 1 to 52.'))).toEqual({
+      ok: false,
+      failure: { message: 'The window must be a whole number from 1 to 52.', field: 'weeks' },
+    });
   });
 
   test('a fault in Uptake says what could not be done and what to do, not only the JavaScript', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      expect(failWith(new TypeError("Cannot read properties of undefined (reading 'trim')"))).toThrow(
-        /^Uptake could not load the dashboard because of a fault in Uptake itself \(.*\)\. Reload the sidebar and try again; if it happens again, report this message\.$/,
+      expect(failWith(new TypeError("Cannot read properties of undefined (reading 'trim')"))).toEqual(
+        failure(
+          /^Uptake could not load the dashboard because of a fault in Uptake itself \(.*\)\. Reload the sidebar and try again; if it happens again, report this message\.$/,
+        ),
       );
+      // The stack goes to the execution log, for whoever maintains the add-on.
       expect(spy).toHaveBeenCalledTimes(1);
+      expect(spy.mock.calls[0][0]).toMatch(
+        /^TypeError: Cannot read properties of undefined \(reading 'trim'\)\n\s+at /,
+      );
     } finally {
       spy.mockRestore();
     }
   });
 
   test('an empty error or a thrown non-Error still says something', () => {
-    expect(failWith(new Error(''))).toThrow(/^Uptake could not load the dashboard; please try again\.$/);
-    expect(failWith(undefined)).toThrow(/^Uptake could not load the dashboard; please try again\.$/);
-    expect(failWith('The log is busy.')).toThrow(/^The log is busy\.$/);
+    expect(failWith(new Error(''))).toEqual(failure(/^Uptake could not load the dashboard; please try again\.$/));
+    expect(failWith(undefined)).toEqual(failure(/^Uptake could not load the dashboard; please try again\.$/));
+    expect(failWith('The log is busy.')).toEqual(failure(/^The log is busy\.$/));
   });
 
   test('every call says what it does, in words', () => {

@@ -21,9 +21,7 @@ beforeEach(() => {
   page[SERVER] = (fn: string, argsJson: string) => {
     sent.push({ fn, argsJson });
     const args = JSON.parse(argsJson) as unknown[];
-    return Promise.resolve(
-      JSON.stringify(fn === 'echo' ? { ok: true, value: args } : { ok: false, message: `${fn} failed` }),
-    );
+    return Promise.resolve(JSON.stringify(fn === 'echo' ? { returned: args } : { threw: `${fn} failed` }));
   };
   page.window = page;
   installScriptRun(SERVER);
