@@ -348,7 +348,12 @@ export function sendDigestNow(quiet?: boolean): ServerReply<string> {
 /** Menu "Send digest now" (owner): the digest now, its result in a toast; a member is told whose it is. */
 export function sendDigestFromMenu() {
   menu.runMenuItem('owner', 'send the digest', () => {
-    sendDigestNow();
+    const reply = sendDigestNow();
+    // The sidebar call returns its failure as data (a ServerReply): from the menu it is said in an alert.
+    if (!reply.ok) {
+      const ui = SpreadsheetApp.getUi();
+      ui.alert('Uptake', reply.failure.message, ui.ButtonSet.OK);
+    }
   });
 }
 

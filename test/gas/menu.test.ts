@@ -115,4 +115,14 @@ describe('panels', () => {
     expect(shown?.content).toContain('adoption rules');
     expect(shown?.content).toContain('Support');
   });
+
+  test('"Send digest now" that cannot send says why in an alert, and sends nothing', () => {
+    // No log sheet: the digest has nothing to report on (its sidebar call answers with a failure).
+    const { gas, bundle } = fakeWithBundle();
+    bundle.saveSettings({ ownerEmail: gas.session.activeUser });
+    bundle.sendDigestFromMenu();
+    expect(gas.ui.dialogs.at(-1)).toMatchObject({ title: 'Uptake', prompt: expect.stringMatching(/log/i) });
+    expect(gas.mail.sent).toEqual([]);
+    expect(gas.executions.at(-1)?.error).toBeUndefined();
+  });
 });
