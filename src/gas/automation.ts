@@ -247,22 +247,24 @@ function isOwnDailyTrigger(triggerUid: string | undefined): boolean {
 }
 
 /**
- * The daily trigger's handler. Checks its authorisation first, finds the spreadsheet, takes the
- * lock (waiting a bounded time; a run that cannot take it leaves a note that the sidebar shows
- * and the next run acts on) and does the day's work.
+ * The daily trigger's handler. Checks its authorisation first (without it the run fails, having
+ * said why), finds the spreadsheet, takes the lock (waiting a bounded time; a run that cannot
+ * take it leaves a note that the sidebar shows and the next run acts on) and does the day's work.
  */
 export function runDaily(event?: TriggerEvent): void {
   const startedAt = Date.now();
   const auth = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
   if (auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) {
-    // Triggers keep firing when re-authorisation is needed, and MailApp would fail: say so instead.
+    // The trigger keeps firing under its creator's account when that account's authorization is
+    // missing or revoked, and a call needing what is not granted throws ("Enum AuthorizationStatus",
+    // https://developers.google.com/apps-script/reference/script/authorization-status): nothing is
+    // sent. Uptake cannot mail the owner then, so the run says why where the sidebar shows it and
+    // fails: Google mails a trigger's creator a summary of its failed runs, the one notice that
+    // reaches them ("Summary of failures for Google Apps Script").
     const url = auth.getAuthorizationUrl();
-    reportOutside(
-      event,
-      startedAt,
-      `Uptake needs to be authorised again before it can send anything: open Uptake from the Extensions menu and accept${url ? ` (${url})` : ''}.`,
-    );
-    return;
+    const problem = `Uptake needs to be authorised again before it can send anything: open Uptake from the Extensions menu and accept${url ? ` (${url})` : ''}.`;
+    reportOutside(event, startedAt, problem);
+    throw new Error(problem);
   }
   // Only a daily trigger of the running user reaches the work: a page can call any global function
   // through google.script.run, and such a call has no trigger behind it. It changes nothing.

@@ -199,10 +199,13 @@ describe('finding the spreadsheet and checking authorisation', () => {
     expect(status.lastRunReport).toEqual(status.problems);
   });
 
-  test('when authorisation is needed again, nothing is sent and the sidebar says so', () => {
+  test('when authorisation is needed again, nothing is sent, the run fails and the sidebar says so', () => {
     const { gas, bundle } = team({ members });
     gas.triggers.authorizationStatus = 'REQUIRED';
-    bundle.$runDays(8);
+    // Each day's run fails, so that Google's failure summary tells the trigger's creator.
+    const failed = bundle.$runDays(8);
+    expect(failed.length).toBeGreaterThan(0);
+    expect(failed.filter((r) => r.ok)).toEqual([]);
     expect(gas.mail.sent).toEqual([]);
     expect(bundle.getAutomationStatus().problems).toEqual([
       expect.stringContaining('Uptake needs to be authorised again'),
