@@ -90,6 +90,7 @@ export class FakeScriptApp implements Pick<
     if (oAuthScopes !== undefined && !(Array.isArray(oAuthScopes) && oAuthScopes.every((x) => typeof x === 'string')))
       throw new Error('ScriptApp.getAuthorizationInfo: oAuthScopes must be an array of scope URLs.');
     const t = this.triggers;
+    // The running user's grants: in a trigger, its creator's (authorization.ts).
     const granted = this.ctx.grantedScopes();
     const asked = oAuthScopes ?? this.ctx.oauthScopes;
     const authorized = granted && asked ? asked.filter((s) => granted.includes(s)) : null;
