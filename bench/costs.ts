@@ -132,6 +132,12 @@ export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
     throw new Error(`bench: "${action}" at ${team.rows.toLocaleString('en-US')} rows ${why}`);
   };
 
+  // The owner approves the roster's emails, as the dashboard's Approve does: My week shows a
+  // member their figures only then (rules §19).
+  ctx.$runFromClient('approveRoster', {
+    followUpOwners: [],
+    rosterEmails: team.members.map(({ name, email }) => ({ name, email })),
+  });
   // What a member waits for when opening Log a run: the sidebar, then the form with their My week
   // (one call, one read), as a member of the roster whose own week is found by their email.
   const openLogForm = costOf(fake, () => {
