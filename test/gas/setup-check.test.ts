@@ -35,7 +35,12 @@ describe('Check set-up', () => {
     const lines = bundle.$runFromClient('getSetupCheck');
     expect(snapshotAll(gas)).toBe(before);
     const lineOf = Object.fromEntries(lines.map((l) => [l.id, l]));
-    expect(lines).toHaveLength(14);
+    expect(lines).toHaveLength(15);
+    // A team this version first meets: the owner approves the roster's emails once (rules §19).
+    expect(lineOf['roster-emails-not-approved']).toMatchObject({
+      status: 'warn',
+      detail: expect.stringMatching(/^You have not approved the roster's emails yet, so My week shows no member/),
+    });
     expect(lineOf.authorization.status).toBe('ok');
     // Whoever saves Settings first is the owner (rules §19).
     expect(lineOf.owner.detail).toBe('lead@example.com (Settings).');
@@ -49,6 +54,10 @@ describe('Check set-up', () => {
     expect(lineOf.sent.detail).toContain('Not made yet');
     expect(lineOf.lock).toMatchObject({ status: 'ok', detail: 'The document lock is free.' });
     expect(lineOf.form.detail).toContain('No logging form');
+    // Once approved, the line goes.
+    const listed = bundle.$runFromClient('getDashboard', null).unapprovedRosterEmails;
+    bundle.$runFromClient('approveRoster', { followUpOwners: [], rosterEmails: listed });
+    expect(bundle.$runFromClient('getSetupCheck').map((l) => l.id)).not.toContain('roster-emails-not-approved');
   });
 
   test('reports the logging form: linked and published, then unpublished, answers sheet gone, deleted; never makes one', () => {
