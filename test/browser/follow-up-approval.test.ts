@@ -21,6 +21,11 @@ test('the owner approves the listed follow-up owners in one click', async () => 
   await page.waitForSelector('#roster-approval');
   const listed = await page.innerText('#unapproved-follow-up-owners');
   expect(listed).toBe(`${SAM}: follow-ups of ${roster[0].name}, ${roster[1].name}`);
+  // A team whose roster emails were never approved: the card says My week waits for this one Approve.
+  expect(await page.innerText('#roster-approval')).toContain(
+    'You have approved none yet, so no member sees their figures: check these once, then approve.',
+  );
+  expect(await page.locator('#unapproved-roster-emails li').count()).toBe(roster.length);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
   await screenshot(page, 'follow-up-approval.png');
   await page.click('#approve-roster');

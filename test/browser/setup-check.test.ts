@@ -12,11 +12,15 @@ test('opens on the check, one line per check with its status in words, and check
   gas.locks.holdElsewhere('document');
   const s = await openSidebar(chromium(), gas, bundle, 'showSetupCheck');
   const items = s.page.locator('#setup-check-list li');
-  await items.nth(13).waitFor();
+  await items.nth(14).waitFor();
   expect(await s.page.locator('#view-setup-check').isVisible()).toBe(true);
   expect(await s.page.locator('#view-dashboard').isVisible()).toBe(false);
   const lines = (await items.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
-  expect(lines).toHaveLength(14);
+  expect(lines).toHaveLength(15);
+  // Roster emails never approved (rules §19): the owner is told to approve them once.
+  expect(lines.find((l) => l.includes('Roster emails not approved'))).toMatch(
+    /^Check Roster emails not approved: You have not approved the roster's emails yet/,
+  );
   expect(lines[0]).toBe('OK Authorisation: Every permission Uptake asks for is granted.');
   expect(lines.find((l) => l.includes('Lock'))).toMatch(/^Check Lock: The document lock is held by another run now/);
   expect(lines.find((l) => l.includes('Daily run'))).toBe(
