@@ -184,6 +184,8 @@ function dailyRun(
     clock: { now: () => Date.now() },
     sent: sentLog(spreadsheet, timeZone),
     programme: programmeStore(spreadsheet),
+    // Without document properties both stores fall back: the programme's to the spreadsheet's copy.
+    programmeCopyOnly: opened.mirrored,
   };
   return { run: new DailyRun(ports, setup), setup };
 }

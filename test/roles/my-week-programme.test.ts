@@ -4,7 +4,7 @@
 // with no one else's name; a member trained on or after S keeps §8's. The dates below are worked
 // out from §17 by hand: S = Mon 2 Mar 2026, S + 14 = Mon 16 Mar, S + 30 = Wed 1 Apr.
 import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
-import { OWNER, team } from '../automation/support';
+import { OWNER, runWithoutDocument, team } from '../automation/support';
 import { auditFile } from '../support/fake-bundle';
 import { approveListedRosterEmails } from './support';
 
@@ -148,28 +148,59 @@ describe('with the team closed, the interventions are the owner’s alone', () =
     namesNoOneElse(cleo.view, 'Cleo');
   });
 
-  test('a session typed into the Interventions sheet is kept by the next daily run', () => {
-    const made = programmeTeam(false);
-    recordSession(made, '2026-03-04', 'Ben');
+  /** An anchor-workflow session typed straight into the owner's Interventions sheet, not through Record an intervention. */
+  function typeSession(made: ReturnType<typeof programmeTeam>, day: string, member: string) {
     // Where the owner's interventions are kept: their own spreadsheet (rules §19).
     const sheet = auditFile(made.gas, OWNER).getSheetByName('Interventions');
     expect(sheet).not.toBeNull();
     const header = sheet!.getRange(1, 1, 1, sheet!.getLastColumn()).getValues()[0] as string[];
     const row = header.map((h) =>
       /date/i.test(h)
-        ? new Date('2026-03-04T00:00:00Z')
+        ? new Date(`${day}T00:00:00Z`)
         : /member/i.test(h)
-          ? 'Cleo'
+          ? member
           : /type/i.test(h)
             ? 'Anchor-workflow session'
             : '',
     );
     sheet!.getRange(sheet!.getLastRow() + 1, 1, 1, row.length).setValues([row]);
+  }
+
+  test('a session typed into the Interventions sheet is kept by the next daily run', () => {
+    const made = programmeTeam(false);
+    recordSession(made, '2026-03-04', 'Ben');
+    typeSession(made, '2026-03-04', 'Cleo');
     const { view, line } = weekOn(made, '2026-03-05', 'cleo@example.com');
     expect(line).toBe(
       'Next in your replacement programme: your day-seven follow-up, Wed 11 Mar 2026 ' +
         '(a week after your anchor-workflow session of Wed 4 Mar 2026).',
     );
     namesNoOneElse(view, 'Cleo');
+  });
+
+  // A run without document properties (Google does not guarantee them to a trigger) re-freezes
+  // the programme from the spreadsheet's copy, which holds no names: it cannot keep a session day
+  // for My week. Its own emails read the sessions from the Interventions sheet (test/automation/
+  // replacement-programme.test.ts); what My week shows meanwhile, the run's report says.
+  test('a run without document properties cannot keep a typed session for My week, and says so; the next run with them keeps it', () => {
+    const made = programmeTeam(false);
+    recordSession(made, '2026-03-04', 'Ben');
+    typeSession(made, '2026-03-04', 'Cleo');
+    runWithoutDocument(made.gas, made.bundle, '2026-03-05T08:30:00Z');
+    const report = made.bundle.getAutomationStatus().lastRunReport.join('\n');
+    expect(report).toContain(
+      'Replacement programme: no document properties in this run, so My week may show a held session as still to come.',
+    );
+    expect(report).not.toContain('Replacement programme started on');
+    // What the report warns of: Cleo's held session is told as still to come…
+    expect(made.bundle.$run('getMyWeek', [], { user: 'cleo@example.com' }).week?.lines).toContain(
+      'Next in your replacement programme: your anchor-workflow session; ' +
+        'your day-seven follow-up comes a week after it. Then the peer advocacy moment, Mon 16 Mar 2026.',
+    );
+    // …until the next run with document properties keeps it.
+    expect(weekOn(made, '2026-03-06', 'cleo@example.com').line).toBe(
+      'Next in your replacement programme: your day-seven follow-up, Wed 11 Mar 2026 ' +
+        '(a week after your anchor-workflow session of Wed 4 Mar 2026).',
+    );
   });
 });

@@ -71,6 +71,22 @@ export function forgetProgrammeTooBig(store: Store): void {
 
 export type SendResult = 'sent' | 'failed' | 'stopped';
 
+/**
+ * What a run without document properties says of the programme, each run (it freezes the
+ * baseline again every time, in memory). Its own emails, digest and actions are right: they read
+ * each participant's session from the Interventions sheet, and the second-session warning from the
+ * interventions too, never from the record. What it cannot do is keep a session day in the record
+ * for My week (the copy holds no names, rules §19): a session that reached the Interventions sheet
+ * other than through Record an intervention (which keeps it at once) stays unknown to a participant
+ * who cannot read that sheet, and My week tells them their session is still to come, until a run
+ * with document properties keeps it. The owner reads so in the run's report (tested in
+ * test/roles/my-week-programme.test.ts), where a run with document properties says the programme
+ * started, once. Short: such a run's report lines are kept to 128 bytes (its mirror's values
+ * hold 1 KB, run-report.ts).
+ */
+const COPY_ONLY_LINE =
+  'Replacement programme: no document properties in this run, so My week may show a held session as still to come.';
+
 /** One run's work: its clock, its report, and the rule "record right after each send". */
 export class DailyRun {
   readonly report: string[] = [];
@@ -202,7 +218,9 @@ export class DailyRun {
       return 'too big';
     }
     this.report.push(
-      `Replacement programme started on ${programme.start}: baseline frozen (the week ending ${programme.baseline!.asOf}).`,
+      this.ports.programmeCopyOnly
+        ? COPY_ONLY_LINE
+        : `Replacement programme started on ${programme.start}: baseline frozen (the week ending ${programme.baseline!.asOf}).`,
     );
     return programme;
   }

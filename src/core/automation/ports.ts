@@ -72,6 +72,11 @@ export interface RunPorts {
    * properties reads it from the spreadsheet's own copy (spec §17).
    */
   programme?: Store;
+  /**
+   * True when `programme` is that copy alone (a run without document properties): it keeps
+   * neither the frozen baseline nor the participants' session days (src/gas/programme-store.ts).
+   */
+  programmeCopyOnly?: boolean;
 }
 
 export interface RunSetup {
