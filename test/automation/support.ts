@@ -2,10 +2,10 @@
 import { createFakeGas, type FakeGasOptions, type SentMail } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
-import { logRows, rosterRows } from '../support/sheets';
+import { logRows, OWNER, rosterRows } from '../support/sheets';
 import type { RosterSpec, RunSpec } from '../support/sheets';
 
-export const OWNER = 'owner@example.com';
+export { OWNER };
 export const LEAD = 'lead@example.com';
 export const BOSS = 'boss@example.com';
 export const LOG = 'AI usage log';

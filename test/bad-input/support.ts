@@ -6,9 +6,10 @@ import { toCsv } from '../../local/csv';
 import { createFakeGas, type FakeGasOptions } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
+import { OWNER } from '../support/sheets';
 import { isDateCell, TODAY, type Cell, type CorpusCase, type DateCell, type Expected, type RowReason } from './corpus';
 
-export const OWNER = 'owner@example.com';
+export { OWNER };
 export const LOG_SHEET = 'AI usage log';
 export const ROSTER_SHEET = 'Roster';
 /** Uptake's own sheets: the only ones it may write (besides one appended row from "Log a run"). */

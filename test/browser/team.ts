@@ -1,13 +1,13 @@
 // The example team the browser test loads into the in-memory Apps Script: ten members on a
 // roster, a log of several workflows over six weeks, and rows the audit must skip, one of
 // them carrying HTML in its cells to prove the sidebar shows cell text as text.
-import { d, logRows, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
+import { d, logRows, OWNER, plus, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 
 /** A Wednesday; the fake clock stands at 10:00 UTC on it. */
 export const TODAY = '2026-03-11';
 export const LOG_SHEET = 'AI usage log';
 export const ROSTER_SHEET = 'Roster';
-export const OWNER = 'owner@example.com';
+export { OWNER };
 
 /** Typed into the member and outcome cells of the log: must show as these characters. */
 export const HTML_NAME = '<img src=x onerror=alert(1)>';

@@ -1,12 +1,11 @@
 /** This week's three actions (rules §18): overdue milestones first, then open causes by members affected. */
-import { rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
+import { OWNER, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import { actionLine, weekActions, type ActionsInput } from '../../src/core/programme/actions';
 import { parseRoster } from '../../src/core/sheets/roster';
 import { audit, day, runsOf, UTC } from './fixtures';
 import { dayToIso } from '../../src/core/base/dates';
 
 const AS_OF = '2026-03-15';
-const OWNER = 'owner@example.com';
 
 const ROSTER: RosterSpec[] = [
   // Day 7 on 12 Mar: overdue on the 15th unless a follow-up session was recorded.

@@ -1,6 +1,6 @@
 // A reminder run's input over a team's log and roster, parsed and audited as the add-on does, for
 // the suites of the programme's milestones (spec §8, rules §13).
-import { logRows, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
+import { logRows, OWNER, rosterRows, type RosterSpec, type RunSpec } from '../support/sheets';
 import { parseLog } from '../../src/core/sheets/log';
 import { MemberDirectory, parseRoster } from '../../src/core/sheets/roster';
 import { runAudit } from '../../src/core/audit/audit';
@@ -11,7 +11,7 @@ import type { ReminderInput } from '../../src/core/programme/reminder-input';
 import { SentIndex, type RecordDraft } from '../../src/core/programme/sent-records';
 import { day, UTC } from './fixtures';
 
-export const OWNER = 'owner@example.com';
+export { OWNER };
 
 /**
  * `members` and their `runs` parsed as the add-on parses its roster and log, and the audit over

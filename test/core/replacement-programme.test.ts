@@ -1,6 +1,6 @@
 // The replacement programme (spec §17), pure: participants, sessions, the milestones due on a
 // day, late ones, and each settled once through the sent records.
-import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
+import { OWNER, plus, type RosterSpec, type RunSpec } from '../support/sheets';
 import { DEFAULT_SETTINGS } from '../../src/core/base/types';
 import {
   freezeBaseline,
@@ -18,7 +18,6 @@ import { SentIndex, type RecordDraft } from '../../src/core/programme/sent-recor
 import { day } from './fixtures';
 import { auditedTeam } from './reminder-fixtures';
 
-const OWNER = 'owner@example.com';
 const LEAD = 'lead@example.com';
 const S = '2026-03-02';
 

@@ -3,13 +3,12 @@
 // Team member answer, else the respondent's email through the roster), and what Log a run reads
 // stays the same cells whatever the length of each sheet.
 import { cellsReadBy } from '../../bench/costs';
-import { FORM_HEADER_WITH_EMAIL, logRows, plus, rosterRows } from '../support/sheets';
+import { FORM_HEADER_WITH_EMAIL, logRows, OWNER, plus, rosterRows } from '../support/sheets';
 import { auditOf } from '../support/dashboard';
 import { fakeWithBundle, logRunRequest, TODAY } from '../support/fake-bundle';
 import { approveListedRosterEmails } from './support';
 
 const FORM_SHEET = 'Form Responses 1';
-const OWNER = 'owner@example.com';
 const ROSTER = rosterRows([
   { name: 'Ana', email: 'ana@example.com', training: plus(TODAY, -200) },
   { name: 'Ben', email: 'ben@example.com', training: plus(TODAY, -200) },

@@ -1,6 +1,6 @@
 // Several people on one spreadsheet (rules §19), in the in-memory Apps Script with the BUILT
 // bundle: the owner, a member who is an editor, an editor Google gives no email for.
-import { logRows, rosterRows } from '../support/sheets';
+import { logRows, OWNER, rosterRows } from '../support/sheets';
 import { snapshot } from '../support/snapshot';
 import type { UptakeEntryPointName, UptakeEntryPoints } from '../../local/uptake-bundle';
 import { SIDEBAR_CALLS } from '../../src/gas/sidebar-call';
@@ -8,7 +8,7 @@ import type { ServerApi } from '../../src/shared/api';
 import type { FakeGasOptions } from '../../packages/fake-apps-script';
 import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 
-export const OWNER = 'owner@example.com';
+export { OWNER };
 /** Ben, in the roster with this email: a member. */
 export const MEMBER = 'ben@example.com';
 /** An editor whose email Session does not give. */

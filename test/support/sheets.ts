@@ -4,6 +4,9 @@
 import { LOG_HEADERS } from '../../src/core/sheets/log';
 import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
 
+/** Who owns the team's sheet in the tests: the Settings owner, who gets the owner's emails. */
+export const OWNER = 'owner@example.com';
+
 /** A Date as a date cell in a UTC spreadsheet holds it: midnight of that day. */
 export function d(iso: string): Date {
   return new Date(`${iso}T00:00:00Z`);

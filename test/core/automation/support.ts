@@ -17,9 +17,9 @@ import {
   type SentRecord,
 } from '../../../src/core/programme/sent-records';
 import { UTC } from '../fixtures';
-import { logRows, rosterRows, type RosterSpec, type RunSpec } from '../../support/sheets';
+import { logRows, OWNER, rosterRows, type RosterSpec, type RunSpec } from '../../support/sheets';
 
-export const OWNER = 'owner@example.com';
+export { OWNER };
 
 /** Properties: `limitBytes` refuses a longer value, as Apps Script refuses one over 9 KB. */
 export class MemoryStore implements Store {
