@@ -4,10 +4,10 @@
 // no service global leads to them, so the bundle cannot call them, and no call is counted. The
 // classes the bundle is handed keep to the members it calls (test/apps-script/surface.test.ts).
 import { a1Cell, parseA1, quoteSheetName } from './a1';
+import { fakeInfoOf } from './boundary';
 import { overlaps } from './cells';
 import type { FakeEmbeddedChart } from './charts';
-import type { FakeRange } from './range';
-import { checkCellLength } from './range';
+import { checkCellLength, type FakeRange } from './range';
 import type { FakeSheet } from './sheet';
 import type { FakeSpreadsheet } from './spreadsheet';
 import { DEFAULT_NUMBER_FORMAT, FORMULA_MARKER, displayValue } from './values';
@@ -40,11 +40,6 @@ function rangeOf(host: TestSideHost, sheetName: string, a1: string, ss?: FakeSpr
   return host.sheet(sheetName, ss)._rangeFromRef(parseA1(a1));
 }
 
-/** The whole used area of a sheet (A1 for an empty one). */
-function usedArea(sheet: FakeSheet): string {
-  return `A1:${a1Cell(Math.max(1, sheet.getLastRow()), Math.max(1, sheet.getLastColumn()))}`;
-}
-
 /** Reads what the bundle left, as plain data. */
 export class TestInspector {
   constructor(private readonly host: TestSideHost) {}
@@ -54,7 +49,7 @@ export class TestInspector {
     const sheet = this.host.sheet(sheetName, ss);
     if (sheet.getLastRow() === 0) return [];
     const timeZone = sheet._ss._timeZone;
-    return rangeOf(this.host, sheetName, usedArea(sheet), ss)._cells((c) => displayValue(c, timeZone));
+    return sheet._rangeAt(1, 1, sheet.getLastRow(), sheet.getLastColumn())._cells((c) => displayValue(c, timeZone));
   }
 
   /** The formula of each cell of `a1` ('' where there is none). */
@@ -89,9 +84,7 @@ export class TestInspector {
   validation(sheetName: string, a1: string, ss?: FakeSpreadsheet): ValidationDescription | null {
     const rule = rangeOf(this.host, sheetName, a1, ss)._cells((c) => c?.validation)[0][0];
     if (!rule) return null;
-    const values = rule.values.map((v) =>
-      typeof v === 'object' && v !== null && '_box' in v ? describeRange(v as FakeRange) : v,
-    );
+    const values = rule.values.map((v) => (fakeInfoOf(v)?.cls === 'Range' ? describeRange(v as FakeRange) : v));
     return { criteria: rule.criteria, values, allowInvalid: rule.allowInvalid, helpText: rule.helpText };
   }
 
