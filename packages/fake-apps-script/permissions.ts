@@ -25,7 +25,6 @@ export function requiredScopes(call: CallInfo): string[] | null {
     case 'Ui.showSidebar':
     case 'Ui.showModelessDialog':
     case 'Ui.alert':
-    case 'Ui.prompt':
       return [SCOPE('script.container.ui')];
     case 'ScriptApp.newTrigger':
     case 'ScriptApp.getProjectTriggers':
@@ -51,7 +50,6 @@ export function requiredScopes(call: CallInfo): string[] | null {
 const NONE_ALLOWED = new Set([
   'SpreadsheetApp.getUi',
   'Ui.createAddonMenu',
-  'Ui.createMenu',
   'Session.getScriptTimeZone',
 ]);
 const NONE_ALLOWED_SERVICES = new Set<ServiceName>(['console']);
@@ -60,7 +58,6 @@ const LIMITED_DENIED_UI = new Set([
   'Ui.showSidebar',
   'Ui.showModelessDialog',
   'Ui.alert',
-  'Ui.prompt',
   'Spreadsheet.toast',
 ]);
 const AUTH_REQUIRED = new Set([
