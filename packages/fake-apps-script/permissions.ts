@@ -47,19 +47,10 @@ export function requiredScopes(call: CallInfo): string[] | null {
  * LIMITED adds the bound document's services, still without sidebars, dialogs, alerts, prompts or
  * toasts, and no email from Session (session.ts blanks it there).
  */
-const NONE_ALLOWED = new Set([
-  'SpreadsheetApp.getUi',
-  'Ui.createAddonMenu',
-  'Session.getScriptTimeZone',
-]);
+const NONE_ALLOWED = new Set(['SpreadsheetApp.getUi', 'Ui.createAddonMenu', 'Session.getScriptTimeZone']);
 const NONE_ALLOWED_SERVICES = new Set<ServiceName>(['console']);
 /** What a dialog or a message on the screen needs: not in LIMITED, nor in NONE. */
-const LIMITED_DENIED_UI = new Set([
-  'Ui.showSidebar',
-  'Ui.showModelessDialog',
-  'Ui.alert',
-  'Spreadsheet.toast',
-]);
+const LIMITED_DENIED_UI = new Set(['Ui.showSidebar', 'Ui.showModelessDialog', 'Ui.alert', 'Spreadsheet.toast']);
 const AUTH_REQUIRED = new Set([
   'FormApp.create',
   'FormApp.openById',
