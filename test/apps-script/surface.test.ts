@@ -1,18 +1,20 @@
 // The in-memory Apps Script implements what Uptake's built bundle calls, and no more. The bundle
-// (build/Code.js) is not minified, so every Apps Script member it uses is read in it as `.name`.
-// Each fake class (packages/fake-apps-script/*.ts) lists the members it implements in its
-// `implements Pick<GoogleAppsScript.X, 'a' | 'b'>` clauses, read here with the TypeScript parser
-// (fake-surface.ts). Three checks:
-// - every listed member is read as `.name` by the bundle. What tests, the bench and the local run
-//   do that the bundle does not (read what a cell shows, add a row as a person would) is the
-//   harness's test side (fake.inspect, fake.user: packages/fake-apps-script/test-side.ts), on the
-//   model itself, not a member of an Apps Script class;
-// - every `.name` the bundle reads that is a member of an Apps Script type the fake models is
-//   listed by some fake class. Names that JavaScript's own objects also have (`sort`, `clear` of a
-//   Map...) are left out, as the bundle calls them on its own arrays and maps: a name is no
-//   evidence of its receiver. The boundary (boundary.ts) names any such member when it is called;
+// (build/Code.js) is not minified, so every Apps Script method it uses is called in it as
+// `.name(` (an enum is read as `.Name`). Each fake class (packages/fake-apps-script/*.ts) lists
+// the members it implements in its `implements Pick<GoogleAppsScript.X, 'a' | 'b'>` clauses, read
+// here with the TypeScript parser (fake-surface.ts). The checks:
+// - every listed member is called by the bundle. What tests, the bench and the local run do that
+//   the bundle does not (read what a cell shows, add a row as a person would) is the harness's
+//   test side (fake.inspect, fake.user: packages/fake-apps-script/test-side.ts), on the model
+//   itself, not a member of an Apps Script class;
+// - every name the bundle calls that is a member of an Apps Script type the fake models is listed
+//   by some fake class. Names that JavaScript's own objects also have (`sort`, `at`) are left
+//   out, as the bundle calls them on its own arrays and maps, and so are the bundle's own methods
+//   named in OWN_CALLS: a name is no evidence of its receiver. The boundary (boundary.ts) names any
+//   such member when it is called;
 // - a class the boundary hands out declares exactly the members its Pick lists name (so the
-//   lists are its surface), but for the classes in NO_PICK.
+//   lists are its surface), but for the classes in NO_PICK;
+// - the service globals are exactly those the bundle names.
 import fs from 'fs';
 import path from 'path';
 import { createFakeGas } from '../../packages/fake-apps-script';
