@@ -53,6 +53,11 @@ describe.each([
     runAs(fake, user, 'showDashboard');
     expect(fake.gas.ui.sidebars()[0].content).not.toMatch(/Ana|Ben|Cleo/);
     expect(() => runAs(fake, user, 'getDashboard', [null])).toThrow(refused);
+    // As google.script.run hands it to the page: the refusal's words, and no value at all.
+    expect(fake.bundle.$replies.$run('getDashboard', [null], { user })).toEqual({
+      ok: false,
+      failure: { message: expect.stringMatching(refused), field: null },
+    });
   });
 
   test('their menu, once a page asks for it, holds only what they can use', () => {
