@@ -16,6 +16,9 @@ import type { DashboardData, DigestPreview } from '../src/shared/api';
 import type { InterventionsView } from '../src/core/interventions/view';
 import { CliError } from './args';
 import { emailsOfDay, type SimulatedEmail } from './emails';
+import { KEYS } from '../src/core/automation/store';
+import { untaggedRows } from '../src/core/programme/sent-records';
+import { KeyedTags } from '../src/core/programme/sent-tags';
 import type { ProgrammeView } from '../src/shared/api';
 
 export interface TeamTables {
@@ -303,17 +306,29 @@ function digestAfter(bundle: UptakeBundle, gas: FakeGas, request: RunRequest, as
   }
 }
 
+/**
+ * The sent sheet's rows (header excluded), each tag read back as the name or address of `people`
+ * it stands for, with the key the owner's runs keep in the document's properties.
+ */
+function untaggedSentRows(gas: FakeGas, people: string[]): string[][] {
+  if (!gas.spreadsheet.getSheetByName(SENT_SHEET)) return [];
+  const values = gas.inspect.displayValues(SENT_SHEET);
+  const key = gas.properties.forDocument(gas.spreadsheet.getId()).getProperty(KEYS.sentKey);
+  const known = people.filter(Boolean);
+  return (key ? untaggedRows(values, new KeyedTags(key), { names: known, emails: known }) : values).slice(1);
+}
+
 /** The daily trigger fired once a day after the as-of date, as Apps Script would fire it. */
 function simulateDays(
   bundle: UptakeBundle,
   gas: FakeGas,
   request: RunRequest,
   asOfDay: Day,
+  people: string[],
 ): { emails: SimulatedEmail[]; dailyReports: DailyReport[] } {
   request.progress(`Simulating ${request.days} days of the daily trigger (runDaily)`);
   const emails: SimulatedEmail[] = [];
-  const sentRows = () =>
-    gas.spreadsheet.getSheetByName(SENT_SHEET) ? gas.inspect.displayValues(SENT_SHEET).slice(1) : [];
+  const sentRows = () => untaggedSentRows(gas, [...people, ...gas.mail.sent.flatMap((m) => m.recipients)]);
   let rowsBefore = sentRows().length;
   const dailyReports: DailyReport[] = [];
   let lastRun: string | null = null;
@@ -362,7 +377,8 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
   const auditSheet = gas.inspect.displayValues(AUDIT_SHEET, auditFile);
   const digest = digestAfter(bundle, gas, request, asOfDay);
   values.previewDigest = digest;
-  const { emails, dailyReports } = simulateDays(bundle, gas, request, asOfDay);
+  // The sheet tags its people (rules §19); the owner's key reads them back among the roster's names and addresses.
+  const { emails, dailyReports } = simulateDays(bundle, gas, request, asOfDay, (team.roster ?? []).flat());
   // The programme as the simulated days leave it: sessions recorded up to the last day count.
   const programme = request.programmeStart
     ? call(bundle, 'getDashboard', { asOf: dayToIso(asOfDay + request.days), weeks: 1 }).programme

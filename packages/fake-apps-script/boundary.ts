@@ -14,7 +14,8 @@ export type ServiceName =
   | 'session'
   | 'console'
   | 'charts'
-  | 'forms';
+  | 'forms'
+  | 'utilities';
 
 export const SERVICE_NAMES: readonly ServiceName[] = [
   'spreadsheet',
@@ -28,6 +29,7 @@ export const SERVICE_NAMES: readonly ServiceName[] = [
   'console',
   'charts',
   'forms',
+  'utilities',
 ];
 
 /** Put on each fake class as `static readonly fakeInfo`. `cls` is the Apps Script class name. */

@@ -10,6 +10,7 @@ import type { FakeScriptApp } from './script-app';
 import type { FakeSession } from './session';
 import type { FakeSpreadsheetApp } from './spreadsheet-app';
 import type { FakeHtmlService } from './ui';
+import type { FakeUtilities } from './utilities';
 
 export interface FakeGlobals {
   SpreadsheetApp: FakeSpreadsheetApp;
@@ -22,4 +23,5 @@ export interface FakeGlobals {
   console: FakeConsole;
   Charts: FakeCharts;
   FormApp: FakeFormApp;
+  Utilities: FakeUtilities;
 }

@@ -16,6 +16,7 @@ import {
   type RunOptions,
 } from './execution';
 import { FakeCharts } from './charts';
+import { FakeUtilities } from './utilities';
 import type { FakeContext } from './context';
 import type { FakeGlobals } from './globals';
 import { FakeLockService, LockState } from './lock';
@@ -119,6 +120,7 @@ export class FakeGas implements BoundaryHost, FakeContext {
       console: wrap(new FakeConsole(this.logs)),
       Charts: wrap(new FakeCharts()),
       FormApp: wrap(new FakeFormApp(this.forms)),
+      Utilities: wrap(new FakeUtilities()),
     };
   }
 

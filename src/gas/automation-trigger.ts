@@ -18,6 +18,7 @@ import {
   writeMirror,
 } from './automation-store';
 import { requirePermissions, SEND_MAIL_SCOPE, TRIGGERS_SCOPE } from './permissions';
+import { prepareSentKey } from './sent-key';
 import { loadSettings, storeSettings } from './settings-store';
 import { ownerEmail } from './roles';
 import { sameAccount } from '../core/roles/roles';
@@ -133,6 +134,7 @@ export function setAutomation(on: boolean): AutomationStatus {
     };
     writeJson(store, KEYS.state, state);
     writeMirror(spreadsheet, state, settings);
+    prepareSentKey(spreadsheet, store);
     removeStaleMirrors(liveTriggerIds());
     return automationStatus();
   });

@@ -48,7 +48,9 @@ import { programmeStore } from './programme-store';
 import { stopNotOwnerRun } from './automation-owner';
 import { sameAccount } from '../core/roles/roles';
 import { mailApp } from './mail';
-import { appendRecords, readSentIndex, sentSheet } from './sent-sheet';
+import { appendRecords, readSent, sentSheet, sentValues, writeRetagged } from './sent-sheet';
+import { sentKeyForRun, storedSentKey } from './sent-key';
+import { KeyedTags } from '../core/programme/sent-tags';
 import { requirePermissions, SEND_MAIL_SCOPE } from './permissions';
 import { readTeam, SENT_SHEET, SetupError, type TeamData } from './team-data';
 import { Workbook, workbookOf } from './workbook';
@@ -72,23 +74,39 @@ const RUN_LOCK_WAIT_MS = 60_000;
 
 // ---- the ports ------------------------------------------------------------------------------
 
-/** The "Uptake sent" sheet, created on first use; each append is flushed so a later kill cannot undo it. */
-function sentLog(spreadsheet: Spreadsheet, timeZone: string): SentLog {
+/**
+ * The "Uptake sent" sheet, created on first use; each append is flushed so a later kill cannot
+ * undo it. Reading it gets the key of its tags (made by the owner's first run) and re-writes as
+ * tags the rows an earlier version wrote in clear, before anything is sent.
+ */
+function sentLog(spreadsheet: Spreadsheet, timeZone: string, opened: { store: Store; mirrored: boolean }): SentLog {
   let sheet: GoogleAppsScript.Spreadsheet.Sheet | null = null;
+  let tags: KeyedTags | null = null;
   const open = () => (sheet ??= sentSheet(spreadsheet));
   return {
-    read: () => readSentIndex(open(), timeZone),
+    read: () => {
+      const values = sentValues(open());
+      const key = sentKeyForRun(opened, spreadsheet.getId(), values);
+      tags = key ? new KeyedTags(key) : null;
+      const read = readSent(values, timeZone, tags);
+      if (read.retagged) writeRetagged(open(), read.retagged);
+      return read.index;
+    },
     append: (records) => {
-      appendRecords(open(), records);
+      // The run sends nothing without a key (SentIndex.canRecord): a record without one is a bug.
+      if (!tags) throw new Error('The "Uptake sent" sheet cannot be written without its key.');
+      appendRecords(open(), records, tags);
       SpreadsheetApp.flush();
     },
   };
 }
 
-/** The sent sheet's records without creating the sheet (a preview writes nothing). */
-function readSentIndexIfAny(spreadsheet: Spreadsheet, timeZone: string): SentIndex {
+/** The sent sheet's records without creating the sheet or a key (a preview writes nothing). */
+function readSentIndexIfAny(spreadsheet: Spreadsheet, timeZone: string, store: Store): SentIndex {
   const sheet = spreadsheet.getSheetByName(SENT_SHEET);
-  return sheet ? readSentIndex(sheet, timeZone) : SentIndex.empty();
+  if (!sheet) return SentIndex.empty();
+  const key = storedSentKey(store);
+  return readSent(sentValues(sheet), timeZone, key ? new KeyedTags(key) : null).index;
 }
 
 /** Audits of the team, computed once per (as-of, window, first day) within a run. */
@@ -182,7 +200,7 @@ function dailyRun(
     store: opened.store,
     mail: mailApp,
     clock: { now: () => Date.now() },
-    sent: sentLog(spreadsheet, timeZone),
+    sent: sentLog(spreadsheet, timeZone, opened),
     programme: programmeStore(spreadsheet),
     // Without document properties both stores fall back: the programme's to the spreadsheet's copy.
     programmeCopyOnly: opened.mirrored,
@@ -327,6 +345,7 @@ export function sendDigestNow(): string {
     const stored = readProgramme(programmeStore(spreadsheet));
     const team = { ...seen, programme: stored ? withBaseline(stored, seen.audits, run.today) : null };
     run.openSentLog();
+    if (run.recordingProblem) return `The digest was not sent: ${run.recordingProblem}`;
     const delivered = run.sendDigest(team, run.today);
     if (run.stoppedBecause) return `The digest was not sent: ${run.stoppedBecause}.`;
     const failed = run.report.find((line) => line.startsWith('Failed'));
@@ -359,7 +378,7 @@ export function previewDigest(): DigestPreview {
       named: true,
       problems: failures.map(failureLine),
       // What the next run would send late is listed too: the preview and the run agree (spec §8).
-      sent: readSentIndexIfAny(spreadsheet, timeZone),
+      sent: readSentIndexIfAny(spreadsheet, timeZone, store),
     },
   );
   const { named, aggregate } = digestAudiences(settings, owner);

@@ -1,9 +1,17 @@
 /**
  * The "Uptake sent" sheet: Uptake's record of every email its automation sent, read once per
- * run and appended to right after each email. Everything is written as text (number format
- * '@' before setValues): a member called "=HYPERLINK(…)" stays a name, never a formula.
+ * run and appended to right after each email. Its people are tags (sent-tags.ts), made with this
+ * spreadsheet's key. Everything is written as text (number format '@' before setValues): a cell
+ * is never read as a formula.
  */
-import { parseSentRows, recordRow, SentIndex, SENT_HEADERS, type SentRecord } from '../core/programme/sent-records';
+import {
+  readSentSheet,
+  SENT_HEADERS,
+  taggedRow,
+  type SentRecord,
+  type SentSheet,
+} from '../core/programme/sent-records';
+import { CLEAR_TAGS, type SentTags } from '../core/programme/sent-tags';
 import { SENT_SHEET } from './team-data';
 import { fitCell } from '../core/base/cell-formats';
 import { growTo } from './sheet-size';
@@ -24,20 +32,44 @@ export function sentSheet(spreadsheet: Spreadsheet): Sheet {
   return sheet;
 }
 
-/** One getValues for the whole sheet, whatever its length. */
-export function readSentIndex(sheet: Sheet, timeZone: string): SentIndex {
+/** The whole sheet's values, with one getValues whatever its length. */
+export function sentValues(sheet: Sheet): unknown[][] {
   const rows = sheet.getLastRow();
-  if (rows < 1) return SentIndex.empty();
-  const values = sheet.getRange(1, 1, rows, Math.max(SENT_HEADERS.length, sheet.getLastColumn())).getValues();
-  return new SentIndex(parseSentRows(values, timeZone));
+  if (rows < 1) return [];
+  return sheet.getRange(1, 1, rows, Math.max(SENT_HEADERS.length, sheet.getLastColumn())).getValues();
 }
 
-/** Appends records with one setValues, as text, below the last row (growing the sheet first). */
-export function appendRecords(sheet: Sheet, records: SentRecord[]): void {
+/** Whether any row carries a key's fingerprint (tags made with some key), header excluded. */
+export function hasTaggedRows(values: unknown[][]): boolean {
+  if (!values.length) return false;
+  const key = values[0].findIndex((cell) => String(cell).trim().toLowerCase() === 'key');
+  return key >= 0 && values.slice(1).some((row) => String(row[key] ?? '').trim() !== '');
+}
+
+/** The sheet's records, read through `tags` (CLEAR_TAGS when no key exists yet: a read-only look). */
+export function readSent(values: unknown[][], timeZone: string, tags: SentTags | null): SentSheet {
+  return readSentSheet(values, timeZone, tags ?? CLEAR_TAGS);
+}
+
+/**
+ * Re-writes the rows read, those an earlier version wrote in clear now tagged, with one
+ * setValues as text. Uptake's own sheet, written only by the owner's runs under the lock: the
+ * rows read are the rows there.
+ */
+export function writeRetagged(sheet: Sheet, retagged: string[][]): void {
+  const width = retagged[0].length;
+  growTo(sheet, retagged.length, width);
+  const range = sheet.getRange(1, 1, retagged.length, width);
+  range.setNumberFormat('@');
+  range.setValues(retagged.map((row) => row.map(fitCell)));
+}
+
+/** Appends records with one setValues, as text and tagged, below the last row (growing the sheet first). */
+export function appendRecords(sheet: Sheet, records: SentRecord[], tags: SentTags): void {
   if (!records.length) return;
   const row = sheet.getLastRow() + 1;
   growTo(sheet, row + records.length - 1, SENT_HEADERS.length);
   const range = sheet.getRange(row, 1, records.length, SENT_HEADERS.length);
   range.setNumberFormat('@');
-  range.setValues(records.map((record) => recordRow(record).map(fitCell)));
+  range.setValues(records.map((record) => taggedRow(record, tags).map(fitCell)));
 }

@@ -4,6 +4,9 @@ import { loadUptake } from '../../local/uptake-bundle';
 import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { logRows, OWNER, rosterRows } from '../support/sheets';
 import type { RosterSpec, RunSpec } from '../support/sheets';
+import { KEYS } from '../../src/core/automation/store';
+import { untaggedRows } from '../../src/core/programme/sent-records';
+import { KeyedTags } from '../../src/core/programme/sent-tags';
 
 export { OWNER };
 export const LEAD = 'lead@example.com';
@@ -52,9 +55,23 @@ export function mailLog(mails: SentMail[]): [string, string, string][] {
   return mails.map((m) => [dayOf(m), m.recipients.join(','), m.subject]);
 }
 
-/** The sent sheet's rows below the header, as objects. */
-export function sentRows(gas: ReturnType<typeof team>['gas']) {
-  const values = gas.sheetValues(SENT);
+/**
+ * The sent sheet's rows read back as the owner could, with the spreadsheet's key: each tag as
+ * the name or address it stands for among the roster's cells, the emails' recipients and
+ * `known` (names a test renamed away); a tag of no one known stays a tag.
+ */
+export function untaggedSentValues(gas: ReturnType<typeof team>['gas'], known: string[] = []): string[][] {
+  const values = gas.inspect.displayValues(SENT);
+  const key = gas.properties.forDocument(gas.spreadsheet.getId()).getProperty(KEYS.sentKey);
+  if (!key) return values;
+  const roster = gas.spreadsheet.getSheetByName(ROSTER) ? gas.inspect.displayValues(ROSTER).flat() : [];
+  const people = [...roster, ...gas.mail.sent.flatMap((m) => m.recipients), ...known].filter(Boolean);
+  return untaggedRows(values, new KeyedTags(key), { names: people, emails: people });
+}
+
+/** The sent sheet's rows below the header, as objects, people untagged (untaggedSentValues). */
+export function sentRows(gas: ReturnType<typeof team>['gas'], known: string[] = []) {
+  const values = untaggedSentValues(gas, known);
   return values.slice(1).map((row) => ({
     sentAt: row[0] as string,
     member: row[1] as string,
@@ -68,8 +85,8 @@ export function sentRows(gas: ReturnType<typeof team>['gas']) {
 }
 
 /** Milestone records (not digests), as "member|milestone" keys. */
-export function milestoneKeys(gas: ReturnType<typeof team>['gas']): string[] {
-  return sentRows(gas)
+export function milestoneKeys(gas: ReturnType<typeof team>['gas'], known: string[] = []): string[] {
+  return sentRows(gas, known)
     .filter((r) => r.milestone !== 'Weekly digest')
     .map((r) => `${r.member}|${r.milestone}`);
 }

@@ -51,12 +51,17 @@ test('a mirror at its largest (every email refused for a week, long awkward name
   expect(status.problems.length).toBeGreaterThan(0);
 });
 
-test('in user properties only the settings naming who gets figures: a run outside the document reads the rest from the spreadsheet’s copy', () => {
+test('in user properties only the settings naming who gets figures, and the sent sheet’s key: a run outside the document reads the rest from the spreadsheet’s copy', () => {
   const { gas } = team({ members: [{ name: 'Ana', training: '2026-03-02' }] });
   expect(mirrorOf(gas).map(([key]) => key.split('.').slice(-2).join('.'))).toEqual([
     'uptake.automation',
     'uptake.privateSettings',
+    'sent.key',
   ]);
+  // The same key as the document's: tags made outside the document match those made in it.
+  const [, key] = mirrorOf(gas).find(([name]) => name.endsWith('.uptake.sent.key'))!;
+  expect(key).toBe(gas.properties.forDocument(gas.spreadsheet.getId()).getProperty('uptake.sent.key'));
+  expect(key).toMatch(/^[0-9a-f]{64}$/);
   const [, privateSettings] = mirrorOf(gas).find(([key]) => key.endsWith('.uptake.privateSettings'))!;
   expect(Object.keys(JSON.parse(privateSettings)).sort()).toEqual([
     'approvedFollowUpOwners',

@@ -67,6 +67,7 @@ import { openSidebar } from '../browser/harness';
 import { D, PAYLOADS, type Cell } from './corpus';
 import { csvOf, OWN_SHEETS, OWNER, sheetInputOf } from './support';
 import { snapshot } from '../support/snapshot';
+import { untaggedSentValues } from '../automation/support';
 
 const ALL = Object.values(PAYLOADS);
 const LEAD = 'lead@example.com';
@@ -239,12 +240,14 @@ describe('sheets', () => {
     expect(gas.inspect.formulaCells()).toEqual([]);
   });
 
-  test('the sent sheet: member names written as text', () => {
+  test('the sent sheet: member names written as text, as tags the owner’s key reads back as the same text', () => {
     const { gas, bundle } = payloadTeam();
     bundle.setAutomation(true);
     bundle.$runDays(8);
     const values = gas.sheetValues('Uptake sent');
-    const names = values
+    // The sheet names no one (rules §19): only tags stand for the members.
+    expect(ALL.filter((payload) => values.flat().includes(payload))).toEqual([]);
+    const names = untaggedSentValues(gas)
       .slice(1)
       .map((row) => row[1])
       .filter((v) => v !== '');

@@ -79,10 +79,11 @@ describe('MailApp refusing an extra digest recipient', () => {
       'the aggregate weekly digest to boss@example.com failed (last 2026-03-02 08:08): Invalid email: boss@example.com; Uptake tries again at the next run.',
     ]);
     bundle.$runDays(3);
-    const digestRecords = sentRows(gas).filter((r) => r.milestone === 'Weekly digest');
+    // No email reached BOSS: their tag is read back by knowing the address.
+    const digestRecords = sentRows(gas, [BOSS]).filter((r) => r.milestone === 'Weekly digest');
     expect(digestRecords.map((r) => [r.recipient, r.note])).toEqual([
       [OWNER, 'Named digest'],
-      [BOSS, 'Not sent after 3 attempts: Invalid email: boss@example.com'],
+      [BOSS, 'Not sent after 3 attempts: Invalid email: (an address)'],
     ]);
     expect(gas.mail.to(OWNER).filter((m) => m.subject.startsWith('Uptake weekly digest'))).toHaveLength(1);
   });

@@ -229,6 +229,8 @@ describe('who receives email', () => {
         'DataValidation',
         // The settings copy, kept in this spreadsheet's own metadata.
         'DeveloperMetadata',
+        // getUuid, for the sent sheet's key: no document, no scope.
+        'Utilities',
       ]).toContain(service);
   });
 });

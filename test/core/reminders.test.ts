@@ -11,12 +11,13 @@ import {
 } from '../../src/core/programme/reminders';
 import { bestWorkflow } from '../../src/core/programme/milestone-emails';
 import {
-  parseSentRows,
+  readSentSheet,
   SentIndex,
   SENT_HEADERS,
   PROGRAMME_RESTART_DAYS,
   type RecordDraft,
 } from '../../src/core/programme/sent-records';
+import { CLEAR_TAGS } from '../../src/core/programme/sent-tags';
 import { day, runsOf, UTC } from './fixtures';
 import { OWNER, reminderInput } from './reminder-fixtures';
 
@@ -143,7 +144,7 @@ describe('identity of a sent record', () => {
       ['note', 'Ben', 'a hand-written line', '', '', '', '', ''],
       ['2026-03-09 08:00', '', 'Weekly digest', 'Boss@Example.com', '2026-03-09', '', '', ''],
     ];
-    const index = new SentIndex(parseSentRows(values, 'UTC'));
+    const index = readSentSheet(values, 'UTC', CLEAR_TAGS).index;
     expect(index.hasMilestone({ key: 'ana', email: null }, 7, day(TRAINED))).toBe(true);
     expect(index.hasMilestone({ key: 'ben', email: null }, 7, day(TRAINED))).toBe(false);
     expect(index.hasDigest(day('2026-03-09'), 'boss@example.com')).toBe(true);

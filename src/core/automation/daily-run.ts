@@ -142,6 +142,7 @@ export class DailyRun {
       return;
     }
     this.openSentLog();
+    if (this.cannotRecord()) return;
     const team = readTeam();
     if (isSetupProblem(team)) {
       this.reportSetupProblem(team);
@@ -266,8 +267,24 @@ export class DailyRun {
 
   /** The sent sheet, with any records a previous run could not write written first. */
   openSentLog(): void {
-    this.writeKeptRecords();
     this.sent = this.ports.sent.read();
+    // Kept records wait, like everything else, for a run that can write the sheet.
+    if (!this.sent.recordingProblem) this.writeKeptRecords();
+  }
+
+  /**
+   * A run that cannot record sends nothing it would record (sent-records.ts, recordingProblem):
+   * said in its report and, when the sheet itself is the problem, emailed to the owner once.
+   */
+  private cannotRecord(): boolean {
+    const problem = this.sent!.recordingProblem;
+    if (!problem) return false;
+    if (this.sent!.unreadable) this.reportSetupProblem({ code: 'sent-key', message: problem });
+    else {
+      this.problem = problem;
+      this.report.push(problem);
+    }
+    return true;
   }
 
   /**
@@ -277,6 +294,10 @@ export class DailyRun {
    */
   sendDigest(team: TeamView, digestDay: Day): number {
     const sent = this.sent!;
+    if (sent.recordingProblem) {
+      this.stopReason ??= sent.recordingProblem;
+      return 0;
+    }
     const { settings, owner, onRequest } = this.setup;
     const audiences = digestAudiences(settings, owner);
     const owed = (recipients: string[]) =>
@@ -393,6 +414,7 @@ export class DailyRun {
     if (!pending.length) return;
     this.ports.sent.append(pending);
     clearPending(this.store);
+    this.sent!.add(pending);
   }
 
   private failures(): FailureBook {
@@ -427,6 +449,11 @@ export class DailyRun {
     if (this.setup.onRequest) return;
     const lastRun = lastRunOf(new Date(this.startedAt).toISOString(), this.report, this.problem, this.store.valueBytes);
     writeJson(this.store, KEYS.lastRun, lastRun);
+  }
+
+  /** Why this run cannot record, so sends nothing (openSentLog first); null when it can. */
+  get recordingProblem(): string | null {
+    return this.sent?.recordingProblem ?? null;
   }
 
   get stoppedBecause(): string | null {

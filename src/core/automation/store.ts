@@ -28,6 +28,11 @@ export const KEYS = {
   sixWeekWaiting: 'uptake.automation.sixWeekWaiting',
   /** The last hand-over of Uptake to a new owner (HandOver): what the sidebar says about it. */
   handOver: 'uptake.automation.handOver',
+  /**
+   * The key of the "Uptake sent" sheet's tags (sent-tags.ts): made once by the owner's run, in
+   * the document's properties and the owner's mirror; never shown, never in the sheet.
+   */
+  sentKey: 'uptake.sent.key',
 };
 
 /** Uptake handed to a new owner while the daily run was on under the old one's account. */

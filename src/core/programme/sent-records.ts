@@ -13,7 +13,8 @@
  * Identity of a digest record: the digest day and the recipient.
  */
 import { readDay, dayToIso, zoneOffsetMinutes, type Day } from '../base/dates';
-import { cellText, headerKey, isBlankCell, memberKey } from '../base/text';
+import { cellText, headerKey, isBlankCell, isDate, memberKey } from '../base/text';
+import { CLEAR_TAGS, type SentTags } from './sent-tags';
 import { milestoneSpec, MILESTONES } from './milestones';
 import { PROGRAMME_MILESTONES, type ProgrammeMilestoneKind } from './replacement';
 
@@ -26,6 +27,7 @@ export const SENT_HEADERS = [
   'Training date',
   'Member email',
   'Note',
+  'Key',
 ];
 export const DIGEST_MILESTONE = 'Weekly digest';
 /**
@@ -37,7 +39,7 @@ export const PROGRAMME_RECORD_PREFIX = 'Replacement programme: ';
 /** A training date moved by fewer days than this is a correction, not a new programme. */
 export const PROGRAMME_RESTART_DAYS = 14;
 
-/** A row of the sent sheet, all text (it is written as text, never as a formula). */
+/** What the automation recorded, in clear: the sheet holds it with its people as tags (taggedRow). */
 export interface SentRecord {
   /** "YYYY-MM-DD HH:mm" in the spreadsheet's zone. */
   sentAt: string;
@@ -53,6 +55,7 @@ export interface SentRecord {
 
 export type RecordDraft = Omit<SentRecord, 'sentAt'>;
 
+/** A record as an earlier version wrote it: people in clear, no key. */
 export function recordRow(record: SentRecord): string[] {
   return [
     record.sentAt,
@@ -63,16 +66,88 @@ export function recordRow(record: SentRecord): string[] {
     record.trainingDate,
     record.memberEmail,
     record.note,
+    '',
   ];
 }
 
+/** The milestone a Milestone cell names, by its canonical name; null for a row that is no record. */
+function milestoneOf(
+  text: string,
+): { name: string; day: number | null; programme: ProgrammeMilestoneKind | null } | null {
+  const said = lower(text);
+  if (said === lower(DIGEST_MILESTONE)) return { name: DIGEST_MILESTONE, day: null, programme: null };
+  const spec = MILESTONES.find((m) => lower(m.name) === said);
+  if (spec) return { name: spec.name, day: spec.day, programme: null };
+  const programme = PROGRAMME_MILESTONES.find((m) => lower(PROGRAMME_RECORD_PREFIX + m.name) === said);
+  if (programme) return { name: PROGRAMME_RECORD_PREFIX + programme.name, day: null, programme: programme.kind };
+  return null;
+}
+
+/** Whose a recipient's tag is: a milestone's member's, or a digest's day (rows of one recipient cannot be grouped). */
+function recipientScope(milestone: string, nameKey: string, dueDate: string): string {
+  return milestone === DIGEST_MILESTONE ? `${milestone}|${dueDate}` : `${milestone}|${nameKey}`;
+}
+
+/** The three cells that stand for people, as tags of `tags`. */
+function peopleTags(
+  tags: SentTags,
+  milestone: string,
+  clear: { member: string; recipient: string; memberEmail: string; dueDate: string },
+): { member: string; recipient: string; memberEmail: string } {
+  const nameKey = memberKey(clear.member);
+  return {
+    member: tags.member(milestone, nameKey),
+    recipient: tags.recipient(recipientScope(milestone, nameKey, clear.dueDate), clear.recipient),
+    memberEmail: tags.email(milestone, clear.memberEmail),
+  };
+}
+
+/** An address in a note (a MailApp error quoting the recipient): the sheet names no one. */
+const ADDRESS = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+/g;
+
+/** A record as the sheet holds it: member, recipient and member email as tags, the key's fingerprint last. */
+export function taggedRow(record: SentRecord, tags: SentTags): string[] {
+  const milestone = milestoneOf(record.milestone)?.name ?? record.milestone;
+  const note = record.note.replace(ADDRESS, '(an address)');
+  return recordRow({ ...record, ...peopleTags(tags, milestone, record), note }).map((cell, i) =>
+    i === SENT_HEADERS.length - 1 ? tags.fingerprint : cell,
+  );
+}
+
+/**
+ * The sheet's rows (header first, columns in SENT_HEADERS' order) with each tag of `tags` read
+ * back as the name or address of `people` it stands for (a tag of no one there stays): for the
+ * owner's own look at the sheet, which holds the key (the local run's reports, the tests).
+ */
+export function untaggedRows(
+  rows: string[][],
+  tags: SentTags,
+  people: { names: string[]; emails: string[] },
+): string[][] {
+  const at = (name: string) => SENT_HEADERS.indexOf(name);
+  return rows.map((row, i) => {
+    const milestone = milestoneOf(row[at('Milestone')] ?? '');
+    if (i === 0 || !milestone || (row[at('Key')] ?? '') !== tags.fingerprint) return row;
+    const tagged = (cell: string, tagOf: (value: string) => string, values: string[]) =>
+      (cell && values.find((value) => tagOf(value) === cell)) || cell;
+    const member = tagged(row[at('Team member')], (n) => tags.member(milestone.name, memberKey(n)), people.names);
+    const scope = recipientScope(milestone.name, memberKey(member), row[at('Due date')]);
+    const out = [...row];
+    out[at('Team member')] = member;
+    out[at('Recipient')] = tagged(row[at('Recipient')], (e) => tags.recipient(scope, e), people.emails);
+    out[at('Member email')] = tagged(row[at('Member email')], (e) => tags.email(milestone.name, e), people.emails);
+    return out;
+  });
+}
+
 interface ParsedRecord {
-  nameKey: string;
-  email: string;
+  milestone: string;
+  nameTag: string;
+  emailTag: string;
+  recipientTag: string;
   milestoneDay: number | null;
   digest: boolean;
   programme: ProgrammeMilestoneKind | null;
-  recipient: string;
   dueDay: Day | null;
   trainingDay: Day | null;
 }
@@ -81,13 +156,34 @@ function lower(text: string): string {
   return text.trim().toLowerCase();
 }
 
+/** The sheet as a run reads it. */
+export interface SentSheet {
+  index: SentIndex;
+  /**
+   * The sheet's values with every row an earlier version wrote in clear re-written as tags
+   * (the header row first, with the Key column): for one setValues over the rows read. Null when
+   * no row is in clear, or when the tags are CLEAR_TAGS (no key yet: nothing can be re-written).
+   */
+  retagged: string[][] | null;
+}
+
 /**
  * Reads the sheet's values (header row first). Columns are found by header so that a column
  * the owner moved still reads; rows that are not records (blank, hand-written notes) are
- * ignored rather than guessed at.
+ * ignored rather than guessed at. A row tagged with another key than `tags`' cannot be read:
+ * the index says so (SentIndex.unreadable), and a run sends nothing it would have to look up.
  */
-export function parseSentRows(values: unknown[][], timeZone: string): ParsedRecord[] {
-  if (values.length === 0) return [];
+export function readSentSheet(values: unknown[][], timeZone: string, tags: SentTags): SentSheet {
+  const { records, retagged, unreadable } = parseSentRows(values, timeZone, tags);
+  return { index: new SentIndex(records, tags, unreadable), retagged };
+}
+
+function parseSentRows(
+  values: unknown[][],
+  timeZone: string,
+  tags: SentTags,
+): { records: ParsedRecord[]; retagged: string[][] | null; unreadable: number } {
+  if (values.length === 0) return { records: [], retagged: null, unreadable: 0 };
   const header = values[0].map((cell) => headerKey(cellText(cell)));
   const column = (name: string, fallback: number) => {
     const at = header.indexOf(headerKey(name));
@@ -100,6 +196,7 @@ export function parseSentRows(values: unknown[][], timeZone: string): ParsedReco
     due: column('Due date', 4),
     training: column('Training date', 5),
     email: column('Member email', 6),
+    key: column('Key', 8),
   };
   const dateOptions = { timeZone, dateOrder: 'DMY' as const };
   const dayIn = (cell: unknown): Day | null => {
@@ -108,24 +205,61 @@ export function parseSentRows(values: unknown[][], timeZone: string): ParsedReco
     return read.ok ? read.day : null;
   };
   const records: ParsedRecord[] = [];
-  for (const row of values.slice(1)) {
-    const milestone = cellText(row[c.milestone]);
-    const digest = lower(milestone) === lower(DIGEST_MILESTONE);
-    const spec = MILESTONES.find((m) => lower(m.name) === lower(milestone));
-    const programme = PROGRAMME_MILESTONES.find((m) => lower(PROGRAMME_RECORD_PREFIX + m.name) === lower(milestone));
-    if (!digest && !spec && !programme) continue;
+  const width = Math.max(SENT_HEADERS.length, ...values.map((row) => row.length));
+  // Cells as they read: a date (typed by hand) as the day or time it shows, the rest as written.
+  const asText = (cell: unknown, i: number): string => {
+    if (!isDate(cell)) return cell === null || cell === undefined ? '' : String(cell);
+    return i === c.due || i === c.training ? dayToIsoOrText(dayIn(cell), '') : localTimestamp(cell.getTime(), timeZone);
+  };
+  const rewritten = values.map((row) => Array.from({ length: width }, (_, i) => asText(row[i], i)));
+  let inClear = 0;
+  let unreadable = 0;
+  values.slice(1).forEach((row, i) => {
+    const milestone = milestoneOf(cellText(row[c.milestone]));
+    if (!milestone) return;
+    const rowKey = cellText(row[c.key]).trim();
+    const people = {
+      member: cellText(row[c.member]).trim(),
+      recipient: cellText(row[c.recipient]).trim(),
+      memberEmail: cellText(row[c.email]).trim(),
+      dueDate: dayToIsoOrText(dayIn(row[c.due]), cellText(row[c.due])),
+    };
+    let tagged: { member: string; recipient: string; memberEmail: string };
+    if (rowKey === '') {
+      tagged = peopleTags(tags, milestone.name, people);
+      if (people.member || people.recipient || people.memberEmail) {
+        inClear++;
+        const cells = rewritten[i + 1];
+        [cells[c.member], cells[c.recipient], cells[c.email]] = [tagged.member, tagged.recipient, tagged.memberEmail];
+        cells[c.key] = tags.fingerprint;
+      }
+    } else if (rowKey === tags.fingerprint) {
+      tagged = { member: people.member, recipient: people.recipient, memberEmail: people.memberEmail };
+    } else {
+      unreadable++;
+      return;
+    }
     records.push({
-      nameKey: memberKey(cellText(row[c.member])),
-      email: lower(cellText(row[c.email])),
-      milestoneDay: spec?.day ?? null,
-      digest,
-      programme: programme?.kind ?? null,
-      recipient: lower(cellText(row[c.recipient])),
+      milestone: milestone.name,
+      nameTag: tagged.member,
+      emailTag: tagged.memberEmail,
+      recipientTag: tagged.recipient,
+      milestoneDay: milestone.day,
+      digest: milestone.name === DIGEST_MILESTONE,
+      programme: milestone.programme,
       dueDay: dayIn(row[c.due]),
       trainingDay: dayIn(row[c.training]),
     });
-  }
-  return records;
+  });
+  // A sheet of an earlier version has no Key header: it gets one with its first tagged rows.
+  const noKeyHeader = !header.includes(headerKey('Key'));
+  rewritten[0][c.key] = 'Key';
+  const retagged = (inClear || noKeyHeader) && tags.fingerprint ? rewritten : null;
+  return { records, retagged, unreadable };
+}
+
+function dayToIsoOrText(day: Day | null, text: string): string {
+  return day === null ? text.trim() : dayToIso(day);
 }
 
 export interface MemberIdentity {
@@ -133,45 +267,78 @@ export interface MemberIdentity {
   email: string | null;
 }
 
-/** What has been sent, looked up by the identities above. */
+/** What has been sent, looked up by the identities above, through the tags of the sheet's key. */
 export class SentIndex {
-  private readonly milestones: ParsedRecord[];
+  private readonly byTag = new Map<string, ParsedRecord[]>();
   private readonly digests = new Set<string>();
   private readonly programme: ParsedRecord[] = [];
 
-  constructor(records: ParsedRecord[]) {
-    this.milestones = records.filter((r) => r.milestoneDay !== null && r.trainingDay !== null);
+  constructor(
+    records: ParsedRecord[],
+    private readonly tags: SentTags = CLEAR_TAGS,
+    /** Rows tagged with a key this run does not hold: what they record cannot be looked up. */
+    readonly unreadable = 0,
+  ) {
     for (const r of records) this.index(r);
   }
 
   private index(r: ParsedRecord): void {
-    if (r.digest && r.dueDay !== null) this.digests.add(`${r.dueDay}|${r.recipient}`);
+    if (r.digest && r.dueDay !== null) this.digests.add(`${r.dueDay}|${r.recipientTag}`);
     if (r.programme !== null && r.trainingDay !== null) this.programme.push(r);
+    for (const tag of new Set([r.nameTag, r.emailTag])) {
+      if (!tag) continue;
+      const list = this.byTag.get(`${r.milestone}|${tag}`) ?? [];
+      list.push(r);
+      this.byTag.set(`${r.milestone}|${tag}`, list);
+    }
   }
 
   static empty(): SentIndex {
     return new SentIndex([]);
   }
 
-  /** Adds records just written, so a later step of the same run sees them. */
-  add(drafts: RecordDraft[]): void {
-    for (const parsed of parseSentRows([SENT_HEADERS, ...drafts.map((d) => recordRow({ sentAt: '', ...d }))], 'UTC')) {
-      if (parsed.milestoneDay !== null && parsed.trainingDay !== null) this.milestones.push(parsed);
-      this.index(parsed);
-    }
+  /**
+   * Why a run cannot record what it sends, so must send nothing it would record; null when it
+   * can. Without the key (CLEAR_TAGS) nothing can be written; with rows another key tagged,
+   * what they record cannot be looked up.
+   */
+  get recordingProblem(): string | null {
+    if (this.unreadable)
+      return (
+        `${this.unreadable === 1 ? '1 row' : `${this.unreadable} rows`} of the "Uptake sent" sheet were tagged with a key this spreadsheet does not hold ` +
+        '(its document properties were cleared, or the rows were copied from another spreadsheet), so Uptake cannot tell what they record ' +
+        "and sent no reminder and no digest rather than send one twice. Restore the sheet as Uptake left it; rows that are not this team's can be moved to another sheet."
+      );
+    if (!this.tags.fingerprint)
+      return (
+        'This run could not read the key of the "Uptake sent" sheet (Apps Script gave it none of the document\'s properties, and the owner\'s copy of the key is not made yet), ' +
+        'so it sent no reminder and no digest rather than send one twice: they go at the next run that has the key.'
+      );
+    return null;
   }
 
-  private sameMember(record: ParsedRecord, member: MemberIdentity): boolean {
-    const email = lower(member.email ?? '');
-    return (email !== '' && email === record.email) || record.nameKey === member.key;
+  /** Adds records just written, so a later step of the same run sees them. */
+  add(drafts: RecordDraft[]): void {
+    const rows = drafts.map((d) => taggedRow({ sentAt: '', ...d }, this.tags));
+    for (const parsed of parseSentRows([SENT_HEADERS, ...rows], 'UTC', this.tags).records) this.index(parsed);
+  }
+
+  /** This member's records of a milestone: by their name's tag or their email's (sameMember before tags). */
+  private memberRecords(milestone: string, member: MemberIdentity): ParsedRecord[] {
+    const found = new Set<ParsedRecord>();
+    const tags = [this.tags.member(milestone, member.key), this.tags.email(milestone, member.email ?? '')];
+    for (const tag of tags) if (tag) for (const r of this.byTag.get(`${milestone}|${tag}`) ?? []) found.add(r);
+    return [...found];
   }
 
   /** The milestone days recorded for this member's programme starting on `trainingDay`. */
   recordedMilestones(member: MemberIdentity, trainingDay: Day): Set<number> {
     const days = new Set<number>();
-    for (const r of this.milestones) {
-      if (Math.abs(r.trainingDay! - trainingDay) < PROGRAMME_RESTART_DAYS && this.sameMember(r, member))
-        days.add(r.milestoneDay!);
+    for (const spec of MILESTONES) {
+      const recorded = this.memberRecords(spec.name, member).some(
+        (r) => r.trainingDay !== null && Math.abs(r.trainingDay - trainingDay) < PROGRAMME_RESTART_DAYS,
+      );
+      if (recorded) days.add(spec.day);
     }
     return days;
   }
@@ -185,13 +352,14 @@ export class SentIndex {
    * member's; for a team milestone, any row of it (one row per member it named).
    */
   hasProgrammeMilestone(kind: ProgrammeMilestoneKind, start: Day, member?: MemberIdentity): boolean {
-    return this.programme.some(
-      (r) => r.programme === kind && r.trainingDay === start && (!member || this.sameMember(r, member)),
-    );
+    const spec = PROGRAMME_MILESTONES.find((m) => m.kind === kind)!;
+    const rows = member ? this.memberRecords(PROGRAMME_RECORD_PREFIX + spec.name, member) : this.programme;
+    return rows.some((r) => r.programme === kind && r.trainingDay === start);
   }
 
   hasDigest(digestDay: Day, recipient: string): boolean {
-    return this.digests.has(`${digestDay}|${lower(recipient)}`);
+    const tag = this.tags.recipient(recipientScope(DIGEST_MILESTONE, '', dayToIso(digestDay)), recipient);
+    return this.digests.has(`${digestDay}|${tag}`);
   }
 }
 

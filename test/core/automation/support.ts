@@ -10,12 +10,15 @@ import type { Clock, Mailer, SentLog, TeamView } from '../../../src/core/automat
 import type { Store } from '../../../src/core/automation/store';
 import type { EmailContent } from '../../../src/core/mail/email';
 import {
-  parseSentRows,
+  readSentSheet,
   recordRow,
   SentIndex,
   SENT_HEADERS,
   type SentRecord,
 } from '../../../src/core/programme/sent-records';
+import { KeyedTags } from '../../../src/core/programme/sent-tags';
+
+const TEST_TAGS = new KeyedTags('0'.repeat(64));
 import { UTC } from '../fixtures';
 import { logRows, OWNER, rosterRows, type RosterSpec, type RunSpec } from '../../support/sheets';
 
@@ -83,7 +86,8 @@ export class SentRows implements SentLog {
   readonly rows: SentRecord[] = [];
   failAppends = 0;
   read(): SentIndex {
-    return new SentIndex(parseSentRows([SENT_HEADERS, ...this.rows.map(recordRow)], 'UTC'));
+    // Kept in clear (these tests look at what was recorded) and read with a key, as a run reads the sheet.
+    return readSentSheet([SENT_HEADERS, ...this.rows.map(recordRow)], 'UTC', TEST_TAGS).index;
   }
   append(records: SentRecord[]): void {
     if (this.failAppends > 0) {
