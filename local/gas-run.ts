@@ -75,6 +75,8 @@ export interface RunResult {
   history: History;
   /** The "Adoption audit" sheet as Sheets shows it (display values). */
   auditSheet: string[][];
+  /** The "Uptake sent" sheet after the simulated days as Sheets shows it to every editor: people as tags. */
+  sentSheet: string[][];
   digest: DigestPreview;
   /** Every email the daily trigger sent over the simulated days, in order. */
   emails: SimulatedEmail[];
@@ -389,6 +391,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     interventions: requested.interventions,
     history,
     auditSheet,
+    sentSheet: gas.spreadsheet.getSheetByName(SENT_SHEET) ? gas.sheetDisplayValues(SENT_SHEET) : [],
     digest,
     emails,
     programme,
