@@ -391,7 +391,7 @@ export function runInMemory(team: TeamTables, request: RunRequest): RunResult {
     interventions: requested.interventions,
     history,
     auditSheet,
-    sentSheet: gas.spreadsheet.getSheetByName(SENT_SHEET) ? gas.sheetDisplayValues(SENT_SHEET) : [],
+    sentSheet: gas.spreadsheet.getSheetByName(SENT_SHEET) ? gas.inspect.displayValues(SENT_SHEET) : [],
     digest,
     emails,
     programme,

@@ -93,7 +93,7 @@ describe('a held-out team, 60 days with renames, a corrected email, a restart, r
   bundle.$fireTrigger(gas.triggers.clock()[0]);
   gas.sheet(ROSTER).getRange('D6').setValue('2026-03-30'); // Tomás trained again three weeks later
   bundle.$runDays(39);
-  const cells = gas.sheetDisplayValues(SENT).flat();
+  const cells = gas.inspect.displayValues(SENT).flat();
 
   test('no roster name or address, old or new, appears in any cell of the sent sheet', () => {
     const names = [...members.map((m) => m.name), 'Idris Okoro-Bello'];
@@ -159,7 +159,7 @@ describe('a sheet an earlier version wrote with names in clear', () => {
     gas.calls.reset();
     bundle.$runDueTriggers('2026-03-10T12:00:00Z');
     expect(gas.mail.sent).toEqual([]);
-    const values = gas.sheetDisplayValues(SENT);
+    const values = gas.inspect.displayValues(SENT);
     expect(values[0]).toEqual(SENT_HEADERS);
     expect(peopleIn(values.flat(), ['Ana Silva', 'Ben Okafor'], ['ana@example.com', OWNER])).toEqual([]);
     // Read back with the key: the same two records, in place.
@@ -170,7 +170,7 @@ describe('a sheet an earlier version wrote with names in clear', () => {
     ).toEqual([clearRow('Ana Silva', 'ana@example.com'), clearRow('Ben Okafor', '')]);
     bundle.$runDueTriggers('2026-03-11T12:00:00Z');
     expect(gas.mail.sent).toEqual([]);
-    expect(gas.sheetDisplayValues(SENT)).toEqual(values);
+    expect(gas.inspect.displayValues(SENT)).toEqual(values);
   });
 });
 
