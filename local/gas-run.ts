@@ -278,7 +278,7 @@ function dashboards(bundle: UptakeBundle, request: RunRequest, asOf: string) {
   const requested = dashboardFor(request.weeks);
   // The owner approves the roster's follow-up owners the dashboard lists, as with its Approve
   // button (rules §19: only that approves them); the run then shows their follow-ups going to them.
-  const listed = requested.unapprovedFollowUpOwners.map((entry) => entry.address);
+  const listed = requested.unapprovedFollowUpOwners.map(({ address, members }) => ({ address, members }));
   if (listed.length) request.progress(call(bundle, 'approveFollowUpOwners', listed));
   const audit = requested.audit!;
   const history = requested.history;

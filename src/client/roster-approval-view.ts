@@ -11,7 +11,8 @@ import { note } from './dashboard-panel';
 const FIRST_TIME =
   'My week shows each member their own figures only for a name and email on the Roster that you approved: ' +
   'the Roster is a tab every editor edits, so an email typed on a colleague’s row would otherwise show that ' +
-  'colleague’s week. You have approved none yet, so no member sees their figures: check these once, then approve.';
+  'colleague’s week. You have approved none yet, so no member sees their figures: check these once, then approve. ' +
+  'Approvals start again whenever Uptake’s owner changes.';
 
 const CHANGED =
   'These Roster rows are new, or their email changed since you approved: until you approve, My week shows these ' +
@@ -28,8 +29,18 @@ function rosterEmailItem(change: RosterEmailChange): HTMLElement {
     : el('li', null, teamText(change.name), ': ', teamText(change.email));
 }
 
+const BY_ADDRESS =
+  ' (approved by address alone in an earlier version: Uptake now approves an address for each member, so approve it once more)';
+
 function followUpItem(entry: UnapprovedFollowUpOwner): HTMLElement {
-  return el('li', null, teamText(entry.address), ': follow-ups of ', teamText(entry.members.join(', ')));
+  return el(
+    'li',
+    null,
+    teamText(entry.address),
+    ': follow-ups of ',
+    teamText(entry.members.join(', ')),
+    entry.approvedByAddress ? BY_ADDRESS : '',
+  );
 }
 
 /** The card, or null when there is nothing to approve (or the viewer is not the owner). */
@@ -43,7 +54,7 @@ export function rosterApprovalSection(
   if (data.viewer.role !== 'owner' || count === 0) return null;
   // What the page shows is what the click approves: a Roster edit after this was drawn is not approved.
   const listed: RosterApprovalRequest = {
-    followUpOwners: followUps.map((entry) => entry.address),
+    followUpOwners: followUps.map(({ address, members }) => ({ address, members })),
     rosterEmails: emails.map(({ name, email }) => ({ name, email })),
   };
   const parts: HTMLElement[] = [];

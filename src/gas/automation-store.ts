@@ -80,7 +80,7 @@ export const PRIVATE_SETTINGS_KEY = 'uptake.privateSettings';
 /** The settings that say who gets named figures: a run outside the document reads them from the owner's mirror alone. */
 export type PrivateSettings = Pick<
   Settings,
-  'ownerEmail' | 'recipients' | 'namedForRecipients' | 'approvedFollowUpOwners'
+  'ownerEmail' | 'recipients' | 'namedForRecipients' | 'followUpApprovals'
 >;
 
 /**
@@ -93,10 +93,9 @@ export function privateSettingsToMirror(settings: Settings): PrivateSettings {
     ownerEmail: settings.ownerEmail,
     recipients: [...settings.recipients],
     namedForRecipients: settings.namedForRecipients,
-    approvedFollowUpOwners: [...settings.approvedFollowUpOwners],
+    followUpApprovals: [...settings.followUpApprovals],
   };
-  while (storedBytes(kept) > MIRROR_VALUE_BYTES && kept.approvedFollowUpOwners.length)
-    kept.approvedFollowUpOwners.pop();
+  while (storedBytes(kept) > MIRROR_VALUE_BYTES && kept.followUpApprovals.length) kept.followUpApprovals.pop();
   while (storedBytes(kept) > MIRROR_VALUE_BYTES && kept.recipients.length) kept.recipients.pop();
   return kept;
 }
@@ -161,7 +160,9 @@ export function settingsFor(mirrored: boolean, spreadsheet: Spreadsheet): Settin
     ownerEmail: mirror?.ownerEmail ?? '',
     recipients: mirror?.recipients ?? [],
     namedForRecipients: mirror?.namedForRecipients ?? false,
-    approvedFollowUpOwners: mirror?.approvedFollowUpOwners ?? [],
+    // A mirror from an earlier version holds approvals by address alone: they approve nobody here.
+    followUpApprovals: mirror?.followUpApprovals ?? [],
+    approvedFollowUpOwners: [],
   });
 }
 

@@ -148,7 +148,7 @@ function teamView(
     form = url ? { url, prefilledFor: () => null } : null;
   }
   // Figures go only to follow-up owners the owner approved (rules §19); the run's report says which not.
-  const roster = approvedRoster(team.roster?.members ?? [], settings.approvedFollowUpOwners, settings.ownerEmail);
+  const roster = approvedRoster(team.roster?.members ?? [], settings.followUpApprovals, settings.ownerEmail);
   if (formSync) for (const entry of roster.unapproved) formSync(unapprovedLine(entry));
   return {
     form,

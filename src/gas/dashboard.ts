@@ -22,7 +22,6 @@ import { automationStatus, syncAutomationSchedule } from './automation';
 import { changeOwner, interventionsElsewhere } from './owner-change';
 import { automationOff } from './automation-status';
 import { sameAccount } from '../core/roles/roles';
-import { approvedRoster } from '../core/roles/follow-up-approval';
 import { loadSettings, storeSettings } from './settings-store';
 import { teamHistory } from '../core/history/team-history';
 import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError, type TeamData } from './team-data';
@@ -34,6 +33,7 @@ import { oldInterventionsTab } from './interventions-home';
 import { openTeamTabNames, recordOpenTeamTabs } from './open-team-tabs';
 import { loadRosterApprovals } from './roster-approval';
 import { unapprovedPairings } from '../core/roles/roster-approval';
+import { unapprovedFollowUpOwners } from './follow-up-approval';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -46,7 +46,7 @@ export function sheetNames(spreadsheet: Spreadsheet | Workbook): string[] {
 
 /** Settings as a member let in by "open team" gets them: no owner email, recipients or approved addresses. */
 function withoutPrivateSettings(settings: Settings): Settings {
-  return { ...settings, ownerEmail: '', recipients: [], namedForRecipients: false, approvedFollowUpOwners: [] };
+  return { ...settings, ownerEmail: '', recipients: [], namedForRecipients: false, followUpApprovals: [], approvedFollowUpOwners: [] };
 }
 
 /** What the dashboard reads once and passes down: who is looking, the settings, the properties, the zone. */
@@ -154,11 +154,7 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
   // From the roster already read: offered to the owner for approval in one click (rules §19).
   if (isOwner) {
     const members = team.roster?.members ?? [];
-    data.unapprovedFollowUpOwners = approvedRoster(
-      members,
-      settings.approvedFollowUpOwners,
-      settings.ownerEmail,
-    ).unapproved;
+    data.unapprovedFollowUpOwners = unapprovedFollowUpOwners(members, settings);
     // From the document's properties the call's check read already: no call of its own.
     const { approved, everApproved } = loadRosterApprovals(documentValues);
     data.unapprovedRosterEmails = unapprovedPairings(members, approved, settings.ownerEmail);
@@ -329,7 +325,11 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   const toSave = { ...proposed, ownerEmail: ownerGiven || who.email } as Partial<Settings>;
   // A save never approves follow-up owners, not even the first one that claims Uptake (rules §19):
   // only the dashboard's Approve does, for the list the owner was shown. The saved ones are kept.
-  toSave.approvedFollowUpOwners = before.approvedFollowUpOwners;
+  // A new owner approves again (rules §19): approvals made by whoever owned Uptake before are not theirs.
+  const previousOwner = who.owner || who.email;
+  const ownerChanges = !sameAccount(toSave.ownerEmail ?? '', previousOwner);
+  toSave.followUpApprovals = ownerChanges ? [] : before.followUpApprovals;
+  toSave.approvedFollowUpOwners = ownerChanges ? [] : before.approvedFollowUpOwners;
   // A bad field is refused naming it before the hand-over question is asked about it.
   validateSettings({ ...before, ...proposed });
   refuseUnconfirmedHandOver(toSave.ownerEmail ?? '', who.email, before.ownerEmail, handOver === true);
@@ -348,8 +348,7 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   // Closing the team leaves its named tabs here, to be offered for removal: said for what they are.
   if (before.openTeam && !saved.openTeam) recordOpenTeamTabs(spreadsheet, saved);
   // A new owner runs the automation from their own account: the old owner's trigger stops now.
-  const previousOwner = who.owner || who.email;
-  if (!sameAccount(saved.ownerEmail, previousOwner))
+  if (ownerChanges)
     changeOwner(spreadsheet, { from: previousOwner, to: saved.ownerEmail, how: 'settings' });
   // A new hour moves the daily trigger now, not at the next time automation is switched on.
   syncAutomationSchedule();

@@ -5,7 +5,14 @@
  */
 import type { Settings } from '../core/base/settings';
 import type { Roster, RosterMember } from '../core/base/types';
-import { approvedRoster, unapprovedLine, type UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
+import {
+  approvedRoster,
+  unapprovedLine,
+  type FollowUpApproval,
+  type UnapprovedFollowUpOwner,
+} from '../core/roles/follow-up-approval';
+import { memberKey } from '../core/base/text';
+import type { ListedFollowUpOwner } from '../shared/api';
 import type { CheckLine } from '../core/setup-check/checks';
 import { findRosterSheet, readRoster, SetupError } from './team-data';
 import { Workbook } from './workbook';
@@ -50,7 +57,7 @@ export function sharedRosterEmailLines(spreadsheet: Spreadsheet | Workbook, sett
 /** Check set-up's line for each follow-up owner the roster names and the owner has not approved. */
 export function followUpOwnerLines(spreadsheet: Spreadsheet | Workbook, settings: Settings): CheckLine[] {
   const members = rosterMembers(spreadsheet, settings) ?? [];
-  return approvedRoster(members, settings.approvedFollowUpOwners, settings.ownerEmail).unapproved.map((entry) => ({
+  return unapprovedFollowUpOwners(members, settings).map((entry) => ({
     id: 'follow-up-owner-not-approved',
     label: 'Follow-up owner not approved',
     status: 'warn',
@@ -58,22 +65,55 @@ export function followUpOwnerLines(spreadsheet: Spreadsheet | Workbook, settings
   }));
 }
 
+/** The roster's follow-up owners the owner has not approved for their members, as the dashboard lists them. */
+export function unapprovedFollowUpOwners(members: readonly RosterMember[], settings: Settings): UnapprovedFollowUpOwner[] {
+  return approvedRoster(members, settings.followUpApprovals, settings.ownerEmail, settings.approvedFollowUpOwners)
+    .unapproved;
+}
+
 /** Most addresses one approval takes: a roster's follow-up owners are a few managers, not hundreds. */
 const MOST_ADDRESSES = 200;
 
 /**
- * Those of `addresses` (what the dashboard listed) that the roster names now as follow-up owners
- * and the owner has not approved: an address typed into the Roster after the page was drawn is
- * not among them, since the owner approves what they saw.
+ * Those of `listed` (what the dashboard listed) that the roster names now as follow-up owners of
+ * the members they were listed with, and the owner has not approved: an address typed into the
+ * Roster after the page was drawn, or for another member, is not among them, since the owner
+ * approves what they saw.
  */
 export function followUpOwnersToApprove(
   members: readonly RosterMember[],
   settings: Settings,
-  addresses: readonly string[],
+  listed: readonly ListedFollowUpOwner[],
 ): UnapprovedFollowUpOwner[] {
-  const sent = new Set(addresses.slice(0, MOST_ADDRESSES).map((address) => address.trim().toLowerCase()));
-  const { unapproved } = approvedRoster(members, settings.approvedFollowUpOwners, settings.ownerEmail);
-  return unapproved.filter((entry) => sent.has(entry.address));
+  const shown = listed.slice(0, MOST_ADDRESSES);
+  const wasShown = (address: string, member: string) =>
+    shown.some(
+      (entry) =>
+        entry.address.trim().toLowerCase() === address &&
+        entry.members.some((name) => memberKey(name) === memberKey(member)),
+    );
+  return unapprovedFollowUpOwners(members, settings)
+    .map((entry) => ({ address: entry.address, members: entry.members.filter((name) => wasShown(entry.address, name)) }))
+    .filter((entry) => entry.members.length > 0);
+}
+
+/**
+ * The approvals after approving `chosen`: the earlier ones the roster still pairs (a pairing
+ * taken off the Roster and typed back waits for the owner again) and the chosen ones.
+ */
+export function followUpApprovalsWith(
+  members: readonly RosterMember[],
+  approvals: readonly FollowUpApproval[],
+  chosen: readonly UnapprovedFollowUpOwner[],
+): FollowUpApproval[] {
+  const onRoster = (pair: FollowUpApproval) =>
+    members.some(
+      (member) =>
+        memberKey(member.name) === memberKey(pair.member) &&
+        (member.followUpOwner ?? '').trim().toLowerCase() === pair.address,
+    );
+  const added = chosen.flatMap((entry) => entry.members.map((member) => ({ member, address: entry.address })));
+  return [...approvals.filter(onRoster), ...added];
 }
 
 /** What approving `chosen` did, in words. */

@@ -10,6 +10,7 @@
  */
 import { escapeHtml } from '../core/mail/html';
 import { sameAccount } from '../core/roles/roles';
+import { ROSTER_APPROVALS_KEY } from '../core/roles/roster-approval';
 import type { CheckLine } from '../core/setup-check/checks';
 import { parseInterventionsHome, readAuditFile, INTERVENTIONS_HOME_KEY, type InterventionsHome } from './audit-file';
 import { handOverAutomation } from './automation-trigger';
@@ -88,7 +89,8 @@ function tellOldOwner(spreadsheet: Spreadsheet, mail: { subject: string; text: s
 }
 
 /**
- * After Settings saved `change.to` as the owner: stops the old owner's daily run, keeps where
+ * After Settings saved `change.to` as the owner (and cleared the follow-up owners' approvals):
+ * forgets the roster's approved pairings, stops the old owner's daily run, keeps where
  * the old owner's interventions are for the new owner's sidebar, and, for a reclaim, emails
  * the old owner once (the change is made once: a second reclaim by the same account finds it
  * the owner already). Returns the change as recorded.
@@ -103,6 +105,10 @@ export function changeOwner(spreadsheet: Spreadsheet, change: Pick<OwnerChange, 
   }
   if (home && !sameAccount(home.holder, change.to))
     properties.setProperty(INTERVENTIONS_ELSEWHERE_KEY, JSON.stringify(home));
+  // The new owner approves the roster again (rules §19): an approval is the owner's, and the old
+  // owner may be the one who should not have been (a typo, or a member who saved Settings first).
+  // The follow-up owners' approvals were cleared by the save that named the new owner.
+  properties.deleteProperty(ROSTER_APPROVALS_KEY);
   const stopped = handOverAutomation(change.to);
   const told =
     change.how === 'reclaim' && change.from !== ''

@@ -19,8 +19,12 @@ import {
 } from '../core/roles/roster-approval';
 import { PROPERTY_VALUE_BYTES, storedBytes } from '../core/automation/store';
 import type { RosterApprovalRequest } from '../shared/api';
-import { currentUserEmail } from './automation-store';
-import { followUpOwnersApproved, followUpOwnersToApprove, rosterOrNull } from './follow-up-approval';
+import {
+  followUpApprovalsWith,
+  followUpOwnersApproved,
+  followUpOwnersToApprove,
+  rosterOrNull,
+} from './follow-up-approval';
 import { storeSettings } from './settings-store';
 import type { Workbook } from './workbook';
 
@@ -62,7 +66,7 @@ export function rosterApprovalLines(
       'them no figures. If you did not expect a change, check who edited the Roster before you approve.'
     : "You have not approved the roster's emails yet, so My week shows no member their figures. The Roster is " +
       'a tab every editor edits, so Uptake shows a member their week only for a name and email you approved: ' +
-      `check them once (${named}${more}).`;
+      `check them once (${named}${more}). Approvals start again whenever Uptake's owner changes.`;
   return [
     {
       id: 'roster-emails-not-approved',
@@ -106,6 +110,11 @@ export function approveRoster(
   listed: RosterApprovalRequest,
   documentValues?: Record<string, string>,
 ): string {
+  // Only an owner saved in Settings approves (rules §19): an approval is not a way to become the owner.
+  if (!settings.ownerEmail)
+    throw new Error(
+      'Uptake has no owner yet, so nothing was approved: the owner saves Settings first, then approves the roster.',
+    );
   const members = rosterOrNull(spreadsheet, settings)?.members;
   if (!members) throw new Error('Uptake could not read the roster, so nothing was approved: Check set-up says why.');
   const followUps = followUpOwnersToApprove(members, settings, listed.followUpOwners);
@@ -115,12 +124,11 @@ export function approveRoster(
     return 'There was nothing left to approve: the roster may have changed. Nothing was changed.';
   // Checked before anything is written: an approval too big to keep changes nothing.
   const value = pairings.chosen.length ? rosterApprovalsValue(pairings.approvals) : null;
-  // Approving is a save of Settings: with no owner saved yet, the one who approves becomes it (rules §19).
-  const ownerEmail = settings.ownerEmail || currentUserEmail();
-  if (followUps.length || ownerEmail !== settings.ownerEmail)
+  if (followUps.length)
     storeSettings(spreadsheet, {
-      approvedFollowUpOwners: [...new Set([...settings.approvedFollowUpOwners, ...followUps.map((e) => e.address)])],
-      ownerEmail,
+      followUpApprovals: followUpApprovalsWith(members, settings.followUpApprovals, followUps),
+      // An earlier version's approvals by address alone were listed again, marked: approved now, pair by pair.
+      approvedFollowUpOwners: [],
     });
   if (value !== null) PropertiesService.getDocumentProperties().setProperty(ROSTER_APPROVALS_KEY, value);
   const said = [

@@ -10,6 +10,7 @@ import { requireAccess } from './roles';
 import { loadSettings } from './settings-store';
 import type {
   DashboardRequest,
+  ListedFollowUpOwner,
   LogRunRequest,
   ProgrammeStartRequest,
   RecordInterventionRequest,
@@ -63,6 +64,18 @@ function isFields(value: unknown): value is Record<string, unknown> {
 function fields(argument: string, value: unknown): Record<string, unknown> {
   if (!isFields(value)) throw wrongType(argument, 'a set of fields', value);
   return value;
+}
+
+/** The follow-up owners the dashboard listed: each an address with the members it was listed for. */
+function listedFollowUpOwners(value: unknown): ListedFollowUpOwner[] {
+  const isListed = (entry: unknown) =>
+    isFields(entry) &&
+    typeof entry.address === 'string' &&
+    Array.isArray(entry.members) &&
+    entry.members.every((name) => typeof name === 'string');
+  if (!Array.isArray(value) || !value.every(isListed))
+    throw wrongType('The follow-up owners', 'a list of addresses, each with the members it follows up', value);
+  return (value as ListedFollowUpOwner[]).map(({ address, members }) => ({ address, members: [...members] }));
 }
 
 function optionalText(argument: string, value: unknown): string | null {
@@ -190,27 +203,21 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
   approveFollowUpOwners: {
     access: 'owner',
     does: 'approve the follow-up owners',
-    check: ([addresses]) => {
-      if (!Array.isArray(addresses) || addresses.some((address) => typeof address !== 'string'))
-        throw wrongType('The follow-up owners', 'a list of email addresses', addresses);
-      return [addresses as string[]];
-    },
+    check: ([listed]) => [listedFollowUpOwners(listed)],
   },
   approveRoster: {
     access: 'owner',
     does: 'approve the roster',
     check: ([request]) => {
       const listed = fields('What to approve', request);
-      const followUpOwners = listed.followUpOwners;
-      if (!Array.isArray(followUpOwners) || followUpOwners.some((address) => typeof address !== 'string'))
-        throw wrongType('The follow-up owners', 'a list of email addresses', followUpOwners);
+      const followUpOwners = listedFollowUpOwners(listed.followUpOwners);
       const pairs = listed.rosterEmails;
       const isPair = (pair: unknown) =>
         isFields(pair) && typeof pair.name === 'string' && typeof pair.email === 'string';
       if (!Array.isArray(pairs) || !pairs.every(isPair))
         throw wrongType("The roster's emails", 'a list of names with their emails', pairs);
       const rosterEmails = (pairs as Record<string, string>[]).map(({ name, email }) => ({ name, email }));
-      return [{ followUpOwners: followUpOwners as string[], rosterEmails }];
+      return [{ followUpOwners, rosterEmails }];
     },
   },
   makeLoggingForm: {

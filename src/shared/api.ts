@@ -122,8 +122,12 @@ import type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-ap
 export type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
 
 /** What the dashboard's *Approve* sends: exactly what the page listed (rules §19). */
+/** A follow-up owner as the dashboard listed it: the address and the members it was shown for. */
+export type ListedFollowUpOwner = Pick<UnapprovedFollowUpOwner, 'address' | 'members'>;
+
 export interface RosterApprovalRequest {
-  followUpOwners: string[];
+  /** Approved for the members listed with each address only (rules §19). */
+  followUpOwners: ListedFollowUpOwner[];
   rosterEmails: RosterEmailPair[];
 }
 
@@ -307,10 +311,10 @@ export interface ServerApi {
   /** "Create logging form" from the sidebar: one step, asked again with the owner's answer to its question. */
   makeLoggingForm: (answer: LoggingFormAnswer | null) => LoggingFormStep;
   /**
-   * Approves the follow-up owners the dashboard listed (`addresses`), those of them the roster
-   * still names; says what it did (rules §19).
+   * Approves the follow-up owners the dashboard listed, each for the members it was listed with
+   * that the roster still pairs with it; says what it did (rules §19).
    */
-  approveFollowUpOwners: (addresses: string[]) => string;
+  approveFollowUpOwners: (listed: ListedFollowUpOwner[]) => string;
   /**
    * The dashboard's *Approve*: approves the follow-up owners and the roster's (name, email)
    * pairings the dashboard listed, those of them the roster still has; says what it did (rules §19).

@@ -39,7 +39,12 @@ export function team(options: TeamOptions) {
   const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: OWNER, ...options.settings });
   // The owner approves the roster's follow-up owners, as with the dashboard's Approve (rules §19).
-  const followUpOwners = [...new Set(options.members.flatMap((m) => (m.owner ? [m.owner] : [])))];
+  const followUpOwners = [...new Set(options.members.flatMap((m) => (m.owner ? [m.owner.toLowerCase()] : [])))].map(
+    (address) => ({
+      address,
+      members: options.members.filter((m) => m.owner?.toLowerCase() === address).map((m) => m.name),
+    }),
+  );
   if (followUpOwners.length) bundle.approveFollowUpOwners(followUpOwners);
   if (options.on !== false) bundle.setAutomation(true);
   return { gas, bundle };

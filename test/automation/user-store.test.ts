@@ -64,7 +64,7 @@ test('in user properties only the settings naming who gets figures, and the sent
   expect(key).toMatch(/^[0-9a-f]{64}$/);
   const [, privateSettings] = mirrorOf(gas).find(([key]) => key.endsWith('.uptake.privateSettings'))!;
   expect(Object.keys(JSON.parse(privateSettings)).sort()).toEqual([
-    'approvedFollowUpOwners',
+    'followUpApprovals',
     'namedForRecipients',
     'ownerEmail',
     'recipients',

@@ -141,7 +141,7 @@ describe('who receives email', () => {
     const bundle = loadUptake(gas, BUILD_DIR);
     bundle.saveSettings(settings);
     // The owner approves the follow-up owners the dashboard lists (rules §19: only Approve does).
-    bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners.map((entry) => entry.address));
+    bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners);
     bundle.setAutomation(true);
     bundle.$runDays(30);
     bundle.sendDigestNow(true);

@@ -22,7 +22,7 @@ function team() {
   });
   fake.bundle.saveSettings({ ownerEmail: OWNER });
   // The owner approves Kim as Dara's and Eli's follow-up owner (rules §19: only Approve does).
-  fake.bundle.approveFollowUpOwners(['kim@example.com']);
+  fake.bundle.approveFollowUpOwners(fake.bundle.getDashboard(null).unapprovedFollowUpOwners);
   return fake;
 }
 

@@ -20,6 +20,10 @@ function team() {
   return { ...made, roster };
 }
 
+/** The addresses the owner approved as follow-up owners, for any member. */
+const approvedAddresses = (bundle: ReturnType<typeof team>['bundle']) =>
+  bundle.getSettings().followUpApprovals.map((pair) => pair.address);
+
 const mailTo = <Mail extends { to: string }>(sent: Mail[], address: string) =>
   sent.filter((mail) => mail.to.toLowerCase().split(/,\s*/).includes(address));
 
@@ -47,7 +51,7 @@ test('saving Settings and turning automation on approve no follow-up owner: the 
   bundle.saveSettings({ ownerEmail: example.owner });
   bundle.setAutomation(true);
   bundle.saveSettings({ digestHour: 8 });
-  expect(bundle.getSettings().approvedFollowUpOwners).toEqual([]);
+  expect(approvedAddresses(bundle)).toEqual([]);
   bundle.$runDays(10);
   expect(mailTo(gas.mail.sent, APPROVED)).toEqual([]);
   expect(mailTo(gas.mail.sent, example.owner.toLowerCase()).some((m) => /follow-up|week-three/i.test(m.subject))).toBe(
@@ -61,10 +65,10 @@ test('saving Settings and turning automation on approve no follow-up owner: the 
 test('the follow-up owners the owner approves from the dashboard get their follow-ups; later saves keep them', () => {
   const { gas, bundle } = team();
   bundle.saveSettings({ ownerEmail: example.owner });
-  bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners.map((entry) => entry.address));
+  bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners);
   bundle.saveSettings({ digestHour: 8 });
   bundle.setAutomation(true);
-  expect(bundle.getSettings().approvedFollowUpOwners).toContain(APPROVED);
+  expect(approvedAddresses(bundle)).toContain(APPROVED);
   bundle.$runDays(10);
   expect(mailTo(gas.mail.sent, APPROVED).length).toBeGreaterThan(0);
   expect(bundle.getSetupCheck().some((l) => l.id === 'follow-up-owner-not-approved')).toBe(false);
@@ -79,12 +83,12 @@ test.each([
 ])('an address a member typed into the Roster is not approved by %s', (_, act) => {
   const { gas, bundle } = team();
   bundle.saveSettings({ ownerEmail: example.owner });
-  bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners.map((entry) => entry.address));
-  const approvedBefore = bundle.getSettings().approvedFollowUpOwners;
+  bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners);
+  const approvedBefore = approvedAddresses(bundle);
   gas.spreadsheet.getSheetByName('Roster')!.getRange(2, 9).setValue(ATTACKER);
   act(bundle);
   bundle.setAutomation(true);
-  expect(bundle.getSettings().approvedFollowUpOwners).toEqual(approvedBefore);
+  expect(approvedAddresses(bundle)).toEqual(approvedBefore);
   bundle.$runDays(10);
   expect(JSON.stringify(gas.mail.sent)).not.toContain(ATTACKER);
 });
@@ -97,7 +101,7 @@ describe('one-click approval from the owner’s dashboard', () => {
   function withNewFollowUpOwner() {
     const made = team();
     made.bundle.saveSettings({ ownerEmail: example.owner });
-    made.bundle.approveFollowUpOwners([APPROVED]);
+    made.bundle.approveFollowUpOwners(made.bundle.getDashboard(null).unapprovedFollowUpOwners);
     made.gas.spreadsheet.getSheetByName('Roster')!.getRange(2, 9).setValue(NEW_OWNER);
     return made;
   }
@@ -108,9 +112,9 @@ describe('one-click approval from the owner’s dashboard', () => {
     expect(listed).toEqual([{ address: NEW_OWNER, members: [expect.any(String)] }]);
     // Typed into the Roster after the owner looked: not approved by that click.
     gas.spreadsheet.getSheetByName('Roster')!.getRange(3, 9).setValue(LATER);
-    const said = bundle.approveFollowUpOwners(listed.map((entry) => entry.address));
+    const said = bundle.approveFollowUpOwners(listed);
     expect(said).toMatch(new RegExp(`^Approved ${NEW_OWNER.replace(/\./g, '\\.')} \\(follow-ups of `));
-    const approved = bundle.getSettings().approvedFollowUpOwners;
+    const approved = approvedAddresses(bundle);
     expect(approved).toContain(NEW_OWNER);
     expect(approved).not.toContain(LATER);
     expect(bundle.getDashboard(null).unapprovedFollowUpOwners.map((entry) => entry.address)).toEqual([LATER]);
@@ -121,11 +125,11 @@ describe('one-click approval from the owner’s dashboard', () => {
 
   test('an address the roster does not name is never approved, whatever the page sends', () => {
     const { bundle } = withNewFollowUpOwner();
-    const before = bundle.getSettings().approvedFollowUpOwners;
-    expect(bundle.approveFollowUpOwners([ATTACKER])).toMatch(/^There was nothing left to approve/);
-    expect(bundle.getSettings().approvedFollowUpOwners).toEqual(before);
+    const before = approvedAddresses(bundle);
+    expect(bundle.approveFollowUpOwners([{ address: ATTACKER, members: [] }])).toMatch(/^There was nothing left to approve/);
+    expect(approvedAddresses(bundle)).toEqual(before);
     expect(() => bundle.approveFollowUpOwners('x' as never)).toThrow(
-      /^The follow-up owners must be a list of email addresses/,
+      /^The follow-up owners must be a list of addresses, each with the members it follows up/,
     );
   });
 
@@ -135,9 +139,9 @@ describe('one-click approval from the owner’s dashboard', () => {
     gas.spreadsheet.getSheetByName('Roster')!.getRange(2, 9).setValue(NEW_OWNER);
     const member = 'someone@northwind.example';
     expect(bundle.$run('getDashboard', [null], { user: member }).unapprovedFollowUpOwners).toEqual([]);
-    expect(() => bundle.$run('approveFollowUpOwners', [[NEW_OWNER]], { user: member })).toThrow(
+    expect(() => bundle.$run('approveFollowUpOwners', [[{ address: NEW_OWNER, members: [] }]], { user: member })).toThrow(
       /^Only the owner of Uptake/,
     );
-    expect(bundle.getSettings().approvedFollowUpOwners).not.toContain(NEW_OWNER);
+    expect(approvedAddresses(bundle)).not.toContain(NEW_OWNER);
   });
 });

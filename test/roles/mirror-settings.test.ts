@@ -32,6 +32,7 @@ test('a member who rewrites the settings copy in developer metadata gets no dige
     recipients: [ATTACKER],
     namedForRecipients: true,
     approvedFollowUpOwners: [ATTACKER],
+    followUpApprovals: ['Ana', 'Ben', 'Cleo'].map((member) => ({ member, address: ATTACKER })),
   });
   runOutsideDocument(fake);
   expect(JSON.stringify(fake.gas.mail.sent)).not.toContain(ATTACKER);

@@ -102,9 +102,15 @@ export const CRAFTED: Partial<Record<keyof ServerApi, unknown[][]>> = {
   ],
   startProgramme: [[{ start: '2026-03-15' }], [null]],
   makeLoggingForm: [[null], ['new'], ['update']],
-  approveFollowUpOwners: [[[ATTACKER]], [['ben@example.com', ATTACKER]], [[]]],
+  approveFollowUpOwners: [
+    [[ATTACKER]],
+    [[{ address: ATTACKER, members: ['Ana'] }]],
+    [[{ address: 'ben@example.com', members: ['Ana', 'Ben', 'Cleo'] }]],
+    [[]],
+  ],
   approveRoster: [
-    [{ followUpOwners: [ATTACKER], rosterEmails: [{ name: 'Ana', email: MEMBER }] }],
+    [{ followUpOwners: [{ address: ATTACKER, members: ['Ana'] }], rosterEmails: [{ name: 'Ana', email: MEMBER }] }],
+    [{ followUpOwners: [ATTACKER], rosterEmails: [] }],
     [{ followUpOwners: [], rosterEmails: [{ name: 'Ben', email: ATTACKER }] }],
     [{ followUpOwners: ['ben@example.com'], rosterEmails: 'Ana' }],
     [null],

@@ -1,6 +1,7 @@
 /** The owner's settings (thresholds, window, digest, recipients, sheets): defaults and validation. */
 import { isEmail } from './text';
 import { DEFAULT_SETTINGS, type AuditSettings } from './types';
+import type { FollowUpApproval } from '../roles/follow-up-approval';
 
 export interface Settings extends AuditSettings {
   /** Default audit window in weeks. */
@@ -21,9 +22,15 @@ export interface Settings extends AuditSettings {
   /** Whether extra recipients get member names; by default they get the aggregate digest. */
   namedForRecipients: boolean;
   /**
-   * The roster's follow-up owners the owner approved (rules §19): the Roster is a tab every editor
-   * edits, so a member's figures go only to an address the owner's own save approved. Filled by
-   * the server from the roster when the owner saves Settings or turns automation on.
+   * The (member, follow-up owner) pairings the owner approved with the dashboard's Approve (rules
+   * §19): the Roster is a tab every editor edits, so a member's figures go only to an address the
+   * owner approved for that member.
+   */
+  followUpApprovals: FollowUpApproval[];
+  /**
+   * Follow-up owners an earlier version approved by address alone, for whichever members the
+   * roster named. They approve nothing now: the dashboard lists those addresses once more, marked,
+   * so that the owner approves them for each member. Emptied by the owner's next Approve.
    */
   approvedFollowUpOwners: string[];
   /**
@@ -53,6 +60,7 @@ export const DEFAULTS: Settings = {
   ownerEmail: '',
   recipients: [],
   namedForRecipients: false,
+  followUpApprovals: [],
   approvedFollowUpOwners: [],
   openTeam: false,
   logSheet: '',
@@ -144,12 +152,26 @@ export function validateSettings(input: Partial<Record<keyof Settings, unknown>>
     ownerEmail,
     recipients: [...new Set(recipients.map((r) => r.toLowerCase()))],
     namedForRecipients: s.namedForRecipients === true || s.namedForRecipients === 'true',
+    followUpApprovals: followUpApprovalList(s.followUpApprovals),
     approvedFollowUpOwners: [...new Set(approved)],
     openTeam: s.openTeam === true || s.openTeam === 'true',
     logSheet: String(s.logSheet ?? '').trim(),
     logSheets: sheetNameList(s.logSheets),
     rosterSheet: String(s.rosterSheet ?? '').trim(),
   };
+}
+
+/** The stored (member, follow-up owner) pairings: well-formed ones only, addresses in lower case. */
+function followUpApprovalList(value: unknown): FollowUpApproval[] {
+  const pairs = (Array.isArray(value) ? value : []).filter(
+    (pair): pair is FollowUpApproval =>
+      typeof pair === 'object' &&
+      pair !== null &&
+      typeof (pair as FollowUpApproval).member === 'string' &&
+      typeof (pair as FollowUpApproval).address === 'string' &&
+      isEmail((pair as FollowUpApproval).address.trim()),
+  );
+  return pairs.map(({ member, address }) => ({ member, address: address.trim().toLowerCase() }));
 }
 
 /** A list of sheet names: an array, or text with one name a line (names may hold commas). */

@@ -1,47 +1,78 @@
 /**
- * The roster's follow-up owners get a member's named figures only when the owner approved the
- * address (rules §19): the Roster is a tab every editor edits, so an address typed there alone
- * must not draw colleagues' figures out of the team. An unapproved follow-up owner's milestones
- * go to the owner instead.
+ * The roster's follow-up owners get a member's named figures only when the owner approved that
+ * address for that member (rules §19): the Roster is a tab every editor edits, so an address typed
+ * there alone must not draw colleagues' figures out of the team, nor an address approved for one
+ * member draw another's. An unapproved pairing's milestones go to the owner instead.
  */
 import type { RosterMember } from '../base/types';
+import { memberKey } from '../base/text';
+
+/** A (member, follow-up owner) pairing the owner approved. */
+export interface FollowUpApproval {
+  member: string;
+  address: string;
+}
 
 export interface UnapprovedFollowUpOwner {
   address: string;
-  /** The members (roster names, in roster order) whose follow-ups it names. */
+  /** The members (roster names, in roster order) whose follow-ups it names without approval. */
   members: string[];
+  /**
+   * An earlier version approved this address by itself, for whichever members the roster named;
+   * it is listed again once so that the owner approves it for these members.
+   */
+  approvedByAddress?: boolean;
 }
 
 function sameAddress(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+/** Whether the owner approved `address` as `member`'s follow-up owner. */
+function isApproved(member: string, address: string, approvals: readonly FollowUpApproval[]): boolean {
+  return approvals.some((pair) => sameAddress(pair.address, address) && memberKey(pair.member) === memberKey(member));
+}
+
 /**
- * The roster with every follow-up owner the owner did not approve cleared (the owner follows
- * up), and the addresses cleared. The owner's own address is always approved.
+ * The roster with every follow-up owner the owner did not approve for that member cleared (the
+ * owner follows up), and the pairings cleared, by address. The owner's own address is always
+ * approved. `byAddress`: the addresses an earlier version approved by themselves (they approve
+ * nothing now; they are only marked).
  */
 export function approvedRoster(
   members: readonly RosterMember[],
-  approved: readonly string[],
+  approvals: readonly FollowUpApproval[],
   owner: string,
+  byAddress: readonly string[] = [],
 ): { members: RosterMember[]; unapproved: UnapprovedFollowUpOwner[] } {
   const unapproved = new Map<string, string[]>();
   const kept = members.map((member) => {
     const address = member.followUpOwner;
-    if (!address || (owner && sameAddress(address, owner)) || approved.some((a) => sameAddress(a, address)))
+    if (!address || (owner && sameAddress(address, owner)) || isApproved(member.name, address, approvals))
       return member;
     const key = address.trim().toLowerCase();
     unapproved.set(key, [...(unapproved.get(key) ?? []), member.name]);
     return { ...member, followUpOwner: null };
   });
-  return { members: kept, unapproved: [...unapproved].map(([address, names]) => ({ address, members: names })) };
+  return {
+    members: kept,
+    unapproved: [...unapproved].map(([address, names]) =>
+      byAddress.some((old) => sameAddress(old, address))
+        ? { address, members: names, approvedByAddress: true }
+        : { address, members: names },
+    ),
+  };
 }
 
 /** What the owner reads about an unapproved follow-up owner, and what to do. */
 export function unapprovedLine(entry: UnapprovedFollowUpOwner): string {
+  const earlier = entry.approvedByAddress
+    ? ` An earlier version of Uptake approved ${entry.address} by address alone, for whichever members the roster ` +
+      'named; Uptake now approves an address for each member, so it asks once more.'
+    : '';
   return (
-    `The roster names ${entry.address} as follow-up owner of ${entry.members.join(', ')}, an address the owner ` +
-    `has not approved: those follow-ups go to the owner instead. If ${entry.address} should have them, the ` +
+    `The roster names ${entry.address} as follow-up owner of ${entry.members.join(', ')}, which the owner ` +
+    `has not approved: those follow-ups go to the owner instead.${earlier} If ${entry.address} should have them, the ` +
     `owner clicks Approve in the dashboard's list of follow-up owners (saving Settings approves none); ` +
     `otherwise correct the Roster's Follow-up owner cell.`
   );
