@@ -78,10 +78,7 @@ export function automationStore(spreadsheetId: string): { store: Store; mirrored
 export const PRIVATE_SETTINGS_KEY = 'uptake.privateSettings';
 
 /** The settings that say who gets named figures: a run outside the document reads them from the owner's mirror alone. */
-export type PrivateSettings = Pick<
-  Settings,
-  'ownerEmail' | 'recipients' | 'namedForRecipients' | 'followUpApprovals'
->;
+export type PrivateSettings = Pick<Settings, 'ownerEmail' | 'recipients' | 'namedForRecipients' | 'followUpApprovals'>;
 
 /**
  * The private settings as they fit one mirror value (1 KB, MIRROR_VALUE_BYTES): when the lists

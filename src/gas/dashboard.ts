@@ -46,7 +46,14 @@ export function sheetNames(spreadsheet: Spreadsheet | Workbook): string[] {
 
 /** Settings as a member let in by "open team" gets them: no owner email, recipients or approved addresses. */
 function withoutPrivateSettings(settings: Settings): Settings {
-  return { ...settings, ownerEmail: '', recipients: [], namedForRecipients: false, followUpApprovals: [], approvedFollowUpOwners: [] };
+  return {
+    ...settings,
+    ownerEmail: '',
+    recipients: [],
+    namedForRecipients: false,
+    followUpApprovals: [],
+    approvedFollowUpOwners: [],
+  };
 }
 
 /** What the dashboard reads once and passes down: who is looking, the settings, the properties, the zone. */
@@ -348,8 +355,7 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   // Closing the team leaves its named tabs here, to be offered for removal: said for what they are.
   if (before.openTeam && !saved.openTeam) recordOpenTeamTabs(spreadsheet, saved);
   // A new owner runs the automation from their own account: the old owner's trigger stops now.
-  if (ownerChanges)
-    changeOwner(spreadsheet, { from: previousOwner, to: saved.ownerEmail, how: 'settings' });
+  if (ownerChanges) changeOwner(spreadsheet, { from: previousOwner, to: saved.ownerEmail, how: 'settings' });
   // A new hour moves the daily trigger now, not at the next time automation is switched on.
   syncAutomationSchedule();
   return saved;

@@ -66,7 +66,10 @@ export function followUpOwnerLines(spreadsheet: Spreadsheet | Workbook, settings
 }
 
 /** The roster's follow-up owners the owner has not approved for their members, as the dashboard lists them. */
-export function unapprovedFollowUpOwners(members: readonly RosterMember[], settings: Settings): UnapprovedFollowUpOwner[] {
+export function unapprovedFollowUpOwners(
+  members: readonly RosterMember[],
+  settings: Settings,
+): UnapprovedFollowUpOwner[] {
   return approvedRoster(members, settings.followUpApprovals, settings.ownerEmail, settings.approvedFollowUpOwners)
     .unapproved;
 }
@@ -93,7 +96,10 @@ export function followUpOwnersToApprove(
         entry.members.some((name) => memberKey(name) === memberKey(member)),
     );
   return unapprovedFollowUpOwners(members, settings)
-    .map((entry) => ({ address: entry.address, members: entry.members.filter((name) => wasShown(entry.address, name)) }))
+    .map((entry) => ({
+      address: entry.address,
+      members: entry.members.filter((name) => wasShown(entry.address, name)),
+    }))
     .filter((entry) => entry.members.length > 0);
 }
 

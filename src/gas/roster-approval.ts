@@ -124,12 +124,19 @@ export function approveRoster(
     return 'There was nothing left to approve: the roster may have changed. Nothing was changed.';
   // Checked before anything is written: an approval too big to keep changes nothing.
   const value = pairings.chosen.length ? rosterApprovalsValue(pairings.approvals) : null;
-  if (followUps.length)
-    storeSettings(spreadsheet, {
-      followUpApprovals: followUpApprovalsWith(members, settings.followUpApprovals, followUps),
-      // An earlier version's approvals by address alone were listed again, marked: approved now, pair by pair.
-      approvedFollowUpOwners: [],
-    });
+  const followUpChanges: Partial<Settings> | null = followUps.length
+    ? {
+        followUpApprovals: followUpApprovalsWith(members, settings.followUpApprovals, followUps),
+        // An earlier version's approvals by address alone were listed again, marked: approved now, pair by pair.
+        approvedFollowUpOwners: [],
+      }
+    : null;
+  if (followUpChanges && storedBytes({ ...settings, ...followUpChanges }) > PROPERTY_VALUE_BYTES)
+    throw new Error(
+      `The roster has too many follow-up owners for Uptake to keep their approval (${followUpChanges.followUpApprovals!.length} ` +
+        'pairings of a member and a follow-up owner, over the 9 KB Apps Script allows a stored value). Nothing was approved.',
+    );
+  if (followUpChanges) storeSettings(spreadsheet, followUpChanges);
   if (value !== null) PropertiesService.getDocumentProperties().setProperty(ROSTER_APPROVALS_KEY, value);
   const said = [
     followUps.length ? followUpOwnersApproved(followUps) : '',

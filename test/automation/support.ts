@@ -24,6 +24,8 @@ export interface TeamOptions {
   fake?: FakeGasOptions;
   /** Turn automation on at the start (default true). */
   on?: boolean;
+  /** false: the owner does not approve the roster's follow-up owners (their follow-ups go to the owner). */
+  approveFollowUps?: boolean;
 }
 
 /** A spreadsheet with a log and a roster, the owner's settings saved, automation on. */
@@ -45,7 +47,7 @@ export function team(options: TeamOptions) {
       members: options.members.filter((m) => m.owner?.toLowerCase() === address).map((m) => m.name),
     }),
   );
-  if (followUpOwners.length) bundle.approveFollowUpOwners(followUpOwners);
+  if (followUpOwners.length && options.approveFollowUps !== false) bundle.approveFollowUpOwners(followUpOwners);
   if (options.on !== false) bundle.setAutomation(true);
   return { gas, bundle };
 }

@@ -6,6 +6,7 @@ import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
 import { rosterRows } from '../support/sheets';
 import { LOG_SHEET, ROSTER_SHEET, TEAM_ROSTER, teamLogRows } from './team';
 import { until } from '../support/until';
+import type { RosterApprovalRequest } from '../../src/shared/api';
 
 jest.setTimeout(90_000);
 
@@ -14,10 +15,14 @@ const SAM = 'sam@example.com';
 
 test('the owner approves the listed follow-up owners in one click', async () => {
   const roster = TEAM_ROSTER.map((member, index) => (index < 2 ? { ...member, owner: SAM } : member));
-  const { bundle, s, page } = await openExampleDashboard(chromium(), {
-    [LOG_SHEET]: teamLogRows(),
-    [ROSTER_SHEET]: rosterRows(roster),
-  });
+  const { bundle, s, page } = await openExampleDashboard(
+    chromium(),
+    {
+      [LOG_SHEET]: teamLogRows(),
+      [ROSTER_SHEET]: rosterRows(roster),
+    },
+    { ownerSaved: true },
+  );
   await page.waitForSelector('#roster-approval');
   const listed = await page.innerText('#unapproved-follow-up-owners');
   expect(listed).toBe(`${SAM}: follow-ups of ${roster[0].name}, ${roster[1].name}`);
@@ -31,14 +36,20 @@ test('the owner approves the listed follow-up owners in one click', async () => 
   await page.click('#approve-roster');
   await until('the approval', () => s.calls.some((c) => c.fn === 'approveRoster'));
   const call = s.calls.find((c) => c.fn === 'approveRoster')!;
-  // With the roster's emails, which this team (Settings never saved) has not approved either.
-  expect([call.ok, (call.args[0] as { followUpOwners: string[] }).followUpOwners]).toEqual([true, [SAM]]);
+  // With the roster's emails, which this team has not approved either; Sam for the two members listed.
+  expect([call.ok, (call.args[0] as RosterApprovalRequest).followUpOwners]).toEqual([
+    true,
+    [{ address: SAM, members: [roster[0].name, roster[1].name] }],
+  ]);
   await page.waitForSelector('#roster-approved');
   expect(await page.innerText('#roster-approved')).toMatch(
     /^Approved sam@example\.com \(follow-ups of Ana Lima, Ben Okafor\)/,
   );
-  // Stored as Settings' approved list; the reloaded dashboard no longer offers it.
-  expect(bundle.getSettings().approvedFollowUpOwners).toEqual([SAM]);
+  // Stored as Settings' approved pairings; the reloaded dashboard no longer offers them.
+  expect(bundle.getSettings().followUpApprovals).toEqual([
+    { member: roster[0].name, address: SAM },
+    { member: roster[1].name, address: SAM },
+  ]);
   expect(await page.locator('#roster-approval').count()).toBe(0);
   expect(s.pageErrors).toEqual([]);
 });

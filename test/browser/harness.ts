@@ -150,8 +150,14 @@ export async function screenshot(page: Page, name: string): Promise<string> {
  * The example team (or `sheets`) with its dashboard open in a new tab of `context`, once the page
  * has had its first getDashboard answer, which is `data`.
  */
-export async function openExampleDashboard(context: BrowserContext, sheets?: Record<string, unknown[][]>) {
+export async function openExampleDashboard(
+  context: BrowserContext,
+  sheets?: Record<string, unknown[][]>,
+  { ownerSaved = false } = {},
+) {
   const { gas, bundle } = exampleTeam(sheets);
+  // Only an owner saved in Settings approves the roster (rules §19).
+  if (ownerSaved) bundle.saveSettings({ ownerEmail: OWNER });
   const s = await openSidebar(context, gas, bundle, 'showDashboard');
   await until('the dashboard data', () => s.calls.some((c) => c.fn === 'getDashboard'));
   const data = s.calls.find((c) => c.fn === 'getDashboard')?.value as DashboardData;

@@ -67,7 +67,7 @@ test('the owner’s approve card lists the roster emails (a change as was/now) w
     true,
     [
       {
-        followUpOwners: [SAM],
+        followUpOwners: [{ address: SAM, members: [roster[0].name] }],
         rosterEmails: [
           { name: BEN.name, email: 'ben.okafor@example.com' },
           { name: 'Zoe Park', email: 'zoe@example.com' },

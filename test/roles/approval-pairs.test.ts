@@ -91,9 +91,7 @@ function memberClaimedAna(): Fake {
   fake.gas.sheet('Roster').getRange(ROW.Ben, 2).setValue('');
   fake.bundle.saveSettings({ ownerEmail: MEMBER });
   setFollowUpOwner(fake, 'Ana', FRIEND);
-  runAs(fake, MEMBER, 'approveRoster', [
-    { followUpOwners: [], rosterEmails: [{ name: 'Ana', email: MEMBER }] },
-  ]);
+  runAs(fake, MEMBER, 'approveRoster', [{ followUpOwners: [], rosterEmails: [{ name: 'Ana', email: MEMBER }] }]);
   runAs(fake, MEMBER, 'approveFollowUpOwners', [[{ address: FRIEND, members: ['Ana'] }]]);
   return fake;
 }
@@ -128,7 +126,10 @@ test('handing Uptake over in Settings starts the approvals again', () => {
 
 test('before any owner is saved, an approval is refused and stores nothing: nobody becomes the owner by approving', () => {
   const { runs, roster } = sampleTeam();
-  const fake = fakeWithBundle({ user: OWNER, spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } } });
+  const fake = fakeWithBundle({
+    user: OWNER,
+    spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
+  });
   fake.gas.setDriveOwner(OWNER);
   fake.gas.sheet('Roster').getRange(ROW.Ana, 2).setValue(MEMBER);
   fake.gas.sheet('Roster').getRange(ROW.Ben, 2).setValue('');
@@ -148,4 +149,19 @@ test('before any owner is saved, an approval is refused and stores nothing: nobo
   expect(runAs(fake, OWNER, 'getDashboard', [null]).unapprovedFollowUpOwners).toEqual([
     { address: MEMBER, members: ['Ana'] },
   ]);
+});
+
+test('pairings too many to keep in one stored value are refused whole, saying why; nothing is approved', () => {
+  const fake = roleTeam();
+  const long = (name: string) => `${name} ${'Ã'.repeat(1500)}`;
+  const roster = fake.gas.sheet('Roster');
+  for (const member of Object.keys(ROW) as (keyof typeof ROW)[]) {
+    roster.getRange(ROW[member], 1).setValue(long(member));
+    setFollowUpOwner(fake, member, MEMBER);
+  }
+  const before = world(fake);
+  expect(() => runAs(fake, OWNER, 'approveFollowUpOwners', [listedFollowUps(fake)])).toThrow(
+    /^The roster has too many follow-up owners for Uptake to keep their approval \(3 pairings.*Nothing was approved\.$/,
+  );
+  expect(world(fake)).toBe(before);
 });

@@ -126,7 +126,9 @@ describe('one-click approval from the owner’s dashboard', () => {
   test('an address the roster does not name is never approved, whatever the page sends', () => {
     const { bundle } = withNewFollowUpOwner();
     const before = approvedAddresses(bundle);
-    expect(bundle.approveFollowUpOwners([{ address: ATTACKER, members: [] }])).toMatch(/^There was nothing left to approve/);
+    expect(bundle.approveFollowUpOwners([{ address: ATTACKER, members: [] }])).toMatch(
+      /^There was nothing left to approve/,
+    );
     expect(approvedAddresses(bundle)).toEqual(before);
     expect(() => bundle.approveFollowUpOwners('x' as never)).toThrow(
       /^The follow-up owners must be a list of addresses, each with the members it follows up/,
@@ -139,9 +141,9 @@ describe('one-click approval from the owner’s dashboard', () => {
     gas.spreadsheet.getSheetByName('Roster')!.getRange(2, 9).setValue(NEW_OWNER);
     const member = 'someone@northwind.example';
     expect(bundle.$run('getDashboard', [null], { user: member }).unapprovedFollowUpOwners).toEqual([]);
-    expect(() => bundle.$run('approveFollowUpOwners', [[{ address: NEW_OWNER, members: [] }]], { user: member })).toThrow(
-      /^Only the owner of Uptake/,
-    );
+    expect(() =>
+      bundle.$run('approveFollowUpOwners', [[{ address: NEW_OWNER, members: [] }]], { user: member }),
+    ).toThrow(/^Only the owner of Uptake/);
     expect(approvedAddresses(bundle)).not.toContain(NEW_OWNER);
   });
 });
