@@ -234,7 +234,9 @@ describe('records kept in properties', () => {
       training: '2026-03-03',
       owner: 'lead@example.com',
     }));
-    const { gas, bundle } = team({ members: many, fake: { now: '2026-03-09T10:00:00Z' } });
+    // 80 pairings of such names with their follow-up owner are over what one stored value keeps
+    // approved: unapproved, the follow-ups go to the owner, in the same one email.
+    const { gas, bundle } = team({ members: many, fake: { now: '2026-03-09T10:00:00Z' }, approveFollowUps: false });
     expect(runFailingFirstRecordWrite(gas, bundle)).toBe(true);
     expect(gas.mail.sent).toHaveLength(1);
     bundle.$runDays(1);

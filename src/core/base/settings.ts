@@ -1,7 +1,12 @@
 /** The owner's settings (thresholds, window, digest, recipients, sheets): defaults and validation. */
 import { isEmail } from './text';
 import { DEFAULT_SETTINGS, type AuditSettings } from './types';
-import type { FollowUpApproval } from '../roles/follow-up-approval';
+
+/** A (member, follow-up owner) pairing the owner approved (rules §19; src/core/roles/follow-up-approval.ts). */
+export interface FollowUpApproval {
+  member: string;
+  address: string;
+}
 
 export interface Settings extends AuditSettings {
   /** Default audit window in weeks. */

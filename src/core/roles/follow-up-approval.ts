@@ -4,14 +4,11 @@
  * there alone must not draw colleagues' figures out of the team, nor an address approved for one
  * member draw another's. An unapproved pairing's milestones go to the owner instead.
  */
+import type { FollowUpApproval } from '../base/settings';
 import type { RosterMember } from '../base/types';
 import { memberKey } from '../base/text';
 
-/** A (member, follow-up owner) pairing the owner approved. */
-export interface FollowUpApproval {
-  member: string;
-  address: string;
-}
+export type { FollowUpApproval } from '../base/settings';
 
 export interface UnapprovedFollowUpOwner {
   address: string;
