@@ -121,10 +121,10 @@ export type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
 import type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
 export type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
 
-/** What the dashboard's *Approve* sends: exactly what the page listed (rules §19). */
 /** A follow-up owner as the dashboard listed it: the address and the members it was shown for. */
 export type ListedFollowUpOwner = Pick<UnapprovedFollowUpOwner, 'address' | 'members'>;
 
+/** What the dashboard's *Approve* sends: exactly what the page listed (rules §19). */
 export interface RosterApprovalRequest {
   /** Approved for the members listed with each address only (rules §19). */
   followUpOwners: ListedFollowUpOwner[];
