@@ -4,7 +4,9 @@
  * calls one with the wrong arguments fails `npm run typecheck` instead of the bundle at run time.
  * A sidebar call's ServerReply is unwrapped here, once, as the page's server.ts unwraps it
  * (unwrapReply): the call returns the reply's value, or throws its failure as a ServerFailure
- * whose `field` names the settings field.
+ * whose `field` names the settings field. A fault in Uptake itself is not a reply: the bundle
+ * throws it (in plain words, the execution recorded as failed), and it propagates as it is, as
+ * it reaches the page's failure handler.
  */
 import path from 'node:path';
 import {

@@ -254,6 +254,11 @@ export function checkedCaller(): CheckedCall | null {
 /** Errors that only a bug in Uptake throws: the user is told so, not shown the JavaScript. */
 const INTERNAL_ERRORS = new Set(['TypeError', 'ReferenceError', 'SyntaxError']);
 
+/** Whether `error` is one only a bug in Uptake throws (INTERNAL_ERRORS), not one meant for the user. */
+function isInternal(error: unknown): error is Error {
+  return error instanceof Error && INTERNAL_ERRORS.has(error.name);
+}
+
 /** What the user is told when call `name` fails with `error`. */
 export function plainMessage(name: keyof ServerApi, error: unknown): string {
   const does = SIDEBAR_CALLS[name].does;
@@ -273,7 +278,9 @@ export function plainMessage(name: keyof ServerApi, error: unknown): string {
 /**
  * Runs sidebar call `name`: checks `args` (as the page sent them), runs `body` with them typed,
  * and returns what it returned, or what went wrong, as a ServerReply (src/shared/failure.ts):
- * the failure's plain words for the user and, for a settings error, the field it is about.
+ * the failure's plain words for the user and, for a settings error, the field it is about. A
+ * fault in Uptake itself (isInternal) is thrown again instead, in plain words, so that Apps
+ * Script records the execution as Failed.
  */
 export function sidebarCall<K extends keyof ServerApi>(
   name: K,
@@ -292,8 +299,15 @@ export function sidebarCall<K extends keyof ServerApi>(
     }
     return { ok: true, value: body(...call.check(args)) };
   } catch (error) {
-    // The stack goes to the execution log for whoever maintains the add-on; the page gets words.
-    if (error instanceof Error && INTERNAL_ERRORS.has(error.name)) console.error(error.stack ?? error.message);
+    if (isInternal(error)) {
+      // A bug: the stack goes to the execution log, and throwing marks the execution Failed, so
+      // the maintainer's execution list and error reports show it; the page's failure handler
+      // gets the plain words (src/client/server.ts failureOf).
+      console.error(error.stack ?? error.message);
+      // No cause: the stack is logged above, and the page gets nothing but the message.
+      // eslint-disable-next-line preserve-caught-error
+      throw new Error(plainMessage(name, error));
+    }
     const field = error instanceof SettingsError ? error.field : null;
     return { ok: false, failure: { message: plainMessage(name, error), field } };
   } finally {

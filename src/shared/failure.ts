@@ -7,8 +7,10 @@
  * and arrays of them; the failure handler receives an Error, of which the page can rely on the
  * message alone (an Error's own fields, such as a SettingsError's `field`, are not among the
  * values that cross). So every sidebar call returns a ServerReply to the success handler: the
- * value, or the failure as data (its words and the form field it is about). The failure handler
- * is left to what fails outside Uptake's code (Google's timeouts, authorization).
+ * value, or an expected failure as data (its words and the form field it is about). The failure
+ * handler gets what fails outside Uptake's code (Google's timeouts, authorization) and a fault in
+ * Uptake itself, which the server throws in plain words so that Apps Script records the execution
+ * as Failed (src/gas/sidebar-call.ts); both name no field.
  *
  * SidebarFailure: a sidebar call's failure as data.
  */

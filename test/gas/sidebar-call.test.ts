@@ -77,7 +77,7 @@ describe('sidebarCall: arguments of the wrong type get a plain message naming th
   });
 });
 
-describe('sidebarCall: errors become messages a sheet user can act on, returned as data', () => {
+describe('sidebarCall: errors become messages a sheet user can act on', () => {
   const failWith = (error: unknown) =>
     sidebarCall('getDashboard', [], () => {
       throw error;
@@ -102,13 +102,11 @@ describe('sidebarCall: errors become messages a sheet user can act on, returned 
     });
   });
 
-  test('a fault in Uptake says what could not be done and what to do, not only the JavaScript', () => {
+  test('a fault in Uptake is thrown (the execution fails), saying what could not be done and what to do', () => {
     const spy = jest.spyOn(console, 'error').mockImplementation(() => undefined);
     try {
-      expect(failWith(new TypeError("Cannot read properties of undefined (reading 'trim')"))).toEqual(
-        failure(
-          /^Uptake could not load the dashboard because of a fault in Uptake itself \(.*\)\. Reload the sidebar and try again; if it happens again, report this message\.$/,
-        ),
+      expect(() => failWith(new TypeError("Cannot read properties of undefined (reading 'trim')"))).toThrow(
+        /^Uptake could not load the dashboard because of a fault in Uptake itself \(.*\)\. Reload the sidebar and try again; if it happens again, report this message\.$/,
       );
       // The stack goes to the execution log, for whoever maintains the add-on.
       expect(spy).toHaveBeenCalledTimes(1);
@@ -161,5 +159,29 @@ describe('the built sidebar entry points, called as google.script.run calls them
     );
     expect(JSON.stringify(gas.sheet('Log').getDataRange().getValues())).toBe(before);
     expect(bundle.getAutomationStatus().on).toBe(false);
+  });
+  // "View executions", https://developers.google.com/apps-script/guides/executions: the
+  // maintainer's execution list shows each run as Completed or Failed; a run that returns is Completed.
+  test('an expected failure is returned as data, and the execution is recorded as completed', () => {
+    const { bundle, gas } = team();
+    expect(bundle.$replies.$runFromClient('getDashboard', { weeks: '2' })).toEqual({
+      ok: false,
+      failure: { message: expect.stringMatching(/^The window in weeks must be a number/), field: null },
+    });
+    expect(gas.executions.at(-1)).toMatchObject({ name: 'getDashboard', error: undefined });
+  });
+
+  test('a fault in Uptake is thrown in plain words, and the execution is recorded as failed with its stack logged', () => {
+    const { bundle, gas } = team();
+    gas.onCall((call) => {
+      if (call.key === 'Range.getValues') throw new TypeError("Cannot read properties of undefined (reading 'trim')");
+    });
+    const plain =
+      /^Uptake could not load the dashboard because of a fault in Uptake itself \(.*\)\. Reload the sidebar/;
+    expect(() => bundle.$replies.$runFromClient('getDashboard', null)).toThrow(plain);
+    const execution = gas.executions.at(-1);
+    expect(execution?.name).toBe('getDashboard');
+    expect(execution?.error).toEqual(expect.objectContaining({ message: expect.stringMatching(plain) }));
+    expect(gas.logs.messages().join('\n')).toMatch(/TypeError: Cannot read properties of undefined \(reading 'trim'\)/);
   });
 });
