@@ -21,7 +21,10 @@ export interface FakeClass {
   api: boolean;
   /** Apps Script type ("Spreadsheet.Range") -> the members its `Pick<...>` lists. */
   picks: Map<string, string[]>;
-  /** Public, non-static members not starting with `_`: methods, and capitalised (enum) fields. */
+  /**
+   * Public, non-static members not starting with `_` that the boundary hands the bundle: methods,
+   * function-valued fields and parameter properties, and capitalised (enum) fields.
+   */
   declared: string[];
 }
 
@@ -71,10 +74,39 @@ function declaredMembers(node: ts.ClassDeclaration): { declared: string[]; api: 
     if (hasModifier(member, ts.SyntaxKind.PrivateKeyword) || hasModifier(member, ts.SyntaxKind.ProtectedKeyword))
       continue;
     if (name.startsWith('_') || name === 'constructor') continue;
-    if (ts.isMethodDeclaration(member) || (ts.isPropertyDeclaration(member) && /^[A-Z]/.test(name)))
+    if (ts.isMethodDeclaration(member) || (ts.isPropertyDeclaration(member) && exposedProperty(name, member)))
+      declared.push(name);
+  }
+  for (const parameter of constructorOf(node)?.parameters ?? []) {
+    const name = ts.isIdentifier(parameter.name) ? parameter.name.text : undefined;
+    if (name && ts.isParameterPropertyDeclaration(parameter, parameter.parent) && exposedParameter(name, parameter))
       declared.push(name);
   }
   return { declared, api };
+}
+
+/**
+ * Whether the boundary hands property `name` to the bundle (boundary.ts `get`): a capitalised
+ * (enum) field, or one holding a function (`getTabColor = () => ...`, or typed as a function),
+ * which it calls like a method.
+ */
+function exposedProperty(name: string, member: ts.PropertyDeclaration): boolean {
+  if (/^[A-Z]/.test(name)) return true;
+  const value = member.initializer;
+  const functionValue = !!value && (ts.isArrowFunction(value) || ts.isFunctionExpression(value));
+  return functionValue || (!!member.type && ts.isFunctionTypeNode(member.type));
+}
+
+/** The same for a constructor parameter property (`constructor(readonly onRead: () => void)`), unless private. */
+function exposedParameter(name: string, parameter: ts.ParameterDeclaration): boolean {
+  if (hasModifier(parameter, ts.SyntaxKind.PrivateKeyword) || hasModifier(parameter, ts.SyntaxKind.ProtectedKeyword))
+    return false;
+  if (name.startsWith('_')) return false;
+  return /^[A-Z]/.test(name) || (!!parameter.type && ts.isFunctionTypeNode(parameter.type));
+}
+
+function constructorOf(node: ts.ClassDeclaration): ts.ConstructorDeclaration | undefined {
+  return node.members.find(ts.isConstructorDeclaration);
 }
 
 /** Every class of packages/fake-apps-script/*.ts, by name. */
