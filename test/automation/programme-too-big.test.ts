@@ -27,6 +27,22 @@ function bigTeam(participants: number) {
 }
 const tooBig = /The programme has 4\d\d participants; with names of this length Uptake can keep about \d+ /;
 
+/**
+ * 200 participants and a programme set to start on 2026-03-09; then the roster grows by 210 before
+ * the start, and the triggers run until `until`. `shrink` empties the 210 rows again, as an owner
+ * who moves them to a spreadsheet of their own.
+ */
+function grownBeforeTheStart(until: string) {
+  const { gas, bundle } = bigTeam(200);
+  const started = bundle.startProgramme({ start: '2026-03-09' });
+  const roster = gas.spreadsheet.getSheetByName(ROSTER)!;
+  const added = rosterRows(Array.from({ length: 210 }, (_, i) => member(200 + i))).slice(1);
+  const grown = roster.getRange(roster.getLastRow() + 1, 1, added.length, added[0].length);
+  grown.setValues(added);
+  bundle.$runDueTriggers(until);
+  return { gas, bundle, started, shrink: () => grown.setValues(added.map((row) => row.map(() => ''))) };
+}
+
 test('a start to come with 410 members below Genuine today is refused at once, as a start today is', () => {
   const { gas, bundle } = bigTeam(410);
   expect(() => bundle.startProgramme({ start: '2026-03-09' })).toThrow(tooBig);
@@ -36,13 +52,7 @@ test('a start to come with 410 members below Genuine today is refused at once, a
 });
 
 describe('a start to come that fitted, with 410 participants on its start day', () => {
-  const { gas, bundle } = bigTeam(200);
-  const started = bundle.startProgramme({ start: '2026-03-09' });
-  // The roster grows to 410 participants before the start.
-  const roster = gas.spreadsheet.getSheetByName(ROSTER)!;
-  const added = rosterRows(Array.from({ length: 210 }, (_, i) => member(200 + i))).slice(1);
-  roster.getRange(roster.getLastRow() + 1, 1, added.length, added[0].length).setValues(added);
-  bundle.$runDueTriggers('2026-04-12T12:00:00Z');
+  const { gas, bundle, started } = grownBeforeTheStart('2026-04-12T12:00:00Z');
   const programmeMails = gas.mail.sent.filter((m) => /replacement programme/i.test(m.subject));
 
   test('the start was accepted with 200 participants', () => {
@@ -76,16 +86,10 @@ describe('a start to come that fitted, with 410 participants on its start day', 
 });
 
 describe('a programme that could not start is replaced at once by a new start, nothing sent twice', () => {
-  const { gas, bundle } = bigTeam(200);
-  bundle.startProgramme({ start: '2026-03-09' });
-  const roster = gas.spreadsheet.getSheetByName(ROSTER)!;
-  const added = rosterRows(Array.from({ length: 210 }, (_, i) => member(200 + i))).slice(1);
-  const grown = roster.getRange(roster.getLastRow() + 1, 1, added.length, added[0].length);
-  grown.setValues(added);
-  bundle.$runDueTriggers('2026-03-12T12:00:00Z');
+  const { gas, bundle, shrink } = grownBeforeTheStart('2026-03-12T12:00:00Z');
   const problemsBefore = bundle.getAutomationStatus().problems;
   // The owner moves the 210 to a spreadsheet of their own and starts again, on day 3 of the failed one.
-  grown.setValues(added.map((row) => row.map(() => '')));
+  shrink();
   const restarted = bundle.startProgramme({ start: '2026-03-12' });
   const problemsAfterStart = bundle.getAutomationStatus().problems;
   bundle.$runDueTriggers('2026-04-14T12:00:00Z');
@@ -125,14 +129,8 @@ describe('a programme that could not start is replaced at once by a new start, n
 });
 
 test('a Settings date replaces a programme that could not start, as the sidebar does', () => {
-  const { gas, bundle } = bigTeam(200);
-  bundle.startProgramme({ start: '2026-03-09' });
-  const roster = gas.spreadsheet.getSheetByName(ROSTER)!;
-  const added = rosterRows(Array.from({ length: 210 }, (_, i) => member(200 + i))).slice(1);
-  const grown = roster.getRange(roster.getLastRow() + 1, 1, added.length, added[0].length);
-  grown.setValues(added);
-  bundle.$runDueTriggers('2026-03-10T12:00:00Z');
-  grown.setValues(added.map((row) => row.map(() => '')));
+  const { bundle, shrink } = grownBeforeTheStart('2026-03-10T12:00:00Z');
+  shrink();
   bundle.saveSettings({ ownerEmail: OWNER, programmeStart: '2026-03-10' });
   const programme = bundle.getDashboard({ asOf: '2026-03-10' }).programme!;
   expect([programme.start, programme.couldNotStart, programme.participants.length]).toEqual([

@@ -2,7 +2,8 @@
 // itself (LOG_HEADERS and ROSTER_HEADERS of src/core/sheets), so a renamed column is renamed here too.
 // Each table gets a copy of its header: a test that edits a cell cannot change the add-on's constant.
 import { LOG_HEADERS } from '../../src/core/sheets/log';
-import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
+import { parseRoster, ROSTER_HEADERS } from '../../src/core/sheets/roster';
+import type { RosterMember } from '../../src/core/base/types';
 
 /** Who owns the team's sheet in the tests: the Settings owner, who gets the owner's emails. */
 export const OWNER = 'owner@example.com';
@@ -76,4 +77,9 @@ export function rosterRows(members: RosterSpec[]): unknown[][] {
 /** Roster rows as a CSV download holds them: all text, the training date as YYYY-MM-DD. */
 export function rosterCsvRows(members: RosterSpec[]): string[][] {
   return [[...ROSTER_HEADERS], ...members.map((m) => rosterCells(m, m.training ?? '').map(String))];
+}
+
+/** Members as Uptake reads them from the Roster rows of `members` (a UTC sheet, day-first dates). */
+export function rosterMembers(members: RosterSpec[]): RosterMember[] {
+  return parseRoster(rosterRows(members), { timeZone: 'UTC', dateOrder: 'DMY' }).members;
 }

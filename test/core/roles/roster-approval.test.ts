@@ -6,27 +6,12 @@ import {
   unapprovedPairings,
   withApproved,
 } from '../../../src/core/roles/roster-approval';
-import type { RosterMember } from '../../../src/core/base/types';
+import { rosterMembers } from '../../support/sheets';
 
 const OWNER = 'owner@example.com';
 
-function row(name: string, email: string | null, index: number): RosterMember {
-  return {
-    row: index + 2,
-    key: name.toLowerCase(),
-    name,
-    email,
-    role: '',
-    trainingDay: null,
-    anchorWorkflow: '',
-    trainedWorkflows: [],
-    status: 'active',
-    contextPackReady: null,
-    followUpOwner: null,
-  };
-}
-
-const roster = (...pairs: [string, string | null][]) => pairs.map(([name, email], i) => row(name, email, i));
+const roster = (...pairs: [string, string | null][]) =>
+  rosterMembers(pairs.map(([name, email]) => ({ name, email: email ?? undefined })));
 
 test('new rows wait with no "was"; a changed email waits with the one approved before; blank emails and the owner’s need nothing', () => {
   const members = roster(['Ana', 'ben@x.example'], ['Ben', null], ['Cleo', 'cleo@x.example'], ['Dee', OWNER]);

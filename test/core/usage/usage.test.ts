@@ -8,28 +8,15 @@ import { usageLine, periodRange } from '../../../src/core/usage/wording';
 import { RunTable } from '../../../src/core/sheets/run-table';
 import type { RosterMember, Run } from '../../../src/core/base/types';
 import { day, UTC } from '../fixtures';
+import { rosterMembers } from '../../support/sheets';
 
-function member(name: string, email: string | null, status: RosterMember['status'] = 'active'): RosterMember {
-  return {
-    row: 2,
-    key: name.toLowerCase(),
-    name,
-    email,
-    role: '',
-    trainingDay: null,
-    anchorWorkflow: '',
-    trainedWorkflows: [],
-    status,
-    contextPackReady: null,
-    followUpOwner: null,
-  };
-}
-
-const ANA = member('Ana Lima', 'ana@x.example');
-const JO = member('Jo Park', 'jo@x.example');
-const KIM = member('Kim Ode', 'kim@x.example');
-const NOA = member('Noa Out', 'noa@x.example', 'no-anchor');
-const ROSTER = [ANA, JO, KIM, NOA];
+const ROSTER = rosterMembers([
+  { name: 'Ana Lima', email: 'ana@x.example' },
+  { name: 'Jo Park', email: 'jo@x.example' },
+  { name: 'Kim Ode', email: 'kim@x.example' },
+  { name: 'Noa Out', email: 'noa@x.example', status: 'No suitable anchor workflow' },
+]);
+const [ANA, JO, KIM, NOA] = ROSTER;
 
 function runs(list: [string, RosterMember][]): RunTable {
   return RunTable.fromRuns(
