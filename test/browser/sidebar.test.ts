@@ -381,6 +381,34 @@ describe('settings', () => {
     await expectClean(s);
     await screenshot(page, 'settings.png');
   });
+
+  // A failure that comes through google.script.run's failure handler, not as a ServerReply: here a
+  // fault in Uptake, which the server throws so that the execution is recorded as Failed
+  // (src/gas/sidebar-call.ts); Google's timeouts and authorization errors take the same path.
+  test('a failure through the failure handler shows plain words and marks no field', async () => {
+    const { gas, bundle } = exampleTeam();
+    const s = await openSidebar(chromium(), gas, bundle, 'showSettings');
+    const page = s.page;
+    await lastCall(s, 'getDashboard');
+    await idle(page);
+    // Every service call fails as a bug would, but console.error, which logs it.
+    const stop = gas.onCall((call) => {
+      if (call.service !== 'console') throw new TypeError("Cannot read properties of undefined (reading 'trim')");
+    });
+    await page.getByLabel('Acceptance target').fill('80');
+    await page.getByRole('button', { name: 'Save' }).click();
+    const [failed] = await failures(s, 'saveSettings', 1);
+    stop();
+    await idle(page);
+    expect(failed.failure).toBeUndefined();
+    expect(failed.thrown).toMatch(
+      /^Uptake could not save the settings because of a fault in Uptake itself \(.*\)\. Reload the sidebar and try again; if it happens again, report this message\.$/,
+    );
+    expect(gas.executions.filter((e) => e.name === 'saveSettings').map((e) => e.error !== undefined)).toEqual([true]);
+    expect(await page.locator('#settings-error').innerText()).toBe(failed.thrown);
+    expect(await page.locator('[aria-invalid="true"]').count()).toBe(0);
+    await expectClean(s);
+  });
 });
 
 describe('log a run', () => {
