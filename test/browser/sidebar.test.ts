@@ -320,12 +320,17 @@ describe('dashboard', () => {
 });
 
 describe('settings', () => {
-  test('opens on Settings when the server asks, saves a change, and shows the error of a bad field', async () => {
+  /** The example team with the sidebar opened on Settings, once its dashboard data has arrived. */
+  async function openSettings() {
     const { gas, bundle } = exampleTeam();
     const s = await openSidebar(chromium(), gas, bundle, 'showSettings');
-    const page = s.page;
     await lastCall(s, 'getDashboard');
-    await idle(page);
+    await idle(s.page);
+    return { gas, s, page: s.page };
+  }
+
+  test('opens on Settings when the server asks, saves a change, and shows the error of a bad field', async () => {
+    const { gas, s, page } = await openSettings();
     expect(await page.locator('#view-settings').isVisible()).toBe(true);
     expect(await page.locator('#view-dashboard').isHidden()).toBe(true);
     const stored = () =>
@@ -386,11 +391,7 @@ describe('settings', () => {
   // fault in Uptake, which the server throws so that the execution is recorded as Failed
   // (src/gas/sidebar-call.ts); Google's timeouts and authorization errors take the same path.
   test('a failure through the failure handler shows plain words and marks no field', async () => {
-    const { gas, bundle } = exampleTeam();
-    const s = await openSidebar(chromium(), gas, bundle, 'showSettings');
-    const page = s.page;
-    await lastCall(s, 'getDashboard');
-    await idle(page);
+    const { gas, s, page } = await openSettings();
     // Every service call fails as a bug would, but console.error, which logs it.
     const stop = gas.onCall((call) => {
       if (call.service !== 'console') throw new TypeError("Cannot read properties of undefined (reading 'trim')");
