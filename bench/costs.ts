@@ -132,8 +132,9 @@ export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
     throw new Error(`bench: "${action}" at ${team.rows.toLocaleString('en-US')} rows ${why}`);
   };
 
-  // The owner approves the roster's emails, as the dashboard's Approve does: My week shows a
-  // member their figures only then (rules §19).
+  // The owner saves Settings and approves the roster's emails, as the dashboard's Approve does: My
+  // week shows a member their figures only then, and only an owner saved in Settings approves (rules §19).
+  ctx.$runFromClient('saveSettings', { ownerEmail: 'lead@example.com' });
   ctx.$runFromClient('approveRoster', {
     followUpOwners: [],
     rosterEmails: team.members.map(({ name, email }) => ({ name, email })),

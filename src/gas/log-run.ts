@@ -6,6 +6,7 @@ import { dayToIso, dayToLabel, SHEETS_EPOCH_DAY } from '../core/base/dates';
 import { EDIT_TYPE_CHOICES, OUTCOME_CHOICES } from '../core/sheets/log';
 import { checkLogRun, type LogEntry } from '../core/sheets/log-request';
 import { MemberDirectory } from '../core/sheets/roster';
+import { isApprovedPairing } from '../core/roles/roster-approval';
 import type { Settings } from '../core/base/settings';
 import { isEmail, memberKey } from '../core/base/text';
 import type { LogField } from '../core/base/types';
@@ -63,11 +64,15 @@ function logToWrite(spreadsheet: Spreadsheet, settings: Settings): Sheet {
 
 /**
  * The roster's name of the account opening the form, matched by its email (the roster's Email
- * column); '' when Google gives no email or the roster does not know it: nothing is guessed.
+ * column) on a row whose (name, email) pairing the owner approved; '' when Google gives no email,
+ * the roster does not know it, or the row waits for approval: it may be a colleague's row where
+ * this email was typed (rules §19), whose name the form must not show. Nothing is guessed.
  */
-function ownRosterName(directory: MemberDirectory): string {
+function ownRosterName(directory: MemberDirectory, { settings, approved }: MemberSettings): string {
   const email = currentUserEmail();
-  return (email && directory.find(email)?.name) || '';
+  const row = email ? directory.find(email) : undefined;
+  if (!row?.email || memberKey(row.email) !== memberKey(email)) return '';
+  return isApprovedPairing(row, approved, settings.ownerEmail) ? row.name : '';
 }
 
 /**
@@ -112,7 +117,7 @@ export function logFormData(spreadsheet: Spreadsheet, { settings, approved }: Me
   const { roster, log } = recent;
   const rosterMembers = roster?.members ?? [];
   const directory = new MemberDirectory(rosterMembers);
-  form.member ||= ownRosterName(directory);
+  form.member ||= ownRosterName(directory, { settings, approved });
   // A log name shaped like an email is a form respondent's address the roster does not match
   // (rules §16): the owner's dashboard names it; it is not offered to every member (rules §19).
   const logNames = [...log.names.values()].filter((name) => !isEmail(name));

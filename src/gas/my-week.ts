@@ -51,6 +51,15 @@ function sharedEmail(email: string, settings: Settings): string {
   );
 }
 
+/** The caller's email is only on a row skipped for repeating a name above it: said without either name. */
+function onSkippedRow(email: string, settings: Settings): string {
+  return (
+    `Your Google account (${email}) is on a Roster row that Uptake skips, because the row's name is already on ` +
+    `another row above it, so My week shows no figures. Ask ${theOwner(settings)} to correct the Roster ` +
+    '(Check set-up names the row).'
+  );
+}
+
 /** Said without the row's name: it may be a colleague's, where someone typed this email (rules §19). */
 function waitingForApproval(email: string, settings: Settings): string {
   return (
@@ -106,6 +115,8 @@ export function myWeekView(
   if (rosterMember && !approvedRow) return { week: null, message: waitingForApproval(email, settings) };
   const key = directory.keyFor(email);
   const runs = read.log.runs.filter((run) => run.memberKey === key);
+  if (!rosterMember && read.roster?.skippedEmails?.includes(memberKey(email)))
+    return { week: null, message: onSkippedRow(email, settings) };
   if (!rosterMember && runs.length === 0) return { week: null, message: notFound(email) };
   const { today } = todayIn(spreadsheet);
   const week = myWeek({

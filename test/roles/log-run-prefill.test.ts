@@ -1,7 +1,12 @@
 // Log a run starts with the member's own roster name (rules §19), found by the email Google gives
-// for the account opening it, on the BUILT bundle: nothing when no email is given or the roster
-// does not know it, and the name stays a choice the member can change.
-import { logRunRequest, teamSheet } from '../support/fake-bundle';
+// for the account opening it on a row the owner approved, on the BUILT bundle: nothing when no
+// email is given, the roster does not know it or the row waits for approval (it may be a
+// colleague's), and the name stays a choice the member can change.
+import { logRunRequest } from '../support/fake-bundle';
+import { approveListedRosterEmails, roleTeam } from './support';
+
+/** The sample team, its roster approved by the owner. */
+const teamSheet = () => roleTeam();
 
 const RUN = logRunRequest({ workflow: 'Board memo', outcome: 'Light edit' });
 
@@ -41,5 +46,41 @@ describe('Log a run preselects the roster name of the account opening it', () =>
     expect(bundle.$run('getLogForm', [], { user: 'ben@example.com' }).member).toBe('Ben');
     expect(lookedUp - gas.calls.total).toBeGreaterThan(0);
     expect(lookedUp - gas.calls.total).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('Log a run shows no colleague’s name for a row waiting for approval', () => {
+  const ANA = 'ana@example.com';
+
+  /** Ana moved her email onto Ben's row (and off her own): the pairing waits for the owner. */
+  function anaOnBensRow() {
+    const fake = roleTeam();
+    const roster = fake.gas.sheet('Roster');
+    roster.getRange(3, 2).setValue(ANA);
+    roster.getRange(2, 2).setValue('');
+    return fake;
+  }
+
+  test('no name is preselected and the workflows are not ordered by the colleague’s runs', () => {
+    const fake = anaOnBensRow();
+    const form = fake.bundle.$run('getLogForm', [], { user: ANA });
+    expect(form.member).toBe('');
+    // Ben's latest run is Weekly update; the team's most run is Client proposal.
+    expect(form.workflows[0]).toBe('Client proposal');
+    expect(JSON.stringify(form.myWeek)).not.toMatch(/Ben|Weekly update/);
+    // Once the owner approves the pairing, the row is the account's to use.
+    approveListedRosterEmails(fake);
+    const approved = fake.bundle.$run('getLogForm', [], { user: ANA });
+    expect([approved.member, approved.workflows[0]]).toEqual(['Ben', 'Weekly update']);
+  });
+
+  test('an email only on a row skipped for repeating a name is told so, not that it is not in the roster', () => {
+    const fake = roleTeam();
+    fake.gas.user.appendRow('Roster', ['Ana', 'dee@example.com']);
+    const week = fake.bundle.$run('getMyWeek', [], { user: 'dee@example.com' });
+    expect(week.week).toBeNull();
+    expect(week.message).toMatch(/^Your Google account \(dee@example\.com\) is on a Roster row that Uptake skips/);
+    expect(week.message).not.toMatch(/Ana|not in the roster/);
+    expect(fake.bundle.$run('getLogForm', [], { user: 'dee@example.com' }).member).toBe('');
   });
 });

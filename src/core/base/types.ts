@@ -80,6 +80,8 @@ export interface Roster {
   notices: RowProblem[];
   /** Emails on two rows or more (memberKey form): kept by neither row, and no one's My week. */
   sharedEmails?: string[];
+  /** Emails (memberKey) on rows skipped because their name is on an earlier row: no member has them. */
+  skippedEmails?: string[];
 }
 
 export interface AuditSettings {

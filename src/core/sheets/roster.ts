@@ -150,6 +150,7 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
   const emails = new Map<string, { name: string; row: number }>();
   /** Emails on two rows: log rows under one cannot be told apart, so no member gets them. */
   const shared = new Set<string>();
+  const skippedEmails = new Set<string>();
   const cell = (cells: unknown[], field: RosterField) => (c[field] === undefined ? '' : cells[c[field]!]);
 
   /** The row's email, unless another row has it already (said; neither row keeps it). */
@@ -181,6 +182,8 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
     const key = memberKey(name);
     if (seen.has(key)) {
       skipped.push({ row, reason: `"${name}" is already on the roster at row ${seen.get(key)}` });
+      const skippedEmail = cellText(cell(cells, 'email'));
+      if (isEmail(skippedEmail)) skippedEmails.add(memberKey(skippedEmail));
       continue;
     }
     seen.set(key, row);
@@ -201,7 +204,7 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
     });
   }
   for (const member of members) if (member.email && shared.has(memberKey(member.email))) member.email = null;
-  return { members, skipped, notices, sharedEmails: [...shared] };
+  return { members, skipped, notices, sharedEmails: [...shared], skippedEmails: [...skippedEmails] };
 }
 
 /**
