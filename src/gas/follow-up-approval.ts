@@ -6,6 +6,7 @@
 import type { Settings } from '../core/base/settings';
 import type { Roster, RosterMember } from '../core/base/types';
 import {
+  approvedName,
   approvedRoster,
   unapprovedLine,
   type FollowUpApproval,
@@ -115,10 +116,12 @@ export function followUpApprovalsWith(
   const onRoster = (pair: FollowUpApproval) =>
     members.some(
       (member) =>
-        memberKey(member.name) === memberKey(pair.member) &&
+        memberKey(approvedName(member.name)) === memberKey(pair.member) &&
         (member.followUpOwner ?? '').trim().toLowerCase() === pair.address,
     );
-  const added = chosen.flatMap((entry) => entry.members.map((member) => ({ member, address: entry.address })));
+  const added = chosen.flatMap((entry) =>
+    entry.members.map((member) => ({ member: approvedName(member), address: entry.address })),
+  );
   return [...approvals.filter(onRoster), ...added];
 }
 

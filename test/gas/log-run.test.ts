@@ -47,9 +47,10 @@ describe('getLogForm', () => {
     // Ben's workflows, most recent first: Weekly update on the 15th, then on the 14th Release notes
     // (row 10) before Client proposal (row 9); then the team's others (none left).
     expect(bens.workflows).toEqual(['Weekly update', 'Release notes', 'Client proposal']);
-    // Cleo never logged from her account: her roster name, found by her email (log-run-prefill.test.ts).
+    // Cleo never logged from her account, and the owner has not approved the roster: no name is
+    // preselected, since her row may be a colleague's (log-run-prefill.test.ts).
     const someoneElse = bundle.$run('getLogForm', [], { user: 'cleo@example.com' });
-    expect(someoneElse.member).toBe('Cleo');
+    expect(someoneElse.member).toBe('');
     expect(someoneElse.workflows).toEqual(['Client proposal', 'Weekly update', 'Release notes']);
     expect(gas.properties.forUser('ben@example.com').getProperty('uptake.logAs')).toBe('ben');
   });

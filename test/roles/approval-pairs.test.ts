@@ -153,15 +153,17 @@ test('before any owner is saved, an approval is refused and stores nothing: nobo
 
 test('pairings too many to keep in one stored value are refused whole, saying why; nothing is approved', () => {
   const fake = roleTeam();
-  const long = (name: string) => `${name} ${'Ã'.repeat(1500)}`;
-  const roster = fake.gas.sheet('Roster');
-  for (const member of Object.keys(ROW) as (keyof typeof ROW)[]) {
-    roster.getRange(ROW[member], 1).setValue(long(member));
-    setFollowUpOwner(fake, member, MEMBER);
+  // 60 members of 150-character names, each followed up by Ben: over the 9 KB of one stored value.
+  for (let i = 0; i < 60; i++) {
+    const row = new Array(FOLLOW_UP_COLUMN).fill('');
+    row[0] = `${i} ${'Ã'.repeat(150)}`;
+    row[FOLLOW_UP_COLUMN - 1] = MEMBER;
+    fake.gas.user.appendRow('Roster', row);
   }
+  const listed = listedFollowUps(fake);
   const before = world(fake);
-  expect(() => runAs(fake, OWNER, 'approveFollowUpOwners', [listedFollowUps(fake)])).toThrow(
-    /^The roster has too many follow-up owners for Uptake to keep their approval \(3 pairings.*Nothing was approved\.$/,
+  expect(() => runAs(fake, OWNER, 'approveFollowUpOwners', [listed])).toThrow(
+    /^The roster has too many follow-up owners for Uptake to keep their approval \(60 pairings.*Nothing was approved\.$/,
   );
   expect(world(fake)).toBe(before);
 });

@@ -25,9 +25,21 @@ function sameAddress(a: string, b: string): boolean {
   return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
+/**
+ * Most characters of a member's name an approval keeps: a name of 50,000 characters must not fill
+ * the stored value; two names alike for their first 200 characters are one person in practice.
+ */
+export const APPROVED_NAME_CHARS = 200;
+
+/** The name as an approval keeps it. */
+export function approvedName(name: string): string {
+  return name.slice(0, APPROVED_NAME_CHARS);
+}
+
 /** Whether the owner approved `address` as `member`'s follow-up owner. */
 function isApproved(member: string, address: string, approvals: readonly FollowUpApproval[]): boolean {
-  return approvals.some((pair) => sameAddress(pair.address, address) && memberKey(pair.member) === memberKey(member));
+  const key = memberKey(approvedName(member));
+  return approvals.some((pair) => sameAddress(pair.address, address) && memberKey(approvedName(pair.member)) === key);
 }
 
 /**
