@@ -4,6 +4,9 @@
 // version upgraded in place, and runs that cannot have the key.
 import { example, readExample, runExample } from '../support/example';
 import { recordRow, SENT_HEADERS } from '../../src/core/programme/sent-records';
+import { KeyedTags } from '../../src/core/programme/sent-tags';
+import { memberKey } from '../../src/core/base/text';
+import { KEYS } from '../../src/core/automation/store';
 import type { RosterSpec, RunSpec } from '../support/sheets';
 import { plus } from '../support/sheets';
 import {
@@ -131,6 +134,65 @@ describe('a held-out team, 60 days with renames, a corrected email, a restart, r
   });
 });
 
+describe('three members trained on different days, one of them a Genuine adopter by week three', () => {
+  // The Roster, which every editor reads, shows each training date: a row's dates, or its note,
+  // would say whose it is and whether that member needed the week-three check.
+  const members: RosterSpec[] = [
+    { name: 'Dara Okafor', email: 'dara@acme.test', training: '2026-03-02' },
+    { name: 'Émile Roux', email: 'emile@acme.test', training: '2026-03-04', owner: 'coach@acme.test' },
+    { name: 'Fen Li', email: 'fen@acme.test', training: '2026-03-05' },
+  ];
+  const runs: RunSpec[] = Array.from({ length: 60 }, (_, i) => ({
+    date: plus('2026-03-03', i),
+    member: 'Dara Okafor',
+    workflow: 'Memo',
+  }));
+  const { gas, bundle } = team({ members, runs, fake: { mailQuota: 5 } });
+  bundle.$runDays(10);
+  runWithoutDocument(gas, bundle, '2026-03-11T15:00:00Z');
+  bundle.$fireTrigger(gas.triggers.clock()[0]);
+  bundle.$runDays(50);
+  const sheet = gas.inspect.displayValues(SENT);
+  const at = (name: string) => SENT_HEADERS.indexOf(name);
+  const weekThree = sheet.slice(1).filter((row) => row[at('Milestone')] === 'Week-three check');
+
+  test('the week-three rows differ only in their tags, sealed cells and date sent, all of the same length', () => {
+    expect(weekThree).toHaveLength(3);
+    const varying = ['Date sent', 'Team member', 'Recipient', 'Member email', 'Training date', 'Due date', 'Note'];
+    for (const [i, header] of SENT_HEADERS.entries()) {
+      const column = weekThree.map((row) => row[i]);
+      if (varying.includes(header)) {
+        expect(new Set(column.map((cell) => cell.length)).size).toBe(1);
+        if (header !== 'Date sent') expect(column.every((cell) => /^[0-9a-f]{16,}$/.test(cell))).toBe(true);
+      } else expect(new Set(column).size).toBe(1);
+    }
+    // The owner's run reads them back: Dara's was settled without an email, the others went.
+    const rows = sentRows(gas).filter((r) => r.milestone === 'Week-three check');
+    expect(rows.map((r) => [r.member, r.trainingDate, r.recipient === '', r.note.startsWith('Not needed')])).toEqual([
+      ['Dara Okafor', '2026-03-02', true, true],
+      ['Émile Roux', '2026-03-04', false, false],
+      ['Fen Li', '2026-03-05', false, false],
+    ]);
+  });
+
+  test('no cell holds a training date, a due date or a note in clear', () => {
+    const owned = sentRows(gas).filter((r) => r.milestone !== 'Weekly digest');
+    const dates = [...new Set(owned.flatMap((r) => [r.trainingDate, r.dueDate]))];
+    expect(dates).toEqual(expect.arrayContaining(members.map((m) => m.training)));
+    const cells = sheet.slice(1).flatMap((row) => SENT_HEADERS.filter((h) => h !== 'Date sent').map((h) => row[at(h)]));
+    expect(cells.filter((cell) => dates.some((date) => cell.includes(date)))).toEqual([]);
+    expect(cells.filter((cell) => /not needed|late|named in/i.test(cell))).toEqual([]);
+  });
+
+  test('every email went once', () => {
+    const keys = milestoneKeys(gas);
+    expect(keys.length).toBeGreaterThan(6);
+    expect(duplicates(keys)).toEqual([]);
+    const subjects = gas.mail.sent.map((m) => `${m.recipients.join(',')}|${m.subject}`);
+    expect(duplicates(subjects.filter((s) => !s.includes('weekly digest')))).toEqual([]);
+  });
+});
+
 describe('a sheet an earlier version wrote with names in clear', () => {
   const OLD_HEADERS = SENT_HEADERS.slice(0, 8);
   const clearRow = (member: string, email: string) =>
@@ -204,5 +266,77 @@ describe('a run that cannot have the key', () => {
     expect(after.map((m) => m.subject)).toEqual(['Uptake: the daily run needs a fix in your spreadsheet']);
     expect(after[0].body ?? after[0].htmlBody).toContain('tagged with a key this spreadsheet does not hold');
     expect(gas.properties.forDocument(gas.spreadsheet.getId()).getProperty('uptake.sent.key')).toBeNull();
+  });
+});
+
+describe('a sheet written with tags but its dates and notes in clear', () => {
+  test('the owner’s next run seals its dates and notes in place, sends nothing they record, and a second run changes nothing', () => {
+    const { gas, bundle } = team({
+      members: [
+        { name: 'Ana Silva', email: 'ana@example.com', training: '2026-03-02' },
+        { name: 'Ben Okafor', email: 'ben@example.com', training: '2026-03-02' },
+      ],
+      runs: Array.from({ length: 30 }, (_, i) => ({
+        date: plus('2026-03-03', i),
+        member: 'Ana Silva',
+        workflow: 'Memo',
+      })),
+      on: false,
+    });
+    gas.clock.set('2026-03-09T10:00:00Z');
+    bundle.setAutomation(true);
+    const tags = new KeyedTags(gas.properties.forDocument(gas.spreadsheet.getId()).getProperty(KEYS.sentKey)!);
+    // Rows as the version with tags wrote them: people tagged, dates and notes in clear.
+    const tagged = (name: string, email: string, milestone: string, recipient: string, due: string, note: string) => [
+      '2026-03-23 08:10',
+      tags.member(milestone, memberKey(name)),
+      milestone,
+      tags.recipient(`${milestone}|${memberKey(name)}`, recipient),
+      due,
+      '2026-03-02',
+      tags.email(milestone, email),
+      note,
+      tags.taggedOnlyFingerprint,
+    ];
+    const notNeeded = 'Not needed at the week-three check (the week to 2026-03-22, the day before it fell due)';
+    const rows = [
+      tagged('Ana Silva', 'ana@example.com', 'Day-seven follow-up', OWNER, '2026-03-09', ''),
+      tagged('Ben Okafor', 'ben@example.com', 'Day-seven follow-up', OWNER, '2026-03-09', ''),
+      tagged('Ana Silva', 'ana@example.com', 'Peer advocacy moment', OWNER, '2026-03-16', ''),
+      tagged('Ben Okafor', 'ben@example.com', 'Peer advocacy moment', OWNER, '2026-03-16', ''),
+      tagged('Ana Silva', 'ana@example.com', 'Week-three check', '', '2026-03-23', notNeeded),
+      tagged(
+        'Ben Okafor',
+        'ben@example.com',
+        'Week-three check',
+        OWNER,
+        '2026-03-23',
+        'Due 2026-03-23, sent 1 day late',
+      ),
+    ];
+    gas.addSheet(SENT, [SENT_HEADERS, ...rows]);
+    bundle.$runDueTriggers('2026-03-24T12:00:00Z');
+    expect(gas.mail.sent.filter((m) => !m.subject.includes('weekly digest'))).toEqual([]);
+    const values = gas.inspect.displayValues(SENT);
+    expect(values.slice(1, 7).map((row) => row[8])).toEqual(Array(6).fill(tags.fingerprint));
+    expect(values.flat().filter((cell) => /2026-03-(02|09|16|23)$|Not needed|late/.test(cell))).toEqual([]);
+    // The two week-three rows, one settled without an email, now differ only in tags and sealed cells.
+    const [ana, ben] = [values[5], values[6]];
+    expect(ana.map((cell) => cell.length)).toEqual(ben.map((cell) => cell.length));
+    expect(ana[3]).toMatch(/^[0-9a-f]{16}$/);
+    // Read back with the key: the same six records, in place.
+    const untagged = untaggedSentValues(gas, [OWNER]).slice(1, 7);
+    expect(untagged.map((row) => [row[1], row[2], row[3], row[4], row[5], row[7]])).toEqual([
+      ['Ana Silva', 'Day-seven follow-up', OWNER, '2026-03-09', '2026-03-02', ''],
+      ['Ben Okafor', 'Day-seven follow-up', OWNER, '2026-03-09', '2026-03-02', ''],
+      ['Ana Silva', 'Peer advocacy moment', OWNER, '2026-03-16', '2026-03-02', ''],
+      ['Ben Okafor', 'Peer advocacy moment', OWNER, '2026-03-16', '2026-03-02', ''],
+      ['Ana Silva', 'Week-three check', '', '2026-03-23', '2026-03-02', notNeeded],
+      ['Ben Okafor', 'Week-three check', OWNER, '2026-03-23', '2026-03-02', 'Due 2026-03-23, sent 1 day late'],
+    ]);
+    const sealed = gas.inspect.displayValues(SENT);
+    bundle.$runDueTriggers('2026-03-25T12:00:00Z');
+    expect(gas.mail.sent.filter((m) => !m.subject.includes('weekly digest'))).toEqual([]);
+    expect(gas.inspect.displayValues(SENT).slice(0, 7)).toEqual(sealed.slice(0, 7));
   });
 });

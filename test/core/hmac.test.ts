@@ -1,7 +1,8 @@
 // The pure HMAC-SHA-256 behind the sent sheet's tags, against RFC 4231's vectors and Node's crypto.
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { HmacSha256, sha256, toHex, utf8Encode } from '../../src/core/base/hmac';
+import { HmacSha256, sha256, toHex, utf8Decode, utf8Encode } from '../../src/core/base/hmac';
+import { KeyedTags, NOTE_BLOCK } from '../../src/core/programme/sent-tags';
 
 const bytes = (text: string) => [...Buffer.from(text, 'utf8')];
 
@@ -37,5 +38,47 @@ describe('HMAC-SHA-256', () => {
       }),
     );
     expect(utf8Encode('Chloé 😀')).toEqual(bytes('Chloé 😀'));
+  });
+});
+
+describe('UTF-8 decoding', () => {
+  it('reads back any text Node encodes, and refuses bytes that are not UTF-8', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 80 }), (text) => {
+        expect(utf8Decode(bytes(text))).toBe(text);
+      }),
+    );
+    expect(utf8Decode([0xc3])).toBeNull();
+    expect(utf8Decode([0x80])).toBeNull();
+    expect(utf8Decode([0xe2, 0x28, 0xa1])).toBeNull();
+  });
+});
+
+describe('sealed cells of the sent sheet', () => {
+  const tags = new KeyedTags('0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef');
+
+  it('opens what it sealed, under the same context only', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 300 }), fc.string({ maxLength: 20 }), (text, context) => {
+        const sealed = tags.seal(context, text, NOTE_BLOCK);
+        expect(sealed).toMatch(/^[0-9a-f]+$/);
+        expect(tags.open(context, sealed)).toBe(text.replace(/\u0000+$/, ''));
+      }),
+    );
+    const date = tags.seal('row\u0000Training date', '2026-03-02');
+    expect(date).toHaveLength(20);
+    expect(tags.open('row\u0000Training date', date)).toBe('2026-03-02');
+    expect(tags.open('another row\u0000Training date', date)).not.toBe('2026-03-02');
+    expect(new KeyedTags('f'.repeat(64)).open('row\u0000Training date', date)).not.toBe('2026-03-02');
+  });
+
+  it('pads a note to whole blocks: an empty note and a long one seal to the same length', () => {
+    const [empty, notNeeded] = ['', 'Not needed at the week-three check (the week to 2026-03-22)'].map((note) =>
+      tags.seal('row\u0000Note', note, NOTE_BLOCK),
+    );
+    expect(empty).toHaveLength(2 * NOTE_BLOCK);
+    expect(notNeeded).toHaveLength(2 * NOTE_BLOCK);
+    expect(tags.open('row\u0000Note', empty)).toBe('');
+    expect(tags.open('row\u0000Note', 'not hex')).toBeNull();
   });
 });

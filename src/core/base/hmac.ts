@@ -33,6 +33,25 @@ export function utf8Encode(text: string): number[] {
   return out;
 }
 
+/** The text of UTF-8 bytes (TextDecoder is not in Apps Script either); null when they are not UTF-8. */
+export function utf8Decode(bytes: number[]): string | null {
+  let out = '';
+  for (let i = 0; i < bytes.length;) {
+    const lead = bytes[i];
+    const size = lead < 0x80 ? 1 : lead >= 0xf0 && lead < 0xf8 ? 4 : lead >= 0xe0 ? 3 : lead >= 0xc0 ? 2 : 0;
+    if (!size || i + size > bytes.length) return null;
+    let code = size === 1 ? lead : lead & (0xff >> (size + 1));
+    for (let k = 1; k < size; k++) {
+      if ((bytes[i + k] & 0xc0) !== 0x80) return null;
+      code = (code << 6) | (bytes[i + k] & 63);
+    }
+    if (code > 0x10ffff) return null;
+    out += String.fromCodePoint(code);
+    i += size;
+  }
+  return out;
+}
+
 const rotate = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 /** Runs the compression function over one 64-byte block of `bytes` at `at`, into `state`. */

@@ -14,7 +14,7 @@
  */
 import { readDay, dayToIso, zoneOffsetMinutes, type Day } from '../base/dates';
 import { cellText, headerKey, isBlankCell, isDate, memberKey } from '../base/text';
-import { CLEAR_TAGS, type SentTags } from './sent-tags';
+import { CLEAR_TAGS, NOTE_BLOCK, type SentTags } from './sent-tags';
 import { milestoneSpec, MILESTONES } from './milestones';
 import { PROGRAMME_MILESTONES, type ProgrammeMilestoneKind } from './replacement';
 
@@ -88,36 +88,98 @@ function recipientScope(milestone: string, nameKey: string, dueDate: string): st
   return milestone === DIGEST_MILESTONE ? `${milestone}|${dueDate}` : `${milestone}|${nameKey}`;
 }
 
+/** An address in a note (a MailApp error quoting the recipient): the sheet names no one. */
+const ADDRESS = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+/g;
+
+/**
+ * What a row settled without an email (not needed, named in another email) holds as its
+ * recipient: a tag like any other, so such a row looks like one whose email went. No address
+ * has a space, so no recipient's tag is this one's.
+ */
+const NO_RECIPIENT = 'no email sent';
+
+/** The scope of NO_RECIPIENT's tag: the row's milestone and member tag (read from the row, name unknown). */
+function noRecipientTag(tags: SentTags, milestone: string, memberTag: string): string {
+  return tags.fingerprint ? tags.recipient(`${milestone}|none|${memberTag}`, NO_RECIPIENT) : '';
+}
+
+interface PeopleTags {
+  member: string;
+  recipient: string;
+  memberEmail: string;
+}
+
 /** The three cells that stand for people, as tags of `tags`. */
 function peopleTags(
   tags: SentTags,
   milestone: string,
   clear: { member: string; recipient: string; memberEmail: string; dueDate: string },
-): { member: string; recipient: string; memberEmail: string } {
+): PeopleTags {
   const nameKey = memberKey(clear.member);
+  const member = tags.member(milestone, nameKey);
   return {
-    member: tags.member(milestone, nameKey),
-    recipient: tags.recipient(recipientScope(milestone, nameKey, clear.dueDate), clear.recipient),
+    member,
+    recipient: clear.recipient
+      ? tags.recipient(recipientScope(milestone, nameKey, clear.dueDate), clear.recipient)
+      : noRecipientTag(tags, milestone, member),
     memberEmail: tags.email(milestone, clear.memberEmail),
   };
 }
 
-/** An address in a note (a MailApp error quoting the recipient): the sheet names no one. */
-const ADDRESS = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+/g;
+/** The cells sealed under the sheet's key (sent-tags.ts): clear, they would tell who is below Genuine. */
+interface SealedCells {
+  trainingDate: string;
+  dueDate: string;
+  note: string;
+}
 
-/** A record as the sheet holds it: member, recipient and member email as tags, the key's fingerprint last. */
+/**
+ * Each sealed cell's context: the row's milestone and tags and the column; the due date's and
+ * the note's also the training date, so a member's two programmes never share a keystream.
+ */
+function sealContexts(milestone: string, people: PeopleTags, trainingDate: string) {
+  const row = [milestone, people.member, people.recipient, people.memberEmail].join('\u0000');
+  return {
+    trainingDate: `${row}\u0000Training date`,
+    dueDate: `${row}\u0000Due date\u0000${trainingDate}`,
+    note: `${row}\u0000Note\u0000${trainingDate}`,
+  };
+}
+
+function sealCells(tags: SentTags, milestone: string, people: PeopleTags, clear: SealedCells): SealedCells {
+  const at = sealContexts(milestone, people, clear.trainingDate);
+  return {
+    trainingDate: tags.seal(at.trainingDate, clear.trainingDate),
+    dueDate: tags.seal(at.dueDate, clear.dueDate),
+    note: tags.seal(at.note, clear.note.replace(ADDRESS, '(an address)'), NOTE_BLOCK),
+  };
+}
+
+/** The sealed cells read back (a cell that is not sealed with this key stays as it is). */
+function openCells(tags: SentTags, milestone: string, people: PeopleTags, sealed: SealedCells): SealedCells {
+  const trainingDate = tags.open(sealContexts(milestone, people, '').trainingDate, sealed.trainingDate);
+  const at = sealContexts(milestone, people, trainingDate ?? '');
+  return {
+    trainingDate: trainingDate ?? sealed.trainingDate,
+    dueDate: tags.open(at.dueDate, sealed.dueDate) ?? sealed.dueDate,
+    note: tags.open(at.note, sealed.note) ?? sealed.note,
+  };
+}
+
+/** A record as the sheet holds it: people as tags, dates and note sealed, the key's fingerprint last. */
 export function taggedRow(record: SentRecord, tags: SentTags): string[] {
   const milestone = milestoneOf(record.milestone)?.name ?? record.milestone;
-  const note = record.note.replace(ADDRESS, '(an address)');
-  return recordRow({ ...record, ...peopleTags(tags, milestone, record), note }).map((cell, i) =>
+  const people = peopleTags(tags, milestone, record);
+  return recordRow({ ...record, ...people, ...sealCells(tags, milestone, people, record) }).map((cell, i) =>
     i === SENT_HEADERS.length - 1 ? tags.fingerprint : cell,
   );
 }
 
 /**
  * The sheet's rows (header first, columns in SENT_HEADERS' order) with each tag of `tags` read
- * back as the name or address of `people` it stands for (a tag of no one there stays): for the
- * owner's own look at the sheet, which holds the key (the local run's reports, the tests).
+ * back as the name or address of `people` it stands for (a tag of no one there stays), and the
+ * sealed cells opened: for the owner's own look at the sheet, which holds the key (the local
+ * run's reports, the tests).
  */
 export function untaggedRows(
   rows: string[][],
@@ -127,15 +189,33 @@ export function untaggedRows(
   const at = (name: string) => SENT_HEADERS.indexOf(name);
   return rows.map((row, i) => {
     const milestone = milestoneOf(row[at('Milestone')] ?? '');
-    if (i === 0 || !milestone || (row[at('Key')] ?? '') !== tags.fingerprint) return row;
-    const tagged = (cell: string, tagOf: (value: string) => string, values: string[]) =>
-      (cell && values.find((value) => tagOf(value) === cell)) || cell;
-    const member = tagged(row[at('Team member')], (n) => tags.member(milestone.name, memberKey(n)), people.names);
-    const scope = recipientScope(milestone.name, memberKey(member), row[at('Due date')]);
+    const rowKey = row[at('Key')] ?? '';
+    if (i === 0 || !milestone || !tags.fingerprint) return row;
+    if (rowKey !== tags.fingerprint && rowKey !== tags.taggedOnlyFingerprint) return row;
+    const cell = (name: string) => row[at(name)] ?? '';
+    const tagged = { member: cell('Team member'), recipient: cell('Recipient'), memberEmail: cell('Member email') };
+    const opened =
+      rowKey === tags.fingerprint
+        ? openCells(tags, milestone.name, tagged, {
+            trainingDate: cell('Training date'),
+            dueDate: cell('Due date'),
+            note: cell('Note'),
+          })
+        : null;
+    const dueDate = opened?.dueDate ?? cell('Due date');
+    const untag = (tag: string, tagOf: (value: string) => string, values: string[]) =>
+      (tag && values.find((value) => tagOf(value) === tag)) || tag;
+    const member = untag(tagged.member, (n) => tags.member(milestone.name, memberKey(n)), people.names);
+    const scope = recipientScope(milestone.name, memberKey(member), dueDate);
     const out = [...row];
     out[at('Team member')] = member;
-    out[at('Recipient')] = tagged(row[at('Recipient')], (e) => tags.recipient(scope, e), people.emails);
-    out[at('Member email')] = tagged(row[at('Member email')], (e) => tags.email(milestone.name, e), people.emails);
+    out[at('Recipient')] =
+      tagged.recipient === noRecipientTag(tags, milestone.name, tagged.member)
+        ? ''
+        : untag(tagged.recipient, (e) => tags.recipient(scope, e), people.emails);
+    out[at('Member email')] = untag(tagged.memberEmail, (e) => tags.email(milestone.name, e), people.emails);
+    if (opened)
+      [out[at('Training date')], out[at('Due date')], out[at('Note')]] = [opened.trainingDate, dueDate, opened.note];
     return out;
   });
 }
@@ -178,6 +258,26 @@ export function readSentSheet(values: unknown[][], timeZone: string, tags: SentT
   return { index: new SentIndex(records, tags, unreadable), retagged };
 }
 
+type SentColumns = Record<'member' | 'milestone' | 'recipient' | 'due' | 'training' | 'email' | 'note' | 'key', number>;
+
+/** Where each column is, by its header, so that a column the owner moved still reads. */
+function sentColumns(header: string[]): SentColumns {
+  const column = (name: string, fallback: number) => {
+    const at = header.indexOf(headerKey(name));
+    return at >= 0 ? at : fallback;
+  };
+  return {
+    member: column('Team member', 1),
+    milestone: column('Milestone', 2),
+    recipient: column('Recipient', 3),
+    due: column('Due date', 4),
+    training: column('Training date', 5),
+    email: column('Member email', 6),
+    note: column('Note', 7),
+    key: column('Key', 8),
+  };
+}
+
 function parseSentRows(
   values: unknown[][],
   timeZone: string,
@@ -185,19 +285,7 @@ function parseSentRows(
 ): { records: ParsedRecord[]; retagged: string[][] | null; unreadable: number } {
   if (values.length === 0) return { records: [], retagged: null, unreadable: 0 };
   const header = values[0].map((cell) => headerKey(cellText(cell)));
-  const column = (name: string, fallback: number) => {
-    const at = header.indexOf(headerKey(name));
-    return at >= 0 ? at : fallback;
-  };
-  const c = {
-    member: column('Team member', 1),
-    milestone: column('Milestone', 2),
-    recipient: column('Recipient', 3),
-    due: column('Due date', 4),
-    training: column('Training date', 5),
-    email: column('Member email', 6),
-    key: column('Key', 8),
-  };
+  const c = sentColumns(header);
   const dateOptions = { timeZone, dateOrder: 'DMY' as const };
   const dayIn = (cell: unknown): Day | null => {
     if (isBlankCell(cell)) return null;
@@ -212,29 +300,32 @@ function parseSentRows(
     return i === c.due || i === c.training ? dayToIsoOrText(dayIn(cell), '') : localTimestamp(cell.getTime(), timeZone);
   };
   const rewritten = values.map((row) => Array.from({ length: width }, (_, i) => asText(row[i], i)));
-  let inClear = 0;
+  let upgraded = 0;
   let unreadable = 0;
   values.slice(1).forEach((row, i) => {
     const milestone = milestoneOf(cellText(row[c.milestone]));
     if (!milestone) return;
     const rowKey = cellText(row[c.key]).trim();
-    const people = {
+    const cells = {
       member: cellText(row[c.member]).trim(),
       recipient: cellText(row[c.recipient]).trim(),
       memberEmail: cellText(row[c.email]).trim(),
       dueDate: dayToIsoOrText(dayIn(row[c.due]), cellText(row[c.due])),
+      trainingDate: dayToIsoOrText(dayIn(row[c.training]), cellText(row[c.training])),
+      note: cellText(row[c.note]),
     };
-    let tagged: { member: string; recipient: string; memberEmail: string };
-    if (rowKey === '') {
-      tagged = peopleTags(tags, milestone.name, people);
-      if (people.member || people.recipient || people.memberEmail) {
-        inClear++;
-        const cells = rewritten[i + 1];
-        [cells[c.member], cells[c.recipient], cells[c.email]] = [tagged.member, tagged.recipient, tagged.memberEmail];
-        cells[c.key] = tags.fingerprint;
+    let tagged: PeopleTags;
+    let dates = { dueDay: dayIn(row[c.due]), trainingDay: dayIn(row[c.training]) };
+    if (rowKey === tags.fingerprint && rowKey !== '') {
+      tagged = { member: cells.member, recipient: cells.recipient, memberEmail: cells.memberEmail };
+      const opened = openCells(tags, milestone.name, tagged, cells);
+      dates = { dueDay: dayIn(opened.dueDate), trainingDay: dayIn(opened.trainingDate) };
+    } else if (rowKey === '' || rowKey === tags.taggedOnlyFingerprint) {
+      tagged = upgradedPeople(tags, milestone.name, cells, rowKey === '');
+      if (tags.fingerprint) {
+        upgraded++;
+        rewriteRow(rewritten[i + 1], c, tagged, sealCells(tags, milestone.name, tagged, cells), tags.fingerprint);
       }
-    } else if (rowKey === tags.fingerprint) {
-      tagged = { member: people.member, recipient: people.recipient, memberEmail: people.memberEmail };
     } else {
       unreadable++;
       return;
@@ -247,15 +338,32 @@ function parseSentRows(
       milestoneDay: milestone.day,
       digest: milestone.name === DIGEST_MILESTONE,
       programme: milestone.programme,
-      dueDay: dayIn(row[c.due]),
-      trainingDay: dayIn(row[c.training]),
+      ...dates,
     });
   });
   // A sheet of an earlier version has no Key header: it gets one with its first tagged rows.
   const noKeyHeader = !header.includes(headerKey('Key'));
   rewritten[0][c.key] = 'Key';
-  const retagged = (inClear || noKeyHeader) && tags.fingerprint ? rewritten : null;
+  const retagged = (upgraded || noKeyHeader) && tags.fingerprint ? rewritten : null;
   return { records, retagged, unreadable };
+}
+
+/** A row an earlier version wrote: people in clear (no key), or tags with clear dates and notes. */
+function upgradedPeople(
+  tags: SentTags,
+  milestone: string,
+  cells: PeopleTags & { dueDate: string },
+  inClear: boolean,
+): PeopleTags {
+  if (inClear) return peopleTags(tags, milestone, cells);
+  return { ...cells, recipient: cells.recipient || noRecipientTag(tags, milestone, cells.member) };
+}
+
+/** Puts a row's tags, sealed cells and fingerprint in its place among the rows re-written. */
+function rewriteRow(out: string[], c: SentColumns, tagged: PeopleTags, sealed: SealedCells, fingerprint: string): void {
+  [out[c.member], out[c.recipient], out[c.email]] = [tagged.member, tagged.recipient, tagged.memberEmail];
+  [out[c.training], out[c.due], out[c.note]] = [sealed.trainingDate, sealed.dueDate, sealed.note];
+  out[c.key] = fingerprint;
 }
 
 function dayToIsoOrText(day: Day | null, text: string): string {

@@ -11,8 +11,14 @@
  * rows cannot be grouped by who received them either. Equal inputs give equal tags, which is all
  * the exactly-once rules need (sent-records.ts): "was this milestone recorded for this member?"
  * is "is the tag of (milestone, member) in the sheet?".
+ *
+ * The row's other cells that could tell a member's category are sealed (seal/open): its Training
+ * date and Due date (the Roster shows training dates, so a clear date links a row to a member)
+ * and its Note ("Not needed…" marks a Genuine adopter's week-three row). A sealed cell is the
+ * text XOR a keystream of HMACs of the same key (counter mode), as hex; a note is padded to
+ * NOTE_BLOCK bytes first, so its length says nothing either.
  */
-import { HmacSha256, toHex, utf8Encode } from '../base/hmac';
+import { HmacSha256, toHex, utf8Decode, utf8Encode } from '../base/hmac';
 
 /** How a run makes (or, for rows of an earlier version, reads) the sheet's tags. */
 export interface SentTags {
@@ -27,7 +33,16 @@ export interface SentTags {
   email(milestone: string, email: string): string;
   /** The tag of a recipient's address, within `scope` (a milestone and member, or a digest's day). */
   recipient(scope: string, email: string): string;
+  /** The Key column of rows written by the version whose rows had tags but clear dates and notes. */
+  readonly taggedOnlyFingerprint: string;
+  /** A cell's text sealed under `context` (the row and column); padded to a multiple of `block` bytes when given. */
+  seal(context: string, text: string, block?: number): string;
+  /** A sealed cell's text; null when it is not a cell sealed under `context` with this key. */
+  open(context: string, sealed: string): string | null;
 }
+
+/** A note is sealed padded to a multiple of this many bytes: every note Uptake writes but an error's fits in one. */
+export const NOTE_BLOCK = 256;
 
 /** 16 hex digits (64 bits): two tags of one milestone meet by chance once in 10^19. */
 const TAG_HEX = 16;
@@ -36,10 +51,40 @@ const TAG_HEX = 16;
 export class KeyedTags implements SentTags {
   private readonly mac: HmacSha256;
   readonly fingerprint: string;
+  readonly taggedOnlyFingerprint: string;
 
   constructor(secret: string) {
     this.mac = new HmacSha256(utf8Encode(secret));
-    this.fingerprint = this.sign('key', '', 'uptake sent sheet').slice(0, 8);
+    this.taggedOnlyFingerprint = this.sign('key', '', 'uptake sent sheet').slice(0, 8);
+    this.fingerprint = this.sign('key', '', 'uptake sent sheet, sealed').slice(0, 8);
+  }
+
+  /** `length` bytes of HMAC(key, context, block number), block after block: a keystream no one without the key can tell from random. */
+  private keystream(context: string, length: number): number[] {
+    const out: number[] = [];
+    for (let block = 0; out.length < length; block++)
+      out.push(...this.mac.sign(utf8Encode(`cipher\u0000${context}\u0000${block}`)));
+    return out;
+  }
+
+  seal(context: string, text: string, block = 0): string {
+    const bytes = utf8Encode(text);
+    const length = block ? Math.max(1, Math.ceil(bytes.length / block)) * block : bytes.length;
+    while (bytes.length < length) bytes.push(0);
+    const stream = this.keystream(context, length);
+    return toHex(bytes.map((b, i) => b ^ stream[i]));
+  }
+
+  open(context: string, sealed: string): string | null {
+    if (!/^(?:[0-9a-f]{2})*$/.test(sealed)) return null;
+    const stream = this.keystream(context, sealed.length / 2);
+    const bytes = Array.from(
+      { length: sealed.length / 2 },
+      (_, i) => parseInt(sealed.slice(2 * i, 2 * i + 2), 16) ^ stream[i],
+    );
+    // Padding is NUL bytes, which no text Uptake writes holds.
+    while (bytes.length && bytes[bytes.length - 1] === 0) bytes.pop();
+    return utf8Decode(bytes);
   }
 
   private sign(kind: string, scope: string, value: string): string {
@@ -73,6 +118,9 @@ export const CLEAR_TAGS: SentTags = {
   member: (_milestone, nameKey) => nameKey,
   email: (_milestone, email) => email.trim().toLowerCase(),
   recipient: (_scope, email) => email.trim().toLowerCase(),
+  taggedOnlyFingerprint: '',
+  seal: (_context, text) => text,
+  open: (_context, text) => text,
 };
 
 /**
