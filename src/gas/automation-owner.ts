@@ -30,6 +30,7 @@ export function stopNotOwnerRun(
   store: Store,
   triggerUid: string | undefined,
   people: { runner: string; owner: string },
+  canMail: boolean,
 ): void {
   const problem = notOwnerProblem(people.runner, people.owner);
   const note = () =>
@@ -49,7 +50,9 @@ export function stopNotOwnerRun(
     },
     () => {
       note();
-      const done = tellOwnerOnce(spreadsheet, store, people, problem);
+      // An account that did not grant sending cannot tell the owner: the note is all, and the
+      // trigger stays, as when the quota is out.
+      const done = canMail && tellOwnerOnce(spreadsheet, store, people, problem);
       if (done) stop();
       return done;
     },

@@ -51,7 +51,16 @@ import { mailApp } from './mail';
 import { appendRecords, readSent, sentSheet, sentValues, writeRetagged } from './sent-sheet';
 import { sentKeyForRun, storedSentKey } from './sent-key';
 import { KeyedTags } from '../core/programme/sent-tags';
-import { requirePermissions, SEND_MAIL_SCOPE } from './permissions';
+import { requirePermissions, SEND_MAIL_SCOPE, TRIGGERS_SCOPE } from './permissions';
+import {
+  authorisationProblem,
+  dailyRunAccess,
+  granted,
+  knowsWhoseRun,
+  mustAuthorise,
+  whoseTriggerFromProperties,
+  type DailyRunAccess,
+} from './daily-run-access';
 import { readTeam, SENT_SHEET, SetupError, type TeamData } from './team-data';
 import { Workbook, workbookOf } from './workbook';
 import { auditTeam } from '../core/audit/team-audit';
@@ -267,28 +276,41 @@ function isOwnDailyTrigger(triggerUid: string | undefined): boolean {
 }
 
 /**
- * The daily trigger's handler. Checks its authorisation first (without it the run fails, having
- * said why), finds the spreadsheet, takes the lock (waiting a bounded time; a run that cannot
- * take it leaves a note that the sidebar shows and the next run acts on) and does the day's work.
+ * The trigger keeps firing under its creator's account when that account's authorization is
+ * missing or revoked, and a call needing what is not granted throws ("Enum AuthorizationStatus",
+ * https://developers.google.com/apps-script/reference/script/authorization-status): nothing is
+ * sent. Uptake cannot mail the owner then, so the run says why where the sidebar and Check set-up
+ * show it, naming the permission, and fails: Google mails a trigger's creator a summary of its
+ * failed runs, the one notice that reaches them ("Summary of failures for Google Apps Script").
+ */
+function failForAuthorisation(event: TriggerEvent | undefined, startedAt: number, access: DailyRunAccess): never {
+  const problem = authorisationProblem(access);
+  reportOutside(event, startedAt, problem);
+  throw new Error(problem);
+}
+
+/**
+ * The daily trigger's handler. First whose run it is: a run under an account that is not the
+ * owner's sends nothing and says why, whatever that account granted. Then the permissions the
+ * run uses (without them it fails, having said which), the lock (waiting a bounded time; a run
+ * that cannot take it leaves a note that the sidebar shows and the next run acts on) and the
+ * day's work.
  */
 export function runDaily(event?: TriggerEvent): void {
   const startedAt = Date.now();
-  const auth = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
-  if (auth.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED) {
-    // The trigger keeps firing under its creator's account when that account's authorization is
-    // missing or revoked, and a call needing what is not granted throws ("Enum AuthorizationStatus",
-    // https://developers.google.com/apps-script/reference/script/authorization-status): nothing is
-    // sent. Uptake cannot mail the owner then, so the run says why where the sidebar shows it and
-    // fails: Google mails a trigger's creator a summary of its failed runs, the one notice that
-    // reaches them ("Summary of failures for Google Apps Script").
-    const url = auth.getAuthorizationUrl();
-    const problem = `Uptake needs to be authorised again before it can send anything: open Uptake from the Extensions menu and accept${url ? ` (${url})` : ''}.`;
-    reportOutside(event, startedAt, problem);
-    throw new Error(problem);
-  }
+  const access = dailyRunAccess();
+  const uid = event?.triggerUid;
   // Only a daily trigger of the running user reaches the work: a page can call any global function
   // through google.script.run, and such a call has no trigger behind it. It changes nothing.
-  if (!isOwnDailyTrigger(event?.triggerUid)) return;
+  if (!uid || (granted(access, TRIGGERS_SCOPE) && !isOwnDailyTrigger(uid))) return;
+  if (!knowsWhoseRun(access)) {
+    // Neither the spreadsheet nor the account's email can be read: the properties (no scope)
+    // still tell an old trigger, or one an earlier owner turned on, from the owner's own.
+    const whose = whoseTriggerFromProperties(uid);
+    if (whose && !whose.stale) reportOutside(event, startedAt, whose.notOwner);
+    if (whose) return;
+    failForAuthorisation(event, startedAt, access);
+  }
   const { spreadsheet, error } = findSpreadsheet(event);
   if (!spreadsheet) {
     reportOutside(
@@ -300,17 +322,18 @@ export function runDaily(event?: TriggerEvent): void {
   }
   const opened = automationStore(spreadsheet.getId());
   const state = readJson<AutomationState | null>(opened.store, KEYS.state, null);
-  if (state && (!state.on || (event?.triggerUid && state.triggerId && event.triggerUid !== state.triggerId))) {
+  if (state && (!state.on || (state.triggerId && uid !== state.triggerId))) {
     // Automation was turned off (or on again with a new trigger) by someone who could not delete this one.
-    removeTrigger(event?.triggerUid);
+    removeTrigger(uid);
     return;
   }
   const runner = currentUserEmail();
   const owner = ownerOf(settingsFor(opened.mirrored, spreadsheet), state);
   if (owner && !sameAccount(runner, owner)) {
-    stopNotOwnerRun(spreadsheet, opened.store, event?.triggerUid, { runner, owner });
+    stopNotOwnerRun(spreadsheet, opened.store, uid, { runner, owner }, granted(access, SEND_MAIL_SCOPE));
     return;
   }
+  if (mustAuthorise(access)) failForAuthorisation(event, startedAt, access);
   // Never skipped silently: the sidebar shows a missed run, and the next run does the work and says so.
   const missed = () =>
     writeJson(opened.store, KEYS.missed, {

@@ -16,7 +16,7 @@ import {
   PROMPTED_CHOICES,
   type FormChoices,
 } from '../core/form/questions';
-import { FORMS_SCOPE, requirePermissions } from './permissions';
+import { FORMS_SCOPE, permissionNames, permissionsFound, requirePermissions } from './permissions';
 import { readRoster, readTeam, SetupError } from './team-data';
 import { storeSettings } from './settings-store';
 import { currentUserEmail } from './automation-store';
@@ -184,6 +184,16 @@ export interface FormInStep {
 export function keepFormInStep(choices: () => FormChoices): FormInStep {
   const stored = storedForm();
   if (!stored) return { line: null, links: null };
+  // The one section of the daily run that needs the forms scope: without it, this alone is left
+  // out, the form's address kept for the team's emails ("Class AuthorizationInfo").
+  const forms = permissionsFound([FORMS_SCOPE]);
+  if (forms.missing?.length) {
+    const account = currentUserEmail() || 'the account the daily run runs under';
+    return {
+      line: `The logging form's dropdowns were not updated: ${account} did not give Uptake the permission ${permissionNames(forms.missing)}. Choose any item of the Uptake menu from that account: Google asks again for it.`,
+      links: stored.url ? { url: stored.url, prefilledFor: () => null } : null,
+    };
+  }
   const form = openStoredForm(stored);
   if (!form) {
     // openById fails alike for a deleted form and for an account that is not one of its editors,

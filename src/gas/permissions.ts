@@ -52,6 +52,8 @@ export const PERMISSIONS: readonly Permission[] = [
 export const SEND_MAIL_SCOPE = 'script.send_mail';
 export const TRIGGERS_SCOPE = 'script.scriptapp';
 export const FORMS_SCOPE = 'forms';
+export const SPREADSHEETS_SCOPE = 'spreadsheets';
+export const EMAIL_SCOPE = 'userinfo.email';
 
 /** A granted scope's name: the last part of its address. */
 const scopeName = (url: string) => url.slice(url.lastIndexOf('/') + 1);
@@ -70,23 +72,34 @@ export interface PermissionsFound {
 
 /**
  * getAuthorizationInfo(FULL) asks about "the required scopes of the script", the manifest's: the
- * status, the URL that asks again, and the granted ones among them.
+ * status, the URL that asks again, and the granted ones among them. Its status is REQUIRED when
+ * any of them is not granted, yet some executions start without every scope granted, and a script
+ * guards only the sections of code that need the missing one ("Class AuthorizationInfo"): so
+ * `missing` names each, among `scopes` when given (those a section uses). The overload
+ * getAuthorizationInfo(authMode, oAuthScopes) would ask about a list alone, but it is not in the
+ * type definitions and takes scope addresses; getAuthorizedScopes() already names each one.
  */
-export function permissionsFound(): PermissionsFound {
+export function permissionsFound(scopes?: readonly string[]): PermissionsFound {
+  const asked = scopes ? PERMISSIONS.filter((p) => scopes.includes(p.scope)) : PERMISSIONS;
   const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL) as AuthorizationInfo;
   const granted = typeof info.getAuthorizedScopes === 'function' ? info.getAuthorizedScopes() : null;
   const names = granted && new Set(granted.map(scopeName));
   return {
-    missing: names ? PERMISSIONS.filter((p) => !names.has(p.scope)) : null,
+    missing: names ? asked.filter((p) => !names.has(p.scope)) : null,
     url: info.getAuthorizationUrl() || null,
     required: info.getAuthorizationStatus() === ScriptApp.AuthorizationStatus.REQUIRED,
   };
 }
 
+/** The permissions in the words of Google's consent screen, each with what of Uptake needs it. */
+export function permissionNames(missing: readonly Permission[]): string {
+  return missing.map((p) => `“${p.permission}” (${p.neededFor})`).join('; ');
+}
+
 /** What to tell the user about permissions not granted; null when none is missing. */
 export function missingPermissionsMessage(found: PermissionsFound): string | null {
   if (!found.missing?.length) return null;
-  const names = found.missing.map((p) => `“${p.permission}” (${p.neededFor})`).join('; ');
+  const names = permissionNames(found.missing);
   const how = found.url
     ? `open ${found.url} and tick ${found.missing.length === 1 ? 'it' : 'them'} on Google’s screen`
     : 'choose any item of the Uptake menu: Google asks again for what is missing';
