@@ -65,14 +65,14 @@ describe('sealed cells of the sent sheet', () => {
         // Padding is NUL bytes: a text ending in NULs opens without them.
         let expected = text;
         while (expected.endsWith('\u0000')) expected = expected.slice(0, -1);
-        expect(tags.open(context, sealed)).toBe(expected);
+        expect(tags.unseal(context, sealed)).toBe(expected);
       }),
     );
     const date = tags.seal('row\u0000Training date', '2026-03-02');
     expect(date).toHaveLength(20);
-    expect(tags.open('row\u0000Training date', date)).toBe('2026-03-02');
-    expect(tags.open('another row\u0000Training date', date)).not.toBe('2026-03-02');
-    expect(new KeyedTags('f'.repeat(64)).open('row\u0000Training date', date)).not.toBe('2026-03-02');
+    expect(tags.unseal('row\u0000Training date', date)).toBe('2026-03-02');
+    expect(tags.unseal('another row\u0000Training date', date)).not.toBe('2026-03-02');
+    expect(new KeyedTags('f'.repeat(64)).unseal('row\u0000Training date', date)).not.toBe('2026-03-02');
   });
 
   it('pads a note to whole blocks: an empty note and a long one seal to the same length', () => {
@@ -81,7 +81,7 @@ describe('sealed cells of the sent sheet', () => {
     );
     expect(empty).toHaveLength(2 * NOTE_BLOCK);
     expect(notNeeded).toHaveLength(2 * NOTE_BLOCK);
-    expect(tags.open('row\u0000Note', empty)).toBe('');
-    expect(tags.open('row\u0000Note', 'not hex')).toBeNull();
+    expect(tags.unseal('row\u0000Note', empty)).toBe('');
+    expect(tags.unseal('row\u0000Note', 'not hex')).toBeNull();
   });
 });

@@ -157,12 +157,12 @@ function sealCells(tags: SentTags, milestone: string, people: PeopleTags, clear:
 
 /** The sealed cells read back (a cell that is not sealed with this key stays as it is). */
 function openCells(tags: SentTags, milestone: string, people: PeopleTags, sealed: SealedCells): SealedCells {
-  const trainingDate = tags.open(sealContexts(milestone, people, '').trainingDate, sealed.trainingDate);
+  const trainingDate = tags.unseal(sealContexts(milestone, people, '').trainingDate, sealed.trainingDate);
   const at = sealContexts(milestone, people, trainingDate ?? '');
   return {
     trainingDate: trainingDate ?? sealed.trainingDate,
-    dueDate: tags.open(at.dueDate, sealed.dueDate) ?? sealed.dueDate,
-    note: tags.open(at.note, sealed.note) ?? sealed.note,
+    dueDate: tags.unseal(at.dueDate, sealed.dueDate) ?? sealed.dueDate,
+    note: tags.unseal(at.note, sealed.note) ?? sealed.note,
   };
 }
 

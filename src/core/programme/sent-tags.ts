@@ -12,7 +12,7 @@
  * the exactly-once rules need (sent-records.ts): "was this milestone recorded for this member?"
  * is "is the tag of (milestone, member) in the sheet?".
  *
- * The row's other cells that could tell a member's category are sealed (seal/open): its Training
+ * The row's other cells that could tell a member's category are sealed (seal/unseal): its Training
  * date and Due date (the Roster shows training dates, so a clear date links a row to a member)
  * and its Note ("Not needed…" marks a Genuine adopter's week-three row). A sealed cell is the
  * text XOR a keystream of HMACs of the same key (counter mode), as hex; a note is padded to
@@ -38,7 +38,7 @@ export interface SentTags {
   /** A cell's text sealed under `context` (the row and column); padded to a multiple of `block` bytes when given. */
   seal(context: string, text: string, block?: number): string;
   /** A sealed cell's text; null when it is not a cell sealed under `context` with this key. */
-  open(context: string, sealed: string): string | null;
+  unseal(context: string, sealed: string): string | null;
 }
 
 /** A note is sealed padded to a multiple of this many bytes: every note Uptake writes but an error's fits in one. */
@@ -75,7 +75,7 @@ export class KeyedTags implements SentTags {
     return toHex(bytes.map((b, i) => b ^ stream[i]));
   }
 
-  open(context: string, sealed: string): string | null {
+  unseal(context: string, sealed: string): string | null {
     if (!/^(?:[0-9a-f]{2})*$/.test(sealed)) return null;
     const stream = this.keystream(context, sealed.length / 2);
     const bytes = Array.from(
@@ -120,7 +120,7 @@ export const CLEAR_TAGS: SentTags = {
   recipient: (_scope, email) => email.trim().toLowerCase(),
   taggedOnlyFingerprint: '',
   seal: (_context, text) => text,
-  open: (_context, text) => text,
+  unseal: (_context, text) => text,
 };
 
 /**
