@@ -79,16 +79,19 @@ test('follow-up owners an earlier version approved by address alone are listed o
   expect(listedFollowUps(fake)).toEqual([]);
 });
 
-/** A member who saved Settings first (so the owner), then put her email on Ana's row and approved it. */
-function memberClaimedAna(): Fake {
+/** The sample team, no Settings saved, Drive-owned by OWNER, with the member's email moved from Ben's row onto Ana's. */
+function memberOnAnasRow(user: string): Fake {
   const { runs, roster } = sampleTeam();
-  const fake = fakeWithBundle({
-    user: MEMBER,
-    spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
-  });
+  const fake = fakeWithBundle({ user, spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } } });
   fake.gas.setDriveOwner(OWNER);
   fake.gas.sheet('Roster').getRange(ROW.Ana, 2).setValue(MEMBER);
   fake.gas.sheet('Roster').getRange(ROW.Ben, 2).setValue('');
+  return fake;
+}
+
+/** A member who saved Settings first (so the owner), then put her email on Ana's row and approved it. */
+function memberClaimedAna(): Fake {
+  const fake = memberOnAnasRow(MEMBER);
   fake.bundle.saveSettings({ ownerEmail: MEMBER });
   setFollowUpOwner(fake, 'Ana', FRIEND);
   runAs(fake, MEMBER, 'approveRoster', [{ followUpOwners: [], rosterEmails: [{ name: 'Ana', email: MEMBER }] }]);
@@ -125,14 +128,7 @@ test('handing Uptake over in Settings starts the approvals again', () => {
 });
 
 test('before any owner is saved, an approval is refused and stores nothing: nobody becomes the owner by approving', () => {
-  const { runs, roster } = sampleTeam();
-  const fake = fakeWithBundle({
-    user: OWNER,
-    spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } },
-  });
-  fake.gas.setDriveOwner(OWNER);
-  fake.gas.sheet('Roster').getRange(ROW.Ana, 2).setValue(MEMBER);
-  fake.gas.sheet('Roster').getRange(ROW.Ben, 2).setValue('');
+  const fake = memberOnAnasRow(OWNER);
   setFollowUpOwner(fake, 'Ana', MEMBER);
   const before = world(fake);
   expect(() =>
