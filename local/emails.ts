@@ -7,7 +7,7 @@
 import { MILESTONES } from '../src/core/programme/milestones';
 import { PROGRAMME_MILESTONES } from '../src/core/programme/replacement';
 import { dayToIso, isoToDay } from '../src/core/base/dates';
-import { DIGEST_MILESTONE, PROGRAMME_RECORD_PREFIX, SENT_HEADERS } from '../src/core/programme/sent-records';
+import { DIGEST_MILESTONE, PROGRAMME_RECORD_PREFIX, SENT_HEADERS } from '../src/core/programme/sent-row';
 
 export interface SimulatedEmail {
   /** YYYY-MM-DD in the spreadsheet's zone. */

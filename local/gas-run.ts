@@ -17,7 +17,7 @@ import type { InterventionsView } from '../src/core/interventions/view';
 import { CliError } from './args';
 import { emailsOfDay, type SimulatedEmail } from './emails';
 import { KEYS } from '../src/core/automation/store';
-import { untaggedRows } from '../src/core/programme/sent-records';
+import { untaggedRows } from '../src/core/programme/sent-row-sealing';
 import { KeyedTags } from '../src/core/programme/sent-tags';
 import type { ProgrammeView } from '../src/shared/api';
 

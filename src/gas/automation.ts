@@ -32,7 +32,8 @@ import {
   type MissedRun,
   type Store,
 } from '../core/automation/store';
-import { localTimestamp, SentIndex } from '../core/programme/sent-records';
+import { SentIndex } from '../core/programme/sent-records';
+import { localTimestamp } from '../core/programme/sent-row';
 import type { DigestPreview } from '../shared/api';
 import {
   automationStore,

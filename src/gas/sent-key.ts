@@ -9,7 +9,7 @@ import { KEYS, type Store } from '../core/automation/store';
 import { isKey, keyFromUuids } from '../core/programme/sent-tags';
 import { mirrorStore } from './automation-store';
 import { hasTaggedRows } from './sent-sheet';
-import { SENT_HEADERS } from '../core/programme/sent-records';
+import { SENT_HEADERS } from '../core/programme/sent-row';
 import { SENT_SHEET } from './team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -4,13 +4,9 @@
  * spreadsheet's key. Everything is written as text (number format '@' before setValues): a cell
  * is never read as a formula.
  */
-import {
-  readSentSheet,
-  SENT_HEADERS,
-  taggedRow,
-  type SentRecord,
-  type SentSheet,
-} from '../core/programme/sent-records';
+import { readSentSheet, type SentSheet } from '../core/programme/sent-records';
+import { SENT_HEADERS, type SentRecord } from '../core/programme/sent-row';
+import { taggedRow } from '../core/programme/sent-row-sealing';
 import { CLEAR_TAGS, type SentTags } from '../core/programme/sent-tags';
 import { SENT_SHEET } from './team-data';
 import { fitCell } from '../core/base/cell-formats';

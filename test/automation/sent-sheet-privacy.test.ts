@@ -3,7 +3,7 @@
 // for 60 days (no roster name or address in any cell, every email once), a sheet of an earlier
 // version upgraded in place, and runs that cannot have the key.
 import { example, readExample, runExample } from '../support/example';
-import { recordRow, SENT_HEADERS } from '../../src/core/programme/sent-records';
+import { recordRow, SENT_HEADERS } from '../../src/core/programme/sent-row';
 import { KeyedTags } from '../../src/core/programme/sent-tags';
 import { memberKey } from '../../src/core/base/text';
 import { KEYS } from '../../src/core/automation/store';

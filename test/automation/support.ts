@@ -5,7 +5,7 @@ import { BUILD_DIR, readBuilt } from '../bundle/support';
 import { logRows, OWNER, rosterRows } from '../support/sheets';
 import type { RosterSpec, RunSpec } from '../support/sheets';
 import { KEYS } from '../../src/core/automation/store';
-import { untaggedRows } from '../../src/core/programme/sent-records';
+import { untaggedRows } from '../../src/core/programme/sent-row-sealing';
 import { KeyedTags } from '../../src/core/programme/sent-tags';
 
 export { OWNER };

@@ -8,7 +8,8 @@ import { computeHistory } from '../../src/core/history/history';
 import { DEFAULT_SETTINGS } from '../../src/core/base/types';
 import type { Day } from '../../src/core/base/dates';
 import type { ReminderInput } from '../../src/core/programme/reminder-input';
-import { SentIndex, type RecordDraft } from '../../src/core/programme/sent-records';
+import { SentIndex } from '../../src/core/programme/sent-records';
+import type { RecordDraft } from '../../src/core/programme/sent-row';
 import { day, UTC } from './fixtures';
 
 export { OWNER };

@@ -3,7 +3,7 @@
 import { plus, type RosterSpec, type RunSpec } from '../support/sheets';
 import { dayToIso, type Day } from '../../src/core/base/dates';
 import { planReminders } from '../../src/core/programme/reminders';
-import type { RecordDraft } from '../../src/core/programme/sent-records';
+import type { RecordDraft } from '../../src/core/programme/sent-row';
 import { runsOf } from './fixtures';
 import { OWNER, reminderInput } from './reminder-fixtures';
 

@@ -10,13 +10,8 @@ import {
   upcomingMilestones,
 } from '../../src/core/programme/reminders';
 import { bestWorkflow } from '../../src/core/programme/milestone-emails';
-import {
-  readSentSheet,
-  SentIndex,
-  SENT_HEADERS,
-  PROGRAMME_RESTART_DAYS,
-  type RecordDraft,
-} from '../../src/core/programme/sent-records';
+import { readSentSheet, SentIndex, PROGRAMME_RESTART_DAYS } from '../../src/core/programme/sent-records';
+import { SENT_HEADERS, type RecordDraft } from '../../src/core/programme/sent-row';
 import { CLEAR_TAGS } from '../../src/core/programme/sent-tags';
 import { day, runsOf, UTC } from './fixtures';
 import { OWNER, reminderInput } from './reminder-fixtures';

@@ -14,7 +14,8 @@ import {
 } from '../../src/core/programme/replacement';
 import type { ProgrammeInput } from '../../src/core/programme/replacement-emails';
 import { planProgramme } from '../../src/core/programme/replacement-plan';
-import { SentIndex, type RecordDraft } from '../../src/core/programme/sent-records';
+import { SentIndex } from '../../src/core/programme/sent-records';
+import type { RecordDraft } from '../../src/core/programme/sent-row';
 import { day } from './fixtures';
 import { auditedTeam } from './reminder-fixtures';
 

@@ -25,7 +25,8 @@ import {
   writeSessions,
 } from './programme-store';
 import { advisedAudits } from './advised-audits';
-import { digestDraft, stamp, localTimestamp, type RecordDraft, type SentIndex } from '../programme/sent-records';
+import type { SentIndex } from '../programme/sent-records';
+import { digestDraft, stamp, localTimestamp, type RecordDraft } from '../programme/sent-row';
 import { digestContent } from './digest-content';
 import {
   afterReport,

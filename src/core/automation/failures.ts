@@ -3,7 +3,7 @@
  * lines the owner reads about them (sidebar and the owner's digest). Pure but for the store the
  * run passes in: the run loads the book from it, applies these rules and saves it.
  */
-import type { RecordDraft } from '../programme/sent-records';
+import type { RecordDraft } from '../programme/sent-row';
 import { clipped, fitProperty, KEYS, readJson, shrinkToFit, storedBytes, writeJson, type Store } from './store';
 
 /** An email that fails this many runs in a row is given up, recorded as not sent and reported. */

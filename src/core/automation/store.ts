@@ -2,7 +2,7 @@
 // user-properties mirror in src/gas/), the keys it uses, and the rules that keep each value
 // within one property.
 import { utf8Bytes } from '../base/text';
-import type { SentRecord } from '../programme/sent-records';
+import type { SentRecord } from '../programme/sent-row';
 
 /** Where the automation keeps its state. */
 export interface Store {

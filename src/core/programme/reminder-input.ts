@@ -11,7 +11,8 @@ import type { Day } from '../base/dates';
 import type { MilestoneSpec } from './milestones';
 import type { Audit, MemberReport } from '../audit/audit-types';
 import type { AuditSettings, FormLinks, NotesSource, RosterMember } from '../base/types';
-import type { RecordDraft, SentIndex } from './sent-records';
+import type { SentIndex } from './sent-records';
+import type { RecordDraft } from './sent-row';
 import type { History } from '../history/history-types';
 
 /** A milestone due for a member, from its day on until it is recorded in the sent sheet. */

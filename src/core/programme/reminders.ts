@@ -26,7 +26,8 @@ import { plural } from '../base/text';
 import type { Audit } from '../audit/audit-types';
 import type { RosterMember } from '../base/types';
 import { renderEmail, type EmailContent } from '../mail/email';
-import { milestoneDraft, type RecordDraft, type SentIndex } from './sent-records';
+import type { SentIndex } from './sent-records';
+import { milestoneDraft, type RecordDraft } from './sent-row';
 import type { History } from '../history/history-types';
 import { cohortLine } from './cohort-line';
 import {

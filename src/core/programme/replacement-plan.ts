@@ -12,7 +12,8 @@ import { dayToIso, type Day } from '../base/dates';
 import { memberKey, plural } from '../base/text';
 import type { RosterMember } from '../base/types';
 import type { EmailContent } from '../mail/email';
-import { programmeDraft, type MemberIdentity, type RecordDraft, type SentIndex } from './sent-records';
+import type { MemberIdentity, SentIndex } from './sent-records';
+import { programmeDraft, type RecordDraft } from './sent-row';
 import {
   programmeMilestone,
   sessionDay,

@@ -1,5 +1,5 @@
 /**
- * The "Uptake sent" sheet: one row per (member, milestone) settled and per digest recipient.
+ * The "Uptake sent" sheet read back: one row per (member, milestone) settled and per digest recipient.
  * It is the memory that makes every email go exactly once: a milestone is sent when it is due
  * and no row records it.
  *
@@ -12,213 +12,32 @@
  *   training), whose milestones are sent again.
  * Identity of a digest record: the digest day and the recipient.
  */
-import { readDay, dayToIso, zoneOffsetMinutes, type Day } from '../base/dates';
-import { cellText, headerKey, isBlankCell, isDate, memberKey } from '../base/text';
-import { CLEAR_TAGS, NOTE_BLOCK, type SentTags } from './sent-tags';
-import { milestoneSpec, MILESTONES } from './milestones';
+import { readDay, dayToIso, type Day } from '../base/dates';
+import { cellText, headerKey, isBlankCell, isDate } from '../base/text';
+import { CLEAR_TAGS, type SentTags } from './sent-tags';
+import { MILESTONES } from './milestones';
 import { PROGRAMME_MILESTONES, type ProgrammeMilestoneKind } from './replacement';
+import {
+  DIGEST_MILESTONE,
+  localTimestamp,
+  milestoneOf,
+  PROGRAMME_RECORD_PREFIX,
+  SENT_HEADERS,
+  type RecordDraft,
+} from './sent-row';
+import {
+  noRecipientTag,
+  openCells,
+  peopleTags,
+  recipientScope,
+  sealCells,
+  taggedRow,
+  type PeopleTags,
+  type SealedCells,
+} from './sent-row-sealing';
 
-export const SENT_HEADERS = [
-  'Date sent',
-  'Team member',
-  'Milestone',
-  'Recipient',
-  'Due date',
-  'Training date',
-  'Member email',
-  'Note',
-  'Key',
-];
-export const DIGEST_MILESTONE = 'Weekly digest';
-/**
- * A replacement programme's milestone (spec §17) is written "Replacement programme: <name>",
- * with the programme's start in the Training date column: its identity is (milestone, start,
- * and for a follow-up the member), apart from the §8 milestones of the same names.
- */
-export const PROGRAMME_RECORD_PREFIX = 'Replacement programme: ';
 /** A training date moved by fewer days than this is a correction, not a new programme. */
 export const PROGRAMME_RESTART_DAYS = 14;
-
-/** What the automation recorded, in clear: the sheet holds it with its people as tags (taggedRow). */
-export interface SentRecord {
-  /** "YYYY-MM-DD HH:mm" in the spreadsheet's zone. */
-  sentAt: string;
-  member: string;
-  milestone: string;
-  /** Who was emailed; '' when the milestone was settled without an email. */
-  recipient: string;
-  dueDate: string;
-  trainingDate: string;
-  memberEmail: string;
-  note: string;
-}
-
-export type RecordDraft = Omit<SentRecord, 'sentAt'>;
-
-/** A record as an earlier version wrote it: people in clear, no key. */
-export function recordRow(record: SentRecord): string[] {
-  return [
-    record.sentAt,
-    record.member,
-    record.milestone,
-    record.recipient,
-    record.dueDate,
-    record.trainingDate,
-    record.memberEmail,
-    record.note,
-    '',
-  ];
-}
-
-/** The milestone a Milestone cell names, by its canonical name; null for a row that is no record. */
-function milestoneOf(
-  text: string,
-): { name: string; day: number | null; programme: ProgrammeMilestoneKind | null } | null {
-  const said = lower(text);
-  if (said === lower(DIGEST_MILESTONE)) return { name: DIGEST_MILESTONE, day: null, programme: null };
-  const spec = MILESTONES.find((m) => lower(m.name) === said);
-  if (spec) return { name: spec.name, day: spec.day, programme: null };
-  const programme = PROGRAMME_MILESTONES.find((m) => lower(PROGRAMME_RECORD_PREFIX + m.name) === said);
-  if (programme) return { name: PROGRAMME_RECORD_PREFIX + programme.name, day: null, programme: programme.kind };
-  return null;
-}
-
-/** Whose a recipient's tag is: a milestone's member's, or a digest's day (rows of one recipient cannot be grouped). */
-function recipientScope(milestone: string, nameKey: string, dueDate: string): string {
-  return milestone === DIGEST_MILESTONE ? `${milestone}|${dueDate}` : `${milestone}|${nameKey}`;
-}
-
-/** An address in a note (a MailApp error quoting the recipient): the sheet names no one. */
-const ADDRESS = /[^\s@<>()[\]"',;:]+@[^\s@<>()[\]"',;:]+/g;
-
-/**
- * What a row settled without an email (not needed, named in another email) holds as its
- * recipient: a tag like any other, so such a row looks like one whose email went. No address
- * has a space, so no recipient's tag is this one's.
- */
-const NO_RECIPIENT = 'no email sent';
-
-/** The scope of NO_RECIPIENT's tag: the row's milestone and member tag (read from the row, name unknown). */
-function noRecipientTag(tags: SentTags, milestone: string, memberTag: string): string {
-  return tags.fingerprint ? tags.recipient(`${milestone}|none|${memberTag}`, NO_RECIPIENT) : '';
-}
-
-interface PeopleTags {
-  member: string;
-  recipient: string;
-  memberEmail: string;
-}
-
-/** The three cells that stand for people, as tags of `tags`. */
-function peopleTags(
-  tags: SentTags,
-  milestone: string,
-  clear: { member: string; recipient: string; memberEmail: string; dueDate: string },
-): PeopleTags {
-  const nameKey = memberKey(clear.member);
-  const member = tags.member(milestone, nameKey);
-  return {
-    member,
-    recipient: clear.recipient
-      ? tags.recipient(recipientScope(milestone, nameKey, clear.dueDate), clear.recipient)
-      : noRecipientTag(tags, milestone, member),
-    memberEmail: tags.email(milestone, clear.memberEmail),
-  };
-}
-
-/** The cells sealed under the sheet's key (sent-tags.ts): clear, they would tell who is below Genuine. */
-interface SealedCells {
-  trainingDate: string;
-  dueDate: string;
-  note: string;
-}
-
-/**
- * Each sealed cell's context: the row's milestone and tags and the column; the due date's and
- * the note's also the training date, so a member's two programmes never share a keystream.
- */
-function sealContexts(milestone: string, people: PeopleTags, trainingDate: string) {
-  const row = [milestone, people.member, people.recipient, people.memberEmail].join('\u0000');
-  return {
-    trainingDate: `${row}\u0000Training date`,
-    dueDate: `${row}\u0000Due date\u0000${trainingDate}`,
-    note: `${row}\u0000Note\u0000${trainingDate}`,
-  };
-}
-
-function sealCells(tags: SentTags, milestone: string, people: PeopleTags, clear: SealedCells): SealedCells {
-  const at = sealContexts(milestone, people, clear.trainingDate);
-  return {
-    trainingDate: tags.seal(at.trainingDate, clear.trainingDate),
-    dueDate: tags.seal(at.dueDate, clear.dueDate),
-    note: tags.seal(at.note, clear.note.replace(ADDRESS, '(an address)'), NOTE_BLOCK),
-  };
-}
-
-/** The sealed cells read back (a cell that is not sealed with this key stays as it is). */
-function openCells(tags: SentTags, milestone: string, people: PeopleTags, sealed: SealedCells): SealedCells {
-  const trainingDate = tags.unseal(sealContexts(milestone, people, '').trainingDate, sealed.trainingDate);
-  const at = sealContexts(milestone, people, trainingDate ?? '');
-  return {
-    trainingDate: trainingDate ?? sealed.trainingDate,
-    dueDate: tags.unseal(at.dueDate, sealed.dueDate) ?? sealed.dueDate,
-    note: tags.unseal(at.note, sealed.note) ?? sealed.note,
-  };
-}
-
-/** A record as the sheet holds it: people as tags, dates and note sealed, the key's fingerprint last. */
-export function taggedRow(record: SentRecord, tags: SentTags): string[] {
-  const milestone = milestoneOf(record.milestone)?.name ?? record.milestone;
-  const people = peopleTags(tags, milestone, record);
-  return recordRow({ ...record, ...people, ...sealCells(tags, milestone, people, record) }).map((cell, i) =>
-    i === SENT_HEADERS.length - 1 ? tags.fingerprint : cell,
-  );
-}
-
-/**
- * The sheet's rows (header first, columns in SENT_HEADERS' order) with each tag of `tags` read
- * back as the name or address of `people` it stands for (a tag of no one there stays), and the
- * sealed cells opened: for the owner's own look at the sheet, which holds the key (the local
- * run's reports, the tests).
- */
-export function untaggedRows(
-  rows: string[][],
-  tags: SentTags,
-  people: { names: string[]; emails: string[] },
-): string[][] {
-  const at = (name: string) => SENT_HEADERS.indexOf(name);
-  return rows.map((row, i) => {
-    const milestone = milestoneOf(row[at('Milestone')] ?? '');
-    const rowKey = row[at('Key')] ?? '';
-    if (i === 0 || !milestone || !tags.fingerprint) return row;
-    if (rowKey !== tags.fingerprint && rowKey !== tags.taggedOnlyFingerprint) return row;
-    const cell = (name: string) => row[at(name)] ?? '';
-    const tagged = { member: cell('Team member'), recipient: cell('Recipient'), memberEmail: cell('Member email') };
-    const opened =
-      rowKey === tags.fingerprint
-        ? openCells(tags, milestone.name, tagged, {
-            trainingDate: cell('Training date'),
-            dueDate: cell('Due date'),
-            note: cell('Note'),
-          })
-        : null;
-    const dueDate = opened?.dueDate ?? cell('Due date');
-    const untag = (tag: string, tagOf: (value: string) => string, values: string[]) =>
-      (tag && values.find((value) => tagOf(value) === tag)) || tag;
-    const member = untag(tagged.member, (n) => tags.member(milestone.name, memberKey(n)), people.names);
-    const scope = recipientScope(milestone.name, memberKey(member), dueDate);
-    const out = [...row];
-    out[at('Team member')] = member;
-    out[at('Recipient')] =
-      tagged.recipient === noRecipientTag(tags, milestone.name, tagged.member)
-        ? ''
-        : untag(tagged.recipient, (e) => tags.recipient(scope, e), people.emails);
-    out[at('Member email')] = untag(tagged.memberEmail, (e) => tags.email(milestone.name, e), people.emails);
-    if (opened)
-      [out[at('Training date')], out[at('Due date')], out[at('Note')]] = [opened.trainingDate, dueDate, opened.note];
-    return out;
-  });
-}
 
 interface ParsedRecord {
   milestone: string;
@@ -230,10 +49,6 @@ interface ParsedRecord {
   programme: ProgrammeMilestoneKind | null;
   dueDay: Day | null;
   trainingDay: Day | null;
-}
-
-function lower(text: string): string {
-  return text.trim().toLowerCase();
 }
 
 /** The sheet as a run reads it. */
@@ -469,69 +284,4 @@ export class SentIndex {
     const tag = this.tags.recipient(recipientScope(DIGEST_MILESTONE, '', dayToIso(digestDay)), recipient);
     return this.digests.has(`${digestDay}|${tag}`);
   }
-}
-
-/** A draft for a milestone of a member (the sent sheet's columns, before the send time). */
-export function milestoneDraft(args: {
-  member: { name: string; email: string | null };
-  milestoneDay: number;
-  recipient: string;
-  dueDay: Day;
-  trainingDay: Day;
-  note: string;
-}): RecordDraft {
-  return {
-    member: args.member.name,
-    milestone: milestoneSpec(args.milestoneDay)?.name ?? String(args.milestoneDay),
-    recipient: args.recipient,
-    dueDate: dayToIso(args.dueDay),
-    trainingDate: dayToIso(args.trainingDay),
-    memberEmail: args.member.email ?? '',
-    note: args.note,
-  };
-}
-
-/** A draft for a replacement programme's milestone: one per member it is about ('' for none). */
-export function programmeDraft(args: {
-  kind: ProgrammeMilestoneKind;
-  member: { name: string; email: string | null } | null;
-  recipient: string;
-  dueDay: Day;
-  start: Day;
-  note: string;
-}): RecordDraft {
-  const spec = PROGRAMME_MILESTONES.find((m) => m.kind === args.kind)!;
-  return {
-    member: args.member?.name ?? '',
-    milestone: PROGRAMME_RECORD_PREFIX + spec.name,
-    recipient: args.recipient,
-    dueDate: dayToIso(args.dueDay),
-    trainingDate: dayToIso(args.start),
-    memberEmail: args.member?.email ?? '',
-    note: args.note,
-  };
-}
-
-export function digestDraft(digestDay: Day, recipient: string, note: string): RecordDraft {
-  return {
-    member: '',
-    milestone: DIGEST_MILESTONE,
-    recipient,
-    dueDate: dayToIso(digestDay),
-    trainingDate: '',
-    memberEmail: '',
-    note,
-  };
-}
-
-/** "2026-03-09 08:14" in the spreadsheet's zone: the time as the owner reads it. */
-export function localTimestamp(ms: number, timeZone: string): string {
-  const local = new Date(ms + zoneOffsetMinutes(ms, timeZone) * 60_000).toISOString();
-  return `${local.slice(0, 10)} ${local.slice(11, 16)}`;
-}
-
-/** Drafts made records, sent at `ms`. */
-export function stamp(drafts: RecordDraft[], ms: number, timeZone: string): SentRecord[] {
-  const sentAt = localTimestamp(ms, timeZone);
-  return drafts.map((draft) => ({ sentAt, ...draft }));
 }

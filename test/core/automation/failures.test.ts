@@ -9,7 +9,7 @@ import {
   noteSent,
   type FailureBook,
 } from '../../../src/core/automation/failures';
-import type { RecordDraft } from '../../../src/core/programme/sent-records';
+import type { RecordDraft } from '../../../src/core/programme/sent-row';
 
 const empty: FailureBook = { attempts: {}, failures: [] };
 const draft: RecordDraft = {

@@ -5,7 +5,7 @@ import { DailyRun } from '../../../src/core/automation/daily-run';
 import { fitBook, type Failure, type FailureBook } from '../../../src/core/automation/failures';
 import { lastRunOf } from '../../../src/core/automation/run-report';
 import { KEYS, shrinkToFit, storedBytes } from '../../../src/core/automation/store';
-import type { RecordDraft } from '../../../src/core/programme/sent-records';
+import type { RecordDraft } from '../../../src/core/programme/sent-row';
 import { ports, runAt, setupOf, teamOf } from './support';
 
 const DOCUMENT_VALUE = 9 * 1024;

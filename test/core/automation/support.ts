@@ -9,13 +9,8 @@ import type { RunSetup } from '../../../src/core/automation/ports';
 import type { Clock, Mailer, SentLog, TeamView } from '../../../src/core/automation/ports';
 import type { Store } from '../../../src/core/automation/store';
 import type { EmailContent } from '../../../src/core/mail/email';
-import {
-  readSentSheet,
-  recordRow,
-  SentIndex,
-  SENT_HEADERS,
-  type SentRecord,
-} from '../../../src/core/programme/sent-records';
+import { readSentSheet, SentIndex } from '../../../src/core/programme/sent-records';
+import { recordRow, SENT_HEADERS, type SentRecord } from '../../../src/core/programme/sent-row';
 import { KeyedTags } from '../../../src/core/programme/sent-tags';
 
 const TEST_TAGS = new KeyedTags('0'.repeat(64));
