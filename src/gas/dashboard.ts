@@ -33,6 +33,7 @@ import { oldInterventionsTab } from './interventions-home';
 import { openTeamTabNames, recordOpenTeamTabs } from './open-team-tabs';
 import { loadRosterApprovals } from './roster-approval';
 import { unapprovedPairings } from '../core/roles/roster-approval';
+import { rosterEmailCollisions } from '../core/roles/shared-roster-email';
 import { unapprovedFollowUpOwners } from './follow-up-approval';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -127,6 +128,7 @@ function dashboardFrame(spreadsheet: Spreadsheet, context: DashboardContext): Da
     unapprovedFollowUpOwners: [],
     unapprovedRosterEmails: [],
     rosterNeverApproved: false,
+    rosterEmailCollisions: [],
   };
 }
 
@@ -166,6 +168,7 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
     const { approved, everApproved } = loadRosterApprovals(documentValues);
     data.unapprovedRosterEmails = unapprovedPairings(members, approved, settings.ownerEmail);
     data.rosterNeverApproved = !everApproved;
+    data.rosterEmailCollisions = rosterEmailCollisions(team.roster, approved, settings.ownerEmail);
   }
   const asOf = request?.asOf ?? null;
   const { audit, interventions } = advisedAudit(book, team, settings, asOf, request?.weeks ?? null, context.ownFile);

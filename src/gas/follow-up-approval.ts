@@ -39,22 +39,6 @@ export function rosterOrNull(spreadsheet: Spreadsheet | Workbook, settings: Sett
   }
 }
 
-/**
- * Check set-up's line for each email on two roster rows: My week refuses it (any editor can type
- * an address on a colleague's row, rules §19), and neither row's log rows are matched by it.
- */
-export function sharedRosterEmailLines(spreadsheet: Spreadsheet | Workbook, settings: Settings): CheckLine[] {
-  return (rosterOrNull(spreadsheet, settings)?.sharedEmails ?? []).map((email) => ({
-    id: 'roster-email-shared',
-    label: 'Roster email on two rows',
-    status: 'warn',
-    detail:
-      `The roster's Email column has ${email} on more than one row: Uptake uses it for none of them, and ` +
-      `My week shows no figures to ${email}. Give each member their own email on the Roster, and check ` +
-      'who changed it: any editor can edit the Roster.',
-  }));
-}
-
 /** Check set-up's line for each follow-up owner the roster names and the owner has not approved. */
 export function followUpOwnerLines(spreadsheet: Spreadsheet | Workbook, settings: Settings): CheckLine[] {
   const members = rosterMembers(spreadsheet, settings) ?? [];

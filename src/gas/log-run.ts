@@ -98,7 +98,7 @@ export function logFormData(spreadsheet: Spreadsheet, { settings, approved }: Me
   let recent: ReturnType<typeof readRecentLog>;
   try {
     // One read serves the form and My week, which the page shows with it (one round trip).
-    recent = readRecentLog(spreadsheet, settings, MY_WEEK_ROWS);
+    recent = readRecentLog(spreadsheet, settings, MY_WEEK_ROWS, approved);
   } catch (error) {
     if (error instanceof SetupError) {
       form.problem = { code: error.code, message: error.message };

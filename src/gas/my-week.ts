@@ -84,7 +84,8 @@ export function memberSettings(): MemberSettings {
 /**
  * The week of the account calling, from a log read already made (Log a run's), or read now.
  * `approved`: the roster pairings the owner approved; a roster row found by the caller's email
- * shows its figures only when its (name, email) pairing is one of them (rules §19).
+ * shows its figures only when its (name, email) pairing is one of them (rules §19). `recent` was
+ * read with the same `approved`.
  */
 export function myWeekView(
   spreadsheet: Spreadsheet,
@@ -96,13 +97,14 @@ export function myWeekView(
   if (!email) return { week: null, message: NO_EMAIL };
   let read: RecentLog;
   try {
-    read = recent ?? readRecentLog(spreadsheet, settings, MY_WEEK_ROWS);
+    read = recent ?? readRecentLog(spreadsheet, settings, MY_WEEK_ROWS, approved);
   } catch (error) {
     if (error instanceof SetupError) return { week: null, message: error.message };
     throw error;
   }
-  // An email on two roster rows: any editor can type theirs on a colleague's row (rules §19).
-  if (read.roster?.sharedEmails?.includes(memberKey(email)))
+  // An email on two roster rows, neither kept by the owner's approval: any editor can type
+  // theirs on a colleague's row (rules §19). One the owner approved was given back to its row.
+  if (read.roster?.sharedEmails?.some((shared) => memberKey(shared.email) === memberKey(email)))
     return { week: null, message: sharedEmail(email, settings) };
   const directory = new MemberDirectory(read.roster?.members ?? []);
   const rosterMember = directory.find(email) ?? null;

@@ -6,6 +6,8 @@
 import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
 import { LOG_FIELDS, parseLogSheets, type ParsedLog } from '../core/sheets/log';
 import { MemberDirectory } from '../core/sheets/roster';
+import { withKeptEmails } from '../core/roles/shared-roster-email';
+import type { RosterEmailPair } from '../core/roles/roster-approval';
 import type { Settings } from '../core/base/settings';
 import type { LogField, Roster } from '../core/base/types';
 import type { Day } from '../core/base/dates';
@@ -122,14 +124,20 @@ function coveredFrom(reads: readonly SheetRead[], log: ParsedLog): Day | null {
  * The roster (whole: it grows with the team, not the log) and, of every sheet of the log the
  * audit reads (findLogSheets: the pinned sheets, a form's answers sheet beside the team's log),
  * the header and last `rows` rows, parsed as one log: a fixed number of calls a sheet, cells that
- * do not grow with the log. The team's own log comes first.
+ * do not grow with the log. The team's own log comes first. An email on two roster rows goes to
+ * the row whose pairing the owner approved (`approved`, rules §19), before the log is matched.
  */
-export function readRecentLog(spreadsheet: Spreadsheet, settings: Settings, rows = RECENT_ROWS): RecentLog {
+export function readRecentLog(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  rows: number,
+  approved: readonly RosterEmailPair[],
+): RecentLog {
   const book = workbookOf(spreadsheet);
   const dateOptions = book.dateOptions();
   const sheets = findLogSheets(book, settings, false);
   if (sheets.length === 0) throw noLogError(book, settings);
-  const roster = readRoster(book, settings, dateOptions);
+  const roster = withKeptEmails(readRoster(book, settings, dateOptions), approved, settings.ownerEmail);
   const reads = sheets.map((sheet) => readSheetTail(book, sheet, rows));
   const log = parseLogSheets(
     reads.map((read) => ({ values: read.values, firstRow: read.firstRow - 1, name: read.name })),

@@ -11,7 +11,8 @@ import {
   type SheetFacts,
 } from '../core/setup-check/checks';
 import { ownerChangeLines } from './owner-change';
-import { followUpOwnerLines, sharedRosterEmailLines } from './follow-up-approval';
+import { followUpOwnerLines } from './follow-up-approval';
+import { sharedRosterEmailLines } from './shared-roster-email';
 import { rosterApprovalLines } from './roster-approval';
 import { checkedCaller } from './sidebar-call';
 import type { Settings } from '../core/base/settings';
@@ -188,7 +189,7 @@ export function setupCheck(spreadsheet: Spreadsheet): CheckLine[] {
   return [
     ...setupChecks(gatherSetupFacts(spreadsheet, book)),
     ...followUpOwnerLines(book, settings),
-    ...sharedRosterEmailLines(book, settings),
+    ...sharedRosterEmailLines(book, settings, checked?.documentValues),
     ...rosterApprovalLines(book, settings, checked?.documentValues),
     ...ownerChangeLines(settings.ownerEmail),
   ];

@@ -113,6 +113,8 @@ export interface DashboardData {
   unapprovedRosterEmails: RosterEmailChange[];
   /** The owner only: true while no roster email was ever approved (every member's My week waits). */
   rosterNeverApproved: boolean;
+  /** The owner only: emails on two roster rows, each with the row the owner's approval keeps it for (rules §19). */
+  rosterEmailCollisions: RosterEmailCollision[];
 }
 
 export type { ProgrammeView } from '../core/programme/replacement';
@@ -120,6 +122,8 @@ import type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
 export type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
 import type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
 export type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
+import type { RosterEmailCollision } from '../core/roles/shared-roster-email';
+export type { RosterEmailCollision } from '../core/roles/shared-roster-email';
 
 /** A follow-up owner as the dashboard listed it: the address and the members it was shown for. */
 export type ListedFollowUpOwner = Pick<UnapprovedFollowUpOwner, 'address' | 'members'>;

@@ -74,12 +74,18 @@ export interface RosterMember {
   followUpOwner: string | null;
 }
 
+/** An email on more than one roster row, as first typed, and the rows (number and name) it is on. */
+export interface SharedRosterEmail {
+  email: string;
+  rows: { row: number; name: string }[];
+}
+
 export interface Roster {
   members: RosterMember[];
   skipped: RowProblem[];
   notices: RowProblem[];
-  /** Emails on two rows or more (memberKey form): kept by neither row, and no one's My week. */
-  sharedEmails?: string[];
+  /** Emails on two rows or more: kept by none of those rows (rules §19: the owner's approval settles it). */
+  sharedEmails?: SharedRosterEmail[];
   /** Emails (memberKey) on rows skipped because their name is on an earlier row: no member has them. */
   skippedEmails?: string[];
 }

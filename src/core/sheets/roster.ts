@@ -11,7 +11,7 @@ import {
   memberKey,
   spellingKey,
 } from '../base/text';
-import type { Roster, RosterMember, RosterStatus, RowProblem } from '../base/types';
+import type { Roster, RosterMember, RosterStatus, RowProblem, SharedRosterEmail } from '../base/types';
 import { memberProblem } from './member-cell';
 
 type RosterField =
@@ -149,7 +149,7 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
   const seen = new Map<string, number>();
   const emails = new Map<string, { name: string; row: number }>();
   /** Emails on two rows: log rows under one cannot be told apart, so no member gets them. */
-  const shared = new Set<string>();
+  const shared = new Map<string, SharedRosterEmail>();
   const skippedEmails = new Set<string>();
   const cell = (cells: unknown[], field: RosterField) => (c[field] === undefined ? '' : cells[c[field]!]);
 
@@ -164,7 +164,8 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
     notify(
       `Email "${email.trim()}" is also ${first.name}'s (row ${first.row}): it is ignored for both; give each member their own email`,
     );
-    shared.add(memberKey(email));
+    const entry = shared.get(memberKey(email)) ?? { email: email.trim(), rows: [first] };
+    shared.set(memberKey(email), { ...entry, rows: [...entry.rows, { name, row }] });
     return null;
   };
 
@@ -204,7 +205,7 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
     });
   }
   for (const member of members) if (member.email && shared.has(memberKey(member.email))) member.email = null;
-  return { members, skipped, notices, sharedEmails: [...shared], skippedEmails: [...skippedEmails] };
+  return { members, skipped, notices, sharedEmails: [...shared.values()], skippedEmails: [...skippedEmails] };
 }
 
 /**

@@ -1,0 +1,66 @@
+/**
+ * An email on two roster rows (rules §19). Any editor can type a colleague's email on their own
+ * row; the row whose (name, email) pairing the owner approved keeps it, so the colleague keeps
+ * their My week, and the other rows wait. When the owner approved none of them (or more than one,
+ * the owner's own address being approved for every name), no row keeps it. Nothing on the Roster
+ * is changed: the owner corrects it. The owner's Approve takes no email on two rows, as the roster
+ * read gives those rows no email (src/core/sheets/roster.ts).
+ */
+import type { Roster, SharedRosterEmail } from '../base/types';
+import { everyName } from '../programme/peer-advocacy';
+import { isApprovedPairing, type RosterEmailPair } from './roster-approval';
+
+/** An email on two rows, and the row that keeps it (null: none does). */
+export interface RosterEmailCollision extends SharedRosterEmail {
+  kept: { row: number; name: string } | null;
+}
+
+/** Each email on two rows of `roster`, with the row that keeps it. */
+export function rosterEmailCollisions(
+  roster: Roster | null,
+  approved: readonly RosterEmailPair[],
+  owner: string,
+): RosterEmailCollision[] {
+  return (roster?.sharedEmails ?? []).map((shared) => {
+    const approvedRows = shared.rows.filter((row) =>
+      isApprovedPairing({ ...row, email: shared.email }, approved, owner),
+    );
+    return { ...shared, kept: approvedRows.length === 1 ? approvedRows[0] : null };
+  });
+}
+
+/**
+ * The roster with each email on two rows given back to the row that keeps it; `sharedEmails`
+ * keeps the others. What My week and Log a run read.
+ */
+export function withKeptEmails(
+  roster: Roster | null,
+  approved: readonly RosterEmailPair[],
+  owner: string,
+): Roster | null {
+  const collisions = rosterEmailCollisions(roster, approved, owner);
+  if (!roster || !collisions.some((collision) => collision.kept)) return roster;
+  const keptEmail = new Map(collisions.filter((c) => c.kept).map((c) => [c.kept!.row, c.email]));
+  return {
+    ...roster,
+    members: roster.members.map((member) =>
+      keptEmail.has(member.row) ? { ...member, email: keptEmail.get(member.row)! } : member,
+    ),
+    sharedEmails: collisions.filter((collision) => !collision.kept).map(({ email, rows }) => ({ email, rows })),
+  };
+}
+
+/** What the owner reads (dashboard and Check set-up) about an email on two rows, and what to do. */
+export function collisionText({ email, rows, kept }: RosterEmailCollision): string {
+  const rowName = ({ row, name }: { row: number; name: string }) => `row ${row} (${name})`;
+  const others = rows.filter((row) => row.row !== kept?.row);
+  const who = kept
+    ? `You approved it for ${rowName(kept)}, whose My week is unchanged; ${everyName(others.map(rowName))} ` +
+      `${others.length === 1 ? 'waits' : 'wait'}, and My week shows no figures for it.`
+    : `You approved it for none of them, so My week shows none of them figures.`;
+  return (
+    `${email} is on ${rows.length} Roster rows: ${everyName(rows.map(rowName))}. ${who} Approve cannot give an ` +
+    'email to a row while it is on two rows, and the dashboard counts log rows under it as no one’s: correct ' +
+    'the Email cell of the wrong row, and check who changed it (every editor can edit the Roster).'
+  );
+}

@@ -1,0 +1,116 @@
+// Rules §19: a member types a colleague's email on their own roster row, to knock the colleague
+// out of My week, to read the colleague's figures, or to have the owner's Approve hand them the
+// email. The owner's approved (name, email) pairing keeps the email; the other row waits, the
+// owner's dashboard and Check set-up name both rows, and Approve gives the email to no row while
+// it is on two. Through the built bundle, as the owner, the colleague and the member.
+import { approveListedRosterEmails, MEMBER, OWNER, roleTeam, runAs, type Fake } from './support';
+import { logRows } from '../support/sheets';
+import { TODAY } from '../support/fake-bundle';
+
+const ANA = 'ana@example.com';
+const CLEO = 'cleo@example.com';
+const EMAIL_COLUMN = 2;
+const ROW = { Ana: 2, Ben: 3, Cleo: 4 };
+
+const typeEmail = (fake: Fake, row: number, email: string) =>
+  fake.gas.sheet('Roster').getRange(row, EMAIL_COLUMN).setValue(email);
+const myWeek = (fake: Fake, user: string) => runAs(fake, user, 'getMyWeek');
+const dashboard = (fake: Fake) => runAs(fake, OWNER, 'getDashboard', [null]);
+const sharedLine = (fake: Fake) => runAs(fake, OWNER, 'getSetupCheck').find((l) => l.id === 'roster-email-shared');
+const storedApprovals = (fake: Fake) =>
+  fake.gas.properties.forDocument(fake.gas.spreadsheet.getId()).getProperty('uptake.rosterApprovals');
+
+/** The sample team, the roster approved, and a run Ana logged under her email (as a form does). */
+function team(rosterApproved = true): Fake {
+  const fake = roleTeam({}, {}, { rosterApproved });
+  fake.gas.user.appendRow('Log', logRows([{ date: TODAY, member: ANA, workflow: 'Client proposal' }])[1]);
+  return fake;
+}
+
+describe('Ben types Ana’s email on his own row after the owner approved Ana’s', () => {
+  const fake = team();
+  const anaBefore = myWeek(fake, ANA);
+  const benBefore = myWeek(fake, MEMBER);
+  typeEmail(fake, ROW.Ben, ANA);
+
+  test('Ana keeps her My week, runs under her email included; Ben’s shows no figures and no other name', () => {
+    expect(anaBefore.week?.thisWeek).toBeDefined();
+    expect(myWeek(fake, ANA)).toEqual(anaBefore);
+    const ben = myWeek(fake, MEMBER);
+    expect(ben.week).toBeNull();
+    expect(ben.message).toMatch(/Ask the owner/);
+    expect(JSON.stringify(ben)).not.toMatch(/Ana|Cleo|ana@/);
+    expect(runAs(fake, ANA, 'getLogForm').member).toBe('Ana');
+    expect(runAs(fake, MEMBER, 'getLogForm').member).toBe('');
+  });
+
+  test('the owner’s dashboard and Check set-up name both rows, and which one keeps the email', () => {
+    const drawn = dashboard(fake);
+    expect(drawn.rosterEmailCollisions).toEqual([
+      {
+        email: ANA,
+        rows: [
+          { row: ROW.Ana, name: 'Ana' },
+          { row: ROW.Ben, name: 'Ben' },
+        ],
+        kept: { row: ROW.Ana, name: 'Ana' },
+      },
+    ]);
+    expect(drawn.unapprovedRosterEmails).toEqual([]);
+    expect(sharedLine(fake)?.detail).toMatch(
+      /^ana@example\.com is on 2 Roster rows: row 2 \(Ana\) and row 3 \(Ben\)\. You approved it for row 2 \(Ana\), whose My week is unchanged; row 3 \(Ben\) waits/,
+    );
+  });
+
+  test('Approve, as listed or crafted, gives Ben’s row no email and takes none from Ana', () => {
+    const before = storedApprovals(fake);
+    expect(approveListedRosterEmails(fake)).toMatch(/^There was nothing left to approve/);
+    const crafted = { followUpOwners: [], rosterEmails: [{ name: 'Ben', email: ANA }] };
+    expect(runAs(fake, OWNER, 'approveRoster', [crafted])).toMatch(/^There was nothing left to approve/);
+    expect(storedApprovals(fake)).toBe(before);
+    expect(myWeek(fake, ANA)).toEqual(anaBefore);
+    expect(myWeek(fake, MEMBER).week).toBeNull();
+  });
+
+  test('once Ben’s row is corrected, everyone’s My week is back and the dashboard lists nothing', () => {
+    typeEmail(fake, ROW.Ben, MEMBER);
+    expect(myWeek(fake, ANA)).toEqual(anaBefore);
+    expect(myWeek(fake, MEMBER)).toEqual(benBefore);
+    expect(dashboard(fake).rosterEmailCollisions).toEqual([]);
+    expect(sharedLine(fake)).toBeUndefined();
+  });
+});
+
+test('with neither row approved, neither keeps the email, and Approve gives it to neither', () => {
+  const fake = team(false);
+  typeEmail(fake, ROW.Ben, ANA);
+  expect(myWeek(fake, ANA).message).toMatch(/^Your Google account \(ana@example\.com\) is on more than one row/);
+  expect(dashboard(fake).rosterEmailCollisions[0].kept).toBeNull();
+  expect(sharedLine(fake)?.detail).toMatch(/You approved it for none of them, so My week shows none of them figures/);
+  const crafted = {
+    followUpOwners: [],
+    rosterEmails: [
+      { name: 'Ana', email: ANA },
+      { name: 'Ben', email: ANA },
+    ],
+  };
+  expect(runAs(fake, OWNER, 'approveRoster', [crafted])).not.toMatch(/ana@example\.com/);
+  expect(myWeek(fake, ANA).week).toBeNull();
+  expect(myWeek(fake, MEMBER).week).toBeNull();
+});
+
+test('an email on two rows redirects no one’s follow-ups: they go where the owner approved', () => {
+  const fake = team();
+  fake.gas.sheet('Roster').getRange(ROW.Ana, 9).setValue(CLEO);
+  runAs(fake, OWNER, 'approveFollowUpOwners', [dashboard(fake).unapprovedFollowUpOwners]);
+  runAs(fake, OWNER, 'setAutomation', [true]);
+  // Ben puts Ana's email on his row, and himself as his own row's follow-up owner.
+  typeEmail(fake, ROW.Ben, ANA);
+  fake.gas.sheet('Roster').getRange(ROW.Ben, 9).setValue(MEMBER);
+  fake.bundle.$runDays(6);
+  const about = (to: string, name: RegExp) =>
+    fake.gas.mail.sent.filter((mail) => mail.to.toLowerCase().includes(to) && name.test(mail.subject));
+  expect(about(CLEO, /Ana/).length).toBeGreaterThan(0);
+  expect(about(MEMBER, /Ana/)).toEqual([]);
+  expect(about(ANA, /./)).toEqual([]);
+});
