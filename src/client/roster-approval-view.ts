@@ -4,8 +4,15 @@
  * and rows whose email changed: "was x, now y"), and the follow-up owners, who get no one's
  * figures until approved. Addresses and names are the team's text: text nodes, isolated.
  */
-import type { DashboardData, RosterApprovalRequest, RosterEmailChange, UnapprovedFollowUpOwner } from '../shared/api';
-import { el, teamText } from './dom';
+import type {
+  DashboardData,
+  RosterApprovalRequest,
+  RosterEmailChange,
+  RosterEmailCollision,
+  UnapprovedFollowUpOwner,
+} from '../shared/api';
+import { collisionText } from '../core/roles/shared-roster-email';
+import { el, sentence, teamText } from './dom';
 import { note } from './dashboard-panel';
 
 const FIRST_TIME =
@@ -29,6 +36,11 @@ function rosterEmailItem(change: RosterEmailChange): HTMLElement {
     : el('li', null, teamText(change.name), ': ', teamText(change.email));
 }
 
+function collisionItem(collision: RosterEmailCollision): HTMLElement {
+  const known = [collision.email, ...collision.rows.map((row) => row.name)];
+  return el('li', null, ...sentence(collisionText(collision), known));
+}
+
 const BY_ADDRESS =
   ' (approved by address alone in an earlier version: Uptake now approves an address for each member, so approve it once more)';
 
@@ -50,14 +62,21 @@ export function rosterApprovalSection(
 ): HTMLElement | null {
   const emails = data.unapprovedRosterEmails;
   const followUps = data.unapprovedFollowUpOwners;
+  const collisions = data.rosterEmailCollisions;
   const count = emails.length + followUps.length;
-  if (data.viewer.role !== 'owner' || count === 0) return null;
+  if (data.viewer.role !== 'owner' || count + collisions.length === 0) return null;
   // What the page shows is what the click approves: a Roster edit after this was drawn is not approved.
   const listed: RosterApprovalRequest = {
     followUpOwners: followUps.map(({ address, members }) => ({ address, members })),
     rosterEmails: emails.map(({ name, email }) => ({ name, email })),
   };
   const parts: HTMLElement[] = [];
+  // Nothing to approve here: the owner corrects the Roster (rules §19).
+  if (collisions.length)
+    parts.push(
+      el('h3', null, 'Emails on two rows'),
+      el('ul', { id: 'roster-email-collisions' }, collisions.map(collisionItem)),
+    );
   if (emails.length)
     parts.push(
       el('h3', null, 'Roster emails (My week)'),
@@ -70,11 +89,13 @@ export function rosterApprovalSection(
       note(FOLLOW_UPS),
       el('ul', { id: 'unapproved-follow-up-owners' }, followUps.map(followUpItem)),
     );
-  const button = el(
-    'button',
-    { type: 'button', class: 'action', id: 'approve-roster', 'data-server': '', onclick: () => approve(listed) },
-    count === 1 ? 'Approve' : `Approve all ${count}`,
-  );
+  const button =
+    count > 0 &&
+    el(
+      'button',
+      { type: 'button', class: 'action', id: 'approve-roster', 'data-server': '', onclick: () => approve(listed) },
+      count === 1 ? 'Approve' : `Approve all ${count}`,
+    );
   const id = 'roster-approval-title';
   return el(
     'section',
