@@ -1,0 +1,37 @@
+// An email on two Roster rows (rules §19), in Chromium at 300 px: the BUILT dashboard, answered
+// by the BUILT bundle. Ben types Ana's approved email on his own row: the owner's "Roster to
+// approve" card names both rows and which keeps the email, with no Approve for it. Screenshot
+// in test-artifacts/screenshots/.
+import { exampleTeam, openSidebar, screenshot } from './harness';
+import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
+import { OWNER, ROSTER_SHEET } from './team';
+
+jest.setTimeout(90_000);
+
+const chromium = chromiumForSuite();
+
+test('the owner’s card names both rows of an email on two rows, says which keeps it, and offers no Approve for it', async () => {
+  const { gas, bundle } = exampleTeam();
+  bundle.saveSettings({ ownerEmail: OWNER });
+  bundle.approveRoster({ followUpOwners: [], rosterEmails: bundle.getDashboard(null).unapprovedRosterEmails });
+  gas.sheet(ROSTER_SHEET).getRange(3, 2).setValue('ana@example.com'); // Ben Okafor's row
+  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
+  await s.page.waitForSelector('#roster-approval');
+  const items = s.page.locator('#roster-email-collisions li');
+  expect(await items.count()).toBe(1);
+  expect((await items.innerText()).trim()).toMatch(
+    /^ana@example\.com is on 2 Roster rows: row 2 \(Ana Lima\) and row 3 \(Ben Okafor\)\. You approved it for row 2 \(Ana Lima\), whose My week is unchanged; row 3 \(Ben Okafor\) waits.*correct the Email cell of the wrong row/,
+  );
+  // The team's strings are isolated text, not markup.
+  expect(await items.locator('bdi').allInnerTexts()).toEqual([
+    'ana@example.com',
+    'Ana Lima',
+    'Ben Okafor',
+    'Ana Lima',
+    'Ben Okafor',
+  ]);
+  expect(await s.page.locator('#approve-roster').count()).toBe(0);
+  expect(s.pageErrors).toEqual([]);
+  expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
+  await screenshot(s.page, 'roster-email-collision.png');
+});
