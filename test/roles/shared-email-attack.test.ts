@@ -57,8 +57,11 @@ describe('Ben types Ana’s email on his own row after the owner approved Ana’
       },
     ]);
     expect(drawn.unapprovedRosterEmails).toEqual([]);
-    expect(sharedLine(fake)?.detail).toMatch(
-      /^ana@example\.com is on 2 Roster rows: row 2 \(Ana\) and row 3 \(Ben\)\. You approved it for row 2 \(Ana\), whose My week is unchanged; row 3 \(Ben\) waits/,
+    expect(sharedLine(fake)?.detail).toBe(
+      'ana@example.com is on 2 Roster rows: row 2 (Ana) and row 3 (Ben). You approved it for row 2 (Ana), whose ' +
+        'My week is unchanged; row 3 (Ben) waits, with no figures in My week. Approve cannot give an email to a ' +
+        'row while it is on two rows, and the dashboard counts log rows under it as no one’s: correct the Email ' +
+        'cell of the wrong row, and check who changed it (every editor can edit the Roster).',
     );
   });
 
@@ -86,7 +89,9 @@ test('with neither row approved, neither keeps the email, and Approve gives it t
   typeEmail(fake, ROW.Ben, ANA);
   expect(myWeek(fake, ANA).message).toMatch(/^Your Google account \(ana@example\.com\) is on more than one row/);
   expect(dashboard(fake).rosterEmailCollisions[0].kept).toBeNull();
-  expect(sharedLine(fake)?.detail).toMatch(/You approved it for none of them, so My week shows none of them figures/);
+  expect(sharedLine(fake)?.detail).toMatch(
+    /You approved it for none of them, so My week shows figures to none of them/,
+  );
   const crafted = {
     followUpOwners: [],
     rosterEmails: [

@@ -56,8 +56,8 @@ export function collisionText({ email, rows, kept }: RosterEmailCollision): stri
   const others = rows.filter((row) => row.row !== kept?.row);
   const who = kept
     ? `You approved it for ${rowName(kept)}, whose My week is unchanged; ${everyName(others.map(rowName))} ` +
-      `${others.length === 1 ? 'waits' : 'wait'}, and My week shows no figures for it.`
-    : `You approved it for none of them, so My week shows none of them figures.`;
+      `${others.length === 1 ? 'waits' : 'wait'}, with no figures in My week.`
+    : 'You approved it for none of them, so My week shows figures to none of them.';
   return (
     `${email} is on ${rows.length} Roster rows: ${everyName(rows.map(rowName))}. ${who} Approve cannot give an ` +
     'email to a row while it is on two rows, and the dashboard counts log rows under it as no one’s: correct ' +
