@@ -34,10 +34,51 @@ export interface BundleInternals {
 const INTERNAL_NAMES = ['readTeam', 'auditTeam', 'teamHistory', 'validateSettings'] as const;
 const TOP_LEVEL_NAMES = ['ADOPTION_CATEGORY', 'ACCEPTANCE_RATE', 'USES_PER_WEEK'] as const;
 const CLASS_NAMES = ['CellMemo', 'RunTableBuilder', 'MemberDirectory'] as const;
-const IIFE_END = /return __toCommonJS\(([A-Za-z_$][\w$]*)\);?\}\)\(\);/g;
+const IDENTIFIER = '[A-Za-z_$][\\w$]*';
+/**
+ * The build shortens local names and keeps each function's and class's own name with esbuild's
+ * keepNames: `function De(e,t){…}s(De,"readTeam")`, where `s` is its helper
+ * `var s=(e,t)=>Pn(e,"name",{value:t,configurable:!0})`. The helper's own name varies by build.
+ */
+const NAME_HELPER = new RegExp(
+  `var (${IDENTIFIER})=\\((${IDENTIFIER}),(${IDENTIFIER})\\)=>${IDENTIFIER}\\(\\2,"name",\\{value:\\3,configurable:!0\\}\\)`,
+  'g',
+);
+/** esbuild's `__toCommonJS` helper, whose call the IIFE returns: `var $d=e=>Ed(Pn({},"__esModule",{value:!0}),e)`. */
+const TO_COMMON_JS = new RegExp(
+  `var (${IDENTIFIER})=(${IDENTIFIER})=>${IDENTIFIER}\\(${IDENTIFIER}\\(\\{\\},"__esModule",\\{value:!0\\}\\),\\2\\)`,
+  'g',
+);
 
-function countMatches(code: string, pattern: RegExp): number {
-  return [...code.matchAll(pattern)].length;
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The one match of `pattern` in `code`, or an error naming the helper the build's format should have. */
+function onlyMatch(code: string, pattern: RegExp, what: string): RegExpMatchArray {
+  const found = [...code.matchAll(pattern)];
+  if (found.length !== 1) {
+    throw new Error(
+      `bench: build/Code.js should define ${what} once, found ${found.length}: has the build's format changed (scripts/build.mjs keeps names with keepNames)?`,
+    );
+  }
+  return found[0];
+}
+
+/**
+ * The local binding of the bundle's one function or class called `name`, from the keepNames call
+ * that names it. Fails when there is not exactly one (esbuild renames a clashing local
+ * `readTeam2`, and a second function of the name would be a second candidate).
+ */
+function bindingOf(code: string, nameHelper: string, name: string, kind: 'functions' | 'classes'): string {
+  const named = new RegExp(`(?<![\\w$])${escapeRegExp(nameHelper)}\\((${IDENTIFIER}),"${name}"\\)`, 'g');
+  const found = [...code.matchAll(named)];
+  if (found.length !== 1) {
+    throw new Error(
+      `bench: build/Code.js has ${found.length} ${kind} named ${name} (expected 1): the bench times the bundle's own ${name}; was it renamed?`,
+    );
+  }
+  return found[0][1];
 }
 
 /** What the bundle's global code reads besides its own functions: only these two, and only when called. */
@@ -47,50 +88,44 @@ export interface BenchGlobals {
 }
 
 /**
+ * The text of build/Code.js with one statement added before its IIFE returns, which hands the
+ * internals out to `__bench`, and one after it for the top-level stubs.
+ */
+function instrument(code: string): string {
+  const nameHelper = onlyMatch(code, NAME_HELPER, "esbuild's keepNames helper")[1];
+  const toCommonJs = onlyMatch(code, TO_COMMON_JS, "esbuild's __toCommonJS helper")[1];
+  const iifeEnd = new RegExp(`return ${escapeRegExp(toCommonJs)}\\((${IDENTIFIER})\\);?\\}\\)\\(\\);`, 'g');
+  onlyMatch(code, iifeEnd, 'the end of its IIFE');
+  const handOut = [
+    ...INTERNAL_NAMES.map((name) => `__bench.${name}=${bindingOf(code, nameHelper, name, 'functions')};`),
+    ...CLASS_NAMES.map((name) => `__bench.${name}=${bindingOf(code, nameHelper, name, 'classes')};`),
+  ].join('');
+  return (
+    code.replace(iifeEnd, (end) => handOut + end) +
+    '\n' +
+    TOP_LEVEL_NAMES.map((name) => `__bench.${name}=${name};`).join('')
+  );
+}
+
+/**
  * Compiles `code` (the text of build/Code.js) in this realm, with its internals handed out.
- * Fails with what changed when the bundle no longer has exactly one function of each name
- * (esbuild renames a clashing local `readTeam2`, and minified identifiers would hide them).
+ * Fails with what changed when the bundle no longer has exactly one function or class of each
+ * name, or when a binding found is not the function of that name (a nested one would be).
  */
 export function loadBundleInternals(code: string, globals: BenchGlobals): BundleInternals {
-  const ends = countMatches(code, IIFE_END);
-  if (ends !== 1) {
-    throw new Error(
-      `bench: build/Code.js should end its IIFE once with "return __toCommonJS(...)})();", found ${ends}: has the build's format changed?`,
-    );
-  }
-  for (const name of INTERNAL_NAMES) {
-    const found = countMatches(code, new RegExp(`function ${name}\\(`, 'g'));
-    if (found !== 1) {
-      throw new Error(
-        `bench: build/Code.js has ${found} functions named ${name} (expected 1): the bench times the bundle's own ${name}; was it renamed or are identifiers minified?`,
-      );
-    }
-  }
-  // esbuild names a class that refers to itself in a static member `_Name`.
-  const classBindings = CLASS_NAMES.map((name) => {
-    const found = [...code.matchAll(new RegExp(`\\b(_?${name})=class\\b`, 'g'))];
-    if (found.length !== 1) {
-      throw new Error(
-        `bench: build/Code.js has ${found.length} classes named ${name} (expected 1): the bench keeps one instance of it (keepShapes); was it renamed?`,
-      );
-    }
-    return `__bench.${name}=${found[0][1]};`;
-  });
-  const handOut = INTERNAL_NAMES.map((name) => `__bench.${name}=${name};`).join('') + classBindings.join('');
-  const instrumented =
-    code.replace(IIFE_END, (end) => handOut + end) +
-    '\n' +
-    TOP_LEVEL_NAMES.map((name) => `__bench.${name}=${name};`).join('');
   const exports: Partial<BundleInternals> = {};
   // Parameters shadow the names the bundle reads as globals; nothing else leaks into this realm.
-  const run = new Function('__bench', 'SpreadsheetApp', 'Session', instrumented) as (
+  const run = new Function('__bench', 'SpreadsheetApp', 'Session', instrument(code)) as (
     out: Partial<BundleInternals>,
     spreadsheetApp: BenchGlobals['SpreadsheetApp'],
     session: BenchGlobals['Session'],
   ) => void;
   run(exports, globals.SpreadsheetApp, globals.Session);
   for (const name of [...INTERNAL_NAMES, ...TOP_LEVEL_NAMES, ...CLASS_NAMES]) {
-    if (typeof exports[name] !== 'function') throw new Error(`bench: build/Code.js did not hand out ${name}`);
+    const handedOut = exports[name];
+    if (typeof handedOut !== 'function' || handedOut.name !== name) {
+      throw new Error(`bench: build/Code.js did not hand out its ${name} (got ${handedOut?.name ?? typeof handedOut})`);
+    }
   }
   return exports as BundleInternals;
 }

@@ -129,12 +129,18 @@ describe('the core as the bench runs it from build/Code.js', () => {
   it("hands out the bundle's own readTeam and auditTeam, and refuses a bundle where it cannot find them", () => {
     const code = builtCode();
     expect(() => loadBundleInternals(code, GLOBALS)).not.toThrow();
-    expect(() => loadBundleInternals(code.replace(/function readTeam\(/g, 'function readTeam2('), GLOBALS)).toThrow(
-      /functions named readTeam/,
+    // The build keeps each function's and class's name in a keepNames call: `s(De,"readTeam")`.
+    expect(() => loadBundleInternals(code.replace(/,"readTeam"\)/g, ',"readTeam2")'), GLOBALS)).toThrow(
+      /0 functions named readTeam/,
     );
-    expect(() =>
-      loadBundleInternals(code.replace(/\bMemberDirectory=class\b/g, 'MemberDirectory2=class'), GLOBALS),
-    ).toThrow(/classes named MemberDirectory/);
+    expect(() => loadBundleInternals(code.replace(/,"MemberDirectory"\)/g, ',"MemberDirectory2")'), GLOBALS)).toThrow(
+      /0 classes named MemberDirectory/,
+    );
+    // A keepNames call that names another function: the binding handed out is not the function of the name.
+    const auditTeam = /([\w$]+),"auditTeam"\)/.exec(code)![1];
+    expect(() => loadBundleInternals(code.replace(/[\w$]+,"readTeam"\)/, `${auditTeam},"readTeam")`), GLOBALS)).toThrow(
+      /did not hand out its/,
+    );
   });
 
   it('hands out the classes a parse makes, whose instances the bench keeps', () => {
