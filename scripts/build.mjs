@@ -55,21 +55,15 @@ function where(sf, node) {
 }
 
 /**
- * Reads the Apps Script entry points: every `export function` of src/index.ts.
- * Apps Script only calls top-level function declarations, and only the TypeScript source
- * still has the JSDoc that makes a custom function visible in Sheets, so both are taken
- * from here rather than from the bundle.
- * @param {string} file
- * @returns {EntryPoint[]}
+ * The exported function declarations of src/index.ts by name (overloads share a name), with a
+ * problem in `errors` for every other kind of export Apps Script could not call.
+ * @param {ts.SourceFile} sf
+ * @param {string[]} errors
+ * @returns {Map<string, ts.FunctionDeclaration[]>}
  */
-function readEntryPoints(file) {
-  const text = fs.readFileSync(file, 'utf8');
-  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  /** @type {string[]} */
-  const errors = [];
+function exportedFunctions(sf, errors) {
   /** @type {Map<string, ts.FunctionDeclaration[]>} */
   const byName = new Map();
-
   for (const stmt of sf.statements) {
     if (ts.isFunctionDeclaration(stmt) && hasExportModifier(stmt)) {
       if (!stmt.name || (ts.getModifiers(stmt) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword)) {
@@ -91,76 +85,131 @@ function readEntryPoints(file) {
         `${where(sf, stmt)}: \`export default\`/\`export =\` is not an Apps Script entry point; use \`export function NAME(...)\`.`,
       );
     } else if (ts.isVariableStatement(stmt) && hasExportModifier(stmt)) {
-      for (const decl of stmt.declarationList.declarations) {
-        const init = decl.initializer;
-        if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) {
-          errors.push(
-            `${where(sf, decl)}: \`export const ${decl.name.getText(sf)} = function/arrow\`: Apps Script only sees function declarations; write \`export function ${decl.name.getText(sf)}(...)\`.`,
-          );
-        }
-      }
+      errors.push(...exportedFunctionValues(sf, stmt));
     }
   }
+  return byName;
+}
 
+/**
+ * A problem for each `export const NAME = function/arrow` of the statement.
+ * @param {ts.SourceFile} sf
+ * @param {ts.VariableStatement} stmt
+ * @returns {string[]}
+ */
+function exportedFunctionValues(sf, stmt) {
+  return stmt.declarationList.declarations
+    .filter(
+      (decl) => decl.initializer && (ts.isArrowFunction(decl.initializer) || ts.isFunctionExpression(decl.initializer)),
+    )
+    .map(
+      (decl) =>
+        `${where(sf, decl)}: \`export const ${decl.name.getText(sf)} = function/arrow\`: Apps Script only sees function declarations; write \`export function ${decl.name.getText(sf)}(...)\`.`,
+    );
+}
+
+/**
+ * The parameter list of the implementation as the stub writes it, and the parameters' names.
+ * @param {ts.FunctionDeclaration} impl
+ */
+function parametersOf(impl) {
+  /** @type {string[]} */
+  const params = [];
+  /** @type {string[]} */
+  const paramNames = [];
+  impl.parameters.forEach((p) => {
+    if (ts.isIdentifier(p.name) && p.name.text === 'this') return;
+    const pname = ts.isIdentifier(p.name) ? p.name.text : `arg${paramNames.length}`;
+    paramNames.push(pname);
+    params.push(p.dotDotDotToken ? `...${pname}` : pname);
+  });
+  return { params, paramNames };
+}
+
+/**
+ * What a custom function's JSDoc lacks for Sheets' formula help: a param tag for each
+ * parameter, and a return tag.
+ * @param {ts.SourceFile} sf
+ * @param {ts.FunctionDeclaration} impl
+ * @param {string} name
+ * @param {readonly ts.JSDocTag[]} tags
+ * @param {string[]} paramNames
+ * @returns {string[]}
+ */
+function customFunctionDocProblems(sf, impl, name, tags, paramNames) {
+  /** @type {string[]} */
+  const errors = [];
+  const documented = new Set(
+    tags.filter((t) => ts.isJSDocParameterTag(t)).map((t) => /** @type {ts.JSDocParameterTag} */ (t).name.getText(sf)),
+  );
+  for (const p of paramNames) {
+    if (!documented.has(p)) {
+      errors.push(
+        `${where(sf, impl)}: custom function ${name}: parameter "${p}" has no @param line in its JSDoc (Sheets shows it in the formula help).`,
+      );
+    }
+  }
+  if (!tags.some((t) => t.tagName.text === 'return')) {
+    const hint = tags.some((t) => t.tagName.text === 'returns')
+      ? ' (write @return, the spelling Google documents for custom functions, not @returns)'
+      : '';
+    errors.push(`${where(sf, impl)}: custom function ${name} has no @return line in its JSDoc${hint}.`);
+  }
+  return errors;
+}
+
+/**
+ * The entry point of the declarations of one name, or null with its problems in `errors`.
+ * @param {ts.SourceFile} sf
+ * @param {string} text  the source of src/index.ts
+ * @param {string} name
+ * @param {ts.FunctionDeclaration[]} decls
+ * @param {string[]} errors
+ * @returns {EntryPoint | null}
+ */
+function entryPointOf(sf, text, name, decls, errors) {
+  // Overloads: parameters come from the implementation, JSDoc from whichever has one.
+  const impl = decls.find((d) => d.body) ?? decls[decls.length - 1];
+  const docs = [impl, ...decls]
+    .map((d) => ts.getJSDocCommentsAndTags(d).filter(ts.isJSDoc))
+    .find((list) => list.length > 0);
+  // The comment directly above the function; earlier ones (e.g. a file header) do not count.
+  const doc = docs?.[docs.length - 1];
+  if (name === GLOBAL_NAME) {
+    errors.push(`${where(sf, impl)}: an entry point may not be called ${GLOBAL_NAME}: that is the bundle's global.`);
+    return null;
+  }
+  if (!doc) {
+    errors.push(
+      `${where(sf, impl)}: exported function ${name} has no JSDoc comment (/** ... */) directly above it. Apps Script shows that comment in the editor, and custom functions need it to appear in Sheets.`,
+    );
+    return null;
+  }
+  const { params, paramNames } = parametersOf(impl);
+  const tags = doc.tags ?? [];
+  const custom = tags.some((t) => t.tagName.text === 'customfunction');
+  if (custom) errors.push(...customFunctionDocProblems(sf, impl, name, tags, paramNames));
+  return { name, params, paramNames, jsDoc: text.slice(doc.pos, doc.end), custom };
+}
+
+/**
+ * Reads the Apps Script entry points: every `export function` of src/index.ts.
+ * Apps Script only calls top-level function declarations, and only the TypeScript source
+ * still has the JSDoc that makes a custom function visible in Sheets, so both are taken
+ * from here rather than from the bundle.
+ * @param {string} file
+ * @returns {EntryPoint[]}
+ */
+function readEntryPoints(file) {
+  const text = fs.readFileSync(file, 'utf8');
+  const sf = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  /** @type {string[]} */
+  const errors = [];
   /** @type {EntryPoint[]} */
   const entries = [];
-  for (const [name, decls] of byName) {
-    // Overloads: parameters come from the implementation, JSDoc from whichever has one.
-    const impl = decls.find((d) => d.body) ?? decls[decls.length - 1];
-    const docs = [impl, ...decls]
-      .map((d) => ts.getJSDocCommentsAndTags(d).filter(ts.isJSDoc))
-      .find((list) => list.length > 0);
-    // The comment directly above the function; earlier ones (e.g. a file header) do not count.
-    const doc = docs?.[docs.length - 1];
-    if (name === GLOBAL_NAME) {
-      errors.push(`${where(sf, impl)}: an entry point may not be called ${GLOBAL_NAME}: that is the bundle's global.`);
-      continue;
-    }
-    if (!doc) {
-      errors.push(
-        `${where(sf, impl)}: exported function ${name} has no JSDoc comment (/** ... */) directly above it. Apps Script shows that comment in the editor, and custom functions need it to appear in Sheets.`,
-      );
-      continue;
-    }
-    /** @type {string[]} */
-    const params = [];
-    /** @type {string[]} */
-    const paramNames = [];
-    impl.parameters.forEach((p) => {
-      if (ts.isIdentifier(p.name) && p.name.text === 'this') return;
-      const pname = ts.isIdentifier(p.name) ? p.name.text : `arg${paramNames.length}`;
-      paramNames.push(pname);
-      params.push(p.dotDotDotToken ? `...${pname}` : pname);
-    });
-    const tags = doc.tags ?? [];
-    const custom = tags.some((t) => t.tagName.text === 'customfunction');
-    if (custom) {
-      const documented = new Set(
-        tags
-          .filter((t) => ts.isJSDocParameterTag(t))
-          .map((t) => /** @type {ts.JSDocParameterTag} */ (t).name.getText(sf)),
-      );
-      for (const p of paramNames) {
-        if (!documented.has(p)) {
-          errors.push(
-            `${where(sf, impl)}: custom function ${name}: parameter "${p}" has no @param line in its JSDoc (Sheets shows it in the formula help).`,
-          );
-        }
-      }
-      if (!tags.some((t) => t.tagName.text === 'return')) {
-        const hint = tags.some((t) => t.tagName.text === 'returns')
-          ? ' (write @return, the spelling Google documents for custom functions, not @returns)'
-          : '';
-        errors.push(`${where(sf, impl)}: custom function ${name} has no @return line in its JSDoc${hint}.`);
-      }
-    }
-    entries.push({
-      name,
-      params,
-      paramNames,
-      jsDoc: text.slice(doc.pos, doc.end),
-      custom,
-    });
+  for (const [name, decls] of exportedFunctions(sf, errors)) {
+    const entry = entryPointOf(sf, text, name, decls, errors);
+    if (entry) entries.push(entry);
   }
   if (errors.length) {
     throw new BuildError(`src/index.ts cannot be turned into Apps Script entry points:\n  ${errors.join('\n  ')}`);
