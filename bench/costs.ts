@@ -6,7 +6,7 @@
  */
 import * as path from 'node:path';
 import { createFakeGas, FakeRange, type FakeGas } from '../packages/fake-apps-script';
-import { loadUptake } from '../local/uptake-bundle';
+import { loadUptake, type UptakeBundle } from '../local/uptake-bundle';
 import type { CallInfo } from '../packages/fake-apps-script/boundary';
 import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
 import { DATE_COL, generateTeam, LAST_DAY_ISO, MEMBER_COL, type GeneratedTeam } from './generate';
@@ -115,43 +115,69 @@ function costOf(fake: FakeGas, act: () => void): ActionCost {
   };
 }
 
-/** Each user action once, in the order a team meets them, on this log. */
-export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
+/** The in-memory Apps Script holding the generated team, with Uptake loaded into it. */
+interface BenchTeam {
+  team: GeneratedTeam;
+  fake: FakeGas;
+  ctx: UptakeBundle;
+  /** The roster's first member, who logs the run and whose week the custom function counts. */
+  member: string;
+}
+
+const OWNER = 'lead@example.com';
+
+/** The generated log and roster in a fresh in-memory Apps Script, with the built bundle loaded. */
+function loadTeam(team: GeneratedTeam, root: string): BenchTeam {
   const fake = createFakeGas({
     now: `${LAST_DAY_ISO}T18:00:00Z`,
-    user: 'lead@example.com',
+    user: OWNER,
     spreadsheet: { name: 'Bench team', timeZone: team.timeZone, locale: team.locale },
     // The generated cells are already what getValues returns; nothing to parse.
     valueParsing: 'text',
   });
   addRows(fake, DEFAULT_LOG_SHEET, team.log);
   fake.addSheet(DEFAULT_ROSTER_SHEET, team.roster);
-  const ctx = loadUptake(fake, path.join(root, 'build'));
-  const member = team.members[0].name;
-  const fail = (action: ActionName, why: string) => {
-    throw new Error(`bench: "${action}" at ${team.rows.toLocaleString('en-US')} rows ${why}`);
-  };
+  return { team, fake, ctx: loadUptake(fake, path.join(root, 'build')), member: team.members[0].name };
+}
 
-  // The owner saves Settings and approves the roster's emails, as the dashboard's Approve does: My
-  // week shows a member their figures only then, and only an owner saved in Settings approves (rules §19).
-  ctx.$runFromClient('saveSettings', { ownerEmail: 'lead@example.com' });
+function fail(bench: BenchTeam, action: ActionName, why: string): never {
+  throw new Error(`bench: "${action}" at ${bench.team.rows.toLocaleString('en-US')} rows ${why}`);
+}
+
+/**
+ * The owner saves Settings and approves the roster's emails, as the dashboard's Approve does: My
+ * week shows a member their figures only then, and only an owner saved in Settings approves (rules §19).
+ */
+function approveRoster({ ctx, team }: BenchTeam): void {
+  ctx.$runFromClient('saveSettings', { ownerEmail: OWNER });
   ctx.$runFromClient('approveRoster', {
     followUpOwners: [],
     rosterEmails: team.members.map(({ name, email }) => ({ name, email })),
   });
-  // What a member waits for when opening Log a run: the sidebar, then the form with their My week
-  // (one call, one read), as a member of the roster whose own week is found by their email.
-  const openLogForm = costOf(fake, () => {
+}
+
+/**
+ * What a member waits for when opening Log a run: the sidebar, then the form with their My week
+ * (one call, one read), as a member of the roster whose own week is found by their email.
+ */
+function openLogForm(bench: BenchTeam): ActionCost {
+  const { fake, ctx, team } = bench;
+  return costOf(fake, () => {
     fake.session.setUser(team.members[0].email);
     try {
       ctx.showLogForm();
       const form = ctx.$runFromClient('getLogForm');
-      if (form.problem || !form.workflows.length) fail('open Log a run', `gave no workflows: ${JSON.stringify(form)}`);
-      if (!form.myWeek?.week) fail('open Log a run', `gave no My week: ${JSON.stringify(form.myWeek)}`);
+      if (form.problem || !form.workflows.length)
+        fail(bench, 'open Log a run', `gave no workflows: ${JSON.stringify(form)}`);
+      if (!form.myWeek?.week) fail(bench, 'open Log a run', `gave no My week: ${JSON.stringify(form.myWeek)}`);
     } finally {
-      fake.session.setUser('lead@example.com');
+      fake.session.setUser(OWNER);
     }
   });
+}
+
+function submitRun(bench: BenchTeam): ActionCost {
+  const { fake, ctx, member } = bench;
   const rowsBefore = fake.sheetValues(DEFAULT_LOG_SHEET).length;
   const submit = costOf(fake, () => {
     ctx.$runFromClient('logRun', {
@@ -164,9 +190,16 @@ export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
       notes: '',
     });
   });
-  if (fake.sheetValues(DEFAULT_LOG_SHEET).length !== rowsBefore + 1) fail('submit a run', 'did not add one row');
-  // Interventions in the owner's own audit spreadsheet (rules §19), as a team that records them
-  // has: the dashboard opens that file too, and the figure counts it.
+  if (fake.sheetValues(DEFAULT_LOG_SHEET).length !== rowsBefore + 1) fail(bench, 'submit a run', 'did not add one row');
+  return submit;
+}
+
+/**
+ * Interventions in the owner's own audit spreadsheet (rules §19), as a team that records them
+ * has: the dashboard opens that file too, and the figure counts it.
+ */
+function recordInterventions(bench: BenchTeam): void {
+  const { fake, ctx, team } = bench;
   for (const [index, type] of ['Follow-up session', 'Context pack fix', 'Second training session'].entries())
     ctx.$runFromClient('recordIntervention', {
       date: LAST_DAY_ISO,
@@ -175,45 +208,76 @@ export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
       workflow: '',
       note: 'Bench note',
     });
-  if (!fake.spreadsheetsOf('lead@example.com').length)
-    fail('open the dashboard', 'found no interventions in the owner’s own spreadsheet');
-  const dashboard = costOf(fake, () => {
+  if (!fake.spreadsheetsOf(OWNER).length)
+    fail(bench, 'open the dashboard', 'found no interventions in the owner’s own spreadsheet');
+}
+
+function openDashboard(bench: BenchTeam): ActionCost {
+  const { fake, ctx } = bench;
+  return costOf(fake, () => {
     ctx.showDashboard();
     const data = ctx.$runFromClient('getDashboard', { asOf: LAST_DAY_ISO });
-    if (data.problem) fail('open the dashboard', `found a problem: ${JSON.stringify(data.problem)}`);
+    if (data.problem) fail(bench, 'open the dashboard', `found a problem: ${JSON.stringify(data.problem)}`);
   });
-  const auditSheet = costOf(fake, () => ctx.runAuditToSheet());
+}
+
+/** "Run audit to sheet", and the rows it wrote. */
+function runAuditToSheet(bench: BenchTeam): { cost: ActionCost; rows: number } {
+  const { fake, ctx } = bench;
+  const cost = costOf(fake, () => ctx.runAuditToSheet());
   // Written to the owner's own spreadsheet (rules §19), made by the first run.
-  const [auditFile] = fake.spreadsheetsOf('lead@example.com');
-  const auditSheetRows = auditFile ? fake.sheetValues(AUDIT_SHEET, auditFile).length : 0;
-  if (!auditSheetRows) fail('run audit to sheet', `wrote no "${AUDIT_SHEET}" sheet`);
+  const [auditFile] = fake.spreadsheetsOf(OWNER);
+  const rows = auditFile ? fake.sheetValues(AUDIT_SHEET, auditFile).length : 0;
+  if (!rows) fail(bench, 'run audit to sheet', `wrote no "${AUDIT_SHEET}" sheet`);
+  return { cost, rows };
+}
 
+function dailyRun(bench: BenchTeam): ActionCost {
+  const { fake, ctx } = bench;
   ctx.$runFromClient('setAutomation', true);
-  const daily = costOf(fake, () => {
+  return costOf(fake, () => {
     const runs = ctx.$runDays(1);
-    if (runs.length !== 1 || !runs[0].ok) fail('one daily run', `ran ${runs.length} times: ${JSON.stringify(runs)}`);
+    if (runs.length !== 1 || !runs[0].ok)
+      fail(bench, 'one daily run', `ran ${runs.length} times: ${JSON.stringify(runs)}`);
   });
+}
 
-  // The cell =USES_PER_WEEK(A2:A, B2:B, member, , 4, F2:F): Sheets hands the ranges in. On a log
-  // of the same size without bad rows: the function refuses a range with an unreadable date.
+/**
+ * The cell =USES_PER_WEEK(A2:A, B2:B, member, , 4, F2:F): Sheets hands the ranges in. On a log
+ * of the same size without bad rows: the function refuses a range with an unreadable date.
+ */
+function customFunctionCell(bench: BenchTeam): ActionCost {
+  const { fake, ctx, team, member } = bench;
   const clean = generateTeam(team.rows, { badRows: false });
   const column = (index: number) => clean.log.slice(1).map((row) => [row[index]]);
   const args = [column(DATE_COL), column(MEMBER_COL), member, '', 4, column(5)];
-  const custom = costOf(fake, () => {
+  return costOf(fake, () => {
     const result = ctx.$custom('USES_PER_WEEK', ...args);
-    if (typeof result !== 'number') fail('one custom-function cell', `returned ${JSON.stringify(result)}`);
+    if (typeof result !== 'number') fail(bench, 'one custom-function cell', `returned ${JSON.stringify(result)}`);
   });
+}
 
+/** Each user action once, in the order a team meets them, on this log. */
+export function actionCosts(team: GeneratedTeam, root: string): CostFigures {
+  const bench = loadTeam(team, root);
+  approveRoster(bench);
+  const openLog = openLogForm(bench);
+  const submit = submitRun(bench);
+  recordInterventions(bench);
+  const dashboard = openDashboard(bench);
+  const auditSheet = runAuditToSheet(bench);
+  const daily = dailyRun(bench);
+  const custom = customFunctionCell(bench);
   return {
     actions: {
-      'open Log a run': openLogForm,
+      'open Log a run': openLog,
       'submit a run': submit,
       'open the dashboard': dashboard,
-      'run audit to sheet': auditSheet,
+      'run audit to sheet': auditSheet.cost,
       'one daily run': daily,
       'one custom-function cell': custom,
     },
-    auditSheetRows,
+    auditSheetRows: auditSheet.rows,
     customFunctionArgumentCells: 3 * (team.log.length - 1),
   };
 }
