@@ -1,8 +1,8 @@
 // `node scripts/check-function-length.mjs [folder]` (run by `npm run lint`): no function in src/,
-// local/ or packages/ longer than MAX_LINES lines, so that each one can be read at once. It parses every
-// .ts file under those folders of the folder (default: this project) with the TypeScript compiler and counts the
-// lines of each function, method, arrow function and function expression, from the line of its
-// first token (its JSDoc not counted) to the line of its last. A function's nested functions are
+// local/, packages/, scripts/ or bench/ longer than MAX_LINES lines, so that each one can be read at
+// once. It parses every .ts and .mjs file under those folders of the folder (default: this project)
+// with the TypeScript compiler and counts the lines of each function, method, arrow function and
+// function expression, from the line of its first token (its JSDoc not counted) to the line of its last. A function's nested functions are
 // counted within it and on their own too. Prints each one over the limit, longest first.
 import fs from 'node:fs';
 import path from 'node:path';
@@ -11,20 +11,23 @@ import ts from 'typescript';
 
 export const MAX_LINES = 80;
 
-/** The folders checked, relative to the project: the add-on's sources, its local run and the repository's packages. */
-export const CHECKED_DIRS = ['src', 'local', 'packages'];
+/**
+ * The folders checked, relative to the project: the add-on's sources, its local run, the
+ * repository's packages, the build and check scripts and the bench.
+ */
+export const CHECKED_DIRS = ['src', 'local', 'packages', 'scripts', 'bench'];
 
 /**
  * @param {string} dir absolute
  * @returns {string[]}
  */
-function tsFiles(dir) {
+function sourceFiles(dir) {
   if (!fs.existsSync(dir)) return [];
   const files = [];
   for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
     const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...tsFiles(full));
-    else if (entry.name.endsWith('.ts') && !entry.name.endsWith('.d.ts')) files.push(full);
+    if (entry.isDirectory()) files.push(...sourceFiles(full));
+    else if (/\.(ts|mjs)$/.test(entry.name) && !entry.name.endsWith('.d.ts')) files.push(full);
   }
   return files;
 }
@@ -57,7 +60,8 @@ function nameOf(node) {
  * @returns {LongFunction[]}
  */
 export function longFunctionsIn(file, text, max = MAX_LINES) {
-  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const kind = file.endsWith('.mjs') ? ts.ScriptKind.JS : ts.ScriptKind.TS;
+  const source = ts.createSourceFile(file, text, ts.ScriptTarget.Latest, true, kind);
   /** @type {LongFunction[]} */
   const found = [];
   /** @param {ts.Node} node */
@@ -81,7 +85,7 @@ export function longFunctionsIn(file, text, max = MAX_LINES) {
  * @returns {LongFunction[]}
  */
 export function longFunctions(root, max = MAX_LINES) {
-  return CHECKED_DIRS.flatMap((dir) => tsFiles(path.join(root, dir)))
+  return CHECKED_DIRS.flatMap((dir) => sourceFiles(path.join(root, dir)))
     .flatMap((file) =>
       longFunctionsIn(path.relative(root, file).split(path.sep).join('/'), fs.readFileSync(file, 'utf8'), max),
     )

@@ -1,5 +1,6 @@
 // scripts/check-function-length.mjs (run by `npm run lint`) on throwaway trees, and on this
-// project: functions counted with the TypeScript compiler, none in src/, local/ or packages/ over 80 lines.
+// project: functions counted with the TypeScript compiler, none in src/, local/, packages/, scripts/
+// or bench/ over 80 lines.
 import fs from 'fs';
 import path from 'path';
 import { ROOT, runChecker, throwawayDir } from './checker';
@@ -66,9 +67,26 @@ describe('the function length check', () => {
     expect(output).not.toContain('test/b.ts');
   });
 
-  it('finds no function in src/, local/ or packages/ over 80 lines', async () => {
+  it('checks the scripts (.mjs) and the bench as it checks src/', async () => {
+    const dir = tree(fn('short', 80));
+    for (const [folder, file] of [
+      ['scripts', 'build.mjs'],
+      ['bench', 'costs.ts'],
+    ]) {
+      fs.mkdirSync(path.join(dir, folder), { recursive: true });
+      fs.writeFileSync(path.join(dir, folder, file), fn('long', 81));
+    }
+    const { ok, output } = await check(dir);
+    expect(ok).toBe(false);
+    expect(output).toContain('scripts/build.mjs:1 long: 81 lines');
+    expect(output).toContain('bench/costs.ts:1 long: 81 lines');
+  });
+
+  it('finds no function in src/, local/, packages/, scripts/ or bench/ over 80 lines', async () => {
     const { ok, output } = await check(ROOT);
-    expect(output).toContain('check-function-length: no function in src/, local/, packages/ over 80 lines');
+    expect(output).toContain(
+      'check-function-length: no function in src/, local/, packages/, scripts/, bench/ over 80 lines',
+    );
     expect(ok).toBe(true);
   });
 });
