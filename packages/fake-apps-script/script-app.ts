@@ -21,7 +21,10 @@ type GAuthStatus = GoogleAppsScript.Script.AuthorizationStatus;
  * asked about (granular consent lets a user grant only some: "Authorization scopes",
  * https://developers.google.com/apps-script/concepts/scopes).
  */
-export class FakeAuthorizationInfo implements Pick<GAuthInfo, 'getAuthorizationStatus' | 'getAuthorizationUrl'> {
+export class FakeAuthorizationInfo implements Pick<
+  GAuthInfo,
+  'getAuthorizationStatus' | 'getAuthorizationUrl' | 'getAuthorizedScopes'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'script', cls: 'AuthorizationInfo' };
   constructor(
     private readonly status: AuthorizationStatusName,

@@ -24,11 +24,8 @@ import { currentUserEmail } from './automation-store';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Ui = GoogleAppsScript.Base.Ui;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-/** Form, with the publishing methods Google added after the type definitions were written. */
-type Form = GoogleAppsScript.Forms.Form & {
-  setPublished(enabled: boolean): GoogleAppsScript.Forms.Form;
-  isPublished(): boolean;
-};
+/** Its publishing methods are newer than the type definitions: src/gas/apps-script.d.ts declares them. */
+type Form = GoogleAppsScript.Forms.Form;
 
 /** Document property holding the form Uptake made: its id and its two dropdowns' item ids. */
 const FORM_KEY = 'uptake.loggingForm';

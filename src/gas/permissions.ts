@@ -58,9 +58,6 @@ export const EMAIL_SCOPE = 'userinfo.email';
 /** A granted scope's name: the last part of its address. */
 const scopeName = (url: string) => url.slice(url.lastIndexOf('/') + 1);
 
-/** What getAuthorizationInfo answers, with getAuthorizedScopes (newer than the type definitions). */
-type AuthorizationInfo = GoogleAppsScript.Script.AuthorizationInfo & { getAuthorizedScopes?(): string[] | null };
-
 export interface PermissionsFound {
   /** The permissions not granted; empty when all are; null when Apps Script does not say. */
   missing: Permission[] | null;
@@ -81,7 +78,8 @@ export interface PermissionsFound {
  */
 export function permissionsFound(scopes?: readonly string[]): PermissionsFound {
   const asked = scopes ? PERMISSIONS.filter((p) => scopes.includes(p.scope)) : PERMISSIONS;
-  const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL) as AuthorizationInfo;
+  // getAuthorizedScopes is newer than the type definitions: src/gas/apps-script.d.ts declares it.
+  const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL);
   const granted = typeof info.getAuthorizedScopes === 'function' ? info.getAuthorizedScopes() : null;
   const names = granted && new Set(granted.map(scopeName));
   return {
