@@ -62,8 +62,8 @@ var Uptake = (() => {
     showSidebar() {
       SpreadsheetApp.getUi().showSidebar(HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Uptake'));
     },
-    WRITE_BACK(x) { log().getRange('C1').setValue(x); return x; },
-    READ_A1() { return log().getRange('A1').getValue(); },
+    WRITE_BACK(x) { log().getRange('C1').setValues([[x]]); return x; },
+    READ_A1() { return log().getRange('A1').getValues()[0][0]; },
     clientData(asIso) { var d = new Date(); return { when: asIso ? d.toISOString() : d, rows: [[1, 'a']] }; },
     holdLock() {
       var lock = LockService.getScriptLock();

@@ -148,15 +148,15 @@ describe('sheet dimensions', () => {
     expect(() => sheet.getRange(1, 27)).toThrow(OUTSIDE_THE_SHEET);
     expect(() => sheet.getRange(1000, 1, 2, 1)).toThrow(OUTSIDE_THE_SHEET);
     const last = sheet.getRange(1000, 1);
-    last.setValue('kept');
+    last.setValues([['kept']]);
     fake.user.deleteRows(sheet.getName(), 990, 11);
-    expect(() => last.getValue()).toThrow(OUTSIDE_THE_SHEET);
-    expect(() => last.setValue('x')).toThrow(OUTSIDE_THE_SHEET);
+    expect(() => last.getValues()[0][0]).toThrow(OUTSIDE_THE_SHEET);
+    expect(() => last.setValues([['x']])).toThrow(OUTSIDE_THE_SHEET);
     // A row a person appends grows the sheet instead.
-    sheet.getRange(989, 1).setValue('row 989');
+    sheet.getRange(989, 1).setValues([['row 989']]);
     fake.user.appendRow(sheet.getName(), ['appended']);
     expect(sheet.getMaxRows()).toBe(990);
-    expect(sheet.getRange(990, 1).getValue()).toBe('appended');
+    expect(sheet.getRange(990, 1).getValues()[0][0]).toBe('appended');
   });
 
   it('refuses a change that takes the spreadsheet past its cell limit, changing nothing', () => {
@@ -169,7 +169,7 @@ describe('sheet dimensions', () => {
     expect(() => ss.insertSheet('More')).toThrow(cellLimitMessage(60_000));
     expect(ss.getSheets()).toHaveLength(1);
     expect(() => sheet.insertColumnsAfter(26, 1)).toThrow(cellLimitMessage(60_000));
-    sheet.getRange(2307, 1).setValue('last row');
+    sheet.getRange(2307, 1).setValues([['last row']]);
     expect(() => fake.user.appendRow(sheet.getName(), ['one more'])).toThrow(cellLimitMessage(60_000));
     expect(sheet.getLastRow()).toBe(2307);
     expect(cellLimitMessage(10_000_000)).toBe(

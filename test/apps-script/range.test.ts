@@ -53,7 +53,7 @@ describe('Range.getValues', () => {
     values[1][1] = 'changed';
     (values[0][0] as Date).setFullYear(1999);
     expect(sheet.getRange('A2:C3').getValues()[1][1]).toBe('summaries');
-    expect((sheet.getRange('A2').getValue() as Date).getUTCFullYear()).toBe(2026);
+    expect((sheet.getRange('A2').getValues()[0][0] as Date).getUTCFullYear()).toBe(2026);
   });
 
   it('does not alias the array that was written', () => {
@@ -61,16 +61,16 @@ describe('Range.getValues', () => {
     const row = ['x', 'y'];
     sheet.getRange('E1:F1').setValues([row]);
     row[0] = 'mutated';
-    expect(sheet.getRange('E1').getValue()).toBe('x');
+    expect(sheet.getRange('E1').getValues()[0][0]).toBe('x');
   });
 });
 
 describe('formulas versus text', () => {
   it('stores a string starting with = as a formula', () => {
     const { fake, sheet } = setup();
-    sheet.getRange('D2').setValue('=HYPERLINK("http://x")');
+    sheet.getRange('D2').setValues([['=HYPERLINK("http://x")']]);
     expect(fake.inspect.formulas('Log', 'D2')).toEqual([['=HYPERLINK("http://x")']]);
-    expect(sheet.getRange('D2').getValue()).toBe(FORMULA_MARKER);
+    expect(sheet.getRange('D2').getValues()[0][0]).toBe(FORMULA_MARKER);
     expect(fake.inspect.formulaCells()).toEqual([
       expect.objectContaining({ sheet: 'Log', a1: 'D2', formula: '=HYPERLINK("http://x")' }),
     ]);
@@ -80,16 +80,16 @@ describe('formulas versus text', () => {
     const { fake, sheet } = setup();
     const cell = sheet.getRange('D3');
     cell.setNumberFormat('@');
-    cell.setValue('=1+1');
+    cell.setValues([['=1+1']]);
     expect(fake.inspect.formulas('Log', 'D3')).toEqual([['']]);
-    expect(cell.getValue()).toBe('=1+1');
+    expect(cell.getValues()[0][0]).toBe('=1+1');
     expect(fake.inspect.formulaCells()).toEqual([]);
   });
 
   it('stores it as text after a leading apostrophe, without the apostrophe', () => {
     const { fake, sheet } = setup();
     sheet.getRange('D4').setValues([["'=cmd|' /C calc'!A0"]]);
-    expect(sheet.getRange('D4').getValue()).toBe("=cmd|' /C calc'!A0");
+    expect(sheet.getRange('D4').getValues()[0][0]).toBe("=cmd|' /C calc'!A0");
     expect(fake.inspect.formulaCells()).toEqual([]);
   });
 
@@ -106,8 +106,11 @@ describe('formulas versus text', () => {
     expect(v[3]).toBeInstanceOf(Date);
     // Midnight in the spreadsheet's zone (Paris, UTC+1 in March).
     expect((v[3] as Date).toISOString()).toBe('2026-02-28T23:00:00.000Z');
-    sheet.getRange('G1').setNumberFormat('@').setValue('007');
-    expect(sheet.getRange('G1').getValue()).toBe('007');
+    sheet
+      .getRange('G1')
+      .setNumberFormat('@')
+      .setValues([['007']]);
+    expect(sheet.getRange('G1').getValues()[0][0]).toBe('007');
   });
 });
 
@@ -165,7 +168,7 @@ describe('data validation', () => {
     expect(() => sheet.getRange('J1:J2').setValues([['yes'], ['maybe']])).toThrow(
       'The data you entered in cell J2 violates the data validation rules set on this cell.',
     );
-    expect(sheet.getRange('J1').getValue()).toBe('');
+    expect(sheet.getRange('J1').getValues()[0][0]).toBe('');
   });
 
   it('keeps a checkbox rule to TRUE and FALSE', () => {
@@ -175,7 +178,7 @@ describe('data validation', () => {
     sheet.getRange('K1:K2').setValues([[true], [false]]);
     expect(sheet.getRange('K1:K2').getValues()).toEqual([[true], [false]]);
     expect(fake.inspect.validation('Log', 'K2')?.criteria).toBe('CHECKBOX');
-    expect(() => sheet.getRange('K2').setValue('maybe')).toThrow(/violates the data validation rules/);
+    expect(() => sheet.getRange('K2').setValues([['maybe']])).toThrow(/violates the data validation rules/);
   });
 });
 

@@ -136,10 +136,9 @@ describe('call counting and unimplemented methods', () => {
 
   it('names the fake class when a method is not implemented, and hides internals', () => {
     const fake = createFakeGas();
-    const range = fake.globals.SpreadsheetApp.getActiveSpreadsheet().getRange('A1') as unknown as Record<
-      string,
-      unknown
-    >;
+    const range = fake.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getActiveSheet()
+      .getRange('A1') as unknown as Record<string, unknown>;
     expect(() => (range.autoFill as () => void)()).toThrow(
       'FakeRange.autoFill is not implemented by the Apps Script fake',
     );
@@ -151,7 +150,10 @@ describe('call counting and unimplemented methods', () => {
     const fake = createFakeGas();
     fake.setLatency('Range.*', 50);
     const t0 = fake.clock.now();
-    fake.globals.SpreadsheetApp.getActiveSpreadsheet().getRange('A1').setValue(1);
+    fake.globals.SpreadsheetApp.getActiveSpreadsheet()
+      .getActiveSheet()
+      .getRange('A1')
+      .setValues([[1]]);
     expect(fake.clock.now() - t0).toBe(50);
   });
 });

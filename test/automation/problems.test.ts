@@ -104,7 +104,10 @@ describe('a member renamed in the roster', () => {
   test('with an email on the roster, the history follows them: nothing is sent twice', () => {
     const { gas, bundle } = team({ members: [{ name: 'Ana', email: 'ana@example.com', training: '2026-03-02' }] });
     bundle.$runDays(8);
-    gas.sheet('Roster').getRange('A2').setValue('Ana Silva');
+    gas
+      .sheet('Roster')
+      .getRange('A2')
+      .setValues([['Ana Silva']]);
     bundle.$runDays(7);
     expect(gas.mail.sent.filter((m) => m.subject.includes('Day-seven')).map((m) => m.subject)).toEqual([
       'Uptake: Day-seven follow-up for Ana',
@@ -116,7 +119,10 @@ describe('a member renamed in the roster', () => {
   test('without an email, the renamed member is someone new to Uptake (as to the log) and starts over', () => {
     const { gas, bundle } = team({ members: [{ name: 'Ana', training: '2026-03-02' }] });
     bundle.$runDays(8);
-    gas.sheet('Roster').getRange('A2').setValue('Ana Silva');
+    gas
+      .sheet('Roster')
+      .getRange('A2')
+      .setValues([['Ana Silva']]);
     bundle.$runDays(1);
     expect(gas.mail.sent.filter((m) => m.subject.includes('Day-seven')).map((m) => m.subject)).toEqual([
       'Uptake: Day-seven follow-up for Ana',

@@ -89,12 +89,21 @@ describe('a held-out team, 60 days with renames, a corrected email, a restart, r
 
   bundle.$runDays(9);
   runWithoutDocument(gas, bundle, '2026-03-10T15:00:00Z'); // a second run the same day, outside the document
-  gas.sheet(ROSTER).getRange('A4').setValue('Idris Okoro-Bello'); // renamed, email kept
-  gas.sheet(ROSTER).getRange('B5').setValue('lin.wei@heldout.example'); // email corrected, name kept
+  gas
+    .sheet(ROSTER)
+    .getRange('A4')
+    .setValues([['Idris Okoro-Bello']]); // renamed, email kept
+  gas
+    .sheet(ROSTER)
+    .getRange('B5')
+    .setValues([['lin.wei@heldout.example']]); // email corrected, name kept
   bundle.$runDays(12);
   // A second run the same evening, the trigger firing again.
   bundle.$fireTrigger(gas.triggers.clock()[0]);
-  gas.sheet(ROSTER).getRange('D6').setValue('2026-03-30'); // Tomás trained again three weeks later
+  gas
+    .sheet(ROSTER)
+    .getRange('D6')
+    .setValues([['2026-03-30']]); // Tomás trained again three weeks later
   bundle.$runDays(39);
   const cells = gas.inspect.displayValues(SENT).flat();
 

@@ -234,7 +234,7 @@ describe('a log as teams dress it: formulas, dropdowns, formats, colours, notes,
     const { gas, bundle } = caseSheets(c);
     bundle.setUpLogAndRoster(); // creates the roster; asks before adding dropdowns to the existing log
     const log = gas.sheet(LOG_SHEET);
-    log.getRange('H4').setValue('Week');
+    log.getRange('H4').setValues([['Week']]);
     for (const row of [5, 6, 7]) gas.user.setFormula(LOG_SHEET, `H${row}`, `=WEEKNUM(A${row})`);
     gas.user.setFormula(LOG_SHEET, 'G5', '=LEN(C5)');
     gas.user.setBackground(LOG_SHEET, 'A4:H4', '#fce8b2');
@@ -281,8 +281,22 @@ describe('the snapshot used above', () => {
   test('sees a change of value type, format, formula, validation, merge, note, name or size', () => {
     const c = CORPUS.find((x) => x.id === 'header-below-titles')!;
     const changes: [string, (gas: FakeGas) => void][] = [
-      ['a value', (gas) => gas.sheet(LOG_SHEET).getRange('B5').setValue('Anna')],
-      ['a date to the same day as text', (gas) => gas.sheet(LOG_SHEET).getRange('A5').setValue('2026-03-10')],
+      [
+        'a value',
+        (gas) =>
+          gas
+            .sheet(LOG_SHEET)
+            .getRange('B5')
+            .setValues([['Anna']]),
+      ],
+      [
+        'a date to the same day as text',
+        (gas) =>
+          gas
+            .sheet(LOG_SHEET)
+            .getRange('A5')
+            .setValues([['2026-03-10']]),
+      ],
       ['a number format', (gas) => gas.sheet(LOG_SHEET).getRange('B5').setNumberFormat('@')],
       ['a formula', (gas) => gas.user.setFormula(LOG_SHEET, 'G5', '=1')],
       [

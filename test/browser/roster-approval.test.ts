@@ -45,7 +45,7 @@ test('the owner’s approve card lists the roster emails (a change as was/now) w
   // Since then: Ben's email changed, and a new member was added.
   const sheet = gas.sheet(ROSTER_SHEET);
   const benRow = roster.indexOf(roster.find((member) => member.email === BEN.email)!) + 2;
-  sheet.getRange(benRow, 2).setValue('ben.okafor@example.com');
+  sheet.getRange(benRow, 2).setValues([['ben.okafor@example.com']]);
   gas.user.appendRow(ROSTER_SHEET, ['Zoe Park', 'zoe@example.com']);
   const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
   await s.page.waitForSelector('#roster-approval');

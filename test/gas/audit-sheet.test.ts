@@ -87,7 +87,10 @@ describe('runAuditToSheet', () => {
   test('re-creates the sheet at every run: edits there are gone, charts are not doubled', () => {
     const { gas, bundle } = teamSheet();
     bundle.runAuditToSheet();
-    gas.sheet(AUDIT, auditFile(gas)).getRange('A3').setValue('my note');
+    gas
+      .sheet(AUDIT, auditFile(gas))
+      .getRange('A3')
+      .setValues([['my note']]);
     bundle.runAuditToSheet();
     // One audit spreadsheet, made the first time and reused.
     expect(gas.spreadsheetsOf(gas.session.activeUser)).toHaveLength(1);

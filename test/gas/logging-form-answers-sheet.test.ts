@@ -17,7 +17,7 @@ function formOnly() {
   // Renamed, and its first header typed over: only the link says it is the form's.
   const sheet = fake.gas.spreadsheet.getSheetByName(ANSWERS)!;
   fake.gas.user.renameSheet(ANSWERS, 'Phone answers');
-  sheet.getRange(1, 1).setValue('Date');
+  sheet.getRange(1, 1).setValues([['Date']]);
   return { ...fake, form };
 }
 

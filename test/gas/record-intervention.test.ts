@@ -240,7 +240,7 @@ describe('with the team closed, the interventions live in the owner’s own spre
     expect(gas.inspect.displayValues('Interventions', own)).toEqual(display);
     // A formula typed in the old tab is copied as the value it showed, as text: never a formula.
     const note = own.getSheetByName('Interventions')!.getRange('E2');
-    expect(note.getValue()).toBe(display[1][4]);
+    expect(note.getValues()[0][0]).toBe(display[1][4]);
     expect(gas.inspect.formulas('Interventions', 'E2', own)).toEqual([['']]);
     expect(gas.inspect.numberFormat('Interventions', 'E2', own)).toBe('@');
     const data = bundle.getDashboard({});

@@ -13,7 +13,10 @@ const ROW = { Ana: 2, Ben: 3, Cleo: 4 };
 const FRIEND = 'friend@example.com';
 
 const setFollowUpOwner = (fake: Fake, member: keyof typeof ROW, address: string) =>
-  fake.gas.sheet('Roster').getRange(ROW[member], FOLLOW_UP_COLUMN).setValue(address);
+  fake.gas
+    .sheet('Roster')
+    .getRange(ROW[member], FOLLOW_UP_COLUMN)
+    .setValues([[address]]);
 
 const listedFollowUps = (fake: Fake) => runAs(fake, OWNER, 'getDashboard', [null]).unapprovedFollowUpOwners;
 
@@ -84,8 +87,14 @@ function memberOnAnasRow(user: string): Fake {
   const { runs, roster } = sampleTeam();
   const fake = fakeWithBundle({ user, spreadsheet: { sheets: { Log: logRows(runs), Roster: rosterRows(roster) } } });
   fake.gas.setDriveOwner(OWNER);
-  fake.gas.sheet('Roster').getRange(ROW.Ana, 2).setValue(MEMBER);
-  fake.gas.sheet('Roster').getRange(ROW.Ben, 2).setValue('');
+  fake.gas
+    .sheet('Roster')
+    .getRange(ROW.Ana, 2)
+    .setValues([[MEMBER]]);
+  fake.gas
+    .sheet('Roster')
+    .getRange(ROW.Ben, 2)
+    .setValues([['']]);
   return fake;
 }
 

@@ -85,7 +85,10 @@ test.each([
   bundle.saveSettings({ ownerEmail: example.owner });
   bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners);
   const approvedBefore = approvedAddresses(bundle);
-  gas.spreadsheet.getSheetByName('Roster')!.getRange(2, 9).setValue(ATTACKER);
+  gas.spreadsheet
+    .getSheetByName('Roster')!
+    .getRange(2, 9)
+    .setValues([[ATTACKER]]);
   act(bundle);
   bundle.setAutomation(true);
   expect(approvedAddresses(bundle)).toEqual(approvedBefore);
@@ -102,7 +105,10 @@ describe('one-click approval from the owner’s dashboard', () => {
     const made = team();
     made.bundle.saveSettings({ ownerEmail: example.owner });
     made.bundle.approveFollowUpOwners(made.bundle.getDashboard(null).unapprovedFollowUpOwners);
-    made.gas.spreadsheet.getSheetByName('Roster')!.getRange(2, 9).setValue(NEW_OWNER);
+    made.gas.spreadsheet
+      .getSheetByName('Roster')!
+      .getRange(2, 9)
+      .setValues([[NEW_OWNER]]);
     return made;
   }
 
@@ -111,7 +117,10 @@ describe('one-click approval from the owner’s dashboard', () => {
     const listed = bundle.getDashboard(null).unapprovedFollowUpOwners;
     expect(listed).toEqual([{ address: NEW_OWNER, members: [expect.any(String)] }]);
     // Typed into the Roster after the owner looked: not approved by that click.
-    gas.spreadsheet.getSheetByName('Roster')!.getRange(3, 9).setValue(LATER);
+    gas.spreadsheet
+      .getSheetByName('Roster')!
+      .getRange(3, 9)
+      .setValues([[LATER]]);
     const said = bundle.approveFollowUpOwners(listed);
     expect(said).toMatch(new RegExp(`^Approved ${NEW_OWNER.replace(/\./g, '\\.')} \\(follow-ups of `));
     const approved = approvedAddresses(bundle);
@@ -138,7 +147,10 @@ describe('one-click approval from the owner’s dashboard', () => {
   test('a member’s dashboard (team open) lists none, and a member cannot approve', () => {
     const { gas, bundle } = team();
     bundle.saveSettings({ ownerEmail: example.owner, openTeam: true });
-    gas.spreadsheet.getSheetByName('Roster')!.getRange(2, 9).setValue(NEW_OWNER);
+    gas.spreadsheet
+      .getSheetByName('Roster')!
+      .getRange(2, 9)
+      .setValues([[NEW_OWNER]]);
     const member = 'someone@northwind.example';
     expect(bundle.$run('getDashboard', [null], { user: member }).unapprovedFollowUpOwners).toEqual([]);
     expect(() =>

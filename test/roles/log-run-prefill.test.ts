@@ -56,8 +56,8 @@ describe('Log a run shows no colleague’s name for a row waiting for approval',
   function anaOnBensRow() {
     const fake = roleTeam();
     const roster = fake.gas.sheet('Roster');
-    roster.getRange(3, 2).setValue(ANA);
-    roster.getRange(2, 2).setValue('');
+    roster.getRange(3, 2).setValues([[ANA]]);
+    roster.getRange(2, 2).setValues([['']]);
     return fake;
   }
 

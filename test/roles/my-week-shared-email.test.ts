@@ -7,8 +7,8 @@ import { MEMBER, roleTeam } from './support';
 test('an email on two roster rows, neither approved, gets no figures in My week, and a message to ask the owner', () => {
   const { gas, bundle } = roleTeam({}, {}, { rosterApproved: false });
   const roster = gas.sheet('Roster');
-  expect(roster.getRange(3, 2).getValue()).toBe(MEMBER); // Ben's own row
-  roster.getRange(2, 2).setValue(MEMBER.toUpperCase()); // typed on Ana's row too
+  expect(roster.getRange(3, 2).getValues()[0][0]).toBe(MEMBER); // Ben's own row
+  roster.getRange(2, 2).setValues([[MEMBER.toUpperCase()]]); // typed on Ana's row too
   const view = bundle.$run('getMyWeek', [], { user: MEMBER });
   expect(view.week).toBeNull();
   expect(view.message).toMatch(/^Your Google account \(ben@example\.com\) is on more than one row/);

@@ -22,9 +22,9 @@ function bensWeeks(fake: Fake) {
 /** Ben moves his email from his own row (3) onto Ana's (2), as any editor can. */
 function moveBensEmailOntoAnasRow(fake: Fake) {
   const roster = fake.gas.sheet('Roster');
-  expect(roster.getRange(2, 2).getValue()).toBe(ANA);
-  roster.getRange(2, 2).setValue(MEMBER);
-  roster.getRange(3, 2).setValue('');
+  expect(roster.getRange(2, 2).getValues()[0][0]).toBe(ANA);
+  roster.getRange(2, 2).setValues([[MEMBER]]);
+  roster.getRange(3, 2).setValues([['']]);
 }
 
 const dashboard = (fake: Fake) => runAs(fake, OWNER, 'getDashboard', [null]);
@@ -73,8 +73,8 @@ describe('a member who moves their email onto a colleague’s row', () => {
     approveListedRosterEmails(fake);
     // Ben's email back on Ben's row: (Ben, ben@) was approved, then replaced by (Ana, ben@).
     const roster = fake.gas.sheet('Roster');
-    roster.getRange(2, 2).setValue(ANA);
-    roster.getRange(3, 2).setValue(MEMBER);
+    roster.getRange(2, 2).setValues([[ANA]]);
+    roster.getRange(3, 2).setValues([[MEMBER]]);
     expect(runAs(fake, MEMBER, 'getMyWeek').message).toMatch(waiting);
     expect(dashboard(fake).unapprovedRosterEmails).toEqual([
       { name: 'Ana', email: ANA, was: MEMBER },
@@ -145,7 +145,10 @@ describe('a team the roster approval first meets (nothing approved yet)', () => 
 
 test('the owner’s own email on the roster needs no approval: the owner sees every figure anyway', () => {
   const fake = roleTeam({}, {}, { rosterApproved: false });
-  fake.gas.sheet('Roster').getRange(4, 2).setValue(OWNER);
+  fake.gas
+    .sheet('Roster')
+    .getRange(4, 2)
+    .setValues([[OWNER]]);
   expect(dashboard(fake).unapprovedRosterEmails.map((change) => change.name)).toEqual(['Ana', 'Ben']);
   expect(runAs(fake, OWNER, 'getMyWeek').week?.member).toBe('Cleo');
 });
