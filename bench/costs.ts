@@ -40,15 +40,14 @@ export interface CostFigures {
 }
 
 /**
- * What each of the in-memory Range's getters reads: a value per cell of the range, one cell (the
- * top-left), or none (its geometry). Every getter of FakeRange is in exactly one list, checked
+ * What each of the in-memory Range's getters reads: a value per cell of the range, or one cell
+ * (the top-left). Every getter of FakeRange is in exactly one list, checked
  * when this module loads, so a read the fake gains cannot go uncounted and no name here can be
  * one the fake has not got.
  */
 const RANGE_GETTERS = {
   perCell: ['getValues', 'getNumberFormats'],
-  oneCell: ['getValue', 'getDataValidation'],
-  noCell: ['getLastColumn', 'getLastRow'],
+  oneCell: ['getDataValidation'],
 } as const;
 const READS_PER_CELL = new Set<string>(RANGE_GETTERS.perCell);
 const READS_ONE_CELL = new Set<string>(RANGE_GETTERS.oneCell);

@@ -1,4 +1,4 @@
-// Embedded charts, their builder, options and position, and the global Charts (its ChartType enum).
+// Embedded charts, their builder and position, and the global Charts (its ChartType enum).
 import { quoteSheetName } from './a1';
 import { api, type FakeInfo } from './boundary';
 import { signatureError, toRange } from './cells';
@@ -8,10 +8,9 @@ import type { RangeModel, SheetModel } from './model';
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GChart = GoogleAppsScript.Spreadsheet.EmbeddedChart;
 type GChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedChartBuilder;
-type GColumnChartBuilder = GoogleAppsScript.Spreadsheet.EmbeddedColumnChartBuilder;
 type GContainerInfo = GoogleAppsScript.Spreadsheet.ContainerInfo;
 type GChartType = GoogleAppsScript.Charts.ChartType;
-type GChartOptions = GoogleAppsScript.Charts.ChartOptions;
+type GCharts = GoogleAppsScript.Charts.Charts;
 
 interface ChartState {
   type: ChartTypeName | null;
@@ -24,14 +23,6 @@ interface ChartState {
 
 function cloneState(s: ChartState): ChartState {
   return { ...s, ranges: s.ranges.slice(), options: new Map(s.options), position: { ...s.position } };
-}
-
-export class FakeChartOptions implements Pick<GChartOptions, 'get'> {
-  static readonly fakeInfo: FakeInfo = { service: 'charts', cls: 'ChartOptions' };
-  constructor(private readonly options: Map<string, unknown>) {}
-  get(option: string): unknown {
-    return this.options.has(option) ? this.options.get(option) : null;
-  }
 }
 
 export class FakeContainerInfo implements Pick<GContainerInfo, never> {
@@ -66,11 +57,10 @@ export class FakeEmbeddedChart implements Pick<GChart, never> {
   }
 }
 
-export class FakeEmbeddedChartBuilder
-  implements
-    Pick<GChartBuilder, 'addRange' | 'build' | 'setChartType' | 'setNumHeaders' | 'setOption' | 'setPosition'>,
-    Pick<GColumnChartBuilder, 'setTitle'>
-{
+export class FakeEmbeddedChartBuilder implements Pick<
+  GChartBuilder,
+  'addRange' | 'build' | 'setChartType' | 'setNumHeaders' | 'setOption' | 'setPosition'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'EmbeddedChartBuilder' };
   private readonly state: ChartState;
 
@@ -119,10 +109,6 @@ export class FakeEmbeddedChartBuilder
     this.state.position = { row: anchorRowPos, col: anchorColPos, offsetX, offsetY };
     return this._self();
   }
-  setTitle(chartTitle: string): GColumnChartBuilder {
-    this.state.options.set('title', chartTitle);
-    return api<GColumnChartBuilder>(this);
-  }
   build(): GChart {
     if (!this.state.type)
       throw new Error('The chart has no type: call setChartType() (or an as...Chart()) before build().');
@@ -134,7 +120,7 @@ export class FakeEmbeddedChartBuilder
 }
 
 /** The global `Charts` (only its ChartType enum is needed to build embedded charts). */
-export class FakeCharts {
+export class FakeCharts implements Pick<GCharts, 'ChartType'> {
   static readonly fakeInfo: FakeInfo = { service: 'charts', cls: 'Charts' };
   readonly ChartType = ChartType;
 }

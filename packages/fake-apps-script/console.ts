@@ -31,7 +31,7 @@ export class LogState {
   }
 }
 
-export class FakeConsole {
+export class FakeConsole implements Pick<Console, 'error'> {
   static readonly fakeInfo: FakeInfo = { service: 'console', cls: 'console' };
   constructor(private readonly logs: LogState) {}
 

@@ -42,10 +42,7 @@ export class DeveloperMetadataStore {
   }
 }
 
-export class FakeDeveloperMetadata implements Pick<
-  GDeveloperMetadata,
-  'getId' | 'getKey' | 'getValue' | 'setValue' | 'remove'
-> {
+export class FakeDeveloperMetadata implements Pick<GDeveloperMetadata, 'getKey' | 'getValue' | 'setValue' | 'remove'> {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'DeveloperMetadata' };
 
   constructor(
@@ -56,9 +53,6 @@ export class FakeDeveloperMetadata implements Pick<
     readonly _visibility: VisibilityName,
   ) {}
 
-  getId(): number {
-    return this._id;
-  }
   getKey(): string {
     return this._key;
   }

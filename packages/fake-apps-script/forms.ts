@@ -3,6 +3,7 @@
 // links. Each rule below is from the class's reference page under
 // https://developers.google.com/apps-script/reference/forms/.
 import { api, type FakeInfo } from './boundary';
+import { asEnum } from './enums';
 import type { FakeContext } from './context';
 import type { FakeSheet } from './sheet';
 import type { FakeSpreadsheet } from './spreadsheet';
@@ -15,6 +16,8 @@ type GMultipleChoiceItem = GoogleAppsScript.Forms.MultipleChoiceItem;
 type GParagraphTextItem = GoogleAppsScript.Forms.ParagraphTextItem;
 type GFormResponse = GoogleAppsScript.Forms.FormResponse;
 type GItemResponse = GoogleAppsScript.Forms.ItemResponse;
+type GChoice = GoogleAppsScript.Forms.Choice;
+type GFormApp = GoogleAppsScript.Forms.FormApp;
 
 /** The fake's answer to openById for a form that does not exist or was deleted. */
 export const FORM_NOT_FOUND_MESSAGE =
@@ -35,7 +38,7 @@ function checkStrings(method: string, values: unknown): string[] {
 }
 
 /** "Class Choice": one option of a choice question; getValue() is its text. */
-export class FakeChoice {
+export class FakeChoice implements Pick<GChoice, 'getValue'> {
   static readonly fakeInfo: FakeInfo = { service: 'forms', cls: 'Choice' };
   constructor(private readonly value: string) {}
   getValue(): string {
@@ -106,7 +109,7 @@ export class FakeFormItem {
   }
 }
 
-export class FakeItemResponse {
+export class FakeItemResponse implements Pick<GItemResponse, never> {
   static readonly fakeInfo: FakeInfo = { service: 'forms', cls: 'ItemResponse' };
   constructor(
     readonly _item: FakeFormItem,
@@ -120,7 +123,7 @@ export class FakeItemResponse {
  * here; toPrefilledUrl() "Generates a URL for the form in which the answers are pre-filled
  * based on the answers in this form response".
  */
-export class FakeFormResponse {
+export class FakeFormResponse implements Pick<GFormResponse, 'toPrefilledUrl' | 'withItemResponse'> {
   static readonly fakeInfo: FakeInfo = { service: 'forms', cls: 'FormResponse' };
   private readonly answers: FakeItemResponse[] = [];
   constructor(private readonly form: FakeForm) {}
@@ -140,7 +143,23 @@ export class FakeFormResponse {
   }
 }
 
-export class FakeForm {
+export class FakeForm implements Pick<
+  GForm,
+  | 'getId'
+  | 'setDescription'
+  | 'getPublishedUrl'
+  | 'setPublished'
+  | 'isPublished'
+  | 'isAcceptingResponses'
+  | 'addListItem'
+  | 'addCheckboxItem'
+  | 'addMultipleChoiceItem'
+  | 'addParagraphTextItem'
+  | 'getItemById'
+  | 'setDestination'
+  | 'getDestinationId'
+  | 'createResponse'
+> {
   static readonly fakeInfo: FakeInfo = { service: 'forms', cls: 'Form' };
   readonly _items: FakeFormItem[] = [];
   _title: string;
@@ -224,11 +243,14 @@ export class FakeForm {
   addParagraphTextItem(): GParagraphTextItem {
     return api<GParagraphTextItem>(this.addItem('PARAGRAPH_TEXT'));
   }
-  /** "Class Form", getItemById(id): the item, or null when there is none with that id. */
-  getItemById(id: number): GItem | null {
+  /**
+   * "Class Form", getItemById(id): the item, or null when there is none with that id (typed
+   * non-null like the real API).
+   */
+  getItemById(id: number): GItem {
     if (typeof id !== 'number') throw new Error("The parameters don't match the method signature for getItemById.");
     const item = this._items.find((candidate) => candidate._id === id);
-    return item ? api<GItem>(item) : null;
+    return (item ? api<GItem>(item) : null) as GItem;
   }
 
   /**
@@ -346,10 +368,10 @@ export class FormsState {
 }
 
 /** The global FormApp. */
-export class FakeFormApp {
+export class FakeFormApp implements Pick<GFormApp, 'DestinationType' | 'create' | 'openById'> {
   static readonly fakeInfo: FakeInfo = { service: 'forms', cls: 'FormApp' };
   /** "Enum DestinationType": SPREADSHEET. Enums are their names in this fake. */
-  readonly DestinationType = { SPREADSHEET: 'SPREADSHEET' } as const;
+  readonly DestinationType = asEnum<typeof GoogleAppsScript.Forms.DestinationType>({ SPREADSHEET: 'SPREADSHEET' });
   constructor(private readonly forms: FormsState) {}
 
   /** "Class FormApp", create(title): "Creates and returns a new Form". */

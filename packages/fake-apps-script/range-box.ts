@@ -1,5 +1,5 @@
 // What every Range method stands on: a box of its sheet's cells, visited cell by cell after the
-// box is checked against the sheet's size, and the box's geometry getters.
+// box is checked against the sheet's size.
 import { a1Range } from './a1';
 import { api } from './boundary';
 import type { Box, SheetModel } from './model';
@@ -8,7 +8,7 @@ import type { Cell } from './values';
 type GRange = GoogleAppsScript.Spreadsheet.Range;
 
 /** The box and its geometry; FakeRange (range.ts) is the Range the bundle sees. */
-export abstract class RangeBox implements Pick<GRange, 'getLastColumn' | 'getLastRow'> {
+export abstract class RangeBox {
   constructor(
     readonly _sheet: SheetModel,
     readonly _row: number,
@@ -51,11 +51,5 @@ export abstract class RangeBox implements Pick<GRange, 'getLastColumn' | 'getLas
   /** Its A1 notation ("B2:C4"), as tests and a chart's description name it. */
   _a1(): string {
     return a1Range(this._row, this._col, this._numRows, this._numCols);
-  }
-  getLastColumn(): number {
-    return this._col + this._numCols - 1;
-  }
-  getLastRow(): number {
-    return this._row + this._numRows - 1;
   }
 }

@@ -2,7 +2,7 @@
 // range-box.ts and its formats in range-formats.ts.
 import { columnLetters } from './a1';
 import { api, type FakeInfo } from './boundary';
-import { checkShape, copyValue, signatureError } from './cells';
+import { checkShape, copyValue } from './cells';
 import { toValidation, type FakeDataValidation } from './data-validation';
 import type { RangeModel } from './model';
 import { FormattedRange } from './range-formats';
@@ -14,10 +14,7 @@ type GDataValidation = GoogleAppsScript.Spreadsheet.DataValidation;
 export class FakeRange
   extends FormattedRange
   implements
-    Pick<
-      GRange,
-      'activate' | 'getDataValidation' | 'getValue' | 'getValues' | 'setDataValidation' | 'setValue' | 'setValues'
-    >,
+    Pick<GRange, 'activate' | 'getDataValidation' | 'getValues' | 'setDataValidation' | 'setValues'>,
     RangeModel
 {
   static readonly fakeInfo: FakeInfo = { service: 'spreadsheet', cls: 'Range' };
@@ -52,9 +49,6 @@ export class FakeRange
     const cell = this._cells((c) => c?.validation)[0][0];
     return cell ? api<GDataValidation>(cell as FakeDataValidation) : null;
   }
-  getValue(): unknown {
-    return this.getValues()[0][0];
-  }
   getValues(): unknown[][] {
     return this._cells((c) => (!c ? '' : c.formula !== undefined ? FORMULA_MARKER : copyValue(c.value)));
   }
@@ -64,11 +58,6 @@ export class FakeRange
       if (r) c.validation = r;
       else delete c.validation;
     })._self();
-  }
-  setValue(value: unknown): GRange {
-    if (Array.isArray(value)) throw signatureError('SpreadsheetApp.Range.setValue', [value]);
-    this._write(Array.from({ length: this._numRows }, () => new Array<unknown>(this._numCols).fill(value)));
-    return this._self();
   }
   setValues(values: unknown[][]): GRange {
     this._write(checkShape(values, this._numRows, this._numCols, 'SpreadsheetApp.Range.setValues'));

@@ -1,5 +1,4 @@
 // A Spreadsheet: its sheets, time zone, locale, the active sheet and range, and toasts.
-import { parseA1 } from './a1';
 import { api, type FakeInfo } from './boundary';
 import { signatureError } from './cells';
 import { DeveloperMetadataStore, visibilityOf } from './developer-metadata';
@@ -12,7 +11,6 @@ import type { UiState } from './ui';
 
 type GSpreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type GSheet = GoogleAppsScript.Spreadsheet.Sheet;
-type GRange = GoogleAppsScript.Spreadsheet.Range;
 type GUser = GoogleAppsScript.Base.User;
 type GDeveloperMetadata = GoogleAppsScript.Spreadsheet.DeveloperMetadata;
 type GVisibility = GoogleAppsScript.Spreadsheet.DeveloperMetadataVisibility;
@@ -39,13 +37,8 @@ export class FakeSpreadsheet
       | 'deleteSheet'
       | 'getActiveSheet'
       | 'setActiveSheet'
-      | 'getRange'
       | 'toast'
-      | 'getDataRange'
-      | 'getLastRow'
-      | 'getLastColumn'
       | 'getOwner'
-      | 'setFrozenRows'
       | 'addDeveloperMetadata'
       | 'getDeveloperMetadata'
     >,
@@ -225,12 +218,6 @@ export class FakeSpreadsheet
     this._active = this._sheet(sheet);
     return sheet;
   }
-  getRange(a1Notation: string): GRange {
-    const ref = parseA1(String(a1Notation));
-    const sheet = ref.sheetName === null ? this._activeSheet() : this._sheetNamed(ref.sheetName);
-    if (!sheet) throw new Error('Range not found');
-    return api<GRange>(sheet._rangeFromRef(ref));
-  }
   toast(msg: string, title?: string, timeoutSeconds?: number | null): void {
     this.ui.toasts.push({
       spreadsheetId: this._id,
@@ -239,18 +226,6 @@ export class FakeSpreadsheet
       timeoutSeconds: timeoutSeconds ?? 5,
       at: this._ctx.clock.date(),
     });
-  }
-  getDataRange(): GRange {
-    return this._activeSheet().getDataRange();
-  }
-  getLastRow(): number {
-    return this._activeSheet().getLastRow();
-  }
-  getLastColumn(): number {
-    return this._activeSheet().getLastColumn();
-  }
-  setFrozenRows(rows: number): void {
-    this._activeSheet().setFrozenRows(rows);
   }
   /** (key), (key, visibility), (key, value) or (key, value, visibility), on the spreadsheet itself. */
   addDeveloperMetadata(key: string, a?: string | GVisibility, b?: GVisibility): GSpreadsheet {

@@ -1,8 +1,8 @@
 // Reads the in-memory Apps Script's declared surface and the Apps Script types it models, with the
 // TypeScript compiler's parser (no type check, so it takes a moment): each fake class's
 // `implements Pick<GoogleAppsScript.X, 'a' | 'b'>` lists, the public members the class declares
-// (what the boundary, boundary.ts, shows the bundle), and each modelled type's members as
-// @types/google-apps-script declares them.
+// (what the boundary, boundary.ts, shows the bundle), and the Apps Script types
+// @types/google-apps-script declares. What the bundle uses is bundle-surface.ts's.
 import fs from 'fs';
 import path from 'path';
 import ts from 'typescript';
@@ -10,7 +10,6 @@ import ts from 'typescript';
 const ROOT = path.join(__dirname, '..', '..');
 export const FAKE_DIR = path.join(ROOT, 'packages', 'fake-apps-script');
 const TYPES_DIR = path.join(ROOT, 'node_modules', '@types', 'google-apps-script');
-const TS_LIB_DIR = path.dirname(require.resolve('typescript'));
 
 export interface FakeClass {
   name: string;
@@ -172,28 +171,4 @@ export function appsScriptTypes(): Map<string, string[]> {
     .filter((f) => f.endsWith('.d.ts'))
     .map((f) => path.join(TYPES_DIR, f));
   return interfaceMembers(files);
-}
-
-/**
- * Member names of JavaScript's own objects (Array, Map, String, Date, Promise, ...), from
- * TypeScript's lib files: `.sort(` or `.clear(` in the bundle is no sign of Range.sort or
- * Sheet.clear, as the bundle calls them on its own arrays and maps.
- */
-export function javaScriptMemberNames(): Set<string> {
-  const files = fs
-    .readdirSync(TS_LIB_DIR)
-    .filter((f) => /^lib\.es(5|20\d\d(\.\w+)*)\.d\.ts$/.test(f))
-    .map((f) => path.join(TS_LIB_DIR, f));
-  return new Set([...interfaceMembers(files).values()].flat());
-}
-
-/**
- * Every member name the bundle uses on an object: called as `.name(`, or read as `.Name` (an enum,
- * SpreadsheetApp.DeveloperMetadataVisibility). The bundle is not minified, so these are the
- * source's names. A lower-case name only read (`counts.prompt`) or spread (`...copy`) is the
- * bundle's own data, not an Apps Script method.
- */
-export function bundleReads(code: string): Set<string> {
-  const used = /(?<!\.\.)\.\s*(?:([A-Za-z_$][\w$]*)\s*\(|([A-Z][\w$]*))/g;
-  return new Set([...code.matchAll(used)].map((m) => m[1] ?? m[2]));
 }

@@ -352,7 +352,7 @@ describe('what each user action costs in the in-memory Apps Script', () => {
     const range = createFakeGas().sheet('Sheet1')._rangeAt(1, 1, 300, 7);
     expect(cellsReadBy({ cls: 'Range', method: 'getValues', target: range })).toBe(2_100);
     expect(cellsReadBy({ cls: 'Range', method: 'getNumberFormats', target: range })).toBe(2_100);
-    expect(cellsReadBy({ cls: 'Range', method: 'getValue', target: range })).toBe(1);
+    expect(cellsReadBy({ cls: 'Range', method: 'getDataValidation', target: range })).toBe(1);
     expect(cellsReadBy({ cls: 'Range', method: 'setValues', target: range })).toBe(0);
     expect(cellsReadBy({ cls: 'Sheet', method: 'getLastRow', target: range })).toBe(0);
   });
