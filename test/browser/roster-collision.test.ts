@@ -14,7 +14,10 @@ test('the owner’s card names both rows of an email on two rows, says which kee
   const { gas, bundle } = exampleTeam();
   bundle.saveSettings({ ownerEmail: OWNER });
   bundle.approveRoster({ followUpOwners: [], rosterEmails: bundle.getDashboard(null).unapprovedRosterEmails });
-  gas.sheet(ROSTER_SHEET).getRange(3, 2).setValue('ana@example.com'); // Ben Okafor's row
+  gas
+    .sheet(ROSTER_SHEET)
+    .getRange(3, 2)
+    .setValues([['ana@example.com']]); // Ben Okafor's row
   const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
   await s.page.waitForSelector('#roster-approval');
   const items = s.page.locator('#roster-email-collisions li');

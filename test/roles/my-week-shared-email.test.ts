@@ -21,7 +21,10 @@ test('an email on two roster rows, neither approved, gets no figures in My week,
 
 test('a member who types their approved email on a colleague’s row too still sees only their own week', () => {
   const { gas, bundle } = roleTeam();
-  gas.sheet('Roster').getRange(2, 2).setValue(MEMBER);
+  gas
+    .sheet('Roster')
+    .getRange(2, 2)
+    .setValues([[MEMBER]]);
   const view = bundle.$run('getMyWeek', [], { user: MEMBER });
   expect(view.week?.member).toBe('Ben');
   expect(JSON.stringify(view)).not.toMatch(/Ana/);

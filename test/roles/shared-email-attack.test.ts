@@ -13,7 +13,10 @@ const EMAIL_COLUMN = 2;
 const ROW = { Ana: 2, Ben: 3, Cleo: 4 };
 
 const typeEmail = (fake: Fake, row: number, email: string) =>
-  fake.gas.sheet('Roster').getRange(row, EMAIL_COLUMN).setValue(email);
+  fake.gas
+    .sheet('Roster')
+    .getRange(row, EMAIL_COLUMN)
+    .setValues([[email]]);
 const myWeek = (fake: Fake, user: string) => runAs(fake, user, 'getMyWeek');
 const dashboard = (fake: Fake) => runAs(fake, OWNER, 'getDashboard', [null]);
 const sharedLine = (fake: Fake) => runAs(fake, OWNER, 'getSetupCheck').find((l) => l.id === 'roster-email-shared');
@@ -106,12 +109,18 @@ test('with neither row approved, neither keeps the email, and Approve gives it t
 
 test('an email on two rows redirects no one’s follow-ups: they go where the owner approved', () => {
   const fake = team();
-  fake.gas.sheet('Roster').getRange(ROW.Ana, 9).setValue(CLEO);
+  fake.gas
+    .sheet('Roster')
+    .getRange(ROW.Ana, 9)
+    .setValues([[CLEO]]);
   runAs(fake, OWNER, 'approveFollowUpOwners', [dashboard(fake).unapprovedFollowUpOwners]);
   runAs(fake, OWNER, 'setAutomation', [true]);
   // Ben puts Ana's email on his row, and himself as his own row's follow-up owner.
   typeEmail(fake, ROW.Ben, ANA);
-  fake.gas.sheet('Roster').getRange(ROW.Ben, 9).setValue(MEMBER);
+  fake.gas
+    .sheet('Roster')
+    .getRange(ROW.Ben, 9)
+    .setValues([[MEMBER]]);
   fake.bundle.$runDays(6);
   const about = (to: string, name: RegExp) =>
     fake.gas.mail.sent.filter((mail) => mail.to.toLowerCase().includes(to) && name.test(mail.subject));
