@@ -168,7 +168,7 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
     const { approved, everApproved } = loadRosterApprovals(documentValues);
     data.unapprovedRosterEmails = unapprovedPairings(members, approved, settings.ownerEmail);
     data.rosterNeverApproved = !everApproved;
-    data.rosterEmailCollisions = rosterEmailCollisions(team.roster, approved, settings.ownerEmail);
+    data.rosterEmailCollisions = rosterEmailCollisions(team.roster, approved);
   }
   const asOf = request?.asOf ?? null;
   const { audit, interventions } = advisedAudit(book, team, settings, asOf, request?.weeks ?? null, context.ownFile);

@@ -137,7 +137,7 @@ export function readRecentLog(
   const dateOptions = book.dateOptions();
   const sheets = findLogSheets(book, settings, false);
   if (sheets.length === 0) throw noLogError(book, settings);
-  const roster = withKeptEmails(readRoster(book, settings, dateOptions), approved, settings.ownerEmail);
+  const roster = withKeptEmails(readRoster(book, settings, dateOptions), approved);
   const reads = sheets.map((sheet) => readSheetTail(book, sheet, rows));
   const log = parseLogSheets(
     reads.map((read) => ({ values: read.values, firstRow: read.firstRow - 1, name: read.name })),

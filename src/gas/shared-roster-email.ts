@@ -12,7 +12,7 @@ export function sharedRosterEmailLines(
   documentValues?: Record<string, string>,
 ): CheckLine[] {
   const { approved } = loadRosterApprovals(documentValues);
-  return rosterEmailCollisions(rosterOrNull(book, settings), approved, settings.ownerEmail).map((collision) => ({
+  return rosterEmailCollisions(rosterOrNull(book, settings), approved).map((collision) => ({
     id: 'roster-email-shared',
     label: 'Roster email on two rows',
     status: 'warn',

@@ -1,8 +1,8 @@
 /**
  * An email on two roster rows (rules §19). Any editor can type a colleague's email on their own
  * row; the row whose (name, email) pairing the owner approved keeps it, so the colleague keeps
- * their My week, and the other rows wait. When the owner approved none of them (or more than one,
- * the owner's own address being approved for every name), no row keeps it. Nothing on the Roster
+ * their My week, and the other rows wait. When the owner approved none of them, no row keeps it;
+ * nor does the owner's own address, which My week takes as approved for any name. Nothing on the Roster
  * is changed: the owner corrects it. The owner's Approve takes no email on two rows, as the roster
  * read gives those rows no email (src/core/sheets/roster.ts).
  */
@@ -19,12 +19,10 @@ export interface RosterEmailCollision extends SharedRosterEmail {
 export function rosterEmailCollisions(
   roster: Roster | null,
   approved: readonly RosterEmailPair[],
-  owner: string,
 ): RosterEmailCollision[] {
   return (roster?.sharedEmails ?? []).map((shared) => {
-    const approvedRows = shared.rows.filter((row) =>
-      isApprovedPairing({ ...row, email: shared.email }, approved, owner),
-    );
+    // The owner's approvals alone: not the owner's own address, taken as approved for any name.
+    const approvedRows = shared.rows.filter((row) => isApprovedPairing({ ...row, email: shared.email }, approved, ''));
     return { ...shared, kept: approvedRows.length === 1 ? approvedRows[0] : null };
   });
 }
@@ -33,12 +31,8 @@ export function rosterEmailCollisions(
  * The roster with each email on two rows given back to the row that keeps it; `sharedEmails`
  * keeps the others. What My week and Log a run read.
  */
-export function withKeptEmails(
-  roster: Roster | null,
-  approved: readonly RosterEmailPair[],
-  owner: string,
-): Roster | null {
-  const collisions = rosterEmailCollisions(roster, approved, owner);
+export function withKeptEmails(roster: Roster | null, approved: readonly RosterEmailPair[]): Roster | null {
+  const collisions = rosterEmailCollisions(roster, approved);
   if (!roster || !collisions.some((collision) => collision.kept)) return roster;
   const keptEmail = new Map(collisions.filter((c) => c.kept).map((c) => [c.kept!.row, c.email]));
   return {
