@@ -36,10 +36,9 @@ export function approvedName(name: string): string {
   return name.slice(0, APPROVED_NAME_CHARS);
 }
 
-/** Whether the owner approved `address` as `member`'s follow-up owner. */
-function isApproved(member: string, address: string, approvals: readonly FollowUpApproval[]): boolean {
-  const key = memberKey(approvedName(member));
-  return approvals.some((pair) => sameAddress(pair.address, address) && memberKey(approvedName(pair.member)) === key);
+/** A (member, follow-up owner) pairing as one text, to look it up among a team's. */
+export function approvalKey(member: string, address: string): string {
+  return `${memberKey(approvedName(member))}\n${address.trim().toLowerCase()}`;
 }
 
 /**
@@ -54,11 +53,12 @@ export function approvedRoster(
   owner: string,
   byAddress: readonly string[] = [],
 ): { members: RosterMember[]; unapproved: UnapprovedFollowUpOwner[] } {
+  const approved = new Set(approvals.map((pair) => approvalKey(pair.member, pair.address)));
+  const isApproved = (member: string, address: string) => approved.has(approvalKey(member, address));
   const unapproved = new Map<string, string[]>();
   const kept = members.map((member) => {
     const address = member.followUpOwner;
-    if (!address || (owner && sameAddress(address, owner)) || isApproved(member.name, address, approvals))
-      return member;
+    if (!address || (owner && sameAddress(address, owner)) || isApproved(member.name, address)) return member;
     const key = address.trim().toLowerCase();
     unapproved.set(key, [...(unapproved.get(key) ?? []), member.name]);
     return { ...member, followUpOwner: null };

@@ -24,19 +24,25 @@ export interface RosterEmailChange extends RosterEmailPair {
   was: string | null;
 }
 
-const sameName = (a: string, b: string) => memberKey(a) === memberKey(b);
 const sameEmail = (a: string, b: string) => memberKey(a) === memberKey(b);
+
+/** A pairing as one text, to look it up among many (a roster of 1,000 against 1,000 approvals). */
+const pairKey = (pair: RosterEmailPair) => `${memberKey(pair.name)}\n${memberKey(pair.email)}`;
+
+/** The approvals as pair keys, to pass to isApprovedPairing for many members at once. */
+export const approvedKeys = (approved: readonly RosterEmailPair[]) => new Set(approved.map(pairKey));
 
 /** Whether the owner approved `member`'s pairing (or it is the owner's own address). */
 export function isApprovedPairing(
   member: Pick<RosterMember, 'name' | 'email'>,
   approved: readonly RosterEmailPair[],
   owner: string,
+  keys = approvedKeys(approved),
 ): boolean {
   const email = member.email;
   if (!email) return false;
   if (owner && sameEmail(email, owner)) return true;
-  return approved.some((pair) => sameName(pair.name, member.name) && sameEmail(pair.email, email));
+  return keys.has(pairKey({ name: member.name, email }));
 }
 
 /** The roster's pairings the owner has not approved, in roster order (rows without an email have none). */
@@ -45,12 +51,16 @@ export function unapprovedPairings(
   approved: readonly RosterEmailPair[],
   owner: string,
 ): RosterEmailChange[] {
+  const keys = approvedKeys(approved);
+  const approvedEmail = new Map<string, string>();
+  for (const pair of approved)
+    if (!approvedEmail.has(memberKey(pair.name))) approvedEmail.set(memberKey(pair.name), pair.email);
   return members
-    .filter((member) => member.email && !isApprovedPairing(member, approved, owner))
+    .filter((member) => member.email && !isApprovedPairing(member, approved, owner, keys))
     .map((member) => ({
       name: member.name,
       email: member.email!,
-      was: approved.find((pair) => sameName(pair.name, member.name))?.email ?? null,
+      was: approvedEmail.get(memberKey(member.name)) ?? null,
     }));
 }
 
@@ -59,7 +69,7 @@ export function unapprovedPairings(
  * roster still pairs alike and that wait for approval. Each approved pairing replaces any earlier
  * one of the same name or the same email, so that an email moved back to a row approved once
  * before waits for the owner again; pairings of names no longer on the roster are dropped, which
- * keeps the value within a property's size.
+ * keeps the stored value as small as the roster.
  */
 export function withApproved(
   members: readonly RosterMember[],
@@ -67,13 +77,16 @@ export function withApproved(
   owner: string,
   listed: readonly RosterEmailPair[],
 ): { approvals: RosterEmailPair[]; chosen: RosterEmailChange[] } {
-  const chosen = unapprovedPairings(members, approved, owner).filter((change) =>
-    listed.some((pair) => sameName(pair.name, change.name) && sameEmail(pair.email, change.email)),
-  );
+  const wasListed = approvedKeys(listed);
+  const chosen = unapprovedPairings(members, approved, owner).filter((change) => wasListed.has(pairKey(change)));
+  const onRoster = new Set(members.map((member) => memberKey(member.name)));
+  const chosenNames = new Set(chosen.map((change) => memberKey(change.name)));
+  const chosenEmails = new Set(chosen.map((change) => memberKey(change.email)));
   const kept = approved.filter(
     (pair) =>
-      members.some((member) => sameName(member.name, pair.name)) &&
-      !chosen.some((change) => sameName(change.name, pair.name) || sameEmail(change.email, pair.email)),
+      onRoster.has(memberKey(pair.name)) &&
+      !chosenNames.has(memberKey(pair.name)) &&
+      !chosenEmails.has(memberKey(pair.email)),
   );
   const approvals = [...kept, ...chosen.map(({ name, email }) => ({ name, email }))];
   return { approvals, chosen };
