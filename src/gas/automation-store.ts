@@ -2,8 +2,9 @@
  * Where the automation keeps its state in Apps Script: the document's properties, or, for a
  * run outside the document, the trigger owner's mirror of them in user properties.
  */
-import { validateSettings, type Settings } from '../core/base/settings';
+import { validateSettings, type FollowUpApproval, type Settings } from '../core/base/settings';
 import {
+  fitProperty,
   KEYS,
   PROPERTY_VALUE_BYTES,
   readJson,
@@ -12,6 +13,8 @@ import {
   type AutomationState,
   type Store,
 } from '../core/automation/store';
+import type { CheckLine } from '../core/setup-check/checks';
+import { readStored, writeStored } from './property-parts';
 import { loadSettings, settingsCopyIn, writeSettingsCopy } from './settings-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -80,19 +83,58 @@ export const PRIVATE_SETTINGS_KEY = 'uptake.privateSettings';
 /** The settings that say who gets named figures: a run outside the document reads them from the owner's mirror alone. */
 export type PrivateSettings = Pick<Settings, 'ownerEmail' | 'recipients' | 'namedForRecipients' | 'followUpApprovals'>;
 
+/** Mirror key: the approved follow-up owners, as [address, [members]] in parts of 1 KB (src/gas/property-parts.ts). */
+const MIRROR_APPROVALS_KEY = 'uptake.followUpApprovals';
+
 /**
- * The private settings as they fit one mirror value (1 KB, MIRROR_VALUE_BYTES): when the lists
- * are too long, the last follow-up owners, then the last extra recipients, are left out, so a
- * run outside the document sends those nothing rather than guess.
+ * Most bytes of approved follow-up owners a mirror keeps: 8 parts of 1 KB, so that a mirror, with
+ * its dozen other values of 1 KB at most, stays within its twentieth of the user store. About 350
+ * pairings with names of 20 characters: a run outside the document sends the others' follow-ups
+ * to the owner, and Check set-up says so (mirrorApprovalsLine).
  */
-export function privateSettingsToMirror(settings: Settings): PrivateSettings {
-  const kept: PrivateSettings = {
+const MIRROR_APPROVAL_BYTES = 8 * MIRROR_VALUE_BYTES;
+
+type GroupedApprovals = [address: string, members: string[]][];
+
+/** The pairings grouped by address: a follow-up owner of many members is written once. */
+function grouped(approvals: readonly FollowUpApproval[]): GroupedApprovals {
+  const byAddress = new Map<string, string[]>();
+  for (const pair of approvals) byAddress.set(pair.address, [...(byAddress.get(pair.address) ?? []), pair.member]);
+  return [...byAddress];
+}
+
+/** The pairings a mirror keeps, back from their groups; none when there are none or they do not parse. */
+function parseGrouped(raw: string | null): FollowUpApproval[] {
+  try {
+    const groups: unknown = JSON.parse(raw ?? '[]');
+    if (!Array.isArray(groups)) return [];
+    return groups.flatMap((group: unknown) =>
+      Array.isArray(group) && Array.isArray(group[1])
+        ? group[1].map((member: unknown) => ({ member, address: group[0] }) as FollowUpApproval)
+        : [],
+    );
+  } catch {
+    // A mirror edited by hand approves nobody: those follow-ups go to the owner.
+    return [];
+  }
+}
+
+/** The approvals a mirror keeps: the first that fit MIRROR_APPROVAL_BYTES. */
+export function mirroredApprovals(approvals: readonly FollowUpApproval[]): FollowUpApproval[] {
+  return fitProperty([...approvals], grouped, 'end', MIRROR_APPROVAL_BYTES);
+}
+
+/**
+ * The private settings as they fit one mirror value (1 KB, MIRROR_VALUE_BYTES): when the list is
+ * too long, the last extra recipients are left out, so a run outside the document sends those
+ * nothing rather than guess. The follow-up owners are kept apart (mirroredApprovals).
+ */
+export function privateSettingsToMirror(settings: Settings): Omit<PrivateSettings, 'followUpApprovals'> {
+  const kept = {
     ownerEmail: settings.ownerEmail,
     recipients: [...settings.recipients],
     namedForRecipients: settings.namedForRecipients,
-    followUpApprovals: [...settings.followUpApprovals],
   };
-  while (storedBytes(kept) > MIRROR_VALUE_BYTES && kept.followUpApprovals.length) kept.followUpApprovals.pop();
   while (storedBytes(kept) > MIRROR_VALUE_BYTES && kept.recipients.length) kept.recipients.pop();
   return kept;
 }
@@ -106,6 +148,11 @@ export function privateSettingsToMirror(settings: Settings): PrivateSettings {
 export function writeMirror(spreadsheet: Spreadsheet, state: AutomationState, settings: Settings): void {
   writeJson(mirrorStore(spreadsheet.getId()), KEYS.state, state);
   writeJson(mirrorStore(spreadsheet.getId()), PRIVATE_SETTINGS_KEY, privateSettingsToMirror(settings));
+  const approvals = JSON.stringify(grouped(mirroredApprovals(settings.followUpApprovals)));
+  const user = PropertiesService.getUserProperties();
+  writeStored(user, mirrorPrefix(spreadsheet.getId()) + MIRROR_APPROVALS_KEY, approvals, {
+    partBytes: MIRROR_VALUE_BYTES,
+  });
   if (state.triggerId)
     PropertiesService.getUserProperties().setProperty(TRIGGER_DOCUMENT_PREFIX + state.triggerId, spreadsheet.getId());
   if (!settingsCopyIn(spreadsheet)) writeSettingsCopy(spreadsheet, settings);
@@ -147,18 +194,18 @@ export function removeStaleMirrors(liveTriggerIds: string[]): void {
 export function settingsFor(mirrored: boolean, spreadsheet: Spreadsheet): Settings {
   if (!mirrored) return loadSettings();
   const copy = settingsCopyIn(spreadsheet) ?? validateSettings({});
-  const mirror = readJson<Partial<PrivateSettings> | null>(
-    mirrorStore(spreadsheet.getId()),
-    PRIVATE_SETTINGS_KEY,
-    null,
-  );
+  // One read of the user store for the private settings and the approvals' parts.
+  const values = PropertiesService.getUserProperties().getProperties();
+  const prefix = mirrorPrefix(spreadsheet.getId());
+  const mirror = readJson<Partial<PrivateSettings> | null>(snapshotStore(values, prefix), PRIVATE_SETTINGS_KEY, null);
+  const approvals = parseGrouped(readStored(values, prefix + MIRROR_APPROVALS_KEY));
   return validateSettings({
     ...copy,
     ownerEmail: mirror?.ownerEmail ?? '',
     recipients: mirror?.recipients ?? [],
     namedForRecipients: mirror?.namedForRecipients ?? false,
     // A mirror from an earlier version holds approvals by address alone: they approve nobody here.
-    followUpApprovals: mirror?.followUpApprovals ?? [],
+    followUpApprovals: [...(mirror?.followUpApprovals ?? []), ...approvals],
     approvedFollowUpOwners: [],
   });
 }
@@ -173,4 +220,25 @@ export function currentUserEmail(): string {
   } catch {
     return '';
   }
+}
+
+/**
+ * Check set-up's line when the owner's mirror keeps fewer approved follow-up owners than Settings
+ * (MIRROR_APPROVAL_BYTES): a run outside the document sends the others' follow-ups to the owner.
+ */
+export function mirrorApprovalsLines(approvals: readonly FollowUpApproval[]): CheckLine[] {
+  const kept = mirroredApprovals(approvals).length;
+  if (kept === approvals.length) return [];
+  return [
+    {
+      id: 'follow-up-approvals-mirror-full',
+      label: 'Follow-up owners in a run outside the document',
+      status: 'warn',
+      detail:
+        `A daily run that cannot read this spreadsheet's own properties (Google does not promise a trigger can) ` +
+        `takes the approved follow-up owners from a copy in your own user properties, kept small because they are ` +
+        `one 500 KB store for every spreadsheet you run Uptake in: it holds ${kept} of your ${approvals.length} approved pairings. In such a run, the follow-ups of ` +
+        `the other ${approvals.length - kept} members go to you instead of their follow-up owners.`,
+    },
+  ];
 }

@@ -6,23 +6,19 @@
 import type { Settings } from '../core/base/settings';
 import type { Roster, RosterMember } from '../core/base/types';
 import {
+  approvalKey,
   approvedName,
   approvedRoster,
   unapprovedLine,
   type FollowUpApproval,
   type UnapprovedFollowUpOwner,
 } from '../core/roles/follow-up-approval';
-import { memberKey } from '../core/base/text';
 import type { ListedFollowUpOwner } from '../shared/api';
 import type { CheckLine } from '../core/setup-check/checks';
 import { findRosterSheet, readRoster, SetupError } from './team-data';
 import { Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-function rosterMembers(spreadsheet: Spreadsheet | Workbook, settings: Settings) {
-  return rosterOrNull(spreadsheet, settings)?.members ?? null;
-}
 
 /** The roster as Check set-up reads it: null when it cannot be read (its own line says why). */
 export function rosterOrNull(spreadsheet: Spreadsheet | Workbook, settings: Settings): Roster | null {
@@ -39,10 +35,9 @@ export function rosterOrNull(spreadsheet: Spreadsheet | Workbook, settings: Sett
   }
 }
 
-/** Check set-up's line for each follow-up owner the roster names and the owner has not approved. */
-export function followUpOwnerLines(spreadsheet: Spreadsheet | Workbook, settings: Settings): CheckLine[] {
-  const members = rosterMembers(spreadsheet, settings) ?? [];
-  return unapprovedFollowUpOwners(members, settings).map((entry) => ({
+/** Check set-up's line for each follow-up owner `roster` (as rosterOrNull read it) names and the owner has not approved. */
+export function followUpOwnerLines(roster: Roster | null, settings: Settings): CheckLine[] {
+  return unapprovedFollowUpOwners(roster?.members ?? [], settings).map((entry) => ({
     id: 'follow-up-owner-not-approved',
     label: 'Follow-up owner not approved',
     status: 'warn',
@@ -73,13 +68,10 @@ export function followUpOwnersToApprove(
   settings: Settings,
   listed: readonly ListedFollowUpOwner[],
 ): UnapprovedFollowUpOwner[] {
-  const shown = listed.slice(0, MOST_ADDRESSES);
-  const wasShown = (address: string, member: string) =>
-    shown.some(
-      (entry) =>
-        entry.address.trim().toLowerCase() === address &&
-        entry.members.some((name) => memberKey(name) === memberKey(member)),
-    );
+  const shown = new Set(
+    listed.slice(0, MOST_ADDRESSES).flatMap((entry) => entry.members.map((name) => approvalKey(name, entry.address))),
+  );
+  const wasShown = (address: string, member: string) => shown.has(approvalKey(member, address));
   return unapprovedFollowUpOwners(members, settings)
     .map((entry) => ({
       address: entry.address,
@@ -97,12 +89,8 @@ export function followUpApprovalsWith(
   approvals: readonly FollowUpApproval[],
   chosen: readonly UnapprovedFollowUpOwner[],
 ): FollowUpApproval[] {
-  const onRoster = (pair: FollowUpApproval) =>
-    members.some(
-      (member) =>
-        memberKey(approvedName(member.name)) === memberKey(pair.member) &&
-        (member.followUpOwner ?? '').trim().toLowerCase() === pair.address,
-    );
+  const paired = new Set(members.map((member) => approvalKey(member.name, member.followUpOwner ?? '')));
+  const onRoster = (pair: FollowUpApproval) => paired.has(approvalKey(pair.member, pair.address));
   const added = chosen.flatMap((entry) =>
     entry.members.map((member) => ({ member: approvedName(member), address: entry.address })),
   );

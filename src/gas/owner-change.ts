@@ -10,11 +10,12 @@
  */
 import { escapeHtml } from '../core/mail/html';
 import { sameAccount } from '../core/roles/roles';
-import { ROSTER_APPROVALS_KEY } from '../core/roles/roster-approval';
 import type { CheckLine } from '../core/setup-check/checks';
 import { parseInterventionsHome, readAuditFile, INTERVENTIONS_HOME_KEY, type InterventionsHome } from './audit-file';
 import { handOverAutomation } from './automation-trigger';
 import { mailApp } from './mail';
+import { removeStored } from './property-parts';
+import { ROSTER_APPROVALS_KEY } from '../core/roles/roster-approval';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -108,7 +109,7 @@ export function changeOwner(spreadsheet: Spreadsheet, change: Pick<OwnerChange, 
   // The new owner approves the roster again (rules §19): an approval is the owner's, and the old
   // owner may be the one who should not have been (a typo, or a member who saved Settings first).
   // The follow-up owners' approvals were cleared by the save that named the new owner.
-  properties.deleteProperty(ROSTER_APPROVALS_KEY);
+  removeStored(properties, ROSTER_APPROVALS_KEY);
   const stopped = handOverAutomation(change.to);
   const told =
     change.how === 'reclaim' && change.from !== ''

@@ -17,7 +17,7 @@ import {
   type RosterEmailPair,
   type StoredPair,
 } from '../core/roles/roster-approval';
-import { PROPERTY_VALUE_BYTES, storedBytes } from '../core/automation/store';
+import type { Roster } from '../core/base/types';
 import type { RosterApprovalRequest } from '../shared/api';
 import {
   followUpApprovalsWith,
@@ -25,8 +25,8 @@ import {
   followUpOwnersToApprove,
   rosterOrNull,
 } from './follow-up-approval';
-import { storeSettings } from './settings-store';
-import type { Workbook } from './workbook';
+import { MOST_PARTS, partsNeeded, readStored, writeStored } from './property-parts';
+import { followUpApprovalsFit, storeSettings } from './settings-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -39,9 +39,10 @@ export function loadRosterApprovals(documentValues?: Record<string, string>): {
   approved: RosterEmailPair[];
   everApproved: boolean;
 } {
-  const raw = documentValues
-    ? (documentValues[ROSTER_APPROVALS_KEY] ?? null)
-    : PropertiesService.getDocumentProperties().getProperty(ROSTER_APPROVALS_KEY);
+  const raw = readStored(
+    documentValues ?? PropertiesService.getDocumentProperties().getProperties(),
+    ROSTER_APPROVALS_KEY,
+  );
   return { approved: parseRosterApprovals(raw), everApproved: raw !== null };
 }
 
@@ -50,11 +51,11 @@ const MOST_NAMED = 10;
 
 /** Check set-up's line when roster emails wait for the owner's approval; none when none do. */
 export function rosterApprovalLines(
-  spreadsheet: Spreadsheet | Workbook,
+  roster: Roster | null,
   settings: Settings,
   documentValues?: Record<string, string>,
 ): CheckLine[] {
-  const members = rosterOrNull(spreadsheet, settings)?.members ?? [];
+  const members = roster?.members ?? [];
   const { approved, everApproved } = loadRosterApprovals(documentValues);
   const waiting = unapprovedPairings(members, approved, settings.ownerEmail);
   if (!waiting.length) return [];
@@ -78,22 +79,22 @@ export function rosterApprovalLines(
 }
 
 /**
- * The value to store; throws when it would not fit in one property (9 KB, "Quotas for Google
- * Services", https://developers.google.com/apps-script/guides/services/quotas): about 170 members
- * with names of 20 characters and emails of 25.
+ * The value to store; throws when it would take more than MOST_PARTS properties (src/gas/property-parts.ts):
+ * about 1,700 members with names of 20 characters and emails of 25.
  */
 function rosterApprovalsValue(approvals: readonly RosterEmailPair[]): string {
   const stored: StoredPair[] = approvals.map((pair) => [pair.name, pair.email]);
-  if (storedBytes(stored) > PROPERTY_VALUE_BYTES)
+  const value = JSON.stringify(stored);
+  if (partsNeeded(value) > MOST_PARTS)
     throw new Error(
-      `The roster has too many emails for Uptake to keep their approval (${approvals.length} rows, over the 9 KB ` +
-        'Apps Script allows a stored value). Nothing was approved.',
+      `The roster has too many emails for Uptake to keep their approval (${approvals.length} rows, over the ` +
+        `${MOST_PARTS * 8} KB Uptake keeps for them in this spreadsheet's properties). Nothing was approved.`,
     );
-  return JSON.stringify(stored);
+  return value;
 }
 
-/** Most pairings one approval takes, far above a team's roster (a stored value holds about 170). */
-const MOST_PAIRINGS = 1000;
+/** Most pairings one approval takes: more than the properties keep (rosterApprovalsValue). */
+const MOST_PAIRINGS = 5000;
 
 function rosterPairingsApproved(chosen: readonly RosterEmailChange[]): string {
   return `Approved the roster's ${chosen.length === 1 ? 'email' : 'emails'} of ${chosen.map((c) => `${c.name} (${c.email})`).join(', ')}: My week shows ${chosen.length === 1 ? 'this member their' : 'these members their'} figures.`;
@@ -131,13 +132,15 @@ export function approveRoster(
         approvedFollowUpOwners: [],
       }
     : null;
-  if (followUpChanges && storedBytes({ ...settings, ...followUpChanges }) > PROPERTY_VALUE_BYTES)
+  if (followUpChanges && !followUpApprovalsFit(followUpChanges.followUpApprovals!))
     throw new Error(
       `The roster has too many follow-up owners for Uptake to keep their approval (${followUpChanges.followUpApprovals!.length} ` +
-        'pairings of a member and a follow-up owner, over the 9 KB Apps Script allows a stored value). Nothing was approved.',
+        `pairings of a member and a follow-up owner, over the ${MOST_PARTS * 8} KB Uptake keeps for them in this ` +
+        "spreadsheet's properties). Nothing was approved.",
     );
   if (followUpChanges) storeSettings(spreadsheet, followUpChanges);
-  if (value !== null) PropertiesService.getDocumentProperties().setProperty(ROSTER_APPROVALS_KEY, value);
+  if (value !== null)
+    writeStored(PropertiesService.getDocumentProperties(), ROSTER_APPROVALS_KEY, value, { values: documentValues });
   const said = [
     followUps.length ? followUpOwnersApproved(followUps) : '',
     value ? rosterPairingsApproved(pairings.chosen) : '',

@@ -3,17 +3,46 @@
  * copy is kept in the spreadsheet's developer metadata, which every editor's save updates and
  * every trigger owner's run can read, for a run that has no document properties.
  */
-import { validateSettings, type Settings } from '../core/base/settings';
+import { validateSettings, type FollowUpApproval, type Settings } from '../core/base/settings';
+import { MOST_PARTS, partsNeeded, readStored, writeStored } from './property-parts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 const SETTINGS_KEY = 'uptake.settings';
 
-/** Settings from stored JSON; null when there is none or it no longer validates. */
-function parseSettings(raw: string | null): Settings | null {
+/**
+ * The approved (member, follow-up owner) pairings, kept apart from the other settings as
+ * [member, address] pairs in as many properties as they take (src/gas/property-parts.ts): a
+ * team of 1,000 has more than one value holds. Earlier versions kept them in the settings' JSON.
+ */
+const FOLLOW_UP_APPROVALS_KEY = 'uptake.followUpApprovals';
+
+const approvalsText = (approvals: readonly FollowUpApproval[]) =>
+  JSON.stringify(approvals.map((pair) => [pair.member, pair.address]));
+
+/** Whether `approvals` fit the properties Uptake keeps them in (MOST_PARTS). */
+export function followUpApprovalsFit(approvals: readonly FollowUpApproval[]): boolean {
+  return partsNeeded(approvalsText(approvals)) <= MOST_PARTS;
+}
+
+/** The stored pairings as validateSettings takes them (it drops ill-formed ones); [] when unreadable. */
+function parseApprovals(raw: string): unknown[] {
+  try {
+    const pairs: unknown = JSON.parse(raw);
+    return Array.isArray(pairs)
+      ? pairs.map((pair) => Array.isArray(pair) && { member: pair[0], address: pair[1] })
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Settings from stored JSON and the approvals kept apart (null: none, as before this version); null when there is none or it no longer validates. */
+function parseSettings(raw: string | null, approvals: string | null = null): Settings | null {
   if (!raw) return null;
   try {
-    return validateSettings(JSON.parse(raw));
+    const stored = JSON.parse(raw) as Record<string, unknown>;
+    return validateSettings(approvals === null ? stored : { ...stored, followUpApprovals: parseApprovals(approvals) });
   } catch {
     // Stored settings that no longer validate (an older version, a hand edit) count as none.
     return null;
@@ -25,10 +54,9 @@ const storedOnLoad = new WeakMap<Settings, boolean>();
 
 /** The stored settings; `documentValues`: the document's properties when the caller has read them all (getProperties). */
 export function loadSettings(documentValues?: Record<string, string>): Settings {
-  const raw = documentValues
-    ? (documentValues[SETTINGS_KEY] ?? null)
-    : PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY);
-  const settings = parseSettings(raw) ?? validateSettings({});
+  const values = documentValues ?? PropertiesService.getDocumentProperties().getProperties();
+  const raw = values[SETTINGS_KEY] ?? null;
+  const settings = parseSettings(raw, readStored(values, FOLLOW_UP_APPROVALS_KEY)) ?? validateSettings({});
   storedOnLoad.set(settings, raw !== null);
   return settings;
 }
@@ -61,16 +89,24 @@ export function settingsCopyIn(spreadsheet: Spreadsheet): Settings | null {
 
 /** Validates and stores; returns what was stored. Throws SettingsError naming the bad field. */
 export function storeSettings(spreadsheet: Spreadsheet, changes: Partial<Settings>): Settings {
-  const settings = validateSettings({ ...loadSettings(), ...changes });
-  const json = JSON.stringify(settings);
-  PropertiesService.getDocumentProperties().setProperty(SETTINGS_KEY, json);
+  const properties = PropertiesService.getDocumentProperties();
+  const values = properties.getProperties();
+  const settings = validateSettings({ ...loadSettings(values), ...changes });
+  // Written before the settings that no longer hold them, so that no reader finds neither.
+  if (settings.followUpApprovals.length || values[FOLLOW_UP_APPROVALS_KEY] !== undefined)
+    writeStored(properties, FOLLOW_UP_APPROVALS_KEY, approvalsText(settings.followUpApprovals), { values });
+  properties.setProperty(SETTINGS_KEY, JSON.stringify({ ...settings, followUpApprovals: [] }));
   writeSettingsCopy(spreadsheet, settings);
   return settings;
 }
 
-/** Writes the spreadsheet's copy of the settings. */
+/**
+ * Writes the spreadsheet's copy of the settings, without the approved follow-up owners: a run
+ * outside the document takes those from the owner's own mirror only (automation-store.ts), and
+ * the copy stays one short value.
+ */
 export function writeSettingsCopy(spreadsheet: Spreadsheet, settings: Settings): void {
-  const json = JSON.stringify(settings);
+  const json = JSON.stringify({ ...settings, followUpApprovals: [] });
   // One copy, updated in place: a second would leave a reader to guess which is current.
   const copy = settingsMetadata(spreadsheet);
   if (copy) copy.setValue(json);

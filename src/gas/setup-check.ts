@@ -11,7 +11,7 @@ import {
   type SheetFacts,
 } from '../core/setup-check/checks';
 import { ownerChangeLines } from './owner-change';
-import { followUpOwnerLines } from './follow-up-approval';
+import { followUpOwnerLines, rosterOrNull } from './follow-up-approval';
 import { sharedRosterEmailLines } from './shared-roster-email';
 import { rosterApprovalLines } from './roster-approval';
 import { checkedCaller } from './sidebar-call';
@@ -21,7 +21,7 @@ import { triggerZone } from '../core/automation/trigger-zone';
 import { utf8Bytes } from '../core/base/text';
 import { automationStatus } from './automation-status';
 import { KEYS, readJson, type AutomationState } from '../core/automation/store';
-import { automationStore, currentUserEmail } from './automation-store';
+import { automationStore, currentUserEmail, mirrorApprovalsLines } from './automation-store';
 import { dailyTriggers } from './automation-trigger';
 import { missingPermissionsMessage, permissionsFound, TRIGGERS_SCOPE } from './permissions';
 import { loadSettings } from './settings-store';
@@ -186,11 +186,14 @@ export function setupCheck(spreadsheet: Spreadsheet): CheckLine[] {
   const book = new Workbook(spreadsheet);
   const checked = checkedCaller();
   const settings = checked?.settings ?? loadSettings();
+  // Read once for the lines about it.
+  const roster = rosterOrNull(book, settings);
   return [
     ...setupChecks(gatherSetupFacts(spreadsheet, book)),
-    ...followUpOwnerLines(book, settings),
+    ...followUpOwnerLines(roster, settings),
     ...sharedRosterEmailLines(book, settings, checked?.documentValues),
-    ...rosterApprovalLines(book, settings, checked?.documentValues),
+    ...rosterApprovalLines(roster, settings, checked?.documentValues),
+    ...mirrorApprovalsLines(settings.followUpApprovals),
     ...ownerChangeLines(settings.ownerEmail),
   ];
 }

@@ -58,6 +58,7 @@ test('in user properties only the settings naming who gets figures, and the sent
   expect(mirrorOf(gas).map(([key]) => key.split('.').slice(-2).join('.'))).toEqual([
     'uptake.automation',
     'uptake.privateSettings',
+    'uptake.followUpApprovals',
     'sent.key',
   ]);
   // The same key as the document's: tags made outside the document match those made in it.
@@ -66,7 +67,6 @@ test('in user properties only the settings naming who gets figures, and the sent
   expect(key).toMatch(/^[0-9a-f]{64}$/);
   const [, privateSettings] = mirrorOf(gas).find(([key]) => key.endsWith('.uptake.privateSettings'))!;
   expect(Object.keys(JSON.parse(privateSettings)).sort()).toEqual([
-    'followUpApprovals',
     'namedForRecipients',
     'ownerEmail',
     'recipients',

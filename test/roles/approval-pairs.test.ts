@@ -155,20 +155,3 @@ test('before any owner is saved, an approval is refused and stores nothing: nobo
     { address: MEMBER, members: ['Ana'] },
   ]);
 });
-
-test('pairings too many to keep in one stored value are refused whole, saying why; nothing is approved', () => {
-  const fake = roleTeam();
-  // 60 members of 150-character names, each followed up by Ben: over the 9 KB of one stored value.
-  for (let i = 0; i < 60; i++) {
-    const row = new Array(FOLLOW_UP_COLUMN).fill('');
-    row[0] = `${i} ${'Ã'.repeat(150)}`;
-    row[FOLLOW_UP_COLUMN - 1] = MEMBER;
-    fake.gas.user.appendRow('Roster', row);
-  }
-  const listed = listedFollowUps(fake);
-  const before = world(fake);
-  expect(() => runAs(fake, OWNER, 'approveFollowUpOwners', [listed])).toThrow(
-    /^The roster has too many follow-up owners for Uptake to keep their approval \(60 pairings.*Nothing was approved\.$/,
-  );
-  expect(world(fake)).toBe(before);
-});

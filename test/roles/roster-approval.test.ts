@@ -4,8 +4,7 @@
 // automation on approve nothing; a team this first meets has approved nothing, and the owner
 // approves once. Through the built bundle, as the owner and as a member (Ben).
 import { MEMBER, OWNER, approveListedRosterEmails, roleTeam, runAs, type Fake } from './support';
-import { fakeWithBundle, logRunRequest, TODAY } from '../support/fake-bundle';
-import { logRows, rosterRows } from '../support/sheets';
+import { logRunRequest, TODAY } from '../support/fake-bundle';
 
 const ANA = 'ana@example.com';
 const COLLEAGUES = /Ana|Cleo/;
@@ -151,26 +150,4 @@ test('the owner’s own email on the roster needs no approval: the owner sees ev
     .setValues([[OWNER]]);
   expect(dashboard(fake).unapprovedRosterEmails.map((change) => change.name)).toEqual(['Ana', 'Ben']);
   expect(runAs(fake, OWNER, 'getMyWeek').week?.member).toBe('Cleo');
-});
-
-test('a roster too big to keep its approvals in one property is refused, and nothing is approved', () => {
-  const members = Array.from({ length: 200 }, (_, i) => ({
-    name: `Member number ${String(i).padStart(3, '0')} of the team`,
-    email: `member.number.${String(i).padStart(3, '0')}@long-domain.example`,
-  }));
-  const fake = fakeWithBundle({
-    user: OWNER,
-    spreadsheet: { sheets: { Log: logRows([]), Roster: rosterRows(members) } },
-  });
-  fake.bundle.saveSettings({ ownerEmail: OWNER });
-  const listed = dashboard(fake).unapprovedRosterEmails;
-  expect(listed).toHaveLength(200);
-  expect(() => runAs(fake, OWNER, 'approveRoster', [{ followUpOwners: [], rosterEmails: listed }])).toThrow(
-    /^The roster has too many emails for Uptake to keep their approval \(200 rows, over the 9 KB/,
-  );
-  expect(dashboard(fake).unapprovedRosterEmails).toHaveLength(200);
-  // Half of them fit.
-  expect(runAs(fake, OWNER, 'approveRoster', [{ followUpOwners: [], rosterEmails: listed.slice(0, 100) }])).toMatch(
-    /^Approved the roster's emails of Member number 000 of the team/,
-  );
 });
