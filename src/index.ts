@@ -33,7 +33,7 @@ import * as usageImport from './gas/usage-import';
 import * as interventionsHome from './gas/interventions-home';
 import * as reclaim from './gas/reclaim-owner';
 import * as rosterApproval from './gas/roster-approval';
-import { ownerEmail } from './gas/roles';
+import { caller, ownerEmail, withFileOwnership } from './gas/roles';
 
 /**
  * The adoption category for a number of unprompted uses per week: "Genuine adopter" (3 or
@@ -372,14 +372,32 @@ export function previewDigest(): ServerReply<DigestPreview> {
  * the owner email saved in Settings is one nobody holds. Anyone else is told whose it is.
  */
 export function reclaimOwnership() {
-  menu.runMenuItem('fileOwner', 'take Uptake over', (settings) => {
-    const ui = SpreadsheetApp.getUi();
-    const question = reclaim.reclaimQuestion(ownerEmail(settings));
-    if (ui.alert('Take over Uptake?', question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-    const said = reclaim.reclaimOwnership(SpreadsheetApp.getActiveSpreadsheet());
-    menu.refreshMenu();
-    ui.alert('Uptake', said, ui.ButtonSet.OK);
-  });
+  menu.runMenuItem('fileOwner', 'take Uptake over', offerTakeOver);
+}
+
+/** Asks the spreadsheet's owner in Drive (checked by the caller) whether to take Uptake over; does it on Yes. */
+function offerTakeOver(settings: Settings) {
+  const ui = SpreadsheetApp.getUi();
+  const question = reclaim.reclaimQuestion(ownerEmail(settings));
+  if (ui.alert('Take over Uptake?', question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+  const said = reclaim.reclaimOwnership(SpreadsheetApp.getActiveSpreadsheet());
+  menu.refreshMenu();
+  ui.alert('Uptake', said, ui.ButtonSet.OK);
+}
+
+/**
+ * The opening menu's dashboard item ("Open dashboard", or "Owner's dashboard": src/gas/menu.ts).
+ * onOpen cannot tell who opened the spreadsheet, so this decides: the account that owns the
+ * spreadsheet in Google Drive and is not Uptake's owner (the owner email saved is one nobody
+ * holds, a typo) gets its own menu, with "Take over Uptake", and is asked at once whether to take
+ * Uptake over; anyone else gets the dashboard page, which refuses a member.
+ */
+export function showOpeningDashboard() {
+  const settings = loadSettings();
+  const who = withFileOwnership(caller(settings));
+  if (who.role === 'owner' || !who.ownsFile) return showDashboard();
+  menu.buildMenu(menu.menuFor(who));
+  offerTakeOver(settings);
 }
 
 /** Menu "Check set-up" (owner): the sidebar's panel with one line per check, ok or what to do. */

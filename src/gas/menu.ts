@@ -43,9 +43,11 @@ const TAKE_OVER: [string, string] = [TAKE_OVER_ITEM, 'reclaimOwnership'];
 
 /**
  * "Open dashboard" where onOpen cannot tell who opened the spreadsheet and the dashboard is the
- * owner's alone: its label says whose it is, and a member who clicks it is told so (runMenuItem).
+ * owner's alone: its label says whose it is, and a member who clicks it is told so by the page.
  */
-const OWNER_DASHBOARD: [string, string] = ["Owner's dashboard", 'showDashboard'];
+const OWNER_DASHBOARD: [string, string] = ["Owner's dashboard", 'showOpeningDashboard'];
+/** The opening menu's "Open dashboard": the spreadsheet's Drive owner is offered Take over from it (showOpeningDashboard). */
+const OPENING_DASHBOARD: [string, string] = ['Open dashboard', 'showOpeningDashboard'];
 
 /**
  * The menu onOpen builds, by auth mode. onOpen runs in AuthMode.NONE or LIMITED ("Editor add-on
@@ -64,8 +66,11 @@ const OWNER_DASHBOARD: [string, string] = ["Owner's dashboard", 'showDashboard']
  * - FULL (onInstall, or a page asking for its user's menu): the email is known, so the menu is
  *   that person's own (menuFor).
  * Every item a member can click either works for them or says plainly that it is the owner's.
+ * "Take over Uptake" is for one account, the spreadsheet's owner in Google Drive, which onOpen
+ * cannot recognise: it is offered when that account clicks the dashboard item (src/index.ts,
+ * showOpeningDashboard), and is in its menu from then on.
  */
-export const OPENING_MENU: MenuItems = [LOG_A_RUN, MY_WEEK, DASHBOARD, null, HELP];
+export const OPENING_MENU: MenuItems = [LOG_A_RUN, MY_WEEK, OPENING_DASHBOARD, null, HELP];
 /** The opening menu when an owner is set and the named dashboard is theirs alone. */
 export const OPENING_MENU_CLOSED_TEAM: MenuItems = [LOG_A_RUN, MY_WEEK, null, OWNER_DASHBOARD, null, HELP];
 

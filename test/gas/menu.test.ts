@@ -8,7 +8,7 @@ import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 const OPENING_MENU = [
   ['Log a run', 'showLogForm'],
   ['My week', 'showMyWeek'],
-  ['Open dashboard', 'showDashboard'],
+  ['Open dashboard', 'showOpeningDashboard'],
   ['Help', 'showHelp'],
 ];
 

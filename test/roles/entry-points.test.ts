@@ -21,6 +21,8 @@ const A_MEMBERS: Record<string, string> = {
   showMyWeek: 'My week',
   showHelp: 'the help dialog: static text',
   showDashboard: 'a page with no data: its first call, getDashboard, refuses a member',
+  showOpeningDashboard:
+    'showDashboard; the take-over question only to the Drive owner (test/roles/reclaim-owner.test.ts)',
   getLogForm: 'Log a run',
   logRun: 'Log a run',
   getMyWeek: 'My week: their own figures only',

@@ -2,6 +2,7 @@
 // account that owns the spreadsheet in Google Drive can take Uptake over ("Take over Uptake");
 // the old owner's daily run stops, they are told once by email (or Check set-up says they were
 // not), and the new owner turns automation on. An editor who does not own the file cannot.
+import { AuthMode } from '../../packages/fake-apps-script';
 import { auditFile } from '../support/fake-bundle';
 import { HIDDEN, MEMBER, OWNER, roleTeam, runAs, world, type Fake } from './support';
 
@@ -57,6 +58,57 @@ test('a mistyped owner email locks Settings; the Drive owner is told how to take
   );
   expect(takeOver(fake, OWNER)[1]).toMatch(/already: nothing was changed/);
   expect(gas.mail.sent.filter((mail) => mail.recipients.includes(TYPO))).toHaveLength(1);
+});
+
+describe('from a freshly opened spreadsheet, whose menu onOpen builds without knowing who opened it', () => {
+  /** `user` opens the spreadsheet (onOpen in AuthMode.LIMITED) and clicks its dashboard item, answering `answers`. */
+  function openAndClickDashboard(fake: Fake, user: string, answers: ('YES' | 'NO' | 'OK')[]): string[] {
+    fake.bundle.onOpen({ authMode: AuthMode.LIMITED });
+    expect(captions(fake)).toEqual(['Log a run', 'My week', "Owner's dashboard", 'Help']);
+    const before = fake.gas.ui.dialogs.length;
+    for (const answer of answers) fake.gas.ui.queueResponse(answer);
+    runAs(fake, user, 'showOpeningDashboard');
+    return fake.gas.ui.dialogs.slice(before).map((dialog) => String(dialog.prompt));
+  }
+
+  test('the Drive owner locked out by a typo is offered Take over at their first click, and takes it', () => {
+    const fake = lockedOut();
+    const said = openAndClickDashboard(fake, OWNER, ['YES', 'OK']);
+    expect(said[0]).toMatch(
+      /^Uptake's Settings name ownre@example\.com as the owner of Uptake here\. You own this spreadsheet/,
+    );
+    expect(said[1]).toMatch(/^You are the owner of Uptake for this spreadsheet now\./);
+    expect(fake.bundle.getSettings().ownerEmail).toBe(OWNER);
+    expect(captions(fake)).toContain('Settings');
+  });
+
+  test('answering No changes nothing, and leaves Take over in their menu', () => {
+    const fake = lockedOut();
+    const before = world(fake);
+    expect(openAndClickDashboard(fake, OWNER, ['NO'])).toHaveLength(1);
+    expect(captions(fake)).toContain('Take over Uptake');
+    expect(fake.gas.ui.sidebars()).toEqual([]);
+    expect(world(fake)).toBe(before);
+  });
+
+  test.each([
+    ['a member', MEMBER],
+    ['an account with no email', HIDDEN],
+  ])('%s is never offered Take over: the click opens the dashboard page, which refuses them', (_who, user) => {
+    const fake = lockedOut();
+    expect(openAndClickDashboard(fake, user, [])).toEqual([]);
+    expect(fake.gas.ui.sidebars()).toHaveLength(1);
+    runAs(fake, user, 'refreshMenu');
+    expect(captions(fake)).not.toContain('Take over Uptake');
+    expect(runAs(fake, TYPO, 'getSettings').ownerEmail).toBe(TYPO);
+  });
+
+  test('Uptake’s owner, who also owns the file, just gets the dashboard', () => {
+    const fake = roleTeam();
+    expect(openAndClickDashboard(fake, OWNER, [])).toEqual([]);
+    expect(fake.gas.ui.sidebars()).toHaveLength(1);
+    expect(captions(fake)).not.toContain('Take over Uptake');
+  });
 });
 
 test('the old owner’s daily run stops, they are told so, and the new owner turns automation on', () => {
