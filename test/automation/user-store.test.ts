@@ -66,11 +66,7 @@ test('in user properties only the settings naming who gets figures, and the sent
   expect(key).toBe(gas.properties.forDocument(gas.spreadsheet.getId()).getProperty('uptake.sent.key'));
   expect(key).toMatch(/^[0-9a-f]{64}$/);
   const [, privateSettings] = mirrorOf(gas).find(([key]) => key.endsWith('.uptake.privateSettings'))!;
-  expect(Object.keys(JSON.parse(privateSettings)).sort()).toEqual([
-    'namedForRecipients',
-    'ownerEmail',
-    'recipients',
-  ]);
+  expect(Object.keys(JSON.parse(privateSettings)).sort()).toEqual(['namedForRecipients', 'ownerEmail', 'recipients']);
   expect(gas.spreadsheet.getDeveloperMetadata().map((m) => m.getKey())).toEqual(['uptake.settings']);
 });
 
