@@ -372,17 +372,14 @@ export function previewDigest(): ServerReply<DigestPreview> {
  * the owner email saved in Settings is one nobody holds. Anyone else is told whose it is.
  */
 export function reclaimOwnership() {
-  menu.runMenuItem('fileOwner', 'take Uptake over', offerTakeOver);
-}
-
-/** Asks the spreadsheet's owner in Drive (checked by the caller) whether to take Uptake over; does it on Yes. */
-function offerTakeOver(settings: Settings) {
-  const ui = SpreadsheetApp.getUi();
-  const question = reclaim.reclaimQuestion(ownerEmail(settings));
-  if (ui.alert('Take over Uptake?', question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-  const said = reclaim.reclaimOwnership(SpreadsheetApp.getActiveSpreadsheet());
-  menu.refreshMenu();
-  ui.alert('Uptake', said, ui.ButtonSet.OK);
+  menu.runMenuItem('fileOwner', 'take Uptake over', (settings) => {
+    const ui = SpreadsheetApp.getUi();
+    const question = reclaim.reclaimQuestion(ownerEmail(settings));
+    if (ui.alert('Take over Uptake?', question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
+    const said = reclaim.reclaimOwnership(SpreadsheetApp.getActiveSpreadsheet());
+    menu.refreshMenu();
+    ui.alert('Uptake', said, ui.ButtonSet.OK);
+  });
 }
 
 /**
@@ -397,7 +394,7 @@ export function showOpeningDashboard() {
   const who = withFileOwnership(caller(settings));
   if (who.role === 'owner' || !who.ownsFile) return showDashboard();
   menu.buildMenu(menu.menuFor(who));
-  offerTakeOver(settings);
+  reclaimOwnership();
 }
 
 /** Menu "Check set-up" (owner): the sidebar's panel with one line per check, ok or what to do. */

@@ -8,7 +8,7 @@ import { argumentsInSheetZone, calibrateArgumentZone, inferArgumentZone } from '
 import { findHeader } from '../core/sheets/header';
 import { LOG_FIELDS } from '../core/sheets/log';
 import { isDate } from '../core/base/text';
-import { loadSettings } from './settings-store';
+import { loadSettingsWithoutApprovals } from './settings-store';
 import { findLogSheet } from './team-data';
 import { Workbook } from './workbook';
 
@@ -25,7 +25,7 @@ function firstLogDates(): Date[] {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     if (!spreadsheet) return [];
     const book = new Workbook(spreadsheet);
-    const sheet = findLogSheet(book, loadSettings());
+    const sheet = findLogSheet(book, loadSettingsWithoutApprovals());
     if (!sheet) return [];
     const head = book.headRows(sheet);
     const header = findHeader(head, LOG_FIELDS, 'log');

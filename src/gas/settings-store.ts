@@ -62,6 +62,14 @@ export function loadSettings(documentValues?: Record<string, string>): Settings 
 }
 
 /**
+ * The settings without the approved follow-up owners (Settings.followUpApprovals is then []):
+ * one small read for a custom function, where every cell is a call of its own.
+ */
+export function loadSettingsWithoutApprovals(): Settings {
+  return parseSettings(PropertiesService.getDocumentProperties().getProperty(SETTINGS_KEY)) ?? validateSettings({});
+}
+
+/**
  * Whether Settings were ever saved here (by this version or an earlier one): known without a
  * call when `settings` came from loadSettings, else read.
  */
