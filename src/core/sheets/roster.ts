@@ -147,7 +147,7 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
   const skipped: RowProblem[] = [];
   const notices: RowProblem[] = header.notices.map((reason) => ({ row: header.rowIndex + firstRow, reason }));
   const seen = new Map<string, number>();
-  const emails = new Map<string, { name: string; row: number }>();
+  const emails = new Map<string, { name: string; row: number; email: string }>();
   /** Emails on two rows: log rows under one cannot be told apart, so no member gets them. */
   const shared = new Map<string, SharedRosterEmail>();
   const skippedEmails = new Set<string>();
@@ -158,13 +158,14 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
     if (!email) return null;
     const first = emails.get(memberKey(email));
     if (first === undefined) {
-      emails.set(memberKey(email), { name, row });
+      emails.set(memberKey(email), { name, row, email: email.trim() });
       return email;
     }
     notify(
       `Email "${email.trim()}" is also ${first.name}'s (row ${first.row}): it is ignored for both; give each member their own email`,
     );
-    const entry = shared.get(memberKey(email)) ?? { email: email.trim(), rows: [first] };
+    // As the first row has it: the same address on every row, whatever its case or spaces.
+    const entry = shared.get(memberKey(email)) ?? { email: first.email, rows: [{ name: first.name, row: first.row }] };
     shared.set(memberKey(email), { ...entry, rows: [...entry.rows, { name, row }] });
     return null;
   };
