@@ -56,16 +56,27 @@ function storedValue(fake: Fake, key: string): unknown {
 const partKeys = (fake: Fake, key: string) =>
   Object.keys(documentStore(fake).getProperties()).filter((name) => name.startsWith(`${key}.part.`));
 
-/** Makes the document store's `failAt`-th write of a part throw, as a quota stopping a run would. */
-function failPartWrite(fake: Fake, failAt: number): void {
+/** Makes the document store's `failAt`-th write of a part of `key` throw, as a quota stopping a run would. */
+function failPartWrite(fake: Fake, key: string, failAt: number): void {
   const store = documentStore(fake);
   const write = store.setProperty.bind(store);
   let partsWritten = 0;
-  store.setProperty = (key: string, value: string) => {
-    if (key.includes('.part.') && ++partsWritten === failAt)
+  store.setProperty = (name: string, value: string) => {
+    if (name.startsWith(`${key}.part.`) && ++partsWritten === failAt)
       throw new Error('Service invoked too many times for one day: properties.');
-    return write(key, value);
+    return write(name, value);
   };
+}
+
+/** The team of 1,000 approved, then 300 more members on the Roster, waiting. */
+function grownTeam(): Fake {
+  const fake = bigTeam(1000);
+  approveAll(fake);
+  for (let i = 1000; i < 1300; i++) {
+    const m = member(i, 'new.example.com');
+    fake.gas.user.appendRow('Roster', [m.name, m.email, '', '', '', '', '', '', m.owner]);
+  }
+  return fake;
 }
 
 test('a roster of 1,000 members is approved at once, and its approvals read back exactly', () => {
@@ -87,41 +98,47 @@ test('a roster of 1,000 members is approved at once, and its approvals read back
   expect(runAs(fake, MEMBER, 'getMyWeek').week?.member).toBe('Ben');
 });
 
-test('an approval stopped between two parts leaves the earlier approvals whole; the next one completes', () => {
-  const fake = bigTeam(1000);
-  approveAll(fake);
-  const approvedBefore = storedValue(fake, ROSTER_KEY);
-  const followUpsBefore = storedValue(fake, FOLLOW_UP_KEY);
-  // 300 more members join; the owner approves them, and the run stops at the third part.
-  for (let i = 1000; i < 1300; i++) {
-    const m = member(i, 'new.example.com');
-    fake.gas.user.appendRow('Roster', [m.name, m.email, '', '', '', '', '', '', m.owner]);
-  }
-  const waiting = dashboard(fake).unapprovedRosterEmails;
-  expect(waiting).toHaveLength(300);
-  failPartWrite(fake, 3);
-  expect(() => approveAll(fake)).toThrow(/Service invoked too many times/);
-  // Never a mix: the follow-up owners' new set was written whole before the failure, or not at all;
-  // the roster's approvals are exactly the earlier ones, and members approved before keep their week.
-  expect(storedValue(fake, ROSTER_KEY)).toEqual(approvedBefore);
-  expect(dashboard(fake).unapprovedRosterEmails).toEqual(waiting);
-  expect([
-    followUpsBefore,
-    expect.arrayContaining([['Member 1299 Example-Surname', 'lead9@example.com']]),
-  ]).toContainEqual(storedValue(fake, FOLLOW_UP_KEY));
-  expect(runAs(fake, 'member.0500@example.com', 'getMyWeek').week?.member).toBe('Member 0500 Example-Surname');
-  expect(runAs(fake, 'member.1000@new.example.com', 'getMyWeek').week).toBeNull();
+describe('an approval stopped between two parts (a quota, the time limit)', () => {
+  test('in the follow-up owners’ parts: every earlier approval is kept whole, and the next Approve completes', () => {
+    const fake = grownTeam();
+    const [rosterBefore, followUpsBefore] = [storedValue(fake, ROSTER_KEY), storedValue(fake, FOLLOW_UP_KEY)];
+    const waiting = dashboard(fake).unapprovedRosterEmails;
+    expect(waiting).toHaveLength(300);
+    failPartWrite(fake, FOLLOW_UP_KEY, 3);
+    expect(() => approveAll(fake)).toThrow(/Service invoked too many times/);
+    expect(storedValue(fake, FOLLOW_UP_KEY)).toEqual(followUpsBefore);
+    expect(storedValue(fake, ROSTER_KEY)).toEqual(rosterBefore);
+    expect(dashboard(fake).unapprovedRosterEmails).toEqual(waiting);
+    expect(dashboard(fake).unapprovedFollowUpOwners.flatMap((e) => e.members)).toHaveLength(300);
+    expect(runAs(fake, 'member.0500@example.com', 'getMyWeek').week?.member).toBe('Member 0500 Example-Surname');
+    expect(runAs(fake, 'member.1000@new.example.com', 'getMyWeek').week).toBeNull();
 
-  // Approved again once the quota is back: all 1,300, and no part of the stopped write is left.
-  failPartWrite(fake, Infinity);
-  approveAll(fake);
-  expect(dashboard(fake).unapprovedRosterEmails).toEqual([]);
-  expect((storedValue(fake, ROSTER_KEY) as unknown[]).length).toBe(1300);
-  const head = /^parts:(\d+):(\d+):/.exec(documentStore(fake).getProperty(ROSTER_KEY)!)!;
-  expect(partKeys(fake, ROSTER_KEY).sort()).toEqual(
-    Array.from({ length: Number(head[2]) }, (_, i) => `${ROSTER_KEY}.part.${head[1]}.${i}`).sort(),
-  );
-  expect(runAs(fake, 'member.1000@new.example.com', 'getMyWeek').week?.member).toBe('Member 1000 Example-Surname');
+    // Approved again once the quota is back: all 1,300, and no part of the stopped write is left.
+    approveAll(fake);
+    expect(dashboard(fake).unapprovedRosterEmails).toEqual([]);
+    expect((storedValue(fake, ROSTER_KEY) as unknown[]).length).toBe(1300);
+    expect((storedValue(fake, FOLLOW_UP_KEY) as unknown[]).length).toBe(1299);
+    for (const key of [ROSTER_KEY, FOLLOW_UP_KEY]) {
+      const head = /^parts:(\d+):(\d+):/.exec(documentStore(fake).getProperty(key)!)!;
+      expect(partKeys(fake, key).sort()).toEqual(
+        Array.from({ length: Number(head[2]) }, (_, i) => `${key}.part.${head[1]}.${i}`).sort(),
+      );
+    }
+    expect(runAs(fake, 'member.1000@new.example.com', 'getMyWeek').week?.member).toBe('Member 1000 Example-Surname');
+  });
+
+  test('in the roster emails’ parts: the follow-up owners written before are whole, the roster’s approvals the earlier ones', () => {
+    const fake = grownTeam();
+    const rosterBefore = storedValue(fake, ROSTER_KEY);
+    const waiting = dashboard(fake).unapprovedRosterEmails;
+    failPartWrite(fake, ROSTER_KEY, 3);
+    expect(() => approveAll(fake)).toThrow(/Service invoked too many times/);
+    expect(storedValue(fake, ROSTER_KEY)).toEqual(rosterBefore);
+    expect(dashboard(fake).unapprovedRosterEmails).toEqual(waiting);
+    expect((storedValue(fake, FOLLOW_UP_KEY) as unknown[]).length).toBe(1299);
+    expect(dashboard(fake).unapprovedFollowUpOwners).toEqual([]);
+    expect(runAs(fake, 'member.1000@new.example.com', 'getMyWeek').week).toBeNull();
+  });
 });
 
 test('a member cannot approve a large roster, nor any part of it; nothing changes', () => {
