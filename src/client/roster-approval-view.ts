@@ -31,9 +31,11 @@ const FOLLOW_UPS =
   'the Roster’s Follow-up owner cells.';
 
 function rosterEmailItem(change: RosterEmailChange): HTMLElement {
+  // An email approved for another member, moved onto this row: approving it moves their approval here.
+  const movedFrom = change.approvedFor && [' (you approved it for ', teamText(change.approvedFor), ')'];
   return change.was
-    ? el('li', null, teamText(change.name), ': was ', teamText(change.was), ', now ', teamText(change.email))
-    : el('li', null, teamText(change.name), ': ', teamText(change.email));
+    ? el('li', null, teamText(change.name), ': was ', teamText(change.was), ', now ', teamText(change.email), movedFrom)
+    : el('li', null, teamText(change.name), ': ', teamText(change.email), movedFrom);
 }
 
 function collisionItem(collision: RosterEmailCollision): HTMLElement {

@@ -38,3 +38,26 @@ test('the owner’s card names both rows of an email on two rows, says which kee
   expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
   await screenshot(s.page, 'roster-email-collision.png');
 });
+
+test('an approved email moved onto another row is listed with the member the owner approved it for', async () => {
+  const { gas, bundle } = exampleTeam();
+  bundle.saveSettings({ ownerEmail: OWNER });
+  bundle.approveRoster({ followUpOwners: [], rosterEmails: bundle.getDashboard(null).unapprovedRosterEmails });
+  const roster = gas.sheet(ROSTER_SHEET);
+  roster.getRange(2, 2, 2, 1).setValues([[''], ['ana@example.com']]); // off Ana Lima's row, onto Ben Okafor's
+  const s = await openSidebar(chromium(), gas, bundle, 'showDashboard');
+  await s.page.waitForSelector('#roster-approval');
+  const item = s.page.locator('#unapproved-roster-emails li');
+  expect((await item.allInnerTexts()).map((t) => t.trim())).toEqual([
+    'Ben Okafor: was ben@example.com, now ana@example.com (you approved it for Ana Lima)',
+  ]);
+  expect(await item.locator('bdi').allInnerTexts()).toEqual([
+    'Ben Okafor',
+    'ben@example.com',
+    'ana@example.com',
+    'Ana Lima',
+  ]);
+  expect(await s.page.innerText('#approve-roster')).toBe('Approve');
+  expect(s.pageErrors).toEqual([]);
+  expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
+});

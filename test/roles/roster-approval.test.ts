@@ -57,7 +57,8 @@ describe('a member who moves their email onto a colleague’s row', () => {
 
     // The owner's dashboard shows the change; approving what it lists approves the new pairing.
     const listed = dashboard(fake).unapprovedRosterEmails;
-    expect(listed).toEqual([{ name: 'Ana', email: MEMBER, was: ANA }]);
+    // Marked: the owner approved this email for Ben.
+    expect(listed).toEqual([{ name: 'Ana', email: MEMBER, was: ANA, approvedFor: 'Ben' }]);
     expect(approveListedRosterEmails(fake)).toMatch(/^Approved the roster's email of Ana \(ben@example\.com\)/);
     const week = runAs(fake, MEMBER, 'getMyWeek').week;
     expect(week?.member).toBe('Ana');
@@ -77,7 +78,7 @@ describe('a member who moves their email onto a colleague’s row', () => {
     expect(runAs(fake, MEMBER, 'getMyWeek').message).toMatch(waiting);
     expect(dashboard(fake).unapprovedRosterEmails).toEqual([
       { name: 'Ana', email: ANA, was: MEMBER },
-      { name: 'Ben', email: MEMBER, was: null },
+      { name: 'Ben', email: MEMBER, was: null, approvedFor: 'Ana' },
     ]);
   });
 });

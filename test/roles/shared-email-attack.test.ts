@@ -127,3 +127,19 @@ test('an email on two rows redirects no one’s follow-ups: they go where the ow
   expect(about(MEMBER, /Ana/)).toEqual([]);
   expect(about(ANA, /./)).toEqual([]);
 });
+
+test('Ben moves Ana’s approved email onto his row: the owner is shown it is Ana’s before any Approve', () => {
+  const fake = team();
+  typeEmail(fake, ROW.Ben, ANA);
+  typeEmail(fake, ROW.Ana, '');
+  expect(dashboard(fake).unapprovedRosterEmails).toEqual([
+    { name: 'Ben', email: ANA, was: MEMBER, approvedFor: 'Ana' },
+  ]);
+  expect(runAs(fake, OWNER, 'getSetupCheck').find((l) => l.id === 'roster-emails-not-approved')?.detail).toContain(
+    '(Ben: was ben@example.com, now ana@example.com (you approved it for Ana))',
+  );
+  // Until the owner approves, Ana's account is shown no one's figures, and no name.
+  const ana = myWeek(fake, ANA);
+  expect(ana.week).toBeNull();
+  expect(JSON.stringify(ana)).not.toMatch(/Ben|Cleo/);
+});

@@ -22,6 +22,11 @@ export interface RosterEmailPair {
 export interface RosterEmailChange extends RosterEmailPair {
   /** The email the owner approved for this name before; null for a name never approved. */
   was: string | null;
+  /**
+   * Another name the owner approved this email for: the email was moved off that member's row
+   * (approving it here would show this row's week to that member's account, and theirs to no one).
+   */
+  approvedFor?: string;
 }
 
 const sameEmail = (a: string, b: string) => memberKey(a) === memberKey(b);
@@ -53,15 +58,22 @@ export function unapprovedPairings(
 ): RosterEmailChange[] {
   const keys = approvedKeys(approved);
   const approvedEmail = new Map<string, string>();
-  for (const pair of approved)
+  const approvedName = new Map<string, string>();
+  for (const pair of approved) {
     if (!approvedEmail.has(memberKey(pair.name))) approvedEmail.set(memberKey(pair.name), pair.email);
+    if (!approvedName.has(memberKey(pair.email))) approvedName.set(memberKey(pair.email), pair.name);
+  }
   return members
     .filter((member) => member.email && !isApprovedPairing(member, approved, owner, keys))
-    .map((member) => ({
-      name: member.name,
-      email: member.email!,
-      was: approvedEmail.get(memberKey(member.name)) ?? null,
-    }));
+    .map((member) => {
+      const approvedFor = approvedName.get(memberKey(member.email!));
+      const change = {
+        name: member.name,
+        email: member.email!,
+        was: approvedEmail.get(memberKey(member.name)) ?? null,
+      };
+      return approvedFor ? { ...change, approvedFor } : change;
+    });
 }
 
 /**
@@ -112,5 +124,8 @@ export function parseRosterApprovals(raw: string | null | undefined): RosterEmai
 
 /** What the owner reads (dashboard and Check set-up) about one pairing waiting for approval. */
 export function pairingText(change: RosterEmailChange): string {
-  return change.was ? `${change.name}: was ${change.was}, now ${change.email}` : `${change.name}: ${change.email}`;
+  const text = change.was
+    ? `${change.name}: was ${change.was}, now ${change.email}`
+    : `${change.name}: ${change.email}`;
+  return change.approvedFor ? `${text} (you approved it for ${change.approvedFor})` : text;
 }
