@@ -274,7 +274,10 @@ async function buildCode() {
     // Every execution (each custom-function cell, each sidebar call) parses the whole file:
     // drop whitespace and dead syntax, and shorten local names (a quarter of the file). keepNames
     // gives each function and class back its name as its `name` property, which V8 prints in a
-    // stack trace, so the execution log still names the functions an error went through.
+    // stack trace, so the execution log still names the functions an error went through. It does
+    // so at load, with about 1,000 calls that every execution runs: loading the file in a fresh
+    // V8 context took a little longer than with every name kept (medians 9.8-10.3 ms against
+    // 9.5-9.8 ms on a loaded machine), where shortened names without keepNames took 8.4 ms.
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: true,
