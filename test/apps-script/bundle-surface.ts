@@ -16,7 +16,7 @@ import ts from 'typescript';
 const ROOT = path.join(__dirname, '..', '..');
 const SRC_DIR = path.join(ROOT, 'src') + path.sep;
 const TYPES_DIR = path.join(ROOT, 'node_modules', '@types', 'google-apps-script') + path.sep;
-export const BUNDLE = path.join(ROOT, 'build', 'Code.js');
+const BUNDLE = path.join(ROOT, 'build', 'Code.js');
 const BUNDLE_MAP = path.join(ROOT, 'build-maps', 'Code.js.map');
 
 export interface BundleSurface {
@@ -32,8 +32,6 @@ export interface BundleSurface {
    * Code.js keeps whose name the map does not place.
    */
   unresolved: string[];
-  /** How many accesses to an Apps Script type src/ makes that esbuild dropped. */
-  dropped: number;
 }
 
 /**
@@ -233,7 +231,6 @@ export function bundleSurface(): BundleSurface {
     enums: new Set(),
     globals: new Set(),
     unresolved: [],
-    dropped: 0,
   };
   for (const file of program.getSourceFiles()) {
     if (file.isDeclarationFile || !file.fileName.startsWith(SRC_DIR)) continue;
@@ -250,8 +247,7 @@ export function bundleSurface(): BundleSurface {
       else if (use) {
         const place = placeOf(use.name, file, mapped);
         if (place === 'kept') record(surface, use);
-        else if (place === 'dropped') surface.dropped++;
-        else
+        else if (place === 'unplaced')
           surface.unresolved.push(
             `${where(file, use.name)} ${use.types.map((t) => `${t.name}.${use.name.text}`).join(', ') || use.global}: not placed by the map`,
           );
