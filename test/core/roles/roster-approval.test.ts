@@ -19,8 +19,9 @@ test('new rows wait with no "was"; a changed email waits with the one approved b
     { name: 'Ana', email: 'ana@x.example' },
     { name: 'Ben', email: 'ben@x.example' },
   ];
+  // Ana's new email is the one approved for Ben: marked, as approving it moves it off Ben.
   expect(unapprovedPairings(members, approved, OWNER)).toEqual([
-    { name: 'Ana', email: 'ben@x.example', was: 'ana@x.example' },
+    { name: 'Ana', email: 'ben@x.example', was: 'ana@x.example', approvedFor: 'Ben' },
     { name: 'Cleo', email: 'cleo@x.example', was: null },
   ]);
   expect(isApprovedPairing(members[3], [], OWNER)).toBe(true);
@@ -52,7 +53,7 @@ test('Approve takes only what was listed and is still on the roster, replacing t
     { name: 'Mallory', email: 'mallory@x.example' },
   ];
   const { approvals, chosen } = withApproved(members, approved, OWNER, listed);
-  expect(chosen).toEqual([{ name: 'Ana', email: 'ben@x.example', was: 'ana@x.example' }]);
+  expect(chosen).toEqual([{ name: 'Ana', email: 'ben@x.example', was: 'ana@x.example', approvedFor: 'Ben' }]);
   // Ben's row is gone from the roster, and ben@ is now Ana's: (Ben, ben@) would otherwise come back.
   expect(approvals).toEqual([
     { name: 'Cleo', email: 'cleo@x.example' },
