@@ -191,7 +191,7 @@ export function setupCheck(spreadsheet: Spreadsheet): CheckLine[] {
   return [
     ...setupChecks(gatherSetupFacts(spreadsheet, book)),
     ...followUpOwnerLines(roster, settings),
-    ...sharedRosterEmailLines(book, settings, checked?.documentValues),
+    ...sharedRosterEmailLines(roster, checked?.documentValues),
     ...rosterApprovalLines(roster, settings, checked?.documentValues),
     ...mirrorApprovalsLines(settings.followUpApprovals),
     ...ownerChangeLines(settings.ownerEmail),

@@ -2,9 +2,9 @@
  * An email on two roster rows (rules §19). Any editor can type a colleague's email on their own
  * row; the row whose (name, email) pairing the owner approved keeps it, so the colleague keeps
  * their My week, and the other rows wait. When the owner approved none of them, no row keeps it;
- * nor does the owner's own address, which My week takes as approved for any name. Nothing on the Roster
- * is changed: the owner corrects it. The owner's Approve takes no email on two rows, as the roster
- * read gives those rows no email (src/core/sheets/roster.ts).
+ * nor does the owner's own address, which My week takes as approved for any name. Nothing on the
+ * Roster is changed: the owner corrects it. The owner's Approve takes no email on two rows, as the
+ * roster read gives those rows no email (src/core/sheets/roster.ts).
  */
 import type { Roster, SharedRosterEmail } from '../base/types';
 import { everyName } from '../programme/peer-advocacy';
