@@ -90,7 +90,7 @@ const MIRROR_APPROVALS_KEY = 'uptake.followUpApprovals';
  * Most bytes of approved follow-up owners a mirror keeps: 8 parts of 1 KB, so that a mirror, with
  * its dozen other values of 1 KB at most, stays within its twentieth of the user store. About 350
  * pairings with names of 20 characters: a run outside the document sends the others' follow-ups
- * to the owner, and Check set-up says so (mirrorApprovalsLine).
+ * to the owner, and Check set-up says so (mirrorApprovalsLines).
  */
 const MIRROR_APPROVAL_BYTES = 8 * MIRROR_VALUE_BYTES;
 

@@ -21,6 +21,9 @@ export const PART_BYTES = 8 * 1024;
  */
 export const MOST_PARTS = 12;
 
+/** MOST_PARTS in KB, as messages say it. */
+export const MOST_KB = (MOST_PARTS * PART_BYTES) / 1024;
+
 /** How many parts `value` takes. */
 export function partsNeeded(value: string, partBytes = PART_BYTES): number {
   return splitBytes(value, partBytes).length;

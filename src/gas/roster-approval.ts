@@ -25,7 +25,7 @@ import {
   followUpOwnersToApprove,
   rosterOrNull,
 } from './follow-up-approval';
-import { MOST_PARTS, partsNeeded, readStored, writeStored } from './property-parts';
+import { MOST_KB, MOST_PARTS, partsNeeded, readStored, writeStored } from './property-parts';
 import { followUpApprovalsFit, storeSettings } from './settings-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -88,7 +88,7 @@ function rosterApprovalsValue(approvals: readonly RosterEmailPair[]): string {
   if (partsNeeded(value) > MOST_PARTS)
     throw new Error(
       `The roster has too many emails for Uptake to keep their approval (${approvals.length} rows, over the ` +
-        `${MOST_PARTS * 8} KB Uptake keeps for them in this spreadsheet's properties). Nothing was approved.`,
+        `${MOST_KB} KB Uptake keeps for them in this spreadsheet's properties). Nothing was approved.`,
     );
   return value;
 }
@@ -135,7 +135,7 @@ export function approveRoster(
   if (followUpChanges && !followUpApprovalsFit(followUpChanges.followUpApprovals!))
     throw new Error(
       `The roster has too many follow-up owners for Uptake to keep their approval (${followUpChanges.followUpApprovals!.length} ` +
-        `pairings of a member and a follow-up owner, over the ${MOST_PARTS * 8} KB Uptake keeps for them in this ` +
+        `pairings of a member and a follow-up owner, over the ${MOST_KB} KB Uptake keeps for them in this ` +
         "spreadsheet's properties). Nothing was approved.",
     );
   if (followUpChanges) storeSettings(spreadsheet, followUpChanges);

@@ -191,3 +191,16 @@ test('the copy a run outside the document reads keeps what fits its share of the
   expect(kept).toBeGreaterThan(250);
   expect(line?.detail).toMatch(new RegExp(`the follow-ups of the other ${999 - kept} members go to you`));
 });
+
+test('a new owner starts the approvals again: no part of the old owner’s is left in the properties', () => {
+  const fake = bigTeam(1000);
+  approveAll(fake);
+  expect(partKeys(fake, ROSTER_KEY).length).toBeGreaterThan(0);
+  fake.bundle.saveSettings({ ownerEmail: 'cleo@example.com', handOver: true });
+  for (const key of [ROSTER_KEY, FOLLOW_UP_KEY]) expect(partKeys(fake, key)).toEqual([]);
+  expect(storedValue(fake, ROSTER_KEY)).toBeUndefined();
+  expect(storedValue(fake, FOLLOW_UP_KEY)).toEqual([]);
+  const listed = runAs(fake, 'cleo@example.com', 'getDashboard', [null]);
+  expect(listed.unapprovedRosterEmails).toHaveLength(1000);
+  expect(listed.unapprovedFollowUpOwners.flatMap((entry) => entry.members)).toHaveLength(999);
+});
