@@ -37,14 +37,14 @@ const CLASS_NAMES = ['CellMemo', 'RunTableBuilder', 'MemberDirectory'] as const;
 const IDENTIFIER = '[A-Za-z_$][\\w$]*';
 /**
  * The build shortens local names and keeps each function's and class's own name with esbuild's
- * keepNames: `function De(e,t){…}s(De,"readTeam")`, where `s` is its helper
- * `var s=(e,t)=>Pn(e,"name",{value:t,configurable:!0})`. The helper's own name varies by build.
+ * keepNames: `function De(e,t){…}s(De,"readTeam")`, where `s` is its function
+ * `var s=(e,t)=>Pn(e,"name",{value:t,configurable:!0})`. That function's own name varies by build.
  */
-const NAME_HELPER = new RegExp(
+const NAME_SETTER = new RegExp(
   `var (${IDENTIFIER})=\\((${IDENTIFIER}),(${IDENTIFIER})\\)=>${IDENTIFIER}\\(\\2,"name",\\{value:\\3,configurable:!0\\}\\)`,
   'g',
 );
-/** esbuild's `__toCommonJS` helper, whose call the IIFE returns: `var $d=e=>Ed(Pn({},"__esModule",{value:!0}),e)`. */
+/** esbuild's `__toCommonJS` function, whose call the IIFE returns: `var $d=e=>Ed(Pn({},"__esModule",{value:!0}),e)`. */
 const TO_COMMON_JS = new RegExp(
   `var (${IDENTIFIER})=(${IDENTIFIER})=>${IDENTIFIER}\\(${IDENTIFIER}\\(\\{\\},"__esModule",\\{value:!0\\}\\),\\2\\)`,
   'g',
@@ -54,7 +54,7 @@ function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** The one match of `pattern` in `code`, or an error naming the helper the build's format should have. */
+/** The one match of `pattern` in `code`, or an error naming what the build's format should have. */
 function onlyMatch(code: string, pattern: RegExp, what: string): RegExpMatchArray {
   const found = [...code.matchAll(pattern)];
   if (found.length !== 1) {
@@ -70,8 +70,8 @@ function onlyMatch(code: string, pattern: RegExp, what: string): RegExpMatchArra
  * that names it. Fails when there is not exactly one (esbuild renames a clashing local
  * `readTeam2`, and a second function of the name would be a second candidate).
  */
-function bindingOf(code: string, nameHelper: string, name: string, kind: 'functions' | 'classes'): string {
-  const named = new RegExp(`(?<![\\w$])${escapeRegExp(nameHelper)}\\((${IDENTIFIER}),"${name}"\\)`, 'g');
+function bindingOf(code: string, nameSetter: string, name: string, kind: 'functions' | 'classes'): string {
+  const named = new RegExp(`(?<![\\w$])${escapeRegExp(nameSetter)}\\((${IDENTIFIER}),"${name}"\\)`, 'g');
   const found = [...code.matchAll(named)];
   if (found.length !== 1) {
     throw new Error(
@@ -92,13 +92,13 @@ export interface BenchGlobals {
  * internals out to `__bench`, and one after it for the top-level stubs.
  */
 function instrument(code: string): string {
-  const nameHelper = onlyMatch(code, NAME_HELPER, "esbuild's keepNames helper")[1];
-  const toCommonJs = onlyMatch(code, TO_COMMON_JS, "esbuild's __toCommonJS helper")[1];
+  const nameSetter = onlyMatch(code, NAME_SETTER, "esbuild's keepNames function (__name)")[1];
+  const toCommonJs = onlyMatch(code, TO_COMMON_JS, "esbuild's __toCommonJS function")[1];
   const iifeEnd = new RegExp(`return ${escapeRegExp(toCommonJs)}\\((${IDENTIFIER})\\);?\\}\\)\\(\\);`, 'g');
   onlyMatch(code, iifeEnd, 'the end of its IIFE');
   const handOut = [
-    ...INTERNAL_NAMES.map((name) => `__bench.${name}=${bindingOf(code, nameHelper, name, 'functions')};`),
-    ...CLASS_NAMES.map((name) => `__bench.${name}=${bindingOf(code, nameHelper, name, 'classes')};`),
+    ...INTERNAL_NAMES.map((name) => `__bench.${name}=${bindingOf(code, nameSetter, name, 'functions')};`),
+    ...CLASS_NAMES.map((name) => `__bench.${name}=${bindingOf(code, nameSetter, name, 'classes')};`),
   ].join('');
   return (
     code.replace(iifeEnd, (end) => handOut + end) +
