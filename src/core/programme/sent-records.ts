@@ -12,52 +12,25 @@
  *   training), whose milestones are sent again.
  * Identity of a digest record: the digest day and the recipient.
  */
-import { readDay, dayToIso, type Day } from '../base/dates';
-import { cellText, headerKey, isBlankCell, isDate } from '../base/text';
+import { dayToIso, type Day } from '../base/dates';
 import { CLEAR_TAGS, type SentTags } from './sent-tags';
 import { MILESTONES } from './milestones';
 import { PROGRAMME_MILESTONES, type ProgrammeMilestoneKind } from './replacement';
-import {
-  DIGEST_MILESTONE,
-  localTimestamp,
-  milestoneOf,
-  PROGRAMME_RECORD_PREFIX,
-  SENT_HEADERS,
-  type RecordDraft,
-} from './sent-row';
-import {
-  noRecipientTag,
-  openCells,
-  peopleTags,
-  recipientScope,
-  sealCells,
-  taggedRow,
-  type PeopleTags,
-  type SealedCells,
-} from './sent-row-sealing';
+import { DIGEST_MILESTONE, PROGRAMME_RECORD_PREFIX, SENT_HEADERS, type RecordDraft } from './sent-row';
+import { recipientScope, taggedRow } from './sent-row-sealing';
+import { parseSentRows, type ParsedRecord } from './sent-rows-read';
 
 /** A training date moved by fewer days than this is a correction, not a new programme. */
 export const PROGRAMME_RESTART_DAYS = 14;
-
-interface ParsedRecord {
-  milestone: string;
-  nameTag: string;
-  emailTag: string;
-  recipientTag: string;
-  milestoneDay: number | null;
-  digest: boolean;
-  programme: ProgrammeMilestoneKind | null;
-  dueDay: Day | null;
-  trainingDay: Day | null;
-}
 
 /** The sheet as a run reads it. */
 export interface SentSheet {
   index: SentIndex;
   /**
-   * The sheet's values with every row an earlier version wrote in clear re-written as tags
-   * (the header row first, with the Key column): for one setValues over the rows read. Null when
-   * no row is in clear, or when the tags are CLEAR_TAGS (no key yet: nothing can be re-written).
+   * The sheet's values with every row an earlier version wrote (names, dates or Date sent in
+   * clear) re-written as this version writes it (the header row first, with the Key column): for
+   * one setValues over the rows read. Null when every row is, or when the tags are CLEAR_TAGS (no
+   * key yet: nothing can be re-written).
    */
   retagged: string[][] | null;
 }
@@ -71,118 +44,6 @@ export interface SentSheet {
 export function readSentSheet(values: unknown[][], timeZone: string, tags: SentTags): SentSheet {
   const { records, retagged, unreadable } = parseSentRows(values, timeZone, tags);
   return { index: new SentIndex(records, tags, unreadable), retagged };
-}
-
-type SentColumns = Record<'member' | 'milestone' | 'recipient' | 'due' | 'training' | 'email' | 'note' | 'key', number>;
-
-/** Where each column is, by its header, so that a column the owner moved still reads. */
-function sentColumns(header: string[]): SentColumns {
-  const column = (name: string, fallback: number) => {
-    const at = header.indexOf(headerKey(name));
-    return at >= 0 ? at : fallback;
-  };
-  return {
-    member: column('Team member', 1),
-    milestone: column('Milestone', 2),
-    recipient: column('Recipient', 3),
-    due: column('Due date', 4),
-    training: column('Training date', 5),
-    email: column('Member email', 6),
-    note: column('Note', 7),
-    key: column('Key', 8),
-  };
-}
-
-function parseSentRows(
-  values: unknown[][],
-  timeZone: string,
-  tags: SentTags,
-): { records: ParsedRecord[]; retagged: string[][] | null; unreadable: number } {
-  if (values.length === 0) return { records: [], retagged: null, unreadable: 0 };
-  const header = values[0].map((cell) => headerKey(cellText(cell)));
-  const c = sentColumns(header);
-  const dateOptions = { timeZone, dateOrder: 'DMY' as const };
-  const dayIn = (cell: unknown): Day | null => {
-    if (isBlankCell(cell)) return null;
-    const read = readDay(cell, dateOptions);
-    return read.ok ? read.day : null;
-  };
-  const records: ParsedRecord[] = [];
-  const width = Math.max(SENT_HEADERS.length, ...values.map((row) => row.length));
-  // Cells as they read: a date (typed by hand) as the day or time it shows, the rest as written.
-  const asText = (cell: unknown, i: number): string => {
-    if (!isDate(cell)) return cell === null || cell === undefined ? '' : String(cell);
-    return i === c.due || i === c.training ? dayToIsoOrText(dayIn(cell), '') : localTimestamp(cell.getTime(), timeZone);
-  };
-  const rewritten = values.map((row) => Array.from({ length: width }, (_, i) => asText(row[i], i)));
-  let upgraded = 0;
-  let unreadable = 0;
-  values.slice(1).forEach((row, i) => {
-    const milestone = milestoneOf(cellText(row[c.milestone]));
-    if (!milestone) return;
-    const rowKey = cellText(row[c.key]).trim();
-    const cells = {
-      member: cellText(row[c.member]).trim(),
-      recipient: cellText(row[c.recipient]).trim(),
-      memberEmail: cellText(row[c.email]).trim(),
-      dueDate: dayToIsoOrText(dayIn(row[c.due]), cellText(row[c.due])),
-      trainingDate: dayToIsoOrText(dayIn(row[c.training]), cellText(row[c.training])),
-      note: cellText(row[c.note]),
-    };
-    let tagged: PeopleTags;
-    let dates = { dueDay: dayIn(row[c.due]), trainingDay: dayIn(row[c.training]) };
-    if (rowKey === tags.fingerprint && rowKey !== '') {
-      tagged = { member: cells.member, recipient: cells.recipient, memberEmail: cells.memberEmail };
-      const opened = openCells(tags, milestone.name, tagged, cells);
-      dates = { dueDay: dayIn(opened.dueDate), trainingDay: dayIn(opened.trainingDate) };
-    } else if (rowKey === '' || rowKey === tags.taggedOnlyFingerprint) {
-      tagged = upgradedPeople(tags, milestone.name, cells, rowKey === '');
-      if (tags.fingerprint) {
-        upgraded++;
-        rewriteRow(rewritten[i + 1], c, tagged, sealCells(tags, milestone.name, tagged, cells), tags.fingerprint);
-      }
-    } else {
-      unreadable++;
-      return;
-    }
-    records.push({
-      milestone: milestone.name,
-      nameTag: tagged.member,
-      emailTag: tagged.memberEmail,
-      recipientTag: tagged.recipient,
-      milestoneDay: milestone.day,
-      digest: milestone.name === DIGEST_MILESTONE,
-      programme: milestone.programme,
-      ...dates,
-    });
-  });
-  // A sheet of an earlier version has no Key header: it gets one with its first tagged rows.
-  const noKeyHeader = !header.includes(headerKey('Key'));
-  rewritten[0][c.key] = 'Key';
-  const retagged = (upgraded || noKeyHeader) && tags.fingerprint ? rewritten : null;
-  return { records, retagged, unreadable };
-}
-
-/** A row an earlier version wrote: people in clear (no key), or tags with clear dates and notes. */
-function upgradedPeople(
-  tags: SentTags,
-  milestone: string,
-  cells: PeopleTags & { dueDate: string },
-  inClear: boolean,
-): PeopleTags {
-  if (inClear) return peopleTags(tags, milestone, cells);
-  return { ...cells, recipient: cells.recipient || noRecipientTag(tags, milestone, cells.member) };
-}
-
-/** Puts a row's tags, sealed cells and fingerprint in its place among the rows re-written. */
-function rewriteRow(out: string[], c: SentColumns, tagged: PeopleTags, sealed: SealedCells, fingerprint: string): void {
-  [out[c.member], out[c.recipient], out[c.email]] = [tagged.member, tagged.recipient, tagged.memberEmail];
-  [out[c.training], out[c.due], out[c.note]] = [sealed.trainingDate, sealed.dueDate, sealed.note];
-  out[c.key] = fingerprint;
-}
-
-function dayToIsoOrText(day: Day | null, text: string): string {
-  return day === null ? text.trim() : dayToIso(day);
 }
 
 export interface MemberIdentity {

@@ -1,8 +1,8 @@
 /**
- * A record as the "Uptake sent" sheet holds it (rules §19): its people as tags and its dates and
- * note sealed under the sheet's key (sent-tags.ts), and read back by the owner's runs.
+ * A record as the "Uptake sent" sheet holds it (rules §19): its people as tags and its dates
+ * (Date sent among them) and note sealed under the sheet's key (sent-tags.ts), and read back by the owner's runs.
  */
-import { memberKey } from '../base/text';
+import { memberKey, utf8Bytes } from '../base/text';
 import { NOTE_BLOCK, type SentTags } from './sent-tags';
 import { DIGEST_MILESTONE, milestoneOf, recordRow, SENT_HEADERS, type SentRecord } from './sent-row';
 
@@ -51,38 +51,69 @@ export function peopleTags(
 
 /** The cells sealed under the sheet's key (sent-tags.ts): clear, they would tell who is below Genuine. */
 export interface SealedCells {
+  sentAt: string;
   trainingDate: string;
   dueDate: string;
   note: string;
 }
 
 /**
- * Each sealed cell's context: the row's milestone and tags and the column; the due date's and
- * the note's also the training date, so a member's two programmes never share a keystream.
+ * Each sealed cell's context: the row's milestone and tags and the column; the others' also the
+ * training date, so a member's two programmes never share a keystream.
  */
 function sealContexts(milestone: string, people: PeopleTags, trainingDate: string) {
   const row = [milestone, people.member, people.recipient, people.memberEmail].join('\u0000');
   return {
+    sentAt: `${row}\u0000Date sent\u0000${trainingDate}`,
     trainingDate: `${row}\u0000Training date`,
     dueDate: `${row}\u0000Due date\u0000${trainingDate}`,
     note: `${row}\u0000Note\u0000${trainingDate}`,
   };
 }
 
+/**
+ * A note as sealed: no address, and within NOTE_BLOCK bytes, so that every sealed note has one
+ * length (a longer one, a MailApp error quoted in "Not sent after 3 attempts: …", would mark the
+ * row as an email that failed). The whole error is in the owner's digest.
+ */
+function sealableNote(note: string): string {
+  const text = note.replace(ADDRESS, '(an address)');
+  if (utf8Bytes(text) <= NOTE_BLOCK) return text;
+  let kept = '';
+  let bytes = utf8Bytes('…');
+  for (const char of text) {
+    bytes += utf8Bytes(char);
+    if (bytes > NOTE_BLOCK) break;
+    kept += char;
+  }
+  return `${kept}…`;
+}
+
 export function sealCells(tags: SentTags, milestone: string, people: PeopleTags, clear: SealedCells): SealedCells {
   const at = sealContexts(milestone, people, clear.trainingDate);
   return {
+    sentAt: tags.seal(at.sentAt, clear.sentAt),
     trainingDate: tags.seal(at.trainingDate, clear.trainingDate),
     dueDate: tags.seal(at.dueDate, clear.dueDate),
-    note: tags.seal(at.note, clear.note.replace(ADDRESS, '(an address)'), NOTE_BLOCK),
+    note: tags.seal(at.note, sealableNote(clear.note), NOTE_BLOCK),
   };
 }
 
-/** The sealed cells read back (a cell that is not sealed with this key stays as it is). */
-export function openCells(tags: SentTags, milestone: string, people: PeopleTags, sealed: SealedCells): SealedCells {
+/**
+ * The sealed cells read back (a cell that is not sealed with this key stays as it is). A row of
+ * the version that left Date sent in clear (`sentInClear`) has it as it reads.
+ */
+export function openCells(
+  tags: SentTags,
+  milestone: string,
+  people: PeopleTags,
+  sealed: SealedCells,
+  sentInClear = false,
+): SealedCells {
   const trainingDate = tags.unseal(sealContexts(milestone, people, '').trainingDate, sealed.trainingDate);
   const at = sealContexts(milestone, people, trainingDate ?? '');
   return {
+    sentAt: (!sentInClear && tags.unseal(at.sentAt, sealed.sentAt)) || sealed.sentAt,
     trainingDate: trainingDate ?? sealed.trainingDate,
     dueDate: tags.unseal(at.dueDate, sealed.dueDate) ?? sealed.dueDate,
     note: tags.unseal(at.note, sealed.note) ?? sealed.note,
@@ -110,21 +141,28 @@ export function untaggedRows(
   people: { names: string[]; emails: string[] },
 ): string[][] {
   const at = (name: string) => SENT_HEADERS.indexOf(name);
+  const sealedKeys = [tags.fingerprint, tags.sentInClearFingerprint];
   return rows.map((row, i) => {
     const milestone = milestoneOf(row[at('Milestone')] ?? '');
     const rowKey = row[at('Key')] ?? '';
     if (i === 0 || !milestone || !tags.fingerprint) return row;
-    if (rowKey !== tags.fingerprint && rowKey !== tags.taggedOnlyFingerprint) return row;
+    if (!sealedKeys.includes(rowKey) && rowKey !== tags.taggedOnlyFingerprint) return row;
     const cell = (name: string) => row[at(name)] ?? '';
     const tagged = { member: cell('Team member'), recipient: cell('Recipient'), memberEmail: cell('Member email') };
-    const opened =
-      rowKey === tags.fingerprint
-        ? openCells(tags, milestone.name, tagged, {
+    const opened = sealedKeys.includes(rowKey)
+      ? openCells(
+          tags,
+          milestone.name,
+          tagged,
+          {
+            sentAt: cell('Date sent'),
             trainingDate: cell('Training date'),
             dueDate: cell('Due date'),
             note: cell('Note'),
-          })
-        : null;
+          },
+          rowKey === tags.sentInClearFingerprint,
+        )
+      : null;
     const dueDate = opened?.dueDate ?? cell('Due date');
     const untag = (tag: string, tagOf: (value: string) => string, values: string[]) =>
       (tag && values.find((value) => tagOf(value) === tag)) || tag;
@@ -138,7 +176,12 @@ export function untaggedRows(
         : untag(tagged.recipient, (e) => tags.recipient(scope, e), people.emails);
     out[at('Member email')] = untag(tagged.memberEmail, (e) => tags.email(milestone.name, e), people.emails);
     if (opened)
-      [out[at('Training date')], out[at('Due date')], out[at('Note')]] = [opened.trainingDate, dueDate, opened.note];
+      [out[at('Date sent')], out[at('Training date')], out[at('Due date')], out[at('Note')]] = [
+        opened.sentAt,
+        opened.trainingDate,
+        dueDate,
+        opened.note,
+      ];
     return out;
   });
 }

@@ -12,9 +12,10 @@
  * the exactly-once rules need (sent-records.ts): "was this milestone recorded for this member?"
  * is "is the tag of (milestone, member) in the sheet?".
  *
- * The row's other cells that could tell a member's category are sealed (seal/unseal): its Training
- * date and Due date (the Roster shows training dates, so a clear date links a row to a member)
- * and its Note ("Not needed…" marks a Genuine adopter's week-three row). A sealed cell is the
+ * The row's other cells that could tell a member's category are sealed (seal/unseal): its Date
+ * sent, Training date and Due date (the Roster shows training dates, so a clear date links a row
+ * to a member, and a row sent days after it fell due was an email that waited, not a milestone
+ * settled on its day) and its Note ("Not needed…" marks a Genuine adopter's week-three row). A sealed cell is the
  * text XOR a keystream of HMACs of the same key (counter mode), as hex; a note is padded to
  * NOTE_BLOCK bytes first, so its length says nothing either.
  */
@@ -35,13 +36,15 @@ export interface SentTags {
   recipient(scope: string, email: string): string;
   /** The Key column of rows written by the version whose rows had tags but clear dates and notes. */
   readonly taggedOnlyFingerprint: string;
+  /** The Key column of rows written by the version that sealed dates and notes but left Date sent in clear. */
+  readonly sentInClearFingerprint: string;
   /** A cell's text sealed under `context` (the row and column); padded to a multiple of `block` bytes when given. */
   seal(context: string, text: string, block?: number): string;
   /** A sealed cell's text; null when it is not a cell sealed under `context` with this key. */
   unseal(context: string, sealed: string): string | null;
 }
 
-/** A note is sealed padded to a multiple of this many bytes: every note Uptake writes but an error's fits in one. */
+/** A note is sealed padded to this many bytes, and clipped to fit (an error's may be longer): every note is one length. */
 export const NOTE_BLOCK = 256;
 
 /** 16 hex digits (64 bits): two tags of one milestone meet by chance once in 10^19. */
@@ -52,11 +55,13 @@ export class KeyedTags implements SentTags {
   private readonly mac: HmacSha256;
   readonly fingerprint: string;
   readonly taggedOnlyFingerprint: string;
+  readonly sentInClearFingerprint: string;
 
   constructor(secret: string) {
     this.mac = new HmacSha256(utf8Encode(secret));
     this.taggedOnlyFingerprint = this.sign('key', '', 'uptake sent sheet').slice(0, 8);
-    this.fingerprint = this.sign('key', '', 'uptake sent sheet, sealed').slice(0, 8);
+    this.sentInClearFingerprint = this.sign('key', '', 'uptake sent sheet, sealed').slice(0, 8);
+    this.fingerprint = this.sign('key', '', 'uptake sent sheet, sealed with date sent').slice(0, 8);
   }
 
   /** `length` bytes of HMAC(key, context, block number), block after block: a keystream no one without the key can tell from random. */
@@ -119,6 +124,7 @@ export const CLEAR_TAGS: SentTags = {
   email: (_milestone, email) => email.trim().toLowerCase(),
   recipient: (_scope, email) => email.trim().toLowerCase(),
   taggedOnlyFingerprint: '',
+  sentInClearFingerprint: '',
   seal: (_context, text) => text,
   unseal: (_context, text) => text,
 };
