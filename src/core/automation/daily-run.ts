@@ -12,7 +12,8 @@
 import { dayOfInstant, dayToIso, type Day } from '../base/dates';
 import { plural } from '../base/text';
 import type { EmailContent } from '../mail/email';
-import { outstandingMilestones, planReminders } from '../programme/reminders';
+import { outstandingMilestones, planReminders, type ReminderPlan } from '../programme/reminders';
+import { settledTurns } from './settled-turns';
 import { writeSixWeekWaiting } from './six-week-waiting';
 import { planProgramme } from '../programme/replacement-plan';
 import { replacedBy, type ProgrammeRecord } from '../programme/replacement';
@@ -181,15 +182,7 @@ export class DailyRun {
       failedBefore: (draft) => failedBefore(book, draft),
       form: team.form,
     });
-    if (plan.settled.length) {
-      this.record(plan.settled);
-      for (const draft of plan.settled) this.report.push(`${draft.milestone} for ${draft.member}: ${draft.note}`);
-    }
-    for (const email of plan.emails) {
-      const what = email.content.subject.replace(/^Uptake: /, '').replace(/ \(late\)$/, '');
-      const result = this.send([email.to], email.content, email.records, what);
-      if (result === 'sent') for (const line of email.summary) this.report.push(`Sent ${line} to ${email.to}`);
-    }
+    this.sendReminders(plan);
     if (running) this.sendProgramme(running, team, (draft) => failedBefore(book, draft));
     // For the sidebar's timeline, which does not read the sent sheet.
     writeSixWeekWaiting(this.store, this.today, outstandingMilestones(team.roster, this.today, this.sent!, replaced));
@@ -197,6 +190,37 @@ export class DailyRun {
     const digestDay = latestDigestDay(this.today, this.setup.settings.digestWeekday);
     if (scheduledDigestDue(this.today, digestDay, this.setup.since))
       this.sendDigest({ ...team, programme: running }, digestDay);
+  }
+
+  /**
+   * The reminders' emails, each recorded right after it goes, and the milestones settled without
+   * one written among their records (settled-turns.ts). A settled record whose turn comes after
+   * an email that failed goes with the next; one whose turn this run does not reach (quota or
+   * time spent) is not written: the next run settles it again, among the emails that waited.
+   */
+  private sendReminders(plan: ReminderPlan): void {
+    const turns = settledTurns(
+      plan.emails.map((email) => email.milestone.name),
+      plan.settled,
+      (draft, choices) => this.sent!.turnOf(draft, choices),
+    );
+    let settled: RecordDraft[] = [];
+    plan.emails.forEach((email, i) => {
+      settled.push(...(turns.get(i) ?? []));
+      const what = email.content.subject.replace(/^Uptake: /, '').replace(/ \(late\)$/, '');
+      if (this.send([email.to], email.content, email.records, what, settled) !== 'sent') return;
+      this.reportSettled(settled);
+      settled = [];
+      for (const line of email.summary) this.report.push(`Sent ${line} to ${email.to}`);
+    });
+    settled.push(...(turns.get(plan.emails.length) ?? []));
+    if (!settled.length || this.stopReason) return;
+    this.record(settled);
+    this.reportSettled(settled);
+  }
+
+  private reportSettled(drafts: RecordDraft[]): void {
+    for (const draft of drafts) this.report.push(`${draft.milestone} for ${draft.member}: ${draft.note}`);
   }
 
   /**
@@ -363,10 +387,17 @@ export class DailyRun {
   }
 
   /**
-   * Sends one email if the time budget and the quota allow, then records it at once. A failure
-   * is remembered for the owner's next digest and retried next run, up to MAX_SEND_ATTEMPTS.
+   * Sends one email if the time budget and the quota allow, then records it at once, with the
+   * `settled` records whose turn it is (sendReminders). A failure is remembered for the owner's
+   * next digest and retried next run, up to MAX_SEND_ATTEMPTS.
    */
-  send(recipients: string[], content: EmailContent, records: RecordDraft[], what: string): SendResult {
+  send(
+    recipients: string[],
+    content: EmailContent,
+    records: RecordDraft[],
+    what: string,
+    settled: RecordDraft[] = [],
+  ): SendResult {
     if (this.stopReason) {
       this.waiting++;
       return 'stopped';
@@ -382,7 +413,7 @@ export class DailyRun {
       this.failed(recipients, records, what, errorMessage(error));
       return 'failed';
     }
-    this.record(records);
+    this.record([...settled, ...records]);
     const before = this.failures();
     this.failureBook = saveFailureBook(this.store, before, noteSent(before, { what, recipients, records }));
     return 'sent';

@@ -13,6 +13,7 @@
  * Identity of a digest record: the digest day and the recipient.
  */
 import { dayToIso, type Day } from '../base/dates';
+import { memberKey } from '../base/text';
 import { CLEAR_TAGS, type SentTags } from './sent-tags';
 import { MILESTONES } from './milestones';
 import { PROGRAMME_MILESTONES, type ProgrammeMilestoneKind } from './replacement';
@@ -105,6 +106,17 @@ export class SentIndex {
   add(drafts: RecordDraft[]): void {
     const rows = drafts.map((d) => taggedRow({ sentAt: '', ...d }, this.tags));
     for (const parsed of parseSentRows([SENT_HEADERS, ...rows], 'UTC', this.tags).records) this.index(parsed);
+  }
+
+  /**
+   * A number below `choices` that only the sheet's key gives for this draft: where a run writes
+   * a record settled without an email among its emails' records (settled-turns.ts), so that
+   * the order of the rows tells no one which went by email. Not written anywhere.
+   */
+  turnOf(draft: RecordDraft, choices: number): number {
+    const tag = this.tags.member(`turn\u0000${draft.milestone}\u0000${draft.dueDate}`, memberKey(draft.member) || '-');
+    const turn = parseInt(tag.slice(0, 8), 16);
+    return Number.isFinite(turn) ? turn % choices : 0;
   }
 
   /** This member's records of a milestone: by their name's tag or their email's (sameMember before tags). */
