@@ -301,7 +301,7 @@ function reminderEmail(
     { kind: 'link', label: 'Open the team’s spreadsheet', url: input.spreadsheetUrl },
     {
       kind: 'paragraph',
-      text: 'Sent by Uptake’s daily run. Each programme reminder is sent once; the “Uptake sent” sheet lists what was sent and when.',
+      text: 'Sent by Uptake’s daily run. Each programme reminder is sent once; the “Uptake sent” sheet records it, naming no one.',
     },
   );
   return {

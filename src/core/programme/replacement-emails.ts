@@ -64,7 +64,7 @@ function finish(title: string, blocks: EmailBlock[], input: ProgrammeEmailInput)
     { kind: 'link', label: 'Open the team’s spreadsheet', url: input.spreadsheetUrl },
     {
       kind: 'paragraph',
-      text: `Sent by Uptake’s daily run for the replacement programme started on ${dayToLabel(input.start)}. Each milestone is sent once; the “Uptake sent” sheet lists what was sent and when.`,
+      text: `Sent by Uptake’s daily run for the replacement programme started on ${dayToLabel(input.start)}. Each milestone is sent once; the “Uptake sent” sheet records it, naming no one.`,
     },
   );
   return renderEmail(title, blocks);
