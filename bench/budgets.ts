@@ -34,8 +34,8 @@ export interface BenchResults {
 }
 
 /**
- * The audit within 3× the bare pass: 2.5–2.9× under --check on the machine in BENCHMARKS.md
- * ("The ratio budget", "The ratio today"; 2.1× when the budget was set, on faster memory). Noise
+ * The audit within 3× the bare pass: 1.93–1.94× under --check on the machine in BENCHMARKS.md
+ * ("Today", "Budgets"; 2.1× when the budget was set, on faster memory). Noise
  * is kept out by the measure, not by this margin: CPU time, paired runs, the fastest of each
  * (bench/ratio.ts), and more runs while a busy machine reads over it.
  */
