@@ -10,8 +10,8 @@ export interface SizeFigures extends RatioFigures {
   coreMs: number;
   /** The heap's high-water mark during one parse + audit, above the heap before it. */
   heapPeakMb: number;
-  /** The heap the generated cells themselves take (what getValues hands back). */
-  logMb: number;
+  /** The heap the generated cells themselves take (what getValues hands back); null when the heap shrank. */
+  logMb: number | null;
   /** Service calls and cells read of each user action, when run in the in-memory Apps Script. */
   costs: CostFigures | null;
 }

@@ -129,6 +129,9 @@ function checkAuditOf(team: GeneratedTeam, audit: ReturnType<BundleInternals['au
 }
 
 function measureSize(bundle: BundleInternals, rows: number, args: Args, withCosts: boolean): SizeFigures {
+  // The previous size's results are dropped and collected first, so no collection between the two
+  // readings frees anything but what generateTeam left behind.
+  sink.length = 0;
   collectGarbage();
   const before = heapUsed();
   const team = generateTeam(rows);
@@ -162,7 +165,8 @@ function measureSize(bundle: BundleInternals, rows: number, args: Args, withCost
     ...ratio,
     coreMs: ratio.parseMs + ratio.auditMs + ratio.historyMs,
     heapPeakMb: mb(heap.peakDelta),
-    logMb: mb(logBytes),
+    // Below zero, something older than the cells was freed: no figure rather than a wrong one.
+    logMb: logBytes < 0 ? null : mb(logBytes),
     costs: withCosts ? actionCosts(team, args.root) : null,
   };
   return figures;
@@ -273,7 +277,7 @@ export function report(results: BenchResults): string {
     const growth = prev ? Math.log(s.coreMs / prev.coreMs) / Math.log(s.rows / prev.rows) : null;
     lines.push(
       `| ${s.rows.toLocaleString('en-US')} | ${s.runs} | ${fmt(s.parseMs, 2)} | ${fmt(s.auditMs, 2)} | ${fmt(s.historyMs, 2)} | ${fmt(s.coreMs, 2)} | ${fmt((s.coreMs * 1e6) / s.rows, 0)} | ` +
-        `${fmt(s.floorMs, 3)} | ${fmt(s.ratio, 2)}× | ${growth === null ? '–' : fmt(growth, 2)} | ${fmt(s.heapPeakMb)} | ${fmt(s.logMb)} |`,
+        `${fmt(s.floorMs, 3)} | ${fmt(s.ratio, 2)}× | ${growth === null ? '–' : fmt(growth, 2)} | ${fmt(s.heapPeakMb)} | ${s.logMb === null ? '–' : fmt(s.logMb)} |`,
     );
   });
   lines.push('');

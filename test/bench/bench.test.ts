@@ -502,14 +502,15 @@ describe('command line and report', () => {
     const text = report({
       command: 'npm run bench',
       machine: { node: 'v20', cpu: 'Test CPU', cores: 2, memoryGb: 24, platform: 'linux' },
-      sizes: [sizeFigures(1_000, 1), sizeFigures(10_000, 10)],
+      sizes: [sizeFigures(1_000, 1), { ...sizeFigures(10_000, 10), logMb: null }],
       custom: [{ name: 'ACCEPTANCE_RATE', cells: 10_000, warmMs: 2, coldMs: 12 }],
       files: { 'Code.js': 2048, 'sidebar.html': null },
       seconds: 1,
     });
     expect(text).toContain('Test CPU, 2 cores');
     // 10 ms over 10,000 rows is 1,000 ns a row, and ten times the rows in ten times the time is linear.
-    expect(text).toContain('| 10,000 | 5 | 8.00 | 1.50 | 0.50 | 10.00 | 1,000 | 2.500 | 4.00× | 1.00 |');
+    expect(text).toContain('| 10,000 | 5 | 8.00 | 1.50 | 0.50 | 10.00 | 1,000 | 2.500 | 4.00× | 1.00 | 2.0 | – |');
+    expect(text).toContain('| 1,000 | 5 | 0.80 | 0.15 | 0.05 | 1.00 | 1,000 | 0.250 | 4.00× | – | 2.0 | 1.0 |');
     expect(text).toContain('| action | 1,000 rows | 10,000 rows |');
     expect(text).toContain('| open Log a run | 42 (40) calls, 2,979 cells | 42 (40) calls, 2,979 cells |');
     expect(text).toContain('| run audit to sheet | 66 (64) calls, 7,000 cells | 66 (64) calls, 70,000 cells |');
