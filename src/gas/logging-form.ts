@@ -117,7 +117,7 @@ function currentChoices(spreadsheet: Spreadsheet, settings: Settings): FormChoic
     if (!roster || roster.members.length === 0)
       // eslint-disable-next-line preserve-caught-error
       throw new Error(`The form needs the team's names: ${error.message}`);
-    return formChoices(roster, { length: 0, memberTexts: [], workflows: new Int32Array(0) } as never);
+    return formChoices(roster, null);
   }
 }
 

@@ -39,14 +39,15 @@ function addUnique(list: string[], seen: Set<string>, text: string): void {
 /**
  * The dropdowns' choices: the roster's names (a renamed member is offered under the roster's
  * name only; without a roster, the names the log uses), and the workflows: the roster's anchor
- * and trained workflows, then the log's most used, then "Other".
+ * and trained workflows, then the log's most used, then "Other". `runs` is null when the log could
+ * not be read: the roster's names and workflows alone.
  */
-export function formChoices(roster: Roster | null, runs: RunTable): FormChoices {
+export function formChoices(roster: Roster | null, runs: RunTable | null): FormChoices {
   const members: string[] = [];
   const memberSeen = new Set<string>();
   if (roster && roster.members.length > 0) {
     for (const member of roster.members) addUnique(members, memberSeen, member.name);
-  } else {
+  } else if (runs) {
     for (let i = 0; i < runs.memberTexts.length; i++) addUnique(members, memberSeen, runs.memberTexts[i]);
   }
   const workflows: string[] = [];
@@ -55,10 +56,15 @@ export function formChoices(roster: Roster | null, runs: RunTable): FormChoices 
     addUnique(workflows, workflowSeen, member.anchorWorkflow);
     for (const trained of member.trainedWorkflows) addUnique(workflows, workflowSeen, trained);
   }
+  if (runs) for (const workflow of mostUsedWorkflows(runs)) addUnique(workflows, workflowSeen, workflow);
+  workflows.push(OTHER_WORKFLOW);
+  return { members, workflows };
+}
+
+/** The log's most used workflows, most runs first (a tie in the order of the table's workflow names). */
+function mostUsedWorkflows(runs: RunTable): string[] {
   const uses = new Map<number, number>();
   for (let i = 0; i < runs.length; i++) uses.set(runs.workflows[i], (uses.get(runs.workflows[i]) ?? 0) + 1);
   const mostUsed = [...uses.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0]).slice(0, MOST_USED_WORKFLOWS);
-  for (const [index] of mostUsed) addUnique(workflows, workflowSeen, runs.workflowNames[index]);
-  workflows.push(OTHER_WORKFLOW);
-  return { members, workflows };
+  return mostUsed.map(([index]) => runs.workflowNames[index]);
 }
