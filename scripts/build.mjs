@@ -278,6 +278,8 @@ async function buildCode() {
     // so at load, with about 1,000 calls that every execution runs: loading the file in a fresh
     // V8 context took a little longer than with every name kept (medians 9.8-10.3 ms against
     // 9.5-9.8 ms on a loaded machine), where shortened names without keepNames took 8.4 ms.
+    // bench/bundle-internals.ts relies on those calls too: it finds the core's functions in the
+    // minified file by the names keepNames' function (__name) gives them.
     minifyWhitespace: true,
     minifySyntax: true,
     minifyIdentifiers: true,
