@@ -4,6 +4,8 @@ import { SENT, sentRows, team } from './support';
 
 /** A sent sheet as after years of weekly digests: the header and 999 records, every row of the sheet. */
 function fullSentSheet(): string[][] {
+  // An earlier version's header, before the Key column (src/core/programme/sent-row.ts): a sheet
+  // kept that long predates it, and is read and appended to all the same.
   const header = [
     'Date sent',
     'Team member',

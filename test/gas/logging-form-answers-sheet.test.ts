@@ -1,6 +1,6 @@
 // A form's answers sheet is written by its form alone (rules §16), on the built bundle: when it is
 // the only log, Log a run says where to log instead and set-up makes the team a log of its own.
-import { logRows, rosterRows } from '../support/sheets';
+import { FORM_HEADER, logRows, rosterRows } from '../support/sheets';
 import { fakeWithBundle, logRunRequest, sampleTeam } from '../support/fake-bundle';
 import { auditOf } from '../support/dashboard';
 
@@ -35,8 +35,7 @@ describe('a form’s answers sheet as the only log', () => {
   });
 
   test('a pasted copy of a form’s answers (Timestamp first, no link) is not written either', () => {
-    const header = ['Timestamp', 'Team member', 'Workflow', 'Outcome', 'Edit types', 'Prompted', 'Notes'];
-    const rows = [header, [new Date('2026-03-14T10:00:00Z'), 'Ana', 'X', 'Used as-is', '', 'No', '']];
+    const rows = [FORM_HEADER, [new Date('2026-03-14T10:00:00Z'), 'Ana', 'X', 'Used as-is', '', 'No', '']];
     const { gas, bundle } = fakeWithBundle({ user: 'lead@example.com', spreadsheet: { sheets: { Answers: rows } } });
     expect(() => bundle.logRun(RUN)).toThrow(/"Answers", a form's answers sheet/);
     expect(gas.sheetValues('Answers')).toHaveLength(2);
