@@ -1,13 +1,15 @@
 /** Timing and memory helpers of the bench: batches timed in CPU time, paired runs, the heap's high-water mark. */
 import * as v8 from 'node:v8';
+import { median as coreMedian } from '../src/core/interventions/summary';
 
 /** Keeps results reachable, so V8 cannot drop the work that produced them. */
 export const sink: unknown[] = [];
 
+/** The core's median (src/core/interventions/summary.ts) of timed runs, of which there is always one. */
 export function median(values: number[]): number {
-  const sorted = values.slice().sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  const middle = coreMedian(values);
+  if (middle === null) throw new Error('bench: a median of no runs');
+  return middle;
 }
 
 /** Reads a clock in milliseconds. */
