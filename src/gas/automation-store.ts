@@ -13,6 +13,7 @@ import {
   type AutomationState,
   type Store,
 } from '../core/automation/store';
+import { sameAccount } from '../core/roles/roles';
 import type { CheckLine } from '../core/setup-check/checks';
 import { readStored, writeStored } from './property-parts';
 import { loadSettings, settingsCopyIn, writeSettingsCopy } from './settings-store';
@@ -208,6 +209,22 @@ export function settingsFor(mirrored: boolean, spreadsheet: Spreadsheet): Settin
     followUpApprovals: [...(mirror?.followUpApprovals ?? []), ...approvals],
     approvedFollowUpOwners: [],
   });
+}
+
+/**
+ * In a run outside the document: the owner the spreadsheet's own copy of the settings names, when
+ * it is not the owner in the trigger owner's mirror (`mirrorOwner`); null when they agree or there
+ * is no copy (Settings saved before it existed). Every save of Settings writes the copy, the owner
+ * change of Take over Uptake and of a hand-over too, while the old owner's mirror and trigger stay
+ * in that account's user properties, which no one else can clear: such a run must send nothing
+ * (rules §19). The copy is never trusted to name anyone: a member who rewrites it (see settingsFor)
+ * can only make the mirror's owner's run stop, never receive what it would send.
+ */
+export function ownerMovedFromMirror(spreadsheet: Spreadsheet, mirrorOwner: string): string | null {
+  const copy = settingsCopyIn(spreadsheet);
+  if (!copy) return null;
+  const same = copy.ownerEmail.trim() === '' ? mirrorOwner.trim() === '' : sameAccount(copy.ownerEmail, mirrorOwner);
+  return same ? null : copy.ownerEmail;
 }
 
 export function ownerOf(settings: Settings, state: AutomationState | null): string {

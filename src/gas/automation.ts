@@ -38,6 +38,7 @@ import type { DigestPreview } from '../shared/api';
 import {
   automationStore,
   currentUserEmail,
+  ownerMovedFromMirror,
   ownerOf,
   propertiesStore,
   mirrorStore,
@@ -46,7 +47,7 @@ import {
 } from './automation-store';
 import { removeTrigger } from './automation-trigger';
 import { programmeStore } from './programme-store';
-import { stopNotOwnerRun } from './automation-owner';
+import { stopNotOwnerRun, stopStaleMirrorRun } from './automation-owner';
 import { sameAccount } from '../core/roles/roles';
 import { mailApp } from './mail';
 import { appendRecords, readSent, sentSheet, sentValues, writeRetagged } from './sent-sheet';
@@ -329,9 +330,22 @@ export function runDaily(event?: TriggerEvent): void {
     return;
   }
   const runner = currentUserEmail();
-  const owner = ownerOf(settingsFor(opened.mirrored, spreadsheet), state);
+  const settings = settingsFor(opened.mirrored, spreadsheet);
+  const owner = ownerOf(settings, state);
+  const canMail = granted(access, SEND_MAIL_SCOPE);
   if (owner && !sameAccount(runner, owner)) {
-    stopNotOwnerRun(spreadsheet, opened.store, uid, { runner, owner }, granted(access, SEND_MAIL_SCOPE));
+    stopNotOwnerRun(spreadsheet, opened.store, uid, { runner, owner }, canMail);
+    return;
+  }
+  const copyOwner = opened.mirrored ? ownerMovedFromMirror(spreadsheet, settings.ownerEmail) : null;
+  if (copyOwner !== null) {
+    stopStaleMirrorRun(
+      spreadsheet,
+      opened.store,
+      uid,
+      { runner, mirrorOwner: settings.ownerEmail, copyOwner },
+      canMail,
+    );
     return;
   }
   if (mustAuthorise(access)) failForAuthorisation(event, startedAt, access);

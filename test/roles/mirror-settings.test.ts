@@ -28,7 +28,6 @@ test('a member who rewrites the settings copy in developer metadata gets no dige
   const fake = roleTeam({ digestWeekday: 1 });
   runAs(fake, OWNER, 'setAutomation', [true]);
   tamperSettingsCopy(fake, {
-    ownerEmail: ATTACKER,
     recipients: [ATTACKER],
     namedForRecipients: true,
     approvedFollowUpOwners: [ATTACKER],
@@ -38,6 +37,19 @@ test('a member who rewrites the settings copy in developer metadata gets no dige
   expect(JSON.stringify(fake.gas.mail.sent)).not.toContain(ATTACKER);
   // The run did run, for the owner the owner saved: the Monday digest went to them.
   expect(fake.gas.mail.sent.some((m) => m.to === OWNER && /digest/i.test(m.subject))).toBe(true);
+});
+
+test('a member who names themself owner in the settings copy only stops the run: nothing reaches them', () => {
+  const fake = roleTeam({ digestWeekday: 1 });
+  runAs(fake, OWNER, 'setAutomation', [true]);
+  tamperSettingsCopy(fake, { ownerEmail: ATTACKER, recipients: [ATTACKER], namedForRecipients: true });
+  runOutsideDocument(fake);
+  // The copy names another owner than the owner's mirror: the run sends nothing and tells the
+  // owner why (naming the address the copy gives, so that they know what happened).
+  expect(fake.gas.mail.sent.map((m) => [m.to, m.subject])).toEqual([
+    [OWNER, 'Uptake: the daily run for "Uptake test sheet" needs you'],
+  ]);
+  expect(fake.gas.mail.sent[0].body).toMatch(/settings name attacker@evil\.example as the owner of Uptake/);
 });
 
 test('the recipients the owner saved still get the digest in a run outside the document', () => {
