@@ -11,6 +11,7 @@ import type {
   RosterEmailCollision,
   UnapprovedFollowUpOwner,
 } from '../shared/api';
+import { OWNERS_ADDRESS } from '../core/roles/roster-approval';
 import { collisionText } from '../core/roles/shared-roster-email';
 import { el, sentence, teamText } from './dom';
 import { note } from './dashboard-panel';
@@ -33,9 +34,11 @@ const FOLLOW_UPS =
 function rosterEmailItem(change: RosterEmailChange): HTMLElement {
   // An email approved for another member, moved onto this row: approving it moves their approval here.
   const movedFrom = change.approvedFor && [' (you approved it for ', teamText(change.approvedFor), ')'];
+  // The owner's address on a colleague's row takes that colleague out of My week: say whose it is.
+  const email = [teamText(change.email), change.ownersAddress ? ` (${OWNERS_ADDRESS})` : ''];
   return change.was
-    ? el('li', null, teamText(change.name), ': was ', teamText(change.was), ', now ', teamText(change.email), movedFrom)
-    : el('li', null, teamText(change.name), ': ', teamText(change.email), movedFrom);
+    ? el('li', null, teamText(change.name), ': was ', teamText(change.was), ', now ', ...email, movedFrom)
+    : el('li', null, teamText(change.name), ': ', ...email, movedFrom);
 }
 
 function collisionItem(collision: RosterEmailCollision): HTMLElement {

@@ -68,11 +68,11 @@ function logToWrite(spreadsheet: Spreadsheet, settings: Settings): Sheet {
  * the roster does not know it, or the row waits for approval: it may be a colleague's row where
  * this email was typed (rules §19), whose name the form must not show. Nothing is guessed.
  */
-function ownRosterName(directory: MemberDirectory, { settings, approved }: MemberSettings): string {
+function ownRosterName(directory: MemberDirectory, approved: MemberSettings['approved']): string {
   const email = currentUserEmail();
   const row = email ? directory.find(email) : undefined;
   if (!row?.email || memberKey(row.email) !== memberKey(email)) return '';
-  return isApprovedPairing(row, approved, settings.ownerEmail) ? row.name : '';
+  return isApprovedPairing(row, approved) ? row.name : '';
 }
 
 /**
@@ -117,7 +117,7 @@ export function logFormData(spreadsheet: Spreadsheet, { settings, approved }: Me
   const { roster, log } = recent;
   const rosterMembers = roster?.members ?? [];
   const directory = new MemberDirectory(rosterMembers);
-  form.member ||= ownRosterName(directory, { settings, approved });
+  form.member ||= ownRosterName(directory, approved);
   // A log name shaped like an email is a form respondent's address the roster does not match
   // (rules §16): the owner's dashboard names it; it is not offered to every member (rules §19).
   const logNames = [...log.names.values()].filter((name) => !isEmail(name));

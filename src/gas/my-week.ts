@@ -113,7 +113,7 @@ export function myWeekView(
   const approvedRow =
     rosterMember?.email &&
     memberKey(rosterMember.email) === memberKey(email) &&
-    isApprovedPairing(rosterMember, approved, settings.ownerEmail);
+    isApprovedPairing(rosterMember, approved);
   if (rosterMember && !approvedRow) return { week: null, message: waitingForApproval(email, settings) };
   const key = directory.keyFor(email);
   const runs = read.log.runs.filter((run) => run.memberKey === key);

@@ -143,12 +143,22 @@ describe('a team the roster approval first meets (nothing approved yet)', () => 
   });
 });
 
-test('the owner’s own email on the roster needs no approval: the owner sees every figure anyway', () => {
-  const fake = roleTeam({}, {}, { rosterApproved: false });
+test('the owner’s own email typed on a colleague’s row waits like any change, marked as the owner’s, and the owner is told', () => {
+  const fake = roleTeam();
+  // Ben, a member, types the owner's address on Cleo's row (row 4): Cleo's account no longer finds it.
   fake.gas
     .sheet('Roster')
     .getRange(4, 2)
     .setValues([[OWNER]]);
-  expect(dashboard(fake).unapprovedRosterEmails.map((change) => change.name)).toEqual(['Ana', 'Ben']);
+  expect(dashboard(fake).unapprovedRosterEmails).toEqual([
+    { name: 'Cleo', email: OWNER, was: 'cleo@example.com', ownersAddress: true },
+  ]);
+  expect(fake.bundle.getSetupCheck().find((l) => l.id === 'roster-emails-not-approved')?.detail).toContain(
+    'Cleo: was cleo@example.com, now owner@example.com (your own address)',
+  );
+  // Until the owner approves, the owner's own My week does not take Cleo's row either.
+  expect(runAs(fake, OWNER, 'getMyWeek').week).toBeNull();
+  approveListedRosterEmails(fake);
   expect(runAs(fake, OWNER, 'getMyWeek').week?.member).toBe('Cleo');
+  expect(dashboard(fake).unapprovedRosterEmails).toEqual([]);
 });

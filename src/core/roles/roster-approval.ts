@@ -3,8 +3,8 @@
  * (rules §19): an email typed or moved onto a colleague's row would show that colleague's week.
  * So My week shows a member's figures only when their (roster name, email) pairing is one the
  * owner approved, on the dashboard, for the roster they were shown; a row whose email changed
- * since waits for the owner again. The owner's own address is always approved: the owner sees
- * every member's figures anyway.
+ * since waits for the owner again. The owner's own address is no exception: typed on a colleague's
+ * row it would take that colleague out of My week, so it too waits, marked as the owner's address.
  */
 import type { RosterMember } from '../base/types';
 import { memberKey } from '../base/text';
@@ -27,7 +27,12 @@ export interface RosterEmailChange extends RosterEmailPair {
    * (approving it here would show this row's week to that member's account, and theirs to no one).
    */
   approvedFor?: string;
+  /** The email is the owner's own address (typed on a colleague's row, it takes them out of My week). */
+  ownersAddress?: true;
 }
+
+/** How the owner's own address is marked where it waits for approval (dashboard and Check set-up). */
+export const OWNERS_ADDRESS = 'your own address';
 
 const sameEmail = (a: string, b: string) => memberKey(a) === memberKey(b);
 
@@ -37,16 +42,14 @@ const pairKey = (pair: RosterEmailPair) => `${memberKey(pair.name)}\n${memberKey
 /** The approvals as pair keys, to pass to isApprovedPairing for many members at once. */
 export const approvedKeys = (approved: readonly RosterEmailPair[]) => new Set(approved.map(pairKey));
 
-/** Whether the owner approved `member`'s pairing (or it is the owner's own address). */
+/** Whether the owner approved `member`'s pairing (the owner's own address too, only for the name approved). */
 export function isApprovedPairing(
   member: Pick<RosterMember, 'name' | 'email'>,
   approved: readonly RosterEmailPair[],
-  owner: string,
   keys = approvedKeys(approved),
 ): boolean {
   const email = member.email;
   if (!email) return false;
-  if (owner && sameEmail(email, owner)) return true;
   return keys.has(pairKey({ name: member.name, email }));
 }
 
@@ -64,15 +67,17 @@ export function unapprovedPairings(
     if (!approvedName.has(memberKey(pair.email))) approvedName.set(memberKey(pair.email), pair.name);
   }
   return members
-    .filter((member) => member.email && !isApprovedPairing(member, approved, owner, keys))
+    .filter((member) => member.email && !isApprovedPairing(member, approved, keys))
     .map((member) => {
       const approvedFor = approvedName.get(memberKey(member.email!));
-      const change = {
+      const change: RosterEmailChange = {
         name: member.name,
         email: member.email!,
         was: approvedEmail.get(memberKey(member.name)) ?? null,
       };
-      return approvedFor ? { ...change, approvedFor } : change;
+      if (approvedFor) change.approvedFor = approvedFor;
+      if (owner && sameEmail(member.email!, owner)) change.ownersAddress = true;
+      return change;
     });
 }
 
@@ -124,8 +129,7 @@ export function parseRosterApprovals(raw: string | null | undefined): RosterEmai
 
 /** What the owner reads (dashboard and Check set-up) about one pairing waiting for approval. */
 export function pairingText(change: RosterEmailChange): string {
-  const text = change.was
-    ? `${change.name}: was ${change.was}, now ${change.email}`
-    : `${change.name}: ${change.email}`;
+  const email = change.ownersAddress ? `${change.email} (${OWNERS_ADDRESS})` : change.email;
+  const text = change.was ? `${change.name}: was ${change.was}, now ${email}` : `${change.name}: ${email}`;
   return change.approvedFor ? `${text} (you approved it for ${change.approvedFor})` : text;
 }

@@ -22,7 +22,7 @@ export function rosterEmailCollisions(
 ): RosterEmailCollision[] {
   return (roster?.sharedEmails ?? []).map((shared) => {
     // The owner's approvals alone: not the owner's own address, taken as approved for any name.
-    const approvedRows = shared.rows.filter((row) => isApprovedPairing({ ...row, email: shared.email }, approved, ''));
+    const approvedRows = shared.rows.filter((row) => isApprovedPairing({ ...row, email: shared.email }, approved));
     return { ...shared, kept: approvedRows.length === 1 ? approvedRows[0] : null };
   });
 }

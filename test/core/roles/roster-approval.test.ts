@@ -2,6 +2,7 @@
 // of a listed set does, and the stored value read back.
 import {
   isApprovedPairing,
+  pairingText,
   parseRosterApprovals,
   unapprovedPairings,
   withApproved,
@@ -13,7 +14,7 @@ const OWNER = 'owner@example.com';
 const roster = (...pairs: [string, string | null][]) =>
   rosterMembers(pairs.map(([name, email]) => ({ name, email: email ?? undefined })));
 
-test('new rows wait with no "was"; a changed email waits with the one approved before; blank emails and the owner’s need nothing', () => {
+test('new rows wait with no "was"; a changed email waits with the one approved before; blank emails need nothing', () => {
   const members = roster(['Ana', 'ben@x.example'], ['Ben', null], ['Cleo', 'cleo@x.example'], ['Dee', OWNER]);
   const approved = [
     { name: 'Ana', email: 'ana@x.example' },
@@ -23,18 +24,30 @@ test('new rows wait with no "was"; a changed email waits with the one approved b
   expect(unapprovedPairings(members, approved, OWNER)).toEqual([
     { name: 'Ana', email: 'ben@x.example', was: 'ana@x.example', approvedFor: 'Ben' },
     { name: 'Cleo', email: 'cleo@x.example', was: null },
+    { name: 'Dee', email: OWNER, was: null, ownersAddress: true },
   ]);
-  expect(isApprovedPairing(members[3], [], OWNER)).toBe(true);
-  expect(isApprovedPairing(members[1], approved, OWNER)).toBe(false);
+  expect(isApprovedPairing(members[1], approved)).toBe(false);
+});
+
+test('the owner’s address is approved only for the name the owner approved it with', () => {
+  const approved = [
+    { name: 'Dara', email: 'dara@x.example' },
+    { name: 'Olu', email: OWNER },
+  ];
+  // A member typed the owner's address on Dara's row: listed, as any changed email is.
+  const members = roster(['Dara', OWNER]);
+  expect(isApprovedPairing(members[0], approved)).toBe(false);
+  expect(isApprovedPairing({ name: 'Olu', email: OWNER }, approved)).toBe(true);
+  const [dara] = unapprovedPairings(members, approved, OWNER);
+  expect(dara).toEqual({ name: 'Dara', email: OWNER, was: 'dara@x.example', approvedFor: 'Olu', ownersAddress: true });
+  expect(pairingText(dara)).toBe(
+    'Dara: was dara@x.example, now owner@example.com (your own address) (you approved it for Olu)',
+  );
 });
 
 test('names and emails match whatever their case and spacing', () => {
   expect(
-    isApprovedPairing(
-      { name: ' ana  lima', email: 'ANA@x.example ' },
-      [{ name: 'Ana Lima', email: 'ana@x.example' }],
-      '',
-    ),
+    isApprovedPairing({ name: ' ana  lima', email: 'ANA@x.example ' }, [{ name: 'Ana Lima', email: 'ana@x.example' }]),
   ).toBe(true);
 });
 
