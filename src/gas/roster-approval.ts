@@ -18,6 +18,7 @@ import {
   type StoredPair,
 } from '../core/roles/roster-approval';
 import type { Roster } from '../core/base/types';
+import { utf8Bytes } from '../core/base/text';
 import type { RosterApprovalRequest } from '../shared/api';
 import {
   followUpApprovalsWith,
@@ -87,8 +88,8 @@ function rosterApprovalsValue(approvals: readonly RosterEmailPair[]): string {
   const value = JSON.stringify(stored);
   if (partsNeeded(value) > MOST_PARTS)
     throw new Error(
-      `The roster has too many emails for Uptake to keep their approval (${approvals.length} rows, over the ` +
-        `${MOST_KB} KB Uptake keeps for them in this spreadsheet's properties). Nothing was approved.`,
+      `The roster's approved names and emails take ${Math.ceil(utf8Bytes(value) / 1024)} KB (${approvals.length} ` +
+        `rows), over the ${MOST_KB} KB Uptake keeps for them in this spreadsheet's properties. Nothing was approved.`,
     );
   return value;
 }

@@ -165,13 +165,28 @@ test('a roster beyond what the properties keep is refused whole, saying why; not
   const { unapprovedRosterEmails, unapprovedFollowUpOwners } = dashboard(fake);
   const before = world(fake);
   expect(() => approveAll(fake)).toThrow(
-    /^The roster has too many emails for Uptake to keep their approval \(1200 rows, over the 96 KB/,
+    /^The roster's approved names and emails take 1[3-9]\d KB \(1200 rows\), over the 96 KB/,
   );
   expect(() =>
     runAs(fake, OWNER, 'approveRoster', [{ followUpOwners: unapprovedFollowUpOwners, rosterEmails: [] }]),
   ).toThrow(/^The roster has too many follow-up owners .*\(1200 pairings.*Nothing was approved\.$/);
   expect(world(fake)).toBe(before);
   expect(dashboard(fake).unapprovedRosterEmails).toEqual(unapprovedRosterEmails);
+});
+
+test('a roster row with a name too long to read is skipped, naming its row, and blocks no approval', () => {
+  const fake = bigTeam(10);
+  approveAll(fake);
+  // A member pastes a huge name with their email on a new row (12), then a new hire joins (row 13).
+  fake.gas.user.appendRow('Roster', ['É'.repeat(49000) + ' Fen', 'fen@example.com']);
+  fake.gas.user.appendRow('Roster', ['Gil', 'gil@example.com']);
+  const listed = dashboard(fake).unapprovedRosterEmails;
+  expect(listed).toEqual([{ name: 'Gil', email: 'gil@example.com', was: null }]);
+  expect(approveAll(fake)).toMatch(/^Approved the roster's email of Gil \(gil@example\.com\)/);
+  const check = JSON.stringify(runAs(fake, OWNER, 'getSetupCheck'));
+  expect(check).not.toContain('ÉÉÉ');
+  expect(check.length).toBeLessThan(20_000);
+  expect(runAs(fake, 'fen@example.com', 'getMyWeek').message).toMatch(/Check set-up/);
 });
 
 test('the copy a run outside the document reads keeps what fits its share of the user store, and Check set-up says how many', () => {

@@ -135,9 +135,29 @@ function readFollowUpOwner(value: unknown, name: string, notify: Notify): string
   return owner ? owner.trim() : null;
 }
 
+/** Longest roster name Uptake reads: a name longer is a paste gone wrong, not a team member. */
+export const MOST_NAME_CHARACTERS = 200;
+/** Longest email address (RFC 5321 §4.5.3.1.3: a path of 256 octets, its brackets included). */
+export const MOST_EMAIL_CHARACTERS = 254;
+
 /**
- * Reads the roster. A row without a usable name is skipped; any other odd cell is reported and
- * read as blank (an invalid email is not used, an unknown status counts as active).
+ * Why a row's name, email or follow-up owner is too long to read, or null. Such a cell would be
+ * listed, stored and echoed whole wherever the row is named (the owner's approvals among them),
+ * so the row is skipped, and only the cell's length is said.
+ */
+function oversizedProblem(name: string, email: string, followUpOwner: string): string | null {
+  const tooLong = (what: string, text: string, most: number) =>
+    `${what} is ${text.length.toLocaleString('en-US')} characters long, more than the ${most} Uptake reads: shorten it`;
+  if (name.length > MOST_NAME_CHARACTERS) return tooLong('The team member', name, MOST_NAME_CHARACTERS);
+  if (email.length > MOST_EMAIL_CHARACTERS) return tooLong('The email', email, MOST_EMAIL_CHARACTERS);
+  if (followUpOwner.length > MOST_EMAIL_CHARACTERS)
+    return tooLong('The follow-up owner', followUpOwner, MOST_EMAIL_CHARACTERS);
+  return null;
+}
+
+/**
+ * Reads the roster. A row without a usable name, or with a name or address too long, is skipped;
+ * any other odd cell is reported and read as blank (an invalid email is not used, an unknown status counts as active).
  */
 export function parseRoster(values: unknown[][], options: DateReadOptions & { firstRow?: number }): Roster {
   const firstRow = options.firstRow ?? 1;
@@ -181,6 +201,14 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
       continue;
     }
     const name = (nameCell as string).replace(/\s+/g, ' ').trim();
+    const oversized = oversizedProblem(name, cellText(cell(cells, 'email')), cellText(cell(cells, 'followUpOwner')));
+    if (oversized) {
+      skipped.push({ row, reason: oversized });
+      const skippedEmail = cellText(cell(cells, 'email'));
+      if (skippedEmail.length <= MOST_EMAIL_CHARACTERS && isEmail(skippedEmail))
+        skippedEmails.add(memberKey(skippedEmail));
+      continue;
+    }
     const key = memberKey(name);
     if (seen.has(key)) {
       skipped.push({ row, reason: `"${name}" is already on the roster at row ${seen.get(key)}` });
