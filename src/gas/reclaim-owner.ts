@@ -19,7 +19,9 @@ export function reclaimQuestion(owner: string): string {
   return (
     `Uptake's Settings name ${owner || 'no one'} as the owner of Uptake here. You own this spreadsheet in Google ` +
     'Drive, so you can make yourself the owner instead: you get the named dashboard, Settings and the ' +
-    `automation.${owner ? ` ${owner}'s daily run stops, and ${owner} is told by email.` : ''} Take Uptake over?`
+    `automation.${owner ? ` ${owner}'s daily run stops, and ${owner} is told by email.` : ''} The approved ` +
+    'follow-up owners and roster emails are reset: you approve them again from your dashboard. If someone ' +
+    'else leads the team here and you only keep the file, answer No. Take Uptake over?'
   );
 }
 

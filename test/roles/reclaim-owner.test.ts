@@ -40,7 +40,12 @@ test('a mistyped owner email locks Settings; the Drive owner is told how to take
   expect(captions(fake)).toContain('Take over Uptake');
   // Asked first: No changes nothing.
   const before = world(fake);
-  expect(takeOver(fake, OWNER, ['NO'])[0]).toMatch(/^Uptake's Settings name ownre@example\.com as the owner/);
+  const question = takeOver(fake, OWNER, ['NO'])[0];
+  expect(question).toMatch(/^Uptake's Settings name ownre@example\.com as the owner/);
+  // What a Yes costs, said before it is given: the approvals go, and a file keeper who does not lead says No.
+  expect(question).toContain("ownre@example.com's daily run stops");
+  expect(question).toContain('The approved follow-up owners and roster emails are reset');
+  expect(question).toContain('If someone else leads the team here and you only keep the file, answer No.');
   expect(world(fake)).toBe(before);
   const said = takeOver(fake, OWNER);
   expect(said[1]).toMatch(
