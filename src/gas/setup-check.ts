@@ -14,6 +14,7 @@ import { ownerChangeLines } from './owner-change';
 import { followUpOwnerLines, rosterOrNull } from './follow-up-approval';
 import { sharedRosterEmailLines } from './shared-roster-email';
 import { rosterApprovalLines } from './roster-approval';
+import { skippedRosterLines } from '../core/setup-check/roster-skipped';
 import { checkedCaller } from './sidebar-call';
 import type { Settings } from '../core/base/settings';
 import { answersSheetOf, openStoredForm, storedForm } from './logging-form';
@@ -191,6 +192,7 @@ export function setupCheck(spreadsheet: Spreadsheet): CheckLine[] {
   return [
     ...setupChecks(gatherSetupFacts(spreadsheet, book)),
     ...followUpOwnerLines(roster, settings),
+    ...skippedRosterLines(roster),
     ...sharedRosterEmailLines(roster, checked?.documentValues),
     ...rosterApprovalLines(roster, settings, checked?.documentValues),
     ...mirrorApprovalsLines(settings.followUpApprovals),

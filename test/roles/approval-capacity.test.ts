@@ -186,6 +186,9 @@ test('a roster row with a name too long to read is skipped, naming its row, and 
   const check = JSON.stringify(runAs(fake, OWNER, 'getSetupCheck'));
   expect(check).not.toContain('ÉÉÉ');
   expect(check.length).toBeLessThan(20_000);
+  expect(runAs(fake, OWNER, 'getSetupCheck').find((l) => l.id === 'roster-row-skipped')?.detail).toMatch(
+    /^Roster row 12 is not read: The team member is 49,004 characters long, more than the 200/,
+  );
   expect(runAs(fake, 'fen@example.com', 'getMyWeek').message).toMatch(/Check set-up/);
 });
 
