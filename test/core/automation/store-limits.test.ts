@@ -81,9 +81,9 @@ test.each(LIMITS)('lastRunOf: 60 long awkward lines and a long problem fit %i by
 
 describe('the daily run in a mirror of 1 KB a value', () => {
   const DUE = '2026-03-10T08:10:00Z';
-  // 120 members whose names are long and awkward, each with a day-seven follow-up due.
+  // 120 members whose names are long and awkward (within the roster's 200 characters), each with a day-seven follow-up due.
   const members = Array.from({ length: 120 }, (_, i) => ({
-    name: `${i} ${awkward(60)}`,
+    name: `${i} ${awkward(39)}`,
     training: '2026-03-03',
     owner: `lead${i}@example.com`,
   }));
@@ -121,7 +121,7 @@ test('pending records of an email whose record the sheet refused: each within a 
   const p = ports('2026-03-10T08:10:00Z');
   p.store.valueBytes = MIRROR_VALUE;
   p.store.limitBytes = MIRROR_VALUE;
-  const names = Array.from({ length: 12 }, (_, i) => `${i} ${awkward(40)}`);
+  const names = Array.from({ length: 12 }, (_, i) => `${i} ${awkward(39)}`);
   const team = teamOf(names.map((name) => ({ name, training: '2026-03-03', owner: 'lead@example.com' })));
   p.sent.failAppends = 1;
   runAt(p, '2026-03-10T08:10:00Z', team, setupOf());
