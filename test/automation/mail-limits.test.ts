@@ -8,10 +8,10 @@ const bytes = (text = '') => Buffer.byteLength(text, 'utf8');
 
 describe('a large named digest', () => {
   test('goes, cut short under 200 KB with a note, instead of being refused day after day', () => {
-    // Ten members with 15,000-character names (a cell holds 50,000), none with a run: each is named
-    // in the follow-up list of the owner's digest, and the digest is far over the limit whole.
-    const members: RosterSpec[] = Array.from({ length: 10 }, (_, i) => ({
-      name: `${String.fromCharCode(65 + i)}${'x'.repeat(15_000)}`,
+    // 1,500 members with names of 200 characters (the longest the roster reads), none with a run:
+    // each is named in the follow-up list of the owner's digest, and the digest is over the limit whole.
+    const members: RosterSpec[] = Array.from({ length: 1500 }, (_, i) => ({
+      name: `${String(i).padStart(4, '0')}${'x'.repeat(196)}`,
       training: '2026-02-02',
     }));
     const runs: RunSpec[] = [{ date: '2026-02-27', member: members[0].name }];
