@@ -24,7 +24,7 @@ const bytes = (entries: [string, string][]) =>
 
 test('a mirror at its largest (every email refused for a week, long awkward names) stays within its twentieth', () => {
   const members = Array.from({ length: 120 }, (_, i) => ({
-    name: `${i} ${awkward(60)}`,
+    name: `${i} ${awkward(39)}`,
     training: '2026-03-03',
     owner: `lead${i}@example.com`,
   }));
