@@ -2,13 +2,17 @@
  * Check set-up's lines for roster rows Uptake skipped (a blank or duplicate name, a name or
  * address too long): My week tells a member on such a row that Check set-up names it.
  */
-import type { Roster } from '../base/types';
 import type { CheckLine } from './checks';
+
+/** What these lines read of the roster: its skipped rows (base/types' Roster has them). */
+interface SkippedRows {
+  skipped: { row: number; reason: string }[];
+}
 
 /** Most skipped rows named one line each; the rest are counted on one more line. */
 const MOST_LINES = 20;
 
-export function skippedRosterLines(roster: Roster | null): CheckLine[] {
+export function skippedRosterLines(roster: SkippedRows | null): CheckLine[] {
   const skipped = roster?.skipped ?? [];
   const lines: CheckLine[] = skipped.slice(0, MOST_LINES).map(({ row, reason }) => ({
     id: 'roster-row-skipped',
