@@ -279,9 +279,10 @@ describe('a run that cannot have the key', () => {
 });
 
 describe('a sheet written with tags but its dates and notes in clear', () => {
-  // Known defect, open: with some random keys (about one fresh run in three) a day-seven follow-up
-  // recorded by this earlier format is sent again when its row is sealed. Skipped so CI reflects
-  // the rest; the defect stays listed on the issue until the migration is fixed and this runs again.
+  // Known defect, open, cause not yet found: in some full-suite runs of a fresh clone, a day-seven
+  // follow-up this earlier format records is sent again the day after (seen 3 times; not reproduced
+  // in 100 runs of the scenario under fresh random keys, nor in 23 runs of this file, some 3 at once).
+  // Skipped so CI reflects the rest; it runs again once the cause is found and mended.
   test.skip('the owner’s next run seals its dates and notes in place, sends nothing they record, and a second run changes nothing', () => {
     const { gas, bundle } = team({
       members: [
