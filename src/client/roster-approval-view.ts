@@ -1,25 +1,21 @@
 /**
- * The owner's card of what the Roster holds that the owner has not approved (rules §19), with one
- * *Approve* for exactly what it lists: the (name, email) pairings My week waits for (new rows,
- * and rows whose email changed: "was x, now y"), and the follow-up owners, who get no one's
- * figures until approved. Addresses and names are the team's text: text nodes, isolated.
+ * The owner's card of what the Roster holds that the owner has not approved (rules §19): the
+ * (name, email) pairings My week waits for (new rows, and rows whose email changed: "was x, now
+ * y"), and the follow-up owners, member by member, who get no one's figures until approved. Each
+ * item has its own checkbox, unticked, so that a click approves only what the owner read and
+ * ticked; "Tick all" leaves out the items flagged as a member's own address. Items the server
+ * offers no approval for are listed with the reason and no checkbox (src/client/roster-approval-items.ts).
  */
-import type {
-  DashboardData,
-  RosterApprovalRequest,
-  RosterEmailChange,
-  RosterEmailCollision,
-  UnapprovedFollowUpOwner,
-} from '../shared/api';
-import { OWNERS_ADDRESS } from '../core/roles/roster-approval';
+import type { DashboardData, RosterApprovalRequest, RosterEmailCollision } from '../shared/api';
 import { collisionText } from '../core/roles/shared-roster-email';
-import { el, sentence, teamText } from './dom';
+import { el, sentence } from './dom';
 import { note } from './dashboard-panel';
+import { followUpItem, rosterEmailItem, type ApprovalItem } from './roster-approval-items';
 
 const FIRST_TIME =
   'My week shows each member their own figures only for a name and email on the Roster that you approved: ' +
   'the Roster is a tab every editor edits, so an email typed on a colleague’s row would otherwise show that ' +
-  'colleague’s week. You have approved none yet, so no member sees their figures: check these once, then approve. ' +
+  'colleague’s week. You have approved none yet, so no member sees their figures: check these once, tick them, then approve. ' +
   'Approvals start again whenever Uptake’s owner changes.';
 
 const CHANGED =
@@ -29,52 +25,74 @@ const CHANGED =
 const FOLLOW_UPS =
   'The roster names these follow-up owners, which you have not approved: until you do, they get no one’s ' +
   'figures and their follow-ups come to you. Approve them only if they should have them; otherwise correct ' +
-  'the Roster’s Follow-up owner cells.';
-
-function rosterEmailItem(change: RosterEmailChange): HTMLElement {
-  // An email approved for another member, moved onto this row: approving it moves their approval here.
-  const movedFrom = change.approvedFor && [' (you approved it for ', teamText(change.approvedFor), ')'];
-  // The owner's address on a colleague's row takes that colleague out of My week: say whose it is.
-  const email = [teamText(change.email), change.ownersAddress ? ` (${OWNERS_ADDRESS})` : ''];
-  return change.was
-    ? el('li', null, teamText(change.name), ': was ', teamText(change.was), ', now ', ...email, movedFrom)
-    : el('li', null, teamText(change.name), ': ', ...email, movedFrom);
-}
+  'the Roster’s Follow-up owner cells. Tick only those you checked.';
 
 function collisionItem(collision: RosterEmailCollision): HTMLElement {
   const known = [collision.email, ...collision.rows.map((row) => row.name)];
   return el('li', null, ...sentence(collisionText(collision), known));
 }
 
-const BY_ADDRESS =
-  ' (approved by address alone in an earlier version: Uptake now approves an address for each member, so approve it once more)';
+/** The request for the ticked items: exactly those, nothing the page did not show. */
+function tickedRequest(items: readonly ApprovalItem[]): RosterApprovalRequest {
+  const ticked = items.filter((item) => item.box?.checked);
+  return {
+    followUpOwners: ticked.flatMap((item) => (item.followUp ? [item.followUp] : [])),
+    rosterEmails: ticked.flatMap((item) => (item.rosterEmail ? [item.rosterEmail] : [])),
+  };
+}
 
-function followUpItem(entry: UnapprovedFollowUpOwner): HTMLElement {
+/**
+ * Approve (for the ticked items, disabled while none is) and "Tick all" (the offered items not
+ * flagged; once all are ticked it unticks them), kept in step with the checkboxes.
+ */
+function approveControls(items: readonly ApprovalItem[], approve: (listed: RosterApprovalRequest) => void) {
+  const offered = items.filter((item) => item.box);
+  const plain = offered.filter((item) => !item.flagged);
+  const button = el('button', {
+    type: 'button',
+    class: 'action',
+    id: 'approve-roster',
+    'data-server': '',
+    onclick: () => approve(tickedRequest(items)),
+  });
+  const tickAll = el('button', { type: 'button', id: 'tick-all-roster' });
+  const update = () => {
+    const count = offered.filter((item) => item.box!.checked).length;
+    button.textContent = count ? `Approve ${count} ticked` : 'Approve ticked';
+    // Marked as blocked too, so that the end of another server call does not enable it (src/client/feedback.ts).
+    button.dataset.blocked = String(count === 0);
+    button.disabled = count === 0;
+    const allTicked = plain.length > 0 && plain.every((item) => item.box!.checked);
+    tickAll.textContent = allTicked ? 'Untick all' : 'Tick all';
+    tickAll.hidden = plain.length === 0;
+  };
+  tickAll.addEventListener('click', () => {
+    const tick = !plain.every((item) => item.box!.checked);
+    for (const item of plain) item.box!.checked = tick;
+    update();
+  });
+  for (const item of offered) item.box!.addEventListener('change', update);
+  update();
+  const flagged = offered.length > plain.length;
   return el(
-    'li',
-    null,
-    teamText(entry.address),
-    ': follow-ups of ',
-    teamText(entry.members.join(', ')),
-    entry.approvedByAddress ? BY_ADDRESS : '',
+    'div',
+    { class: 'approve-controls' },
+    flagged && note('Tick all leaves out the addresses marked as a member’s own: tick those one by one.'),
+    tickAll,
+    ' ',
+    button,
   );
 }
 
-/** The card, or null when there is nothing to approve (or the viewer is not the owner). */
+/** The card, or null when there is nothing to approve or to correct (or the viewer is not the owner). */
 export function rosterApprovalSection(
   data: DashboardData,
   approve: (listed: RosterApprovalRequest) => void,
 ): HTMLElement | null {
-  const emails = data.unapprovedRosterEmails;
-  const followUps = data.unapprovedFollowUpOwners;
+  const emails = data.unapprovedRosterEmails.map(rosterEmailItem);
+  const followUps = data.followUpsToApprove.map(followUpItem);
   const collisions = data.rosterEmailCollisions;
-  const count = emails.length + followUps.length;
-  if (data.viewer.role !== 'owner' || count + collisions.length === 0) return null;
-  // What the page shows is what the click approves: a Roster edit after this was drawn is not approved.
-  const listed: RosterApprovalRequest = {
-    followUpOwners: followUps.map(({ address, members }) => ({ address, members })),
-    rosterEmails: emails.map(({ name, email }) => ({ name, email })),
-  };
+  if (data.viewer.role !== 'owner' || emails.length + followUps.length + collisions.length === 0) return null;
   const parts: HTMLElement[] = [];
   // Nothing to approve here: the owner corrects the Roster (rules §19).
   if (collisions.length)
@@ -86,27 +104,29 @@ export function rosterApprovalSection(
     parts.push(
       el('h3', null, 'Roster emails (My week)'),
       note(data.rosterNeverApproved ? FIRST_TIME : CHANGED),
-      el('ul', { id: 'unapproved-roster-emails' }, emails.map(rosterEmailItem)),
+      el(
+        'ul',
+        { id: 'unapproved-roster-emails', class: 'approve-items' },
+        emails.map((item) => item.li),
+      ),
     );
   if (followUps.length)
     parts.push(
       el('h3', null, 'Follow-up owners'),
       note(FOLLOW_UPS),
-      el('ul', { id: 'unapproved-follow-up-owners' }, followUps.map(followUpItem)),
+      el(
+        'ul',
+        { id: 'unapproved-follow-up-owners', class: 'approve-items' },
+        followUps.map((item) => item.li),
+      ),
     );
-  const button =
-    count > 0 &&
-    el(
-      'button',
-      { type: 'button', class: 'action', id: 'approve-roster', 'data-server': '', onclick: () => approve(listed) },
-      count === 1 ? 'Approve' : `Approve all ${count}`,
-    );
+  const items = [...emails, ...followUps];
   const id = 'roster-approval-title';
   return el(
     'section',
     { class: 'panel', id: 'roster-approval', 'aria-labelledby': id },
     el('h2', { id }, 'Roster to approve'),
     ...parts,
-    button,
+    items.some((item) => item.box) && approveControls(items, approve),
   );
 }

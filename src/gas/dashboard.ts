@@ -35,6 +35,7 @@ import { loadRosterApprovals } from './roster-approval';
 import { unapprovedPairings } from '../core/roles/roster-approval';
 import { rosterEmailCollisions } from '../core/roles/shared-roster-email';
 import { unapprovedFollowUpOwners } from './follow-up-approval';
+import { followUpsToApprove, withheldRows } from '../core/roles/approval-offer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -126,6 +127,7 @@ function dashboardFrame(spreadsheet: Spreadsheet, context: DashboardContext): Da
     keptWhileOpen: isOwner ? openTeamTabNames(documentValues) : [],
     interventionsElsewhere: isOwner && !settings.openTeam ? interventionsElsewhere(documentValues, viewer.email) : null,
     unapprovedFollowUpOwners: [],
+    followUpsToApprove: [],
     unapprovedRosterEmails: [],
     rosterNeverApproved: false,
     rosterEmailCollisions: [],
@@ -164,9 +166,11 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
   if (isOwner) {
     const members = team.roster?.members ?? [];
     data.unapprovedFollowUpOwners = unapprovedFollowUpOwners(members, settings);
+    const { followUpApprovals, ownerEmail, approvedFollowUpOwners } = settings;
+    data.followUpsToApprove = followUpsToApprove(team.roster, followUpApprovals, ownerEmail, approvedFollowUpOwners);
     // From the document's properties the call's check read already: no call of its own.
     const { approved, everApproved } = loadRosterApprovals(documentValues);
-    data.unapprovedRosterEmails = unapprovedPairings(members, approved, settings.ownerEmail);
+    data.unapprovedRosterEmails = unapprovedPairings(members, approved, ownerEmail, withheldRows(team.roster));
     data.rosterNeverApproved = !everApproved;
     data.rosterEmailCollisions = rosterEmailCollisions(team.roster, approved);
   }

@@ -5,6 +5,7 @@
  */
 import type { Settings } from '../core/base/settings';
 import type { Roster, RosterMember } from '../core/base/types';
+import { followUpsToApprove } from '../core/roles/approval-offer';
 import {
   approvalKey,
   approvedName,
@@ -54,50 +55,62 @@ export function unapprovedFollowUpOwners(
     .unapproved;
 }
 
-/** Most addresses one approval takes: a roster's follow-up owners are a few managers, not hundreds. */
-const MOST_ADDRESSES = 200;
+/** Most pairings one approval takes: a roster's follow-up owners are one per member, at most a few thousand. */
+const MOST_PAIRINGS = 5000;
 
 /**
- * Those of `listed` (what the dashboard listed) that the roster names now as follow-up owners of
- * the members they were listed with, and the owner has not approved: an address typed into the
- * Roster after the page was drawn, or for another member, is not among them, since the owner
- * approves what they saw.
+ * The (member, follow-up owner) pairings of `listed` (what the owner ticked on the dashboard) that
+ * the card offers now, derived again from `roster`: the roster names that address for that member,
+ * the owner has not approved it, and the row is not withheld (its email or name on another row).
+ * A pairing changed on the Roster after the page was drawn, or crafted, is not among them.
  */
 export function followUpOwnersToApprove(
-  members: readonly RosterMember[],
+  roster: Roster,
   settings: Settings,
   listed: readonly ListedFollowUpOwner[],
-): UnapprovedFollowUpOwner[] {
-  const shown = new Set(
-    listed.slice(0, MOST_ADDRESSES).flatMap((entry) => entry.members.map((name) => approvalKey(name, entry.address))),
-  );
-  const wasShown = (address: string, member: string) => shown.has(approvalKey(member, address));
-  return unapprovedFollowUpOwners(members, settings)
-    .map((entry) => ({
-      address: entry.address,
-      members: entry.members.filter((name) => wasShown(entry.address, name)),
-    }))
-    .filter((entry) => entry.members.length > 0);
+): FollowUpApproval[] {
+  // Bounded as it is built: a crafted call's lists are cut, not walked whole.
+  const ticked = new Set<string>();
+  for (const entry of listed)
+    for (const name of entry.members) {
+      if (ticked.size >= MOST_PAIRINGS) break;
+      ticked.add(approvalKey(name, entry.address));
+    }
+  return followUpsToApprove(roster, settings.followUpApprovals, settings.ownerEmail)
+    .filter((item) => !item.withheld && ticked.has(approvalKey(item.member, item.address)))
+    .map((item) => ({ member: approvedName(item.member), address: item.address }));
 }
 
 /**
- * The approvals after approving `chosen`: the earlier ones the roster still pairs (a pairing
- * taken off the Roster and typed back waits for the owner again) and the chosen ones.
+ * The approvals after approving `chosen`: each chosen pairing replaces its member's earlier one;
+ * an earlier one is kept while the roster still pairs it, or while its member's new follow-up
+ * owner waits for the owner (the card then says "was …", and the old address gets nothing
+ * meanwhile: follow-ups go to the address the roster names, once approved). A member taken off
+ * the Roster, or whose follow-up owner cell was emptied, loses theirs: typed back, it waits again.
  */
 export function followUpApprovalsWith(
   members: readonly RosterMember[],
   approvals: readonly FollowUpApproval[],
-  chosen: readonly UnapprovedFollowUpOwner[],
+  chosen: readonly FollowUpApproval[],
+  owner: string,
 ): FollowUpApproval[] {
   const paired = new Set(members.map((member) => approvalKey(member.name, member.followUpOwner ?? '')));
-  const onRoster = (pair: FollowUpApproval) => paired.has(approvalKey(pair.member, pair.address));
-  const added = chosen.flatMap((entry) =>
-    entry.members.map((member) => ({ member: approvedName(member), address: entry.address })),
+  const waiting = new Set(
+    approvedRoster(members, approvals, owner).unapproved.flatMap((entry) => entry.members.map(memberKeyOf)),
   );
-  return [...approvals.filter(onRoster), ...added];
+  const replaced = new Set(chosen.map((pair) => memberKeyOf(pair.member)));
+  const kept = (pair: FollowUpApproval) =>
+    !replaced.has(memberKeyOf(pair.member)) &&
+    (paired.has(approvalKey(pair.member, pair.address)) || waiting.has(memberKeyOf(pair.member)));
+  return [...approvals.filter(kept), ...chosen];
 }
 
-/** What approving `chosen` did, in words. */
-export function followUpOwnersApproved(chosen: readonly UnapprovedFollowUpOwner[]): string {
-  return `Approved ${chosen.map((entry) => `${entry.address} (follow-ups of ${entry.members.join(', ')})`).join('; ')}: their follow-up emails go to them from the next daily run.`;
+const memberKeyOf = (name: string) => approvalKey(name, '');
+
+/** What approving `chosen` did, in words: each address with the members approved for it. */
+export function followUpOwnersApproved(chosen: readonly FollowUpApproval[]): string {
+  const byAddress = new Map<string, string[]>();
+  for (const { member, address } of chosen) byAddress.set(address, [...(byAddress.get(address) ?? []), member]);
+  const approved = [...byAddress].map(([address, members]) => `${address} (follow-ups of ${members.join(', ')})`);
+  return `Approved ${approved.join('; ')}: their follow-up emails go to them from the next daily run.`;
 }

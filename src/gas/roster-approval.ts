@@ -18,6 +18,9 @@ import {
   type StoredPair,
 } from '../core/roles/roster-approval';
 import type { Roster } from '../core/base/types';
+import type { FollowUpApproval } from '../core/base/settings';
+import { approvedRoster } from '../core/roles/follow-up-approval';
+import { withheldRows } from '../core/roles/approval-offer';
 import { utf8Bytes } from '../core/base/text';
 import type { RosterApprovalRequest } from '../shared/api';
 import {
@@ -94,6 +97,21 @@ function rosterApprovalsValue(approvals: readonly RosterEmailPair[]): string {
   return value;
 }
 
+/**
+ * The follow-up settings after approving `chosen`. An earlier version's approvals by address alone
+ * (each listed again, marked) stay marked while some of their pairings still wait.
+ */
+function followUpSettingsWith(
+  members: Roster['members'],
+  settings: Settings,
+  chosen: FollowUpApproval[],
+): Pick<Settings, 'followUpApprovals' | 'approvedFollowUpOwners'> {
+  const followUpApprovals = followUpApprovalsWith(members, settings.followUpApprovals, chosen, settings.ownerEmail);
+  const waiting = approvedRoster(members, followUpApprovals, settings.ownerEmail).unapproved;
+  const stillWaiting = (address: string) => waiting.some((entry) => entry.address === address.trim().toLowerCase());
+  return { followUpApprovals, approvedFollowUpOwners: settings.approvedFollowUpOwners.filter(stillWaiting) };
+}
+
 /** Most pairings one approval takes: more than the properties keep (rosterApprovalsValue). */
 const MOST_PAIRINGS = 5000;
 
@@ -117,25 +135,22 @@ export function approveRoster(
     throw new Error(
       'Uptake has no owner yet, so nothing was approved: the owner saves Settings first, then approves the roster.',
     );
-  const members = rosterOrNull(spreadsheet, settings)?.members;
-  if (!members) throw new Error('Uptake could not read the roster, so nothing was approved: Check set-up says why.');
-  const followUps = followUpOwnersToApprove(members, settings, listed.followUpOwners);
+  const roster = rosterOrNull(spreadsheet, settings);
+  if (!roster) throw new Error('Uptake could not read the roster, so nothing was approved: Check set-up says why.');
+  const members = roster.members;
+  // What the card offers, derived again from the Roster as it is now: what the page sent only picks among it.
+  const followUps = followUpOwnersToApprove(roster, settings, listed.followUpOwners);
   const { approved } = loadRosterApprovals(documentValues);
-  const pairings = withApproved(members, approved, settings.ownerEmail, listed.rosterEmails.slice(0, MOST_PAIRINGS));
+  const rosterEmails = listed.rosterEmails.slice(0, MOST_PAIRINGS);
+  const pairings = withApproved(members, approved, settings.ownerEmail, rosterEmails, withheldRows(roster));
   if (!followUps.length && !pairings.chosen.length)
     return 'There was nothing left to approve: the roster may have changed. Nothing was changed.';
   // Checked before anything is written: an approval too big to keep changes nothing.
   const value = pairings.chosen.length ? rosterApprovalsValue(pairings.approvals) : null;
-  const followUpChanges: Partial<Settings> | null = followUps.length
-    ? {
-        followUpApprovals: followUpApprovalsWith(members, settings.followUpApprovals, followUps),
-        // An earlier version's approvals by address alone were listed again, marked: approved now, pair by pair.
-        approvedFollowUpOwners: [],
-      }
-    : null;
-  if (followUpChanges && !followUpApprovalsFit(followUpChanges.followUpApprovals!))
+  const followUpChanges = followUps.length ? followUpSettingsWith(members, settings, followUps) : null;
+  if (followUpChanges && !followUpApprovalsFit(followUpChanges.followUpApprovals))
     throw new Error(
-      `The roster has too many follow-up owners for Uptake to keep their approval (${followUpChanges.followUpApprovals!.length} ` +
+      `The roster has too many follow-up owners for Uptake to keep their approval (${followUpChanges.followUpApprovals.length} ` +
         `pairings of a member and a follow-up owner, over the ${MOST_KB} KB Uptake keeps for them in this ` +
         "spreadsheet's properties). Nothing was approved.",
     );

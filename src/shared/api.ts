@@ -107,6 +107,11 @@ export interface DashboardData {
    */
   unapprovedFollowUpOwners: UnapprovedFollowUpOwner[];
   /**
+   * The owner only: the same pairings one by one, as the card lists them for ticking: each with the
+   * address approved before, whose own email the address is, or why no approval is offered.
+   */
+  followUpsToApprove: FollowUpToApprove[];
+  /**
    * The owner only: the Roster's (name, email) pairings the owner has not approved (new rows, and
    * rows whose email changed: `was`), which My week waits for (rules §19); empty otherwise.
    */
@@ -119,6 +124,8 @@ export interface DashboardData {
 
 export type { ProgrammeView } from '../core/programme/replacement';
 import type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
+import type { FollowUpToApprove } from '../core/roles/approval-offer';
+export type { FollowUpToApprove } from '../core/roles/approval-offer';
 export type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
 import type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
 export type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';

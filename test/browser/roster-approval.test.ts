@@ -1,8 +1,8 @@
 // The Roster's approval (rules §19), in Chromium at 300 px: the BUILT pages, google.script.run
 // answered by the BUILT bundle. A member whose Roster row waits for the owner's approval sees
 // Log a run as usual and My week says so, without figures; the owner's dashboard lists the roster
-// emails not approved (a changed one as "was x, now y") with the follow-up owners, and its one
-// Approve approves exactly those. Screenshots land in test-artifacts/screenshots/.
+// emails not approved (a changed one as "was x, now y") with the follow-up owners, each with its
+// own checkbox, and Approve approves exactly those ticked. Screenshots land in test-artifacts/screenshots/.
 import { exampleTeam, openSidebar, screenshot } from './harness';
 import { chromiumForSuite, SIDEBAR_WIDTH } from '../support/chromium';
 import { until } from '../support/until';
@@ -37,7 +37,7 @@ test('a member whose Roster row waits for approval: Log a run as usual, My week 
   await screenshot(s.page, 'member-waiting-for-approval.png');
 });
 
-test('the owner’s approve card lists the roster emails (a change as was/now) with the follow-up owners; one click approves exactly those', async () => {
+test('the owner’s approve card lists the roster emails (a change as was/now) with the follow-up owners; Approve takes exactly those ticked', async () => {
   const roster = TEAM_ROSTER.map((member, index) => (index === 0 ? { ...member, owner: SAM } : member));
   const { gas, bundle } = exampleTeam({ [LOG_SHEET]: teamLogRows(), [ROSTER_SHEET]: rosterRows(roster) });
   bundle.saveSettings({ ownerEmail: OWNER });
@@ -53,8 +53,12 @@ test('the owner’s approve card lists the roster emails (a change as was/now) w
     `${BEN.name}: was ben@example.com, now ben.okafor@example.com`,
     'Zoe Park: zoe@example.com',
   ]);
-  expect(await s.page.innerText('#unapproved-follow-up-owners')).toBe(`${SAM}: follow-ups of ${roster[0].name}`);
-  expect(await s.page.innerText('#approve-roster')).toBe('Approve all 3');
+  expect((await s.page.innerText('#unapproved-follow-up-owners')).trim()).toBe(
+    `${roster[0].name} → follow-ups to ${SAM}`,
+  );
+  expect(await s.page.innerText('#approve-roster')).toBe('Approve ticked');
+  await s.page.click('#tick-all-roster');
+  expect(await s.page.innerText('#approve-roster')).toBe('Approve 3 ticked');
   expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
   await screenshot(s.page, 'roster-approval.png');
 
@@ -80,6 +84,8 @@ test('the owner’s approve card lists the roster emails (a change as was/now) w
   expect(bundle.getDashboard(null).unapprovedRosterEmails).toEqual([
     { name: 'Yann Roux', email: 'yann@example.com', was: null },
   ]);
-  expect(await s.page.locator('#unapproved-roster-emails li').allInnerTexts()).toEqual(['Yann Roux: yann@example.com']);
+  expect((await s.page.locator('#unapproved-roster-emails li').allInnerTexts()).map((t) => t.trim())).toEqual([
+    'Yann Roux: yann@example.com',
+  ]);
   expect(s.pageErrors).toEqual([]);
 });

@@ -57,7 +57,7 @@ test('an approved email moved onto another row is listed with the member the own
     'ana@example.com',
     'Ana Lima',
   ]);
-  expect(await s.page.innerText('#approve-roster')).toBe('Approve');
+  expect(await s.page.innerText('#approve-roster')).toBe('Approve ticked');
   expect(s.pageErrors).toEqual([]);
   expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
 });

@@ -88,6 +88,17 @@ export interface Roster {
   sharedEmails?: SharedRosterEmail[];
   /** Emails (memberKey) on rows skipped because their name is on an earlier row: no member has them. */
   skippedEmails?: string[];
+  /**
+   * Names on two rows or more: the first row is read, the others skipped. Which row is the member
+   * is the owner's to settle, so the owner's Approve offers nothing for that name (rules §19).
+   */
+  repeatedNames?: RepeatedRosterName[];
+}
+
+/** A name on more than one roster row: the row read (`rows[0]`) and the rows skipped after it. */
+export interface RepeatedRosterName {
+  name: string;
+  rows: number[];
 }
 
 export interface AuditSettings {

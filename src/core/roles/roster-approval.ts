@@ -29,6 +29,8 @@ export interface RosterEmailChange extends RosterEmailPair {
   approvedFor?: string;
   /** The email is the owner's own address (typed on a colleague's row, it takes them out of My week). */
   ownersAddress?: true;
+  /** Why Approve offers nothing for this row (its name is on another row too: src/core/roles/approval-offer.ts). */
+  withheld?: string;
 }
 
 /** How the owner's own address is marked where it waits for approval (dashboard and Check set-up). */
@@ -53,11 +55,15 @@ export function isApprovedPairing(
   return keys.has(pairKey({ name: member.name, email }));
 }
 
-/** The roster's pairings the owner has not approved, in roster order (rows without an email have none). */
+/**
+ * The roster's pairings the owner has not approved, in roster order (rows without an email have
+ * none); `withheld` (withheldRows): the rows Approve offers nothing for, with the reason.
+ */
 export function unapprovedPairings(
   members: readonly RosterMember[],
   approved: readonly RosterEmailPair[],
   owner: string,
+  withheld: ReadonlyMap<number, string> = new Map(),
 ): RosterEmailChange[] {
   const keys = approvedKeys(approved);
   const approvedEmail = new Map<string, string>();
@@ -77,13 +83,15 @@ export function unapprovedPairings(
       };
       if (approvedFor) change.approvedFor = approvedFor;
       if (owner && sameEmail(member.email!, owner)) change.ownersAddress = true;
+      const reason = withheld.get(member.row);
+      if (reason) change.withheld = reason;
       return change;
     });
 }
 
 /**
  * The approvals after the owner approved `listed` (what the dashboard showed): those of them the
- * roster still pairs alike and that wait for approval. Each approved pairing replaces any earlier
+ * roster still pairs alike and that wait for approval, and that the card offers (not `withheld`). Each approved pairing replaces any earlier
  * one of the same name or the same email, so that an email moved back to a row approved once
  * before waits for the owner again; pairings of names no longer on the roster are dropped, which
  * keeps the stored value as small as the roster.
@@ -93,9 +101,12 @@ export function withApproved(
   approved: readonly RosterEmailPair[],
   owner: string,
   listed: readonly RosterEmailPair[],
+  withheld: ReadonlyMap<number, string> = new Map(),
 ): { approvals: RosterEmailPair[]; chosen: RosterEmailChange[] } {
   const wasListed = approvedKeys(listed);
-  const chosen = unapprovedPairings(members, approved, owner).filter((change) => wasListed.has(pairKey(change)));
+  const chosen = unapprovedPairings(members, approved, owner, withheld).filter(
+    (change) => !change.withheld && wasListed.has(pairKey(change)),
+  );
   const onRoster = new Set(members.map((member) => memberKey(member.name)));
   const chosenNames = new Set(chosen.map((change) => memberKey(change.name)));
   const chosenEmails = new Set(chosen.map((change) => memberKey(change.email)));

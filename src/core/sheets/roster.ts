@@ -11,7 +11,14 @@ import {
   memberKey,
   spellingKey,
 } from '../base/text';
-import type { Roster, RosterMember, RosterStatus, RowProblem, SharedRosterEmail } from '../base/types';
+import type {
+  RepeatedRosterName,
+  Roster,
+  RosterMember,
+  RosterStatus,
+  RowProblem,
+  SharedRosterEmail,
+} from '../base/types';
 import { memberProblem } from './member-cell';
 
 type RosterField =
@@ -166,7 +173,8 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
   const members: RosterMember[] = [];
   const skipped: RowProblem[] = [];
   const notices: RowProblem[] = header.notices.map((reason) => ({ row: header.rowIndex + firstRow, reason }));
-  const seen = new Map<string, number>();
+  /** Each name read, with its rows: the first is read, any other skipped. */
+  const seen = new Map<string, RepeatedRosterName>();
   const emails = new Map<string, { name: string; row: number; email: string }>();
   /** Emails on two rows: log rows under one cannot be told apart, so no member gets them. */
   const shared = new Map<string, SharedRosterEmail>();
@@ -210,13 +218,15 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
       continue;
     }
     const key = memberKey(name);
-    if (seen.has(key)) {
-      skipped.push({ row, reason: `"${name}" is already on the roster at row ${seen.get(key)}` });
+    const first = seen.get(key);
+    if (first) {
+      skipped.push({ row, reason: `"${name}" is already on the roster at row ${first.rows[0]}` });
+      first.rows.push(row);
       const skippedEmail = cellText(cell(cells, 'email'));
       if (isEmail(skippedEmail)) skippedEmails.add(memberKey(skippedEmail));
       continue;
     }
-    seen.set(key, row);
+    seen.set(key, { name, rows: [row] });
     const notify: Notify = (reason) => notices.push({ row, reason });
     const email = ownEmail(readEmail(cell(cells, 'email'), name, notify), name, row, notify);
     members.push({
@@ -233,8 +243,23 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
       followUpOwner: readFollowUpOwner(cell(cells, 'followUpOwner'), name, notify),
     });
   }
-  for (const member of members) if (member.email && shared.has(memberKey(member.email))) member.email = null;
-  return { members, skipped, notices, sharedEmails: [...shared.values()], skippedEmails: [...skippedEmails] };
+  return finishedRoster({ members, skipped, notices }, shared, skippedEmails, seen);
+}
+
+/** The roster read: an email on two rows taken off them (sharedEmails says which); names on two rows listed. */
+function finishedRoster(
+  read: Pick<Roster, 'members' | 'skipped' | 'notices'>,
+  shared: Map<string, SharedRosterEmail>,
+  skippedEmails: Set<string>,
+  seen: Map<string, RepeatedRosterName>,
+): Roster {
+  for (const member of read.members) if (member.email && shared.has(memberKey(member.email))) member.email = null;
+  return {
+    ...read,
+    sharedEmails: [...shared.values()],
+    skippedEmails: [...skippedEmails],
+    repeatedNames: [...seen.values()].filter((entry) => entry.rows.length > 1),
+  };
 }
 
 /**

@@ -1,0 +1,100 @@
+/**
+ * What the owner's "Roster to approve" card offers, pair by pair (rules §19), and what it holds
+ * back. The Roster is a tab every editor edits, so each item says what the owner needs to judge
+ * it: the follow-up owner approved before for that member ("was"), and whether the address is a
+ * roster member's own email (a colleague, or the member, would receive named figures). A row
+ * whose email is also on another row, or whose name is on two rows, is listed with the reason and
+ * offered no approval: which row is the member is the owner's to settle on the Roster first. The
+ * server derives this again from the Roster when the owner clicks Approve, and approves only what
+ * it still offers (src/gas/follow-up-approval.ts, src/gas/roster-approval.ts).
+ */
+import type { FollowUpApproval } from '../base/settings';
+import type { Roster } from '../base/types';
+import { memberKey } from '../base/text';
+import { everyName } from '../programme/peer-advocacy';
+import { approvalKey, approvedName, approvedRoster } from './follow-up-approval';
+
+/** One (member, follow-up owner) pairing the owner has not approved, as the card lists it. */
+export interface FollowUpToApprove {
+  member: string;
+  address: string;
+  /** The address the owner approved for this member before (their follow-ups go to the owner meanwhile). */
+  was?: string;
+  /** The roster member whose own email `address` is (`member` itself included): they would receive named figures. */
+  addressOf?: string;
+  /** An earlier version approved `address` by itself, for whichever members the roster named. */
+  approvedByAddress?: true;
+  /** Why the card offers no approval for it (the row's email or name is on another row); absent when offered. */
+  withheld?: string;
+}
+
+/**
+ * The roster rows (by row number) the owner's Approve offers nothing for, each with the reason:
+ * its email is also on another row, or its name is (the later rows are skipped by the read).
+ */
+export function withheldRows(roster: Roster | null): Map<number, string> {
+  const withheld = new Map<number, string>();
+  for (const { email, rows } of roster?.sharedEmails ?? [])
+    for (const row of rows) {
+      const others = rows.filter((other) => other.row !== row.row).map((other) => `row ${other.row} (${other.name})`);
+      withheld.set(
+        row.row,
+        `not offered: its email ${email} is also on ${everyName(others)}; correct the Roster's Email cells first`,
+      );
+    }
+  for (const { name, rows } of roster?.repeatedNames ?? [])
+    withheld.set(
+      rows[0],
+      `not offered: "${name}" is on rows ${everyName(rows.map(String))} (Uptake reads row ${rows[0]} only); ` +
+        'give each member one row first',
+    );
+  return withheld;
+}
+
+/** Each roster email (memberKey) with the names of the rows it is on, shared emails included. */
+function emailOwners(roster: Roster): Map<string, string[]> {
+  const owners = new Map<string, string[]>();
+  for (const member of roster.members) if (member.email) owners.set(memberKey(member.email), [member.name]);
+  for (const shared of roster.sharedEmails ?? [])
+    owners.set(
+      memberKey(shared.email),
+      shared.rows.map((row) => row.name),
+    );
+  return owners;
+}
+
+/**
+ * The roster's (member, follow-up owner) pairings the owner has not approved, in roster order,
+ * each with what the card says of it. The owner's own address is never listed: it is the
+ * address unapproved follow-ups go to anyway.
+ */
+export function followUpsToApprove(
+  roster: Roster | null,
+  approvals: readonly FollowUpApproval[],
+  owner: string,
+  byAddress: readonly string[] = [],
+): FollowUpToApprove[] {
+  if (!roster) return [];
+  const { members: kept } = approvedRoster(roster.members, approvals, owner);
+  const approvedBefore = new Map<string, string>();
+  for (const pair of approvals) {
+    const key = memberKey(approvedName(pair.member));
+    if (!approvedBefore.has(key)) approvedBefore.set(key, pair.address);
+  }
+  const owners = emailOwners(roster);
+  const withheld = withheldRows(roster);
+  const oldAddresses = new Set(byAddress.map((address) => address.trim().toLowerCase()));
+  return roster.members.flatMap((member, index) => {
+    const address = member.followUpOwner;
+    if (!address || kept[index].followUpOwner) return [];
+    const item: FollowUpToApprove = { member: member.name, address };
+    const was = approvedBefore.get(memberKey(approvedName(member.name)));
+    if (was && approvalKey(member.name, was) !== approvalKey(member.name, address)) item.was = was;
+    const names = owners.get(memberKey(address));
+    if (names) item.addressOf = names.includes(member.name) ? member.name : names[0];
+    if (oldAddresses.has(address.trim().toLowerCase())) item.approvedByAddress = true;
+    const reason = withheld.get(member.row);
+    if (reason) item.withheld = reason;
+    return [item];
+  });
+}
