@@ -123,10 +123,10 @@ describe('rows the card offers no approval for', () => {
   test('a name on two rows: its follow-up owner and its email are listed with the reason; no call approves them', () => {
     const fake = roleTeam({}, {}, { rosterApproved: false });
     setFollowUpOwner(fake, 'Cleo', SAM);
-    // A second "Cleo" row, below: the read keeps row 4, skips row 5, and the card says so.
+    // A second "cleo" row, below: the read keeps row 4 (Cleo), skips row 5, and the card says so.
     fake.gas.user.appendRow('Roster', ['cleo', 'cleo.two@example.com']);
     const drawn = dashboard(fake);
-    const reason = 'not offered: "cleo" is on rows 4 and 5 (Uptake reads row 4 only); give each member one row first';
+    const reason = 'not offered: "Cleo" is on rows 4 and 5 (Uptake reads row 4 only); give each member one row first';
     expect(drawn.followUpsToApprove).toEqual([{ member: 'Cleo', address: SAM, withheld: reason }]);
     expect(drawn.unapprovedRosterEmails.find((change) => change.name === 'Cleo')).toEqual({
       name: 'Cleo',
