@@ -36,14 +36,26 @@ export function rosterOrNull(spreadsheet: Spreadsheet | Workbook, settings: Sett
   }
 }
 
-/** Check set-up's line for each follow-up owner `roster` (as rosterOrNull read it) names and the owner has not approved. */
+/**
+ * Check set-up's line for each follow-up owner `roster` (as rosterOrNull read it) names and the
+ * owner has not approved, with why Approve is not offered for a member whose row's email or name
+ * is on another row.
+ */
 export function followUpOwnerLines(roster: Roster | null, settings: Settings): CheckLine[] {
-  return unapprovedFollowUpOwners(roster?.members ?? [], settings).map((entry) => ({
-    id: 'follow-up-owner-not-approved',
-    label: 'Follow-up owner not approved',
-    status: 'warn',
-    detail: unapprovedLine(entry),
-  }));
+  const withheld = followUpsToApprove(roster, settings.followUpApprovals, settings.ownerEmail).filter(
+    (item) => item.withheld,
+  );
+  return unapprovedFollowUpOwners(roster?.members ?? [], settings).map((entry) => {
+    const notOffered = withheld
+      .filter((item) => item.address.trim().toLowerCase() === entry.address)
+      .map((item) => ` For ${item.member}, Approve is ${item.withheld}.`);
+    return {
+      id: 'follow-up-owner-not-approved',
+      label: 'Follow-up owner not approved',
+      status: 'warn',
+      detail: unapprovedLine(entry) + notOffered.join(''),
+    };
+  });
 }
 
 /** The roster's follow-up owners the owner has not approved for their members, as the dashboard lists them. */

@@ -61,7 +61,7 @@ export function rosterApprovalLines(
 ): CheckLine[] {
   const members = roster?.members ?? [];
   const { approved, everApproved } = loadRosterApprovals(documentValues);
-  const waiting = unapprovedPairings(members, approved, settings.ownerEmail);
+  const waiting = unapprovedPairings(members, approved, settings.ownerEmail, withheldRows(roster));
   if (!waiting.length) return [];
   const named = waiting.slice(0, MOST_NAMED).map(pairingText).join('; ');
   const more = waiting.length > MOST_NAMED ? ` and ${waiting.length - MOST_NAMED} more` : '';

@@ -141,6 +141,14 @@ describe('rows the card offers no approval for', () => {
     };
     expect(runAs(fake, OWNER, 'approveRoster', [crafted])).toMatch(NOTHING);
     expect(world(fake)).toBe(before);
+    // Check set-up says the same, not only "click Approve".
+    const lines = runAs(fake, OWNER, 'getSetupCheck');
+    expect(lines.find((l) => l.id === 'follow-up-owner-not-approved')?.detail).toContain(
+      `For Cleo, Approve is ${reason}.`,
+    );
+    expect(lines.find((l) => l.id === 'roster-emails-not-approved')?.detail).toContain(
+      `Cleo: cleo@example.com (${reason})`,
+    );
     // The other rows are offered as before.
     expect(approveListedRosterEmails(fake)).toBe(
       "Approved the roster's emails of Ana (ana@example.com), Ben (ben@example.com): My week shows these members their figures.",

@@ -142,5 +142,6 @@ export function parseRosterApprovals(raw: string | null | undefined): RosterEmai
 export function pairingText(change: RosterEmailChange): string {
   const email = change.ownersAddress ? `${change.email} (${OWNERS_ADDRESS})` : change.email;
   const text = change.was ? `${change.name}: was ${change.was}, now ${email}` : `${change.name}: ${email}`;
-  return change.approvedFor ? `${text} (you approved it for ${change.approvedFor})` : text;
+  const moved = change.approvedFor ? `${text} (you approved it for ${change.approvedFor})` : text;
+  return change.withheld ? `${moved} (${change.withheld})` : moved;
 }
