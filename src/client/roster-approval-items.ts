@@ -20,9 +20,10 @@ export interface ApprovalItem {
 
 /** The item's words, with a checkbox, or with `withheld`'s reason and none. */
 function item(words: Child[], withheld: string | undefined, known: string[]): Pick<ApprovalItem, 'li' | 'box'> {
-  if (withheld) return { li: el('li', { class: 'withheld' }, words, ': ', sentence(withheld, known)), box: null };
+  if (withheld) return { li: el('li', { class: 'withheld' }, words, ' — ', sentence(withheld, known)), box: null };
   const id = uniqueId('approve-item');
-  const box = el('input', { type: 'checkbox', id });
+  // A server control: not ticked or unticked while an approval is on its way (src/client/feedback.ts).
+  const box = el('input', { type: 'checkbox', id, 'data-server': '' });
   return { li: el('li', { class: 'checkbox-row' }, box, el('label', { for: id }, words)), box };
 }
 

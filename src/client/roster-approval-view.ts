@@ -55,11 +55,12 @@ function approveControls(items: readonly ApprovalItem[], approve: (listed: Roste
     'data-server': '',
     onclick: () => approve(tickedRequest(items)),
   });
-  const tickAll = el('button', { type: 'button', id: 'tick-all-roster' });
+  const tickAll = el('button', { type: 'button', id: 'tick-all-roster', 'data-server': '' });
   const update = () => {
     const count = offered.filter((item) => item.box!.checked).length;
     button.textContent = count ? `Approve ${count} ticked` : 'Approve ticked';
-    // Marked as blocked too, so that the end of another server call does not enable it (src/client/feedback.ts).
+    // Blocked, so that the end of another server call does not enable it (src/client/feedback.ts); the
+    // boxes and Tick all are server controls too, so this runs only while no call is on its way.
     button.dataset.blocked = String(count === 0);
     button.disabled = count === 0;
     const allTicked = plain.length > 0 && plain.every((item) => item.box!.checked);

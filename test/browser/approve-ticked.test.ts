@@ -48,7 +48,7 @@ test('each pairing with its own checkbox, unticked: was, whose own address, not 
     `${ANA.name} → follow-ups to ${TOM} (was ${SAM})`,
     `${BEN.name} → follow-ups to ${ANA.email} (${ANA.name}’s own address: check before approving, a colleague would get ${BEN.name}’s named follow-ups)`,
     `${CHLOE.name} → follow-ups to ${CHLOE.email} (${CHLOE.name}’s own address: check before approving, the member would get their own named follow-ups)`,
-    `${DEV.name} → follow-ups to ${SAM}: not offered: "${DEV.name}" is on rows 5 and 8 (Uptake reads row 5 only); give each member one row first`,
+    `${DEV.name} → follow-ups to ${SAM} — not offered: "${DEV.name}" is on rows 5 and 8 (Uptake reads row 5 only); give each member one row first`,
     `${HTML_NAME} → follow-ups to ${TOM}`,
   ]);
   // The cell holding markup is text: no image in the card, and the team's strings are isolated.
@@ -75,7 +75,12 @@ test('each pairing with its own checkbox, unticked: was, whose own address, not 
   // The card alone, at a size a reviewer reads.
   await s.page.locator('#roster-approval').screenshot({ path: path.join(SCREENSHOT_DIR, 'roster-approve-card.png') });
 
+  const release = s.hold();
   await s.page.click('#approve-roster');
+  // While the approval is on its way, nothing on the card can be ticked, unticked or sent again.
+  for (const control of ['#approve-roster', '#tick-all-roster', '#unapproved-follow-up-owners input >> nth=0'])
+    expect(await s.page.isDisabled(control)).toBe(true);
+  release();
   await until('the approval', () => s.calls.some((c) => c.fn === 'approveRoster'));
   const call = s.calls.find((c) => c.fn === 'approveRoster')!;
   expect([call.ok, call.args[0] as RosterApprovalRequest]).toEqual([
