@@ -39,8 +39,9 @@ export interface SentSheet {
 /**
  * Reads the sheet's values (header row first). Columns are found by header so that a column
  * the owner moved still reads; rows that are not records (blank, hand-written notes) are
- * ignored rather than guessed at. A row tagged with another key than `tags`' cannot be read:
- * the index says so (SentIndex.unreadable), and a run sends nothing it would have to look up.
+ * ignored rather than guessed at. A row tagged with another key than `tags`', or whose Key or
+ * tags are no longer the text Uptake wrote, cannot be read: the index says so
+ * (SentIndex.unreadable), and a run sends nothing it would have to look up.
  */
 export function readSentSheet(values: unknown[][], timeZone: string, tags: SentTags): SentSheet {
   const { records, retagged, unreadable } = parseSentRows(values, timeZone, tags);
@@ -61,7 +62,7 @@ export class SentIndex {
   constructor(
     records: ParsedRecord[],
     private readonly tags: SentTags = CLEAR_TAGS,
-    /** Rows tagged with a key this run does not hold: what they record cannot be looked up. */
+    /** Rows tagged with a key this run does not hold, or whose Key or tags are not text: what they record cannot be looked up. */
     readonly unreadable = 0,
   ) {
     for (const r of records) this.index(r);
@@ -91,7 +92,8 @@ export class SentIndex {
     if (this.unreadable)
       return (
         `${this.unreadable === 1 ? '1 row' : `${this.unreadable} rows`} of the "Uptake sent" sheet were tagged with a key this spreadsheet does not hold ` +
-        '(its document properties were cleared, or the rows were copied from another spreadsheet), so Uptake cannot tell what they record ' +
+        '(its document properties were cleared, or the rows were copied from another spreadsheet) or no longer hold their Key and tags as the text Uptake wrote ' +
+        '(pasted back or imported, Sheets read some as numbers), so Uptake cannot tell what they record ' +
         "and sent no reminder and no digest rather than send one twice. Restore the sheet as Uptake left it; rows that are not this team's can be moved to another sheet."
       );
     if (!this.tags.fingerprint)

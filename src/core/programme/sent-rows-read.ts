@@ -132,6 +132,7 @@ function readRecordRow(
   at: { columns: SentColumns; milestone: string; tags: SentTags; dayIn: (cell: unknown) => Day | null; sentAt: string },
 ): RowRead | null {
   const { columns: c, milestone, tags, dayIn } = at;
+  if (!keyedCellsAsWritten(row, c)) return null;
   const rowKey = cellText(row[c.key]).trim();
   const cells = {
     sentAt: at.sentAt,
@@ -153,6 +154,19 @@ function readRecordRow(
   const people = upgradedPeople(tags, milestone, cells, rowKey === '');
   const resealed = tags.fingerprint ? sealCells(tags, milestone, people, cells) : null;
   return { people, dueDay: dayIn(row[c.due]), trainingDay: dayIn(row[c.training]), resealed };
+}
+
+/**
+ * Whether a row's Key cell, and a keyed row's tags, hold what Uptake wrote there: text (every
+ * version writes the sheet as text), or nothing. A fingerprint or tag that Sheets read as a
+ * number ("6e885545", "0123…", rows pasted back or imported as typed input) no longer says which
+ * key made the row, nor whom it records. Such a row is unreadable: taken for a row without a key,
+ * its tags would be tagged again, match no member, and what it records would be sent again.
+ */
+function keyedCellsAsWritten(row: unknown[], c: SentColumns): boolean {
+  const asWritten = (cell: unknown) => typeof cell === 'string' || isBlankCell(cell);
+  if (isBlankCell(row[c.key])) return true;
+  return [row[c.key], row[c.member], row[c.recipient], row[c.email]].every(asWritten);
 }
 
 /** A row an earlier version wrote: people in clear (no key), or tags with clear dates and notes. */
