@@ -488,9 +488,9 @@ export function approveFollowUpOwners(listed: ListedFollowUpOwner[]): ServerRepl
 
 /**
  * Dashboard (owner): its *Approve*, for the follow-up owners and the roster's (name, email)
- * pairings the dashboard listed (rules §19).
+ * pairings the owner ticked on the dashboard (rules §19).
  *
- * @param {RosterApprovalRequest} request What the page listed.
+ * @param {RosterApprovalRequest} request The pairings ticked.
  * @return {ServerReply<string>} What was approved.
  */
 export function approveRoster(request: RosterApprovalRequest): ServerReply<string> {

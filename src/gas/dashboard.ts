@@ -162,7 +162,7 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
   const team = readTeam(book, settings);
   data.logSheet = team.logSheetName;
   data.rosterSheet = team.rosterSheetName;
-  // From the roster already read: offered to the owner for approval in one click (rules §19).
+  // From the roster already read: offered to the owner for approval, item by item (rules §19).
   if (isOwner) {
     const members = team.roster?.members ?? [];
     data.unapprovedFollowUpOwners = unapprovedFollowUpOwners(members, settings);

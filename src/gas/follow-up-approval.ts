@@ -1,7 +1,7 @@
 /**
  * The owner's approval of the roster's follow-up owners (rules §19): given only by the dashboard's
- * Approve (src/gas/roster-approval.ts), for the list the owner was shown (a save of Settings
- * approves none), and checked by Check set-up.
+ * Approve (src/gas/roster-approval.ts), for the pairings the owner ticked among those the card
+ * offers (a save of Settings approves none), and checked by Check set-up.
  */
 import type { Settings } from '../core/base/settings';
 import type { Roster, RosterMember } from '../core/base/types';

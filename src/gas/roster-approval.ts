@@ -2,7 +2,7 @@
  * The owner's approval of the Roster (rules §19), in one place: the roster's follow-up owners
  * (src/gas/follow-up-approval.ts) and its (name, email) pairings, which My week needs before it
  * shows a member their figures (src/core/roles/roster-approval.ts). Given only by the dashboard's
- * *Approve*, for what the dashboard listed: saving Settings and turning automation on approve
+ * *Approve*, for what the owner ticked of what the dashboard listed: saving Settings and turning automation on approve
  * nothing. Kept in the document's properties, which only the owner's calls to Uptake write.
  */
 import type { Settings } from '../core/base/settings';
@@ -120,9 +120,9 @@ function rosterPairingsApproved(chosen: readonly RosterEmailChange[]): string {
 }
 
 /**
- * The dashboard's *Approve*: approves what the page listed (follow-up owners and roster
- * pairings) that the roster still has and the owner has not approved; a change made to the Roster
- * after the page was drawn is not approved by it. Returns what was done, in words.
+ * The dashboard's *Approve*: approves what the owner ticked on the page (follow-up owners and
+ * roster pairings) that the card still offers, derived again from the Roster; a change made to
+ * the Roster after the page was drawn, or a pairing the card withholds, is not approved by it. Returns what was done, in words.
  */
 export function approveRoster(
   spreadsheet: Spreadsheet,

@@ -103,7 +103,8 @@ export interface DashboardData {
   interventionsElsewhere: { holder: string; url: string; name: string } | null;
   /**
    * The owner only: the roster's follow-up owners the owner has not approved, each with the
-   * members it names (rules §19), offered for approval in one click; empty otherwise.
+   * members it names (rules §19), as Check set-up names them and approveFollowUpOwners takes
+   * them; empty otherwise. The card lists followUpsToApprove.
    */
   unapprovedFollowUpOwners: UnapprovedFollowUpOwner[];
   /**
@@ -135,7 +136,7 @@ export type { RosterEmailCollision } from '../core/roles/shared-roster-email';
 /** A follow-up owner as the dashboard listed it: the address and the members it was shown for. */
 export type ListedFollowUpOwner = Pick<UnapprovedFollowUpOwner, 'address' | 'members'>;
 
-/** What the dashboard's *Approve* sends: exactly what the page listed (rules §19). */
+/** What the dashboard's *Approve* sends: exactly the items the owner ticked (rules §19). */
 export interface RosterApprovalRequest {
   /** Approved for the members listed with each address only (rules §19). */
   followUpOwners: ListedFollowUpOwner[];

@@ -90,9 +90,9 @@ export function unapprovedPairings(
 }
 
 /**
- * The approvals after the owner approved `listed` (what the dashboard showed): those of them the
- * roster still pairs alike and that wait for approval, and that the card offers (not `withheld`). Each approved pairing replaces any earlier
- * one of the same name or the same email, so that an email moved back to a row approved once
+ * The approvals after the owner approved `listed` (what the owner ticked on the dashboard): those
+ * of them the roster still pairs alike, that wait for approval and that the card offers (not
+ * `withheld`). Each approved pairing replaces any earlier one of the same name or the same email, so that an email moved back to a row approved once
  * before waits for the owner again; pairings of names no longer on the roster are dropped, which
  * keeps the stored value as small as the roster.
  */
