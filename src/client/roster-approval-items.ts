@@ -12,7 +12,10 @@ import { el, sentence, teamText, uniqueId, type Child } from './dom';
 export interface ApprovalItem {
   li: HTMLElement;
   box: HTMLInputElement | null;
-  /** An address a colleague (or the member) reads as their own: "Tick all" leaves it to be ticked alone. */
+  /**
+   * An address that is someone else's on the Roster: a member's own as a follow-up owner, an email
+   * approved for another member, the owner's on a colleague's row. "Tick all" leaves it to be ticked alone.
+   */
   flagged: boolean;
   rosterEmail?: RosterEmailPair;
   followUp?: ListedFollowUpOwner;
@@ -51,7 +54,9 @@ export function rosterEmailItem(change: RosterEmailChange): ApprovalItem {
     : [teamText(change.name), ': ', email, movedFrom];
   const known = [change.name, change.email];
   const { name, email: address } = change;
-  return { ...item(words, change.withheld, known), flagged: false, rosterEmail: { name, email: address } };
+  // Moved from another member's row, or the owner's address on a colleague's: what an editor would do to take a week.
+  const flagged = Boolean(change.approvedFor) || (Boolean(change.ownersAddress) && !ownRow);
+  return { ...item(words, change.withheld, known), flagged, rosterEmail: { name, email: address } };
 }
 
 const BY_ADDRESS =

@@ -3,7 +3,7 @@
  * (name, email) pairings My week waits for (new rows, and rows whose email changed: "was x, now
  * y"), and the follow-up owners, member by member, who get no one's figures until approved. Each
  * item has its own checkbox, unticked, so that a click approves only what the owner read and
- * ticked; "Tick all" leaves out the items flagged as a member's own address. Items the server
+ * ticked; "Tick all" leaves out the items flagged as someone else's address. Items the server
  * offers no approval for are listed with the reason and no checkbox (src/client/roster-approval-items.ts).
  */
 import type { DashboardData, RosterApprovalRequest, RosterEmailCollision } from '../shared/api';
@@ -74,11 +74,16 @@ function approveControls(items: readonly ApprovalItem[], approve: (listed: Roste
   });
   for (const item of offered) item.box!.addEventListener('change', update);
   update();
-  const flagged = offered.length > plain.length;
+  // Said only beside a Tick all that is shown (some item is not flagged).
+  const flagged = offered.length > plain.length && plain.length > 0;
   return el(
     'div',
     { class: 'approve-controls' },
-    flagged && note('Tick all leaves out the addresses marked as a member’s own: tick those one by one.'),
+    flagged &&
+      note(
+        'Tick all leaves out an address marked as someone else’s (a member’s own, one you approved for another ' +
+          'member, your own on a colleague’s row): tick those one by one.',
+      ),
     tickAll,
     ' ',
     button,

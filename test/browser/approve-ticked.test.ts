@@ -60,7 +60,9 @@ test('each pairing with its own checkbox, unticked: was, whose own address, not 
   expect(await items.nth(3).locator('input').count()).toBe(0);
   for (let i = 0; i < 4; i++) expect(await boxes.nth(i).isChecked()).toBe(false);
   expect(await s.page.isDisabled('#approve-roster')).toBe(true);
-  expect(await s.page.innerText('#roster-approval')).toContain('Tick all leaves out the addresses marked');
+  expect(await s.page.innerText('#roster-approval')).toContain(
+    'Tick all leaves out an address marked as someone else’s',
+  );
 
   // Tick all: the owner's row, Ana Lima's and the last; Ben Okafor's and Chloé Martin's (flagged) stay unticked.
   await s.page.click('#tick-all-roster');

@@ -58,6 +58,9 @@ test('an approved email moved onto another row is listed with the member the own
     'Ana Lima',
   ]);
   expect(await s.page.innerText('#approve-roster')).toBe('Approve ticked');
+  // An email approved for another member: flagged, so Tick all (which would tick nothing else) is not shown.
+  expect(await s.page.isHidden('#tick-all-roster')).toBe(true);
+  expect(await s.page.innerText('#roster-approval')).not.toContain('Tick all');
   expect(s.pageErrors).toEqual([]);
   expect(await s.page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(SIDEBAR_WIDTH);
 });
