@@ -71,7 +71,6 @@ const RULES = [
 export const CORE_LAYERS = {
   v8: [],
   base: [],
-  'setup-check': ['usage'],
   mail: ['base'],
   sheets: ['base', 'v8'],
   usage: ['base', 'sheets'],
@@ -83,6 +82,7 @@ export const CORE_LAYERS = {
   programme: ['base', 'audit', 'interventions', 'mail', 'history'],
   automation: ['base', 'audit', 'interventions', 'mail', 'programme', 'history'],
   roles: ['base', 'audit', 'programme'],
+  'setup-check': ['base', 'usage', 'roles'],
 };
 
 /** The imports across the layers that are allowed one by one, each with why. */

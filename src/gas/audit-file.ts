@@ -8,6 +8,7 @@ import { AUDIT_SHEET } from './team-data';
 import { Workbook } from './workbook';
 import { withDocumentLock } from './document-lock';
 import { currentUserEmail } from './automation-store';
+import type { InterventionsHome } from '../core/roles/owner-change';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -72,30 +73,10 @@ export function openAuditFile(record: AuditFileRecord): Spreadsheet | null {
 }
 
 /**
- * Where the owner's interventions are, as the team spreadsheet's own record (document
- * properties): the owner's user properties say it only to the owner, and after a change of
- * owner the new one must be told where they are and who holds them (src/gas/owner-change.ts).
+ * Document property: the InterventionsHome (src/core/roles/owner-change.ts) of the owner who
+ * recorded the interventions, so that after a change of owner the new one is told where they are.
  */
-export interface InterventionsHome {
-  /** The account whose Drive holds the spreadsheet. */
-  holder: string;
-  url: string;
-  name: string;
-}
-
-/** Document property: the InterventionsHome of the owner who recorded the interventions. */
 export const INTERVENTIONS_HOME_KEY = 'uptake.interventionsHome';
-
-/** Reads an InterventionsHome stored as JSON; null when none, or not one this version wrote. */
-export function parseInterventionsHome(raw: string | null | undefined): InterventionsHome | null {
-  try {
-    const home = JSON.parse(raw ?? 'null') as Partial<InterventionsHome> | null;
-    if (!home || typeof home.holder !== 'string' || typeof home.url !== 'string') return null;
-    return { holder: home.holder, url: home.url, name: typeof home.name === 'string' ? home.name : '' };
-  } catch {
-    return null;
-  }
-}
 
 /** Records that the Interventions sheet is in the owner's audit spreadsheet `target`, so readers open it. */
 export function markInterventions(team: Spreadsheet, target: Spreadsheet): void {

@@ -14,7 +14,6 @@ import {
   type Store,
 } from '../core/automation/store';
 import { sameAccount } from '../core/roles/roles';
-import type { CheckLine } from '../core/setup-check/checks';
 import { readStored, writeStored } from './property-parts';
 import { loadSettings, settingsCopyIn, writeSettingsCopy } from './settings-store';
 
@@ -91,7 +90,7 @@ const MIRROR_APPROVALS_KEY = 'uptake.followUpApprovals';
  * Most bytes of approved follow-up owners a mirror keeps: 8 parts of 1 KB, so that a mirror, with
  * its dozen other values of 1 KB at most, stays within its twentieth of the user store. About 350
  * pairings with names of 20 characters: a run outside the document sends the others' follow-ups
- * to the owner, and Check set-up says so (mirrorApprovalsLines).
+ * to the owner, and Check set-up says so (src/core/setup-check/approvals.ts).
  */
 const MIRROR_APPROVAL_BYTES = 8 * MIRROR_VALUE_BYTES;
 
@@ -237,25 +236,4 @@ export function currentUserEmail(): string {
   } catch {
     return '';
   }
-}
-
-/**
- * Check set-up's line when the owner's mirror keeps fewer approved follow-up owners than Settings
- * (MIRROR_APPROVAL_BYTES): a run outside the document sends the others' follow-ups to the owner.
- */
-export function mirrorApprovalsLines(approvals: readonly FollowUpApproval[]): CheckLine[] {
-  const kept = mirroredApprovals(approvals).length;
-  if (kept === approvals.length) return [];
-  return [
-    {
-      id: 'follow-up-approvals-mirror-full',
-      label: 'Follow-up owners in a run outside the document',
-      status: 'warn',
-      detail:
-        `A daily run that cannot read this spreadsheet's own properties (Google does not promise a trigger can) ` +
-        `takes the approved follow-up owners from a copy in your own user properties, kept small because they are ` +
-        `one 500 KB store for every spreadsheet you run Uptake in: it holds ${kept} of your ${approvals.length} approved pairings. In such a run, the follow-ups of ` +
-        `the other ${approvals.length - kept} members go to you instead of their follow-up owners.`,
-    },
-  ];
 }

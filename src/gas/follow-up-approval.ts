@@ -1,7 +1,7 @@
 /**
  * The owner's approval of the roster's follow-up owners (rules §19): given only by the dashboard's
  * Approve (src/gas/roster-approval.ts), for the pairings the owner ticked among those the card
- * offers (a save of Settings approves none), and checked by Check set-up.
+ * offers (a save of Settings approves none), and checked by Check set-up (src/core/setup-check/approvals.ts).
  */
 import type { Settings } from '../core/base/settings';
 import type { Roster, RosterMember } from '../core/base/types';
@@ -10,12 +10,10 @@ import {
   approvalKey,
   approvedName,
   approvedRoster,
-  unapprovedLine,
   type FollowUpApproval,
   type UnapprovedFollowUpOwner,
 } from '../core/roles/follow-up-approval';
 import type { ListedFollowUpOwner } from '../shared/api';
-import type { CheckLine } from '../core/setup-check/checks';
 import { findRosterSheet, readRoster, SetupError } from './team-data';
 import { Workbook } from './workbook';
 
@@ -34,28 +32,6 @@ export function rosterOrNull(spreadsheet: Spreadsheet | Workbook, settings: Sett
     if (error instanceof SetupError) return null;
     throw error;
   }
-}
-
-/**
- * Check set-up's line for each follow-up owner `roster` (as rosterOrNull read it) names and the
- * owner has not approved, with why Approve is not offered for a member whose row's email or name
- * is on another row.
- */
-export function followUpOwnerLines(roster: Roster | null, settings: Settings): CheckLine[] {
-  const withheld = followUpsToApprove(roster, settings.followUpApprovals, settings.ownerEmail).filter(
-    (item) => item.withheld,
-  );
-  return unapprovedFollowUpOwners(roster?.members ?? [], settings).map((entry) => {
-    const notOffered = withheld
-      .filter((item) => item.address.trim().toLowerCase() === entry.address)
-      .map((item) => ` For ${item.member}, Approve is ${item.withheld}.`);
-    return {
-      id: 'follow-up-owner-not-approved',
-      label: 'Follow-up owner not approved',
-      status: 'warn',
-      detail: unapprovedLine(entry) + notOffered.join(''),
-    };
-  });
 }
 
 /** The roster's follow-up owners the owner has not approved for their members, as the dashboard lists them. */

@@ -10,8 +10,16 @@
  */
 import { escapeHtml } from '../core/mail/html';
 import { sameAccount } from '../core/roles/roles';
-import type { CheckLine } from '../core/setup-check/checks';
-import { parseInterventionsHome, readAuditFile, INTERVENTIONS_HOME_KEY, type InterventionsHome } from './audit-file';
+import {
+  heldByAnother,
+  parseInterventionsHome,
+  parseOwnerChange,
+  whereHeld,
+  type InterventionsHome,
+  type OwnerChange,
+} from '../core/roles/owner-change';
+import type { OwnerChangeFacts } from '../core/setup-check/facts';
+import { readAuditFile, INTERVENTIONS_HOME_KEY } from './audit-file';
 import { handOverAutomation } from './automation-trigger';
 import { mailApp } from './mail';
 import { removeStored } from './property-parts';
@@ -24,28 +32,23 @@ export const INTERVENTIONS_ELSEWHERE_KEY = 'uptake.interventionsElsewhere';
 /** Document property: the last change of owner (an OwnerChange). */
 export const OWNER_CHANGE_KEY = 'uptake.ownerChange';
 
-export interface OwnerChange {
-  at: string;
-  from: string;
-  to: string;
-  /** 'settings': the owner handed over; 'reclaim': the spreadsheet's owner in Drive took it over. */
-  how: 'settings' | 'reclaim';
-  /** Whether the old owner was told by email (a reclaim); false: Check set-up says it instead. */
-  told: boolean;
-}
-
 /** The interventions a former owner holds, unless `viewer` holds them; `values`: the document's properties. */
 export function interventionsElsewhere(
   values: Record<string, string> | undefined,
   viewer: string,
 ): InterventionsHome | null {
-  const home = parseInterventionsHome(values?.[INTERVENTIONS_ELSEWHERE_KEY]);
-  return home && !sameAccount(home.holder, viewer) ? home : null;
+  return heldByAnother(parseInterventionsHome(values?.[INTERVENTIONS_ELSEWHERE_KEY]), viewer);
 }
 
-/** "in ben@example.com's own spreadsheet "Uptake audit: Team" (https://…)", for mail and Check set-up. */
-function whereHeld(home: InterventionsHome): string {
-  return `in ${home.holder}'s own spreadsheet${home.name ? ` "${home.name}"` : ''} (${home.url}), which only ${home.holder} can open`;
+/**
+ * What Check set-up says about the last change of owner, as the document's properties (`values`)
+ * record it: the interventions a former owner holds, whoever views, and the change.
+ */
+export function ownerChangeFacts(values: Record<string, string>): OwnerChangeFacts {
+  return {
+    interventionsElsewhere: parseInterventionsHome(values[INTERVENTIONS_ELSEWHERE_KEY]),
+    last: parseOwnerChange(values[OWNER_CHANGE_KEY]),
+  };
 }
 
 /** What the old owner of a reclaim is told; `stopped`: their daily run was stopped. */
@@ -84,7 +87,7 @@ function tellOldOwner(spreadsheet: Spreadsheet, mail: { subject: string; text: s
     mailApp.send([to], { subject: mail.subject, text: mail.text, html });
     return true;
   } catch {
-    // Not told: Check set-up says so to the new owner (ownerChangeLines).
+    // Not told: Check set-up says so to the new owner (src/core/setup-check/owner-change.ts).
     return false;
   }
 }
@@ -118,37 +121,4 @@ export function changeOwner(spreadsheet: Spreadsheet, change: Pick<OwnerChange, 
   const recorded: OwnerChange = { ...change, at: new Date().toISOString(), told };
   properties.setProperty(OWNER_CHANGE_KEY, JSON.stringify(recorded));
   return recorded;
-}
-
-/** Check set-up's lines for the owner about the last change of owner: who was not told, where the interventions are. */
-export function ownerChangeLines(owner: string): CheckLine[] {
-  const values = PropertiesService.getDocumentProperties().getProperties();
-  const lines: CheckLine[] = [];
-  const elsewhere = interventionsElsewhere(values, owner);
-  if (elsewhere)
-    lines.push({
-      id: 'interventions-with-former-owner',
-      label: 'Interventions with the former owner',
-      status: 'warn',
-      detail:
-        `The interventions recorded before you became the owner are ${whereHeld(elsewhere)}. Ask ` +
-        `${elsewhere.holder} to share it with you; Uptake does not move them.`,
-    });
-  let change: OwnerChange | null = null;
-  try {
-    change = JSON.parse(values[OWNER_CHANGE_KEY] ?? 'null') as OwnerChange | null;
-  } catch {
-    // A value this version did not write: no line.
-  }
-  if (change && !change.told && change.from && sameAccount(change.to, owner))
-    lines.push({
-      id: 'former-owner-not-told',
-      label: 'Former owner not told',
-      status: 'warn',
-      detail:
-        `Uptake could not email ${change.from} that you took Uptake over (no email could be sent). Tell them ` +
-        'yourself: their daily run here has stopped, and any interventions they recorded stay in their own ' +
-        'spreadsheet until they share it with you.',
-    });
-  return lines;
 }

@@ -6,12 +6,9 @@
  * nothing. Kept in the document's properties, which only the owner's calls to Uptake write.
  */
 import type { Settings } from '../core/base/settings';
-import type { CheckLine } from '../core/setup-check/checks';
 import {
   parseRosterApprovals,
-  pairingText,
   ROSTER_APPROVALS_KEY,
-  unapprovedPairings,
   withApproved,
   type RosterEmailChange,
   type RosterEmailPair,
@@ -48,38 +45,6 @@ export function loadRosterApprovals(documentValues?: Record<string, string>): {
     ROSTER_APPROVALS_KEY,
   );
   return { approved: parseRosterApprovals(raw), everApproved: raw !== null };
-}
-
-/** Most pairings Check set-up names in its line; the dashboard lists them all. */
-const MOST_NAMED = 10;
-
-/** Check set-up's line when roster emails wait for the owner's approval; none when none do. */
-export function rosterApprovalLines(
-  roster: Roster | null,
-  settings: Settings,
-  documentValues?: Record<string, string>,
-): CheckLine[] {
-  const members = roster?.members ?? [];
-  const { approved, everApproved } = loadRosterApprovals(documentValues);
-  const waiting = unapprovedPairings(members, approved, settings.ownerEmail, withheldRows(roster));
-  if (!waiting.length) return [];
-  const named = waiting.slice(0, MOST_NAMED).map(pairingText).join('; ');
-  const more = waiting.length > MOST_NAMED ? ` and ${waiting.length - MOST_NAMED} more` : '';
-  const what = everApproved
-    ? `${waiting.length === 1 ? 'A roster row waits' : `${waiting.length} roster rows wait`} for your approval ` +
-      `(${named}${more}): a new row, or an email changed since you approved. Until you approve, My week shows ` +
-      'them no figures. If you did not expect a change, check who edited the Roster before you approve.'
-    : "You have not approved the roster's emails yet, so My week shows no member their figures. The Roster is " +
-      'a tab every editor edits, so Uptake shows a member their week only for a name and email you approved: ' +
-      `check them once (${named}${more}). Approvals start again whenever Uptake's owner changes.`;
-  return [
-    {
-      id: 'roster-emails-not-approved',
-      label: 'Roster emails not approved',
-      status: 'warn',
-      detail: `${what} Open the dashboard and click Approve in its list "Roster to approve" (saving Settings approves none).`,
-    },
-  ];
 }
 
 /**

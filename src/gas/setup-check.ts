@@ -3,26 +3,19 @@
  * checks (src/core/setup-check). It only reads: no sheet, property or trigger changes (the lock
  * is taken for no time and released at once to see whether it is free).
  */
-import {
-  setupChecks,
-  type CheckLine,
-  type FormFacts,
-  type SetupFacts,
-  type SheetFacts,
-} from '../core/setup-check/checks';
-import { ownerChangeLines } from './owner-change';
-import { followUpOwnerLines, rosterOrNull } from './follow-up-approval';
-import { sharedRosterEmailLines } from './shared-roster-email';
-import { rosterApprovalLines } from './roster-approval';
-import { skippedRosterLines } from '../core/setup-check/roster-skipped';
-import { checkedCaller } from './sidebar-call';
+import { setupChecks } from '../core/setup-check/checks';
+import type { ApprovalFacts, CheckLine, FormFacts, SetupFacts, SheetFacts } from '../core/setup-check/facts';
+import { ownerChangeFacts } from './owner-change';
+import { rosterOrNull } from './follow-up-approval';
+import { loadRosterApprovals } from './roster-approval';
+import { checkedCaller, type CheckedCall } from './sidebar-call';
 import type { Settings } from '../core/base/settings';
 import { answersSheetOf, openStoredForm, storedForm } from './logging-form';
 import { triggerZone } from '../core/automation/trigger-zone';
 import { utf8Bytes } from '../core/base/text';
 import { automationStatus } from './automation-status';
 import { KEYS, readJson, type AutomationState } from '../core/automation/store';
-import { automationStore, currentUserEmail, mirrorApprovalsLines } from './automation-store';
+import { automationStore, currentUserEmail, mirroredApprovals } from './automation-store';
 import { dailyTriggers } from './automation-trigger';
 import { missingPermissionsMessage, permissionsFound, TRIGGERS_SCOPE } from './permissions';
 import { loadSettings } from './settings-store';
@@ -58,10 +51,23 @@ function found(find: () => Sheet | null, missing: () => string | null): SheetFac
   }
 }
 
-function storeBytes(store: GoogleAppsScript.Properties.Properties): number {
+/** Bytes of a property store's keys and values, as getProperties read them. */
+function storeBytes(values: Record<string, string>): number {
   let bytes = 0;
-  for (const [key, value] of Object.entries(store.getProperties())) bytes += utf8Bytes(key) + utf8Bytes(value);
+  for (const [key, value] of Object.entries(values)) bytes += utf8Bytes(key) + utf8Bytes(value);
   return bytes;
+}
+
+/** The owner's approvals of the Roster, from Settings and the document's properties (`documentValues`). */
+function approvalFacts(settings: Settings, documentValues: Record<string, string>): ApprovalFacts {
+  const { approved, everApproved } = loadRosterApprovals(documentValues);
+  return {
+    followUpOwners: settings.followUpApprovals,
+    followUpOwnersByAddress: settings.approvedFollowUpOwners,
+    followUpOwnersMirrored: mirroredApprovals(settings.followUpApprovals).length,
+    rosterEmails: approved,
+    everApproved,
+  };
 }
 
 function lockFacts(): SetupFacts['lock'] {
@@ -127,8 +133,17 @@ function usageFacts(book: Workbook, settings: ReturnType<typeof loadSettings>): 
   };
 }
 
-export function gatherSetupFacts(spreadsheet: Spreadsheet, book = new Workbook(spreadsheet)): SetupFacts {
-  const settings = loadSettings();
+/**
+ * Everything the lines need, read once. `checked`: the running sidebar call's check, whose settings
+ * and document properties are used instead of reading them again.
+ */
+export function gatherSetupFacts(
+  spreadsheet: Spreadsheet,
+  book = new Workbook(spreadsheet),
+  checked: CheckedCall | null = checkedCaller(),
+): SetupFacts {
+  const documentValues = checked?.documentValues ?? PropertiesService.getDocumentProperties().getProperties();
+  const settings = checked?.settings ?? loadSettings(documentValues);
   const permissions = permissionsFound();
   const status = automationStatus();
   const timeZone = book.dateOptions().timeZone;
@@ -174,9 +189,13 @@ export function gatherSetupFacts(spreadsheet: Spreadsheet, book = new Workbook(s
     usage: usageFacts(book, settings),
     spreadsheetCells: book.sheets().reduce((sum, { sheet }) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
     propertyBytes: {
-      document: storeBytes(PropertiesService.getDocumentProperties()),
-      user: storeBytes(PropertiesService.getUserProperties()),
+      document: storeBytes(documentValues),
+      user: storeBytes(PropertiesService.getUserProperties().getProperties()),
     },
+    // Read once for the lines about its rows, its emails and their approval.
+    rosterRead: rosterOrNull(book, settings),
+    approvals: approvalFacts(settings, documentValues),
+    ownerChange: ownerChangeFacts(documentValues),
     lock: lockFacts(),
   };
 }
@@ -184,18 +203,5 @@ export function gatherSetupFacts(spreadsheet: Spreadsheet, book = new Workbook(s
 /** The panel's lines. */
 export function setupCheck(spreadsheet: Spreadsheet): CheckLine[] {
   // One view of the sheets for every line: each sheet's name and head rows are read once.
-  const book = new Workbook(spreadsheet);
-  const checked = checkedCaller();
-  const settings = checked?.settings ?? loadSettings();
-  // Read once for the lines about it.
-  const roster = rosterOrNull(book, settings);
-  return [
-    ...setupChecks(gatherSetupFacts(spreadsheet, book)),
-    ...followUpOwnerLines(roster, settings),
-    ...skippedRosterLines(roster),
-    ...sharedRosterEmailLines(roster, checked?.documentValues),
-    ...rosterApprovalLines(roster, settings, checked?.documentValues),
-    ...mirrorApprovalsLines(settings.followUpApprovals),
-    ...ownerChangeLines(settings.ownerEmail),
-  ];
+  return setupChecks(gatherSetupFacts(spreadsheet, new Workbook(spreadsheet)));
 }

@@ -24,14 +24,14 @@ import type { Settings, SettingsField } from '../core/base/settings';
 import type { MilestoneRow } from '../core/programme/milestones';
 import type { InterventionsView } from '../core/interventions/view';
 import type { InterventionType } from '../core/interventions/types';
-import type { CheckLine } from '../core/setup-check/checks';
+import type { CheckLine } from '../core/setup-check/facts';
 import type { ProgrammeView } from '../core/programme/replacement';
 import type { MyWeek } from '../core/roles/my-week';
 import type { Role } from '../core/roles/roles';
 import type { SetupProblem } from '../core/automation/ports';
 import type { ServerReply } from './failure';
 
-export type { CheckLine } from '../core/setup-check/checks';
+export type { CheckLine } from '../core/setup-check/facts';
 
 export interface DashboardRequest {
   /** YYYY-MM-DD; default today in the spreadsheet's zone. */

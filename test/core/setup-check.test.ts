@@ -1,11 +1,8 @@
 // "Check set-up": the pure checks, one line per fact, ok or what to do.
 import { utf8Bytes } from '../../src/core/base/text';
-import {
-  PROPERTY_STORE_LIMIT_BYTES,
-  setupChecks,
-  SPREADSHEET_CELL_LIMIT,
-  type SetupFacts,
-} from '../../src/core/setup-check/checks';
+import { PROPERTY_STORE_LIMIT_BYTES, setupChecks, SPREADSHEET_CELL_LIMIT } from '../../src/core/setup-check/checks';
+import type { SetupFacts } from '../../src/core/setup-check/facts';
+import type { RosterMember } from '../../src/core/base/types';
 
 const healthy: SetupFacts = {
   authorization: { required: false, url: null, missing: null },
@@ -27,6 +24,15 @@ const healthy: SetupFacts = {
   usage: { sources: [], refused: [] },
   spreadsheetCells: 52_000,
   propertyBytes: { document: 2_048, user: 100 },
+  rosterRead: { members: [], skipped: [] },
+  approvals: {
+    followUpOwners: [],
+    followUpOwnersByAddress: [],
+    followUpOwnersMirrored: 0,
+    rosterEmails: [],
+    everApproved: true,
+  },
+  ownerChange: { interventionsElsewhere: null, last: null },
   lock: { kind: 'document', available: true },
 };
 
@@ -105,6 +111,62 @@ describe('setupChecks', () => {
     expect(lineOf.log.detail).toBe('"AI usage log": 1,000 rows × 26 columns.');
     expect(lineOf.cells.detail).toBe('52,000 of 10,000,000 cells (0.5%).');
     expect(lineOf.properties.detail).toBe('Document 2.0 KB, yours 0.1 KB, of 500.0 KB each.');
+  });
+
+  test('after the checks, the lines of as many as are found, in order: roster, approvals, change of owner', () => {
+    const ana: RosterMember = {
+      row: 2,
+      key: 'ana',
+      name: 'Ana',
+      email: 'ana@example.com',
+      role: '',
+      trainingDay: null,
+      anchorWorkflow: '',
+      trainedWorkflows: [],
+      status: 'active',
+      contextPackReady: null,
+      followUpOwner: 'lee@example.com',
+    };
+    const facts: SetupFacts = {
+      ...healthy,
+      rosterRead: {
+        members: [ana],
+        skipped: [{ row: 3, reason: 'the team member is blank' }],
+        sharedEmails: [
+          {
+            email: 'eve@example.com',
+            rows: [
+              { row: 4, name: 'Eve' },
+              { row: 5, name: 'Fay' },
+            ],
+          },
+        ],
+      },
+      approvals: { ...healthy.approvals, followUpOwners: [{ member: 'Dee', address: 'lee@example.com' }] },
+      ownerChange: {
+        interventionsElsewhere: { holder: 'ben@example.com', url: 'https://example.com/a', name: '' },
+        last: {
+          at: '2026-03-15T10:00:00.000Z',
+          from: 'ben@example.com',
+          to: 'lead@example.com',
+          how: 'reclaim',
+          told: false,
+        },
+      },
+    };
+    expect(
+      setupChecks(facts)
+        .map((l) => l.id)
+        .slice(14),
+    ).toEqual([
+      'follow-up-owner-not-approved',
+      'roster-row-skipped',
+      'roster-email-shared',
+      'roster-emails-not-approved',
+      'follow-up-approvals-mirror-full',
+      'interventions-with-former-owner',
+      'former-owner-not-told',
+    ]);
   });
 
   test('the logging form: none is fine; gone, unlinked, unpublished or without answers sheet says what to do', () => {

@@ -90,6 +90,11 @@ export function plural(count: number, singular: string, pluralForm = `${singular
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }
 
+/** A count as messages write it, with thousands separated: 12,345. */
+export function formatCount(count: number): string {
+  return count.toLocaleString('en-US');
+}
+
 export function percent(rate: number | null): string {
   return rate === null ? '–' : `${Math.round(rate * 100)}%`;
 }

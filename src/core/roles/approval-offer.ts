@@ -14,6 +14,9 @@ import { memberKey } from '../base/text';
 import { everyName } from '../programme/peer-advocacy';
 import { approvalKey, approvedName, approvedRoster } from './follow-up-approval';
 
+/** What the card reads of the roster: its members, and the emails and names on two rows. */
+type OfferedRoster = Pick<Roster, 'members' | 'sharedEmails' | 'repeatedNames'>;
+
 /** One (member, follow-up owner) pairing the owner has not approved, as the card lists it. */
 export interface FollowUpToApprove {
   member: string;
@@ -32,7 +35,7 @@ export interface FollowUpToApprove {
  * The roster rows (by row number) the owner's Approve offers nothing for, each with the reason:
  * its email is also on another row, or its name is (the later rows are skipped by the read).
  */
-export function withheldRows(roster: Roster | null): Map<number, string> {
+export function withheldRows(roster: Pick<Roster, 'sharedEmails' | 'repeatedNames'> | null): Map<number, string> {
   const withheld = new Map<number, string>();
   for (const { email, rows } of roster?.sharedEmails ?? [])
     for (const row of rows) {
@@ -52,7 +55,7 @@ export function withheldRows(roster: Roster | null): Map<number, string> {
 }
 
 /** Each roster email (memberKey) with the names of the rows it is on, shared emails included. */
-function emailOwners(roster: Roster): Map<string, string[]> {
+function emailOwners(roster: OfferedRoster): Map<string, string[]> {
   const owners = new Map<string, string[]>();
   for (const member of roster.members) if (member.email) owners.set(memberKey(member.email), [member.name]);
   for (const shared of roster.sharedEmails ?? [])
@@ -69,7 +72,7 @@ function emailOwners(roster: Roster): Map<string, string[]> {
  * address unapproved follow-ups go to anyway.
  */
 export function followUpsToApprove(
-  roster: Roster | null,
+  roster: OfferedRoster | null,
   approvals: readonly FollowUpApproval[],
   owner: string,
   byAddress: readonly string[] = [],

@@ -17,7 +17,7 @@ export interface RosterEmailCollision extends SharedRosterEmail {
 
 /** Each email on two rows of `roster`, with the row that keeps it. */
 export function rosterEmailCollisions(
-  roster: Roster | null,
+  roster: Pick<Roster, 'sharedEmails'> | null,
   approved: readonly RosterEmailPair[],
 ): RosterEmailCollision[] {
   return (roster?.sharedEmails ?? []).map((shared) => {

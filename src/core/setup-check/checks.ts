@@ -1,5 +1,11 @@
 // "Check set-up": one line per check, ok or what to do, from facts src/gas/setup-check.ts gathers
 // (reading only). The limits are Google's, each cited where it is defined.
+import { formatCount as count } from '../base/text';
+import type { CheckLine, CheckFinding, SetupFacts, SheetFacts } from './facts';
+import { followUpOwnerLines, mirrorApprovalsLines, rosterApprovalLines, sharedRosterEmailLines } from './approvals';
+import { formerOwnerNotToldLines, interventionsElsewhereLines } from './owner-change';
+import { skippedRosterLines } from './roster-skipped';
+import { usageSheets } from './usage';
 
 /**
  * Cells in one spreadsheet: "Files you can store in Google Drive", Google Drive Help,
@@ -12,117 +18,36 @@ export const SPREADSHEET_CELL_LIMIT = 10_000_000;
  * per value, 500 KB per property store).
  */
 export const PROPERTY_STORE_LIMIT_BYTES = 500 * 1024;
-import type { UsageSourceSummary } from '../usage/types';
 
 /** From this share of a limit on, a line warns before the limit is hit. */
 export const WARN_SHARE = 0.8;
-
-export type CheckStatus = 'ok' | 'warn' | 'fix';
-
-export interface CheckLine {
-  /** Stable id, for tests and the page. */
-  id: string;
-  label: string;
-  status: CheckStatus;
-  /** What was found, and what to do when the status is not ok. */
-  detail: string;
-}
-
-export interface SheetFacts {
-  name: string;
-  rows: number;
-  columns: number;
-}
-
-export interface FormFacts {
-  url: string;
-  /** The form's answers go to this spreadsheet (Form.getDestinationId()). */
-  linked: boolean;
-  /** Published and accepting responses (Form.isPublished(), Form.isAcceptingResponses()). */
-  published: boolean;
-  accepting: boolean;
-  /** The sheet of this spreadsheet linked to the form (Sheet.getFormUrl()), or null when none is. */
-  answersSheet: string | null;
-  /** Settings pin the log's sheets and the answers sheet is not among them: its answers are not read. */
-  notPinned?: boolean;
-}
-
-/** What the gathering found; null where Apps Script could not tell (the line then says so). */
-export interface SetupFacts {
-  /**
-   * ScriptApp.getAuthorizationInfo(FULL): whether the user must authorise (again); `missing` says
-   * which permissions were not granted (partial consent) and how to grant them, else null.
-   */
-  authorization: { required: boolean; url: string | null; missing: string | null };
-  /** The owner email in Settings, and who runs this (Session), '' when unknown. */
-  owner: { setting: string; effectiveUser: string };
-  /** note: when the trigger cannot run at the hour in the sheet's zone, when it runs instead (core/automation/trigger-zone). */
-  trigger: {
-    on: boolean;
-    /** This user's daily triggers for the spreadsheet; null when the permission to see them is not granted. */
-    found: number | null;
-    hour: number;
-    timeZone: string;
-    note: string | null;
-    /** Another editor who turned automation on (their trigger is not among this user's), else null. */
-    turnedOnBy: string | null;
-  };
-  lastRun: { at: string | null; report: string[]; problems: string[] };
-  mailQuotaLeft: number | null;
-  timeZones: { spreadsheet: string; script: string };
-  /** The sheets Uptake uses; a string when it could not be found, saying why. */
-  sheets: { log: SheetFacts | string; roster: SheetFacts | null | string; sent: SheetFacts | null };
-  /** Cells of every sheet of the spreadsheet (max rows × max columns). */
-  spreadsheetCells: number;
-  /** Bytes (keys and values) in each property store Uptake uses. */
-  propertyBytes: { document: number; user: number };
-  /**
-   * The logging form Uptake made (rules §16): null when none was made; 'gone' when its stored id
-   * no longer opens (deleted, or this user cannot open it).
-   */
-  form: FormFacts | 'gone' | null;
-  /**
-   * The usage exports found on the sheets by their headers (spec §15), with how many of their
-   * rows could not be read and the first of them; and the sheets that look like one but were refused.
-   */
-  usage: {
-    sources: (UsageSourceSummary & {
-      /** Each period it covers (YYYY-MM-DD), first to last. */
-      periods: { from: string; to: string }[];
-      skipped: number;
-      firstSkipped: string | null;
-    })[];
-    refused: { source: string; message: string }[];
-  };
-  /** Whether the lock Uptake writes under could be taken now; null when there is none. */
-  lock: { kind: 'document' | 'script'; available: boolean };
-}
 
 /** Quotas "reset 24 hours after the first request": the quotas page cited in core/automation/mail-rules. */
 const QUOTA_WINDOW =
   'Google’s quota restarts 24 hours after the first email it counted, not at midnight: an email sent by hand this afternoon still counts against tomorrow morning’s run.';
 
-/** A check's finding: its status and what was found (and what to do when not ok). */
-type Finding = [status: CheckStatus, detail: string];
-
 /** One line of the panel: its id, its label and the rule that reads the facts. */
 interface CheckRule {
   id: string;
   label: string;
-  check(facts: SetupFacts): Finding;
+  check(facts: SetupFacts): CheckFinding;
 }
 
-const count = (n: number) => n.toLocaleString('en-US');
+/** A rule of as many lines as it finds things to say (each skipped row, each email on two rows), none when all is well. */
+interface LinesRule {
+  lines(facts: SetupFacts): CheckLine[];
+}
+
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** A sheet's line: what `missing` says when there is none, a fix when it could not be found. */
-function sheetFinding(sheet: SheetFacts | null | string, missing: Finding): Finding {
+function sheetFinding(sheet: SheetFacts | null | string, missing: CheckFinding): CheckFinding {
   if (sheet === null) return missing;
   if (typeof sheet === 'string') return ['fix', sheet];
   return ['ok', `"${sheet.name}": ${count(sheet.rows)} rows × ${count(sheet.columns)} columns.`];
 }
 
-function authorization({ authorization }: SetupFacts): Finding {
+function authorization({ authorization }: SetupFacts): CheckFinding {
   if (authorization.missing) return ['fix', authorization.missing];
   if (!authorization.required) return ['ok', 'Every permission Uptake asks for is granted.'];
   return [
@@ -131,7 +56,7 @@ function authorization({ authorization }: SetupFacts): Finding {
   ];
 }
 
-function owner(facts: SetupFacts): Finding {
+function owner(facts: SetupFacts): CheckFinding {
   const email = facts.owner.setting || facts.owner.effectiveUser;
   if (!email)
     return [
@@ -141,7 +66,7 @@ function owner(facts: SetupFacts): Finding {
   return ['ok', facts.owner.setting ? `${email} (Settings).` : `${email} (you: no owner is set in Settings).`];
 }
 
-function dailyRun({ trigger }: SetupFacts): Finding {
+function dailyRun({ trigger }: SetupFacts): CheckFinding {
   const at = `${String(trigger.hour).padStart(2, '0')}:00 in ${trigger.timeZone}`;
   if (trigger.found === null)
     return [
@@ -165,13 +90,13 @@ function dailyRun({ trigger }: SetupFacts): Finding {
   return ['ok', `Every day at ${at}.`];
 }
 
-function lastRun({ lastRun: run, trigger }: SetupFacts): Finding {
+function lastRun({ lastRun: run, trigger }: SetupFacts): CheckFinding {
   if (!run.at) return [trigger.on ? 'warn' : 'ok', 'The daily run has not run yet.'];
   if (run.problems.length) return ['fix', `${run.at}: ${run.problems.join(' ')}`];
   return ['ok', `${run.at}: ${run.report.length ? run.report.join('; ') : 'nothing was due.'}`];
 }
 
-function mailQuota({ mailQuotaLeft }: SetupFacts): Finding {
+function mailQuota({ mailQuotaLeft }: SetupFacts): CheckFinding {
   if (mailQuotaLeft === null) return ['warn', 'Google did not say how many email recipients are left.'];
   if (mailQuotaLeft === 0)
     return [
@@ -181,7 +106,7 @@ function mailQuota({ mailQuotaLeft }: SetupFacts): Finding {
   return ['ok', `${count(mailQuotaLeft)} email recipients left. ${QUOTA_WINDOW}`];
 }
 
-function timeZones({ timeZones: zones }: SetupFacts): Finding {
+function timeZones({ timeZones: zones }: SetupFacts): CheckFinding {
   if (zones.spreadsheet === zones.script) return ['ok', `The sheet and the script are both in ${zones.spreadsheet}.`];
   return [
     'ok',
@@ -189,7 +114,7 @@ function timeZones({ timeZones: zones }: SetupFacts): Finding {
   ];
 }
 
-function spreadsheetSize({ spreadsheetCells }: SetupFacts): Finding {
+function spreadsheetSize({ spreadsheetCells }: SetupFacts): CheckFinding {
   const share = spreadsheetCells / SPREADSHEET_CELL_LIMIT;
   const near = share >= WARN_SHARE;
   return [
@@ -198,7 +123,7 @@ function spreadsheetSize({ spreadsheetCells }: SetupFacts): Finding {
   ];
 }
 
-function propertyStorage({ propertyBytes }: SetupFacts): Finding {
+function propertyStorage({ propertyBytes }: SetupFacts): CheckFinding {
   const share = Math.max(propertyBytes.document, propertyBytes.user) / PROPERTY_STORE_LIMIT_BYTES;
   const near = share >= WARN_SHARE;
   return [
@@ -207,48 +132,7 @@ function propertyStorage({ propertyBytes }: SetupFacts): Finding {
   ];
 }
 
-const FORMAT_NAME: Record<UsageSourceSummary['format'], string> = {
-  daily: 'daily export',
-  periods: 'per-period export',
-  chatgpt: 'ChatGPT Enterprise user report',
-  'm365-copilot': 'Microsoft 365 Copilot usage detail',
-};
-
-/** Periods shown by name in Check set-up; a longer list ends with how many more. */
-const PERIODS_SHOWN = 12;
-
-/** "2026-11-02–2026-11-08, 2026-11-09–2026-11-15 and 3 more". */
-function listedPeriods(periods: readonly { from: string; to: string }[]): string {
-  const shown = periods.slice(0, PERIODS_SHOWN).map((p) => `${p.from}–${p.to}`);
-  return periods.length > PERIODS_SHOWN
-    ? `${shown.join(', ')} and ${periods.length - PERIODS_SHOWN} more`
-    : shown.join(', ');
-}
-
-/** One usage sheet in words: its name, format, tool and the days it covers. */
-function usageSourceText(source: SetupFacts['usage']['sources'][number]): string {
-  const covers =
-    source.from === null
-      ? 'no readable row'
-      : `${source.from} to ${source.to}, ${count(source.rows)} row${source.rows === 1 ? '' : 's'}`;
-  const skipped = source.skipped
-    ? `; ${count(source.skipped)} row${source.skipped === 1 ? '' : 's'} not read (${source.firstSkipped})`
-    : '';
-  const periods = source.periods.length
-    ? `; ${source.periods.length === 1 ? 'period' : `${source.periods.length} periods`} ${listedPeriods(source.periods)}`
-    : '';
-  return `"${source.source}" (${FORMAT_NAME[source.format]}, ${source.tool}): ${covers}${periods}${skipped}.`;
-}
-
-function usageSheets({ usage }: SetupFacts): Finding {
-  if (usage.sources.length === 0 && usage.refused.length === 0)
-    return ['ok', 'No usage export found: import a tool’s usage export into a new sheet to compare it with the log.'];
-  const lines = [...usage.sources.map(usageSourceText), ...usage.refused.map((r) => r.message)];
-  const unread = usage.refused.length > 0 || usage.sources.some((s) => s.skipped > 0 || s.from === null);
-  return [unread ? 'warn' : 'ok', lines.join(' ')];
-}
-
-function lock({ lock: facts }: SetupFacts): Finding {
+function lock({ lock: facts }: SetupFacts): CheckFinding {
   if (facts.available) return ['ok', `The ${facts.kind} lock is free.`];
   return [
     'warn',
@@ -257,7 +141,7 @@ function lock({ lock: facts }: SetupFacts): Finding {
 }
 
 /** The logging form: reported, never made again here (only "Create logging form" makes one). */
-function loggingForm({ form, owner }: SetupFacts): Finding {
+function loggingForm({ form, owner }: SetupFacts): CheckFinding {
   if (form === null) return ['ok', 'No logging form (optional): "Create logging form" makes one.'];
   if (form === 'gone')
     return [
@@ -288,7 +172,7 @@ function loggingForm({ form, owner }: SetupFacts): Finding {
 }
 
 /** The checks, in the order the panel shows them. */
-const CHECKS: CheckRule[] = [
+const CHECKS: (CheckRule | LinesRule)[] = [
   { id: 'authorization', label: 'Authorisation', check: authorization },
   { id: 'owner', label: "Owner's email", check: owner },
   { id: 'trigger', label: 'Daily run', check: dailyRun },
@@ -316,12 +200,20 @@ const CHECKS: CheckRule[] = [
   { id: 'cells', label: 'Spreadsheet size', check: spreadsheetSize },
   { id: 'properties', label: 'Property storage', check: propertyStorage },
   { id: 'lock', label: 'Lock', check: lock },
+  { lines: followUpOwnerLines },
+  { lines: (facts) => skippedRosterLines(facts.rosterRead) },
+  { lines: sharedRosterEmailLines },
+  { lines: rosterApprovalLines },
+  { lines: mirrorApprovalsLines },
+  { lines: interventionsElsewhereLines },
+  { lines: formerOwnerNotToldLines },
 ];
 
 /** The lines, in the order the panel shows them. */
 export function setupChecks(facts: SetupFacts): CheckLine[] {
-  return CHECKS.map(({ id, label, check }) => {
-    const [status, detail] = check(facts);
-    return { id, label, status, detail };
+  return CHECKS.flatMap((rule) => {
+    if ('lines' in rule) return rule.lines(facts);
+    const [status, detail] = rule.check(facts);
+    return [{ id: rule.id, label: rule.label, status, detail }];
   });
 }

@@ -2,7 +2,7 @@
  * Check set-up's lines for roster rows Uptake skipped (a blank or duplicate name, a name or
  * address too long): My week tells a member on such a row that Check set-up names it.
  */
-import type { CheckLine } from './checks';
+import type { CheckLine } from './facts';
 
 /** What these lines read of the roster: its skipped rows (base/types' Roster has them). */
 interface SkippedRows {

@@ -1,0 +1,107 @@
+/**
+ * Check set-up's lines about the owner's approval of the Roster (rules §19): follow-up owners not
+ * approved, an email on two rows, roster emails waiting, and approvals a run outside the document
+ * cannot read. None when there is nothing to say.
+ */
+import { followUpsToApprove, withheldRows } from '../roles/approval-offer';
+import { approvedRoster, unapprovedLine } from '../roles/follow-up-approval';
+import { pairingText, unapprovedPairings } from '../roles/roster-approval';
+import { collisionText, rosterEmailCollisions } from '../roles/shared-roster-email';
+import type { CheckLine, SetupFacts } from './facts';
+
+/**
+ * One line for each follow-up owner the roster names and the owner has not approved for those
+ * members, with why Approve is not offered for a member whose row's email or name is on another row.
+ */
+export function followUpOwnerLines({
+  rosterRead,
+  approvals,
+  owner,
+}: Pick<SetupFacts, 'rosterRead' | 'approvals' | 'owner'>): CheckLine[] {
+  const withheld = followUpsToApprove(rosterRead, approvals.followUpOwners, owner.setting).filter(
+    (item) => item.withheld,
+  );
+  const { unapproved } = approvedRoster(
+    rosterRead?.members ?? [],
+    approvals.followUpOwners,
+    owner.setting,
+    approvals.followUpOwnersByAddress,
+  );
+  return unapproved.map((entry) => {
+    const notOffered = withheld
+      .filter((item) => item.address.trim().toLowerCase() === entry.address)
+      .map((item) => ` For ${item.member}, Approve is ${item.withheld}.`);
+    return {
+      id: 'follow-up-owner-not-approved',
+      label: 'Follow-up owner not approved',
+      status: 'warn',
+      detail: unapprovedLine(entry) + notOffered.join(''),
+    };
+  });
+}
+
+/** One line for each email on two roster rows (src/core/roles/shared-roster-email.ts). */
+export function sharedRosterEmailLines({
+  rosterRead,
+  approvals,
+}: Pick<SetupFacts, 'rosterRead' | 'approvals'>): CheckLine[] {
+  return rosterEmailCollisions(rosterRead, approvals.rosterEmails).map((collision) => ({
+    id: 'roster-email-shared',
+    label: 'Roster email on two rows',
+    status: 'warn',
+    detail: collisionText(collision),
+  }));
+}
+
+/** Most pairings the line names; the dashboard lists them all. */
+const MOST_NAMED = 10;
+
+/** One line when roster emails wait for the owner's approval; none when none do. */
+export function rosterApprovalLines({
+  rosterRead,
+  approvals,
+  owner,
+}: Pick<SetupFacts, 'rosterRead' | 'approvals' | 'owner'>): CheckLine[] {
+  const members = rosterRead?.members ?? [];
+  const waiting = unapprovedPairings(members, approvals.rosterEmails, owner.setting, withheldRows(rosterRead));
+  if (!waiting.length) return [];
+  const named = waiting.slice(0, MOST_NAMED).map(pairingText).join('; ');
+  const more = waiting.length > MOST_NAMED ? ` and ${waiting.length - MOST_NAMED} more` : '';
+  const what = approvals.everApproved
+    ? `${waiting.length === 1 ? 'A roster row waits' : `${waiting.length} roster rows wait`} for your approval ` +
+      `(${named}${more}): a new row, or an email changed since you approved. Until you approve, My week shows ` +
+      'them no figures. If you did not expect a change, check who edited the Roster before you approve.'
+    : "You have not approved the roster's emails yet, so My week shows no member their figures. The Roster is " +
+      'a tab every editor edits, so Uptake shows a member their week only for a name and email you approved: ' +
+      `check them once (${named}${more}). Approvals start again whenever Uptake's owner changes.`;
+  return [
+    {
+      id: 'roster-emails-not-approved',
+      label: 'Roster emails not approved',
+      status: 'warn',
+      detail: `${what} Open the dashboard and click Approve in its list "Roster to approve" (saving Settings approves none).`,
+    },
+  ];
+}
+
+/**
+ * One line when the owner's copy in user properties keeps fewer approved follow-up owners than
+ * Settings: a run outside the document sends the others' follow-ups to the owner.
+ */
+export function mirrorApprovalsLines({ approvals }: Pick<SetupFacts, 'approvals'>): CheckLine[] {
+  const all = approvals.followUpOwners.length;
+  const kept = approvals.followUpOwnersMirrored;
+  if (kept === all) return [];
+  return [
+    {
+      id: 'follow-up-approvals-mirror-full',
+      label: 'Follow-up owners in a run outside the document',
+      status: 'warn',
+      detail:
+        `A daily run that cannot read this spreadsheet's own properties (Google does not promise a trigger can) ` +
+        `takes the approved follow-up owners from a copy in your own user properties, kept small because they are ` +
+        `one 500 KB store for every spreadsheet you run Uptake in: it holds ${kept} of your ${all} approved pairings. In such a run, the follow-ups of ` +
+        `the other ${all - kept} members go to you instead of their follow-up owners.`,
+    },
+  ];
+}
