@@ -62,9 +62,15 @@ export function mirrorPrefix(spreadsheetId: string): string {
   return `${MIRROR_PREFIX}${spreadsheetId}.`;
 }
 
-/** The trigger owner's copy, for this spreadsheet, of what a run outside the document needs. */
-export function mirrorStore(spreadsheetId: string): Store {
-  return propertiesStore(PropertiesService.getUserProperties(), mirrorPrefix(spreadsheetId), MIRROR_VALUE_BYTES);
+/**
+ * The trigger owner's copy, for this spreadsheet, of what a run outside the document needs;
+ * `user`: the user's properties when the caller holds them already.
+ */
+export function mirrorStore(
+  spreadsheetId: string,
+  user: GoogleAppsScript.Properties.Properties = PropertiesService.getUserProperties(),
+): Store {
+  return propertiesStore(user, mirrorPrefix(spreadsheetId), MIRROR_VALUE_BYTES);
 }
 
 /**
@@ -146,15 +152,15 @@ export function privateSettingsToMirror(settings: Settings): Omit<PrivateSetting
  * spreadsheet's own copy (written here if the settings were never saved).
  */
 export function writeMirror(spreadsheet: Spreadsheet, state: AutomationState, settings: Settings): void {
-  writeJson(mirrorStore(spreadsheet.getId()), KEYS.state, state);
-  writeJson(mirrorStore(spreadsheet.getId()), PRIVATE_SETTINGS_KEY, privateSettingsToMirror(settings));
-  const approvals = JSON.stringify(grouped(mirroredApprovals(settings.followUpApprovals)));
+  // One handle on the user store and one id for every write below: each is a service call.
   const user = PropertiesService.getUserProperties();
-  writeStored(user, mirrorPrefix(spreadsheet.getId()) + MIRROR_APPROVALS_KEY, approvals, {
-    partBytes: MIRROR_VALUE_BYTES,
-  });
-  if (state.triggerId)
-    PropertiesService.getUserProperties().setProperty(TRIGGER_DOCUMENT_PREFIX + state.triggerId, spreadsheet.getId());
+  const id = spreadsheet.getId();
+  const mirror = mirrorStore(id, user);
+  writeJson(mirror, KEYS.state, state);
+  writeJson(mirror, PRIVATE_SETTINGS_KEY, privateSettingsToMirror(settings));
+  const approvals = JSON.stringify(grouped(mirroredApprovals(settings.followUpApprovals)));
+  writeStored(user, mirrorPrefix(id) + MIRROR_APPROVALS_KEY, approvals, { partBytes: MIRROR_VALUE_BYTES });
+  if (state.triggerId) user.setProperty(TRIGGER_DOCUMENT_PREFIX + state.triggerId, id);
   if (!settingsCopyIn(spreadsheet)) writeSettingsCopy(spreadsheet, settings);
 }
 
