@@ -28,8 +28,9 @@ export interface BundleSurface {
   globals: Set<string>;
   /**
    * `src/x.ts:12 ...: why`, each read of Apps Script this cannot name or place: a computed member
-   * (`range[name]`), a member only a local type adds to an Apps Script type, or an access on a line
-   * Code.js keeps whose name the map does not place.
+   * (`range[name]`), a member only a local type adds to an Apps Script type, an access on a line
+   * Code.js keeps whose name the map does not place, or an Apps Script value handed on as a type of
+   * src/'s own (`const port: { getName(): string } = sheet`), whose reads are then not seen.
    */
   unresolved: string[];
 }
@@ -108,6 +109,39 @@ function readsAppsScript(checker: ts.TypeChecker, name: ts.MemberName): boolean 
   const javaScriptOnly = (decl: ts.Declaration) =>
     decl.getSourceFile().isDeclarationFile && !isAppsScriptDeclaration(decl);
   return declarations.length === 0 || !declarations.every(javaScriptOnly);
+}
+
+/** The expressions that may be an Apps Script value (a quick test before the checker is asked). */
+const HANDED_KINDS = new Set([
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.ElementAccessExpression,
+]);
+
+/**
+ * Whether `expression`, of an Apps Script type, is handed where src/ expects a type of its own with
+ * members (`const port: { getFrozenColumns(): number } = sheet`, an argument or a returned value
+ * so typed): the reads on it are then reads of that type, which readTypes does not take for Apps
+ * Script's. The target's type is the checker's contextual type; a target of an Apps Script type
+ * (a part of a union included), or one with no member to read (`unknown`, `object`, a bare type
+ * parameter, a primitive), hides nothing.
+ */
+function handedOnAs(checker: ts.TypeChecker, expression: ts.Expression): string | null {
+  if (!HANDED_KINDS.has(expression.kind)) return null;
+  const target = checker.getContextualType(expression);
+  if (!target) return null;
+  // Event objects (Events.*) are plain data the harness passes to entry points, no class of the fake.
+  const handed = readTypes(checker, expression, null).filter((type) => !type.name.startsWith('Events.'));
+  if (!handed.length) return null;
+  const parts = target.isUnionOrIntersection() ? target.types : [target];
+  if (parts.some((part) => appsScriptType(checker, checker.getApparentType(part)))) return null;
+  // An object type of src/'s own with members to read; a primitive (a condition's `boolean`) reads none.
+  const readable = (part: ts.Type) =>
+    !!(part.flags & ts.TypeFlags.Object) && checker.getPropertiesOfType(part).length > 0;
+  if (!parts.some(readable)) return null;
+  return checker.typeToString(target);
 }
 
 /** The names Apps Script's globals have: `SpreadsheetApp` and the like, and `console` (a quick test). */
@@ -237,6 +271,11 @@ export function bundleSurface(): BundleSurface {
     const mapped = map.get(file.fileName);
     const visit = (node: ts.Node): void => {
       if (ts.isTypeNode(node)) return; // types read nothing at run time
+      const handedOn = ts.isExpression(node) ? handedOnAs(checker, node) : null;
+      if (handedOn)
+        surface.unresolved.push(
+          `${where(file, node)} ${node.getText(file)}: an Apps Script value handed on as ${handedOn}, whose reads are not seen (type it as Apps Script's)`,
+        );
       const use = useOf(checker, node);
       if (use === 'dynamic')
         surface.unresolved.push(`${where(file, node)} ${node.getText(file)}: a computed member of an Apps Script type`);

@@ -14,7 +14,9 @@
 // - a class the boundary hands out declares exactly the members its Pick lists name (so the
 //   lists are its surface), but for the class in NO_PICK;
 // - the service globals are exactly those the bundle names;
-// - the bundle reads no Apps Script member the analysis cannot name (a computed `x[key]`) or place.
+// - the bundle reads no Apps Script member the analysis cannot name (a computed `x[key]`) or place,
+//   and hands no Apps Script value on as a type of its own (`const port: { getName(): string } =
+//   sheet`), whose reads would be that type's and go unseen.
 // What is left out, and why: enum values (`ScriptApp.AuthMode.FULL`): the enum is a member of its
 // service, checked here, and the fake's enums (enums.ts) are copies of Google's whole enums; event
 // objects (`e.authMode`, types Events.*): the harness passes them to entry points as plain data
