@@ -273,7 +273,7 @@ describe('a run that cannot have the key', () => {
     bundle.$runDays(14);
     const after = gas.mail.sent.slice(sent);
     expect(after.map((m) => m.subject)).toEqual(['Uptake: the daily run needs a fix in your spreadsheet']);
-    expect(after[0].body ?? after[0].htmlBody).toContain('tagged with a key this spreadsheet does not hold');
+    expect(after[0].body).toMatch(/Tagged with a key this spreadsheet does not hold \([^)]*\): row 2 \(Key\)/);
     expect(gas.properties.forDocument(gas.spreadsheet.getId()).getProperty('uptake.sent.key')).toBeNull();
   });
 });
@@ -373,6 +373,8 @@ describe('a sheet written with tags but its dates and notes in clear', () => {
     expect(typeof gas.sheet(SENT).getRange('I2').getValues()[0][0]).toBe('number');
     bundle.$runDueTriggers('2026-03-24T12:00:00Z');
     expect(gas.mail.sent.map((m) => m.subject)).toEqual(['Uptake: the daily run needs a fix in your spreadsheet']);
-    expect(gas.mail.sent[0].body).toContain('no longer hold their Key and tags as the text Uptake wrote');
+    expect(gas.mail.sent[0].body).toMatch(
+      /A number or a date where Uptake wrote text \([^)]*\): row 2 \(Key\), row 3 \(Key\)/,
+    );
   });
 });

@@ -50,3 +50,43 @@ test.each([
   row[at(column)] = value;
   expect(read(row)).toEqual({ recorded: false, unreadable: 1 });
 });
+
+describe('the rows a run cannot read, named as the owner finds them', () => {
+  const otherKey = new KeyedTags('8'.repeat(64));
+
+  /** Fen's row written with `by`'s key (this version: everything but Date sent sealed). */
+  function rowOf(by: KeyedTags): unknown[] {
+    const row = taggedOnlyRow();
+    row[at('Key')] = by === tags ? tags.taggedOnlyFingerprint : by.fingerprint;
+    return row;
+  }
+
+  test('each by its sheet row (the header is row 1), why, and the columns at fault', () => {
+    const numbers = rowOf(tags);
+    numbers[at('Member email')] = 42;
+    numbers[at('Team member')] = 123456;
+    const values = [SENT_HEADERS, rowOf(tags), numbers, ['a note the owner typed'], rowOf(otherKey)];
+    expect(readSentSheet(values, 'UTC', tags).index.unreadableRows).toEqual([
+      { row: 3, reason: 'not-text', columns: ['Team member', 'Member email'] },
+      { row: 5, reason: 'other-key', columns: ['Key'] },
+    ]);
+  });
+
+  test('a column the owner moved is named by its header, where it now is', () => {
+    const row = rowOf(tags);
+    row[at('Recipient')] = 7;
+    row[at('Key')] = 8;
+    const moved = (cells: unknown[]) => [cells[cells.length - 1], ...cells.slice(0, -1)];
+    expect(readSentSheet([moved(SENT_HEADERS), moved(row)], 'UTC', tags).index.unreadableRows).toEqual([
+      { row: 2, reason: 'not-text', columns: ['Key', 'Recipient'] },
+    ]);
+  });
+
+  test('a row without a key (an earlier version wrote names in clear) is read, whatever its cells hold', () => {
+    const row = taggedOnlyRow();
+    row[at('Key')] = '';
+    row[at('Team member')] = 'Fen Li';
+    row[at('Member email')] = 1234;
+    expect(readSentSheet([SENT_HEADERS, row], 'UTC', tags).index.unreadableRows).toEqual([]);
+  });
+});

@@ -20,6 +20,7 @@ import { PROGRAMME_MILESTONES, type ProgrammeMilestoneKind } from './replacement
 import { DIGEST_MILESTONE, PROGRAMME_RECORD_PREFIX, SENT_HEADERS, type RecordDraft } from './sent-row';
 import { recipientScope, taggedRow } from './sent-row-sealing';
 import { parseSentRows, type ParsedRecord } from './sent-rows-read';
+import { unreadableRowsProblem, type UnreadableRow } from './sent-unreadable';
 
 /** A training date moved by fewer days than this is a correction, not a new programme. */
 export const PROGRAMME_RESTART_DAYS = 14;
@@ -40,8 +41,8 @@ export interface SentSheet {
  * Reads the sheet's values (header row first). Columns are found by header so that a column
  * the owner moved still reads; rows that are not records (blank, hand-written notes) are
  * ignored rather than guessed at. A row tagged with another key than `tags`', or whose Key or
- * tags are no longer the text Uptake wrote, cannot be read: the index says so
- * (SentIndex.unreadable), and a run sends nothing it would have to look up.
+ * tags are no longer the text Uptake wrote, cannot be read: the index names them
+ * (SentIndex.unreadableRows), and a run sends nothing it would have to look up.
  */
 export function readSentSheet(values: unknown[][], timeZone: string, tags: SentTags): SentSheet {
   const { records, retagged, unreadable } = parseSentRows(values, timeZone, tags);
@@ -63,9 +64,14 @@ export class SentIndex {
     records: ParsedRecord[],
     private readonly tags: SentTags = CLEAR_TAGS,
     /** Rows tagged with a key this run does not hold, or whose Key or tags are not text: what they record cannot be looked up. */
-    readonly unreadable = 0,
+    readonly unreadableRows: readonly UnreadableRow[] = [],
   ) {
     for (const r of records) this.index(r);
+  }
+
+  /** How many rows cannot be read (unreadableRows). */
+  get unreadable(): number {
+    return this.unreadableRows.length;
   }
 
   private index(r: ParsedRecord): void {
@@ -89,13 +95,7 @@ export class SentIndex {
    * what they record cannot be looked up.
    */
   get recordingProblem(): string | null {
-    if (this.unreadable)
-      return (
-        `${this.unreadable === 1 ? '1 row' : `${this.unreadable} rows`} of the "Uptake sent" sheet were tagged with a key this spreadsheet does not hold ` +
-        '(its document properties were cleared, or the rows were copied from another spreadsheet) or no longer hold their Key and tags as the text Uptake wrote ' +
-        '(pasted back or imported, Sheets read some as numbers), so Uptake cannot tell what they record ' +
-        "and sent no reminder and no digest rather than send one twice. Restore the sheet as Uptake left it; rows that are not this team's can be moved to another sheet."
-      );
+    if (this.unreadable) return unreadableRowsProblem(this.unreadableRows);
     if (!this.tags.fingerprint)
       return (
         'This run could not read the key of the "Uptake sent" sheet (Apps Script gave it none of the document\'s properties, and the owner\'s copy of the key is not made yet), ' +

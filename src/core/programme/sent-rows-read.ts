@@ -16,6 +16,7 @@ import {
   type PeopleTags,
   type SealedCells,
 } from './sent-row-sealing';
+import type { UnreadableRow } from './sent-unreadable';
 
 export interface ParsedRecord {
   milestone: string;
@@ -57,8 +58,8 @@ export function parseSentRows(
   values: unknown[][],
   timeZone: string,
   tags: SentTags,
-): { records: ParsedRecord[]; retagged: string[][] | null; unreadable: number } {
-  if (values.length === 0) return { records: [], retagged: null, unreadable: 0 };
+): { records: ParsedRecord[]; retagged: string[][] | null; unreadable: UnreadableRow[] } {
+  if (values.length === 0) return { records: [], retagged: null, unreadable: [] };
   const header = values[0].map((cell) => headerKey(cellText(cell)));
   const c = sentColumns(header);
   const dateOptions = { timeZone, dateOrder: 'DMY' as const };
@@ -76,10 +77,15 @@ export function parseSentRows(
   };
   const rewritten = values.map((row) => Array.from({ length: width }, (_, i) => asText(row[i], i)));
   let upgraded = 0;
-  let unreadable = 0;
+  const unreadable: UnreadableRow[] = [];
   values.slice(1).forEach((row, i) => {
     const milestone = milestoneOf(cellText(row[c.milestone]));
     if (!milestone) return;
+    const notText = cellsNotAsWritten(row, c);
+    if (notText.length) {
+      unreadable.push({ row: i + 2, reason: 'not-text', columns: notText });
+      return;
+    }
     const read = readRecordRow(row, {
       columns: c,
       milestone: milestone.name,
@@ -88,7 +94,7 @@ export function parseSentRows(
       sentAt: rewritten[i + 1][c.sent],
     });
     if (!read) {
-      unreadable++;
+      unreadable.push({ row: i + 2, reason: 'other-key', columns: ['Key'] });
       return;
     }
     if (read.resealed) {
@@ -125,14 +131,14 @@ interface RowRead {
 /**
  * One record row read through `tags`: its tags and days, and how this version seals a row an
  * earlier version wrote (names in clear; tags with clear dates and notes; or everything sealed
- * but Date sent). Null for a row another key tagged: what it records cannot be looked up.
+ * but Date sent). Null for a row another key tagged: what it records cannot be looked up. Its Key and tags are
+ * text (cellsNotAsWritten).
  */
 function readRecordRow(
   row: unknown[],
   at: { columns: SentColumns; milestone: string; tags: SentTags; dayIn: (cell: unknown) => Day | null; sentAt: string },
 ): RowRead | null {
   const { columns: c, milestone, tags, dayIn } = at;
-  if (!keyedCellsAsWritten(row, c)) return null;
   const rowKey = cellText(row[c.key]).trim();
   const cells = {
     sentAt: at.sentAt,
@@ -157,16 +163,27 @@ function readRecordRow(
 }
 
 /**
- * Whether a row's Key cell, and a keyed row's tags, hold what Uptake wrote there: text (every
- * version writes the sheet as text), or nothing. A fingerprint or tag that Sheets read as a
- * number ("6e885545", "0123…", rows pasted back or imported as typed input) no longer says which
- * key made the row, nor whom it records. Such a row is unreadable: taken for a row without a key,
- * its tags would be tagged again, match no member, and what it records would be sent again.
+ * The columns, in the sheet's order, where a row's Key cell, or a keyed row's tags, do not hold
+ * what Uptake wrote there: text (every version writes the sheet as text), or nothing. A
+ * fingerprint or tag that Sheets read as a number ("6e885545", "0123…", rows pasted back or
+ * imported as typed input) no longer says which key made the row, nor whom it records. Such a
+ * row is unreadable: taken for a row without a key, its tags would be tagged again, match no
+ * member, and what it records would be sent again. Named by their headers, in the sheet's
+ * order (a column the owner moved is named where it is); none for a row as written.
  */
-function keyedCellsAsWritten(row: unknown[], c: SentColumns): boolean {
+function cellsNotAsWritten(row: unknown[], c: SentColumns): string[] {
   const asWritten = (cell: unknown) => typeof cell === 'string' || isBlankCell(cell);
-  if (isBlankCell(row[c.key])) return true;
-  return [row[c.key], row[c.member], row[c.recipient], row[c.email]].every(asWritten);
+  if (isBlankCell(row[c.key])) return [];
+  const keyed: [number, string][] = [
+    [c.key, 'Key'],
+    [c.member, 'Team member'],
+    [c.recipient, 'Recipient'],
+    [c.email, 'Member email'],
+  ];
+  return keyed
+    .filter(([at]) => !asWritten(row[at]))
+    .sort(([a], [b]) => a - b)
+    .map(([, header]) => header);
 }
 
 /** A row an earlier version wrote: people in clear (no key), or tags with clear dates and notes. */
