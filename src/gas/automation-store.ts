@@ -158,10 +158,19 @@ export function writeMirror(spreadsheet: Spreadsheet, state: AutomationState, se
   const mirror = mirrorStore(id, user);
   writeJson(mirror, KEYS.state, state);
   writeJson(mirror, PRIVATE_SETTINGS_KEY, privateSettingsToMirror(settings));
-  const approvals = JSON.stringify(grouped(mirroredApprovals(settings.followUpApprovals)));
-  writeStored(user, mirrorPrefix(id) + MIRROR_APPROVALS_KEY, approvals, { partBytes: MIRROR_VALUE_BYTES });
+  writeMirroredApprovals(id, settings.followUpApprovals, user);
   if (state.triggerId) user.setProperty(TRIGGER_DOCUMENT_PREFIX + state.triggerId, id);
   if (!settingsCopyIn(spreadsheet)) writeSettingsCopy(spreadsheet, settings);
+}
+
+/** Writes the approved follow-up owners into the running user's mirror for `spreadsheetId`. */
+export function writeMirroredApprovals(
+  spreadsheetId: string,
+  approvals: readonly FollowUpApproval[],
+  user = PropertiesService.getUserProperties(),
+): void {
+  const value = JSON.stringify(grouped(mirroredApprovals(approvals)));
+  writeStored(user, mirrorPrefix(spreadsheetId) + MIRROR_APPROVALS_KEY, value, { partBytes: MIRROR_VALUE_BYTES });
 }
 
 /**

@@ -17,6 +17,7 @@ import { failureLine, type Failure } from '../core/automation/failures';
 import { errorMessage } from '../core/automation/mail-rules';
 import type { AuditSource, SentLog, SetupProblem, TeamView } from '../core/automation/ports';
 import { interventionsReader } from './interventions-data';
+import { keepApprovalsInStep } from './follow-up-approval';
 import { formChoices } from '../core/form/questions';
 import { keepFormInStep, loggingFormUrl } from './logging-form';
 import type { FormLinks } from '../core/base/types';
@@ -143,11 +144,15 @@ function teamView(
   spreadsheet: Spreadsheet | Workbook,
   settings: Settings,
   formSync?: (line: string) => void,
+  mirrored = false,
 ): TeamView {
   // One workbook: the sheets' list and each sheet's values are read once for the log, the roster
   // and the Interventions sheet alike.
   const book = workbookOf(spreadsheet);
   const team = readTeam(book, settings);
+  // The daily run (the owner's: runDaily stopped any other account's) drops the approvals of
+  // pairings the Roster no longer names, so that an address typed back waits for the owner again.
+  if (formSync) settings = keepApprovalsInStep(book.spreadsheet, settings, team.roster, mirrored);
   let form: FormLinks | null;
   if (formSync) {
     const inStep = keepFormInStep(() => formChoices(team.roster, team.log.table));
@@ -176,9 +181,10 @@ function teamOrProblem(
   spreadsheet: Spreadsheet | Workbook,
   settings: Settings,
   formSync: (line: string) => void,
+  mirrored: boolean,
 ): TeamView | SetupProblem {
   try {
-    return teamView(spreadsheet, settings, formSync);
+    return teamView(spreadsheet, settings, formSync, mirrored);
   } catch (error) {
     if (error instanceof SetupError) return { code: error.code, message: error.message };
     throw error;
@@ -359,7 +365,7 @@ export function runDaily(event?: TriggerEvent): void {
     // One workbook for the zone, the team's sheets and the Interventions sheet: each read once.
     const book = new Workbook(spreadsheet);
     const { run, setup } = dailyRun(book, opened, false);
-    run.run(() => teamOrProblem(book, setup.settings, (line) => run.report.push(line)));
+    run.run(() => teamOrProblem(book, setup.settings, (line) => run.report.push(line), opened.mirrored));
   });
 }
 

@@ -34,7 +34,7 @@ import { openTeamTabNames, recordOpenTeamTabs } from './open-team-tabs';
 import { loadRosterApprovals } from './roster-approval';
 import { unapprovedPairings } from '../core/roles/roster-approval';
 import { rosterEmailCollisions } from '../core/roles/shared-roster-email';
-import { unapprovedFollowUpOwners } from './follow-up-approval';
+import { keepApprovalsInStep, unapprovedFollowUpOwners } from './follow-up-approval';
 import { followUpsToApprove, withheldRows } from '../core/roles/approval-offer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -54,6 +54,7 @@ function withoutPrivateSettings(settings: Settings): Settings {
     recipients: [],
     namedForRecipients: false,
     followUpApprovals: [],
+    followUpWas: [],
     approvedFollowUpOwners: [],
   };
 }
@@ -165,9 +166,17 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
   // From the roster already read: offered to the owner for approval, item by item (rules §19).
   if (isOwner) {
     const members = team.roster?.members ?? [];
-    data.unapprovedFollowUpOwners = unapprovedFollowUpOwners(members, settings);
-    const { followUpApprovals, ownerEmail, approvedFollowUpOwners } = settings;
-    data.followUpsToApprove = followUpsToApprove(team.roster, followUpApprovals, ownerEmail, approvedFollowUpOwners);
+    // The owner's load drops the approvals of pairings the Roster no longer names (written only then).
+    const inStep = keepApprovalsInStep(book.spreadsheet, settings, team.roster);
+    data.unapprovedFollowUpOwners = unapprovedFollowUpOwners(members, inStep);
+    const { followUpApprovals, ownerEmail, approvedFollowUpOwners, followUpWas } = inStep;
+    data.followUpsToApprove = followUpsToApprove(
+      team.roster,
+      followUpApprovals,
+      ownerEmail,
+      approvedFollowUpOwners,
+      followUpWas,
+    );
     // From the document's properties the call's check read already: no call of its own.
     const { approved, everApproved } = loadRosterApprovals(documentValues);
     data.unapprovedRosterEmails = unapprovedPairings(members, approved, ownerEmail, withheldRows(team.roster));
@@ -343,6 +352,7 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
   const previousOwner = who.owner || who.email;
   const ownerChanges = !sameAccount(toSave.ownerEmail ?? '', previousOwner);
   toSave.followUpApprovals = ownerChanges ? [] : before.followUpApprovals;
+  toSave.followUpWas = ownerChanges ? [] : before.followUpWas;
   toSave.approvedFollowUpOwners = ownerChanges ? [] : before.approvedFollowUpOwners;
   // A bad field is refused naming it before the hand-over question is asked about it.
   validateSettings({ ...before, ...proposed });

@@ -8,12 +8,16 @@ import type { Roster, RosterMember } from '../core/base/types';
 import { followUpsToApprove } from '../core/roles/approval-offer';
 import {
   approvalKey,
+  approvalsInStep,
   approvedName,
   approvedRoster,
   type FollowUpApproval,
+  type KeptApprovals,
   type UnapprovedFollowUpOwner,
 } from '../core/roles/follow-up-approval';
 import type { ListedFollowUpOwner } from '../shared/api';
+import { writeMirroredApprovals } from './automation-store';
+import { followUpApprovalsFit, storeSettings } from './settings-store';
 import { findRosterSheet, readRoster, SetupError } from './team-data';
 import { Workbook } from './workbook';
 
@@ -70,30 +74,51 @@ export function followUpOwnersToApprove(
 }
 
 /**
- * The approvals after approving `chosen`: each chosen pairing replaces its member's earlier one;
- * an earlier one is kept while the roster still pairs it, or while its member's new follow-up
- * owner waits for the owner (the card then says "was …", and the old address gets nothing
- * meanwhile: follow-ups go to the address the roster names, once approved). A member taken off
- * the Roster, or whose follow-up owner cell was emptied, loses theirs: typed back, it waits again.
+ * The approvals after approving `chosen` (pairings the roster names now): each replaces its
+ * member's earlier one, which approvalsInStep keeps for display only while the member waits. An
+ * approval is never kept for a pairing the roster no longer names: the earlier address typed
+ * back waits for the owner again.
  */
 export function followUpApprovalsWith(
   members: readonly RosterMember[],
-  approvals: readonly FollowUpApproval[],
+  kept: KeptApprovals,
   chosen: readonly FollowUpApproval[],
-  owner: string,
-): FollowUpApproval[] {
-  const paired = new Set(members.map((member) => approvalKey(member.name, member.followUpOwner ?? '')));
-  const waiting = new Set(
-    approvedRoster(members, approvals, owner).unapproved.flatMap((entry) => entry.members.map(memberKeyOf)),
-  );
-  const replaced = new Set(chosen.map((pair) => memberKeyOf(pair.member)));
-  const kept = (pair: FollowUpApproval) =>
-    !replaced.has(memberKeyOf(pair.member)) &&
-    (paired.has(approvalKey(pair.member, pair.address)) || waiting.has(memberKeyOf(pair.member)));
-  return [...approvals.filter(kept), ...chosen];
+): KeptApprovals {
+  const { followUpApprovals, followUpWas } = approvalsInStep(members, {
+    followUpApprovals: [...kept.followUpApprovals, ...chosen],
+    followUpWas: kept.followUpWas,
+  });
+  return { followUpApprovals, followUpWas };
 }
 
-const memberKeyOf = (name: string) => approvalKey(name, '');
+/**
+ * Drops, and writes, the approvals of pairings the roster no longer names (approvalsInStep), when
+ * the owner's code reads the roster with the approvals at hand: the dashboard and the daily run.
+ * Writes only when something changed; `mirrored`: a run outside the document keeps the owner's
+ * approvals in their own mirror (src/gas/automation-store.ts). Returns the settings in step.
+ */
+export function keepApprovalsInStep(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  roster: Roster | null,
+  mirrored = false,
+): Settings {
+  // A roster that could not be read says nothing of who is paired with whom: nothing is dropped.
+  if (!roster) return settings;
+  const inStep = approvalsInStep(roster.members, settings);
+  if (!inStep.changed) return settings;
+  const changes = { followUpApprovals: inStep.followUpApprovals, followUpWas: fittedWas(inStep.followUpWas) };
+  if (mirrored) writeMirroredApprovals(spreadsheet.getId(), changes.followUpApprovals);
+  else storeSettings(spreadsheet, changes);
+  return { ...settings, ...changes };
+}
+
+/** The "was" addresses as they fit their properties: display only, the oldest go first. */
+function fittedWas(was: FollowUpApproval[]): FollowUpApproval[] {
+  let kept = was;
+  while (kept.length && !followUpApprovalsFit(kept)) kept = kept.slice(Math.ceil(kept.length / 10));
+  return kept;
+}
 
 /** What approving `chosen` did, in words: each address with the members approved for it. */
 export function followUpOwnersApproved(chosen: readonly FollowUpApproval[]): string {

@@ -32,7 +32,7 @@ export function reclaimOwnership(spreadsheet: Spreadsheet): string {
   if (sameAccount(old, me)) return 'You are the owner of Uptake for this spreadsheet already: nothing was changed.';
   // Approvals of the roster made by the old owner are not the new owner's: changeOwner clears the
   // roster's pairings, and the follow-up owners go with this save (rules §19).
-  storeSettings(spreadsheet, { ownerEmail: me, followUpApprovals: [], approvedFollowUpOwners: [] });
+  storeSettings(spreadsheet, { ownerEmail: me, followUpApprovals: [], followUpWas: [], approvedFollowUpOwners: [] });
   const change = changeOwner(spreadsheet, { from: old, to: me, how: 'reclaim' });
   const told = !old
     ? ''

@@ -16,7 +16,7 @@ import {
 } from '../core/roles/roster-approval';
 import type { Roster } from '../core/base/types';
 import type { FollowUpApproval } from '../core/base/settings';
-import { approvedRoster } from '../core/roles/follow-up-approval';
+import { approvalsInStep, approvedRoster } from '../core/roles/follow-up-approval';
 import { withheldRows } from '../core/roles/approval-offer';
 import { utf8Bytes } from '../core/base/text';
 import type { RosterApprovalRequest } from '../shared/api';
@@ -70,11 +70,11 @@ function followUpSettingsWith(
   members: Roster['members'],
   settings: Settings,
   chosen: FollowUpApproval[],
-): Pick<Settings, 'followUpApprovals' | 'approvedFollowUpOwners'> {
-  const followUpApprovals = followUpApprovalsWith(members, settings.followUpApprovals, chosen, settings.ownerEmail);
-  const waiting = approvedRoster(members, followUpApprovals, settings.ownerEmail).unapproved;
+): Pick<Settings, 'followUpApprovals' | 'followUpWas' | 'approvedFollowUpOwners'> {
+  const kept = followUpApprovalsWith(members, settings, chosen);
+  const waiting = approvedRoster(members, kept.followUpApprovals, settings.ownerEmail).unapproved;
   const stillWaiting = (address: string) => waiting.some((entry) => entry.address === address.trim().toLowerCase());
-  return { followUpApprovals, approvedFollowUpOwners: settings.approvedFollowUpOwners.filter(stillWaiting) };
+  return { ...kept, approvedFollowUpOwners: settings.approvedFollowUpOwners.filter(stillWaiting) };
 }
 
 /** Most pairings one approval takes: more than the properties keep (rosterApprovalsValue). */
@@ -103,13 +103,19 @@ export function approveRoster(
   const roster = rosterOrNull(spreadsheet, settings);
   if (!roster) throw new Error('Uptake could not read the roster, so nothing was approved: Check set-up says why.');
   const members = roster.members;
+  // The approvals of pairings the Roster no longer names are dropped first (approvalsInStep).
+  const inStep = approvalsInStep(members, settings);
+  settings = { ...settings, followUpApprovals: inStep.followUpApprovals, followUpWas: inStep.followUpWas };
   // What the card offers, derived again from the Roster as it is now: what the page sent only picks among it.
   const followUps = followUpOwnersToApprove(roster, settings, listed.followUpOwners);
   const { approved } = loadRosterApprovals(documentValues);
   const rosterEmails = listed.rosterEmails.slice(0, MOST_PAIRINGS);
   const pairings = withApproved(members, approved, settings.ownerEmail, rosterEmails, withheldRows(roster));
-  if (!followUps.length && !pairings.chosen.length)
-    return 'There was nothing left to approve: the roster may have changed. Nothing was changed.';
+  if (!followUps.length && !pairings.chosen.length) {
+    if (inStep.changed)
+      storeSettings(spreadsheet, { followUpApprovals: settings.followUpApprovals, followUpWas: settings.followUpWas });
+    return 'There was nothing left to approve: the roster may have changed. Nothing was approved.';
+  }
   // Checked before anything is written: an approval too big to keep changes nothing.
   const value = pairings.chosen.length ? rosterApprovalsValue(pairings.approvals) : null;
   const followUpChanges = followUps.length ? followUpSettingsWith(members, settings, followUps) : null;
@@ -119,7 +125,11 @@ export function approveRoster(
         `pairings of a member and a follow-up owner, over the ${MOST_KB} KB Uptake keeps for them in this ` +
         "spreadsheet's properties). Nothing was approved.",
     );
-  if (followUpChanges) storeSettings(spreadsheet, followUpChanges);
+  if (followUpChanges || inStep.changed)
+    storeSettings(
+      spreadsheet,
+      followUpChanges ?? { followUpApprovals: settings.followUpApprovals, followUpWas: settings.followUpWas },
+    );
   if (value !== null)
     writeStored(PropertiesService.getDocumentProperties(), ROSTER_APPROVALS_KEY, value, { values: documentValues });
   const said = [

@@ -17,6 +17,9 @@ const SETTINGS_KEY = 'uptake.settings';
  */
 const FOLLOW_UP_APPROVALS_KEY = 'uptake.followUpApprovals';
 
+/** Each member's follow-up owner approved before their cell changed (Settings.followUpWas), kept the same way. */
+const FOLLOW_UP_WAS_KEY = 'uptake.followUpWas';
+
 const approvalsText = (approvals: readonly FollowUpApproval[]) =>
   JSON.stringify(approvals.map((pair) => [pair.member, pair.address]));
 
@@ -37,12 +40,21 @@ function parseApprovals(raw: string): unknown[] {
   }
 }
 
-/** Settings from stored JSON and the approvals kept apart (null: none, as before this version); null when there is none or it no longer validates. */
-function parseSettings(raw: string | null, approvals: string | null = null): Settings | null {
+/**
+ * Settings from stored JSON and the approvals kept apart (null: none, as before this version);
+ * null when there is none or it no longer validates.
+ */
+function parseSettings(
+  raw: string | null,
+  approvals: string | null = null,
+  was: string | null = null,
+): Settings | null {
   if (!raw) return null;
   try {
     const stored = JSON.parse(raw) as Record<string, unknown>;
-    return validateSettings(approvals === null ? stored : { ...stored, followUpApprovals: parseApprovals(approvals) });
+    if (approvals !== null) stored.followUpApprovals = parseApprovals(approvals);
+    if (was !== null) stored.followUpWas = parseApprovals(was);
+    return validateSettings(stored);
   } catch {
     // Stored settings that no longer validate (an older version, a hand edit) count as none.
     return null;
@@ -56,7 +68,9 @@ const storedOnLoad = new WeakMap<Settings, boolean>();
 export function loadSettings(documentValues?: Record<string, string>): Settings {
   const values = documentValues ?? PropertiesService.getDocumentProperties().getProperties();
   const raw = values[SETTINGS_KEY] ?? null;
-  const settings = parseSettings(raw, readStored(values, FOLLOW_UP_APPROVALS_KEY)) ?? validateSettings({});
+  const settings =
+    parseSettings(raw, readStored(values, FOLLOW_UP_APPROVALS_KEY), readStored(values, FOLLOW_UP_WAS_KEY)) ??
+    validateSettings({});
   storedOnLoad.set(settings, raw !== null);
   return settings;
 }
@@ -103,7 +117,9 @@ export function storeSettings(spreadsheet: Spreadsheet, changes: Partial<Setting
   // Written before the settings that no longer hold them, so that no reader finds neither.
   if (settings.followUpApprovals.length || values[FOLLOW_UP_APPROVALS_KEY] !== undefined)
     writeStored(properties, FOLLOW_UP_APPROVALS_KEY, approvalsText(settings.followUpApprovals), { values });
-  properties.setProperty(SETTINGS_KEY, JSON.stringify({ ...settings, followUpApprovals: [] }));
+  if (settings.followUpWas.length || values[FOLLOW_UP_WAS_KEY] !== undefined)
+    writeStored(properties, FOLLOW_UP_WAS_KEY, approvalsText(settings.followUpWas), { values });
+  properties.setProperty(SETTINGS_KEY, JSON.stringify({ ...settings, followUpApprovals: [], followUpWas: [] }));
   writeSettingsCopy(spreadsheet, settings);
   return settings;
 }
@@ -114,7 +130,7 @@ export function storeSettings(spreadsheet: Spreadsheet, changes: Partial<Setting
  * the copy stays one short value.
  */
 export function writeSettingsCopy(spreadsheet: Spreadsheet, settings: Settings): void {
-  const json = JSON.stringify({ ...settings, followUpApprovals: [] });
+  const json = JSON.stringify({ ...settings, followUpApprovals: [], followUpWas: [] });
   // One copy, updated in place: a second would leave a reader to guess which is current.
   const copy = settingsMetadata(spreadsheet);
   if (copy) copy.setValue(json);

@@ -59,7 +59,7 @@ describe('a changed follow-up owner', () => {
     expect(JSON.stringify(fake.gas.mail.sent)).not.toContain(TOM);
   });
 
-  test('approving it replaces the earlier pairing; emptied, the cell drops it (typed back, it waits again)', () => {
+  test('approving it replaces the earlier pairing; emptied, the owner’s next dashboard drops it (typed back, it waits again)', () => {
     const fake = changed();
     approveTicked(fake, OWNER, [{ member: 'Ana', address: TOM }]);
     expect(approvals(fake)).toEqual([
@@ -67,10 +67,37 @@ describe('a changed follow-up owner', () => {
       { member: 'Ana', address: TOM },
     ]);
     setFollowUpOwner(fake, 'Ana', '');
-    setFollowUpOwner(fake, 'Cleo', SAM);
-    approveTicked(fake, OWNER, [{ member: 'Cleo', address: SAM }]);
+    dashboard(fake);
+    expect(approvals(fake)).toEqual([{ member: 'Ben', address: SAM }]);
     setFollowUpOwner(fake, 'Ana', TOM);
     expect(offered(fake)).toEqual([{ member: 'Ana', address: TOM }]);
+  });
+
+  test('changed back to the address approved before, after the owner approved another pairing: it waits again', () => {
+    const fake = changed();
+    setFollowUpOwner(fake, 'Cleo', SAM);
+    approveTicked(fake, OWNER, [{ member: 'Cleo', address: SAM }]);
+    // The earlier address is kept to show ("was"), never as an approval.
+    expect(approvals(fake)).toEqual([
+      { member: 'Ben', address: SAM },
+      { member: 'Cleo', address: SAM },
+    ]);
+    setFollowUpOwner(fake, 'Ana', ' Sam@Example.com ');
+    expect(offered(fake)).toEqual([{ member: 'Ana', address: 'Sam@Example.com' }]);
+  });
+
+  test('emptied, seen by the owner’s dashboard, typed back by an editor: listed again, not approved', () => {
+    const fake = roleTeam();
+    setFollowUpOwner(fake, 'Ana', SAM);
+    approveTicked(fake, OWNER, [{ member: 'Ana', address: SAM }]);
+    setFollowUpOwner(fake, 'Ana', '');
+    expect(offered(fake)).toEqual([]);
+    setFollowUpOwner(fake, 'Ana', SAM);
+    expect(offered(fake)).toEqual([{ member: 'Ana', address: SAM }]);
+    // Loading the dashboard again writes nothing when nothing changed.
+    const before = world(fake);
+    dashboard(fake);
+    expect(world(fake)).toBe(before);
   });
 });
 

@@ -33,6 +33,12 @@ export interface Settings extends AuditSettings {
    */
   followUpApprovals: FollowUpApproval[];
   /**
+   * The follow-up owner each member had approved before their Follow-up owner cell changed: shown
+   * on the dashboard's card as "was …" while the new one waits, it approves nothing (typed back,
+   * it waits for the owner again: src/core/roles/follow-up-approval.ts, approvalsInStep).
+   */
+  followUpWas: FollowUpApproval[];
+  /**
    * Follow-up owners an earlier version approved by address alone, for whichever members the
    * roster named. They approve nothing now: the dashboard lists those addresses once more, marked,
    * so that the owner approves them for each member. Emptied by the owner's next Approve.
@@ -66,6 +72,7 @@ export const DEFAULTS: Settings = {
   recipients: [],
   namedForRecipients: false,
   followUpApprovals: [],
+  followUpWas: [],
   approvedFollowUpOwners: [],
   openTeam: false,
   logSheet: '',
@@ -158,6 +165,7 @@ export function validateSettings(input: Partial<Record<keyof Settings, unknown>>
     recipients: [...new Set(recipients.map((r) => r.toLowerCase()))],
     namedForRecipients: s.namedForRecipients === true || s.namedForRecipients === 'true',
     followUpApprovals: followUpApprovalList(s.followUpApprovals),
+    followUpWas: followUpApprovalList(s.followUpWas),
     approvedFollowUpOwners: [...new Set(approved)],
     openTeam: s.openTeam === true || s.openTeam === 'true',
     logSheet: String(s.logSheet ?? '').trim(),

@@ -69,18 +69,21 @@ function emailOwners(roster: OfferedRoster): Map<string, string[]> {
 /**
  * The roster's (member, follow-up owner) pairings the owner has not approved, in roster order,
  * each with what the card says of it. The owner's own address is never listed: it is the
- * address unapproved follow-ups go to anyway.
+ * address unapproved follow-ups go to anyway. `was`: each member's follow-up owner approved
+ * before their cell changed (Settings.followUpWas), which the card shows and which approves nothing.
  */
 export function followUpsToApprove(
   roster: OfferedRoster | null,
   approvals: readonly FollowUpApproval[],
   owner: string,
   byAddress: readonly string[] = [],
+  was: readonly FollowUpApproval[] = [],
 ): FollowUpToApprove[] {
   if (!roster) return [];
   const { members: kept } = approvedRoster(roster.members, approvals, owner);
+  // Display only (Settings.followUpWas): an address approved before approves nothing now.
   const approvedBefore = new Map<string, string>();
-  for (const pair of approvals) {
+  for (const pair of was) {
     const key = memberKey(approvedName(pair.member));
     if (!approvedBefore.has(key)) approvedBefore.set(key, pair.address);
   }

@@ -4,7 +4,7 @@
  * there alone must not draw colleagues' figures out of the team, nor an address approved for one
  * member draw another's. An unapproved pairing's milestones go to the owner instead.
  */
-import type { FollowUpApproval } from '../base/settings';
+import type { FollowUpApproval, Settings } from '../base/settings';
 import type { RosterMember } from '../base/types';
 import { memberKey } from '../base/text';
 
@@ -41,10 +41,59 @@ export function approvalKey(member: string, address: string): string {
   return `${memberKey(approvedName(member))}\n${address.trim().toLowerCase()}`;
 }
 
+/** A member's name as approvals compare it (whatever the address). */
+const memberKeyOf = (name: string) => approvalKey(name, '');
+
+/** The approvals as Settings keeps them: the approved pairings, and each member's earlier one, for display. */
+export type KeptApprovals = Pick<Settings, 'followUpApprovals' | 'followUpWas'>;
+
+/**
+ * The approvals as the roster now stands. An approval holds only while the roster names that
+ * pairing: once the owner's code reads a roster whose Follow-up owner cell for the member is
+ * emptied or changed, or without the member, the approval is gone, so that any editor typing the
+ * old address back gets it listed for the owner again instead of approved. The address dropped is
+ * kept as the member's `followUpWas` (display only: the card's "was …") while the member is on the
+ * roster and has no approved pairing. `changed`: whether anything differs from `kept`, so that
+ * callers write only then. Called with the roster the owner's dashboard, Approve and the daily run
+ * read (never with a roster that could not be read: it would drop every approval).
+ */
+export function approvalsInStep(
+  members: readonly RosterMember[],
+  kept: KeptApprovals,
+): KeptApprovals & { changed: boolean } {
+  // A name on two rows is read from its first row only (src/core/sheets/roster.ts): that row counts.
+  const named = new Map<string, string>();
+  for (const member of members) {
+    const key = memberKeyOf(member.name);
+    if (!named.has(key)) named.set(key, approvalKey(member.name, member.followUpOwner ?? ''));
+  }
+  const followUpApprovals: FollowUpApproval[] = [];
+  const dropped: FollowUpApproval[] = [];
+  const seen = new Set<string>();
+  for (const pair of kept.followUpApprovals) {
+    const key = approvalKey(pair.member, pair.address);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    (named.get(memberKeyOf(pair.member)) === key ? followUpApprovals : dropped).push(pair);
+  }
+  const approvedMembers = new Set(followUpApprovals.map((pair) => memberKeyOf(pair.member)));
+  const was = new Map<string, FollowUpApproval>();
+  for (const pair of [...kept.followUpWas, ...dropped]) {
+    const key = memberKeyOf(pair.member);
+    if (named.has(key) && !approvedMembers.has(key)) was.set(key, pair);
+  }
+  const followUpWas = [...was.values()];
+  const changed =
+    followUpApprovals.length !== kept.followUpApprovals.length ||
+    followUpWas.length !== kept.followUpWas.length ||
+    followUpWas.some((pair, index) => pair !== kept.followUpWas[index]);
+  return { followUpApprovals, followUpWas, changed };
+}
+
 /**
  * The roster with every follow-up owner the owner did not approve for that member cleared (the
  * owner follows up), and the pairings cleared, by address. The owner's own address is always
- * approved. `byAddress`: the addresses an earlier version approved by themselves (they approve
+ * approved. Every stored pairing counts: approvalsInStep keeps only those the roster names. `byAddress`: the addresses an earlier version approved by themselves (they approve
  * nothing now; they are only marked).
  */
 export function approvedRoster(
