@@ -10,13 +10,14 @@
 import type { Audit } from '../src/core/audit/audit-types';
 import type { History } from '../src/core/history/history-types';
 import type { Settings } from '../src/core/base/settings';
-import type { TeamData } from '../src/gas/team-data';
+import type { RosterApprovals, TeamData } from '../src/gas/team-data';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The bundle's locals the bench calls: the exact functions "Run audit to sheet" and the sidebar use. */
 export interface BundleInternals {
-  readTeam(spreadsheet: Spreadsheet, settings: Settings): TeamData;
+  /** `approved`: the roster pairings the owner approved (none in the bench: no email is on two rows). */
+  readTeam(spreadsheet: Spreadsheet, settings: Settings, approved: RosterApprovals): TeamData;
   auditTeam(team: TeamData, settings: Settings, asOfIso?: string | null, weeks?: number | null): Audit;
   /** The history the dashboard adds to the audit (spec §13). */
   teamHistory(team: TeamData, settings: Settings, asOfIso?: string | null, weeks?: number | null): History;

@@ -101,7 +101,7 @@ function coreAudit(bundle: BundleInternals, team: GeneratedTeam) {
   const settings = bundle.validateSettings({});
   const spreadsheetOf = (log: unknown[][]) =>
     zeroCostSpreadsheet({ [DEFAULT_LOG_SHEET]: log, [DEFAULT_ROSTER_SHEET]: team.roster }, team.timeZone, team.locale);
-  const read = (spreadsheet: Spreadsheet) => bundle.readTeam(spreadsheet, settings);
+  const read = (spreadsheet: Spreadsheet) => bundle.readTeam(spreadsheet, settings, []);
   const audit = (data: ReturnType<typeof read>) => bundle.auditTeam(data, settings, LAST_DAY_ISO);
   const history = (data: ReturnType<typeof read>) => bundle.teamHistory(data, settings, LAST_DAY_ISO);
   return {

@@ -8,6 +8,7 @@ import type { Audit } from '../core/audit/audit-types';
 import { auditSheetLayout, chartColumn, writtenNotice, type AuditSheetLayout } from '../core/audit/sheet-layout';
 import type { Settings } from '../core/base/settings';
 import { AUDIT_SHEET, readTeam, SetupError, type TeamData } from './team-data';
+import { rosterApprovalsFor } from './roster-approval';
 import { growTo } from './sheet-size';
 import { withDocumentLock } from './document-lock';
 import { interventionTables } from '../core/interventions/tables';
@@ -120,7 +121,7 @@ export function runAuditToSheet(
     const book = new Workbook(spreadsheet);
     let team: TeamData;
     try {
-      team = readTeam(book, settings);
+      team = readTeam(book, settings, rosterApprovalsFor(settings));
     } catch (error) {
       if (!(error instanceof SetupError)) throw error;
       return error.message;

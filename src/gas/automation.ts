@@ -47,6 +47,8 @@ import {
   TRIGGER_DOCUMENT_PREFIX,
 } from './automation-store';
 import { removeTrigger } from './automation-trigger';
+import { rosterApprovalsFor } from './roster-approval';
+import type { RosterEmailPair } from '../core/roles/roster-approval';
 import { programmeStore } from './programme-store';
 import { stopNotOwnerRun, stopStaleMirrorRun } from './automation-owner';
 import { sameAccount } from '../core/roles/roles';
@@ -142,14 +144,14 @@ function auditSource(team: TeamData, settings: Settings): AuditSource {
  */
 function teamView(
   spreadsheet: Spreadsheet | Workbook,
-  settings: Settings,
+  { settings, approved }: RunSettings,
   formSync?: (line: string) => void,
   mirrored = false,
 ): TeamView {
   // One workbook: the sheets' list and each sheet's values are read once for the log, the roster
   // and the Interventions sheet alike.
   const book = workbookOf(spreadsheet);
-  const team = readTeam(book, settings);
+  const team = readTeam(book, settings, approved);
   // The daily run (the owner's: runDaily stopped any other account's) drops the approvals of
   // pairings the Roster no longer names, so that an address typed back waits for the owner again.
   if (formSync) settings = keepApprovalsInStep(book.spreadsheet, settings, team.roster, mirrored);
@@ -179,16 +181,32 @@ function teamView(
 
 function teamOrProblem(
   spreadsheet: Spreadsheet | Workbook,
-  settings: Settings,
+  read: RunSettings,
   formSync: (line: string) => void,
   mirrored: boolean,
 ): TeamView | SetupProblem {
   try {
-    return teamView(spreadsheet, settings, formSync, mirrored);
+    return teamView(spreadsheet, read, formSync, mirrored);
   } catch (error) {
     if (error instanceof SetupError) return { code: error.code, message: error.message };
     throw error;
   }
+}
+
+/** What a run reads of the document's properties for the team: the settings, and the roster pairings the owner approved. */
+interface RunSettings {
+  settings: Settings;
+  approved: RosterEmailPair[];
+}
+
+/**
+ * The settings (settingsFor) and the approved roster pairings (rules §19), from the one read of
+ * the document's properties the settings took. Outside the document the approvals are not
+ * mirrored: an email on two roster rows is then no one's, as before any approval.
+ */
+function runSettings(mirrored: boolean, spreadsheet: Spreadsheet): RunSettings {
+  const settings = settingsFor(mirrored, spreadsheet);
+  return { settings, approved: mirrored ? [] : rosterApprovalsFor(settings) };
 }
 
 /**
@@ -199,11 +217,12 @@ function dailyRun(
   book: Workbook,
   opened: { store: Store; mirrored: boolean },
   onRequest: boolean,
-): { run: DailyRun; setup: RunSetup } {
+): { run: DailyRun; setup: RunSetup; read: RunSettings } {
   const spreadsheet = book.spreadsheet;
   const { timeZone } = book.dateOptions();
   const state = readJson<AutomationState | null>(opened.store, KEYS.state, null);
-  const settings = settingsFor(opened.mirrored, spreadsheet);
+  const read = runSettings(opened.mirrored, spreadsheet);
+  const settings = read.settings;
   const setup: RunSetup = {
     settings,
     owner: ownerOf(settings, state) || (onRequest ? currentUserEmail() : ''),
@@ -222,7 +241,7 @@ function dailyRun(
     // Without document properties both stores fall back: the programme's to the spreadsheet's copy.
     programmeCopyOnly: opened.mirrored,
   };
-  return { run: new DailyRun(ports, setup), setup };
+  return { run: new DailyRun(ports, setup), setup, read };
 }
 
 // ---- the daily run --------------------------------------------------------------------------
@@ -364,8 +383,8 @@ export function runDaily(event?: TriggerEvent): void {
   withDocumentLock(RUN_LOCK_WAIT_MS, missed, () => {
     // One workbook for the zone, the team's sheets and the Interventions sheet: each read once.
     const book = new Workbook(spreadsheet);
-    const { run, setup } = dailyRun(book, opened, false);
-    run.run(() => teamOrProblem(book, setup.settings, (line) => run.report.push(line), opened.mirrored));
+    const { run, read } = dailyRun(book, opened, false);
+    run.run(() => teamOrProblem(book, read, (line) => run.report.push(line), opened.mirrored));
   });
 }
 
@@ -381,11 +400,11 @@ export function sendDigestNow(): string {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   return withDocumentLock(LOCK_WAIT_MS, 'Uptake’s daily run is in progress: try again in a few minutes.', () => {
     const book = new Workbook(spreadsheet);
-    const { run, setup } = dailyRun(book, automationStore(spreadsheet.getId()), true);
+    const { run, setup, read } = dailyRun(book, automationStore(spreadsheet.getId()), true);
     if (!setup.owner)
       throw new Error('Uptake does not know whom to send the digest to: set the owner email in Settings.');
     // A SetupError's message says what to fix; the entry point passes it on as it is.
-    const seen = teamView(book, setup.settings);
+    const seen = teamView(book, read);
     const stored = readProgramme(programmeStore(spreadsheet));
     const team = { ...seen, programme: stored ? withBaseline(stored, seen.audits, run.today) : null };
     run.openSentLog();
@@ -406,9 +425,10 @@ export function previewDigest(): DigestPreview {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const { store, mirrored } = automationStore(spreadsheet.getId());
   const state = readJson<AutomationState | null>(store, KEYS.state, null);
-  const settings = settingsFor(mirrored, spreadsheet);
+  const read = runSettings(mirrored, spreadsheet);
+  const settings = read.settings;
   const owner = ownerOf(settings, state) || currentUserEmail();
-  const team = teamView(spreadsheet, settings);
+  const team = teamView(spreadsheet, read);
   const { today, timeZone } = todayIn(spreadsheet);
   const failures = readJson<Failure[]>(store, KEYS.failures, []);
   const stored = readProgramme(programmeStore(spreadsheet));

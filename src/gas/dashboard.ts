@@ -33,7 +33,6 @@ import { oldInterventionsTab } from './interventions-home';
 import { openTeamTabNames, recordOpenTeamTabs } from './open-team-tabs';
 import { loadRosterApprovals } from './roster-approval';
 import { unapprovedPairings } from '../core/roles/roster-approval';
-import { rosterEmailCollisions } from '../core/roles/shared-roster-email';
 import { keepApprovalsInStep, unapprovedFollowUpOwners } from './follow-up-approval';
 import { followUpsToApprove, withheldRows } from '../core/roles/approval-offer';
 
@@ -160,7 +159,9 @@ function timelineRows(
 /** The audit and everything drawn from it, into `data`; throws SetupError when the log cannot be read. */
 function fillAudit(data: DashboardData, context: DashboardContext, request: DashboardRequest | null | undefined): void {
   const { book, settings, isOwner, documentValues } = context;
-  const team = readTeam(book, settings);
+  // From the document's properties the call's check read already: no call of its own.
+  const { approved, everApproved } = loadRosterApprovals(documentValues);
+  const team = readTeam(book, settings, approved);
   data.logSheet = team.logSheetName;
   data.rosterSheet = team.rosterSheetName;
   // From the roster already read: offered to the owner for approval, item by item (rules §19).
@@ -177,11 +178,9 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
       approvedFollowUpOwners,
       followUpWas,
     );
-    // From the document's properties the call's check read already: no call of its own.
-    const { approved, everApproved } = loadRosterApprovals(documentValues);
     data.unapprovedRosterEmails = unapprovedPairings(members, approved, ownerEmail, withheldRows(team.roster));
     data.rosterNeverApproved = !everApproved;
-    data.rosterEmailCollisions = rosterEmailCollisions(team.roster, approved);
+    data.rosterEmailCollisions = team.roster?.sharedEmails ?? [];
   }
   const asOf = request?.asOf ?? null;
   const { audit, interventions } = advisedAudit(book, team, settings, asOf, request?.weeks ?? null, context.ownFile);

@@ -18,19 +18,26 @@ import {
 import type { ListedFollowUpOwner } from '../shared/api';
 import { writeMirroredApprovals } from './automation-store';
 import { followUpApprovalsFit, storeSettings } from './settings-store';
-import { findRosterSheet, readRoster, SetupError } from './team-data';
+import { findRosterSheet, readRoster, SetupError, type RosterApprovals } from './team-data';
 import { Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The roster as Check set-up reads it: null when it cannot be read (its own line says why). */
-export function rosterOrNull(spreadsheet: Spreadsheet | Workbook, settings: Settings): Roster | null {
+/**
+ * The roster as Check set-up and Approve read it (readRoster, with the owner's `approved`
+ * pairings): null when it cannot be read (its own line says why).
+ */
+export function rosterOrNull(
+  spreadsheet: Spreadsheet | Workbook,
+  settings: Settings,
+  approved: RosterApprovals,
+): Roster | null {
   const book = spreadsheet instanceof Workbook ? spreadsheet : new Workbook(spreadsheet);
   try {
     // A roster of 30 rows or fewer is read once through its head rows (see Workbook.headRows).
     const sheet = findRosterSheet(book, settings);
     if (sheet) book.headRows(sheet);
-    return readRoster(book, settings, book.dateOptions()) ?? { members: [], skipped: [], notices: [] };
+    return readRoster(book, settings, book.dateOptions(), approved) ?? { members: [], skipped: [], notices: [] };
   } catch (error) {
     // A roster that cannot be read approves nothing new; its own Check set-up line says why.
     if (error instanceof SetupError) return null;

@@ -18,6 +18,7 @@ import {
 } from '../core/form/questions';
 import { FORMS_SCOPE, permissionNames, permissionsFound, requirePermissions } from './permissions';
 import { readRoster, readTeam, SetupError } from './team-data';
+import { rosterApprovalsFor } from './roster-approval';
 import { storeSettings } from './settings-store';
 import { currentUserEmail } from './automation-store';
 
@@ -109,11 +110,16 @@ function pinAnswersSheet(spreadsheet: Spreadsheet, settings: Settings, answers: 
 /** The dropdowns' choices from the roster and the log (the log alone, or the roster alone, will do). */
 function currentChoices(spreadsheet: Spreadsheet, settings: Settings): FormChoices {
   try {
-    const team = readTeam(spreadsheet, settings);
+    const team = readTeam(spreadsheet, settings, rosterApprovalsFor(settings));
     return formChoices(team.roster, team.log.table);
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;
-    const roster = readRoster(spreadsheet, settings, { timeZone: 'UTC', dateOrder: 'DMY' });
+    const roster = readRoster(
+      spreadsheet,
+      settings,
+      { timeZone: 'UTC', dateOrder: 'DMY' },
+      rosterApprovalsFor(settings),
+    );
     if (!roster || roster.members.length === 0)
       // eslint-disable-next-line preserve-caught-error
       throw new Error(`The form needs the team's names: ${error.message}`);

@@ -104,7 +104,7 @@ export function myWeekView(
   }
   // An email on two roster rows, neither kept by the owner's approval: any editor can type
   // theirs on a colleague's row (rules §19). One the owner approved was given back to its row.
-  if (read.roster?.sharedEmails?.some((shared) => memberKey(shared.email) === memberKey(email)))
+  if (read.roster?.sharedEmails?.some((shared) => !shared.kept && memberKey(shared.email) === memberKey(email)))
     return { week: null, message: sharedEmail(email, settings) };
   const directory = new MemberDirectory(read.roster?.members ?? []);
   const rosterMember = directory.find(email) ?? null;

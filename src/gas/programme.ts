@@ -34,6 +34,7 @@ import { withDocumentLock } from './document-lock';
 import { readInterventions } from './interventions-data';
 import { LOCK_WAIT_MS } from './log-run';
 import { readTeam, type TeamData } from './team-data';
+import { rosterApprovalsFor } from './roster-approval';
 import { auditTeam } from '../core/audit/team-audit';
 import { Workbook } from './workbook';
 
@@ -129,7 +130,7 @@ export function startProgramme(
   return withDocumentLock(LOCK_WAIT_MS, 'Uptake’s daily run is in progress: try again in a few minutes.', () => {
     const store = programmeStore(spreadsheet);
     const book = new Workbook(spreadsheet);
-    const team = readTeam(book, settings);
+    const team = readTeam(book, settings, rosterApprovalsFor(settings));
     const stored = readProgramme(store);
     const existing = blockingProgramme(stored, team, settings, today);
     const refusal = startRefusal(existing, start, today);

@@ -6,7 +6,6 @@
 import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
 import { LOG_FIELDS, parseLogSheets, type ParsedLog } from '../core/sheets/log';
 import { MemberDirectory } from '../core/sheets/roster';
-import { withKeptEmails } from '../core/roles/shared-roster-email';
 import type { RosterEmailPair } from '../core/roles/roster-approval';
 import type { Settings } from '../core/base/settings';
 import type { LogField, Roster } from '../core/base/types';
@@ -137,7 +136,7 @@ export function readRecentLog(
   const dateOptions = book.dateOptions();
   const sheets = findLogSheets(book, settings, false);
   if (sheets.length === 0) throw noLogError(book, settings);
-  const roster = withKeptEmails(readRoster(book, settings, dateOptions), approved);
+  const roster = readRoster(book, settings, dateOptions, approved);
   const reads = sheets.map((sheet) => readSheetTail(book, sheet, rows));
   const log = parseLogSheets(
     reads.map((read) => ({ values: read.values, firstRow: read.firstRow - 1, name: read.name })),

@@ -27,6 +27,7 @@ import { LOCK_WAIT_MS } from './log-run';
 import { columnBelow, newSheet, writeHeaders } from './setup';
 import { todayIn } from './spreadsheet-locale';
 import { readHeadRows, readTeam, SetupError, type TeamData } from './team-data';
+import { rosterApprovalsFor } from './roster-approval';
 import { keepRecordedSession } from './programme';
 import type { InterventionFormData, RecordInterventionResult } from '../shared/api';
 
@@ -67,7 +68,7 @@ function workflowsByRuns(team: TeamData): string[] {
 export function interventionFormData(spreadsheet: Spreadsheet, settings: Settings): InterventionFormData {
   let team: TeamData;
   try {
-    team = readTeam(spreadsheet, settings);
+    team = readTeam(spreadsheet, settings, rosterApprovalsFor(settings));
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;
     return {
@@ -207,7 +208,7 @@ export function recordIntervention(
   settings: Settings,
   request: unknown,
 ): RecordInterventionResult {
-  const team = readTeam(spreadsheet, settings);
+  const team = readTeam(spreadsheet, settings, rosterApprovalsFor(settings));
   const entry = checkIntervention(request, team.today, (text) => knownMember(team, text));
   const { sheet, row, own } = withDocumentLock(
     LOCK_WAIT_MS,

@@ -27,7 +27,8 @@ import {
   rosterOrNull,
 } from './follow-up-approval';
 import { MOST_KB, MOST_PARTS, partsNeeded, readStored, writeStored } from './property-parts';
-import { followUpApprovalsFit, storeSettings } from './settings-store';
+import { documentValuesOf, followUpApprovalsFit, storeSettings } from './settings-store';
+import { checkedCaller } from './sidebar-call';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -45,6 +46,15 @@ export function loadRosterApprovals(documentValues?: Record<string, string>): {
     ROSTER_APPROVALS_KEY,
   );
   return { approved: parseRosterApprovals(raw), everApproved: raw !== null };
+}
+
+/**
+ * The approved pairings, for a read of the roster (src/gas/team-data.ts): from the document's
+ * properties `settings` were read from, or the running sidebar call was checked with (no call of
+ * its own), else read now.
+ */
+export function rosterApprovalsFor(settings: Settings): RosterEmailPair[] {
+  return loadRosterApprovals(documentValuesOf(settings) ?? checkedCaller()?.documentValues).approved;
 }
 
 /**
@@ -100,7 +110,8 @@ export function approveRoster(
     throw new Error(
       'Uptake has no owner yet, so nothing was approved: the owner saves Settings first, then approves the roster.',
     );
-  const roster = rosterOrNull(spreadsheet, settings);
+  const { approved } = loadRosterApprovals(documentValues);
+  const roster = rosterOrNull(spreadsheet, settings, approved);
   if (!roster) throw new Error('Uptake could not read the roster, so nothing was approved: Check set-up says why.');
   const members = roster.members;
   // The approvals of pairings the Roster no longer names are dropped first (approvalsInStep).
@@ -108,7 +119,6 @@ export function approveRoster(
   settings = { ...settings, followUpApprovals: inStep.followUpApprovals, followUpWas: inStep.followUpWas };
   // What the card offers, derived again from the Roster as it is now: what the page sent only picks among it.
   const followUps = followUpOwnersToApprove(roster, settings, listed.followUpOwners);
-  const { approved } = loadRosterApprovals(documentValues);
   const rosterEmails = listed.rosterEmails.slice(0, MOST_PAIRINGS);
   const pairings = withApproved(members, approved, settings.ownerEmail, rosterEmails, withheldRows(roster));
   if (!followUps.length && !pairings.chosen.length) {

@@ -64,6 +64,17 @@ function parseSettings(
 /** Settings objects loadSettings returned, and whether they were stored: hasStoredSettings then asks no service. */
 const storedOnLoad = new WeakMap<Settings, boolean>();
 
+/** The document's properties each Settings loadSettings returned was read from (one getProperties). */
+const readFrom = new WeakMap<Settings, Record<string, string>>();
+
+/**
+ * The document's properties `settings` were read from when loadSettings read them, so that what
+ * else is kept there (the roster's approvals) is read without another call; undefined otherwise.
+ */
+export function documentValuesOf(settings: Settings): Record<string, string> | undefined {
+  return readFrom.get(settings);
+}
+
 /** The stored settings; `documentValues`: the document's properties when the caller has read them all (getProperties). */
 export function loadSettings(documentValues?: Record<string, string>): Settings {
   const values = documentValues ?? PropertiesService.getDocumentProperties().getProperties();
@@ -72,6 +83,7 @@ export function loadSettings(documentValues?: Record<string, string>): Settings 
     parseSettings(raw, readStored(values, FOLLOW_UP_APPROVALS_KEY), readStored(values, FOLLOW_UP_WAS_KEY)) ??
     validateSettings({});
   storedOnLoad.set(settings, raw !== null);
+  readFrom.set(settings, values);
   return settings;
 }
 

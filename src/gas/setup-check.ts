@@ -152,6 +152,7 @@ export function gatherSetupFacts(
   // Without "run when you are not present" (partial consent) no trigger can be listed or made.
   const canSeeTriggers = !permissions.missing?.some((p) => p.scope === TRIGGERS_SCOPE);
   const triggers = canSeeTriggers ? dailyTriggers(spreadsheet, state) : null;
+  const approvals = approvalFacts(settings, documentValues);
   return {
     authorization: {
       required: permissions.required,
@@ -192,9 +193,10 @@ export function gatherSetupFacts(
       document: storeBytes(documentValues),
       user: storeBytes(PropertiesService.getUserProperties().getProperties()),
     },
-    // Read once for the lines about its rows, its emails and their approval.
-    rosterRead: rosterOrNull(book, settings),
-    approvals: approvalFacts(settings, documentValues),
+    // Read once for the lines about its rows, its emails and their approval, each email on two
+    // rows given to the row the owner approved (rules §19).
+    rosterRead: rosterOrNull(book, settings, approvals.rosterEmails),
+    approvals,
     ownerChange: ownerChangeFacts(documentValues),
     lock: lockFacts(),
   };

@@ -13,6 +13,8 @@ import { todayInZone } from './spreadsheet-locale';
 import type { ParsedTeam } from '../core/sheets/team';
 import type { Settings } from '../core/base/settings';
 import type { Roster } from '../core/base/types';
+import { withKeptEmails } from '../core/roles/shared-roster-email';
+import type { RosterEmailPair } from '../core/roles/roster-approval';
 import { readUsageSheets } from './usage-data';
 import { HEADER_ROWS_SCANNED, workbookOf, type NamedSheet, type Workbook } from './workbook';
 
@@ -269,9 +271,19 @@ export interface TeamData extends ParsedTeam {
   dateOptions: DateReadOptions;
 }
 
-function parseRosterSheet(book: Workbook, sheet: Sheet, dateOptions: DateReadOptions): Roster {
+/**
+ * The roster sheet as Uptake reads it everywhere: parsed, then each email on two rows given to
+ * the row the owner approved it for (`approved`, rules §19; src/core/roles/shared-roster-email.ts),
+ * so that the log's rows, the usage exports (§15) and My week all match that email to the same row.
+ */
+function parseRosterSheet(
+  book: Workbook,
+  sheet: Sheet,
+  dateOptions: DateReadOptions,
+  approved: RosterApprovals,
+): Roster {
   try {
-    return parseRoster(book.values(sheet), dateOptions);
+    return withKeptEmails(parseRoster(book.values(sheet), dateOptions), approved)!;
   } catch (error) {
     if (error instanceof HeaderNotFoundError)
       throw new SetupError('roster-header', `Roster sheet "${book.nameOf(sheet)}": ${error.message}`);
@@ -279,19 +291,29 @@ function parseRosterSheet(book: Workbook, sheet: Sheet, dateOptions: DateReadOpt
   }
 }
 
-/** The roster, parsed, or null when there is none. Throws SetupError with what to fix. */
+/**
+ * The (name, email) pairings the owner approved (src/gas/roster-approval.ts, loadRosterApprovals):
+ * every read of the roster takes them, so an email on two rows goes to the same row everywhere.
+ */
+export type RosterApprovals = readonly RosterEmailPair[];
+
+/** The roster (parseRosterSheet), or null when there is none. Throws SetupError with what to fix. */
 export function readRoster(
   spreadsheet: Spreadsheet | Workbook,
   settings: Pick<Settings, 'rosterSheet'>,
   dateOptions: DateReadOptions,
+  approved: RosterApprovals,
 ): Roster | null {
   const book = workbookOf(spreadsheet);
   const sheet = findRosterSheet(book, settings);
-  return sheet ? parseRosterSheet(book, sheet, dateOptions) : null;
+  return sheet ? parseRosterSheet(book, sheet, dateOptions, approved) : null;
 }
 
-/** Reads and parses the log (every sheet of it) and the roster. Throws SetupError with what to fix. */
-export function readTeam(spreadsheet: Spreadsheet | Workbook, settings: Settings): TeamData {
+/**
+ * Reads and parses the log (every sheet of it) and the roster (parseRosterSheet, with the owner's
+ * `approved` pairings). Throws SetupError with what to fix.
+ */
+export function readTeam(spreadsheet: Spreadsheet | Workbook, settings: Settings, approved: RosterApprovals): TeamData {
   const book = workbookOf(spreadsheet);
   const dateOptions = book.dateOptions();
   const logSheets = findLogSheets(book, settings);
@@ -300,7 +322,7 @@ export function readTeam(spreadsheet: Spreadsheet | Workbook, settings: Settings
   }
   const logSheetNames = logSheets.map((sheet) => book.nameOf(sheet));
   const rosterSheet = findRosterSheet(book, settings);
-  const roster = rosterSheet ? parseRosterSheet(book, rosterSheet, dateOptions) : null;
+  const roster = rosterSheet ? parseRosterSheet(book, rosterSheet, dateOptions, approved) : null;
   let log: ParsedLog;
   try {
     log = parseLogSheets(

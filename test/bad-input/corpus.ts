@@ -508,7 +508,7 @@ export const CORPUS: CorpusCase[] = [
         [4, 'Follow-up owner "not an email" is not an email address: the owner follows up Cleo'],
         [
           9,
-          `Email "cleo@example.com" is also Cleo's (row 4): it is ignored for both; give each member their own email`,
+          `Email "cleo@example.com" is also Cleo's (row 4): it stays only with the row you approved it for, if you approved one; give each member their own email`,
         ],
         [
           10,

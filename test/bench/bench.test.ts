@@ -159,7 +159,7 @@ describe('the core as the bench runs it from build/Code.js', () => {
       team.locale,
     );
     const settings = bundle.validateSettings({});
-    const data = bundle.readTeam(spreadsheet, settings);
+    const data = bundle.readTeam(spreadsheet, settings, []);
     const audit = bundle.auditTeam(data, settings, LAST_DAY_ISO);
     const history = bundle.teamHistory(data, settings, LAST_DAY_ISO);
     expect(audit.skippedRows.map((p) => p.row)).toEqual(team.badRows);

@@ -10,6 +10,7 @@ import { formerOwnerNotToldLines, interventionsElsewhereLines } from '../../src/
 import type { ApprovalFacts, OwnerChangeFacts, SetupFacts } from '../../src/core/setup-check/facts';
 import type { OwnerChange } from '../../src/core/roles/owner-change';
 import { rosterMembers, type RosterSpec } from '../support/sheets';
+import { withKeptEmails } from '../../src/core/roles/shared-roster-email';
 
 const OWNER = 'owner@example.com';
 
@@ -91,10 +92,11 @@ describe('an email on two roster rows', () => {
       { row: 2, name: 'Ana' },
       { row: 5, name: 'Eve' },
     ],
+    kept: null,
   };
+  /** The roster as Check set-up reads it: with the owner's approvals (`rosterEmails`). */
   const withShared = (rosterEmails: ApprovalFacts['rosterEmails']) => ({
-    rosterRead: { members: [], skipped: [], sharedEmails: [shared] },
-    approvals: { ...noApprovals, rosterEmails },
+    rosterRead: withKeptEmails({ members: [], skipped: [], notices: [], sharedEmails: [shared] }, rosterEmails),
   });
 
   test('approved for none of the rows: no row keeps it', () => {
@@ -105,21 +107,24 @@ describe('an email on two roster rows', () => {
         status: 'warn',
         detail:
           'ana@example.com is on 2 Roster rows: row 2 (Ana) and row 5 (Eve). You approved it for none of them, so ' +
-          'My week shows figures to none of them. Approve cannot give an email to a row while it is on two rows, and ' +
-          'the dashboard counts log rows under it as no one’s: correct the Email cell of the wrong row, and check who ' +
-          'changed it (every editor can edit the Roster).',
+          'My week shows figures to none of them, and the dashboard, the daily emails and the usage exports count ' +
+          'the log and usage rows under it as no one’s. Approve cannot give an email to a row while it is on two ' +
+          'rows: correct the Email cell of the wrong row, and check who changed it (every editor can edit the Roster).',
       },
     ]);
   });
 
   test('approved for one row: that row keeps it and the other waits', () => {
     const [line] = sharedRosterEmailLines(withShared([{ name: 'Ana', email: 'ana@example.com' }]));
-    expect(line.detail).toContain('You approved it for row 2 (Ana), whose My week is unchanged; row 5 (Eve) waits');
+    expect(line.detail).toContain(
+      'You approved it for row 2 (Ana): Ana keeps My week, and the dashboard, the daily emails and the usage ' +
+        'exports count the log and usage rows under it as Ana’s. Row 5 (Eve) waits',
+    );
   });
 
   test('none on two rows, or no roster: no line', () => {
-    expect(sharedRosterEmailLines({ rosterRead: { members: [], skipped: [] }, approvals: noApprovals })).toEqual([]);
-    expect(sharedRosterEmailLines({ rosterRead: null, approvals: noApprovals })).toEqual([]);
+    expect(sharedRosterEmailLines({ rosterRead: { members: [], skipped: [] } })).toEqual([]);
+    expect(sharedRosterEmailLines({ rosterRead: null })).toEqual([]);
   });
 });
 

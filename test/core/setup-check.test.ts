@@ -139,6 +139,7 @@ describe('setupChecks', () => {
               { row: 4, name: 'Eve' },
               { row: 5, name: 'Fay' },
             ],
+            kept: null,
           },
         ],
       },

@@ -60,10 +60,11 @@ describe('Ben types Ana’s email on his own row after the owner approved Ana’
     ]);
     expect(drawn.unapprovedRosterEmails).toEqual([]);
     expect(sharedLine(fake)?.detail).toBe(
-      'ana@example.com is on 2 Roster rows: row 2 (Ana) and row 3 (Ben). You approved it for row 2 (Ana), whose ' +
-        'My week is unchanged; row 3 (Ben) waits, with no figures in My week. Approve cannot give an email to a ' +
-        'row while it is on two rows, and the dashboard counts log rows under it as no one’s: correct the Email ' +
-        'cell of the wrong row, and check who changed it (every editor can edit the Roster).',
+      'ana@example.com is on 2 Roster rows: row 2 (Ana) and row 3 (Ben). You approved it for row 2 (Ana): Ana ' +
+        'keeps My week, and the dashboard, the daily emails and the usage exports count the log and usage rows ' +
+        'under it as Ana’s. Row 3 (Ben) waits, with no figures in My week and nothing counted under the email. ' +
+        'Approve cannot give an email to a row while it is on two rows: correct the Email cell of the wrong row, ' +
+        'and check who changed it (every editor can edit the Roster).',
     );
   });
 

@@ -78,13 +78,21 @@ export interface RosterMember {
 export interface SharedRosterEmail {
   email: string;
   rows: { row: number; name: string }[];
+  /**
+   * The row that keeps it: the one whose (name, email) pairing the owner approved (rules §19,
+   * src/core/roles/shared-roster-email.ts); null when none is, and as the sheet is parsed.
+   */
+  kept: { row: number; name: string } | null;
 }
 
 export interface Roster {
   members: RosterMember[];
   skipped: RowProblem[];
   notices: RowProblem[];
-  /** Emails on two rows or more: kept by none of those rows (rules §19: the owner's approval settles it). */
+  /**
+   * Emails on two rows or more. As parsed, no row has them; the roster as Uptake reads it
+   * (withKeptEmails) gives each back to the row the owner approved it for, named in `kept`.
+   */
   sharedEmails?: SharedRosterEmail[];
   /** Emails (memberKey) on rows skipped because their name is on an earlier row: no member has them. */
   skippedEmails?: string[];

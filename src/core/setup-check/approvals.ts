@@ -6,7 +6,7 @@
 import { followUpsToApprove, withheldRows } from '../roles/approval-offer';
 import { approvedRoster, unapprovedLine } from '../roles/follow-up-approval';
 import { pairingText, unapprovedPairings } from '../roles/roster-approval';
-import { collisionText, rosterEmailCollisions } from '../roles/shared-roster-email';
+import { collisionText } from '../roles/shared-roster-email';
 import type { CheckLine, SetupFacts } from './facts';
 
 /**
@@ -40,12 +40,12 @@ export function followUpOwnerLines({
   });
 }
 
-/** One line for each email on two roster rows (src/core/roles/shared-roster-email.ts). */
-export function sharedRosterEmailLines({
-  rosterRead,
-  approvals,
-}: Pick<SetupFacts, 'rosterRead' | 'approvals'>): CheckLine[] {
-  return rosterEmailCollisions(rosterRead, approvals.rosterEmails).map((collision) => ({
+/**
+ * One line for each email on two roster rows, naming the row that keeps it, if one does: the
+ * roster was read with the owner's approvals (src/core/roles/shared-roster-email.ts, withKeptEmails).
+ */
+export function sharedRosterEmailLines({ rosterRead }: Pick<SetupFacts, 'rosterRead'>): CheckLine[] {
+  return (rosterRead?.sharedEmails ?? []).map((collision) => ({
     id: 'roster-email-shared',
     label: 'Roster email on two rows',
     status: 'warn',

@@ -162,6 +162,18 @@ function oversizedProblem(name: string, email: string, followUpOwner: string): s
   return null;
 }
 
+/** Adds `at` to the rows of the email `first` (the row that had it first) has, in `shared`. */
+function addSharedRow(
+  shared: Map<string, SharedRosterEmail>,
+  first: { name: string; row: number; email: string },
+  at: { name: string; row: number },
+): void {
+  // As the first row has it: the same address on every row, whatever its case or spaces.
+  const key = memberKey(first.email);
+  const entry = shared.get(key) ?? { email: first.email, rows: [{ name: first.name, row: first.row }], kept: null };
+  shared.set(key, { ...entry, rows: [...entry.rows, at] });
+}
+
 /**
  * Reads the roster. A row without a usable name, or with a name or address too long, is skipped;
  * any other odd cell is reported and read as blank (an invalid email is not used, an unknown status counts as active).
@@ -176,12 +188,12 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
   /** Each name read, with its rows: the first is read, any other skipped. */
   const seen = new Map<string, RepeatedRosterName>();
   const emails = new Map<string, { name: string; row: number; email: string }>();
-  /** Emails on two rows: log rows under one cannot be told apart, so no member gets them. */
+  /** Emails on two rows: no row has them here; the owner's approval gives one back (withKeptEmails). */
   const shared = new Map<string, SharedRosterEmail>();
   const skippedEmails = new Set<string>();
   const cell = (cells: unknown[], field: RosterField) => (c[field] === undefined ? '' : cells[c[field]!]);
 
-  /** The row's email, unless another row has it already (said; neither row keeps it). */
+  /** The row's email, unless another row has it already (said; neither keeps it here: withKeptEmails decides). */
   const ownEmail = (email: string | null, name: string, row: number, notify: Notify): string | null => {
     if (!email) return null;
     const first = emails.get(memberKey(email));
@@ -190,11 +202,9 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
       return email;
     }
     notify(
-      `Email "${email.trim()}" is also ${first.name}'s (row ${first.row}): it is ignored for both; give each member their own email`,
+      `Email "${email.trim()}" is also ${first.name}'s (row ${first.row}): it stays only with the row you approved it for, if you approved one; give each member their own email`,
     );
-    // As the first row has it: the same address on every row, whatever its case or spaces.
-    const entry = shared.get(memberKey(email)) ?? { email: first.email, rows: [{ name: first.name, row: first.row }] };
-    shared.set(memberKey(email), { ...entry, rows: [...entry.rows, { name, row }] });
+    addSharedRow(shared, first, { name, row });
     return null;
   };
 
