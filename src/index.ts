@@ -31,7 +31,7 @@ import * as loggingForm from './gas/logging-form';
 import * as programme from './gas/programme';
 import * as usageImport from './gas/usage-import';
 import * as interventionsHome from './gas/interventions-home';
-import * as reclaim from './gas/reclaim-owner';
+import * as takeOver from './gas/take-over-question';
 import * as rosterApproval from './gas/roster-approval';
 import { caller, ownerEmail, withFileOwnership } from './gas/roles';
 
@@ -372,14 +372,9 @@ export function previewDigest(): ServerReply<DigestPreview> {
  * the owner email saved in Settings is one nobody holds. Anyone else is told whose it is.
  */
 export function reclaimOwnership() {
-  menu.runMenuItem('fileOwner', 'take Uptake over', (settings) => {
-    const ui = SpreadsheetApp.getUi();
-    const question = reclaim.reclaimQuestion(ownerEmail(settings));
-    if (ui.alert('Take over Uptake?', question, ui.ButtonSet.YES_NO) !== ui.Button.YES) return;
-    const said = reclaim.reclaimOwnership(SpreadsheetApp.getActiveSpreadsheet());
-    menu.refreshMenu();
-    ui.alert('Uptake', said, ui.ButtonSet.OK);
-  });
+  menu.runMenuItem('fileOwner', 'take Uptake over', (settings) =>
+    takeOver.askToTakeOver(SpreadsheetApp.getActiveSpreadsheet(), settings, false),
+  );
 }
 
 /**
@@ -387,14 +382,19 @@ export function reclaimOwnership() {
  * onOpen cannot tell who opened the spreadsheet, so this decides: the account that owns the
  * spreadsheet in Google Drive and is not Uptake's owner (the owner email saved is one nobody
  * holds, a typo) gets its own menu, with "Take over Uptake", and is asked at once whether to take
- * Uptake over; anyone else gets the dashboard page, which refuses a member.
+ * Uptake over, unless it said not to be asked again (src/gas/take-over-question.ts); anyone else,
+ * and that account then, gets the dashboard page, which refuses a member.
  */
 export function showOpeningDashboard() {
   const settings = loadSettings();
   const who = withFileOwnership(caller(settings));
   if (who.role === 'owner' || !who.ownsFile) return showDashboard();
   menu.buildMenu(menu.menuFor(who));
-  reclaimOwnership();
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  if (takeOver.takeOverDeclined(spreadsheet, ownerEmail(settings))) return showDashboard();
+  menu.runMenuItem('fileOwner', 'take Uptake over', (checked) =>
+    takeOver.askToTakeOver(spreadsheet, checked, { showPage: showDashboard }),
+  );
 }
 
 /** Menu "Check set-up" (owner): the sidebar's panel with one line per check, ok or what to do. */

@@ -87,10 +87,10 @@ describe('from a freshly opened spreadsheet, whose menu onOpen builds without kn
     expect(captions(fake)).toContain('Settings');
   });
 
-  test('answering No changes nothing, and leaves Take over in their menu', () => {
+  test('answering No (and Yes to asking again) changes nothing, and leaves Take over in their menu', () => {
     const fake = lockedOut();
     const before = world(fake);
-    expect(openAndClickDashboard(fake, OWNER, ['NO'])).toHaveLength(1);
+    expect(openAndClickDashboard(fake, OWNER, ['NO', 'YES'])[1]).toMatch(/^Ask you again each time/);
     expect(captions(fake)).toContain('Take over Uptake');
     expect(fake.gas.ui.sidebars()).toEqual([]);
     expect(world(fake)).toBe(before);
