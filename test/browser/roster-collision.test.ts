@@ -23,13 +23,15 @@ test('the owner’s card names both rows of an email on two rows, says which kee
   const items = s.page.locator('#roster-email-collisions li');
   expect(await items.count()).toBe(1);
   expect((await items.innerText()).trim()).toMatch(
-    /^ana@example\.com is on 2 Roster rows: row 2 \(Ana Lima\) and row 3 \(Ben Okafor\)\. You approved it for row 2 \(Ana Lima\), whose My week is unchanged; row 3 \(Ben Okafor\) waits.*correct the Email cell of the wrong row/,
+    /^ana@example\.com is on 2 Roster rows: row 2 \(Ana Lima\) and row 3 \(Ben Okafor\)\. You approved it for row 2 \(Ana Lima\): Ana Lima keeps My week, and the dashboard, the daily emails and the usage exports count the log and usage rows under it as Ana Lima’s\. Row 3 \(Ben Okafor\) waits.*correct the Email cell of the wrong row/,
   );
   // The team's strings are isolated text, not markup.
   expect(await items.locator('bdi').allInnerTexts()).toEqual([
     'ana@example.com',
     'Ana Lima',
     'Ben Okafor',
+    'Ana Lima',
+    'Ana Lima',
     'Ana Lima',
     'Ben Okafor',
   ]);
