@@ -26,7 +26,7 @@ export function reclaimQuestion(owner: string): string {
 }
 
 /** Makes the caller (the spreadsheet's owner in Drive, checked by the guard) Uptake's owner; says what it did. */
-export function reclaimOwnership(spreadsheet: Spreadsheet): string {
+export function takeOverAsCaller(spreadsheet: Spreadsheet): string {
   const me = currentUserEmail();
   const old = ownerEmail(loadSettings());
   if (sameAccount(old, me)) return 'You are the owner of Uptake for this spreadsheet already: nothing was changed.';

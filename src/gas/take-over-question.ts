@@ -17,7 +17,7 @@
  */
 import type { Settings } from '../core/base/settings';
 import { sameAccount } from '../core/roles/roles';
-import { reclaimOwnership, reclaimQuestion } from './reclaim-owner';
+import { reclaimQuestion, takeOverAsCaller } from './reclaim-owner';
 import { refreshMenu } from './menu';
 import { ownerEmail, TAKE_OVER_ITEM } from './roles';
 
@@ -58,7 +58,7 @@ export function askToTakeOver(
   const owner = ownerEmail(settings);
   const answer = ui.alert('Take over Uptake?', reclaimQuestion(owner), ui.ButtonSet.YES_NO);
   if (answer === ui.Button.YES) {
-    const said = reclaimOwnership(spreadsheet);
+    const said = takeOverAsCaller(spreadsheet);
     refreshMenu();
     ui.alert('Uptake', said, ui.ButtonSet.OK);
     return;
