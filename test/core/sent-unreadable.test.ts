@@ -19,7 +19,7 @@ test('one cell turned into a number: the row and column named, in the singular, 
   expect(message).toContain('pasted back or imported): row 3 (Team member).');
   expect(message).toMatch(/bring back that row as Uptake wrote it from an earlier version/);
   expect(message).toContain('File › Version history › See version history');
-  expect(message).toContain('https://support.google.com/docs/answer/190843');
+  expect(message).toContain(`Docs Editors Help "Find what's changed in a file"`);
   expect(message).toContain(
     'Or delete that row, knowing that the reminders and digests it records may be sent once more.',
   );

@@ -25,9 +25,10 @@ export const ROWS_NAMED = 10;
 /**
  * Google's help on earlier versions of a file ("Find what's changed in a file",
  * https://support.google.com/docs/answer/190843): File › Version history › See version history,
- * where a version can be restored (undoing every later change) or its cells copied.
+ * where a version can be restored (undoing every later change) or its cells copied. The message
+ * names the help page by its title: the server code carries no URL (test/bad-input/scopes.test.ts).
  */
-const VERSION_HELP = 'https://support.google.com/docs/answer/190843';
+const VERSION_HELP = 'Google\'s Docs Editors Help "Find what\'s changed in a file"';
 
 /** "row 3 (Team member), row 7 (Key, Recipient) and 4 more rows". */
 export function namedRows(rows: readonly UnreadableRow[], most = ROWS_NAMED): string {
@@ -60,7 +61,7 @@ export function unreadableRowsProblem(rows: readonly UnreadableRow[]): string {
   const [them, they] = rows.length === 1 ? ['that row', 'it records'] : ['those rows', 'they record'];
   lines.push(
     `To fix it, either bring back ${them} as Uptake wrote ${rows.length === 1 ? 'it' : 'them'} from an earlier version of the spreadsheet ` +
-      `(File › Version history › See version history; Google's help "Find what's changed in a file": ${VERSION_HELP}): ` +
+      `(File › Version history › See version history; ${VERSION_HELP}): ` +
       'restoring a version undoes every later change, so you may rather copy the cells from it into cells formatted as plain text (Format › Number › Plain text). ' +
       `Or delete ${them}, knowing that the reminders and digests ${they} may be sent once more.`,
   );
