@@ -1,5 +1,5 @@
 // A row of the "Uptake sent" sheet a run cannot read stops every reminder and digest until it is
-// put right: the owner's email and Check set-up name its row and column, and say how.
+// put right: the owner’s email and Check set-up name its row and column and say how; deleting the row sends again.
 import { OWNER, SENT, team } from './support';
 
 const members = [
@@ -35,4 +35,15 @@ test('a tag an import turned into a number: the owner’s email and Check set-up
   const said = check.filter((line) => line.detail?.includes('row 3 (Team member)'));
   expect(said).toHaveLength(1);
   expect(said[0].detail).toContain('File › Version history');
+
+  // One way out: the owner deletes row 3. The next run sends again, and no other problem email.
+  gas.user.deleteRows(SENT, 3, 1);
+  const fixed = gas.mail.sent.length;
+  bundle.$runDueTriggers('2026-03-31T12:00:00Z');
+  const subjects = gas.mail.sent.slice(fixed).map((m) => m.subject);
+  expect(subjects).toContain('Uptake: Week-three check for Chloé Martin and Zoë Dupré (late)');
+  expect(subjects.some((subject) => subject.startsWith('Uptake weekly digest'))).toBe(true);
+  expect(subjects).not.toContain('Uptake: the daily run needs a fix in your spreadsheet');
+  const checked = bundle.$runFromClient('getSetupCheck') as { detail?: string }[];
+  expect(checked.filter((line) => line.detail?.includes('Uptake cannot tell what'))).toEqual([]);
 });
