@@ -13,18 +13,16 @@
  * Service", https://developers.google.com/apps-script/guides/properties): no other account's call
  * can set it for them. A user's properties are the same in every spreadsheet Uptake is used in, so
  * the answer is kept per spreadsheet, with the owner Settings named when it was given: once
- * Settings name another owner, the question is asked again.
+ * Settings name another owner, the question is asked again. Taking Uptake over, from this question
+ * or the menu item, deletes the answer (takeOverAsCaller).
  */
 import type { Settings } from '../core/base/settings';
 import { sameAccount } from '../core/roles/roles';
-import { reclaimQuestion, takeOverAsCaller } from './reclaim-owner';
+import { reclaimQuestion, TAKE_OVER_DECLINED_PREFIX, takeOverAsCaller } from './reclaim-owner';
 import { refreshMenu } from './menu';
 import { ownerEmail, TAKE_OVER_ITEM } from './roles';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** User property, followed by the spreadsheet's id: the owner Settings named when the account said not to be asked again. */
-export const TAKE_OVER_DECLINED_PREFIX = 'uptake.takeOverDeclined.';
 
 /** Whether the calling account said not to be asked again while Settings name `owner` as the owner here. */
 export function takeOverDeclined(spreadsheet: Spreadsheet, owner: string): boolean {
@@ -46,8 +44,8 @@ export function askAgainQuestion(owner: string): string {
 /**
  * Asks the Drive owner (the guard checked it) whether to take Uptake over, and does it on Yes.
  * `fromOpening`: the question the dashboard item asks by itself, whose No is followed by whether
- * to ask again; an answer of No to that is kept (takeOverDeclined), and the page every editor
- * gets is opened with `showPage`.
+ * to ask again; an answer of No to that is kept (takeOverDeclined). After any No to taking over,
+ * the page every editor gets is opened with `showPage`, whatever is answered about asking again.
  */
 export function askToTakeOver(
   spreadsheet: Spreadsheet,
@@ -65,7 +63,8 @@ export function askToTakeOver(
   }
   // Closing the question answers nothing: it is asked again next time.
   if (answer !== ui.Button.NO || !fromOpening) return;
-  if (ui.alert('Ask again?', askAgainQuestion(owner), ui.ButtonSet.YES_NO) !== ui.Button.NO) return;
-  PropertiesService.getUserProperties().setProperty(TAKE_OVER_DECLINED_PREFIX + spreadsheet.getId(), owner);
+  if (ui.alert('Ask again?', askAgainQuestion(owner), ui.ButtonSet.YES_NO) === ui.Button.NO) {
+    PropertiesService.getUserProperties().setProperty(TAKE_OVER_DECLINED_PREFIX + spreadsheet.getId(), owner);
+  }
   fromOpening.showPage();
 }

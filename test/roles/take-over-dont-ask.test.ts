@@ -68,13 +68,42 @@ test('the Drive owner answers Don’t ask again: reopened, the dashboard item op
   expect(fake.bundle.getSettings().ownerEmail).toBe(OWNER);
 });
 
-test('No then Yes (ask again), or closing the question, is asked again next time', () => {
+test('No then Yes (ask again), or closing either question, is asked again next time; any No opens the page', () => {
   const fake = lockedOut();
   expect(openDashboard(fake, OWNER, ['NO', 'YES'])).toHaveLength(2);
+  expect(userProperty(fake, OWNER)).toBeNull();
+  expect(fake.gas.ui.sidebars()).toHaveLength(1);
+  // Closing "Take over Uptake?" answers nothing, and opens nothing.
   expect(openDashboard(fake, OWNER, ['CLOSE'])).toHaveLength(1);
   expect(userProperty(fake, OWNER)).toBeNull();
-  expect(fake.gas.ui.sidebars()).toEqual([]);
+  expect(fake.gas.ui.sidebars()).toHaveLength(1);
+  // Closing "Ask again?" keeps nothing, but the No to taking over still opens the page.
   expect(openDashboard(fake, OWNER, ['NO', 'CLOSE'])).toHaveLength(2);
+  expect(userProperty(fake, OWNER)).toBeNull();
+  expect(fake.gas.ui.sidebars()).toHaveLength(2);
+  expect(openDashboard(fake, OWNER, ['NO', 'YES'])[0]).toMatch(/^Take over Uptake\?/);
+});
+
+test('taking Uptake over deletes "don’t ask again": handed away and back to the same address, the owner is asked again', () => {
+  for (const how of ['question', 'menu'] as const) {
+    const fake = lockedOut();
+    openDashboard(fake, OWNER, ['NO', 'NO']);
+    expect(userProperty(fake, OWNER)).toBe(TYPO);
+    if (how === 'question') {
+      // The question is not asked while the answer holds: Settings name another owner first.
+      runAs(fake, TYPO, 'saveSettings', [{ ownerEmail: 'owner@exmaple.com', handOver: true }]);
+      expect(openDashboard(fake, OWNER, ['YES', 'OK'])[0]).toMatch(/^Take over Uptake\?/);
+    } else {
+      expect(answer(fake, OWNER, 'reclaimOwnership', ['YES', 'OK'])[0]).toMatch(/^Take over Uptake\?/);
+    }
+    expect(fake.bundle.getSettings().ownerEmail).toBe(OWNER);
+    expect(userProperty(fake, OWNER)).toBeNull();
+    // Handed to the same mistyped address again: asked again, not the stale answer.
+    runAs(fake, OWNER, 'saveSettings', [{ ownerEmail: TYPO, handOver: true }]);
+    expect(openDashboard(fake, OWNER, ['NO', 'YES'])[0]).toMatch(
+      /^Take over Uptake\?: Uptake's Settings name ownre@example\.com/,
+    );
+  }
 });
 
 test('the explicit menu item asks nothing about asking again, and its No keeps nothing', () => {
