@@ -63,7 +63,15 @@ const BY_ADDRESS =
   ' (approved by address alone in an earlier version: Uptake now approves an address for each member, so approve it once more)';
 
 /** Whose own address it is, and what that means: a member of the team would read named figures. */
-function ownAddressFlag({ member, addressOf }: FollowUpToApprove): Child[] {
+function ownAddressFlag({ member, addressOf, addressOfSkippedRow }: FollowUpToApprove): Child[] {
+  if (addressOfSkippedRow !== undefined)
+    return [
+      ` (the email of Roster row ${addressOfSkippedRow}, skipped: `,
+      el('strong', null, 'check before approving'),
+      ', whoever it is would get ',
+      teamText(member),
+      '’s named follow-ups)',
+    ];
   if (!addressOf) return [];
   const whose = [' (', teamText(addressOf), '’s own address: ', el('strong', null, 'check before approving')];
   return addressOf === member
@@ -83,7 +91,7 @@ export function followUpItem(entry: FollowUpToApprove): ApprovalItem {
   const known = [entry.member, entry.address];
   return {
     ...item(words, entry.withheld, known),
-    flagged: Boolean(entry.addressOf),
+    flagged: Boolean(entry.addressOf) || entry.addressOfSkippedRow !== undefined,
     followUp: { address: entry.address, members: [entry.member] },
   };
 }

@@ -117,7 +117,7 @@ export function myWeekView(
   if (rosterMember && !approvedRow) return { week: null, message: waitingForApproval(email, settings) };
   const key = directory.keyFor(email);
   const runs = read.log.runs.filter((run) => run.memberKey === key);
-  if (!rosterMember && read.roster?.skippedEmails?.includes(memberKey(email)))
+  if (!rosterMember && read.roster?.skippedEmails?.some((skipped) => skipped.email === memberKey(email)))
     return { week: null, message: onSkippedRow(email, settings) };
   if (!rosterMember && runs.length === 0) return { week: null, message: notFound(email) };
   const { today } = todayIn(spreadsheet);

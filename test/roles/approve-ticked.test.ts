@@ -113,6 +113,19 @@ test('an address that is a roster member’s own email is flagged with whose it 
   ]);
 });
 
+test('an address that is the email of a skipped Roster row (a name on an earlier row) is flagged with the row', () => {
+  const fake = roleTeam();
+  setCell(fake, 5, 1, 'ana');
+  setCell(fake, 5, EMAIL_COLUMN, 'ana.two@example.com');
+  setFollowUpOwner(fake, 'Cleo', 'Ana.Two@example.com');
+  expect(offered(fake).filter((entry) => entry.member === 'Cleo')).toEqual([
+    { member: 'Cleo', address: 'Ana.Two@example.com', addressOfSkippedRow: 5 },
+  ]);
+  const line = runAs(fake, OWNER, 'getSetupCheck').find((l) => l.id === 'follow-up-owner-not-approved')?.detail;
+  expect(line).toContain('It is the email of Roster row 5, skipped: check before approving.');
+  expect(line).toContain('clicks Approve');
+});
+
 describe('rows the card offers no approval for', () => {
   /** Ben types Ana's email on his row (so neither row has it) and names Sam his follow-up owner. */
   function sharedEmail(): Fake {
@@ -145,6 +158,10 @@ describe('rows the card offers no approval for', () => {
     expect(approveTicked(fake, OWNER, crafted)).toMatch(NOTHING);
     expect(runAs(fake, OWNER, 'approveFollowUpOwners', [dashboard(fake).unapprovedFollowUpOwners])).toMatch(NOTHING);
     expect(world(fake)).toBe(before);
+    // Check set-up does not send the owner to an Approve the card does not offer.
+    const line = runAs(fake, OWNER, 'getSetupCheck').find((l) => l.id === 'follow-up-owner-not-approved')?.detail;
+    expect(line).toContain('Approve is not offered for these rows until the Roster is corrected');
+    expect(line).not.toContain('clicks Approve');
   });
 
   test('a name on two rows: its follow-up owner and its email are listed with the reason; no call approves them', () => {

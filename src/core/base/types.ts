@@ -94,13 +94,23 @@ export interface Roster {
    * (withKeptEmails) gives each back to the row the owner approved it for, named in `kept`.
    */
   sharedEmails?: SharedRosterEmail[];
-  /** Emails (memberKey) on rows skipped because their name is on an earlier row: no member has them. */
-  skippedEmails?: string[];
+  /**
+   * Emails (memberKey) on rows skipped (their name on an earlier row, or a cell too long), each
+   * with the first such row: no member has them.
+   */
+  skippedEmails?: SkippedRosterEmail[];
   /**
    * Names on two rows or more: the first row is read, the others skipped. Which row is the member
    * is the owner's to settle, so the owner's Approve offers nothing for that name (rules §19).
    */
   repeatedNames?: RepeatedRosterName[];
+}
+
+/** An email on a roster row that was skipped (rules §19: it is still someone's, not a stranger's). */
+export interface SkippedRosterEmail {
+  /** memberKey of the email. */
+  email: string;
+  row: number;
 }
 
 /** A name on more than one roster row: the row read (`rows[0]`) and the rows skipped after it. */

@@ -14,8 +14,8 @@ import { memberKey } from '../base/text';
 import { everyName } from '../programme/peer-advocacy';
 import { approvalKey, approvedName, approvedRoster } from './follow-up-approval';
 
-/** What the card reads of the roster: its members, and the emails and names on two rows. */
-type OfferedRoster = Pick<Roster, 'members' | 'sharedEmails' | 'repeatedNames'>;
+/** What the card reads of the roster: its members, the emails and names on two rows, and skipped rows' emails. */
+type OfferedRoster = Pick<Roster, 'members' | 'sharedEmails' | 'repeatedNames' | 'skippedEmails'>;
 
 /** One (member, follow-up owner) pairing the owner has not approved, as the card lists it. */
 export interface FollowUpToApprove {
@@ -25,6 +25,8 @@ export interface FollowUpToApprove {
   was?: string;
   /** The roster member whose own email `address` is (`member` itself included): they would receive named figures. */
   addressOf?: string;
+  /** The roster row, skipped by the read (a repeated name, a cell too long), whose email `address` is. */
+  addressOfSkippedRow?: number;
   /** An earlier version approved `address` by itself, for whichever members the roster named. */
   approvedByAddress?: true;
   /** Why the card offers no approval for it (the row's email or name is on another row); absent when offered. */
@@ -88,6 +90,8 @@ export function followUpsToApprove(
     if (!approvedBefore.has(key)) approvedBefore.set(key, pair.address);
   }
   const owners = emailOwners(roster);
+  // A skipped row's email is still someone on the team's: flagged like a member's own.
+  const skippedRows = new Map((roster.skippedEmails ?? []).map((skipped) => [skipped.email, skipped.row]));
   const withheld = withheldRows(roster);
   const oldAddresses = new Set(byAddress.map((address) => address.trim().toLowerCase()));
   return roster.members.flatMap((member, index) => {
@@ -98,6 +102,8 @@ export function followUpsToApprove(
     if (was && approvalKey(member.name, was) !== approvalKey(member.name, address)) item.was = was;
     const names = owners.get(memberKey(address));
     if (names) item.addressOf = names.includes(member.name) ? member.name : names[0];
+    const skippedRow = names ? undefined : skippedRows.get(memberKey(address));
+    if (skippedRow !== undefined) item.addressOfSkippedRow = skippedRow;
     if (oldAddresses.has(address.trim().toLowerCase())) item.approvedByAddress = true;
     const reason = withheld.get(member.row);
     if (reason) item.withheld = reason;

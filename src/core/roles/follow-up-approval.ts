@@ -122,16 +122,23 @@ export function approvedRoster(
   };
 }
 
-/** What the owner reads about an unapproved follow-up owner, and what to do. */
-export function unapprovedLine(entry: UnapprovedFollowUpOwner): string {
+/**
+ * What the owner reads about an unapproved follow-up owner, and what to do. `offered`: whether the
+ * dashboard offers Approve for any of its members (not when every row is withheld, its email or
+ * name on another row); `flag`: what the card flags about the address (whose own address it is).
+ */
+export function unapprovedLine(entry: UnapprovedFollowUpOwner, { offered = true, flag = '' } = {}): string {
   const earlier = entry.approvedByAddress
     ? ` An earlier version of Uptake approved ${entry.address} by address alone, for whichever members the roster ` +
       'named; Uptake now approves an address for each member, so it asks once more.'
     : '';
+  const todo = offered
+    ? `If ${entry.address} should have them, the owner clicks Approve in the dashboard's list of follow-up owners ` +
+      `(saving Settings approves none); otherwise correct the Roster's Follow-up owner cell.`
+    : `Approve is not offered for ${entry.members.length === 1 ? 'this row' : 'these rows'} until the Roster is ` +
+      `corrected (as said below); otherwise correct the Roster's Follow-up owner cell.`;
   return (
     `The roster names ${entry.address} as follow-up owner of ${entry.members.join(', ')}, which the owner ` +
-    `has not approved: those follow-ups go to the owner instead.${earlier} If ${entry.address} should have them, the ` +
-    `owner clicks Approve in the dashboard's list of follow-up owners (saving Settings approves none); ` +
-    `otherwise correct the Roster's Follow-up owner cell.`
+    `has not approved: those follow-ups go to the owner instead.${earlier}${flag} ${todo}`
   );
 }

@@ -18,9 +18,7 @@ export function followUpOwnerLines({
   approvals,
   owner,
 }: Pick<SetupFacts, 'rosterRead' | 'approvals' | 'owner'>): CheckLine[] {
-  const withheld = followUpsToApprove(rosterRead, approvals.followUpOwners, owner.setting).filter(
-    (item) => item.withheld,
-  );
+  const items = followUpsToApprove(rosterRead, approvals.followUpOwners, owner.setting);
   const { unapproved } = approvedRoster(
     rosterRead?.members ?? [],
     approvals.followUpOwners,
@@ -28,14 +26,23 @@ export function followUpOwnerLines({
     approvals.followUpOwnersByAddress,
   );
   return unapproved.map((entry) => {
-    const notOffered = withheld
-      .filter((item) => item.address.trim().toLowerCase() === entry.address)
-      .map((item) => ` For ${item.member}, Approve is ${item.withheld}.`);
+    const listed = items.filter((item) => item.address.trim().toLowerCase() === entry.address);
+    const withheld = listed.filter((item) => item.withheld);
+    const notOffered = withheld.map((item) => ` For ${item.member}, Approve is ${item.withheld}.`);
+    // The card's flag, said here too: whose own address it is.
+    const flagged = listed.find((item) => item.addressOf || item.addressOfSkippedRow !== undefined);
+    const flag = flagged?.addressOf
+      ? ` It is ${flagged.addressOf}’s own address: check before approving.`
+      : flagged
+        ? ` It is the email of Roster row ${flagged.addressOfSkippedRow}, skipped: check before approving.`
+        : '';
+    // Approve is offered for none of its members: the Roster is to be corrected first, not Approve clicked.
+    const offered = withheld.length < listed.length || listed.length === 0;
     return {
       id: 'follow-up-owner-not-approved',
       label: 'Follow-up owner not approved',
       status: 'warn',
-      detail: unapprovedLine(entry) + notOffered.join(''),
+      detail: unapprovedLine(entry, { offered, flag }) + notOffered.join(''),
     };
   });
 }

@@ -190,7 +190,14 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
   const emails = new Map<string, { name: string; row: number; email: string }>();
   /** Emails on two rows: no row has them here; the owner's approval gives one back (withKeptEmails). */
   const shared = new Map<string, SharedRosterEmail>();
-  const skippedEmails = new Set<string>();
+  /** Emails (memberKey) on skipped rows, each with its first row. */
+  const skippedEmails = new Map<string, number>();
+  /** Skips the row for `reason`, keeping its email, if it is one, as a skipped row's. */
+  const skip = (row: number, reason: string, emailCell: string) => {
+    skipped.push({ row, reason });
+    if (emailCell.length <= MOST_EMAIL_CHARACTERS && isEmail(emailCell) && !skippedEmails.has(memberKey(emailCell)))
+      skippedEmails.set(memberKey(emailCell), row);
+  };
   const cell = (cells: unknown[], field: RosterField) => (c[field] === undefined ? '' : cells[c[field]!]);
 
   /** The row's email, unless another row has it already (said; neither keeps it here: withKeptEmails decides). */
@@ -221,22 +228,15 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
     const name = (nameCell as string).replace(/\s+/g, ' ').trim();
     const oversized = oversizedProblem(name, cellText(cell(cells, 'email')), cellText(cell(cells, 'followUpOwner')));
     if (oversized) {
-      skipped.push({ row, reason: oversized });
-      const skippedEmail = cellText(cell(cells, 'email'));
-      if (skippedEmail.length <= MOST_EMAIL_CHARACTERS && isEmail(skippedEmail))
-        skippedEmails.add(memberKey(skippedEmail));
+      skip(row, oversized, cellText(cell(cells, 'email')));
       continue;
     }
     const key = memberKey(name);
-    const first = seen.get(key);
-    if (first) {
-      skipped.push({ row, reason: `"${name}" is already on the roster at row ${first.rows[0]}` });
-      first.rows.push(row);
-      const skippedEmail = cellText(cell(cells, 'email'));
-      if (isEmail(skippedEmail)) skippedEmails.add(memberKey(skippedEmail));
+    const repeated = repeatedName(seen, key, name, row);
+    if (repeated) {
+      skip(row, repeated, cellText(cell(cells, 'email')));
       continue;
     }
-    seen.set(key, { name, rows: [row] });
     const notify: Notify = (reason) => notices.push({ row, reason });
     const email = ownEmail(readEmail(cell(cells, 'email'), name, notify), name, row, notify);
     members.push({
@@ -256,18 +256,32 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
   return finishedRoster({ members, skipped, notices }, shared, skippedEmails, seen);
 }
 
+/**
+ * Why the row is skipped when its name is on an earlier row (that row is read, rules §19: which
+ * is the member is the owner's to settle), recording the row; else records the name, and null.
+ */
+function repeatedName(seen: Map<string, RepeatedRosterName>, key: string, name: string, row: number): string | null {
+  const first = seen.get(key);
+  if (!first) {
+    seen.set(key, { name, rows: [row] });
+    return null;
+  }
+  first.rows.push(row);
+  return `"${name}" is already on the roster at row ${first.rows[0]}`;
+}
+
 /** The roster read: an email on two rows taken off them (sharedEmails says which); names on two rows listed. */
 function finishedRoster(
   read: Pick<Roster, 'members' | 'skipped' | 'notices'>,
   shared: Map<string, SharedRosterEmail>,
-  skippedEmails: Set<string>,
+  skippedEmails: Map<string, number>,
   seen: Map<string, RepeatedRosterName>,
 ): Roster {
   for (const member of read.members) if (member.email && shared.has(memberKey(member.email))) member.email = null;
   return {
     ...read,
     sharedEmails: [...shared.values()],
-    skippedEmails: [...skippedEmails],
+    skippedEmails: [...skippedEmails].map(([email, row]) => ({ email, row })),
     repeatedNames: [...seen.values()].filter((entry) => entry.rows.length > 1),
   };
 }
