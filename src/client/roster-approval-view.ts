@@ -74,15 +74,20 @@ function approveControls(items: readonly ApprovalItem[], approve: (listed: Roste
   });
   for (const item of offered) item.box!.addEventListener('change', update);
   update();
-  // Said only beside a Tick all that is shown (some item is not flagged).
+  // Said only beside a Tick all that is shown (some item is not flagged). Worded to what is true,
+  // rather than flagging every row with the owner's address: before the owner's own row is
+  // approved, Uptake cannot tell it from a colleague's row carrying the owner's address (see
+  // OWN_ROW in roster-approval-items.ts), and flagging both would leave the owner's own row out of
+  // Tick all on every team's first approval.
   const flagged = offered.length > plain.length && plain.length > 0;
   return el(
     'div',
     { class: 'approve-controls' },
     flagged &&
       note(
-        'Tick all leaves out an address marked as someone else’s (a member’s own, one you approved for another ' +
-          'member, your own on a colleague’s row): tick those one by one.',
+        'Tick all leaves out an address marked as someone else’s (a member’s own, a skipped row’s, one you ' +
+          'approved for another member, your own on a colleague’s row once your own row is approved): tick those ' +
+          'one by one. Until your own row is approved, a row with your address is listed as yours: check its name.',
       ),
     tickAll,
     ' ',

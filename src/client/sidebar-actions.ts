@@ -5,7 +5,7 @@
  */
 import type { RecordInterventionRequest, RosterApprovalRequest } from '../shared/api';
 import type { DashboardActions } from './dashboard-panel';
-import { byId, el, fill } from './dom';
+import { byId, el, fill, sentence } from './dom';
 import { interventionForm, type InterventionPrefill } from './intervention-form';
 import { server } from './server';
 import type { SidebarShell } from './sidebar-shell';
@@ -66,7 +66,14 @@ export function dashboardActions(shell: SidebarShell): DashboardActions {
     const said = await feedback.run('Approving…', () => server.approveRoster(listed));
     if (said === undefined) return;
     await shell.reload();
-    byId('dashboard').prepend(el('p', { class: 'message', id: 'roster-approved', role: 'status' }, said));
+    // The reply names the team's members and addresses: each isolated, as the card showed them.
+    const names = [
+      ...listed.followUpOwners.flatMap((entry) => [entry.address, ...entry.members]),
+      ...listed.rosterEmails.flatMap((pair) => [pair.name, pair.email]),
+    ];
+    byId('dashboard').prepend(
+      el('p', { class: 'message', id: 'roster-approved', role: 'status' }, sentence(said, names)),
+    );
   }
 
   return {

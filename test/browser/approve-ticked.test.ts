@@ -63,6 +63,9 @@ test('each pairing with its own checkbox, unticked: was, whose own address, not 
   expect(await s.page.innerText('#roster-approval')).toContain(
     'Tick all leaves out an address marked as someone else’s',
   );
+  expect(await s.page.innerText('#roster-approval')).toContain(
+    'Until your own row is approved, a row with your address is listed as yours: check its name.',
+  );
 
   // Tick all: the owner's row, Ana Lima's and the last; Ben Okafor's and Chloé Martin's (flagged) stay unticked.
   await s.page.click('#tick-all-roster');

@@ -56,6 +56,12 @@ test('the owner ticks all the listed follow-up owners and approves them', async 
   expect(await page.innerText('#roster-approved')).toMatch(
     /^Approved sam@example\.com \(follow-ups of Ana Lima, Ben Okafor\)/,
   );
+  // The team's names and addresses in the reply are isolated, as on the card.
+  expect((await page.locator('#roster-approved bdi').allInnerTexts()).slice(0, 3)).toEqual([
+    'sam@example.com',
+    'Ana Lima',
+    'Ben Okafor',
+  ]);
   // Stored as Settings' approved pairings; the reloaded dashboard no longer offers them.
   expect(bundle.getSettings().followUpApprovals).toEqual([
     { member: roster[0].name, address: SAM },
