@@ -66,14 +66,8 @@ export function dashboardActions(shell: SidebarShell): DashboardActions {
     const said = await feedback.run('Approving…', () => server.approveRoster(listed));
     if (said === undefined) return;
     await shell.reload();
-    // The reply names the team's members and addresses: each isolated, as the card showed them.
-    const names = [
-      ...listed.followUpOwners.flatMap((entry) => [entry.address, ...entry.members]),
-      ...listed.rosterEmails.flatMap((pair) => [pair.name, pair.email]),
-    ];
-    byId('dashboard').prepend(
-      el('p', { class: 'message', id: 'roster-approved', role: 'status' }, sentence(said, names)),
-    );
+    const reply = sentence(said, teamStringsOf(listed));
+    byId('dashboard').prepend(el('p', { class: 'message', id: 'roster-approved', role: 'status' }, reply));
   }
 
   return {
@@ -90,4 +84,11 @@ export function dashboardActions(shell: SidebarShell): DashboardActions {
     },
     approveRoster: (listed) => void approveRoster(listed),
   };
+}
+/** The team's members and addresses an approval's reply names: each isolated, as the card showed them. */
+function teamStringsOf(listed: RosterApprovalRequest): string[] {
+  return [
+    ...listed.followUpOwners.flatMap((entry) => [entry.address, ...entry.members]),
+    ...listed.rosterEmails.flatMap((pair) => [pair.name, pair.email]),
+  ];
 }
