@@ -6,7 +6,7 @@
  * ticked; "Tick all" leaves out the items flagged as someone else's address. Items the server
  * offers no approval for are listed with the reason and no checkbox (src/client/roster-approval-items.ts).
  */
-import type { DashboardData, RosterApprovalRequest, RosterEmailCollision } from '../shared/api';
+import type { DashboardData, RosterApprovalRequest, SharedRosterEmail } from '../shared/api';
 import { collisionText } from '../core/roles/shared-roster-email';
 import { el, sentence } from './dom';
 import { note } from './dashboard-panel';
@@ -27,7 +27,7 @@ const FOLLOW_UPS =
   'figures and their follow-ups come to you. Approve them only if they should have them; otherwise correct ' +
   'the Roster’s Follow-up owner cells. Tick only those you checked.';
 
-function collisionItem(collision: RosterEmailCollision): HTMLElement {
+function collisionItem(collision: SharedRosterEmail): HTMLElement {
   const known = [collision.email, ...collision.rows.map((row) => row.name)];
   return el('li', null, ...sentence(collisionText(collision), known));
 }

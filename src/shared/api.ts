@@ -120,7 +120,7 @@ export interface DashboardData {
   /** The owner only: true while no roster email was ever approved (every member's My week waits). */
   rosterNeverApproved: boolean;
   /** The owner only: emails on two roster rows, each with the row the owner's approval keeps it for (rules §19). */
-  rosterEmailCollisions: RosterEmailCollision[];
+  rosterEmailCollisions: SharedRosterEmail[];
 }
 
 export type { ProgrammeView } from '../core/programme/replacement';
@@ -129,9 +129,9 @@ import type { FollowUpToApprove } from '../core/roles/approval-offer';
 export type { FollowUpToApprove } from '../core/roles/approval-offer';
 export type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
 import type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
+import type { SharedRosterEmail } from '../core/base/types';
+export type { SharedRosterEmail } from '../core/base/types';
 export type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
-import type { RosterEmailCollision } from '../core/roles/shared-roster-email';
-export type { RosterEmailCollision } from '../core/roles/shared-roster-email';
 
 /** A follow-up owner as the dashboard listed it: the address and the members it was shown for. */
 export type ListedFollowUpOwner = Pick<UnapprovedFollowUpOwner, 'address' | 'members'>;

@@ -72,7 +72,8 @@ export function untaggedSentValues(gas: ReturnType<typeof team>['gas'], known: s
   const key = gas.properties.forDocument(gas.spreadsheet.getId()).getProperty(KEYS.sentKey);
   if (!key) return values;
   const roster = gas.spreadsheet.getSheetByName(ROSTER) ? gas.inspect.displayValues(ROSTER).flat() : [];
-  const people = [...roster, ...gas.mail.sent.flatMap((m) => m.recipients), ...known].filter(Boolean);
+  // `known` first: a tag is of the trimmed, lowercased address, which several spellings share.
+  const people = [...known, ...roster, ...gas.mail.sent.flatMap((m) => m.recipients)].filter(Boolean);
   return untaggedRows(values, new KeyedTags(key), { names: people, emails: people });
 }
 

@@ -89,8 +89,8 @@ describe('an email on two roster rows', () => {
   const shared = {
     email: 'ana@example.com',
     rows: [
-      { row: 2, name: 'Ana' },
-      { row: 5, name: 'Eve' },
+      { row: 2, name: 'Ana', email: 'ana@example.com' },
+      { row: 5, name: 'Eve', email: 'ana@example.com' },
     ],
     kept: null,
   };

@@ -136,8 +136,8 @@ describe('setupChecks', () => {
           {
             email: 'eve@example.com',
             rows: [
-              { row: 4, name: 'Eve' },
-              { row: 5, name: 'Fay' },
+              { row: 4, name: 'Eve', email: 'eve@example.com' },
+              { row: 5, name: 'Fay', email: 'eve@example.com' },
             ],
             kept: null,
           },

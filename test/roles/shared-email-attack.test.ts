@@ -52,10 +52,10 @@ describe('Ben types Ana’s email on his own row after the owner approved Ana’
       {
         email: ANA,
         rows: [
-          { row: ROW.Ana, name: 'Ana' },
-          { row: ROW.Ben, name: 'Ben' },
+          { row: ROW.Ana, name: 'Ana', email: ANA },
+          { row: ROW.Ben, name: 'Ben', email: ANA },
         ],
-        kept: { row: ROW.Ana, name: 'Ana' },
+        kept: { row: ROW.Ana, name: 'Ana', email: ANA },
       },
     ]);
     expect(drawn.unapprovedRosterEmails).toEqual([]);

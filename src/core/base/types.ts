@@ -74,15 +74,22 @@ export interface RosterMember {
   followUpOwner: string | null;
 }
 
-/** An email on more than one roster row, as first typed, and the rows (number and name) it is on. */
+/** A roster row an email shared with another row is on, with that row's own spelling of it (trimmed). */
+export interface SharedRosterEmailRow {
+  row: number;
+  name: string;
+  email: string;
+}
+
+/** An email on more than one roster row, as first typed, and the rows (number, name, own spelling) it is on. */
 export interface SharedRosterEmail {
   email: string;
-  rows: { row: number; name: string }[];
+  rows: SharedRosterEmailRow[];
   /**
    * The row that keeps it: the one whose (name, email) pairing the owner approved (rules §19,
    * src/core/roles/shared-roster-email.ts); null when none is, and as the sheet is parsed.
    */
-  kept: { row: number; name: string } | null;
+  kept: SharedRosterEmailRow | null;
 }
 
 export interface Roster {

@@ -12,13 +12,10 @@ import { capitalise } from '../base/text';
 import { everyName } from '../programme/peer-advocacy';
 import { isApprovedPairing, type RosterEmailPair } from './roster-approval';
 
-/** An email on two rows, and the row that keeps it (null: none does), as the owner's views list it. */
-export type RosterEmailCollision = SharedRosterEmail;
-
 /** The row of `shared` whose pairing with its email the owner approved, when exactly one is. */
 function keptRow(shared: SharedRosterEmail, approved: readonly RosterEmailPair[]): SharedRosterEmail['kept'] {
   // The owner's approvals alone: not the owner's own address, taken as approved for any name.
-  const approvedRows = shared.rows.filter((row) => isApprovedPairing({ ...row, email: shared.email }, approved));
+  const approvedRows = shared.rows.filter((row) => isApprovedPairing(row, approved));
   return approvedRows.length === 1 ? approvedRows[0] : null;
 }
 
@@ -30,7 +27,8 @@ function keptRow(shared: SharedRosterEmail, approved: readonly RosterEmailPair[]
 export function withKeptEmails(roster: Roster | null, approved: readonly RosterEmailPair[]): Roster | null {
   if (!roster) return null;
   const sharedEmails = (roster.sharedEmails ?? []).map((shared) => ({ ...shared, kept: keptRow(shared, approved) }));
-  const keptEmail = new Map(sharedEmails.filter((c) => c.kept).map((c) => [c.kept!.row, c.email]));
+  // The kept row gets its own spelling back, not another row's (which may be anyone's typing).
+  const keptEmail = new Map(sharedEmails.filter((c) => c.kept).map((c) => [c.kept!.row, c.kept!.email]));
   return {
     ...roster,
     members: roster.members.map((member) =>
@@ -41,7 +39,7 @@ export function withKeptEmails(roster: Roster | null, approved: readonly RosterE
 }
 
 /** What the owner reads (dashboard and Check set-up) about an email on two rows, and what to do. */
-export function collisionText({ email, rows, kept }: RosterEmailCollision): string {
+export function collisionText({ email, rows, kept }: SharedRosterEmail): string {
   const rowName = ({ row, name }: { row: number; name: string }) => `row ${row} (${name})`;
   const others = rows.filter((row) => row.row !== kept?.row);
   const counted = 'the dashboard, the daily emails and the usage exports count the log and usage rows under it as';

@@ -18,6 +18,7 @@ import type {
   RosterStatus,
   RowProblem,
   SharedRosterEmail,
+  SharedRosterEmailRow,
 } from '../base/types';
 import { memberProblem } from './member-cell';
 
@@ -165,12 +166,13 @@ function oversizedProblem(name: string, email: string, followUpOwner: string): s
 /** Adds `at` to the rows of the email `first` (the row that had it first) has, in `shared`. */
 function addSharedRow(
   shared: Map<string, SharedRosterEmail>,
-  first: { name: string; row: number; email: string },
-  at: { name: string; row: number },
+  first: SharedRosterEmailRow,
+  at: SharedRosterEmailRow,
 ): void {
-  // As the first row has it: the same address on every row, whatever its case or spaces.
+  // Matched as one address whatever its case or spaces; each row keeps its own spelling, which
+  // the row that keeps it is given back (withKeptEmails), and named as the first row has it.
   const key = memberKey(first.email);
-  const entry = shared.get(key) ?? { email: first.email, rows: [{ name: first.name, row: first.row }], kept: null };
+  const entry = shared.get(key) ?? { email: first.email, rows: [first], kept: null };
   shared.set(key, { ...entry, rows: [...entry.rows, at] });
 }
 
@@ -187,7 +189,7 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
   const notices: RowProblem[] = header.notices.map((reason) => ({ row: header.rowIndex + firstRow, reason }));
   /** Each name read, with its rows: the first is read, any other skipped. */
   const seen = new Map<string, RepeatedRosterName>();
-  const emails = new Map<string, { name: string; row: number; email: string }>();
+  const emails = new Map<string, SharedRosterEmailRow>();
   /** Emails on two rows: no row has them here; the owner's approval gives one back (withKeptEmails). */
   const shared = new Map<string, SharedRosterEmail>();
   /** Emails (memberKey) on skipped rows, each with its first row. */
@@ -211,7 +213,7 @@ export function parseRoster(values: unknown[][], options: DateReadOptions & { fi
     notify(
       `Email "${email.trim()}" is also ${first.name}'s (row ${first.row}): it stays only with the row you approved it for, if you approved one; give each member their own email`,
     );
-    addSharedRow(shared, first, { name, row });
+    addSharedRow(shared, first, { name, row, email: email.trim() });
     return null;
   };
 
