@@ -53,7 +53,7 @@ describe('Ben types Ana’s email on his own row after the owner approved Ana’
         email: ANA,
         rows: [
           { row: ROW.Ana, name: 'Ana', email: ANA },
-          { row: ROW.Ben, name: 'Ben', email: ANA },
+          { row: ROW.Ben, name: 'Ben', email: 'ANA@Example.com' },
         ],
         kept: { row: ROW.Ana, name: 'Ana', email: ANA },
       },
