@@ -63,6 +63,8 @@ describe('Ben types Ana’s email on his own row after the owner approved Ana’
       'ana@example.com is on 2 Roster rows: row 2 (Ana) and row 3 (Ben). You approved it for row 2 (Ana): Ana ' +
         'keeps My week, and the dashboard, the daily emails and the usage exports count the log and usage rows ' +
         'under it as Ana’s. Row 3 (Ben) waits, with no figures in My week and nothing counted under the email. ' +
+        "A daily run that cannot read this spreadsheet's own properties (Google does not promise a trigger can) " +
+        'works from your copy of the settings, which keeps no roster approvals, and counts the log rows under the email as no one’s. ' +
         'Approve cannot give an email to a row while it is on two rows: correct the Email cell of the wrong row, ' +
         'and check who changed it (every editor can edit the Roster).',
     );

@@ -38,6 +38,19 @@ export function withKeptEmails(roster: Roster | null, approved: readonly RosterE
   };
 }
 
+/**
+ * The one exception to "the daily emails count them as the kept row's". A daily run that cannot
+ * read the document's properties works from the owner's copy of the settings in user properties
+ * (src/gas/automation-store.ts), which carries no roster approvals (src/gas/automation.ts,
+ * runSettings), so there the email is no one's. The text says so rather than the copy carrying
+ * the roster approvals too: that copy is kept small (one 500 KB store for every spreadsheet the
+ * owner runs Uptake in, whose follow-up approvals already have a limit Check set-up warns about),
+ * and the roster's approvals would need a second such limit and warning.
+ */
+const MIRRORED_RUN =
+  "A daily run that cannot read this spreadsheet's own properties (Google does not promise a trigger can) " +
+  'works from your copy of the settings, which keeps no roster approvals, and counts the log rows under the email as no one’s.';
+
 /** What the owner reads (dashboard and Check set-up) about an email on two rows, and what to do. */
 export function collisionText({ email, rows, kept }: SharedRosterEmail): string {
   const rowName = ({ row, name }: { row: number; name: string }) => `row ${row} (${name})`;
@@ -46,7 +59,7 @@ export function collisionText({ email, rows, kept }: SharedRosterEmail): string 
   const who = kept
     ? `You approved it for ${rowName(kept)}: ${kept.name} keeps My week, and ${counted} ${kept.name}’s. ` +
       `${capitalise(everyName(others.map(rowName)))} ${others.length === 1 ? 'waits' : 'wait'}, with no figures in ` +
-      'My week and nothing counted under the email.'
+      `My week and nothing counted under the email. ${MIRRORED_RUN}`
     : `You approved it for none of them, so My week shows figures to none of them, and ${counted} no one’s.`;
   return (
     `${email} is on ${rows.length} Roster rows: ${everyName(rows.map(rowName))}. ${who} Approve cannot give an ` +
