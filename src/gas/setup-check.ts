@@ -98,7 +98,7 @@ function formFacts(spreadsheet: Spreadsheet, settings: Settings): FormFacts | 'g
     published: form.isPublished(),
     accepting: form.isAcceptingResponses(),
     answersSheet: answers && answers.getName(),
-    notPinned: answers !== null && settings.logSheets.length > 0 && !settings.logSheets.includes(answers.getName()),
+    pinnedLogSheets: settings.logSheets,
   };
 }
 
@@ -163,8 +163,8 @@ export function gatherSetupFacts(
     trigger: {
       on: status.on,
       found: triggers && triggers.length,
-      // Apps Script lists each user's own triggers only: another editor's is not among this user's.
-      turnedOnBy: state?.on && state.turnedOnBy && state.turnedOnBy !== user ? state.turnedOnBy : null,
+      // Whether it is another editor's (whose trigger this user cannot list) is core's to say.
+      turnedOnBy: (state?.on && state.turnedOnBy) || null,
       hour: status.hour,
       timeZone,
       note: triggerZone(timeZone, status.hour, Session.getScriptTimeZone(), Date.now()).note,

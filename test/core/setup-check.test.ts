@@ -177,6 +177,7 @@ describe('setupChecks', () => {
       published: true,
       accepting: true,
       answersSheet: 'Form Responses 1',
+      pinnedLogSheets: [],
     };
     const line = (facts: SetupFacts['form']) => byId({ ...healthy, form: facts }).form;
     expect(line(null)).toMatchObject({
@@ -203,10 +204,11 @@ describe('setupChecks', () => {
       status: 'fix',
       detail: expect.stringContaining('No sheet of this spreadsheet is linked to the form'),
     });
-    expect(line({ ...form, notPinned: true })).toMatchObject({
+    expect(line({ ...form, pinnedLogSheets: ['Log'] })).toMatchObject({
       status: 'fix',
       detail: expect.stringContaining('not among the log sheets pinned in Settings'),
     });
+    expect(line({ ...form, pinnedLogSheets: ['Log', 'Form Responses 1'] }).status).toBe('ok');
   });
 
   test('says what to do when something is wrong', () => {
@@ -243,6 +245,10 @@ describe('setupChecks', () => {
     const theirs = byId({ ...healthy, trigger: { ...healthy.trigger, found: 0, turnedOnBy: 'sam@example.com' } });
     expect(theirs.trigger.status).toBe('ok');
     expect(theirs.trigger.detail).toContain('Turned on by sam@example.com');
+    // The same account in another case is this user's own: its trigger should be listed, so none found is a fix.
+    const mine = byId({ ...healthy, trigger: { ...healthy.trigger, found: 0, turnedOnBy: 'Lead@Example.COM' } });
+    expect(mine.trigger.status).toBe('fix');
+    expect(mine.trigger.detail).toContain('finds no daily run');
     const note = 'the daily run is scheduled at 03:00 in the script’s zone';
     const converted = byId({ ...healthy, trigger: { ...healthy.trigger, note } });
     expect(converted.trigger).toEqual({ id: 'trigger', label: 'Daily run', status: 'warn', detail: note });

@@ -6,6 +6,7 @@ import { followUpOwnerLines, mirrorApprovalsLines, rosterApprovalLines, sharedRo
 import { formerOwnerNotToldLines, interventionsElsewhereLines } from './owner-change';
 import { skippedRosterLines } from './roster-skipped';
 import { usageSheets } from './usage';
+import { sameAccount } from '../roles/roles';
 
 /**
  * Cells in one spreadsheet: "Files you can store in Google Drive", Google Drive Help,
@@ -66,7 +67,15 @@ function owner(facts: SetupFacts): CheckFinding {
   return ['ok', facts.owner.setting ? `${email} (Settings).` : `${email} (you: no owner is set in Settings).`];
 }
 
-function dailyRun({ trigger }: SetupFacts): CheckFinding {
+/** Another account than this user's turned automation on: Apps Script lists each user's own triggers only. */
+function turnedOnByAnother({ trigger, owner }: SetupFacts): string | null {
+  const by = trigger.turnedOnBy;
+  return by && !sameAccount(by, owner.effectiveUser) ? by : null;
+}
+
+function dailyRun(facts: SetupFacts): CheckFinding {
+  const { trigger } = facts;
+  const turnedOnBy = turnedOnByAnother(facts);
   const at = `${String(trigger.hour).padStart(2, '0')}:00 in ${trigger.timeZone}`;
   if (trigger.found === null)
     return [
@@ -74,10 +83,10 @@ function dailyRun({ trigger }: SetupFacts): CheckFinding {
       'Uptake cannot see or make its daily run without the permission “Allow this application to run when you are not present”: grant it as Authorisation says.',
     ];
   if (!trigger.on) return ['warn', 'Automation is off: turn it on in the sidebar.'];
-  if (trigger.found === 0 && trigger.turnedOnBy)
+  if (trigger.found === 0 && turnedOnBy)
     return [
       'ok',
-      `Turned on by ${trigger.turnedOnBy}, whose trigger runs it every day at ${at}: Apps Script shows each person only their own triggers.`,
+      `Turned on by ${turnedOnBy}, whose trigger runs it every day at ${at}: Apps Script shows each person only their own triggers.`,
     ];
   if (trigger.found === 0)
     return [
@@ -163,7 +172,8 @@ function loggingForm({ form, owner }: SetupFacts): CheckFinding {
       'fix',
       `No sheet of this spreadsheet is linked to the form (${form.url}): was its answers sheet deleted? In the form's Responses tab, link it to this spreadsheet again.`,
     ];
-  if (form.notPinned)
+  // Settings pin the log's sheets and the answers sheet is not among them: its answers are not read.
+  if (form.pinnedLogSheets.length > 0 && !form.pinnedLogSheets.includes(form.answersSheet))
     return [
       'fix',
       `${form.url}: answers land in "${form.answersSheet}", which is not among the log sheets pinned in Settings, so they are not read. Add it to "Log sheets" in Settings.`,

@@ -35,8 +35,11 @@ export interface FormFacts {
   accepting: boolean;
   /** The sheet of this spreadsheet linked to the form (Sheet.getFormUrl()), or null when none is. */
   answersSheet: string | null;
-  /** Settings pin the log's sheets and the answers sheet is not among them: its answers are not read. */
-  notPinned?: boolean;
+  /**
+   * The log sheets Settings pins (Settings.logSheets), empty when none are: an answers sheet not
+   * among pinned ones is not read.
+   */
+  pinnedLogSheets: string[];
 }
 
 /** What the gathering found; null where Apps Script could not tell (the line then says so). */
@@ -56,7 +59,10 @@ export interface SetupFacts {
     hour: number;
     timeZone: string;
     note: string | null;
-    /** Another editor who turned automation on (their trigger is not among this user's), else null. */
+    /**
+     * Who turned automation on (AutomationState.turnedOnBy) while it is on, else null; when that is
+     * another account than `owner.effectiveUser`, their trigger is not among this user's.
+     */
     turnedOnBy: string | null;
   };
   lastRun: { at: string | null; report: string[]; problems: string[] };
