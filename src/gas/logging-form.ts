@@ -55,9 +55,14 @@ export function loggingFormUrl(): string | null {
   return typeof url === 'string' && url ? url : null;
 }
 
-export function storedForm(): StoredForm | null {
+export function storedForm(
+  /** The document's properties when the caller has read them (getProperties), to read them once. */
+  documentValues?: Record<string, string>,
+): StoredForm | null {
   // A trigger run with no document context has no document properties (null): no form is known.
-  const raw = PropertiesService.getDocumentProperties()?.getProperty(FORM_KEY);
+  const raw = documentValues
+    ? documentValues[FORM_KEY]
+    : PropertiesService.getDocumentProperties()?.getProperty(FORM_KEY);
   if (!raw) return null;
   try {
     const parsed = JSON.parse(raw) as StoredForm;

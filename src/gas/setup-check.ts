@@ -15,7 +15,7 @@ import { triggerZone } from '../core/automation/trigger-zone';
 import { utf8Bytes } from '../core/base/text';
 import { automationStatus } from './automation-status';
 import { KEYS, readJson, type AutomationState } from '../core/automation/store';
-import { automationStore, currentUserEmail, mirroredApprovals } from './automation-store';
+import { currentUserEmail, mirroredApprovals, snapshotStore } from './automation-store';
 import { dailyTriggers } from './automation-trigger';
 import { missingPermissionsMessage, permissionsFound, TRIGGERS_SCOPE } from './permissions';
 import { loadSettings } from './settings-store';
@@ -78,9 +78,13 @@ function lockFacts(): SetupFacts['lock'] {
   return { kind: document ? 'document' : 'script', available };
 }
 
-/** The stored logging form, read once; never made again here. */
-function formFacts(spreadsheet: Spreadsheet, settings: Settings): FormFacts | 'gone' | null {
-  const stored = storedForm();
+/** The stored logging form, from the document's properties already read; never made again here. */
+function formFacts(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  documentValues: Record<string, string>,
+): FormFacts | 'gone' | null {
+  const stored = storedForm(documentValues);
   if (!stored) return null;
   const form = openStoredForm(stored);
   if (!form) return 'gone';
@@ -134,8 +138,9 @@ function usageFacts(book: Workbook, settings: ReturnType<typeof loadSettings>): 
 }
 
 /**
- * Everything the lines need, read once. `checked`: the running sidebar call's check, whose settings
- * and document properties are used instead of reading them again.
+ * Everything the lines need. Each property store is read once (one getProperties each, the
+ * document's none when `checked`, the running sidebar call's check, holds it with the settings),
+ * and the automation status, its state, the logging form and the stores' sizes are read from those values.
  */
 export function gatherSetupFacts(
   spreadsheet: Spreadsheet,
@@ -145,9 +150,10 @@ export function gatherSetupFacts(
   const documentValues = checked?.documentValues ?? PropertiesService.getDocumentProperties().getProperties();
   const settings = checked?.settings ?? loadSettings(documentValues);
   const permissions = permissionsFound();
-  const status = automationStatus();
+  const userValues = PropertiesService.getUserProperties().getProperties();
+  const status = automationStatus(spreadsheet, settings, documentValues, userValues);
   const timeZone = book.dateOptions().timeZone;
-  const state = readJson<AutomationState | null>(automationStore(spreadsheet.getId()).store, KEYS.state, null);
+  const state = readJson<AutomationState | null>(snapshotStore(documentValues), KEYS.state, null);
   const user = currentUserEmail();
   // Without "run when you are not present" (partial consent) no trigger can be listed or made.
   const canSeeTriggers = !permissions.missing?.some((p) => p.scope === TRIGGERS_SCOPE);
@@ -186,12 +192,12 @@ export function gatherSetupFacts(
         () => null,
       ) as SheetFacts | null,
     },
-    form: formFacts(spreadsheet, settings),
+    form: formFacts(spreadsheet, settings, documentValues),
     usage: usageFacts(book, settings),
     spreadsheetCells: book.sheets().reduce((sum, { sheet }) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0),
     propertyBytes: {
       document: storeBytes(documentValues),
-      user: storeBytes(PropertiesService.getUserProperties().getProperties()),
+      user: storeBytes(userValues),
     },
     // Read once for the lines about its rows, its emails and their approval, each email on two
     // rows given to the row the owner approved (rules §19).

@@ -60,6 +60,19 @@ describe('Check set-up', () => {
     expect(bundle.$runFromClient('getSetupCheck').map((l) => l.id)).not.toContain('roster-emails-not-approved');
   });
 
+  test('reads each property store once: the document’s with the call’s check, the user’s for the status and sizes', () => {
+    const { gas, bundle } = leadsTeam();
+    bundle.$runFromClient('setAutomation', true);
+    bundle.createLoggingForm();
+    gas.calls.reset();
+    const lines = bundle.$runFromClient('getSetupCheck');
+    expect(lines.find((l) => l.id === 'form')?.status).toBe('ok');
+    expect(gas.calls.count('PropertiesService.getDocumentProperties')).toBe(1);
+    expect(gas.calls.count('PropertiesService.getUserProperties')).toBe(1);
+    expect(gas.calls.count('Properties.getProperties')).toBe(2);
+    expect(gas.calls.count('Properties.getProperty')).toBe(0);
+  });
+
   test('reports the logging form: linked and published, then unpublished, answers sheet gone, deleted; never makes one', () => {
     const { gas, bundle } = leadsTeam();
     bundle.createLoggingForm();
