@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { createFakeGas, FakeRange, type FakeGas } from '../packages/fake-apps-script';
 import { loadUptake, type UptakeBundle } from '../local/uptake-bundle';
 import type { CallInfo } from '../packages/fake-apps-script/boundary';
-import { AUDIT_SHEET, DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
+import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/core/base/sheet-names';
+import { AUDIT_SHEET } from '../src/shared/api';
 import { DATE_COL, generateTeam, LAST_DAY_ISO, MEMBER_COL, type GeneratedTeam } from './generate';
 
 export const ACTIONS = [

@@ -12,7 +12,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createFakeGas } from '../packages/fake-apps-script';
 import { loadUptake } from '../local/uptake-bundle';
-import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
+import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/core/base/sheet-names';
 import { ACTIONS, actionCosts } from './costs';
 import { keepShapes, loadBundleInternals, zeroCostSpreadsheet, type BundleInternals } from './bundle-internals';
 import {

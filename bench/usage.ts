@@ -4,7 +4,7 @@
  * compares it with the log in one pass). Timed as the same read + audit without the export, so the
  * difference is what the export costs; CPU time, medians.
  */
-import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/gas/team-data';
+import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../src/core/base/sheet-names';
 import { zeroCostSpreadsheet, type BundleInternals } from './bundle-internals';
 import { generateTeam, LAST_DAY_ISO } from './generate';
 import { cpuMs, median, sink } from './measure';

@@ -4,7 +4,7 @@
  * created in their Drive the first time and shared with nobody, unless Settings open the team.
  */
 import type { Settings } from '../core/base/settings';
-import { AUDIT_SHEET } from './team-data';
+import { AUDIT_SHEET } from '../shared/api';
 import { Workbook } from './workbook';
 import { withDocumentLock } from './document-lock';
 import { currentUserEmail } from './automation-store';

@@ -66,7 +66,8 @@ import {
   whoseTriggerFromProperties,
   type DailyRunAccess,
 } from './daily-run-access';
-import { readTeam, SENT_SHEET, SetupError, type TeamData } from './team-data';
+import { readTeam, SetupError, type TeamData } from './team-data';
+import { SENT_SHEET } from '../core/base/sheet-names';
 import { Workbook, workbookOf } from './workbook';
 import { auditTeam } from '../core/audit/team-audit';
 import { teamHistory } from '../core/history/team-history';

@@ -14,7 +14,9 @@ import { auditTarget, markInterventions, openAuditFile, readAuditFile, type Audi
 import { withDocumentLock } from './document-lock';
 import { growTo } from './sheet-size';
 import { newSheet } from './setup';
-import { AUDIT_SHEET, findLogSheet, findRosterSheet, SENT_SHEET } from './team-data';
+import { findLogSheet, findRosterSheet } from './team-data';
+import { SENT_SHEET } from '../core/base/sheet-names';
+import { AUDIT_SHEET } from '../shared/api';
 import { workbookOf, type Workbook } from './workbook';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -6,7 +6,7 @@
  * earlier version.
  */
 import type { Settings } from '../core/base/settings';
-import { AUDIT_SHEET } from './team-data';
+import { AUDIT_SHEET } from '../shared/api';
 import { Workbook } from './workbook';
 import { findInterventionsSheet, teamSheetNames } from './interventions-home';
 

@@ -10,7 +10,7 @@ import { isKey, keyFromUuids } from '../core/programme/sent-tags';
 import { mirrorStore } from './automation-store';
 import { hasTaggedRows } from './sent-sheet';
 import { SENT_HEADERS } from '../core/programme/sent-row';
-import { SENT_SHEET } from './team-data';
+import { SENT_SHEET } from '../core/base/sheet-names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

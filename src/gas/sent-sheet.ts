@@ -8,7 +8,7 @@ import { readSentSheet, type SentSheet } from '../core/programme/sent-records';
 import { SENT_HEADERS, type SentRecord } from '../core/programme/sent-row';
 import { taggedRow } from '../core/programme/sent-row-sealing';
 import { CLEAR_TAGS, type SentTags } from '../core/programme/sent-tags';
-import { SENT_SHEET } from './team-data';
+import { SENT_SHEET } from '../core/base/sheet-names';
 import { fitCell } from '../core/base/cell-formats';
 import { growTo } from './sheet-size';
 

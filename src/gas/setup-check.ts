@@ -19,15 +19,8 @@ import { currentUserEmail, mirroredApprovals, snapshotStore } from './automation
 import { dailyTriggers } from './automation-trigger';
 import { missingPermissionsMessage, permissionsFound, TRIGGERS_SCOPE } from './permissions';
 import { loadSettings } from './settings-store';
-import {
-  findLogSheet,
-  findLogSheets,
-  findRosterSheet,
-  noLogError,
-  OWN_SHEETS,
-  SENT_SHEET,
-  SetupError,
-} from './team-data';
+import { findLogSheet, findLogSheets, findRosterSheet, noLogError, OWN_SHEETS, SetupError } from './team-data';
+import { SENT_SHEET } from '../core/base/sheet-names';
 import { readUsageSheets } from './usage-data';
 import { periodsOfSource } from '../core/usage/read';
 import { dayToIso } from '../core/base/dates';

@@ -10,13 +10,8 @@ import type { Settings } from '../core/base/settings';
 import { isBlankCell, plural } from '../core/base/text';
 import { STATUS_LABELS } from '../core/base/types';
 import { DATE_FORMAT, TEXT_FORMAT } from '../core/base/cell-formats';
-import {
-  DEFAULT_LOG_SHEET,
-  DEFAULT_ROSTER_SHEET,
-  findRosterSheet,
-  findWritableLogSheet,
-  SetupError,
-} from './team-data';
+import { findRosterSheet, findWritableLogSheet, SetupError } from './team-data';
+import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../core/base/sheet-names';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

@@ -3,6 +3,7 @@
  * number of rows, and never a write to the team's sheets.
  */
 import { AUDIT_SHEET } from '../shared/api';
+import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, SENT_SHEET } from '../core/base/sheet-names';
 import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
 import { LOG_FIELDS, parseLogSheets, type ParsedLog } from '../core/sheets/log';
 import { cellText, headerKey } from '../core/base/text';
@@ -24,12 +25,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Sheets Uptake owns and re-creates; it never reads them as the team's log or roster. */
-export { AUDIT_SHEET };
-export const SENT_SHEET = 'Uptake sent';
 export const OWN_SHEETS = [AUDIT_SHEET, SENT_SHEET];
-/** Names "Set up log and roster" gives the sheets it creates. */
-export const DEFAULT_LOG_SHEET = 'AI usage log';
-export const DEFAULT_ROSTER_SHEET = 'Roster';
 
 /** A problem with the spreadsheet's set-up that the owner must fix; `message` says how. */
 export class SetupError extends Error {

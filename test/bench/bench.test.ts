@@ -22,7 +22,7 @@ import { checkBudgets, DASHBOARD_CALLS_BUDGET, RATIO_BUDGET, ratioGate, type Siz
 import sizeBudgets from '../../scripts/size-budgets.json';
 import { ACTIONS, actionCosts, cellsReadBy, type ActionCost, type CostFigures } from '../../bench/costs';
 import { parseArgs, report, underCi } from '../../bench/run';
-import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../../src/gas/team-data';
+import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET } from '../../src/core/base/sheet-names';
 import { LOG_HEADERS, OUTCOME_CHOICES } from '../../src/core/sheets/log';
 import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
 import { isoToDay } from '../../src/core/base/dates';
