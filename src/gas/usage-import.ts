@@ -9,7 +9,7 @@ import { SPREADSHEET_CELL_LIMIT } from '../core/setup-check/checks';
 import { TEXT_FORMAT } from '../core/base/cell-formats';
 import { planUsageImport, UsageImportRefused } from '../core/usage/import';
 import { periodRange } from '../core/usage/wording';
-import { plural } from '../core/base/text';
+import { formatCount, plural } from '../core/base/text';
 import type { UsageImportRequest, UsageImportResult } from '../shared/api';
 import { withDocumentLock } from './document-lock';
 import { growTo } from './sheet-size';
@@ -29,8 +29,8 @@ function checkRoom(book: Workbook, rows: number, columns: number, fileName: stri
   const needed = Math.max(rows, NEW_SHEET_ROWS) * Math.max(columns, NEW_SHEET_COLUMNS);
   if (used + needed > SPREADSHEET_CELL_LIMIT)
     throw new UsageImportRefused(
-      `${fileName} needs ${needed.toLocaleString('en-US')} cells and this spreadsheet already has ${used.toLocaleString('en-US')} ` +
-        `of the ${SPREADSHEET_CELL_LIMIT.toLocaleString('en-US')} a spreadsheet holds ("Files you can store in Google Drive"). ` +
+      `${fileName} needs ${formatCount(needed)} cells and this spreadsheet already has ${formatCount(used)} ` +
+        `of the ${formatCount(SPREADSHEET_CELL_LIMIT)} a spreadsheet holds ("Files you can store in Google Drive"). ` +
         'Delete an old export sheet, or export a shorter period. Nothing was imported.',
     );
 }

@@ -8,6 +8,7 @@ import {
   describeValue,
   isBlankCell,
   isDate,
+  formatCount,
   memberKey,
   spellingKey,
 } from '../base/text';
@@ -155,7 +156,7 @@ export const MOST_EMAIL_CHARACTERS = 254;
  */
 function oversizedProblem(name: string, email: string, followUpOwner: string): string | null {
   const tooLong = (what: string, text: string, most: number) =>
-    `${what} is ${text.length.toLocaleString('en-US')} characters long, more than the ${most} Uptake reads: shorten it`;
+    `${what} is ${formatCount(text.length)} characters long, more than the ${most} Uptake reads: shorten it`;
   if (name.length > MOST_NAME_CHARACTERS) return tooLong('The team member', name, MOST_NAME_CHARACTERS);
   if (email.length > MOST_EMAIL_CHARACTERS) return tooLong('The email', email, MOST_EMAIL_CHARACTERS);
   if (followUpOwner.length > MOST_EMAIL_CHARACTERS)

@@ -7,7 +7,7 @@
 import { CELL_TEXT_LIMIT } from '../base/cell-formats';
 import { CsvError, parseCsv } from '../base/csv';
 import type { DateReadOptions } from '../base/dates';
-import { columnLetter } from '../base/text';
+import { columnLetter, formatCount } from '../base/text';
 import { fileStem, importedSheetName } from './names';
 import { readUsageSource } from './read';
 import { usageFileRefusal } from './shapes';
@@ -45,8 +45,8 @@ export const NOTHING_WRITTEN = 'Nothing was imported.';
 export function importTooLong(fileName: string, characters: number): string | null {
   return characters <= IMPORT_MAX_CHARS
     ? null
-    : `${fileName} is ${characters.toLocaleString('en-US')} characters long; Import takes files up to ` +
-        `${IMPORT_MAX_CHARS.toLocaleString('en-US')}. Export a shorter period, or use Sheets' File › Import.`;
+    : `${fileName} is ${formatCount(characters)} characters long; Import takes files up to ` +
+        `${formatCount(IMPORT_MAX_CHARS)}. Export a shorter period, or use Sheets' File › Import.`;
 }
 
 function refuse(message: string): never {
@@ -58,8 +58,8 @@ function cellTooLong(fileName: string, rows: readonly string[][]): string | null
     for (let c = 0; c < rows[r].length; c++)
       if (rows[r][c].length > CELL_TEXT_LIMIT)
         return (
-          `${fileName}, row ${r + 1}, column ${columnLetter(c)}: the cell holds ${rows[r][c].length.toLocaleString('en-US')} characters, ` +
-          `and a Google Sheets cell holds at most ${CELL_TEXT_LIMIT.toLocaleString('en-US')}.`
+          `${fileName}, row ${r + 1}, column ${columnLetter(c)}: the cell holds ${formatCount(rows[r][c].length)} characters, ` +
+          `and a Google Sheets cell holds at most ${formatCount(CELL_TEXT_LIMIT)}.`
         );
   return null;
 }
