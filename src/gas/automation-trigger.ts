@@ -17,7 +17,8 @@ import {
   TRIGGER_DOCUMENT_PREFIX,
   writeMirror,
 } from './automation-store';
-import { requirePermissions, SEND_MAIL_SCOPE, TRIGGERS_SCOPE } from './permissions';
+import { SEND_MAIL_SCOPE, TRIGGERS_SCOPE } from '../core/base/permissions';
+import { requirePermissions } from './permissions';
 import { prepareSentKey } from './sent-key';
 import { loadSettings, storeSettings } from './settings-store';
 import { ownerEmail } from './roles';

@@ -56,9 +56,9 @@ import { mailApp } from './mail';
 import { appendRecords, readSent, sentSheet, sentValues, writeRetagged } from './sent-sheet';
 import { sentKeyForRun, storedSentKey } from './sent-key';
 import { KeyedTags } from '../core/programme/sent-tags';
-import { requirePermissions, SEND_MAIL_SCOPE, TRIGGERS_SCOPE } from './permissions';
+import { authorisationProblem, SEND_MAIL_SCOPE, TRIGGERS_SCOPE } from '../core/base/permissions';
+import { requirePermissions } from './permissions';
 import {
-  authorisationProblem,
   dailyRunAccess,
   granted,
   knowsWhoseRun,
@@ -312,7 +312,7 @@ function isOwnDailyTrigger(triggerUid: string | undefined): boolean {
  * failed runs, the one notice that reaches them ("Summary of failures for Google Apps Script").
  */
 function failForAuthorisation(event: TriggerEvent | undefined, startedAt: number, access: DailyRunAccess): never {
-  const problem = authorisationProblem(access);
+  const problem = authorisationProblem(access.missing, access.url);
   reportOutside(event, startedAt, problem);
   throw new Error(problem);
 }

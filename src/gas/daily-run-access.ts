@@ -19,13 +19,12 @@ import {
 import {
   EMAIL_SCOPE,
   PERMISSIONS,
-  permissionNames,
-  permissionsFound,
   SEND_MAIL_SCOPE,
   SPREADSHEETS_SCOPE,
   TRIGGERS_SCOPE,
   type Permission,
-} from './permissions';
+} from '../core/base/permissions';
+import { permissionsFound } from './permissions';
 import { loadSettings } from './settings-store';
 
 /**
@@ -69,13 +68,6 @@ export const knowsWhoseRun = (access: DailyRunAccess): boolean => IDENTITY_SCOPE
 
 /** Whether anything stops the run's work: a permission it uses, or Apps Script asking to authorise again. */
 export const mustAuthorise = (access: DailyRunAccess): boolean => access.missing.length > 0 || access.required;
-
-/** The run's report when it must stop for its permissions: what to do, and which permission is missing. */
-export function authorisationProblem(access: DailyRunAccess): string {
-  const how = `open Uptake from the Extensions menu and accept${access.url ? ` (${access.url})` : ''}`;
-  const missing = access.missing.length ? ` Not granted: ${permissionNames(access.missing)}.` : '';
-  return `Uptake needs to be authorised again before it can send anything: ${how}.${missing}`;
-}
 
 /**
  * Whose trigger this is, from the properties alone (they need no scope), for a run whose account

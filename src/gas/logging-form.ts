@@ -16,7 +16,8 @@ import {
   PROMPTED_CHOICES,
   type FormChoices,
 } from '../core/form/questions';
-import { FORMS_SCOPE, permissionNames, permissionsFound, requirePermissions } from './permissions';
+import { FORMS_SCOPE, formNotUpdatedLine } from '../core/base/permissions';
+import { permissionsFound, requirePermissions } from './permissions';
 import { readRoster, readTeam, SetupError } from './team-data';
 import { rosterApprovalsFor } from './roster-approval';
 import { storeSettings } from './settings-store';
@@ -196,9 +197,8 @@ export function keepFormInStep(choices: () => FormChoices): FormInStep {
   // out, the form's address kept for the team's emails ("Class AuthorizationInfo").
   const forms = permissionsFound([FORMS_SCOPE]);
   if (forms.missing?.length) {
-    const account = currentUserEmail() || 'the account the daily run runs under';
     return {
-      line: `The logging form's dropdowns were not updated: ${account} did not give Uptake the permission ${permissionNames(forms.missing)}. Choose any item of the Uptake menu from that account: Google asks again for it.`,
+      line: formNotUpdatedLine(currentUserEmail(), forms.missing),
       links: stored.url ? { url: stored.url, prefilledFor: () => null } : null,
     };
   }

@@ -17,7 +17,8 @@ import { automationStatus } from './automation-status';
 import { KEYS, readJson, type AutomationState } from '../core/automation/store';
 import { currentUserEmail, mirroredApprovals, snapshotStore } from './automation-store';
 import { dailyTriggers } from './automation-trigger';
-import { missingPermissionsMessage, permissionsFound, TRIGGERS_SCOPE } from './permissions';
+import { TRIGGERS_SCOPE } from '../core/base/permissions';
+import { permissionsFound } from './permissions';
 import { loadSettings } from './settings-store';
 import { findLogSheet, findLogSheets, findRosterSheet, noLogError, OWN_SHEETS, SetupError } from './team-data';
 import { SENT_SHEET } from '../core/base/sheet-names';
@@ -124,7 +125,7 @@ function usageFacts(book: Workbook, settings: ReturnType<typeof loadSettings>): 
       ...source.summary,
       periods: periodsOfSource(source).map((p) => ({ from: dayToIso(p.from), to: dayToIso(p.to) })),
       skipped: source.skipped.length,
-      firstSkipped: source.skipped[0] ? `row ${source.skipped[0].row}: ${source.skipped[0].reason}` : null,
+      firstSkipped: source.skipped[0] ? { row: source.skipped[0].row, reason: source.skipped[0].reason } : null,
     })),
     refused: usage.refused,
   };
@@ -156,7 +157,7 @@ export function gatherSetupFacts(
     authorization: {
       required: permissions.required,
       url: permissions.url,
-      missing: missingPermissionsMessage(permissions),
+      missing: permissions.missing,
     },
     owner: { setting: settings.ownerEmail, effectiveUser: user },
     trigger: {

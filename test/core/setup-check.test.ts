@@ -76,7 +76,7 @@ describe('setupChecks', () => {
     const line = byId({
       ...healthy,
       usage: {
-        sources: [{ ...daily, skipped: 2, firstSkipped: 'row 7: the date is blank' }],
+        sources: [{ ...daily, skipped: 2, firstSkipped: { row: 7, reason: 'the date is blank' } }],
         refused: [{ source: 'Odd', message: 'Odd is not a usage export Uptake can read.' }],
       },
     }).usage;

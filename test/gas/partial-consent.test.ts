@@ -5,7 +5,7 @@
 // at once instead of failing later (in tomorrow's run, or half-way through making a form).
 import fs from 'node:fs';
 import path from 'node:path';
-import { PERMISSIONS } from '../../src/gas/permissions';
+import { PERMISSIONS } from '../../src/core/base/permissions';
 import { ROOT } from '../bundle/support';
 import { teamSheet } from '../support/fake-bundle';
 

@@ -1,5 +1,6 @@
 // "Check set-up": one line per check, ok or what to do, from facts src/gas/setup-check.ts gathers
 // (reading only). The limits are Google's, each cited where it is defined.
+import { missingPermissionsMessage } from '../base/permissions';
 import { formatCount as count } from '../base/text';
 import type { CheckLine, CheckFinding, SetupFacts, SheetFacts } from './facts';
 import { followUpOwnerLines, mirrorApprovalsLines, rosterApprovalLines, sharedRosterEmailLines } from './approvals';
@@ -49,7 +50,8 @@ function sheetFinding(sheet: SheetFacts | null | string, missing: CheckFinding):
 }
 
 function authorization({ authorization }: SetupFacts): CheckFinding {
-  if (authorization.missing) return ['fix', authorization.missing];
+  const missing = missingPermissionsMessage(authorization.missing, authorization.url);
+  if (missing) return ['fix', missing];
   if (!authorization.required) return ['ok', 'Every permission Uptake asks for is granted.'];
   return [
     'fix',

@@ -1,5 +1,6 @@
 // "Check set-up": the lines it shows and the facts src/gas/setup-check.ts gathers for them
 // (reading only), plain data for the rules of this folder.
+import type { Permission } from '../base/permissions';
 import type { FollowUpApproval } from '../base/settings';
 import type { Roster } from '../base/types';
 import type { RosterEmailPair } from '../roles/roster-approval';
@@ -45,10 +46,11 @@ export interface FormFacts {
 /** What the gathering found; null where Apps Script could not tell (the line then says so). */
 export interface SetupFacts {
   /**
-   * ScriptApp.getAuthorizationInfo(FULL): whether the user must authorise (again); `missing` says
-   * which permissions were not granted (partial consent) and how to grant them, else null.
+   * ScriptApp.getAuthorizationInfo(FULL): whether the user must authorise (again), the page that
+   * asks again, and the permissions not granted (partial consent); `missing` is null when Apps
+   * Script does not say which are granted.
    */
-  authorization: { required: boolean; url: string | null; missing: string | null };
+  authorization: { required: boolean; url: string | null; missing: readonly Permission[] | null };
   /** The owner email in Settings, and who runs this (Session), '' when unknown. */
   owner: { setting: string; effectiveUser: string };
   /** note: when the trigger cannot run at the hour in the sheet's zone, when it runs instead (core/automation/trigger-zone). */
@@ -88,7 +90,8 @@ export interface SetupFacts {
       /** Each period it covers (YYYY-MM-DD), first to last. */
       periods: { from: string; to: string }[];
       skipped: number;
-      firstSkipped: string | null;
+      /** The first row not read (its sheet row) and why, as core/usage/read gave it. */
+      firstSkipped: { row: number; reason: string } | null;
     })[];
     refused: { source: string; message: string }[];
   };

@@ -28,8 +28,9 @@ function usageSourceText(source: SetupFacts['usage']['sources'][number]): string
     source.from === null
       ? 'no readable row'
       : `${source.from} to ${source.to}, ${count(source.rows)} row${source.rows === 1 ? '' : 's'}`;
+  const first = source.firstSkipped && ` (row ${source.firstSkipped.row}: ${source.firstSkipped.reason})`;
   const skipped = source.skipped
-    ? `; ${count(source.skipped)} row${source.skipped === 1 ? '' : 's'} not read (${source.firstSkipped})`
+    ? `; ${count(source.skipped)} row${source.skipped === 1 ? '' : 's'} not read${first ?? ''}`
     : '';
   const periods = source.periods.length
     ? `; ${source.periods.length === 1 ? 'period' : `${source.periods.length} periods`} ${listedPeriods(source.periods)}`
