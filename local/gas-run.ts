@@ -21,6 +21,7 @@ import { KEYS } from '../src/core/automation/store';
 import { untaggedRows } from '../src/core/programme/sent-row-sealing';
 import { KeyedTags } from '../src/core/programme/sent-tags';
 import type { ProgrammeView } from '../src/shared/api';
+import { offeredFollowUps } from '../src/shared/follow-up-request';
 
 export interface TeamTables {
   /** The log tab's cells, row 1 first, as text (what a CSV download holds). */
@@ -277,10 +278,10 @@ function dashboards(bundle: UptakeBundle, request: RunRequest, asOf: string) {
     return data;
   };
   const requested = dashboardFor(request.weeks);
-  // The owner approves the roster's follow-up owners the dashboard lists, as with its Approve
-  // button (rules §19: only that approves them); the run then shows their follow-ups going to them.
-  const listed = requested.unapprovedFollowUpOwners.map(({ address, members }) => ({ address, members }));
-  if (listed.length) request.progress(call(bundle, 'approveFollowUpOwners', listed));
+  // The owner ticks every (member, follow-up owner) pairing the dashboard's card offers and clicks
+  // Approve (rules §19: only that approves them); the run then shows their follow-ups going to them.
+  const followUpOwners = offeredFollowUps(requested.followUpsToApprove);
+  if (followUpOwners.length) request.progress(call(bundle, 'approveRoster', { followUpOwners, rosterEmails: [] }));
   const audit = requested.audit!;
   const history = requested.history;
   if (!history) throw new CliError('The add-on returned an audit without its history.');

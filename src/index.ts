@@ -13,7 +13,7 @@ import type { AutomationStatus, DigestPreview, ServerEntryPoints, SettingsChange
 import type { InterventionFormData, RecordInterventionRequest, RecordInterventionResult } from './shared/api';
 import type { CheckLine, MyWeekView, ProgrammeStartRequest, ProgrammeStartResult } from './shared/api';
 import type { UsageImportRequest, UsageImportResult } from './shared/api';
-import type { ListedFollowUpOwner, LoggingFormAnswer, LoggingFormStep, RosterApprovalRequest } from './shared/api';
+import type { LoggingFormAnswer, LoggingFormStep, RosterApprovalRequest } from './shared/api';
 import type { ServerReply } from './shared/failure';
 import * as auditFile from './gas/audit-file';
 import * as myWeek from './gas/my-week';
@@ -473,20 +473,6 @@ export function getSetupCheck(): ServerReply<CheckLine[]> {
 }
 
 /**
- * Dashboard (owner): approves the roster's follow-up owners the dashboard listed (rules §19).
- *
- * @param {ListedFollowUpOwner[]} listed The addresses the page listed, each with its members.
- * @return {ServerReply<string>} What was approved.
- */
-export function approveFollowUpOwners(listed: ListedFollowUpOwner[]): ServerReply<string> {
-  return sidebarCall('approveFollowUpOwners', [listed], (checked) =>
-    approvedAndScheduled(() =>
-      rosterApproval.approveRoster(...approvalArguments({ followUpOwners: checked, rosterEmails: [] })),
-    ),
-  );
-}
-
-/**
  * Dashboard (owner): its *Approve*, for the follow-up owners and the roster's (name, email)
  * pairings the owner ticked on the dashboard (rules §19).
  *
@@ -541,7 +527,6 @@ export type SidebarEntryPoints = Implements<
     refreshMenu: typeof refreshMenu;
     importUsageExport: typeof importUsageExport;
     makeLoggingForm: typeof makeLoggingForm;
-    approveFollowUpOwners: typeof approveFollowUpOwners;
     approveRoster: typeof approveRoster;
   },
   ServerEntryPoints

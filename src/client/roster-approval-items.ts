@@ -6,6 +6,7 @@
  */
 import type { ListedFollowUpOwner, RosterEmailChange, RosterEmailPair, FollowUpToApprove } from '../shared/api';
 import { OWNERS_ADDRESS } from '../core/roles/roster-approval';
+import { followUpRequest } from '../shared/follow-up-request';
 import { el, sentence, teamText, uniqueId, type Child } from './dom';
 
 /** One item of the card: its checkbox (null: not offered) and what ticking it approves. */
@@ -92,6 +93,6 @@ export function followUpItem(entry: FollowUpToApprove): ApprovalItem {
   return {
     ...item(words, entry.withheld, known),
     flagged: Boolean(entry.addressOf) || entry.addressOfSkippedRow !== undefined,
-    followUp: { address: entry.address, members: [entry.member] },
+    followUp: followUpRequest(entry),
   };
 }

@@ -33,7 +33,7 @@ import { oldInterventionsTab } from './interventions-home';
 import { openTeamTabNames, recordOpenTeamTabs } from './open-team-tabs';
 import { loadRosterApprovals } from './roster-approval';
 import { unapprovedPairings } from '../core/roles/roster-approval';
-import { keepApprovalsInStep, unapprovedFollowUpOwners } from './follow-up-approval';
+import { keepApprovalsInStep } from './follow-up-approval';
 import { followUpsToApprove, withheldRows } from '../core/roles/approval-offer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -126,7 +126,6 @@ function dashboardFrame(spreadsheet: Spreadsheet, context: DashboardContext): Da
     oldInterventionsTab: null,
     keptWhileOpen: isOwner ? openTeamTabNames(documentValues) : [],
     interventionsElsewhere: isOwner && !settings.openTeam ? interventionsElsewhere(documentValues, viewer.email) : null,
-    unapprovedFollowUpOwners: [],
     followUpsToApprove: [],
     unapprovedRosterEmails: [],
     rosterNeverApproved: false,
@@ -169,7 +168,6 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
     const members = team.roster?.members ?? [];
     // The owner's load drops the approvals of pairings the Roster no longer names (written only then).
     const inStep = keepApprovalsInStep(book.spreadsheet, settings, team.roster);
-    data.unapprovedFollowUpOwners = unapprovedFollowUpOwners(members, inStep);
     const { followUpApprovals, ownerEmail, approvedFollowUpOwners, followUpWas } = inStep;
     data.followUpsToApprove = followUpsToApprove(
       team.roster,

@@ -10,10 +10,8 @@ import {
   approvalKey,
   approvalsInStep,
   approvedName,
-  approvedRoster,
   type FollowUpApproval,
   type KeptApprovals,
-  type UnapprovedFollowUpOwner,
 } from '../core/roles/follow-up-approval';
 import type { ListedFollowUpOwner } from '../shared/api';
 import { writeMirroredApprovals } from './automation-store';
@@ -43,15 +41,6 @@ export function rosterOrNull(
     if (error instanceof SetupError) return null;
     throw error;
   }
-}
-
-/** The roster's follow-up owners the owner has not approved for their members, as the dashboard lists them. */
-export function unapprovedFollowUpOwners(
-  members: readonly RosterMember[],
-  settings: Settings,
-): UnapprovedFollowUpOwner[] {
-  return approvedRoster(members, settings.followUpApprovals, settings.ownerEmail, settings.approvedFollowUpOwners)
-    .unapproved;
 }
 
 /** Most pairings one approval takes: a roster's follow-up owners are one per member, at most a few thousand. */

@@ -200,11 +200,6 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
       return [{ fileName: file.fileName, text: file.text }];
     },
   },
-  approveFollowUpOwners: {
-    access: 'owner',
-    does: 'approve the follow-up owners',
-    check: ([listed]) => [listedFollowUpOwners(listed)],
-  },
   approveRoster: {
     access: 'owner',
     does: 'approve the roster',

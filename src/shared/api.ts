@@ -102,14 +102,10 @@ export interface DashboardData {
    */
   interventionsElsewhere: { holder: string; url: string; name: string } | null;
   /**
-   * The owner only: the roster's follow-up owners the owner has not approved, each with the
-   * members it names (rules §19), as Check set-up names them and approveFollowUpOwners takes
-   * them; empty otherwise. The card lists followUpsToApprove.
-   */
-  unapprovedFollowUpOwners: UnapprovedFollowUpOwner[];
-  /**
-   * The owner only: the same pairings one by one, as the card lists them for ticking: each with the
-   * address approved before, whose own email the address is, or why no approval is offered.
+   * The owner only: the roster's (member, follow-up owner) pairings the owner has not approved
+   * (rules §19), one by one, as the card lists them for ticking and approveRoster takes them: each
+   * with the address approved before, whose own email the address is, or why no approval is
+   * offered; empty otherwise.
    */
   followUpsToApprove: FollowUpToApprove[];
   /**
@@ -127,13 +123,15 @@ export type { ProgrammeView } from '../core/programme/replacement';
 import type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
 import type { FollowUpToApprove } from '../core/roles/approval-offer';
 export type { FollowUpToApprove } from '../core/roles/approval-offer';
-export type { UnapprovedFollowUpOwner } from '../core/roles/follow-up-approval';
 import type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
 import type { SharedRosterEmail } from '../core/base/types';
 export type { SharedRosterEmail } from '../core/base/types';
 export type { RosterEmailChange, RosterEmailPair } from '../core/roles/roster-approval';
 
-/** A follow-up owner as the dashboard listed it: the address and the members it was shown for. */
+/**
+ * A follow-up owner as the dashboard's *Approve* sends it: the address and the members it was
+ * ticked for (the card sends one entry per ticked pairing: src/shared/follow-up-request.ts).
+ */
 export type ListedFollowUpOwner = Pick<UnapprovedFollowUpOwner, 'address' | 'members'>;
 
 /** What the dashboard's *Approve* sends: exactly the items the owner ticked (rules §19). */
@@ -322,11 +320,6 @@ export interface ServerApi {
   refreshMenu: () => void;
   /** "Create logging form" from the sidebar: one step, asked again with the owner's answer to its question. */
   makeLoggingForm: (answer: LoggingFormAnswer | null) => LoggingFormStep;
-  /**
-   * Approves the follow-up owners the dashboard listed, each for the members it was listed with
-   * that the roster still pairs with it; says what it did (rules §19).
-   */
-  approveFollowUpOwners: (listed: ListedFollowUpOwner[]) => string;
   /**
    * The dashboard's *Approve*: approves the follow-up owners and the roster's (name, email)
    * pairings the dashboard listed, those of them the roster still has; says what it did (rules §19).

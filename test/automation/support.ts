@@ -7,6 +7,7 @@ import type { RosterSpec, RunSpec } from '../support/sheets';
 import { KEYS } from '../../src/core/automation/store';
 import { untaggedRows } from '../../src/core/programme/sent-row-sealing';
 import { KeyedTags } from '../../src/core/programme/sent-tags';
+import { followUpRequest } from '../../src/shared/follow-up-request';
 
 export { OWNER };
 export const LEAD = 'lead@example.com';
@@ -40,14 +41,12 @@ export function team(options: TeamOptions) {
   gas.addSheet(ROSTER, rosterRows(options.members));
   const bundle = loadUptake(gas, BUILD_DIR);
   bundle.saveSettings({ ownerEmail: OWNER, ...options.settings });
-  // The owner approves the roster's follow-up owners, as with the dashboard's Approve (rules §19).
-  const followUpOwners = [...new Set(options.members.flatMap((m) => (m.owner ? [m.owner.toLowerCase()] : [])))].map(
-    (address) => ({
-      address,
-      members: options.members.filter((m) => m.owner?.toLowerCase() === address).map((m) => m.name),
-    }),
+  // The owner ticks each member's follow-up owner on the dashboard's card and clicks Approve (rules §19).
+  const followUpOwners = options.members.flatMap((m) =>
+    m.owner ? [followUpRequest({ member: m.name, address: m.owner.toLowerCase() })] : [],
   );
-  if (followUpOwners.length && options.approveFollowUps !== false) bundle.approveFollowUpOwners(followUpOwners);
+  if (followUpOwners.length && options.approveFollowUps !== false)
+    bundle.approveRoster({ followUpOwners, rosterEmails: [] });
   if (options.on !== false) bundle.setAutomation(true);
   return { gas, bundle };
 }

@@ -12,6 +12,7 @@ import { createFakeGas, type FakeGas } from '../../packages/fake-apps-script';
 import { loadUptake } from '../../local/uptake-bundle';
 import { D, PAYLOADS, type Cell } from './corpus';
 import { OWNER, sheetInputOf } from './support';
+import { approveOfferedFollowUps } from '../support/approve';
 
 const SCOPES = [
   'https://www.googleapis.com/auth/spreadsheets',
@@ -140,8 +141,8 @@ describe('who receives email', () => {
     });
     const bundle = loadUptake(gas, BUILD_DIR);
     bundle.saveSettings(settings);
-    // The owner approves the follow-up owners the dashboard lists (rules §19: only Approve does).
-    bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners);
+    // The owner approves the follow-up pairings the dashboard offers (rules §19: only Approve does).
+    approveOfferedFollowUps(bundle);
     bundle.setAutomation(true);
     bundle.$runDays(30);
     bundle.sendDigestNow(true);

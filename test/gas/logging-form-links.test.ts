@@ -3,6 +3,7 @@
 // last line, and the sidebar's Create logging form.
 import { fakeWithBundle, sampleTeam, TODAY } from '../support/fake-bundle';
 import { logRows, plus, rosterRows } from '../support/sheets';
+import { approveOfferedFollowUps } from '../support/approve';
 import { timeDrivenEvent } from '../../packages/fake-apps-script';
 
 const OWNER = 'lead@example.com';
@@ -22,7 +23,7 @@ function team() {
   });
   fake.bundle.saveSettings({ ownerEmail: OWNER });
   // The owner approves Kim as Dara's and Eli's follow-up owner (rules §19: only Approve does).
-  fake.bundle.approveFollowUpOwners(fake.bundle.getDashboard(null).unapprovedFollowUpOwners);
+  approveOfferedFollowUps(fake.bundle);
   return fake;
 }
 

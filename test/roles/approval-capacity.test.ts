@@ -5,6 +5,7 @@
 import { fakeWithBundle } from '../support/fake-bundle';
 import { logRows, rosterRows, type RosterSpec } from '../support/sheets';
 import { MEMBER, OWNER, runAs, world, type Fake } from './support';
+import { offeredFollowUps } from '../support/approve';
 
 const ROSTER_KEY = 'uptake.rosterApprovals';
 const FOLLOW_UP_KEY = 'uptake.followUpApprovals';
@@ -29,11 +30,11 @@ function bigTeam(size: number): Fake {
 
 const dashboard = (fake: Fake) => runAs(fake, OWNER, 'getDashboard', [null]);
 
-/** The owner approves everything the dashboard lists; returns what Approve said. */
+/** The owner ticks everything the dashboard lists and clicks Approve; returns what Approve said. */
 function approveAll(fake: Fake): string {
-  const { unapprovedRosterEmails, unapprovedFollowUpOwners } = dashboard(fake);
+  const { unapprovedRosterEmails, followUpsToApprove } = dashboard(fake);
   return runAs(fake, OWNER, 'approveRoster', [
-    { followUpOwners: unapprovedFollowUpOwners, rosterEmails: unapprovedRosterEmails },
+    { followUpOwners: offeredFollowUps(followUpsToApprove), rosterEmails: unapprovedRosterEmails },
   ]);
 }
 
@@ -85,11 +86,11 @@ test('a roster of 1,000 members is approved at once, and its approvals read back
   expect(listed.unapprovedRosterEmails).toHaveLength(1000);
   expect(approveAll(fake)).toMatch(/^Approved lead0@example\.com \(follow-ups of Member 0000 /);
   expect(dashboard(fake).unapprovedRosterEmails).toEqual([]);
-  expect(dashboard(fake).unapprovedFollowUpOwners).toEqual([]);
+  expect(dashboard(fake).followUpsToApprove).toEqual([]);
   // Kept over several properties, none over the 9 KB of a value.
   expect(storedValue(fake, ROSTER_KEY)).toEqual(listed.unapprovedRosterEmails.map((p) => [p.name, p.email]));
   expect(partKeys(fake, ROSTER_KEY).length).toBeGreaterThan(3);
-  const pairs = listed.unapprovedFollowUpOwners.flatMap((e) => e.members.map((name) => [name, e.address]));
+  const pairs = listed.followUpsToApprove.map((item) => [item.member, item.address]);
   expect(pairs).toHaveLength(999);
   expect(storedValue(fake, FOLLOW_UP_KEY)).toEqual(expect.arrayContaining(pairs));
   expect(fake.bundle.getSettings().followUpApprovals).toHaveLength(999);
@@ -109,7 +110,7 @@ describe('an approval stopped between two parts (a quota, the time limit)', () =
     expect(storedValue(fake, FOLLOW_UP_KEY)).toEqual(followUpsBefore);
     expect(storedValue(fake, ROSTER_KEY)).toEqual(rosterBefore);
     expect(dashboard(fake).unapprovedRosterEmails).toEqual(waiting);
-    expect(dashboard(fake).unapprovedFollowUpOwners.flatMap((e) => e.members)).toHaveLength(300);
+    expect(dashboard(fake).followUpsToApprove).toHaveLength(300);
     expect(runAs(fake, 'member.0500@example.com', 'getMyWeek').week?.member).toBe('Member 0500 Example-Surname');
     expect(runAs(fake, 'member.1000@new.example.com', 'getMyWeek').week).toBeNull();
 
@@ -136,17 +137,17 @@ describe('an approval stopped between two parts (a quota, the time limit)', () =
     expect(storedValue(fake, ROSTER_KEY)).toEqual(rosterBefore);
     expect(dashboard(fake).unapprovedRosterEmails).toEqual(waiting);
     expect((storedValue(fake, FOLLOW_UP_KEY) as unknown[]).length).toBe(1299);
-    expect(dashboard(fake).unapprovedFollowUpOwners).toEqual([]);
+    expect(dashboard(fake).followUpsToApprove).toEqual([]);
     expect(runAs(fake, 'member.1000@new.example.com', 'getMyWeek').week).toBeNull();
   });
 });
 
 test('a member cannot approve a large roster, nor any part of it; nothing changes', () => {
   const fake = bigTeam(1000);
-  const { unapprovedRosterEmails, unapprovedFollowUpOwners } = dashboard(fake);
+  const { unapprovedRosterEmails, followUpsToApprove } = dashboard(fake);
   const before = world(fake);
   for (const request of [
-    { followUpOwners: unapprovedFollowUpOwners, rosterEmails: unapprovedRosterEmails },
+    { followUpOwners: offeredFollowUps(followUpsToApprove), rosterEmails: unapprovedRosterEmails },
     { followUpOwners: [], rosterEmails: [{ name: 'Ben', email: MEMBER }] },
   ])
     expect(() => runAs(fake, MEMBER, 'approveRoster', [request])).toThrow(/^Only the owner of Uptake/);
@@ -162,13 +163,13 @@ test('a roster beyond what the properties keep is refused whole, saying why; not
     spreadsheet: { sheets: { Log: logRows([]), Roster: rosterRows(members) } },
   });
   fake.bundle.saveSettings({ ownerEmail: OWNER });
-  const { unapprovedRosterEmails, unapprovedFollowUpOwners } = dashboard(fake);
+  const { unapprovedRosterEmails, followUpsToApprove } = dashboard(fake);
   const before = world(fake);
   expect(() => approveAll(fake)).toThrow(
     /^The roster's approved names and emails take 1[3-9]\d KB \(1200 rows\), over the 96 KB/,
   );
   expect(() =>
-    runAs(fake, OWNER, 'approveRoster', [{ followUpOwners: unapprovedFollowUpOwners, rosterEmails: [] }]),
+    runAs(fake, OWNER, 'approveRoster', [{ followUpOwners: offeredFollowUps(followUpsToApprove), rosterEmails: [] }]),
   ).toThrow(/^The roster has too many follow-up owners .*\(1200 pairings.*Nothing was approved\.$/);
   expect(world(fake)).toBe(before);
   expect(dashboard(fake).unapprovedRosterEmails).toEqual(unapprovedRosterEmails);
@@ -220,5 +221,5 @@ test('a new owner starts the approvals again: no part of the old owner’s is le
   expect(storedValue(fake, FOLLOW_UP_KEY)).toEqual([]);
   const listed = runAs(fake, 'cleo@example.com', 'getDashboard', [null]);
   expect(listed.unapprovedRosterEmails).toHaveLength(1000);
-  expect(listed.unapprovedFollowUpOwners.flatMap((entry) => entry.members)).toHaveLength(999);
+  expect(listed.followUpsToApprove).toHaveLength(999);
 });

@@ -6,6 +6,7 @@ import { ROSTER_HEADERS } from '../../src/core/sheets/roster';
 import { approveListedRosterEmails, MEMBER, OWNER, roleTeam, runAs, world, type Fake } from './support';
 import { fakeWithBundle, sampleTeam } from '../support/fake-bundle';
 import { logRows, rosterRows } from '../support/sheets';
+import { approveFollowUps, offeredFollowUps } from '../support/approve';
 
 const FOLLOW_UP_COLUMN = ROSTER_HEADERS.indexOf('Follow-up owner') + 1;
 const ROW = { Ana: 2, Ben: 3, Cleo: 4 };
@@ -18,7 +19,8 @@ const setFollowUpOwner = (fake: Fake, member: keyof typeof ROW, address: string)
     .getRange(ROW[member], FOLLOW_UP_COLUMN)
     .setValues([[address]]);
 
-const listedFollowUps = (fake: Fake) => runAs(fake, OWNER, 'getDashboard', [null]).unapprovedFollowUpOwners;
+/** The (member, follow-up owner) pairings the owner's card lists. */
+const listedFollowUps = (fake: Fake) => runAs(fake, OWNER, 'getDashboard', [null]).followUpsToApprove;
 
 const mailTo = (fake: Fake, address: string, about: RegExp) =>
   fake.gas.mail.sent.filter((mail) => mail.to.toLowerCase().includes(address) && about.test(mail.subject));
@@ -27,7 +29,7 @@ const mailTo = (fake: Fake, address: string, about: RegExp) =>
 function benFollowsAna(): Fake {
   const fake = roleTeam();
   setFollowUpOwner(fake, 'Ana', MEMBER);
-  runAs(fake, OWNER, 'approveFollowUpOwners', [listedFollowUps(fake)]);
+  approveFollowUps(fake.bundle, offeredFollowUps(listedFollowUps(fake)), OWNER);
   runAs(fake, OWNER, 'setAutomation', [true]);
   return fake;
 }
@@ -36,7 +38,7 @@ test('a follow-up owner approved for one member who types their address on a col
   const fake = benFollowsAna();
   // Ben, a member, names himself Cleo's follow-up owner (Cleo's day-seven follow-up is in four days).
   setFollowUpOwner(fake, 'Cleo', MEMBER);
-  expect(listedFollowUps(fake)).toEqual([{ address: MEMBER, members: ['Cleo'] }]);
+  expect(listedFollowUps(fake)).toEqual([{ member: 'Cleo', address: MEMBER, addressOf: 'Ben' }]);
   expect(runAs(fake, OWNER, 'getSetupCheck').find((l) => l.id === 'follow-up-owner-not-approved')?.detail).toMatch(
     /ben@example\.com as follow-up owner of Cleo/,
   );
@@ -50,13 +52,11 @@ test('a follow-up owner approved for one member who types their address on a col
 test('Approve approves an address only for the members it was listed with', () => {
   const fake = roleTeam();
   setFollowUpOwner(fake, 'Ana', MEMBER);
-  const listed = listedFollowUps(fake);
+  const listed = offeredFollowUps(listedFollowUps(fake));
   // Typed after the page was drawn, for another member: that click does not approve it.
   setFollowUpOwner(fake, 'Cleo', MEMBER);
-  expect(runAs(fake, OWNER, 'approveRoster', [{ followUpOwners: listed, rosterEmails: [] }])).toMatch(
-    /^Approved ben@example\.com \(follow-ups of Ana\)/,
-  );
-  expect(listedFollowUps(fake)).toEqual([{ address: MEMBER, members: ['Cleo'] }]);
+  expect(approveFollowUps(fake.bundle, listed, OWNER)).toMatch(/^Approved ben@example\.com \(follow-ups of Ana\)/);
+  expect(listedFollowUps(fake)).toEqual([{ member: 'Cleo', address: MEMBER, addressOf: 'Ben' }]);
   expect(fake.bundle.getSettings().followUpApprovals).toEqual([{ member: 'Ana', address: MEMBER }]);
 });
 
@@ -69,7 +69,7 @@ test('follow-up owners an earlier version approved by address alone are listed o
   delete stored.followUpApprovals;
   properties.setProperty('uptake.settings', JSON.stringify({ ...stored, approvedFollowUpOwners: [MEMBER] }));
   const listed = listedFollowUps(fake);
-  expect(listed).toEqual([{ address: MEMBER, members: ['Ana'], approvedByAddress: true }]);
+  expect(listed).toEqual([{ member: 'Ana', address: MEMBER, addressOf: 'Ben', approvedByAddress: true }]);
   expect(runAs(fake, OWNER, 'getSetupCheck').find((l) => l.id === 'follow-up-owner-not-approved')?.detail).toMatch(
     /An earlier version of Uptake approved ben@example\.com by address alone/,
   );
@@ -77,7 +77,7 @@ test('follow-up owners an earlier version approved by address alone are listed o
   fake.bundle.$runDays(2);
   expect(mailTo(fake, MEMBER, /Ana/)).toEqual([]);
   expect(mailTo(fake, OWNER, /Ana/).length).toBeGreaterThan(0);
-  runAs(fake, OWNER, 'approveRoster', [{ followUpOwners: listed, rosterEmails: [] }]);
+  approveFollowUps(fake.bundle, offeredFollowUps(listed), OWNER);
   expect(fake.bundle.getSettings().approvedFollowUpOwners).toEqual([]);
   expect(listedFollowUps(fake)).toEqual([]);
 });
@@ -104,7 +104,7 @@ function memberClaimedAna(): Fake {
   fake.bundle.saveSettings({ ownerEmail: MEMBER });
   setFollowUpOwner(fake, 'Ana', FRIEND);
   runAs(fake, MEMBER, 'approveRoster', [{ followUpOwners: [], rosterEmails: [{ name: 'Ana', email: MEMBER }] }]);
-  runAs(fake, MEMBER, 'approveFollowUpOwners', [[{ address: FRIEND, members: ['Ana'] }]]);
+  approveFollowUps(fake.bundle, [{ address: FRIEND, members: ['Ana'] }], MEMBER);
   return fake;
 }
 
@@ -119,7 +119,7 @@ test('approvals made by an earlier owner do not survive “Take over Uptake”: 
   const dashboard = runAs(fake, OWNER, 'getDashboard', [null]);
   expect(dashboard.rosterNeverApproved).toBe(true);
   expect(dashboard.unapprovedRosterEmails).toContainEqual({ name: 'Ana', email: MEMBER, was: null });
-  expect(dashboard.unapprovedFollowUpOwners).toEqual([{ address: FRIEND, members: ['Ana'] }]);
+  expect(dashboard.followUpsToApprove).toEqual([{ member: 'Ana', address: FRIEND }]);
   expect(runAs(fake, OWNER, 'getSetupCheck').find((l) => l.id === 'roster-emails-not-approved')?.detail).toMatch(
     /Approvals start again whenever Uptake's owner changes/,
   );
@@ -132,7 +132,7 @@ test('handing Uptake over in Settings starts the approvals again', () => {
   runAs(fake, OWNER, 'saveSettings', [{ ownerEmail: NEW_OWNER, handOver: true }]);
   const dashboard = runAs(fake, NEW_OWNER, 'getDashboard', [null]);
   expect(dashboard.rosterNeverApproved).toBe(true);
-  expect(dashboard.unapprovedFollowUpOwners).toEqual([{ address: MEMBER, members: ['Ana'] }]);
+  expect(dashboard.followUpsToApprove).toEqual([{ member: 'Ana', address: MEMBER, addressOf: 'Ben' }]);
   expect(runAs(fake, MEMBER, 'getMyWeek').week).toBeNull();
 });
 
@@ -143,7 +143,7 @@ test('before any owner is saved, an approval is refused and stores nothing: nobo
   expect(() =>
     runAs(fake, MEMBER, 'approveRoster', [{ followUpOwners: [], rosterEmails: [{ name: 'Ana', email: MEMBER }] }]),
   ).toThrow(/^Uptake has no owner yet, so nothing was approved/);
-  expect(() => runAs(fake, MEMBER, 'approveFollowUpOwners', [[{ address: MEMBER, members: ['Ana'] }]])).toThrow(
+  expect(() => approveFollowUps(fake.bundle, [{ address: MEMBER, members: ['Ana'] }], MEMBER)).toThrow(
     /^Uptake has no owner yet/,
   );
   expect(world(fake)).toBe(before);
@@ -151,7 +151,6 @@ test('before any owner is saved, an approval is refused and stores nothing: nobo
   fake.bundle.saveSettings({ ownerEmail: OWNER });
   expect(runAs(fake, MEMBER, 'getMyWeek').week).toBeNull();
   approveListedRosterEmails(fake);
-  expect(runAs(fake, OWNER, 'getDashboard', [null]).unapprovedFollowUpOwners).toEqual([
-    { address: MEMBER, members: ['Ana'] },
-  ]);
+  // Ben's email is on Ana's row here: the card flags her follow-up owner as her own address.
+  expect(listedFollowUps(fake)).toEqual([{ member: 'Ana', address: MEMBER, addressOf: 'Ana' }]);
 });

@@ -5,6 +5,7 @@
 // what to do. Through the built bundle.
 import { example, readExample } from '../support/example';
 import { fakeWithBundle } from '../support/fake-bundle';
+import { approveFollowUps, approveOfferedFollowUps, offeredFollowUps } from '../support/approve';
 
 const read = readExample;
 const ATTACKER = 'attacker@evil.example';
@@ -65,7 +66,7 @@ test('saving Settings and turning automation on approve no follow-up owner: the 
 test('the follow-up owners the owner approves from the dashboard get their follow-ups; later saves keep them', () => {
   const { gas, bundle } = team();
   bundle.saveSettings({ ownerEmail: example.owner });
-  bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners);
+  approveOfferedFollowUps(bundle);
   bundle.saveSettings({ digestHour: 8 });
   bundle.setAutomation(true);
   expect(approvedAddresses(bundle)).toContain(APPROVED);
@@ -83,7 +84,7 @@ test.each([
 ])('an address a member typed into the Roster is not approved by %s', (_, act) => {
   const { gas, bundle } = team();
   bundle.saveSettings({ ownerEmail: example.owner });
-  bundle.approveFollowUpOwners(bundle.getDashboard(null).unapprovedFollowUpOwners);
+  approveOfferedFollowUps(bundle);
   const approvedBefore = approvedAddresses(bundle);
   gas.spreadsheet
     .getSheetByName('Roster')!
@@ -104,7 +105,7 @@ describe('one-click approval from the owner’s dashboard', () => {
   function withNewFollowUpOwner() {
     const made = team();
     made.bundle.saveSettings({ ownerEmail: example.owner });
-    made.bundle.approveFollowUpOwners(made.bundle.getDashboard(null).unapprovedFollowUpOwners);
+    approveOfferedFollowUps(made.bundle);
     made.gas.spreadsheet
       .getSheetByName('Roster')!
       .getRange(2, 9)
@@ -112,21 +113,22 @@ describe('one-click approval from the owner’s dashboard', () => {
     return made;
   }
 
-  test('the dashboard lists the unapproved follow-up owners; Approve approves what it listed, not what came after', () => {
+  test('the dashboard lists the unapproved pairings; Approve approves what it listed, not what came after', () => {
     const { gas, bundle } = withNewFollowUpOwner();
-    const listed = bundle.getDashboard(null).unapprovedFollowUpOwners;
-    expect(listed).toEqual([{ address: NEW_OWNER, members: [expect.any(String)] }]);
+    const items = bundle.getDashboard(null).followUpsToApprove;
+    expect(items).toEqual([expect.objectContaining({ member: expect.any(String), address: NEW_OWNER })]);
+    const listed = offeredFollowUps(items);
     // Typed into the Roster after the owner looked: not approved by that click.
     gas.spreadsheet
       .getSheetByName('Roster')!
       .getRange(3, 9)
       .setValues([[LATER]]);
-    const said = bundle.approveFollowUpOwners(listed);
+    const said = approveFollowUps(bundle, listed);
     expect(said).toMatch(new RegExp(`^Approved ${NEW_OWNER.replace(/\./g, '\\.')} \\(follow-ups of `));
     const approved = approvedAddresses(bundle);
     expect(approved).toContain(NEW_OWNER);
     expect(approved).not.toContain(LATER);
-    expect(bundle.getDashboard(null).unapprovedFollowUpOwners.map((entry) => entry.address)).toEqual([LATER]);
+    expect(bundle.getDashboard(null).followUpsToApprove.map((item) => item.address)).toEqual([LATER]);
     const lines = bundle.getSetupCheck().filter((l) => l.id === 'follow-up-owner-not-approved');
     expect(lines.map((l) => l.detail).join(' ')).not.toContain(NEW_OWNER);
     expect(lines.map((l) => l.detail).join(' ')).toContain(LATER);
@@ -137,11 +139,11 @@ describe('one-click approval from the owner’s dashboard', () => {
     // The owner's dashboard drops the approval of the pairing the Roster no longer names.
     bundle.getDashboard(null);
     const before = approvedAddresses(bundle);
-    expect(bundle.approveFollowUpOwners([{ address: ATTACKER, members: [] }])).toMatch(
-      /^There was nothing left to approve/,
-    );
+    const firstMember = bundle.getDashboard(null).followUpsToApprove[0].member;
+    for (const crafted of [[{ address: ATTACKER, members: [] }], [{ address: ATTACKER, members: [firstMember] }]])
+      expect(approveFollowUps(bundle, crafted)).toMatch(/^There was nothing left to approve/);
     expect(approvedAddresses(bundle)).toEqual(before);
-    expect(() => bundle.approveFollowUpOwners('x' as never)).toThrow(
+    expect(() => approveFollowUps(bundle, 'x')).toThrow(
       /^The follow-up owners must be a list of addresses, each with the members it follows up/,
     );
   });
@@ -154,10 +156,20 @@ describe('one-click approval from the owner’s dashboard', () => {
       .getRange(2, 9)
       .setValues([[NEW_OWNER]]);
     const member = 'someone@northwind.example';
-    expect(bundle.$run('getDashboard', [null], { user: member }).unapprovedFollowUpOwners).toEqual([]);
-    expect(() =>
-      bundle.$run('approveFollowUpOwners', [[{ address: NEW_OWNER, members: [] }]], { user: member }),
-    ).toThrow(/^Only the owner of Uptake/);
+    expect(bundle.$run('getDashboard', [null], { user: member }).followUpsToApprove).toEqual([]);
+    const firstMember = bundle.getDashboard(null).followUpsToApprove[0].member;
+    expect(() => approveFollowUps(bundle, [{ address: NEW_OWNER, members: [firstMember] }], member)).toThrow(
+      /^Only the owner of Uptake/,
+    );
     expect(approvedAddresses(bundle)).not.toContain(NEW_OWNER);
   });
+});
+
+test('Approve on the card is the one way to approve a follow-up owner: no entry point approves by address', () => {
+  const { bundle } = team();
+  expect(bundle.$functions()).toContain('approveRoster');
+  expect(bundle.$functions()).not.toContain('approveFollowUpOwners');
+  expect(() => bundle.$runFromClient('approveFollowUpOwners', [{ address: ATTACKER, members: [] }])).toThrow(
+    /Script function not found: approveFollowUpOwners/,
+  );
 });

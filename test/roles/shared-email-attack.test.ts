@@ -6,6 +6,7 @@
 import { approveListedRosterEmails, MEMBER, OWNER, roleTeam, runAs, world, type Fake } from './support';
 import { logRows } from '../support/sheets';
 import { TODAY } from '../support/fake-bundle';
+import { approveOfferedFollowUps } from '../support/approve';
 
 const ANA = 'ana@example.com';
 const CLEO = 'cleo@example.com';
@@ -115,7 +116,7 @@ test('an email on two rows redirects no one’s follow-ups: they go where the ow
     .sheet('Roster')
     .getRange(ROW.Ana, 9)
     .setValues([[CLEO]]);
-  runAs(fake, OWNER, 'approveFollowUpOwners', [dashboard(fake).unapprovedFollowUpOwners]);
+  approveOfferedFollowUps(fake.bundle, OWNER);
   runAs(fake, OWNER, 'setAutomation', [true]);
   // Ben puts Ana's email on his row, and himself as his own row's follow-up owner.
   typeEmail(fake, ROW.Ben, ANA);

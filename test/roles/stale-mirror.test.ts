@@ -7,6 +7,7 @@ import { AuthMode } from '../../packages/fake-apps-script';
 import { example, readExample } from '../support/example';
 import { fakeWithBundle } from '../support/fake-bundle';
 import { runAs, type Fake } from './support';
+import { approveFollowUps, listedFollowUps } from '../support/approve';
 
 const OWNER = example.owner;
 /** A follow-up owner in the example roster, approved by the owner. */
@@ -45,9 +46,9 @@ function runningTeam(): Fake {
   });
   fake.gas.setDriveOwner(BOSS);
   fake.bundle.saveSettings({ ownerEmail: OWNER });
-  const listed = fake.bundle.getDashboard(null).unapprovedFollowUpOwners;
+  const listed = listedFollowUps(fake.bundle);
   expect(listed.map((owner) => owner.address)).toContain(APPROVED);
-  fake.bundle.approveFollowUpOwners(listed);
+  approveFollowUps(fake.bundle, listed);
   runAs(fake, OWNER, 'setAutomation', [true]);
   return fake;
 }

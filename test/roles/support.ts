@@ -102,15 +102,11 @@ export const CRAFTED: Partial<Record<keyof ServerApi, unknown[][]>> = {
   ],
   startProgramme: [[{ start: '2026-03-15' }], [null]],
   makeLoggingForm: [[null], ['new'], ['update']],
-  approveFollowUpOwners: [
-    [[ATTACKER]],
-    [[{ address: ATTACKER, members: ['Ana'] }]],
-    [[{ address: 'ben@example.com', members: ['Ana', 'Ben', 'Cleo'] }]],
-    [[]],
-  ],
   approveRoster: [
     [{ followUpOwners: [{ address: ATTACKER, members: ['Ana'] }], rosterEmails: [{ name: 'Ana', email: MEMBER }] }],
     [{ followUpOwners: [ATTACKER], rosterEmails: [] }],
+    [{ followUpOwners: [{ address: MEMBER, members: ['Ana', 'Ben', 'Cleo'] }], rosterEmails: [] }],
+    [{ followUpOwners: [], rosterEmails: [] }],
     [{ followUpOwners: [], rosterEmails: [{ name: 'Ben', email: ATTACKER }] }],
     [{ followUpOwners: ['ben@example.com'], rosterEmails: 'Ana' }],
     [null],
