@@ -24,7 +24,7 @@ import * as menu from './gas/menu';
 import * as setup from './gas/setup';
 import { loadSettings } from './gas/settings-store';
 import * as automation from './gas/automation';
-import { checkedCaller, sidebarCall } from './gas/sidebar-call';
+import { checkedCaller, sidebarCall, storedForCall } from './gas/sidebar-call';
 import * as interventions from './gas/record-intervention';
 import * as setupCheck from './gas/setup-check';
 import * as loggingForm from './gas/logging-form';
@@ -148,8 +148,8 @@ export function showHelp() {
  * charts, in the owner's own spreadsheet unless Settings open the team.
  */
 export function runAuditToSheet() {
-  menu.runMenuItem('owner', 'run the audit to a sheet', (settings) =>
-    auditSheet.runAuditToSheet(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), settings),
+  menu.runMenuItem('owner', 'run the audit to a sheet', (settings, approved) =>
+    auditSheet.runAuditToSheet(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), settings, approved),
   );
 }
 
@@ -158,9 +158,9 @@ export function runAuditToSheet() {
  * read as part of the log; run again, it offers to update the existing form's dropdowns.
  */
 export function createLoggingForm() {
-  menu.runMenuItem('owner', 'create or update the logging form', (settings) => {
+  menu.runMenuItem('owner', 'create or update the logging form', (settings, approved) => {
     const ui = SpreadsheetApp.getUi();
-    const report = loggingForm.createLoggingForm(SpreadsheetApp.getActiveSpreadsheet(), ui, settings);
+    const report = loggingForm.createLoggingForm(SpreadsheetApp.getActiveSpreadsheet(), ui, settings, approved);
     ui.alert('Uptake logging form', report, ui.ButtonSet.OK);
   });
 }
@@ -174,8 +174,8 @@ export function createLoggingForm() {
  */
 export function makeLoggingForm(answer: LoggingFormAnswer | null): ServerReply<LoggingFormStep> {
   return sidebarCall('makeLoggingForm', [answer], (checked) => {
-    const settings = checkedCaller()?.settings ?? loadSettings();
-    return loggingForm.loggingFormStep(SpreadsheetApp.getActiveSpreadsheet(), settings, checked);
+    const { settings, approved } = storedForCall();
+    return loggingForm.loggingFormStep(SpreadsheetApp.getActiveSpreadsheet(), settings, approved, checked);
   });
 }
 
@@ -244,7 +244,7 @@ export function saveSettings(changes: SettingsChanges): ServerReply<Settings> {
  */
 export function getLogForm(): ServerReply<LogFormData> {
   return sidebarCall('getLogForm', [], () =>
-    logRunForm.logFormData(SpreadsheetApp.getActiveSpreadsheet(), myWeek.memberSettings()),
+    logRunForm.logFormData(SpreadsheetApp.getActiveSpreadsheet(), storedForCall()),
   );
 }
 
@@ -256,7 +256,7 @@ export function getLogForm(): ServerReply<LogFormData> {
  */
 export function logRun(request: LogRunRequest): ServerReply<LogRunResult> {
   return sidebarCall('logRun', [request], (checked) =>
-    logRunForm.logRun(SpreadsheetApp.getActiveSpreadsheet(), myWeek.memberSettings(), checked),
+    logRunForm.logRun(SpreadsheetApp.getActiveSpreadsheet(), storedForCall(), checked),
   );
 }
 
@@ -266,9 +266,10 @@ export function logRun(request: LogRunRequest): ServerReply<LogRunResult> {
  * @return {ServerReply<InterventionFormData>} The form's data.
  */
 export function getInterventionForm(): ServerReply<InterventionFormData> {
-  return sidebarCall('getInterventionForm', [], () =>
-    interventions.interventionFormData(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()),
-  );
+  return sidebarCall('getInterventionForm', [], () => {
+    const { settings, approved } = storedForCall();
+    return interventions.interventionFormData(SpreadsheetApp.getActiveSpreadsheet(), settings, approved);
+  });
 }
 
 /**
@@ -279,9 +280,10 @@ export function getInterventionForm(): ServerReply<InterventionFormData> {
  * @return {ServerReply<RecordInterventionResult>} The row and sheet written, and a confirmation.
  */
 export function recordIntervention(request: RecordInterventionRequest): ServerReply<RecordInterventionResult> {
-  return sidebarCall('recordIntervention', [request], (checked) =>
-    interventions.recordIntervention(SpreadsheetApp.getActiveSpreadsheet(), loadSettings(), checked),
-  );
+  return sidebarCall('recordIntervention', [request], (checked) => {
+    const { settings, approved } = storedForCall();
+    return interventions.recordIntervention(SpreadsheetApp.getActiveSpreadsheet(), settings, approved, checked);
+  });
 }
 
 /**
@@ -292,9 +294,10 @@ export function recordIntervention(request: RecordInterventionRequest): ServerRe
  * @return {ServerReply<ProgrammeStartResult>} A confirmation and the programme as the sidebar shows it.
  */
 export function startProgramme(request: ProgrammeStartRequest): ServerReply<ProgrammeStartResult> {
-  return sidebarCall('startProgramme', [request], (checked) =>
-    programme.startProgramme(SpreadsheetApp.getActiveSpreadsheet(), loadSettings(), checked),
-  );
+  return sidebarCall('startProgramme', [request], (checked) => {
+    const { settings, approved } = storedForCall();
+    return programme.startProgramme(SpreadsheetApp.getActiveSpreadsheet(), settings, approved, checked);
+  });
 }
 
 // ---- Automation: daily trigger, reminders, digest ----
@@ -409,7 +412,7 @@ export function showSetupCheck() {
  */
 export function getMyWeek(): ServerReply<MyWeekView> {
   return sidebarCall('getMyWeek', [], () => {
-    const { settings, approved } = myWeek.memberSettings();
+    const { settings, approved } = storedForCall();
     return myWeek.myWeekView(SpreadsheetApp.getActiveSpreadsheet(), settings, approved);
   });
 }
@@ -488,8 +491,7 @@ export function approveRoster(request: RosterApprovalRequest): ServerReply<strin
 /** The arguments of rosterApproval.approveRoster in a checked call: what its check read already. */
 function approvalArguments(listed: RosterApprovalRequest): Parameters<typeof rosterApproval.approveRoster> {
   const caller = checkedCaller();
-  const settings = caller?.settings ?? loadSettings();
-  return [SpreadsheetApp.getActiveSpreadsheet(), settings, listed, caller?.documentValues];
+  return [SpreadsheetApp.getActiveSpreadsheet(), storedForCall(), listed, caller?.documentValues];
 }
 
 /** Runs an approval, then refreshes the trigger's mirror: the daily run reads the approved follow-up owners there. */

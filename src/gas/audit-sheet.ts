@@ -7,9 +7,8 @@ import type { AuditTable } from '../core/audit/audit-table';
 import type { Audit } from '../core/audit/audit-types';
 import { auditSheetLayout, chartColumn, writtenNotice, type AuditSheetLayout } from '../core/audit/sheet-layout';
 import type { Settings } from '../core/base/settings';
-import { readTeam, SetupError, type TeamData } from './team-data';
+import { readTeam, SetupError, type RosterApprovals, type TeamData } from './team-data';
 import { AUDIT_SHEET } from '../shared/api';
-import { rosterApprovalsFor } from './roster-approval';
 import { growTo } from './sheet-size';
 import { withDocumentLock } from './document-lock';
 import { interventionTables } from '../core/interventions/tables';
@@ -112,6 +111,7 @@ export function runAuditToSheet(
   spreadsheet: Spreadsheet,
   ui: GoogleAppsScript.Base.Ui,
   settings: Settings,
+  approved: RosterApprovals,
 ): Sheet | null {
   const busy = () =>
     'Another audit (or another Uptake task) is still writing to this spreadsheet. Nothing was changed: try again in a minute.';
@@ -122,7 +122,7 @@ export function runAuditToSheet(
     const book = new Workbook(spreadsheet);
     let team: TeamData;
     try {
-      team = readTeam(book, settings, rosterApprovalsFor(settings));
+      team = readTeam(book, settings, approved);
     } catch (error) {
       if (!(error instanceof SetupError)) throw error;
       return error.message;

@@ -47,8 +47,8 @@ import {
   TRIGGER_DOCUMENT_PREFIX,
 } from './automation-store';
 import { removeTrigger } from './automation-trigger';
-import { rosterApprovalsFor } from './roster-approval';
 import type { RosterEmailPair } from '../core/roles/roster-approval';
+import { loadStoredSettings } from './settings-store';
 import { programmeStore } from './programme-store';
 import { stopNotOwnerRun, stopStaleMirrorRun } from './automation-owner';
 import { sameAccount } from '../core/roles/roles';
@@ -201,13 +201,12 @@ interface RunSettings {
 }
 
 /**
- * The settings (settingsFor) and the approved roster pairings (rules §19), from the one read of
- * the document's properties the settings took. Outside the document the approvals are not
- * mirrored: an email on two roster rows is then no one's, as before any approval.
+ * The settings and the approved roster pairings (rules §19), in one read of the document's
+ * properties (loadStoredSettings). Outside the document (settingsFor) the roster's approvals are
+ * not mirrored: an email on two roster rows is then no one's, as before any approval.
  */
 function runSettings(mirrored: boolean, spreadsheet: Spreadsheet): RunSettings {
-  const settings = settingsFor(mirrored, spreadsheet);
-  return { settings, approved: mirrored ? [] : rosterApprovalsFor(settings) };
+  return mirrored ? { settings: settingsFor(true, spreadsheet), approved: [] } : loadStoredSettings();
 }
 
 /**

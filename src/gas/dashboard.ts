@@ -22,16 +22,15 @@ import { automationStatus, syncAutomationSchedule } from './automation';
 import { changeOwner, interventionsElsewhere } from './owner-change';
 import { automationOff } from './automation-status';
 import { sameAccount } from '../core/roles/roles';
-import { loadSettings, storeSettings } from './settings-store';
+import { loadSettings, loadStoredSettings, storeSettings, type StoredSettings } from './settings-store';
 import { teamHistory } from '../core/history/team-history';
 import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError, type TeamData } from './team-data';
 import { Workbook, workbookOf } from './workbook';
 import { caller, type Caller } from './roles';
-import { checkedCaller } from './sidebar-call';
+import { checkedCaller, storedForCall } from './sidebar-call';
 import { hasOldAuditTab, readAuditFile, type AuditFileRecord } from './audit-file';
 import { oldInterventionsTab } from './interventions-home';
 import { openTeamTabNames, recordOpenTeamTabs } from './open-team-tabs';
-import { loadRosterApprovals } from './roster-approval';
 import { unapprovedPairings } from '../core/roles/roster-approval';
 import { keepApprovalsInStep } from './follow-up-approval';
 import { followUpsToApprove, withheldRows } from '../core/roles/approval-offer';
@@ -59,9 +58,8 @@ function withoutPrivateSettings(settings: Settings): Settings {
 }
 
 /** What the dashboard reads once and passes down: who is looking, the settings, the properties, the zone. */
-interface DashboardContext {
+interface DashboardContext extends StoredSettings {
   book: Workbook;
-  settings: Settings;
   viewer: Caller;
   isOwner: boolean;
   timeZone: string;
@@ -81,7 +79,8 @@ function dashboardContext(spreadsheet: Spreadsheet): DashboardContext {
   const guarded = checkedCaller();
   const documentValues =
     guarded?.documentValues ?? PropertiesService.getDocumentProperties()?.getProperties() ?? undefined;
-  const settings = guarded?.settings ?? loadSettings(documentValues);
+  const stored = guarded ?? loadStoredSettings(documentValues);
+  const settings = stored.settings;
   const book = new Workbook(spreadsheet);
   const viewer = guarded?.who ?? caller(settings, documentValues);
   const isOwner = viewer.role === 'owner';
@@ -90,6 +89,8 @@ function dashboardContext(spreadsheet: Spreadsheet): DashboardContext {
   return {
     book,
     settings,
+    approved: stored.approved,
+    everApproved: stored.everApproved,
     viewer,
     isOwner,
     timeZone: book.dateOptions().timeZone,
@@ -157,9 +158,7 @@ function timelineRows(
 
 /** The audit and everything drawn from it, into `data`; throws SetupError when the log cannot be read. */
 function fillAudit(data: DashboardData, context: DashboardContext, request: DashboardRequest | null | undefined): void {
-  const { book, settings, isOwner, documentValues } = context;
-  // From the document's properties the call's check read already: no call of its own.
-  const { approved, everApproved } = loadRosterApprovals(documentValues);
+  const { book, settings, approved, everApproved, isOwner, documentValues } = context;
   const team = readTeam(book, settings, approved);
   data.logSheet = team.logSheetName;
   data.rosterSheet = team.rosterSheetName;
@@ -324,7 +323,7 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
       throw new SettingsError('logSheets', `Log sheets: "${name}" is a sheet Uptake writes itself.`);
     if (!names.has(name)) throw new SettingsError('logSheets', `Log sheets: there is no sheet named "${name}".`);
   }
-  const before = loadSettings();
+  const { settings: before, approved } = storedForCall();
   const merged = { ...before, ...proposed };
   if (merged.logSheet && merged.logSheet === merged.rosterSheet) {
     // The field marked is the one just changed (the roster, when both were).
@@ -358,7 +357,7 @@ export function saveSettingsFromSidebar(spreadsheet: Spreadsheet, changes: unkno
     // Its baseline is the audit with the settings about to be saved: a bad setting stops both.
     const next = validateSettings({ ...before, ...toSave });
     try {
-      startProgramme(spreadsheet, next, { start });
+      startProgramme(spreadsheet, next, approved, { start });
     } catch (error) {
       if (error instanceof SettingsError) throw error;
       throw new SettingsError('programmeStart', `Replacement programme start: ${(error as Error).message}`);

@@ -15,7 +15,7 @@ import {
 } from '../core/roles/follow-up-approval';
 import type { ListedFollowUpOwner } from '../shared/api';
 import { writeMirroredApprovals } from './automation-store';
-import { followUpApprovalsFit, storeSettings } from './settings-store';
+import { storeSettings } from './settings-store';
 import { findRosterSheet, readRoster, SetupError, type RosterApprovals } from './team-data';
 import { Workbook } from './workbook';
 
@@ -103,17 +103,10 @@ export function keepApprovalsInStep(
   if (!roster) return settings;
   const inStep = approvalsInStep(roster.members, settings);
   if (!inStep.changed) return settings;
-  const changes = { followUpApprovals: inStep.followUpApprovals, followUpWas: fittedWas(inStep.followUpWas) };
-  if (mirrored) writeMirroredApprovals(spreadsheet.getId(), changes.followUpApprovals);
-  else storeSettings(spreadsheet, changes);
+  const changes = { followUpApprovals: inStep.followUpApprovals, followUpWas: inStep.followUpWas };
+  if (!mirrored) return storeSettings(spreadsheet, changes);
+  writeMirroredApprovals(spreadsheet.getId(), changes.followUpApprovals);
   return { ...settings, ...changes };
-}
-
-/** The "was" addresses as they fit their properties: display only, the oldest go first. */
-function fittedWas(was: FollowUpApproval[]): FollowUpApproval[] {
-  let kept = was;
-  while (kept.length && !followUpApprovalsFit(kept)) kept = kept.slice(Math.ceil(kept.length / 10));
-  return kept;
 }
 
 /** What approving `chosen` did, in words: each address with the members approved for it. */

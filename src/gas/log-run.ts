@@ -17,7 +17,8 @@ import { withDocumentLock } from './document-lock';
 import { appendByHeader, type CellWrite } from './append-row';
 import { nextFreeRow, readLogHead, readRecentLog } from './recent-log';
 import { findWritableLogSheet, noLogError, SetupError } from './team-data';
-import { MY_WEEK_ROWS, myWeekView, type MemberSettings } from './my-week';
+import { MY_WEEK_ROWS, myWeekView } from './my-week';
+import type { StoredSettings } from './settings-store';
 import { loggingFormUrl } from './logging-form';
 import { currentUserEmail } from './automation-store';
 
@@ -68,7 +69,7 @@ function logToWrite(spreadsheet: Spreadsheet, settings: Settings): Sheet {
  * the roster does not know it, or the row waits for approval: it may be a colleague's row where
  * this email was typed (rules §19), whose name the form must not show. Nothing is guessed.
  */
-function ownRosterName(directory: MemberDirectory, approved: MemberSettings['approved']): string {
+function ownRosterName(directory: MemberDirectory, approved: StoredSettings['approved']): string {
   const email = currentUserEmail();
   const row = email ? directory.find(email) : undefined;
   if (!row?.email || memberKey(row.email) !== memberKey(email)) return '';
@@ -80,7 +81,7 @@ function ownRosterName(directory: MemberDirectory, approved: MemberSettings['app
  * in cells that do not grow with the log. The member starts as whom this account logged as last
  * time, else as its own roster name.
  */
-export function logFormData(spreadsheet: Spreadsheet, { settings, approved }: MemberSettings): LogFormData {
+export function logFormData(spreadsheet: Spreadsheet, { settings, approved }: StoredSettings): LogFormData {
   const remembered = PropertiesService.getUserProperties().getProperty(LOG_AS_PROPERTY) ?? '';
   const form: LogFormData = {
     today: dayToIso(todayIn(spreadsheet).today),
@@ -186,7 +187,7 @@ function writeEntry(sheet: Sheet, entry: LogEntry): number {
 /** Appends one run to the log; returns its row and a confirmation. */
 export function logRun(
   spreadsheet: Spreadsheet,
-  { settings, approved }: MemberSettings,
+  { settings, approved }: StoredSettings,
   request: unknown,
 ): LogRunResult {
   const entry = checkLogRun(request, todayIn(spreadsheet).today);

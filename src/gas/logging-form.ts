@@ -18,8 +18,7 @@ import {
 } from '../core/form/questions';
 import { FORMS_SCOPE, formNotUpdatedLine } from '../core/base/permissions';
 import { permissionsFound, requirePermissions } from './permissions';
-import { readRoster, readTeam, SetupError } from './team-data';
-import { rosterApprovalsFor } from './roster-approval';
+import { readRoster, readTeam, SetupError, type RosterApprovals } from './team-data';
 import { storeSettings } from './settings-store';
 import { currentUserEmail } from './automation-store';
 
@@ -114,18 +113,13 @@ function pinAnswersSheet(spreadsheet: Spreadsheet, settings: Settings, answers: 
 }
 
 /** The dropdowns' choices from the roster and the log (the log alone, or the roster alone, will do). */
-function currentChoices(spreadsheet: Spreadsheet, settings: Settings): FormChoices {
+function currentChoices(spreadsheet: Spreadsheet, settings: Settings, approved: RosterApprovals): FormChoices {
   try {
-    const team = readTeam(spreadsheet, settings, rosterApprovalsFor(settings));
+    const team = readTeam(spreadsheet, settings, approved);
     return formChoices(team.roster, team.log.table);
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;
-    const roster = readRoster(
-      spreadsheet,
-      settings,
-      { timeZone: 'UTC', dateOrder: 'DMY' },
-      rosterApprovalsFor(settings),
-    );
+    const roster = readRoster(spreadsheet, settings, { timeZone: 'UTC', dateOrder: 'DMY' }, approved);
     if (!roster || roster.members.length === 0)
       // eslint-disable-next-line preserve-caught-error
       throw new Error(`The form needs the team's names: ${error.message}`);
@@ -293,11 +287,12 @@ function createForm(
  * `answer` is the owner's yes to that question; nothing is made or changed without it. A user
  * who did not grant the forms permission is told which one and how to grant it before anything
  * is read or made, as the automation switch and Send digest now do, instead of a FormApp error
- * half-way.
+ * half-way. `approved`: the roster's pairings the owner approved (src/gas/settings-store.ts, loadStoredSettings).
  */
 export function loggingFormStep(
   spreadsheet: Spreadsheet,
   settings: Settings,
+  approved: RosterApprovals,
   answer: LoggingFormAnswer | null,
 ): LoggingFormStep {
   // The owner's (rules §19): the one guard every owner-only server function runs.
@@ -316,7 +311,7 @@ export function loggingFormStep(
           url,
           message: `This spreadsheet already has its logging form (${url}). Update its Team member and Workflow dropdowns from the roster and the log instead of making a second form?`,
         };
-      const choices = currentChoices(spreadsheet, settings);
+      const choices = currentChoices(spreadsheet, settings, approved);
       return {
         done: true,
         url,
@@ -334,7 +329,7 @@ export function loggingFormStep(
           'The logging form Uptake made for this spreadsheet was deleted or can no longer be opened. Its answers sheet stays part of the log. Make a new form?',
       };
   }
-  const { stored: made, answers } = createForm(spreadsheet, currentChoices(spreadsheet, settings));
+  const { stored: made, answers } = createForm(spreadsheet, currentChoices(spreadsheet, settings, approved));
   const where = answers
     ? `a new sheet of this spreadsheet, "${answers.getName()}",`
     : 'a new sheet of this spreadsheet,';
@@ -349,11 +344,16 @@ export function loggingFormStep(
 }
 
 /** Menu "Create logging form": the step, its question asked in an alert; what it did, in words for an alert. */
-export function createLoggingForm(spreadsheet: Spreadsheet, ui: Ui, settings: Settings): string {
-  const step = loggingFormStep(spreadsheet, settings, null);
+export function createLoggingForm(
+  spreadsheet: Spreadsheet,
+  ui: Ui,
+  settings: Settings,
+  approved: RosterApprovals,
+): string {
+  const step = loggingFormStep(spreadsheet, settings, approved, null);
   if (step.done) return step.message;
   const yes = ui.alert('Uptake logging form', step.message, ui.ButtonSet.YES_NO) === ui.Button.YES;
   if (!yes) return step.ask === 'update' ? 'Nothing changed.' : 'No new form was made.';
-  const answered = loggingFormStep(spreadsheet, settings, step.ask);
+  const answered = loggingFormStep(spreadsheet, settings, approved, step.ask);
   return answered.message;
 }

@@ -3,9 +3,10 @@
  * where only the menu may be built: it reads no properties and no document.
  */
 import type { Settings } from '../core/base/settings';
+import type { RosterEmailPair } from '../core/roles/roster-approval';
 import { allows, type Access, type Caller } from '../core/roles/roles';
 import { caller, refusalFor, TAKE_OVER_ITEM, withFileOwnership } from './roles';
-import { loadSettings } from './settings-store';
+import { loadSettings, loadStoredSettings } from './settings-store';
 
 /** Menu label → the top-level function (src/index.ts) it runs; null marks a separator. */
 type MenuItems = readonly ([string, string] | null)[];
@@ -110,8 +111,12 @@ export function refreshMenu(): void {
  * Runs an owner's menu item: `action` if `access` allows the caller; otherwise an alert says
  * whose it is (the server refuses, not only the menu) and the menu becomes theirs.
  */
-export function runMenuItem(access: Access, does: string, action: (settings: Settings) => void): void {
-  const settings = loadSettings();
+export function runMenuItem(
+  access: Access,
+  does: string,
+  action: (settings: Settings, approved: readonly RosterEmailPair[]) => void,
+): void {
+  const { settings, approved } = loadStoredSettings();
   const asked = caller(settings);
   const who = access === 'fileOwner' ? withFileOwnership(asked) : asked;
   if (!allows(who, access)) {
@@ -120,7 +125,7 @@ export function runMenuItem(access: Access, does: string, action: (settings: Set
     ui.alert('Uptake', refusalFor(who, access, does).message, ui.ButtonSet.OK);
     return;
   }
-  action(settings);
+  action(settings, approved);
 }
 
 /** Sheets shows sidebars 300 px wide, whatever is asked. */

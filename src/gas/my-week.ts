@@ -14,8 +14,6 @@ import { readRecentLog, type RecentLog } from './recent-log';
 import { replacementStanding } from './my-programme';
 import { todayIn } from './spreadsheet-locale';
 import { SetupError } from './team-data';
-import { loadSettings } from './settings-store';
-import { loadRosterApprovals } from './roster-approval';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -67,18 +65,6 @@ function waitingForApproval(email: string, settings: Settings): string {
     'shows no figures yet. You can log runs as usual: they are counted, and My week shows them once the ' +
     'owner approves the Roster on the dashboard.'
   );
-}
-
-/** The settings, and the roster pairings the owner approved (rules §19). */
-export interface MemberSettings {
-  settings: Settings;
-  approved: RosterEmailPair[];
-}
-
-/** What Log a run and My week read of the document's properties, in one read (no more calls than the settings alone). */
-export function memberSettings(): MemberSettings {
-  const values = PropertiesService.getDocumentProperties().getProperties();
-  return { settings: loadSettings(values), approved: loadRosterApprovals(values).approved };
 }
 
 /**

@@ -33,8 +33,7 @@ import { todayIn } from './spreadsheet-locale';
 import { withDocumentLock } from './document-lock';
 import { readInterventions } from './interventions-data';
 import { LOCK_WAIT_MS } from './log-run';
-import { readTeam, type TeamData } from './team-data';
-import { rosterApprovalsFor } from './roster-approval';
+import { readTeam, type RosterApprovals, type TeamData } from './team-data';
 import { auditTeam } from '../core/audit/team-audit';
 import { Workbook } from './workbook';
 
@@ -120,6 +119,7 @@ export function settingsProgrammeStart(spreadsheet: Spreadsheet, value: unknown)
 export function startProgramme(
   spreadsheet: Spreadsheet,
   settings: Settings,
+  approved: RosterApprovals,
   request: ProgrammeStartRequest,
 ): ProgrammeStartResult {
   const { today } = todayIn(spreadsheet);
@@ -130,7 +130,7 @@ export function startProgramme(
   return withDocumentLock(LOCK_WAIT_MS, 'Uptake’s daily run is in progress: try again in a few minutes.', () => {
     const store = programmeStore(spreadsheet);
     const book = new Workbook(spreadsheet);
-    const team = readTeam(book, settings, rosterApprovalsFor(settings));
+    const team = readTeam(book, settings, approved);
     const stored = readProgramme(store);
     const existing = blockingProgramme(stored, team, settings, today);
     const refusal = startRefusal(existing, start, today);

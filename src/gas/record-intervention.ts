@@ -26,8 +26,7 @@ import { appendByHeader, lastUsedRow, type CellWrite } from './append-row';
 import { LOCK_WAIT_MS } from './log-run';
 import { columnBelow, newSheet, writeHeaders } from './setup';
 import { todayIn } from './spreadsheet-locale';
-import { readHeadRows, readTeam, SetupError, type TeamData } from './team-data';
-import { rosterApprovalsFor } from './roster-approval';
+import { readHeadRows, readTeam, SetupError, type RosterApprovals, type TeamData } from './team-data';
 import { keepRecordedSession } from './programme';
 import type { InterventionFormData, RecordInterventionResult } from '../shared/api';
 
@@ -65,10 +64,14 @@ function workflowsByRuns(team: TeamData): string[] {
     .map((w) => w.workflow);
 }
 
-export function interventionFormData(spreadsheet: Spreadsheet, settings: Settings): InterventionFormData {
+export function interventionFormData(
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  approved: RosterApprovals,
+): InterventionFormData {
   let team: TeamData;
   try {
-    team = readTeam(spreadsheet, settings, rosterApprovalsFor(settings));
+    team = readTeam(spreadsheet, settings, approved);
   } catch (error) {
     if (!(error instanceof SetupError)) throw error;
     return {
@@ -206,9 +209,10 @@ function appendEntry(sheet: Sheet, entry: InterventionEntry): number {
 export function recordIntervention(
   spreadsheet: Spreadsheet,
   settings: Settings,
+  approved: RosterApprovals,
   request: unknown,
 ): RecordInterventionResult {
-  const team = readTeam(spreadsheet, settings, rosterApprovalsFor(settings));
+  const team = readTeam(spreadsheet, settings, approved);
   const entry = checkIntervention(request, team.today, (text) => knownMember(team, text));
   const { sheet, row, own } = withDocumentLock(
     LOCK_WAIT_MS,

@@ -7,7 +7,6 @@
  */
 import type { Settings } from '../core/base/settings';
 import {
-  parseRosterApprovals,
   ROSTER_APPROVALS_KEY,
   withApproved,
   type RosterEmailChange,
@@ -26,36 +25,10 @@ import {
   followUpOwnersToApprove,
   rosterOrNull,
 } from './follow-up-approval';
-import { MOST_KB, MOST_PARTS, partsNeeded, readStored, writeStored } from './property-parts';
-import { documentValuesOf, followUpApprovalsFit, storeSettings } from './settings-store';
-import { checkedCaller } from './sidebar-call';
+import { MOST_KB, MOST_PARTS, partsNeeded, writeStored } from './property-parts';
+import { followUpApprovalsFit, storeSettings, type StoredSettings } from './settings-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/**
- * The approved pairings, and whether the owner ever approved any (a team Uptake's roster approval
- * first meets has approved none: every member's My week waits for the owner's first Approve).
- * `documentValues`: the document's properties when the caller has read them all.
- */
-export function loadRosterApprovals(documentValues?: Record<string, string>): {
-  approved: RosterEmailPair[];
-  everApproved: boolean;
-} {
-  const raw = readStored(
-    documentValues ?? PropertiesService.getDocumentProperties().getProperties(),
-    ROSTER_APPROVALS_KEY,
-  );
-  return { approved: parseRosterApprovals(raw), everApproved: raw !== null };
-}
-
-/**
- * The approved pairings, for a read of the roster (src/gas/team-data.ts): from the document's
- * properties `settings` were read from, or the running sidebar call was checked with (no call of
- * its own), else read now.
- */
-export function rosterApprovalsFor(settings: Settings): RosterEmailPair[] {
-  return loadRosterApprovals(documentValuesOf(settings) ?? checkedCaller()?.documentValues).approved;
-}
 
 /**
  * The value to store; throws when it would take more than MOST_PARTS properties (src/gas/property-parts.ts):
@@ -101,7 +74,7 @@ function rosterPairingsApproved(chosen: readonly RosterEmailChange[]): string {
  */
 export function approveRoster(
   spreadsheet: Spreadsheet,
-  settings: Settings,
+  { settings, approved }: StoredSettings,
   listed: RosterApprovalRequest,
   documentValues?: Record<string, string>,
 ): string {
@@ -110,7 +83,6 @@ export function approveRoster(
     throw new Error(
       'Uptake has no owner yet, so nothing was approved: the owner saves Settings first, then approves the roster.',
     );
-  const { approved } = loadRosterApprovals(documentValues);
   const roster = rosterOrNull(spreadsheet, settings, approved);
   if (!roster) throw new Error('Uptake could not read the roster, so nothing was approved: Check set-up says why.');
   const members = roster.members;

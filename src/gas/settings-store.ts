@@ -4,6 +4,7 @@
  * every trigger owner's run can read, for a run that has no document properties.
  */
 import { validateSettings, type FollowUpApproval, type Settings } from '../core/base/settings';
+import { parseRosterApprovals, ROSTER_APPROVALS_KEY, type RosterEmailPair } from '../core/roles/roster-approval';
 import { MOST_PARTS, partsNeeded, readStored, writeStored } from './property-parts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -64,27 +65,37 @@ function parseSettings(
 /** Settings objects loadSettings returned, and whether they were stored: hasStoredSettings then asks no service. */
 const storedOnLoad = new WeakMap<Settings, boolean>();
 
-/** The document's properties each Settings loadSettings returned was read from (one getProperties). */
-const readFrom = new WeakMap<Settings, Record<string, string>>();
-
 /**
- * The document's properties `settings` were read from when loadSettings read them, so that what
- * else is kept there (the roster's approvals) is read without another call; undefined otherwise.
+ * What Uptake keeps in the document's properties about the team, read together: the settings and
+ * the owner's approval of the Roster's (name, email) pairings (rules §19,
+ * src/core/roles/roster-approval.ts). Every reader of the roster takes `approved` from here.
  */
-export function documentValuesOf(settings: Settings): Record<string, string> | undefined {
-  return readFrom.get(settings);
+export interface StoredSettings {
+  settings: Settings;
+  /** The roster's (name, email) pairings the owner approved. */
+  approved: RosterEmailPair[];
+  /** Whether the owner ever approved any (a team roster approval first meets has approved none: My week waits). */
+  everApproved: boolean;
 }
 
-/** The stored settings; `documentValues`: the document's properties when the caller has read them all (getProperties). */
-export function loadSettings(documentValues?: Record<string, string>): Settings {
+/**
+ * The settings and the roster's approvals; `documentValues`: the document's properties when the
+ * caller has read them all (getProperties), else read here in one call.
+ */
+export function loadStoredSettings(documentValues?: Record<string, string>): StoredSettings {
   const values = documentValues ?? PropertiesService.getDocumentProperties().getProperties();
   const raw = values[SETTINGS_KEY] ?? null;
   const settings =
     parseSettings(raw, readStored(values, FOLLOW_UP_APPROVALS_KEY), readStored(values, FOLLOW_UP_WAS_KEY)) ??
     validateSettings({});
   storedOnLoad.set(settings, raw !== null);
-  readFrom.set(settings, values);
-  return settings;
+  const approvals = readStored(values, ROSTER_APPROVALS_KEY);
+  return { settings, approved: parseRosterApprovals(approvals), everApproved: approvals !== null };
+}
+
+/** The stored settings alone (loadStoredSettings). */
+export function loadSettings(documentValues?: Record<string, string>): Settings {
+  return loadStoredSettings(documentValues).settings;
 }
 
 /**
@@ -121,11 +132,27 @@ export function settingsCopyIn(spreadsheet: Spreadsheet): Settings | null {
   return parseSettings(settingsMetadata(spreadsheet)?.getValue() ?? null);
 }
 
-/** Validates and stores; returns what was stored. Throws SettingsError naming the bad field. */
+/**
+ * The "was" addresses (Settings.followUpWas) as they fit the MOST_PARTS properties Uptake keeps
+ * them in, each part under the 9 KB a property value may hold ("Quotas for Google Services",
+ * https://developers.google.com/apps-script/guides/services/quotas: "Properties value size"):
+ * display only, so the oldest go first rather than the write failing.
+ */
+function fittedWas(was: FollowUpApproval[]): FollowUpApproval[] {
+  let kept = was;
+  while (kept.length && !followUpApprovalsFit(kept)) kept = kept.slice(Math.ceil(kept.length / 10));
+  return kept;
+}
+
+/**
+ * Validates and stores; returns what was stored. Throws SettingsError naming the bad field. Every
+ * write of the settings goes through here, so the "was" addresses are fitted here (fittedWas).
+ */
 export function storeSettings(spreadsheet: Spreadsheet, changes: Partial<Settings>): Settings {
   const properties = PropertiesService.getDocumentProperties();
   const values = properties.getProperties();
-  const settings = validateSettings({ ...loadSettings(values), ...changes });
+  const merged = validateSettings({ ...loadSettings(values), ...changes });
+  const settings = { ...merged, followUpWas: fittedWas(merged.followUpWas) };
   // Written before the settings that no longer hold them, so that no reader finds neither.
   if (settings.followUpApprovals.length || values[FOLLOW_UP_APPROVALS_KEY] !== undefined)
     writeStored(properties, FOLLOW_UP_APPROVALS_KEY, approvalsText(settings.followUpApprovals), { values });

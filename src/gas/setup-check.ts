@@ -7,7 +7,6 @@ import { setupChecks } from '../core/setup-check/checks';
 import type { ApprovalFacts, CheckLine, FormFacts, SetupFacts, SheetFacts } from '../core/setup-check/facts';
 import { ownerChangeFacts } from './owner-change';
 import { rosterOrNull } from './follow-up-approval';
-import { loadRosterApprovals } from './roster-approval';
 import { checkedCaller, type CheckedCall } from './sidebar-call';
 import type { Settings } from '../core/base/settings';
 import { answersSheetOf, openStoredForm, storedForm } from './logging-form';
@@ -19,7 +18,7 @@ import { currentUserEmail, mirroredApprovals, snapshotStore } from './automation
 import { dailyTriggers } from './automation-trigger';
 import { TRIGGERS_SCOPE } from '../core/base/permissions';
 import { permissionsFound } from './permissions';
-import { loadSettings } from './settings-store';
+import { loadStoredSettings, type StoredSettings } from './settings-store';
 import { findLogSheet, findLogSheets, findRosterSheet, noLogError, OWN_SHEETS, SetupError } from './team-data';
 import { SENT_SHEET } from '../core/base/sheet-names';
 import { readUsageSheets } from './usage-data';
@@ -52,9 +51,8 @@ function storeBytes(values: Record<string, string>): number {
   return bytes;
 }
 
-/** The owner's approvals of the Roster, from Settings and the document's properties (`documentValues`). */
-function approvalFacts(settings: Settings, documentValues: Record<string, string>): ApprovalFacts {
-  const { approved, everApproved } = loadRosterApprovals(documentValues);
+/** The owner's approvals of the Roster, as loadStoredSettings read them. */
+function approvalFacts({ settings, approved, everApproved }: StoredSettings): ApprovalFacts {
   return {
     followUpOwners: settings.followUpApprovals,
     followUpOwnersByAddress: settings.approvedFollowUpOwners,
@@ -105,7 +103,7 @@ function formFacts(
  * only an export is read whole (one getValues each). The roster is not needed to say a sheet's
  * format and period, so it is not read.
  */
-function usageFacts(book: Workbook, settings: ReturnType<typeof loadSettings>): SetupFacts['usage'] {
+function usageFacts(book: Workbook, settings: Settings): SetupFacts['usage'] {
   let logs: Sheet[] = [];
   try {
     logs = findLogSheets(book, settings);
@@ -142,7 +140,8 @@ export function gatherSetupFacts(
   checked: CheckedCall | null = checkedCaller(),
 ): SetupFacts {
   const documentValues = checked?.documentValues ?? PropertiesService.getDocumentProperties().getProperties();
-  const settings = checked?.settings ?? loadSettings(documentValues);
+  const stored = checked ?? loadStoredSettings(documentValues);
+  const settings = stored.settings;
   const permissions = permissionsFound();
   const userValues = PropertiesService.getUserProperties().getProperties();
   const status = automationStatus(spreadsheet, settings, documentValues, userValues);
@@ -152,7 +151,7 @@ export function gatherSetupFacts(
   // Without "run when you are not present" (partial consent) no trigger can be listed or made.
   const canSeeTriggers = !permissions.missing?.some((p) => p.scope === TRIGGERS_SCOPE);
   const triggers = canSeeTriggers ? dailyTriggers(spreadsheet, state) : null;
-  const approvals = approvalFacts(settings, documentValues);
+  const approvals = approvalFacts(stored);
   return {
     authorization: {
       required: permissions.required,

@@ -4,10 +4,10 @@
  * argument's type before the call, and turns whatever goes wrong into a message the sheet
  * user can act on (no class names, no stack traces, no "Cannot read properties of undefined").
  */
-import { SettingsError, type Settings } from '../core/base/settings';
+import { SettingsError } from '../core/base/settings';
 import type { Access, Caller } from '../core/roles/roles';
 import { requireAccess } from './roles';
-import { loadSettings } from './settings-store';
+import { loadStoredSettings, type StoredSettings } from './settings-store';
 import type {
   DashboardRequest,
   ListedFollowUpOwner,
@@ -227,9 +227,8 @@ export const SIDEBAR_CALLS: { [K in keyof ServerApi]: SidebarCall<K> } = {
 };
 
 /** What the running guarded call was checked with. */
-export interface CheckedCall {
+export interface CheckedCall extends StoredSettings {
   who: Caller;
-  settings: Settings;
   /** The document's properties as read for the check (one getProperties), before the body wrote any. */
   documentValues: Record<string, string>;
 }
@@ -244,6 +243,11 @@ let checked: CheckedCall | null = null;
  */
 export function checkedCaller(): CheckedCall | null {
   return checked;
+}
+
+/** The settings and the roster's approvals the running call was checked with; read now outside a checked call. */
+export function storedForCall(): StoredSettings {
+  return checked ?? loadStoredSettings();
 }
 
 /** Errors that only a bug in Uptake throws: the user is told so, not shown the JavaScript. */
@@ -289,8 +293,9 @@ export function sidebarCall<K extends keyof ServerApi>(
     if (call.access !== 'anyone') {
       // All of them at once: the settings, and the automation's state when no owner is saved.
       const documentValues = PropertiesService.getDocumentProperties().getProperties();
-      const settings = loadSettings(documentValues);
-      checked = { who: requireAccess(call.access, call.does, settings, documentValues), settings, documentValues };
+      const stored = loadStoredSettings(documentValues);
+      const who = requireAccess(call.access, call.does, stored.settings, documentValues);
+      checked = { ...stored, who, documentValues };
     }
     return { ok: true, value: body(...call.check(args)) };
   } catch (error) {

@@ -288,7 +288,7 @@ function parseRosterSheet(
 }
 
 /**
- * The (name, email) pairings the owner approved (src/gas/roster-approval.ts, loadRosterApprovals):
+ * The (name, email) pairings the owner approved (src/gas/settings-store.ts, loadStoredSettings):
  * every read of the roster takes them, so an email on two rows goes to the same row everywhere.
  */
 export type RosterApprovals = readonly RosterEmailPair[];
