@@ -12,10 +12,11 @@
 import fs from 'fs';
 import path from 'path';
 import ts from 'typescript';
+import { isAppsScriptDeclaration, readTypes, type ReadType } from './apps-script-types';
+import { handedOn } from './handed-on';
 
 const ROOT = path.join(__dirname, '..', '..');
 const SRC_DIR = path.join(ROOT, 'src') + path.sep;
-const TYPES_DIR = path.join(ROOT, 'node_modules', '@types', 'google-apps-script') + path.sep;
 const BUNDLE = path.join(ROOT, 'build', 'Code.js');
 const BUNDLE_MAP = path.join(ROOT, 'build-maps', 'Code.js.map');
 
@@ -35,12 +36,15 @@ export interface BundleSurface {
   unresolved: string[];
 }
 
+/** The lib and type files planted programs share, parsed once. */
+const PARSED = new Map<string, ts.SourceFile>();
+
 /**
- * The program esbuild's entry (src/index.ts) makes, with src/'s declaration files (augmentations),
- * under tsconfig.json's options as Apps Script sees the bundle: no DOM, no Node or jest types
- * (which also keeps it quick).
+ * The program esbuild's entry (src/index.ts) makes, or `planted` source as a file of src/ for the
+ * surface test's own test, with src/'s declaration files (augmentations), under tsconfig.json's
+ * options as Apps Script sees the bundle: no DOM, no Node or jest types (which also keeps it quick).
  */
-function sourceProgram(): ts.Program {
+function sourceProgram(planted?: { file: string; text: string }): ts.Program {
   const config = ts.getParsedCommandLineOfConfigFile(
     path.join(ROOT, 'tsconfig.json'),
     {},
@@ -55,48 +59,17 @@ function sourceProgram(): ts.Program {
   const declarations = config.fileNames.filter((f) => f.startsWith(SRC_DIR) && f.endsWith('.d.ts'));
   const lib = config.options.lib?.filter((file) => !/dom/i.test(file));
   const options = { ...config.options, lib, types: ['google-apps-script'] };
-  return ts.createProgram([path.join(SRC_DIR, 'index.ts'), ...declarations], options);
-}
-
-/** Whether a declaration is @types/google-apps-script's or an augmentation of its namespace in src/. */
-function isAppsScriptDeclaration(decl: ts.Declaration): boolean {
-  if (decl.getSourceFile().fileName.startsWith(TYPES_DIR)) return true;
-  for (let n: ts.Node = decl; !ts.isSourceFile(n); n = n.parent)
-    if (ts.isModuleDeclaration(n) && n.name.text === 'GoogleAppsScript') return true;
-  return false;
-}
-
-/** An Apps Script type a member is read on. */
-interface ReadType {
-  /** "Spreadsheet.Range", "Console" */
-  name: string;
-  /** Whether it is an enum (`Script.AuthMode`), whose members are values. */
-  isEnum: boolean;
-}
-
-/** An Apps Script interface, enum or class's type as a ReadType; null for any other. */
-function appsScriptType(checker: ts.TypeChecker, type: ts.Type): ReadType | null {
-  const symbol = type.symbol;
-  const named = ts.SymbolFlags.Interface | ts.SymbolFlags.Class | ts.SymbolFlags.Enum;
-  if (!symbol || !(symbol.flags & named) || !symbol.declarations?.some(isAppsScriptDeclaration)) return null;
-  const name = checker.getFullyQualifiedName(symbol).replace(/^GoogleAppsScript\./, '');
-  return { name, isEnum: !!(symbol.flags & ts.SymbolFlags.Enum) };
-}
-
-/**
- * The Apps Script types an access `receiver.name` reads `name` of: each part of the receiver's
- * type (a union's, an intersection's) that is an Apps Script type with that member (any, for a
- * computed `name`: null). A member only an intersection's own part declares
- * (`AuthorizationInfo & { extra?(): string[] }`) is not one.
- */
-function readTypes(checker: ts.TypeChecker, receiver: ts.Node, name: string | null): ReadType[] {
-  const type = checker.getTypeAtLocation(receiver);
-  const parts = type.isUnionOrIntersection() ? type.types : [type];
-  return parts.flatMap((part) => {
-    const apparent = checker.getApparentType(part);
-    const read = appsScriptType(checker, apparent);
-    return read && (name === null || checker.getPropertyOfType(apparent, name)) ? [read] : [];
-  });
+  if (!planted) return ts.createProgram([path.join(SRC_DIR, 'index.ts'), ...declarations], options);
+  const host = ts.createCompilerHost(options);
+  const { getSourceFile, fileExists } = host;
+  host.fileExists = (file) => file === planted.file || fileExists(file);
+  host.getSourceFile = (file, language, ...rest) => {
+    if (file === planted.file) return ts.createSourceFile(file, planted.text, language, true);
+    const parsed = PARSED.get(file) ?? getSourceFile(file, language, ...rest);
+    if (parsed) PARSED.set(file, parsed);
+    return parsed;
+  };
+  return ts.createProgram([planted.file, ...declarations], options, host);
 }
 
 /**
@@ -109,39 +82,6 @@ function readsAppsScript(checker: ts.TypeChecker, name: ts.MemberName): boolean 
   const javaScriptOnly = (decl: ts.Declaration) =>
     decl.getSourceFile().isDeclarationFile && !isAppsScriptDeclaration(decl);
   return declarations.length === 0 || !declarations.every(javaScriptOnly);
-}
-
-/** The expressions that may be an Apps Script value (a quick test before the checker is asked). */
-const HANDED_KINDS = new Set([
-  ts.SyntaxKind.Identifier,
-  ts.SyntaxKind.CallExpression,
-  ts.SyntaxKind.NewExpression,
-  ts.SyntaxKind.PropertyAccessExpression,
-  ts.SyntaxKind.ElementAccessExpression,
-]);
-
-/**
- * Whether `expression`, of an Apps Script type, is handed where src/ expects a type of its own with
- * members (`const port: { getFrozenColumns(): number } = sheet`, an argument or a returned value
- * so typed): the reads on it are then reads of that type, which readTypes does not take for Apps
- * Script's. The target's type is the checker's contextual type; a target of an Apps Script type
- * (a part of a union included), or one with no member to read (`unknown`, `object`, a bare type
- * parameter, a primitive), hides nothing.
- */
-function handedOnAs(checker: ts.TypeChecker, expression: ts.Expression): string | null {
-  if (!HANDED_KINDS.has(expression.kind)) return null;
-  const target = checker.getContextualType(expression);
-  if (!target) return null;
-  // Event objects (Events.*) are plain data the harness passes to entry points, no class of the fake.
-  const handed = readTypes(checker, expression, null).filter((type) => !type.name.startsWith('Events.'));
-  if (!handed.length) return null;
-  const parts = target.isUnionOrIntersection() ? target.types : [target];
-  if (parts.some((part) => appsScriptType(checker, checker.getApparentType(part)))) return null;
-  // An object type of src/'s own with members to read; a primitive (a condition's `boolean`) reads none.
-  const readable = (part: ts.Type) =>
-    !!(part.flags & ts.TypeFlags.Object) && checker.getPropertiesOfType(part).length > 0;
-  if (!parts.some(readable)) return null;
-  return checker.typeToString(target);
 }
 
 /** The names Apps Script's globals have: `SpreadsheetApp` and the like, and `console` (a quick test). */
@@ -260,42 +200,74 @@ export function bundleSurface(): BundleSurface {
   const program = sourceProgram();
   const checker = program.getTypeChecker();
   const map = bundleMap();
-  const surface: BundleSurface = {
-    members: new Map(),
-    enums: new Set(),
-    globals: new Set(),
-    unresolved: [],
-  };
-  for (const file of program.getSourceFiles()) {
-    if (file.isDeclarationFile || !file.fileName.startsWith(SRC_DIR)) continue;
-    const mapped = map.get(file.fileName);
-    const visit = (node: ts.Node): void => {
-      if (ts.isTypeNode(node)) return; // types read nothing at run time
-      const handedOn = ts.isExpression(node) ? handedOnAs(checker, node) : null;
-      if (handedOn)
-        surface.unresolved.push(
-          `${where(file, node)} ${node.getText(file)}: an Apps Script value handed on as ${handedOn}, whose reads are not seen (type it as Apps Script's)`,
-        );
-      const use = useOf(checker, node);
-      if (use === 'dynamic')
-        surface.unresolved.push(`${where(file, node)} ${node.getText(file)}: a computed member of an Apps Script type`);
-      else if (use === 'undeclared')
-        surface.unresolved.push(
-          `${where(file, node)} ${node.getText(file)}: a member Apps Script's types lack (declare it in src/gas/apps-script.d.ts)`,
-        );
-      else if (use) {
-        const place = placeOf(use.name, file, mapped);
-        if (place === 'kept') record(surface, use);
-        else if (place === 'unplaced')
-          surface.unresolved.push(
-            `${where(file, use.name)} ${use.types.map((t) => `${t.name}.${use.name.text}`).join(', ') || use.global}: not placed by the map`,
-          );
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(file);
-  }
+  const surface = emptySurface();
+  for (const file of program.getSourceFiles())
+    if (!file.isDeclarationFile && file.fileName.startsWith(SRC_DIR))
+      survey(checker, file, map.get(file.fileName), surface);
   return surface;
+}
+
+/**
+ * What the analysis cannot name or place in `text`, typed as a file of src/ would be (reported as
+ * src/planted.ts:line): how the surface test's own test shows what it catches. No bundle maps it, so
+ * no read is recorded.
+ */
+export function plantedUnresolved(text: string): string[] {
+  const file = path.join(SRC_DIR, 'planted.ts');
+  const program = sourceProgram({ file, text });
+  const surface = emptySurface();
+  const source = program.getSourceFile(file);
+  if (!source) throw new Error('the planted file is not in its program');
+  // A plant that does not type is no case src/ could hold.
+  const errors = [...program.getSyntacticDiagnostics(source), ...program.getSemanticDiagnostics(source)];
+  if (errors.length)
+    throw new Error(errors.map((e) => ts.flattenDiagnosticMessageText(e.messageText, '\n')).join('\n'));
+  survey(program.getTypeChecker(), source, undefined, surface);
+  return surface.unresolved;
+}
+
+function emptySurface(): BundleSurface {
+  return { members: new Map(), enums: new Set(), globals: new Set(), unresolved: [] };
+}
+
+/** Records into `surface` what `file` reads of Apps Script (what `mapped` places in Code.js) and what it cannot. */
+function survey(
+  checker: ts.TypeChecker,
+  file: ts.SourceFile,
+  mapped: FileMap | undefined,
+  surface: BundleSurface,
+): void {
+  const unresolved = (node: ts.Node, text: string, why: string) =>
+    surface.unresolved.push(`${where(file, node)} ${text}: ${why}`);
+  const visit = (node: ts.Node): void => {
+    if (ts.isTypeNode(node)) return; // types read nothing at run time
+    for (const handed of handedOn(checker, node))
+      unresolved(
+        handed.node,
+        handed.node.getText(file),
+        `${handed.why}, whose reads are not seen (type it as Apps Script's)`,
+      );
+    const use = useOf(checker, node);
+    if (use === 'dynamic') unresolved(node, node.getText(file), 'a computed member of an Apps Script type');
+    else if (use === 'undeclared')
+      unresolved(
+        node,
+        node.getText(file),
+        "a member Apps Script's types lack (declare it in src/gas/apps-script.d.ts)",
+      );
+    else if (use) {
+      const place = placeOf(use.name, file, mapped);
+      if (place === 'kept') record(surface, use);
+      else if (place === 'unplaced')
+        unresolved(
+          use.name,
+          use.types.map((t) => `${t.name}.${use.name.text}`).join(', ') || (use.global ?? ''),
+          'not placed by the map',
+        );
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
 }
 
 function record(surface: BundleSurface, use: Use): void {

@@ -15,15 +15,17 @@
 //   lists are its surface), but for the class in NO_PICK;
 // - the service globals are exactly those the bundle names;
 // - the bundle reads no Apps Script member the analysis cannot name (a computed `x[key]`) or place,
-//   and hands no Apps Script value on as a type of its own (`const port: { getName(): string } =
-//   sheet`), whose reads would be that type's and go unseen.
+//   and hands no Apps Script value on as a type of its own or `any` (handed-on.ts: a typed target,
+//   an assertion, a constrained type parameter, a callback's parameter), whose reads would be that
+//   type's and go unseen. Planted sources (EVASIONS) show each way reported, and passing once typed
+//   as Apps Script's.
 // What is left out, and why: enum values (`ScriptApp.AuthMode.FULL`): the enum is a member of its
 // service, checked here, and the fake's enums (enums.ts) are copies of Google's whole enums; event
 // objects (`e.authMode`, types Events.*): the harness passes them to entry points as plain data
 // (bundle.ts), no class of the boundary. Members newer than @types/google-apps-script are declared
 // into its namespace (src/gas/apps-script.d.ts), so both sides type them as Apps Script's.
 import { createFakeGas } from '../../packages/fake-apps-script';
-import { bundleSurface } from './bundle-surface';
+import { bundleSurface, plantedUnresolved } from './bundle-surface';
 import { appsScriptTypes, fakeClasses, withBases, type FakeClass } from './fake-surface';
 
 /**
@@ -117,5 +119,127 @@ describe('the fake Apps Script surface is what build/Code.js uses', () => {
   it('implements every service global the bundle names, and no other', () => {
     const globals = createFakeGas().globals as unknown as Record<string, object>;
     expect(Object.keys(globals).sort()).toEqual([...bundle.globals].sort());
+  });
+});
+
+/** What a plant starts with: Apps Script values of src/'s kind, on line 1. */
+const PRELUDE =
+  'declare const sheet: GoogleAppsScript.Spreadsheet.Sheet, sheets: GoogleAppsScript.Spreadsheet.Sheet[];\n';
+const PORT = '{ getFrozenColumns(): number }';
+const SHOWN = '{ getFrozenColumns(): number; }';
+const UNSEEN = ", whose reads are not seen (type it as Apps Script's)";
+
+/**
+ * Each way of reading an Apps Script member through a type of src/'s own: the evasion (line 2 on),
+ * what the analysis reports for it, and the same code typed as Apps Script's, which it passes.
+ */
+const EVASIONS: { name: string; evasion: string; report: string[]; plain: string }[] = [
+  {
+    name: 'a variable of a type of its own',
+    evasion: `const port: ${PORT} = sheet;\nexport const n = port.getFrozenColumns();`,
+    report: [`src/planted.ts:2 sheet: an Apps Script value handed on as ${SHOWN}`],
+    plain: 'const port: GoogleAppsScript.Spreadsheet.Sheet = sheet;\nexport const n = port.getFrozenColumns();',
+  },
+  {
+    name: 'a variable of a type of its own, past satisfies',
+    evasion: `const port: ${PORT} = sheet satisfies object;\nexport const n = port.getFrozenColumns();`,
+    report: [`src/planted.ts:2 sheet satisfies object: an Apps Script value handed on as ${SHOWN}`],
+    plain: 'const port = sheet satisfies object;\nexport const n = port.getFrozenColumns();',
+  },
+  {
+    name: 'an assertion through unknown',
+    evasion: `export const n = (sheet as unknown as ${PORT}).getFrozenColumns();`,
+    report: [`src/planted.ts:2 sheet as unknown as ${PORT}: an Apps Script value asserted as ${SHOWN}`],
+    plain: 'export const n = sheet.getFrozenColumns();',
+  },
+  {
+    name: 'an angle-bracket assertion, in parentheses',
+    evasion: `export const n = (<${PORT}>(<unknown>sheet)).getFrozenColumns();`,
+    report: [`src/planted.ts:2 <${PORT}>(<unknown>sheet): an Apps Script value asserted as ${SHOWN}`],
+    plain: 'export const n = (<GoogleAppsScript.Spreadsheet.Sheet>(<unknown>sheet)).getFrozenColumns();',
+  },
+  {
+    name: 'a direct assertion past satisfies',
+    evasion: `export const n = ((sheet satisfies object) as ${PORT}).getFrozenColumns();`,
+    report: [`src/planted.ts:2 (sheet satisfies object) as ${PORT}: an Apps Script value asserted as ${SHOWN}`],
+    plain: 'export const n = (sheet satisfies object).getFrozenColumns();',
+  },
+  {
+    name: 'an assertion as an index signature',
+    evasion: "export const n = (sheet as unknown as Record<string, () => number>)['getFrozenColumns']();",
+    report: [
+      'src/planted.ts:2 sheet as unknown as Record<string, () => number>: an Apps Script value asserted as Record<string, () => number>',
+    ],
+    plain: 'export const n = sheet.getFrozenColumns();',
+  },
+  {
+    name: 'a type parameter constrained to a type of its own',
+    evasion: `function frozen<T extends ${PORT}>(s: T): number {\n  return s.getFrozenColumns();\n}\nexport const n = frozen(sheet);`,
+    report: [`src/planted.ts:5 frozen(sheet): an Apps Script type given as T, constrained to ${SHOWN}`],
+    plain:
+      'function frozen<T extends GoogleAppsScript.Spreadsheet.Sheet>(s: T): number {\n  return s.getFrozenColumns();\n}\nexport const n = frozen(sheet);',
+  },
+  {
+    name: 'an annotated callback parameter',
+    evasion: `export const n = [sheet].map((s: ${PORT}) => s.getFrozenColumns());`,
+    report: [`src/planted.ts:2 s: ${PORT}: a function whose parameter s is ${SHOWN} is passed Apps Script values`],
+    plain: 'export const n = [sheet].map((s) => s.getFrozenColumns());',
+  },
+  {
+    name: 'a function of its own handed as a callback',
+    evasion: `const frozen = (s: ${PORT}) => s.getFrozenColumns();\nexport const n = sheets.map(frozen);`,
+    report: [`src/planted.ts:3 frozen: a function whose parameter s is ${SHOWN} is passed Apps Script values`],
+    plain:
+      'const frozen = (s: GoogleAppsScript.Spreadsheet.Sheet) => s.getFrozenColumns();\nexport const n = sheets.map(frozen);',
+  },
+  {
+    name: 'an array of Apps Script values typed as an array of its own',
+    evasion: `const ports: ${PORT}[] = sheets;\nexport const n = ports[0].getFrozenColumns();`,
+    report: [`src/planted.ts:2 sheets: an Apps Script value handed on as ${SHOWN}[]`],
+    plain: 'const ports: GoogleAppsScript.Spreadsheet.Sheet[] = sheets;\nexport const n = ports[0].getFrozenColumns();',
+  },
+  {
+    name: 'a variable typed any',
+    evasion:
+      '// eslint-disable-next-line @typescript-eslint/no-explicit-any\nconst anySheet: any = sheet;\nexport const n: number = anySheet.getFrozenColumns();',
+    report: ['src/planted.ts:3 sheet: an Apps Script value handed on as any'],
+    plain: 'const typed = sheet;\nexport const n: number = typed.getFrozenColumns();',
+  },
+  {
+    name: 'an assertion as any',
+    evasion: 'export const n: number = (sheet as any).getFrozenColumns();',
+    report: ['src/planted.ts:2 sheet as any: an Apps Script value asserted as any'],
+    plain: 'export const n: number = sheet.getFrozenColumns();',
+  },
+  {
+    name: 'a parameter typed any',
+    evasion: 'const frozen = (s: any): number => s.getFrozenColumns();\nexport const n = frozen(sheet);',
+    report: ['src/planted.ts:3 sheet: an Apps Script value handed on as any'],
+    plain:
+      'const frozen = (s: GoogleAppsScript.Spreadsheet.Sheet): number => s.getFrozenColumns();\nexport const n = frozen(sheet);',
+  },
+];
+
+/** Apps Script values handed where nothing can be read on them unchecked, or read as Apps Script's. */
+const LEGITIMATE: Record<string, string> = {
+  'kept as unknown': 'const kept: unknown = sheet;\nexport const held = kept !== undefined;',
+  'kept as object': 'const kept: object = sheet;\nexport const held = kept !== null;',
+  'in an array of a union': 'export const held = [sheet, 1].includes(sheet);',
+  'through a type parameter with no constraint':
+    'const same = <T>(value: T): T => value;\nexport const n = same(sheet).getFrozenColumns();',
+  'to a callback typed by Apps Script':
+    'export const n = sheets.map((s: GoogleAppsScript.Spreadsheet.Sheet | null) => s?.getFrozenColumns());',
+  'as a property typed by Apps Script':
+    'export const named: { sheet: GoogleAppsScript.Spreadsheet.Sheet } = { sheet };',
+};
+
+describe('what hides a read of Apps Script from the surface test', () => {
+  it.each(EVASIONS)("reports $name, and not the same code typed as Apps Script's", ({ evasion, report, plain }) => {
+    expect(plantedUnresolved(PRELUDE + evasion)).toEqual(report.map((r) => r + UNSEEN));
+    expect(plantedUnresolved(PRELUDE + plain)).toEqual([]);
+  });
+
+  it.each(Object.entries(LEGITIMATE))('passes a value handed %s', (_, source) => {
+    expect(plantedUnresolved(PRELUDE + source)).toEqual([]);
   });
 });

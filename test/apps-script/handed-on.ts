@@ -1,0 +1,192 @@
+// Where src/ hands an Apps Script value on as a type of its own: what it then reads on the value
+// are reads of that type, which the surface test does not take for Apps Script's, so the fake could
+// lack a member the bundle calls. bundle-surface.ts reports each place this finds:
+// - a value whose target src/ types (`const port: { getFrozenColumns(): number } = sheet`, an
+//   argument, a returned value, a property of an object literal): the checker's contextual type;
+// - an assertion (`sheet as unknown as { getFrozenColumns(): number }`, `<T>sheet`), seen through
+//   nested assertions, parentheses, `satisfies` and `!` to the value asserted;
+// - a type argument (`f<T extends { getFrozenColumns(): number }>(s: T)` called as `f(sheet)`):
+//   the type parameter's constraint is the type the function reads;
+// - a function handed where Apps Script values are passed to it (`[sheet].map((s: Port) => …)`,
+//   `sheets.forEach(readPort)`), whose own parameter is typed otherwise;
+// - `any` as any of those targets (`const anySheet: any = sheet`, `sheet as any`), on which
+//   nothing is checked at all.
+// A target of an Apps Script type hides nothing, nor one with no member to read (`unknown`,
+// `object`, a bare type parameter, a primitive): reading on it needs a new assertion, reported in
+// turn when it is made on the value itself. Not followed: a value first kept as `unknown` or
+// `object` and asserted later, or narrowed by a type guard of src/'s own.
+import ts from 'typescript';
+import { appsScriptParts, appsScriptType } from './apps-script-types';
+
+/** A place src/ hands an Apps Script value on, and what as. */
+export interface HandedOn {
+  node: ts.Node;
+  why: string;
+}
+
+/** The expressions that may be an Apps Script value (a quick test before the checker is asked). */
+const VALUE_KINDS = new Set([
+  ts.SyntaxKind.Identifier,
+  ts.SyntaxKind.CallExpression,
+  ts.SyntaxKind.NewExpression,
+  ts.SyntaxKind.PropertyAccessExpression,
+  ts.SyntaxKind.ElementAccessExpression,
+  // `const port: Port = sheet satisfies object`: the value the expression leaves is the sheet.
+  ts.SyntaxKind.AsExpression,
+  ts.SyntaxKind.TypeAssertionExpression,
+  ts.SyntaxKind.SatisfiesExpression,
+  ts.SyntaxKind.NonNullExpression,
+]);
+
+/** The places in `node` (not its children) where an Apps Script value is handed on as src/'s own type. */
+export function handedOn(checker: ts.TypeChecker, node: ts.Node): HandedOn[] {
+  const found: HandedOn[] = [];
+  if (ts.isAssertionExpression(node) && !ts.isConstTypeReference(node.type)) {
+    const value = checker.getTypeAtLocation(innermost(node));
+    const as = hiddenAs(checker, value, checker.getTypeFromTypeNode(node.type));
+    if (as) found.push({ node, why: `an Apps Script value asserted as ${as}` });
+  }
+  if (ts.isCallLikeExpression(node)) found.push(...typeArgumentsOf(checker, node));
+  if (VALUE_KINDS.has(node.kind)) {
+    const as = valueHandedOn(checker, node as ts.Expression);
+    if (as) found.push({ node, why: `an Apps Script value handed on as ${as}` });
+  }
+  if (VALUE_KINDS.has(node.kind) || ts.isArrowFunction(node) || ts.isFunctionExpression(node))
+    found.push(...parametersOf(checker, node as ts.Expression));
+  return found;
+}
+
+/**
+ * What a value is handed on as where its target is typed (a declared variable, an argument, a
+ * returned value: the contextual type). Not an assertion's operand, which the assertion is
+ * checked for, nor `satisfies`', which leaves the value its own type.
+ */
+function valueHandedOn(checker: ts.TypeChecker, value: ts.Expression): string | null {
+  const outside = operandOf(value);
+  if (ts.isAssertionExpression(outside) || ts.isSatisfiesExpression(outside)) return null;
+  const target = checker.getContextualType(value);
+  return target ? hiddenAs(checker, checker.getTypeAtLocation(value), target) : null;
+}
+
+/** The value an assertion asserts, through nested assertions, parentheses, `satisfies` and `!`. */
+function innermost(node: ts.Expression): ts.Expression {
+  while (
+    ts.isAssertionExpression(node) ||
+    ts.isParenthesizedExpression(node) ||
+    ts.isSatisfiesExpression(node) ||
+    ts.isNonNullExpression(node)
+  )
+    node = node.expression;
+  return node;
+}
+
+/** The expression `node` is the operand of, past parentheses (the assertion of `(sheet) as T`). */
+function operandOf(node: ts.Node): ts.Node {
+  let parent = node.parent;
+  while (ts.isParenthesizedExpression(parent)) parent = parent.parent;
+  return parent;
+}
+
+/** Each type argument of a call (inferred or written) that is Apps Script's for a parameter constrained to src/'s own type. */
+function typeArgumentsOf(checker: ts.TypeChecker, call: ts.CallLikeExpression): HandedOn[] {
+  const signature = checker.getResolvedSignature(call);
+  const declaration = signature?.declaration;
+  if (!signature || !declaration || ts.isJSDocSignature(declaration)) return [];
+  const parameters = checker.getSignatureFromDeclaration(declaration)?.getTypeParameters() ?? [];
+  const args = checker.getTypeArgumentsForResolvedSignature(signature) ?? [];
+  return parameters.flatMap((parameter, i) => {
+    const as = args[i] ? hiddenAs(checker, args[i], parameter) : null;
+    const constraint = checker.typeToString(checker.getBaseConstraintOfType(parameter) ?? parameter);
+    const why = `an Apps Script type given as ${checker.typeToString(parameter)}, constrained to ${constraint}`;
+    return as ? [{ node: call, why }] : [];
+  });
+}
+
+/**
+ * A function handed where Apps Script values will be passed to it (a callback, `[sheet].map(…)`)
+ * whose own parameter is typed otherwise: each such parameter.
+ */
+function parametersOf(checker: ts.TypeChecker, fn: ts.Expression): HandedOn[] {
+  const own = checker.getTypeAtLocation(fn).getCallSignatures()[0];
+  if (!own) return [];
+  const expected = checker.getContextualType(fn)?.getCallSignatures()[0];
+  if (!expected) return [];
+  return own.parameters.flatMap((parameter, i) => {
+    const passed = parameterType(checker, expected, i);
+    const as = passed && hiddenAs(checker, passed, checker.getTypeOfSymbol(parameter));
+    const node = ts.isFunctionLike(fn) ? fn.parameters[i] : fn;
+    return as
+      ? [{ node, why: `a function whose parameter ${parameter.name} is ${as} is passed Apps Script values` }]
+      : [];
+  });
+}
+
+/** The type of the `i`th argument a signature takes (an element of its rest parameter, past its end). */
+function parameterType(checker: ts.TypeChecker, signature: ts.Signature, i: number): ts.Type | null {
+  const parameters = signature.parameters;
+  const last = parameters[parameters.length - 1];
+  const declaration = last?.valueDeclaration;
+  const rest = !!declaration && ts.isParameter(declaration) && !!declaration.dotDotDotToken;
+  if (i < parameters.length - (rest ? 1 : 0)) return checker.getTypeOfSymbol(parameters[i]);
+  if (!rest) return null;
+  const type = checker.getTypeOfSymbol(last);
+  return checker.isArrayType(type) ? checker.getTypeArguments(type as ts.TypeReference)[0] : null;
+}
+
+/** Whether a value of `type` is Apps Script's; event objects (Events.*) are plain data, no class of the fake. */
+function isAppsScriptValue(checker: ts.TypeChecker, type: ts.Type): boolean {
+  return appsScriptParts(checker, type).some((part) => !part.name.startsWith('Events.'));
+}
+
+/** An array's or tuple's element types; null for another type. */
+function elementsOf(checker: ts.TypeChecker, type: ts.Type): readonly ts.Type[] | null {
+  const container = checker.isArrayType(type) || checker.isTupleType(type);
+  return container ? checker.getTypeArguments(type as ts.TypeReference) : null;
+}
+
+/** The parts of a target type (a union's, an intersection's), a type parameter standing for its constraint. */
+function targetParts(checker: ts.TypeChecker, type: ts.Type): ts.Type[] {
+  const parts = type.isUnionOrIntersection() ? type.types : [type];
+  return parts.flatMap((part) => {
+    const constraint = part.flags & ts.TypeFlags.TypeParameter ? checker.getBaseConstraintOfType(part) : null;
+    return constraint && constraint !== part ? targetParts(checker, constraint) : [part];
+  });
+}
+
+/**
+ * What a value of type `source` that holds Apps Script values (is one, or an array or tuple of
+ * them) is taken for where `target` is expected, when that hides their reads: `any`, or an object
+ * type of src/'s own with members (or an index signature) to read and no Apps Script type among
+ * its parts. Null when it hides nothing.
+ */
+export function hiddenAs(checker: ts.TypeChecker, source: ts.Type, target: ts.Type, depth = 0): string | null {
+  const parts = targetParts(checker, target);
+  const shown = checker.typeToString(target);
+  if (parts.some((part) => part.flags & ts.TypeFlags.Any))
+    return holdsAppsScript(checker, source, depth) ? shown : null;
+  if (isAppsScriptValue(checker, source)) {
+    if (parts.some((part) => appsScriptType(checker, checker.getApparentType(part)))) return null;
+    const readable = (part: ts.Type) =>
+      !!(part.flags & ts.TypeFlags.Object) &&
+      (checker.getPropertiesOfType(part).length > 0 || checker.getIndexInfosOfType(part).length > 0);
+    return parts.some(readable) ? shown : null;
+  }
+  if (depth > 2) return null;
+  for (const held of source.isUnion() ? source.types : [source]) {
+    const elements = elementsOf(checker, held) ?? [];
+    for (const part of parts) {
+      const into = elementsOf(checker, part);
+      const intoAt = (i: number) => (into && checker.isTupleType(part) ? into[i] : into?.[0]);
+      if (elements.some((element, i) => intoAt(i) && hiddenAs(checker, element, intoAt(i)!, depth + 1))) return shown;
+    }
+  }
+  return null;
+}
+
+/** Whether a value of `type` is an Apps Script value or an array or tuple of them. */
+function holdsAppsScript(checker: ts.TypeChecker, type: ts.Type, depth: number): boolean {
+  if (isAppsScriptValue(checker, type)) return true;
+  if (depth > 2) return false;
+  const parts = type.isUnion() ? type.types : [type];
+  return parts.some((part) => (elementsOf(checker, part) ?? []).some((e) => holdsAppsScript(checker, e, depth + 1)));
+}
