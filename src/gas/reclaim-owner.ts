@@ -15,12 +15,14 @@ import { loadSettings, storeSettings } from './settings-store';
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * User property, followed by the spreadsheet's id: the owner Settings named when the account said
- * not to be asked "Take over Uptake?" again (src/gas/take-over-question.ts). Here because taking
- * Uptake over deletes it: an owner who later hands Uptake on, and has it handed back to the same
- * address, is asked again.
+ * The user property that keeps, for this spreadsheet, the owner Settings named when the account
+ * said not to be asked "Take over Uptake?" again (src/gas/take-over-question.ts). Here because
+ * taking Uptake over deletes it: an owner who later hands Uptake on, and has it handed back to the
+ * same address, is asked again.
  */
-export const TAKE_OVER_DECLINED_PREFIX = 'uptake.takeOverDeclined.';
+export function takeOverDeclinedKey(spreadsheet: Spreadsheet): string {
+  return `uptake.takeOverDeclined.${spreadsheet.getId()}`;
+}
 
 /** What the Drive owner is asked before taking Uptake over from `owner`. */
 export function reclaimQuestion(owner: string): string {
@@ -43,7 +45,7 @@ export function takeOverAsCaller(spreadsheet: Spreadsheet): string {
   storeSettings(spreadsheet, { ownerEmail: me, followUpApprovals: [], followUpWas: [], approvedFollowUpOwners: [] });
   const change = changeOwner(spreadsheet, { from: old, to: me, how: 'reclaim' });
   // The caller's "don't ask again" was about someone else's Uptake; theirs now, it no longer holds.
-  PropertiesService.getUserProperties().deleteProperty(TAKE_OVER_DECLINED_PREFIX + spreadsheet.getId());
+  PropertiesService.getUserProperties().deleteProperty(takeOverDeclinedKey(spreadsheet));
   const told = !old
     ? ''
     : change.told

@@ -18,7 +18,7 @@
  */
 import type { Settings } from '../core/base/settings';
 import { sameAccount } from '../core/roles/roles';
-import { reclaimQuestion, TAKE_OVER_DECLINED_PREFIX, takeOverAsCaller } from './reclaim-owner';
+import { reclaimQuestion, takeOverAsCaller, takeOverDeclinedKey } from './reclaim-owner';
 import { refreshMenu } from './menu';
 import { ownerEmail, TAKE_OVER_ITEM } from './roles';
 
@@ -26,7 +26,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** Whether the calling account said not to be asked again while Settings name `owner` as the owner here. */
 export function takeOverDeclined(spreadsheet: Spreadsheet, owner: string): boolean {
-  const declined = PropertiesService.getUserProperties().getProperty(TAKE_OVER_DECLINED_PREFIX + spreadsheet.getId());
+  const declined = PropertiesService.getUserProperties().getProperty(takeOverDeclinedKey(spreadsheet));
   if (declined === null) return false;
   return declined === '' ? owner === '' : sameAccount(declined, owner);
 }
@@ -64,7 +64,7 @@ export function askToTakeOver(
   // Closing the question answers nothing: it is asked again next time.
   if (answer !== ui.Button.NO || !fromOpening) return;
   if (ui.alert('Ask again?', askAgainQuestion(owner), ui.ButtonSet.YES_NO) === ui.Button.NO) {
-    PropertiesService.getUserProperties().setProperty(TAKE_OVER_DECLINED_PREFIX + spreadsheet.getId(), owner);
+    PropertiesService.getUserProperties().setProperty(takeOverDeclinedKey(spreadsheet), owner);
   }
   fromOpening.showPage();
 }
