@@ -2,19 +2,21 @@
 // are reads of that type, which the surface test does not take for Apps Script's, so the fake could
 // lack a member the bundle calls. bundle-surface.ts reports each place this finds:
 // - a value whose target src/ types (`const port: { getFrozenColumns(): number } = sheet`, an
-//   argument, a returned value, a property of an object literal): the checker's contextual type;
+//   argument, a returned value, a property of an object literal, a spread's elements): the
+//   checker's contextual type; arrays, tuples and a generic type's arguments (`Map<string, Sheet>`
+//   as `Map<string, Port>`) element by element;
 // - an assertion (`sheet as unknown as { getFrozenColumns(): number }`, `<T>sheet`), seen through
 //   nested assertions, parentheses, `satisfies` and `!` to the value asserted;
 // - a type argument (`f<T extends { getFrozenColumns(): number }>(s: T)` called as `f(sheet)`):
 //   the type parameter's constraint is the type the function reads;
 // - a function handed where Apps Script values are passed to it (`[sheet].map((s: Port) => …)`,
-//   `sheets.forEach(readPort)`), whose own parameter is typed otherwise;
+//   `sheets.forEach(readPort)`, an object literal's method), whose own parameter is typed otherwise;
 // - `any` as any of those targets (`const anySheet: any = sheet`, `sheet as any`), on which
 //   nothing is checked at all.
 // A target of an Apps Script type hides nothing, nor one with no member to read (`unknown`,
 // `object`, a bare type parameter, a primitive): reading on it needs a new assertion, reported in
 // turn when it is made on the value itself. Not followed: a value first kept as `unknown` or
-// `object` and asserted later, or narrowed by a type guard of src/'s own.
+// `object` and asserted or narrowed (a type guard of src/'s own) later, in another expression.
 import ts from 'typescript';
 import { appsScriptParts, appsScriptType } from './apps-script-types';
 
@@ -47,25 +49,46 @@ export function handedOn(checker: ts.TypeChecker, node: ts.Node): HandedOn[] {
     if (as) found.push({ node, why: `an Apps Script value asserted as ${as}` });
   }
   if (ts.isCallLikeExpression(node)) found.push(...typeArgumentsOf(checker, node));
-  if (VALUE_KINDS.has(node.kind)) {
+  if (VALUE_KINDS.has(node.kind) && !isNameOf(node)) {
     const as = valueHandedOn(checker, node as ts.Expression);
     if (as) found.push({ node, why: `an Apps Script value handed on as ${as}` });
   }
-  if (VALUE_KINDS.has(node.kind) || ts.isArrowFunction(node) || ts.isFunctionExpression(node))
-    found.push(...parametersOf(checker, node as ts.Expression));
+  if (VALUE_KINDS.has(node.kind) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
+    const expected = checker.getContextualType(node as ts.Expression)?.getCallSignatures()[0];
+    found.push(...parametersOf(checker, node, expected));
+  }
+  if (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent))
+    found.push(...parametersOf(checker, node, expectedMethod(checker, node, node.parent)));
   return found;
 }
 
 /**
+ * A name its parent gives (`{ s: sheet }`'s `s`, `holder.sheet`'s `sheet`), which is checked as its
+ * parent; a shorthand's (`{ sheet }`) is the value itself.
+ */
+function isNameOf(node: ts.Node): boolean {
+  const parent = node.parent as ts.Node & { name?: ts.Node };
+  return parent.name === node && !ts.isShorthandPropertyAssignment(parent);
+}
+
+/**
  * What a value is handed on as where its target is typed (a declared variable, an argument, a
- * returned value: the contextual type). Not an assertion's operand, which the assertion is
- * checked for, nor `satisfies`', which leaves the value its own type.
+ * returned value: the contextual type; a spread's elements: each element's). Not an assertion's
+ * operand, which the assertion is checked for, nor `satisfies`', which leaves the value its own type.
  */
 function valueHandedOn(checker: ts.TypeChecker, value: ts.Expression): string | null {
   const outside = operandOf(value);
   if (ts.isAssertionExpression(outside) || ts.isSatisfiesExpression(outside)) return null;
-  const target = checker.getContextualType(value);
-  return target ? hiddenAs(checker, checker.getTypeAtLocation(value), target) : null;
+  const type = checker.getTypeAtLocation(value);
+  if (ts.isSpreadElement(outside) && ts.isCallOrNewExpression(outside.parent)) {
+    const signature = checker.getResolvedSignature(outside.parent);
+    const at = outside.parent.arguments?.indexOf(outside) ?? -1;
+    const target = signature && parameterType(checker, signature, at);
+    const elements = elementsOf(checker, type) ?? [];
+    return (target && elements.map((element) => hiddenAs(checker, element, target)).find(Boolean)) || null;
+  }
+  const target = checker.getContextualType(ts.isSpreadElement(outside) ? outside.parent : value);
+  return target ? hiddenAs(checker, type, target) : null;
 }
 
 /** The value an assertion asserts, through nested assertions, parentheses, `satisfies` and `!`. */
@@ -103,14 +126,12 @@ function typeArgumentsOf(checker: ts.TypeChecker, call: ts.CallLikeExpression): 
 }
 
 /**
- * A function handed where Apps Script values will be passed to it (a callback, `[sheet].map(…)`)
- * whose own parameter is typed otherwise: each such parameter.
+ * A function handed where Apps Script values will be passed to it (a callback, `[sheet].map(…)`,
+ * an object literal's method) whose own parameter is typed otherwise: each such parameter.
  */
-function parametersOf(checker: ts.TypeChecker, fn: ts.Expression): HandedOn[] {
+function parametersOf(checker: ts.TypeChecker, fn: ts.Node, expected: ts.Signature | undefined): HandedOn[] {
   const own = checker.getTypeAtLocation(fn).getCallSignatures()[0];
-  if (!own) return [];
-  const expected = checker.getContextualType(fn)?.getCallSignatures()[0];
-  if (!expected) return [];
+  if (!own || !expected) return [];
   return own.parameters.flatMap((parameter, i) => {
     const passed = parameterType(checker, expected, i);
     const as = passed && hiddenAs(checker, passed, checker.getTypeOfSymbol(parameter));
@@ -119,6 +140,17 @@ function parametersOf(checker: ts.TypeChecker, fn: ts.Expression): HandedOn[] {
       ? [{ node, why: `a function whose parameter ${parameter.name} is ${as} is passed Apps Script values` }]
       : [];
   });
+}
+
+/** The signature an object literal's method is expected to have: its property's in the literal's contextual type. */
+function expectedMethod(
+  checker: ts.TypeChecker,
+  method: ts.MethodDeclaration,
+  literal: ts.ObjectLiteralExpression,
+): ts.Signature | undefined {
+  const name = checker.getSymbolAtLocation(method.name)?.name;
+  const property = name && checker.getContextualType(literal)?.getProperty(name);
+  return property ? checker.getTypeOfSymbol(property).getCallSignatures()[0] : undefined;
 }
 
 /** The type of the `i`th argument a signature takes (an element of its rest parameter, past its end). */
@@ -142,6 +174,36 @@ function isAppsScriptValue(checker: ts.TypeChecker, type: ts.Type): boolean {
 function elementsOf(checker: ts.TypeChecker, type: ts.Type): readonly ts.Type[] | null {
   const container = checker.isArrayType(type) || checker.isTupleType(type);
   return container ? checker.getTypeArguments(type as ts.TypeReference) : null;
+}
+
+/** A generic type's type arguments (an array's element, a tuple's, `Map<K, V>`'s K and V); none for another type. */
+function typeArgumentsIn(checker: ts.TypeChecker, type: ts.Type): readonly ts.Type[] {
+  const reference =
+    !!(type.flags & ts.TypeFlags.Object) && !!((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference);
+  return reference ? checker.getTypeArguments(type as ts.TypeReference) : [];
+}
+
+/**
+ * Each type a part of `source` holds, paired with the type `target` holds in its place: an array's
+ * or tuple's elements, or the type arguments of one generic type (`Map<string, Sheet>` where
+ * `Map<string, Port>` is expected).
+ */
+function heldPairs(checker: ts.TypeChecker, source: ts.Type, target: ts.Type): [ts.Type, ts.Type][] {
+  const pairs: [ts.Type, ts.Type][] = [];
+  const into = elementsOf(checker, target);
+  const intoAt = (i: number) => (into && checker.isTupleType(target) ? into[i] : into?.[0]);
+  for (const held of source.isUnion() ? source.types : [source]) {
+    const elements = elementsOf(checker, held);
+    if (elements && into) elements.forEach((element, i) => intoAt(i) && pairs.push([element, intoAt(i)!]));
+    else if (
+      (held as ts.TypeReference).target &&
+      (held as ts.TypeReference).target === (target as ts.TypeReference).target
+    ) {
+      const expected = typeArgumentsIn(checker, target);
+      typeArgumentsIn(checker, held).forEach((arg, i) => expected[i] && pairs.push([arg, expected[i]]));
+    }
+  }
+  return pairs;
 }
 
 /** The parts of a target type (a union's, an intersection's), a type parameter standing for its constraint. */
@@ -172,21 +234,14 @@ export function hiddenAs(checker: ts.TypeChecker, source: ts.Type, target: ts.Ty
     return parts.some(readable) ? shown : null;
   }
   if (depth > 2) return null;
-  for (const held of source.isUnion() ? source.types : [source]) {
-    const elements = elementsOf(checker, held) ?? [];
-    for (const part of parts) {
-      const into = elementsOf(checker, part);
-      const intoAt = (i: number) => (into && checker.isTupleType(part) ? into[i] : into?.[0]);
-      if (elements.some((element, i) => intoAt(i) && hiddenAs(checker, element, intoAt(i)!, depth + 1))) return shown;
-    }
-  }
-  return null;
+  const pairs = parts.flatMap((part) => heldPairs(checker, source, part));
+  return pairs.some(([held, into]) => hiddenAs(checker, held, into, depth + 1)) ? shown : null;
 }
 
-/** Whether a value of `type` is an Apps Script value or an array or tuple of them. */
+/** Whether a value of `type` is an Apps Script value or holds them (an array of them, a `Map` to them). */
 function holdsAppsScript(checker: ts.TypeChecker, type: ts.Type, depth: number): boolean {
   if (isAppsScriptValue(checker, type)) return true;
   if (depth > 2) return false;
   const parts = type.isUnion() ? type.types : [type];
-  return parts.some((part) => (elementsOf(checker, part) ?? []).some((e) => holdsAppsScript(checker, e, depth + 1)));
+  return parts.some((part) => typeArgumentsIn(checker, part).some((arg) => holdsAppsScript(checker, arg, depth + 1)));
 }

@@ -199,6 +199,27 @@ const EVASIONS: { name: string; evasion: string; report: string[]; plain: string
     plain: 'const ports: GoogleAppsScript.Spreadsheet.Sheet[] = sheets;\nexport const n = ports[0].getFrozenColumns();',
   },
   {
+    name: "an object literal's method typed otherwise",
+    evasion: `const on: { sheet(s: GoogleAppsScript.Spreadsheet.Sheet): number } = {\n  sheet(s: ${PORT}) {\n    return s.getFrozenColumns();\n  },\n};\nexport const n = on.sheet(sheet);`,
+    report: [`src/planted.ts:3 s: ${PORT}: a function whose parameter s is ${SHOWN} is passed Apps Script values`],
+    plain:
+      'const on: { sheet(s: GoogleAppsScript.Spreadsheet.Sheet): number } = {\n  sheet(s) {\n    return s.getFrozenColumns();\n  },\n};\nexport const n = on.sheet(sheet);',
+  },
+  {
+    name: 'a spread into a rest parameter of its own type',
+    evasion: `const first = (...ports: ${PORT}[]) => ports[0].getFrozenColumns();\nexport const n = first(...sheets);`,
+    report: [`src/planted.ts:3 sheets: an Apps Script value handed on as ${SHOWN}`],
+    plain:
+      'const first = (...ports: GoogleAppsScript.Spreadsheet.Sheet[]) => ports[0].getFrozenColumns();\nexport const n = first(...sheets);',
+  },
+  {
+    name: 'a generic container of its own type',
+    evasion: `const byName = new Map(sheets.map((s) => [s.getName(), s]));\nconst ports: Map<string, ${PORT}> = byName;\nexport const n = ports.get('a')?.getFrozenColumns();`,
+    report: [`src/planted.ts:3 byName: an Apps Script value handed on as Map<string, ${SHOWN}>`],
+    plain:
+      "const byName = new Map(sheets.map((s) => [s.getName(), s]));\nexport const n = byName.get('a')?.getFrozenColumns();",
+  },
+  {
     name: 'a variable typed any',
     evasion:
       '// eslint-disable-next-line @typescript-eslint/no-explicit-any\nconst anySheet: any = sheet;\nexport const n: number = anySheet.getFrozenColumns();',
@@ -210,6 +231,12 @@ const EVASIONS: { name: string; evasion: string; report: string[]; plain: string
     evasion: 'export const n: number = (sheet as any).getFrozenColumns();',
     report: ['src/planted.ts:2 sheet as any: an Apps Script value asserted as any'],
     plain: 'export const n: number = sheet.getFrozenColumns();',
+  },
+  {
+    name: 'an array asserted as any',
+    evasion: 'export const n: number = (sheets as any)[0].getFrozenColumns();',
+    report: ['src/planted.ts:2 sheets as any: an Apps Script value asserted as any'],
+    plain: 'export const n: number = sheets[0].getFrozenColumns();',
   },
   {
     name: 'a parameter typed any',
