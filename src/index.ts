@@ -330,7 +330,7 @@ export function setAutomation(on: boolean): ServerReply<AutomationStatus> {
  * @return {ServerReply<AutomationStatus>} The automation status.
  */
 export function getAutomationStatus(): ServerReply<AutomationStatus> {
-  return sidebarCall('getAutomationStatus', [], () => automation.automationStatus());
+  return sidebarCall('getAutomationStatus', [], () => automation.checkedAutomationStatus());
 }
 
 /**

@@ -1,7 +1,7 @@
 /** What the sidebar shows about the automation: on or off, the last run and what it sent, problems to fix. */
-import { validateSettings, type Settings } from '../core/base/settings';
+import type { Settings } from '../core/base/settings';
 import { failureLine, type Failure } from '../core/automation/failures';
-import { errorMessage } from '../core/automation/mail-rules';
+import { scheduleMovedProblem, statusUnreadProblem } from '../core/automation/status-problems';
 import { missedRunProblem } from '../core/automation/run-report';
 import { handOverLine } from '../core/automation/hand-over';
 import {
@@ -15,29 +15,21 @@ import {
   type StoredProblem,
 } from '../core/automation/store';
 import type { AutomationStatus } from '../shared/api';
-import { MIRROR_PREFIX, mirrorPrefix, mirrorStore, snapshotStore } from './automation-store';
+import { MIRROR_PREFIX, mirrorPrefix, snapshotStore } from './automation-store';
 import { remainingQuota } from './mail';
 import { loadSettings } from './settings-store';
+import { checkedCaller } from './sidebar-call';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /**
- * This user's mirror for this spreadsheet, where runs without document properties report, read
- * only when the user's properties hold a run's report at all: finding this spreadsheet's takes
+ * This user's mirror for this spreadsheet, where runs without document properties report, looked
+ * for only when the user's properties hold a run's report at all: finding this spreadsheet's takes
  * its id (a call).
  */
-function runMirror(spreadsheet: Spreadsheet, userValues?: Record<string, string>): Store | null {
-  const values = userValues ?? PropertiesService.getUserProperties().getProperties();
-  if (!Object.keys(values).some((key) => key.startsWith(MIRROR_PREFIX) && key.endsWith(KEYS.lastRun))) return null;
-  return snapshotStore(values, mirrorPrefix(spreadsheet.getId()));
-}
-
-function settingsOrDefaults(): Settings {
-  try {
-    return loadSettings();
-  } catch {
-    return validateSettings({});
-  }
+function runMirror(spreadsheet: Spreadsheet, userValues: Record<string, string>): Store | null {
+  if (!Object.keys(userValues).some((key) => key.startsWith(MIRROR_PREFIX) && key.endsWith(KEYS.lastRun))) return null;
+  return snapshotStore(userValues, mirrorPrefix(spreadsheet.getId()));
 }
 
 /** The status before anything is read: off, no run, no problems. Also what a member is shown of the owner's automation. */
@@ -54,28 +46,27 @@ export function automationOff(settings: Settings): AutomationStatus {
 }
 
 /**
- * Never throws: a status that cannot be read says so among its problems. Each properties store is
- * read once (getProperties), not a call per key; `settings` when the caller has read them.
+ * Never throws: a status that cannot be read says so among its problems. Reads no settings nor
+ * properties: the caller hands in what it read (each store once, getProperties), so that a call
+ * that read them for its own work reads none again; only the mail quota is asked here.
  */
 export function automationStatus(
-  spreadsheet: Spreadsheet | null = null,
-  settings: Settings = settingsOrDefaults(),
-  /** The document's properties when the caller has read them (getProperties), to read them once. */
-  documentValues?: Record<string, string>,
-  /** The user's properties, likewise. */
-  userValues?: Record<string, string>,
+  spreadsheet: Spreadsheet,
+  settings: Settings,
+  /** The document's properties; null where there are none (the automation then keeps its state in the mirror). */
+  documentValues: Record<string, string> | null,
+  /** The user's properties, where the owner's mirror is. */
+  userValues: Record<string, string>,
 ): AutomationStatus {
   const status = automationOff(settings);
   try {
-    const active = spreadsheet ?? SpreadsheetApp.getActiveSpreadsheet();
-    const values = documentValues ?? PropertiesService.getDocumentProperties()?.getProperties() ?? null;
     // Outside a document (no document properties) the automation keeps its state in the mirror.
-    const store = values ? snapshotStore(values) : mirrorStore(active.getId());
+    const store = snapshotStore(documentValues ?? userValues, documentValues ? '' : mirrorPrefix(spreadsheet.getId()));
     const state = readJson<AutomationState | null>(store, KEYS.state, null);
     status.on = state?.on === true;
     // A run outside the document writes to the owner's mirror: show whichever ran last, and the
     // problems either kept.
-    const mirror = values ? runMirror(active, userValues) : null;
+    const mirror = documentValues ? runMirror(spreadsheet, userValues) : null;
     const runs = [store, mirror]
       .map((s) => (s ? readJson<LastRun | null>(s, KEYS.lastRun, null) : null))
       .filter((r): r is LastRun => r !== null);
@@ -88,16 +79,25 @@ export function automationStatus(
     if (last?.problem) status.problems.unshift(last.problem);
     const handOver = handOverLine(readJson<HandOver | null>(store, KEYS.handOver, null), state);
     if (handOver) status.problems.unshift(handOver);
-    if (state?.on && state.hour !== settings.digestHour) {
-      status.problems.push(
-        `The daily run is still set for ${state.hour}:00; turn automation off and on again to move it to ${settings.digestHour}:00.`,
-      );
-    }
+    const moved = scheduleMovedProblem(state, settings.digestHour);
+    if (moved) status.problems.push(moved);
     status.remainingQuota = remainingQuota();
   } catch (error) {
-    status.problems.push(`Uptake could not read the automation status: ${errorMessage(error)}`);
+    status.problems.push(statusUnreadProblem(error));
   }
   return status;
+}
+
+/**
+ * The sidebar's "read the automation status" call: the settings and the document's properties its
+ * check read (sidebarCall, checkedCaller), the user's properties read once here.
+ */
+export function checkedAutomationStatus(): AutomationStatus {
+  const checked = checkedCaller();
+  const documentValues = checked?.documentValues ?? PropertiesService.getDocumentProperties().getProperties();
+  const settings = checked?.settings ?? loadSettings(documentValues);
+  const userValues = PropertiesService.getUserProperties().getProperties();
+  return automationStatus(SpreadsheetApp.getActiveSpreadsheet(), settings, documentValues, userValues);
 }
 
 function problemsIn(store: Store): string[] {

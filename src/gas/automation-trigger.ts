@@ -114,7 +114,7 @@ export function setAutomation(on: boolean): AutomationStatus {
       // Another editor's trigger cannot be deleted from here; it sees this and removes itself.
       writeJson(store, KEYS.state, { ...(previous ?? emptyState(spreadsheet)), on: false, triggerId: null });
       removeStaleMirrors(liveTriggerIds());
-      return automationStatus();
+      return statusAfterChange(spreadsheet, settings);
     }
 
     const owner = claimAutomation(spreadsheet, settings);
@@ -137,8 +137,17 @@ export function setAutomation(on: boolean): AutomationStatus {
     writeMirror(spreadsheet, state, settings);
     prepareSentKey(spreadsheet, store);
     removeStaleMirrors(liveTriggerIds());
-    return automationStatus();
+    return statusAfterChange(spreadsheet, settings);
   });
+}
+
+/**
+ * The status once setAutomation has written: each property store read once now, since what was
+ * read before the change no longer holds; `settings` as the change read them.
+ */
+function statusAfterChange(spreadsheet: Spreadsheet, settings: Settings): AutomationStatus {
+  const documentValues = PropertiesService.getDocumentProperties()?.getProperties() ?? null;
+  return automationStatus(spreadsheet, settings, documentValues, PropertiesService.getUserProperties().getProperties());
 }
 
 /**

@@ -74,7 +74,7 @@ import { teamHistory } from '../core/history/team-history';
 import { memberNotes } from '../core/sheets/log-notes';
 
 export { DAILY_HANDLER, handOverAutomation, setAutomation, syncAutomationSchedule } from './automation-trigger';
-export { automationStatus } from './automation-status';
+export { automationStatus, checkedAutomationStatus } from './automation-status';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -111,7 +111,7 @@ function dashboardFrame(spreadsheet: Spreadsheet, context: DashboardContext): Da
     // An editor let in by "open team" sees the figures, not where the digest goes nor the automation.
     settings: isOwner ? settings : withoutPrivateSettings(settings),
     automation: isOwner
-      ? automationStatus(spreadsheet, settings, documentValues, context.userValues)
+      ? automationStatus(spreadsheet, settings, documentValues ?? null, context.userValues ?? {})
       : automationOff(settings),
     logSheet: null,
     rosterSheet: null,
