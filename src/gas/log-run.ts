@@ -46,13 +46,7 @@ function distinct<T>(items: T[], key: (item: T) => string): T[] {
  * Log a run appends nowhere else, so it says where to log instead.
  */
 export function formAnswersOnlyError(sheetName: string): SetupError {
-  const url = loggingFormUrl();
-  return new SetupError(
-    'form-answers-only',
-    `The only log in this spreadsheet is "${sheetName}", a form's answers sheet, which only its form writes. ` +
-      (url ? `Log the run with the logging form (${url}), or use` : 'Log the run with that form, or use') +
-      ' "Set up log and roster" to make a team log sheet, where Log a run writes.',
-  );
+  return new SetupError({ code: 'form-answers-only', sheet: sheetName, formUrl: loggingFormUrl() });
 }
 
 /** The team's own log to append to; throws SetupError saying what to do when there is none. */

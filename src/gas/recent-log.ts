@@ -38,7 +38,7 @@ export function readLogHead(sheet: Sheet, head: unknown[][] = readHeadRows(sheet
     header = findHeader(head, LOG_FIELDS, 'log');
   } catch (error) {
     if (error instanceof HeaderNotFoundError)
-      throw new SetupError('log-header', `Log sheet "${sheet.getName()}": ${error.message}`);
+      throw new SetupError({ code: 'log-header', sheet: sheet.getName(), header: error });
     throw error;
   }
   return { header, headerRow: head[header.rowIndex], headerRowNumber: header.rowIndex + 1 };

@@ -14,6 +14,7 @@ import { todayInZone } from './spreadsheet-locale';
 import type { ParsedTeam } from '../core/sheets/team';
 import type { Settings } from '../core/base/settings';
 import type { Roster } from '../core/base/types';
+import { setupErrorMessage, type SetupErrorCode, type SetupErrorFacts } from '../core/sheets/setup-errors';
 import { withKeptEmails } from '../core/roles/shared-roster-email';
 import type { RosterEmailPair } from '../core/roles/roster-approval';
 import { readUsageSheets } from './usage-data';
@@ -27,23 +28,19 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 /** Sheets Uptake owns and re-creates; it never reads them as the team's log or roster. */
 export const OWN_SHEETS = [AUDIT_SHEET, SENT_SHEET];
 
-/** A problem with the spreadsheet's set-up that the owner must fix; `message` says how. */
+/**
+ * A problem with the spreadsheet's set-up that the owner must fix, from the facts found: `message`
+ * says how, in core's words (core/sheets/setup-errors), and `code` names the problem for the page.
+ */
 export class SetupError extends Error {
-  constructor(
-    readonly code: 'no-log' | 'log-missing' | 'log-header' | 'roster-missing' | 'roster-header' | 'form-answers-only',
-    message: string,
-  ) {
-    super(message);
+  readonly code: SetupErrorCode;
+
+  constructor(readonly facts: SetupErrorFacts) {
+    super(setupErrorMessage(facts));
+    this.code = facts.code;
     this.name = 'SetupError';
   }
 }
-
-export const NO_LOG_MESSAGE =
-  `Uptake found no log: no sheet has the headers Date, Team member, Workflow and Outcome in its first ${HEADER_ROWS_SCANNED} rows. ` +
-  'Use "Set up log and roster" to create one, or choose your log sheet in Settings.';
-
-/** Said when Uptake took the sheet nearest to a log for the log: it may have guessed wrong. */
-export const NEAREST_LOG_HINT = 'If this sheet is not your log, choose your log sheet in Settings.';
 
 /** A sheet that is not the team's log nor roster by name or by being Uptake's own. */
 function mayBeLog(name: string, settings: Pick<Settings, 'rosterSheet'>): boolean {
@@ -57,10 +54,7 @@ function mayBeLog(name: string, settings: Pick<Settings, 'rosterSheet'>): boolea
 function chosenSheet(book: Workbook, name: string): Sheet {
   const chosen = book.byName(name);
   if (!chosen) {
-    throw new SetupError(
-      'log-missing',
-      `The log sheet "${name}" chosen in Settings no longer exists. Choose the log sheet again in Settings.`,
-    );
+    throw new SetupError({ code: 'log-missing', sheet: name });
   }
   return chosen;
 }
@@ -226,14 +220,15 @@ function nearestLogProblem(book: Workbook, settings: Pick<Settings, 'rosterSheet
       if (found >= NEAR_LOG_HEADERS && (!best || found > best.found)) best = { name, found, error };
     }
   }
-  return best
-    ? new SetupError('log-header', `Log sheet "${best.name}": ${best.error.message} ${NEAREST_LOG_HINT}`)
-    : null;
+  return best ? new SetupError({ code: 'log-header', sheet: best.name, header: best.error, nearest: true }) : null;
 }
 
 /** The error to give when findLogSheet finds no log: the nearest sheet's header problem, else "no log". */
 export function noLogError(spreadsheet: Spreadsheet | Workbook, settings: Pick<Settings, 'rosterSheet'>): SetupError {
-  return nearestLogProblem(workbookOf(spreadsheet), settings) ?? new SetupError('no-log', NO_LOG_MESSAGE);
+  return (
+    nearestLogProblem(workbookOf(spreadsheet), settings) ??
+    new SetupError({ code: 'no-log', headerRows: HEADER_ROWS_SCANNED })
+  );
 }
 
 /** The roster: the sheet named in Settings, else one named "Roster", else none (the log alone is audited). */
@@ -245,10 +240,7 @@ export function findRosterSheet(
   if (settings.rosterSheet) {
     const chosen = book.byName(settings.rosterSheet);
     if (!chosen) {
-      throw new SetupError(
-        'roster-missing',
-        `The roster sheet "${settings.rosterSheet}" chosen in Settings no longer exists. Choose it again in Settings.`,
-      );
+      throw new SetupError({ code: 'roster-missing', sheet: settings.rosterSheet });
     }
     return chosen;
   }
@@ -282,7 +274,7 @@ function parseRosterSheet(
     return withKeptEmails(parseRoster(book.values(sheet), dateOptions), approved)!;
   } catch (error) {
     if (error instanceof HeaderNotFoundError)
-      throw new SetupError('roster-header', `Roster sheet "${book.nameOf(sheet)}": ${error.message}`);
+      throw new SetupError({ code: 'roster-header', sheet: book.nameOf(sheet), header: error });
     throw error;
   }
 }
@@ -327,7 +319,7 @@ export function readTeam(spreadsheet: Spreadsheet | Workbook, settings: Settings
     );
   } catch (error) {
     if (error instanceof HeaderNotFoundError)
-      throw new SetupError('log-header', `Log sheet "${error.sheet ?? logSheetNames[0]}": ${error.message}`);
+      throw new SetupError({ code: 'log-header', sheet: error.sheet ?? logSheetNames[0], header: error });
     throw error;
   }
   return {

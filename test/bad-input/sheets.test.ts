@@ -5,7 +5,7 @@
 // team's log and roster: both are snapshotted before and after every operation.
 import { auditFile } from '../support/fake-bundle';
 import { fitCell } from '../../src/core/base/cell-formats';
-import { NEAREST_LOG_HINT } from '../../src/gas/team-data';
+import { NEAREST_LOG_HINT } from '../../src/core/sheets/setup-errors';
 import type { FakeGas } from '../../packages/fake-apps-script';
 import type { UptakeBundle } from '../../local/uptake-bundle';
 import { CORPUS, TODAY, type CorpusCase, type RowReason } from './corpus';
