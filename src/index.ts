@@ -477,28 +477,21 @@ export function getSetupCheck(): ServerReply<CheckLine[]> {
 
 /**
  * Dashboard (owner): its *Approve*, for the follow-up owners and the roster's (name, email)
- * pairings the owner ticked on the dashboard (rules §19).
+ * pairings the owner ticked on the dashboard (rules §19). The owner's mirror of the approvals, which
+ * a daily run outside the document reads, is updated by the approval itself (storeApprovals).
  *
  * @param {RosterApprovalRequest} request The pairings ticked.
  * @return {ServerReply<string>} What was approved.
  */
 export function approveRoster(request: RosterApprovalRequest): ServerReply<string> {
   return sidebarCall('approveRoster', [request], (listed) =>
-    approvedAndScheduled(() => rosterApproval.approveRoster(...approvalArguments(listed))),
+    rosterApproval.approveRoster(
+      SpreadsheetApp.getActiveSpreadsheet(),
+      storedForCall(),
+      listed,
+      checkedCaller()?.documentValues,
+    ),
   );
-}
-
-/** The arguments of rosterApproval.approveRoster in a checked call: what its check read already. */
-function approvalArguments(listed: RosterApprovalRequest): Parameters<typeof rosterApproval.approveRoster> {
-  const caller = checkedCaller();
-  return [SpreadsheetApp.getActiveSpreadsheet(), storedForCall(), listed, caller?.documentValues];
-}
-
-/** Runs an approval, then refreshes the trigger's mirror: the daily run reads the approved follow-up owners there. */
-function approvedAndScheduled(approve: () => string): string {
-  const said = approve();
-  automation.syncAutomationSchedule();
-  return said;
 }
 
 /**

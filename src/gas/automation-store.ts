@@ -163,14 +163,36 @@ export function writeMirror(spreadsheet: Spreadsheet, state: AutomationState, se
   if (!settingsCopyIn(spreadsheet)) writeSettingsCopy(spreadsheet, settings);
 }
 
-/** Writes the approved follow-up owners into the running user's mirror for `spreadsheetId`. */
+/**
+ * Writes the approved follow-up owners into the running user's mirror for `spreadsheetId`;
+ * `values`: the user's properties when the caller has read them all.
+ */
 export function writeMirroredApprovals(
   spreadsheetId: string,
   approvals: readonly FollowUpApproval[],
   user = PropertiesService.getUserProperties(),
+  values?: Record<string, string>,
 ): void {
   const value = JSON.stringify(grouped(mirroredApprovals(approvals)));
-  writeStored(user, mirrorPrefix(spreadsheetId) + MIRROR_APPROVALS_KEY, value, { partBytes: MIRROR_VALUE_BYTES });
+  const key = mirrorPrefix(spreadsheetId) + MIRROR_APPROVALS_KEY;
+  writeStored(user, key, value, { partBytes: MIRROR_VALUE_BYTES, values });
+}
+
+/**
+ * The approved follow-up owners written into the running user's mirror for `spreadsheetId` when
+ * they keep one (writeMirror made it when their trigger was set): a user with none gets none, so
+ * nothing is left in the shared user store that removeStaleMirrors would not find.
+ * `userValues`: the user's properties when the caller has read them all.
+ */
+export function refreshMirroredApprovals(
+  spreadsheetId: string,
+  approvals: readonly FollowUpApproval[],
+  userValues?: Record<string, string>,
+): void {
+  const user = PropertiesService.getUserProperties();
+  const values = userValues ?? user.getProperties();
+  if (values[mirrorPrefix(spreadsheetId) + KEYS.state] === undefined) return;
+  writeMirroredApprovals(spreadsheetId, approvals, user, values);
 }
 
 /**

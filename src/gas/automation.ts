@@ -155,7 +155,7 @@ function teamView(
   const team = readTeam(book, settings, approved);
   // The daily run (the owner's: runDaily stopped any other account's) drops the approvals of
   // pairings the Roster no longer names, so that an address typed back waits for the owner again.
-  if (formSync) settings = keepApprovalsInStep(book.spreadsheet, settings, team.roster, mirrored);
+  if (formSync) settings = keepApprovalsInStep(book.spreadsheet, settings, team.roster, { mirrored });
   let form: FormLinks | null;
   if (formSync) {
     const inStep = keepFormInStep(() => formChoices(team.roster, team.log.table));

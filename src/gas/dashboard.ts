@@ -166,7 +166,7 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
   if (isOwner) {
     const members = team.roster?.members ?? [];
     // The owner's load drops the approvals of pairings the Roster no longer names (written only then).
-    const inStep = keepApprovalsInStep(book.spreadsheet, settings, team.roster);
+    const inStep = keepApprovalsInStep(book.spreadsheet, settings, team.roster, { userValues: context.userValues });
     const { followUpApprovals, ownerEmail, approvedFollowUpOwners, followUpWas } = inStep;
     data.followUpsToApprove = followUpsToApprove(
       team.roster,

@@ -14,7 +14,7 @@ import {
   type KeptApprovals,
 } from '../core/roles/follow-up-approval';
 import type { ListedFollowUpOwner } from '../shared/api';
-import { writeMirroredApprovals } from './automation-store';
+import { refreshMirroredApprovals, writeMirroredApprovals } from './automation-store';
 import { storeSettings } from './settings-store';
 import { findRosterSheet, readRoster, SetupError, type RosterApprovals } from './team-data';
 import { Workbook } from './workbook';
@@ -88,23 +88,41 @@ export function followUpApprovalsWith(
 }
 
 /**
+ * Stores changed follow-up approvals (storeSettings) and, in the same call, the running user's
+ * mirror of them (refreshMirroredApprovals): a daily run outside the document reads them there
+ * alone, and a mirror left as it was would still send a member's figures to an address the
+ * owner's code dropped, or none to one the owner approved. `userValues`: the user's properties
+ * when the caller has read them all. Returns what was stored.
+ */
+export function storeApprovals(
+  spreadsheet: Spreadsheet,
+  changes: KeptApprovals & Partial<Settings>,
+  userValues?: Record<string, string>,
+): Settings {
+  const stored = storeSettings(spreadsheet, changes);
+  refreshMirroredApprovals(spreadsheet.getId(), stored.followUpApprovals, userValues);
+  return stored;
+}
+
+/**
  * Drops, and writes, the approvals of pairings the roster no longer names (approvalsInStep), when
  * the owner's code reads the roster with the approvals at hand: the dashboard and the daily run.
- * Writes only when something changed; `mirrored`: a run outside the document keeps the owner's
- * approvals in their own mirror (src/gas/automation-store.ts). Returns the settings in step.
+ * Writes only when something changed (storeApprovals); `mirrored`: a run outside the document
+ * keeps the owner's approvals in their own mirror alone (src/gas/automation-store.ts);
+ * `userValues`: the running user's properties when read already. Returns the settings in step.
  */
 export function keepApprovalsInStep(
   spreadsheet: Spreadsheet,
   settings: Settings,
   roster: Roster | null,
-  mirrored = false,
+  { mirrored = false, userValues }: { mirrored?: boolean; userValues?: Record<string, string> } = {},
 ): Settings {
   // A roster that could not be read says nothing of who is paired with whom: nothing is dropped.
   if (!roster) return settings;
   const inStep = approvalsInStep(roster.members, settings);
   if (!inStep.changed) return settings;
   const changes = { followUpApprovals: inStep.followUpApprovals, followUpWas: inStep.followUpWas };
-  if (!mirrored) return storeSettings(spreadsheet, changes);
+  if (!mirrored) return storeApprovals(spreadsheet, changes, userValues);
   writeMirroredApprovals(spreadsheet.getId(), changes.followUpApprovals);
   return { ...settings, ...changes };
 }

@@ -24,9 +24,10 @@ import {
   followUpOwnersApproved,
   followUpOwnersToApprove,
   rosterOrNull,
+  storeApprovals,
 } from './follow-up-approval';
 import { MOST_KB, MOST_PARTS, partsNeeded, writeStored } from './property-parts';
-import { followUpApprovalsFit, storeSettings, type StoredSettings } from './settings-store';
+import { followUpApprovalsFit, type StoredSettings } from './settings-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -95,7 +96,7 @@ export function approveRoster(
   const pairings = withApproved(members, approved, settings.ownerEmail, rosterEmails, withheldRows(roster));
   if (!followUps.length && !pairings.chosen.length) {
     if (inStep.changed)
-      storeSettings(spreadsheet, { followUpApprovals: settings.followUpApprovals, followUpWas: settings.followUpWas });
+      storeApprovals(spreadsheet, { followUpApprovals: settings.followUpApprovals, followUpWas: settings.followUpWas });
     return 'There was nothing left to approve: the roster may have changed. Nothing was approved.';
   }
   // Checked before anything is written: an approval too big to keep changes nothing.
@@ -108,7 +109,7 @@ export function approveRoster(
         "spreadsheet's properties). Nothing was approved.",
     );
   if (followUpChanges || inStep.changed)
-    storeSettings(
+    storeApprovals(
       spreadsheet,
       followUpChanges ?? { followUpApprovals: settings.followUpApprovals, followUpWas: settings.followUpWas },
     );
