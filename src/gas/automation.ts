@@ -5,6 +5,7 @@
  * the lock) and holds the entry points: the daily run, "send digest now" and the preview.
  */
 import { approvedRoster, unapprovedLine } from '../core/roles/follow-up-approval';
+import { heldBackRows } from '../core/roles/approval-offer';
 import { dayToIso, isoToDay } from '../core/base/dates';
 import { plural } from '../core/base/text';
 import type { Settings } from '../core/base/settings';
@@ -167,7 +168,14 @@ function teamView(
     form = url ? { url, prefilledFor: () => null } : null;
   }
   // Figures go only to follow-up owners the owner approved (rules §19); the run's report says which not.
-  const roster = approvedRoster(team.roster?.members ?? [], settings.followUpApprovals, settings.ownerEmail);
+  // Nor to a row whose email or name is on another row, which the owner's card withholds (heldBackRows).
+  const roster = approvedRoster(
+    team.roster?.members ?? [],
+    settings.followUpApprovals,
+    settings.ownerEmail,
+    [],
+    heldBackRows(team.roster),
+  );
   if (formSync) for (const entry of roster.unapproved) formSync(unapprovedLine(entry));
   return {
     form,

@@ -56,6 +56,19 @@ export function withheldRows(roster: Pick<Roster, 'sharedEmails' | 'repeatedName
   return withheld;
 }
 
+/**
+ * The rows on which an approval the owner gave before is held back (src/core/roles/follow-up-approval.ts,
+ * approvedRoster): the withheld rows (withheldRows), which row is the member being unsettled, but
+ * for the row that keeps an email on two rows, which the owner's approved (name, email) pairing
+ * settles (src/core/roles/shared-roster-email.ts), unless its name is on two rows too.
+ */
+export function heldBackRows(roster: Pick<Roster, 'sharedEmails' | 'repeatedNames'> | null): Map<number, string> {
+  const held = withheldRows(roster);
+  const repeated = new Set((roster?.repeatedNames ?? []).map(({ rows }) => rows[0]));
+  for (const { kept } of roster?.sharedEmails ?? []) if (kept && !repeated.has(kept.row)) held.delete(kept.row);
+  return held;
+}
+
 /** Each roster email (memberKey) with the names of the rows it is on, shared emails included. */
 function emailOwners(roster: OfferedRoster): Map<string, string[]> {
   const owners = new Map<string, string[]>();
@@ -82,7 +95,10 @@ export function followUpsToApprove(
   was: readonly FollowUpApproval[] = [],
 ): FollowUpToApprove[] {
   if (!roster) return [];
-  const { members: kept } = approvedRoster(roster.members, approvals, owner);
+  const withheld = withheldRows(roster);
+  // A pairing approved before its row became ambiguous is held back and listed, withheld, again.
+  const { members: kept } = approvedRoster(roster.members, approvals, owner, [], heldBackRows(roster));
+  const approved = new Set(approvals.map((pair) => approvalKey(pair.member, pair.address)));
   // Display only (Settings.followUpWas): an address approved before approves nothing now.
   const approvedBefore = new Map<string, string>();
   for (const pair of was) {
@@ -92,7 +108,6 @@ export function followUpsToApprove(
   const owners = emailOwners(roster);
   // A skipped row's email is still someone on the team's: flagged like a member's own.
   const skippedRows = new Map((roster.skippedEmails ?? []).map((skipped) => [skipped.email, skipped.row]));
-  const withheld = withheldRows(roster);
   const oldAddresses = new Set(byAddress.map((address) => address.trim().toLowerCase()));
   return roster.members.flatMap((member, index) => {
     const address = member.followUpOwner;
@@ -106,7 +121,10 @@ export function followUpsToApprove(
     if (skippedRow !== undefined) item.addressOfSkippedRow = skippedRow;
     if (oldAddresses.has(address.trim().toLowerCase())) item.approvedByAddress = true;
     const reason = withheld.get(member.row);
-    if (reason) item.withheld = reason;
+    if (reason)
+      item.withheld = approved.has(approvalKey(member.name, address))
+        ? `${reason}; the approval you gave before does not apply until then`
+        : reason;
     return [item];
   });
 }

@@ -19,6 +19,11 @@ export interface UnapprovedFollowUpOwner {
    * it is listed again once so that the owner approves it for these members.
    */
   approvedByAddress?: boolean;
+  /**
+   * Members of `members` the owner approved this address for, whose approval is held back while
+   * their row is ambiguous (its email or name on another row: src/core/roles/approval-offer.ts).
+   */
+  heldBack?: string[];
 }
 
 function sameAddress(a: string, b: string): boolean {
@@ -93,33 +98,37 @@ export function approvalsInStep(
 /**
  * The roster with every follow-up owner the owner did not approve for that member cleared (the
  * owner follows up), and the pairings cleared, by address. The owner's own address is always
- * approved. Every stored pairing counts: approvalsInStep keeps only those the roster names. `byAddress`: the addresses an earlier version approved by themselves (they approve
- * nothing now; they are only marked).
+ * approved. Every stored pairing counts: approvalsInStep keeps only those the roster names.
+ * `byAddress`: the addresses an earlier version approved by themselves (they approve nothing
+ * now; they are only marked). `withheld` (heldBackRows in src/core/roles/approval-offer.ts, by
+ * row number): rows whose email or name is on another row, for which the card offers no approval;
+ * an approval given before they became so is held back too, the same rule, until the Roster is
+ * corrected (the approval is kept, not dropped).
  */
 export function approvedRoster(
   members: readonly RosterMember[],
   approvals: readonly FollowUpApproval[],
   owner: string,
   byAddress: readonly string[] = [],
+  withheld: ReadonlyMap<number, string> = new Map(),
 ): { members: RosterMember[]; unapproved: UnapprovedFollowUpOwner[] } {
   const approved = new Set(approvals.map((pair) => approvalKey(pair.member, pair.address)));
   const isApproved = (member: string, address: string) => approved.has(approvalKey(member, address));
-  const unapproved = new Map<string, string[]>();
+  const unapproved = new Map<string, UnapprovedFollowUpOwner>();
   const kept = members.map((member) => {
     const address = member.followUpOwner;
-    if (!address || (owner && sameAddress(address, owner)) || isApproved(member.name, address)) return member;
+    if (!address || (owner && sameAddress(address, owner))) return member;
+    const approvedHere = isApproved(member.name, address);
+    if (approvedHere && !withheld.has(member.row)) return member;
     const key = address.trim().toLowerCase();
-    unapproved.set(key, [...(unapproved.get(key) ?? []), member.name]);
+    const entry = unapproved.get(key) ?? { address: key, members: [] };
+    entry.members.push(member.name);
+    if (approvedHere) entry.heldBack = [...(entry.heldBack ?? []), member.name];
+    if (byAddress.some((old) => sameAddress(old, address))) entry.approvedByAddress = true;
+    unapproved.set(key, entry);
     return { ...member, followUpOwner: null };
   });
-  return {
-    members: kept,
-    unapproved: [...unapproved].map(([address, names]) =>
-      byAddress.some((old) => sameAddress(old, address))
-        ? { address, members: names, approvedByAddress: true }
-        : { address, members: names },
-    ),
-  };
+  return { members: kept, unapproved: [...unapproved.values()] };
 }
 
 /**
@@ -137,8 +146,16 @@ export function unapprovedLine(entry: UnapprovedFollowUpOwner, { offered = true,
       `(saving Settings approves none); otherwise correct the Roster's Follow-up owner cell.`
     : `Approve is not offered for ${entry.members.length === 1 ? 'this row' : 'these rows'} until the Roster is ` +
       `corrected (as said below); otherwise correct the Roster's Follow-up owner cell.`;
+  const heldBack = entry.heldBack?.length
+    ? ` The owner approved it for ${entry.heldBack.join(', ')} before another Roster row took the same email or ` +
+      'name: that approval does not apply while the rows are ambiguous, and applies again once the Roster is corrected.'
+    : '';
+  const which =
+    entry.heldBack?.length === entry.members.length
+      ? 'whose approval is held back'
+      : 'which the owner has not approved';
   return (
-    `The roster names ${entry.address} as follow-up owner of ${entry.members.join(', ')}, which the owner ` +
-    `has not approved: those follow-ups go to the owner instead.${earlier}${flag} ${todo}`
+    `The roster names ${entry.address} as follow-up owner of ${entry.members.join(', ')}, ${which}: ` +
+    `those follow-ups go to the owner instead.${heldBack}${earlier}${flag} ${todo}`
   );
 }

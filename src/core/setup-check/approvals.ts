@@ -3,7 +3,7 @@
  * approved, an email on two rows, roster emails waiting, and approvals a run outside the document
  * cannot read. None when there is nothing to say.
  */
-import { followUpsToApprove, withheldRows } from '../roles/approval-offer';
+import { followUpsToApprove, heldBackRows, withheldRows } from '../roles/approval-offer';
 import { approvedRoster, unapprovedLine } from '../roles/follow-up-approval';
 import { pairingText, unapprovedPairings } from '../roles/roster-approval';
 import { collisionText } from '../roles/shared-roster-email';
@@ -24,6 +24,7 @@ export function followUpOwnerLines({
     approvals.followUpOwners,
     owner.setting,
     approvals.followUpOwnersByAddress,
+    heldBackRows(rosterRead),
   );
   return unapproved.map((entry) => {
     const listed = items.filter((item) => item.address.trim().toLowerCase() === entry.address);
