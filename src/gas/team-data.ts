@@ -4,7 +4,7 @@
  */
 import { AUDIT_SHEET } from '../shared/api';
 import { DEFAULT_LOG_SHEET, DEFAULT_ROSTER_SHEET, SENT_SHEET } from '../core/base/sheet-names';
-import { findHeader, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
+import { findHeader, HEADER_SEARCH_ROWS, HeaderNotFoundError, type HeaderMatch } from '../core/sheets/header';
 import { LOG_FIELDS, parseLogSheets, type ParsedLog } from '../core/sheets/log';
 import { cellText, headerKey } from '../core/base/text';
 import type { LogField } from '../core/base/types';
@@ -18,7 +18,7 @@ import { setupErrorMessage, type SetupErrorCode, type SetupErrorFacts } from '..
 import { withKeptEmails } from '../core/roles/shared-roster-email';
 import type { RosterEmailPair } from '../core/roles/roster-approval';
 import { readUsageSheets } from './usage-data';
-import { HEADER_ROWS_SCANNED, workbookOf, type NamedSheet, type Workbook } from './workbook';
+import { workbookOf, type NamedSheet, type Workbook } from './workbook';
 
 export { readHeadRows } from './workbook';
 
@@ -190,7 +190,7 @@ export function isFormAnswersLog(sheet: Sheet, headerRow: unknown[], header: Hea
 function logHeader(book: Workbook, { sheet, name }: NamedSheet, readingAll: boolean): HeaderMatch<LogField> | null {
   const head =
     readingAll && name.trim().toLowerCase() === DEFAULT_LOG_SHEET.toLowerCase()
-      ? book.values(sheet).slice(0, HEADER_ROWS_SCANNED)
+      ? book.values(sheet).slice(0, HEADER_SEARCH_ROWS)
       : book.headRows(sheet);
   try {
     return findHeader(head, LOG_FIELDS, 'sheet');
@@ -227,7 +227,7 @@ function nearestLogProblem(book: Workbook, settings: Pick<Settings, 'rosterSheet
 export function noLogError(spreadsheet: Spreadsheet | Workbook, settings: Pick<Settings, 'rosterSheet'>): SetupError {
   return (
     nearestLogProblem(workbookOf(spreadsheet), settings) ??
-    new SetupError({ code: 'no-log', headerRows: HEADER_ROWS_SCANNED })
+    new SetupError({ code: 'no-log', headerRows: HEADER_SEARCH_ROWS })
   );
 }
 

@@ -5,22 +5,20 @@
  * of sheets); without this each lookup asked every sheet its name again.
  */
 import type { DateReadOptions } from '../core/base/dates';
+import { HEADER_SEARCH_ROWS } from '../core/sheets/header';
 import { spreadsheetDateOptions } from './spreadsheet-locale';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Rows at the top of a sheet where a header is looked for. */
-export const HEADER_ROWS_SCANNED = 30;
 
 export interface NamedSheet {
   sheet: Sheet;
   name: string;
 }
 
-/** The sheet's first rows (at most 30), where a header is looked for; `lastRow` when already asked. */
+/** The sheet's first rows (at most HEADER_SEARCH_ROWS), where a header is looked for; `lastRow` when already asked. */
 export function readHeadRows(sheet: Sheet, lastRow = sheet.getLastRow()): unknown[][] {
-  const rows = Math.min(lastRow, HEADER_ROWS_SCANNED);
+  const rows = Math.min(lastRow, HEADER_SEARCH_ROWS);
   if (rows < 1) return [];
   const cols = sheet.getLastColumn();
   return cols > 0 ? sheet.getRange(1, 1, rows, cols).getValues() : [];
@@ -72,7 +70,7 @@ export class Workbook {
   /** The sheet's first rows: from its used area when that was read, else a read of the head alone. */
   headRows(sheet: Sheet): unknown[][] {
     const read = this.whole.get(sheet);
-    if (read) return read.slice(0, HEADER_ROWS_SCANNED);
+    if (read) return read.slice(0, HEADER_SEARCH_ROWS);
     let head = this.heads.get(sheet);
     if (!head) {
       const lastRow = sheet.getLastRow();
@@ -80,7 +78,7 @@ export class Workbook {
       this.heads.set(sheet, head);
       // A sheet of 30 rows or fewer was just read whole (its used area, as getDataRange gives it):
       // a small usage export or roster is not read a second time.
-      if (head.length > 0 && lastRow <= HEADER_ROWS_SCANNED) this.whole.set(sheet, head);
+      if (head.length > 0 && lastRow <= HEADER_SEARCH_ROWS) this.whole.set(sheet, head);
     }
     return head;
   }

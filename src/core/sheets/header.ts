@@ -36,8 +36,8 @@ export class HeaderNotFoundError extends Error {
   }
 }
 
-/** How far down a sheet a header row may sit below titles. */
-const HEADER_SEARCH_ROWS = 30;
+/** How far down a sheet a header row may sit below titles: the rows Uptake reads to find it. */
+export const HEADER_SEARCH_ROWS = 30;
 
 function matchRow<F extends string>(row: unknown[], specs: FieldSpec<F>[]) {
   const columns: Partial<Record<F, number>> = {};
