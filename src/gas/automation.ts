@@ -140,27 +140,38 @@ function auditSource(team: TeamData, settings: Settings): AuditSource {
 }
 
 /**
- * The team as a run sees it. Throws SetupError with what to fix. `formSync`: the daily run keeps
- * the logging form's dropdowns in step with what it read, and reports there the follow-up owners
- * not approved.
+ * What only the daily run does as it reads the team (the owner's run: runDaily stopped any other
+ * account's). The digest on request and its preview read the team without writing anything.
+ */
+interface DailyRunRead {
+  /** Adds a line to the run's report: the logging form's dropdowns updated, the follow-up owners not approved. */
+  report: (line: string) => void;
+  /** The run reads the owner's mirror of the document's properties (a run outside the document). */
+  mirrored: boolean;
+}
+
+/**
+ * The team as a run sees it. Throws SetupError with what to fix. `dailyRun`: the daily run's read,
+ * which also keeps the approvals and the logging form's dropdowns in step with the Roster and
+ * reports what it did; null for the digest on request and its preview, which change nothing.
  */
 function teamView(
   spreadsheet: Spreadsheet | Workbook,
   { settings, approved }: RunSettings,
-  formSync?: (line: string) => void,
-  mirrored = false,
+  dailyRun: DailyRunRead | null,
 ): TeamView {
   // One workbook: the sheets' list and each sheet's values are read once for the log, the roster
   // and the Interventions sheet alike.
   const book = workbookOf(spreadsheet);
   const team = readTeam(book, settings, approved);
-  // The daily run (the owner's: runDaily stopped any other account's) drops the approvals of
-  // pairings the Roster no longer names, so that an address typed back waits for the owner again.
-  if (formSync) settings = keepApprovalsInStep(book.spreadsheet, settings, team.roster, { mirrored });
+  // The daily run drops the approvals of pairings the Roster no longer names, so that an address
+  // typed back waits for the owner again.
+  if (dailyRun)
+    settings = keepApprovalsInStep(book.spreadsheet, settings, team.roster, { mirrored: dailyRun.mirrored });
   let form: FormLinks | null;
-  if (formSync) {
+  if (dailyRun) {
     const inStep = keepFormInStep(() => formChoices(team.roster, team.log.table));
-    if (inStep.line) formSync(inStep.line);
+    if (inStep.line) dailyRun.report(inStep.line);
     form = inStep.links;
   } else {
     // The digest on request and its preview need only the address: no FormApp call.
@@ -176,7 +187,7 @@ function teamView(
     [],
     heldBackRows(team.roster),
   );
-  if (formSync) for (const entry of roster.unapproved) formSync(unapprovedLine(entry));
+  if (dailyRun) for (const entry of roster.unapproved) dailyRun.report(unapprovedLine(entry));
   return {
     form,
     roster: roster.members,
@@ -188,14 +199,14 @@ function teamView(
   };
 }
 
+/** The daily run's team (teamView), or the set-up problem that stops it. */
 function teamOrProblem(
   spreadsheet: Spreadsheet | Workbook,
   read: RunSettings,
-  formSync: (line: string) => void,
-  mirrored: boolean,
+  dailyRun: DailyRunRead,
 ): TeamView | SetupProblem {
   try {
-    return teamView(spreadsheet, read, formSync, mirrored);
+    return teamView(spreadsheet, read, dailyRun);
   } catch (error) {
     if (error instanceof SetupError) return { code: error.code, message: error.message };
     throw error;
@@ -392,7 +403,8 @@ export function runDaily(event?: TriggerEvent): void {
     // One workbook for the zone, the team's sheets and the Interventions sheet: each read once.
     const book = new Workbook(spreadsheet);
     const { run, read } = dailyRun(book, opened, false);
-    run.run(() => teamOrProblem(book, read, (line) => run.report.push(line), opened.mirrored));
+    const daily: DailyRunRead = { report: (line) => run.report.push(line), mirrored: opened.mirrored };
+    run.run(() => teamOrProblem(book, read, daily));
   });
 }
 
@@ -412,7 +424,7 @@ export function sendDigestNow(): string {
     if (!setup.owner)
       throw new Error('Uptake does not know whom to send the digest to: set the owner email in Settings.');
     // A SetupError's message says what to fix; the entry point passes it on as it is.
-    const seen = teamView(book, read);
+    const seen = teamView(book, read, null);
     const stored = readProgramme(programmeStore(spreadsheet));
     const team = { ...seen, programme: stored ? withBaseline(stored, seen.audits, run.today) : null };
     run.openSentLog();
@@ -436,7 +448,7 @@ export function previewDigest(): DigestPreview {
   const read = runSettings(mirrored, spreadsheet);
   const settings = read.settings;
   const owner = ownerOf(settings, state) || currentUserEmail();
-  const team = teamView(spreadsheet, read);
+  const team = teamView(spreadsheet, read, null);
   const { today, timeZone } = todayIn(spreadsheet);
   const failures = readJson<Failure[]>(store, KEYS.failures, []);
   const stored = readProgramme(programmeStore(spreadsheet));
