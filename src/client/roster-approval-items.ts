@@ -53,7 +53,7 @@ export function rosterEmailItem(change: RosterEmailChange): ApprovalItem {
   const words = change.was
     ? [teamText(change.name), ': was ', teamText(change.was), ', now ', email, movedFrom]
     : [teamText(change.name), ': ', email, movedFrom];
-  const known = [change.name, change.email];
+  const known = [change.name, change.email, ...(change.withheldTeamText ?? [])];
   const { name, email: address } = change;
   // Moved from another member's row, or the owner's address on a colleague's: what an editor would do to take a week.
   const flagged = Boolean(change.approvedFor) || (Boolean(change.ownersAddress) && !ownRow);
@@ -89,7 +89,7 @@ export function followUpItem(entry: FollowUpToApprove): ApprovalItem {
     ownAddressFlag(entry),
     entry.approvedByAddress && BY_ADDRESS,
   ];
-  const known = [entry.member, entry.address];
+  const known = [entry.member, entry.address, ...(entry.withheldTeamText ?? [])];
   return {
     ...item(words, entry.withheld, known),
     flagged: Boolean(entry.addressOf) || entry.addressOfSkippedRow !== undefined,

@@ -44,27 +44,33 @@ const zoeDaySevenTo = ({ gas }: Team) =>
   gas.mail.sent.filter((mail) => /Day-seven.*Zoë/.test(mail.subject)).map((mail) => mail.recipients);
 
 test.each([
-  ['Zoë’s name', { name: ZOE, email: 'zed@example.com' }, /^not offered: "Zoë Dupré" is on rows 3 and 4/],
+  ['Zoë’s name', { name: ZOE, email: 'zed@example.com' }, /^not offered: "Zoë Dupré" is on rows 3 and 4/, [ZOE]],
   [
     'Zoë’s email',
     { name: 'Zed Other', email: 'zoe@example.com' },
     /^not offered: its email zoe@example\.com is also on row 4 \(Zed Other\)/,
+    ['zoe@example.com', 'Zed Other'],
   ],
-])('a row added with %s after the approval: Boss gets nothing until the Roster is corrected', (_what, added, why) => {
-  const zoe = approvedTeam();
-  setAddedRow(zoe, added);
-  // The card lists the pairing again, withheld, saying that the earlier approval waits.
-  const listed = card(zoe);
-  expect(listed).toEqual([{ member: ZOE, address: BOSS, withheld: expect.stringMatching(why) }]);
-  expect(listed[0].withheld).toMatch(/; the approval you gave before does not apply until then$/);
-  expect(checkLine(zoe)?.detail).toMatch(
-    /^The roster names boss@example\.com as follow-up owner of Zoë Dupré, whose approval is held back: those follow-ups go to the owner instead\. The owner approved it for Zoë Dupré before another Roster row took the same email or name/,
-  );
-  // Held back, not dropped: the owner's approval is still stored.
-  expect(zoe.bundle.getSettings().followUpApprovals).toEqual([{ member: ZOE, address: BOSS }]);
-  zoe.bundle.$runDueTriggers('2026-03-25T12:00:00Z');
-  expect(zoeDaySevenTo(zoe)).toEqual([[OWNER]]);
-});
+])(
+  'a row added with %s after the approval: Boss gets nothing until the Roster is corrected',
+  (_what, added, why, quoted) => {
+    const zoe = approvedTeam();
+    setAddedRow(zoe, added);
+    // The card lists the pairing again, withheld, saying that the earlier approval waits.
+    const listed = card(zoe);
+    expect(listed).toEqual([
+      { member: ZOE, address: BOSS, withheld: expect.stringMatching(why), withheldTeamText: quoted },
+    ]);
+    expect(listed[0].withheld).toMatch(/; the approval you gave before does not apply until then$/);
+    expect(checkLine(zoe)?.detail).toMatch(
+      /^The roster names boss@example\.com as follow-up owner of Zoë Dupré, whose approval is held back: those follow-ups go to the owner instead\. The owner approved it for Zoë Dupré before another Roster row took the same email or name/,
+    );
+    // Held back, not dropped: the owner's approval is still stored.
+    expect(zoe.bundle.getSettings().followUpApprovals).toEqual([{ member: ZOE, address: BOSS }]);
+    zoe.bundle.$runDueTriggers('2026-03-25T12:00:00Z');
+    expect(zoeDaySevenTo(zoe)).toEqual([[OWNER]]);
+  },
+);
 
 test('the added row removed again: the approval applies, and Boss gets Zoë’s follow-up', () => {
   const zoe = approvedTeam();

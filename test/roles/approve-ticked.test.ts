@@ -143,11 +143,13 @@ describe('rows the card offers no approval for', () => {
         member: 'Ana',
         address: SAM,
         withheld: expect.stringMatching(/^not offered: its email ana@example\.com is also on row 3 \(Ben\)/),
+        withheldTeamText: ['ana@example.com', 'Ben'],
       },
       {
         member: 'Ben',
         address: SAM,
         withheld: expect.stringMatching(/^not offered: its email ana@example\.com is also on row 2 \(Ana\)/),
+        withheldTeamText: ['ana@example.com', 'Ana'],
       },
     ]);
     const before = world(fake);
@@ -173,12 +175,15 @@ describe('rows the card offers no approval for', () => {
     fake.gas.user.appendRow('Roster', ['cleo', 'cleo.two@example.com']);
     const drawn = dashboard(fake);
     const reason = 'not offered: "Cleo" is on rows 4 and 5 (Uptake reads row 4 only); give each member one row first';
-    expect(drawn.followUpsToApprove).toEqual([{ member: 'Cleo', address: SAM, withheld: reason }]);
+    expect(drawn.followUpsToApprove).toEqual([
+      { member: 'Cleo', address: SAM, withheld: reason, withheldTeamText: ['Cleo'] },
+    ]);
     expect(drawn.unapprovedRosterEmails.find((change) => change.name === 'Cleo')).toEqual({
       name: 'Cleo',
       email: 'cleo@example.com',
       was: null,
       withheld: reason,
+      withheldTeamText: ['Cleo'],
     });
     const before = world(fake);
     const crafted = {

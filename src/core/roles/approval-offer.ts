@@ -31,28 +31,39 @@ export interface FollowUpToApprove {
   approvedByAddress?: true;
   /** Why the card offers no approval for it (the row's email or name is on another row); absent when offered. */
   withheld?: string;
+  /** The team's text `withheld` quotes (WithheldRow.teamText), which the page isolates as all cell text. */
+  withheldTeamText?: string[];
+}
+
+/** Why Approve offers nothing for a roster row, and the cells' text that reason quotes. */
+export interface WithheldRow {
+  reason: string;
+  /** The email the rows share and the other rows' names, or the name on two rows: the page isolates each (<bdi>). */
+  teamText: string[];
 }
 
 /**
  * The roster rows (by row number) the owner's Approve offers nothing for, each with the reason:
  * its email is also on another row, or its name is (the later rows are skipped by the read).
  */
-export function withheldRows(roster: Pick<Roster, 'sharedEmails' | 'repeatedNames'> | null): Map<number, string> {
-  const withheld = new Map<number, string>();
+export function withheldRows(roster: Pick<Roster, 'sharedEmails' | 'repeatedNames'> | null): Map<number, WithheldRow> {
+  const withheld = new Map<number, WithheldRow>();
   for (const { email, rows } of roster?.sharedEmails ?? [])
     for (const row of rows) {
-      const others = rows.filter((other) => other.row !== row.row).map((other) => `row ${other.row} (${other.name})`);
-      withheld.set(
-        row.row,
-        `not offered: its email ${email} is also on ${everyName(others)}; correct the Roster's Email cells first`,
-      );
+      const others = rows.filter((other) => other.row !== row.row);
+      const where = everyName(others.map((other) => `row ${other.row} (${other.name})`));
+      withheld.set(row.row, {
+        reason: `not offered: its email ${email} is also on ${where}; correct the Roster's Email cells first`,
+        teamText: [email, ...others.map((other) => other.name)],
+      });
     }
   for (const { name, rows } of roster?.repeatedNames ?? [])
-    withheld.set(
-      rows[0],
-      `not offered: "${name}" is on rows ${everyName(rows.map(String))} (Uptake reads row ${rows[0]} only); ` +
+    withheld.set(rows[0], {
+      reason:
+        `not offered: "${name}" is on rows ${everyName(rows.map(String))} (Uptake reads row ${rows[0]} only); ` +
         'give each member one row first',
-    );
+      teamText: [name],
+    });
   return withheld;
 }
 
@@ -62,7 +73,7 @@ export function withheldRows(roster: Pick<Roster, 'sharedEmails' | 'repeatedName
  * for the row that keeps an email on two rows, which the owner's approved (name, email) pairing
  * settles (src/core/roles/shared-roster-email.ts), unless its name is on two rows too.
  */
-export function heldBackRows(roster: Pick<Roster, 'sharedEmails' | 'repeatedNames'> | null): Map<number, string> {
+export function heldBackRows(roster: Pick<Roster, 'sharedEmails' | 'repeatedNames'> | null): Map<number, WithheldRow> {
   const held = withheldRows(roster);
   const repeated = new Set((roster?.repeatedNames ?? []).map(({ rows }) => rows[0]));
   for (const { kept } of roster?.sharedEmails ?? []) if (kept && !repeated.has(kept.row)) held.delete(kept.row);
@@ -120,11 +131,13 @@ export function followUpsToApprove(
     const skippedRow = names ? undefined : skippedRows.get(memberKey(address));
     if (skippedRow !== undefined) item.addressOfSkippedRow = skippedRow;
     if (oldAddresses.has(address.trim().toLowerCase())) item.approvedByAddress = true;
-    const reason = withheld.get(member.row);
-    if (reason)
+    const held = withheld.get(member.row);
+    if (held) {
       item.withheld = approved.has(approvalKey(member.name, address))
-        ? `${reason}; the approval you gave before does not apply until then`
-        : reason;
+        ? `${held.reason}; the approval you gave before does not apply until then`
+        : held.reason;
+      item.withheldTeamText = held.teamText;
+    }
     return [item];
   });
 }

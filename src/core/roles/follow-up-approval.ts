@@ -110,7 +110,7 @@ export function approvedRoster(
   approvals: readonly FollowUpApproval[],
   owner: string,
   byAddress: readonly string[] = [],
-  withheld: ReadonlyMap<number, string> = new Map(),
+  withheld: ReadonlyMap<number, unknown> = new Map(),
 ): { members: RosterMember[]; unapproved: UnapprovedFollowUpOwner[] } {
   const approved = new Set(approvals.map((pair) => approvalKey(pair.member, pair.address)));
   const isApproved = (member: string, address: string) => approved.has(approvalKey(member, address));

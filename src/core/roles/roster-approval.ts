@@ -8,6 +8,7 @@
  */
 import type { RosterMember } from '../base/types';
 import { memberKey } from '../base/text';
+import type { WithheldRow } from './approval-offer';
 
 /** Where the approved pairings are kept: a document property, which only the owner's calls write. */
 export const ROSTER_APPROVALS_KEY = 'uptake.rosterApprovals';
@@ -31,6 +32,8 @@ export interface RosterEmailChange extends RosterEmailPair {
   ownersAddress?: true;
   /** Why Approve offers nothing for this row (its name is on another row too: src/core/roles/approval-offer.ts). */
   withheld?: string;
+  /** The team's text `withheld` quotes (WithheldRow.teamText), which the page isolates as all cell text. */
+  withheldTeamText?: string[];
 }
 
 /** How the owner's own address is marked where it waits for approval (dashboard and Check set-up). */
@@ -63,7 +66,7 @@ export function unapprovedPairings(
   members: readonly RosterMember[],
   approved: readonly RosterEmailPair[],
   owner: string,
-  withheld: ReadonlyMap<number, string> = new Map(),
+  withheld: ReadonlyMap<number, WithheldRow> = new Map(),
 ): RosterEmailChange[] {
   const keys = approvedKeys(approved);
   const approvedEmail = new Map<string, string>();
@@ -83,8 +86,11 @@ export function unapprovedPairings(
       };
       if (approvedFor) change.approvedFor = approvedFor;
       if (owner && sameEmail(member.email!, owner)) change.ownersAddress = true;
-      const reason = withheld.get(member.row);
-      if (reason) change.withheld = reason;
+      const held = withheld.get(member.row);
+      if (held) {
+        change.withheld = held.reason;
+        change.withheldTeamText = held.teamText;
+      }
       return change;
     });
 }
@@ -101,7 +107,7 @@ export function withApproved(
   approved: readonly RosterEmailPair[],
   owner: string,
   listed: readonly RosterEmailPair[],
-  withheld: ReadonlyMap<number, string> = new Map(),
+  withheld: ReadonlyMap<number, WithheldRow> = new Map(),
 ): { approvals: RosterEmailPair[]; chosen: RosterEmailChange[] } {
   const wasListed = approvedKeys(listed);
   const chosen = unapprovedPairings(members, approved, owner, withheld).filter(
