@@ -1,5 +1,5 @@
 /** What the sidebar shows about the automation: on or off, the last run and what it sent, problems to fix. */
-import type { Settings } from '../core/base/settings';
+import { validateSettings, type Settings } from '../core/base/settings';
 import { failureLine, type Failure } from '../core/automation/failures';
 import { scheduleMovedProblem, statusUnreadProblem } from '../core/automation/status-problems';
 import { missedRunProblem } from '../core/automation/run-report';
@@ -90,14 +90,21 @@ export function automationStatus(
 
 /**
  * The sidebar's "read the automation status" call: the settings and the document's properties its
- * check read (sidebarCall, checkedCaller), the user's properties read once here.
+ * check read (sidebarCall, checkedCaller), the user's properties read once here. Never throws, as
+ * automationStatus: a store that cannot be read is the status's problem line, not a failed call.
  */
 export function checkedAutomationStatus(): AutomationStatus {
   const checked = checkedCaller();
-  const documentValues = checked?.documentValues ?? PropertiesService.getDocumentProperties().getProperties();
-  const settings = checked?.settings ?? loadSettings(documentValues);
-  const userValues = PropertiesService.getUserProperties().getProperties();
-  return automationStatus(SpreadsheetApp.getActiveSpreadsheet(), settings, documentValues, userValues);
+  try {
+    const documentValues = checked?.documentValues ?? PropertiesService.getDocumentProperties().getProperties();
+    const settings = checked?.settings ?? loadSettings(documentValues);
+    const userValues = PropertiesService.getUserProperties().getProperties();
+    return automationStatus(SpreadsheetApp.getActiveSpreadsheet(), settings, documentValues, userValues);
+  } catch (error) {
+    const status = automationOff(checked?.settings ?? validateSettings({}));
+    status.problems.push(statusUnreadProblem(error));
+    return status;
+  }
 }
 
 function problemsIn(store: Store): string[] {

@@ -157,3 +157,14 @@ describe('names that are markup or formulas', () => {
     expect(digest?.htmlBody).not.toContain('<b>x</b>');
   });
 });
+
+describe('the user’s properties unreadable', () => {
+  test('the sidebar’s status says so among its problems; the call itself does not fail', () => {
+    const { gas, bundle } = team({ members: [{ name: 'Ana', training: '2026-03-02' }] });
+    gas.onCall((call) => {
+      if (call.key === 'PropertiesService.getUserProperties') throw new Error('Service unavailable: Properties');
+    });
+    const status = bundle.getAutomationStatus();
+    expect(status.problems).toEqual(['Uptake could not read the automation status: Service unavailable: Properties']);
+  });
+});
