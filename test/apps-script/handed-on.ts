@@ -4,7 +4,10 @@
 // - a value whose target src/ types (`const port: { getFrozenColumns(): number } = sheet`, an
 //   argument, a returned value, a property of an object literal, a spread's elements): the
 //   checker's contextual type; arrays, tuples and a generic type's arguments (`Map<string, Sheet>`
-//   as `Map<string, Port>`) element by element;
+//   as `Map<string, Port>`) element by element; an object's members by name (`{ sheet: Sheet }` as
+//   `{ sheet: Port }`, an event's `source` as a type of src/'s own: an event object is data, but the
+//   values it holds are Apps Script's) and a function's return type (`() => Sheet` as `() => Port`),
+//   three levels deep;
 // - an assertion (`sheet as unknown as { getFrozenColumns(): number }`, `<T>sheet`), seen through
 //   nested assertions, parentheses, `satisfies` and `!` to the value asserted;
 // - a type argument (`f<T extends { getFrozenColumns(): number }>(s: T)` called as `f(sheet)`):
@@ -78,7 +81,7 @@ function isNameOf(node: ts.Node): boolean {
  */
 function valueHandedOn(checker: ts.TypeChecker, value: ts.Expression): string | null {
   const outside = operandOf(value);
-  if (ts.isAssertionExpression(outside) || ts.isSatisfiesExpression(outside)) return null;
+  if (ts.isAssertionExpression(outside) || ts.isSatisfiesExpression(outside) || isDestructured(outside)) return null;
   const type = checker.getTypeAtLocation(value);
   if (ts.isSpreadElement(outside) && ts.isCallOrNewExpression(outside.parent)) {
     const signature = checker.getResolvedSignature(outside.parent);
@@ -89,6 +92,23 @@ function valueHandedOn(checker: ts.TypeChecker, value: ts.Expression): string | 
   }
   const target = checker.getContextualType(ts.isSpreadElement(outside) ? outside.parent : value);
   return target ? hiddenAs(checker, type, target) : null;
+}
+
+/**
+ * Whether the value is destructured (`const { sheet } = named`, `[a, b] = pair`): the pattern's
+ * names take the value's own members' types, though the checker gives it the pattern's, all `any`.
+ */
+function isDestructured(outside: ts.Node): boolean {
+  if (ts.isVariableDeclaration(outside) || ts.isParameter(outside) || ts.isBindingElement(outside))
+    return (
+      !(!ts.isBindingElement(outside) && outside.type) &&
+      (ts.isObjectBindingPattern(outside.name) || ts.isArrayBindingPattern(outside.name))
+    );
+  return (
+    ts.isBinaryExpression(outside) &&
+    outside.operatorToken.kind === ts.SyntaxKind.EqualsToken &&
+    (ts.isObjectLiteralExpression(outside.left) || ts.isArrayLiteralExpression(outside.left))
+  );
 }
 
 /** The value an assertion asserts, through nested assertions, parentheses, `satisfies` and `!`. */
@@ -233,9 +253,46 @@ export function hiddenAs(checker: ts.TypeChecker, source: ts.Type, target: ts.Ty
       (checker.getPropertiesOfType(part).length > 0 || checker.getIndexInfosOfType(part).length > 0);
     return parts.some(readable) ? shown : null;
   }
-  if (depth > 2) return null;
-  const pairs = parts.flatMap((part) => heldPairs(checker, source, part));
-  return pairs.some(([held, into]) => hiddenAs(checker, held, into, depth + 1)) ? shown : null;
+  if (depth > 2 || source === target) return null;
+  const hides = (pairs: [ts.Type, ts.Type][]) => pairs.some(([held, into]) => hiddenAs(checker, held, into, depth + 1));
+  if (hides(parts.flatMap((part) => heldPairs(checker, source, part)))) return shown;
+  return hides(parts.flatMap((part) => memberPairs(checker, source, part, depth > 0))) ? shown : null;
+}
+
+/**
+ * Each member of an object type of src/'s own paired with the source's member of the same name
+ * (`{ sheet: Sheet; name: string }` where `{ sheet: Port }` is expected, an event's `source`), a
+ * function's return type with the expected one's (`() => Sheet` as `() => Port`) and, with
+ * `parameters`, each parameter the other way round (`(s: Port) => number` held where
+ * `(s: Sheet) => number` is expected: the function is passed Apps Script values). A function
+ * itself handed on (not held) has its parameters reported by parametersOf.
+ */
+function memberPairs(
+  checker: ts.TypeChecker,
+  source: ts.Type,
+  target: ts.Type,
+  parameters: boolean,
+): [ts.Type, ts.Type][] {
+  if (!(target.flags & ts.TypeFlags.Object) || appsScriptType(checker, target)) return [];
+  const pairs: [ts.Type, ts.Type][] = [];
+  const expected = target.getCallSignatures();
+  for (const held of source.isUnion() ? source.types : [source]) {
+    if (!(held.flags & ts.TypeFlags.Object) || held === target) continue;
+    for (const into of checker.getPropertiesOfType(target)) {
+      const from = checker.getPropertyOfType(held, into.name);
+      if (from) pairs.push([checker.getTypeOfSymbol(from), checker.getTypeOfSymbol(into)]);
+    }
+    for (const signature of held.getCallSignatures())
+      for (const into of expected) {
+        pairs.push([signature.getReturnType(), into.getReturnType()]);
+        if (parameters)
+          signature.parameters.forEach((parameter, i) => {
+            const passed = parameterType(checker, into, i);
+            if (passed) pairs.push([passed, checker.getTypeOfSymbol(parameter)]);
+          });
+      }
+  }
+  return pairs;
 }
 
 /** Whether a value of `type` is an Apps Script value or holds them (an array of them, a `Map` to them). */

@@ -220,6 +220,34 @@ const EVASIONS: { name: string; evasion: string; report: string[]; plain: string
       "const byName = new Map(sheets.map((s) => [s.getName(), s]));\nexport const n = byName.get('a')?.getFrozenColumns();",
   },
   {
+    name: 'an object of its own type holding an Apps Script value',
+    evasion: `const named = { sheet, name: 'a' };\nconst frozenOf = (held: { sheet: ${PORT} }) => held.sheet.getFrozenColumns();\nexport const n = frozenOf(named);`,
+    report: [`src/planted.ts:4 named: an Apps Script value handed on as { sheet: ${SHOWN}; }`],
+    plain:
+      "const named = { sheet, name: 'a' };\nconst frozenOf = (held: { sheet: GoogleAppsScript.Spreadsheet.Sheet }) => held.sheet.getFrozenColumns();\nexport const n = frozenOf(named);",
+  },
+  {
+    name: 'an event object handed on as a type of its own',
+    evasion: `declare const e: GoogleAppsScript.Events.SheetsOnOpen;\nconst frozenOf = (ev?: { source?: ${PORT} }) => ev?.source?.getFrozenColumns();\nexport const n = frozenOf(e);`,
+    report: [`src/planted.ts:4 e: an Apps Script value handed on as { source?: ${SHOWN} | undefined; } | undefined`],
+    plain:
+      'declare const e: GoogleAppsScript.Events.SheetsOnOpen;\nconst frozenOf = (ev?: GoogleAppsScript.Events.SheetsOnOpen) => ev?.source.getActiveSheet()?.getFrozenColumns();\nexport const n = frozenOf(e);',
+  },
+  {
+    name: 'a function returning Apps Script values typed as returning its own',
+    evasion: `const first = () => sheets[0];\nconst port: () => ${PORT} = first;\nexport const n = port().getFrozenColumns();`,
+    report: [`src/planted.ts:3 first: an Apps Script value handed on as () => ${SHOWN}`],
+    plain:
+      'const first = () => sheets[0];\nconst port: () => GoogleAppsScript.Spreadsheet.Sheet = first;\nexport const n = port().getFrozenColumns();',
+  },
+  {
+    name: 'a function of its own held in an object, where Apps Script values are passed to it',
+    evasion: `const frozen = (s: ${PORT}) => s.getFrozenColumns();\nconst holder = { read: frozen };\nconst on: { read(s: GoogleAppsScript.Spreadsheet.Sheet): number } = holder;\nexport const n = on.read(sheet);`,
+    report: ['src/planted.ts:4 holder: an Apps Script value handed on as { read(s: Sheet): number; }'],
+    plain:
+      'const frozen = (s: GoogleAppsScript.Spreadsheet.Sheet) => s.getFrozenColumns();\nconst holder = { read: frozen };\nconst on: { read(s: GoogleAppsScript.Spreadsheet.Sheet): number } = holder;\nexport const n = on.read(sheet);',
+  },
+  {
     name: 'a variable typed any',
     evasion:
       '// eslint-disable-next-line @typescript-eslint/no-explicit-any\nconst anySheet: any = sheet;\nexport const n: number = anySheet.getFrozenColumns();',
@@ -256,6 +284,8 @@ const LEGITIMATE: Record<string, string> = {
     'const same = <T>(value: T): T => value;\nexport const n = same(sheet).getFrozenColumns();',
   'to a callback typed by Apps Script':
     'export const n = sheets.map((s: GoogleAppsScript.Spreadsheet.Sheet | null) => s?.getFrozenColumns());',
+  'destructured from an object of its own':
+    "const named = { sheet, name: 'a' };\nconst { sheet: held } = named;\nexport const n = held.getFrozenColumns();",
   'as a property typed by Apps Script':
     'export const named: { sheet: GoogleAppsScript.Spreadsheet.Sheet } = { sheet };',
 };
