@@ -225,10 +225,7 @@ function nearestLogProblem(book: Workbook, settings: Pick<Settings, 'rosterSheet
 
 /** The error to give when findLogSheet finds no log: the nearest sheet's header problem, else "no log". */
 export function noLogError(spreadsheet: Spreadsheet | Workbook, settings: Pick<Settings, 'rosterSheet'>): SetupError {
-  return (
-    nearestLogProblem(workbookOf(spreadsheet), settings) ??
-    new SetupError({ code: 'no-log', headerRows: HEADER_SEARCH_ROWS })
-  );
+  return nearestLogProblem(workbookOf(spreadsheet), settings) ?? new SetupError({ code: 'no-log' });
 }
 
 /** The roster: the sheet named in Settings, else one named "Roster", else none (the log alone is audited). */

@@ -6,7 +6,7 @@ const header = new HeaderNotFoundError('no header row with Workflow and Outcome 
 
 describe('setupErrorMessage', () => {
   test('no log', () => {
-    expect(setupErrorMessage({ code: 'no-log', headerRows: 30 })).toBe(
+    expect(setupErrorMessage({ code: 'no-log' })).toBe(
       'Uptake found no log: no sheet has the headers Date, Team member, Workflow and Outcome in its first 30 rows. ' +
         'Use "Set up log and roster" to create one, or choose your log sheet in Settings.',
     );

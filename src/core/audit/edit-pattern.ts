@@ -7,6 +7,7 @@
  * groups are level. One function for the sidebar, the emails and the diagnosis (and so the digest
  * and audit.csv, which print the diagnosis).
  */
+import { wordList } from '../base/text';
 import type { EditType } from '../base/types';
 
 export type EditGroup = 'context' | 'prompt' | 'format';
@@ -44,11 +45,6 @@ const FIX_BY_TYPE: Record<EditType, string> = {
 const CONTEXT_POINTS = "context (the voice guide, and what is missing or wrong in the workflow's context)";
 const CONTEXT_FIX = 'fix the voice guide and the context used by this workflow';
 
-/** "a", "a and b", "a, b and c". */
-function nameList(items: string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}
-
 const GROUP_ORDER: readonly EditGroup[] = ['context', 'prompt', 'format'];
 
 export function editPattern(counts: Record<EditType, number>): EditPattern | null {
@@ -72,7 +68,7 @@ function topInGroup(group: EditGroup, counts: Record<EditType, number>): EditTyp
 export function editPatternHeadline(pattern: EditPattern): string {
   const { leaders, counts, total } = pattern;
   if (leaders.length === 1) return `most are ${leaders[0]} edits (${counts[leaders[0]]} of ${total})`;
-  return `mixed: ${nameList(leaders)} edits are level (${counts[leaders[0]]} of ${total} each)`;
+  return `mixed: ${wordList(leaders)} edits are level (${counts[leaders[0]]} of ${total} each)`;
 }
 
 /** What the pattern points to: "context (a voice guide)", or each group level on a tie. */
@@ -81,7 +77,7 @@ export function editPatternPoints(pattern: EditPattern, counts: Record<EditType,
     const top = topInGroup(g, counts);
     return top ? POINTS_BY_TYPE[top] : CONTEXT_POINTS;
   });
-  return pattern.leaders.length === 1 ? points[0] : `${nameList(points)} alike`;
+  return pattern.leaders.length === 1 ? points[0] : `${wordList(points)} alike`;
 }
 
 /** The workflow gap's step: the fix of each leading group. */
@@ -91,7 +87,7 @@ export function editPatternFix(pattern: EditPattern, counts: Record<EditType, nu
     return top ? FIX_BY_TYPE[top] : CONTEXT_FIX;
   });
   const headline = editPatternHeadline(pattern);
-  return `${headline[0].toUpperCase()}${headline.slice(1)}: ${nameList(fixes)}.`;
+  return `${headline[0].toUpperCase()}${headline.slice(1)}: ${wordList(fixes)}.`;
 }
 
 /** "Edit types since training: tone 3, format 1. Most are context edits (3 of 4): the pattern points to context (a voice guide)." */

@@ -86,6 +86,11 @@ export function isBlankCell(value: unknown): boolean {
   return value === '' || value === null || value === undefined || (typeof value === 'string' && value.trim() === '');
 }
 
+/** "a", "a and b", "a, b and c": every item, the last after "and". */
+export function wordList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
 export function plural(count: number, singular: string, pluralForm = `${singular}s`): string {
   return `${count} ${count === 1 ? singular : pluralForm}`;
 }

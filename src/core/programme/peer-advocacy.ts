@@ -6,7 +6,7 @@
  * result). The digest, the day-14 email and the programme's email name the people from here, so
  * that a reader who has two of them on the same morning reads the same names in both.
  */
-import { memberKey } from '../base/text';
+import { memberKey, wordList } from '../base/text';
 import type { Audit } from '../audit/audit-types';
 
 export interface PeerInvitees {
@@ -68,5 +68,5 @@ export function peerInviteLine(invitees: PeerInvitees, week: string): string {
 
 /** Every name, never "and 2 others" ("Ann, Bo and Cy"): the owner acts on each of them. */
 export function everyName(names: readonly string[]): string {
-  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+  return wordList(names);
 }
