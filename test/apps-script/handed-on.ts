@@ -13,15 +13,24 @@
 // - a type argument (`f<T extends { getFrozenColumns(): number }>(s: T)` called as `f(sheet)`):
 //   the type parameter's constraint is the type the function reads;
 // - a function handed where Apps Script values are passed to it (`[sheet].map((s: Port) => …)`,
-//   `sheets.forEach(readPort)`, an object literal's method), whose own parameter is typed otherwise;
+//   `sheets.forEach(readPort)`, an object literal's method), whose own parameter is typed otherwise,
+//   or typed `unknown` or `object` in a function of src/'s own (`sheets.filter(isPort)`);
+// - a value handed to a parameter typed `unknown` or `object` of a function src/ declares
+//   (`cast<Port>(sheet)`, a guard or `'x' in o` inside): library functions (`JSON.stringify`) are
+//   not src/'s, and their `any` parameters are reported as any other `any`;
+// - `this` (`fn.call(sheet)`, `apply`, `bind`) where `fn` declares `this` as a type of its own;
 // - `any` as any of those targets (`const anySheet: any = sheet`, `sheet as any`), on which
 //   nothing is checked at all.
-// A target of an Apps Script type hides nothing, nor one with no member to read (`unknown`,
-// `object`, a bare type parameter, a primitive): reading on it needs a new assertion, reported in
-// turn when it is made on the value itself. Not followed: a value first kept as `unknown` or
-// `object` and asserted or narrowed (a type guard of src/'s own) later, in another expression.
+// A target of an Apps Script type hides nothing, nor elsewhere one with no member to read
+// (`unknown`, `object`, a bare type parameter, a primitive): reading on it needs a new assertion,
+// reported in turn when it is made on the value itself. Destructuring (`const { sheet } = named`)
+// hands nothing on: the names keep the members' own types. Not seen: a value kept as `unknown` or
+// `object` (a variable, a property, a library's container such as `unknown[]`) and asserted or
+// narrowed later, in another expression; an object holding Apps Script values (not an array or a
+// generic type of them) handed to `unknown`, `object` or `any`; a value held deeper than three
+// levels of members, elements and results.
 import ts from 'typescript';
-import { appsScriptParts, appsScriptType } from './apps-script-types';
+import { elementsOf, hiddenAs, holdsAppsScript, parameterType } from './hidden-as';
 
 /** A place src/ hands an Apps Script value on, and what as. */
 export interface HandedOn {
@@ -52,6 +61,7 @@ export function handedOn(checker: ts.TypeChecker, node: ts.Node): HandedOn[] {
     if (as) found.push({ node, why: `an Apps Script value asserted as ${as}` });
   }
   if (ts.isCallLikeExpression(node)) found.push(...typeArgumentsOf(checker, node));
+  if (ts.isCallExpression(node)) found.push(...thisHandedOn(checker, node));
   if (VALUE_KINDS.has(node.kind) && !isNameOf(node)) {
     const as = valueHandedOn(checker, node as ts.Expression);
     if (as) found.push({ node, why: `an Apps Script value handed on as ${as}` });
@@ -59,6 +69,10 @@ export function handedOn(checker: ts.TypeChecker, node: ts.Node): HandedOn[] {
   if (VALUE_KINDS.has(node.kind) || ts.isArrowFunction(node) || ts.isFunctionExpression(node)) {
     const expected = checker.getContextualType(node as ts.Expression)?.getCallSignatures()[0];
     found.push(...parametersOf(checker, node, expected));
+  }
+  if (VALUE_KINDS.has(node.kind) && ts.isCallOrNewExpression(node.parent)) {
+    const opaque = opaqueParameter(checker, node as ts.Expression, node.parent);
+    if (opaque) found.push({ node, why: `an Apps Script value handed to ${opaque}, which src/ may assert or narrow` });
   }
   if (ts.isMethodDeclaration(node) && ts.isObjectLiteralExpression(node.parent))
     found.push(...parametersOf(checker, node, expectedMethod(checker, node, node.parent)));
@@ -111,6 +125,34 @@ function isDestructured(outside: ts.Node): boolean {
   );
 }
 
+/** Whether a type is `unknown` or `object`, on which nothing is read until it is asserted or narrowed. */
+function isOpaque(type: ts.Type): boolean {
+  return !!(type.flags & (ts.TypeFlags.Unknown | ts.TypeFlags.NonPrimitive));
+}
+
+/**
+ * The parameter typed `unknown` or `object` of a function src/ declares (not a library's:
+ * `JSON.stringify`, `console.log`) that an argument holding Apps Script values is passed to, as
+ * "f's parameter x typed unknown": inside, src/ may assert it (`cast<Port>(sheet)`) or narrow it
+ * with a guard of its own, and read the value as a type of its own. Null for any other argument.
+ */
+function opaqueParameter(
+  checker: ts.TypeChecker,
+  arg: ts.Expression,
+  call: ts.CallExpression | ts.NewExpression,
+): string | null {
+  const signature = checker.getResolvedSignature(call);
+  const declaration = signature?.declaration;
+  const at = call.arguments?.indexOf(arg) ?? -1;
+  if (!signature || !declaration || at < 0 || declaration.getSourceFile().isDeclarationFile) return null;
+  const type = parameterType(checker, signature, at);
+  if (!type || !isOpaque(type) || !holdsAppsScript(checker, checker.getTypeAtLocation(arg), 0)) return null;
+  const parameter = signature.parameters[Math.min(at, signature.parameters.length - 1)];
+  const named = ts.isVariableDeclaration(declaration.parent) ? declaration.parent : declaration;
+  const name = 'name' in named && named.name ? named.name.getText() : 'a function';
+  return `${name}'s parameter ${parameter.name} typed ${checker.typeToString(type)}`;
+}
+
 /** The value an assertion asserts, through nested assertions, parentheses, `satisfies` and `!`. */
 function innermost(node: ts.Expression): ts.Expression {
   while (
@@ -154,12 +196,35 @@ function parametersOf(checker: ts.TypeChecker, fn: ts.Node, expected: ts.Signatu
   if (!own || !expected) return [];
   return own.parameters.flatMap((parameter, i) => {
     const passed = parameterType(checker, expected, i);
-    const as = passed && hiddenAs(checker, passed, checker.getTypeOfSymbol(parameter));
+    const type = checker.getTypeOfSymbol(parameter);
+    const opaque = passed && isOpaque(type) && ownFunction(checker, fn) && holdsAppsScript(checker, passed, 0);
+    const as = opaque ? checker.typeToString(type) : passed && hiddenAs(checker, passed, type);
     const node = ts.isFunctionLike(fn) ? fn.parameters[i] : fn;
     return as
       ? [{ node, why: `a function whose parameter ${parameter.name} is ${as} is passed Apps Script values` }]
       : [];
   });
+}
+
+/** Whether a function is src/'s own (written there, or a name for one declared there), not a library's. */
+function ownFunction(checker: ts.TypeChecker, fn: ts.Node): boolean {
+  if (!ts.isIdentifier(fn) && !ts.isPropertyAccessExpression(fn)) return true;
+  const declarations = checker.getSymbolAtLocation(fn)?.declarations ?? [];
+  return declarations.some((declaration) => !declaration.getSourceFile().isDeclarationFile);
+}
+
+/**
+ * `fn.call(sheet)`, `fn.apply(sheet, args)`, `fn.bind(sheet)` where `fn` declares `this` as a type
+ * of src/'s own: TypeScript infers `this` from the value, so the value is no argument typed otherwise.
+ */
+function thisHandedOn(checker: ts.TypeChecker, call: ts.CallExpression): HandedOn[] {
+  const callee = call.expression;
+  if (!ts.isPropertyAccessExpression(callee) || !['call', 'apply', 'bind'].includes(callee.name.text)) return [];
+  const thisParameter = checker.getTypeAtLocation(callee.expression).getCallSignatures()[0]?.thisParameter;
+  const value = call.arguments[0];
+  if (!thisParameter || !value) return [];
+  const as = hiddenAs(checker, checker.getTypeAtLocation(value), checker.getTypeOfSymbol(thisParameter));
+  return as ? [{ node: value, why: `an Apps Script value handed on as this: ${as}` }] : [];
 }
 
 /** The signature an object literal's method is expected to have: its property's in the literal's contextual type. */
@@ -171,134 +236,4 @@ function expectedMethod(
   const name = checker.getSymbolAtLocation(method.name)?.name;
   const property = name && checker.getContextualType(literal)?.getProperty(name);
   return property ? checker.getTypeOfSymbol(property).getCallSignatures()[0] : undefined;
-}
-
-/** The type of the `i`th argument a signature takes (an element of its rest parameter, past its end). */
-function parameterType(checker: ts.TypeChecker, signature: ts.Signature, i: number): ts.Type | null {
-  const parameters = signature.parameters;
-  const last = parameters[parameters.length - 1];
-  const declaration = last?.valueDeclaration;
-  const rest = !!declaration && ts.isParameter(declaration) && !!declaration.dotDotDotToken;
-  if (i < parameters.length - (rest ? 1 : 0)) return checker.getTypeOfSymbol(parameters[i]);
-  if (!rest) return null;
-  const type = checker.getTypeOfSymbol(last);
-  return checker.isArrayType(type) ? checker.getTypeArguments(type as ts.TypeReference)[0] : null;
-}
-
-/** Whether a value of `type` is Apps Script's; event objects (Events.*) are plain data, no class of the fake. */
-function isAppsScriptValue(checker: ts.TypeChecker, type: ts.Type): boolean {
-  return appsScriptParts(checker, type).some((part) => !part.name.startsWith('Events.'));
-}
-
-/** An array's or tuple's element types; null for another type. */
-function elementsOf(checker: ts.TypeChecker, type: ts.Type): readonly ts.Type[] | null {
-  const container = checker.isArrayType(type) || checker.isTupleType(type);
-  return container ? checker.getTypeArguments(type as ts.TypeReference) : null;
-}
-
-/** A generic type's type arguments (an array's element, a tuple's, `Map<K, V>`'s K and V); none for another type. */
-function typeArgumentsIn(checker: ts.TypeChecker, type: ts.Type): readonly ts.Type[] {
-  const reference =
-    !!(type.flags & ts.TypeFlags.Object) && !!((type as ts.ObjectType).objectFlags & ts.ObjectFlags.Reference);
-  return reference ? checker.getTypeArguments(type as ts.TypeReference) : [];
-}
-
-/**
- * Each type a part of `source` holds, paired with the type `target` holds in its place: an array's
- * or tuple's elements, or the type arguments of one generic type (`Map<string, Sheet>` where
- * `Map<string, Port>` is expected).
- */
-function heldPairs(checker: ts.TypeChecker, source: ts.Type, target: ts.Type): [ts.Type, ts.Type][] {
-  const pairs: [ts.Type, ts.Type][] = [];
-  const into = elementsOf(checker, target);
-  const intoAt = (i: number) => (into && checker.isTupleType(target) ? into[i] : into?.[0]);
-  for (const held of source.isUnion() ? source.types : [source]) {
-    const elements = elementsOf(checker, held);
-    if (elements && into) elements.forEach((element, i) => intoAt(i) && pairs.push([element, intoAt(i)!]));
-    else if (
-      (held as ts.TypeReference).target &&
-      (held as ts.TypeReference).target === (target as ts.TypeReference).target
-    ) {
-      const expected = typeArgumentsIn(checker, target);
-      typeArgumentsIn(checker, held).forEach((arg, i) => expected[i] && pairs.push([arg, expected[i]]));
-    }
-  }
-  return pairs;
-}
-
-/** The parts of a target type (a union's, an intersection's), a type parameter standing for its constraint. */
-function targetParts(checker: ts.TypeChecker, type: ts.Type): ts.Type[] {
-  const parts = type.isUnionOrIntersection() ? type.types : [type];
-  return parts.flatMap((part) => {
-    const constraint = part.flags & ts.TypeFlags.TypeParameter ? checker.getBaseConstraintOfType(part) : null;
-    return constraint && constraint !== part ? targetParts(checker, constraint) : [part];
-  });
-}
-
-/**
- * What a value of type `source` that holds Apps Script values (is one, or an array or tuple of
- * them) is taken for where `target` is expected, when that hides their reads: `any`, or an object
- * type of src/'s own with members (or an index signature) to read and no Apps Script type among
- * its parts. Null when it hides nothing.
- */
-export function hiddenAs(checker: ts.TypeChecker, source: ts.Type, target: ts.Type, depth = 0): string | null {
-  const parts = targetParts(checker, target);
-  const shown = checker.typeToString(target);
-  if (parts.some((part) => part.flags & ts.TypeFlags.Any))
-    return holdsAppsScript(checker, source, depth) ? shown : null;
-  if (isAppsScriptValue(checker, source)) {
-    if (parts.some((part) => appsScriptType(checker, checker.getApparentType(part)))) return null;
-    const readable = (part: ts.Type) =>
-      !!(part.flags & ts.TypeFlags.Object) &&
-      (checker.getPropertiesOfType(part).length > 0 || checker.getIndexInfosOfType(part).length > 0);
-    return parts.some(readable) ? shown : null;
-  }
-  if (depth > 2 || source === target) return null;
-  const hides = (pairs: [ts.Type, ts.Type][]) => pairs.some(([held, into]) => hiddenAs(checker, held, into, depth + 1));
-  if (hides(parts.flatMap((part) => heldPairs(checker, source, part)))) return shown;
-  return hides(parts.flatMap((part) => memberPairs(checker, source, part, depth > 0))) ? shown : null;
-}
-
-/**
- * Each member of an object type of src/'s own paired with the source's member of the same name
- * (`{ sheet: Sheet; name: string }` where `{ sheet: Port }` is expected, an event's `source`), a
- * function's return type with the expected one's (`() => Sheet` as `() => Port`) and, with
- * `parameters`, each parameter the other way round (`(s: Port) => number` held where
- * `(s: Sheet) => number` is expected: the function is passed Apps Script values). A function
- * itself handed on (not held) has its parameters reported by parametersOf.
- */
-function memberPairs(
-  checker: ts.TypeChecker,
-  source: ts.Type,
-  target: ts.Type,
-  parameters: boolean,
-): [ts.Type, ts.Type][] {
-  if (!(target.flags & ts.TypeFlags.Object) || appsScriptType(checker, target)) return [];
-  const pairs: [ts.Type, ts.Type][] = [];
-  const expected = target.getCallSignatures();
-  for (const held of source.isUnion() ? source.types : [source]) {
-    if (!(held.flags & ts.TypeFlags.Object) || held === target) continue;
-    for (const into of checker.getPropertiesOfType(target)) {
-      const from = checker.getPropertyOfType(held, into.name);
-      if (from) pairs.push([checker.getTypeOfSymbol(from), checker.getTypeOfSymbol(into)]);
-    }
-    for (const signature of held.getCallSignatures())
-      for (const into of expected) {
-        pairs.push([signature.getReturnType(), into.getReturnType()]);
-        if (parameters)
-          signature.parameters.forEach((parameter, i) => {
-            const passed = parameterType(checker, into, i);
-            if (passed) pairs.push([passed, checker.getTypeOfSymbol(parameter)]);
-          });
-      }
-  }
-  return pairs;
-}
-
-/** Whether a value of `type` is an Apps Script value or holds them (an array of them, a `Map` to them). */
-function holdsAppsScript(checker: ts.TypeChecker, type: ts.Type, depth: number): boolean {
-  if (isAppsScriptValue(checker, type)) return true;
-  if (depth > 2) return false;
-  const parts = type.isUnion() ? type.types : [type];
-  return parts.some((part) => typeArgumentsIn(checker, part).some((arg) => holdsAppsScript(checker, arg, depth + 1)));
 }

@@ -248,11 +248,56 @@ const EVASIONS: { name: string; evasion: string; report: string[]; plain: string
       'const frozen = (s: GoogleAppsScript.Spreadsheet.Sheet) => s.getFrozenColumns();\nconst holder = { read: frozen };\nconst on: { read(s: GoogleAppsScript.Spreadsheet.Sheet): number } = holder;\nexport const n = on.read(sheet);',
   },
   {
+    name: 'a generic cast of its own',
+    evasion: `const cast = <T,>(value: unknown) => value as T;\nexport const n = cast<${PORT}>(sheet).getFrozenColumns();`,
+    report: [
+      "src/planted.ts:3 sheet: an Apps Script value handed to cast's parameter value typed unknown, which src/ may assert or narrow",
+    ],
+    plain: 'const cast = <T,>(value: T) => value;\nexport const n = cast(sheet).getFrozenColumns();',
+  },
+  {
+    name: "a parameter typed object, narrowed with 'in'",
+    evasion:
+      "function frozen(o: object): number {\n  return 'getFrozenColumns' in o ? (o.getFrozenColumns as () => number)() : 0;\n}\nexport const n = frozen(sheet);",
+    report: [
+      "src/planted.ts:5 sheet: an Apps Script value handed to frozen's parameter o typed object, which src/ may assert or narrow",
+    ],
+    plain:
+      'function frozen(o: GoogleAppsScript.Spreadsheet.Sheet): number {\n  return o.getFrozenColumns();\n}\nexport const n = frozen(sheet);',
+  },
+  {
+    name: 'a type guard of its own, as a callback',
+    evasion: `const isPort = (value: unknown): value is ${PORT} => typeof value === 'object';\nexport const n = sheets.filter(isPort).map((p) => p.getFrozenColumns());`,
+    report: [`src/planted.ts:3 isPort: a function whose parameter value is unknown is passed Apps Script values`],
+    plain: 'export const n = sheets.map((p) => p.getFrozenColumns());',
+  },
+  {
+    name: 'a concatenation onto an array of its own type',
+    evasion: `export const n = ([] as ${PORT}[]).concat(sheets)[0].getFrozenColumns();`,
+    report: [`src/planted.ts:2 sheets: an Apps Script value handed on as ConcatArray<${SHOWN}>`],
+    plain: 'export const n = ([] as GoogleAppsScript.Spreadsheet.Sheet[]).concat(sheets)[0].getFrozenColumns();',
+  },
+  {
+    name: 'this typed as its own',
+    evasion: `function frozen(this: ${PORT}): number {\n  return this.getFrozenColumns();\n}\nexport const n = frozen.call(sheet);`,
+    report: [`src/planted.ts:5 sheet: an Apps Script value handed on as this: ${SHOWN}`],
+    plain:
+      'function frozen(this: GoogleAppsScript.Spreadsheet.Sheet): number {\n  return this.getFrozenColumns();\n}\nexport const n = frozen.call(sheet);',
+  },
+  {
     name: 'a variable typed any',
     evasion:
       '// eslint-disable-next-line @typescript-eslint/no-explicit-any\nconst anySheet: any = sheet;\nexport const n: number = anySheet.getFrozenColumns();',
     report: ['src/planted.ts:3 sheet: an Apps Script value handed on as any'],
     plain: 'const typed = sheet;\nexport const n: number = typed.getFrozenColumns();',
+  },
+  {
+    name: 'an event object typed any',
+    evasion:
+      'declare const e: GoogleAppsScript.Events.SheetsOnOpen;\n// eslint-disable-next-line @typescript-eslint/no-explicit-any\nconst event: any = e;\nexport const n: number = event.source.getFrozenColumns();',
+    report: ['src/planted.ts:4 e: an Apps Script value handed on as any'],
+    plain:
+      'declare const e: GoogleAppsScript.Events.SheetsOnOpen;\nconst event = e;\nexport const n: number = event.source.getActiveSheet()?.getFrozenColumns() ?? 0;',
   },
   {
     name: 'an assertion as any',
