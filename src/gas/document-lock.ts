@@ -2,11 +2,17 @@
 // whatever the work does ("Class LockService",
 // https://developers.google.com/apps-script/reference/lock/lock-service).
 
+import type { SetupFacts } from '../core/setup-check/facts';
+
 type Lock = GoogleAppsScript.Lock.Lock;
 
-/** The document's lock; outside a document (getDocumentLock is null there) the script's. */
-export function documentLock(): Lock {
-  return LockService.getDocumentLock() ?? LockService.getScriptLock();
+/**
+ * The lock Uptake holds, and which it is (Check set-up names it): the document's; outside a
+ * document (getDocumentLock is null there) the script's.
+ */
+export function documentLock(): { lock: Lock; kind: SetupFacts['lock']['kind'] } {
+  const document = LockService.getDocumentLock();
+  return document ? { lock: document, kind: 'document' } : { lock: LockService.getScriptLock(), kind: 'script' };
 }
 
 /**
@@ -17,7 +23,7 @@ export function documentLock(): Lock {
  * https://developers.google.com/apps-script/reference/lock/lock#waitLock(Integer)).
  */
 export function withDocumentLock<T, B = never>(waitMs: number, whenBusy: string | (() => B), work: () => T): T | B {
-  const lock = documentLock();
+  const { lock } = documentLock();
   try {
     lock.waitLock(waitMs);
   } catch {

@@ -25,6 +25,7 @@ import { readUsageSheets } from './usage-data';
 import { periodsOfSource } from '../core/usage/read';
 import { dayToIso } from '../core/base/dates';
 import { Workbook } from './workbook';
+import { documentLock } from './document-lock';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -63,11 +64,10 @@ function approvalFacts({ settings, approved, everApproved }: StoredSettings): Ap
 }
 
 function lockFacts(): SetupFacts['lock'] {
-  const document = LockService.getDocumentLock();
-  const lock = document ?? LockService.getScriptLock();
+  const { lock, kind } = documentLock();
   const available = lock.tryLock(0);
   if (available) lock.releaseLock();
-  return { kind: document ? 'document' : 'script', available };
+  return { kind, available };
 }
 
 /** The stored logging form, from the document's properties already read; never made again here. */
