@@ -205,7 +205,7 @@ export class FakeForm implements Pick<
   }
   /**
    * "Class Form", setPublished(enabled) and isPublished(); forms made by scripts start
-   * unpublished after Google's change ("Google Forms API changes", see FormsState.create).
+   * unpublished after Google's change ("API changes to Google Forms", see FormsState.create).
    */
   setPublished(enabled: boolean): GForm {
     if (typeof enabled !== 'boolean')
@@ -219,7 +219,7 @@ export class FakeForm implements Pick<
   isPublished(): boolean {
     return this._published;
   }
-  /** An unpublished form "won't receive responses" (Google Forms API changes); a closed one neither. */
+  /** An unpublished form "won't receive responses" ("API changes to Google Forms"); a closed one neither. */
   isAcceptingResponses(): boolean {
     return this._published && this._accepting;
   }
@@ -304,7 +304,7 @@ export class FormsState {
   ) {}
 
   /**
-   * A form made by a script. Google's "Google Forms API changes" page: forms created by API after
+   * A form made by a script. Google's "API changes to Google Forms" page: forms created by API after
    * June 30, 2026 "will be created in an unpublished state. You must publish the forms before
    * they can accept responses" (https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms).
    */

@@ -262,7 +262,7 @@ function createForm(
   // "Class Form", setDestination(type, id): the answers land in a new sheet of this spreadsheet.
   form.setDestination(FormApp.DestinationType.SPREADSHEET, spreadsheet.getId());
   // Forms made by scripts are unpublished by default after 30 June 2026 and take no answers
-  // until published ("Google Forms API changes",
+  // until published ("API changes to Google Forms",
   // https://developers.google.com/workspace/forms/api/guides/api-changes-to-google-forms);
   // setPublished(true) "also enables accepting responses" ("Publish and manage responders on
   // the form", https://developers.google.com/workspace/forms/api/guides/publish-form).
