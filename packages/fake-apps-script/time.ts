@@ -50,16 +50,12 @@ export function isTimeZoneDatabaseId(tz: string): boolean {
   return /^[A-Za-z]/.test(tz) && formatterFor(tz) !== null;
 }
 
-/** Java falls back to GMT for a zone id it does not know; so does this. */
-export function isKnownTimeZone(tz: string): boolean {
-  return fixedOffsetMinutes(tz) !== null || formatterFor(tz) !== null;
-}
-
 export function zonedParts(ms: number, tz: string): ZonedParts {
   let offsetMinutes = fixedOffsetMinutes(tz);
   if (offsetMinutes === null) {
     const f = formatterFor(tz);
     if (!f) {
+      // Java falls back to GMT for a zone id it does not know; so does this.
       offsetMinutes = 0;
     } else {
       const p: Record<string, number> = {};
