@@ -7,10 +7,12 @@ import { approveListedRosterEmails, MEMBER, OWNER, roleTeam, runAs, world, type 
 import { logRows } from '../support/sheets';
 import { TODAY } from '../support/fake-bundle';
 import { approveOfferedFollowUps } from '../support/approve';
+import { runWithoutDocument } from '../automation/support';
 
 const ANA = 'ana@example.com';
 const CLEO = 'cleo@example.com';
 const EMAIL_COLUMN = 2;
+const TRAINING_COLUMN = 4;
 const ROW = { Ana: 2, Ben: 3, Cleo: 4 };
 
 const typeEmail = (fake: Fake, row: number, email: string) =>
@@ -65,7 +67,9 @@ describe('Ben types Ana’s email on his own row after the owner approved Ana’
         'keeps My week, and the dashboard, the daily emails and the usage exports count the log and usage rows ' +
         'under it as Ana’s. Row 3 (Ben) waits, with no figures in My week and nothing counted under the email. ' +
         "A daily run that cannot read this spreadsheet's own properties (Google does not promise a trigger can) " +
-        'works from your copy of the settings, which keeps no roster approvals, and counts the log rows under the email as no one’s. ' +
+        'works from your copy of the settings, which keeps no roster approvals, and counts the log rows under the ' +
+        'email as no one’s; in such a run the follow-ups of row 2 (Ana) go to you, not to a follow-up owner you ' +
+        'approved for it. ' +
         'Approve cannot give an email to a row while it is on two rows: correct the Email cell of the wrong row, ' +
         'and check who changed it (every editor can edit the Roster).',
     );
@@ -110,8 +114,17 @@ test('with neither row approved, neither keeps the email, and Approve gives it t
   expect(myWeek(fake, MEMBER).week).toBeNull();
 });
 
-test('an email on two rows redirects no one’s follow-ups: they go where the owner approved', () => {
+/**
+ * Ana, trained on 12 March (her day-seven follow-up due in the days run, not late), her follow-up
+ * owner Cleo approved, automation on; then Ben puts Ana's email on his row, and himself as his
+ * row's follow-up owner. Returns the team and who got which mail about whom.
+ */
+function anaEmailOnBensRow() {
   const fake = team();
+  fake.gas
+    .sheet('Roster')
+    .getRange(ROW.Ana, TRAINING_COLUMN)
+    .setValues([['2026-03-12']]);
   fake.gas
     .sheet('Roster')
     .getRange(ROW.Ana, 9)
@@ -124,12 +137,31 @@ test('an email on two rows redirects no one’s follow-ups: they go where the ow
     .sheet('Roster')
     .getRange(ROW.Ben, 9)
     .setValues([[MEMBER]]);
-  fake.bundle.$runDays(6);
   const about = (to: string, name: RegExp) =>
     fake.gas.mail.sent.filter((mail) => mail.to.toLowerCase().includes(to) && name.test(mail.subject));
+  return { fake, about };
+}
+
+test('an email on two rows redirects no one’s follow-ups: they go where the owner approved', () => {
+  const { fake, about } = anaEmailOnBensRow();
+  fake.bundle.$runDays(6);
   expect(about(CLEO, /Ana/).length).toBeGreaterThan(0);
+  expect(about(CLEO, /Day-seven follow-up for Ana/)).toHaveLength(1);
+  expect(about(OWNER, /Day-seven follow-up for Ana/)).toEqual([]);
   expect(about(MEMBER, /Ana/)).toEqual([]);
   expect(about(ANA, /./)).toEqual([]);
+});
+
+test('a daily run outside the document (the owner’s copy, no roster approvals) sends Ana’s follow-ups to the owner, as Check set-up says', () => {
+  const { fake, about } = anaEmailOnBensRow();
+  const start = fake.gas.clock.now();
+  for (let day = 1; day <= 6; day++)
+    runWithoutDocument(fake.gas, fake.bundle, new Date(start + day * 86400000).toISOString());
+  expect(about(OWNER, /Day-seven follow-up for Ana/)).toHaveLength(1);
+  expect(about(CLEO, /Ana/)).toEqual([]);
+  expect(about(MEMBER, /Ana/)).toEqual([]);
+  expect(about(ANA, /./)).toEqual([]);
+  expect(sharedLine(fake)?.detail).toContain('in such a run the follow-ups of row 2 (Ana) go to you');
 });
 
 test('Ben moves Ana’s approved email onto his row: the owner is shown it is Ana’s before any Approve', () => {

@@ -39,7 +39,8 @@ export function withKeptEmails(roster: Roster | null, approved: readonly RosterE
 }
 
 /**
- * The one exception to "the daily emails count them as the kept row's". A daily run that cannot
+ * What a run outside the document does with the row that keeps the email (`keptRow`, as the text
+ * names it). The one exception to "the daily emails count them as the kept row's". A daily run that cannot
  * read the document's properties works from the owner's copy of the settings in user properties
  * (src/gas/automation-store.ts), which carries no roster approvals (src/gas/automation.ts,
  * runSettings), so there the email is no one's. The text says so rather than the copy carrying
@@ -47,9 +48,15 @@ export function withKeptEmails(roster: Roster | null, approved: readonly RosterE
  * owner runs Uptake in, whose follow-up approvals already have a limit Check set-up warns about),
  * and the roster's approvals would need a second such limit and warning.
  */
-const MIRRORED_RUN =
-  "A daily run that cannot read this spreadsheet's own properties (Google does not promise a trigger can) " +
-  'works from your copy of the settings, which keeps no roster approvals, and counts the log rows under the email as no one’s.';
+function mirroredRun(keptRow: string): string {
+  // No roster approvals there, so no row keeps the email, and the kept row is held back like the
+  // others (heldBackRows in src/core/roles/approval-offer.ts): its follow-ups go to the owner.
+  return (
+    "A daily run that cannot read this spreadsheet's own properties (Google does not promise a trigger can) " +
+    'works from your copy of the settings, which keeps no roster approvals, and counts the log rows under the ' +
+    `email as no one’s; in such a run the follow-ups of ${keptRow} go to you, not to a follow-up owner you approved for it.`
+  );
+}
 
 /** What the owner reads (dashboard and Check set-up) about an email on two rows, and what to do. */
 export function collisionText({ email, rows, kept }: SharedRosterEmail): string {
@@ -59,7 +66,7 @@ export function collisionText({ email, rows, kept }: SharedRosterEmail): string 
   const who = kept
     ? `You approved it for ${rowName(kept)}: ${kept.name} keeps My week, and ${counted} ${kept.name}’s. ` +
       `${capitalise(everyName(others.map(rowName)))} ${others.length === 1 ? 'waits' : 'wait'}, with no figures in ` +
-      `My week and nothing counted under the email. ${MIRRORED_RUN}`
+      `My week and nothing counted under the email. ${mirroredRun(rowName(kept))}`
     : `You approved it for none of them, so My week shows figures to none of them, and ${counted} no one’s.`;
   return (
     `${email} is on ${rows.length} Roster rows: ${everyName(rows.map(rowName))}. ${who} Approve cannot give an ` +
