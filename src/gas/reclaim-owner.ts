@@ -8,9 +8,10 @@
  */
 import { sameAccount } from '../core/roles/roles';
 import { currentUserEmail } from './automation-store';
+import { storeApprovals } from './follow-up-approval';
 import { changeOwner } from './owner-change';
 import { ownerEmail } from './roles';
-import { loadSettings, storeSettings } from './settings-store';
+import { loadSettings } from './settings-store';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -41,8 +42,9 @@ export function takeOverAsCaller(spreadsheet: Spreadsheet): string {
   const old = ownerEmail(loadSettings());
   if (sameAccount(old, me)) return 'You are the owner of Uptake for this spreadsheet already: nothing was changed.';
   // Approvals of the roster made by the old owner are not the new owner's: changeOwner clears the
-  // roster's pairings, and the follow-up owners go with this save (rules §19).
-  storeSettings(spreadsheet, { ownerEmail: me, followUpApprovals: [], followUpWas: [], approvedFollowUpOwners: [] });
+  // roster's pairings, and the follow-up owners go with this save (rules §19), through
+  // storeApprovals so the caller's mirror a run outside the document reads is emptied with them.
+  storeApprovals(spreadsheet, { ownerEmail: me, followUpApprovals: [], followUpWas: [], approvedFollowUpOwners: [] });
   const change = changeOwner(spreadsheet, { from: old, to: me, how: 'reclaim' });
   // The caller's "don't ask again" was about someone else's Uptake; theirs now, it no longer holds.
   PropertiesService.getUserProperties().deleteProperty(takeOverDeclinedKey(spreadsheet));

@@ -4,6 +4,7 @@
 // not), and the new owner turns automation on. An editor who does not own the file cannot.
 import { AuthMode } from '../../packages/fake-apps-script';
 import { auditFile } from '../support/fake-bundle';
+import { approveOfferedFollowUps } from '../support/approve';
 import { HIDDEN, MEMBER, OWNER, roleTeam, runAs, world, type Fake } from './support';
 
 const TYPO = 'ownre@example.com';
@@ -212,4 +213,27 @@ describe('the interventions after a hand-over by Settings (they stay in the old 
     fake.bundle.saveSettings({ ownerEmail: CLEO, handOver: true });
     expect(runAs(fake, CLEO, 'getDashboard', [null]).interventionsElsewhere).toBeNull();
   });
+});
+
+test('taking Uptake over empties the approvals in the copy the caller’s own old trigger reads outside the document', () => {
+  // The caller ran the automation and approved Ana's follow-ups to Cleo; Settings then came to
+  // name another owner by a path that left the caller's trigger and copy in place (an earlier
+  // version, a restored version of the file): taking over makes that trigger the owner's again.
+  const fake = roleTeam();
+  fake.gas
+    .sheet('Roster')
+    .getRange(2, 9)
+    .setValues([[CLEO]]);
+  approveOfferedFollowUps(fake.bundle, OWNER);
+  runAs(fake, OWNER, 'setAutomation', [true]);
+  const mirroredApprovals = () =>
+    fake.gas.properties
+      .forUser(OWNER)
+      .getProperty(`uptake.doc.${fake.gas.spreadsheet.getId()}.uptake.followUpApprovals`);
+  expect(JSON.parse(mirroredApprovals() ?? 'null')).toEqual([[CLEO, ['Ana']]]);
+  const documentProperties = fake.gas.properties.forDocument(fake.gas.spreadsheet.getId());
+  const settings = JSON.parse(documentProperties.getProperty('uptake.settings') ?? '{}') as Record<string, unknown>;
+  documentProperties.setProperty('uptake.settings', JSON.stringify({ ...settings, ownerEmail: TYPO }));
+  expect(takeOver(fake, OWNER)[1]).toMatch(/^You are the owner of Uptake for this spreadsheet now\./);
+  expect(JSON.parse(mirroredApprovals() ?? 'null')).toEqual([]);
 });
