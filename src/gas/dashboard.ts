@@ -33,7 +33,7 @@ import { oldInterventionsTab } from './interventions-home';
 import { openTeamTabNames, recordOpenTeamTabs } from './open-team-tabs';
 import { unapprovedPairings } from '../core/roles/roster-approval';
 import { keepApprovalsInStep } from './follow-up-approval';
-import { followUpsToApprove, withheldRows } from '../core/roles/approval-offer';
+import { followUpsToApprove, heldBackRows, withheldRows } from '../core/roles/approval-offer';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -175,7 +175,13 @@ function fillAudit(data: DashboardData, context: DashboardContext, request: Dash
       approvedFollowUpOwners,
       followUpWas,
     );
-    data.unapprovedRosterEmails = unapprovedPairings(members, approved, ownerEmail, withheldRows(team.roster));
+    data.unapprovedRosterEmails = unapprovedPairings(
+      members,
+      approved,
+      ownerEmail,
+      withheldRows(team.roster),
+      heldBackRows(team.roster),
+    );
     data.rosterNeverApproved = !everApproved;
     data.rosterEmailCollisions = team.roster?.sharedEmails ?? [];
   }

@@ -9,6 +9,7 @@ import { MemberDirectory } from '../core/sheets/roster';
 import { memberKey } from '../core/base/text';
 import type { MyWeekView } from '../shared/api';
 import { isApprovedPairing, type RosterEmailPair } from '../core/roles/roster-approval';
+import { heldBackRows } from '../core/roles/approval-offer';
 import { currentUserEmail } from './automation-store';
 import { readRecentLog, type RecentLog } from './recent-log';
 import { replacementStanding } from './my-programme';
@@ -68,6 +69,18 @@ function waitingForApproval(email: string, settings: Settings): string {
 }
 
 /**
+ * The caller's approved row, whose name is also on another Roster row (heldBackRows): the log is by
+ * name, so its runs may be another person's. Said with the member's own name only (rules §19).
+ */
+function nameOnTwoRows(name: string, settings: Settings): string {
+  return (
+    `Your name (${name}) is on more than one Roster row, so Uptake cannot tell which runs logged under it are ` +
+    `yours and My week shows no figures. Ask ${theOwner(settings)} to correct the Roster; your figures come ` +
+    'back once each member has one row.'
+  );
+}
+
+/**
  * The week of the account calling, from a log read already made (Log a run's), or read now.
  * `approved`: the roster pairings the owner approved; a roster row found by the caller's email
  * shows its figures only when its (name, email) pairing is one of them (rules §19). `recent` was
@@ -101,6 +114,12 @@ export function myWeekView(
     memberKey(rosterMember.email) === memberKey(email) &&
     isApprovedPairing(rosterMember, approved);
   if (rosterMember && !approvedRow) return { week: null, message: waitingForApproval(email, settings) };
+  // The owner's approval is held back while the row is ambiguous, by the card's own rule; kept stored.
+  if (rosterMember && heldBackRows(read.roster).has(rosterMember.row)) {
+    const nameRepeated = read.roster?.repeatedNames?.some(({ rows }) => rows[0] === rosterMember.row);
+    const message = nameRepeated ? nameOnTwoRows(rosterMember.name, settings) : sharedEmail(email, settings);
+    return { week: null, message };
+  }
   const key = directory.keyFor(email);
   const runs = read.log.runs.filter((run) => run.memberKey === key);
   if (!rosterMember && read.roster?.skippedEmails?.some((skipped) => skipped.email === memberKey(email)))

@@ -35,6 +35,9 @@ export interface FollowUpToApprove {
   withheldTeamText?: string[];
 }
 
+/** What the card adds to the reason of a pairing approved before it was held back (heldBackRows). */
+export const APPROVAL_HELD_BACK = 'the approval you gave before does not apply until then';
+
 /** Why Approve offers nothing for a roster row, and the cells' text that reason quotes. */
 export interface WithheldRow {
   reason: string;
@@ -134,7 +137,7 @@ export function followUpsToApprove(
     const held = withheld.get(member.row);
     if (held) {
       item.withheld = approved.has(approvalKey(member.name, address))
-        ? `${held.reason}; the approval you gave before does not apply until then`
+        ? `${held.reason}; ${APPROVAL_HELD_BACK}`
         : held.reason;
       item.withheldTeamText = held.teamText;
     }

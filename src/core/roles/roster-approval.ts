@@ -8,7 +8,7 @@
  */
 import type { RosterMember } from '../base/types';
 import { memberKey } from '../base/text';
-import type { WithheldRow } from './approval-offer';
+import { APPROVAL_HELD_BACK, type WithheldRow } from './approval-offer';
 
 /** Where the approved pairings are kept: a document property, which only the owner's calls write. */
 export const ROSTER_APPROVALS_KEY = 'uptake.rosterApprovals';
@@ -34,6 +34,8 @@ export interface RosterEmailChange extends RosterEmailPair {
   withheld?: string;
   /** The team's text `withheld` quotes (WithheldRow.teamText), which the page isolates as all cell text. */
   withheldTeamText?: string[];
+  /** The owner approved this pairing before its name came onto another row too: held back, kept stored. */
+  heldBack?: true;
 }
 
 /** How the owner's own address is marked where it waits for approval (dashboard and Check set-up). */
@@ -61,12 +63,17 @@ export function isApprovedPairing(
 /**
  * The roster's pairings the owner has not approved, in roster order (rows without an email have
  * none); `withheld` (withheldRows): the rows Approve offers nothing for, with the reason.
+ * `heldBack` (heldBackRows): the rows on which an approval given before is held back, the same
+ * rule as the follow-up owners' (My week shows that account no figures): such a pairing is
+ * listed again, withheld, marked `heldBack`; the approval stays stored and applies again once
+ * the Roster is corrected.
  */
 export function unapprovedPairings(
   members: readonly RosterMember[],
   approved: readonly RosterEmailPair[],
   owner: string,
   withheld: ReadonlyMap<number, WithheldRow> = new Map(),
+  heldBack: ReadonlyMap<number, WithheldRow> = new Map(),
 ): RosterEmailChange[] {
   const keys = approvedKeys(approved);
   const approvedEmail = new Map<string, string>();
@@ -76,21 +83,21 @@ export function unapprovedPairings(
     if (!approvedName.has(memberKey(pair.email))) approvedName.set(memberKey(pair.email), pair.name);
   }
   return members
-    .filter((member) => member.email && !isApprovedPairing(member, approved, keys))
+    .filter((member) => member.email && (!isApprovedPairing(member, approved, keys) || heldBack.has(member.row)))
     .map((member) => {
-      const approvedFor = approvedName.get(memberKey(member.email!));
-      const change: RosterEmailChange = {
-        name: member.name,
-        email: member.email!,
-        was: approvedEmail.get(memberKey(member.name)) ?? null,
-      };
+      const approvedHere = isApprovedPairing(member, approved, keys);
+      // A pairing held back is the one approved: no earlier email, nor another name, to show.
+      const approvedFor = approvedHere ? undefined : approvedName.get(memberKey(member.email!));
+      const was = approvedHere ? undefined : approvedEmail.get(memberKey(member.name));
+      const change: RosterEmailChange = { name: member.name, email: member.email!, was: was ?? null };
       if (approvedFor) change.approvedFor = approvedFor;
       if (owner && sameEmail(member.email!, owner)) change.ownersAddress = true;
-      const held = withheld.get(member.row);
+      const held = approvedHere ? heldBack.get(member.row) : withheld.get(member.row);
       if (held) {
-        change.withheld = held.reason;
+        change.withheld = approvedHere ? `${held.reason}; ${APPROVAL_HELD_BACK}` : held.reason;
         change.withheldTeamText = held.teamText;
       }
+      if (approvedHere) change.heldBack = true;
       return change;
     });
 }

@@ -71,8 +71,20 @@ export function rosterApprovalLines({
   owner,
 }: Pick<SetupFacts, 'rosterRead' | 'approvals' | 'owner'>): CheckLine[] {
   const members = rosterRead?.members ?? [];
-  const waiting = unapprovedPairings(members, approvals.rosterEmails, owner.setting, withheldRows(rosterRead));
+  const waiting = unapprovedPairings(
+    members,
+    approvals.rosterEmails,
+    owner.setting,
+    withheldRows(rosterRead),
+    heldBackRows(rosterRead),
+  );
   if (!waiting.length) return [];
+  const heldBack = waiting.filter((change) => change.heldBack).map((change) => change.name);
+  const held = heldBack.length
+    ? ` You approved the name and email of ${heldBack.join(', ')} before another Roster row took the same name: ` +
+      'that approval is held back while the rows are ambiguous (My week shows that account no figures), and ' +
+      'applies again once the Roster is corrected.'
+    : '';
   const named = waiting.slice(0, MOST_NAMED).map(pairingText).join('; ');
   const more = waiting.length > MOST_NAMED ? ` and ${waiting.length - MOST_NAMED} more` : '';
   const what = approvals.everApproved
@@ -87,7 +99,7 @@ export function rosterApprovalLines({
       id: 'roster-emails-not-approved',
       label: 'Roster emails not approved',
       status: 'warn',
-      detail: `${what} Open the dashboard and click Approve in its list "Roster to approve" (saving Settings approves none).`,
+      detail: `${what}${held} Open the dashboard and click Approve in its list "Roster to approve" (saving Settings approves none).`,
     },
   ];
 }
