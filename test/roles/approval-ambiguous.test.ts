@@ -44,16 +44,23 @@ const zoeDaySevenTo = ({ gas }: Team) =>
   gas.mail.sent.filter((mail) => /Day-seven.*Zoë/.test(mail.subject)).map((mail) => mail.recipients);
 
 test.each([
-  ['Zoë’s name', { name: ZOE, email: 'zed@example.com' }, /^not offered: "Zoë Dupré" is on rows 3 and 4/, [ZOE]],
+  [
+    'Zoë’s name',
+    { name: ZOE, email: 'zed@example.com' },
+    /^not offered: "Zoë Dupré" is on rows 3 and 4/,
+    [ZOE],
+    'not offered: "Zoë Dupré" is on rows 3 and 4 (Uptake reads row 3 only); give each member one row first',
+  ],
   [
     'Zoë’s email',
     { name: 'Zed Other', email: 'zoe@example.com' },
     /^not offered: its email zoe@example\.com is also on row 4 \(Zed Other\)/,
     ['zoe@example.com', 'Zed Other'],
+    "not offered: its email zoe@example.com is also on row 4 (Zed Other); correct the Roster's Email cells first",
   ],
 ])(
   'a row added with %s after the approval: Boss gets nothing until the Roster is corrected',
-  (_what, added, why, quoted) => {
+  (_what, added, why, quoted, line) => {
     const zoe = approvedTeam();
     setAddedRow(zoe, added);
     // The card lists the pairing again, withheld, saying that the earlier approval waits.
@@ -62,8 +69,13 @@ test.each([
       { member: ZOE, address: BOSS, withheld: expect.stringMatching(why), withheldTeamText: quoted },
     ]);
     expect(listed[0].withheld).toMatch(/; the approval you gave before does not apply until then$/);
-    expect(checkLine(zoe)?.detail).toMatch(
-      /^The roster names boss@example\.com as follow-up owner of Zoë Dupré, whose approval is held back: those follow-ups go to the owner instead\. The owner approved it for Zoë Dupré before another Roster row took the same email or name/,
+    // Said once: the card's "the approval you gave before does not apply until then" is not repeated.
+    expect(checkLine(zoe)?.detail).toBe(
+      'The roster names boss@example.com as follow-up owner of Zoë Dupré, whose approval is held back: those ' +
+        'follow-ups go to the owner instead. The owner approved it for Zoë Dupré before another Roster row took ' +
+        'the same email or name: that approval does not apply while the rows are ambiguous, and applies again ' +
+        'once the Roster is corrected. Approve is not offered for this row until the Roster is corrected (as said ' +
+        `below); otherwise correct the Roster's Follow-up owner cell. For Zoë Dupré, Approve is ${line}.`,
     );
     // Held back, not dropped: the owner's approval is still stored.
     expect(zoe.bundle.getSettings().followUpApprovals).toEqual([{ member: ZOE, address: BOSS }]);

@@ -26,10 +26,17 @@ export function followUpOwnerLines({
     approvals.followUpOwnersByAddress,
     heldBackRows(rosterRead),
   );
+  const reasons = withheldRows(rosterRead);
+  const rowOf = new Map((rosterRead?.members ?? []).map((member) => [member.name, member.row]));
+  const reasonOf = (member: string) => reasons.get(rowOf.get(member) ?? -1)?.reason;
   return unapproved.map((entry) => {
     const listed = items.filter((item) => item.address.trim().toLowerCase() === entry.address);
     const withheld = listed.filter((item) => item.withheld);
-    const notOffered = withheld.map((item) => ` For ${item.member}, Approve is ${item.withheld}.`);
+    // A held-back member's line says already that the earlier approval waits: the reason alone, not the card's suffix.
+    const notOffered = withheld.map(
+      (item) =>
+        ` For ${item.member}, Approve is ${(entry.heldBack?.includes(item.member) && reasonOf(item.member)) || item.withheld}.`,
+    );
     // The card's flag, said here too: whose own address it is.
     const flagged = listed.find((item) => item.addressOf || item.addressOfSkippedRow !== undefined);
     const flag = flagged?.addressOf
