@@ -3,6 +3,7 @@
  * approved, an email on two rows, roster emails waiting, and approvals a run outside the document
  * cannot read. None when there is nothing to say.
  */
+import { wordList } from '../base/text';
 import { followUpsToApprove, heldBackRows, withheldRows } from '../roles/approval-offer';
 import { approvedRoster, unapprovedLine } from '../roles/follow-up-approval';
 import { pairingText, unapprovedPairings } from '../roles/roster-approval';
@@ -86,27 +87,19 @@ export function rosterApprovalLines({
     heldBackRows(rosterRead),
   );
   if (!waiting.length) return [];
-  const heldBack = waiting.filter((change) => change.heldBack).map((change) => change.name);
-  const held = heldBack.length
-    ? ` You approved the name and email of ${heldBack.join(', ')} before another Roster row took the same name: ` +
-      'that approval is held back while the rows are ambiguous (My week shows that account no figures), and ' +
-      'applies again once the Roster is corrected.'
+  // A held-back pairing was approved already: it waits for the Roster to be corrected, not for Approve.
+  const toApprove = waiting.filter((change) => !change.heldBack);
+  const what = toApprove.length ? waitingText(toApprove, approvals.everApproved) : '';
+  const held = heldBackText(waiting.filter((change) => change.heldBack).map((change) => change.name));
+  const approve = toApprove.length
+    ? 'Open the dashboard and click Approve in its list "Roster to approve" (saving Settings approves none).'
     : '';
-  const named = waiting.slice(0, MOST_NAMED).map(pairingText).join('; ');
-  const more = waiting.length > MOST_NAMED ? ` and ${waiting.length - MOST_NAMED} more` : '';
-  const what = approvals.everApproved
-    ? `${waiting.length === 1 ? 'A roster row waits' : `${waiting.length} roster rows wait`} for your approval ` +
-      `(${named}${more}): a new row, or an email changed since you approved. Until you approve, My week shows ` +
-      'them no figures. If you did not expect a change, check who edited the Roster before you approve.'
-    : "You have not approved the roster's emails yet, so My week shows no member their figures. The Roster is " +
-      'a tab every editor edits, so Uptake shows a member their week only for a name and email you approved: ' +
-      `check them once (${named}${more}). Approvals start again whenever Uptake's owner changes.`;
   return [
     {
       id: 'roster-emails-not-approved',
       label: 'Roster emails not approved',
       status: 'warn',
-      detail: `${what}${held} Open the dashboard and click Approve in its list "Roster to approve" (saving Settings approves none).`,
+      detail: [what, held, approve].filter(Boolean).join(' '),
     },
   ];
 }
@@ -131,4 +124,28 @@ export function mirrorApprovalsLines({ approvals }: Pick<SetupFacts, 'approvals'
         `the other ${all - kept} members go to you instead of their follow-up owners.`,
     },
   ];
+}
+
+/** The pairings that wait for Approve, named (at most MOST_NAMED), and what waiting means for My week. */
+function waitingText(waiting: ReturnType<typeof unapprovedPairings>, everApproved: boolean): string {
+  const named = waiting.slice(0, MOST_NAMED).map(pairingText).join('; ');
+  const more = waiting.length > MOST_NAMED ? ` and ${waiting.length - MOST_NAMED} more` : '';
+  return everApproved
+    ? `${waiting.length === 1 ? 'A roster row waits' : `${waiting.length} roster rows wait`} for your approval ` +
+        `(${named}${more}): a new row, or an email changed since you approved. Until you approve, My week shows ` +
+        'them no figures. If you did not expect a change, check who edited the Roster before you approve.'
+    : "You have not approved the roster's emails yet, so My week shows no member their figures. The Roster is " +
+        'a tab every editor edits, so Uptake shows a member their week only for a name and email you approved: ' +
+        `check them once (${named}${more}). Approvals start again whenever Uptake's owner changes.`;
+}
+
+/** The approved names whose approval is held back while another Roster row has the same name. */
+function heldBackText(names: string[]): string {
+  if (!names.length) return '';
+  const accounts = names.length === 1 ? 'that account' : 'those accounts';
+  return (
+    `You approved the name and email of ${wordList(names)} before another Roster row took the same name: ` +
+    `that approval is held back while the rows are ambiguous (My week shows ${accounts} no figures), and ` +
+    'applies again once the Roster is corrected: give each member one row.'
+  );
 }
