@@ -68,8 +68,8 @@ describe('Ben types Ana’s email on his own row after the owner approved Ana’
         'under it as Ana’s. Row 3 (Ben) waits, with no figures in My week and nothing counted under the email. ' +
         "A daily run that cannot read this spreadsheet's own properties (Google does not promise a trigger can) " +
         'works from your copy of the settings, which keeps no roster approvals, and counts the log rows under the ' +
-        'email as no one’s; in such a run the follow-ups of row 2 (Ana) go to you, not to a follow-up owner you ' +
-        'approved for it. ' +
+        'email as no one’s; in such a run the follow-ups of row 2 (Ana) go to you, also when you approved a ' +
+        'follow-up owner for it. ' +
         'Approve cannot give an email to a row while it is on two rows: correct the Email cell of the wrong row, ' +
         'and check who changed it (every editor can edit the Roster).',
     );

@@ -54,7 +54,7 @@ function mirroredRun(keptRow: string): string {
   return (
     "A daily run that cannot read this spreadsheet's own properties (Google does not promise a trigger can) " +
     'works from your copy of the settings, which keeps no roster approvals, and counts the log rows under the ' +
-    `email as no one’s; in such a run the follow-ups of ${keptRow} go to you, not to a follow-up owner you approved for it.`
+    `email as no one’s; in such a run the follow-ups of ${keptRow} go to you, also when you approved a follow-up owner for it.`
   );
 }
 
