@@ -34,6 +34,7 @@ test('the owner’s card names both rows of an email on two rows, says which kee
     'Ana Lima',
     'Ana Lima',
     'Ben Okafor',
+    'Ana Lima', // the kept row, whose follow-ups go to the owner in a run outside the document
   ]);
   expect(await s.page.locator('#approve-roster').count()).toBe(0);
   expect(s.pageErrors).toEqual([]);
