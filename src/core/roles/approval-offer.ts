@@ -36,13 +36,21 @@ export interface FollowUpToApprove {
 }
 
 /** What the card adds to the reason of a pairing approved before it was held back (heldBackRows). */
-export const APPROVAL_HELD_BACK = 'the approval you gave before does not apply until then';
+const APPROVAL_HELD_BACK = 'the approval you gave before does not apply until then';
 
 /** Why Approve offers nothing for a roster row, and the cells' text that reason quotes. */
 export interface WithheldRow {
   reason: string;
   /** The email the rows share and the other rows' names, or the name on two rows: the page isolates each (<bdi>). */
   teamText: string[];
+}
+
+/**
+ * What the card says of a withheld row's pairing: the row's reason, and for a pairing the owner
+ * approved before the row was held back, that the approval does not apply until then.
+ */
+export function withheldText(held: WithheldRow, approvedBefore: boolean): string {
+  return approvedBefore ? `${held.reason}; ${APPROVAL_HELD_BACK}` : held.reason;
 }
 
 /**
@@ -136,9 +144,7 @@ export function followUpsToApprove(
     if (oldAddresses.has(address.trim().toLowerCase())) item.approvedByAddress = true;
     const held = withheld.get(member.row);
     if (held) {
-      item.withheld = approved.has(approvalKey(member.name, address))
-        ? `${held.reason}; ${APPROVAL_HELD_BACK}`
-        : held.reason;
+      item.withheld = withheldText(held, approved.has(approvalKey(member.name, address)));
       item.withheldTeamText = held.teamText;
     }
     return [item];

@@ -8,7 +8,7 @@
  */
 import type { RosterMember } from '../base/types';
 import { memberKey } from '../base/text';
-import { APPROVAL_HELD_BACK, type WithheldRow } from './approval-offer';
+import { withheldText, type WithheldRow } from './approval-offer';
 
 /** Where the approved pairings are kept: a document property, which only the owner's calls write. */
 export const ROSTER_APPROVALS_KEY = 'uptake.rosterApprovals';
@@ -94,7 +94,7 @@ export function unapprovedPairings(
       if (owner && sameEmail(member.email!, owner)) change.ownersAddress = true;
       const held = approvedHere ? heldBack.get(member.row) : withheld.get(member.row);
       if (held) {
-        change.withheld = approvedHere ? `${held.reason}; ${APPROVAL_HELD_BACK}` : held.reason;
+        change.withheld = withheldText(held, approvedHere);
         change.withheldTeamText = held.teamText;
       }
       if (approvedHere) change.heldBack = true;
