@@ -222,7 +222,7 @@ export function selectLogRow(row: number, sheet?: string | null): ServerReply<vo
  * @return {ServerReply<Settings>} The stored settings, defaults filled in.
  */
 export function getSettings(): ServerReply<Settings> {
-  return sidebarCall('getSettings', [], () => loadSettings());
+  return sidebarCall('getSettings', [], () => storedForCall().settings);
 }
 
 /**
@@ -434,7 +434,7 @@ export function refreshMenu(): ServerReply<void> {
  */
 export function removeOldAuditTab(): ServerReply<string> {
   return sidebarCall('removeOldAuditTab', [], () =>
-    auditFile.removeOldAuditTab(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()),
+    auditFile.removeOldAuditTab(SpreadsheetApp.getActiveSpreadsheet(), storedForCall().settings),
   );
 }
 
@@ -461,7 +461,7 @@ export function importUsageExport(request: UsageImportRequest): ServerReply<Usag
  */
 export function moveOldInterventions(): ServerReply<string> {
   return sidebarCall('moveOldInterventions', [], () =>
-    interventionsHome.moveOldInterventions(SpreadsheetApp.getActiveSpreadsheet(), loadSettings()),
+    interventionsHome.moveOldInterventions(SpreadsheetApp.getActiveSpreadsheet(), storedForCall().settings),
   );
 }
 

@@ -22,7 +22,7 @@ import { automationStatus, syncAutomationSchedule } from './automation';
 import { changeOwner, interventionsElsewhere } from './owner-change';
 import { automationOff } from './automation-status';
 import { sameAccount } from '../core/roles/roles';
-import { loadSettings, loadStoredSettings, storeSettings, type StoredSettings } from './settings-store';
+import { loadStoredSettings, storeSettings, type StoredSettings } from './settings-store';
 import { teamHistory } from '../core/history/team-history';
 import { findLogSheet, findLogSheets, noLogError, OWN_SHEETS, readTeam, SetupError, type TeamData } from './team-data';
 import { Workbook, workbookOf } from './workbook';
@@ -278,7 +278,8 @@ function sidebarActions(
 export function selectLogRow(spreadsheet: Spreadsheet, row: unknown, sheetName?: string | null): void {
   if (typeof row !== 'number' || !Number.isInteger(row) || row < 1)
     throw new Error(`${String(row)} is not a row number.`);
-  const settings = loadSettings();
+  // The settings the call's check read: no second read of the document's properties.
+  const settings = storedForCall().settings;
   const book = new Workbook(spreadsheet);
   // Only a sheet of the log: a page's request never selects on a sheet the log does not cover.
   const sheet = sheetName
